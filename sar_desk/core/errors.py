@@ -1,0 +1,128 @@
+"""The error hierarchy. Every message is a sentence a caseworker can act on.
+
+Expected failures are `SarDeskError`s: the CLI prints them on one line and exits 1, the window shows
+them in a plain dialog. Anything else is a bug and is shown loudly. `Cancelled` means the user
+stopped a job and is shown as nothing at all.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class SarDeskError(Exception):
+    """An expected failure. ``str(exc)`` says what failed, where, and what to do next."""
+
+    code: ClassVar[str] = "error"
+
+
+class BadInputError(SarDeskError):
+    """The user gave us something we cannot use (a file, a date, an option)."""
+
+    code = "bad-input"
+
+
+class ImportFormatError(BadInputError):
+    """A file is not a readable export of the platform it was taken for."""
+
+    code = "import-format"
+
+
+class UnknownFormatError(BadInputError):
+    """No importer recognises a file, or an unknown platform name was given."""
+
+    code = "unknown-format"
+
+
+class AmbiguousDateOrderError(ImportFormatError):
+    """Every date in an export could be read day-first or month-first."""
+
+    code = "ambiguous-date-order"
+
+
+class UnsafeArchiveError(ImportFormatError):
+    """A zip file tries to escape its folder, is a zip bomb, or is damaged."""
+
+    code = "unsafe-archive"
+
+
+class DuplicateSourceError(BadInputError):
+    """The same file (same SHA-256) was already imported into this case."""
+
+    code = "duplicate-source"
+
+
+class BadSearchError(BadInputError):
+    """A search could not be run as written."""
+
+    code = "bad-search"
+
+
+class NotFoundError(SarDeskError):
+    """Something the user named does not exist."""
+
+    code = "not-found"
+
+
+class CaseNotFoundError(NotFoundError):
+    """There is no case folder at the given path."""
+
+    code = "case-not-found"
+
+
+class CaseExistsError(BadInputError):
+    """A case folder already exists where a new one was asked for."""
+
+    code = "case-exists"
+
+
+class StoreTooNewError(SarDeskError):
+    """The case was written by a newer release of SAR Desk."""
+
+    code = "store-too-new"
+
+
+class CaseDamagedError(SarDeskError):
+    """The case database cannot be read."""
+
+    code = "case-damaged"
+
+
+class InvalidTransitionError(SarDeskError):
+    """A review decision is not allowed from the item's current state."""
+
+    code = "invalid-transition"
+
+
+class PermissionDeniedError(SarDeskError):
+    """The user's role does not allow this action (for example four-eyes approval)."""
+
+    code = "permission-denied"
+
+
+class DetectionUnavailableError(SarDeskError):
+    """The language model needed for detection is not installed."""
+
+    code = "detection-unavailable"
+
+
+class ExportBlockedError(SarDeskError):
+    """An export was refused: undecided proposals, missing sign-off, or a failed safety check."""
+
+    code = "export-blocked"
+
+
+class SafetyCheckError(ExportBlockedError):
+    """A disclosure bundle failed a safety check (a leak, metadata, a bad file name)."""
+
+    code = "safety-check"
+
+
+class AuditTamperedError(SarDeskError):
+    """The audit log was changed outside the application."""
+
+    code = "audit-tampered"
+
+
+class Cancelled(Exception):  # noqa: N818 - house style: the user stopped it, not an error
+    """The user cancelled a long job. Show nothing."""

@@ -1,0 +1,62 @@
+"""Importers, one module per platform, listed explicitly (no plugin discovery).
+
+`importer_for(path)` picks the importer whose `sniff` accepts a file, zip or folder;
+`by_platform(name)` looks one up by its registry key.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from sar_desk.core.errors import ImportFormatError, UnknownFormatError
+from sar_desk.importers.base import Importer, ImportOptions
+from sar_desk.importers.whatsapp import WhatsAppImporter
+
+IMPORTERS: tuple[Importer, ...] = (WhatsAppImporter(),)
+
+__all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]
+
+
+def _supported() -> str:
+    return ", ".join(imp.platform for imp in IMPORTERS)
+
+
+def by_platform(name: str) -> Importer:
+    """The importer registered under `name`.
+
+    Raises:
+        UnknownFormatError: No such platform; the message suggests the nearest name.
+    """
+    wanted = name.strip().lower()
+    for importer in IMPORTERS:
+        if importer.platform == wanted:
+            return importer
+    close = difflib.get_close_matches(wanted, [imp.platform for imp in IMPORTERS], n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    raise UnknownFormatError(
+        f"There is no importer called '{name}'.{hint} Supported platforms: {_supported()}."
+    )
+
+
+def importer_for(path: Path) -> Importer:
+    """The importer that recognises `path`.
+
+    Raises:
+        ImportFormatError: The path does not exist or is empty.
+        UnknownFormatError: No importer recognises it.
+    """
+    if not path.exists():
+        raise ImportFormatError(f"{path} does not exist. Check the file name and try again.")
+    if path.is_file() and path.stat().st_size == 0:
+        raise ImportFormatError(
+            f"{path.name} is empty (0 bytes). Export the chat again and import the new file."
+        )
+    for importer in IMPORTERS:
+        if importer.sniff(path):
+            return importer
+    raise UnknownFormatError(
+        f"{path.name} is not an export SAR Desk recognises. Supported platforms: {_supported()}. "
+        "If you know the platform, import with --platform NAME; run 'sar-desk formats' to see "
+        "the file shapes each one accepts."
+    )

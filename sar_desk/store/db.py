@@ -1,0 +1,170 @@
+"""Opening a case database: engine, pragmas, transactions and migrations.
+
+One `Store` per thread: a worker opens its own (SQLite connections may not cross threads).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import NullPool
+
+from sar_desk.core.errors import CaseDamagedError, CaseNotFoundError, StoreTooNewError
+from sar_desk.store.migrations import MIGRATIONS, latest_version
+
+SCHEMA_VERSION = latest_version()
+
+
+def _make_engine(path: Path) -> Engine:
+    # NullPool: every Store owns its connections and closes them; nothing lingers across threads.
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from pysqlite so BEGIN covers DDL and DML alike.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        # Deleted pages are zeroed so removed case data does not linger in the file.
+        cur.execute("PRAGMA secure_delete=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the lock up front so two writers fail fast instead of deadlocking;
+        # readers use a deferred BEGIN so they never block a writer (WAL).
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("write", False) else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """An open case database.
+
+    Use `read()` for queries and `transaction()` for writes; both yield a SQLAlchemy
+    `Connection`. Store modules take that connection as their first argument.
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._conn: Connection | None = None
+        self._write_depth = 0
+
+    @property
+    def conn(self) -> Connection:
+        """The store's connection (opened on first use, on the calling thread)."""
+        if self._conn is None:
+            self._conn = self._engine.connect()
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """Run a block in one write transaction: everything commits or nothing does.
+
+        Nested use joins the outer transaction, which decides.
+        """
+        conn = self.conn
+        if self._write_depth:
+            self._write_depth += 1
+            try:
+                yield conn
+            finally:
+                self._write_depth -= 1
+            return
+        if conn.in_transaction():
+            conn.commit()  # end a read snapshot before taking the write lock
+        conn.info["write"] = True
+        self._write_depth = 1
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            self._write_depth = 0
+            conn.info.pop("write", None)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for queries; the read snapshot ends with the block."""
+        conn = self.conn
+        try:
+            yield conn
+        finally:
+            if not self._write_depth and conn.in_transaction():
+                conn.commit()
+
+    def user_version(self) -> int:
+        """The schema version recorded in the file."""
+        with self.read() as conn:
+            value = conn.exec_driver_sql("PRAGMA user_version").scalar()
+        return int(value or 0)
+
+    def close(self) -> None:
+        """Close the connection and release the file."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _migrate(store: Store) -> None:
+    current = store.user_version()
+    if current > SCHEMA_VERSION:
+        raise StoreTooNewError(
+            f"This case ({store.path.parent.name}) was saved by a newer release of SAR Desk "
+            f"(case format {current}, this release reads up to {SCHEMA_VERSION}). "
+            "Install the latest release to open it."
+        )
+    for version, step in MIGRATIONS:
+        if version <= current:
+            continue
+        with store.transaction() as conn:
+            step(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def open_store(path: Path, *, create: bool = False) -> Store:
+    """Open (or create) a case database and bring its schema up to date.
+
+    Args:
+        path: The ``case.db`` file.
+        create: Create the file if it does not exist.
+
+    Raises:
+        CaseNotFoundError: The file does not exist and `create` is false.
+        StoreTooNewError: The file was written by a newer release.
+        CaseDamagedError: The file is not a readable database.
+    """
+    if not create and not path.exists():
+        raise CaseNotFoundError(
+            f"There is no case database at {path}. Check the case folder, or create the case "
+            "with 'sar-desk case new'."
+        )
+    store = Store(path, _make_engine(path))
+    try:
+        _migrate(store)
+    except (DatabaseError, OperationalError) as exc:
+        store.close()
+        raise CaseDamagedError(
+            f"The case database {path} cannot be read ({exc.orig}). Restore the case folder from "
+            "a backup, or contact support with this message."
+        ) from exc
+    except BaseException:
+        store.close()
+        raise
+    return store

@@ -1,0 +1,33 @@
+"""Numbered schema migrations, recorded in SQLite's ``PRAGMA user_version``.
+
+Each feature that needs tables adds one step here, in order. A case written by a newer release
+(a higher user_version than the last step) is refused by `store.db.open_store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+
+from sar_desk.store import fts
+from sar_desk.store.tables import CORE_TABLES
+
+Migration = Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    for table in CORE_TABLES:
+        table.create(conn)
+    fts.create_fts(conn)
+
+
+# (version, step). Append only; never edit a step that has shipped.
+MIGRATIONS: list[tuple[int, Migration]] = [
+    (1, _initial),
+]
+
+
+def latest_version() -> int:
+    """The schema version this release writes."""
+    return max(version for version, _ in MIGRATIONS)

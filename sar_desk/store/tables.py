@@ -1,0 +1,143 @@
+"""Table definitions shared by every store module (SQLAlchemy Core, dialect-neutral).
+
+Feature modules that need more tables define them against the same `metadata` in their own
+module and create them in a numbered migration (see `store.migrations`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+case_meta = Table(
+    "case_meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("original_name", Text, nullable=False),
+    Column("stored_path", Text, nullable=False),
+    Column("sha256", Text, nullable=False, unique=True),
+    Column("size", BigInteger, nullable=False),
+    Column("custodian", Text),
+    Column("imported_at", Text, nullable=False),
+    Column("importer_version", Text, nullable=False),
+    Column("message_count", Integer, nullable=False, default=0),
+    Column("system_count", Integer, nullable=False, default=0),
+    Column("issue_count", Integer, nullable=False, default=0),
+    Column("duplicate_count", Integer, nullable=False, default=0),
+    Column("excluded", Boolean, nullable=False, default=False),
+    Column("exclusion_reason", Text),
+    Column("settings_json", Text, nullable=False, default="{}"),
+    Column("report_json", Text, nullable=False, default="{}"),
+)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    UniqueConstraint("platform", "key"),
+)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("display_name", Text, nullable=False),
+    Column("role", Text, nullable=False, default="unknown"),
+    Column("official_capacity", Boolean, nullable=False, default=False),
+    Column("created_at", Text, nullable=False),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("identifier", Text, nullable=False),
+    Column("display_name", Text),
+    Column("person_id", Integer, ForeignKey("persons.id")),
+    UniqueConstraint("platform", "kind", "identifier"),
+)
+
+conversation_members = Table(
+    "conversation_members",
+    metadata,
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=False),
+    Column("participant_id", Integer, ForeignKey("participants.id"), nullable=False),
+    PrimaryKeyConstraint("conversation_id", "participant_id"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", Integer, ForeignKey("conversations.id"), nullable=False),
+    Column("participant_id", Integer, ForeignKey("participants.id")),
+    Column("sender", Text),
+    Column("sender_id", Text),
+    # Microseconds since the epoch (UTC) so range filters and keyset paging are integer compares.
+    Column("sent_at", BigInteger, nullable=False),
+    Column("utc_offset", Integer, nullable=False),
+    Column("time_basis", Text, nullable=False),
+    Column("timestamp_raw", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("attachments_json", Text, nullable=False, default="[]"),
+    Column("reactions_json", Text, nullable=False, default="[]"),
+    Column("mentions_json", Text, nullable=False, default="[]"),
+    Column("platform_message_id", Text),
+    Column("reply_to_platform_id", Text),
+    Column("reply_to", Integer),
+    Column("edited", Boolean, nullable=False, default=False),
+    Column("dedup_key", Text, nullable=False, unique=True),
+    Column("seq", Integer, nullable=False),
+    Index("ix_messages_sent", "sent_at", "id"),
+    Index("ix_messages_conv_sent", "conversation_id", "sent_at", "id"),
+    Index("ix_messages_participant_sent", "participant_id", "sent_at"),
+    Index("ix_messages_platform_id", "conversation_id", "platform_message_id"),
+)
+
+message_sources = Table(
+    "message_sources",
+    metadata,
+    Column("message_id", Integer, ForeignKey("messages.id"), nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("location", Text, nullable=False, default=""),
+    PrimaryKeyConstraint("message_id", "source_id"),
+    Index("ix_message_sources_source", "source_id"),
+)
+
+CORE_TABLES = (
+    case_meta,
+    sources,
+    conversations,
+    persons,
+    participants,
+    conversation_members,
+    messages,
+    message_sources,
+)
