@@ -11,6 +11,8 @@ from collections.abc import Callable
 from sqlalchemy import Connection
 
 from sar_desk.store import fts
+from sar_desk.store.audit import audit_log
+from sar_desk.store.findings import findings
 from sar_desk.store.tables import CORE_TABLES
 
 Migration = Callable[[Connection], None]
@@ -22,9 +24,20 @@ def _initial(conn: Connection) -> None:
     fts.create_fts(conn)
 
 
-# (version, step). Append only; never edit a step that has shipped.
+def _audit(conn: Connection) -> None:
+    audit_log.create(conn)
+
+
+def _findings(conn: Connection) -> None:
+    findings.create(conn)
+
+
+# (version, step). Append only; never edit a step that has shipped. Numbers reserved per area:
+# 4 people and search log, 5 review decisions, 6 export records, 7 detection runs.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial),
+    (2, _audit),
+    (3, _findings),
 ]
 
 

@@ -118,3 +118,8 @@ def set_excluded(conn: Connection, source_id: SourceId, excluded: bool, reason: 
         .where(sources.c.id == source_id)
         .values(excluded=excluded, exclusion_reason=reason)
     )
+
+
+def set_stored_path(conn: Connection, source_id: SourceId, stored_path: str) -> None:
+    """Record where the read-only original was kept (relative to the case folder)."""
+    conn.execute(update(sources).where(sources.c.id == source_id).values(stored_path=stored_path))

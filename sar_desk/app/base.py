@@ -1,0 +1,65 @@
+"""The state every part of `CaseSession` shares: the case folder, its store and the user.
+
+`CaseSession` (in `app.session`) is composed from one mixin per use-case area (importing,
+search, people, detection, review, export), each in its own module and each built on
+`SessionBase`, so the facade stays one class without one huge module.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from sar_desk.app.summary import SummarySection
+from sar_desk.core.model import Case
+from sar_desk.store import Store
+from sar_desk.store.case_meta import load_case, save_case
+
+CASE_DB = "case.db"
+
+
+def default_user() -> str:
+    """The operating-system login name, used when no ``--as`` user is given."""
+    try:
+        return getpass.getuser() or "unknown"
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class SessionBase:
+    """An open case: folder, store (for this thread) and acting user."""
+
+    def __init__(self, folder: Path, store: Store, user: str | None = None) -> None:
+        self.folder = folder
+        self.store = store
+        self.user = user or default_user()
+        with store.read() as conn:
+            self._case = load_case(conn)
+
+    @property
+    def case(self) -> Case:
+        """The case record."""
+        return self._case
+
+    @property
+    def db_path(self) -> Path:
+        """The case database file (jobs open their own connection to it)."""
+        return self.folder / CASE_DB
+
+    def _save_case(self, case: Case) -> None:
+        with self.store.transaction() as conn:
+            save_case(conn, case)
+        self._case = case
+
+    def reload(self) -> None:
+        """Re-read the case record (after a job changed it on another connection)."""
+        with self.store.read() as conn:
+            self._case = load_case(conn)
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Blocks of ``case show`` contributed by each area; mixins extend via super()."""
+        return []
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()

@@ -1,0 +1,63 @@
+"""Session methods for the statutory clock: the deadline, its derivation, clock events."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.paths import resource_path
+from sar_desk.core.calendar import HolidayCalendar
+from sar_desk.core.deadlines import Deadline, compute_deadline, days_left
+from sar_desk.core.errors import BadInputError
+from sar_desk.core.model import Clarification, Extension
+
+CALENDAR_RESOURCE = "calendars/uk-bank-holidays.json"
+
+
+@cache
+def bundled_calendar() -> HolidayCalendar:
+    """The bank-holiday calendar shipped with this release (GOV.UK dataset shape)."""
+    data = json.loads(resource_path(CALENDAR_RESOURCE).read_text(encoding="utf-8"))
+    return HolidayCalendar.from_govuk(data)
+
+
+class ClockMixin(SessionBase):
+    """The case's statutory deadline and the events that move it."""
+
+    def deadline(self, today: date | None = None) -> tuple[Deadline, int]:
+        """The current deadline and the calendar days left (negative when overdue)."""
+        today = today or date.today()
+        due = compute_deadline(self.case, bundled_calendar(), today=today)
+        return due, days_left(due, today)
+
+    def record_identity_received(self, when: date) -> None:
+        """Log the date ID or authority information arrived (SAR clock start, R2)."""
+        self._save_case(replace(self.case, id_received=when))
+
+    def record_fee_received(self, when: date) -> None:
+        """Log the date a fee arrived (the clock starts or resumes on payment)."""
+        self._save_case(replace(self.case, fee_received=when))
+
+    def record_clarification(self, asked: date, answered: date | None = None) -> None:
+        """Log a clarification request, or its answer if one with that date is open (R3, R8).
+
+        Raises:
+            BadInputError: The answer predates the question.
+        """
+        if answered is not None and answered < asked:
+            raise BadInputError(
+                f"The clarification was answered ({answered:%d %b %Y}) before it was asked "
+                f"({asked:%d %b %Y}). Check the dates."
+            )
+        rest = tuple(c for c in self.case.clarifications if c.asked != asked)
+        updated = (*rest, Clarification(asked, answered))
+        self._save_case(replace(self.case, clarifications=tuple(sorted(updated, key=lambda c: c.asked))))
+
+    def record_extension(self, extension: Extension) -> None:
+        """Log an extension; refused when the law does not allow it (checked by the clock)."""
+        candidate = replace(self.case, extension=extension)
+        compute_deadline(candidate, bundled_calendar())
+        self._save_case(candidate)

@@ -1,0 +1,62 @@
+"""Session methods for importing exports and listing sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.ingest import ImportResult, import_source
+from sar_desk.core.errors import SarDeskError
+from sar_desk.core.jobs import CancelToken, Job
+from sar_desk.core.model import Source
+from sar_desk.store import sources as store_sources
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFailure:
+    """A source that was not imported, and the sentence saying why."""
+
+    path: Path
+    message: str
+
+
+ImportOutcome = ImportResult | ImportFailure
+
+
+class ImportingMixin(SessionBase):
+    """Importing exports into the case."""
+
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        platform: str | None = None,
+        custodian: str | None = None,
+        day_first: bool | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Job[list[ImportOutcome]]:
+        """Import each export as its own source, whole or not at all.
+
+        A failure of one source is reported and the others still import.
+        """
+        cancel = cancel or CancelToken()
+        outcomes: list[ImportOutcome] = []
+        for path in paths:
+            cancel.check()
+            try:
+                result = yield from import_source(
+                    self.folder, self.case, Path(path), platform=platform, custodian=custodian,
+                    day_first=day_first, cancel=cancel, user=self.user,
+                )
+            except SarDeskError as exc:
+                outcomes.append(ImportFailure(Path(path), str(exc)))
+                continue
+            outcomes.append(result)
+        return outcomes
+
+    def sources(self) -> list[Source]:
+        """Every imported source."""
+        with self.store.read() as conn:
+            return store_sources.list_sources(conn)

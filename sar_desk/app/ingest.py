@@ -1,0 +1,254 @@
+"""Importing exports into a case: each source whole or not at all.
+
+The original is first copied into ``originals/`` under a temporary name while its SHA-256 is
+computed; the importer then reads that copy (so what we parse is exactly what we keep, and a
+file that vanishes afterwards cannot hurt). Records are written in one transaction; only when
+they are all in is the copy given its final read-only name and the transaction committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import stat
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
+from sar_desk.core.imports import ImportIssue, ImportReport
+from sar_desk.core.jobs import CancelToken, Job, Progress
+from sar_desk.core.model import Case, Source
+from sar_desk.importers import by_platform, importer_for
+from sar_desk.importers.base import Importer, ImportOptions
+from sar_desk.store import audit, open_store
+from sar_desk.store import sources as store_sources
+from sar_desk.store.writer import ImportWriter
+
+logger = logging.getLogger(__name__)
+
+ORIGINALS = "originals"
+_INCOMING = ".incoming-"
+_CHUNK = 1024 * 1024
+_PROGRESS_EVERY = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What one source import did."""
+
+    source: Source
+    platform: str
+    messages: int
+    system: int
+    duplicates: int
+    issues: tuple[ImportIssue, ...]
+    warnings: tuple[str, ...]
+    limitations: tuple[str, ...]
+    settings: dict[str, str]
+
+
+def _hash_file(src: Path, dest: Path) -> str:
+    digest = hashlib.sha256()
+    with src.open("rb") as reader, dest.open("wb") as writer:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+            writer.write(chunk)
+    return digest.hexdigest()
+
+
+def _copy_and_hash(src: Path, dest: Path) -> str:
+    """Copy a file or folder to `dest`, returning the SHA-256 of its content.
+
+    A folder's hash covers every file's relative path and hash, in sorted order.
+    """
+    try:
+        if src.is_dir():
+            listing = hashlib.sha256()
+            for path in sorted(p for p in src.rglob("*") if p.is_file()):
+                rel = path.relative_to(src)
+                target = dest / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                listing.update(f"{rel.as_posix()}\0{_hash_file(path, target)}\n".encode())
+            return listing.hexdigest()
+        return _hash_file(src, dest)
+    except FileNotFoundError as exc:
+        raise ImportFormatError(
+            f"{src.name} disappeared while it was being copied into the case. Check the file is "
+            "still where you left it (and not on a disconnected drive), then import again."
+        ) from exc
+    except PermissionError as exc:
+        raise ImportFormatError(
+            f"{src.name} could not be read (permission denied). Copy it somewhere you can read "
+            "it, then import that copy."
+        ) from exc
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size
+
+
+def _make_read_only(path: Path) -> None:
+    targets = [path, *path.rglob("*")] if path.is_dir() else [path]
+    for target in targets:
+        mode = target.stat().st_mode
+        target.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a file or folder we created, even if it was made read-only."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        for target in [path, *path.rglob("*")]:
+            target.chmod(target.stat().st_mode | stat.S_IWUSR)
+        shutil.rmtree(path)
+    else:
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+        path.unlink()
+
+
+def clean_incoming(case_dir: Path) -> None:
+    """Remove copies left behind by an import that was killed before it finished."""
+    originals = case_dir / ORIGINALS
+    if originals.is_dir():
+        for leftover in originals.glob(_INCOMING + "*"):
+            remove_tree(leftover)
+
+
+def import_source(
+    case_dir: Path,
+    case: Case,
+    path: Path,
+    *,
+    platform: str | None = None,
+    custodian: str | None = None,
+    day_first: bool | None = None,
+    cancel: CancelToken | None = None,
+    user: str = "unknown",
+) -> Job[ImportResult]:
+    """Import one export (file, zip or folder) into the case.
+
+    Yields progress while records are written. The store is opened inside the job, so the job
+    can run on a worker thread.
+
+    Raises:
+        ImportFormatError: The export could not be read (nothing is kept).
+        DuplicateSourceError: The same file was imported before.
+        Cancelled: The user stopped the import (nothing is kept).
+    """
+    cancel = cancel or CancelToken()
+    importer: Importer = by_platform(platform) if platform else importer_for(path)
+    originals = case_dir / ORIGINALS
+    originals.mkdir(exist_ok=True)
+    incoming = originals / f"{_INCOMING}{uuid.uuid4().hex}"
+    yield Progress(0, None, f"Copying {path.name} into the case")
+    try:
+        incoming.mkdir()
+        copy_target = incoming / path.name
+        sha = _copy_and_hash(path, copy_target)
+        size = _size(copy_target)
+        result = yield from _write(
+            case_dir, case, importer, path, copy_target, sha, size, custodian, day_first, cancel, user
+        )
+        return result
+    finally:
+        remove_tree(incoming)
+
+
+def _write(
+    case_dir: Path,
+    case: Case,
+    importer: Importer,
+    path: Path,
+    copy_target: Path,
+    sha: str,
+    size: int,
+    custodian: str | None,
+    day_first: bool | None,
+    cancel: CancelToken,
+    user: str,
+) -> Job[ImportResult]:
+    options = ImportOptions(timezone=case.timezone, day_first=day_first, region=case.default_region)
+    report = ImportReport()
+    with open_store(case_dir / "case.db") as store:
+        with store.read() as conn:
+            previous = store_sources.find_by_sha(conn, sha)
+        if previous is not None:
+            raise DuplicateSourceError(
+                f"{path.name} was already imported into this case on "
+                f"{previous.imported_at:%d %B %Y} (source {previous.id}, same SHA-256). "
+                "It was not imported again."
+            )
+        with store.transaction() as conn:
+            now = datetime.now(UTC).replace(microsecond=0)
+            source_id = store_sources.add_source(
+                conn, platform=importer.platform, original_name=path.name, stored_path="",
+                sha256=sha, size=size, custodian=custodian, imported_at=now,
+                importer_version=importer.version,
+            )
+            writer = ImportWriter(conn, source_id)
+            done = 0
+            for raw in importer.read(copy_target, report, options):
+                writer.add(raw)
+                done += 1
+                if done % _PROGRESS_EVERY == 0:
+                    cancel.check()
+                    yield Progress(done, None, f"Importing {path.name}: {done:,} records")
+            cancel.check()
+            counts = writer.finish()
+            writer.declare(report.participants, importer.platform)
+            if done == 0:
+                raise ImportFormatError(
+                    f"{path.name} was recognised as {importer.display_name} but holds no messages "
+                    f"({len(report.issues):,} lines could not be read). Check it is the full export."
+                )
+            final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
+            final = case_dir / ORIGINALS / final_name
+            os.replace(copy_target, final)
+            _make_read_only(final)
+            try:
+                store_sources.finish_source(
+                    conn, source_id, message_count=counts.messages, system_count=counts.system,
+                    duplicate_count=counts.duplicates, issue_count=len(report.issues),
+                    settings=report.settings, report=_report_json(report),
+                )
+                store_sources.set_stored_path(conn, source_id, f"{ORIGINALS}/{final_name}")
+                audit.append(conn, user, "import", {
+                    "source": int(source_id), "platform": importer.platform, "sha256": sha,
+                    "messages": counts.messages, "system": counts.system,
+                    "duplicates": counts.duplicates, "issues": len(report.issues),
+                    "custodian_given": custodian is not None,
+                })
+            except BaseException:
+                remove_tree(final)
+                raise
+        with store.read() as conn:
+            source = next(s for s in store_sources.list_sources(conn) if s.id == source_id)
+    logger.info(
+        "imported source %s: %d messages, %d system, %d duplicates, %d issues",
+        source_id, counts.messages, counts.system, counts.duplicates, len(report.issues),
+    )
+    yield Progress(done, done, f"Imported {path.name}")
+    return ImportResult(
+        source=source, platform=importer.platform, messages=counts.messages,
+        system=counts.system, duplicates=counts.duplicates, issues=tuple(report.issues),
+        warnings=tuple(report.warnings), limitations=tuple(report.limitations),
+        settings=dict(report.settings),
+    )
+
+
+def _report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "issues": [
+            {"location": i.location, "line": i.line_no, "message": i.message} for i in report.issues
+        ],
+        "warnings": list(report.warnings),
+        "limitations": list(report.limitations),
+    }

@@ -1,0 +1,121 @@
+"""``sar-desk case new`` and ``sar-desk case show``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sar_desk.app.session import CaseSession
+from sar_desk.app.summary import CaseSummary, summarise
+from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
+from sar_desk.core.model import Case, Jurisdiction, Regime
+
+
+@click.group()
+def case() -> None:
+    """Create and inspect cases."""
+
+
+@case.command("new")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--regime", required=True, type=click.Choice([r.value for r in Regime]),
+              help="sar, foi, eir or foisa.")
+@click.option("--reference", required=True, help="Your reference, e.g. SAR-2026-0142.")
+@click.option("--received", required=True, type=ISO_DATE, help="Date the request was received.")
+@click.option("--requester", help="The requester's name.")
+@click.option("--alias", "aliases", multiple=True,
+              help="Another name, phone number, e-mail or handle of the requester (repeatable).")
+@click.option("--scope-from", type=ISO_DATE, help="Earliest date the request covers.")
+@click.option("--scope-to", type=ISO_DATE, help="Latest date the request covers.")
+@click.option("--tz", "tz", default="Europe/London", show_default=True,
+              help="Time zone for exports without offsets and for display.")
+@click.option("--jurisdiction", type=click.Choice([j.value for j in Jurisdiction]),
+              default=Jurisdiction.ENGLAND_AND_WALES.value, show_default=True,
+              help="Bank holidays for SAR deadlines.")
+@click.option("--region", default="GB", show_default=True,
+              help="Region for phone numbers written without a country code.")
+@user_option
+def case_new(
+    folder: Path, regime: str, reference: str, received: date, requester: str | None,
+    aliases: tuple[str, ...], scope_from: date | None, scope_to: date | None, tz: str,
+    jurisdiction: str, region: str, user: str | None,
+) -> None:
+    """Create a case folder CASE for a request."""
+    record = Case(
+        reference=reference, regime=Regime(regime), received=received, requester=requester,
+        aliases=aliases, scope_from=scope_from, scope_to=scope_to, timezone=tz,
+        jurisdiction=Jurisdiction(jurisdiction), default_region=region,
+    )
+    session = CaseSession.create(folder, record, user=user)
+    try:
+        summary = summarise(session)
+    finally:
+        session.close()
+    click.echo(f"Created case {summary.case.reference} in {folder}")
+    _print_deadline(summary)
+
+
+@case.command("show")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@json_option
+@user_option
+def case_show(folder: Path, as_json: bool, user: str | None) -> None:
+    """Show the case: regime, requester, sources, counts and the statutory deadline."""
+    session = open_case(folder, user)
+    try:
+        summary = summarise(session)
+    finally:
+        session.close()
+    if as_json:
+        echo_json(summary.to_json())
+        return
+    _print_summary(summary)
+
+
+def _print_deadline(summary: CaseSummary) -> None:
+    deadline = summary.deadline
+    if deadline is None:
+        return
+    click.echo(f"Due: {deadline.due:%a %d %b %Y} ({summary.days_left_text})")
+    for line in deadline.derivation:
+        click.echo(f"  - {line}")
+
+
+def _print_summary(summary: CaseSummary) -> None:
+    c = summary.case
+    click.echo(f"Case {c.reference} — {c.regime.label}")
+    click.echo(f"Received: {c.received:%a %d %b %Y}; time zone {c.timezone}")
+    if c.requester:
+        click.echo(f"Requester: {c.requester}")
+    if c.aliases:
+        click.echo(f"Aliases: {', '.join(c.aliases)}")
+    if c.scope_from or c.scope_to:
+        click.echo(f"Scope: {c.scope_from or '…'} to {c.scope_to or '…'}")
+    _print_deadline(summary)
+    click.echo(f"Sources: {len(summary.sources)}")
+    for src in summary.sources:
+        flag = f" [excluded: {src.exclusion_reason}]" if src.excluded else ""
+        custodian = f", custodian {src.custodian}" if src.custodian else ""
+        click.echo(
+            f"  {src.id}. {src.original_name} ({src.platform}{custodian}): {src.message_count} "
+            f"messages, {src.system_count} system, {src.duplicate_count} duplicates, "
+            f"{src.issue_count} skipped lines; sha256 {src.sha256[:16]}…{flag}"
+        )
+    counts = summary.message_counts
+    total = sum(counts.values())
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+    click.echo(f"Messages: {total} in {summary.conversation_count} conversations ({kinds})")
+    for section in summary.sections:
+        click.echo(section.title)
+        for line in section.lines:
+            click.echo(f"  {line}")
+
+
+def _json_default(value: Any) -> str:
+    return str(value)
+
+
+COMMANDS = [case]

@@ -1,0 +1,143 @@
+"""Helpers shared by the commands: options, progress on stderr, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sar_desk.app.session import CaseSession
+from sar_desk.core.imports import RawMessage
+from sar_desk.core.jobs import Job, Progress, run_job
+from sar_desk.core.model import Attachment, Message
+
+R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoDate(click.ParamType):
+    """A date written as YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        """Parse an ISO date or fail with a usage error."""
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+def user_option(func: F) -> F:
+    """The ``--as USER`` option (default: the operating-system login name)."""
+    return click.option("--as", "user", metavar="USER", help="Act as this user (default: your login name).")(func)
+
+
+def json_option(func: F) -> F:
+    """The ``--json`` option."""
+    return click.option("--json", "as_json", is_flag=True, help="Machine-readable output on stdout.")(func)
+
+
+def date_order_options(func: F) -> F:
+    """``--day-first`` / ``--month-first`` for ambiguous exports."""
+    func = click.option("--month-first", "month_first", is_flag=True, help="Dates in the export are month/day.")(func)
+    return click.option("--day-first", "day_first", is_flag=True, help="Dates in the export are day/month.")(func)
+
+
+def day_first_value(day_first: bool, month_first: bool) -> bool | None:
+    """Turn the two flags into the importer option."""
+    if day_first and month_first:
+        raise click.UsageError("Use either --day-first or --month-first, not both.")
+    if day_first:
+        return True
+    if month_first:
+        return False
+    return None
+
+
+def open_case(path: Path, user: str | None = None) -> CaseSession:
+    """Open the case folder named on the command line."""
+    return CaseSession.open(path, user=user)
+
+
+def run_with_progress(job: Job[R], quiet: bool = False) -> R:
+    """Run a job, showing its progress on stderr when stderr is a terminal."""
+    tty = sys.stderr.isatty() and not quiet
+
+    def show(progress: Progress) -> None:
+        if not tty:
+            return
+        share = progress.fraction
+        pct = f" {share:.0%}" if share is not None else ""
+        click.echo(f"\r{progress.message}{pct}\033[K", err=True, nl=False)
+
+    try:
+        return run_job(job, show)
+    finally:
+        if tty:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def attachment_json(att: Attachment) -> dict[str, Any]:
+    """The contract's attachment shape."""
+    return {"name": att.name, "type": att.type, "present": att.present}
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with offset."""
+    return moment.isoformat()
+
+
+def raw_json(raw: RawMessage, index: int) -> dict[str, Any]:
+    """A parsed record as a `sar-desk parse` JSON object."""
+    return {
+        "id": raw.platform_message_id or str(index),
+        "platform": raw.platform,
+        "conversation": raw.conversation_title,
+        "sender": raw.sender,
+        "sender_id": raw.sender_id,
+        "timestamp": iso(raw.timestamp),
+        "kind": str(raw.kind),
+        "text": raw.text,
+        "attachments": [attachment_json(a) for a in raw.attachments],
+        "reply_to": raw.reply_to,
+        "edited": raw.edited,
+        "location": raw.location,
+    }
+
+
+def message_json(message: Message, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A stored message as a `sar-desk search --json` object."""
+    data: dict[str, Any] = {
+        "id": int(message.id),
+        "platform": message.platform,
+        "conversation": message.conversation,
+        "conversation_id": int(message.conversation_id),
+        "sender": message.sender,
+        "sender_id": message.sender_id,
+        "timestamp": iso(message.timestamp),
+        "kind": str(message.kind),
+        "text": message.text,
+        "attachments": [attachment_json(a) for a in message.attachments],
+        "reply_to": int(message.reply_to) if message.reply_to is not None else None,
+        "edited": message.edited,
+        "source": [int(s) for s in message.source_ids],
+    }
+    if extra:
+        data.update(extra)
+    return data
+
+
+def echo_json(data: Any) -> None:
+    """One JSON object per line on stdout."""
+    click.echo(json.dumps(data, ensure_ascii=False, sort_keys=False, default=str))

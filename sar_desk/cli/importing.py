@@ -1,0 +1,102 @@
+"""``sar-desk import``: add exports to a case, each whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sar_desk.app.importing import ImportFailure, ImportOutcome
+from sar_desk.app.ingest import ImportResult
+from sar_desk.cli.common import (
+    date_order_options,
+    day_first_value,
+    echo_json,
+    open_case,
+    run_with_progress,
+    user_option,
+)
+
+_MAX_ISSUES_SHOWN = 20
+
+
+@click.command("import")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--platform", help="Platform name (default: detected from each file).")
+@click.option("--custodian", help="Whose device or account the export came from.")
+@click.option("--strict", is_flag=True, help="Treat any skipped line as a failure (exit 1).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON report per source on stdout.")
+@date_order_options
+@user_option
+def import_(
+    folder: Path, paths: tuple[Path, ...], platform: str | None, custodian: str | None,
+    strict: bool, as_json: bool, day_first: bool, month_first: bool, user: str | None,
+) -> None:
+    """Import exports (files, zips or folders) into CASE."""
+    order = day_first_value(day_first, month_first)
+    session = open_case(folder, user)
+    try:
+        outcomes = run_with_progress(
+            session.import_files(list(paths), platform=platform, custodian=custodian, day_first=order)
+        )
+    finally:
+        session.close()
+    failed = False
+    for outcome in outcomes:
+        if as_json:
+            echo_json(_outcome_json(outcome))
+        else:
+            _print_outcome(outcome)
+        if isinstance(outcome, ImportFailure) or (strict and outcome.issues):
+            failed = True
+    if failed:
+        raise SystemExit(1)
+
+
+def _print_outcome(outcome: ImportOutcome) -> None:
+    if isinstance(outcome, ImportFailure):
+        click.echo(f"NOT IMPORTED {outcome.path.name}: {outcome.message}", err=True)
+        return
+    src = outcome.source
+    click.echo(
+        f"Imported {src.original_name} as source {src.id} ({outcome.platform}): "
+        f"{outcome.messages} messages, {outcome.system} system events, "
+        f"{outcome.duplicates} duplicates of messages already in the case, "
+        f"{len(outcome.issues)} skipped lines."
+    )
+    for key, value in sorted(outcome.settings.items()):
+        click.echo(f"  {key.replace('_', ' ')}: {value}")
+    for warning in outcome.warnings:
+        click.echo(f"  warning: {warning}")
+    for limitation in outcome.limitations:
+        click.echo(f"  note: {limitation}")
+    for issue in outcome.issues[:_MAX_ISSUES_SHOWN]:
+        click.echo(f"  skipped {issue.location}: {issue.message}")
+    if len(outcome.issues) > _MAX_ISSUES_SHOWN:
+        click.echo(
+            f"  … and {len(outcome.issues) - _MAX_ISSUES_SHOWN} more skipped lines "
+            "(see 'sar-desk case show --json')."
+        )
+
+
+def _outcome_json(outcome: ImportOutcome) -> dict[str, object]:
+    if isinstance(outcome, ImportFailure):
+        return {"path": str(outcome.path), "imported": False, "error": outcome.message}
+    result: ImportResult = outcome
+    return {
+        "path": result.source.original_name,
+        "imported": True,
+        "source": int(result.source.id),
+        "platform": result.platform,
+        "sha256": result.source.sha256,
+        "messages": result.messages,
+        "system": result.system,
+        "duplicates": result.duplicates,
+        "issues": [{"location": i.location, "message": i.message} for i in result.issues],
+        "warnings": list(result.warnings),
+        "settings": result.settings,
+    }
+
+
+COMMANDS = [import_]

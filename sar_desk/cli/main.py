@@ -1,0 +1,75 @@
+"""The ``sar-desk`` command group: exit codes, ``--debug``, and the command list."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import click
+
+from sar_desk import __version__
+from sar_desk.cli import case as case_cmds
+from sar_desk.cli import demo as demo_cmds
+from sar_desk.cli import importing as import_cmds
+from sar_desk.cli import parse as parse_cmds
+from sar_desk.cli import search as search_cmds
+from sar_desk.core.errors import Cancelled, SarDeskError
+
+
+class SarDeskGroup(click.Group):
+    """A group that turns expected failures into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; `SarDeskError` → message + exit 1 (traceback only with --debug)."""
+        try:
+            return super().invoke(ctx)
+        except SarDeskError as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except Cancelled:
+            click.echo("Cancelled; nothing was changed.", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=SarDeskGroup, invoke_without_command=True)
+@click.version_option(__version__, prog_name="sar-desk")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """SAR Desk: search, redact and disclose workplace chat for SAR and FOI requests.
+
+    Run without a command to open the desktop window.
+    """
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.argument("case", required=False, type=click.Path(path_type=__import__("pathlib").Path))
+def gui(case: Any) -> None:
+    """Open the desktop window (optionally on CASE)."""
+    try:
+        from sar_desk.gui.app import run_gui
+    except ImportError as exc:  # pragma: no cover - depends on the Qt install
+        raise click.ClickException(
+            f"The desktop window cannot start on this computer ({exc}). The command line still works."
+        ) from exc
+    sys.exit(run_gui(case))
+
+
+for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="sar-desk")

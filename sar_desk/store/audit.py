@@ -1,0 +1,125 @@
+"""The append-only, hash-chained audit log (R55).
+
+Every state change of the case is appended with the user, the time and a SHA-256 chained to
+the previous entry, so an edit, deletion or reordering made outside the application breaks
+the chain and `verify_chain` reports where. There is no update or delete path in code.
+Details hold ids and counts, never message text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Column, Connection, Integer, Table, Text, insert, select
+
+from sar_desk.store.case_meta import get_meta, set_meta
+from sar_desk.store.tables import metadata
+
+_HEAD_KEY = "audit_head"
+
+GENESIS = "0" * 64
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("user", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One audit record."""
+
+    id: int
+    at: datetime
+    user: str
+    action: str
+    details: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    """Where the chain breaks and how."""
+
+    entry_id: int | None
+    message: str
+
+
+def _digest(seq: int, at: str, user: str, action: str, details: str, prev_hash: str) -> str:
+    payload = json.dumps([seq, at, user, action, details, prev_hash], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(
+    conn: Connection, user: str, action: str, details: dict[str, Any], at: datetime | None = None
+) -> AuditEntry:
+    """Append one entry (call inside the transaction that makes the change it records)."""
+    last = conn.execute(
+        select(audit_log.c.id, audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)
+    ).first()
+    seq = (int(last.id) + 1) if last else 1
+    prev_hash = last.hash if last else GENESIS
+    when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
+    body = json.dumps(details, sort_keys=True, ensure_ascii=False, default=str)
+    digest = _digest(seq, when, user, action, body, prev_hash)
+    conn.execute(
+        insert(audit_log).values(
+            id=seq, at=when, user=user, action=action, details=body, prev_hash=prev_hash, hash=digest
+        )
+    )
+    set_meta(conn, _HEAD_KEY, f"{seq}:{digest}")
+    return AuditEntry(seq, datetime.fromisoformat(when), user, action, details, prev_hash, digest)
+
+
+def entries(conn: Connection, action: str | None = None) -> list[AuditEntry]:
+    """Audit entries in order, optionally of one action."""
+    stmt = select(audit_log).order_by(audit_log.c.id)
+    if action is not None:
+        stmt = stmt.where(audit_log.c.action == action)
+    return [
+        AuditEntry(
+            int(r.id), datetime.fromisoformat(r.at), r.user, r.action, json.loads(r.details),
+            r.prev_hash, r.hash,
+        )
+        for r in conn.execute(stmt)
+    ]
+
+
+def verify_chain(conn: Connection) -> list[ChainProblem]:
+    """Recompute the chain; an empty list means it is intact."""
+    problems: list[ChainProblem] = []
+    expected_prev = GENESIS
+    expected_seq = 1
+    for row in conn.execute(select(audit_log).order_by(audit_log.c.id)):
+        if int(row.id) != expected_seq:
+            problems.append(ChainProblem(
+                int(row.id), f"entry {expected_seq} is missing (found {row.id} next)"
+            ))
+            expected_seq = int(row.id)
+        if row.prev_hash != expected_prev:
+            problems.append(ChainProblem(int(row.id), "does not follow the entry before it"))
+        if _digest(int(row.id), row.at, row.user, row.action, row.details, row.prev_hash) != row.hash:
+            problems.append(ChainProblem(int(row.id), "was changed after it was written"))
+        expected_prev = row.hash
+        expected_seq += 1
+    head = conn.execute(
+        select(audit_log.c.id, audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)
+    ).first()
+    anchor = get_meta(conn, _HEAD_KEY)
+    current = f"{head.id}:{head.hash}" if head else None
+    if anchor is not None and anchor != current:
+        # The head is also recorded outside the table, so cutting entries off the end shows.
+        problems.append(ChainProblem(None, "the newest entries were removed or replaced"))
+    return problems
