@@ -81,6 +81,21 @@ class DeclaredParticipant:
     kind: IdentifierKind
 
 
+@dataclass(frozen=True, slots=True)
+class IdentityLink:
+    """Two identifiers an export says belong to one account (a Slack id and its e-mail).
+
+    People resolution merges on these automatically because they are the export's own word,
+    not a guess from names.
+    """
+
+    kind: IdentifierKind
+    identifier: str
+    other_kind: IdentifierKind
+    other: str
+    display_name: str | None = None
+
+
 @dataclass
 class ImportReport:
     """Collected while an importer reads a file: issues, warnings, settings and members.
@@ -93,6 +108,7 @@ class ImportReport:
     settings: dict[str, str] = field(default_factory=dict)
     participants: list[DeclaredParticipant] = field(default_factory=list)
     limitations: list[str] = field(default_factory=list)
+    identity_links: list[IdentityLink] = field(default_factory=list)
 
     def skip(self, location: str, message: str, line_no: int | None = None) -> None:
         """Record a record that was skipped and why."""
@@ -114,3 +130,14 @@ class ImportReport:
         self.participants.append(
             DeclaredParticipant(conversation_key, display_name, identifier, kind)
         )
+
+    def link(
+        self,
+        kind: IdentifierKind,
+        identifier: str,
+        other_kind: IdentifierKind,
+        other: str,
+        display_name: str | None = None,
+    ) -> None:
+        """Record that two identifiers are the same account (e.g. user id and e-mail)."""
+        self.identity_links.append(IdentityLink(kind, identifier, other_kind, other, display_name))

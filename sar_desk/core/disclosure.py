@@ -1,0 +1,97 @@
+"""What review hands to export: the approved decisions, as plain data.
+
+`review` and `export` are siblings and never import each other; `app` reads these records
+from review and passes them to export. Reason codes travel with their statutory reference so
+the bundle can print markers and a glossary without knowing the code tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sar_desk.core.findings import ProposalField
+from sar_desk.core.model import MessageId, PersonId, Regime
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCode:
+    """A statutory reason for a redaction or withholding.
+
+    Attributes:
+        code: Stable id, e.g. "SAR-3P" or "FOI-40-2".
+        regime: The regime the code belongs to.
+        reference: The exact statutory reference ("DPA 2018 Sch 2 Pt 3 para 16").
+        marker: Short form printed in redaction markers ("Sch 2 Pt 3 para 16", "s.40(2)").
+        title: Plain-English title.
+        summary: Plain-English explanation for the requester-facing glossary.
+        kind: absolute / qualified / prejudice / class / procedural / marker.
+        public_interest_test: Whether a public interest test must be recorded.
+        source: Where the text was checked (URL).
+    """
+
+    code: str
+    regime: Regime
+    reference: str
+    marker: str
+    title: str
+    summary: str
+    kind: str
+    public_interest_test: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovedRedaction:
+    """A redaction a reviewer approved (four-eyes satisfied)."""
+
+    message_id: MessageId
+    field: ProposalField
+    start: int | None
+    end: int | None
+    text: str
+    code: ReasonCode
+    rationale: str
+    entity_type: str
+    proposer: str
+    approver: str
+    proposed_at: datetime
+    approved_at: datetime
+    person_id: PersonId | None = None
+    item_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WithheldMessage:
+    """A whole message withheld under a code."""
+
+    message_id: MessageId
+    code: ReasonCode
+    rationale: str
+    proposer: str
+    approver: str
+    approved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosureDecisions:
+    """Everything export needs from review.
+
+    Attributes:
+        in_scope: Messages in the disclosure set, in time order.
+        redactions: Approved redactions by message.
+        withheld: Messages withheld in full.
+        not_in_scope: Messages marked not in scope (never shown as exemptions).
+        duplicates: Messages marked as duplicates of another (never shown as exemptions).
+        undecided: How many proposals still wait for a decision (export refuses while > 0).
+        protected_terms: Every redacted string plus the aliases of every redacted person, for
+            the leak checks.
+    """
+
+    in_scope: tuple[MessageId, ...]
+    redactions: dict[MessageId, tuple[ApprovedRedaction, ...]] = field(default_factory=dict)
+    withheld: dict[MessageId, WithheldMessage] = field(default_factory=dict)
+    not_in_scope: frozenset[MessageId] = frozenset()
+    duplicates: frozenset[MessageId] = frozenset()
+    undecided: int = 0
+    protected_terms: tuple[str, ...] = ()
