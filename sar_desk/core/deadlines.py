@@ -140,7 +140,7 @@ def _roll(calendar: HolidayCalendar, day: date, divisions: Divisions, lines: lis
             f"{_fmt(d)} ({why})"
             for d, why in calendar.skipped_days(day - timedelta(1), rolled, divisions)
         )
-        lines.append(f"Not working days, skipped: {skipped}. Moved forward to {_fmt(rolled)}.")
+        lines.append(f"Skipped non-working days: {skipped}. Moved forward to {_fmt(rolled)}.")
     return rolled
 
 
@@ -176,7 +176,7 @@ def _sar_deadline(case: Case, calendar: HolidayCalendar, today: date | None) -> 
     if paused:
         lines.append(f"Adding {paused} paused day(s) gives {_fmt(base_due + pause)}.")
     due = _roll(calendar, base_due + pause, divisions, lines)
-    lines.append(f"Response due {_fmt(due)} ({_RULES[Regime.SAR]}).")
+    lines.append(f"Response due {_fmt(due)} under {_RULES[Regime.SAR]}.")
     # The extension notice must go out within the first month, which paused days lengthen too
     # (s.54(3C)-(3D)). It is not rolled to a working day: the conservative reading (domain §1.1).
     notice_by = base_due + pause
@@ -253,29 +253,33 @@ def _sar_pauses(case: Case, start: date, today: date | None, lines: list[str]) -
     return len(days), stopped
 
 
-def _foi_deadline(case: Case, calendar: HolidayCalendar, today: date | None) -> Deadline:
-    regime = case.regime
-    divisions = divisions_for(regime, case.jurisdiction)
-    lines = [f"Request received on {_fmt(case.received)} ({regime.label})."]
-    start, stopped = case.received, False
+def _foi_start(case: Case, today: date | None, lines: list[str]) -> tuple[date, bool]:
     open_items = [item for item in case.clarifications if item.answered is None]
     answers = [item.answered for item in case.clarifications if item.answered is not None]
     # FOIA s.1(3) / FOISA s.1(3) / EIR reg. 9(4): time runs afresh from receipt of the
     # clarification, so the latest answer (or, while one is open, today) is the new start.
     if open_items:
         assert today is not None  # _check_clarifications guarantees it
-        start, stopped = today, True
         lines.append(
             f"Clock stopped: clarification asked on {_fmt(open_items[-1].asked)} is not yet "
             f"answered. The 20 working days restart from the answer; shown as if it arrived "
             f"today ({_fmt(today)})."
         )
-    elif answers:
-        start = max(answers)
+        return today, True
+    if answers:
         lines.append(
-            f"Clarification received on {_fmt(start)}: the 20 working days run afresh from that "
-            "date (s.1(3) FOIA; reg. 9(4) EIR; s.1(3) FOISA)."
+            f"Clarification received on {_fmt(max(answers))}: the 20 working days run afresh "
+            "from that date (s.1(3) FOIA; reg. 9(4) EIR; s.1(3) FOISA)."
         )
+        return max(answers), False
+    return case.received, False
+
+
+def _foi_deadline(case: Case, calendar: HolidayCalendar, today: date | None) -> Deadline:
+    regime = case.regime
+    divisions = divisions_for(regime, case.jurisdiction)
+    lines = [f"Request received on {_fmt(case.received)} ({regime.label})."]
+    start, stopped = _foi_start(case, today, lines)
     if case.fee_received is not None:
         lines.append(
             f"Fee received on {_fmt(case.fee_received)}. Working days between a fees notice and "
@@ -286,20 +290,19 @@ def _foi_deadline(case: Case, calendar: HolidayCalendar, today: date | None) -> 
     base_due = calendar.add_working_days(start, FOI_WORKING_DAYS, divisions)
     lines.append(f"Day 1 is {_fmt(day_one)}, the first working day after {_fmt(start)}.")
     lines.append(_count_line(calendar, start, base_due, divisions, FOI_WORKING_DAYS))
-    due, extended_due, notice_by, extended = base_due, None, None, False
-    rule = _RULES[regime]
+    # s.17(1) FOIA and reg. 7(3) EIR: an extension must be notified within the 20 working days.
+    notice_by = None if regime is Regime.FOISA else base_due
+    extended_due = None
     if regime is Regime.EIR:
-        notice_by = base_due
         extended_due = calendar.add_working_days(start, EIR_EXTENDED_WORKING_DAYS, divisions)
         lines.append(
-            f"If extended (reg. 7(1) EIR, complex and voluminous): 40th working day "
-            f"{_fmt(extended_due)}; notice due by day 20, {_fmt(base_due)}."
+            "If extended (reg. 7(1) EIR, complex and voluminous), w"
+            + _count_line(calendar, start, extended_due, divisions, EIR_EXTENDED_WORKING_DAYS)[1:]
         )
-    elif regime is Regime.FOI:
-        notice_by = base_due
+    due, rule = base_due, _RULES[regime]
     if case.extension is not None:
-        due, extended_due, rule = _foi_extension(case, calendar, base_due, extended_due, lines)
-        extended = True
+        due, rule = _foi_extension(case, calendar, start, base_due, lines)
+        extended_due = due
     lines.append(f"Holiday calendar: {calendar.version}; not working days: {divisions.basis}.")
     return Deadline(
         regime=regime,
@@ -313,7 +316,7 @@ def _foi_deadline(case: Case, calendar: HolidayCalendar, today: date | None) -> 
         calendar_version=calendar.version,
         derivation=tuple(lines),
         divisions=divisions,
-        extended=extended,
+        extended=case.extension is not None,
         clock_stopped=stopped,
     )
 
@@ -329,12 +332,8 @@ def _count_line(
 
 
 def _foi_extension(
-    case: Case,
-    calendar: HolidayCalendar,
-    base_due: date,
-    eir_due: date | None,
-    lines: list[str],
-) -> tuple[date, date, str]:
+    case: Case, calendar: HolidayCalendar, start: date, base_due: date, lines: list[str]
+) -> tuple[date, str]:
     ext = case.extension
     assert ext is not None
     divisions = divisions_for(case.regime, case.jurisdiction)
@@ -351,26 +350,28 @@ def _foi_extension(
                 "An EIR extension to 40 working days is allowed only when the request is both "
                 "complex and voluminous (reg. 7(1) EIR). Tick both, or remove the extension."
             )
-        assert eir_due is not None
-        lines.append(f"Extension notified on {_fmt(ext.notified)}: due {_fmt(eir_due)}.")
-        return eir_due, eir_due, f"{_RULES[Regime.EIR]}; extended to 40 working days (reg. 7(1))"
+        due = calendar.add_working_days(start, EIR_EXTENDED_WORKING_DAYS, divisions)
+        lines.append(f"Extension notified on {_fmt(ext.notified)}: due {_fmt(due)}.")
+        return due, f"{_RULES[Regime.EIR]}; extended to 40 working days (reg. 7(1))"
     if ext.extra_working_days < 1 or not ext.reason.strip():
         raise ClockEventError(
             "A public-interest extension needs a positive number of extra working days and the "
             "exemption cited in the s.17 notice (s.10(3) FOIA)."
         )
-    extended_due = calendar.add_working_days(base_due, ext.extra_working_days, divisions)
+    due = calendar.add_working_days(base_due, ext.extra_working_days, divisions)
+    total = FOI_WORKING_DAYS + ext.extra_working_days
     lines.append(
         f"Public-interest extension (s.10(3) FOIA) notified on {_fmt(ext.notified)} "
-        f"({ext.reason.strip()}): {ext.extra_working_days} further working day(s) to "
-        f"{_fmt(extended_due)}."
+        f"({ext.reason.strip()}): {ext.extra_working_days} further working day(s). "
+        + _count_line(calendar, start, due, divisions, total)
     )
+    # ICO: a "reasonable" s.10(3) extension is normally no more than 20 further working days.
     if ext.extra_working_days > PIT_REASONABLE_EXTRA_DAYS:
         lines.append(
             f"ALERT: {ext.extra_working_days} extra working days is more than the 20 the ICO "
             "treats as reasonable for a public-interest extension. Record why it is needed."
         )
-    return extended_due, extended_due, f"{_RULES[Regime.FOI]}; extended under s.10(3)"
+    return due, f"{_RULES[Regime.FOI]}; extended under s.10(3)"
 
 
 def _check_notice(case: Case, notified: date, notice_by: date, limit: str) -> None:
