@@ -86,6 +86,7 @@ def compute_deadline(case: Case, calendar: HolidayCalendar, today: date | None =
     Raises:
         ClockEventError: A clarification or extension is impossible or not allowed as recorded.
         CalendarRangeError: The calendar does not cover the years the deadline needs.
+        ValueError: A clarification is open and ``today`` was not given (a caller bug).
     """
     _check_clarifications(case, today)
     if case.regime is Regime.SAR:
