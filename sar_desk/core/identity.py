@@ -20,6 +20,8 @@ _INVISIBLE = dict.fromkeys(
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_CHARS = re.compile(r"^\+?[\d\s().\-\u00a0\u202f\u2009]{6,}$")
+# Dates and times are digit runs too; never mistake "2026-01-05" or "05/01/2026" for a number.
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
 
 
 def strip_invisible(value: str) -> str:
@@ -45,7 +47,7 @@ def normalise_phone(value: str, region: str = "GB") -> str | None:
         region: Region for national-format numbers (ISO 3166 code).
     """
     text = clean_whitespace(value)
-    if not _PHONE_CHARS.match(text) or sum(ch.isdigit() for ch in text) < 6:
+    if not _PHONE_CHARS.match(text) or _DATE_LIKE.match(text) or sum(ch.isdigit() for ch in text) < 7:
         return None
     try:
         number = phonenumbers.parse(text, region)
