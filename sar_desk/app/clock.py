@@ -59,5 +59,5 @@ class ClockMixin(SessionBase):
     def record_extension(self, extension: Extension) -> None:
         """Log an extension; refused when the law does not allow it (checked by the clock)."""
         candidate = replace(self.case, extension=extension)
-        compute_deadline(candidate, bundled_calendar())
+        compute_deadline(candidate, bundled_calendar(), today=date.today())
         self._save_case(candidate)
