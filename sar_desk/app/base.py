@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import Any
 
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.model import Case
-from sar_desk.store import Store
+from sar_desk.store import Store, audit
 from sar_desk.store.case_meta import load_case, save_case
 
 CASE_DB = "case.db"
@@ -46,9 +47,11 @@ class SessionBase:
         """The case database file (jobs open their own connection to it)."""
         return self.folder / CASE_DB
 
-    def _save_case(self, case: Case) -> None:
+    def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:
+        """Save the case record and audit the change in the same transaction."""
         with self.store.transaction() as conn:
             save_case(conn, case)
+            audit.append(conn, self.user, action, details)
         self._case = case
 
     def reload(self) -> None:

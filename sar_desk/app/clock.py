@@ -12,7 +12,7 @@ from sar_desk.app.paths import resource_path
 from sar_desk.core.calendar import HolidayCalendar
 from sar_desk.core.deadlines import Deadline, compute_deadline, days_left
 from sar_desk.core.errors import BadInputError
-from sar_desk.core.model import Clarification, Extension
+from sar_desk.core.model import Case, Clarification, Extension
 
 CALENDAR_RESOURCE = "calendars/uk-bank-holidays.json"
 
@@ -35,11 +35,11 @@ class ClockMixin(SessionBase):
 
     def record_identity_received(self, when: date) -> None:
         """Log the date ID or authority information arrived (SAR clock start, R2)."""
-        self._save_case(replace(self.case, id_received=when))
+        self._save_clock(replace(self.case, id_received=when), "identity-received", when)
 
     def record_fee_received(self, when: date) -> None:
         """Log the date a fee arrived (the clock starts or resumes on payment)."""
-        self._save_case(replace(self.case, fee_received=when))
+        self._save_clock(replace(self.case, fee_received=when), "fee-received", when)
 
     def record_clarification(self, asked: date, answered: date | None = None) -> None:
         """Log a clarification request, or its answer if one with that date is open (R3, R8).
@@ -54,10 +54,20 @@ class ClockMixin(SessionBase):
             )
         rest = tuple(c for c in self.case.clarifications if c.asked != asked)
         updated = (*rest, Clarification(asked, answered))
-        self._save_case(replace(self.case, clarifications=tuple(sorted(updated, key=lambda c: c.asked))))
+        ordered = tuple(sorted(updated, key=lambda c: c.asked))
+        event = "clarification-answered" if answered else "clarification-asked"
+        self._save_clock(replace(self.case, clarifications=ordered), event, answered or asked)
 
     def record_extension(self, extension: Extension) -> None:
         """Log an extension; refused when the law does not allow it (checked by the clock)."""
         candidate = replace(self.case, extension=extension)
         compute_deadline(candidate, bundled_calendar(), today=date.today())
-        self._save_case(candidate)
+        self._save_clock(candidate, "extension", extension.notified)
+
+    def _save_clock(self, case: Case, event: str, when: date) -> None:
+        # The audit entry carries the recomputed due date and its rule (R12), never names.
+        due = compute_deadline(case, bundled_calendar(), today=date.today())
+        self._save_case(case, "clock-event", {
+            "event": event, "date": when.isoformat(), "due": due.due.isoformat(),
+            "rule": due.rule, "calendar": due.calendar_version,
+        })

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sar_desk.app.base import CASE_DB, default_user
 from sar_desk.app.clock import ClockMixin
 from sar_desk.app.importing import ImportingMixin
-from sar_desk.app.ingest import clean_incoming
+from sar_desk.app.ingest import ORIGINALS, clean_incoming
 from sar_desk.app.searching import SearchingMixin
 from sar_desk.core.errors import BadInputError, CaseExistsError, CaseNotFoundError
 from sar_desk.core.identity import classify_identifier
@@ -90,6 +90,7 @@ class CaseSession(ImportingMixin, SearchingMixin, ClockMixin):
                 f"{folder} is not empty. Create the case in a new or empty folder."
             )
         folder.mkdir(parents=True, exist_ok=True)
+        (folder / ORIGINALS).mkdir()
         store = open_store(folder / CASE_DB, create=True)
         with store.transaction() as conn:
             save_case(conn, case)

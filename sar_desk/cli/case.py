@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
-
 import click
 
 from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
-from sar_desk.core.model import Case, Jurisdiction, Regime
+from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
 
 
 @click.group()
@@ -75,6 +73,50 @@ def case_show(folder: Path, as_json: bool, user: str | None) -> None:
     _print_summary(summary)
 
 
+@case.command("update")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--id-received", type=ISO_DATE, help="Date ID or authority information arrived.")
+@click.option("--fee-received", type=ISO_DATE, help="Date a fee was received.")
+@click.option("--clarification-asked", type=ISO_DATE, help="Date you asked for clarification.")
+@click.option("--clarification-answered", type=ISO_DATE, help="Date the answer arrived.")
+@click.option("--extension-notified", type=ISO_DATE, help="Date the requester was told of an extension.")
+@click.option("--extension-reason", help="Why the deadline is extended (required with an extension).")
+@click.option("--complex", "complex_request", is_flag=True, help="The request is complex (EIR needs both).")
+@click.option("--voluminous", is_flag=True, help="The request is voluminous (EIR).")
+@click.option("--extra-working-days", type=click.IntRange(1, 60), default=20, show_default=True,
+              help="FOIA public-interest extension length.")
+@user_option
+def case_update(
+    folder: Path, id_received: date | None, fee_received: date | None,
+    clarification_asked: date | None, clarification_answered: date | None,
+    extension_notified: date | None, extension_reason: str | None, complex_request: bool,
+    voluminous: bool, extra_working_days: int, user: str | None,
+) -> None:
+    """Record clock events (ID, fee, clarification, extension) and show the new deadline."""
+    if clarification_answered and not clarification_asked:
+        raise click.UsageError("Give --clarification-asked with --clarification-answered.")
+    if extension_notified and not (extension_reason and extension_reason.strip()):
+        raise click.UsageError("An extension needs --extension-reason (it is told to the requester).")
+    session = open_case(folder, user)
+    try:
+        if id_received:
+            session.record_identity_received(id_received)
+        if fee_received:
+            session.record_fee_received(fee_received)
+        if clarification_asked:
+            session.record_clarification(clarification_asked, clarification_answered)
+        if extension_notified and extension_reason:
+            session.record_extension(Extension(
+                notified=extension_notified, reason=extension_reason.strip(),
+                complex_request=complex_request, voluminous=voluminous,
+                extra_working_days=extra_working_days,
+            ))
+        summary = summarise(session)
+    finally:
+        session.close()
+    _print_deadline(summary)
+
+
 def _print_deadline(summary: CaseSummary) -> None:
     deadline = summary.deadline
     if deadline is None:
@@ -112,10 +154,6 @@ def _print_summary(summary: CaseSummary) -> None:
         click.echo(section.title)
         for line in section.lines:
             click.echo(f"  {line}")
-
-
-def _json_default(value: Any) -> str:
-    return str(value)
 
 
 COMMANDS = [case]

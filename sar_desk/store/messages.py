@@ -7,7 +7,20 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, and_, exists, func, or_, select, text, tuple_
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Row,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.model import (
@@ -140,7 +153,7 @@ def _filters(query: SearchQuery) -> list[Any]:
                 messages.c.id.in_(
                     text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match")
                     .bindparams(match=match)
-                    .columns()
+                    .columns(column("rowid", Integer))
                 )
             )
     if query.date_from is not None:

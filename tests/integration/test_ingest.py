@@ -23,10 +23,10 @@ from sar_desk.core.search import SearchQuery
 REPO = Path(__file__).resolve().parents[2]
 
 
-def write_chat(path: Path, n: int, start_day: int = 1) -> Path:
+def write_chat(path: Path, n: int, start_day: int = 13) -> Path:
     lines = []
     for i in range(n):
-        day = start_day + (i // 1000) % 27
+        day = start_day + (i // 1000) % 15  # past the 12th: day-first is unambiguous
         hh, mm = divmod(i % 1000, 60)
         who = ("Sam Lee", "Priya Shah", "+44 7911 123456")[i % 3]
         lines.append(f"{day:02d}/03/2026, {hh % 24:02d}:{mm:02d} - {who}: message number {i}")
