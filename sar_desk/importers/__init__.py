@@ -11,9 +11,29 @@ from pathlib import Path
 
 from sar_desk.core.errors import ImportFormatError, UnknownFormatError
 from sar_desk.importers.base import Importer, ImportOptions
+from sar_desk.importers.discord import DiscordImporter
+from sar_desk.importers.google_chat import GoogleChatImporter
+from sar_desk.importers.messenger import MessengerImporter
+from sar_desk.importers.rsmf import RsmfImporter
+from sar_desk.importers.signal import SignalImporter
+from sar_desk.importers.slack import SlackImporter
+from sar_desk.importers.sms_backup import SmsBackupImporter
+from sar_desk.importers.teams import TeamsImporter
+from sar_desk.importers.telegram import TelegramImporter
 from sar_desk.importers.whatsapp import WhatsAppImporter
 
-IMPORTERS: tuple[Importer, ...] = (WhatsAppImporter(),)
+IMPORTERS: tuple[Importer, ...] = (
+    WhatsAppImporter(),
+    TelegramImporter(),
+    SlackImporter(),
+    DiscordImporter(),
+    GoogleChatImporter(),
+    TeamsImporter(),
+    SignalImporter(),
+    MessengerImporter(),
+    SmsBackupImporter(),
+    RsmfImporter(),
+)
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]
 
