@@ -1,0 +1,10 @@
+"""Frozen entry point of the console ``sar-desk`` executable."""
+
+import multiprocessing
+
+from sar_desk.cli.main import main
+
+if __name__ == "__main__":
+    # Detection can use worker processes; frozen apps need this before anything else.
+    multiprocessing.freeze_support()
+    main()
