@@ -1,0 +1,312 @@
+"""The WhatsApp header grammar: the date and time that start each message, and day/month order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Final
+
+from sar_desk.core.errors import AmbiguousDateOrderError
+
+INVISIBLE: Final = "\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+"""Bidi marks, BOMs and zero-width spaces that exports scatter through headers (never ZWJ)."""
+_I = f"[{INVISIBLE}]*"
+_SP = "[ \u00a0\u202f\u2009]"  # the spaces WhatsApp puts in headers; only ever matched, never kept
+
+DAY_FIRST: Final = "day-first"
+MONTH_FIRST: Final = "month-first"
+YEAR_FIRST: Final = "year-first"
+
+MAX_NAME: Final = 80
+"""Longest sender name considered when a name itself contains ": "."""
+_BUDDHIST_OFFSET = 543
+_BUDDHIST_THRESHOLD = 2400  # no Gregorian WhatsApp date is this late; a Thai phone's year is
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderStyle:
+    """The shape of a header line, so that pasted headers of another shape stay message text.
+
+    Attributes:
+        bracketed: iOS style ``[date, time] Name:`` rather than Android ``date, time - Name:``.
+        separator: The date separator: ``/``, ``.`` or ``-``.
+        comma: Whether a comma (or Arabic comma) separates date and time.
+        seconds: Whether times carry seconds.
+        twelve_hour: Whether times carry AM/PM (or a localised marker).
+        year_first: Whether dates are year/month/day.
+        short_year: Whether the year has two digits.
+    """
+
+    bracketed: bool
+    separator: str
+    comma: bool
+    seconds: bool
+    twelve_hour: bool
+    year_first: bool
+    short_year: bool
+
+    @property
+    def label(self) -> str:
+        """A short description for the import settings, e.g. ``android 24h dd/mm/yyyy``."""
+        platform = "ios" if self.bracketed else "android"
+        clock = "12h" if self.twelve_hour else "24h"
+        year = "yy" if self.short_year else "yyyy"
+        sep = self.separator
+        date = f"{year}{sep}mm{sep}dd" if self.year_first else f"nn{sep}nn{sep}{year}"
+        return f"{platform} {clock} {date}{', seconds' if self.seconds else ''}"
+
+
+_SCAN_GROUPS: Final = frozenset({"br", "a", "sep", "b", "c", "comma", "S", "ap"})
+_NO_COLON_SPACE = r"(?:[^:\n]++|:(?! ))*+"  # possessive: no backtracking along long lines
+_SCAN_TAIL: Final = (
+    rf"(?:(?P<prefix>{_NO_COLON_SPACE}): (?:(?P<marked>[\u200e\u200f][^\n]*+)"
+    rf"|(?:(?P<second>{_NO_COLON_SPACE}): )?)|(?P<line>[^\n]*+))"
+)
+
+
+def _pattern(style: HeaderStyle | None, tolerant: bool, scan: bool = False) -> re.Pattern[str]:
+    r"""Compile the header regex for one style, or the generic one that accepts every style.
+
+    Patterns start with the line break before the header: the regex engine then jumps from
+    line break to line break instead of trying every character, which halves the time. Text
+    is searched as ``"\\n" + block``. The tolerant variant allows invisible marks between
+    tokens; it is slower, so it is only used on text that contains such marks. The scan
+    variant captures only what the first pass counts (no time of day), plus the sender part.
+    """
+    inv = _I if tolerant else ""
+
+    def cap(name: str, body: str) -> str:
+        keep = not scan or name in _SCAN_GROUPS
+        return f"(?P<{name}>{body})" if keep else f"(?:{body})"
+
+    seconds_sep = cap("S", "[:.]") if scan else "[:.]"
+    seconds_val = r"\d{2}" if scan else cap("S", r"\d{2}")
+    marker = rf"[aApP]\.?{_SP}?[mM]\.?|[\u0645\u0635]"
+    if style is None:
+        opening, closing = cap("br", r"\[") + "?", r"(?(br)\]|" + _SP + "-)"
+        first, last = cap("a", r"\d{4}|\d{1,2}"), cap("c", r"\d{4}|\d{1,2}")
+        sep, comma = cap("sep", "[./\\-]"), cap("comma", "[,\u060c]") + "?"
+        seconds = f"(?:{seconds_sep}{seconds_val})?"
+        ampm = f"(?:{inv}{_SP}*{cap('ap', marker)})?"
+        same_sep = "(?P=sep)"
+    else:
+        opening = cap("br", r"\[") if style.bracketed else cap("br", "")
+        closing = r"\]" if style.bracketed else _SP + "-"
+        first = cap("a", r"\d{4}" if style.year_first else r"\d{1,2}")
+        if style.year_first:
+            last = cap("c", r"\d{1,2}")
+        else:
+            last = cap("c", r"\d{2}" if style.short_year else r"\d{4}")
+        sep = cap("sep", re.escape(style.separator))
+        same_sep = re.escape(style.separator)
+        comma = cap("comma", "[,\u060c]" if style.comma else "")
+        seconds = seconds_sep + seconds_val if style.seconds else cap("S", "")
+        ampm = f"{inv}{_SP}*{cap('ap', marker)}" if style.twelve_hour else cap("ap", "")
+    day_or_month = cap("b", r"\d{1,2}")
+    era = cap("be", _SP + "?BE") + "?"
+    hour, minute = cap("H", r"\d{1,2}"), cap("M", r"\d{2}")
+    stamp = (
+        rf"{first}{inv}{sep}{inv} ?{inv}{day_or_month}{inv}{same_sep}{inv} ?{inv}"
+        rf"{last}{inv}\.?{era}{inv}{comma}{inv}{_SP}*{inv}(?:klo )?"
+        rf"{hour}[:.]{minute}{seconds}{ampm}"
+    )
+    tail = _SCAN_TAIL if scan else ""
+    return re.compile(
+        rf"\n{inv}{opening}{inv}{cap('stamp', stamp)}{inv}{closing}(?:{_SP}|(?=\n)|\Z){tail}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    r"""A header regex in two speeds: plain for clean text, tolerant for text with marks.
+
+    Both match from the line break before a header, so search ``"\\n" + block``.
+    """
+
+    plain: re.Pattern[str]
+    tolerant: re.Pattern[str]
+
+    def pick(self, text: str) -> re.Pattern[str]:
+        """The fastest regex that is correct for `text`."""
+        return self.tolerant if has_invisible(text) else self.plain
+
+
+_INVISIBLE_RE: Final = re.compile(f"[{INVISIBLE}]")
+
+
+def has_invisible(text: str) -> bool:
+    """Whether `text` holds any bidi mark, BOM or zero-width space."""
+    return not text.isascii() and _INVISIBLE_RE.search(text) is not None
+
+
+def strip_marks(text: str) -> str:
+    """`text` without bidi marks, BOMs and zero-width spaces (ZWJ and VS16 are kept)."""
+    return _INVISIBLE_RE.sub("", text) if has_invisible(text) else text
+
+
+GENERIC: Final = Grammar(_pattern(None, tolerant=False), _pattern(None, tolerant=True))
+"""Matches a header of any supported style (used for sniffing)."""
+SCAN: Final = Grammar(
+    _pattern(None, tolerant=False, scan=True), _pattern(None, tolerant=True, scan=True)
+)
+"""The first pass's regex: any style, only date parts and the sender part captured."""
+
+
+def grammar(style: HeaderStyle) -> Grammar:
+    """The header regexes for exactly one style (used for the second pass)."""
+    return Grammar(_pattern(style, tolerant=False), _pattern(style, tolerant=True))
+
+
+def match_line(line: str) -> re.Match[str] | None:
+    """Match a single line against the generic header grammar."""
+    return GENERIC.pick(line).match("\n" + line)
+
+
+def style_of(match: re.Match[str]) -> HeaderStyle | None:
+    """The style of a generic header match, or None when the digit counts make no date."""
+    br, a, sep, c, comma, seconds, ampm = match.group("br", "a", "sep", "c", "comma", "S", "ap")
+    return make_style(br, a, sep, c, comma, seconds, ampm)
+
+
+def make_style(
+    br: str | None,
+    a: str,
+    sep: str,
+    c: str,
+    comma: str | None,
+    seconds: str | None,
+    ampm: str | None,
+) -> HeaderStyle | None:
+    """The style of a header from its parts, or None when the digit counts make no date."""
+    year_first = len(a) == 4
+    if len(c) == 4 if year_first else len(c) == 1:
+        return None  # 2022/03/2022 or 27/03/2: not a date
+    return HeaderStyle(
+        bracketed=bool(br),
+        separator=sep,
+        comma=bool(comma),
+        seconds=bool(seconds),
+        twelve_hour=bool(ampm),
+        year_first=year_first,
+        short_year=not year_first and len(c) == 2,
+    )
+
+
+def to_int(digits: str) -> int:
+    """Read ASCII or non-Latin decimal digits (Arabic-Indic, Devanagari...) as an integer."""
+    if digits.isascii():
+        return int(digits)
+    value = 0
+    for ch in digits:
+        value = value * 10 + unicodedata.decimal(ch)
+    return value
+
+
+@dataclass(slots=True)
+class OrderEvidence:
+    """What the first pass saw about day/month order in headers of the main style."""
+
+    first_over_12: int = 0
+    second_over_12: int = 0
+    differing: int = 0
+
+    def add(self, first: int, second: int) -> None:
+        """Count one header's first two date components."""
+        if first > 12 and second > 12:
+            return  # impossible either way; says nothing about the order
+        if first > 12:
+            self.first_over_12 += 1
+        elif second > 12:
+            self.second_over_12 += 1
+        elif first != second:
+            self.differing += 1
+
+
+def decide_order(
+    style: HeaderStyle, evidence: OrderEvidence, day_first: bool | None, name: str
+) -> str:
+    """Choose day-first, month-first or year-first for a file.
+
+    A component over 12 decides. The user's explicit choice always wins. When both readings
+    give different dates and nothing decides, the user must choose.
+
+    Raises:
+        AmbiguousDateOrderError: No date settles the order and the user did not choose one.
+    """
+    if style.year_first:
+        return YEAR_FIRST
+    if day_first is not None:
+        return DAY_FIRST if day_first else MONTH_FIRST
+    if evidence.first_over_12 or evidence.second_over_12:
+        # Both can occur when a message quotes a foreign header; the majority is the file's.
+        return DAY_FIRST if evidence.first_over_12 >= evidence.second_over_12 else MONTH_FIRST
+    if evidence.differing == 0:
+        return DAY_FIRST  # every date reads the same either way (e.g. 3/3, 5/5)
+    raise AmbiguousDateOrderError(
+        f"{name}: every date in this chat could be read day-first or month-first "
+        "(no day is above 12), so SAR Desk cannot tell whether 03/04 means 3 April or "
+        "March 4. Import it again with --day-first (UK phones) or --month-first (US phones)."
+    )
+
+
+class StampReader:
+    """Turns header matches into aware datetimes in the case time zone, caching dates."""
+
+    def __init__(self, order: str, zone: tzinfo) -> None:
+        self._order = order
+        self._zone = zone
+        self._dates: dict[tuple[str, str, str, str | None], tuple[int, int, int] | None] = {}
+
+    def date(self, a: str, b: str, c: str, be: str | None) -> tuple[int, int, int] | None:
+        """Year, month and day for one header's date components, or None if impossible."""
+        key = (a, b, c, be)
+        try:
+            return self._dates[key]
+        except KeyError:
+            pass
+        first, second, third = to_int(a), to_int(b), to_int(c)
+        if self._order == YEAR_FIRST:
+            year, month, day = first, second, third
+        elif self._order == DAY_FIRST:
+            year, month, day = third, second, first
+        else:
+            year, month, day = third, first, second
+        if year < 100:
+            year += 2000  # WhatsApp exports start in 2009; two-digit years are this century
+        if be is not None or year > _BUDDHIST_THRESHOLD:
+            year -= _BUDDHIST_OFFSET
+        result: tuple[int, int, int] | None = (year, month, day)
+        try:
+            datetime(year, month, day)
+        except ValueError:
+            result = None
+        self._dates[key] = result
+        return result
+
+    def read(self, match: re.Match[str]) -> datetime | None:
+        """The header's instant, or None when the date or time is impossible in this order.
+
+        Local times are read in the case zone with ``fold=0``: an autumn time that occurs
+        twice is the first (summer-time) one, and a spring time that never existed is read
+        with the offset in force before the gap. Both choices are deterministic.
+        """
+        a, b, c, be, hour_s, minute_s, second_s, ampm = match.group(
+            "a", "b", "c", "be", "H", "M", "S", "ap"
+        )
+        ymd = self.date(a, b, c, be)
+        if ymd is None:
+            return None
+        hour = int(hour_s)  # int() reads any Unicode decimal digits, as to_int does
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            pm = ampm[0] in "pP\u0645"
+            hour = hour % 12 + (12 if pm else 0)
+        minute = int(minute_s)
+        second = int(second_s) if second_s else 0
+        try:
+            return datetime(ymd[0], ymd[1], ymd[2], hour, minute, second, tzinfo=self._zone)
+        except ValueError:
+            return None

@@ -1,0 +1,394 @@
+"""Classifying WhatsApp message bodies: system events, media, deletions, edits and calls.
+
+WhatsApp writes these as ordinary text in the user's language. The wordings below are our own
+patterns for en, de, nl, es, fr, it and pt; unknown wordings fall back to plain messages (with a
+sender) or to unclassified system events (without one), so nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, NamedTuple
+
+from sar_desk.core.model import MessageKind
+
+_W = r"(?:(?!: ).)+?"  # an actor: anything without ": ", so "Name: text" is never an actor
+_Q = r"[\"“”„«»‘’']\s*"
+_QE = r"\s*[\"“”„«»‘’']"
+_NAME = rf"{_Q}(?P<name>.+?){_QE}"
+
+_SYSTEM_PATTERNS: Final[dict[str, tuple[str, ...]]] = {
+    "created-group": (
+        rf"{_W} created (?:the )?group {_NAME}",
+        rf"{_W} created this group",
+        rf"{_W} hat die Gruppe {_NAME} erstellt",
+        rf"{_W} heeft (?:de )?groep {_NAME} aangemaakt",
+        rf"{_W} creó el grupo {_NAME}",
+        rf"{_W} a créé (?:le )?groupe {_NAME}",
+        rf"{_W} ha creato il gruppo {_NAME}",
+        rf"{_W} criou o grupo {_NAME}",
+    ),
+    "added": (
+        rf"{_W} added {_W}",
+        rf"{_W} hat {_W} hinzugefügt",
+        rf"{_W} heeft {_W} toegevoegd",
+        rf"{_W} (?:añadió|agregó) a {_W}",
+        rf"{_W} a ajouté {_W}",
+        rf"{_W} ha aggiunto {_W}",
+        rf"{_W} adicionou {_W}",
+    ),
+    "removed": (
+        rf"{_W} removed {_W}",
+        rf"{_W} hat {_W} entfernt",
+        rf"{_W} heeft {_W} verwijderd",
+        rf"{_W} (?:eliminó|quitó) a {_W}",
+        rf"{_W} a retiré {_W}",
+        rf"{_W} ha rimosso {_W}",
+        rf"{_W} removeu {_W}",
+    ),
+    "left": (
+        rf"{_W} left",
+        rf"{_W} (?:hat die Gruppe verlassen|ist ausgetreten)",
+        rf"{_W} (?:heeft de groep verlaten|is vertrokken)",
+        rf"{_W} salió del grupo",
+        rf"{_W} (?:est parti(?:e)?|a quitté le groupe)",
+        rf"{_W} (?:è uscit[oa]|ha abbandonato)(?: il gruppo)?",
+        rf"{_W} saiu(?: do grupo)?",
+    ),
+    "joined-via-link": (
+        rf"{_W} joined (?:using|via|from) (?:this group['’]s|the group['’]s|an) invite link",
+        rf"{_W} ist (?:der Gruppe )?über den Einladungslink (?:dieser Gruppe )?beigetreten",
+        rf"{_W} (?:neemt deel|is lid geworden) via de uitnodigingslink van deze groep",
+        rf"{_W} se unió (?:usando|mediante|con) el enlace de invitación (?:de este|del) grupo",
+        rf"{_W} a rejoint (?:ce|le) groupe (?:via|avec|en utilisant) le lien d['’]invitation",
+        rf"{_W} si è unit[oa] (?:tramite|usando|con) il link d['’]invito(?: di questo gruppo)?",
+        rf"{_W} entrou (?:usando|pelo|por meio do) (?:o )?link de convite(?: deste grupo)?",
+    ),
+    "changed-subject": (
+        rf"{_W} changed (?:the subject|the group name|this group['’]s name)(?: from .+)? to .+",
+        rf"{_W} hat den (?:Betreff|Gruppennamen) .*geändert",
+        rf"{_W} heeft (?:het onderwerp|de groepsnaam) .*gewijzigd.*",
+        rf"{_W} cambió (?:el asunto|el nombre del grupo) .+",
+        rf"{_W} a (?:modifié|changé) le (?:sujet|nom du groupe) .+",
+        rf"{_W} ha (?:cambiato|modificato) (?:l['’]oggetto|il nome del gruppo) .+",
+        rf"{_W} mudou (?:o assunto|o nome do grupo) .+",
+    ),
+    "changed-icon": (
+        rf"{_W} (?:changed|deleted|removed) (?:this|the) group['’]s (?:icon|photo|picture)",
+        rf"{_W} hat (?:das Gruppenbild|das Bild dieser Gruppe) (?:geändert|gelöscht)",
+        rf"{_W} heeft (?:de groepsafbeelding|het groepsicoon|de groepsfoto) "
+        r"(?:gewijzigd|verwijderd)",
+        rf"{_W} (?:cambió|eliminó) (?:el ícono|el icono|la imagen) (?:de este|del) grupo",
+        rf"{_W} a (?:modifié|changé|supprimé) l['’]icône (?:de ce|du) groupe",
+        rf"{_W} ha (?:cambiato|modificato|eliminato) l['’]immagine (?:di questo|del) gruppo",
+        rf"{_W} (?:mudou|apagou) a imagem (?:deste|do) grupo",
+    ),
+    "changed-description": (
+        rf"{_W} (?:changed|deleted) the group description",
+        rf"{_W} hat die Gruppenbeschreibung (?:geändert|gelöscht)",
+        rf"{_W} heeft de groepsbeschrijving (?:gewijzigd|verwijderd)",
+        rf"{_W} (?:cambió|eliminó) la descripción del grupo",
+        rf"{_W} a (?:modifié|changé|supprimé) la description du groupe",
+        rf"{_W} ha (?:cambiato|modificato|eliminato) la descrizione del gruppo",
+        rf"{_W} (?:mudou|apagou) a descrição do grupo",
+    ),
+    "encryption-notice": (
+        r"Messages (?:and calls )?(?:are|to this (?:chat|group) are now) .*end-to-end.*",
+        r"Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt.*",
+        r"Berichten en (?:oproepen|gesprekken) zijn end-to-end versleuteld.*",
+        r"Los mensajes y las llamadas están cifrados de extremo a extremo.*",
+        r"Les messages et les appels sont chiffrés de bout en bout.*",
+        r"I messaggi e le chiamate sono crittografati end-to-end.*",
+        r"As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta.*",
+    ),
+    "security-code-changed": (
+        r"Your security code with .+ changed.*",
+        r"Deine Sicherheitsnummer für .+ hat sich geändert.*",
+        r"Je beveiligingscode met .+ is gewijzigd.*",
+        r"Tu código de seguridad con .+ cambió.*",
+        r"Votre code de sécurité avec .+ a changé.*",
+        r"Il tuo codice di sicurezza con .+ è cambiato.*",
+        r"Seu código de segurança com .+ (?:mudou|foi alterado).*",
+        r"O seu código de segurança com .+ (?:mudou|foi alterado).*",
+    ),
+    "message-timer": (
+        rf"{_W} (?:turned on|turned off|updated|changed) (?:the )?"
+        r"(?:message timer|disappearing messages).*",
+        r"Disappearing messages were turned (?:on|off).*",
+        rf"{_W} hat (?:selbstlöschende Nachrichten|den Nachrichten-Timer) .+",
+        rf"{_W} heeft (?:verdwijnende berichten|de berichttimer) .+",
+        rf"{_W} (?:activó|desactivó) los mensajes temporales.*",
+        rf"{_W} a (?:activé|désactivé) les messages éphémères.*",
+        rf"{_W} ha (?:attivato|disattivato) i messaggi effimeri.*",
+        rf"{_W} (?:ativou|desativou) as mensagens temporárias.*",
+    ),
+    "now-admin": (
+        r"You(?:['’]re| are) now an admin",
+        r"Du bist jetzt (?:ein )?Admin",
+        r"Je bent nu (?:een )?beheerder",
+        r"Ahora eres (?:admin|administrador)(?: del grupo)?",
+        r"Vous êtes (?:désormais|maintenant) (?:un )?admin(?:istrateur)?",
+        r"Ora sei (?:un )?amministratore",
+        r"Agora você é (?:um )?admin(?:istrador)?",
+    ),
+    "number-changed": (
+        rf"{_W} changed (?:their|his|her) phone number.*",
+        rf"{_W} changed to {_W}",
+        rf"{_W} hat (?:seine|ihre|die) Telefonnummer .*geändert.*",
+        rf"{_W} hat zu {_W} gewechselt",
+        rf"{_W} heeft (?:zijn|haar) telefoonnummer gewijzigd.*",
+        rf"{_W} is overgestapt naar {_W}",
+        rf"{_W} cambió (?:su número de teléfono|a) .+",
+        rf"{_W} a changé (?:son numéro de téléphone|de numéro).*",
+        rf"{_W} ha cambiato (?:il suo )?numero(?: di telefono)?.*",
+        rf"{_W} mudou (?:seu|o seu) número de telefone.*",
+    ),
+}
+_SYSTEM: Final = tuple(
+    (event, re.compile(pattern + r"\.?", re.IGNORECASE))
+    for event, patterns in _SYSTEM_PATTERNS.items()
+    for pattern in patterns
+)
+# Notices that iOS files under a person's name without the LRM clue; safe to match anywhere.
+_STRONG_SYSTEM: Final = re.compile(
+    "|".join(
+        p for e in ("encryption-notice", "security-code-changed") for p in _SYSTEM_PATTERNS[e]
+    ),
+    re.IGNORECASE,
+)
+# Their first letters, so that ordinary messages skip the regex (profiling showed it matters).
+_STRONG_FIRST: Final = "".join(
+    {
+        ch
+        for e in ("encryption-notice", "security-code-changed")
+        for p in _SYSTEM_PATTERNS[e]
+        for ch in (p[0].lower(), p[0].upper())
+    }
+)
+
+_DELETED: Final = frozenset(
+    {
+        "this message was deleted",
+        "you deleted this message",
+        "diese nachricht wurde gelöscht",
+        "du hast diese nachricht gelöscht",
+        "dit bericht is verwijderd",
+        "je hebt dit bericht verwijderd",
+        "se eliminó este mensaje",
+        "eliminaste este mensaje",
+        "este mensaje fue eliminado",
+        "ce message a été supprimé",
+        "vous avez supprimé ce message",
+        "questo messaggio è stato eliminato",
+        "hai eliminato questo messaggio",
+        "esta mensagem foi apagada",
+        "você apagou esta mensagem",
+        "mensagem apagada",
+    }
+)
+_MEDIA_OMITTED: Final = frozenset(
+    {
+        "<media omitted>",
+        "<medien ausgeschlossen>",
+        "<media weggelaten>",
+        "<multimedia omitido>",
+        "<médias omis>",
+        "<media omessi>",
+        "<mídia oculta>",
+        "<média vynechány>",
+        "<без медиафайлов>",
+    }
+)
+_IOS_OMITTED: Final = {
+    "image omitted": "image",
+    "video omitted": "video",
+    "audio omitted": "audio",
+    "sticker omitted": "sticker",
+    "gif omitted": "gif",
+    "contact card omitted": "contact",
+    "document omitted": "document",
+}
+_DOCUMENT_OMITTED: Final = re.compile(
+    r"(?P<name>.+?)\s*•\s*(?:\d+\s+pages?\s*)?document omitted", re.IGNORECASE
+)
+_EDITED: Final = re.compile(
+    r"\s*<(?:This message was edited|Diese Nachricht wurde bearbeitet|Dit bericht is bewerkt"
+    r"|Se editó este mensaje|Ce message a été modifié|Questo messaggio è stato modificato"
+    r"|Esta mensagem foi editada)\.?>$",
+    re.IGNORECASE,
+)
+_ATTACHED: Final = re.compile(
+    r"<(?:attached|angehängt|adjunto|pièce jointe|bijgevoegd|allegato|anexado) ?: "
+    r"(?P<name>[^<>]+)>"
+)
+_FILE_ATTACHED: Final = re.compile(
+    r"(?P<name>.+?) \((?:file attached|Datei angehängt|bestand bijgevoegd|archivo adjunto"
+    r"|fichier joint|file allegato|arquivo anexado)\)$"
+)
+_LOCATION: Final = re.compile(
+    r"(?:location|standort|locatie|ubicación|localisation|position|posizione|localização)"
+    r"\s?: (?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+_DURATION = (
+    r"(?:[.,•]?\s*(?:\d+\s*(?:sec|secs|seconds?|min|mins|minutes?|hr|hrs|hours?|h|m|s)\b\.?\s*)+"
+    r"|[.,]?\s*\(?\d{1,2}(?::\d{2}){1,2}\)?"
+    r"|[.,]?\s*(?:tap to call back|click to call back|no answer|answered on other device)\.?)*"
+)
+_CALL: Final = re.compile(
+    r"(?:(?:missed |silenced )?(?:group )?(?:voice|video) call"
+    r"|verpasster (?:sprach|video)anruf|(?:sprach|video)anruf"
+    r"|gemiste (?:spraak|video-)oproep|(?:spraak|video-)oproep"
+    r"|(?:video)?llamada (?:de voz )?perdida|(?:video)?llamada de (?:voz|video)"
+    r"|appel (?:vocal|vidéo) manqué|appel (?:vocal|vidéo)"
+    r"|(?:video)?chiamata (?:vocale )?persa|(?:video)?chiamata vocale"
+    r"|chamada de (?:voz|vídeo) perdida|chamada de (?:voz|vídeo))" + _DURATION + r"\.?",
+    re.IGNORECASE,
+)
+_PREFIX_TYPES: Final = (
+    ("IMG-", "image"),
+    ("VID-", "video"),
+    ("PTT-", "audio"),
+    ("AUD-", "audio"),
+    ("STK-", "sticker"),
+)
+_MARKER_TYPES: Final = (
+    ("-PHOTO-", "image"),
+    ("-VIDEO-", "video"),
+    ("-AUDIO-", "audio"),
+    ("-STICKER-", "sticker"),
+    ("-GIF-", "gif"),
+)
+_EXTENSION_TYPES: Final = {
+    **dict.fromkeys(("jpg", "jpeg", "png", "heic", "webp", "bmp"), "image"),
+    **dict.fromkeys(("mp4", "mov", "3gp", "avi", "mkv"), "video"),
+    **dict.fromkeys(("opus", "ogg", "m4a", "mp3", "aac", "amr", "wav"), "audio"),
+    "gif": "gif",
+    "vcf": "contact",
+}
+VIEW_ONCE: Final = "view-once"
+
+
+class Body(NamedTuple):
+    """What a message body turned out to be.
+
+    Attributes:
+        kind: message, system, media, call or deleted.
+        text: The text to keep: the caption for media, the whole line for system events.
+        files: ``(name, type)`` of each file referred to.
+        edited: Whether WhatsApp marked the message as edited.
+        event: The system event (``added``, ``left``...), None when unknown or not system.
+    """
+
+    kind: MessageKind
+    text: str
+    files: tuple[tuple[str, str], ...] = ()
+    edited: bool = False
+    event: str | None = None
+
+
+def system_event(text: str) -> str | None:
+    """The system event a line describes (``created-group``, ``added``...), or None."""
+    for event, pattern in _SYSTEM:
+        if pattern.fullmatch(text):
+            return event
+    return None
+
+
+def group_name(text: str) -> str | None:
+    """The group name in a "created group" line, or None."""
+    for event, pattern in _SYSTEM:
+        if event == "created-group":
+            match = pattern.fullmatch(text)
+            if match is not None and match.groupdict().get("name"):
+                return match["name"]
+    return None
+
+
+def file_type(name: str) -> str:
+    """The attachment type (image, video, audio...) of an exported media file name."""
+    for prefix, kind in _PREFIX_TYPES:
+        if name.startswith(prefix):
+            return kind
+    for marker, kind in _MARKER_TYPES:
+        if marker in name:
+            return kind
+    extension = name.rpartition(".")[2].lower()
+    return _EXTENSION_TYPES.get(extension, "document")
+
+
+def system_body(text: str) -> Body:
+    """A system event (a line with no sender, or one iOS marks as system)."""
+    return Body(MessageKind.SYSTEM, text, event=system_event(text))
+
+
+def classify(text: str, marked: bool) -> Body:
+    """Classify a message body written by a sender.
+
+    Args:
+        text: The body (all its lines) without the header, invisible marks removed.
+        marked: Whether the body began with a left-to-right mark, which iOS puts on system
+            events, media and deletions.
+    """
+    edited = False
+    if text.endswith(">"):
+        edit = _EDITED.search(text)
+        if edit is not None:
+            text, edited = text[: edit.start()], True
+    if "\n" not in text and (len(text) <= _LONGEST_MARKER or "://" in text or text[-1:] == "d"):
+        special = _single_line(text.strip(), edited)
+        if special is not None:
+            return special
+    first, _, rest = text.partition("\n")
+    if "<" in first:
+        attached = _ATTACHED.search(first)
+        if attached is not None:
+            name = attached["name"].strip()
+            caption = (first[: attached.start()] + first[attached.end() :]).strip()
+            caption = "\n".join(part for part in (caption, rest) if part)
+            return Body(MessageKind.MEDIA, caption, ((name, file_type(name)),), edited)
+    if first.endswith(")"):
+        attached = _FILE_ATTACHED.match(first.strip())
+        if attached is not None:
+            name = attached["name"].strip()
+            return Body(MessageKind.MEDIA, rest, ((name, file_type(name)),), edited)
+    if marked or (text[:1] in _STRONG_FIRST and _STRONG_SYSTEM.fullmatch(text.strip())):
+        return system_body(text.strip())
+    return Body(MessageKind.MESSAGE, text, edited=edited)
+
+
+def _single_line(text: str, edited: bool) -> Body | None:
+    """Whole-body markers: deleted, omitted media, view-once, calls and locations."""
+    if len(text) <= _LONGEST_MARKER:
+        key = text.rstrip(".").casefold()
+        fixed = _FIXED.get(key)
+        if fixed is not None:
+            kind, file_kind = fixed
+            if kind is MessageKind.DELETED:
+                return Body(kind, text, (), edited)
+            name = "view-once media" if file_kind == VIEW_ONCE else text
+            return Body(kind, "", ((name, file_kind),), edited)
+        if key[:3] in _CALL_STARTS and _CALL.fullmatch(text):
+            return Body(MessageKind.CALL, text, (), edited)
+    if text.endswith("omitted"):
+        document = _DOCUMENT_OMITTED.fullmatch(text)
+        if document is not None:
+            return Body(MessageKind.MEDIA, "", ((document["name"], "document"),), edited)
+    if "://" in text:
+        location = _LOCATION.match(text)
+        if location is not None:
+            return Body(MessageKind.MEDIA, text, ((location["url"], "location"),), edited)
+    return None
+
+
+# One lookup for every fixed whole-body marker (most messages miss it at the cost of a hash).
+_FIXED: Final[dict[str, tuple[MessageKind, str]]] = {
+    **dict.fromkeys(_DELETED, (MessageKind.DELETED, "")),
+    **dict.fromkeys(_MEDIA_OMITTED, (MessageKind.MEDIA, "file")),
+    **{key: (MessageKind.MEDIA, kind) for key, kind in _IOS_OMITTED.items()},
+    "null": (MessageKind.MEDIA, VIEW_ONCE),
+}
+_LONGEST_MARKER: Final = 80
+_CALL_STARTS: Final = frozenset(
+    {"mis", "sil", "gro", "voi", "vid", "ver", "spr", "gem", "lla", "app", "chi", "cha"}
+)
