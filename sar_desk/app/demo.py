@@ -79,8 +79,19 @@ def _search_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     yield Progress(1, 1, "Searched the case")
 
 
+def _detect_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
+    summary = yield from session.run_detection(cancel=cancel)
+    counts = ", ".join(f"{entity} {n}" for entity, n in sorted(
+        summary.by_entity.items(), key=lambda kv: (-kv[1], kv[0])))
+    result.lines.append(
+        f"Detection: {summary.findings} proposals in {summary.scanned} messages"
+        + (f" ({counts})" if counts else "")
+    )
+
+
 STEPS: list[tuple[str, Step]] = [
     ("Importing the sample exports", _import_step),
+    ("Detecting personal data", _detect_step),
     ("Searching", _search_step),
 ]
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sar_desk.app.base import CASE_DB, default_user
 from sar_desk.app.clock import ClockMixin
+from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.ingest import ORIGINALS, clean_incoming
 from sar_desk.app.searching import SearchingMixin
@@ -68,7 +69,7 @@ def validate_case(case: Case) -> Case:
     )
 
 
-class CaseSession(ImportingMixin, SearchingMixin, ClockMixin):
+class CaseSession(ImportingMixin, SearchingMixin, ClockMixin, DetectionMixin):
     """An open case and everything that can be done with it."""
 
     @classmethod

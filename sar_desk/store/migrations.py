@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from sar_desk.store import fts
 from sar_desk.store.audit import audit_log
+from sar_desk.store.detection import DETECTION_TABLES
 from sar_desk.store.findings import findings
 from sar_desk.store.tables import CORE_TABLES
 
@@ -32,12 +33,19 @@ def _findings(conn: Connection) -> None:
     findings.create(conn)
 
 
+def _detection_runs(conn: Connection) -> None:
+    # Issue 5: detection runs and scanned messages, so detection can stop and carry on.
+    for table in DETECTION_TABLES:
+        table.create(conn)
+
+
 # (version, step). Append only; never edit a step that has shipped. Numbers reserved per area:
 # 4 people and search log, 5 review decisions, 6 export records, 7 detection runs.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial),
     (2, _audit),
     (3, _findings),
+    (7, _detection_runs),
 ]
 
 
