@@ -9,12 +9,15 @@ from typing import Any
 import click
 
 from sar_desk import __version__
+from sar_desk.cli import audit as audit_cmds
 from sar_desk.cli import case as case_cmds
 from sar_desk.cli import demo as demo_cmds
 from sar_desk.cli import detect as detect_cmds
 from sar_desk.cli import importing as import_cmds
 from sar_desk.cli import parse as parse_cmds
+from sar_desk.cli import review as review_cmds
 from sar_desk.cli import search as search_cmds
+from sar_desk.cli import users as users_cmds
 from sar_desk.core.errors import Cancelled, SarDeskError
 
 
@@ -66,7 +69,8 @@ def gui(case: Any) -> None:
     sys.exit(run_gui(case))
 
 
-for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, detect_cmds):
+for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, detect_cmds,
+                review_cmds, audit_cmds, users_cmds):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

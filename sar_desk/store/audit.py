@@ -51,10 +51,18 @@ class AuditEntry:
 
 @dataclass(frozen=True, slots=True)
 class ChainProblem:
-    """Where the chain breaks and how."""
+    """Where the chain breaks and how.
+
+    Attributes:
+        entry_id: The entry concerned (None for a problem with the end of the log).
+        message: A sentence saying what was found.
+    """
 
     entry_id: int | None
     message: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def _digest(seq: int, at: str, user: str, action: str, details: str, prev_hash: str) -> str:
@@ -76,7 +84,13 @@ def append(
     digest = _digest(seq, when, user, action, body, prev_hash)
     conn.execute(
         insert(audit_log).values(
-            id=seq, at=when, user=user, action=action, details=body, prev_hash=prev_hash, hash=digest
+            id=seq,
+            at=when,
+            user=user,
+            action=action,
+            details=body,
+            prev_hash=prev_hash,
+            hash=digest,
         )
     )
     set_meta(conn, _HEAD_KEY, f"{seq}:{digest}")
@@ -90,28 +104,76 @@ def entries(conn: Connection, action: str | None = None) -> list[AuditEntry]:
         stmt = stmt.where(audit_log.c.action == action)
     return [
         AuditEntry(
-            int(r.id), datetime.fromisoformat(r.at), r.user, r.action, json.loads(r.details),
-            r.prev_hash, r.hash,
+            int(r.id),
+            datetime.fromisoformat(r.at),
+            r.user,
+            r.action,
+            _details(r.details),
+            r.prev_hash,
+            r.hash,
         )
         for r in conn.execute(stmt)
     ]
 
 
+def _details(raw: str) -> dict[str, Any]:
+    # A row edited behind our back may hold anything; listing must still work so it can be seen.
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {"unreadable": raw}
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _describe(row: Any) -> str:
+    # Says which entry in words a DPO can check against ``sar-desk audit CASE list``.
+    return f"entry {row.id} ({row.action} by {row.user} at {row.at})"
+
+
 def verify_chain(conn: Connection) -> list[ChainProblem]:
-    """Recompute the chain; an empty list means it is intact."""
+    """Recompute the chain; an empty list means it is intact.
+
+    Detects entries edited (hash mismatch), deleted from the middle (a gap in the numbering and
+    a broken link), reordered or renumbered (broken links), and cut off the end (the head
+    recorded in ``case_meta`` no longer matches).
+    """
     problems: list[ChainProblem] = []
     expected_prev = GENESIS
     expected_seq = 1
     for row in conn.execute(select(audit_log).order_by(audit_log.c.id)):
-        if int(row.id) != expected_seq:
-            problems.append(ChainProblem(
-                int(row.id), f"entry {expected_seq} is missing (found {row.id} next)"
-            ))
-            expected_seq = int(row.id)
-        if row.prev_hash != expected_prev:
-            problems.append(ChainProblem(int(row.id), "does not follow the entry before it"))
-        if _digest(int(row.id), row.at, row.user, row.action, row.details, row.prev_hash) != row.hash:
-            problems.append(ChainProblem(int(row.id), "was changed after it was written"))
+        entry = int(row.id)
+        if entry != expected_seq:
+            missing = (
+                f"entry {expected_seq}"
+                if entry == expected_seq + 1
+                else f"entries {expected_seq} to {entry - 1}"
+            )
+            if entry > expected_seq:
+                problems.append(
+                    ChainProblem(
+                        entry,
+                        f"{missing.capitalize()} {'is' if entry == expected_seq + 1 else 'are'} "
+                        f"missing: the log jumps from entry {expected_seq - 1} to {entry}.",
+                    )
+                )
+            expected_seq = entry
+        digest = _digest(entry, row.at, row.user, row.action, row.details, row.prev_hash)
+        if digest != row.hash:
+            problems.append(
+                ChainProblem(
+                    entry,
+                    f"{_describe(row).capitalize()} was changed after it was written "
+                    "(its content no longer matches its hash).",
+                )
+            )
+        elif row.prev_hash != expected_prev:
+            problems.append(
+                ChainProblem(
+                    entry,
+                    f"{_describe(row).capitalize()} does not follow the entry before it: "
+                    "entries were deleted, reordered or renumbered.",
+                )
+            )
         expected_prev = row.hash
         expected_seq += 1
     head = conn.execute(
@@ -121,5 +183,12 @@ def verify_chain(conn: Connection) -> list[ChainProblem]:
     current = f"{head.id}:{head.hash}" if head else None
     if anchor is not None and anchor != current:
         # The head is also recorded outside the table, so cutting entries off the end shows.
-        problems.append(ChainProblem(None, "the newest entries were removed or replaced"))
+        last = anchor.split(":", 1)[0]
+        problems.append(
+            ChainProblem(
+                None,
+                f"The newest entries were removed or replaced: the log should end at entry "
+                f"{last} but ends at {head.id if head else 'nothing'}.",
+            )
+        )
     return problems

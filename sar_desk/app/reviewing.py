@@ -1,0 +1,264 @@
+"""Session methods for review: decisions, bulk, four eyes, sign-off, third parties, audit log.
+
+Every write runs in one store transaction together with its audit entry; the acting user is the
+session's user (``--as`` on the command line, the signed-in user in the window).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.paths import resource_path
+from sar_desk.app.summary import SummarySection
+from sar_desk.core.decisions import Action, DecisionEvent, ReviewStatus
+from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
+from sar_desk.core.errors import AuditTamperedError
+from sar_desk.review import bulk, disclosure, progress, roles, signoff, thirdparty
+from sar_desk.review import decide as rd
+from sar_desk.review.codes import CodeTable, load_code_table
+from sar_desk.store import audit
+from sar_desk.store import decisions as store_decisions
+from sar_desk.store.decisions import SignOffRow
+from sar_desk.store.users import UserRow
+
+CODE_TABLE_RESOURCE = "codes/codes-v1.json"
+
+
+@cache
+def bundled_code_table() -> CodeTable:
+    """The reason-code table shipped with this release."""
+    return load_code_table(resource_path(CODE_TABLE_RESOURCE))
+
+
+class ReviewMixin(SessionBase):
+    """Reviewing proposals and keeping the evidence (R29-R40, R51-R55)."""
+
+    @property
+    def code_table(self) -> CodeTable:
+        """The reason-code table decisions are recorded against."""
+        return bundled_code_table()
+
+    def _ctx(self) -> rd.ReviewContext:
+        return rd.ReviewContext(self.case, self.code_table, self.user)
+
+    def reason_codes(self) -> list[ReasonCode]:
+        """The codes this case's regime allows (R30), for pickers and ``review codes``."""
+        return self.code_table.for_regime(self.case.regime)
+
+    def review_items(self, status: ReviewStatus | None = None) -> list[rd.ItemView]:
+        """Every review item with its current state (new detection findings included)."""
+        with self.store.transaction() as conn:
+            store_decisions.sync_finding_items(conn)
+        with self.store.read() as conn:
+            return rd.load_views(conn, status)
+
+    def item_history(self, item_id: int) -> list[DecisionEvent]:
+        """The decision events of one item, oldest first."""
+        with self.store.read() as conn:
+            return store_decisions.events_for(conn, item_id)
+
+    def decide(
+        self,
+        ids: Sequence[int],
+        action: Action,
+        *,
+        code: str | None = None,
+        rationale: str = "",
+        note: str = "",
+        start: int | None = None,
+        end: int | None = None,
+    ) -> list[rd.ItemView]:
+        """Accept, reject, approve, modify or reopen items by id (see `review.rd.decide`)."""
+        with self.store.transaction() as conn:
+            store_decisions.sync_finding_items(conn)
+            return rd.decide(
+                conn,
+                self._ctx(),
+                ids,
+                action,
+                code=code,
+                rationale=rationale,
+                note=note,
+                start=start,
+                end=end,
+            )
+
+    def approve(self, ids: Sequence[int], note: str = "") -> list[rd.ItemView]:
+        """Approve accepted items as the second person (R52)."""
+        return self.decide(ids, Action.APPROVE, note=note)
+
+    def plan_bulk(
+        self, selection: bulk.BulkSelection, action: Action, code: str | None = None
+    ) -> bulk.BulkPlan:
+        """What a bulk action would decide, and what it would leave alone."""
+        with self.store.transaction() as conn:
+            return bulk.plan_bulk(conn, self._ctx(), selection, action, code)
+
+    def bulk_decide(
+        self,
+        selection: bulk.BulkSelection,
+        action: Action,
+        *,
+        code: str | None = None,
+        rationale: str = "",
+        note: str = "",
+        confirmed: bool = False,
+    ) -> bulk.BulkResult:
+        """Plan and carry out a bulk action in one transaction (R38, R78)."""
+        with self.store.transaction() as conn:
+            plan = bulk.plan_bulk(conn, self._ctx(), selection, action, code)
+            return bulk.run_bulk(
+                conn,
+                self._ctx(),
+                plan,
+                code=code,
+                rationale=rationale,
+                note=note,
+                confirmed=confirmed,
+                selection=selection,
+            )
+
+    def manual_redaction(
+        self, message_id: int, start: int, end: int, code: str, rationale: str
+    ) -> rd.ItemView:
+        """Redact a span of a message's text that detection missed."""
+        with self.store.transaction() as conn:
+            return rd.add_manual_redaction(
+                conn, self._ctx(), message_id, start, end, code, rationale
+            )
+
+    def withhold(
+        self, message_id: int, code: str, rationale: str, basis: rd.WithholdBasis
+    ) -> rd.ItemView:
+        """Propose withholding a whole message (R39)."""
+        with self.store.transaction() as conn:
+            return rd.withhold_message(conn, self._ctx(), message_id, code, rationale, basis)
+
+    def mark(
+        self, message_id: int, marker: ReviewStatus, reason: str, duplicate_of: int | None = None
+    ) -> rd.ItemView:
+        """Mark a message not in scope or a duplicate (never an exemption, R40)."""
+        with self.store.transaction() as conn:
+            return rd.mark_message(conn, self._ctx(), message_id, marker, reason, duplicate_of)
+
+    def review_settings(self) -> rd.ReviewSettings:
+        """The case's review settings."""
+        with self.store.read() as conn:
+            return rd.load_settings(conn)
+
+    def set_review_settings(self, settings: rd.ReviewSettings) -> None:
+        """Change the case's review settings (case handler or DPO)."""
+        with self.store.transaction() as conn:
+            roles.require(conn, self.user, roles.Permission.MANAGE_USERS)
+            rd.save_settings(conn, self.user, settings)
+
+    def users(self) -> list[tuple[str, roles.Role, str]]:
+        """The case's users with their roles."""
+        with self.store.read() as conn:
+            return roles.list_users(conn)
+
+    def add_user(self, name: str, role: roles.Role) -> UserRow:
+        """Register a user with a role."""
+        with self.store.transaction() as conn:
+            return roles.add_user(conn, self.user, name, role)
+
+    def role(self) -> roles.Role | None:
+        """The acting user's role on this case."""
+        with self.store.read() as conn:
+            return roles.role_of(conn, self.user)
+
+    def signoff_required(self) -> list[str]:
+        """Why DPO sign-off is needed (R54); empty when it is not."""
+        with self.store.read() as conn:
+            return signoff.signoff_required(conn, self.case, self.code_table)
+
+    def signoff_outstanding(self) -> list[str]:
+        """Sign-off reasons not yet covered by a sign-off (export refuses while non-empty)."""
+        with self.store.read() as conn:
+            return signoff.signoff_outstanding(conn, self.case, self.code_table)
+
+    def signed_off(self) -> SignOffRow | None:
+        """The latest sign-off."""
+        with self.store.read() as conn:
+            return signoff.signed_off(conn)
+
+    def sign_off(self, note: str) -> SignOffRow:
+        """Record the DPO's sign-off."""
+        with self.store.transaction() as conn:
+            return signoff.sign_off(conn, self.case, self.code_table, self.user, note)
+
+    def record_third_party(
+        self, record: thirdparty.ThirdPartyRecord
+    ) -> thirdparty.ThirdPartyRecord:
+        """Record a para-16 decision about a third party (R33)."""
+        with self.store.transaction() as conn:
+            return thirdparty.record_third_party(conn, self.user, record)
+
+    def third_parties(self) -> list[thirdparty.ThirdPartyRecord]:
+        """The current record for each third party."""
+        with self.store.read() as conn:
+            return thirdparty.current_records(conn)
+
+    def review_progress(self) -> progress.ReviewProgress:
+        """Counts per status, entity type and reviewer."""
+        self.review_items()  # picks up findings detection added since
+        with self.store.read() as conn:
+            return progress.review_progress(conn)
+
+    def disclosure_decisions(self, in_scope_ids: Iterable[int]) -> DisclosureDecisions:
+        """The approved decisions export needs, for the messages being disclosed."""
+        self.review_items()
+        with self.store.read() as conn:
+            return disclosure.disclosure_decisions(conn, self.case, self.code_table, in_scope_ids)
+
+    def review_log(self) -> pd.DataFrame:
+        """The internal redaction log as a table."""
+        with self.store.read() as conn:
+            return disclosure.review_log_frame(conn, self.code_table)
+
+    def audit_entries(self, action: str | None = None) -> list[audit.AuditEntry]:
+        """The audit log, oldest first."""
+        with self.store.read() as conn:
+            return audit.entries(conn, action)
+
+    def verify_audit(self) -> list[audit.ChainProblem]:
+        """Check the audit chain; an empty list means nobody changed it behind our back."""
+        with self.store.read() as conn:
+            return audit.verify_chain(conn)
+
+    def require_intact_audit(self) -> None:
+        """Refuse to go on when the audit log was altered (export calls this).
+
+        Raises:
+            AuditTamperedError: Naming the first problem.
+        """
+        problems = self.verify_audit()
+        if problems:
+            raise AuditTamperedError(
+                f"The audit log of this case was altered outside SAR Desk: {problems[0]}. "
+                "Restore the case folder from a backup and tell your DPO."
+            )
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Adds review progress and sign-off status to ``case show``."""
+        sections = super().summary_sections()
+        report = self.review_progress()
+        lines = report.lines()
+        needed = self.signoff_outstanding()
+        latest = self.signed_off()
+        if needed:
+            lines.append("DPO sign-off needed before export: " + " ".join(needed))
+        elif latest is not None:
+            lines.append(f"Signed off by {latest.user} on {latest.at:%d %b %Y}")
+        data: dict[str, Any] = {
+            **report.to_json(),
+            "signoff_outstanding": needed,
+            "signed_off_by": latest.user if latest else None,
+        }
+        sections.append(SummarySection("Review", tuple(lines), data))
+        return sections

@@ -1,0 +1,462 @@
+"""``sar-desk review CASE ...``: list, decide, approve, redact, withhold, mark, sign off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sar_desk.app.session import CaseSession
+from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
+from sar_desk.core.decisions import Action, ReviewStatus
+from sar_desk.core.errors import BadInputError
+from sar_desk.review.bulk import BulkSelection
+from sar_desk.review.decide import ItemView, WithholdBasis
+from sar_desk.review.thirdparty import ConsentResponse, ThirdPartyDecision, ThirdPartyRecord
+
+
+@click.group()
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.pass_context
+def review(ctx: click.Context, folder: Path) -> None:
+    """Review redaction proposals in CASE: decide, approve (four eyes), sign off."""
+    ctx.obj = folder
+
+
+@contextmanager
+def _session(ctx: click.Context, user: str | None) -> Iterator[CaseSession]:
+    session = open_case(ctx.obj, user)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def item_json(view: ItemView) -> dict[str, Any]:
+    """The contract's ``review list --json`` object."""
+    item, state = view.item, view.state
+    return {
+        "id": item.id,
+        "message_id": int(item.message_id),
+        "start": state.start,
+        "end": state.end,
+        "field": str(item.field),
+        "text": view.text,
+        "entity_type": item.entity_type,
+        "score": item.score,
+        "recognizer": item.recognizer,
+        "status": str(state.status),
+        "code": state.code,
+        "kind": str(item.kind),
+        "rationale": state.rationale,
+        "note": state.note,
+        "proposer": state.proposer,
+        "approver": state.approver,
+        "person_id": int(item.person_id) if item.person_id is not None else None,
+    }
+
+
+def _line(view: ItemView) -> str:
+    span = f"{view.state.start}-{view.state.end}" if view.state.start is not None else "whole"
+    code = f" [{view.state.code}]" if view.state.code else ""
+    who = f" by {view.state.proposer}" if view.state.proposer else ""
+    ok = f", approved by {view.state.approver}" if view.state.approver else ""
+    return (
+        f"{view.item.id:>5}  msg {view.item.message_id} {view.item.field} {span}  "
+        f"{view.item.entity_type:<14} {view.status}{code}{who}{ok}  {view.text!r}"
+    )
+
+
+@review.command("list")
+@click.option(
+    "--status", type=click.Choice([str(s) for s in ReviewStatus]), help="Only items in this state."
+)
+@json_option
+@user_option
+@click.pass_context
+def list_items(ctx: click.Context, status: str | None, as_json: bool, user: str | None) -> None:
+    """List redaction proposals and decisions."""
+    with _session(ctx, user) as session:
+        views = session.review_items(ReviewStatus(status) if status else None)
+    for view in views:
+        if as_json:
+            echo_json(item_json(view))
+        else:
+            click.echo(_line(view))
+    if not as_json:
+        click.echo(f"{len(views)} items", err=True)
+
+
+def _selection(
+    entity: str | None, recognizer: str | None, value: str | None, all_items: bool
+) -> BulkSelection | None:
+    if not (entity or recognizer or value or all_items):
+        return None
+    return BulkSelection(entity, recognizer, value, all_items)
+
+
+def _decide(
+    ctx: click.Context,
+    action: Action,
+    ids: tuple[int, ...],
+    user: str | None,
+    selection: BulkSelection | None,
+    yes: bool,
+    **kwargs: Any,
+) -> None:
+    if ids and selection:
+        raise click.UsageError("Give item ids or a bulk filter (--entity/--value/--all), not both.")
+    if not ids and not selection:
+        raise click.UsageError(
+            "Give item ids, or --entity TYPE, --recognizer NAME, --value TEXT or --all."
+        )
+    with _session(ctx, user) as session:
+        if ids:
+            views = session.decide(list(ids), action, **kwargs)
+            click.echo(f"{action}: {len(views)} items ({', '.join(str(v.item.id) for v in views)})")
+            return
+        assert selection is not None
+        plan = session.plan_bulk(selection, action, kwargs.get("code"))
+        if plan.needs_confirmation or selection.everything:
+            click.echo(plan.warning(), err=True)
+        if plan.needs_confirmation and not yes:
+            raise BadInputError(
+                f"{len(plan.targets)} items is above this case's limit of {plan.threshold} for "
+                "bulk decisions. Check them, then run the command again with --yes."
+            )
+        result = session.bulk_decide(selection, action, confirmed=yes, **kwargs)
+    click.echo(f"{action}: {len(result.decided)} items")
+    for line in result.plan.skipped_lines():
+        click.echo(line)
+
+
+def _bulk_options(func: Any) -> Any:
+    func = click.option(
+        "--yes", is_flag=True, help="Confirm a bulk action above the case's limit."
+    )(func)
+    func = click.option("--all", "all_items", is_flag=True, help="Every undecided proposal.")(func)
+    func = click.option("--value", help="Every occurrence of this text (and of that person).")(func)
+    func = click.option("--recognizer", help="Every proposal from this recogniser.")(func)
+    return click.option("--entity", help="Every proposal of this entity type.")(func)
+
+
+@review.command("accept")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--code", required=True, help="Reason code, or 'default' for the regime's default.")
+@click.option("--reason", "rationale", required=True, help="Why the code applies (R29).")
+@click.option("--note", default="", help="Extra note (for s.36: the qualified person's opinion).")
+@_bulk_options
+@user_option
+@click.pass_context
+def accept(
+    ctx: click.Context,
+    ids: tuple[int, ...],
+    code: str,
+    rationale: str,
+    note: str,
+    entity: str | None,
+    recognizer: str | None,
+    value: str | None,
+    all_items: bool,
+    yes: bool,
+    user: str | None,
+) -> None:
+    """Accept proposals as redactions (a second person must approve them)."""
+    _decide(
+        ctx,
+        Action.ACCEPT,
+        ids,
+        user,
+        _selection(entity, recognizer, value, all_items),
+        yes,
+        code=code,
+        rationale=rationale,
+        note=note,
+    )
+
+
+@review.command("reject")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--reason", "note", required=True, help="Why it is not redacted.")
+@click.option("--code", default=None, hidden=True, help="Ignored for rejections.")
+@_bulk_options
+@user_option
+@click.pass_context
+def reject(
+    ctx: click.Context,
+    ids: tuple[int, ...],
+    note: str,
+    code: str | None,
+    entity: str | None,
+    recognizer: str | None,
+    value: str | None,
+    all_items: bool,
+    yes: bool,
+    user: str | None,
+) -> None:
+    """Reject proposals (the text stays in the disclosure); a reason is required."""
+    del code
+    _decide(
+        ctx,
+        Action.REJECT,
+        ids,
+        user,
+        _selection(entity, recognizer, value, all_items),
+        yes,
+        note=note,
+    )
+
+
+@review.command("approve")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--all-accepted", is_flag=True, help="Every accepted item you did not propose.")
+@click.option("--note", default="", help="A note for the record.")
+@click.option("--yes", is_flag=True, help="Confirm a bulk approval above the case's limit.")
+@user_option
+@click.pass_context
+def approve(
+    ctx: click.Context,
+    ids: tuple[int, ...],
+    all_accepted: bool,
+    note: str,
+    yes: bool,
+    user: str | None,
+) -> None:
+    """Approve accepted redactions as the second person (four eyes)."""
+    selection = BulkSelection(everything=True) if all_accepted else None
+    _decide(ctx, Action.APPROVE, ids, user, selection, yes, note=note)
+
+
+@review.command("reopen")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--reason", "note", required=True, help="Why the decision is reopened.")
+@user_option
+@click.pass_context
+def reopen(ctx: click.Context, ids: tuple[int, ...], note: str, user: str | None) -> None:
+    """Send decided items back to 'proposed'."""
+    _decide(ctx, Action.REOPEN, ids, user, None, False, note=note)
+
+
+@review.command("modify")
+@click.argument("item_id", metavar="ID", type=int)
+@click.option("--start", type=int, required=True, help="New start offset in the message text.")
+@click.option("--end", type=int, required=True, help="New end offset (exclusive).")
+@click.option("--note", default="", help="Why the span changed.")
+@user_option
+@click.pass_context
+def modify(
+    ctx: click.Context, item_id: int, start: int, end: int, note: str, user: str | None
+) -> None:
+    """Change the span of a proposal."""
+    _decide(ctx, Action.MODIFY, (item_id,), user, None, False, start=start, end=end, note=note)
+
+
+@review.command("redact")
+@click.option("--message", "message_id", type=int, required=True, help="Message id.")
+@click.option("--start", type=int, required=True, help="Start offset in the message text.")
+@click.option("--end", type=int, required=True, help="End offset (exclusive).")
+@click.option("--code", required=True, help="Reason code.")
+@click.option("--reason", "rationale", required=True, help="Why the code applies.")
+@user_option
+@click.pass_context
+def redact(
+    ctx: click.Context,
+    message_id: int,
+    start: int,
+    end: int,
+    code: str,
+    rationale: str,
+    user: str | None,
+) -> None:
+    """Add a manual redaction (it still needs a second person's approval)."""
+    with _session(ctx, user) as session:
+        view = session.manual_redaction(message_id, start, end, code, rationale)
+    click.echo(
+        f"Manual redaction {view.item.id} proposed on message {message_id} ({view.state.code})"
+    )
+
+
+@review.command("withhold")
+@click.option("--message", "message_id", type=int, required=True, help="Message id.")
+@click.option("--code", required=True, help="Reason code.")
+@click.option("--reason", "rationale", required=True, help="Why the code applies.")
+@click.option(
+    "--confirm",
+    "basis",
+    required=True,
+    type=click.Choice([b.value for b in WithholdBasis]),
+    help="Confirm that redaction would leave the message meaningless, or that the "
+    "whole message is exempt (R39).",
+)
+@user_option
+@click.pass_context
+def withhold(
+    ctx: click.Context, message_id: int, code: str, rationale: str, basis: str, user: str | None
+) -> None:
+    """Propose withholding a whole message."""
+    with _session(ctx, user) as session:
+        view = session.withhold(message_id, code, rationale, WithholdBasis(basis))
+    click.echo(f"Withholding {view.item.id} of message {message_id} proposed ({view.state.code})")
+
+
+@review.command("not-in-scope")
+@click.option("--message", "message_id", type=int, required=True, help="Message id.")
+@click.option("--reason", required=True, help="Why it is out of scope.")
+@user_option
+@click.pass_context
+def not_in_scope(ctx: click.Context, message_id: int, reason: str, user: str | None) -> None:
+    """Mark a message not in scope (not an exemption)."""
+    with _session(ctx, user) as session:
+        view = session.mark(message_id, ReviewStatus.NOT_IN_SCOPE, reason)
+    click.echo(f"Message {message_id} marked not in scope (item {view.item.id})")
+
+
+@review.command("duplicate")
+@click.option("--message", "message_id", type=int, required=True, help="Message id.")
+@click.option("--of", "original", type=int, required=True, help="The message it duplicates.")
+@click.option("--reason", required=True, help="Why it is a duplicate.")
+@user_option
+@click.pass_context
+def duplicate(
+    ctx: click.Context, message_id: int, original: int, reason: str, user: str | None
+) -> None:
+    """Mark a message as a duplicate of another (not an exemption)."""
+    with _session(ctx, user) as session:
+        view = session.mark(message_id, ReviewStatus.DUPLICATE, reason, original)
+    click.echo(f"Message {message_id} marked duplicate of {original} (item {view.item.id})")
+
+
+@review.command("codes")
+@json_option
+@click.pass_context
+def codes(ctx: click.Context, as_json: bool) -> None:
+    """The reason codes this case's regime allows, with summary, type and source (R77)."""
+    with _session(ctx, None) as session:
+        table, found = session.code_table, session.reason_codes()
+    for c in found:
+        if as_json:
+            echo_json(
+                {
+                    "code": c.code,
+                    "reference": c.reference,
+                    "marker": c.marker,
+                    "title": c.title,
+                    "summary": c.summary,
+                    "kind": c.kind,
+                    "public_interest_test": c.public_interest_test,
+                    "source": c.source,
+                    "use": str(table.uses[c.code]),
+                    "table": table.version,
+                }
+            )
+        else:
+            pit = ", public interest test" if c.public_interest_test else ""
+            click.echo(
+                f"{c.code:<14} {c.reference} ({c.kind}{pit})\n{'':15}{c.summary}\n{'':15}{c.source}"
+            )
+
+
+@review.command("sign-off")
+@click.option("--note", required=True, help="What you checked.")
+@user_option
+@click.pass_context
+def sign_off(ctx: click.Context, note: str, user: str | None) -> None:
+    """Record the DPO's sign-off (R54)."""
+    with _session(ctx, user) as session:
+        needed = session.signoff_required()
+        row = session.sign_off(note)
+    click.echo(f"Signed off by {row.user} at {row.at.isoformat()}")
+    for reason in needed:
+        click.echo(f"  covers: {reason}")
+
+
+@review.command("third-party")
+@click.argument("party")
+@click.option("--person-id", type=int, help="The case's person id for this third party.")
+@click.option("--consent-sought", type=ISO_DATE, help="Date consent was sought.")
+@click.option(
+    "--response", type=click.Choice([r.value for r in ConsentResponse]), help="Their answer."
+)
+@click.option("--capable/--not-capable", default=None, help="Capable of consenting (16(3)(d)).")
+@click.option(
+    "--confidence/--no-confidence", default=None, help="A duty of confidence is owed (16(3)(b))."
+)
+@click.option("--info-type", default="", help="Type of information (16(3)(a)).")
+@click.option(
+    "--decision",
+    type=click.Choice([d.value for d in ThirdPartyDecision]),
+    default="undecided",
+    help="disclose, redact or withheld.",
+)
+@click.option("--reason", default="", help="Why, weighing 16(3)(a)-(e).")
+@user_option
+@click.pass_context
+def third_party(
+    ctx: click.Context,
+    party: str,
+    person_id: int | None,
+    consent_sought: date | None,
+    response: str | None,
+    capable: bool | None,
+    confidence: bool | None,
+    info_type: str,
+    decision: str,
+    reason: str,
+    user: str | None,
+) -> None:
+    """Record a para-16 third-party decision (R33)."""
+    record = ThirdPartyRecord(
+        party=party,
+        person_id=person_id,
+        consent_sought=consent_sought is not None,
+        consent_date=consent_sought,
+        response=ConsentResponse(response or ("awaiting" if consent_sought else "not-sought")),
+        capable_of_consenting=capable,
+        duty_of_confidence=confidence,
+        information_type=info_type,
+        decision=ThirdPartyDecision(decision),
+        reasons=reason,
+    )
+    with _session(ctx, user) as session:
+        saved = session.record_third_party(record)
+    click.echo(f"Recorded {saved.party}: consent {saved.response}, decision {saved.decision}")
+
+
+@review.command("third-parties")
+@json_option
+@click.pass_context
+def third_parties(ctx: click.Context, as_json: bool) -> None:
+    """List the current third-party records."""
+    with _session(ctx, None) as session:
+        records = session.third_parties()
+    for r in records:
+        if as_json:
+            echo_json(
+                {
+                    "party": r.party,
+                    "person_id": r.person_id,
+                    "consent_sought": r.consent_sought,
+                    "consent_date": r.consent_date.isoformat() if r.consent_date else None,
+                    "response": str(r.response),
+                    "capable_of_consenting": r.capable_of_consenting,
+                    "duty_of_confidence": r.duty_of_confidence,
+                    "information_type": r.information_type,
+                    "decision": str(r.decision),
+                    "reasons": r.reasons,
+                    "recorded_by": r.recorded_by,
+                    "recorded_at": r.recorded_at.isoformat() if r.recorded_at else None,
+                }
+            )
+        else:
+            sought = f"sought {r.consent_date}" if r.consent_sought else "not sought"
+            click.echo(
+                f"{r.party}: consent {sought}, {r.response}; decision {r.decision} "
+                f"({r.recorded_by})"
+            )
+
+
+COMMANDS = [review]

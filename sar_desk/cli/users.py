@@ -1,0 +1,58 @@
+"""``sar-desk users CASE add|list``: who works on a case and in which role (R51)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sar_desk.cli.common import echo_json, json_option, open_case, user_option
+from sar_desk.review.roles import Role, parse_role
+
+
+@click.group()
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.pass_context
+def users(ctx: click.Context, folder: Path) -> None:
+    """Manage the users of CASE and their roles."""
+    ctx.obj = folder
+
+
+@users.command("add")
+@click.argument("name")
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice([r.value for r in Role] + ["approver"]),
+    help="case-handler, reviewer (approver), dpo or auditor.",
+)
+@user_option
+@click.pass_context
+def add(ctx: click.Context, name: str, role: str, user: str | None) -> None:
+    """Add NAME to the case with a role (or change their role)."""
+    session = open_case(ctx.obj, user)
+    try:
+        row = session.add_user(name, parse_role(role))
+    finally:
+        session.close()
+    click.echo(f"{row.name} is now {Role(row.role).label} on this case.")
+
+
+@users.command("list")
+@json_option
+@click.pass_context
+def list_users(ctx: click.Context, as_json: bool) -> None:
+    """List the case's users and roles."""
+    session = open_case(ctx.obj)
+    try:
+        found = session.users()
+    finally:
+        session.close()
+    for name, role, how in found:
+        if as_json:
+            echo_json({"name": name, "role": str(role), "source": how})
+        else:
+            click.echo(f"{name:<20} {role.label:<20} ({how})")
+
+
+COMMANDS = [users]

@@ -1,0 +1,188 @@
+"""What review hands to export: approved decisions as `core.disclosure` records, and the log.
+
+Only approved items reach the disclosure (R36: nothing is redacted or released without human
+approval); everything still proposed or awaiting approval is counted so export can refuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import pandas as pd
+
+from sar_desk.core.decisions import ItemKind, ReviewStatus
+from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, WithheldMessage
+from sar_desk.core.model import Case, MessageId
+from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
+from sar_desk.review.decide import ItemView, load_views
+from sar_desk.store import decisions as store
+from sar_desk.store.decisions import Connection
+
+_REDACTION_KINDS = (ItemKind.FINDING, ItemKind.MANUAL)
+_OPEN = (ReviewStatus.PROPOSED, ReviewStatus.ACCEPTED)
+
+
+def _when(value: datetime | None) -> datetime:
+    if value is None:  # approved items always carry both times; guard against damaged rows
+        raise ValueError("approved item without a time")
+    return value
+
+
+def disclosure_decisions(
+    conn: Connection, case: Case, table: CodeTable, in_scope_ids: Iterable[int]
+) -> DisclosureDecisions:
+    """The approved redactions, withholdings and markers for the messages being disclosed.
+
+    Args:
+        conn: The case store connection.
+        case: The case (its regime picks the marker records).
+        table: The code table that turns code ids into `ReasonCode` records.
+        in_scope_ids: The messages in the disclosure set, in time order.
+    """
+    in_scope = tuple(MessageId(int(i)) for i in in_scope_ids)
+    wanted = set(in_scope)
+    views = [v for v in load_views(conn) if v.item.message_id in wanted]
+    not_in_scope = {
+        v.item.message_id
+        for v in views
+        if v.item.kind is ItemKind.MARKER and v.status is ReviewStatus.NOT_IN_SCOPE
+    }
+    duplicates = {
+        v.item.message_id
+        for v in views
+        if v.item.kind is ItemKind.MARKER and v.status is ReviewStatus.DUPLICATE
+    }
+    withheld: dict[MessageId, WithheldMessage] = {}
+    for v in views:
+        if v.item.kind is ItemKind.WITHHOLD and v.status is ReviewStatus.APPROVED and v.state.code:
+            withheld[v.item.message_id] = WithheldMessage(
+                message_id=v.item.message_id,
+                code=table.codes[v.state.code],
+                rationale=v.state.rationale,
+                proposer=v.state.proposer or "",
+                approver=v.state.approver or "",
+                approved_at=_when(v.state.approved_at),
+            )
+    gone = not_in_scope | duplicates | set(withheld)
+    by_message: dict[MessageId, list[ApprovedRedaction]] = {}
+    person_ids: set[int] = set()
+    for v in views:
+        if v.item.kind not in _REDACTION_KINDS or v.status is not ReviewStatus.APPROVED:
+            continue
+        if not v.state.code:
+            continue
+        by_message.setdefault(v.item.message_id, []).append(_approved(v, table))
+        if v.item.person_id is not None:
+            person_ids.add(int(v.item.person_id))
+    undecided = sum(1 for v in views if v.status in _OPEN and v.item.message_id not in gone)
+    terms = {r.text for rs in by_message.values() for r in rs if r.text.strip()}
+    for aliases in store.person_aliases(conn, person_ids).values():
+        terms.update(a for a in aliases if a.strip())
+    return DisclosureDecisions(
+        in_scope=in_scope,
+        redactions={
+            m: tuple(sorted(rs, key=lambda r: (str(r.field), r.start or 0)))
+            for m, rs in by_message.items()
+        },
+        withheld=withheld,
+        not_in_scope=frozenset(not_in_scope),
+        duplicates=frozenset(duplicates),
+        undecided=undecided,
+        protected_terms=tuple(sorted(terms, key=lambda t: (t.casefold(), t))),
+    )
+
+
+def _approved(v: ItemView, table: CodeTable) -> ApprovedRedaction:
+    state = v.state
+    return ApprovedRedaction(
+        message_id=v.item.message_id,
+        field=v.item.field,
+        start=state.start,
+        end=state.end,
+        text=v.text,
+        code=table.codes[state.code or ""],
+        rationale=state.rationale,
+        entity_type=v.item.entity_type,
+        proposer=state.proposer or "",
+        approver=state.approver or "",
+        proposed_at=_when(state.proposed_at),
+        approved_at=_when(state.approved_at),
+        person_id=v.item.person_id,
+        item_id=v.item.id,
+    )
+
+
+def _reference(table: CodeTable, code: str | None) -> str:
+    if code is None:
+        return ""
+    if code in table.codes:
+        return table.codes[code].reference
+    return table.markers[code]["reference"] if code in table.markers else ""
+
+
+LOG_COLUMNS = [
+    "item",
+    "message_id",
+    "date",
+    "kind",
+    "field",
+    "start",
+    "end",
+    "entity_type",
+    "source",
+    "status",
+    "code",
+    "reference",
+    "rationale",
+    "note",
+    "proposer",
+    "proposed_at",
+    "approver",
+    "approved_at",
+]
+
+
+def review_log_frame(conn: Connection, table: CodeTable) -> pd.DataFrame:
+    """The internal redaction log (R61, domain.md 6.1 item 5): one row per decided item.
+
+    Span references, never the redacted text, so the log can travel inside the organisation.
+    """
+    views = [v for v in load_views(conn) if v.state.events]
+    times = store.message_times(conn, sorted({int(v.item.message_id) for v in views}))
+    rows = []
+    for v in views:
+        s = v.state
+        code = s.code or (
+            NOT_IN_SCOPE
+            if v.status is ReviewStatus.NOT_IN_SCOPE
+            else DUPLICATE
+            if v.status is ReviewStatus.DUPLICATE
+            else None
+        )
+        reference = _reference(table, code)
+        sent = times.get(int(v.item.message_id))
+        rows.append(
+            {
+                "item": v.item.id,
+                "message_id": int(v.item.message_id),
+                "date": sent.isoformat() if sent else None,
+                "kind": str(v.item.kind),
+                "field": str(v.item.field),
+                "start": s.start,
+                "end": s.end,
+                "entity_type": v.item.entity_type,
+                "source": "detection" if v.item.kind is ItemKind.FINDING else "manual",
+                "status": str(v.status),
+                "code": code,
+                "reference": reference,
+                "rationale": s.rationale,
+                "note": s.note,
+                "proposer": s.proposer,
+                "proposed_at": s.proposed_at.isoformat() if s.proposed_at else None,
+                "approver": s.approver,
+                "approved_at": s.approved_at.isoformat() if s.approved_at else None,
+            }
+        )
+    # Nullable integers: a whole-message item has no offsets, and NaN would turn them into floats.
+    return pd.DataFrame(rows, columns=LOG_COLUMNS).astype({"start": "Int64", "end": "Int64"})

@@ -1,0 +1,124 @@
+"""DPO sign-off (R54): when it is required, recording it, and whether it still covers the case.
+
+A sign-off covers the reasons that applied when it was given; if a new reason appears later (a
+withholding is added, an extension recorded), export needs a fresh sign-off.
+"""
+
+from __future__ import annotations
+
+from sar_desk.core.decisions import ItemKind, ReviewStatus
+from sar_desk.core.errors import BadInputError
+from sar_desk.core.model import Case, Regime
+from sar_desk.review.codes import CodeTable, CodeUse, Situation
+from sar_desk.review.decide import load_settings, load_views, match_key, situation_of
+from sar_desk.review.roles import Permission, require
+from sar_desk.store import audit
+from sar_desk.store import decisions as store
+from sar_desk.store.decisions import Connection, SignOffRow
+
+# Entity types that reveal special-category data (UK GDPR Art 9) or criminal-offence data
+# (Art 10). An NHS number is included because it places the person in a health context.
+SPECIAL_CATEGORY_TYPES = frozenset(
+    {
+        "HEALTH",
+        "MEDICAL",
+        "MEDICAL_CONDITION",
+        "UK_NHS",
+        "SPECIAL_CATEGORY",
+        "RELIGION",
+        "ETHNICITY",
+        "ETHNIC_ORIGIN",
+        "SEXUAL_ORIENTATION",
+        "POLITICAL_OPINION",
+        "TRADE_UNION",
+        "BIOMETRIC",
+        "GENETIC",
+        "CRIMINAL_OFFENCE",
+        "NRP",
+    }
+)
+
+_LIVE = (ReviewStatus.ACCEPTED, ReviewStatus.APPROVED)
+
+
+def required_reasons(conn: Connection, case: Case, table: CodeTable) -> dict[str, str]:
+    """Why this case needs DPO sign-off, as {stable key: sentence}; empty when it does not."""
+    views = [v for v in load_views(conn) if v.status in _LIVE]
+    reasons: dict[str, str] = {}
+    if case.extension is not None:
+        reasons["extension"] = "An extension of the deadline was recorded."
+    withheld = sum(1 for v in views if v.item.kind is ItemKind.WITHHOLD)
+    refusals = {
+        v.state.code
+        for v in views
+        if v.state.code and table.uses.get(v.state.code) is CodeUse.REQUEST
+    }
+    if withheld or refusals:
+        reasons["refusal"] = (
+            f"Information is withheld or refused (messages withheld in full: {withheld})."
+        )
+    special = sorted(SPECIAL_CATEGORY_TYPES & store.finding_entity_types(conn))
+    if special:
+        reasons["special-category"] = (
+            f"The case holds special-category data (entity types {', '.join(special)})."
+        )
+    settings = load_settings(conn)
+    if settings.child_data:
+        reasons["child"] = "The case involves a child's data."
+    codes = {v.state.code for v in views if v.state.code}
+    if case.regime is not Regime.SAR and any(
+        table.codes[c].public_interest_test for c in codes if c in table.codes
+    ):
+        reasons["qualified-exemption"] = (
+            "A qualified exemption (public interest test) is relied on."
+        )
+    if codes & table.qualified_person:
+        reasons["s36"] = "Section 36 (qualified person's opinion) is relied on."
+    parties = {
+        f"p{int(v.item.person_id)}"
+        if v.item.person_id is not None
+        else match_key(v.text, case.default_region)
+        for v in views
+        if v.item.kind in (ItemKind.FINDING, ItemKind.MANUAL)
+        and v.item.entity_type == "PERSON"
+        and situation_of(conn, case, v.item) is Situation.THIRD_PARTY
+    }
+    limit = settings.third_party_signoff_threshold
+    if len(parties) > limit:
+        reasons["third-parties"] = (
+            f"{len(parties)} third parties are redacted (more than this case's limit of {limit})."
+        )
+    return reasons
+
+
+def signoff_required(conn: Connection, case: Case, table: CodeTable) -> list[str]:
+    """The reasons DPO sign-off is needed before export (empty: not needed)."""
+    return list(required_reasons(conn, case, table).values())
+
+
+def signed_off(conn: Connection) -> SignOffRow | None:
+    """The latest sign-off, if any."""
+    return store.latest_signoff(conn)
+
+
+def signoff_outstanding(conn: Connection, case: Case, table: CodeTable) -> list[str]:
+    """Reasons that need sign-off and are not covered by the latest sign-off (export gate)."""
+    latest = store.latest_signoff(conn)
+    covered = set(latest.reasons) if latest else set()
+    return [text for key, text in required_reasons(conn, case, table).items() if key not in covered]
+
+
+def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: str) -> SignOffRow:
+    """Record a DPO sign-off covering the current reasons (audited).
+
+    Raises:
+        PermissionDeniedError: The user is not a DPO of this case.
+        BadInputError: No note.
+    """
+    require(conn, user, Permission.SIGN_OFF)
+    if not note.strip():
+        raise BadInputError("A sign-off needs a note saying what was checked (add --note).")
+    reasons = required_reasons(conn, case, table)
+    row = store.add_signoff(conn, user, note.strip(), sorted(reasons))
+    audit.append(conn, user, "sign-off", {"signoff": row.id, "reasons": sorted(reasons)})
+    return row
