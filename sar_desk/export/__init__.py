@@ -1,0 +1,1 @@
+"""Building the disclosure bundle: redacted render records, PDF/HTML, records, checks."""

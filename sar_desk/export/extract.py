@@ -1,0 +1,161 @@
+"""Text extraction from every kind of output file, for the leak checks.
+
+Each extractor returns (where, text) pairs: where in the file a string was found (page text,
+bookmark, metadata, annotation, attribute...) and the text. The checks then look for protected
+terms in every piece, so a leak is reported with the file and the place it was found.
+"""
+
+from __future__ import annotations
+
+import email
+import io
+import zipfile
+from collections.abc import Iterator
+from email import policy
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pikepdf
+from pypdf import PdfReader
+
+Piece = tuple[str, str]
+
+
+def _pdf_strings(obj: object, depth: int = 0) -> Iterator[str]:
+    """Every string object reachable from `obj` (bounded depth; indirect refs are shared)."""
+    if depth > 12:
+        return
+    if isinstance(obj, pikepdf.String):
+        yield str(obj)
+    elif isinstance(obj, pikepdf.Name):
+        yield str(obj)[1:]
+    elif isinstance(obj, pikepdf.Array):
+        for item in obj:
+            yield from _pdf_strings(item, depth + 1)
+    elif isinstance(obj, pikepdf.Dictionary):
+        for key in obj.keys():  # noqa: SIM118 - pikepdf dictionaries need .keys()
+            if key in ("/Parent", "/P", "/Font", "/FontFile2", "/FontDescriptor"):
+                continue
+            yield str(key)[1:]
+            yield from _pdf_strings(obj[key], depth + 1)
+
+
+def pdf_pieces(path: Path) -> list[Piece]:
+    """Page text (pypdf), every string object, XMP, bookmarks and embedded files."""
+    pieces: list[Piece] = []
+    reader = PdfReader(str(path))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    pieces.append(("page text", "\n".join(pages)))
+    for outline in _outline_titles(reader.outline):
+        pieces.append(("bookmark", outline))
+    with pikepdf.open(path) as pdf:
+        for key, value in pdf.docinfo.items():
+            pieces.append((f"metadata {key}", str(value)))
+        if "/Metadata" in pdf.Root:
+            pieces.append(("XMP metadata", pdf.Root.Metadata.read_bytes().decode("utf-8", "replace")))
+        for number, page in enumerate(pdf.pages, start=1):
+            for annot in page.obj.get("/Annots", pikepdf.Array()):
+                pieces.append((f"annotation on page {number}", " ".join(_pdf_strings(annot))))
+        for name, attached in pdf.attachments.items():
+            pieces.append(("embedded file name", name))
+            data = attached.get_file().read_bytes()
+            pieces.append((f"embedded file {name}", data.decode("utf-8", "replace")))
+        strings = []
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Array):
+                strings.extend(_pdf_strings(obj))
+        pieces.append(("PDF objects", "\n".join(strings)))
+    return pieces
+
+
+def _outline_titles(items: object) -> Iterator[str]:
+    if isinstance(items, list):
+        for item in items:
+            yield from _outline_titles(item)
+    else:
+        title = getattr(items, "title", None)
+        if title:
+            yield str(title)
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.attributes: list[str] = []
+        self.comments: list[str] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self.attributes += [f"{k}={v}" for k, v in attrs if v]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+def parse_html(raw: str) -> _HtmlText:
+    """Parse an HTML file into text, attributes, comments and tags."""
+    parser = _HtmlText()
+    parser.feed(raw)
+    parser.close()
+    return parser
+
+
+def html_pieces(path: Path) -> list[Piece]:
+    """Visible text, attribute values and comments."""
+    parsed = parse_html(path.read_text(encoding="utf-8", errors="replace"))
+    return [("HTML text", " ".join(parsed.text)), ("HTML attributes", "\n".join(parsed.attributes)),
+            ("HTML comments", "\n".join(parsed.comments))]
+
+
+def eml_pieces(data: bytes, where: str) -> list[Piece]:
+    """Headers, every decoded body part, and any zip attachment's members."""
+    msg = email.message_from_bytes(data, policy=policy.default)
+    pieces: list[Piece] = [(f"{where} headers", "\n".join(f"{k}: {v}" for k, v in msg.items()))]
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        name = part.get_filename() or "body"
+        pieces.append((f"{where} part name", name))
+        if name.endswith(".zip"):
+            pieces += zip_pieces(payload, f"{where}/{name}")
+        else:
+            pieces.append((f"{where} {name}", payload.decode("utf-8", "replace")))
+    return pieces
+
+
+def zip_pieces(data: bytes, where: str) -> list[Piece]:
+    """Member names and (unencrypted) member contents of a zip."""
+    pieces: list[Piece] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            pieces.append((f"{where} member name", info.filename))
+            if info.flag_bits & 0x1:
+                continue  # encrypted: its contents were checked before they were zipped
+            content = archive.read(info)
+            if info.filename.endswith(".eml"):
+                pieces += eml_pieces(content, f"{where}/{info.filename}")
+            else:
+                pieces.append((f"{where}/{info.filename}", content.decode("utf-8", "replace")))
+    return pieces
+
+
+def file_pieces(path: Path) -> list[Piece]:
+    """Extract every string from an output file, by type."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return pdf_pieces(path)
+    if suffix in (".html", ".htm"):
+        return html_pieces(path)
+    if suffix == ".eml":
+        return eml_pieces(path.read_bytes(), "e-mail")
+    if suffix == ".zip":
+        return zip_pieces(path.read_bytes(), "zip")
+    return [("file contents", path.read_bytes().decode("utf-8", "replace"))]

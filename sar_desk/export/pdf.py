@@ -1,0 +1,225 @@
+"""The requester-facing PDF: cover letter, index, transcripts and glossary, drawn with fpdf2.
+
+The renderer only receives `RenderBundle` and `Letter` records, whose strings are already
+redacted. Text shaping (uharfbuzz) is on so Arabic and Hebrew come out shaped and in the right
+order; fallback fonts cover RTL scripts and emoji, with the emoji font last (a colour emoji font
+listed earlier supplies digits). Nothing here draws filled shapes: redaction is removal, never
+a box over text (F1). `pdf_post.clean_pdf` then strips metadata and writes the final file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+from sar_desk.export.letter import Letter
+from sar_desk.export.render_model import RenderBundle, RenderConversation, RenderMessage
+
+FONT_FILES = {
+    ("noto", ""): "NotoSans-Regular.ttf",
+    ("noto", "B"): "NotoSans-Bold.ttf",
+    ("arabic", ""): "NotoSansArabic-Regular.ttf",
+    ("hebrew", ""): "NotoSansHebrew-Regular.ttf",
+    ("emoji", ""): "NotoColorEmoji.ttf",
+}
+# Emoji LAST: earlier in the list it would supply digits next to Arabic text.
+FALLBACKS = ["arabic", "hebrew", "emoji"]
+GREY = (90, 90, 90)
+BLACK = (0, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Type sizes (pt) and line height (mm) for normal and large print."""
+
+    body: float
+    small: float
+    heading: float
+    line: float
+
+    @classmethod
+    def for_print(cls, large: bool) -> Sizes:
+        """Large print: 16 pt body and 1.5 line spacing, for reasonable adjustments (R63)."""
+        return cls(16, 13, 22, 9.0) if large else cls(9.5, 7.5, 14, 4.6)
+
+
+class _BundlePdf(FPDF):  # type: ignore[misc]
+    """FPDF with the case reference on every page and "Page N of Y" in the footer."""
+
+    def __init__(self, reference: str, sizes: Sizes) -> None:
+        super().__init__(format="A4")
+        self.reference = reference
+        self.sizes = sizes
+
+    def header(self) -> None:
+        self.set_font("noto", "", self.sizes.small)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, f"Case {self.reference}", new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*BLACK)
+        self.ln(1)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        # The {nb} total is substituted after rendering, which shaped text cannot take
+        # (fpdf2 issue #1090); the footer is plain Latin, so shaping is switched off here.
+        self.set_text_shaping(False)
+        self.set_font("noto", "", self.sizes.small)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, f"{self.reference} · Page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(*BLACK)
+        self.set_text_shaping(True)
+
+
+def _new_pdf(fonts: Path, reference: str, large: bool, created: datetime) -> _BundlePdf:
+    pdf = _BundlePdf(reference, Sizes.for_print(large))
+    pdf.set_creation_date(created)
+    for (family, style), name in FONT_FILES.items():
+        pdf.add_font(family, style, str(fonts / name))
+    pdf.set_fallback_fonts(FALLBACKS)
+    pdf.set_text_shaping(True)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.set_margins(15, 12, 15)
+    return pdf
+
+
+def _heading(pdf: _BundlePdf, text: str, bookmark: str | None = None) -> None:
+    if bookmark is not None:
+        pdf.start_section(bookmark, level=0)
+    pdf.set_font("noto", "B", pdf.sizes.heading)
+    pdf.multi_cell(0, pdf.sizes.line * 1.6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(pdf.sizes.line / 2)
+
+
+def _letter(pdf: _BundlePdf, letter: Letter) -> None:
+    pdf.add_page()
+    _heading(pdf, letter.title, "Cover letter")
+    pdf.set_font("noto", "", pdf.sizes.body)
+    pdf.cell(0, pdf.sizes.line, letter.date_label, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(pdf.sizes.line)
+    for section in letter.sections:
+        if section.heading:
+            pdf.set_font("noto", "B", pdf.sizes.body + 1)
+            pdf.multi_cell(0, pdf.sizes.line * 1.2, section.heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("noto", "", pdf.sizes.body)
+        for paragraph in section.paragraphs:
+            pdf.multi_cell(0, pdf.sizes.line, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(pdf.sizes.line / 3)
+        pdf.ln(pdf.sizes.line / 2)
+
+
+def _index(pdf: _BundlePdf, bundle: RenderBundle) -> None:
+    pdf.add_page()
+    _heading(pdf, "Index of items", "Index")
+    counts = bundle.counts
+    pdf.set_font("noto", "", pdf.sizes.body)
+    pdf.multi_cell(
+        0, pdf.sizes.line,
+        f"{counts['in_scope']} items: {counts['disclosed_in_full']} disclosed in full, "
+        f"{counts['disclosed_in_part']} disclosed in part, {counts['withheld']} withheld.",
+        new_x="LMARGIN", new_y="NEXT",
+    )
+    pdf.ln(pdf.sizes.line / 2)
+    for conv in bundle.conversations:
+        pdf.multi_cell(0, pdf.sizes.line, f"{conv.heading} — {len(conv.messages)} items",
+                       new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(pdf.sizes.line)
+    widths = (16, 24, 14, 34, 36, 56) if not pdf.sizes.body > 10 else (20, 30, 16, 44, 70)
+    headers = ("Chat", "Items", "Count", "Status", "Codes", "Dates")[: len(widths)]
+    pdf.set_font("noto", "B", pdf.sizes.small + 0.5)
+    for width, title in zip(widths, headers, strict=True):
+        pdf.cell(width, pdf.sizes.line, title)
+    pdf.ln(pdf.sizes.line)
+    pdf.set_font("noto", "", pdf.sizes.small + 0.5)
+    for row in bundle.index:
+        dates = f"{row.first_time[:16].replace('T', ' ')} – {row.last_time[:16].replace('T', ' ')}"
+        values = (row.conversation_ref, row.items_label, str(row.count), str(row.status),
+                  ", ".join(row.codes) or "—", dates)
+        for width, value in zip(widths, values[: len(widths)], strict=True):
+            pdf.cell(width, pdf.sizes.line, value)
+        pdf.ln(pdf.sizes.line)
+
+
+def _message(pdf: _BundlePdf, msg: RenderMessage) -> None:
+    sizes = pdf.sizes
+    meta = f"{msg.time_label} · #{msg.item}" + (" · (edited)" if msg.edited else "")
+    if msg.kind in ("system", "withheld") or msg.sender is None:
+        pdf.set_font("noto", "", sizes.small + 0.5)
+        pdf.set_text_color(*GREY)
+        pdf.multi_cell(0, sizes.line, f"{meta} — {msg.text}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*BLACK)
+        pdf.ln(sizes.line / 4)
+        return
+    pdf.set_font("noto", "B", sizes.body)
+    pdf.multi_cell(0, sizes.line, msg.sender, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("noto", "", sizes.small)
+    pdf.set_text_color(*GREY)
+    pdf.cell(0, sizes.line * 0.8, meta, new_x="LMARGIN", new_y="NEXT")
+    if msg.reply_note:
+        pdf.cell(0, sizes.line * 0.8, msg.reply_note, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*BLACK)
+    pdf.set_font("noto", "", sizes.body)
+    if msg.text:
+        pdf.multi_cell(0, sizes.line, msg.text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("noto", "", sizes.small + 0.5)
+    for line in (*msg.attachments, *msg.reactions):
+        pdf.multi_cell(0, sizes.line, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(sizes.line / 3)
+
+
+def _conversation(pdf: _BundlePdf, conv: RenderConversation) -> None:
+    pdf.add_page()
+    _heading(pdf, conv.heading, conv.heading)
+    day = None
+    for msg in conv.messages:
+        if msg.date_label != day:
+            day = msg.date_label
+            pdf.set_font("noto", "B", pdf.sizes.small + 0.5)
+            pdf.set_text_color(*GREY)
+            pdf.cell(0, pdf.sizes.line * 1.4, f"— {day} —", align="C", new_x="LMARGIN",
+                     new_y="NEXT")
+            pdf.set_text_color(*BLACK)
+        _message(pdf, msg)
+
+
+def _glossary(pdf: _BundlePdf, bundle: RenderBundle) -> None:
+    pdf.add_page()
+    _heading(pdf, "Glossary of codes used", "Glossary")
+    if not bundle.codes:
+        pdf.set_font("noto", "", pdf.sizes.body)
+        pdf.multi_cell(0, pdf.sizes.line, "No information was removed or withheld.",
+                       new_x="LMARGIN", new_y="NEXT")
+    for code in bundle.codes:
+        pdf.set_font("noto", "B", pdf.sizes.body)
+        pdf.multi_cell(0, pdf.sizes.line, f"[REDACTED · {code.marker}] — {code.title}",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("noto", "", pdf.sizes.body)
+        pdf.multi_cell(0, pdf.sizes.line, f"{code.reference}. {code.summary}",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(pdf.sizes.line / 2)
+
+
+def render_pdf(
+    bundle: RenderBundle, letter: Letter, path: Path, *, fonts: Path, large_print: bool,
+    created: datetime,
+) -> int:
+    """Draw the bundle PDF (before metadata clean-up) and return its page count.
+
+    Args:
+        bundle: The redacted render records.
+        letter: The filled cover letter.
+        path: Where to write the raw PDF.
+        fonts: Folder holding the bundled fonts.
+        large_print: Use the large-print sizes.
+        created: Creation date written by fpdf2 (stripped later; fixed for reproducibility).
+    """
+    pdf = _new_pdf(fonts, bundle.reference, large_print, created)
+    _letter(pdf, letter)
+    _index(pdf, bundle)
+    for conv in bundle.conversations:
+        _conversation(pdf, conv)
+    _glossary(pdf, bundle)
+    pdf.output(str(path))
+    return int(pdf.page_no())

@@ -1,0 +1,254 @@
+"""Turn messages and approved decisions into already-redacted render records (pure).
+
+Order of work for each in-scope message: approved decisions first (text spans, sender,
+mentions, reactions, attachment names, conversation titles), then the second safety net, which
+replaces any remaining occurrence of a protected term in any rendered string and counts it as
+an automatic catch for the safety report. Not-in-scope and duplicate items are dropped here and
+never appear as exemptions (R40).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from zoneinfo import ZoneInfo
+
+from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, ReasonCode
+from sar_desk.core.findings import ProposalField
+from sar_desk.core.model import Case, ConversationId, Message, MessageId
+from sar_desk.core.redaction import RedactionSpan, apply_redactions
+from sar_desk.export.pseudonyms import Replacements, marker_for
+from sar_desk.export.render_model import (
+    AutoCatch,
+    IndexRow,
+    ItemStatus,
+    RenderBundle,
+    RenderConversation,
+    RenderMessage,
+)
+from sar_desk.export.terms import TermReplacer, replace_terms
+
+
+def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
+    """Every string the bundle must not contain: listed terms plus every redacted string."""
+    terms = set(decisions.protected_terms)
+    for group in decisions.redactions.values():
+        terms.update(r.text for r in group)
+    return tuple(sorted((t for t in terms if t.strip()), key=str.casefold))
+
+
+def in_scope_messages(
+    messages: Iterable[Message], decisions: DisclosureDecisions
+) -> list[Message]:
+    """The in-scope messages in bundle order, without not-in-scope items and duplicates."""
+    wanted = set(decisions.in_scope) - decisions.not_in_scope - decisions.duplicates
+    chosen = {m.id: m for m in messages if m.id in wanted}
+    return sorted(chosen.values(), key=lambda m: (m.conversation_id, m.timestamp, m.id))
+
+
+class _Redactor:
+    """State for one bundle: replacements, safety-net terms and catches."""
+
+    def __init__(self, case: Case, decisions: DisclosureDecisions, pseudonyms: bool) -> None:
+        self.decisions = decisions
+        self.zone = ZoneInfo(case.timezone)
+        self.terms = protected_terms(decisions)
+        self.replacements = Replacements(decisions, pseudonyms)
+        self.replacer = TermReplacer(self.terms)
+        self.catches: list[AutoCatch] = []
+        self.used_codes: dict[str, ReasonCode] = {}
+
+    def net(self, text: str, item: int | None, field: str, codes: set[str]) -> str:
+        """The second safety net over one rendered string."""
+        text, found = self.replacer.sub(text, self._replacement)
+        for term in found:
+            code = self.replacements.for_term(term)[1]
+            if code is not None:
+                codes.add(code.code)
+                self.used_codes[code.code] = code
+        if found:
+            self.catches.append(AutoCatch(item, field, len(found)))
+        return text
+
+    def _replacement(self, term: str) -> str:
+        return self.replacements.for_term(term)[0]
+
+    def use(self, redaction: ApprovedRedaction, codes: set[str]) -> str:
+        codes.add(redaction.code.code)
+        self.used_codes[redaction.code.code] = redaction.code
+        return self.replacements.for_redaction(redaction)
+
+    def title(self, title: str, group: Sequence[ApprovedRedaction], ref: str) -> str:
+        codes: set[str] = set()
+        for redaction in group:
+            title = replace_terms(title, [redaction.text], self.use(redaction, codes))[0]
+        return self.net(title, None, f"title of {ref}", codes)
+
+    def message(self, msg: Message, item: int, reply_note: str | None) -> RenderMessage:
+        local = msg.timestamp.astimezone(self.zone)
+        base = {
+            "item": item, "message_id": msg.id, "iso_time": local.isoformat(),
+            "date_label": f"{local:%A} {local.day} {local:%B %Y}",
+            "time_label": f"{local:%H:%M} {local.tzname() or ''}".strip(),
+        }
+        withheld = self.decisions.withheld.get(msg.id)
+        if withheld is not None:
+            self.used_codes[withheld.code.code] = withheld.code
+            return RenderMessage(
+                **base, sender=None, kind="withheld",
+                text=f"[Message withheld · {withheld.code.marker}]", attachments=(),
+                reactions=(), reply_note=None, edited=False, status=ItemStatus.WITHHELD,
+                codes=(withheld.code.code,),
+            )
+        codes: set[str] = set()
+        by_field: dict[ProposalField, list[ApprovedRedaction]] = {}
+        for redaction in self.decisions.redactions.get(msg.id, ()):
+            by_field.setdefault(redaction.field, []).append(redaction)
+        text = self._text(msg.text, by_field.get(ProposalField.TEXT, []), codes)
+        sender = msg.sender
+        for redaction in by_field.get(ProposalField.SENDER, []):
+            sender = self.use(redaction, codes)
+        for redaction in by_field.get(ProposalField.MENTION, []):
+            text = replace_terms(text, [redaction.text], self.use(redaction, codes))[0]
+        attachments = [self._attachment(a.name, a.type, a.present, by_field, codes)
+                       for a in msg.attachments]
+        reactions = [self._reaction(r.emoji, r.actor, by_field, codes) for r in msg.reactions]
+        net_fields = {
+            "text": text, "sender": sender or "", "reply": reply_note or "",
+        }
+        cleaned = {k: self.net(v, item, k, codes) for k, v in net_fields.items()}
+        attachments = [self.net(a, item, "attachment", codes) for a in attachments]
+        reactions = [self.net(r, item, "reaction", codes) for r in reactions]
+        return RenderMessage(
+            **base, sender=cleaned["sender"] or None, kind=str(msg.kind), text=cleaned["text"],
+            attachments=tuple(attachments), reactions=tuple(reactions),
+            reply_note=cleaned["reply"] or None, edited=msg.edited,
+            status=ItemStatus.PART if codes else ItemStatus.FULL, codes=tuple(sorted(codes)),
+        )
+
+    def _text(self, text: str, group: list[ApprovedRedaction], codes: set[str]) -> str:
+        spans: list[RedactionSpan] = []
+        for redaction in group:
+            marker = self.use(redaction, codes)
+            if redaction.start is not None and redaction.end is not None:
+                spans.append(RedactionSpan(redaction.start, redaction.end, marker))
+        text = apply_redactions(text, spans).text
+        for redaction in group:
+            # Offsets that no longer match the stored text must still not let the string out.
+            text = replace_terms(text, [redaction.text], self.use(redaction, codes))[0]
+        return text
+
+    def _attachment(
+        self, name: str, kind: str, present: bool,
+        by_field: dict[ProposalField, list[ApprovedRedaction]], codes: set[str],
+    ) -> str:
+        for redaction in by_field.get(ProposalField.ATTACHMENT, []):
+            if redaction.text.casefold() in name.casefold():
+                name = self.use(redaction, codes)
+        state = "included" if present else "not included"
+        return f"[Attachment · {kind} · {name} · {state}]"
+
+    def _reaction(
+        self, emoji: str, actor: str | None,
+        by_field: dict[ProposalField, list[ApprovedRedaction]], codes: set[str],
+    ) -> str:
+        for redaction in by_field.get(ProposalField.REACTION, []):
+            if actor is not None and redaction.text.casefold() == actor.casefold():
+                actor = self.use(redaction, codes)
+        return f"{emoji} {actor}" if actor else emoji
+
+
+def _reply_note(msg: Message, times: dict[MessageId, tuple[str, str]], day: str) -> str | None:
+    if msg.reply_to is None:
+        return None
+    target = times.get(msg.reply_to)
+    if target is None:
+        return "↩ reply to a message not included in this bundle"
+    target_day, target_time = target
+    when = target_time if target_day == day else f"{target_day}, {target_time}"
+    return f"↩ reply to {when} message"
+
+
+def build_render_bundle(
+    case: Case, messages: Iterable[Message], decisions: DisclosureDecisions, pseudonyms: bool
+) -> RenderBundle:
+    """Build the redacted render records for a bundle.
+
+    Args:
+        case: The case (reference, regime, display time zone).
+        messages: At least every in-scope message; others are ignored.
+        decisions: The approved decisions from review.
+        pseudonyms: Show third parties as "Person A"... instead of markers.
+
+    Returns:
+        The render bundle; its strings are safe to hand to any renderer.
+    """
+    chosen = in_scope_messages(messages, decisions)
+    red = _Redactor(case, decisions, pseudonyms)
+    red.replacements.assign_in_order(chosen)
+    by_conv: dict[ConversationId, list[Message]] = {}
+    for msg in chosen:
+        by_conv.setdefault(msg.conversation_id, []).append(msg)
+    times: dict[MessageId, tuple[str, str]] = {}
+    conversations: list[RenderConversation] = []
+    items: dict[MessageId, int] = {}
+    item = 0
+    for number, (_conv_id, group) in enumerate(by_conv.items(), start=1):
+        ref = f"C{number:03d}"
+        title_decisions = [
+            r for m in group for r in decisions.redactions.get(m.id, ())
+            if r.field == ProposalField.CONVERSATION
+        ]
+        title = red.title(group[0].conversation, title_decisions, ref)
+        rendered: list[RenderMessage] = []
+        for msg in group:
+            item += 1
+            items[msg.id] = item
+            local = msg.timestamp.astimezone(red.zone)
+            day = f"{local.day} {local:%b %Y}"
+            entry = red.message(msg, item, _reply_note(msg, times, day))
+            times[msg.id] = (day, entry.time_label)
+            rendered.append(entry)
+        conversations.append(RenderConversation(number, ref, title, group[0].platform,
+                                                tuple(rendered)))
+    statuses = Counter(m.status for c in conversations for m in c.messages)
+    counts = {
+        "in_scope": len(chosen), "disclosed_in_full": statuses[ItemStatus.FULL],
+        "disclosed_in_part": statuses[ItemStatus.PART], "withheld": statuses[ItemStatus.WITHHELD],
+        "not_in_scope": len(decisions.not_in_scope), "duplicates": len(decisions.duplicates),
+        "conversations": len(conversations),
+        "redactions": sum(len(g) for k, g in decisions.redactions.items() if k in items),
+        "automatic_catches": sum(c.count for c in red.catches),
+    }
+    return RenderBundle(
+        reference=case.reference, regime=case.regime, timezone=case.timezone,
+        conversations=tuple(conversations), index=tuple(_index(conversations)),
+        codes=tuple(red.used_codes[k] for k in sorted(red.used_codes)), counts=counts,
+        auto_catches=tuple(red.catches), items=items,
+    )
+
+
+def _index(conversations: Sequence[RenderConversation]) -> list[IndexRow]:
+    """Runs of fully disclosed items are one row; each redacted or withheld item has its own."""
+    rows: list[IndexRow] = []
+    for conv in conversations:
+        run: list[RenderMessage] = []
+
+        def flush(run: list[RenderMessage], ref: str = conv.ref) -> None:
+            if run:
+                rows.append(IndexRow(ref, run[0].item, run[-1].item, len(run), ItemStatus.FULL,
+                                     (), run[0].iso_time, run[-1].iso_time))
+
+        for msg in conv.messages:
+            if msg.status == ItemStatus.FULL:
+                run.append(msg)
+                continue
+            flush(run)
+            run = []
+            rows.append(IndexRow(conv.ref, msg.item, msg.item, 1, msg.status, msg.codes,
+                                 msg.iso_time, msg.iso_time))
+        flush(run)
+    return rows
+
+
+__all__ = ["build_render_bundle", "in_scope_messages", "marker_for", "protected_terms"]
