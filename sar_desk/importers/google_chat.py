@@ -169,7 +169,7 @@ def _group_meta(
     tree: ExportTree, name: str, names: frozenset[str], report: ImportReport
 ) -> tuple[str, str]:
     folder = posixpath.dirname(name)
-    key = posixpath.basename(folder) or Path(tree.path).stem
+    key = posixpath.basename(folder)  # "" for a lone messages.json: set from its message ids
     info_name = posixpath.join(folder, "group_info.json")
     info: Any = {}
     if info_name in names:
@@ -188,9 +188,9 @@ def _group_meta(
             report.declare(key, email, IdentifierKind.EMAIL, display)
         people.append(display or email or "?")
     title = info.get("name") if isinstance(info, dict) else None
-    if not title:
+    if not title and key:
         title = f"{key.split(' ')[0]}: {', '.join(people)}" if people else key
-    return key, str(title)
+    return key, str(title or "")
 
 
 def _read_group(
@@ -205,6 +205,9 @@ def _read_group(
         if not isinstance(obj, dict):
             report.skip(where, "is not a message object")
             continue
+        if not key:  # message ids are "<group>/<topic>/<message>"
+            key = str(obj.get("message_id") or "").split("/")[0] or "Google Chat"
+            title = title or key
         raw = _message(obj, key, title, folder, names, zone, roots, where, report)
         if raw is not None:
             yield raw

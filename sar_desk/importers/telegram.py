@@ -104,7 +104,13 @@ class TelegramImporter:
             "download it."
         )
         with ExportTree(path) as tree:
-            files = [n for n in _files(tree) if looks_like_telegram(head_text(tree, n))]
+            # A file named on its own is read even if the sniff would not claim it, so that
+            # its real problem (encoding, truncation) is what the user is told.
+            files = [
+                n
+                for n in _files(tree)
+                if tree.kind == "file" or looks_like_telegram(head_text(tree, n))
+            ]
             if not files:
                 raise ImportFormatError(
                     f"{path.name} is not a Telegram Desktop JSON export: there is no result.json "
@@ -339,11 +345,12 @@ def _service_text(obj: dict[str, Any], text: str) -> str:
     phrase = _ACTIONS.get(action, action.replace("_", " "))
     actor = obj.get("actor") or "Someone"
     line = f"{actor} {phrase}"
+    if obj.get("title"):
+        line += f' "{obj["title"]}"'
     members = obj.get("members")
     if isinstance(members, list) and members:
-        line += " " + ", ".join(str(m) if m is not None else "Deleted Account" for m in members)
-    if obj.get("title"):
-        line += f": {obj['title']}"
+        names = ", ".join(str(m) if m is not None else "Deleted Account" for m in members)
+        line += f" with {names}" if action.startswith("create") else f" {names}"
     if obj.get("inviter"):
         line += f" (invited by {obj['inviter']})"
     if isinstance(obj.get("duration_seconds"), int):
