@@ -1,0 +1,211 @@
+"""The "New case" dialog: the request's details, with the statutory deadline worked out live.
+
+Every change to a field recomputes the deadline through `app.gui_support.preview_deadline` (the
+same clock `case show` uses) and shows the derivation lines beside the form, so the officer sees
+why the date is what it is before the case exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sar_desk.app.gui_support import preview_deadline
+from sar_desk.core.errors import SarDeskError
+from sar_desk.core.model import Case, Regime
+from sar_desk.gui.formatting import days_left_text, long_date
+
+
+def _date_edit(name: str, value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _to_date(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+class NewCaseDialog(QDialog):
+    """Collects a new case's details; `case()` and `folder()` give the result after accept."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        cases_root: Path | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New case")
+        self.setAccessibleName("New case")
+        self._today = today or date.today()
+        self.regime = QComboBox()
+        for regime in Regime:
+            self.regime.addItem(regime.label, regime)
+        self.regime.setAccessibleName("Regime")
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("for example SAR-2026-0142")
+        self.reference.setAccessibleName("Reference")
+        self.received = _date_edit("Date received", self._today)
+        self.requester = QLineEdit()
+        self.requester.setAccessibleName("Requester name")
+        self.aliases = QPlainTextEdit()
+        self.aliases.setPlaceholderText("One per line: other names, numbers, e-mails, handles")
+        self.aliases.setAccessibleName("Requester aliases")
+        self.aliases.setTabChangesFocus(True)
+        self.aliases.setMaximumHeight(90)
+        self.limit_scope = QCheckBox("Only messages between")
+        self.limit_scope.setAccessibleName("Limit the scope to dates")
+        self.scope_from = _date_edit("Scope from", date(self._today.year, 1, 1))
+        self.scope_to = _date_edit("Scope to", self._today)
+        self.timezone = QComboBox()
+        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.setCurrentText("Europe/London")
+        self.timezone.setAccessibleName("Time zone")
+        self.parent_folder = QLineEdit(str(cases_root or Path.home() / "SAR Desk cases"))
+        self.parent_folder.setAccessibleName("Save cases in")
+        browse = QPushButton("Browse…")
+        browse.setAccessibleName("Choose where to save the case")
+        browse.clicked.connect(self._browse)
+        self.folder_label = QLabel()
+        self.folder_label.setAccessibleName("Case folder")
+        self.folder_label.setWordWrap(True)
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueDate")
+        self.due_label.setAccessibleName("Deadline")
+        self.due_label.setWordWrap(True)
+        self.derivation = QLabel()
+        self.derivation.setAccessibleName("How the deadline was worked out")
+        self.derivation.setWordWrap(True)
+        self.derivation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.derivation.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Create case")
+        self.ok_button.setAccessibleName("Create case")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._layout(browse)
+        for signal in (
+            self.reference.textChanged,
+            self.requester.textChanged,
+            self.aliases.textChanged,
+            self.parent_folder.textChanged,
+            self.regime.currentIndexChanged,
+            self.received.dateChanged,
+            self.scope_from.dateChanged,
+            self.scope_to.dateChanged,
+            self.limit_scope.toggled,
+            self.timezone.currentTextChanged,
+        ):
+            signal.connect(self._refresh)
+        self._refresh()
+
+    def _layout(self, browse: QPushButton) -> None:
+        form = QFormLayout()
+        form.addRow("&Regime", self.regime)
+        form.addRow("Re&ference", self.reference)
+        form.addRow("Recei&ved", self.received)
+        form.addRow("Re&quester", self.requester)
+        form.addRow("&Aliases", self.aliases)
+        scope = QHBoxLayout()
+        scope.addWidget(self.limit_scope)
+        scope.addWidget(self.scope_from)
+        scope.addWidget(QLabel("and"))
+        scope.addWidget(self.scope_to)
+        form.addRow("Scope", scope)
+        form.addRow("&Time zone", self.timezone)
+        where = QHBoxLayout()
+        where.addWidget(self.parent_folder)
+        where.addWidget(browse)
+        form.addRow("&Save in", where)
+        form.addRow("", self.folder_label)
+        deadline = QGroupBox("Statutory deadline")
+        box = QVBoxLayout(deadline)
+        box.addWidget(self.due_label)
+        box.addWidget(self.derivation, 1)
+        deadline.setMinimumWidth(360)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addWidget(deadline, 2)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(self.buttons)
+        self.setTabOrder(self.regime, self.reference)
+        self.setTabOrder(self.reference, self.received)
+        self.setTabOrder(self.received, self.requester)
+        self.setTabOrder(self.requester, self.aliases)
+        self.setTabOrder(self.aliases, self.limit_scope)
+
+    def case(self) -> Case:
+        """The case as entered (aliases are normalised when it is created)."""
+        aliases = tuple(a.strip() for a in self.aliases.toPlainText().splitlines() if a.strip())
+        limited = self.limit_scope.isChecked()
+        return Case(
+            reference=self.reference.text().strip(),
+            regime=Regime(self.regime.currentData()),
+            received=_to_date(self.received),
+            requester=self.requester.text().strip() or None,
+            aliases=aliases,
+            scope_from=_to_date(self.scope_from) if limited else None,
+            scope_to=_to_date(self.scope_to) if limited else None,
+            timezone=self.timezone.currentText(),
+        )
+
+    def folder(self) -> Path:
+        """The new case's folder: the reference inside the chosen parent folder."""
+        return Path(self.parent_folder.text().strip()) / self.reference.text().strip()
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Save cases in", self.parent_folder.text())
+        if chosen:
+            self.parent_folder.setText(chosen)
+
+    def _refresh(self) -> None:
+        self.scope_from.setEnabled(self.limit_scope.isChecked())
+        self.scope_to.setEnabled(self.limit_scope.isChecked())
+        ready = bool(self.reference.text().strip() and self.parent_folder.text().strip())
+        self.folder_label.setText(f"The case will be saved in {self.folder()}" if ready else "")
+        case = self.case()
+        if not case.reference:
+            # The clock does not depend on the reference; show it while the officer types.
+            case = replace(case, reference="preview")
+        try:
+            due, left = preview_deadline(case, self._today)
+        except SarDeskError as exc:
+            self.due_label.setText(str(exc))
+            self.derivation.setText("")
+            self.ok_button.setEnabled(False)
+            return
+        self.due_label.setText(f"Due {long_date(due.due)} ({days_left_text(left)})")
+        self.derivation.setText("\n".join(f"• {line}" for line in due.derivation))
+        self.ok_button.setEnabled(ready)

@@ -1,0 +1,232 @@
+"""The main window: the start screen, or the open case with a section sidebar.
+
+Sections (Dashboard, Import, Search, ...) are panels in a stack, chosen from the sidebar or with
+Ctrl+1..Ctrl+9. Only sections whose back end exists are built. Jobs run through one
+`JobController`; while a writing job runs, every action that could write is disabled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from sar_desk.app.demo import DemoResult, run_demo
+from sar_desk.app.gui_support import new_demo_folder
+from sar_desk.core.errors import SarDeskError
+from sar_desk.gui.context import CaseContext
+from sar_desk.gui.dialogs.new_case import NewCaseDialog
+from sar_desk.gui.errors import show_error
+from sar_desk.gui.sections import build_sections
+from sar_desk.gui.settings import RecentCases, load_geometry, save_geometry, window_settings
+from sar_desk.gui.widgets.start_page import StartPage
+from sar_desk.gui.workers import JobController, JobStatus
+
+logger = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The one window of SAR Desk."""
+
+    def __init__(self, recent: RecentCases | None = None, user: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("SAR Desk")
+        self.setAccessibleName("SAR Desk")
+        self.resize(1280, 800)
+        self.settings = window_settings()
+        self.context = CaseContext(recent or RecentCases(self.settings), user)
+        self.job_status = JobStatus()
+        self.jobs = JobController(self, self.job_status)
+        self.start_page = StartPage(self.context.recent)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setFixedWidth(190)
+        self.sections = QStackedWidget()
+        self.panels: dict[str, QWidget] = {}
+        case_view = QWidget()
+        row = QHBoxLayout(case_view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.sections, 1)
+        self.case_view = case_view
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(case_view)
+        self.setCentralWidget(self.pages)
+        self.case_label = QLabel()
+        self.case_label.setAccessibleName("Open case")
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Search results count")
+        bar = self.statusBar()
+        bar.addWidget(self.case_label)
+        bar.addPermanentWidget(self.job_status)
+        bar.addPermanentWidget(self.count_label)
+        self._writing: list[QAction] = []
+        self._build_actions()
+        for name, panel in build_sections(self):
+            self._add_section(name, panel)
+        self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        self.start_page.new_requested.connect(self.new_case)
+        self.start_page.open_requested.connect(self.open_case_dialog)
+        self.start_page.open_folder.connect(self.open_case)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.context.opened.connect(self._case_opened)
+        self.context.closed.connect(self._case_closed)
+        self.jobs.busy_changed.connect(self._busy)
+        self.jobs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        geometry = load_geometry(self.settings, "window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence,
+        slot: Callable[[], Any],
+        *,
+        writes: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if writes:
+            self._writing.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("&Case")
+        self.new_action = self._action("&New case…", "Ctrl+N", self.new_case, writes=True)
+        self.open_action = self._action("&Open case…", "Ctrl+O", self.open_case_dialog, writes=True)
+        self.demo_action = self._action(
+            "Open &demo case", "Ctrl+Shift+D", self.open_demo, writes=True
+        )
+        self.close_action = self._action("&Close case", "Ctrl+W", self.close_case, writes=True)
+        self.cancel_action = self._action("Cancel running &job", "Esc", self.jobs.cancel)
+        quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.demo_action,
+            self.close_action,
+            self.cancel_action,
+            quit_action,
+        ):
+            menu.addAction(action)
+        self.go_menu = self.menuBar().addMenu("&Go")
+
+    def _add_section(self, name: str, panel: QWidget) -> None:
+        index = self.sections.addWidget(panel)
+        self.panels[name] = panel
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name} section")
+        self.sidebar.addItem(item)
+        if index < 9:
+            action = self._action(
+                f"&{index + 1} {name}", f"Ctrl+{index + 1}", partial(self.show_section_at, index)
+            )
+            self.go_menu.addAction(action)
+
+    def show_section(self, name: str) -> QWidget:
+        """Bring a section to the front and return its panel."""
+        panel = self.panels[name]
+        self.show_section_at(self.sections.indexOf(panel))
+        return panel
+
+    def show_section_at(self, index: int) -> None:
+        """Bring the section at `index` to the front (ignored while no case is open)."""
+        if self.context.session is not None and 0 <= index < self.sections.count():
+            self.sidebar.setCurrentRow(index)
+
+    def new_case(self) -> None:
+        """Ask for a new case's details and create it."""
+        dialog = NewCaseDialog(self)
+        if dialog.exec() != NewCaseDialog.DialogCode.Accepted:
+            return
+        self.create_case(dialog.folder(), dialog)
+
+    def create_case(self, folder: Path, dialog: NewCaseDialog) -> None:
+        """Create the case a dialog describes, showing any problem."""
+        try:
+            self.context.create(folder, dialog.case())
+        except SarDeskError as exc:
+            show_error(self, exc)
+
+    def open_case_dialog(self) -> None:
+        """Ask for a case folder and open it."""
+        folder = QFileDialog.getExistingDirectory(self, "Open case folder")
+        if folder:
+            self.open_case(Path(folder))
+
+    def open_case(self, folder: Path) -> None:
+        """Open the case in `folder`, showing any problem."""
+        try:
+            self.context.open(folder)
+        except SarDeskError as exc:
+            show_error(self, exc)
+            self.start_page.refresh()
+
+    def open_demo(self) -> None:
+        """Build the demo case in a new temporary folder (a job) and open it."""
+        folder = new_demo_folder()
+        self.jobs.start(
+            "Building the demo case", lambda token: run_demo(folder, token), self._demo_done
+        )
+
+    def _demo_done(self, result: DemoResult) -> None:
+        logger.info("demo case built (%d steps reported)", len(result.lines))
+        self.open_case(result.folder)
+
+    def close_case(self) -> None:
+        """Close the open case and go back to the start screen."""
+        self.context.close()
+
+    def _case_opened(self) -> None:
+        session = self.context.require()
+        self.case_label.setText(f"{session.case.reference} — {session.folder}")
+        self.setWindowTitle(f"{session.case.reference} — SAR Desk")
+        self.pages.setCurrentWidget(self.case_view)
+        self.sidebar.setCurrentRow(0)
+        self.close_action.setEnabled(not self.jobs.busy)
+
+    def _case_closed(self) -> None:
+        self.case_label.setText("")
+        self.count_label.setText("")
+        self.setWindowTitle("SAR Desk")
+        self.start_page.refresh()
+        self.pages.setCurrentWidget(self.start_page)
+
+    def _busy(self, busy: bool) -> None:
+        for action in self._writing:
+            action.setEnabled(not busy)
+        self.start_page.set_busy(busy)
+        for panel in self.panels.values():
+            setter = getattr(panel, "set_busy", None)
+            if setter is not None:
+                setter(busy)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.jobs.busy:
+            self.jobs.cancel()
+            self.jobs.wait()
+        save_geometry(self.settings, "window/geometry", self.saveGeometry())
+        self.context.close()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models: adapters from `CaseSession` results to views."""

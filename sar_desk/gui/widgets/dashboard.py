@@ -1,0 +1,165 @@
+"""The case dashboard: the deadline and how it was reached, the sources, and each area's summary.
+
+Everything shown comes from `app.summary.summarise`, the same summary ``case show`` prints, so the
+window and the command line never disagree. Areas added later (people, review progress, exports)
+contribute `SummarySection`s and appear here without changes to this panel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sar_desk.app.summary import CaseSummary, summarise
+from sar_desk.gui.context import CaseContext
+from sar_desk.gui.formatting import days_left_text, long_date, plural
+
+SOURCE_HEADERS = ("File", "Platform", "Custodian", "Messages", "System events", "Skipped lines")
+
+
+def _label(name: str, object_name: str = "") -> QLabel:
+    label = QLabel()
+    label.setAccessibleName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+class DashboardPanel(QWidget):
+    """The open case at a glance."""
+
+    def __init__(self, context: CaseContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.title = _label("Case", "panelTitle")
+        self.details = _label("Case details")
+        self.due = _label("Deadline", "dueDate")
+        self.days_left = _label("Days left", "daysLeft")
+        self.derivation = _label("How the deadline was worked out")
+        self.counts = _label("Message counts")
+        self.sources = QTableWidget(0, len(SOURCE_HEADERS))
+        self.sources.setHorizontalHeaderLabels(SOURCE_HEADERS)
+        self.sources.setAccessibleName("Sources")
+        self.sources.verticalHeader().setVisible(False)
+        self.sources.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.sources.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sources.setMinimumHeight(140)
+        self.sections = QVBoxLayout()
+        deadline = QGroupBox("Statutory deadline")
+        grid = QGridLayout(deadline)
+        grid.addWidget(self.due, 0, 0)
+        grid.addWidget(self.days_left, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.derivation, 1, 0, 1, 2)
+        sources = QGroupBox("Sources")
+        box = QVBoxLayout(sources)
+        box.addWidget(self.counts)
+        box.addWidget(self.sources)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addWidget(deadline)
+        layout.addWidget(sources)
+        layout.addLayout(self.sections)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        context.case_changed.connect(lambda _changes: self.refresh())
+        context.opened.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Re-read the summary from the session."""
+        session = self.context.session
+        if session is None:
+            return
+        self.show_summary(summarise(session))
+
+    def show_summary(self, summary: CaseSummary) -> None:
+        """Fill the panel from a case summary."""
+        case = summary.case
+        self.title.setText(case.reference)
+        lines = [case.regime.label, f"Received {long_date(case.received)}"]
+        if case.requester:
+            lines.append(f"Requester: {case.requester}")
+        if case.aliases:
+            lines.append(
+                "Also known as: " + ", ".join(a for a in case.aliases if a != case.requester)
+            )
+        if case.scope_from or case.scope_to:
+            start = long_date(case.scope_from) if case.scope_from else "the start"
+            end = long_date(case.scope_to) if case.scope_to else "now"
+            lines.append(f"Scope: {start} to {end}")
+        lines.append(f"Time zone: {case.timezone}")
+        self.details.setText("\n".join(lines))
+        if summary.deadline is not None and summary.days_left is not None:
+            self.due.setText(f"Due {long_date(summary.deadline.due)}")
+            self.days_left.setText(days_left_text(summary.days_left))
+            self.days_left.setProperty("overdue", summary.days_left < 0)
+            self.days_left.style().polish(self.days_left)
+            self.derivation.setText("\n".join(f"• {line}" for line in summary.deadline.derivation))
+        counts = summary.message_counts
+        total = sum(counts.values())
+        self.counts.setText(
+            f"{plural(len(summary.sources), 'source')}, "
+            f"{plural(summary.conversation_count, 'conversation')}, {plural(total, 'record')}"
+            + (
+                f" ({', '.join(f'{n:,} {kind}' for kind, n in sorted(counts.items()))})"
+                if counts
+                else ""
+            )
+        )
+        self._fill_sources(summary)
+        self._fill_sections(summary)
+
+    def _fill_sources(self, summary: CaseSummary) -> None:
+        self.sources.setRowCount(len(summary.sources))
+        for row, source in enumerate(summary.sources):
+            values = (
+                source.original_name,
+                source.platform,
+                source.custodian or "",
+                f"{source.message_count:,}",
+                f"{source.system_count:,}",
+                f"{source.issue_count:,}",
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col >= 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.sources.setItem(row, col, item)
+        self.sources.resizeColumnsToContents()
+        self.sources.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _fill_sections(self, summary: CaseSummary) -> None:
+        while self.sections.count():
+            item = self.sections.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for section in summary.sections:
+            group = QGroupBox(section.title)
+            body = _label(section.title)
+            body.setText("\n".join(section.lines))
+            QVBoxLayout(group).addWidget(body)
+            self.sections.addWidget(group)

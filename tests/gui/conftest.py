@@ -1,0 +1,108 @@
+"""GUI test fixtures: offscreen unless --onscreen, a window, synthetic exports, dialog capture."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Must happen before PySide6 is imported anywhere (pytest-qt imports it when it loads).
+if os.environ.get("SAR_DESK_ONSCREEN") != "1":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--onscreen", action="store_true", help="show GUI tests on the real display")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--onscreen", default=False):
+        os.environ.pop("QT_QPA_PLATFORM", None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+CHAT = """\
+14/03/2026, 09:15 - Alex Morgan: Morning, any update on the repair at flat 4?
+14/03/2026, 09:20 - Sam Patel: Hi Alex, the contractor is booked for Tuesday.
+15/03/2026, 10:02 - Alex Morgan: Thanks. Please call me on 07911 123456.
+16/03/2026, 11:30 - Jo Reed: Sam, can you log the boiler complaint for Alex?
+16/03/2026, 11:32 - Sam Patel: Logged as complaint 4471.
+"""
+
+
+def write_chat(
+    folder: Path,
+    name: str = "WhatsApp Chat with Housing.txt",
+    lines: int = 0,
+    ambiguous: bool = False,
+) -> Path:
+    """A synthetic WhatsApp export; `lines` adds numbered filler messages for paging tests."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if ambiguous:
+        text = (
+            "03/04/2026, 09:15 - Alex Morgan: Is the repair booked?\n"
+            "05/06/2026, 10:00 - Sam Patel: Yes, for next week.\n"
+        )
+    else:
+        filler = "".join(
+            f"{1 + (i // 1440) % 28:02d}/02/2026, {(i // 60) % 24:02d}:{i % 60:02d} - "
+            f"Sam Patel: Filler update number {i}\n"
+            for i in range(lines)
+        )
+        text = filler + CHAT
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def chat_file(tmp_path: Path) -> Path:
+    return write_chat(tmp_path / "exports")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    from sar_desk.gui.app import create_application
+    from sar_desk.gui.main_window import MainWindow
+
+    create_application()
+    win = MainWindow(user="officer")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.jobs.wait()
+    win.context.close()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every dialog `show_error` opens, recorded instead of shown."""
+    from sar_desk.gui import errors
+
+    shown: list[object] = []
+    original = errors.show_error
+
+    def record(parent, exc):  # type: ignore[no-untyped-def]
+        dialog = original(parent, exc)
+        if dialog is not None:
+            shown.append(dialog)
+            dialog.close()
+        return dialog
+
+    for module in (
+        "sar_desk.gui.errors",
+        "sar_desk.gui.workers",
+        "sar_desk.gui.main_window",
+        "sar_desk.gui.widgets.search_panel",
+        "sar_desk.gui.app",
+    ):
+        monkeypatch.setattr(f"{module}.show_error", record)
+    return shown
