@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Final
 
 from sar_desk.core.errors import AmbiguousDateOrderError
@@ -251,16 +251,28 @@ def decide_order(
     )
 
 
+_Day = tuple[int, int, int, tzinfo | None]
+
+
 class StampReader:
-    """Turns header matches into aware datetimes in the case time zone, caching dates."""
+    """Turns header matches into aware datetimes with the case zone's offset, caching dates.
+
+    Timestamps carry a fixed UTC offset (the case zone's offset at that instant) rather than
+    the zone itself: a zone-aware time inside the spring gap never compares equal to anything
+    (PEP 495), which would break de-duplication across exports.
+    """
 
     def __init__(self, order: str, zone: tzinfo) -> None:
         self._order = order
         self._zone = zone
-        self._dates: dict[tuple[str, str, str, str | None], tuple[int, int, int] | None] = {}
+        self._dates: dict[tuple[str, str, str, str | None], _Day | None] = {}
+        self._offsets: dict[timedelta | None, tzinfo] = {}
 
-    def date(self, a: str, b: str, c: str, be: str | None) -> tuple[int, int, int] | None:
-        """Year, month and day for one header's date components, or None if impossible."""
+    def date(self, a: str, b: str, c: str, be: str | None) -> _Day | None:
+        """Year, month, day and the day's fixed offset (None on a clock-change day).
+
+        Returns None when the components make no date in this order.
+        """
         key = (a, b, c, be)
         try:
             return self._dates[key]
@@ -277,13 +289,21 @@ class StampReader:
             year += 2000  # WhatsApp exports start in 2009; two-digit years are this century
         if be is not None or year > _BUDDHIST_THRESHOLD:
             year -= _BUDDHIST_OFFSET
-        result: tuple[int, int, int] | None = (year, month, day)
+        result: _Day | None
         try:
-            datetime(year, month, day)
+            start = datetime(year, month, day, tzinfo=self._zone).utcoffset()
+            end = datetime(year, month, day, 23, 59, 59, tzinfo=self._zone).utcoffset()
+            result = (year, month, day, self._fixed(start) if start == end else None)
         except ValueError:
             result = None
         self._dates[key] = result
         return result
+
+    def _fixed(self, offset: timedelta | None) -> tzinfo:
+        fixed = self._offsets.get(offset)
+        if fixed is None:
+            fixed = self._offsets[offset] = timezone(offset or timedelta(0))
+        return fixed
 
     def read(self, match: re.Match[str]) -> datetime | None:
         """The header's instant, or None when the date or time is impossible in this order.
@@ -295,8 +315,8 @@ class StampReader:
         a, b, c, be, hour_s, minute_s, second_s, ampm = match.group(
             "a", "b", "c", "be", "H", "M", "S", "ap"
         )
-        ymd = self.date(a, b, c, be)
-        if ymd is None:
+        day = self.date(a, b, c, be)
+        if day is None:
             return None
         hour = int(hour_s)  # int() reads any Unicode decimal digits, as to_int does
         if ampm:
@@ -306,7 +326,11 @@ class StampReader:
             hour = hour % 12 + (12 if pm else 0)
         minute = int(minute_s)
         second = int(second_s) if second_s else 0
+        year, month, mday, fixed = day
         try:
-            return datetime(ymd[0], ymd[1], ymd[2], hour, minute, second, tzinfo=self._zone)
+            if fixed is not None:
+                return datetime(year, month, mday, hour, minute, second, tzinfo=fixed)
+            local = datetime(year, month, mday, hour, minute, second, tzinfo=self._zone)
         except ValueError:
             return None
+        return local.replace(tzinfo=self._fixed(local.utcoffset()))
