@@ -169,3 +169,22 @@ def test_round_trip(tmp_path: Path, as_zip: bool) -> None:
     records, report = read(path)
     assert [gen.as_expected(r) for r in records] == gen.expect_slack(specs)
     assert report.issues == []
+
+
+def test_demo_workspace_sample() -> None:
+    demo = Path(__file__).resolve().parents[3] / "resources/samples/slack/housing-workspace.zip"
+    assert IMP.sniff(demo)
+    records, report = read(demo)
+    assert len(records) == 40
+    assert report.issues == []
+    assert {r.conversation_title for r in records} == {
+        "#housing-repairs",
+        "Direct message: Priya Shah, Tom Reid",
+    }
+    assert sum("U0ALEXM01" in r.mentions for r in records) >= 3
+    assert any("07911 654321" in r.text for r in records)
+    assert (IdentifierKind.EMAIL, "alex.morgan@example.org") in {
+        (link.other_kind, link.other)
+        for link in report.identity_links
+        if link.identifier == "U0ALEXM01"
+    }
