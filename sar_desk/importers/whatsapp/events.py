@@ -138,7 +138,7 @@ _SYSTEM_PATTERNS: Final[dict[str, tuple[str, ...]]] = {
         rf"{_W} hat zu {_W} gewechselt",
         rf"{_W} heeft (?:zijn|haar) telefoonnummer gewijzigd.*",
         rf"{_W} is overgestapt naar {_W}",
-        rf"{_W} cambió (?:su número de teléfono|a) .+",
+        rf"{_W} cambió (?:su número de teléfono.*|a .+)",
         rf"{_W} a changé (?:son numéro de téléphone|de numéro).*",
         rf"{_W} ha cambiato (?:il suo )?numero(?: di telefono)?.*",
         rf"{_W} mudou (?:seu|o seu) número de telefone.*",
