@@ -89,9 +89,49 @@ def _detect_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     )
 
 
+def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
+    # Imported here so this step stays self-contained within the demo module's shared header.
+    from sar_desk.core.decisions import Action
+    from sar_desk.review.bulk import BulkSelection
+    from sar_desk.review.roles import Role
+
+    cancel.check()
+    session.add_user(DEMO_REVIEWER, Role.REVIEWER)
+    accepted = session.bulk_decide(
+        BulkSelection(everything=True), Action.ACCEPT, code="default",
+        rationale="Third-party personal data; no consent", confirmed=True,
+    )
+    yield Progress(1, 3, "Accepted the proposals")
+    reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
+    try:
+        approved = reviewer.bulk_decide(BulkSelection(everything=True), Action.APPROVE,
+                                        confirmed=True)
+    finally:
+        reviewer.close()
+    yield Progress(2, 3, "Approved the redactions")
+    result.lines.append(
+        f"Review: {DEMO_USER} accepted {len(accepted.decided)} proposals with the "
+        f"{session.case.regime.name} default code (bulk, case-by-case warning acknowledged); "
+        f"{DEMO_REVIEWER} approved {len(approved.decided)}"
+    )
+    result.lines.extend(f"  {line}" for line in accepted.plan.skipped_lines())
+    needed = session.signoff_required()
+    if needed:
+        # The demo's DPO signs off so the export gate (R54) can be shown passing.
+        session.add_user("demo-dpo", Role.DPO)
+        dpo = CaseSession.open(session.folder, "demo-dpo")
+        try:
+            dpo.sign_off("Demo: checked the redactions and the reasons for sign-off")
+        finally:
+            dpo.close()
+        result.lines.append(f"DPO sign-off recorded ({len(needed)} reasons)")
+    yield Progress(3, 3, "Review done")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("Importing the sample exports", _import_step),
     ("Detecting personal data", _detect_step),
+    ("Reviewing the proposals", _review_step),
     ("Searching", _search_step),
 ]
 
