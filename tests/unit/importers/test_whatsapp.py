@@ -206,7 +206,13 @@ def ios() -> dict[int, RawMessage]:
         (3, MessageKind.MESSAGE, "Dmitry Example", "Line one\nline two", []),
         (5, MessageKind.MEDIA, "Dmitry Example", "", [("image omitted", "image")]),
         (6, MessageKind.SYSTEM, None, "Your security code with Dmitry Example changed.", []),
-        (7, MessageKind.MEDIA, "Dmitry Example", "Lease.docx", [("00000012-Lease.docx", "document")]),
+        (
+            7,
+            MessageKind.MEDIA,
+            "Dmitry Example",
+            "Lease.docx",
+            [("00000012-Lease.docx", "document")],
+        ),
         (
             8,
             MessageKind.MEDIA,

@@ -44,7 +44,11 @@ def stamps(path: Path, day_first: bool | None = None) -> list[str]:
             "day-first",
             ["2023-10-09T11:11:00+01:00", "2023-10-19T13:05:00+01:00"],
         ),
-        ("android_cs_dots.txt", "day-first", ["2022-03-23T13:31:00+00:00"] + ["2022-03-23T13:32:00+00:00"]),
+        (
+            "android_cs_dots.txt",
+            "day-first",
+            ["2022-03-23T13:31:00+00:00"] + ["2022-03-23T13:32:00+00:00"],
+        ),
         ("android_es_12h.txt", "day-first", None),
         ("android_nl_dashes.txt", "day-first", None),
         ("android_de.txt", "day-first", None),
@@ -63,7 +67,11 @@ def stamps(path: Path, day_first: bool | None = None) -> list[str]:
             "day-first",
             ["2022-03-27T21:41:35+01:00", "2022-03-28T10:00:00+01:00"],
         ),
-        ("year_first.txt", "year-first", ["2019-01-30T20:49:00+00:00", "2019-02-01T08:00:00+00:00"]),
+        (
+            "year_first.txt",
+            "year-first",
+            ["2019-01-30T20:49:00+00:00", "2019-02-01T08:00:00+00:00"],
+        ),
         (
             "ios_finnish_klo.txt",
             "day-first",
