@@ -125,7 +125,8 @@ def test_pasted_headers_of_another_style_or_order_stay_message_text(
         "[02/04/2026, 10:00:00] Someone Else: a quoted iOS line\n"
         "04/25/2026, 10:00 - Someone Else: a quoted US-order line"
     )
-    assert 21 not in repairs[0] and 22 not in repairs[0]
+    assert 21 not in repairs[0]
+    assert 22 not in repairs[0]
     assert any("different format" in w for w in repairs[1].warnings)
 
 
@@ -187,7 +188,9 @@ def test_report_records_settings_and_limitations(
     assert report.settings["timezone"] == "Europe/London"
     assert "Europe/London" in report.settings["timezone_assumption"]
     joined = " ".join(report.limitations).lower()
-    assert "reactions" in joined and "repl" in joined and "edit" in joined
+    assert "reactions" in joined
+    assert "repl" in joined
+    assert "edit" in joined
 
 
 # --- iOS (_chat.txt: CRLF, BOM, LRM, U+202A-wrapped numbers) ---------------------------------
@@ -240,7 +243,8 @@ def test_reads_each_kind_of_ios_line(
     record = ios[line]
     assert (record.kind, record.sender) == (kind, sender)
     assert record.text.startswith(text)
-    assert "\u200e" not in record.text and "\ufeff" not in record.text
+    assert "\u200e" not in record.text
+    assert "\ufeff" not in record.text
     if files:
         assert [(a.name, a.type) for a in record.attachments] == files
 

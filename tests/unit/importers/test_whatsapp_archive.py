@@ -68,7 +68,8 @@ def test_ios_zip_without_media_marks_everything_absent(tmp_path: Path) -> None:
     )
     records, _ = read(path)
     attachments = [a for r in records for a in r.attachments]
-    assert attachments and not any(a.present for a in attachments)
+    assert attachments
+    assert not any(a.present for a in attachments)
 
 
 def test_macosx_junk_is_ignored(tmp_path: Path) -> None:
@@ -89,10 +90,10 @@ def test_macosx_junk_is_ignored(tmp_path: Path) -> None:
 
 def test_android_zip_and_folder_find_media_by_name(tmp_path: Path) -> None:
     chat = (
-        "13/04/2026, 10:00 - Sam Patel: IMG-20260413-WA0001.jpg (file attached)\n"
-        "The leak under the sink\n"
-        "13/04/2026, 10:01 - Sam Patel: VID-20260413-WA0002.mp4 (file attached)\n"
-    ).encode()
+        b"13/04/2026, 10:00 - Sam Patel: IMG-20260413-WA0001.jpg (file attached)\n"
+        b"The leak under the sink\n"
+        b"13/04/2026, 10:01 - Sam Patel: VID-20260413-WA0002.mp4 (file attached)\n"
+    )
     files = {"WhatsApp Chat with Sam Patel.txt": chat, "IMG-20260413-WA0001.jpg": TINY_JPEG}
     archive = make_zip(tmp_path / "export.zip", files)
     folder = tmp_path / "unzipped"
@@ -173,7 +174,8 @@ def test_bad_inputs_raise_a_readable_error(bad_inputs: Path, name: str) -> None:
     assert isinstance(caught.value, ImportFormatError | UnsafeArchiveError)
     message = str(caught.value)
     assert name in message
-    assert "Traceback" not in message and "\n" not in message
+    assert "Traceback" not in message
+    assert "\n" not in message
     assert message.endswith(".")
 
 

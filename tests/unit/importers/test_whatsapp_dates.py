@@ -47,7 +47,7 @@ def stamps(path: Path, day_first: bool | None = None) -> list[str]:
         (
             "android_cs_dots.txt",
             "day-first",
-            ["2022-03-23T13:31:00+00:00"] + ["2022-03-23T13:32:00+00:00"],
+            ["2022-03-23T13:31:00+00:00", "2022-03-23T13:32:00+00:00"],
         ),
         ("android_es_12h.txt", "day-first", None),
         ("android_nl_dashes.txt", "day-first", None),
@@ -107,7 +107,8 @@ def test_truly_ambiguous_order_asks_the_user() -> None:
     with pytest.raises(AmbiguousDateOrderError) as caught:
         read(DATA / "ambiguous.txt")
     message = str(caught.value)
-    assert "--day-first" in message and "--month-first" in message
+    assert "--day-first" in message
+    assert "--month-first" in message
     assert "ambiguous.txt" in message
 
 

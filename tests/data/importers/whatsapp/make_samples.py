@@ -62,7 +62,8 @@ SAMPLES: dict[str, tuple[str, str]] = {
     ),
     "android_nl_dashes.txt": (
         "\n",
-        "23-03-2022 13:31 - Berichten en oproepen zijn end-to-end versleuteld. Tik voor meer info.\n"
+        "23-03-2022 13:31 - Berichten en oproepen zijn end-to-end versleuteld. "
+        "Tik voor meer info.\n"
         '23-03-2022 13:31 - Sanne de Vries heeft groep "Buurtteam" aangemaakt\n'
         "23-03-2022 13:32 - Sanne de Vries heeft Daan Jansen toegevoegd\n"
         "23-03-2022 13:33 - Daan Jansen: <Media weggelaten>\n"
