@@ -99,7 +99,7 @@ def _read_file(
     zone: ZoneInfo,
     report: ImportReport,
 ) -> Iterator[RawMessage]:
-    meta = head_values(tree, name, _META, stop_key="messages")
+    meta, _ = head_values(tree, name, _META, stop_keys=("messages",))
     channel_id = str(meta.get("channel.id") or name)
     parts = [meta.get("guild.name"), meta.get("channel.category"), meta.get("channel.name")]
     title = " / ".join(dict.fromkeys(str(p) for p in parts if p)) or posixpath.basename(name)

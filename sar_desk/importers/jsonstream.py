@@ -17,8 +17,9 @@ API (for any JSON importer):
 - `walk(tree, name, prefixes, starts)`: stream several prefixes at once from one pass; yields
   ``(prefix, value)`` for complete values at `prefixes` and ``(prefix, START)`` when an object
   begins at a prefix in `starts` (e.g. each chat of a Telegram full export).
-- `head_values(tree, name, prefixes, stop_key)`: scalar values near the top of a file (chat
-  name, channel id) read from a short pass that stops at `stop_key`.
+- `head_values(tree, name, prefixes, stop_keys)`: scalar values near the top of a file (chat
+  name, channel id) read from a short pass that stops at the first root key in `stop_keys`;
+  also says which stop key was met (how the file is shaped).
 - `load_json(tree, name)`: parse a small file whole (Slack ``users.json``, a day file).
 - `head_text(tree, name)`: the first few KB decoded leniently, for `sniff`.
 - `dict_at(obj, key)` / `list_at(obj, key)`: a nested value of the expected type, or empty.
@@ -55,8 +56,14 @@ START: Final = object()
 """Marker yielded by `walk` when an object begins at one of its `starts` prefixes."""
 
 _CHUNK = 256 * 1024
-# A \x escape is real only when preceded by an even number of backslashes (incl. none).
-_X_ESCAPE = re.compile(rb"(?<!\\)((?:\\\\)*)\\x")
+# A run of backslashes before "x": the escape is real only when the run has odd length (the
+# others are escaped backslashes). Matching whole runs keeps the scan linear.
+_X_RUN = re.compile(rb"(\\+)x")
+
+
+def _fix_run(match: re.Match[bytes]) -> bytes:
+    run = match.group(1)
+    return run[:-1] + b"\\u00" if len(run) % 2 else match.group(0)
 
 
 class TolerantReader:
@@ -118,7 +125,7 @@ class TolerantReader:
         else:
             self._pending = b""
         if b"\\x" in data:
-            data = _X_ESCAPE.sub(rb"\1\\u00", data)
+            data = _X_RUN.sub(_fix_run, data)
         self._out += data
 
     def read(self, size: int = -1) -> bytes:
@@ -225,23 +232,25 @@ def iter_items(tree: ExportTree, name: str, prefix: str) -> Iterator[Any]:
 
 
 def head_values(
-    tree: ExportTree, name: str, prefixes: Collection[str], stop_key: str
-) -> dict[str, Any]:
-    """Scalar values at `prefixes` found before the root key `stop_key` (or the end).
+    tree: ExportTree, name: str, prefixes: Collection[str], stop_keys: Collection[str]
+) -> tuple[dict[str, Any], str | None]:
+    """Scalar values at `prefixes` found before any root key in `stop_keys`.
 
-    Errors end the pass quietly: the full pass that follows reports them properly.
+    Returns:
+        The values by prefix, and the stop key that ended the pass (None if the file ended or
+        could not be read: the full pass that follows reports errors properly).
     """
     found: dict[str, Any] = {}
     with open_json(tree, name) as reader:
         try:
             for prefix, event, value in ijson.parse(reader, use_float=True):
-                if prefix == "" and event == "map_key" and value == stop_key:
-                    break
+                if prefix == "" and event == "map_key" and value in stop_keys:
+                    return found, str(value)
                 if prefix in prefixes and event in ("string", "number", "boolean", "null"):
                     found[prefix] = value
         except (ijson.JSONError, ImportFormatError, UnicodeDecodeError):
             pass
-    return found
+    return found, None
 
 
 def load_json(tree: ExportTree, name: str) -> Any:

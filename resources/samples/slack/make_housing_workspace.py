@@ -302,4 +302,4 @@ def build(target: Path) -> Path:
 
 
 if __name__ == "__main__":
-    print(build(Path(__file__).with_name("housing-workspace.zip")))
+    print(build(Path(__file__).with_name("housing-workspace.zip")))  # noqa: T201 - a script
