@@ -247,10 +247,13 @@ class DetectionMixin(SessionBase):
                 existing = findings_for(conn, [int(m.id) for m in page])
             if not page:
                 return added
-            new: list[Finding] = propagate_batch([(m.id, m.text) for m in page], wider, existing)
-            if new:
+            second = propagate_batch([(m.id, m.text) for m in page], wider, existing)
+            new = second.new
+            relabel = [(o.id, n.entity_type) for o, n in second.relabelled if o.id is not None]
+            if new or relabel:
                 with db.transaction() as conn:
                     save_findings(conn, new)
+                    store_detection.relabel_findings(conn, relabel)
             counts.update(f.entity_type for f in new)
             added += len(new)
             done += len(page)

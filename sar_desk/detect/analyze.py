@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sar_desk.core.findings import Finding, ProposalField
@@ -19,9 +19,9 @@ from sar_desk.core.identity import name_key
 from sar_desk.core.model import Message, MessageId
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.policy import apply_policy, build_allow_list
-from sar_desk.detect.resolve import resolve
+from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
-from sar_desk.detect.words import PLACE_WORDS, is_ambiguous, looks_like_name
+from sar_desk.detect.words import PLACE_WORDS, looks_like_name
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +100,8 @@ def _text_findings(
     for s in spans:
         start, end = s.start, s.end
         if s.entity_type == "PERSON" and s.recognizer == _NER:
+            if any(ch.isdigit() for ch in text[start:end]):
+                continue  # ticket numbers and references, never a name
             start, end = trim_span(text, start, end)
         found.append(
             Finding(
@@ -191,13 +193,14 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         for candidate in {" ".join(words), *words}:
             key = name_key(candidate)
             seen.setdefault(key, set()).add(int(message_id))
-            if candidate[:1].isupper():
+            if _title_case(candidate):
                 shown[key] = candidate
-    return sorted(
-        shown.get(k, k)
-        for k, ids in seen.items()
-        if len(ids) >= min_messages and not (is_ambiguous(k) and k not in shown)
-    )
+    # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
+    return sorted(shown[k] for k, ids in seen.items() if len(ids) >= min_messages and k in shown)
+
+
+def _title_case(value: str) -> bool:
+    return all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in value.split())
 
 
 def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
@@ -211,21 +214,36 @@ def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Propagation:
+    """What the second pass adds: new findings, and NER places that are really names.
+
+    Attributes:
+        new: Occurrences of propagated names not yet covered by any finding.
+        relabelled: ``(old, new)`` pairs: a LOCATION/NRP finding whose text is a propagated
+            name, and the same finding as PERSON (``old.id`` is set when it came from the store).
+    """
+
+    new: list[Finding]
+    relabelled: list[tuple[Finding, Finding]]
+
+
 def propagate_batch(
     items: Sequence[tuple[MessageId, str]],
     context: CaseContext,
     existing: Iterable[Finding],
-) -> list[Finding]:
-    """Second pass: occurrences of propagated names not already covered by a finding.
+) -> Propagation:
+    """Second pass over some messages with the case's propagated names.
 
-    Idempotent: a span overlapping any existing finding of its message is skipped, so running
-    it again after a cancel adds nothing twice.
+    Idempotent: a span overlapping any existing finding of its message is not added again, so
+    running it again after a cancel adds nothing twice.
     """
     by_message: dict[int, list[Finding]] = {}
     for f in existing:
         if f.field == ProposalField.TEXT:
             by_message.setdefault(int(f.message_id), []).append(f)
     new: list[Finding] = []
+    relabelled: list[tuple[Finding, Finding]] = []
     for message_id, text in items:
         have = by_message.get(int(message_id), [])
         for hit in context.matcher.find(text):
@@ -241,7 +259,38 @@ def propagate_batch(
                 0.8,
                 PROPAGATED,
             )
-            if not any(f.overlaps(h) for h in have):
+            clashes = [h for h in have if f.overlaps(h)]
+            if not clashes:
                 new.append(f)
                 have.append(f)
-    return apply_policy(new, context, build_allow_list(context))
+            for old in clashes:
+                if old.entity_type in NAME_LIKE and (old.start, old.end) == (f.start, f.end):
+                    relabelled.append((old, replace(old, entity_type="PERSON")))
+    new = apply_policy(new, context, build_allow_list(context))
+    return Propagation(new, relabelled)
+
+
+def analyze_all(
+    detector: Detector,
+    items: Sequence[tuple[MessageId, str]],
+    context: CaseContext,
+    batch_size: int = 256,
+    messages: Sequence[Message] = (),
+) -> list[Finding]:
+    """Both passes over an in-memory set of messages (the evaluation and benchmark use this).
+
+    The detection job does the same with the store in between, page by page.
+    """
+    cache = ResultCache()
+    by_id = {m.id: m for m in messages}
+    found: list[Finding] = []
+    for i in range(0, len(items), batch_size):
+        batch = items[i : i + batch_size]
+        extra = [by_id[mid] for mid, _text in batch if mid in by_id]
+        found += analyze_batch(detector, batch, context, cache, messages=extra)
+    names = propagation_names(propagation_items(found))
+    if names:
+        second = propagate_batch(items, context.with_propagated(names), found)
+        swap = {id(old): new for old, new in second.relabelled}
+        found = [swap.get(id(f), f) for f in found] + second.new
+    return found

@@ -15,7 +15,9 @@ from itertools import groupby
 
 from sar_desk.core.findings import Finding
 
-CASE_RECOGNIZERS = frozenset({"CaseDenyList", "CaseStructure"})
+CASE_RECOGNIZERS = frozenset({"CaseDenyList", "CaseStructure", "CasePropagation"})
+# Types NER confuses with names; a case-known name overlapping one turns it into PERSON.
+NAME_LIKE = frozenset({"LOCATION", "NRP"})
 
 
 def _rank(finding: Finding, structured: Collection[str]) -> tuple[int, int, int, float]:
@@ -44,12 +46,12 @@ def _resolve_field(items: list[Finding], structured: Collection[str]) -> list[Fi
             kept.append(f)
             continue
         winner = kept[clash]
-        if (
-            winner.person_id is None
-            and f.person_id is not None
-            and winner.entity_type == f.entity_type
-        ):
-            kept[clash] = replace(winner, person_id=f.person_id)
+        if f.entity_type == "PERSON" and f.recognizer in CASE_RECOGNIZERS:
+            if winner.entity_type in NAME_LIKE:
+                # NER called a known or propagated name a place ("Shona" as LOCATION).
+                kept[clash] = winner = replace(winner, entity_type="PERSON")
+            if winner.entity_type == "PERSON" and winner.person_id is None:
+                kept[clash] = replace(winner, person_id=f.person_id)
     return sorted(kept, key=lambda f: (f.start or 0, f.end or 0))
 
 

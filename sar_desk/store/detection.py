@@ -196,6 +196,15 @@ def person_name_findings(conn: Connection, recognizers: Sequence[str]) -> list[t
     return [(int(m), str(t)) for m, t in conn.execute(stmt)]
 
 
+def relabel_findings(conn: Connection, changes: Sequence[tuple[int, str]]) -> int:
+    """Change the entity type of stored findings (a place NER named that is really a name)."""
+    for finding_id, entity_type in changes:
+        conn.execute(
+            update(findings).where(findings.c.id == finding_id).values(entity_type=entity_type)
+        )
+    return len(changes)
+
+
 def counts_by_entity(conn: Connection) -> dict[str, int]:
     """Stored findings per entity type."""
     stmt = select(findings.c.entity_type, func.count()).group_by(findings.c.entity_type)

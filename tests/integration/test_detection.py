@@ -1,0 +1,199 @@
+"""The detection job on an imported case: proposals, policy, resume after cancel, the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from sar_desk.app import detection as app_detection
+from sar_desk.app.session import CaseSession
+from sar_desk.cli.main import cli
+from sar_desk.core.errors import Cancelled
+from sar_desk.core.jobs import CancelToken, run_job
+from sar_desk.core.model import Case, Regime
+from sar_desk.detect.detector import InProcessDetector
+from sar_desk.detect.engine import blank_nlp_engine, build_analyzer, load_recognizer_set
+from sar_desk.store import audit
+from sar_desk.store.detection import list_runs
+
+REGISTRY = Path(__file__).resolve().parents[2] / "resources" / "detect" / "recognizers-uk-v1.yaml"
+
+CHAT = (
+    "12/01/2026, 09:15 - Sam Patel: hi Alex, can you call Priya on 07700 900123?\n"
+    "12/01/2026, 09:16 - Alex Morgan: sure, my number is 07911 123456\n"
+    "12/01/2026, 09:17 - Sam Patel: Priya's NHS number is 943 476 5919, 12 High Street\n"
+    "12/01/2026, 09:18 - Sam Patel added 07911 654321\n"
+    "12/01/2026, 09:19 - Jo Bloggs: tell priya the DOB 14/03/1987 is wrong\n"
+    "12/01/2026, 09:20 - Jo Bloggs: Priya Shah.vcf (file attached)\n"
+)
+
+
+@pytest.fixture(scope="module")
+def fake_detector() -> InProcessDetector:
+    settings = load_recognizer_set(REGISTRY)
+    engine = blank_nlp_engine(settings, ["Priya", "Sam Patel", "Jo Bloggs"])
+    return InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
+
+
+def make_case(folder: Path, chat: str, regime: Regime = Regime.SAR) -> CaseSession:
+    case = Case(
+        reference="SAR-DET-1",
+        regime=regime,
+        received=date(2026, 5, 5),
+        requester="Alex Morgan",
+        aliases=("+44 7911 123456",),
+        scope_from=date(2026, 1, 1),
+        scope_to=date(2026, 1, 31),
+    )
+    session = CaseSession.create(folder, case, user="officer")
+    export = folder.parent / f"{folder.name}-chat.txt"
+    export.write_text(chat, encoding="utf-8")
+    run_job(session.import_files([export], day_first=True))
+    return session
+
+
+def stored(session: CaseSession) -> list[tuple[Any, ...]]:
+    with session.store.read() as conn:
+        rows = conn.exec_driver_sql(
+            'SELECT message_id, field, start, "end", text, entity_type FROM findings '
+            "ORDER BY message_id, field, start, text"
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[CaseSession]:
+    session = make_case(tmp_path / "case", CHAT)
+    yield session
+    session.close()
+
+
+def test_detection_proposes_third_parties_and_never_the_requester(
+    case: CaseSession, fake_detector: InProcessDetector
+) -> None:
+    summary = run_job(case.run_detection(detector=fake_detector))
+    rows = stored(case)
+    texts = {(r[1], r[4], r[5]) for r in rows}
+    assert ("sender", "Sam Patel", "PERSON") in texts
+    assert ("text", "07700 900123", "PHONE_NUMBER") in texts
+    assert ("text", "943 476 5919", "UK_NHS") in texts
+    assert ("text", "12 High Street", "STREET_ADDRESS") in texts
+    assert ("text", "14/03/1987", "DATE_OF_BIRTH") in texts
+    assert ("attachment", "Priya Shah.vcf", "PERSON") in texts
+    assert ("text", "07911 654321", "PHONE_NUMBER") in texts  # system line
+    assert ("text", "priya", "PERSON") in texts
+    assert not any("Alex" in t or "07911 123456" in t or "7911123456" in t for _f, t, _e in texts)
+    assert summary.scanned == 6
+    assert summary.findings == len(rows)
+    with case.store.read() as conn:
+        entry = audit.entries(conn, "detection")[-1]
+    assert entry.details["findings"] == len(rows)
+    assert entry.details["status"] == "finished"
+    section = next(s for s in case.summary_sections() if s.title == "Detection")
+    assert section.data["proposals"]["PERSON"] >= 3
+
+
+def test_foi_case_proposes_the_requester_under_s40_1(
+    tmp_path: Path, fake_detector: InProcessDetector
+) -> None:
+    session = make_case(tmp_path / "foi", CHAT, Regime.FOI)
+    try:
+        run_job(session.run_detection(detector=fake_detector))
+        with session.store.read() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT text, explanation FROM findings WHERE text LIKE '%7911 123456%'"
+            ).all()
+    finally:
+        session.close()
+    assert rows
+    assert all("s.40(1)" in why for _t, why in rows)
+
+
+def test_cancel_midway_then_resume_scans_everything_once(
+    tmp_path: Path, fake_detector: InProcessDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_detection, "BATCH", 20)
+    lines = [
+        f"13/01/2026, 10:{i % 60:02d} - Sam Patel: note {i} for Priya, ring 0113 496 0{i:03d}"
+        for i in range(90)
+    ]
+    chat = CHAT + "\n".join(lines) + "\n"
+    session = make_case(tmp_path / "a", chat)
+    reference = make_case(tmp_path / "b", chat)
+    try:
+        cancel = CancelToken()
+        job = session.run_detection(detector=fake_detector, cancel=cancel)
+        scanning = 0
+        with pytest.raises(Cancelled):  # noqa: PT012 - drive the generator by hand
+            for progress in job:
+                if progress.message.startswith("Scanning"):
+                    scanning += 1
+                    if scanning == 2:
+                        cancel.cancel()
+        with session.store.read() as conn:
+            first = list_runs(conn)[-1]
+        assert first.status == "cancelled"
+        assert 0 < first.scanned < 96
+        partial = stored(session)
+        summary = run_job(session.run_detection(detector=fake_detector))
+        assert summary.skipped == first.scanned
+        assert summary.scanned == 96 - first.scanned
+        run_job(reference.run_detection(detector=fake_detector))
+        resumed, full = stored(session), stored(reference)
+        assert len(resumed) == len(set(resumed))
+        assert set(partial) <= set(resumed)
+        assert resumed == full
+        again = run_job(session.run_detection(detector=fake_detector))
+        assert (again.scanned, again.findings) == (0, 0)
+        assert stored(session) == full
+    finally:
+        session.close()
+        reference.close()
+
+
+def test_in_scope_detection_only_scans_messages_in_the_scope_dates(
+    tmp_path: Path, fake_detector: InProcessDetector
+) -> None:
+    chat = CHAT + "03/02/2026, 09:00 - Sam Patel: outside the scope, ring 07911 654999\n"
+    session = make_case(tmp_path / "s", chat)
+    try:
+        summary = run_job(session.run_detection(scope="in-scope", detector=fake_detector))
+        assert summary.scanned == 6
+        assert not any("654999" in r[4] for r in stored(session))
+    finally:
+        session.close()
+
+
+def test_cli_detect_prints_counts_and_json(
+    case: CaseSession, fake_detector: InProcessDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = case.folder
+    case.close()
+    monkeypatch.setattr(app_detection, "default_detector", lambda model, workers: fake_detector)
+    monkeypatch.setattr(fake_detector, "close", lambda: None)
+    result = CliRunner().invoke(cli, ["detect", str(folder), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scanned"] == 6
+    assert data["by_entity"]["PHONE_NUMBER"] >= 2
+    result = CliRunner().invoke(cli, ["detect", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Scanned 0 messages (6 already scanned)" in result.stdout
+    shown = CliRunner().invoke(cli, ["case", "show", str(folder)], catch_exceptions=False)
+    assert "Detection" in shown.stdout
+    assert "PHONE_NUMBER:" in shown.stdout
+
+
+def test_cli_reports_a_missing_model_in_one_line(case: CaseSession) -> None:
+    folder = case.folder
+    case.close()
+    result = CliRunner().invoke(cli, ["detect", str(folder), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 1
+    assert "not installed" in result.stderr
+    assert "Traceback" not in result.stderr

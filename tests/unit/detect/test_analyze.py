@@ -1,0 +1,100 @@
+"""Batch analysis: dedup by text, the case pass, the propagation pass."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
+from sar_desk.detect.analyze import (
+    RawSpan,
+    ResultCache,
+    analyze_all,
+    analyze_batch,
+    propagation_names,
+    trim_span,
+)
+from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.detector import InProcessDetector
+
+CONTEXT = CaseContext(
+    Regime.SAR,
+    (KnownPerson(PersonId(1), PersonRole.REQUESTER, names=("Alex Morgan",)),),
+    ("Alex Morgan",),
+)
+
+
+class CountingDetector:
+    """Wraps a detector and records which texts it was asked about."""
+
+    def __init__(self, inner: InProcessDetector) -> None:
+        self.inner = inner
+        self.asked: list[str] = []
+        self.drop_entities = inner.drop_entities
+        self.structured_entities = inner.structured_entities
+        self.version = inner.version
+
+    def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
+        self.asked += texts
+        return self.inner.detect(texts)
+
+    def close(self) -> None:
+        pass
+
+
+def test_identical_texts_are_analysed_once_within_and_across_batches(
+    fake_detector: InProcessDetector,
+) -> None:
+    counting = CountingDetector(fake_detector)
+    cache = ResultCache()
+    batch = [
+        (MessageId(1), "ring 07911 654321"),
+        (MessageId(2), "ring 07911 654321"),
+        (MessageId(3), "ok"),
+    ]
+    first = analyze_batch(counting, batch, CONTEXT, cache)
+    second = analyze_batch(
+        counting, [(MessageId(4), "ok"), (MessageId(5), "ring 07911 654321")], CONTEXT, cache
+    )
+    assert counting.asked == ["ring 07911 654321", "ok"]
+    assert [int(f.message_id) for f in first] == [1, 2]
+    assert [int(f.message_id) for f in second] == [5]
+
+
+def test_names_found_once_are_propagated_to_every_occurrence(
+    fake_detector: InProcessDetector,
+) -> None:
+    items = [
+        (MessageId(1), "Priya is late"),
+        (MessageId(2), "Priya again"),
+        (MessageId(3), "is priya in today"),
+    ]
+    found = analyze_all(fake_detector, items, CONTEXT)
+    third = [f for f in found if f.message_id == 3]
+    assert [(f.text, f.recognizer) for f in third] == [("priya", "CasePropagation")]
+
+
+def test_propagation_needs_two_messages_and_a_name_written_as_a_name() -> None:
+    names = propagation_names(
+        [
+            (1, "Priya"),
+            (2, "Priya Shah"),
+            (3, "NHS"),
+            (4, "NHS"),
+            (5, "Bolton"),
+            (6, "reply"),
+            (7, "reply"),
+        ]
+    )
+    assert names == ["Priya"]
+
+
+def test_ner_names_are_trimmed_to_the_name() -> None:
+    text = "hi sam's desk"
+    assert text[slice(*trim_span(text, 0, 9))] == "sam"
+
+
+def test_requester_is_never_proposed_even_when_ner_finds_them(
+    fake_detector: InProcessDetector,
+) -> None:
+    found = analyze_batch(fake_detector, [(MessageId(1), "Alex Morgan and Sam Patel")], CONTEXT)
+    assert [f.text for f in found] == ["Sam Patel"]

@@ -1,0 +1,63 @@
+"""The case deny-list: every known name, handle, e-mail and phone in one pass."""
+
+from __future__ import annotations
+
+from sar_desk.core.model import PersonId, PersonRole, Regime
+from sar_desk.detect.case_terms import CaseContext, KnownPerson, trie_pattern
+
+SAM = KnownPerson(
+    PersonId(2),
+    PersonRole.THIRD_PARTY,
+    names=("Sam Patel", "Sammy"),
+    handles=("@spatel",),
+    phones=("07700 900123",),
+    emails=("sam.p@example.org",),
+)
+WILL = KnownPerson(PersonId(3), PersonRole.STAFF, names=("Will Turner",))
+CONTEXT = CaseContext(Regime.SAR, (SAM, WILL))
+
+
+def found(text: str) -> list[tuple[str, str, frozenset[PersonId | None]]]:
+    return [
+        (text[h.start : h.end], h.entity_type, h.person_ids) for h in CONTEXT.matcher.find(text)
+    ]
+
+
+def test_matches_names_in_any_case_and_their_parts() -> None:
+    hits = found("sam said SAMMY told Mr Patel and sam patel")
+    assert [h[0] for h in hits] == ["sam", "SAMMY", "Mr Patel", "sam patel"]
+    assert all(h[1] == "PERSON" and h[2] == {PersonId(2)} for h in hits)
+
+
+def test_matches_phone_digits_whatever_the_spacing() -> None:
+    for written in ("07700900123", "07700 900 123", "+44 7700 900123", "(07700) 900-123"):
+        hits = found(f"ring {written} today")
+        assert [(h[0], h[1]) for h in hits] == [(written, "PHONE_NUMBER")], written
+
+
+def test_matches_handles_and_emails() -> None:
+    hits = found("cc @spatel or sam.p@example.org")
+    assert ("@spatel", "PERSON", frozenset({PersonId(2)})) in hits
+    assert ("sam.p@example.org", "EMAIL_ADDRESS", frozenset({PersonId(2)})) in hits
+
+
+def test_names_that_are_words_match_only_when_capitalised() -> None:
+    assert [h[0] for h in found("I will ask Will")] == ["Will"]
+
+
+def test_does_not_match_inside_words() -> None:
+    assert found("samples of sambuca") == []
+
+
+def test_propagated_names_match_without_a_person() -> None:
+    wider = CONTEXT.with_propagated(["Priya"])
+    hits = wider.matcher.find("tell priya")
+    assert [(h.kind, h.person_ids) for h in hits] == [("propagated", frozenset({None}))]
+
+
+def test_trie_pattern_matches_exactly_its_terms() -> None:
+    import re
+
+    pattern = re.compile(f"^(?:{trie_pattern(['sam', 'samantha', 'sally'])})$")
+    assert all(pattern.match(w) for w in ("sam", "samantha", "sally"))
+    assert not any(pattern.match(w) for w in ("sa", "samanth", "sallyx"))

@@ -1,0 +1,100 @@
+"""The offline engine: recogniser set, missing model, no network, the real model (nlp)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sar_desk.core.errors import DetectionUnavailableError
+from sar_desk.core.model import MessageId, Regime
+from sar_desk.detect.analyze import analyze_batch
+from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.detector import DetectionPool, InProcessDetector
+from sar_desk.detect.engine import Analyzer, build_analyzer, load_recognizer_set, load_spacy
+
+
+def test_recogniser_set_is_uk_on_us_off_with_gb_phones(fake_analyzer: Analyzer) -> None:
+    names = {r.name for r in fake_analyzer.engine.registry.recognizers}
+    assert {
+        "UkNinoRecognizer",
+        "UkPostcodeRecognizer",
+        "NhsRecognizer",
+        "UkPhoneRecognizer",
+        "SortCodeAccountRecognizer",
+        "DateOfBirthRecognizer",
+    } <= names
+    assert not {"UsSsnRecognizer", "UsLicenseRecognizer", "UsBankRecognizer"} & names
+    phone = next(
+        r for r in fake_analyzer.engine.registry.recognizers if r.name == "PhoneRecognizer"
+    )
+    assert tuple(phone.supported_regions) == ("GB",)
+    assert fake_analyzer.version.startswith("uk-v1+")
+
+
+def test_context_matching_is_whole_word(fake_analyzer: Analyzer) -> None:
+    assert fake_analyzer.engine.context_aware_enhancer.context_matching_mode == "whole_word"
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    with pytest.raises(DetectionUnavailableError, match="not installed"):
+        load_spacy("no_such_model_xyz")
+
+
+def test_missing_settings_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DetectionUnavailableError, match="missing or damaged"):
+        load_recognizer_set(tmp_path / "nope.yaml")
+
+
+def test_email_detection_never_touches_the_network(fake_detector: InProcessDetector) -> None:
+    # The autouse no_network fixture fails on any connect; tldextract must use its snapshot.
+    import tldextract.tldextract as tldx
+
+    assert tldx.TLD_EXTRACTOR.suffix_list_urls == ()
+    found = analyze_batch(
+        fake_detector, [(MessageId(1), "mail jo@example.co.uk")], CaseContext(Regime.SAR)
+    )
+    assert [(f.text, f.entity_type) for f in found] == [("jo@example.co.uk", "EMAIL_ADDRESS")]
+
+
+@pytest.mark.nlp
+def test_real_model_runs_ner_only_with_the_lemma_shim(real_detector: InProcessDetector) -> None:
+    assert real_detector.analyzer.nlp.pipe_names == ["ner", "sar_desk_lower_lemma"]
+    found = analyze_batch(
+        real_detector,
+        [
+            (
+                MessageId(1),
+                "Sarah Jenkins moved to Flat 3, 4 Mill Lane, LS1 4AB, call 0113 496 0000",
+            ),
+            (MessageId(2), "NHS number 943 476 5919 and P45 for the NHS backlog"),
+        ],
+        CaseContext(Regime.FOI),
+    )
+    got = {(int(f.message_id), f.text, f.entity_type) for f in found}
+    assert (1, "Sarah Jenkins", "PERSON") in got
+    assert (1, "Flat 3, 4 Mill Lane", "STREET_ADDRESS") in got
+    assert (1, "LS1 4AB", "UK_POSTCODE") in got
+    assert (1, "0113 496 0000", "PHONE_NUMBER") in got
+    assert {(t, e) for m, t, e in got if m == 2} == {("943 476 5919", "UK_NHS")}
+
+
+@pytest.mark.nlp
+@pytest.mark.slow
+def test_worker_pool_gives_the_same_spans(
+    real_detector: InProcessDetector, registry_path: Path
+) -> None:
+    texts = ["Sarah Jenkins rang 07911 654321", "ok", "DOB 01/02/1990 for Tom Reid"]
+    pool = DetectionPool(registry_path, workers=1, local=real_detector)
+    try:
+        assert pool.detect(texts) == real_detector.detect(texts)
+    finally:
+        pool.close()
+
+
+def test_build_analyzer_accepts_an_injected_engine(registry_path: Path) -> None:
+    from sar_desk.detect.engine import blank_nlp_engine
+
+    engine = blank_nlp_engine(load_recognizer_set(registry_path), ["Kim Lee"])
+    analyzer = build_analyzer(registry_path, nlp_engine=engine)
+    assert analyzer.model == "blank"
