@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from sar_desk.gui.widgets.audit_panel import AuditPanel
 from sar_desk.gui.widgets.dashboard import DashboardPanel
 from sar_desk.gui.widgets.import_panel import ImportPanel
+from sar_desk.gui.widgets.people_panel import PeoplePanel
+from sar_desk.gui.widgets.review_panel import ReviewPanel
 from sar_desk.gui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -20,7 +23,10 @@ if TYPE_CHECKING:
 
 DASHBOARD = "Dashboard"
 IMPORT = "Import"
+PEOPLE = "People"
 SEARCH = "Search"
+REVIEW = "Review"
+AUDIT = "Audit"
 
 
 def build_sections(window: MainWindow) -> list[tuple[str, QWidget]]:
@@ -37,7 +43,10 @@ def build_sections(window: MainWindow) -> list[tuple[str, QWidget]]:
     return [
         (DASHBOARD, DashboardPanel(context)),
         (IMPORT, ImportPanel(context, jobs)),
+        (PEOPLE, PeoplePanel(context)),
         (SEARCH, search),
+        (REVIEW, ReviewPanel(context, jobs)),
+        (AUDIT, AuditPanel(context)),
     ]
 
 

@@ -97,12 +97,26 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[object]:
             dialog.close()
         return dialog
 
-    for module in (
-        "sar_desk.gui.errors",
-        "sar_desk.gui.workers",
-        "sar_desk.gui.main_window",
-        "sar_desk.gui.widgets.search_panel",
-        "sar_desk.gui.app",
-    ):
-        monkeypatch.setattr(f"{module}.show_error", record)
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("sar_desk.gui") and getattr(module, "show_error", None) is original:
+            monkeypatch.setattr(module, "show_error", record)
     return shown
+
+
+@pytest.fixture
+def fast_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Detection on spaCy's tokenizer and an entity ruler (every recogniser, no model load)."""
+    from sar_desk.app import detection as app_detection
+    from sar_desk.detect.detector import InProcessDetector
+    from sar_desk.detect.engine import blank_nlp_engine, build_analyzer, load_recognizer_set
+
+    registry = Path(__file__).resolve().parents[2] / "resources/detect/recognizers-uk-v1.yaml"
+
+    def detector(model: str, workers: int) -> InProcessDetector:
+        settings = load_recognizer_set(registry)
+        engine = blank_nlp_engine(settings, ["Sam Patel", "Jo Reed", "Alex Morgan"])
+        return InProcessDetector(build_analyzer(registry, nlp_engine=engine))
+
+    monkeypatch.setattr(app_detection, "default_detector", detector)

@@ -1,0 +1,165 @@
+"""The decisions a reviewer can make on the Review panel, as buttons and single keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton
+
+from sar_desk.core.decisions import Action
+from sar_desk.core.errors import BadInputError, SarDeskError
+from sar_desk.gui.context import DECISIONS
+from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
+from sar_desk.gui.errors import show_error
+from sar_desk.review.decide import WithholdBasis
+
+if TYPE_CHECKING:
+    from sar_desk.gui.widgets.review_panel import ReviewPanel
+
+
+class ReviewActions:
+    """Builds the decision buttons and carries out each decision through the session."""
+
+    def __init__(self, panel: ReviewPanel) -> None:
+        self.panel = panel
+        spec: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("&Accept (A)", "A", "Accept the proposal with the chosen code", self.accept),
+            ("&Reject (R)", "R", "Reject the proposal (a reason is required)", self.reject),
+            ("Appro&ve (V)", "V", "Approve an accepted redaction (second reviewer)", self.approve),
+            ("&Edit span (E)", "E", "Make the selected text the span to redact", self.edit_span),
+            ("Redact selection (&M)", "M", "Redact the selected text by hand", self.redact),
+            ("&Withhold (W)", "W", "Withhold the whole message", self.withhold),
+            ("Bul&k…", "Ctrl+Shift+B", "Decide many proposals at once", self.bulk),
+        ]
+        self.buttons: list[QPushButton] = []
+        self._keys: dict[str, Callable[[], None]] = {
+            "N": lambda: self._step(1),
+            "P": lambda: self._step(-1),
+        }
+        for text, key, tip, slot in spec:
+            button = QPushButton(text)
+            button.setAccessibleName(text.split(" (")[0].replace("&", "").rstrip("…"))
+            button.setToolTip(f"{tip} ({key})")
+            button.clicked.connect(slot)
+            self.buttons.append(button)
+            self._keys[key] = slot
+
+    def button_row(self) -> QHBoxLayout:
+        """The buttons laid out in a row."""
+        row = QHBoxLayout()
+        for button in self.buttons:
+            row.addWidget(button)
+        return row
+
+    def keys(self) -> dict[str, Callable[[], None]]:
+        """Key sequence -> action, for the panel's shortcuts."""
+        return dict(self._keys)
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Enable or disable every decision."""
+        for button in self.buttons:
+            button.setEnabled(enabled)
+
+    def _step(self, delta: int) -> None:
+        self.panel.select_row(self.panel.table.currentIndex().row() + delta)
+
+    def accept(self) -> None:
+        """Accept the current proposal with the chosen code and rationale (asked if empty)."""
+        rationale = self._rationale()
+        if rationale is not None:
+            self.panel.decide(
+                Action.ACCEPT, code=self.panel.message.chosen_code(), rationale=rationale
+            )
+
+    def _rationale(self) -> str | None:
+        # Every redaction records why its code applies (R29); ask rather than fail.
+        typed = self.panel.message.rationale.text().strip()
+        return typed or self.panel.ask_reason("Rationale", "Why does this code apply here?")
+
+    def reject(self) -> None:
+        """Reject the current proposal; the reason is required."""
+        reason = self.panel.ask_reason("Reject proposal", "Why should this not be redacted?")
+        if reason is not None:
+            self.panel.decide(Action.REJECT, note=reason)
+
+    def approve(self) -> None:
+        """Approve the current accepted item (must be a different reviewer)."""
+        self.panel.decide(Action.APPROVE)
+
+    def edit_span(self) -> None:
+        """Make the selected text the span of the current proposal."""
+        span = self.panel.message.selection()
+        if span is None:
+            show_error(
+                self.panel,
+                BadInputError(
+                    "Select the text that should be redacted in the message first, then press E."
+                ),
+            )
+            return
+        self.panel.decide(Action.MODIFY, start=span[0], end=span[1])
+
+    def redact(self) -> None:
+        """Redact the selected text by hand, with the chosen code and rationale."""
+        view = self.panel.current()
+        span = self.panel.message.selection()
+        if view is None or span is None:
+            show_error(
+                self.panel,
+                BadInputError("Select the text to redact in the message first, then press M."),
+            )
+            return
+        message = self.panel.message
+        rationale = self._rationale()
+        if rationale is None:
+            return
+        self._write(
+            lambda s: s.manual_redaction(
+                int(view.item.message_id),
+                span[0],
+                span[1],
+                message.chosen_code(),
+                rationale,
+            )
+        )
+
+    def withhold(self) -> None:
+        """Withhold the whole message, after confirming why."""
+        view = self.panel.current()
+        if view is None:
+            return
+        choices = [b.sentence for b in WithholdBasis]
+        chosen, ok = QInputDialog.getItem(
+            self.panel, "Withhold the whole message", "Why withhold it entirely?", choices, 0, False
+        )
+        if not ok:
+            return
+        basis = list(WithholdBasis)[choices.index(chosen)]
+        message = self.panel.message
+        rationale = self._rationale()
+        if rationale is None:
+            return
+        self._write(
+            lambda s: s.withhold(
+                int(view.item.message_id),
+                message.chosen_code(),
+                rationale,
+                basis,
+            )
+        )
+
+    def bulk(self) -> None:
+        """Open the bulk-decision dialog."""
+        session = self.panel.context.require()
+        dialog = BulkReviewDialog(session, self.panel)
+        if dialog.exec() == BulkReviewDialog.DialogCode.Accepted:
+            self.panel.context.notify(frozenset({DECISIONS}))
+
+    def _write(self, call: Callable[..., object]) -> None:
+        try:
+            call(self.panel.context.require())
+        except SarDeskError as exc:
+            show_error(self.panel, exc)
+            return
+        self.panel.context.notify(frozenset({DECISIONS}))

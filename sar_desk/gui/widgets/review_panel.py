@@ -1,0 +1,224 @@
+"""The Review panel: run detection, then decide each proposal by keyboard or mouse.
+
+Keys (while the queue or the message has focus): A accept, R reject (asks why), V approve,
+E make the selected text the span, M redact the selected text, W withhold the whole message,
+N/P next/previous. Bulk actions show the case-by-case warning and what they will leave alone
+before anything is decided.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sar_desk.core.decisions import Action, ReviewStatus
+from sar_desk.core.errors import SarDeskError
+from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
+from sar_desk.gui.errors import show_error
+from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
+from sar_desk.gui.widgets.review_actions import ReviewActions
+from sar_desk.gui.widgets.review_message import ReviewMessage
+from sar_desk.gui.workers import JobController
+
+logger = logging.getLogger(__name__)
+
+
+class ReviewPanel(QWidget):
+    """The review queue and the decision controls."""
+
+    def __init__(
+        self, context: CaseContext, jobs: JobController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.jobs = jobs
+        self.model = ReviewItemsModel()
+        self.decisions = ReviewActions(self)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Show items")
+        self.status_filter.addItem("All items", None)
+        for status, label in STATUS_LABELS.items():
+            self.status_filter.addItem(label, status)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.acting = QComboBox()
+        self.acting.setAccessibleName("Acting as")
+        self.acting.activated.connect(self._switch_user)
+        self.detect_button = QPushButton("Run &detection")
+        self.detect_button.setObjectName("primary")
+        self.detect_button.setAccessibleName("Run detection")
+        self.detect_button.setToolTip("Find personal data in messages not yet scanned")
+        self.detect_button.clicked.connect(self.run_detection)
+        self.progress = QLabel()
+        self.progress.setAccessibleName("Review progress")
+        self.progress.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Review queue")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.message = ReviewMessage()
+        self._build_layout()
+        context.opened.connect(self.case_opened)
+        context.case_changed.connect(self._case_changed)
+
+    def _build_layout(self) -> None:
+        title = QLabel("Review")
+        title.setObjectName("panelTitle")
+        top = QHBoxLayout()
+        top.addWidget(self.detect_button)
+        top.addSpacing(16)
+        for text, combo in (("&Show", self.status_filter), ("Acting a&s", self.acting)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            top.addWidget(label)
+            top.addWidget(combo)
+        top.addStretch(1)
+        right = QWidget()
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.message, 1)
+        box.addLayout(self.decisions.button_row())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([560, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.splitter, 1)
+        # Single-key shortcuts only while the queue or the message has focus, so typing a
+        # rationale never decides anything.
+        for widget in (self.table, self.message.text):
+            for key, slot in self.decisions.keys().items():
+                shortcut = QShortcut(QKeySequence(key), widget)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(slot)
+
+    def _case_changed(self, changes: frozenset[str]) -> None:
+        if changes & {FINDINGS, DECISIONS}:
+            self.refresh()
+
+    def case_opened(self) -> None:
+        """Load the codes and users of the new case and the queue."""
+        session = self.context.require()
+        self.message.set_codes(session.reason_codes())
+        self._fill_users()
+        self.refresh()
+
+    def _fill_users(self) -> None:
+        session = self.context.require()
+        self.acting.clear()
+        for name, role, _note in session.users():
+            self.acting.addItem(f"{name} ({role.label})", name)
+        index = self.acting.findData(session.user)
+        if index < 0:
+            self.acting.addItem(f"{session.user} (no role on this case)", session.user)
+            index = self.acting.count() - 1
+        self.acting.setCurrentIndex(index)
+
+    def _switch_user(self) -> None:
+        name = self.acting.currentData()
+        session = self.context.session
+        if session is not None and name:
+            # Four eyes: the approver must be someone else, so the window lets the person at
+            # the keyboard say who they are; every decision is recorded under that name.
+            session.user = str(name)
+            self.context.user = str(name)
+            logger.info("acting user switched")
+
+    def refresh(self) -> None:
+        """Re-read the queue (keeping the current item) and the progress per entity type."""
+        session = self.context.session
+        if session is None:
+            return
+        current = self.current()
+        status = self.status_filter.currentData()
+        self.model.set_items(session.review_items(ReviewStatus(status) if status else None))
+        progress = session.review_progress()
+        self.progress.setText("\n".join(progress.lines()))
+        row = self.model.row_of(int(current.item.id)) if current is not None else -1
+        self.select_row(max(row, 0))
+
+    def current(self):  # type: ignore[no-untyped-def]  # ItemView | None
+        """The item on the selected row, or None."""
+        index = self.table.currentIndex()
+        return self.model.item(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        """Select a row of the queue (clamped) and show its item."""
+        if self.model.rowCount() == 0:
+            self.message.text.clear()
+            self.message.header.setText("Nothing to review here.")
+            self.message.state.setText("")
+            return
+        row = min(max(row, 0), self.model.rowCount() - 1)
+        self.table.selectRow(row)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        view = self.current()
+        session = self.context.session
+        if view is None or session is None:
+            return
+        found = session.messages([int(view.item.message_id)])
+        self.message.show_item(view, found[0] if found else None, session.case.timezone)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable decisions and detection while a writing job runs."""
+        self.detect_button.setEnabled(not busy)
+        self.decisions.set_enabled(not busy)
+
+    def run_detection(self) -> None:
+        """Scan messages not scanned yet (a job) and refresh the queue."""
+        session = self.context.require()
+        self.jobs.start(
+            "Detecting personal data",
+            lambda token: session.run_detection(cancel=token),
+            self._detected,
+        )
+
+    def _detected(self, summary: object) -> None:
+        logger.info("detection finished")
+        self.context.notify(frozenset({FINDINGS}))
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """Ask for a required reason; None if the officer cancels or leaves it empty."""
+        text, ok = QInputDialog.getText(self, title, prompt)
+        return text.strip() if ok and text.strip() else None
+
+    def decide(self, action: Action, **kwargs: object) -> None:
+        """Decide the current item and move on to the next undecided one."""
+        view = self.current()
+        if view is None:
+            return
+        row = self.table.currentIndex().row()
+        try:
+            self.context.require().decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
+        except SarDeskError as exc:
+            show_error(self, exc)
+            return
+        self.context.notify(frozenset({DECISIONS}))
+        self.select_row(row if self.model.row_of(int(view.item.id)) < 0 else row + 1)
+
+
+__all__ = ["Action", "ReviewPanel", "show_error"]
