@@ -25,13 +25,16 @@ def test_fold_of_no_events_is_proposed() -> None:
 
 
 def test_fold_accept_then_approve_records_both_people() -> None:
-    state = fold([
-        ev(Action.ACCEPT, code="SAR-3P", rationale="Third party"),
-        ev(Action.APPROVE, user="reviewer"),
-    ])
+    state = fold(
+        [
+            ev(Action.ACCEPT, code="SAR-3P", rationale="Third party"),
+            ev(Action.APPROVE, user="reviewer"),
+        ]
+    )
     assert state.status is ReviewStatus.APPROVED
     assert (state.proposer, state.approver, state.code) == ("officer", "reviewer", "SAR-3P")
-    assert state.events == 2 and state.individual
+    assert state.events == 2
+    assert state.individual
 
 
 def test_approving_own_proposal_is_refused_naming_both() -> None:
@@ -50,7 +53,9 @@ def test_accept_without_code_or_rationale_is_refused() -> None:
 def test_reject_needs_a_reason() -> None:
     with pytest.raises(BadInputError, match="say why"):
         transition(ItemState(), ev(Action.REJECT))
-    assert transition(ItemState(), ev(Action.REJECT, note="own data")).status is ReviewStatus.REJECTED
+    assert (
+        transition(ItemState(), ev(Action.REJECT, note="own data")).status is ReviewStatus.REJECTED
+    )
 
 
 def test_approving_a_proposal_nobody_accepted_is_an_invalid_transition() -> None:
@@ -59,10 +64,12 @@ def test_approving_a_proposal_nobody_accepted_is_an_invalid_transition() -> None
 
 
 def test_modify_after_acceptance_makes_the_modifier_the_proposer() -> None:
-    state = fold([
-        ev(Action.ACCEPT, code="SAR-3P", rationale="x"),
-        ev(Action.MODIFY, user="reviewer", start=2, end=5, text="abc"),
-    ])
+    state = fold(
+        [
+            ev(Action.ACCEPT, code="SAR-3P", rationale="x"),
+            ev(Action.MODIFY, user="reviewer", start=2, end=5, text="abc"),
+        ]
+    )
     assert state.status is ReviewStatus.ACCEPTED
     assert (state.start, state.end, state.text, state.proposer) == (2, 5, "abc", "reviewer")
     with pytest.raises(PermissionDeniedError):
@@ -70,12 +77,16 @@ def test_modify_after_acceptance_makes_the_modifier_the_proposer() -> None:
 
 
 def test_reopen_forgets_code_and_approval() -> None:
-    state = fold([
-        ev(Action.ACCEPT, code="SAR-3P", rationale="x"),
-        ev(Action.APPROVE, user="reviewer"),
-        ev(Action.REOPEN, user="reviewer"),
-    ])
-    assert state.status is ReviewStatus.PROPOSED and state.code is None and state.approver is None
+    state = fold(
+        [
+            ev(Action.ACCEPT, code="SAR-3P", rationale="x"),
+            ev(Action.APPROVE, user="reviewer"),
+            ev(Action.REOPEN, user="reviewer"),
+        ]
+    )
+    assert state.status is ReviewStatus.PROPOSED
+    assert state.code is None
+    assert state.approver is None
 
 
 def test_fold_refuses_an_inconsistent_history() -> None:
@@ -90,5 +101,7 @@ def test_bulk_only_history_is_not_individual() -> None:
 
 
 def test_markers_are_reachable_only_from_proposed() -> None:
-    assert TRANSITIONS[(ReviewStatus.PROPOSED, Action.MARK_NOT_IN_SCOPE)] is ReviewStatus.NOT_IN_SCOPE
+    assert (
+        TRANSITIONS[(ReviewStatus.PROPOSED, Action.MARK_NOT_IN_SCOPE)] is ReviewStatus.NOT_IN_SCOPE
+    )
     assert (ReviewStatus.APPROVED, Action.MARK_DUPLICATE) not in TRANSITIONS

@@ -21,14 +21,37 @@ CHAT = """12/03/2026, 09:15 - Alex Morgan: Hi, any news on the repair?
 
 def add_findings(session: CaseSession) -> None:
     with session.store.transaction() as conn:
-        save_findings(conn, [
-            Finding(MessageId(2), ProposalField.TEXT, 0, 10, "Sam Carter", "PERSON", 0.85, "spacy"),
-            Finding(MessageId(2), ProposalField.TEXT, 51, 63, "07700 900123", "PHONE_NUMBER", 0.7,
-                    "uk_phone"),
-            Finding(MessageId(3), ProposalField.SENDER, None, None, "Sam Carter", "PERSON", 0.9,
-                    "structure"),
-            Finding(MessageId(3), ProposalField.TEXT, 15, 25, "Sam Carter", "PERSON", 0.85, "spacy"),
-        ])
+        save_findings(
+            conn,
+            [
+                Finding(
+                    MessageId(2), ProposalField.TEXT, 0, 10, "Sam Carter", "PERSON", 0.85, "spacy"
+                ),
+                Finding(
+                    MessageId(2),
+                    ProposalField.TEXT,
+                    51,
+                    63,
+                    "07700 900123",
+                    "PHONE_NUMBER",
+                    0.7,
+                    "uk_phone",
+                ),
+                Finding(
+                    MessageId(3),
+                    ProposalField.SENDER,
+                    None,
+                    None,
+                    "Sam Carter",
+                    "PERSON",
+                    0.9,
+                    "structure",
+                ),
+                Finding(
+                    MessageId(3), ProposalField.TEXT, 15, 25, "Sam Carter", "PERSON", 0.85, "spacy"
+                ),
+            ],
+        )
 
 
 @pytest.fixture
@@ -44,7 +67,7 @@ def reviewed(session: CaseSession, chat_file: Path) -> Iterator[CaseSession]:
     run_job(session.import_files([chat_file], day_first=True), lambda _p: None)
     add_findings(session)
     session.add_user("rita", __import__("sar_desk.review.roles", fromlist=["Role"]).Role.REVIEWER)
-    yield session
+    return session
 
 
 def as_user(session: CaseSession, user: str) -> CaseSession:

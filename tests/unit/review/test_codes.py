@@ -11,10 +11,12 @@ def test_bundled_table_has_every_regime_with_sources() -> None:
     assert table.version == "codes-v1"
     for regime in Regime:
         codes = table.for_regime(regime)
-        assert codes and all(c.source.startswith("http") and c.summary for c in codes)
+        assert codes
+        assert all(c.source.startswith("http") and c.summary for c in codes)
     refs = {c.code: c.marker for c in table.codes.values()}
     assert refs["SAR-3P"] == "Sch 2 Pt 3 para 16"
-    assert refs["FOI-40-2"] == "s.40(2)" and refs["FOI-40-1"] == "s.40(1)"
+    assert refs["FOI-40-2"] == "s.40(2)"
+    assert refs["FOI-40-1"] == "s.40(1)"
     assert refs["FOISA-38-1-B"] == "s.38(1)(b)"
     assert {"EIR-12-4-E", "EIR-12-5-G", "EIR-13"} <= set(table.codes)
     assert "FOI-36" in table.qualified_person
@@ -57,8 +59,10 @@ def test_disclose_and_request_level_codes_cannot_justify_a_redaction() -> None:
 def test_markers_are_never_exemptions() -> None:
     table = bundled_code_table()
     marker = table.marker("NOT-IN-SCOPE", Regime.SAR)
-    assert marker.kind == "marker" and marker.marker == "not in scope"
-    assert not table.is_exemption("NOT-IN-SCOPE") and not table.is_exemption("DUPLICATE")
+    assert marker.kind == "marker"
+    assert marker.marker == "not in scope"
+    assert not table.is_exemption("NOT-IN-SCOPE")
+    assert not table.is_exemption("DUPLICATE")
     assert table.is_exemption("SAR-3P")
 
 

@@ -36,7 +36,8 @@ def test_accept_then_approve_by_another_user(reviewed: CaseSession) -> None:
     assert view.status is ReviewStatus.APPROVED
     assert (view.state.proposer, view.state.approver) == ("officer", "rita")
     entries = reviewed.audit_entries("review-approve")
-    assert entries[-1].user == "rita" and entries[-1].details["items"] == [1]
+    assert entries[-1].user == "rita"
+    assert entries[-1].details["items"] == [1]
 
 
 def test_approving_your_own_proposal_is_refused(reviewed: CaseSession) -> None:
@@ -56,8 +57,11 @@ def test_case_handler_cannot_approve(reviewed: CaseSession) -> None:
 
 
 def test_unknown_user_is_refused_with_how_to_add_them(reviewed: CaseSession) -> None:
-    with acting(reviewed, "mallory") as m, pytest.raises(
-        PermissionDeniedError, match="mallory is not a user of this case; add them with"
+    with (
+        acting(reviewed, "mallory") as m,
+        pytest.raises(
+            PermissionDeniedError, match="mallory is not a user of this case; add them with"
+        ),
     ):
         m.decide([1], Action.ACCEPT, code="SAR-3P", rationale="x")
 
@@ -91,12 +95,17 @@ def test_bulk_by_value_follows_the_name_and_skips_individual_decisions(
 ) -> None:
     reviewed.decide([4], Action.REJECT, note="Quoting a manager in role")
     result = reviewed.bulk_decide(
-        BulkSelection(value="sam carter"), Action.ACCEPT, code="default",
+        BulkSelection(value="sam carter"),
+        Action.ACCEPT,
+        code="default",
         rationale="Third-party personal data; no consent",
     )
     assert sorted(v.item.id for v in result.decided) == [1, 3]  # text and sender header
     assert result.plan.individually_decided == 1
-    assert "1 items already decided individually were left as they were." in result.plan.skipped_lines()
+    assert (
+        "1 items already decided individually were left as they were."
+        in result.plan.skipped_lines()
+    )
     assert statuses(reviewed)[4] == "rejected"
     assert {v.state.code for v in result.decided} == {"SAR-3P"}
 
@@ -107,17 +116,20 @@ def test_bulk_above_threshold_needs_confirmation(reviewed: CaseSession) -> None:
     with pytest.raises(BulkConfirmationRequiredError, match="case by case"):
         reviewed.bulk_decide(selection, Action.ACCEPT, code="default", rationale="Third party")
     assert set(statuses(reviewed).values()) == {"proposed"}
-    result = reviewed.bulk_decide(selection, Action.ACCEPT, code="default", rationale="Third party",
-                                  confirmed=True)
+    result = reviewed.bulk_decide(
+        selection, Action.ACCEPT, code="default", rationale="Third party", confirmed=True
+    )
     assert len(result.decided) == 4
     assert reviewed.audit_entries("review-accept")[-1].details["confirmed"] is True
 
 
 def test_bulk_entity_filter_and_earlier_bulk_not_overwritten(reviewed: CaseSession) -> None:
-    reviewed.bulk_decide(BulkSelection(entity_type="PHONE_NUMBER"), Action.REJECT,
-                         note="Council switchboard")
-    again = reviewed.bulk_decide(BulkSelection(everything=True), Action.ACCEPT, code="SAR-3P",
-                                 rationale="Third party")
+    reviewed.bulk_decide(
+        BulkSelection(entity_type="PHONE_NUMBER"), Action.REJECT, note="Council switchboard"
+    )
+    again = reviewed.bulk_decide(
+        BulkSelection(everything=True), Action.ACCEPT, code="SAR-3P", rationale="Third party"
+    )
     assert again.plan.already_decided == 1
     assert statuses(reviewed)[2] == "rejected"
 
@@ -141,20 +153,23 @@ def test_manual_redaction_withhold_and_markers(reviewed: CaseSession) -> None:
     assert "meaningless" in held.state.note
     nis = reviewed.mark(1, ReviewStatus.NOT_IN_SCOPE, "Not about the requester")
     dup = reviewed.mark(2, ReviewStatus.DUPLICATE, "Same as in the other export", duplicate_of=1)
-    assert nis.state.code is None and dup.item.duplicate_of == 1
+    assert nis.state.code is None
+    assert dup.item.duplicate_of == 1
     with pytest.raises(InvalidTransitionError, match="marker"):
         reviewed.decide([nis.item.id], Action.ACCEPT, code="SAR-3P", rationale="x")
     with acting(reviewed, "rita") as rita:
         rita.approve([manual.item.id, held.item.id])
         decisions = rita.disclosure_decisions([1, 2, 3])
-    assert decisions.not_in_scope == frozenset({1}) and decisions.duplicates == frozenset({2})
+    assert decisions.not_in_scope == frozenset({1})
+    assert decisions.duplicates == frozenset({2})
     assert set(decisions.withheld) == {3}
     assert decisions.withheld[3].code.code == "SAR-3P"
 
 
 def test_modify_span_uses_message_text(reviewed: CaseSession) -> None:
     [view] = reviewed.decide([1], Action.MODIFY, start=0, end=3)
-    assert view.text == "Sam" and (view.state.start, view.state.end) == (0, 3)
+    assert view.text == "Sam"
+    assert (view.state.start, view.state.end) == (0, 3)
     with pytest.raises(BadInputError, match="whole sender"):
         reviewed.decide([3], Action.MODIFY, start=0, end=3)
 
@@ -167,13 +182,18 @@ def test_disclosure_decisions_only_approved_with_protected_terms(reviewed: CaseS
     d = reviewed.disclosure_decisions([1, 2, 3])
     assert sorted(d.redactions) == [2, 3]
     [red] = d.redactions[2]
-    assert (red.start, red.end, red.text, red.code.marker) == (0, 10, "Sam Carter",
-                                                               "Sch 2 Pt 3 para 16")
+    assert (red.start, red.end, red.text, red.code.marker) == (
+        0,
+        10,
+        "Sam Carter",
+        "Sch 2 Pt 3 para 16",
+    )
     assert (red.proposer, red.approver) == ("officer", "rita")
     assert d.undecided == 2  # item 2 awaits approval, item 4 undecided
     assert "Sam Carter" in d.protected_terms
     log = reviewed.review_log()
-    assert list(log["item"]) == [1, 2, 3] and "text" not in log.columns
+    assert list(log["item"]) == [1, 2, 3]
+    assert "text" not in log.columns
 
 
 def test_signoff_required_for_withholding_and_recorded(reviewed: CaseSession) -> None:
@@ -185,7 +205,8 @@ def test_signoff_required_for_withholding_and_recorded(reviewed: CaseSession) ->
     reviewed.add_user("dana", Role.DPO)
     with acting(reviewed, "dana") as dana:
         row = dana.sign_off("Checked the withholding")
-    assert row.user == "dana" and reviewed.signoff_outstanding() == []
+    assert row.user == "dana"
+    assert reviewed.signoff_outstanding() == []
     assert reviewed.audit_entries("sign-off")[-1].details["reasons"] == ["refusal"]
 
 
@@ -193,26 +214,36 @@ def test_signoff_for_many_third_parties_and_child_data(reviewed: CaseSession) ->
     reviewed.set_review_settings(ReviewSettings(third_party_signoff_threshold=0, child_data=True))
     reviewed.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party")
     reasons = " ".join(reviewed.signoff_required())
-    assert "child" in reasons and "1 third parties" in reasons
+    assert "child" in reasons
+    assert "1 third parties" in reasons
 
 
 def test_third_party_records(reviewed: CaseSession) -> None:
     rec = ThirdPartyRecord(
-        party="Sam Carter", consent_sought=True,
-        consent_date=__import__("datetime").date(2026, 5, 10), response=ConsentResponse.REFUSED,
-        capable_of_consenting=True, duty_of_confidence=False, information_type="work contact",
-        decision=ThirdPartyDecision.REDACT, reasons="Express refusal; junior staff",
+        party="Sam Carter",
+        consent_sought=True,
+        consent_date=__import__("datetime").date(2026, 5, 10),
+        response=ConsentResponse.REFUSED,
+        capable_of_consenting=True,
+        duty_of_confidence=False,
+        information_type="work contact",
+        decision=ThirdPartyDecision.REDACT,
+        reasons="Express refusal; junior staff",
     )
     saved = reviewed.record_third_party(rec)
-    assert saved.recorded_by == "officer" and saved.response is ConsentResponse.REFUSED
+    assert saved.recorded_by == "officer"
+    assert saved.response is ConsentResponse.REFUSED
     with pytest.raises(BadInputError, match="not sought"):
         reviewed.record_third_party(ThirdPartyRecord(party="Jo", response=ConsentResponse.GIVEN))
     with pytest.raises(BadInputError, match="Say why"):
-        reviewed.record_third_party(ThirdPartyRecord(party="Jo",
-                                                     decision=ThirdPartyDecision.DISCLOSE))
-    reviewed.record_third_party(ThirdPartyRecord(party="sam carter",
-                                                 decision=ThirdPartyDecision.DISCLOSE,
-                                                 reasons="Consent later given"))
+        reviewed.record_third_party(
+            ThirdPartyRecord(party="Jo", decision=ThirdPartyDecision.DISCLOSE)
+        )
+    reviewed.record_third_party(
+        ThirdPartyRecord(
+            party="sam carter", decision=ThirdPartyDecision.DISCLOSE, reasons="Consent later given"
+        )
+    )
     [current] = reviewed.third_parties()
     assert current.decision is ThirdPartyDecision.DISCLOSE
     details = reviewed.audit_entries("third-party-record")[0].details
@@ -225,7 +256,8 @@ def test_progress_per_entity_and_reviewer(reviewed: CaseSession) -> None:
     with acting(reviewed, "rita") as rita:
         rita.approve([1])
     report = reviewed.review_progress()
-    assert report.totals["approved"] == 1 and report.totals["rejected"] == 1
+    assert report.totals["approved"] == 1
+    assert report.totals["rejected"] == 1
     assert int(report.by_entity.loc["PERSON", "approved"]) == 1
     assert int(report.by_reviewer.loc["rita", "approved"]) == 1
     [section] = [s for s in reviewed.summary_sections() if s.title == "Review"]

@@ -40,14 +40,16 @@ def problems(folder: Path) -> list[str]:
 def test_intact_log_verifies(logged: Path) -> None:
     assert problems(logged) == []
     result = CliRunner().invoke(cli, ["audit", str(logged), "verify"])
-    assert result.exit_code == 0 and "6 entries" in result.output
+    assert result.exit_code == 0
+    assert "6 entries" in result.output
 
 
 def test_edited_detail_is_caught(logged: Path) -> None:
     tamper(logged, "UPDATE audit_log SET details = '{\"n\": 99}' WHERE id = 3")
     assert any("Entry 3 (test-event by officer" in p and "changed" in p for p in problems(logged))
     result = CliRunner().invoke(cli, ["audit", str(logged), "verify"])
-    assert result.exit_code == 1 and "entry 3" in result.output.lower()
+    assert result.exit_code == 1
+    assert "entry 3" in result.output.lower()
 
 
 def test_deleted_middle_row_is_caught(logged: Path) -> None:
@@ -70,7 +72,8 @@ def test_swapped_ids_are_caught(logged: Path) -> None:
         "UPDATE audit_log SET id = 4 WHERE id = -1",
     )
     found = problems(logged)
-    assert any(p.startswith("Entry 2") for p in found) and any(p.startswith("Entry 4") for p in found)
+    assert any(p.startswith("Entry 2") for p in found)
+    assert any(p.startswith("Entry 4") for p in found)
 
 
 def test_export_gate_raises_on_tampering(logged: Path) -> None:
@@ -87,4 +90,5 @@ def test_export_gate_raises_on_tampering(logged: Path) -> None:
 def test_unreadable_details_still_list(logged: Path) -> None:
     tamper(logged, "UPDATE audit_log SET details = 'not json' WHERE id = 2")
     result = CliRunner().invoke(cli, ["audit", str(logged), "list", "--json"])
-    assert result.exit_code == 0 and "unreadable" in result.output
+    assert result.exit_code == 0
+    assert "unreadable" in result.output

@@ -1,0 +1,1 @@
+"""Review: reason codes, decisions with four eyes, bulk actions, sign-off and the redaction log."""
