@@ -169,7 +169,7 @@ class RecordParser:
         head: re.Match[str] | None = None
         stamp: datetime | None = None
         first = 0
-        parts: list[str] = []
+        carry = ""  # the current record's text from earlier blocks (a block ends mid-record)
         line = 1  # the line number at `pos`
         for block in blocks:
             text = "\n" + block  # the patterns match from the line break before a header
@@ -180,20 +180,21 @@ class RecordParser:
                     continue
                 start = m.start() + 1
                 if head is not None and stamp is not None:
-                    parts.append(text[pos:start])
-                    yield self._record(head, stamp, first, parts)
-                    parts = []
+                    body = text[pos:start]
+                    if carry:
+                        body, carry = carry + body, ""
+                    yield self._record(head, stamp, first, body)
                 elif start > pos:
                     self._skip(text[pos:start], line)
                 line += text.count("\n", pos, start)
                 head, stamp, first, pos = m, when, line, m.end()
             if head is not None:
-                parts.append(text[pos:])
+                carry += text[pos:]
             elif pos < len(text):
                 self._skip(text[pos:], line)
             line += text.count("\n", pos)
         if head is not None and stamp is not None:
-            yield self._record(head, stamp, first, parts)
+            yield self._record(head, stamp, first, carry)
 
     def _skip(self, text: str, line: int) -> None:
         lines = text.split("\n")
@@ -215,9 +216,10 @@ class RecordParser:
         shortest = self._prefixes.get(rest[:colon], 0)
         best = colon
         while 0 < more <= MAX_NAME:
-            # "Dr: Who" writes every line as "Dr: Who: ..."; Sam rarely starts with "Re: ".
+            # Every line "Dr" starts continues "Dr: Who: ..."; Sam also writes lines that do
+            # not start "Sam: Re: ". A sender whose every message starts "X: " stays ambiguous.
             count = self._prefixes.get(rest[:more], 0)
-            if count >= 2 and 2 * count > shortest:
+            if count >= 2 and count == shortest:
                 best = more
             more = rest.find(": ", more + 2)
         return best
@@ -230,16 +232,20 @@ class RecordParser:
         known = self._senders[raw] = (name, phone, IdentifierKind.PHONE if phone else None)
         return known
 
-    def _record(self, m: re.Match[str], when: datetime, n: int, parts: list[str]) -> RawMessage:
-        body_raw = parts[0] if len(parts) == 1 else "".join(parts)
+    def _record(self, m: re.Match[str], when: datetime, n: int, body_raw: str) -> RawMessage:
         eol = body_raw.find("\n")
         rest = body_raw if eol < 0 else body_raw[:eol]
-        split = self._split(rest)
+        split = rest.find(": ")
+        if split < 0 or rest.find(": ", split + 2, MAX_NAME + 2) >= 0:
+            split = self._split(rest)  # no sender, or a name that may itself contain ": "
         sender: Sender | None = None
         if split >= 0:
             prefix = rest[:split]
-            if self._prefixes.get(prefix, 0) >= 2 or system_event(strip_marks(rest)) is None:
-                sender = self._senders.get(prefix) or self._sender(prefix)
+            sender = self._senders.get(prefix)
+            if sender is None and (
+                self._prefixes.get(prefix, 0) >= 2 or system_event(strip_marks(rest)) is None
+            ):
+                sender = self._sender(prefix)
         if sender is None:
             body = system_body(strip_marks(body_raw).strip())
         else:

@@ -79,9 +79,11 @@ _FOLDER = Path(tempfile.mkdtemp(prefix="sar-desk-whatsapp-roundtrip-"))
 )
 def test_rendered_chats_parse_back_exactly(messages: list[Synthetic], style: str) -> None:
     render, seconds = STYLES[style]
-    # Anchor the day/month order with a day above 12, as any real chat of a few weeks has.
-    anchor = Synthetic(datetime(2025, 1, 13, 9, 30, 15), "Priya Shah", "anchor")
-    chat = [anchor, *messages]
+    # Anchor the day/month order with a day above 12, as any real chat of a few weeks has,
+    # and give every sender one plain message: a sender whose every message starts "X: "
+    # cannot be told apart from a sender called "Name: X" (the importer's documented limit).
+    anchors = [Synthetic(datetime(2025, 1, 13, 9, 30, 15), sender, "anchor") for sender in SENDERS]
+    chat = [*anchors, *messages]
     path = _FOLDER / f"{style}.txt"
     path.write_text("\n".join(render(m) for m in chat) + "\n", encoding="utf-8")
     report = ImportReport()
