@@ -20,8 +20,11 @@ from sar_desk.app.importing import ImportFailure
 from sar_desk.app.session import CaseSession, validate_case
 from sar_desk.core.deadlines import Deadline, compute_deadline, days_left
 from sar_desk.core.errors import AmbiguousDateOrderError, SarDeskError
-from sar_desk.core.jobs import Job, Progress
+from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Message
+from sar_desk.export.manifest import BundleManifest
+from sar_desk.export.options import BundleOptions
+from sar_desk.export.verify import VerifyReport
 from sar_desk.importers import importer_for
 from sar_desk.store.messages import Cursor, cursor_of
 
@@ -100,6 +103,40 @@ def read_in_background(session: CaseSession, read: Callable[[CaseSession], R]) -
         return read(worker_session)
     finally:
         worker_session.close()
+
+
+def on_own_session(session: CaseSession, job: Callable[[CaseSession], Job[R]]) -> Job[R]:
+    """Run a session job that uses the session's store on a second session of its own.
+
+    Jobs such as `export_bundle` read through ``self.store``, whose SQLite connection belongs to
+    the thread that opened it. Wrapped here, the second session is opened on the worker thread
+    (at the job's first step), acts as the same user, and is closed when the job ends.
+    """
+    folder, user = session.folder, session.user
+    yield Progress(0, None, "Opening the case")
+    worker_session = CaseSession.open(folder, user)
+    try:
+        return (yield from job(worker_session))
+    finally:
+        worker_session.close()
+
+
+def export_and_verify(
+    session: CaseSession, dest: Path, options: BundleOptions, cancel: CancelToken
+) -> Job[tuple[BundleManifest, VerifyReport]]:
+    """Build the bundle, then re-run its safety checks from the files written (one job).
+
+    Raises:
+        ExportBlockedError: Undecided proposals, missing sign-off (nothing is written).
+        SafetyCheckError: A safety check failed (nothing is left at `dest`).
+    """
+
+    def run(worker: CaseSession) -> Job[tuple[BundleManifest, VerifyReport]]:
+        manifest = yield from worker.export_bundle(dest, options, cancel)
+        yield Progress(1, 1, "Verifying the bundle")
+        return manifest, worker.verify_bundle(manifest.folder)
+
+    return (yield from on_own_session(session, run))
 
 
 def new_demo_folder(base: Path | None = None) -> Path:

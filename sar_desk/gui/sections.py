@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from sar_desk.gui.widgets.audit_panel import AuditPanel
 from sar_desk.gui.widgets.dashboard import DashboardPanel
+from sar_desk.gui.widgets.export_panel import ExportPanel
 from sar_desk.gui.widgets.import_panel import ImportPanel
 from sar_desk.gui.widgets.people_panel import PeoplePanel
 from sar_desk.gui.widgets.review_panel import ReviewPanel
@@ -26,6 +27,7 @@ IMPORT = "Import"
 PEOPLE = "People"
 SEARCH = "Search"
 REVIEW = "Review"
+EXPORT = "Export"
 AUDIT = "Audit"
 
 
@@ -46,6 +48,7 @@ def build_sections(window: MainWindow) -> list[tuple[str, QWidget]]:
         (PEOPLE, PeoplePanel(context)),
         (SEARCH, search),
         (REVIEW, ReviewPanel(context, jobs)),
+        (EXPORT, ExportPanel(context, jobs)),
         (AUDIT, AuditPanel(context)),
     ]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from test_workflow import create_case, import_file
 
 from sar_desk.core.decisions import ReviewStatus
-from sar_desk.gui.sections import AUDIT, PEOPLE, REVIEW
+from sar_desk.gui.sections import AUDIT, EXPORT, PEOPLE, REVIEW, SEARCH
 from sar_desk.review.roles import Role
 
 
@@ -26,6 +27,15 @@ def test_people_detect_review_and_audit(
     qtbot.mouseClick(people.staff_button, Qt.MouseButton.LeftButton)
     row = people.model.row_of(int(people.model.person(names.index("Sam Patel")).person.id))
     assert people.model.index(row, 1).data() == "Staff"
+
+    # Scope: every message of the chat is about the requester (the search found them all).
+    search = window.show_section(SEARCH)
+    qtbot.mouseClick(search.search_button, Qt.MouseButton.LeftButton)  # a logged search
+    qtbot.waitUntil(lambda: window.count_label.text() == "5 messages found", timeout=10_000)
+    assert len(window.context.require().search_log()) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(search.scope_bar.mark_all, Qt.MouseButton.LeftButton)
+    assert search.scope_bar.status.text() == "5 message(s) marked about the requester."
 
     review = window.show_section(REVIEW)
     with qtbot.waitSignal(window.jobs.finished, timeout=60_000):
@@ -71,9 +81,43 @@ def test_people_detect_review_and_audit(
     assert approved.status is ReviewStatus.APPROVED
     assert approved.state.approver == "reviewer"
 
+    # Export: refused while items are open (the sentence is shown), then a verified bundle.
+    from sar_desk.core.decisions import Action
+    from sar_desk.review.bulk import BulkSelection
+
+    export = window.show_section(EXPORT)
+    assert "still need a decision" in export.readiness.text()
+    wizard = export.open_wizard()
+    wizard.options_page.dest.setText(str(tmp_path / "bundle"))
+    with qtbot.waitSignal(window.jobs.finished, timeout=60_000):
+        wizard.next()
+    assert dialogs
+    assert "undecided" in dialogs[-1].text().lower() or "decision" in dialogs[-1].text().lower()
+    assert not wizard.run_page.done
+    wizard.close()
+    dialogs.clear()
+    session.user = "officer"
+    for view in session.review_items(ReviewStatus.PROPOSED):
+        session.decide([int(view.item.id)], Action.REJECT, note="Not personal data in context")
+    session.user = "reviewer"
+    session.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
+    window.context.notify(frozenset({"decisions"}))
+    assert "ready to export" in export.readiness.text()
+    wizard = export.open_wizard()
+    wizard.options_page.dest.setText(str(tmp_path / "bundle"))
+    with qtbot.waitSignal(window.jobs.finished, timeout=120_000):
+        wizard.next()
+    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert wizard.run_page.done
+    assert "All safety checks passed" in wizard.run_page.status.text()
+    assert wizard.run_page.checks.rowCount() > 0
+    assert wizard.run_page.open_button.isEnabled()
+    wizard.close()
+
     audit = window.show_section(AUDIT)
     actions = [audit.model.index(r, 3).data() for r in range(audit.model.rowCount())]
     assert actions[0] == "case-created"
     assert "import" in actions
+    assert "export" in actions
     qtbot.mouseClick(audit.verify_button, Qt.MouseButton.LeftButton)
     assert audit.result.text().startswith("The chain is intact")

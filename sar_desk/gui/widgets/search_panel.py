@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 from sar_desk.app.gui_support import next_cursor, read_in_background
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
-from sar_desk.core.model import ConversationId, Message
+from sar_desk.core.model import ConversationId, Message, PersonId
 from sar_desk.core.search import SearchQuery, day_range
 from sar_desk.gui.context import MESSAGES, SOURCES, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.formatting import plural
 from sar_desk.gui.models.messages import COL_TEXT, MessageTableModel
 from sar_desk.gui.widgets.conversation_view import ConversationView, search_terms
+from sar_desk.gui.widgets.scope_bar import ScopeBar
 from sar_desk.gui.workers import JobController
 
 logger = logging.getLogger(__name__)
@@ -77,11 +78,11 @@ class SearchPanel(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText('Words to find, "a phrase", or prefix*')
         self.text.setAccessibleName("Search text")
-        self.text.returnPressed.connect(self.run_search)
+        self.text.returnPressed.connect(lambda: self.run_search())
         self.senders = QLineEdit()
         self.senders.setPlaceholderText("Names, numbers or e-mails, separated by commas")
         self.senders.setAccessibleName("Senders")
-        self.senders.returnPressed.connect(self.run_search)
+        self.senders.returnPressed.connect(lambda: self.run_search())
         self.use_from = QCheckBox("&From")
         self.use_from.setAccessibleName("Limit start date")
         self.use_to = QCheckBox("&To")
@@ -95,13 +96,16 @@ class SearchPanel(QWidget):
         self.scope_button.clicked.connect(self.use_scope)
         self.platform = QComboBox()
         self.platform.setAccessibleName("Platform")
+        self.person = QComboBox()
+        self.person.setAccessibleName("Person")
+        self.person.setToolTip("Messages the person sent, was a participant in, or is named in")
         self.conversation = QComboBox()
         self.conversation.setAccessibleName("Conversation")
         self.conversation.setMinimumContentsLength(24)
         self.search_button = QPushButton("&Search")
         self.search_button.setObjectName("primary")
         self.search_button.setAccessibleName("Search")
-        self.search_button.clicked.connect(self.run_search)
+        self.search_button.clicked.connect(lambda: self.run_search())
         self.model = MessageTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -116,6 +120,7 @@ class SearchPanel(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("Search summary")
         self.conversation_view = ConversationView()
+        self.scope_bar = ScopeBar(context, self.selected_id, lambda: self.query)
         self._build_layout()
         context.opened.connect(self.case_opened)
         context.case_changed.connect(self._case_changed)
@@ -127,6 +132,7 @@ class SearchPanel(QWidget):
             ("Te&xt", self.text),
             ("Se&nders", self.senders),
             ("&Platform", self.platform),
+            ("Pe&rson", self.person),
             ("Con&versation", self.conversation),
         ):
             label = QLabel(text)
@@ -135,7 +141,9 @@ class SearchPanel(QWidget):
         grid.addWidget(labels[self.text], 0, 0)
         grid.addWidget(self.text, 0, 1, 1, 3)
         grid.addWidget(labels[self.senders], 1, 0)
-        grid.addWidget(self.senders, 1, 1, 1, 3)
+        grid.addWidget(self.senders, 1, 1)
+        grid.addWidget(labels[self.person], 1, 2)
+        grid.addWidget(self.person, 1, 3)
         grid.addWidget(self.use_from, 2, 0)
         grid.addWidget(self.date_from, 2, 1)
         grid.addWidget(self.use_to, 2, 2)
@@ -153,6 +161,7 @@ class SearchPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.summary)
         box.addWidget(self.table)
+        box.addWidget(self.scope_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.conversation_view)
@@ -164,6 +173,15 @@ class SearchPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(grid)
         layout.addWidget(self.splitter, 1)
+
+    def selected_id(self) -> int | None:
+        """The id of the selected result, or None."""
+        index = self.table.currentIndex()
+        return int(self.model.message(index.row()).id) if index.isValid() else None
+
+    def set_busy(self, busy: bool) -> None:
+        """No scope marking while a writing job runs."""
+        self.scope_bar.set_busy(busy)
 
     def focus_text(self) -> None:
         """Put the cursor in the search box (Ctrl+F)."""
@@ -180,14 +198,18 @@ class SearchPanel(QWidget):
             (self.date_to, session.case.scope_to or today),
         ):
             edit.setDate(QDate(value.year, value.month, value.day))
-        self.run_search()
+        self.run_search(logged=False)
 
     def _case_changed(self, changes: frozenset[str]) -> None:
         if self.context.session is not None and changes & {MESSAGES, SOURCES}:
             self._fill_filters(self.context.session)
-            self.run_search()
+            self.run_search(logged=False)
 
     def _fill_filters(self, session: CaseSession) -> None:
+        self.person.clear()
+        self.person.addItem("Anyone", None)
+        for summary in session.people():
+            self.person.addItem(summary.person.display_name, int(summary.person.id))
         conversations = session.conversations()
         self.platform.clear()
         self.platform.addItem("All platforms", None)
@@ -226,7 +248,9 @@ class SearchPanel(QWidget):
         senders = tuple(s.strip() for s in self.senders.text().split(",") if s.strip())
         platform = self.platform.currentData()
         conversation = self.conversation.currentData()
+        person = self.person.currentData()
         return SearchQuery(
+            person_ids=(PersonId(person),) if person else (),
             text=self.text.text().strip() or None,
             date_from=start,
             date_to=end,
@@ -235,8 +259,12 @@ class SearchPanel(QWidget):
             conversation_ids=(ConversationId(conversation),) if conversation else (),
         )
 
-    def run_search(self) -> None:
-        """Run the search: reset the table (it pages itself) and count on a worker."""
+    def run_search(self, logged: bool = True) -> None:
+        """Run the search: reset the table (it pages itself) and count on a worker.
+
+        A search the officer runs is recorded in the case's search log (with its hit counts,
+        on the worker); the listing shown when a case opens is not a search and is not logged.
+        """
         session = self.context.session
         if session is None:
             return
@@ -258,8 +286,14 @@ class SearchPanel(QWidget):
         self.conversation_view.clear()
         self.summary.setText("Counting…")
         self.count_changed.emit("Counting…")
+
+        def total(worker: CaseSession) -> int:
+            if logged:
+                return worker.search_logged(query, limit=0, origin="window").total
+            return worker.count(query)
+
         self.jobs.read(
-            read_in_background(session, lambda s: s.count(query)),
+            read_in_background(session, total),
             lambda total: self._counted(generation, total),
         )
         if self.model.rowCount():

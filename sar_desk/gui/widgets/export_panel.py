@@ -1,0 +1,110 @@
+"""The Export panel: is the case ready to disclose, export the bundle, verify a bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, CaseContext
+from sar_desk.gui.dialogs.export_wizard import ExportWizard
+from sar_desk.gui.workers import JobController
+
+
+class ExportPanel(QWidget):
+    """Readiness for export and the way into the export wizard."""
+
+    def __init__(
+        self, context: CaseContext, jobs: JobController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.jobs = jobs
+        self.readiness = QLabel()
+        self.readiness.setAccessibleName("Readiness for export")
+        self.readiness.setWordWrap(True)
+        self.export_button = QPushButton("&Export bundle…")
+        self.export_button.setObjectName("primary")
+        self.export_button.setAccessibleName("Export bundle")
+        self.export_button.clicked.connect(self.open_wizard)
+        self.verify_button = QPushButton("&Verify a bundle…")
+        self.verify_button.setAccessibleName("Verify a bundle")
+        self.verify_button.clicked.connect(self.verify_dialog)
+        self.verify_result = QLabel()
+        self.verify_result.setAccessibleName("Bundle verification result")
+        self.verify_result.setWordWrap(True)
+        self.wizard: ExportWizard | None = None
+        title = QLabel("Export")
+        title.setObjectName("panelTitle")
+        ready = QGroupBox("Before exporting")
+        QVBoxLayout(ready).addWidget(self.readiness)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.verify_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(title)
+        layout.addWidget(ready)
+        layout.addLayout(row)
+        layout.addWidget(self.verify_result)
+        layout.addStretch(1)
+        context.opened.connect(self.refresh)
+        context.case_changed.connect(self._case_changed)
+
+    def _case_changed(self, changes: frozenset[str]) -> None:
+        if changes & {DECISIONS, FINDINGS, EXPORTS}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Say what still stands between the case and an export."""
+        session = self.context.session
+        if session is None:
+            return
+        progress = session.review_progress()
+        lines = []
+        if progress.open_items:
+            lines.append(
+                f"{progress.open_items:,} review item(s) still need a decision or an approval; "
+                "the export will refuse until they are done."
+            )
+        lines += [f"Sign-off needed: {why}" for why in session.signoff_outstanding()]
+        self.readiness.setText(
+            "\n".join(lines) if lines else "Every item is decided and approved: ready to export."
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        """No export while another writing job runs."""
+        self.export_button.setEnabled(not busy)
+
+    def open_wizard(self) -> ExportWizard:
+        """Open the export wizard (non-blocking) and return it."""
+        self.wizard = ExportWizard(self.context.require(), self.jobs, self)
+        self.wizard.finished.connect(lambda _code: self.context.notify(frozenset({EXPORTS})))
+        self.wizard.open()
+        return self.wizard
+
+    def verify_dialog(self) -> None:
+        """Ask for a bundle folder and verify it."""
+        folder = QFileDialog.getExistingDirectory(self, "Choose a bundle folder to verify")
+        if folder:
+            self.verify(Path(folder))
+
+    def verify(self, folder: Path) -> None:
+        """Re-run a bundle's safety checks and say what was found."""
+        report = self.context.require().verify_bundle(folder)
+        failed = [r for r in report.results if not r.passed]
+        if not failed:
+            self.verify_result.setText(
+                f"{folder.name}: all {len(report.results)} safety checks passed."
+            )
+        else:
+            self.verify_result.setText("\n".join(r.sentence() for r in failed[:10]))
