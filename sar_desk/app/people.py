@@ -1,0 +1,524 @@
+"""People across platforms: resolving participants, merging, splitting and marking people.
+
+Automatic merges happen only on strong keys (see `core.people`); name matches become
+suggestions. Every decision is recorded in the case (who, when, what, why) and appended to
+the audit log in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.paths import resource_path
+from sar_desk.app.summary import SummarySection
+from sar_desk.core import people as core_people
+from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.identity import classify_identifier, name_key
+from sar_desk.core.imports import ImportReport
+from sar_desk.core.model import Case, IdentifierKind, Person, PersonId, PersonRole
+from sar_desk.core.people import (
+    Nicknames,
+    PersonDecision,
+    PersonSummary,
+    Suggestion,
+    SuggestionKind,
+)
+from sar_desk.store import audit
+from sar_desk.store import people as store_people
+
+logger = logging.getLogger(__name__)
+
+SYSTEM_USER_SUFFIX = " (automatic)"
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> Nicknames:
+    """The bundled table of interchangeable first names."""
+    data = json.loads(resource_path("people/nicknames.json").read_text(encoding="utf-8"))
+    return Nicknames(data["groups"])
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionSummary:
+    """What a resolution pass did."""
+
+    new_people: int
+    joined: int
+    merged: int
+    requester_marked: int
+    open_suggestions: int
+
+
+def resolve_people(conn: Connection, case: Case, user: str) -> ResolutionSummary:
+    """Resolve unassigned participants into people, find the requester, refresh suggestions.
+
+    Runs on the caller's connection and transaction (an import's, or the session's).
+    """
+    parts = store_people.list_participants(conn)
+    result = core_people.resolve(
+        parts, store_people.all_links(conn), store_people.separations(conn)
+    )
+    by_id = {int(p.id): p for p in parts}
+    merged = 0
+    for merge in result.merges:
+        moved = store_people.merge_into(conn, merge.keep, merge.absorb)
+        decision = store_people.record_decision(
+            conn,
+            user=user,
+            action="merge",
+            person_id=merge.keep,
+            other_id=merge.absorb,
+            automatic=True,
+            reason="Same " + " / ".join(merge.basis or ("linked id",)),
+            details={"basis": list(merge.basis), "participants": moved},
+        )
+        audit.append(
+            conn,
+            user,
+            "people-merge",
+            {
+                "decision": decision,
+                "person": int(merge.keep),
+                "other": int(merge.absorb),
+                "automatic": True,
+                "basis": list(merge.basis),
+            },
+        )
+        merged += 1
+    joined_by_person: dict[PersonId, list[int]] = {}
+    for part_id, person_id in result.join.items():
+        joined_by_person.setdefault(person_id, []).append(part_id)
+    for person_id, part_ids in joined_by_person.items():
+        store_people.assign(conn, part_ids, person_id)
+        basis = sorted({b for pid in part_ids for b in result.basis.get(pid, ())})
+        store_people.record_decision(
+            conn,
+            user=user,
+            action="join",
+            person_id=person_id,
+            automatic=True,
+            reason="Same " + " / ".join(basis or ["linked id"]),
+            details={"participants": part_ids, "basis": basis},
+        )
+    for index, group in enumerate(result.new_people):
+        members = [by_id[i] for i in group]
+        person_id = store_people.create_person(conn, core_people.best_display_name(members))
+        store_people.assign(conn, group, person_id)
+        if len(group) > 1:
+            basis = list(result.basis.get(index, ()))
+            store_people.record_decision(
+                conn,
+                user=user,
+                action="join",
+                person_id=person_id,
+                automatic=True,
+                reason="Same " + " / ".join(basis or ["linked id"]),
+                details={"participants": list(group), "basis": basis},
+            )
+    marked = _find_requester(conn, case, user)
+    open_count = refresh_suggestions(conn, case)
+    summary = ResolutionSummary(
+        len(result.new_people), len(result.join), merged, marked, open_count
+    )
+    if summary.new_people or summary.joined or summary.merged or summary.requester_marked:
+        audit.append(
+            conn,
+            user,
+            "people-resolved",
+            {
+                "new_people": summary.new_people,
+                "joined": summary.joined,
+                "merged": summary.merged,
+                "requester_marked": marked,
+                "suggestions": open_count,
+            },
+        )
+    return summary
+
+
+def _find_requester(conn: Connection, case: Case, user: str) -> int:
+    names, handles = store_people.people_names(conn)
+    strong, _ = core_people.match_requester(
+        case.aliases,
+        store_people.person_keys(conn),
+        names,
+        handles,
+        nicknames(),
+        case.default_region,
+    )
+    marked = 0
+    for person_id in sorted(strong):
+        person = store_people.get_person(conn, person_id)
+        if person.role is PersonRole.REQUESTER:
+            continue
+        store_people.set_role(conn, person_id, PersonRole.REQUESTER, False)
+        decision = store_people.record_decision(
+            conn,
+            user=user,
+            action="mark",
+            person_id=person_id,
+            automatic=True,
+            reason="Holds a phone number or e-mail address given as a requester alias",
+            details={"role": str(PersonRole.REQUESTER), "previous": str(person.role)},
+        )
+        audit.append(
+            conn,
+            user,
+            "people-mark",
+            {
+                "decision": decision,
+                "person": int(person_id),
+                "role": str(PersonRole.REQUESTER),
+                "automatic": True,
+            },
+        )
+        marked += 1
+    return marked
+
+
+def refresh_suggestions(conn: Connection, case: Case) -> int:
+    """Recompute name-based suggestions; returns how many are open."""
+    names, handles = store_people.people_names(conn)
+    blocked = store_people.separations(conn) | store_people.decided_pairs(conn)
+    merges = core_people.suggest_merges(names, nicknames(), blocked)
+    _, requester = core_people.match_requester(
+        case.aliases,
+        store_people.person_keys(conn),
+        names,
+        handles,
+        nicknames(),
+        case.default_region,
+    )
+    roles = {p.id: p.role for p in store_people.list_people(conn)}
+    requester = [c for c in requester if roles.get(c.person_id) is not PersonRole.REQUESTER]
+    return store_people.sync_suggestions(conn, [*merges, *requester])
+
+
+def record_import(
+    conn: Connection, report: ImportReport, platform: str, case: Case, user: str
+) -> ResolutionSummary:
+    """Keep an import's identity links and resolve its new participants (inside the import)."""
+    store_people.add_links(conn, platform, report.identity_links)
+    summary = resolve_people(conn, case, user + SYSTEM_USER_SUFFIX)
+    logger.info(
+        "people after import: %d new, %d joined, %d merged, %d suggestions",
+        summary.new_people,
+        summary.joined,
+        summary.merged,
+        summary.open_suggestions,
+    )
+    return summary
+
+
+def _identifier_matches(text: str, platform: str, identifier: str, region: str) -> bool:
+    wanted = text.strip()
+    if ":" in wanted and wanted.split(":", 1)[0].lower() == platform:
+        wanted = wanted.split(":", 1)[1]
+    _kind, value = classify_identifier(wanted, region)
+    return value.casefold() == identifier.casefold() or wanted.casefold() == identifier.casefold()
+
+
+class PeopleMixin(SessionBase):
+    """People in the case: list, find, merge, split, mark and review suggestions."""
+
+    def people(self) -> list[PersonSummary]:
+        """Everyone in the case with identifiers per platform, sent-message count and role."""
+        with self.store.read() as conn:
+            return store_people.summaries(conn)
+
+    def person(self, person_id: int) -> Person:
+        """One person.
+
+        Raises:
+            NotFoundError: No such person.
+        """
+        with self.store.read() as conn:
+            return store_people.get_person(conn, person_id)
+
+    def resolve_people(self) -> ResolutionSummary:
+        """Resolve any unassigned participants, find the requester and refresh suggestions."""
+        with self.store.transaction() as conn:
+            return resolve_people(conn, self.case, self.user)
+
+    def find_people(self, text: str) -> list[Person]:
+        """People named by an id, "requester", a phone number, e-mail, handle or name.
+
+        Raises:
+            NotFoundError: Nobody matches; the message names close matches when there are any.
+        """
+        wanted = text.strip()
+        with self.store.read() as conn:
+            everyone = store_people.list_people(conn)
+            if wanted.removeprefix("P").removeprefix("p").isdigit():
+                return [store_people.get_person(conn, int(wanted.lstrip("Pp")))]
+            if wanted.casefold() == "requester":
+                found = [p for p in everyone if p.role is PersonRole.REQUESTER]
+            else:
+                found = self._match_people(conn, wanted, everyone)
+        if found:
+            return found
+        close = process.extract(
+            name_key(wanted),
+            {p.id: name_key(p.display_name) for p in everyone},
+            scorer=fuzz.token_sort_ratio,
+            limit=3,
+            score_cutoff=60,
+        )
+        hint = (
+            "; close: " + ", ".join(f"{name} (person {pid})" for name, _s, pid in close)
+            if close
+            else ""
+        )
+        raise NotFoundError(
+            f"No one in this case matches {wanted!r}{hint}. Run 'sar-desk people CASE' to see "
+            "everyone, then search by person id."
+        )
+
+    def _match_people(self, conn: Connection, wanted: str, everyone: list[Person]) -> list[Person]:
+        kind, value = classify_identifier(wanted, self.case.default_region)
+        if kind in (IdentifierKind.PHONE, IdentifierKind.EMAIL):
+            key = core_people.strong_key("", kind, value)
+            keys = store_people.person_keys(conn)
+            return [p for p in everyone if key in keys.get(p.id, set())]
+        if kind is IdentifierKind.HANDLE:
+            _names, handles = store_people.people_names(conn)
+            return [p for p in everyone if value.lstrip("@") in handles.get(p.id, set())]
+        names, _handles = store_people.people_names(conn)
+        key = name_key(value)
+        exact = [p for p in everyone if key in names.get(p.id, ())]
+        if exact:
+            return exact
+        return [
+            p
+            for p in everyone
+            if any(
+                _identifier_matches(wanted, pl, ident, self.case.default_region)
+                for pl, _k, ident in p.identifiers
+            )
+        ]
+
+    def merge_people(self, keep: int, absorb: int, reason: str = "") -> Person:
+        """Merge person `absorb` into `keep` (a person's decision, recorded and audited).
+
+        Raises:
+            NotFoundError: Either person does not exist.
+            BadInputError: Both ids are the same person.
+        """
+        if int(keep) == int(absorb):
+            raise BadInputError(f"Person {keep} cannot be merged with themselves; give two ids.")
+        with self.store.transaction() as conn:
+            store_people.get_person(conn, absorb)
+            moved = store_people.merge_into(conn, PersonId(int(keep)), PersonId(int(absorb)))
+            decision = store_people.record_decision(
+                conn,
+                user=self.user,
+                action="merge",
+                person_id=PersonId(int(keep)),
+                other_id=PersonId(int(absorb)),
+                reason=reason,
+                details={"participants": moved},
+            )
+            audit.append(
+                conn,
+                self.user,
+                "people-merge",
+                {
+                    "decision": decision,
+                    "person": int(keep),
+                    "other": int(absorb),
+                    "participants": moved,
+                    "automatic": False,
+                },
+            )
+            refresh_suggestions(conn, self.case)
+            return store_people.get_person(conn, keep)
+
+    def split_person(self, person_id: int, identifier: str, reason: str = "") -> Person:
+        """Move the identities matching `identifier` out of a person into a new person.
+
+        The two are then never merged again automatically.
+
+        Raises:
+            NotFoundError: The person has no such identifier.
+            BadInputError: The identifier is the person's only one.
+        """
+        with self.store.transaction() as conn:
+            person = store_people.get_person(conn, person_id)
+            parts = store_people.list_participants(conn, [int(person_id)])
+            moving = [
+                p
+                for p in parts
+                if identifier.strip() == f"#{p.id}"
+                or _identifier_matches(
+                    identifier, p.platform, p.identifier, self.case.default_region
+                )
+            ]
+            if not moving:
+                known = ", ".join(f"{p.platform}:{p.identifier}" for p in parts)
+                raise NotFoundError(
+                    f"Person {person_id} has no identifier {identifier!r}. Their identifiers: "
+                    f"{known}."
+                )
+            if len(moving) == len(parts):
+                raise BadInputError(
+                    f"{identifier!r} is all person {person_id} has; there is nothing to split off."
+                )
+            new_id = store_people.create_person(conn, core_people.best_display_name(moving))
+            store_people.assign(conn, [int(p.id) for p in moving], new_id)
+            store_people.add_separation(conn, person.id, new_id)
+            decision = store_people.record_decision(
+                conn,
+                user=self.user,
+                action="split",
+                person_id=person.id,
+                other_id=new_id,
+                reason=reason,
+                details={"participants": [int(p.id) for p in moving]},
+            )
+            audit.append(
+                conn,
+                self.user,
+                "people-split",
+                {
+                    "decision": decision,
+                    "person": int(person.id),
+                    "new_person": int(new_id),
+                    "participants": len(moving),
+                },
+            )
+            refresh_suggestions(conn, self.case)
+            return store_people.get_person(conn, new_id)
+
+    def mark_person(
+        self, person_id: int, role: PersonRole, official: bool = False, reason: str = ""
+    ) -> Person:
+        """Mark a person as requester, staff (optionally in an official capacity) or third party.
+
+        Raises:
+            NotFoundError: No such person.
+            BadInputError: "Official capacity" was given for someone who is not staff.
+        """
+        if official and role is not PersonRole.STAFF:
+            raise BadInputError(
+                "Only staff can be marked as acting in an official capacity; mark the person as "
+                "staff with --official."
+            )
+        with self.store.transaction() as conn:
+            before = store_people.get_person(conn, person_id)
+            store_people.set_role(conn, before.id, role, official)
+            decision = store_people.record_decision(
+                conn,
+                user=self.user,
+                action="mark",
+                person_id=before.id,
+                reason=reason,
+                details={"role": str(role), "official": official, "previous": str(before.role)},
+            )
+            audit.append(
+                conn,
+                self.user,
+                "people-mark",
+                {
+                    "decision": decision,
+                    "person": int(before.id),
+                    "role": str(role),
+                    "official": official,
+                    "automatic": False,
+                },
+            )
+            refresh_suggestions(conn, self.case)
+            return store_people.get_person(conn, person_id)
+
+    def suggestions(self, status: str | None = "open") -> list[Suggestion]:
+        """Name-based suggestions (open by default; None for all)."""
+        with self.store.read() as conn:
+            return store_people.list_suggestions(conn, status)
+
+    def accept_suggestion(self, suggestion_id: int, reason: str = "") -> Person:
+        """Carry out a suggestion: merge the two people, or mark the requester.
+
+        Raises:
+            NotFoundError: No such suggestion.
+            BadInputError: It was already decided.
+        """
+        with self.store.transaction() as conn:
+            item = self._open_suggestion(conn, suggestion_id)
+            store_people.set_suggestion_status(conn, suggestion_id, "accepted")
+            why = reason or f"Accepted suggestion {suggestion_id}: {item.reason}"
+            if item.kind is SuggestionKind.MERGE and item.other_id is not None:
+                return self.merge_people(item.person_id, item.other_id, why)
+            return self.mark_person(item.person_id, PersonRole.REQUESTER, reason=why)
+
+    def dismiss_suggestion(self, suggestion_id: int, reason: str = "") -> None:
+        """Record that a suggestion is wrong; it is not offered again.
+
+        Raises:
+            NotFoundError: No such suggestion.
+            BadInputError: It was already decided.
+        """
+        with self.store.transaction() as conn:
+            item = self._open_suggestion(conn, suggestion_id)
+            store_people.set_suggestion_status(conn, suggestion_id, "dismissed")
+            decision = store_people.record_decision(
+                conn,
+                user=self.user,
+                action="dismiss-suggestion",
+                person_id=item.person_id,
+                other_id=item.other_id,
+                reason=reason,
+                details={"suggestion": suggestion_id, "kind": str(item.kind)},
+            )
+            audit.append(
+                conn,
+                self.user,
+                "people-dismiss-suggestion",
+                {
+                    "decision": decision,
+                    "suggestion": suggestion_id,
+                    "person": int(item.person_id),
+                },
+            )
+
+    def _open_suggestion(self, conn: Connection, suggestion_id: int) -> Suggestion:
+        item = store_people.get_suggestion(conn, suggestion_id)
+        if item.status != "open":
+            raise BadInputError(f"Suggestion {suggestion_id} was already {item.status}.")
+        return item
+
+    def person_decisions(self) -> list[PersonDecision]:
+        """Every recorded people decision, oldest first."""
+        with self.store.read() as conn:
+            return store_people.list_decisions(conn)
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Adds a "People" block to ``case show``."""
+        sections = super().summary_sections()
+        with self.store.read() as conn:
+            everyone = store_people.list_people(conn)
+            open_count = len(store_people.list_suggestions(conn))
+        requesters = [p for p in everyone if p.role is PersonRole.REQUESTER]
+        lines = [f"{len(everyone)} people; {open_count} name suggestions to review"]
+        lines += [f"Requester: {p.display_name} (person {p.id})" for p in requesters]
+        if not requesters and everyone:
+            lines.append(
+                "Requester not identified yet: mark them with 'sar-desk people CASE mark'."
+            )
+        sections.append(
+            SummarySection(
+                "People",
+                tuple(lines),
+                {
+                    "people": len(everyone),
+                    "open_suggestions": open_count,
+                    "requester_ids": [int(p.id) for p in requesters],
+                },
+            )
+        )
+        return sections

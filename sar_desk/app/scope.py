@@ -1,0 +1,162 @@
+"""Scope (R27): relevance decisions per message and the disclosure set, by id or by search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.summary import SummarySection
+from sar_desk.core.errors import BadInputError
+from sar_desk.core.model import MessageId
+from sar_desk.core.scope import ConversationScope, MessageScope, Relevance
+from sar_desk.core.search import SearchQuery
+from sar_desk.store import audit
+from sar_desk.store import messages as store_messages
+from sar_desk.store import scope as store_scope
+
+_PAGE = 2000
+MAX_BULK = 200_000
+
+
+class ScopeMixin(SessionBase):
+    """Marking messages as about the requester, mentions only or not relevant."""
+
+    def mark_scope(self, ids: Sequence[int], relevance: Relevance, reason: str = "") -> int:
+        """Record a relevance decision on messages; returns how many were marked.
+
+        "Mentions only" messages leave the disclosure set by default, with the reason logged.
+
+        Raises:
+            NotFoundError: An id is not a message of this case (nothing is changed).
+            BadInputError: No ids were given.
+        """
+        ids = self._ids(ids)
+        with self.store.transaction() as conn:
+            count = store_scope.set_relevance(conn, ids, relevance, reason, self.user)
+            audit.append(
+                conn,
+                self.user,
+                "scope-mark",
+                {
+                    "relevance": str(relevance),
+                    "messages": count,
+                    "first": min(ids),
+                    "last": max(ids),
+                    "reason_given": bool(reason.strip()),
+                },
+            )
+        return count
+
+    def add_to_disclosure(self, ids: Sequence[int], reason: str = "") -> int:
+        """Put messages in the disclosure set by hand; returns how many.
+
+        Raises:
+            NotFoundError: An id is not a message of this case.
+        """
+        return self._disclose(ids, True, reason)
+
+    def remove_from_disclosure(self, ids: Sequence[int], reason: str = "") -> int:
+        """Take messages out of the disclosure set by hand; returns how many.
+
+        Raises:
+            NotFoundError: An id is not a message of this case.
+        """
+        return self._disclose(ids, False, reason)
+
+    def _disclose(self, ids: Sequence[int], include: bool, reason: str) -> int:
+        ids = self._ids(ids)
+        with self.store.transaction() as conn:
+            count = store_scope.set_disclosure(conn, ids, include, reason, self.user)
+            audit.append(
+                conn,
+                self.user,
+                "scope-add" if include else "scope-remove",
+                {
+                    "messages": count,
+                    "first": min(ids),
+                    "last": max(ids),
+                    "reason_given": bool(reason.strip()),
+                },
+            )
+        return count
+
+    @staticmethod
+    def _ids(ids: Sequence[int]) -> list[int]:
+        unique = sorted({int(i) for i in ids})
+        if not unique:
+            raise BadInputError("No messages were given. Name them with --message ID or --search.")
+        return unique
+
+    def search_ids(self, query: SearchQuery, limit: int = MAX_BULK) -> list[MessageId]:
+        """Every hit of a query (for bulk scope changes), in time order.
+
+        Raises:
+            BadInputError: The search has more hits than a bulk change may touch.
+            BadSearchError: The query cannot be run as written.
+        """
+        found: list[MessageId] = []
+        after = None
+        with self.store.read() as conn:
+            while True:
+                page = store_messages.search_page(conn, query, after, _PAGE)
+                found.extend(m.id for m in page)
+                if len(found) > limit:
+                    raise BadInputError(
+                        f"The search matches more than {limit:,} messages; narrow it (dates, "
+                        "people, conversation) before changing their scope in bulk."
+                    )
+                if len(page) < _PAGE:
+                    return found
+                after = store_messages.cursor_of(page[-1])
+
+    def scope_of(self, message_id: int) -> MessageScope:
+        """The scope decision of one message.
+
+        Raises:
+            NotFoundError: No such message.
+        """
+        with self.store.read() as conn:
+            return store_scope.scope_of(conn, message_id)
+
+    def disclosure_set(self) -> list[MessageId]:
+        """Messages in the disclosure set, in time order (for review and export)."""
+        with self.store.read() as conn:
+            return store_scope.disclosure_ids(conn)
+
+    def scope_counts(self) -> list[ConversationScope]:
+        """In-scope counts per conversation."""
+        with self.store.read() as conn:
+            return store_scope.conversation_scope(conn)
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Adds a "Scope" block to ``case show``."""
+        sections = super().summary_sections()
+        counts = self.scope_counts()
+        total = sum(c.messages for c in counts)
+        about = sum(c.about_requester for c in counts)
+        mentions = sum(c.mentions_only for c in counts)
+        not_rel = sum(c.not_relevant for c in counts)
+        disclosed = sum(c.in_disclosure for c in counts)
+        lines = [
+            f"{about} about the requester, {mentions} mentions only, {not_rel} not relevant, "
+            f"{total - about - mentions - not_rel} undecided; {disclosed} in the disclosure set"
+        ]
+        lines += [
+            f"{c.platform}/{c.title}: {c.in_disclosure} of {c.messages} in the disclosure set"
+            for c in counts
+            if c.in_disclosure
+        ]
+        sections.append(
+            SummarySection(
+                "Scope",
+                tuple(lines),
+                {
+                    "about_requester": about,
+                    "mentions_only": mentions,
+                    "not_relevant": not_rel,
+                    "undecided": total - about - mentions - not_rel,
+                    "in_disclosure": disclosed,
+                },
+            )
+        )
+        return sections

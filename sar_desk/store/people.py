@@ -1,0 +1,624 @@
+"""People in the store: persons, identity links, recorded decisions and name suggestions.
+
+The decisions themselves (who is whom) are made in `core.people`; this module reads the
+participants they need and writes the outcome. Every change is recorded in
+`person_decisions` by the caller, who also appends to the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Index,
+    Integer,
+    Table,
+    Text,
+    UniqueConstraint,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+
+from sar_desk.core.errors import NotFoundError
+from sar_desk.core.imports import IdentityLink
+from sar_desk.core.model import (
+    IdentifierKind,
+    Participant,
+    ParticipantId,
+    Person,
+    PersonId,
+    PersonRole,
+)
+from sar_desk.core.people import (
+    PersonDecision,
+    PersonSummary,
+    Suggestion,
+    SuggestionKind,
+    person_names,
+    strong_key,
+)
+from sar_desk.store.fts import mention_key
+from sar_desk.store.tables import messages, metadata, participants, persons
+
+identity_links = Table(
+    "identity_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("other_key", Text, nullable=False),
+    Column("display_name", Text),
+    UniqueConstraint("key", "other_key"),
+)
+
+person_decisions = Table(
+    "person_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False),
+    Column("user", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("other_id", Integer),
+    Column("automatic", Boolean, nullable=False, default=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("details_json", Text, nullable=False, default="{}"),
+)
+
+person_separations = Table(
+    "person_separations",
+    metadata,
+    Column("person_a", Integer, nullable=False),
+    Column("person_b", Integer, nullable=False),
+    UniqueConstraint("person_a", "person_b"),
+)
+
+name_suggestions = Table(
+    "name_suggestions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("other_id", Integer),
+    Column("score", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("status", Text, nullable=False, default="open"),
+    Column("created_at", Text, nullable=False),
+    Index("ix_name_suggestions_pair", "kind", "person_id", "other_id"),
+)
+
+PEOPLE_TABLES = (identity_links, person_decisions, person_separations, name_suggestions)
+
+
+def new_id(result: Any) -> int:
+    """The primary key of the row an INSERT just wrote."""
+    key = result.inserted_primary_key
+    if key is None:  # pragma: no cover - every insert here has an integer primary key
+        raise RuntimeError("the insert returned no primary key")
+    return int(key[0])
+
+
+def now_text() -> str:
+    """The current UTC time as stored in decision rows."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------- participants and links
+
+
+def _participant(row: Any) -> Participant:
+    return Participant(
+        id=ParticipantId(row.id),
+        platform=row.platform,
+        kind=IdentifierKind(row.kind),
+        identifier=row.identifier,
+        display_name=row.display_name,
+        person_id=PersonId(row.person_id) if row.person_id is not None else None,
+    )
+
+
+def list_participants(
+    conn: Connection, person_ids: Sequence[int] | None = None
+) -> list[Participant]:
+    """Participants (of some people, or all), by id."""
+    stmt = select(participants).order_by(participants.c.id)
+    if person_ids is not None:
+        stmt = stmt.where(participants.c.person_id.in_([int(p) for p in person_ids]))
+    return [_participant(r) for r in conn.execute(stmt)]
+
+
+def add_links(conn: Connection, platform: str, links: Iterable[IdentityLink]) -> int:
+    """Store identity links an importer reported; returns how many were new."""
+    added = 0
+    for link in links:
+        a = strong_key(platform, link.kind, link.identifier)
+        b = strong_key(platform, link.other_kind, link.other)
+        if not a or not b or a == b:
+            continue
+        result = conn.execute(
+            insert(identity_links)
+            .prefix_with("OR IGNORE")
+            .values(
+                platform=platform,
+                key=min(a, b),
+                other_key=max(a, b),
+                display_name=link.display_name,
+            )
+        )
+        added += result.rowcount or 0
+    return added
+
+
+def all_links(conn: Connection) -> list[tuple[str, str]]:
+    """Every stored identity link as a pair of strong keys."""
+    return [(r.key, r.other_key) for r in conn.execute(select(identity_links))]
+
+
+def separations(conn: Connection) -> set[frozenset[PersonId]]:
+    """Pairs of people a person split apart (never merged again automatically)."""
+    return {
+        frozenset((PersonId(r.person_a), PersonId(r.person_b)))
+        for r in conn.execute(select(person_separations))
+    }
+
+
+def add_separation(conn: Connection, a: PersonId, b: PersonId) -> None:
+    """Record that two people must not be merged automatically."""
+    conn.execute(
+        insert(person_separations)
+        .prefix_with("OR IGNORE")
+        .values(person_a=min(a, b), person_b=max(a, b))
+    )
+
+
+# ---------------------------------------------------------------- persons
+
+
+def create_person(
+    conn: Connection, display_name: str, role: PersonRole = PersonRole.UNKNOWN
+) -> PersonId:
+    """Insert a person row."""
+    result = conn.execute(
+        insert(persons).values(
+            display_name=display_name,
+            role=str(role),
+            official_capacity=False,
+            created_at=now_text(),
+        )
+    )
+    return PersonId(new_id(result))
+
+
+def assign(conn: Connection, participant_ids: Iterable[int], person_id: PersonId) -> None:
+    """Attach participants to a person."""
+    ids = [int(p) for p in participant_ids]
+    if ids:
+        conn.execute(
+            update(participants).where(participants.c.id.in_(ids)).values(person_id=int(person_id))
+        )
+
+
+def get_person(conn: Connection, person_id: int) -> Person:
+    """One person with their identifiers.
+
+    Raises:
+        NotFoundError: There is no such person (perhaps merged into another).
+    """
+    row = conn.execute(select(persons).where(persons.c.id == int(person_id))).first()
+    if row is None:
+        raise NotFoundError(
+            f"There is no person {person_id} in this case (they may have been merged into "
+            "another). Run 'sar-desk people CASE' to see the current list."
+        )
+    parts = list_participants(conn, [int(person_id)])
+    return Person(
+        id=PersonId(row.id),
+        display_name=row.display_name,
+        role=PersonRole(row.role),
+        identifiers=tuple((p.platform, p.kind, p.identifier) for p in parts),
+        official_capacity=bool(row.official_capacity),
+    )
+
+
+def list_people(conn: Connection) -> list[Person]:
+    """Every person, by id, with identifiers."""
+    by_person: dict[int, list[Participant]] = defaultdict(list)
+    for part in list_participants(conn):
+        if part.person_id is not None:
+            by_person[int(part.person_id)].append(part)
+    return [
+        Person(
+            id=PersonId(r.id),
+            display_name=r.display_name,
+            role=PersonRole(r.role),
+            identifiers=tuple((p.platform, p.kind, p.identifier) for p in by_person[int(r.id)]),
+            official_capacity=bool(r.official_capacity),
+        )
+        for r in conn.execute(select(persons).order_by(persons.c.id))
+    ]
+
+
+def message_counts_by_person(conn: Connection) -> dict[int, int]:
+    """Messages sent by each person (through any of their participants)."""
+    sent = (
+        select(messages.c.participant_id, func.count().label("n"))
+        .where(messages.c.participant_id.is_not(None))
+        .group_by(messages.c.participant_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(participants.c.person_id, func.sum(sent.c.n))
+        .join(sent, sent.c.participant_id == participants.c.id)
+        .group_by(participants.c.person_id)
+    )
+    return {int(pid): int(n) for pid, n in rows if pid is not None}
+
+
+def summaries(conn: Connection) -> list[PersonSummary]:
+    """People with identifiers grouped by platform and sent-message counts."""
+    counts = message_counts_by_person(conn)
+    result = []
+    for person in list_people(conn):
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for platform, _kind, identifier in person.identifiers:
+            grouped[platform].append(identifier)
+        result.append(
+            PersonSummary(
+                person,
+                {k: tuple(v) for k, v in sorted(grouped.items())},
+                counts.get(int(person.id), 0),
+            )
+        )
+    return result
+
+
+def set_role(conn: Connection, person_id: PersonId, role: PersonRole, official: bool) -> None:
+    """Mark a person's part in the case."""
+    conn.execute(
+        update(persons)
+        .where(persons.c.id == int(person_id))
+        .values(role=str(role), official_capacity=official)
+    )
+
+
+def rename(conn: Connection, person_id: PersonId, display_name: str) -> None:
+    """Change the name shown for a person."""
+    conn.execute(
+        update(persons).where(persons.c.id == int(person_id)).values(display_name=display_name)
+    )
+
+
+def merge_into(conn: Connection, keep: PersonId, absorb: PersonId) -> int:
+    """Move every participant of `absorb` to `keep` and remove `absorb`; returns how many moved.
+
+    The requester role wins; official capacity is kept if either had it.
+    """
+    a, b = get_person(conn, keep), get_person(conn, absorb)
+    role = a.role
+    if PersonRole.REQUESTER in (a.role, b.role):
+        role = PersonRole.REQUESTER
+    elif a.role is PersonRole.UNKNOWN:
+        role = b.role
+    moved = (
+        conn.execute(
+            update(participants)
+            .where(participants.c.person_id == int(absorb))
+            .values(person_id=int(keep))
+        ).rowcount
+        or 0
+    )
+    set_role(conn, keep, role, a.official_capacity or b.official_capacity)
+    for col_a, col_b in (
+        (person_separations.c.person_a, person_separations.c.person_b),
+        (person_separations.c.person_b, person_separations.c.person_a),
+    ):
+        for row in conn.execute(select(col_b).where(col_a == int(absorb))).all():
+            if int(row[0]) != int(keep):
+                add_separation(conn, keep, PersonId(int(row[0])))
+    conn.execute(
+        delete(person_separations).where(
+            or_(
+                person_separations.c.person_a == int(absorb),
+                person_separations.c.person_b == int(absorb),
+            )
+        )
+    )
+    conn.execute(
+        delete(name_suggestions).where(
+            name_suggestions.c.status == "open",
+            or_(
+                name_suggestions.c.person_id == int(absorb),
+                name_suggestions.c.other_id == int(absorb),
+            ),
+        )
+    )
+    conn.execute(delete(persons).where(persons.c.id == int(absorb)))
+    return int(moved)
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def record_decision(
+    conn: Connection,
+    *,
+    user: str,
+    action: str,
+    person_id: PersonId,
+    other_id: PersonId | None = None,
+    automatic: bool = False,
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+) -> int:
+    """Record who decided what about a person, when and why; returns the decision id."""
+    result = conn.execute(
+        insert(person_decisions).values(
+            at=now_text(),
+            user=user,
+            action=action,
+            person_id=int(person_id),
+            other_id=int(other_id) if other_id is not None else None,
+            automatic=automatic,
+            reason=reason,
+            details_json=json.dumps(details or {}, sort_keys=True, default=str),
+        )
+    )
+    return new_id(result)
+
+
+def list_decisions(conn: Connection) -> list[PersonDecision]:
+    """Every recorded people decision, oldest first."""
+    return [
+        PersonDecision(
+            id=int(r.id),
+            at=r.at,
+            user=r.user,
+            action=r.action,
+            person_id=PersonId(r.person_id),
+            other_id=PersonId(r.other_id) if r.other_id is not None else None,
+            automatic=bool(r.automatic),
+            reason=r.reason,
+            details=json.loads(r.details_json),
+        )
+        for r in conn.execute(select(person_decisions).order_by(person_decisions.c.id))
+    ]
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+def _suggestion(row: Any) -> Suggestion:
+    return Suggestion(
+        id=int(row.id),
+        kind=SuggestionKind(row.kind),
+        person_id=PersonId(row.person_id),
+        other_id=PersonId(row.other_id) if row.other_id is not None else None,
+        score=int(row.score),
+        reason=row.reason,
+        status=row.status,
+    )
+
+
+def list_suggestions(conn: Connection, status: str | None = "open") -> list[Suggestion]:
+    """Stored suggestions (open ones by default), best first."""
+    stmt = select(name_suggestions).order_by(name_suggestions.c.score.desc(), name_suggestions.c.id)
+    if status is not None:
+        stmt = stmt.where(name_suggestions.c.status == status)
+    return [_suggestion(r) for r in conn.execute(stmt)]
+
+
+def get_suggestion(conn: Connection, suggestion_id: int) -> Suggestion:
+    """One suggestion.
+
+    Raises:
+        NotFoundError: No such suggestion.
+    """
+    row = conn.execute(
+        select(name_suggestions).where(name_suggestions.c.id == suggestion_id)
+    ).first()
+    if row is None:
+        raise NotFoundError(
+            f"There is no suggestion {suggestion_id}. Run 'sar-desk people CASE suggestions' to "
+            "see the open ones."
+        )
+    return _suggestion(row)
+
+
+def set_suggestion_status(conn: Connection, suggestion_id: int, status: str) -> None:
+    """Mark a suggestion accepted or dismissed (kept, so it is not offered again)."""
+    conn.execute(
+        update(name_suggestions).where(name_suggestions.c.id == suggestion_id).values(status=status)
+    )
+
+
+def sync_suggestions(conn: Connection, candidates: Iterable[Any]) -> int:
+    """Replace the open suggestions with `candidates`, keeping ids of ones still offered.
+
+    Pairs already accepted or dismissed are not offered again. Returns how many are open.
+    """
+    existing = {
+        (r.kind, int(r.person_id), r.other_id): (int(r.id), r.status)
+        for r in conn.execute(select(name_suggestions))
+    }
+    wanted = set()
+    for cand in candidates:
+        key = (
+            str(cand.kind),
+            int(cand.person_id),
+            int(cand.other_id) if cand.other_id is not None else None,
+        )
+        wanted.add(key)
+        if key in existing:
+            if existing[key][1] == "open":
+                conn.execute(
+                    update(name_suggestions)
+                    .where(name_suggestions.c.id == existing[key][0])
+                    .values(score=cand.score, reason=cand.reason)
+                )
+            continue
+        conn.execute(
+            insert(name_suggestions).values(
+                kind=key[0],
+                person_id=key[1],
+                other_id=key[2],
+                score=cand.score,
+                reason=cand.reason,
+                status="open",
+                created_at=now_text(),
+            )
+        )
+    for key, (sid, status) in existing.items():
+        if status == "open" and key not in wanted:
+            conn.execute(delete(name_suggestions).where(name_suggestions.c.id == sid))
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(name_suggestions)
+            .where(name_suggestions.c.status == "open")
+        ).scalar_one()
+    )
+
+
+def decided_pairs(conn: Connection) -> set[frozenset[PersonId]]:
+    """Merge pairs a person already dismissed (so name matching does not offer them again)."""
+    rows = conn.execute(
+        select(name_suggestions.c.person_id, name_suggestions.c.other_id).where(
+            name_suggestions.c.kind == str(SuggestionKind.MERGE),
+            name_suggestions.c.status == "dismissed",
+        )
+    )
+    return {frozenset((PersonId(a), PersonId(b))) for a, b in rows if b is not None}
+
+
+# ---------------------------------------------------------------- search terms
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTerms:
+    """What identifies people in messages: their participants and how they are written.
+
+    Attributes:
+        participant_ids: Every participant of the people (as sender or member).
+        phrases: Full names, first names, handles and e-mail addresses to find in text.
+        phones: Digits of their phone numbers (national significant number) for the digits index.
+        mention_keys: Values as exports mark mentions (ids, handles, names), mention-key form.
+    """
+
+    participant_ids: tuple[int, ...]
+    phrases: tuple[str, ...]
+    phones: tuple[str, ...]
+    mention_keys: tuple[str, ...]
+
+
+def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
+    """Collect the search terms for people (their names, first names, handles, numbers, e-mails).
+
+    Surnames alone are left out: "Morgan" names too many people to be evidence of a mention.
+    """
+    parts = list_participants(conn, person_ids)
+    linked = _linked_keys(
+        conn, {k for p in parts if (k := strong_key(p.platform, p.kind, p.identifier))}
+    )
+    names: list[str] = [
+        r.display_name
+        for r in conn.execute(
+            select(persons.c.display_name).where(persons.c.id.in_([int(p) for p in person_ids]))
+        )
+    ]
+    phrases: dict[str, None] = {}
+    phones: dict[str, None] = {}
+    mentions: dict[str, None] = {}
+    for part in parts:
+        names.append(part.display_name or "")
+        if part.kind in (IdentifierKind.HANDLE, IdentifierKind.EMAIL, IdentifierKind.PLATFORM_ID):
+            mentions[mention_key(part.identifier)] = None
+        if part.kind in (IdentifierKind.HANDLE, IdentifierKind.EMAIL):
+            phrases[part.identifier.lstrip("@")] = None
+        if part.kind is IdentifierKind.PHONE:
+            phones[_national_digits(part.identifier)] = None
+        if part.kind is IdentifierKind.NAME:
+            names.append(part.identifier)
+    for key in linked:
+        kind, _, value = key.partition(":")
+        if kind == str(IdentifierKind.EMAIL):
+            phrases[value] = None
+            mentions[mention_key(value)] = None
+        elif kind == str(IdentifierKind.PHONE):
+            phones[_national_digits(value)] = None
+        else:
+            mentions[mention_key(value.partition(":")[2])] = None
+    for name in person_names(names):
+        phrases[name] = None
+        mentions[mention_key(name)] = None
+        first = name.split()[0]
+        if len(first) >= 2:
+            phrases[first] = None
+            mentions[mention_key(first)] = None
+    return PersonTerms(
+        tuple(int(p.id) for p in parts),
+        tuple(p for p in phrases if p),
+        tuple(p for p in phones if len(p) >= 6),
+        tuple(m for m in mentions if m),
+    )
+
+
+def _national_digits(e164: str) -> str:
+    digits = "".join(ch for ch in e164 if ch.isdigit())
+    return digits[2:] if e164.startswith("+44") else digits
+
+
+def _linked_keys(conn: Connection, keys: set[str]) -> set[str]:
+    """Keys reachable from `keys` through identity links (the closure, usually one hop)."""
+    if not keys:
+        return set()
+    pairs = all_links(conn)
+    found = set(keys)
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            if (a in found) != (b in found):
+                found.update((a, b))
+                changed = True
+    return found
+
+
+def person_keys(conn: Connection) -> dict[PersonId, set[str]]:
+    """Every person's strong keys, including keys linked to them by exports."""
+    keys: dict[PersonId, set[str]] = defaultdict(set)
+    for part in list_participants(conn):
+        key = strong_key(part.platform, part.kind, part.identifier)
+        if part.person_id is not None and key:
+            keys[part.person_id].add(key)
+    return {pid: _linked_keys(conn, ks) for pid, ks in keys.items()}
+
+
+def people_names(
+    conn: Connection,
+) -> tuple[dict[PersonId, tuple[str, ...]], dict[PersonId, set[str]]]:
+    """Every person's name keys and handles (for name-based suggestions)."""
+    names: dict[PersonId, list[str]] = defaultdict(list)
+    handles: dict[PersonId, set[str]] = defaultdict(set)
+    for row in conn.execute(select(persons.c.id, persons.c.display_name)):
+        names[PersonId(row.id)].append(row.display_name)
+    for part in list_participants(conn):
+        if part.person_id is None:
+            continue
+        names[part.person_id].append(part.display_name or "")
+        if part.kind is IdentifierKind.NAME:
+            names[part.person_id].append(part.identifier)
+        if part.kind is IdentifierKind.HANDLE:
+            handles[part.person_id].add(part.identifier.lstrip("@").casefold())
+    return {pid: person_names(v) for pid, v in names.items() if person_names(v)}, dict(handles)
