@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 HEADER = re.compile(r"^\[(\d{4}-\d{2}-\d{2}), (\d{1,2}:\d{2}(?::\d{2})?)\] ([^:\n]+?): ?(.*)$")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]+)\)")
+_LINK_GAP = re.compile(r" ?" + LINK.pattern)
 ME = "Me"
 _TYPES = {"image": "image", "video": "video", "audio": "audio"}
 
@@ -57,11 +58,12 @@ class _Chat:
         self.prefix = f"{folder}/" if folder else ""
         self.report = report
         self.zone = zone
-        self.key = folder.rsplit("/", 1)[-1] if folder else tree.path.stem
+        fallback = tree.path.parent.name if tree.path.stem == "chat" else tree.path.stem
+        self.key = folder.rsplit("/", 1)[-1] if folder else fallback
         self.names = set(tree.names())
 
     def attachment(self, name: str, path: str, ctype: str = "") -> Attachment:
-        rel = path.replace("\\", "/").lstrip("./")
+        rel = path.replace("\\", "/").removeprefix("./")
         present = f"{self.prefix}{rel}" in self.names
         kind = _TYPES.get(ctype.split("/")[0], "") or _guess(name or rel)
         return Attachment(
@@ -130,7 +132,7 @@ class _Chat:
             for label, target in LINK.findall(body)
             if not target.startswith(("http://", "https://"))
         ]
-        text = LINK.sub(lambda m: m.group(0) if m.group(2).startswith("http") else "", body)
+        text = _LINK_GAP.sub(lambda m: m.group(0) if m.group(2).startswith("http") else "", body)
         text = text.strip()
         stamp = f"{cur['day']} {cur['clock']}"
         fmt = "%Y-%m-%d %H:%M:%S" if stamp.count(":") == 2 else "%Y-%m-%d %H:%M"
@@ -257,6 +259,11 @@ def _guess(name: str) -> str:
     return "file"
 
 
+def _has_header(head: bytes) -> bool:
+    text = head.decode("utf-8-sig", errors="replace")
+    return any(HEADER.match(line) for line in text.splitlines())
+
+
 def _first_line_is_header(head: bytes) -> bool:
     text = head.decode("utf-8-sig", errors="replace")
     for line in text.splitlines():
@@ -321,9 +328,7 @@ class SignalImporter:
                         if n.rsplit("/", 1)[-1] in ("chat.md", "data.json")
                     }
                 )
-            if not folders or (
-                tree.kind == "file" and not _first_line_is_header(tree.head(path.name))
-            ):
+            if not folders or (tree.kind == "file" and not _has_header(tree.head(path.name))):
                 raise ImportFormatError(
                     f"{path.name} is not a signal-export chat (no chat.md starting with a line "
                     "like '[2024-05-29, 15:04] Me: …'). Choose the folder signal-export made."

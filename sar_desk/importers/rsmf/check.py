@@ -70,19 +70,30 @@ class _Checker:
         kind: str,
         repairable: bool = True,
     ) -> None:
-        value = obj.get(key)
-        if value is None:
-            return
+        """Check that ``obj[key]`` (if present) names a known id; numbers become strings."""
+        if obj.get(key) is not None:
+            obj[key] = self.ref_value(obj[key], f"{where}.{key}", known, kind, repairable)
+
+    def ref_value(
+        self,
+        value: Any,
+        where: str,
+        known: set[str] | dict[str, Any],
+        kind: str,
+        repairable: bool = True,
+    ) -> Any:
+        """Check one reference; returns it as a string when lenient mode repaired a number."""
         if isinstance(value, int) and not isinstance(value, bool):
-            if not self.fix(f"{where}.{key}", f"is the number {value}, but ids must be strings"):
-                return
-            value = obj[key] = str(value)
+            if not self.fix(where, f"is the number {value}, but ids must be strings"):
+                return value
+            value = str(value)
         if str(value) not in known:
             message = f"refers to {kind} '{value}', which is not in the manifest"
             if repairable:
-                self.fix(f"{where}.{key}", message)
+                self.fix(where, message)
             else:
-                self.fail(f"{where}.{key}", message)
+                self.fail(where, message)
+        return value
 
 
 def _list(root: dict[str, Any], key: str, check: _Checker) -> list[Any]:
@@ -139,15 +150,9 @@ def validate(
         if not isinstance(members, list):
             check.fail(f"{where}.participants", "is missing or not a list (it is required)")
             members = []
-        for j, _ in enumerate(members):
-            check.ref(
-                {"p": members[j]},
-                "p",
-                f"{where}.participants[{j}]",
-                man.participants,
-                "participant",
-            )
-            members[j] = str(members[j])
+        for j, member in enumerate(members):
+            where_j = f"{where}.participants[{j}]"
+            members[j] = str(check.ref_value(member, where_j, man.participants, "participant"))
         check.ref(conv, "custodian", where, man.participants, "participant")
         _file(conv, "icon", where, files, check)
         if cid is not None:

@@ -96,7 +96,11 @@ class GraphFile:
             chat = found if isinstance(found, dict) else {}
             break
         key = str(chat.get("id") or self.name)
-        members = list(self._items("members.item"))
+        members: list[Any] = []
+        try:
+            members.extend(self._items("members.item"))
+        except ijson.JSONError:
+            pass  # a damaged tail is reported when the messages are read
         for member in members:
             if not isinstance(member, dict):
                 continue
@@ -293,6 +297,8 @@ class _Prefixed:
 
     def read(self, size: int = -1, /) -> bytes:
         """Read up to `size` bytes, the remembered prefix first."""
+        if size == 0:
+            return b""  # ijson probes with read(0) to learn bytes from text
         if self._prefix:
             out, self._prefix = self._prefix, b""
             return out + (self._handle.read(size - len(out)) if size > len(out) else b"")

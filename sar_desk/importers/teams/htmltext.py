@@ -52,7 +52,14 @@ class _Converter(HTMLParser):
                 self.images += 1
             elif dict(attrs).get("alt"):
                 self.out.append(dict(attrs).get("alt") or "")  # emoji are <img alt="😀">
+        elif tag == "br":
+            self.out.append("\n")
         elif tag in _BLOCK:
+            self._break()
+
+    def _break(self) -> None:
+        """One line break between blocks, however many block tags meet there."""
+        if self.out and not self.out[-1].endswith("\n"):
             self.out.append("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -69,7 +76,7 @@ class _Converter(HTMLParser):
                 self.mentions.append(name)
             self._at = None
         elif tag in _BLOCK and tag != "br":
-            self.out.append("\n")
+            self._break()
 
     def handle_data(self, data: str) -> None:
         if self._skip:
