@@ -128,11 +128,49 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     yield Progress(3, 3, "Review done")
 
 
+def _people_search_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
+    """Find the requester across platforms and run a logged person + date-range search."""
+    from sar_desk.core.model import PersonRole  # local imports: this step's own
+    from sar_desk.core.scope import Relevance
+
+    cancel.check()
+    resolved = session.resolve_people()
+    people = session.people()
+    requester = [p.person for p in people if p.person.role is PersonRole.REQUESTER]
+    result.lines.append(
+        f"People: {len(people)} across platforms; {len(requester)} identified as the requester; "
+        f"{resolved.open_suggestions} name suggestions to review"
+    )
+    if not requester:
+        result.lines.append("The requester was not found by phone or e-mail; see 'sar-desk people'.")
+        yield Progress(1, 1, "Resolved people")
+        return
+    case = session.case
+    start, end = day_range(case.scope_from, case.scope_to, case.timezone)
+    query = SearchQuery(person_ids=tuple(p.id for p in requester), date_from=start, date_to=end)
+    found = session.search_logged(query, limit=0, origin="demo")
+    result.lines.append(
+        f"Search for {requester[0].display_name} from {case.scope_from} to {case.scope_to} "
+        f"(search log #{found.log_id}): {found.total} messages"
+    )
+    for platform, count in sorted(found.by_platform.items()):
+        result.lines.append(f"  {platform}: {count}")
+    for platform, title, count in found.by_conversation:
+        result.lines.append(f"  {platform}/{title}: {count}")
+    # A caseworker would read each hit; the demo takes them all as about the requester (R27).
+    marked = session.mark_scope(
+        session.search_ids(query), Relevance.ABOUT_REQUESTER, "Demo: hits of the requester search"
+    )
+    result.lines.append(f"Marked {marked} messages as about the requester (disclosure set)")
+    yield Progress(1, 1, "Searched by person and date")
+
+
 STEPS: list[tuple[str, Step]] = [
     ("Importing the sample exports", _import_step),
     ("Detecting personal data", _detect_step),
     ("Reviewing the proposals", _review_step),
     ("Searching", _search_step),
+    ("Finding the requester across platforms", _people_search_step),
 ]
 
 

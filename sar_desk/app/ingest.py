@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sar_desk.app import people as app_people
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
@@ -220,6 +221,7 @@ def _write(
                     settings=report.settings, report=_report_json(report),
                 )
                 store_sources.set_stored_path(conn, source_id, f"{ORIGINALS}/{final_name}")
+                app_people.record_import(conn, report, importer.platform, case, user)
                 audit.append(conn, user, "import", {
                     "source": int(source_id), "platform": importer.platform, "sha256": sha,
                     "messages": counts.messages, "system": counts.system,

@@ -17,6 +17,8 @@ from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.ingest import ORIGINALS, clean_incoming
 from sar_desk.app.reviewing import ReviewMixin
+from sar_desk.app.people import PeopleMixin
+from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
 from sar_desk.core.errors import BadInputError, CaseExistsError, CaseNotFoundError
 from sar_desk.core.identity import classify_identifier
@@ -70,7 +72,9 @@ def validate_case(case: Case) -> Case:
     )
 
 
-class CaseSession(ImportingMixin, SearchingMixin, ClockMixin, DetectionMixin, ReviewMixin):
+class CaseSession(
+    ImportingMixin, SearchingMixin, PeopleMixin, ScopeMixin, ClockMixin, DetectionMixin, ReviewMixin
+):
     """An open case and everything that can be done with it."""
 
     @classmethod

@@ -15,7 +15,9 @@ from sar_desk.cli import demo as demo_cmds
 from sar_desk.cli import detect as detect_cmds
 from sar_desk.cli import importing as import_cmds
 from sar_desk.cli import parse as parse_cmds
+from sar_desk.cli import people as people_cmds
 from sar_desk.cli import review as review_cmds
+from sar_desk.cli import scope as scope_cmds
 from sar_desk.cli import search as search_cmds
 from sar_desk.cli import users as users_cmds
 from sar_desk.core.errors import Cancelled, SarDeskError
@@ -70,7 +72,7 @@ def gui(case: Any) -> None:
 
 
 for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, detect_cmds,
-                review_cmds, audit_cmds, users_cmds):
+                review_cmds, audit_cmds, users_cmds, people_cmds, scope_cmds):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -15,6 +15,9 @@ from sar_desk.store.audit import audit_log
 from sar_desk.store.decisions import create_review_tables
 from sar_desk.store.detection import DETECTION_TABLES
 from sar_desk.store.findings import findings
+from sar_desk.store.people import PEOPLE_TABLES
+from sar_desk.store.scope import SCOPE_TABLES
+from sar_desk.store.searchlog import SEARCHLOG_TABLES
 from sar_desk.store.tables import CORE_TABLES
 
 Migration = Callable[[Connection], None]
@@ -34,6 +37,13 @@ def _findings(conn: Connection) -> None:
     findings.create(conn)
 
 
+def _people_and_search_log(conn: Connection) -> None:
+    # Issue 4: people resolution, scope decisions, the search log and the search indexes.
+    for table in (*PEOPLE_TABLES, *SCOPE_TABLES, *SEARCHLOG_TABLES):
+        table.create(conn)
+    fts.create_search_aids(conn)
+
+
 def _detection_runs(conn: Connection) -> None:
     # Issue 5: detection runs and scanned messages, so detection can stop and carry on.
     for table in DETECTION_TABLES:
@@ -46,6 +56,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial),
     (2, _audit),
     (3, _findings),
+    (4, _people_and_search_log),
     (5, create_review_tables),
     (7, _detection_runs),
 ]

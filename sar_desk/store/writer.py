@@ -18,6 +18,7 @@ from sqlalchemy import Connection, func, insert, select, text
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.imports import DeclaredParticipant, RawMessage
 from sar_desk.core.model import IdentifierKind, MessageKind
+from sar_desk.store.fts import index_messages
 from sar_desk.store.tables import (
     conversation_members,
     conversations,
@@ -186,6 +187,7 @@ class ImportWriter:
                 self.counts.messages += 1
         if rows:
             self._conn.execute(insert(messages), rows)
+            index_messages(self._conn, rows)  # digits and mentions indexes (store.fts)
         if links:
             # A message can appear twice in one source only through a dedup hit on itself.
             self._conn.execute(insert(message_sources).prefix_with("OR IGNORE"), links)
