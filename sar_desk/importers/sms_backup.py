@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, ClassVar
 from xml.etree.ElementTree import Element, ParseError
@@ -101,8 +102,13 @@ def _contact(elem: Element) -> str | None:
     return None if not name or name == "(Unknown)" else name
 
 
+@lru_cache(maxsize=4096)
 def address_id(address: str, region: str) -> tuple[str, IdentifierKind]:
-    """Normalise an SMS address: E.164 phone, RCS group e-mail-like id, or a sender handle."""
+    """Normalise an SMS address: E.164 phone, RCS group e-mail-like id, or a sender handle.
+
+    Cached: a backup repeats a few hundred addresses many thousands of times, and phone
+    parsing dominates the cost of a record otherwise.
+    """
     phone = normalise_phone(address, region)
     if phone:
         return phone, IdentifierKind.PHONE
