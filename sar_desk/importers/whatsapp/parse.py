@@ -78,38 +78,21 @@ def scan(blocks: Iterable[str]) -> Scan:
     """First pass: header styles, day/month evidence, sender candidates and the group name.
 
     The regex engine finds and counts header lines in C (``findall`` then ``Counter``); the
-    Python loop only visits distinct (style, date, sender) combinations, a few per day.
+    Python loop only visits each block's distinct (style, date, sender) combinations, a few per
+    day, and nothing but the tallies outlives a block.
     """
-    seen: Counter[_HeaderParts] = Counter()
-    lines = 0
-    last = "\n"
-    for block in blocks:
-        lines += block.count("\n")
-        last = block[-1:] or last
-        seen.update(SCAN.pick(block).findall("\n" + block))
-    if last != "\n":
-        lines += 1  # a final line without a line break
     tallies: dict[tuple[str, ...], _StyleTally] = {}
     dated: set[tuple[object, ...]] = set()
-    found = Scan(lines=lines)
-    for parts, count in seen.items():
-        br, a, sep, b, c, comma, sec, ampm, prefix, marked, second, line = parts
-        key = (br, sep, comma, sec, ampm and "m", str(len(a)), str(len(c)))
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = _StyleTally(make_style(br, a, sep, c, comma, sec, ampm))
-        if tally.style is None:
-            continue
-        tally.count += count
-        if (key, a, b) not in dated:
-            dated.add((key, a, b))
-            tally.evidence.add(to_int(a), to_int(b))
-        if prefix or marked or second:
-            found.prefixes[prefix] += count
-            if second and len(prefix) + len(second) < MAX_NAME:
-                found.prefixes[f"{prefix}: {second}"] += count
-        if found.group is None and (marked or line):
-            found.group = group_name(strip_marks(marked or line).strip())
+    found = Scan()
+    last = "\n"
+    for block in blocks:
+        found.lines += block.count("\n")
+        last = block[-1:] or last
+        counts: Counter[_HeaderParts] = Counter(SCAN.pick(block).findall("\n" + block))
+        for parts, count in counts.items():
+            _tally(parts, count, tallies, dated, found)
+    if last != "\n":
+        found.lines += 1  # a final line without a line break
     valid = {key: tally for key, tally in tallies.items() if tally.style is not None}
     if valid:
         best = max(valid, key=lambda key: valid[key].count)
@@ -118,6 +101,33 @@ def scan(blocks: Iterable[str]) -> Scan:
         found.evidence = valid[best].evidence
         found.other_style = sum(t.count for k, t in valid.items() if k != best)
     return found
+
+
+def _tally(
+    parts: _HeaderParts,
+    count: int,
+    tallies: dict[tuple[str, ...], _StyleTally],
+    dated: set[tuple[object, ...]],
+    found: Scan,
+) -> None:
+    """Add `count` identical header shapes to the style tallies and sender candidates."""
+    br, a, sep, b, c, comma, sec, ampm, prefix, marked, second, line = parts
+    key = (br, sep, comma, sec, ampm and "m", str(len(a)), str(len(c)))
+    tally = tallies.get(key)
+    if tally is None:
+        tally = tallies[key] = _StyleTally(make_style(br, a, sep, c, comma, sec, ampm))
+    if tally.style is None:
+        return
+    tally.count += count
+    if (key, a, b) not in dated:
+        dated.add((key, a, b))
+        tally.evidence.add(to_int(a), to_int(b))
+    if prefix or marked or second:
+        found.prefixes[prefix] += count
+        if second and len(prefix) + len(second) < MAX_NAME:
+            found.prefixes[f"{prefix}: {second}"] += count
+    if found.group is None and (marked or line):
+        found.group = group_name(strip_marks(marked or line).strip())
 
 
 @dataclass(frozen=True, slots=True)
