@@ -19,9 +19,7 @@ _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
 
 def new_password(groups: int = 5, size: int = 4) -> str:
     """A random password like ``k7Qm-2xTa-...`` (about 140 bits)."""
-    return "-".join(
-        "".join(secrets.choice(_ALPHABET) for _ in range(size)) for _ in range(groups)
-    )
+    return "-".join("".join(secrets.choice(_ALPHABET) for _ in range(size)) for _ in range(groups))
 
 
 def write_encrypted_zip(path: Path, root: Path, files: Sequence[Path], password: str) -> None:
@@ -33,8 +31,9 @@ def write_encrypted_zip(path: Path, root: Path, files: Sequence[Path], password:
         files: Files to include, in order.
         password: The password (never stored here).
     """
-    with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED,
-                             encryption=pyzipper.WZ_AES) as archive:
+    with pyzipper.AESZipFile(
+        path, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+    ) as archive:
         archive.setpassword(password.encode("utf-8"))
         archive.setencryption(pyzipper.WZ_AES, nbits=256)
         for file in sorted(files):

@@ -69,23 +69,39 @@ def _prepare_dest(dest: Path) -> Path:
     return tmp
 
 
-def _internal_records(tmp: Path, inputs: BundleInputs, options: BundleOptions,
-                      bundle: RenderBundle, terms: Sequence[str]) -> None:
+def _internal_records(
+    tmp: Path,
+    inputs: BundleInputs,
+    options: BundleOptions,
+    bundle: RenderBundle,
+    terms: Sequence[str],
+) -> None:
     internal = tmp / "internal"
     (internal / "README.txt").write_text(INTERNAL_README, encoding="utf-8")
     rows = records.redaction_log_rows(bundle, inputs.decisions, inputs.messages)
     records.write_csv(internal / "redaction-log.csv", records.REDACTION_LOG_COLUMNS, rows)
-    records.write_xlsx(internal / "redaction-log.xlsx", records.REDACTION_LOG_COLUMNS, rows,
-                       options.generated_at)
-    records.write_csv(internal / "search-log.csv", records.SEARCH_LOG_COLUMNS,
-                      records.search_log_rows(inputs.searches))
-    records.write_json(internal / "protected-terms.json",
-                       {"reference": inputs.case.reference, "terms": list(terms)})
+    records.write_xlsx(
+        internal / "redaction-log.xlsx", records.REDACTION_LOG_COLUMNS, rows, options.generated_at
+    )
+    records.write_csv(
+        internal / "search-log.csv",
+        records.SEARCH_LOG_COLUMNS,
+        records.search_log_rows(inputs.searches),
+    )
+    records.write_json(
+        internal / "protected-terms.json",
+        {"reference": inputs.case.reference, "terms": list(terms)},
+    )
 
 
 def build_bundle(
-    inputs: BundleInputs, options: BundleOptions, dest: Path, *, cancel: CancelToken,
-    master_dir: Path | None = None, writers: Sequence[PackWriter] | None = None,
+    inputs: BundleInputs,
+    options: BundleOptions,
+    dest: Path,
+    *,
+    cancel: CancelToken,
+    master_dir: Path | None = None,
+    writers: Sequence[PackWriter] | None = None,
 ) -> Job[BundleManifest]:
     """Build, check and move a disclosure bundle into `dest`.
 
@@ -105,8 +121,7 @@ def build_bundle(
     dest = Path(dest)
     options = replace(options, generated_at=options.generated_at.astimezone(UTC))
     yield Progress(0, 5, "Applying redactions")
-    bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions,
-                                 options.pseudonyms)
+    bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
     terms = protected_terms(inputs.decisions)
     letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms)
     pre_render_check(bundle, letter, terms)
@@ -115,8 +130,14 @@ def build_bundle(
     try:
         yield Progress(1, 5, "Rendering the bundle")
         prefix = safe_reference(inputs.case.reference)
-        ctx = WriteContext(tmp / "pack", tmp / ".work", prefix, options,
-                           inputs.resources / "fonts", inputs.versions.tool)
+        ctx = WriteContext(
+            tmp / "pack",
+            tmp / ".work",
+            prefix,
+            options,
+            inputs.resources / "fonts",
+            inputs.versions.tool,
+        )
         for writer in writers if writers is not None else default_writers(options):
             writer(bundle, letter, ctx)
             cancel.check()
@@ -124,13 +145,16 @@ def build_bundle(
         _internal_records(tmp, inputs, options, bundle, terms)
         yield Progress(3, 5, "Running the safety checks")
         pack_files = sorted(p for p in (tmp / "pack").rglob("*") if p.is_file())
-        results = check_pack(tmp / "pack", pack_files, inputs.case.reference, terms,
-                             inputs.versions.tool)
+        results = check_pack(
+            tmp / "pack", pack_files, inputs.case.reference, terms, inputs.versions.tool
+        )
         _raise_on_failure(results, "pack/")
         cancel.check()
         password = _maybe_archive(tmp, prefix, options, pack_files, inputs, terms, results)
-        records.write_json(tmp / "internal" / "safety-report.json",
-                           safety_report(bundle, inputs, options, results, letter_catches))
+        records.write_json(
+            tmp / "internal" / "safety-report.json",
+            safety_report(bundle, inputs, options, results, letter_catches),
+        )
         shutil.rmtree(tmp / ".work")
         yield Progress(4, 5, "Writing the manifest")
         header = _manifest_header(inputs, options, bundle, ctx.pages, letter)
@@ -143,35 +167,51 @@ def build_bundle(
         raise
     master = None
     if master_dir is not None:
-        master = _keep_master(master_dir / export_id(options, inputs.case.reference),
-                              inputs, bundle, dest)
+        master = _keep_master(
+            master_dir / export_id(options, inputs.case.reference), inputs, bundle, dest
+        )
     yield Progress(5, 5, "Bundle ready")
-    return BundleManifest(dest, export_id(options, inputs.case.reference), tuple(entries),
-                          dict(bundle.counts), digest, ctx.pages, password, master)
+    return BundleManifest(
+        dest,
+        export_id(options, inputs.case.reference),
+        tuple(entries),
+        dict(bundle.counts),
+        digest,
+        ctx.pages,
+        password,
+        master,
+    )
 
 
 def _raise_on_failure(results: Sequence[CheckResult], prefix: str) -> None:
     failed = failures(results)
     if failed:
-        first = failed[0]
-        more = f" ({len(failed) - 1} more problems)" if len(failed) > 1 else ""
+        listed = " | ".join(prefix + r.sentence() for r in failed[:4])
+        more = f" | and {len(failed) - 4} more problems" if len(failed) > 4 else ""
         raise SafetyCheckError(
-            f"The bundle was not saved: {prefix}{first.sentence()}{more}. Fix the decision or "
-            "report the problem; nothing was written to the destination."
+            f"The bundle was not saved: {listed}{more}. Fix the decision or report the "
+            "problem; nothing was written to the destination."
         )
 
 
-def _maybe_archive(tmp: Path, prefix: str, options: BundleOptions, pack_files: list[Path],
-                   inputs: BundleInputs, terms: Sequence[str],
-                   results: list[CheckResult]) -> str | None:
+def _maybe_archive(
+    tmp: Path,
+    prefix: str,
+    options: BundleOptions,
+    pack_files: list[Path],
+    inputs: BundleInputs,
+    terms: Sequence[str],
+    results: list[CheckResult],
+) -> str | None:
     if not options.encrypt:
         return None
     password = new_password()
     (tmp / "delivery").mkdir()
     archive = tmp / "delivery" / f"{prefix}-pack.zip"
     write_encrypted_zip(archive, tmp / "pack", pack_files, password)
-    zip_results = check_pack(tmp / "delivery", [archive], inputs.case.reference, terms,
-                             inputs.versions.tool)
+    zip_results = check_pack(
+        tmp / "delivery", [archive], inputs.case.reference, terms, inputs.versions.tool
+    )
     _raise_on_failure(zip_results, "delivery/")
     results += zip_results
     if options.save_password:
@@ -179,26 +219,40 @@ def _maybe_archive(tmp: Path, prefix: str, options: BundleOptions, pack_files: l
     return password
 
 
-def _manifest_header(inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle,
-                     pages: int, letter: Letter) -> dict[str, Any]:
+def _manifest_header(
+    inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle, pages: int, letter: Letter
+) -> dict[str, Any]:
     decisions = inputs.decisions
     return {
         "bundle": {
-            "case_reference": inputs.case.reference, "regime": str(inputs.case.regime),
+            "case_reference": inputs.case.reference,
+            "regime": str(inputs.case.regime),
             "export_id": export_id(options, inputs.case.reference),
-            "generated_at": options.generated_at.isoformat(), "pages": pages,
-            "options": {"pseudonyms": options.pseudonyms, "large_print": options.large_print,
-                        "html": options.html, "encrypt": options.encrypt, "rsmf": options.rsmf},
+            "generated_at": options.generated_at.isoformat(),
+            "pages": pages,
+            "options": {
+                "pseudonyms": options.pseudonyms,
+                "large_print": options.large_print,
+                "html": options.html,
+                "encrypt": options.encrypt,
+                "rsmf": options.rsmf,
+            },
             "case_path": inputs.case_path,
         },
-        "versions": {"tool": inputs.versions.tool, "model": inputs.versions.model,
-                     "code_table": inputs.versions.code_table,
-                     "letter_template": letter.template_version},
+        "versions": {
+            "tool": inputs.versions.tool,
+            "model": inputs.versions.model,
+            "code_table": inputs.versions.code_table,
+            "letter_template": letter.template_version,
+        },
         "counts": dict(sorted(bundle.counts.items())),
         "decisions": {
-            "redactions": bundle.counts["redactions"], "withheld": len(decisions.withheld),
-            "not_in_scope": len(decisions.not_in_scope), "duplicates": len(decisions.duplicates),
-            "codes_used": [c.code for c in bundle.codes], "undecided": decisions.undecided,
+            "redactions": bundle.counts["redactions"],
+            "withheld": len(decisions.withheld),
+            "not_in_scope": len(decisions.not_in_scope),
+            "duplicates": len(decisions.duplicates),
+            "codes_used": [c.code for c in bundle.codes],
+            "undecided": decisions.undecided,
         },
         "checks": {"report": "internal/safety-report.json", "passed": True},
     }

@@ -44,8 +44,7 @@ def leak_results(path: Path, rel: str, matcher: TermMatcher) -> list[CheckResult
     problems: list[str] = []
     for where, text in file_pieces(path):
         for hit in matcher.find(text):
-            problems.append(f"protected term no. {hit.term_index + 1} found in {where}"
-                            f" ({hit.how})")
+            problems.append(f"protected term no. {hit.term_index + 1} found in {where} ({hit.how})")
     detail = "; ".join(sorted(set(problems))[:5])
     if problems:
         detail += ". Redacted text is present in the output; the export was stopped."
@@ -57,7 +56,7 @@ def name_results(path: Path, rel: str, reference: str, matcher: TermMatcher) -> 
     name = path.name
     problems = []
     if not _SAFE_NAME.match(name) or not name.startswith(safe_reference(reference)):
-        problems.append(f"the name must be the case reference plus letters, digits and dashes")
+        problems.append("the name must be the case reference plus letters, digits and dashes")
     if path.suffix.lower() not in ALLOWED_SUFFIXES:
         problems.append(f"'{path.suffix}' files may not be sent to a requester")
     hits = matcher.find(re.sub(r"[._-]+", " ", name))
@@ -81,9 +80,13 @@ def pdf_structure_results(path: Path, rel: str, reference: str, version: str) ->
         if "/Prev" in pdf.trailer:
             problems.append("the file has an incremental-update history (/Prev)")
         root = pdf.Root
-        for key, label in (("/Metadata", "XMP metadata"), ("/OCProperties", "optional content"),
-                           ("/AcroForm", "form fields"), ("/OpenAction", "an open action"),
-                           ("/AA", "automatic actions")):
+        for key, label in (
+            ("/Metadata", "XMP metadata"),
+            ("/OCProperties", "optional content"),
+            ("/AcroForm", "form fields"),
+            ("/OpenAction", "an open action"),
+            ("/AA", "automatic actions"),
+        ):
             if key in root:
                 problems.append(f"the document has {label}")
         names = root.get("/Names", pikepdf.Dictionary())
@@ -108,7 +111,10 @@ def pdf_structure_results(path: Path, rel: str, reference: str, version: str) ->
 
 def _has_fill(page: pikepdf.Page) -> bool:
     # The renderer never fills shapes, so any fill is a possible box over text (R44, F1).
-    return any(str(op) in _FILL_OPS for _operands, op in pikepdf.parse_content_stream(page))
+    return any(
+        str(getattr(instruction, "operator", "")) in _FILL_OPS
+        for instruction in pikepdf.parse_content_stream(page)
+    )
 
 
 def html_results(path: Path, rel: str) -> list[CheckResult]:

@@ -35,8 +35,10 @@ def _e(text: str) -> str:
 
 
 def _letter(letter: Letter) -> list[str]:
-    out = [f'<section aria-labelledby="letter"><h1 id="letter">{_e(letter.title)}</h1>',
-           f"<p>{_e(letter.date_label)}</p>"]
+    out = [
+        f'<section aria-labelledby="letter"><h1 id="letter">{_e(letter.title)}</h1>',
+        f"<p>{_e(letter.date_label)}</p>",
+    ]
     for section in letter.sections:
         if section.heading:
             out.append(f"<h2>{_e(section.heading)}</h2>")
@@ -52,12 +54,16 @@ def _index(bundle: RenderBundle) -> list[str]:
         f"<p>{c['in_scope']} items: {c['disclosed_in_full']} disclosed in full, "
         f"{c['disclosed_in_part']} disclosed in part, {c['withheld']} withheld.</p>",
         "<ul>",
-        *(f'<li><a href="#{conv.ref}">{_e(conv.heading)}</a> — {len(conv.messages)} items</li>'
-          for conv in bundle.conversations),
+        *(
+            f'<li><a href="#{conv.ref}">{_e(conv.heading)}</a> — {len(conv.messages)} items</li>'
+            for conv in bundle.conversations
+        ),
         "</ul>",
         "<table><caption>Every item and what happened to it</caption><thead><tr>",
-        *(f'<th scope="col">{h}</th>' for h in ("Chat", "Items", "Count", "Status", "Codes",
-                                                  "First", "Last")),
+        *(
+            f'<th scope="col">{h}</th>'
+            for h in ("Chat", "Items", "Count", "Status", "Codes", "First", "Last")
+        ),
         "</tr></thead><tbody>",
     ]
     for row in bundle.index:
@@ -73,11 +79,15 @@ def _index(bundle: RenderBundle) -> list[str]:
 
 def _message(msg: RenderMessage) -> str:
     when = f'<time datetime="{_e(msg.iso_time)}">{_e(msg.time_label)}</time>'
-    meta = f'<span class="meta">{when} · item {msg.item}{" · (edited)" if msg.edited else ""}</span>'
+    meta = (
+        f'<span class="meta">{when} · item {msg.item}{" · (edited)" if msg.edited else ""}</span>'
+    )
     if msg.kind in ("system", "withheld") or msg.sender is None:
         return f'<p class="system" dir="auto">{meta} — {_e(msg.text)}</p>'
-    parts = [f'<article aria-label="Item {msg.item}"><p class="sender" dir="auto">'
-             f"{_e(msg.sender)}</p><p>{meta}</p>"]
+    parts = [
+        f'<article aria-label="Item {msg.item}"><p class="sender" dir="auto">'
+        f"{_e(msg.sender)}</p><p>{meta}</p>"
+    ]
     if msg.reply_note:
         parts.append(f'<p class="reply">{_e(msg.reply_note)}</p>')
     if msg.text:
@@ -88,8 +98,10 @@ def _message(msg: RenderMessage) -> str:
 
 
 def _conversation(conv: RenderConversation) -> list[str]:
-    out = [f'<section aria-labelledby="{conv.ref}"><h2 id="{conv.ref}" dir="auto">'
-           f"{_e(conv.heading)}</h2>"]
+    out = [
+        f'<section aria-labelledby="{conv.ref}"><h2 id="{conv.ref}" dir="auto">'
+        f"{_e(conv.heading)}</h2>"
+    ]
     day = None
     for msg in conv.messages:
         if msg.date_label != day:
@@ -107,8 +119,10 @@ def _glossary(bundle: RenderBundle) -> list[str]:
     else:
         out.append("<dl>")
         for code in bundle.codes:
-            out.append(f"<dt>[REDACTED · {_e(code.marker)}] — {_e(code.title)}</dt>"
-                       f"<dd>{_e(code.reference)}. {_e(code.summary)}</dd>")
+            out.append(
+                f"<dt>[REDACTED · {_e(code.marker)}] — {_e(code.title)}</dt>"
+                f"<dd>{_e(code.reference)}. {_e(code.summary)}</dd>"
+            )
         out.append("</dl>")
     out.append("</section>")
     return out
@@ -123,14 +137,24 @@ def render_html(bundle: RenderBundle, letter: Letter, path: Path, *, large_print
         path: The file to write (UTF-8, LF line ends).
         large_print: Larger type and line spacing.
     """
-    css = _CSS % {"size": "150%" if large_print else "100%", "line": "1.8" if large_print else "1.45"}
+    css = _CSS % {
+        "size": "150%" if large_print else "100%",
+        "line": "1.8" if large_print else "1.45",
+    }
     parts = [
-        "<!DOCTYPE html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en-GB">',
+        "<head>",
+        '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(bundle.reference)} disclosure bundle</title>",
-        f"<style>{css}</style>", "</head>", "<body>",
-        f'<header><p>Case {_e(bundle.reference)}</p></header>', "<main>",
-        *_letter(letter), *_index(bundle),
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+        f"<header><p>Case {_e(bundle.reference)}</p></header>",
+        "<main>",
+        *_letter(letter),
+        *_index(bundle),
     ]
     for conv in bundle.conversations:
         parts += _conversation(conv)

@@ -92,7 +92,7 @@ def refusal_elements(bundle: RenderBundle, decisions: DisclosureDecisions) -> li
     for code in bundle.codes:
         if code.kind in ("marker", "procedural"):
             continue
-        text = (f"We rely on {code.reference} ({code.title}). Why it applies: {code.summary}")
+        text = f"We rely on {code.reference} ({code.title}). Why it applies: {code.summary}"
         if code.public_interest_test:
             reasons = sorted({r.strip() for r in rationales[code.code] if r.strip()})[:3]
             if not reasons:
@@ -127,7 +127,9 @@ def _context(inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle)
         "marker_example": marker,
         "pseudonym_note": (
             "Other people are shown as Person A, Person B and so on, the same letter for the "
-            "same person throughout. " if options.pseudonyms else ""
+            "same person throughout. "
+            if options.pseudonyms
+            else ""
         ),
         "confirm_deny": held,
         "advice": options.advice or _template(inputs.resources)["default_advice"],
@@ -172,6 +174,8 @@ def build_letter(inputs: BundleInputs, options: BundleOptions, bundle: RenderBun
 
 def _how_to_fill(section_id: str) -> str:
     if section_id == "searches":
-        return ("No searches are recorded for this case; run and record the searches before "
-                "exporting, so the letter can say what was searched.")
+        return (
+            "No searches are recorded for this case; run and record the searches before "
+            "exporting, so the letter can say what was searched."
+        )
     return "Fill in the organisation details (controller, DPO, complaints contact) and try again."

@@ -64,7 +64,7 @@ def sha256_file(path: Path) -> str:
 
 
 def role_of(rel: str) -> str:
-    """requester / internal / delivery, from the top folder."""
+    """Requester / internal / delivery, from the top folder."""
     top = rel.split("/", 1)[0]
     return {"pack": "requester", "internal": "internal", "delivery": "delivery"}.get(top, "other")
 
@@ -83,12 +83,17 @@ def file_entries(root: Path) -> list[FileEntry]:
 def write_manifest(root: Path, header: dict[str, Any]) -> tuple[list[FileEntry], str]:
     """Write ``manifest.json`` for `root` and return the entries and the manifest's hash."""
     entries = file_entries(root)
-    data = {**header, "format": FORMAT,
-            "files": [{"path": e.path, "sha256": e.sha256, "size": e.size, "role": e.role}
-                      for e in entries]}
+    data = {
+        **header,
+        "format": FORMAT,
+        "files": [
+            {"path": e.path, "sha256": e.sha256, "size": e.size, "role": e.role} for e in entries
+        ],
+    }
     path = root / MANIFEST_NAME
-    path.write_text(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return entries, sha256_file(path)
 
 

@@ -9,6 +9,7 @@ a box over text (F1). `pdf_post.clean_pdf` then strips metadata and writes the f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,17 @@ FONT_FILES = {
 }
 # Emoji LAST: earlier in the list it would supply digits next to Arabic text.
 FALLBACKS = ["arabic", "hebrew", "emoji"]
+# Scripts that need shaping (joining, reordering, marks). Latin, digits and emoji do not, and
+# shaping every string made line breaking ten times slower (harfbuzz per candidate width).
+_COMPLEX = re.compile(
+    r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\ufb1d-\ufdff"
+    r"\ufe70-\ufeff]"
+)
+# A paragraph whose first strong character is Hebrew or Arabic reads from the right margin.
+_RTL_FIRST = re.compile(
+    r"^[^A-Za-z\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*"
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
 GREY = (90, 90, 90)
 BLACK = (0, 0, 0)
 
@@ -46,13 +58,15 @@ class Sizes:
         return cls(16, 13, 22, 9.0) if large else cls(9.5, 7.5, 14, 4.6)
 
 
-class _BundlePdf(FPDF):  # type: ignore[misc]
+class _BundlePdf(FPDF):
     """FPDF with the case reference on every page and "Page N of Y" in the footer."""
 
     def __init__(self, reference: str, sizes: Sizes) -> None:
         super().__init__(format="A4")
         self.reference = reference
         self.sizes = sizes
+        self.shaping = False
+        self.widths: dict[tuple[str, str, float, str], float] = {}
 
     def header(self) -> None:
         self.set_font("noto", "", self.sizes.small)
@@ -70,7 +84,72 @@ class _BundlePdf(FPDF):  # type: ignore[misc]
         self.set_text_color(*GREY)
         self.cell(0, 5, f"{self.reference} · Page {self.page_no()} of {{nb}}", align="C")
         self.set_text_color(*BLACK)
-        self.set_text_shaping(True)
+        self.set_text_shaping(self.shaping)
+
+
+def _fits_main_font(pdf: _BundlePdf, line: str) -> bool:
+    cmap = getattr(pdf.current_font, "cmap", None)
+    return cmap is not None and all(ord(ch) in cmap for ch in line)
+
+
+def _width(pdf: _BundlePdf, word: str) -> float:
+    # Chat text repeats the same words endlessly; measuring each once per font is the main
+    # saving over fpdf2's per-character re-measuring (ecosystem.md 1.1).
+    key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, word)
+    cached = pdf.widths.get(key)
+    if cached is None:
+        cached = pdf.widths[key] = float(pdf.get_string_width(word))
+    return cached
+
+
+def _break(pdf: _BundlePdf, text: str, width: float) -> list[str] | None:
+    """Greedy word wrap with cached widths; None when a single word is wider than a line."""
+    lines: list[str] = []
+    space = _width(pdf, " ")
+    for paragraph in text.split("\n"):
+        current: list[str] = []
+        used = 0.0
+        for word in paragraph.split(" "):
+            size = _width(pdf, word)
+            if size > width:
+                return None
+            if current and used + space + size > width:
+                lines.append(" ".join(current))
+                current, used = [word], size
+            else:
+                used += (space if current else 0.0) + size
+                current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
+def _line(pdf: _BundlePdf, height: float, line: str, align: str) -> None:
+    if pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
+    if align == "L" and _fits_main_font(pdf, line):
+        # Plain glyphs from the main font: draw directly, about 8x faster than cell().
+        pdf.text(pdf.l_margin, pdf.get_y() + 0.5 * height + 0.3 * pdf.font_size, line)
+        pdf.set_y(pdf.get_y() + height)
+    else:
+        pdf.cell(0, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+
+
+def _text(pdf: _BundlePdf, height: float, text: str, align: str = "L") -> None:
+    """Write a paragraph: RTL/complex scripts via fpdf2's shaping, the rest via fast lines."""
+    shaped = bool(_COMPLEX.search(text))
+    if shaped != pdf.shaping:
+        pdf.set_text_shaping(shaped)
+        pdf.shaping = shaped
+    width = pdf.w - pdf.l_margin - pdf.r_margin - 1
+    if shaped and "\n" not in text and pdf.get_string_width(text) < width:
+        _line(pdf, height, text, align if align != "L" else "R" if _RTL_FIRST.match(text) else "L")
+        return
+    lines = None if shaped else _break(pdf, text, width)
+    if lines is None:
+        pdf.multi_cell(0, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        return
+    for line in lines:
+        _line(pdf, height, line, align)
 
 
 def _new_pdf(fonts: Path, reference: str, large: bool, created: datetime) -> _BundlePdf:
@@ -79,7 +158,6 @@ def _new_pdf(fonts: Path, reference: str, large: bool, created: datetime) -> _Bu
     for (family, style), name in FONT_FILES.items():
         pdf.add_font(family, style, str(fonts / name))
     pdf.set_fallback_fonts(FALLBACKS)
-    pdf.set_text_shaping(True)
     pdf.set_auto_page_break(True, margin=16)
     pdf.set_margins(15, 12, 15)
     return pdf
@@ -89,7 +167,7 @@ def _heading(pdf: _BundlePdf, text: str, bookmark: str | None = None) -> None:
     if bookmark is not None:
         pdf.start_section(bookmark, level=0)
     pdf.set_font("noto", "B", pdf.sizes.heading)
-    pdf.multi_cell(0, pdf.sizes.line * 1.6, text, new_x="LMARGIN", new_y="NEXT")
+    _text(pdf, pdf.sizes.line * 1.6, text)
     pdf.ln(pdf.sizes.line / 2)
 
 
@@ -102,10 +180,10 @@ def _letter(pdf: _BundlePdf, letter: Letter) -> None:
     for section in letter.sections:
         if section.heading:
             pdf.set_font("noto", "B", pdf.sizes.body + 1)
-            pdf.multi_cell(0, pdf.sizes.line * 1.2, section.heading, new_x="LMARGIN", new_y="NEXT")
+            _text(pdf, pdf.sizes.line * 1.2, section.heading)
         pdf.set_font("noto", "", pdf.sizes.body)
         for paragraph in section.paragraphs:
-            pdf.multi_cell(0, pdf.sizes.line, paragraph, new_x="LMARGIN", new_y="NEXT")
+            _text(pdf, pdf.sizes.line, paragraph)
             pdf.ln(pdf.sizes.line / 3)
         pdf.ln(pdf.sizes.line / 2)
 
@@ -116,15 +194,16 @@ def _index(pdf: _BundlePdf, bundle: RenderBundle) -> None:
     counts = bundle.counts
     pdf.set_font("noto", "", pdf.sizes.body)
     pdf.multi_cell(
-        0, pdf.sizes.line,
+        0,
+        pdf.sizes.line,
         f"{counts['in_scope']} items: {counts['disclosed_in_full']} disclosed in full, "
         f"{counts['disclosed_in_part']} disclosed in part, {counts['withheld']} withheld.",
-        new_x="LMARGIN", new_y="NEXT",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.ln(pdf.sizes.line / 2)
     for conv in bundle.conversations:
-        pdf.multi_cell(0, pdf.sizes.line, f"{conv.heading} — {len(conv.messages)} items",
-                       new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, pdf.sizes.line, f"{conv.heading} — {len(conv.messages)} items")
     pdf.ln(pdf.sizes.line)
     widths = (16, 24, 14, 34, 36, 56) if not pdf.sizes.body > 10 else (20, 30, 16, 44, 70)
     headers = ("Chat", "Items", "Count", "Status", "Codes", "Dates")[: len(widths)]
@@ -135,11 +214,22 @@ def _index(pdf: _BundlePdf, bundle: RenderBundle) -> None:
     pdf.set_font("noto", "", pdf.sizes.small + 0.5)
     for row in bundle.index:
         dates = f"{row.first_time[:16].replace('T', ' ')} – {row.last_time[:16].replace('T', ' ')}"
-        values = (row.conversation_ref, row.items_label, str(row.count), str(row.status),
-                  ", ".join(row.codes) or "—", dates)
+        values = (
+            row.conversation_ref,
+            row.items_label,
+            str(row.count),
+            str(row.status),
+            ", ".join(row.codes) or "—",
+            dates,
+        )
+        if pdf.get_y() + pdf.sizes.line > pdf.page_break_trigger:
+            pdf.add_page()
+        x = pdf.l_margin
+        baseline = pdf.get_y() + 0.5 * pdf.sizes.line + 0.3 * pdf.font_size
         for width, value in zip(widths, values[: len(widths)], strict=True):
-            pdf.cell(width, pdf.sizes.line, value)
-        pdf.ln(pdf.sizes.line)
+            pdf.text(x, baseline, value)
+            x += width
+        pdf.set_y(pdf.get_y() + pdf.sizes.line)
 
 
 def _message(pdf: _BundlePdf, msg: RenderMessage) -> None:
@@ -148,24 +238,24 @@ def _message(pdf: _BundlePdf, msg: RenderMessage) -> None:
     if msg.kind in ("system", "withheld") or msg.sender is None:
         pdf.set_font("noto", "", sizes.small + 0.5)
         pdf.set_text_color(*GREY)
-        pdf.multi_cell(0, sizes.line, f"{meta} — {msg.text}", new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, sizes.line, f"{meta} — {msg.text}")
         pdf.set_text_color(*BLACK)
         pdf.ln(sizes.line / 4)
         return
     pdf.set_font("noto", "B", sizes.body)
-    pdf.multi_cell(0, sizes.line, msg.sender, new_x="LMARGIN", new_y="NEXT")
+    _text(pdf, sizes.line, msg.sender)
     pdf.set_font("noto", "", sizes.small)
     pdf.set_text_color(*GREY)
-    pdf.cell(0, sizes.line * 0.8, meta, new_x="LMARGIN", new_y="NEXT")
+    _text(pdf, sizes.line * 0.8, meta)
     if msg.reply_note:
-        pdf.cell(0, sizes.line * 0.8, msg.reply_note, new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, sizes.line * 0.8, msg.reply_note)
     pdf.set_text_color(*BLACK)
     pdf.set_font("noto", "", sizes.body)
     if msg.text:
-        pdf.multi_cell(0, sizes.line, msg.text, new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, sizes.line, msg.text)
     pdf.set_font("noto", "", sizes.small + 0.5)
     for line in (*msg.attachments, *msg.reactions):
-        pdf.multi_cell(0, sizes.line, line, new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, sizes.line, line)
     pdf.ln(sizes.line / 3)
 
 
@@ -178,8 +268,9 @@ def _conversation(pdf: _BundlePdf, conv: RenderConversation) -> None:
             day = msg.date_label
             pdf.set_font("noto", "B", pdf.sizes.small + 0.5)
             pdf.set_text_color(*GREY)
-            pdf.cell(0, pdf.sizes.line * 1.4, f"— {day} —", align="C", new_x="LMARGIN",
-                     new_y="NEXT")
+            pdf.cell(
+                0, pdf.sizes.line * 1.4, f"— {day} —", align="C", new_x="LMARGIN", new_y="NEXT"
+            )
             pdf.set_text_color(*BLACK)
         _message(pdf, msg)
 
@@ -189,20 +280,22 @@ def _glossary(pdf: _BundlePdf, bundle: RenderBundle) -> None:
     _heading(pdf, "Glossary of codes used", "Glossary")
     if not bundle.codes:
         pdf.set_font("noto", "", pdf.sizes.body)
-        pdf.multi_cell(0, pdf.sizes.line, "No information was removed or withheld.",
-                       new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, pdf.sizes.line, "No information was removed or withheld.")
     for code in bundle.codes:
         pdf.set_font("noto", "B", pdf.sizes.body)
-        pdf.multi_cell(0, pdf.sizes.line, f"[REDACTED · {code.marker}] — {code.title}",
-                       new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, pdf.sizes.line, f"[REDACTED · {code.marker}] — {code.title}")
         pdf.set_font("noto", "", pdf.sizes.body)
-        pdf.multi_cell(0, pdf.sizes.line, f"{code.reference}. {code.summary}",
-                       new_x="LMARGIN", new_y="NEXT")
+        _text(pdf, pdf.sizes.line, f"{code.reference}. {code.summary}")
         pdf.ln(pdf.sizes.line / 2)
 
 
 def render_pdf(
-    bundle: RenderBundle, letter: Letter, path: Path, *, fonts: Path, large_print: bool,
+    bundle: RenderBundle,
+    letter: Letter,
+    path: Path,
+    *,
+    fonts: Path,
+    large_print: bool,
     created: datetime,
 ) -> int:
     """Draw the bundle PDF (before metadata clean-up) and return its page count.

@@ -46,8 +46,16 @@ def clean_pdf(raw: Path, final: Path, *, title: str, version: str) -> None:
                     del page.obj[key]
         if "/Info" in pdf.trailer:
             del pdf.trailer["/Info"]
-        pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
-            Title=pikepdf.String(title), Producer=pikepdf.String(producer_for(version)),
-        ))
-        pdf.save(final, deterministic_id=True, linearize=False, fix_metadata_version=False,
-                 object_stream_mode=pikepdf.ObjectStreamMode.preserve)
+        pdf.docinfo = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Title=pikepdf.String(title),
+                Producer=pikepdf.String(producer_for(version)),
+            )
+        )
+        pdf.save(
+            final,
+            deterministic_id=True,
+            linearize=False,
+            fix_metadata_version=False,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        )

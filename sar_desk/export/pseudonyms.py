@@ -19,8 +19,12 @@ GENERIC_MARKER = "[REDACTED]"
 _PERSON_TYPES = frozenset({"PERSON", "PER", "NAME", "NRP_PERSON"})
 _PERSON_FIELDS = frozenset({ProposalField.SENDER, ProposalField.MENTION, ProposalField.REACTION})
 _FIELD_ORDER = {
-    ProposalField.SENDER: 0, ProposalField.TEXT: 1, ProposalField.MENTION: 2,
-    ProposalField.REACTION: 3, ProposalField.ATTACHMENT: 4, ProposalField.CONVERSATION: 5,
+    ProposalField.SENDER: 0,
+    ProposalField.TEXT: 1,
+    ProposalField.MENTION: 2,
+    ProposalField.REACTION: 3,
+    ProposalField.ATTACHMENT: 4,
+    ProposalField.CONVERSATION: 5,
 }
 
 
@@ -30,7 +34,7 @@ def marker_for(code: ReasonCode) -> str:
 
 
 def pseudonym(index: int) -> str:
-    """"Person A" ... "Person Z", then "Person AA", "Person AB"..."""
+    """Pseudonym number `index`: Person A ... Person Z, then Person AA, Person AB..."""
     letters = ""
     index += 1
     while index:
@@ -57,9 +61,7 @@ class Replacements:
         self._pseudonyms = pseudonyms
         self._names: dict[str, str] = {}
         self._by_term: dict[str, tuple[str, ReasonCode]] = {}
-        usage = Counter(
-            r.code.code for group in decisions.redactions.values() for r in group
-        )
+        usage = Counter(r.code.code for group in decisions.redactions.values() for r in group)
         codes = {r.code.code: r.code for group in decisions.redactions.values() for r in group}
         self._fallback: ReasonCode | None = codes[usage.most_common(1)[0][0]] if usage else None
 
@@ -78,8 +80,8 @@ class Replacements:
                 self._by_term.setdefault(
                     normalise(redaction.text), (self.for_redaction(redaction), redaction.code)
                 )
-        for group in self._decisions.redactions.values():
-            for redaction in group:
+        for others in self._decisions.redactions.values():
+            for redaction in others:
                 self._by_term.setdefault(
                     normalise(redaction.text), (self.for_redaction(redaction), redaction.code)
                 )

@@ -22,11 +22,30 @@ from sar_desk.export.options import SearchRecord
 from sar_desk.export.render_model import RenderBundle
 
 REDACTION_LOG_COLUMNS = (
-    "item", "message id", "date", "conversation", "field", "start", "end", "entity type", "code",
-    "statutory reference", "rationale", "proposer", "approver", "proposed at", "approved at",
+    "item",
+    "message id",
+    "date",
+    "conversation",
+    "field",
+    "start",
+    "end",
+    "entity type",
+    "code",
+    "statutory reference",
+    "rationale",
+    "proposer",
+    "approver",
+    "proposed at",
+    "approved at",
 )
 SEARCH_LOG_COLUMNS = (
-    "searched at", "user", "systems", "date from", "date to", "result count", "terms",
+    "searched at",
+    "user",
+    "systems",
+    "date from",
+    "date to",
+    "result count",
+    "terms",
     "description",
 )
 # A cell starting with one of these is a formula to a spreadsheet program; neutralise it.
@@ -50,31 +69,71 @@ def redaction_log_rows(
         common = [str(item), str(int(message_id)), msg.timestamp.isoformat(), conv_ref[message_id]]
         withheld = decisions.withheld.get(message_id)
         if withheld is not None:
-            rows.append((item, 0, common + [
-                "whole message", "", "", "WITHHELD", withheld.code.code, withheld.code.reference,
-                withheld.rationale, withheld.proposer, withheld.approver, "",
-                withheld.approved_at.isoformat(),
-            ]))
+            rows.append(
+                (
+                    item,
+                    0,
+                    [
+                        *common,
+                        "whole message",
+                        "",
+                        "",
+                        "WITHHELD",
+                        withheld.code.code,
+                        withheld.code.reference,
+                        withheld.rationale,
+                        withheld.proposer,
+                        withheld.approver,
+                        "",
+                        withheld.approved_at.isoformat(),
+                    ],
+                )
+            )
             continue
         group = decisions.redactions.get(message_id, ())
         for order, r in enumerate(sorted(group, key=lambda r: (str(r.field), r.start or 0)), 1):
-            rows.append((item, order, common + [
-                str(r.field), "" if r.start is None else str(r.start),
-                "" if r.end is None else str(r.end), r.entity_type, r.code.code,
-                r.code.reference, r.rationale, r.proposer, r.approver,
-                r.proposed_at.isoformat(), r.approved_at.isoformat(),
-            ]))
+            rows.append(
+                (
+                    item,
+                    order,
+                    [
+                        *common,
+                        str(r.field),
+                        "" if r.start is None else str(r.start),
+                        "" if r.end is None else str(r.end),
+                        r.entity_type,
+                        r.code.code,
+                        r.code.reference,
+                        r.rationale,
+                        r.proposer,
+                        r.approver,
+                        r.proposed_at.isoformat(),
+                        r.approved_at.isoformat(),
+                    ],
+                )
+            )
     return [[_cell(v) for v in row] for _i, _o, row in sorted(rows, key=lambda t: t[:2])]
 
 
 def search_log_rows(searches: Iterable[SearchRecord]) -> list[list[str]]:
     """The search log, oldest first."""
     ordered = sorted(searches, key=lambda s: (s.searched_at, s.user, s.terms))
-    return [[_cell(v) for v in (
-        s.searched_at.isoformat(), s.user, ", ".join(s.systems),
-        s.date_from.isoformat() if s.date_from else "", s.date_to.isoformat() if s.date_to else "",
-        s.result_count, s.terms, s.description,
-    )] for s in ordered]
+    return [
+        [
+            _cell(v)
+            for v in (
+                s.searched_at.isoformat(),
+                s.user,
+                ", ".join(s.systems),
+                s.date_from.isoformat() if s.date_from else "",
+                s.date_to.isoformat() if s.date_to else "",
+                s.result_count,
+                s.terms,
+                s.description,
+            )
+        ]
+        for s in ordered
+    ]
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
@@ -85,13 +144,16 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) 
         writer.writerows(rows)
 
 
-def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]],
-               created: datetime) -> None:
+def write_xlsx(
+    path: Path, header: Sequence[str], rows: Sequence[Sequence[str]], created: datetime
+) -> None:
     """The redaction log as a workbook with a fixed creation time (reproducible hash)."""
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                               "strings_to_numbers": False})
-    workbook.set_properties({"title": "Redaction log", "author": "SAR Desk",
-                             "created": created.replace(tzinfo=None)})
+    workbook = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_numbers": False}
+    )
+    workbook.set_properties(
+        {"title": "Redaction log", "author": "SAR Desk", "created": created.replace(tzinfo=None)}
+    )
     sheet = workbook.add_worksheet("Redaction log")
     bold = workbook.add_format({"bold": True})
     sheet.write_row(0, 0, list(header), bold)
@@ -103,8 +165,9 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]],
 
 def write_json(path: Path, data: Any) -> None:
     """Sorted-key, indented JSON with a final newline."""
-    path.write_text(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def write_master(folder: Path, messages: Sequence[Message], bundle: RenderBundle) -> Path:
@@ -118,12 +181,26 @@ def write_master(folder: Path, messages: Sequence[Message], bundle: RenderBundle
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         for message_id, item in sorted(bundle.items.items(), key=lambda kv: kv[1]):
             msg = by_id[message_id]
-            handle.write(json.dumps({
-                "item": item, "message_id": int(msg.id), "conversation": msg.conversation,
-                "platform": msg.platform, "sender": msg.sender, "sender_id": msg.sender_id,
-                "timestamp": msg.timestamp.isoformat(), "kind": str(msg.kind), "text": msg.text,
-                "attachments": [a.name for a in msg.attachments],
-                "reactions": [[r.emoji, r.actor] for r in msg.reactions],
-                "mentions": list(msg.mentions), "edited": msg.edited,
-            }, sort_keys=True, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "item": item,
+                        "message_id": int(msg.id),
+                        "conversation": msg.conversation,
+                        "platform": msg.platform,
+                        "sender": msg.sender,
+                        "sender_id": msg.sender_id,
+                        "timestamp": msg.timestamp.isoformat(),
+                        "kind": str(msg.kind),
+                        "text": msg.text,
+                        "attachments": [a.name for a in msg.attachments],
+                        "reactions": [[r.emoji, r.actor] for r in msg.reactions],
+                        "mentions": list(msg.mentions),
+                        "edited": msg.edited,
+                    },
+                    sort_keys=True,
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     return path

@@ -37,9 +37,7 @@ def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
     return tuple(sorted((t for t in terms if t.strip()), key=str.casefold))
 
 
-def in_scope_messages(
-    messages: Iterable[Message], decisions: DisclosureDecisions
-) -> list[Message]:
+def in_scope_messages(messages: Iterable[Message], decisions: DisclosureDecisions) -> list[Message]:
     """The in-scope messages in bundle order, without not-in-scope items and duplicates."""
     wanted = set(decisions.in_scope) - decisions.not_in_scope - decisions.duplicates
     chosen = {m.id: m for m in messages if m.id in wanted}
@@ -86,18 +84,26 @@ class _Redactor:
 
     def message(self, msg: Message, item: int, reply_note: str | None) -> RenderMessage:
         local = msg.timestamp.astimezone(self.zone)
-        base = {
-            "item": item, "message_id": msg.id, "iso_time": local.isoformat(),
-            "date_label": f"{local:%A} {local.day} {local:%B %Y}",
-            "time_label": f"{local:%H:%M} {local.tzname() or ''}".strip(),
-        }
+        stamp = (
+            item,
+            msg.id,
+            local.isoformat(),
+            f"{local:%A} {local.day} {local:%B %Y}",
+            f"{local:%H:%M} {local.tzname() or ''}".strip(),
+        )
         withheld = self.decisions.withheld.get(msg.id)
         if withheld is not None:
             self.used_codes[withheld.code.code] = withheld.code
             return RenderMessage(
-                **base, sender=None, kind="withheld",
-                text=f"[Message withheld · {withheld.code.marker}]", attachments=(),
-                reactions=(), reply_note=None, edited=False, status=ItemStatus.WITHHELD,
+                *stamp,
+                sender=None,
+                kind="withheld",
+                text=f"[Message withheld · {withheld.code.marker}]",
+                attachments=(),
+                reactions=(),
+                reply_note=None,
+                edited=False,
+                status=ItemStatus.WITHHELD,
                 codes=(withheld.code.code,),
             )
         codes: set[str] = set()
@@ -110,20 +116,29 @@ class _Redactor:
             sender = self.use(redaction, codes)
         for redaction in by_field.get(ProposalField.MENTION, []):
             text = replace_terms(text, [redaction.text], self.use(redaction, codes))[0]
-        attachments = [self._attachment(a.name, a.type, a.present, by_field, codes)
-                       for a in msg.attachments]
+        attachments = [
+            self._attachment(a.name, a.type, a.present, by_field, codes) for a in msg.attachments
+        ]
         reactions = [self._reaction(r.emoji, r.actor, by_field, codes) for r in msg.reactions]
         net_fields = {
-            "text": text, "sender": sender or "", "reply": reply_note or "",
+            "text": text,
+            "sender": sender or "",
+            "reply": reply_note or "",
         }
         cleaned = {k: self.net(v, item, k, codes) for k, v in net_fields.items()}
         attachments = [self.net(a, item, "attachment", codes) for a in attachments]
         reactions = [self.net(r, item, "reaction", codes) for r in reactions]
         return RenderMessage(
-            **base, sender=cleaned["sender"] or None, kind=str(msg.kind), text=cleaned["text"],
-            attachments=tuple(attachments), reactions=tuple(reactions),
-            reply_note=cleaned["reply"] or None, edited=msg.edited,
-            status=ItemStatus.PART if codes else ItemStatus.FULL, codes=tuple(sorted(codes)),
+            *stamp,
+            sender=cleaned["sender"] or None,
+            kind=str(msg.kind),
+            text=cleaned["text"],
+            attachments=tuple(attachments),
+            reactions=tuple(reactions),
+            reply_note=cleaned["reply"] or None,
+            edited=msg.edited,
+            status=ItemStatus.PART if codes else ItemStatus.FULL,
+            codes=tuple(sorted(codes)),
         )
 
     def _text(self, text: str, group: list[ApprovedRedaction], codes: set[str]) -> str:
@@ -139,8 +154,12 @@ class _Redactor:
         return text
 
     def _attachment(
-        self, name: str, kind: str, present: bool,
-        by_field: dict[ProposalField, list[ApprovedRedaction]], codes: set[str],
+        self,
+        name: str,
+        kind: str,
+        present: bool,
+        by_field: dict[ProposalField, list[ApprovedRedaction]],
+        codes: set[str],
     ) -> str:
         for redaction in by_field.get(ProposalField.ATTACHMENT, []):
             if redaction.text.casefold() in name.casefold():
@@ -149,8 +168,11 @@ class _Redactor:
         return f"[Attachment · {kind} · {name} · {state}]"
 
     def _reaction(
-        self, emoji: str, actor: str | None,
-        by_field: dict[ProposalField, list[ApprovedRedaction]], codes: set[str],
+        self,
+        emoji: str,
+        actor: str | None,
+        by_field: dict[ProposalField, list[ApprovedRedaction]],
+        codes: set[str],
     ) -> str:
         for redaction in by_field.get(ProposalField.REACTION, []):
             if actor is not None and redaction.text.casefold() == actor.casefold():
@@ -196,7 +218,9 @@ def build_render_bundle(
     for number, (_conv_id, group) in enumerate(by_conv.items(), start=1):
         ref = f"C{number:03d}"
         title_decisions = [
-            r for m in group for r in decisions.redactions.get(m.id, ())
+            r
+            for m in group
+            for r in decisions.redactions.get(m.id, ())
             if r.field == ProposalField.CONVERSATION
         ]
         title = red.title(group[0].conversation, title_decisions, ref)
@@ -209,22 +233,31 @@ def build_render_bundle(
             entry = red.message(msg, item, _reply_note(msg, times, day))
             times[msg.id] = (day, entry.time_label)
             rendered.append(entry)
-        conversations.append(RenderConversation(number, ref, title, group[0].platform,
-                                                tuple(rendered)))
+        conversations.append(
+            RenderConversation(number, ref, title, group[0].platform, tuple(rendered))
+        )
     statuses = Counter(m.status for c in conversations for m in c.messages)
     counts = {
-        "in_scope": len(chosen), "disclosed_in_full": statuses[ItemStatus.FULL],
-        "disclosed_in_part": statuses[ItemStatus.PART], "withheld": statuses[ItemStatus.WITHHELD],
-        "not_in_scope": len(decisions.not_in_scope), "duplicates": len(decisions.duplicates),
+        "in_scope": len(chosen),
+        "disclosed_in_full": statuses[ItemStatus.FULL],
+        "disclosed_in_part": statuses[ItemStatus.PART],
+        "withheld": statuses[ItemStatus.WITHHELD],
+        "not_in_scope": len(decisions.not_in_scope),
+        "duplicates": len(decisions.duplicates),
         "conversations": len(conversations),
         "redactions": sum(len(g) for k, g in decisions.redactions.items() if k in items),
         "automatic_catches": sum(c.count for c in red.catches),
     }
     return RenderBundle(
-        reference=case.reference, regime=case.regime, timezone=case.timezone,
-        conversations=tuple(conversations), index=tuple(_index(conversations)),
-        codes=tuple(red.used_codes[k] for k in sorted(red.used_codes)), counts=counts,
-        auto_catches=tuple(red.catches), items=items,
+        reference=case.reference,
+        regime=case.regime,
+        timezone=case.timezone,
+        conversations=tuple(conversations),
+        index=tuple(_index(conversations)),
+        codes=tuple(red.used_codes[k] for k in sorted(red.used_codes)),
+        counts=counts,
+        auto_catches=tuple(red.catches),
+        items=items,
     )
 
 
@@ -236,8 +269,18 @@ def _index(conversations: Sequence[RenderConversation]) -> list[IndexRow]:
 
         def flush(run: list[RenderMessage], ref: str = conv.ref) -> None:
             if run:
-                rows.append(IndexRow(ref, run[0].item, run[-1].item, len(run), ItemStatus.FULL,
-                                     (), run[0].iso_time, run[-1].iso_time))
+                rows.append(
+                    IndexRow(
+                        ref,
+                        run[0].item,
+                        run[-1].item,
+                        len(run),
+                        ItemStatus.FULL,
+                        (),
+                        run[0].iso_time,
+                        run[-1].iso_time,
+                    )
+                )
 
         for msg in conv.messages:
             if msg.status == ItemStatus.FULL:
@@ -245,8 +288,18 @@ def _index(conversations: Sequence[RenderConversation]) -> list[IndexRow]:
                 continue
             flush(run)
             run = []
-            rows.append(IndexRow(conv.ref, msg.item, msg.item, 1, msg.status, msg.codes,
-                                 msg.iso_time, msg.iso_time))
+            rows.append(
+                IndexRow(
+                    conv.ref,
+                    msg.item,
+                    msg.item,
+                    1,
+                    msg.status,
+                    msg.codes,
+                    msg.iso_time,
+                    msg.iso_time,
+                )
+            )
         flush(run)
     return rows
 

@@ -90,7 +90,7 @@ class IndexRow:
 
     @property
     def items_label(self) -> str:
-        """"12" or "12–40"."""
+        """The item range label, e.g. 12 or 12–40."""
         if self.first_item == self.last_item:
             return str(self.first_item)
         return f"{self.first_item}–{self.last_item}"

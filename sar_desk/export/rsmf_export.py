@@ -39,8 +39,11 @@ def rsmf_manifest(conv: RenderConversation, custodian: str) -> dict[str, Any]:
     for msg in conv.messages:
         body = "\n".join(p for p in (msg.text, *msg.attachments, *msg.reactions) if p)
         event: dict[str, Any] = {
-            "id": f"E{msg.item}", "type": "message" if msg.sender else "unknown",
-            "conversation": conv.ref, "timestamp": msg.iso_time, "body": body,
+            "id": f"E{msg.item}",
+            "type": "message" if msg.sender else "unknown",
+            "conversation": conv.ref,
+            "timestamp": msg.iso_time,
+            "body": body,
         }
         if msg.sender is not None:
             event["participant"] = people[msg.sender]
@@ -50,11 +53,16 @@ def rsmf_manifest(conv: RenderConversation, custodian: str) -> dict[str, Any]:
     return {
         "version": RSMF_VERSION,
         "participants": [{"id": pid, "display": name} for name, pid in people.items()],
-        "conversations": [{
-            "id": conv.ref, "display": conv.title, "platform": conv.platform,
-            "type": "channel" if len(people) > 2 else "direct",
-            "participants": list(people.values()), "custodian": custodian,
-        }],
+        "conversations": [
+            {
+                "id": conv.ref,
+                "display": conv.title,
+                "platform": conv.platform,
+                "type": "channel" if len(people) > 2 else "direct",
+                "participants": list(people.values()),
+                "custodian": custodian,
+            }
+        ],
         "events": events,
     }
 
@@ -68,8 +76,9 @@ def _body(conv: RenderConversation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rsmf_message(bundle: RenderBundle, conv: RenderConversation, generated_at: datetime,
-                 generator: str) -> bytes:
+def rsmf_message(
+    bundle: RenderBundle, conv: RenderConversation, generated_at: datetime, generator: str
+) -> bytes:
     """One conversation as an RSMF 2.0 e-mail (bytes)."""
     manifest = rsmf_manifest(conv, custodian=bundle.reference)
     people = [p["display"] for p in manifest["participants"]]
@@ -94,14 +103,16 @@ def rsmf_message(bundle: RenderBundle, conv: RenderConversation, generated_at: d
         msg["X-RSMF-BeginDate"] = conv.messages[0].iso_time
         msg["X-RSMF-EndDate"] = conv.messages[-1].iso_time
     msg.set_content(_body(conv))
-    msg.add_attachment(packed.getvalue(), maintype="application", subtype="zip",
-                       filename="rsmf.zip")
+    msg.add_attachment(
+        packed.getvalue(), maintype="application", subtype="zip", filename="rsmf.zip"
+    )
     msg.set_boundary(f"sar-desk-rsmf-{conv.ref}")
     return bytes(msg)
 
 
-def write_rsmf(bundle: RenderBundle, folder: Path, prefix: str, generated_at: datetime,
-               generator: str) -> list[Path]:
+def write_rsmf(
+    bundle: RenderBundle, folder: Path, prefix: str, generated_at: datetime, generator: str
+) -> list[Path]:
     """Write one ``<prefix>-<conversation>.eml`` per conversation into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -44,23 +44,31 @@ def pre_render_check(bundle: RenderBundle, letter: Letter, terms: Sequence[str])
         )
 
 
-def safety_report(bundle: RenderBundle, inputs: BundleInputs, options: BundleOptions,
-                  results: Sequence[CheckResult], letter_catches: int) -> dict[str, Any]:
+def safety_report(
+    bundle: RenderBundle,
+    inputs: BundleInputs,
+    options: BundleOptions,
+    results: Sequence[CheckResult],
+    letter_catches: int,
+) -> dict[str, Any]:
     """The safety report: checks run, results per file, automatic catches, versions."""
-    catches = [{"item": c.item, "field": c.field, "count": c.count}
-               for c in bundle.auto_catches]
+    catches = [{"item": c.item, "field": c.field, "count": c.count} for c in bundle.auto_catches]
     if letter_catches:
         catches.append({"item": None, "field": "cover letter", "count": letter_catches})
     return {
         "case_reference": inputs.case.reference,
         "generated_at": options.generated_at.isoformat(),
-        "versions": {"tool": inputs.versions.tool, "model": inputs.versions.model,
-                     "code_table": inputs.versions.code_table},
+        "versions": {
+            "tool": inputs.versions.tool,
+            "model": inputs.versions.model,
+            "code_table": inputs.versions.code_table,
+        },
         "checks_run": list(CHECKS_RUN),
         "passed": all(r.passed for r in results),
-        "results": [{"file": r.file, "check": r.check, "passed": r.passed, "detail": r.detail}
-                    for r in sorted(results, key=lambda r: (r.file, r.check))],
-        "automatic_catches": {"total": sum(c["count"] or 0 for c in catches),
-                              "where": catches},
+        "results": [
+            {"file": r.file, "check": r.check, "passed": r.passed, "detail": r.detail}
+            for r in sorted(results, key=lambda r: (r.file, r.check))
+        ],
+        "automatic_catches": {"total": sum(c["count"] or 0 for c in catches), "where": catches},
         "protected_terms": len(protected_terms(inputs.decisions)),
     }

@@ -85,18 +85,24 @@ class TermMatcher:
     def __init__(self, terms: Iterable[str]) -> None:
         cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=str.casefold)
         self.terms: tuple[str, ...] = tuple(cleaned)
-        self._word: list[tuple[int, re.Pattern[str]]] = []
+        word_keys: dict[str, int] = {}
         self._spaceless: list[tuple[int, str]] = []
         self._phones: list[tuple[int, str]] = []
         for index, term in enumerate(self.terms):
             for variant in _variants(term):
-                self._word.append((index, _word_pattern(variant)))
+                word_keys.setdefault(_SPACE.sub("", variant), index)
             flat = spaceless(term)
             if len(flat) >= _MIN_SPACELESS:
                 self._spaceless.append((index, flat))
             digits = phone_digits(term)
             if digits:
                 self._phones.append((index, digits))
+        self._word_keys = word_keys
+        # Per variant: its longest word (a fast substring pre-filter) and its pattern.
+        self._word = [
+            (max(v.split(" "), key=len), re.compile(_word_body(v)))
+            for v in sorted({v for t in self.terms for v in _variants(t)}, key=len, reverse=True)
+        ]
 
     def find(self, text: str) -> list[Hit]:
         """Every protected term present in `text` (one hit per term)."""
@@ -106,8 +112,12 @@ class TermMatcher:
         flat = _NON_WORD.sub("", norm)
         runs = ["".join(ch for ch in m.group() if ch.isdigit()) for m in _DIGIT_RUN.finditer(norm)]
         hits: dict[int, Hit] = {}
-        for index, pattern in self._word:
-            if index not in hits and pattern.search(norm):
+        for needle, pattern in self._word:
+            if needle not in norm:
+                continue
+            match = pattern.search(norm)
+            index = self._word_keys.get(_SPACE.sub("", match.group())) if match else None
+            if index is not None and index not in hits:
                 hits[index] = Hit(index, "text")
         for index, needle in self._spaceless:
             if index not in hits and needle in flat:
@@ -118,10 +128,10 @@ class TermMatcher:
         return [hits[i] for i in sorted(hits)]
 
 
-def _word_pattern(variant: str) -> re.Pattern[str]:
+def _word_body(variant: str) -> str:
     # Whole-word match with flexible spacing inside the term.
     body = r"\s*".join(re.escape(part) for part in variant.split(" "))
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return rf"(?<!\w){body}(?!\w)"
 
 
 def replace_terms(text: str, terms: Iterable[str], marker: str) -> tuple[str, int]:

@@ -33,9 +33,12 @@ class VerifyReport:
     def as_json(self) -> dict[str, object]:
         """Machine-readable form for ``--json``."""
         return {
-            "bundle": str(self.folder), "ok": self.ok,
-            "results": [{"file": r.file, "check": r.check, "passed": r.passed,
-                         "detail": r.detail} for r in self.results],
+            "bundle": str(self.folder),
+            "ok": self.ok,
+            "results": [
+                {"file": r.file, "check": r.check, "passed": r.passed, "detail": r.detail}
+                for r in self.results
+            ],
         }
 
 
@@ -49,15 +52,19 @@ def _manifest_results(root: Path, manifest: dict[str, object]) -> list[CheckResu
         if not path.is_file():
             results.append(CheckResult(rel, "manifest", False, "the file is missing"))
         elif path.stat().st_size != entry["size"] or sha256_file(path) != entry["sha256"]:
-            results.append(CheckResult(rel, "manifest", False,
-                                       "the file was changed after export (SHA-256 differs)"))
+            results.append(
+                CheckResult(
+                    rel, "manifest", False, "the file was changed after export (SHA-256 differs)"
+                )
+            )
         else:
             results.append(CheckResult(rel, "manifest", True))
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root).as_posix()
         if rel != MANIFEST_NAME and rel not in listed:
-            results.append(CheckResult(rel, "manifest", False,
-                                       "the file is not listed in the manifest"))
+            results.append(
+                CheckResult(rel, "manifest", False, "the file is not listed in the manifest")
+            )
     return results
 
 
@@ -77,14 +84,21 @@ def verify_bundle(root: Path) -> VerifyReport:
         terms = json.loads((root / TERMS_FILE).read_text(encoding="utf-8"))["terms"]
     except (OSError, ValueError, KeyError):
         terms = []
-        results.append(CheckResult(TERMS_FILE, "text-leak", False,
-                                   "the protected-terms list is missing, so leaks cannot be "
-                                   "checked; export the bundle again"))
+        results.append(
+            CheckResult(
+                TERMS_FILE,
+                "text-leak",
+                False,
+                "the protected-terms list is missing, so leaks cannot be "
+                "checked; export the bundle again",
+            )
+        )
     for part in ("pack", "delivery"):
         folder = root / part
         if folder.is_dir():
             files = sorted(p for p in folder.rglob("*") if p.is_file())
             for result in check_pack(folder, files, reference, terms, tool):
-                results.append(CheckResult(f"{part}/{result.file}", result.check,
-                                           result.passed, result.detail))
+                results.append(
+                    CheckResult(f"{part}/{result.file}", result.check, result.passed, result.detail)
+                )
     return VerifyReport(root, tuple(results))

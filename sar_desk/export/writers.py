@@ -54,26 +54,40 @@ def pdf_name(prefix: str, large_print: bool) -> str:
 def write_pdf(bundle: RenderBundle, letter: Letter, ctx: WriteContext) -> None:
     """The main PDF: render, then clean metadata into the pack."""
     raw = ctx.work / "raw.pdf"
-    ctx.pages = render_pdf(bundle, letter, raw, fonts=ctx.fonts,
-                           large_print=ctx.options.large_print,
-                           created=ctx.options.generated_at)
-    clean_pdf(raw, ctx.pack / pdf_name(ctx.prefix, ctx.options.large_print),
-              title=bundle.reference, version=ctx.version)
+    ctx.pages = render_pdf(
+        bundle,
+        letter,
+        raw,
+        fonts=ctx.fonts,
+        large_print=ctx.options.large_print,
+        created=ctx.options.generated_at,
+    )
+    clean_pdf(
+        raw,
+        ctx.pack / pdf_name(ctx.prefix, ctx.options.large_print),
+        title=bundle.reference,
+        version=ctx.version,
+    )
     raw.unlink()
 
 
 def write_html(bundle: RenderBundle, letter: Letter, ctx: WriteContext) -> None:
     """The accessible HTML version."""
     suffix = "-large-print" if ctx.options.large_print else ""
-    render_html(bundle, letter, ctx.pack / f"{ctx.prefix}-bundle{suffix}.html",
-                large_print=ctx.options.large_print)
+    render_html(
+        bundle,
+        letter,
+        ctx.pack / f"{ctx.prefix}-bundle{suffix}.html",
+        large_print=ctx.options.large_print,
+    )
 
 
 def write_rsmf_files(bundle: RenderBundle, letter: Letter, ctx: WriteContext) -> None:
     """RSMF 2.0 messages, one per conversation, under ``rsmf/``."""
     del letter  # RSMF carries the conversations only
-    write_rsmf(bundle, ctx.pack / "rsmf", ctx.prefix, ctx.options.generated_at,
-               producer_for(ctx.version))
+    write_rsmf(
+        bundle, ctx.pack / "rsmf", ctx.prefix, ctx.options.generated_at, producer_for(ctx.version)
+    )
 
 
 def default_writers(options: BundleOptions) -> list[PackWriter]:
