@@ -252,6 +252,7 @@ def decide_order(
 
 
 _Day = tuple[int, int, int, tzinfo | None]
+_UNSEEN: Final[_Day] = (0, 0, 0, None)  # a cache miss, told apart from a cached None
 
 
 class StampReader:
@@ -315,7 +316,9 @@ class StampReader:
         a, b, c, be, hour_s, minute_s, second_s, ampm = match.group(
             "a", "b", "c", "be", "H", "M", "S", "ap"
         )
-        day = self.date(a, b, c, be)
+        day = self._dates.get((a, b, c, be), _UNSEEN)
+        if day is _UNSEEN:
+            day = self.date(a, b, c, be)
         if day is None:
             return None
         hour = int(hour_s)  # int() reads any Unicode decimal digits, as to_int does

@@ -175,7 +175,7 @@ class RecordParser:
             blocks: The file's text in blocks that each end with a line break (except the
                 last), with line breaks normalised to ``\\n``.
         """
-        read = self._stamps.read
+        read, record = self._stamps.read, self._record
         head: re.Match[str] | None = None
         stamp: datetime | None = None
         first = 0
@@ -193,7 +193,7 @@ class RecordParser:
                     body = text[pos:start]
                     if carry:
                         body, carry = carry + body, ""
-                    yield self._record(head, stamp, first, body)
+                    yield record(head, stamp, first, body)
                 elif start > pos:
                     self._skip(text[pos:start], line)
                 line += text.count("\n", pos, start)
