@@ -147,7 +147,7 @@ class NewCaseDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.parent_folder)
         where.addWidget(browse)
-        form.addRow("&Save in", where)
+        form.addRow("Save in", where)
         form.addRow("", self.folder_label)
         deadline = QGroupBox("Statutory deadline")
         box = QVBoxLayout(deadline)

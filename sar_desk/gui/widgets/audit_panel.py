@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 
 from sar_desk.gui.context import CaseContext
 from sar_desk.gui.models.audit import AuditModel
+from sar_desk.gui.widgets.lazy import LazyPanel
 
 
-class AuditPanel(QWidget):
+class AuditPanel(LazyPanel):
     """Shows the audit log and checks its hash chain on request."""
 
     def __init__(self, context: CaseContext, parent: QWidget | None = None) -> None:
@@ -48,8 +49,8 @@ class AuditPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
-        context.opened.connect(self.refresh)
-        context.case_changed.connect(lambda _changes: self.refresh())
+        context.opened.connect(self.request_refresh)
+        context.case_changed.connect(lambda _changes: self.request_refresh())
 
     def refresh(self) -> None:
         """Re-read the log."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.gui.context import CaseContext
 from sar_desk.gui.formatting import days_left_text, long_date, plural
+from sar_desk.gui.widgets.lazy import LazyPanel
 
 SOURCE_HEADERS = ("File", "Platform", "Custodian", "Messages", "System events", "Skipped lines")
 
@@ -38,7 +39,7 @@ def _label(name: str, object_name: str = "") -> QLabel:
     return label
 
 
-class DashboardPanel(QWidget):
+class DashboardPanel(LazyPanel):
     """The open case at a glance."""
 
     def __init__(self, context: CaseContext, parent: QWidget | None = None) -> None:
@@ -83,8 +84,8 @@ class DashboardPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        context.case_changed.connect(lambda _changes: self.refresh())
-        context.opened.connect(self.refresh)
+        context.case_changed.connect(lambda _changes: self.request_refresh())
+        context.opened.connect(self.request_refresh)
 
     def refresh(self) -> None:
         """Re-read the summary from the session."""

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, CaseContext
 from sar_desk.gui.dialogs.export_wizard import ExportWizard
+from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.workers import JobController
 
 
-class ExportPanel(QWidget):
+class ExportPanel(LazyPanel):
     """Readiness for export and the way into the export wizard."""
 
     def __init__(
@@ -57,12 +58,12 @@ class ExportPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.verify_result)
         layout.addStretch(1)
-        context.opened.connect(self.refresh)
+        context.opened.connect(self.request_refresh)
         context.case_changed.connect(self._case_changed)
 
     def _case_changed(self, changes: frozenset[str]) -> None:
         if changes & {DECISIONS, FINDINGS, EXPORTS}:
-            self.refresh()
+            self.request_refresh()
 
     def refresh(self) -> None:
         """Say what still stands between the case and an export."""

@@ -29,6 +29,7 @@ from sar_desk.core.people import Suggestion, SuggestionKind
 from sar_desk.gui.context import PEOPLE, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.people import COL_IDENTIFIERS, PeopleModel
+from sar_desk.gui.widgets.lazy import LazyPanel
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -38,7 +39,7 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
     return button
 
 
-class PeoplePanel(QWidget):
+class PeoplePanel(LazyPanel):
     """List, mark and merge the people in the case."""
 
     def __init__(self, context: CaseContext, parent: QWidget | None = None) -> None:
@@ -87,7 +88,7 @@ class PeoplePanel(QWidget):
         self.dismiss_button.clicked.connect(lambda: self.decide_suggestion(False))
         self._suggestions: list[Suggestion] = []
         self._build_layout()
-        context.opened.connect(self.refresh)
+        context.opened.connect(self.request_refresh)
         context.case_changed.connect(self._case_changed)
 
     def _build_layout(self) -> None:
@@ -130,7 +131,7 @@ class PeoplePanel(QWidget):
 
     def _case_changed(self, changes: frozenset[str]) -> None:
         if PEOPLE in changes:
-            self.refresh()
+            self.request_refresh()
 
     def refresh(self) -> None:
         """Re-read people and open suggestions."""

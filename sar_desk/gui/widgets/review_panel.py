@@ -31,6 +31,7 @@ from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
+from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.widgets.review_actions import ReviewActions
 from sar_desk.gui.widgets.review_message import ReviewMessage
 from sar_desk.gui.workers import JobController
@@ -38,7 +39,7 @@ from sar_desk.gui.workers import JobController
 logger = logging.getLogger(__name__)
 
 
-class ReviewPanel(QWidget):
+class ReviewPanel(LazyPanel):
     """The review queue and the decision controls."""
 
     def __init__(
@@ -116,14 +117,14 @@ class ReviewPanel(QWidget):
 
     def _case_changed(self, changes: frozenset[str]) -> None:
         if changes & {FINDINGS, DECISIONS}:
-            self.refresh()
+            self.request_refresh()
 
     def case_opened(self) -> None:
         """Load the codes and users of the new case and the queue."""
         session = self.context.require()
         self.message.set_codes(session.reason_codes())
         self._fill_users()
-        self.refresh()
+        self.request_refresh()
 
     def _fill_users(self) -> None:
         session = self.context.require()
@@ -155,7 +156,16 @@ class ReviewPanel(QWidget):
         status = self.status_filter.currentData()
         self.model.set_items(session.review_items(ReviewStatus(status) if status else None))
         progress = session.review_progress()
-        self.progress.setText("\n".join(progress.lines()))
+        lines = progress.lines()
+        # One line for the totals, one for the entity types, one for the reviewers.
+        entities = [f"{e}: {int(row.sum())}" for e, row in progress.by_entity.iterrows()]
+        reviewers = lines[1 + len(entities) :]
+        compact = [lines[0]]
+        if entities:
+            compact.append("By type — " + " · ".join(lines[1 : 1 + len(entities)]))
+        if reviewers:
+            compact.append("By reviewer — " + " · ".join(reviewers))
+        self.progress.setText("\n".join(compact))
         row = self.model.row_of(int(current.item.id)) if current is not None else -1
         self.select_row(max(row, 0))
 

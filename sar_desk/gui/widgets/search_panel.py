@@ -50,6 +50,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setAccessibleName(name)
     edit.setEnabled(False)
+    edit.setMaximumWidth(160)
     return edit
 
 

@@ -1,0 +1,104 @@
+"""Take a PNG of each screen of the window on the demo case, into docs/screenshots/.
+
+Run under Xvfb with the xcb platform so fonts and styles render as on a desktop:
+
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" python packaging/screenshots.py
+
+The demo case is built in a temporary folder with `run_demo` (import, detection, search), a
+search is run and a proposal is shown, so every screen has real (synthetic) content.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a source checkout
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: TID251 - a GUI tool
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251 - a GUI tool
+
+from sar_desk.app.demo import run_demo
+from sar_desk.core.jobs import run_job
+from sar_desk.gui.app import create_application
+from sar_desk.gui.dialogs.new_case import NewCaseDialog
+from sar_desk.gui.main_window import MainWindow
+from sar_desk.gui.settings import RecentCases
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def settle(ms: int = 300) -> None:
+    """Let layouts, lazy fetches and worker results arrive before grabbing."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def grab(widget: QWidget, name: str) -> None:
+    settle()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(OUT.parent.parent)}")
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    tmp = Path(tempfile.mkdtemp(prefix="sar-desk-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # a clean recent-cases list
+    OUT.mkdir(parents=True, exist_ok=True)
+    create_application()
+    folder = tmp / "SAR-DEMO-0001"
+    print("building the demo case…")
+    run_job(run_demo(folder))
+    window = MainWindow(RecentCases(), user="demo-officer")
+    window.resize(1366, 820)
+    window.show()
+    window.context.recent.add(folder, "SAR-DEMO-0001")
+    window.start_page.refresh()
+    grab(window, "01-start")
+    dialog = NewCaseDialog(window, cases_root=tmp / "cases", today=date(2026, 5, 5))
+    dialog.reference.setText("SAR-2026-0142")
+    dialog.requester.setText("Alex Morgan")
+    dialog.aliases.setPlainText("07911 123456\nalex.morgan@example.org")
+    dialog.received.setDate(date(2026, 5, 5))
+    dialog.resize(1000, 560)
+    dialog.show()
+    grab(dialog, "02-new-case")
+    dialog.close()
+    window.open_case(folder)
+    for index, name in enumerate(window.panels):
+        panel = window.show_section(name)
+        if name == "Search":
+            search = panel
+            search.text.setText("repairs")  # type: ignore[attr-defined]
+            search.run_search(logged=False)  # type: ignore[attr-defined]
+            settle(600)
+            search.table.selectRow(0)  # type: ignore[attr-defined]
+        if name == "Review":
+            model = panel.model  # type: ignore[attr-defined]
+            rows = [
+                r
+                for r in range(model.rowCount())
+                if model.item(r).item.field == "text"
+                and model.item(r).item.entity_type == "PHONE_NUMBER"
+            ]
+            if rows:
+                panel.select_row(rows[0])  # type: ignore[attr-defined]
+        grab(window, f"{index + 3:02d}-{name.lower()}")
+    if "Export" in window.panels:
+        wizard = window.panels["Export"].open_wizard()  # type: ignore[attr-defined]
+        wizard.resize(760, 520)
+        grab(wizard, f"{len(window.panels) + 3:02d}-export-wizard")
+        wizard.close()
+    window.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
