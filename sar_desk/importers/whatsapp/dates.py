@@ -183,6 +183,8 @@ def make_style(
     year_first = len(a) == 4
     if len(c) == 4 if year_first else len(c) == 1:
         return None  # 2022/03/2022 or 27/03/2: not a date
+    if br and not seconds:
+        return None  # iOS always writes seconds; "[2026-01-12, 09:15] Me:" is signal-export
     return HeaderStyle(
         bracketed=bool(br),
         separator=sep,

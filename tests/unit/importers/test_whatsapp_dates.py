@@ -212,6 +212,7 @@ def test_every_documented_header_shape_matches(line: str) -> None:
         "23/03/2022 - no time here",
         '{"date": "23/03/2022, 13:32"}',
         "123/03/2022, 13:32 - Sam: three-digit day",
+        "[2026-01-12, 09:15] Me: signal-export markdown has no seconds",
     ],
 )
 def test_non_headers_do_not_match(line: str) -> None:
