@@ -14,6 +14,7 @@ from pathlib import Path
 from sar_desk.app.importing import ImportFailure
 from sar_desk.app.paths import resource_path
 from sar_desk.app.session import CaseSession
+from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Regime
 from sar_desk.core.search import SearchQuery, day_range
@@ -128,6 +129,32 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     yield Progress(3, 3, "Review done")
 
 
+def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
+    if not session.search_log():
+        # The cover letter must say what was searched (R57): record the scope search.
+        case = session.case
+        start, end = day_range(case.scope_from, case.scope_to, case.timezone)
+        session.search_logged(SearchQuery(date_from=start, date_to=end), limit=1, origin="demo")
+    out = result.folder / "bundle"
+    try:
+        manifest = yield from session.export_bundle(out, cancel=cancel)
+    except ExportBlockedError as exc:
+        result.lines.append(f"Export refused: {exc}")
+        return
+    report = session.verify_bundle(out)
+    passed = sum(r.passed for r in report.results)
+    result.lines.append(
+        f"Bundle exported to {out}: {manifest.pages} PDF pages, "
+        f"{manifest.counts['in_scope']} items ({manifest.counts['disclosed_in_part']} redacted, "
+        f"{manifest.counts['withheld']} withheld)"
+    )
+    result.lines.append(
+        f"Bundle verified: {passed} of {len(report.results)} checks passed"
+        + ("" if report.ok else " — DO NOT SEND, see 'sar-desk verify'")
+    )
+    result.lines.append(f"Requester pack: {out / 'pack'} (never send {out / 'internal'})")
+
+
 def _people_search_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
     """Find the requester across platforms and run a logged person + date-range search."""
     from sar_desk.core.model import PersonRole  # local imports: this step's own
@@ -171,6 +198,7 @@ STEPS: list[tuple[str, Step]] = [
     ("Reviewing the proposals", _review_step),
     ("Searching", _search_step),
     ("Finding the requester across platforms", _people_search_step),
+    ("Exporting and verifying the bundle", _export_step),
 ]
 
 

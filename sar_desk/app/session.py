@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sar_desk.app.base import CASE_DB, default_user
+from sar_desk.app.bundling import ExportMixin
 from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
@@ -73,7 +74,8 @@ def validate_case(case: Case) -> Case:
 
 
 class CaseSession(
-    ImportingMixin, SearchingMixin, PeopleMixin, ScopeMixin, ClockMixin, DetectionMixin, ReviewMixin
+    ImportingMixin, SearchingMixin, PeopleMixin, ScopeMixin, ClockMixin, DetectionMixin, ReviewMixin,
+    ExportMixin,
 ):
     """An open case and everything that can be done with it."""
 

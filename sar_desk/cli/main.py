@@ -13,6 +13,7 @@ from sar_desk.cli import audit as audit_cmds
 from sar_desk.cli import case as case_cmds
 from sar_desk.cli import demo as demo_cmds
 from sar_desk.cli import detect as detect_cmds
+from sar_desk.cli import export as export_cmds
 from sar_desk.cli import importing as import_cmds
 from sar_desk.cli import parse as parse_cmds
 from sar_desk.cli import people as people_cmds
@@ -72,7 +73,7 @@ def gui(case: Any) -> None:
 
 
 for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, detect_cmds,
-                review_cmds, audit_cmds, users_cmds, people_cmds, scope_cmds):
+                review_cmds, audit_cmds, users_cmds, people_cmds, scope_cmds, export_cmds):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -213,7 +213,8 @@ def _index(pdf: _BundlePdf, bundle: RenderBundle) -> None:
     pdf.ln(pdf.sizes.line)
     pdf.set_font("noto", "", pdf.sizes.small + 0.5)
     for row in bundle.index:
-        dates = f"{row.first_time[:16].replace('T', ' ')} – {row.last_time[:16].replace('T', ' ')}"
+        first, last = row.first_time[:16].replace("T", " "), row.last_time[:16].replace("T", " ")
+        dates = first if first == last else f"{first} – {last}"
         values = (
             row.conversation_ref,
             row.items_label,

@@ -26,7 +26,7 @@ from sar_desk.export.render_model import (
     RenderConversation,
     RenderMessage,
 )
-from sar_desk.export.terms import TermReplacer, replace_terms
+from sar_desk.export.terms import TermReplacer, clean_term, replace_terms
 
 
 def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
@@ -34,7 +34,8 @@ def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
     terms = set(decisions.protected_terms)
     for group in decisions.redactions.values():
         terms.update(r.text for r in group)
-    return tuple(sorted((t for t in terms if t.strip()), key=str.casefold))
+    cleaned = {clean_term(t) for t in terms}
+    return tuple(sorted((t for t in cleaned if t), key=lambda t: (t.casefold(), t)))
 
 
 def in_scope_messages(messages: Iterable[Message], decisions: DisclosureDecisions) -> list[Message]:

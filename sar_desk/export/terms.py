@@ -36,6 +36,18 @@ _MIN_SPACELESS = 6
 _MIN_PHONE_DIGITS = 7
 
 
+_EDGE = " \t\r\n\"'`“”‘’«»„‚()[]{}<>.,;:!?*_~|"
+
+
+def clean_term(term: str) -> str:
+    """A protected term without surrounding quotes, brackets or punctuation.
+
+    Detection spans often include the quotes of "created group “Housing Team”"; the same
+    words without them (a chat title, a bookmark) must count as the same term.
+    """
+    return term.strip(_EDGE)
+
+
 def normalise(text: str) -> str:
     """NFKC, casefold, drop invisible characters, join hyphenated line breaks, collapse spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
@@ -83,7 +95,7 @@ class TermMatcher:
     """Finds any of a set of protected terms in text, however it was written."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=str.casefold)
+        cleaned = sorted({clean_term(t) for t in terms if t and clean_term(t)}, key=str.casefold)
         self.terms: tuple[str, ...] = tuple(cleaned)
         word_keys: dict[str, int] = {}
         self._spaceless: list[tuple[int, str]] = []
@@ -157,7 +169,9 @@ class TermReplacer:
     """One compiled pattern for many terms: the safety net's fast path over every string."""
 
     def __init__(self, terms: Iterable[str]) -> None:
-        cleaned = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
+        cleaned = sorted(
+            {clean_term(t) for t in terms if t and clean_term(t)}, key=len, reverse=True
+        )
         self._keys = {normalise(t): t for t in cleaned}
         bodies = [r"\s+".join(re.escape(part) for part in t.split()) for t in cleaned]
         self._pattern = (

@@ -1,0 +1,173 @@
+"""Session methods for the disclosure bundle: export (a job) and verify.
+
+`app` is where review and export meet: this module reads the approved decisions, the
+disclosure set and the search log from the case, hands them to `sar_desk.export` as plain
+records, and records the export in the audit log with the manifest hash. Export refuses while
+anything is undecided or a required DPO sign-off is missing, saying which.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sar_desk import __version__
+from sar_desk.app.base import SessionBase
+from sar_desk.app.paths import resources_dir
+from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
+from sar_desk.core.jobs import CancelToken, Job, Progress
+from sar_desk.core.scope import SearchLogEntry
+from sar_desk.export.bundle import build_bundle
+from sar_desk.export.manifest import BundleManifest
+from sar_desk.export.options import (
+    BundleInputs,
+    BundleOptions,
+    Organisation,
+    SearchRecord,
+    Versions,
+)
+from sar_desk.export.verify import VerifyReport, verify_bundle
+from sar_desk.review import disclosure, signoff
+from sar_desk.store import audit, searchlog
+from sar_desk.store import detection as store_detection
+from sar_desk.store import messages as store_messages
+from sar_desk.store import scope as store_scope
+from sar_desk.store.case_meta import get_meta, set_meta
+
+MASTERS = "masters"
+_ORG_KEY = "organisation"
+
+
+def search_record(entry: SearchLogEntry, tz: str) -> SearchRecord:
+    """A logged search as the bundle needs it (dates as inclusive local days)."""
+    zone = ZoneInfo(tz)
+    start = entry.date_from.astimezone(zone).date() if entry.date_from else None
+    # The stored upper bound is the start of the next day (exclusive); show the last day.
+    end = (
+        (entry.date_to - timedelta(microseconds=1)).astimezone(zone).date()
+        if entry.date_to
+        else None
+    )
+    terms = "; ".join(filter(None, [entry.text or "", ", ".join(entry.person_names)]))
+    return SearchRecord(
+        entry.at,
+        entry.user,
+        entry.platforms,
+        start,
+        end,
+        entry.total,
+        terms=terms,
+        description=entry.origin,
+    )
+
+
+class ExportMixin(SessionBase):
+    """Building and verifying disclosure bundles (R41-R50, R57-R66)."""
+
+    def organisation(self) -> Organisation:
+        """The controller details printed in letters (demo defaults until set)."""
+        with self.store.read() as conn:
+            raw = get_meta(conn, _ORG_KEY)
+        if not raw:
+            return Organisation()
+        known = {f.name for f in fields(Organisation)}
+        return Organisation(**{k: v for k, v in json.loads(raw).items() if k in known})
+
+    def set_organisation(self, organisation: Organisation) -> None:
+        """Store the controller details for this case."""
+        with self.store.transaction() as conn:
+            set_meta(conn, _ORG_KEY, json.dumps(asdict(organisation), sort_keys=True))
+            audit.append(conn, self.user, "organisation-set", {"fields": len(fields(organisation))})
+
+    def _bundle_inputs(self) -> BundleInputs:
+        """Read everything export needs, refusing while the case is not ready.
+
+        Raises:
+            ExportBlockedError: Empty disclosure set, undecided proposals or missing sign-off.
+            AuditTamperedError: The audit log was altered.
+        """
+        table = bundled_code_table()
+        with self.store.read() as conn:
+            if audit.verify_chain(conn):
+                raise AuditTamperedError(
+                    "The case's audit log was changed outside SAR Desk, so no bundle can be "
+                    "exported. Run 'sar-desk audit CASE verify' and contact your DPO."
+                )
+            ids = store_scope.disclosure_ids(conn)
+            if not ids:
+                raise ExportBlockedError(
+                    "The disclosure set is empty: mark messages in scope (or add them to the "
+                    "disclosure) before exporting."
+                )
+            decisions = disclosure.disclosure_decisions(conn, self.case, table, ids)
+            if decisions.undecided:
+                raise ExportBlockedError(
+                    f"{decisions.undecided} redaction proposals in the disclosure set are still "
+                    "undecided or waiting for a second person's approval. Decide them "
+                    "('sar-desk review CASE list') and export again."
+                )
+            outstanding = signoff.signoff_outstanding(conn, self.case, table)
+            if outstanding:
+                raise ExportBlockedError(
+                    "DPO sign-off is required before export ("
+                    + "; ".join(outstanding)
+                    + "). Ask the DPO to sign off ('sar-desk review CASE signoff')."
+                )
+            messages = store_messages.get_messages(conn, [int(i) for i in ids])
+            searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
+            runs = store_detection.list_runs(conn)
+        return BundleInputs(
+            case=self.case,
+            messages=tuple(messages),
+            decisions=decisions,
+            searches=tuple(searches),
+            versions=Versions(__version__, runs[-1].engine if runs else "none", table.version),
+            case_path=str(self.folder.resolve()),
+            resources=resources_dir(),
+        )
+
+    def export_bundle(
+        self, dest: Path, options: BundleOptions | None = None, cancel: CancelToken | None = None
+    ) -> Job[BundleManifest]:
+        """Build the disclosure bundle into `dest` (a job).
+
+        The unredacted master, the manifest and the safety report are kept in
+        ``<case>/masters/<export-id>/``; an "export" audit entry records the manifest hash.
+
+        Raises:
+            ExportBlockedError: Undecided proposals, missing sign-off, an empty letter section.
+            SafetyCheckError: A safety check failed (naming the file and the check).
+            BadInputError: `dest` exists and is not empty.
+        """
+        cancel = cancel or CancelToken()
+        yield Progress(0, None, "Reading the approved decisions")
+        inputs = self._bundle_inputs()
+        if options is None:
+            options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))
+        if options.organisation == Organisation():
+            options = replace(options, organisation=self.organisation())
+        result = yield from build_bundle(
+            inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
+        )
+        with self.store.transaction() as conn:
+            audit.append(
+                conn,
+                self.user,
+                "export",
+                {
+                    "export_id": result.export_id,
+                    "manifest_sha256": result.manifest_sha256,
+                    "files": len(result.files),
+                    "pages": result.pages,
+                    **{k: v for k, v in sorted(result.counts.items())},
+                },
+            )
+        return result
+
+    def verify_bundle(self, path: Path) -> VerifyReport:
+        """Re-run the safety checks on an exported bundle."""
+        return verify_bundle(Path(path))
