@@ -13,7 +13,6 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sar_desk.app.base import SessionBase
@@ -26,6 +25,7 @@ from sar_desk.core.model import Case, IdentifierKind, Participant, Person
 from sar_desk.core.search import day_range
 from sar_desk.store import Store, audit, open_store
 from sar_desk.store import detection as store_detection
+from sar_desk.store.detection import Selection
 from sar_desk.store.findings import findings_for, save_findings
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class DetectionSummary:
 
     Attributes:
         run_id: The stored run.
-        scope: "all" or "in-scope".
+        scope: "all", "in-scope (disclosure set)" or "in-scope (scope dates)".
         scanned: Messages scanned by this run.
         skipped: Messages in scope already scanned by an earlier run.
         findings: Proposals stored by this run (including propagated ones).
@@ -123,14 +123,19 @@ def default_detector(model: str, workers: int) -> Detector:
 class DetectionMixin(SessionBase):
     """Running personal-data detection over the case."""
 
-    def _detection_span(self, scope: str) -> tuple[datetime | None, datetime | None]:
+    def _detection_selection(self, scope: str) -> tuple[Selection, str]:
         if scope not in SCOPES:
             raise BadInputError(f"The scope '{scope}' is not known; use 'all' or 'in-scope'.")
         if scope == "all":
-            return None, None
-        # The disclosure set (issue 4) is not exposed by CaseSession yet, so "in-scope" means
-        # the messages inside the case's scope dates.
-        return day_range(self.case.scope_from, self.case.scope_to, self.case.timezone)
+            return Selection(), "all"
+        # The disclosure set (relevance decisions) when the case has one; until messages have
+        # been put in it, the messages inside the case's scope dates.
+        chosen = getattr(self, "disclosure_set", None)
+        ids = sorted(int(i) for i in chosen()) if callable(chosen) else []
+        if ids:
+            return Selection(ids=tuple(ids)), "in-scope (disclosure set)"
+        start, end = day_range(self.case.scope_from, self.case.scope_to, self.case.timezone)
+        return Selection(start, end), "in-scope (scope dates)"
 
     def run_detection(
         self,
@@ -143,7 +148,8 @@ class DetectionMixin(SessionBase):
         """Scan messages not yet scanned and store redaction proposals.
 
         Args:
-            scope: "all" messages, or "in-scope" (inside the case's scope dates).
+            scope: "all" messages, or "in-scope": the disclosure set, or while it is empty the
+                messages inside the case's scope dates.
             workers: Worker processes for the language model (1 = this process).
             cancel: Checked between batches; a later run carries on where this one stopped.
             model: An installed spaCy pipeline name or folder (default: the bundled one).
@@ -156,7 +162,7 @@ class DetectionMixin(SessionBase):
         from sar_desk.detect.engine import DEFAULT_MODEL
 
         cancel = cancel or CancelToken()
-        span = self._detection_span(scope)
+        span, scope = self._detection_selection(scope)
         if workers < 1:
             raise BadInputError("The number of workers must be 1 or more.")
         yield Progress(0, None, "Loading the detection model")
@@ -193,7 +199,7 @@ class DetectionMixin(SessionBase):
         self,
         db: Store,
         run_id: int,
-        span: tuple[datetime | None, datetime | None],
+        span: Selection,
         total: int,
         context: CaseContext,
         detector: Detector,
@@ -224,7 +230,7 @@ class DetectionMixin(SessionBase):
     def _propagate(
         self,
         db: Store,
-        span: tuple[datetime | None, datetime | None],
+        span: Selection,
         context: CaseContext,
         cancel: CancelToken,
         counts: Counter[str],

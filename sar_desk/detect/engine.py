@@ -18,16 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sar_desk.core.errors import DetectionUnavailableError
 from sar_desk.detect.recognizers import custom_recognizer
+from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
 
 logger = logging.getLogger(__name__)
 
@@ -198,10 +199,17 @@ def _registry(settings: RecognizerSet, nlp_engine: SpacyNlpEngine) -> Recognizer
     registry = RecognizerRegistryProvider(
         registry_configuration=registry_conf, nlp_engine=nlp_engine
     ).create_recognizer_registry()
+    gated: list[EntityRecognizer] = []
     for recognizer in registry.recognizers:
         if isinstance(recognizer, PhoneRecognizer):
-            # The YAML validator drops `supported_regions` silently (presidio.md §2.2).
-            recognizer.supported_regions = settings.phone_regions
+            # The YAML validator drops `supported_regions` silently (presidio.md §2.2), so the
+            # regions are set here, on the gated variant that skips texts without a prefix.
+            gated.append(GatedPhoneRecognizer(supported_regions=settings.phone_regions))
+        elif isinstance(recognizer, UrlRecognizer):
+            gated.append(GatedUrlRecognizer())
+        else:
+            gated.append(recognizer)
+    registry.recognizers = gated
     for name in settings.custom:
         registry.add_recognizer(custom_recognizer(name))
     return registry

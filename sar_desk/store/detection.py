@@ -6,7 +6,8 @@ or a crash a new run starts exactly where the last one stopped and never stores 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -143,47 +144,87 @@ def list_runs(conn: Connection) -> list[DetectionRun]:
     ]
 
 
-def _in_range(stmt: Select[Any], span: tuple[datetime | None, datetime | None]) -> Select[Any]:
-    start, end = span
-    if start is not None:
-        stmt = stmt.where(messages.c.sent_at >= to_micros(start))
-    if end is not None:
-        stmt = stmt.where(messages.c.sent_at < to_micros(end))
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which messages a run covers: a date span, and optionally an explicit id set.
+
+    Attributes:
+        start: First instant (inclusive), or None.
+        end: Last instant (exclusive), or None.
+        ids: Sorted message ids (the disclosure set), or None for every message in the span.
+    """
+
+    start: datetime | None = None
+    end: datetime | None = None
+    ids: tuple[int, ...] | None = None
+
+
+_CHUNK = 500
+
+
+def _filtered(stmt: Select[Any], sel: Selection) -> Select[Any]:
+    if sel.start is not None:
+        stmt = stmt.where(messages.c.sent_at >= to_micros(sel.start))
+    if sel.end is not None:
+        stmt = stmt.where(messages.c.sent_at < to_micros(sel.end))
     return stmt
+
+
+def _id_chunks(sel: Selection, after_id: int) -> Iterator[list[int]]:
+    assert sel.ids is not None
+    ids = sel.ids[bisect_right(sel.ids, after_id) :]
+    for i in range(0, len(ids), _CHUNK):
+        yield list(ids[i : i + _CHUNK])
 
 
 def _not_scanned() -> Any:
     return ~exists().where(scanned_messages.c.message_id == messages.c.id)
 
 
-def count_unscanned(conn: Connection, span: tuple[datetime | None, datetime | None]) -> int:
-    """Messages in the date span not scanned by any run."""
-    stmt = _in_range(select(func.count()).select_from(messages).where(_not_scanned()), span)
-    return int(conn.execute(stmt).scalar_one())
+def _count(conn: Connection, sel: Selection, scanned: bool) -> int:
+    cond = ~_not_scanned() if scanned else _not_scanned()
+    base = _filtered(select(func.count()).select_from(messages).where(cond), sel)
+    if sel.ids is None:
+        return int(conn.execute(base).scalar_one())
+    return sum(
+        int(conn.execute(base.where(messages.c.id.in_(chunk))).scalar_one())
+        for chunk in _id_chunks(sel, 0)
+    )
 
 
-def unscanned_page(
-    conn: Connection, span: tuple[datetime | None, datetime | None], after_id: int, limit: int
+def _page(
+    conn: Connection, sel: Selection, after_id: int, limit: int, scanned: bool
 ) -> list[Message]:
-    """The next messages (by id) in the span that no run has scanned."""
-    stmt = _in_range(_base().where(_not_scanned(), messages.c.id > after_id), span)
-    rows = conn.execute(stmt.order_by(messages.c.id).limit(limit)).all()
+    cond = ~_not_scanned() if scanned else _not_scanned()
+    base = _filtered(_base().where(cond, messages.c.id > after_id), sel).order_by(messages.c.id)
+    if sel.ids is None:
+        return _hydrate(conn, conn.execute(base.limit(limit)).all())
+    rows: list[Any] = []
+    for chunk in _id_chunks(sel, after_id):
+        rows += conn.execute(base.where(messages.c.id.in_(chunk)).limit(limit - len(rows))).all()
+        if len(rows) >= limit:
+            break
     return _hydrate(conn, rows)
 
 
-def scanned_page(
-    conn: Connection, span: tuple[datetime | None, datetime | None], after_id: int, limit: int
-) -> list[Message]:
-    """The next scanned messages (by id) in the span, for the propagation pass."""
-    stmt = _in_range(_base().where(~_not_scanned(), messages.c.id > after_id), span)
-    rows = conn.execute(stmt.order_by(messages.c.id).limit(limit)).all()
-    return _hydrate(conn, rows)
+def count_unscanned(conn: Connection, sel: Selection) -> int:
+    """Messages in the selection not scanned by any run."""
+    return _count(conn, sel, scanned=False)
 
 
-def count_scanned(conn: Connection, span: tuple[datetime | None, datetime | None]) -> int:
-    """Messages in the span already scanned."""
-    stmt = _in_range(select(func.count()).select_from(messages).where(~_not_scanned()), span)
-    return int(conn.execute(stmt).scalar_one())
+def count_scanned(conn: Connection, sel: Selection) -> int:
+    """Messages in the selection already scanned."""
+    return _count(conn, sel, scanned=True)
+
+
+def unscanned_page(conn: Connection, sel: Selection, after_id: int, limit: int) -> list[Message]:
+    """The next messages (by id) in the selection that no run has scanned."""
+    return _page(conn, sel, after_id, limit, scanned=False)
+
+
+def scanned_page(conn: Connection, sel: Selection, after_id: int, limit: int) -> list[Message]:
+    """The next scanned messages (by id) in the selection, for the propagation pass."""
+    return _page(conn, sel, after_id, limit, scanned=True)
 
 
 def person_name_findings(conn: Connection, recognizers: Sequence[str]) -> list[tuple[int, str]]:

@@ -12,7 +12,8 @@ import re
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.words import looks_like_name
 
-_NAME = r"(?P<v>[A-Za-z][a-z'’\-]{1,20}(?:\s+[A-Z][a-z'’\-]{1,25})?)"
+# Spaces, not \s: a name never runs across a line break ("morning siobhan\nStuart ...").
+_NAME = r"(?P<v>[A-Za-z][a-z'’\-]{1,20}(?:[ \t]+[A-Z][a-z'’\-]{1,25})?)"
 _GREETING = (
     r"(?:hi|hey|hiya|hello|morning|afternoon|evening|thanks|thank\s+you|thx|cheers|ta|bye|night)"
 )
@@ -31,12 +32,15 @@ class ChatNameRecognizer(RuleRecognizer):
         # Only the cue word is case-insensitive: a surname must still be capitalised.
         Rule(
             "greeting",
-            re.compile(rf"(?:^|(?<=[.!?,;]\s))\s*(?i:{_GREETING})\s+{_NAME}\b", re.MULTILINE),
+            re.compile(rf"(?:^|(?<=[.!?,;]\s))\s*(?i:{_GREETING})[ \t]+{_NAME}\b", re.MULTILINE),
             0.45,
             validate=_name_ok,
         ),
         Rule(
-            "addressing", re.compile(rf"\b(?i:{_ADDRESSING})\s+{_NAME}\b"), 0.4, validate=_name_ok
+            "addressing",
+            re.compile(rf"\b(?i:{_ADDRESSING})[ \t]+{_NAME}\b"),
+            0.4,
+            validate=_name_ok,
         ),
         Rule("mention", re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])"), 0.6),
     )

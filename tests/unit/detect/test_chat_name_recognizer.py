@@ -14,6 +14,7 @@ CASES = [
     ("can you ask kiran about it", ["kiran"]),
     ("ping @sam.patel please", ["sam.patel"]),
     ("ok. hey Megan", ["Megan"]),
+    ("morning siobhan\nStuart DOB 07/08/1972", ["siobhan"]),
     # Not names: pronouns, groups, words, e-mail addresses, word-names in lower case.
     ("hi all", []),
     ("thanks everyone", []),

@@ -26,7 +26,7 @@ def test_recogniser_set_is_uk_on_us_off_with_gb_phones(fake_analyzer: Analyzer) 
     } <= names
     assert not {"UsSsnRecognizer", "UsLicenseRecognizer", "UsBankRecognizer"} & names
     phone = next(
-        r for r in fake_analyzer.engine.registry.recognizers if r.name == "PhoneRecognizer"
+        r for r in fake_analyzer.engine.registry.recognizers if r.name == "GatedPhoneRecognizer"
     )
     assert tuple(phone.supported_regions) == ("GB",)
     assert fake_analyzer.version.startswith("uk-v1+")
