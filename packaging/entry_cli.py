@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from sar_desk.cli.main import main
+from sar_desk.__main__ import main
 
 if __name__ == "__main__":
     # Detection can use worker processes; frozen apps need this before anything else.

@@ -1,18 +1,40 @@
-"""``python -m sar_desk`` opens the window; with arguments it runs the command line."""
+"""Program entry points: ``sar-desk`` (command line, window when run bare) and ``sar-desk-gui``.
+
+This module is the one place that wires the command line to the window: nothing else imports
+``sar_desk.gui`` (checked by import-linter), and the window is imported only when asked for.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+
+def _launch_gui(case: Path | None) -> int:
+    try:
+        from sar_desk.gui.app import run_gui
+    except ImportError as exc:  # the Qt libraries are missing on this computer
+        print(
+            f"The desktop window cannot start on this computer ({exc}). "
+            "The command line still works: run 'sar-desk --help'.",
+            file=sys.stderr,
+        )
+        return 1
+    return run_gui(case)
+
+
+def main() -> None:
+    """The ``sar-desk`` console script and ``python -m sar_desk``."""
+    from sar_desk.cli.main import cli, set_gui_launcher
+
+    set_gui_launcher(_launch_gui)
+    cli(prog_name="sar-desk")
 
 
 def gui_main() -> None:
     """Entry point of the windowed executable."""
-    from sar_desk.gui.app import run_gui
-
-    sys.exit(run_gui(sys.argv[1] if len(sys.argv) > 1 else None))
+    sys.exit(_launch_gui(Path(sys.argv[1]) if len(sys.argv) > 1 else None))
 
 
 if __name__ == "__main__":
-    from sar_desk.cli.main import main
-
     main()

@@ -69,9 +69,9 @@ def session(case_dir: Path) -> Iterator[object]:
     s.close()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The hostile exports from shared/tools/make_bad_inputs.py."""
+    """The hostile exports from shared/tools/make_bad_inputs.py (built once: the bomb is 2 GB)."""
     import subprocess
     import sys
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -59,17 +61,30 @@ def cli(ctx: click.Context, debug: bool) -> None:
         ctx.invoke(gui)
 
 
+GuiLauncher = Callable[[Path | None], int]
+_gui_launcher: GuiLauncher | None = None
+
+
+def set_gui_launcher(launcher: GuiLauncher) -> None:
+    """Register how to open the window (done by ``sar_desk.__main__``).
+
+    The command line must not import the window package (layering: nothing imports gui),
+    so the program's entry point hands the launcher in.
+    """
+    global _gui_launcher
+    _gui_launcher = launcher
+
+
 @cli.command()
-@click.argument("case", required=False, type=click.Path(path_type=__import__("pathlib").Path))
-def gui(case: Any) -> None:
+@click.argument("case", required=False, type=click.Path(path_type=Path))
+def gui(case: Path | None) -> None:
     """Open the desktop window (optionally on CASE)."""
-    try:
-        from sar_desk.gui.app import run_gui
-    except ImportError as exc:  # pragma: no cover - depends on the Qt install
+    if _gui_launcher is None:
         raise click.ClickException(
-            f"The desktop window cannot start on this computer ({exc}). The command line still works."
-        ) from exc
-    sys.exit(run_gui(case))
+            "The desktop window is not available from here; start it with 'sar-desk gui' "
+            "or 'python -m sar_desk'."
+        )
+    sys.exit(_gui_launcher(case))
 
 
 for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, detect_cmds,
@@ -79,5 +94,5 @@ for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, dete
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line (without the window; see ``sar_desk.__main__.main``)."""
     cli(prog_name="sar-desk")

@@ -12,7 +12,9 @@ from datetime import datetime
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: importers create one per record and a frozen dataclass's __init__ costs several
+# times more (object.__setattr__ per field); records are still treated as immutable values.
+@dataclass(slots=True)
 class RawMessage:
     """One message or system event as read from an export, before it is stored.
 

@@ -130,7 +130,7 @@ def _migrate(store: Store) -> None:
             f"(case format {current}, this release reads up to {SCHEMA_VERSION}). "
             "Install the latest release to open it."
         )
-    for version, step in MIGRATIONS:
+    for version, step in sorted(MIGRATIONS, key=lambda item: item[0]):
         if version <= current:
             continue
         with store.transaction() as conn:

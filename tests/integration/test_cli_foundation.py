@@ -29,15 +29,28 @@ def make_chat(path: Path) -> Path:
 
 def new_case(folder: Path, *extra: str) -> None:
     code, out, err = run(
-        "case", "new", str(folder), "--regime", "sar", "--reference", "SAR-2026-0142",
-        "--received", "2026-01-31", "--requester", "Alex Morgan", "--alias", "07911 123456",
+        "case",
+        "new",
+        str(folder),
+        "--regime",
+        "sar",
+        "--reference",
+        "SAR-2026-0142",
+        "--received",
+        "2026-01-31",
+        "--requester",
+        "Alex Morgan",
+        "--alias",
+        "07911 123456",
         *extra,
     )
     assert code == 0, err
     assert "Due: Mon 02 Mar 2026" in out  # domain.md worked example: 31 Jan -> 2 Mar
 
 
-def test_case_show_prints_deadline_with_its_derivation_and_normalised_aliases(tmp_path: Path) -> None:
+def test_case_show_prints_deadline_with_its_derivation_and_normalised_aliases(
+    tmp_path: Path,
+) -> None:
     new_case(tmp_path / "c")
     code, out, _ = run("case", "show", str(tmp_path / "c"), "--json")
     assert code == 0
@@ -51,12 +64,25 @@ def test_case_show_prints_deadline_with_its_derivation_and_normalised_aliases(tm
 def test_clarification_moves_the_deadline_and_is_audited(tmp_path: Path) -> None:
     folder = tmp_path / "c"
     code, _, err = run(
-        "case", "new", str(folder), "--regime", "sar", "--reference", "R1", "--received", "2026-01-15"
+        "case",
+        "new",
+        str(folder),
+        "--regime",
+        "sar",
+        "--reference",
+        "R1",
+        "--received",
+        "2026-01-15",
     )
     assert code == 0, err
     code, out, err = run(
-        "case", "update", str(folder), "--clarification-asked", "2026-01-20",
-        "--clarification-answered", "2026-01-26",
+        "case",
+        "update",
+        str(folder),
+        "--clarification-asked",
+        "2026-01-20",
+        "--clarification-answered",
+        "2026-01-26",
     )
     assert code == 0, err
     assert "Due: Mon 23 Feb 2026" in out  # domain.md: 7 paused days, rolled to Monday
@@ -80,9 +106,23 @@ def test_import_search_and_parse_round_trip(tmp_path: Path) -> None:
     hits = [json.loads(line) for line in out.splitlines()]
     assert [h["sender"] for h in hits] == ["Sam Lee"]
     assert hits[0]["timestamp"] == "2026-03-14T09:00:00+00:00"
-    assert set(hits[0]) >= {"id", "platform", "conversation", "sender", "sender_id", "timestamp",
-                            "kind", "text", "attachments", "reply_to", "edited", "source"}
-    code, out, _ = run("search", str(folder), "--from", "2026-03-15", "--to", "2026-03-15", "--json")
+    assert set(hits[0]) >= {
+        "id",
+        "platform",
+        "conversation",
+        "sender",
+        "sender_id",
+        "timestamp",
+        "kind",
+        "text",
+        "attachments",
+        "reply_to",
+        "edited",
+        "source",
+    }
+    code, out, _ = run(
+        "search", str(folder), "--from", "2026-03-15", "--to", "2026-03-15", "--json"
+    )
     assert [json.loads(line)["sender"] for line in out.splitlines()] == ["Priya Shah"]
     code, out, err = run("parse", str(chat))
     assert code == 0
@@ -114,8 +154,17 @@ def test_expected_failures_are_one_line_with_exit_1(tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    code, _, err = run("case", "new", str(tmp_path / "c"), "--regime", "sar", "--reference", "R",
-                       "--received", "31/01/2026")
+    code, _, err = run(
+        "case",
+        "new",
+        str(tmp_path / "c"),
+        "--regime",
+        "sar",
+        "--reference",
+        "R",
+        "--received",
+        "31/01/2026",
+    )
     assert code == 2
     assert "YYYY-MM-DD" in err
 

@@ -137,7 +137,9 @@ def test_import_killed_midway_leaves_no_half_imported_source(tmp_path: Path) -> 
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "sar_desk", "import", str(case_dir), str(chat)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     wal = case_dir / "case.db-wal"
     deadline = time.monotonic() + 60

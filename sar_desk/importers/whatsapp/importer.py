@@ -111,8 +111,10 @@ class WhatsAppImporter:
                 )
             order = decide_order(found.style, found.evidence, options.day_first, display)
             media = _media(tree, chat)
-            key = _conversation_key(path, tree, chat)
-            context = Context(key, found.group or key, options.region, order, zone, media)
+            # A group's name is the same on every member's phone while file names are not, so
+            # the group name keys the conversation: two phones' exports then de-duplicate.
+            key = found.group or _conversation_key(path, tree, chat)
+            context = Context(key, key, options.region, order, zone, media)
             _describe(report, found, order, options, chat)
             count = 0
             for record in RecordParser(found, context, report).parse(_blocks(tree, chat, display)):
