@@ -48,28 +48,34 @@ def measure(platform: str, path: Path) -> None:
     code = CHILD.format(repo=str(REPO), platform=platform, path=str(path))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     count, seconds, peak, issues = out.stdout.split()
-    print(f"{platform:9s} {size_of(path) / 1e9:5.2f} GB, {int(count):>10,} messages in "
-          f"{float(seconds):6.1f} s, peak RSS {float(peak):6.0f} MB ({issues} issues)")
+    print(
+        f"{platform:9s} {size_of(path) / 1e9:5.2f} GB, {int(count):>10,} messages in "
+        f"{float(seconds):6.1f} s, peak RSS {float(peak):6.0f} MB ({issues} issues)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--gigabytes", type=float, default=1.0)
     args = parser.parse_args()
-    # About 1.25 KB per message with these text sizes in both formats.
-    messages = int(args.gigabytes * 1e9 / 1250)
+    # About 0.9 KB per message with these text sizes in both formats.
+    messages = int(args.gigabytes * 1e9 / 900)
     tmp = Path(tempfile.mkdtemp(prefix="sar-mem-", dir="/tmp"))
     try:
         start = time.perf_counter()
-        specs = gen.specs(1, messages, convs=2, text_words=150)
-        grouped = sorted(specs, key=lambda s: s.conv) if False else None  # noqa: SIM108
-        del grouped
         # Telegram full export: chats must be contiguous, so write conversation 0 then 1.
         tg = tmp / "telegram"
         tg.mkdir()
-        gen.write_telegram(tg / "result.json", (
-            s for conv in (0, 1) for s in gen.specs(1, messages, convs=2, text_words=150)
-            if s.conv == conv), full=True)
+        gen.write_telegram(
+            tg / "result.json",
+            (
+                s
+                for conv in (0, 1)
+                for s in gen.specs(1, messages, convs=2, text_words=150)
+                if s.conv == conv
+            ),
+            full=True,
+        )
         print(f"wrote Telegram export in {time.perf_counter() - start:.0f} s")
         measure("telegram", tg / "result.json")
         shutil.rmtree(tg)

@@ -43,8 +43,10 @@ def main() -> None:
             start = time.perf_counter()
             count = sum(1 for _ in by_platform(platform).read(path, report, ImportOptions()))
             seconds = time.perf_counter() - start
-            print(f"{platform:12s} {count:>9,} messages in {seconds:6.2f} s "
-                  f"= {count / seconds:>9,.0f} messages/s ({len(report.issues)} issues)")
+            print(
+                f"{platform:12s} {count:>9,} messages in {seconds:6.2f} s "
+                f"= {count / seconds:>9,.0f} messages/s ({len(report.issues)} issues)"
+            )
 
 
 if __name__ == "__main__":
