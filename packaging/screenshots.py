@@ -71,6 +71,7 @@ def main() -> int:
     grab(dialog, "02-new-case")
     dialog.close()
     window.open_case(folder)
+    settle(1500)  # the dashboard summary is read on a worker
     for index, name in enumerate(window.panels):
         panel = window.show_section(name)
         if name == "Search":

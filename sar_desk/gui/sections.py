@@ -43,7 +43,7 @@ def build_sections(window: MainWindow) -> list[tuple[str, QWidget]]:
     )
     window.go_menu.addAction(find)
     return [
-        (DASHBOARD, DashboardPanel(context)),
+        (DASHBOARD, DashboardPanel(context, jobs)),
         (IMPORT, ImportPanel(context, jobs)),
         (PEOPLE, PeoplePanel(context)),
         (SEARCH, search),

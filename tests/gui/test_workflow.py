@@ -60,7 +60,7 @@ def test_new_case_import_and_search(window, qtbot, tmp_path: Path, monkeypatch, 
     create_case(window, qtbot, tmp_path, monkeypatch)
     dashboard = window.panels[DASHBOARD]
     assert window.sections.currentWidget() is dashboard
-    assert dashboard.title.text() == "SAR-2026-0142"
+    qtbot.waitUntil(lambda: dashboard.title.text() == "SAR-2026-0142", timeout=10_000)
     assert "Requester: Alex Morgan" in dashboard.details.text()
     assert "+447911123456" in dashboard.details.text()
     assert dashboard.due.text().startswith("Due ")
@@ -78,7 +78,8 @@ def test_new_case_import_and_search(window, qtbot, tmp_path: Path, monkeypatch, 
     assert report.item(0, 2).text() == "Imported"
     assert report.item(0, 3).text() == "455"
     assert import_panel.queue.rowCount() == 0
-    assert dashboard.sources.rowCount() == 1
+    window.show_section(DASHBOARD)
+    qtbot.waitUntil(lambda: dashboard.sources.rowCount() == 1, timeout=10_000)
     assert dashboard.sources.item(0, 2).text() == "Housing team"
 
     search = window.panels[SEARCH]

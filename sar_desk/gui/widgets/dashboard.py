@@ -21,10 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sar_desk.app.gui_support import read_in_background
 from sar_desk.app.summary import CaseSummary, summarise
+from sar_desk.core.deadlines import Deadline
+from sar_desk.core.model import Case
 from sar_desk.gui.context import CaseContext
 from sar_desk.gui.formatting import days_left_text, long_date, plural
 from sar_desk.gui.widgets.lazy import LazyPanel
+from sar_desk.gui.workers import JobController
 
 SOURCE_HEADERS = ("File", "Platform", "Custodian", "Messages", "System events", "Skipped lines")
 
@@ -42,9 +46,12 @@ def _label(name: str, object_name: str = "") -> QLabel:
 class DashboardPanel(LazyPanel):
     """The open case at a glance."""
 
-    def __init__(self, context: CaseContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: CaseContext, jobs: JobController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.jobs = jobs
         self.title = _label("Case", "panelTitle")
         self.details = _label("Case details")
         self.due = _label("Deadline", "dueDate")
@@ -92,11 +99,21 @@ class DashboardPanel(LazyPanel):
         session = self.context.session
         if session is None:
             return
-        self.show_summary(summarise(session))
+        # The summary counts every message; on a big case that takes a moment, so it is read
+        # on a worker and the panel fills in when it arrives (the window stays responsive).
+        deadline, left = session.deadline()
+        self._show_header(session.case, deadline, left)  # cheap: shown at once
+        self.counts.setText("Counting messages…")
+        self.jobs.read(read_in_background(session, summarise), self.show_summary)
 
     def show_summary(self, summary: CaseSummary) -> None:
         """Fill the panel from a case summary."""
-        case = summary.case
+        self._show_header(summary.case, summary.deadline, summary.days_left)
+        self._show_counts(summary)
+        self._fill_sources(summary)
+        self._fill_sections(summary)
+
+    def _show_header(self, case: Case, deadline: Deadline | None, days_left: int | None) -> None:
         self.title.setText(case.reference)
         lines = [case.regime.label, f"Received {long_date(case.received)}"]
         if case.requester:
@@ -111,12 +128,14 @@ class DashboardPanel(LazyPanel):
             lines.append(f"Scope: {start} to {end}")
         lines.append(f"Time zone: {case.timezone}")
         self.details.setText("\n".join(lines))
-        if summary.deadline is not None and summary.days_left is not None:
-            self.due.setText(f"Due {long_date(summary.deadline.due)}")
-            self.days_left.setText(days_left_text(summary.days_left))
-            self.days_left.setProperty("overdue", summary.days_left < 0)
+        if deadline is not None and days_left is not None:
+            self.due.setText(f"Due {long_date(deadline.due)}")
+            self.days_left.setText(days_left_text(days_left))
+            self.days_left.setProperty("overdue", days_left < 0)
             self.days_left.style().polish(self.days_left)
-            self.derivation.setText("\n".join(f"• {line}" for line in summary.deadline.derivation))
+            self.derivation.setText("\n".join(f"• {line}" for line in deadline.derivation))
+
+    def _show_counts(self, summary: CaseSummary) -> None:
         counts = summary.message_counts
         total = sum(counts.values())
         self.counts.setText(
@@ -128,8 +147,6 @@ class DashboardPanel(LazyPanel):
                 else ""
             )
         )
-        self._fill_sources(summary)
-        self._fill_sections(summary)
 
     def _fill_sources(self, summary: CaseSummary) -> None:
         self.sources.setRowCount(len(summary.sources))
