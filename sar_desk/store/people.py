@@ -61,6 +61,7 @@ identity_links = Table(
     Column("other_key", Text, nullable=False),
     Column("display_name", Text),
     UniqueConstraint("key", "other_key"),
+    Index("ix_identity_links_other", "other_key"),
 )
 
 person_decisions = Table(
@@ -580,18 +581,22 @@ def _national_digits(e164: str) -> str:
 
 
 def _linked_keys(conn: Connection, keys: set[str]) -> set[str]:
-    """Keys reachable from `keys` through identity links (the closure, usually one hop)."""
-    if not keys:
-        return set()
-    pairs = all_links(conn)
+    """Keys reachable from `keys` through identity links (breadth-first, indexed lookups)."""
     found = set(keys)
-    changed = True
-    while changed:
-        changed = False
-        for a, b in pairs:
-            if (a in found) != (b in found):
-                found.update((a, b))
-                changed = True
+    frontier = set(keys)
+    while frontier:
+        batch = sorted(frontier)[:500]
+        frontier -= set(batch)
+        rows = conn.execute(
+            select(identity_links.c.key, identity_links.c.other_key).where(
+                or_(identity_links.c.key.in_(batch), identity_links.c.other_key.in_(batch))
+            )
+        )
+        for a, b in rows:
+            for key in (a, b):
+                if key not in found:
+                    found.add(key)
+                    frontier.add(key)
     return found
 
 
