@@ -7,6 +7,7 @@ large file never becomes one list; a file cut short keeps the messages read befo
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import IO, Any, Protocol
 
@@ -97,10 +98,9 @@ class GraphFile:
             break
         key = str(chat.get("id") or self.name)
         members: list[Any] = []
-        try:
+        # A damaged tail is reported when the messages are read; keep the members before it.
+        with contextlib.suppress(ijson.JSONError):
             members.extend(self._items("members.item"))
-        except ijson.JSONError:
-            pass  # a damaged tail is reported when the messages are read
         for member in members:
             if not isinstance(member, dict):
                 continue
