@@ -316,4 +316,9 @@ def render_pdf(
         _conversation(pdf, conv)
     _glossary(pdf, bundle)
     pdf.output(str(path))
+    for font in pdf.fonts.values():
+        # fontTools keeps the font files open (10 MB for the emoji font); close them now.
+        ttfont = getattr(font, "ttfont", None)
+        if ttfont is not None:
+            ttfont.close()
     return int(pdf.page_no())

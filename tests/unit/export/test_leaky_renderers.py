@@ -31,6 +31,8 @@ def _plain_pdf(path: Path, lines: list[str]) -> None:
     for line in lines:
         pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
+    for font in pdf.fonts.values():
+        font.ttfont.close()
 
 
 def original_text(bundle: RenderBundle, letter: Letter, ctx: WriteContext) -> None:
