@@ -34,13 +34,133 @@ from sar_desk.store import people as store_people
 from sar_desk.store import sources as store_sources
 from sar_desk.store.writer import ImportWriter
 
-FIRST = ["Alex", "Sam", "Jo", "Tom", "Priya", "Chris", "Nicola", "Dan", "Ellie", "Harry", "Isla", "Jack", "Kate", "Liam", "Maya", "Noah", "Olivia", "Pat", "Rosie", "Sophie", "Theo", "Uma", "Vic", "Will", "Yasmin", "Zara", "Amir", "Bella", "Callum", "Dev", "Erin", "Finn", "Grace", "Hugo", "Imran", "Jess", "Kieran", "Leah", "Mo", "Nadia", "Owen", "Phoebe", "Rhys", "Sian", "Tariq", "Umar", "Vera", "Wendy", "Xavier", "Yusuf"]
-LAST = ["Morgan", "Bloggs", "Patel", "Shah", "Reed", "Jones", "Evans", "Khan", "Taylor", "Brown", "Wilson", "Hughes", "Owen", "Clarke", "Walker", "Wright", "Green", "Hall", "Wood", "Lewis", "Young", "King", "Scott", "Hill", "Moore", "Ahmed", "Ali", "Begum", "Kaur", "Singh"]
+FIRST = (
+    "Alex",
+    "Sam",
+    "Jo",
+    "Tom",
+    "Priya",
+    "Chris",
+    "Nicola",
+    "Dan",
+    "Ellie",
+    "Harry",
+    "Isla",
+    "Jack",
+    "Kate",
+    "Liam",
+    "Maya",
+    "Noah",
+    "Olivia",
+    "Pat",
+    "Rosie",
+    "Sophie",
+    "Theo",
+    "Uma",
+    "Vic",
+    "Will",
+    "Yasmin",
+    "Zara",
+    "Amir",
+    "Bella",
+    "Callum",
+    "Dev",
+    "Erin",
+    "Finn",
+    "Grace",
+    "Hugo",
+    "Imran",
+    "Jess",
+    "Kieran",
+    "Leah",
+    "Mo",
+    "Nadia",
+    "Owen",
+    "Phoebe",
+    "Rhys",
+    "Sian",
+    "Tariq",
+    "Umar",
+    "Vera",
+    "Wendy",
+    "Xavier",
+    "Yusuf",
+)
+LAST = (
+    "Morgan",
+    "Bloggs",
+    "Patel",
+    "Shah",
+    "Reed",
+    "Jones",
+    "Evans",
+    "Khan",
+    "Taylor",
+    "Brown",
+    "Wilson",
+    "Hughes",
+    "Owen",
+    "Clarke",
+    "Walker",
+    "Wright",
+    "Green",
+    "Hall",
+    "Wood",
+    "Lewis",
+    "Young",
+    "King",
+    "Scott",
+    "Hill",
+    "Moore",
+    "Ahmed",
+    "Ali",
+    "Begum",
+    "Kaur",
+    "Singh",
+)
 PLATFORMS = ("whatsapp", "teams", "slack")
 
 
 def _vocabulary(rng: random.Random) -> list[str]:
-    syllables = ["ba", "be", "bo", "ca", "co", "da", "de", "do", "fa", "fe", "ga", "go", "ha", "he", "ka", "ko", "la", "le", "lo", "ma", "me", "mo", "na", "ne", "no", "pa", "pe", "ra", "re", "ro", "sa", "se", "ta", "te", "to", "va", "ve"]
+    syllables = [
+        "ba",
+        "be",
+        "bo",
+        "ca",
+        "co",
+        "da",
+        "de",
+        "do",
+        "fa",
+        "fe",
+        "ga",
+        "go",
+        "ha",
+        "he",
+        "ka",
+        "ko",
+        "la",
+        "le",
+        "lo",
+        "ma",
+        "me",
+        "mo",
+        "na",
+        "ne",
+        "no",
+        "pa",
+        "pe",
+        "ra",
+        "re",
+        "ro",
+        "sa",
+        "se",
+        "ta",
+        "te",
+        "to",
+        "va",
+        "ve",
+    ]
     words = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(6000)}
     return sorted(words)[:4000]
 
@@ -100,9 +220,8 @@ def generate(folder: Path, total: int, seed: int = 4) -> None:
                 if roll < 0.05:
                     words.insert(rng.randrange(len(words)), people[rng.randrange(500)]["first"])
                 elif roll < 0.06:
-                    words.append(
-                        f"call {people[rng.randrange(500)]['phone'][3:6]} {rng.randint(100000, 999999)}"
-                    )
+                    area = people[rng.randrange(500)]["phone"][3:6]
+                    words.append(f"call {area} {rng.randint(100000, 999999)}")
                 when = start_day + timedelta(
                     seconds=int(n / per_platform * 730 * 86400) + rng.randint(0, 3600)
                 )
@@ -151,7 +270,7 @@ def generate(folder: Path, total: int, seed: int = 4) -> None:
 
 def _stats(samples: list[float]) -> str:
     ms = sorted(s * 1000 for s in samples)
-    p95 = ms[max(0, int(round(0.95 * len(ms))) - 1)]
+    p95 = ms[max(0, round(0.95 * len(ms)) - 1)]
     return (
         f"p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms (n={len(ms)})"
     )

@@ -17,11 +17,28 @@ def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     install_fakes(monkeypatch)
     folder = tmp_path / "case"
     runner = CliRunner()
-    result = runner.invoke(cli, ["case", "new", str(folder), "--regime", "sar", "--reference", "SAR-1",
-                                 "--received", "2026-05-05", "--requester", "Alex Morgan", "--as", "officer"])
+    result = runner.invoke(
+        cli,
+        [
+            "case",
+            "new",
+            str(folder),
+            "--regime",
+            "sar",
+            "--reference",
+            "SAR-1",
+            "--received",
+            "2026-05-05",
+            "--requester",
+            "Alex Morgan",
+            "--as",
+            "officer",
+        ],
+    )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["import", str(folder), *map(str, write_exports(tmp_path / "ex")),
-                                 "--as", "officer"])
+    result = runner.invoke(
+        cli, ["import", str(folder), *map(str, write_exports(tmp_path / "ex")), "--as", "officer"]
+    )
     assert result.exit_code == 0, result.output
     return folder
 
@@ -35,17 +52,45 @@ def test_people_list_json_shows_one_person_across_three_platforms(case: Path) ->
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     people = [json.loads(line) for line in result.output.splitlines()]  # type: ignore[attr-defined]
     jo = [p for p in people if set(p["identifiers"]) == {"whatsapp", "teams", "slack"}]
-    assert len(jo) == 1 and jo[0]["messages_sent"] == 3
+    assert len(jo) == 1
+    assert jo[0]["messages_sent"] == 3
 
 
 def test_search_by_person_json_has_contract_fields_and_is_logged(case: Path) -> None:
-    result = run("search", str(case), "--person", JO_EMAIL, "--as", "mentioned", "--json",
-                 "--context", "1", "--from", "2026-02-01", "--to", "2026-04-30")
+    result = run(
+        "search",
+        str(case),
+        "--person",
+        JO_EMAIL,
+        "--as",
+        "mentioned",
+        "--json",
+        "--context",
+        "1",
+        "--from",
+        "2026-02-01",
+        "--to",
+        "2026-04-30",
+    )
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     hits = [json.loads(line) for line in result.output.splitlines()]  # type: ignore[attr-defined]
     assert "Did Jo sign off the Café rota?" in [h["text"] for h in hits]
-    assert {"id", "platform", "conversation", "sender", "sender_id", "timestamp", "kind", "text",
-            "attachments", "reply_to", "edited", "source", "score", "context"} <= set(hits[0])
+    assert {
+        "id",
+        "platform",
+        "conversation",
+        "sender",
+        "sender_id",
+        "timestamp",
+        "kind",
+        "text",
+        "attachments",
+        "reply_to",
+        "edited",
+        "source",
+        "score",
+        "context",
+    } <= set(hits[0])
     shown = run("case", "show", str(case), "--json")
     data = json.loads(shown.output)  # type: ignore[attr-defined]
     assert data["search_log"]["searches"] == 1
@@ -57,8 +102,9 @@ def test_unknown_person_is_a_clear_message(case: Path) -> None:
     assert "No one in this case matches" in result.output  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("hostile", ['"', "NEAR(", "*", "((boiler", "boiler))",
-                                     "'; DROP TABLE messages; --"])
+@pytest.mark.parametrize(
+    "hostile", ['"', "NEAR(", "*", "((boiler", "boiler))", "'; DROP TABLE messages; --"]
+)
 def test_hostile_queries_never_show_a_traceback(case: Path, hostile: str) -> None:
     result = run("search", str(case), "--text", hostile)
     assert result.exit_code in (0, 1), result.output  # type: ignore[attr-defined]
@@ -73,7 +119,9 @@ def test_merge_split_mark_and_suggestions_commands(case: Path) -> None:
     result = run("people", str(case), "accept-suggestion", str(suggestion["id"]), "--as", "dpo")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     keep = suggestion["person"]
-    assert run("people", str(case), "mark", str(keep), "--role", "staff", "--official").exit_code == 0  # type: ignore[attr-defined]
+    assert (
+        run("people", str(case), "mark", str(keep), "--role", "staff", "--official").exit_code == 0
+    )  # type: ignore[attr-defined]
     history = run("people", str(case), "history", "--json").output  # type: ignore[attr-defined]
     actions = [json.loads(line)["action"] for line in history.splitlines()]
     assert actions[-2:] == ["merge", "mark"]
@@ -82,14 +130,31 @@ def test_merge_split_mark_and_suggestions_commands(case: Path) -> None:
 
 
 def test_scope_bulk_by_search_and_sources_exclude(case: Path) -> None:
-    result = run("scope", "mark", str(case), "--search", "--person", JO_EMAIL, "--person-as", "sender",
-                 "--as", "about-requester", "--reason", "Jo's own messages")
+    result = run(
+        "scope",
+        "mark",
+        str(case),
+        "--search",
+        "--person",
+        JO_EMAIL,
+        "--person-as",
+        "sender",
+        "--as",
+        "about-requester",
+        "--reason",
+        "Jo's own messages",
+    )
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     assert "Marked 3 messages" in result.output  # type: ignore[attr-defined]
     shown = run("scope", "show", str(case), "--json")
     rows = [json.loads(line) for line in shown.output.splitlines()]  # type: ignore[attr-defined]
     assert sum(r["in_disclosure"] for r in rows) == 3
-    assert run("sources", "exclude", str(case), "1", "--reason", "Personal device, no work use").exit_code == 0  # type: ignore[attr-defined]
+    assert (
+        run(
+            "sources", "exclude", str(case), "1", "--reason", "Personal device, no work use"
+        ).exit_code
+        == 0
+    )  # type: ignore[attr-defined]
     hits = run("search", str(case), "--text", "7911 123", "--json").output  # type: ignore[attr-defined]
     assert hits.strip() == ""
     listing = run("sources", "list", str(case), "--json").output  # type: ignore[attr-defined]

@@ -61,10 +61,14 @@ def test_roles_and_dates_narrow_the_search(loaded) -> None:  # type: ignore[no-u
 
 
 def test_text_search_is_accent_insensitive_and_finds_phone_fragments(loaded) -> None:  # type: ignore[no-untyped-def]
-    assert [m.text for m in loaded.search(SearchQuery(text="cafe"))] == ["Did Jo sign off the Café rota?"]
+    assert [m.text for m in loaded.search(SearchQuery(text="cafe"))] == [
+        "Did Jo sign off the Café rota?"
+    ]
     for fragment in ("7911 123", "07911123456", "+44 7911 123456"):
         hits = loaded.search(SearchQuery(text=fragment))
-        assert [h.text for h in hits] == ["Call the tenant back on 07911 123456 about the boiler"], fragment
+        assert [h.text for h in hits] == [
+            "Call the tenant back on 07911 123456 about the boiler"
+        ], fragment
     assert loaded.count(SearchQuery(text="boil* NOT contractor")) == 1
 
 
@@ -73,7 +77,8 @@ def test_hostile_queries_return_results_or_bad_search(loaded, hostile: str) -> N
     try:
         loaded.search(SearchQuery(text=hostile))
     except BadSearchError as exc:
-        assert "search" in str(exc).lower()
+        message = str(exc).lower()
+        assert "search" in message
     assert loaded.count(SearchQuery()) == 11  # nothing was dropped
 
 
@@ -81,11 +86,16 @@ def test_every_logged_search_is_recorded_with_filters_and_counts(loaded) -> None
     pid = jo(loaded).id
     result = loaded.search_logged(SearchQuery(person_ids=(pid,), text="boiler"), limit=5, context=1)
     (entry,) = loaded.search_log()
-    assert entry.id == result.log_id and entry.user == "officer"
-    assert entry.person_ids == (pid,) and entry.person_names == ("Jo Bloggs",)
-    assert entry.text == "boiler" and entry.total == result.total == 2
-    assert sum(entry.by_source.values()) == 2 and set(entry.by_source) == {1, 2, 3}
-    assert result.hits[0].context and result.hits[0].score is not None
+    assert entry.id == result.log_id
+    assert entry.user == "officer"
+    assert entry.person_ids == (pid,)
+    assert entry.person_names == ("Jo Bloggs",)
+    assert entry.text == "boiler"
+    assert entry.total == result.total == 2
+    assert sum(entry.by_source.values()) == 2
+    assert set(entry.by_source) == {1, 2, 3}
+    assert result.hits[0].context
+    assert result.hits[0].score is not None
     frame = loaded.search_log_frame()
     assert list(frame["hits"]) == [2]
     with loaded.store.read() as conn:
@@ -98,7 +108,9 @@ def test_excluded_source_is_not_searched_and_statuses_are_recorded(loaded) -> No
     loaded.exclude_source(1, "Personal phone; the staff member confirmed no work use.")
     assert loaded.count(SearchQuery(text="boiler")) == 1  # only the Teams message
     loaded.search_logged(SearchQuery(text="lunch"))
-    loaded.record_unavailable("signal", "Team Signal group", "Disappearing messages were set to 1 week")
+    loaded.record_unavailable(
+        "signal", "Team Signal group", "Disappearing messages were set to 1 week"
+    )
     statuses = {s.name: s.status for s in loaded.source_statuses()}
     assert statuses["wa.json"] is SearchStatus.NOT_SEARCHED_JUSTIFIED
     assert statuses["teams.json"] is SearchStatus.NONE_FOUND
@@ -112,7 +124,10 @@ def test_name_matches_are_only_suggestions_and_merges_are_audited(loaded) -> Non
     priyas = loaded.find_people("Priya")
     assert len(priyas) == 1  # "~ Priya" (WhatsApp) and "Priya Shah" (Teams) stay apart
     (suggestion,) = [s for s in loaded.suggestions() if s.other_id is not None]
-    assert {suggestion.person_id, suggestion.other_id} == {priyas[0].id, loaded.find_people("Priya Shah")[0].id}
+    assert {suggestion.person_id, suggestion.other_id} == {
+        priyas[0].id,
+        loaded.find_people("Priya Shah")[0].id,
+    }
     merged = loaded.accept_suggestion(suggestion.id)
     assert {p for p, _k, _i in merged.identifiers} == {"whatsapp", "teams"}
     with loaded.store.read() as conn:
@@ -131,7 +146,8 @@ def test_split_and_mark_are_recorded_and_split_people_stay_apart(loaded) -> None
     with pytest.raises(BadInputError, match="official"):
         loaded.mark_person(new.id, PersonRole.THIRD_PARTY, official=True)
     staff = loaded.mark_person(person.id, PersonRole.STAFF, official=True, reason="Housing officer")
-    assert staff.role is PersonRole.STAFF and staff.official_capacity
+    assert staff.role is PersonRole.STAFF
+    assert staff.official_capacity
     actions = [d.action for d in loaded.person_decisions()]
     assert actions[-2:] == ["split", "mark"]
 

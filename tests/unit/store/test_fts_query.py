@@ -11,7 +11,16 @@ from sqlalchemy import select
 
 from sar_desk.core.errors import BadSearchError
 from sar_desk.store import open_store
-from sar_desk.store.fts import And, Not, Or, Term, digit_runs, fts_expression, parse_query, search_clause
+from sar_desk.store.fts import (
+    And,
+    Not,
+    Or,
+    Term,
+    digit_runs,
+    fts_expression,
+    parse_query,
+    search_clause,
+)
 from sar_desk.store.tables import messages
 
 
@@ -41,8 +50,24 @@ def test_digit_runs_index_both_phone_forms() -> None:
 
 @pytest.mark.parametrize(
     "hostile",
-    ['"', '"unbalanced', "NEAR(", "NEAR(a b", "*", "(((", "a)))", "AND", "OR OR", "NOT",
-     "'; DROP TABLE messages; --", 'x" OR 1=1 --', "col:value", "^start", "a + b", "{a b}"],
+    [
+        '"',
+        '"unbalanced',
+        "NEAR(",
+        "NEAR(a b",
+        "*",
+        "(((",
+        "a)))",
+        "AND",
+        "OR OR",
+        "NOT",
+        "'; DROP TABLE messages; --",
+        'x" OR 1=1 --',
+        "col:value",
+        "^start",
+        "a + b",
+        "{a b}",
+    ],
 )
 def test_hostile_strings_never_reach_fts_unquoted(hostile: str) -> None:
     try:
@@ -67,7 +92,9 @@ def test_too_deep_or_too_long_queries_are_refused_clearly() -> None:
 def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     s = open_store(Path(tmp_path_factory.mktemp("fts")) / "case.db", create=True)
     with s.transaction() as conn:  # one row, so FTS5 really evaluates every expression
-        conn.exec_driver_sql("INSERT INTO conversations(id, platform, key, title) VALUES (1, 'x', 'k', 't')")
+        conn.exec_driver_sql(
+            "INSERT INTO conversations(id, platform, key, title) VALUES (1, 'x', 'k', 't')"
+        )
         conn.exec_driver_sql(
             "INSERT INTO messages(id, conversation_id, sent_at, utc_offset, time_basis, "
             "timestamp_raw, kind, text, attachments_json, reactions_json, mentions_json, edited, "
@@ -79,9 +106,15 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     s.close()
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(list('"()*:^-+{}NEAROTD ')),
-               max_size=80))
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from(list('"()*:^-+{}NEAROTD ')),
+        max_size=80,
+    )
+)
 def test_arbitrary_text_runs_or_raises_bad_search(store, query: str) -> None:  # type: ignore[no-untyped-def]
     try:
         clause = search_clause(messages.c.id, query)
