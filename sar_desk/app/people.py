@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Connection
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
@@ -32,6 +31,7 @@ from sar_desk.core.people import (
 )
 from sar_desk.store import audit
 from sar_desk.store import people as store_people
+from sar_desk.store.people import Conn
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class ResolutionSummary:
     open_suggestions: int
 
 
-def resolve_people(conn: Connection, case: Case, user: str) -> ResolutionSummary:
+def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
     """Resolve unassigned participants into people, find the requester, refresh suggestions.
 
     Runs on the caller's connection and transaction (an import's, or the session's).
@@ -143,7 +143,7 @@ def resolve_people(conn: Connection, case: Case, user: str) -> ResolutionSummary
     return summary
 
 
-def _find_requester(conn: Connection, case: Case, user: str) -> int:
+def _find_requester(conn: Conn, case: Case, user: str) -> int:
     names, handles = store_people.people_names(conn)
     strong, _ = core_people.match_requester(
         case.aliases,
@@ -183,7 +183,7 @@ def _find_requester(conn: Connection, case: Case, user: str) -> int:
     return marked
 
 
-def refresh_suggestions(conn: Connection, case: Case) -> int:
+def refresh_suggestions(conn: Conn, case: Case) -> int:
     """Recompute name-based suggestions; returns how many are open."""
     names, handles = store_people.people_names(conn)
     blocked = store_people.separations(conn) | store_people.decided_pairs(conn)
@@ -202,7 +202,7 @@ def refresh_suggestions(conn: Connection, case: Case) -> int:
 
 
 def record_import(
-    conn: Connection, report: ImportReport, platform: str, case: Case, user: str
+    conn: Conn, report: ImportReport, platform: str, case: Case, user: str
 ) -> ResolutionSummary:
     """Keep an import's identity links and resolve its new participants (inside the import)."""
     store_people.add_links(conn, platform, report.identity_links)
@@ -281,7 +281,7 @@ class PeopleMixin(SessionBase):
             "everyone, then search by person id."
         )
 
-    def _match_people(self, conn: Connection, wanted: str, everyone: list[Person]) -> list[Person]:
+    def _match_people(self, conn: Conn, wanted: str, everyone: list[Person]) -> list[Person]:
         kind, value = classify_identifier(wanted, self.case.default_region)
         if kind in (IdentifierKind.PHONE, IdentifierKind.EMAIL):
             key = core_people.strong_key("", kind, value)
@@ -486,7 +486,7 @@ class PeopleMixin(SessionBase):
                 },
             )
 
-    def _open_suggestion(self, conn: Connection, suggestion_id: int) -> Suggestion:
+    def _open_suggestion(self, conn: Conn, suggestion_id: int) -> Suggestion:
         item = store_people.get_suggestion(conn, suggestion_id)
         if item.status != "open":
             raise BadInputError(f"Suggestion {suggestion_id} was already {item.status}.")

@@ -100,6 +100,9 @@ name_suggestions = Table(
     Index("ix_name_suggestions_pair", "kind", "person_id", "other_id"),
 )
 
+Conn = Connection
+"""The connection type store functions take, for callers outside the store to annotate with."""
+
 PEOPLE_TABLES = (identity_links, person_decisions, person_separations, name_suggestions)
 
 
