@@ -14,10 +14,9 @@ def _launch_gui(case: Path | None) -> int:
     try:
         from sar_desk.gui.app import run_gui
     except ImportError as exc:  # the Qt libraries are missing on this computer
-        print(
+        sys.stderr.write(
             f"The desktop window cannot start on this computer ({exc}). "
-            "The command line still works: run 'sar-desk --help'.",
-            file=sys.stderr,
+            "The command line still works: run 'sar-desk --help'.\n"
         )
         return 1
     return run_gui(case)

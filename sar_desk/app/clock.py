@@ -67,7 +67,14 @@ class ClockMixin(SessionBase):
     def _save_clock(self, case: Case, event: str, when: date) -> None:
         # The audit entry carries the recomputed due date and its rule (R12), never names.
         due = compute_deadline(case, bundled_calendar(), today=date.today())
-        self._save_case(case, "clock-event", {
-            "event": event, "date": when.isoformat(), "due": due.due.isoformat(),
-            "rule": due.rule, "calendar": due.calendar_version,
-        })
+        self._save_case(
+            case,
+            "clock-event",
+            {
+                "event": event,
+                "date": when.isoformat(),
+                "due": due.due.isoformat(),
+                "rule": due.rule,
+                "calendar": due.calendar_version,
+            },
+        )

@@ -57,7 +57,9 @@ Step = Callable[[CaseSession, DemoResult, CancelToken], Job[None]]
 
 
 def _import_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
-    outcomes = yield from session.import_files(sample_exports(), custodian="Housing team", cancel=cancel)
+    outcomes = yield from session.import_files(
+        sample_exports(), custodian="Housing team", cancel=cancel
+    )
     for outcome in outcomes:
         if isinstance(outcome, ImportFailure):
             result.lines.append(f"Not imported: {outcome.path.name}: {outcome.message}")
@@ -82,8 +84,10 @@ def _search_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
 
 def _detect_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
     summary = yield from session.run_detection(cancel=cancel)
-    counts = ", ".join(f"{entity} {n}" for entity, n in sorted(
-        summary.by_entity.items(), key=lambda kv: (-kv[1], kv[0])))
+    counts = ", ".join(
+        f"{entity} {n}"
+        for entity, n in sorted(summary.by_entity.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
     result.lines.append(
         f"Detection: {summary.findings} proposals in {summary.scanned} messages"
         + (f" ({counts})" if counts else "")
@@ -99,14 +103,18 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     cancel.check()
     session.add_user(DEMO_REVIEWER, Role.REVIEWER)
     accepted = session.bulk_decide(
-        BulkSelection(everything=True), Action.ACCEPT, code="default",
-        rationale="Third-party personal data; no consent", confirmed=True,
+        BulkSelection(everything=True),
+        Action.ACCEPT,
+        code="default",
+        rationale="Third-party personal data; no consent",
+        confirmed=True,
     )
     yield Progress(1, 3, "Accepted the proposals")
     reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
     try:
-        approved = reviewer.bulk_decide(BulkSelection(everything=True), Action.APPROVE,
-                                        confirmed=True)
+        approved = reviewer.bulk_decide(
+            BulkSelection(everything=True), Action.APPROVE, confirmed=True
+        )
     finally:
         reviewer.close()
     yield Progress(2, 3, "Approved the redactions")
@@ -169,7 +177,9 @@ def _people_search_step(session: CaseSession, result: DemoResult, cancel: Cancel
         f"{resolved.open_suggestions} name suggestions to review"
     )
     if not requester:
-        result.lines.append("The requester was not found by phone or e-mail; see 'sar-desk people'.")
+        result.lines.append(
+            "The requester was not found by phone or e-mail; see 'sar-desk people'."
+        )
         yield Progress(1, 1, "Resolved people")
         return
     case = session.case

@@ -20,6 +20,8 @@ class ImportFailure:
 
     path: Path
     message: str
+    code: str = "error"
+    """The error's stable code (e.g. "ambiguous-date-order"), so callers need not parse text."""
 
 
 ImportOutcome = ImportResult | ImportFailure
@@ -36,6 +38,7 @@ class ImportingMixin(SessionBase):
         custodian: str | None = None,
         day_first: bool | None = None,
         cancel: CancelToken | None = None,
+        lenient: bool = False,
     ) -> Job[list[ImportOutcome]]:
         """Import each export as its own source, whole or not at all.
 
@@ -47,11 +50,18 @@ class ImportingMixin(SessionBase):
             cancel.check()
             try:
                 result = yield from import_source(
-                    self.folder, self.case, Path(path), platform=platform, custodian=custodian,
-                    day_first=day_first, cancel=cancel, user=self.user,
+                    self.folder,
+                    self.case,
+                    Path(path),
+                    platform=platform,
+                    custodian=custodian,
+                    day_first=day_first,
+                    cancel=cancel,
+                    user=self.user,
+                    lenient=lenient,
                 )
             except SarDeskError as exc:
-                outcomes.append(ImportFailure(Path(path), str(exc)))
+                outcomes.append(ImportFailure(Path(path), str(exc), exc.code))
                 continue
             outcomes.append(result)
         return outcomes

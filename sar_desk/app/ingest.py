@@ -133,6 +133,7 @@ def import_source(
     day_first: bool | None = None,
     cancel: CancelToken | None = None,
     user: str = "unknown",
+    lenient: bool = False,
 ) -> Job[ImportResult]:
     """Import one export (file, zip or folder) into the case.
 
@@ -156,7 +157,18 @@ def import_source(
         sha = _copy_and_hash(path, copy_target)
         size = _size(copy_target)
         result = yield from _write(
-            case_dir, case, importer, path, copy_target, sha, size, custodian, day_first, cancel, user
+            case_dir,
+            case,
+            importer,
+            path,
+            copy_target,
+            sha,
+            size,
+            custodian,
+            day_first,
+            cancel,
+            user,
+            lenient,
         )
         return result
     finally:
@@ -175,8 +187,11 @@ def _write(
     day_first: bool | None,
     cancel: CancelToken,
     user: str,
+    lenient: bool,
 ) -> Job[ImportResult]:
-    options = ImportOptions(timezone=case.timezone, day_first=day_first, region=case.default_region)
+    options = ImportOptions(
+        timezone=case.timezone, day_first=day_first, region=case.default_region, lenient=lenient
+    )
     report = ImportReport()
     with open_store(case_dir / "case.db") as store:
         with store.read() as conn:
@@ -190,8 +205,14 @@ def _write(
         with store.transaction() as conn:
             now = datetime.now(UTC).replace(microsecond=0)
             source_id = store_sources.add_source(
-                conn, platform=importer.platform, original_name=path.name, stored_path="",
-                sha256=sha, size=size, custodian=custodian, imported_at=now,
+                conn,
+                platform=importer.platform,
+                original_name=path.name,
+                stored_path="",
+                sha256=sha,
+                size=size,
+                custodian=custodian,
+                imported_at=now,
                 importer_version=importer.version,
             )
             writer = ImportWriter(conn, source_id)
@@ -203,12 +224,14 @@ def _write(
                     cancel.check()
                     yield Progress(done, None, f"Importing {path.name}: {done:,} records")
             cancel.check()
-            counts = writer.finish()
+            writer.flush()  # conversations must exist before the export's member lists
             writer.declare(report.participants, importer.platform)
+            counts = writer.finish()
             if done == 0:
                 raise ImportFormatError(
                     f"{path.name} was recognised as {importer.display_name} but holds no messages "
-                    f"({len(report.issues):,} lines could not be read). Check it is the full export."
+                    f"({len(report.issues):,} lines could not be read). "
+                    "Check it is the full export."
                 )
             final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
             final = case_dir / ORIGINALS / final_name
@@ -216,18 +239,32 @@ def _write(
             _make_read_only(final)
             try:
                 store_sources.finish_source(
-                    conn, source_id, message_count=counts.messages, system_count=counts.system,
-                    duplicate_count=counts.duplicates, issue_count=len(report.issues),
-                    settings=report.settings, report=_report_json(report),
+                    conn,
+                    source_id,
+                    message_count=counts.messages,
+                    system_count=counts.system,
+                    duplicate_count=counts.duplicates,
+                    issue_count=len(report.issues),
+                    settings=report.settings,
+                    report=_report_json(report),
                 )
                 store_sources.set_stored_path(conn, source_id, f"{ORIGINALS}/{final_name}")
                 app_people.record_import(conn, report, importer.platform, case, user)
-                audit.append(conn, user, "import", {
-                    "source": int(source_id), "platform": importer.platform, "sha256": sha,
-                    "messages": counts.messages, "system": counts.system,
-                    "duplicates": counts.duplicates, "issues": len(report.issues),
-                    "custodian_given": custodian is not None,
-                })
+                audit.append(
+                    conn,
+                    user,
+                    "import",
+                    {
+                        "source": int(source_id),
+                        "platform": importer.platform,
+                        "sha256": sha,
+                        "messages": counts.messages,
+                        "system": counts.system,
+                        "duplicates": counts.duplicates,
+                        "issues": len(report.issues),
+                        "custodian_given": custodian is not None,
+                    },
+                )
             except BaseException:
                 remove_tree(final)
                 raise
@@ -235,13 +272,22 @@ def _write(
             source = next(s for s in store_sources.list_sources(conn) if s.id == source_id)
     logger.info(
         "imported source %s: %d messages, %d system, %d duplicates, %d issues",
-        source_id, counts.messages, counts.system, counts.duplicates, len(report.issues),
+        source_id,
+        counts.messages,
+        counts.system,
+        counts.duplicates,
+        len(report.issues),
     )
     yield Progress(done, done, f"Imported {path.name}")
     return ImportResult(
-        source=source, platform=importer.platform, messages=counts.messages,
-        system=counts.system, duplicates=counts.duplicates, issues=tuple(report.issues),
-        warnings=tuple(report.warnings), limitations=tuple(report.limitations),
+        source=source,
+        platform=importer.platform,
+        messages=counts.messages,
+        system=counts.system,
+        duplicates=counts.duplicates,
+        issues=tuple(report.issues),
+        warnings=tuple(report.warnings),
+        limitations=tuple(report.limitations),
         settings=dict(report.settings),
     )
 

@@ -17,8 +17,8 @@ from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.ingest import ORIGINALS, clean_incoming
-from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.people import PeopleMixin
+from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
 from sar_desk.core.errors import BadInputError, CaseExistsError, CaseNotFoundError
@@ -74,7 +74,13 @@ def validate_case(case: Case) -> Case:
 
 
 class CaseSession(
-    ImportingMixin, SearchingMixin, PeopleMixin, ScopeMixin, ClockMixin, DetectionMixin, ReviewMixin,
+    ImportingMixin,
+    SearchingMixin,
+    PeopleMixin,
+    ScopeMixin,
+    ClockMixin,
+    DetectionMixin,
+    ReviewMixin,
     ExportMixin,
 ):
     """An open case and everything that can be done with it."""
@@ -102,10 +108,17 @@ class CaseSession(
         store = open_store(folder / CASE_DB, create=True)
         with store.transaction() as conn:
             save_case(conn, case)
-            audit.append(conn, user or default_user(), "case-created", {
-                "reference": case.reference, "regime": str(case.regime),
-                "received": case.received.isoformat(), "aliases": len(case.aliases),
-            })
+            audit.append(
+                conn,
+                user or default_user(),
+                "case-created",
+                {
+                    "reference": case.reference,
+                    "regime": str(case.regime),
+                    "received": case.received.isoformat(),
+                    "aliases": len(case.aliases),
+                },
+            )
         return cls(folder, store, user)
 
     @classmethod

@@ -35,7 +35,7 @@ class CaseSummary:
 
     @property
     def days_left_text(self) -> str:
-        """"12 days left", "due today" or "3 days overdue"."""
+        """Days left as words: "12 days left", "due today" or "3 days overdue"."""
         if self.days_left is None:
             return ""
         if self.days_left > 0:
@@ -58,10 +58,16 @@ class CaseSummary:
             "timezone": c.timezone,
             "sources": [
                 {
-                    "id": int(s.id), "platform": s.platform, "name": s.original_name,
-                    "sha256": s.sha256, "custodian": s.custodian, "messages": s.message_count,
-                    "system": s.system_count, "duplicates": s.duplicate_count,
-                    "issues": s.issue_count, "excluded": s.excluded,
+                    "id": int(s.id),
+                    "platform": s.platform,
+                    "name": s.original_name,
+                    "sha256": s.sha256,
+                    "custodian": s.custodian,
+                    "messages": s.message_count,
+                    "system": s.system_count,
+                    "duplicates": s.duplicate_count,
+                    "issues": s.issue_count,
+                    "excluded": s.excluded,
                     "exclusion_reason": s.exclusion_reason,
                 }
                 for s in self.sources

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+
 import click
 
 from sar_desk.app.session import CaseSession
@@ -19,33 +20,70 @@ def case() -> None:
 
 @case.command("new")
 @click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
-@click.option("--regime", required=True, type=click.Choice([r.value for r in Regime]),
-              help="sar, foi, eir or foisa.")
+@click.option(
+    "--regime",
+    required=True,
+    type=click.Choice([r.value for r in Regime]),
+    help="sar, foi, eir or foisa.",
+)
 @click.option("--reference", required=True, help="Your reference, e.g. SAR-2026-0142.")
 @click.option("--received", required=True, type=ISO_DATE, help="Date the request was received.")
 @click.option("--requester", help="The requester's name.")
-@click.option("--alias", "aliases", multiple=True,
-              help="Another name, phone number, e-mail or handle of the requester (repeatable).")
+@click.option(
+    "--alias",
+    "aliases",
+    multiple=True,
+    help="Another name, phone number, e-mail or handle of the requester (repeatable).",
+)
 @click.option("--scope-from", type=ISO_DATE, help="Earliest date the request covers.")
 @click.option("--scope-to", type=ISO_DATE, help="Latest date the request covers.")
-@click.option("--tz", "tz", default="Europe/London", show_default=True,
-              help="Time zone for exports without offsets and for display.")
-@click.option("--jurisdiction", type=click.Choice([j.value for j in Jurisdiction]),
-              default=Jurisdiction.ENGLAND_AND_WALES.value, show_default=True,
-              help="Bank holidays for SAR deadlines.")
-@click.option("--region", default="GB", show_default=True,
-              help="Region for phone numbers written without a country code.")
+@click.option(
+    "--tz",
+    "tz",
+    default="Europe/London",
+    show_default=True,
+    help="Time zone for exports without offsets and for display.",
+)
+@click.option(
+    "--jurisdiction",
+    type=click.Choice([j.value for j in Jurisdiction]),
+    default=Jurisdiction.ENGLAND_AND_WALES.value,
+    show_default=True,
+    help="Bank holidays for SAR deadlines.",
+)
+@click.option(
+    "--region",
+    default="GB",
+    show_default=True,
+    help="Region for phone numbers written without a country code.",
+)
 @user_option
 def case_new(
-    folder: Path, regime: str, reference: str, received: date, requester: str | None,
-    aliases: tuple[str, ...], scope_from: date | None, scope_to: date | None, tz: str,
-    jurisdiction: str, region: str, user: str | None,
+    folder: Path,
+    regime: str,
+    reference: str,
+    received: date,
+    requester: str | None,
+    aliases: tuple[str, ...],
+    scope_from: date | None,
+    scope_to: date | None,
+    tz: str,
+    jurisdiction: str,
+    region: str,
+    user: str | None,
 ) -> None:
     """Create a case folder CASE for a request."""
     record = Case(
-        reference=reference, regime=Regime(regime), received=received, requester=requester,
-        aliases=aliases, scope_from=scope_from, scope_to=scope_to, timezone=tz,
-        jurisdiction=Jurisdiction(jurisdiction), default_region=region,
+        reference=reference,
+        regime=Regime(regime),
+        received=received,
+        requester=requester,
+        aliases=aliases,
+        scope_from=scope_from,
+        scope_to=scope_to,
+        timezone=tz,
+        jurisdiction=Jurisdiction(jurisdiction),
+        default_region=region,
     )
     session = CaseSession.create(folder, record, user=user)
     try:
@@ -79,24 +117,44 @@ def case_show(folder: Path, as_json: bool, user: str | None) -> None:
 @click.option("--fee-received", type=ISO_DATE, help="Date a fee was received.")
 @click.option("--clarification-asked", type=ISO_DATE, help="Date you asked for clarification.")
 @click.option("--clarification-answered", type=ISO_DATE, help="Date the answer arrived.")
-@click.option("--extension-notified", type=ISO_DATE, help="Date the requester was told of an extension.")
-@click.option("--extension-reason", help="Why the deadline is extended (required with an extension).")
-@click.option("--complex", "complex_request", is_flag=True, help="The request is complex (EIR needs both).")
+@click.option(
+    "--extension-notified", type=ISO_DATE, help="Date the requester was told of an extension."
+)
+@click.option(
+    "--extension-reason", help="Why the deadline is extended (required with an extension)."
+)
+@click.option(
+    "--complex", "complex_request", is_flag=True, help="The request is complex (EIR needs both)."
+)
 @click.option("--voluminous", is_flag=True, help="The request is voluminous (EIR).")
-@click.option("--extra-working-days", type=click.IntRange(1, 60), default=20, show_default=True,
-              help="FOIA public-interest extension length.")
+@click.option(
+    "--extra-working-days",
+    type=click.IntRange(1, 60),
+    default=20,
+    show_default=True,
+    help="FOIA public-interest extension length.",
+)
 @user_option
 def case_update(
-    folder: Path, id_received: date | None, fee_received: date | None,
-    clarification_asked: date | None, clarification_answered: date | None,
-    extension_notified: date | None, extension_reason: str | None, complex_request: bool,
-    voluminous: bool, extra_working_days: int, user: str | None,
+    folder: Path,
+    id_received: date | None,
+    fee_received: date | None,
+    clarification_asked: date | None,
+    clarification_answered: date | None,
+    extension_notified: date | None,
+    extension_reason: str | None,
+    complex_request: bool,
+    voluminous: bool,
+    extra_working_days: int,
+    user: str | None,
 ) -> None:
     """Record clock events (ID, fee, clarification, extension) and show the new deadline."""
     if clarification_answered and not clarification_asked:
         raise click.UsageError("Give --clarification-asked with --clarification-answered.")
     if extension_notified and not (extension_reason and extension_reason.strip()):
-        raise click.UsageError("An extension needs --extension-reason (it is told to the requester).")
+        raise click.UsageError(
+            "An extension needs --extension-reason (it is told to the requester)."
+        )
     session = open_case(folder, user)
     try:
         if id_received:
@@ -106,11 +164,15 @@ def case_update(
         if clarification_asked:
             session.record_clarification(clarification_asked, clarification_answered)
         if extension_notified and extension_reason:
-            session.record_extension(Extension(
-                notified=extension_notified, reason=extension_reason.strip(),
-                complex_request=complex_request, voluminous=voluminous,
-                extra_working_days=extra_working_days,
-            ))
+            session.record_extension(
+                Extension(
+                    notified=extension_notified,
+                    reason=extension_reason.strip(),
+                    complex_request=complex_request,
+                    voluminous=voluminous,
+                    extra_working_days=extra_working_days,
+                )
+            )
         summary = summarise(session)
     finally:
         session.close()

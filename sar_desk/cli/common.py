@@ -20,7 +20,7 @@ R = TypeVar("R")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType[date]):
     """A date written as YYYY-MM-DD."""
 
     name = "date"
@@ -32,7 +32,9 @@ class IsoDate(click.ParamType):
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.", param, ctx)
+            self.fail(
+                f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.", param, ctx
+            )
 
 
 ISO_DATE = IsoDate()
@@ -40,18 +42,26 @@ ISO_DATE = IsoDate()
 
 def user_option(func: F) -> F:
     """The ``--as USER`` option (default: the operating-system login name)."""
-    return click.option("--as", "user", metavar="USER", help="Act as this user (default: your login name).")(func)
+    return click.option(
+        "--as", "user", metavar="USER", help="Act as this user (default: your login name)."
+    )(func)
 
 
 def json_option(func: F) -> F:
     """The ``--json`` option."""
-    return click.option("--json", "as_json", is_flag=True, help="Machine-readable output on stdout.")(func)
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Machine-readable output on stdout."
+    )(func)
 
 
 def date_order_options(func: F) -> F:
     """``--day-first`` / ``--month-first`` for ambiguous exports."""
-    func = click.option("--month-first", "month_first", is_flag=True, help="Dates in the export are month/day.")(func)
-    return click.option("--day-first", "day_first", is_flag=True, help="Dates in the export are day/month.")(func)
+    func = click.option(
+        "--month-first", "month_first", is_flag=True, help="Dates in the export are month/day."
+    )(func)
+    return click.option(
+        "--day-first", "day_first", is_flag=True, help="Dates in the export are day/month."
+    )(func)
 
 
 def day_first_value(day_first: bool, month_first: bool) -> bool | None:

@@ -22,23 +22,44 @@ _MAX_ISSUES_SHOWN = 20
 
 @click.command("import")
 @click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @click.option("--platform", help="Platform name (default: detected from each file).")
 @click.option("--custodian", help="Whose device or account the export came from.")
+@click.option(
+    "--lenient",
+    is_flag=True,
+    help="Accept common producer mistakes in strict formats (RSMF), reporting each.",
+)
 @click.option("--strict", is_flag=True, help="Treat any skipped line as a failure (exit 1).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON report per source on stdout.")
 @date_order_options
 @user_option
 def import_(
-    folder: Path, paths: tuple[Path, ...], platform: str | None, custodian: str | None,
-    strict: bool, as_json: bool, day_first: bool, month_first: bool, user: str | None,
+    folder: Path,
+    paths: tuple[Path, ...],
+    platform: str | None,
+    custodian: str | None,
+    lenient: bool,
+    strict: bool,
+    as_json: bool,
+    day_first: bool,
+    month_first: bool,
+    user: str | None,
 ) -> None:
     """Import exports (files, zips or folders) into CASE."""
     order = day_first_value(day_first, month_first)
     session = open_case(folder, user)
     try:
         outcomes = run_with_progress(
-            session.import_files(list(paths), platform=platform, custodian=custodian, day_first=order)
+            session.import_files(
+                list(paths),
+                platform=platform,
+                custodian=custodian,
+                day_first=order,
+                lenient=lenient,
+            )
         )
     finally:
         session.close()

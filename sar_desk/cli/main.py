@@ -87,8 +87,20 @@ def gui(case: Path | None) -> None:
     sys.exit(_gui_launcher(case))
 
 
-for _module in (parse_cmds, case_cmds, import_cmds, search_cmds, demo_cmds, detect_cmds,
-                review_cmds, audit_cmds, users_cmds, people_cmds, scope_cmds, export_cmds):
+for _module in (
+    parse_cmds,
+    case_cmds,
+    import_cmds,
+    search_cmds,
+    demo_cmds,
+    detect_cmds,
+    review_cmds,
+    audit_cmds,
+    users_cmds,
+    people_cmds,
+    scope_cmds,
+    export_cmds,
+):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -14,20 +14,38 @@ from sar_desk.core.model import MessageKind
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--platform", help="Platform name (default: detected from the file).")
-@click.option("--tz", "tz", default="Europe/London", show_default=True,
-              help="Time zone for exports whose times have no offset.")
-@click.option("--region", default="GB", show_default=True,
-              help="Region for phone numbers written without a country code.")
+@click.option(
+    "--tz",
+    "tz",
+    default="Europe/London",
+    show_default=True,
+    help="Time zone for exports whose times have no offset.",
+)
+@click.option(
+    "--region",
+    default="GB",
+    show_default=True,
+    help="Region for phone numbers written without a country code.",
+)
 @click.option("--lenient", is_flag=True, help="Accept common producer mistakes (RSMF).")
 @date_order_options
 def parse(
-    path: Path, platform: str | None, tz: str, region: str, lenient: bool,
-    day_first: bool, month_first: bool,
+    path: Path,
+    platform: str | None,
+    tz: str,
+    region: str,
+    lenient: bool,
+    day_first: bool,
+    month_first: bool,
 ) -> None:
     """Parse one export (file, zip or folder) and print JSON Lines, one per record."""
     parsed = parse_export(
-        path, platform=platform, timezone=tz, region=region,
-        day_first=day_first_value(day_first, month_first), lenient=lenient,
+        path,
+        platform=platform,
+        timezone=tz,
+        region=region,
+        day_first=day_first_value(day_first, month_first),
+        lenient=lenient,
     )
     messages = system = 0
     for index, raw in enumerate(parsed.records, start=1):

@@ -124,5 +124,5 @@ class AuditTamperedError(SarDeskError):
     code = "audit-tampered"
 
 
-class Cancelled(Exception):  # noqa: N818 - house style: the user stopped it, not an error
+class Cancelled(Exception):
     """The user cancelled a long job. Show nothing."""

@@ -31,9 +31,7 @@ def strip_invisible(value: str) -> str:
 
 def clean_whitespace(value: str) -> str:
     """Collapse NBSP, narrow NBSP and thin spaces to plain spaces and trim."""
-    return " ".join(
-        strip_invisible(value).replace("\u00a0", " ").replace("\u202f", " ").split()
-    )
+    return " ".join(strip_invisible(value).replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
 def normalise_phone(value: str, region: str = "GB") -> str | None:
@@ -47,7 +45,11 @@ def normalise_phone(value: str, region: str = "GB") -> str | None:
         region: Region for national-format numbers (ISO 3166 code).
     """
     text = clean_whitespace(value)
-    if not _PHONE_CHARS.match(text) or _DATE_LIKE.match(text) or sum(ch.isdigit() for ch in text) < 7:
+    if (
+        not _PHONE_CHARS.match(text)
+        or _DATE_LIKE.match(text)
+        or sum(ch.isdigit() for ch in text) < 7
+    ):
         return None
     try:
         number = phonenumbers.parse(text, region)

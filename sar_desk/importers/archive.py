@@ -40,8 +40,11 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     for info in zf.infolist():
         name = info.filename
         pure = PurePosixPath(name.replace("\\", "/"))
-        if name.startswith(("/", "\\")) or pure.is_absolute() or ".." in pure.parts or (
-            len(name) > 1 and name[1] == ":"
+        if (
+            name.startswith(("/", "\\"))
+            or pure.is_absolute()
+            or ".." in pure.parts
+            or (len(name) > 1 and name[1] == ":")
         ):
             raise UnsafeArchiveError(
                 f"{path.name} contains an entry ({name!r}) that points outside the archive. "
@@ -52,7 +55,8 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
         if info.file_size > 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnsafeArchiveError(
                 f"{path.name}: the entry {name!r} would unpack to {info.file_size:,} bytes from "
-                f"{info.compress_size:,} (a 'zip bomb'). It was not imported. Ask for a fresh export."
+                f"{info.compress_size:,} (a 'zip bomb'). It was not imported. "
+                "Ask for a fresh export."
             )
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise UnsafeArchiveError(
@@ -80,7 +84,8 @@ class ExportTree:
             except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
                 raise _bad_zip(path, exc) from exc
             self._names = sorted(
-                i.filename for i in self._zip.infolist()
+                i.filename
+                for i in self._zip.infolist()
                 if not i.is_dir() and not i.filename.startswith("__MACOSX/")
             )
         else:

@@ -50,7 +50,9 @@ class Importer(Protocol):
         """Whether `path` (file, zip or folder) looks like this platform's export; cheap."""
         ...
 
-    def read(self, path: Path, report: ImportReport, options: ImportOptions) -> Iterator[RawMessage]:
+    def read(
+        self, path: Path, report: ImportReport, options: ImportOptions
+    ) -> Iterator[RawMessage]:
         """Stream the export's records in the export's own order.
 
         Raises:

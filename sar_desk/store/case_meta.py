@@ -35,7 +35,10 @@ def case_to_json(case: Case) -> str:
         "id_received": case.id_received.isoformat() if case.id_received else None,
         "fee_received": case.fee_received.isoformat() if case.fee_received else None,
         "clarifications": [
-            {"asked": c.asked.isoformat(), "answered": c.answered.isoformat() if c.answered else None}
+            {
+                "asked": c.asked.isoformat(),
+                "answered": c.answered.isoformat() if c.answered else None,
+            }
             for c in case.clarifications
         ],
         "extension": None,

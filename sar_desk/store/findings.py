@@ -6,7 +6,19 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Float, ForeignKey, Index, Integer, Row, Table, Text, insert, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Row,
+    Table,
+    Text,
+    insert,
+    select,
+)
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import MessageId, PersonId
@@ -54,10 +66,17 @@ def save_findings(conn: Connection, items: Iterable[Finding]) -> int:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     rows = [
         {
-            "message_id": int(f.message_id), "field": str(f.field), "start": f.start, "end": f.end,
-            "text": f.text, "entity_type": f.entity_type, "score": f.score,
-            "recognizer": f.recognizer, "explanation": f.explanation,
-            "person_id": int(f.person_id) if f.person_id is not None else None, "created_at": now,
+            "message_id": int(f.message_id),
+            "field": str(f.field),
+            "start": f.start,
+            "end": f.end,
+            "text": f.text,
+            "entity_type": f.entity_type,
+            "score": f.score,
+            "recognizer": f.recognizer,
+            "explanation": f.explanation,
+            "person_id": int(f.person_id) if f.person_id is not None else None,
+            "created_at": now,
         }
         for f in items
     ]
@@ -72,7 +91,8 @@ def findings_for(conn: Connection, message_ids: Sequence[int]) -> list[Finding]:
     for start in range(0, len(message_ids), 500):
         chunk = list(message_ids[start : start + 500])
         stmt = (
-            select(findings).where(findings.c.message_id.in_(chunk))
+            select(findings)
+            .where(findings.c.message_id.in_(chunk))
             .order_by(findings.c.message_id, findings.c.field, findings.c.start, findings.c.id)
         )
         out.extend(to_finding(r) for r in conn.execute(stmt))

@@ -71,7 +71,9 @@ def add_source(
             report_json="{}",
         )
     )
-    return SourceId(int(result.inserted_primary_key[0]))
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT on a table with a primary key always returns one
+    return SourceId(int(key[0]))
 
 
 def finish_source(

@@ -147,10 +147,12 @@ def test_expected_failures_are_one_line_with_exit_1(tmp_path: Path) -> None:
     code, out, err = run("case", "show", str(tmp_path / "nowhere"))
     assert code == 1
     assert err.startswith("Error: There is no SAR Desk case")
-    assert "Traceback" not in err and out == ""
+    assert "Traceback" not in err
+    assert out == ""
     (tmp_path / "letter.txt").write_text("Dear Sir,\nPlease find attached.\n", encoding="utf-8")
     code, out, err = run("parse", str(tmp_path / "letter.txt"))
-    assert code == 1 and "Traceback" not in err
+    assert code == 1
+    assert "Traceback" not in err
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

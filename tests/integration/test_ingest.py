@@ -84,7 +84,8 @@ def test_hostile_inputs_are_refused_and_leave_the_case_unchanged(
         for bad in sorted(bad_inputs.iterdir()):
             outcome = import_one(session, bad)
             assert isinstance(outcome, ImportFailure), bad.name
-            assert outcome.message and "Traceback" not in outcome.message
+            assert outcome.message
+            assert "Traceback" not in outcome.message
         assert session.sources() == []
         assert session.count(SearchQuery()) == 0
         leftovers = [p.name for p in (session.folder / "originals").iterdir()]
@@ -159,6 +160,7 @@ def test_import_killed_midway_leaves_no_half_imported_source(tmp_path: Path) -> 
     try:
         assert list((case_dir / "originals").iterdir()) == []
         result = import_one(reopened, chat)
-        assert isinstance(result, ImportResult) and result.messages == 150_000
+        assert isinstance(result, ImportResult)
+        assert result.messages == 150_000
     finally:
         reopened.close()

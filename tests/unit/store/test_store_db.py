@@ -20,17 +20,31 @@ from sar_desk.store.writer import ImportWriter
 
 def raw(text_: str, minute: int = 0, sender: str = "Sam Lee", conv: str = "Team") -> RawMessage:
     return RawMessage(
-        platform="whatsapp", conversation_key=conv, conversation_title=conv, sender=sender,
-        sender_id=None, sender_id_kind=None,
-        timestamp=datetime(2026, 1, 5, 10, minute, tzinfo=UTC), timestamp_raw="x",
-        time_basis=TimeBasis.CASE_TZ, kind=MessageKind.MESSAGE, text=text_,
+        platform="whatsapp",
+        conversation_key=conv,
+        conversation_title=conv,
+        sender=sender,
+        sender_id=None,
+        sender_id_kind=None,
+        timestamp=datetime(2026, 1, 5, 10, minute, tzinfo=UTC),
+        timestamp_raw="x",
+        time_basis=TimeBasis.CASE_TZ,
+        kind=MessageKind.MESSAGE,
+        text=text_,
     )
 
 
 def new_source(conn, sha: str) -> int:
     return add_source(
-        conn, platform="whatsapp", original_name="chat.txt", stored_path="", sha256=sha, size=1,
-        custodian=None, imported_at=datetime.now(UTC), importer_version="t",
+        conn,
+        platform="whatsapp",
+        original_name="chat.txt",
+        stored_path="",
+        sha256=sha,
+        size=1,
+        custodian=None,
+        imported_at=datetime.now(UTC),
+        importer_version="t",
     )
 
 
@@ -65,12 +79,17 @@ def test_a_file_that_is_not_a_database_is_reported_as_damaged(tmp_path: Path) ->
 
 def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
     with open_store(tmp_path / "case.db", create=True) as store:
-        with pytest.raises(RuntimeError), store.transaction() as conn:
-            writer = ImportWriter(conn, new_source(conn, "a" * 64))
-            for i in range(5000):
-                writer.add(raw(f"message {i}", minute=i % 60))
-            writer.finish()
-            raise RuntimeError("power cut")
+
+        def fill_then_fail() -> None:
+            with store.transaction() as conn:
+                writer = ImportWriter(conn, new_source(conn, "a" * 64))
+                for i in range(5000):
+                    writer.add(raw(f"message {i}", minute=i % 60))
+                writer.finish()
+                raise RuntimeError("power cut")
+
+        with pytest.raises(RuntimeError):
+            fill_then_fail()
         with store.read() as conn:
             assert conn.execute(select(func.count()).select_from(messages)).scalar() == 0
             assert conn.execute(text("SELECT count(*) FROM messages_fts")).scalar() == 0
@@ -85,9 +104,12 @@ def test_fts_index_follows_inserts_updates_and_deletes(tmp_path: Path) -> None:
 
         def hits(word: str) -> int:
             with store.read() as conn:
-                return int(conn.execute(
-                    text("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH :w"), {"w": word}
-                ).scalar_one())
+                return int(
+                    conn.execute(
+                        text("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH :w"),
+                        {"w": word},
+                    ).scalar_one()
+                )
 
         assert hits("boiler") == 1
         with store.transaction() as conn:
@@ -109,12 +131,13 @@ def test_same_messages_from_two_sources_are_stored_once_and_list_both(tmp_path: 
                 writer.add(raw("ok", minute=1))  # a genuine second "ok" in the same minute
                 writer.add(raw("see you", minute=2))
                 counts = writer.finish()
-        assert counts.duplicates == 3 and counts.messages == 0
+        assert counts.duplicates == 3
+        assert counts.messages == 0
         with store.read() as conn:
             assert conn.execute(select(func.count()).select_from(messages)).scalar() == 3
-            links = conn.execute(text(
-                "SELECT message_id, count(*) FROM message_sources GROUP BY message_id"
-            )).all()
+            links = conn.execute(
+                text("SELECT message_id, count(*) FROM message_sources GROUP BY message_id")
+            ).all()
         assert sorted(n for _, n in links) == [2, 2, 2]
 
 
@@ -125,9 +148,15 @@ def test_participants_are_created_once_per_identity(tmp_path: Path) -> None:
             writer.add(raw("hi", sender="Sam Lee"))
             writer.add(raw("hello", minute=3, sender="Sam Lee"))
             phone = raw("yo", minute=4, sender="+44 7911 123456")
-            writer.add(RawMessage(**{**{f: getattr(phone, f) for f in phone.__slots__},
-                                     "sender_id": "+447911123456",
-                                     "sender_id_kind": IdentifierKind.PHONE}))
+            writer.add(
+                RawMessage(
+                    **{
+                        **{f: getattr(phone, f) for f in phone.__slots__},
+                        "sender_id": "+447911123456",
+                        "sender_id_kind": IdentifierKind.PHONE,
+                    }
+                )
+            )
             writer.finish()
         with store.read() as conn:
             rows = conn.execute(text("SELECT kind, identifier FROM participants ORDER BY id")).all()
