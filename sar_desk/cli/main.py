@@ -22,6 +22,7 @@ from sar_desk.cli import people as people_cmds
 from sar_desk.cli import review as review_cmds
 from sar_desk.cli import scope as scope_cmds
 from sar_desk.cli import search as search_cmds
+from sar_desk.cli import selftest as selftest_cmds
 from sar_desk.cli import users as users_cmds
 from sar_desk.core.errors import Cancelled, SarDeskError
 
@@ -100,6 +101,7 @@ for _module in (
     people_cmds,
     scope_cmds,
     export_cmds,
+    selftest_cmds,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
