@@ -37,11 +37,21 @@ def demo_case() -> Case:
 
 
 def sample_exports() -> list[Path]:
-    """The bundled sample exports, one entry per source, in a stable order."""
+    """The bundled sample exports, one entry per source, in a stable order.
+
+    Each platform folder also holds a README and the script that generated its samples; those
+    are documentation, not exports.
+    """
     root = resource_path("samples")
     found: list[Path] = []
     for platform_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-        found.extend(sorted(p for p in platform_dir.iterdir() if not p.name.startswith(".")))
+        found.extend(
+            sorted(
+                p
+                for p in platform_dir.iterdir()
+                if not p.name.startswith(".") and p.suffix.lower() not in {".md", ".py"}
+            )
+        )
     return found
 
 
@@ -83,7 +93,8 @@ def _search_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
 
 
 def _detect_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
-    summary = yield from session.run_detection(cancel=cancel)
+    # Only the disclosure set is going out, so only it needs proposals.
+    summary = yield from session.run_detection(scope="in-scope", cancel=cancel)
     counts = ", ".join(
         f"{entity} {n}"
         for entity, n in sorted(summary.by_entity.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -202,12 +213,13 @@ def _people_search_step(session: CaseSession, result: DemoResult, cancel: Cancel
     yield Progress(1, 1, "Searched by person and date")
 
 
+# The IG workflow's order: collect, search and scope, then detect in scope, review, disclose.
 STEPS: list[tuple[str, Step]] = [
     ("Importing the sample exports", _import_step),
-    ("Detecting personal data", _detect_step),
-    ("Reviewing the proposals", _review_step),
     ("Searching", _search_step),
     ("Finding the requester across platforms", _people_search_step),
+    ("Detecting personal data", _detect_step),
+    ("Reviewing the proposals", _review_step),
     ("Exporting and verifying the bundle", _export_step),
 ]
 
