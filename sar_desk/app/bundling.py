@@ -113,9 +113,10 @@ class ExportMixin(SessionBase):
             outstanding = signoff.signoff_outstanding(conn, self.case, table)
             if outstanding:
                 raise ExportBlockedError(
-                    "DPO sign-off is required before export ("
-                    + "; ".join(outstanding)
-                    + "). Ask the DPO to sign off ('sar-desk review CASE signoff')."
+                    "DPO sign-off is required before export: "
+                    + "; ".join(r.rstrip(".") for r in outstanding)
+                    + ". Ask the DPO to sign off (in the window's Export section, or "
+                    "'sar-desk review CASE sign-off --as DPO')."
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids])
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]

@@ -122,6 +122,7 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
                 reason="Same " + " / ".join(basis or ["linked id"]),
                 details={"participants": list(group), "basis": basis},
             )
+    _name_grown_people(conn, {m.keep for m in result.merges} | set(joined_by_person))
     marked = _find_requester(conn, case, user)
     open_count = refresh_suggestions(conn, case)
     summary = ResolutionSummary(
@@ -141,6 +142,23 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
             },
         )
     return summary
+
+
+def _name_grown_people(conn: Conn, person_ids: set[PersonId]) -> None:
+    """Give a person known only by a number a real name once one of their accounts has one.
+
+    A WhatsApp number imported first creates "+44 7911 ..."; when a Slack account with a
+    display name is later linked to it, caseworkers should see the name.
+    """
+    if not person_ids:
+        return
+    for person_id in person_ids:
+        person = store_people.get_person(conn, int(person_id))
+        if classify_identifier(person.display_name)[0] is IdentifierKind.NAME:
+            continue
+        best = core_people.best_display_name(store_people.list_participants(conn, [person_id]))
+        if classify_identifier(best)[0] is IdentifierKind.NAME:
+            store_people.rename(conn, person_id, best)
 
 
 def _find_requester(conn: Conn, case: Case, user: str) -> int:
