@@ -128,6 +128,8 @@ def test_ambiguous_dates_offer_a_retry_with_the_chosen_order(
     panel.add_paths([path])
     with qtbot.waitSignal(window.jobs.finished, timeout=20_000):
         panel.import_button.click()
+    # The question is asked from a slot queued after the job's end; wait for it, don't race it.
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
     assert [p.name for p in asked[0]] == [path.name]
     qtbot.waitUntil(lambda: panel.report.results.rowCount() == 2, timeout=20_000)
     assert "day-first or month-first" in panel.report.results.item(0, 2).text()
