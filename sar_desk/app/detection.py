@@ -77,10 +77,13 @@ def known_persons_of(people: Iterable[tuple[Person, list[Participant]]]) -> list
         for part in parts:
             if part.display_name:
                 names.add(part.display_name)
+            # Platform account ids ("U0ALEXM01") travel as handles: they identify the person
+            # in sender headers and reaction lists just as a handle does.
             target = {
                 IdentifierKind.PHONE: phones,
                 IdentifierKind.EMAIL: emails,
                 IdentifierKind.HANDLE: handles,
+                IdentifierKind.PLATFORM_ID: handles,
                 IdentifierKind.NAME: names,
             }.get(part.kind)
             if target is not None:

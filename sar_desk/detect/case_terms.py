@@ -150,6 +150,27 @@ class CaseContext:
         return None
 
 
+# Display names of accounts that are not people ("Repairs Bot", "IT Service Desk"): the whole
+# name is matched, but its words are not, or "repairs" would be a name everywhere.
+_NOT_A_PERSON = frozenset(
+    {
+        "bot",
+        "team",
+        "desk",
+        "helpdesk",
+        "support",
+        "admin",
+        "service",
+        "services",
+        "office",
+        "noreply",
+        "no-reply",
+        "system",
+        "notifications",
+    }
+)
+
+
 def _name_keys(person: KnownPerson) -> set[str]:
     keys: set[str] = set()
     for name in person.names:
@@ -157,6 +178,8 @@ def _name_keys(person: KnownPerson) -> set[str]:
         if not words:
             continue
         keys.add(name_key(" ".join(words)))
+        if any(w.casefold() in _NOT_A_PERSON for w in words):
+            continue
         for word in words:
             if looks_like_name(word) or (word[:1].isupper() and len(word) > 1):
                 keys.add(name_key(word))

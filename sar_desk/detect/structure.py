@@ -38,6 +38,7 @@ _QUOTE = re.compile(
     r"(?=:|\s+wrote\b|$)",
     re.MULTILINE | re.IGNORECASE,
 )
+_SELF = frozenset({"me", "you"})
 _NOT_PEOPLE = frozenset({"you", "your", "the", "a", "an", "this", "it", "message", "group"})
 _GENERIC_FILE = re.compile(r"^(?:IMG|VID|AUD|PTT|DOC|STK|PHOTO|VIDEO|Screenshot|image)[-_ ]", re.I)
 _phones = UkPhoneRecognizer()
@@ -51,8 +52,8 @@ def _header(
     why: str,
     person_id: PersonId | None = None,
 ) -> Iterator[Finding]:
-    if not value or not value.strip():
-        return
+    if not value or not value.strip() or value.strip().casefold() in _SELF:
+        return  # "Me"/"You" in an export's own-side header names nobody
     kind, _norm = classify_identifier(value)
     yield Finding(
         message.id,

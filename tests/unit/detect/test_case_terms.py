@@ -61,3 +61,10 @@ def test_trie_pattern_matches_exactly_its_terms() -> None:
     pattern = re.compile(f"^(?:{trie_pattern(['sam', 'samantha', 'sally'])})$")
     assert all(pattern.match(w) for w in ("sam", "samantha", "sally"))
     assert not any(pattern.match(w) for w in ("sa", "samanth", "sallyx"))
+
+
+def test_words_of_bot_and_team_accounts_are_not_names() -> None:
+    bot = KnownPerson(PersonId(5), PersonRole.UNKNOWN, names=("Repairs Bot",))
+    matcher = CaseContext(Regime.SAR, (bot,)).matcher
+    text = "the repairs at Elm Court, says Repairs Bot"
+    assert [text[h.start : h.end] for h in matcher.find(text)] == ["Repairs Bot"]

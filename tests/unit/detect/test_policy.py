@@ -110,3 +110,13 @@ def test_foi_suggests_officials_names_with_a_lower_score_but_not_their_numbers()
     assert "Suggestion only" in name.explanation
     assert number.score == 0.9
     assert "s.40(2)" in number.explanation
+
+
+def test_sar_allows_the_requesters_platform_account_id() -> None:
+    alex = KnownPerson(
+        PersonId(1), PersonRole.REQUESTER, names=("Alex Morgan",), handles=("U0ALEXM01",)
+    )
+    header = Finding(
+        MessageId(1), ProposalField.SENDER, None, None, "U0ALEXM01", "PERSON", 0.9, "CaseStructure"
+    )
+    assert apply_policy([header], context(Regime.SAR, alex, SAM)) == []

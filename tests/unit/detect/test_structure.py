@@ -112,3 +112,7 @@ def test_header_items_have_no_offsets(fake_detector: InProcessDetector) -> None:
     found = analyze_batch(fake_detector, [(msg.id, msg.text)], CONTEXT, messages=[msg])
     sender = next(f for f in found if f.field == ProposalField.SENDER)
     assert (sender.start, sender.end, sender.person_id) == (None, None, PersonId(2))
+
+
+def test_own_side_me_sender_names_nobody(fake_detector: InProcessDetector) -> None:
+    assert run(fake_detector, message(sender="Me", sender_id=None)) == []
