@@ -110,6 +110,7 @@ def child(mode: str, n: int, seed: int) -> None:
                 "cpu": cpu,
                 "first_result": first,
                 "rss_mb": _rss_mb(),
+                "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "load_start": load0,
                 "load_end": os.getloadavg()[0],
                 "recall_same": {k: s.hit_same[k] / s.gold[k] for k in s.gold},
@@ -154,13 +155,13 @@ def main() -> None:
         print(f"{mode}: done", file=sys.stderr)
     print(
         f"{'mode':<10}{'msgs/s':>9}{'ms/msg':>8}{'cpu msgs/s':>12}{'first (s)':>11}"
-        f"{'peak MB':>9}{'load':>11}"
+        f"{'peak MB':>9}{'worker MB':>10}{'load':>11}"
     )
     for r in results:
         print(
             f"{r['mode']:<10}{r['n'] / r['wall']:>9.1f}{1000 * r['wall'] / r['n']:>8.2f}"
             f"{r['n'] / r['cpu']:>12.1f}{r['first_result']:>11.2f}{r['rss_mb']:>9.0f}"
-            f"{r['load_start']:>5.1f}-{r['load_end']:<5.1f}"
+            f"{r.get('worker_rss_mb', 0):>10.0f}{r['load_start']:>5.1f}-{r['load_end']:<5.1f}"
         )
     keys = sorted(results[0]["recall_same"])
     print(f"\n{'recall same type / any type':<28}" + "".join(f"{r['mode']:>16}" for r in results))
