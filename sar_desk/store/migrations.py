@@ -50,8 +50,9 @@ def _detection_runs(conn: Connection) -> None:
         table.create(conn)
 
 
-# (version, step). Append only; never edit a step that has shipped. Numbers reserved per area:
-# 4 people and search log, 5 review decisions, 6 export records, 7 detection runs.
+# (version, step). Append only; never edit a step that has shipped. A case records only the
+# highest version applied, so a new step must be numbered above every existing one: 6 was
+# reserved for export records and never used, and must not be used now. The next step is 8.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial),
     (2, _audit),

@@ -161,3 +161,13 @@ def test_participants_are_created_once_per_identity(tmp_path: Path) -> None:
         with store.read() as conn:
             rows = conn.execute(text("SELECT kind, identifier FROM participants ORDER BY id")).all()
         assert [tuple(r) for r in rows] == [("name", "Sam Lee"), ("phone", "+447911123456")]
+
+
+def test_migration_numbers_only_grow_so_every_step_runs_on_old_cases() -> None:
+    from sar_desk.store.migrations import MIGRATIONS
+
+    versions = [v for v, _ in MIGRATIONS]
+    # Cases record only the highest version applied: a step inserted below it would never run.
+    assert versions == sorted(versions)
+    assert len(set(versions)) == len(versions)
+    assert 6 not in versions  # reserved and skipped when 7 shipped; never fill the gap
