@@ -13,11 +13,13 @@ import logging
 import os
 import shutil
 import stat
+import sys
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sar_desk.app import people as app_people
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
@@ -115,12 +117,51 @@ def remove_tree(path: Path) -> None:
         path.unlink()
 
 
+_IN_USE = ".in-use"
+_UNLOCKED_GRACE_SECONDS = 120
+
+
+def _try_lock(handle: IO[bytes]) -> bool:
+    """Take an exclusive, non-blocking lock on an open file; False if another holds it.
+
+    The operating system drops the lock when its process dies, so a killed import's leftovers
+    become removable while a running import's files stay protected.
+    """
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 def clean_incoming(case_dir: Path) -> None:
-    """Remove copies left behind by an import that was killed before it finished."""
+    """Remove copies left behind by an import that was killed before it finished.
+
+    Another process (or the window's worker) may be importing right now; its folder is locked
+    and is left alone.
+    """
     originals = case_dir / ORIGINALS
-    if originals.is_dir():
-        for leftover in originals.glob(_INCOMING + "*"):
-            remove_tree(leftover)
+    if not originals.is_dir():
+        return
+    for leftover in originals.glob(_INCOMING + "*"):
+        marker = leftover / _IN_USE
+        if not marker.exists():
+            # Only a folder that never got its lock (killed within microseconds) is unmarked;
+            # leave very young ones in case their import is just starting.
+            if time.time() - leftover.stat().st_mtime > _UNLOCKED_GRACE_SECONDS:
+                remove_tree(leftover)
+            continue
+        with marker.open("a+b") as handle:
+            if not _try_lock(handle):
+                continue
+        remove_tree(leftover)
 
 
 def import_source(
@@ -151,8 +192,11 @@ def import_source(
     originals.mkdir(exist_ok=True)
     incoming = originals / f"{_INCOMING}{uuid.uuid4().hex}"
     yield Progress(0, None, f"Copying {path.name} into the case")
+    lock = None
     try:
         incoming.mkdir()
+        lock = (incoming / _IN_USE).open("a+b")
+        _try_lock(lock)
         copy_target = incoming / path.name
         sha = _copy_and_hash(path, copy_target)
         size = _size(copy_target)
@@ -172,6 +216,8 @@ def import_source(
         )
         return result
     finally:
+        if lock is not None:
+            lock.close()
         remove_tree(incoming)
 
 

@@ -164,3 +164,34 @@ def test_import_killed_midway_leaves_no_half_imported_source(tmp_path: Path) -> 
         assert result.messages == 150_000
     finally:
         reopened.close()
+
+
+def test_opening_the_case_during_an_import_does_not_disturb_it(tmp_path: Path) -> None:
+    # The window opens its own sessions (dashboard, search) while an import runs on a worker.
+    chat = write_chat(tmp_path / "chat.txt", 5000)
+    session = new_case(tmp_path / "case")
+    try:
+        job = session.import_files([chat])
+        next(job)  # the original is now being copied into originals/.incoming-...
+        next(job)
+        other = CaseSession.open(tmp_path / "case", user="viewer")
+        other.close()
+        result = run_job(job)[0]
+        assert isinstance(result, ImportResult), result
+        assert result.messages == 5000
+        assert [p.name for p in (tmp_path / "case" / "originals").iterdir()] == [
+            Path(result.source.stored_path).name
+        ]
+    finally:
+        session.close()
+
+
+def test_leftovers_of_a_dead_import_are_removed_when_the_case_is_opened(tmp_path: Path) -> None:
+    session = new_case(tmp_path / "case")
+    session.close()
+    leftover = tmp_path / "case" / "originals" / ".incoming-dead"
+    leftover.mkdir()
+    (leftover / ".in-use").write_bytes(b"")  # its lock died with its process
+    (leftover / "chat.txt").write_text("partial copy", encoding="utf-8")
+    CaseSession.open(tmp_path / "case").close()
+    assert not leftover.exists()
