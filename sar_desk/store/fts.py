@@ -102,6 +102,7 @@ def create_search_aids(conn: Connection) -> None:
 
 
 _NUMBER_RUN = re.compile(r"\+?\d[\d \-.()\u00a0]*\d")
+_ANY_DIGIT = re.compile(r"\d")  # a number run needs at least one digit
 
 
 def digit_runs(value: str, region: str = "GB") -> list[str]:
@@ -139,11 +140,18 @@ def index_messages(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     """
     digit_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
+    has_digit = _ANY_DIGIT.search
     for row in rows:
-        runs = digit_runs(str(row["text"]))
+        # Most messages hold no digit and no mention: skip the run finder and the JSON
+        # parser for them (this runs once per imported message).
+        value = str(row["text"])
+        runs = digit_runs(value) if has_digit(value) else None
         if runs:
             digit_rows.append({"rowid": row["id"], "digits": " ".join(runs)})
-        keys = {mention_key(str(m)) for m in json.loads(row["mentions_json"] or "[]")}
+        mentions = row["mentions_json"]
+        if not mentions or mentions == "[]":
+            continue
+        keys = {mention_key(str(m)) for m in json.loads(mentions)}
         mention_rows.extend({"message_id": row["id"], "value": k} for k in sorted(keys) if k)
     if digit_rows:
         conn.execute(
