@@ -239,6 +239,8 @@ def self_test(
             ("Detection", run.check_detection),
             ("Disclosure bundle", run.check_bundle),
         ]
+        # The guard stays on across the yields too: whatever the caller does between checks is
+        # part of the program under test, and nothing in SAR Desk may reach the network.
         guard = NetworkGuard()
         try:
             with guard:
