@@ -7,6 +7,7 @@ session's user (``--as`` on the command line, the signed-in user in the window).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -16,14 +17,20 @@ from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.decisions import Action, DecisionEvent, ReviewStatus
-from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
-from sar_desk.core.errors import AuditTamperedError
-from sar_desk.review import bulk, disclosure, progress, roles, signoff, thirdparty
+from sar_desk.core.disclosure import (
+    DisclosureDecisions,
+    PublicInterestTest,
+    QualifiedPersonOpinion,
+    ReasonCode,
+)
+from sar_desk.core.errors import AuditTamperedError, BadInputError
+from sar_desk.review import bulk, disclosure, pit, progress, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
 from sar_desk.store import audit
 from sar_desk.store import decisions as store_decisions
 from sar_desk.store.decisions import SignOffRow
+from sar_desk.store.pit import FAILED, SampleRow
 from sar_desk.store.users import UserRow
 
 CODE_TABLE_RESOURCE = "codes/codes-v1.json"
@@ -204,6 +211,78 @@ class ReviewMixin(SessionBase):
         with self.store.read() as conn:
             return thirdparty.current_records(conn)
 
+    def record_public_interest_test(
+        self, code: str, factors_for: str, factors_against: str, conclusion: str
+    ) -> PublicInterestTest:
+        """Record the public interest test for a qualified exemption (R31)."""
+        with self.store.transaction() as conn:
+            return pit.record_public_interest_test(
+                conn,
+                self.case,
+                self.code_table,
+                self.user,
+                code,
+                factors_for,
+                factors_against,
+                conclusion,
+            )
+
+    def public_interest_tests(self) -> dict[str, PublicInterestTest]:
+        """The current public interest test per qualified code."""
+        with self.store.read() as conn:
+            return pit.public_interest_tests(conn)
+
+    def record_qualified_person(
+        self, name: str, opinion_date: date, opinion: str, code: str | None = None
+    ) -> QualifiedPersonOpinion:
+        """Record the qualified person's opinion for FOIA s.36 (R32)."""
+        with self.store.transaction() as conn:
+            return pit.record_qualified_person(
+                conn, self.case, self.code_table, self.user, name, opinion_date, opinion, code
+            )
+
+    def qualified_person_opinions(self) -> dict[str, QualifiedPersonOpinion]:
+        """The current qualified person's opinion per s.36 code."""
+        with self.store.read() as conn:
+            return pit.qualified_person_opinions(conn)
+
+    def qa_settings(self) -> qa.QaSettings:
+        """The case's QA policy (full review or a sample, R53)."""
+        with self.store.read() as conn:
+            return qa.load_qa_settings(conn)
+
+    def set_qa_settings(self, settings: qa.QaSettings) -> qa.QaSettings:
+        """Change the QA policy (case handler or DPO); returns what was stored."""
+        with self.store.transaction() as conn:
+            return qa.save_qa_settings(conn, self.user, settings)
+
+    def draw_sample(self, proposer: str) -> SampleRow:
+        """Draw (or show the open) QA sample of a proposer's accepted items."""
+        with self.store.transaction() as conn:
+            return qa.draw_sample(conn, self._ctx(), proposer)
+
+    def qa_samples(self) -> list[SampleRow]:
+        """Every QA sample of the case."""
+        with self.store.read() as conn:
+            return qa.list_samples(conn)
+
+    def approve_on_sample(self, proposer: str) -> qa.SampleApproval:
+        """Approve the rest of a proposer's batch on a passed sample (R53).
+
+        Raises:
+            BadInputError: A sampled item was rejected, so the batch needs full review (the
+                failed sample is recorded before this is raised).
+        """
+        with self.store.transaction() as conn:
+            result = qa.approve_on_sample(conn, self._ctx(), proposer)
+        if result.sample.outcome == FAILED:
+            raise BadInputError(
+                f"A sampled item of {proposer}'s batch was rejected, so QA sample "
+                f"{result.sample.id} failed and every item of that batch must now be approved "
+                "or rejected individually (R53): 'sar-desk review CASE approve ID'."
+            )
+        return result
+
     def review_progress(self) -> progress.ReviewProgress:
         """Counts per status, entity type and reviewer."""
         self.review_items()  # picks up findings detection added since
@@ -251,6 +330,8 @@ class ReviewMixin(SessionBase):
         lines = report.lines()
         needed = self.signoff_outstanding()
         latest = self.signed_off()
+        qa_basis = self.qa_settings().basis()
+        lines.append(f"QA: {qa_basis}")
         if needed:
             lines.append("DPO sign-off needed before export: " + " ".join(needed))
         elif latest is not None:
@@ -259,6 +340,7 @@ class ReviewMixin(SessionBase):
             **report.to_json(),
             "signoff_outstanding": needed,
             "signed_off_by": latest.user if latest else None,
+            "qa": qa_basis,
         }
         sections.append(SummarySection("Review", tuple(lines), data))
         return sections

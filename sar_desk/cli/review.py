@@ -12,6 +12,7 @@ import click
 
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
+from sar_desk.cli.review_qa import register as register_qa_commands
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError
 from sar_desk.review.bulk import BulkSelection
@@ -214,6 +215,13 @@ def reject(
 @review.command("approve")
 @click.argument("ids", nargs=-1, type=int)
 @click.option("--all-accepted", is_flag=True, help="Every accepted item you did not propose.")
+@click.option(
+    "--sample",
+    "on_sample",
+    is_flag=True,
+    help="Approve the rest of a proposer's batch once its QA sample was checked (R53).",
+)
+@click.option("--proposer", help="Whose batch (with --sample).")
 @click.option("--note", default="", help="A note for the record.")
 @click.option("--yes", is_flag=True, help="Confirm a bulk approval above the case's limit.")
 @user_option
@@ -222,11 +230,24 @@ def approve(
     ctx: click.Context,
     ids: tuple[int, ...],
     all_accepted: bool,
+    on_sample: bool,
+    proposer: str | None,
     note: str,
     yes: bool,
     user: str | None,
 ) -> None:
     """Approve accepted redactions as the second person (four eyes)."""
+    if on_sample:
+        if ids or all_accepted or not proposer:
+            raise click.UsageError("Use --sample with --proposer USER only (no ids, no --all).")
+        with _session(ctx, user) as session:
+            result = session.approve_on_sample(proposer)
+        click.echo(
+            f"QA sample {result.sample.id} passed: {len(result.approved)} more items of "
+            f"{proposer}'s batch approved on its basis ({result.sample.percent}%, seed "
+            f"{result.sample.seed})."
+        )
+        return
     selection = BulkSelection(everything=True) if all_accepted else None
     _decide(ctx, Action.APPROVE, ids, user, selection, yes, note=note)
 
@@ -458,5 +479,7 @@ def third_parties(ctx: click.Context, as_json: bool) -> None:
                 f"({r.recorded_by})"
             )
 
+
+register_qa_commands(review)
 
 COMMANDS = [review]

@@ -8,7 +8,7 @@ the bundle can print markers and a glossary without knowing the code tables.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId, PersonId, Regime
@@ -74,6 +74,48 @@ class WithheldMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class PublicInterestTest:
+    """The public interest test recorded for one qualified exemption in a case (R31).
+
+    Attributes:
+        code: The qualified code it is for, e.g. "FOI-43".
+        factors_for: Public interest factors in favour of disclosure.
+        factors_against: Public interest factors in favour of maintaining the exemption.
+        conclusion: Where the balance lies, and why.
+        recorded_by: Who recorded it.
+        recorded_at: When (UTC).
+    """
+
+    code: str
+    factors_for: str
+    factors_against: str
+    conclusion: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QualifiedPersonOpinion:
+    """The qualified person's reasonable opinion that FOIA s.36 is engaged (R32).
+
+    Attributes:
+        code: The s.36 code it is for, e.g. "FOI-36".
+        name: The qualified person (name or post, as the authority records it).
+        opinion_date: The date they gave their opinion.
+        opinion: What they concluded.
+        recorded_by: Who recorded it.
+        recorded_at: When (UTC).
+    """
+
+    code: str
+    name: str
+    opinion_date: date
+    opinion: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class DisclosureDecisions:
     """Everything export needs from review.
 
@@ -86,6 +128,8 @@ class DisclosureDecisions:
         undecided: How many proposals still wait for a decision (export refuses while > 0).
         protected_terms: Every redacted string plus the aliases of every redacted person, for
             the leak checks.
+        public_interest_tests: The current public interest test per qualified code (R31).
+        qualified_person_opinions: The current qualified person's opinion per s.36 code (R32).
     """
 
     in_scope: tuple[MessageId, ...]
@@ -95,3 +139,5 @@ class DisclosureDecisions:
     duplicates: frozenset[MessageId] = frozenset()
     undecided: int = 0
     protected_terms: tuple[str, ...] = ()
+    public_interest_tests: dict[str, PublicInterestTest] = field(default_factory=dict)
+    qualified_person_opinions: dict[str, QualifiedPersonOpinion] = field(default_factory=dict)

@@ -93,7 +93,21 @@ def refusal_elements(bundle: RenderBundle, decisions: DisclosureDecisions) -> li
         if code.kind in ("marker", "procedural"):
             continue
         text = f"We rely on {code.reference} ({code.title}). Why it applies: {code.summary}"
-        if code.public_interest_test:
+        opinion = decisions.qualified_person_opinions.get(code.code)
+        if opinion is not None:
+            text += (
+                f" In the reasonable opinion of the qualified person, {opinion.name}, given on "
+                f"{_day(opinion.opinion_date)}, the exemption is engaged: {opinion.opinion}"
+            )
+        test = decisions.public_interest_tests.get(code.code)
+        if code.public_interest_test and test is not None:
+            # R31: the recorded test, not the redaction rationales, is the public interest reason.
+            text += (
+                " Public interest test: in favour of disclosure, "
+                f"{_sentence(test.factors_for)} In favour of maintaining the exemption, "
+                f"{_sentence(test.factors_against)} Conclusion: {_sentence(test.conclusion)}"
+            )
+        elif code.public_interest_test:
             reasons = sorted({r.strip() for r in rationales[code.code] if r.strip()})[:3]
             if not reasons:
                 raise ExportBlockedError(
@@ -104,6 +118,11 @@ def refusal_elements(bundle: RenderBundle, decisions: DisclosureDecisions) -> li
             text += " Public interest test: " + " ".join(reasons)
         lines.append(text)
     return lines
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _context(inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle) -> dict[str, Any]:

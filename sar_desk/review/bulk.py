@@ -25,6 +25,7 @@ from sar_desk.review.decide import (
 )
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
+from sar_desk.store.pit import FAILED, samples
 
 
 class BulkConfirmationRequiredError(BadInputError):
@@ -72,6 +73,7 @@ class BulkPlan:
         already_decided: Items left alone because an earlier bulk action decided them.
         own_proposals: (approve) items the acting user proposed, which need another approver.
         no_default: (accept with the default code) requester's own data, which has none.
+        forced_review: (approve) items whose QA sample failed, which need individual review.
         threshold: The case's bulk warning threshold.
     """
 
@@ -82,6 +84,7 @@ class BulkPlan:
     own_proposals: int = 0
     no_default: int = 0
     threshold: int = 50
+    forced_review: int = 0
 
     @property
     def needs_confirmation(self) -> bool:
@@ -119,6 +122,11 @@ class BulkPlan:
                 f"{self.no_default} items look like the requester's own data and have "
                 "no default code; decide them individually."
             )
+        if self.forced_review:
+            lines.append(
+                f"{self.forced_review} items belong to a batch whose QA sample had a rejected "
+                "item; approve or reject each of them individually (R53)."
+            )
         return lines
 
 
@@ -128,6 +136,11 @@ class BulkResult:
 
     plan: BulkPlan
     decided: tuple[ItemView, ...] = field(default_factory=tuple)
+
+
+def forced_review_ids(conn: Connection) -> set[int]:
+    """Items in the batch of a failed QA sample: they need individual approval (R53)."""
+    return {i for s in samples(conn) if s.outcome == FAILED for i in s.population}
 
 
 def _value_keys(conn: Connection, views: list[ItemView], value: str, region: str) -> set[str]:
@@ -196,7 +209,8 @@ def plan_bulk(
     chosen = select_items(conn, ctx, selection, load_views(conn))
     wanted = ReviewStatus.ACCEPTED if action is Action.APPROVE else ReviewStatus.PROPOSED
     targets: list[int] = []
-    individual = earlier = own = no_default = 0
+    individual = earlier = own = no_default = forced_count = 0
+    forced = forced_review_ids(conn) if action is Action.APPROVE else set()
     for view in chosen:
         state = view.state
         if action is Action.APPROVE:
@@ -204,6 +218,9 @@ def plan_bulk(
                 continue
             if state.proposer and state.proposer.casefold() == ctx.user.casefold():
                 own += 1
+                continue
+            if view.item.id in forced:
+                forced_count += 1
                 continue
         elif state.status is not wanted or state.individual:
             # Anything a person touched item by item stays as they left it.
@@ -229,6 +246,7 @@ def plan_bulk(
         own,
         no_default,
         load_settings(conn).bulk_warning_threshold,
+        forced_count,
     )
 
 

@@ -31,6 +31,7 @@ from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier, name_key
 from sar_desk.core.model import Case, IdentifierKind, MessageId, PersonRole
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
+from sar_desk.review.pit import check_approvable
 from sar_desk.review.roles import Permission, require
 from sar_desk.store import audit
 from sar_desk.store import decisions as store
@@ -248,11 +249,6 @@ def decide(
         chosen = (
             resolve_code(conn, ctx, view.item, code) if action is Action.ACCEPT and code else None
         )
-        if chosen in ctx.table.qualified_person and not note.strip():
-            raise BadInputError(
-                f"{chosen} needs the qualified person's opinion (R32): add --note with who gave "
-                "it, when, and what they concluded."
-            )
         text = _modified_text(conn, view, start, end) if action is Action.MODIFY else None
         event = DecisionEvent(
             item_id=view.item.id,
@@ -269,6 +265,10 @@ def decide(
         )
         after = transition(view.state, event, view.item.id)
         planned.append((view, event, after))
+    if action is Action.APPROVE:
+        # R31/R32: a qualified exemption needs its public interest test (and s.36 the qualified
+        # person's opinion) on record before anyone approves a redaction under it.
+        check_approvable(conn, ctx.case, ctx.table, (v.state.code or "" for v, _, _ in planned))
     versions = json.loads(get_meta(conn, _VERSIONS_KEY) or "[]")
     if ctx.table.version not in versions:
         # R70: the case keeps every table version its decisions used.

@@ -14,6 +14,7 @@ import pandas as pd
 from sar_desk.core.decisions import ItemKind, ReviewStatus
 from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, WithheldMessage
 from sar_desk.core.model import Case, MessageId
+from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
 from sar_desk.review.decide import ItemView, load_views
 from sar_desk.store import decisions as store
@@ -77,6 +78,9 @@ def disclosure_decisions(
             person_ids.add(int(v.item.person_id))
     undecided = sum(1 for v in views if v.status in _OPEN and v.item.message_id not in gone)
     terms = {r.text for rs in by_message.values() for r in rs if r.text.strip()}
+    relied_on = {r.code.code for rs in by_message.values() for r in rs} | {
+        w.code.code for w in withheld.values()
+    }
     for aliases in store.person_aliases(conn, person_ids).values():
         terms.update(a for a in aliases if a.strip())
     return DisclosureDecisions(
@@ -90,6 +94,13 @@ def disclosure_decisions(
         duplicates=frozenset(duplicates),
         undecided=undecided,
         protected_terms=tuple(sorted(terms, key=lambda t: (t.casefold(), t))),
+        # Only the tests for codes this disclosure relies on travel to the refusal notice.
+        public_interest_tests={
+            c: t for c, t in pit.public_interest_tests(conn).items() if c in relied_on
+        },
+        qualified_person_opinions={
+            c: o for c, o in pit.qualified_person_opinions(conn).items() if c in relied_on
+        },
     )
 
 

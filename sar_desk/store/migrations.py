@@ -16,6 +16,7 @@ from sar_desk.store.decisions import create_review_tables
 from sar_desk.store.detection import DETECTION_TABLES
 from sar_desk.store.findings import findings
 from sar_desk.store.people import PEOPLE_TABLES
+from sar_desk.store.pit import create_pit_tables
 from sar_desk.store.scope import SCOPE_TABLES
 from sar_desk.store.searchlog import SEARCHLOG_TABLES
 from sar_desk.store.tables import CORE_TABLES
@@ -52,7 +53,7 @@ def _detection_runs(conn: Connection) -> None:
 
 # (version, step). Append only; never edit a step that has shipped. A case records only the
 # highest version applied, so a new step must be numbered above every existing one: 6 was
-# reserved for export records and never used, and must not be used now. The next step is 8.
+# reserved for export records and never used, and must not be used now. The next step is 9.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial),
     (2, _audit),
@@ -60,6 +61,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (4, _people_and_search_log),
     (5, create_review_tables),
     (7, _detection_runs),
+    (8, create_pit_tables),  # issue 6: public interest tests, s.36 opinions, QA samples
 ]
 
 
