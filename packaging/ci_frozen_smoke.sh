@@ -38,8 +38,9 @@ offline() { if unshare -n true 2>/dev/null; then unshare -n -- "$@"; else "$@"; 
 # One-file import into a temporary case, with the frozen program and no network.
 offline "$app" case new "$work/case" --regime sar --reference SAR-CI-0001 \
   --received 2026-05-05 --requester "Alex Morgan" --as ci >/dev/null
-offline "$app" import "$work/case" "$root/resources/samples/whatsapp/WhatsApp Chat with Sam Patel.txt" \
-  --as ci | head -1
+imported="$(offline "$app" import "$work/case" \
+  "$root/resources/samples/whatsapp/WhatsApp Chat with Sam Patel.txt" --as ci)"
+echo "${imported%%$'\n'*}"
 found="$(offline "$app" search "$work/case" --json --limit 500 | grep -c '"id"' || true)"
 if [ "$found" -lt 1 ]; then
   echo "The frozen program imported no messages from the sample chat." >&2
