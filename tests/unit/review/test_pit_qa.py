@@ -13,15 +13,14 @@ import pytest
 from sar_desk.app.session import CaseSession
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError, InvalidTransitionError
-from sar_desk.core.jobs import run_job
 from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.jobs import run_job
 from sar_desk.core.model import Case, MessageId, Regime
 from sar_desk.review.bulk import BulkSelection
 from sar_desk.review.qa import QaMode, QaSettings, draw, sample_size
 from sar_desk.review.roles import Role
 from sar_desk.store.findings import save_findings
 from sar_desk.store.pit import FAILED, PASSED
-
 
 
 @contextmanager
@@ -68,9 +67,8 @@ def test_qualified_code_cannot_be_approved_without_a_public_interest_test(
     foi: CaseSession,
 ) -> None:
     foi.decide([1], Action.ACCEPT, code="FOI-43", rationale="Commercially sensitive tender detail")
-    with acting(foi, "rita") as rita:
-        with pytest.raises(BadInputError) as refused:
-            rita.approve([1])
+    with acting(foi, "rita") as rita, pytest.raises(BadInputError) as refused:
+        rita.approve([1])
     message = str(refused.value)
     assert message.startswith("s.43 is a qualified exemption: record the public interest test")
     assert "sar-desk review CASE pit --code FOI-43 --for TEXT --against TEXT" in message
@@ -125,9 +123,9 @@ def test_disclosure_hands_the_test_to_export_only_for_codes_relied_on(foi: CaseS
 def test_s36_needs_the_qualified_persons_opinion_before_approval(foi: CaseSession) -> None:
     foi.decide([1], Action.ACCEPT, code="FOI-36", rationale="Free and frank advice")
     _pit(foi, "FOI-36")
-    with acting(foi, "rita") as rita:
-        with pytest.raises(BadInputError, match="qualified person's reasonable opinion") as refused:
-            rita.approve([1])
+    refusal = "qualified person's reasonable opinion"
+    with acting(foi, "rita") as rita, pytest.raises(BadInputError, match=refusal) as refused:
+        rita.approve([1])
     assert "qualified-person --name NAME --date" in str(refused.value)
     opinion = foi.record_qualified_person(
         "Chief Executive (qualified person)",
@@ -140,8 +138,10 @@ def test_s36_needs_the_qualified_persons_opinion_before_approval(foi: CaseSessio
     with acting(foi, "rita") as rita:
         [view] = rita.approve([1])
     assert view.status is ReviewStatus.APPROVED
-    assert foi.disclosure_decisions([1, 2, 3]).qualified_person_opinions["FOI-36"].name.startswith(
-        "Chief Executive"
+    assert (
+        foi.disclosure_decisions([1, 2, 3])
+        .qualified_person_opinions["FOI-36"]
+        .name.startswith("Chief Executive")
     )
 
 
@@ -190,13 +190,15 @@ def test_sample_is_drawn_with_recorded_seed_and_not_redrawn(reviewed: CaseSessio
     with acting(reviewed, "rita") as rita:
         row = rita.draw_sample("officer")
         again = rita.draw_sample("officer")
-    assert row.seed == 7 and row.percent == 50
+    assert row.seed == 7
+    assert row.percent == 50
     assert row.population == (1, 2, 3, 4)
     assert list(row.sample) == draw([1, 2, 3, 4], 50, 7)
     assert len(row.sample) == 2
     assert again == row
     [entry] = reviewed.audit_entries("qa-sample-drawn")
-    assert entry.details["seed"] == 7 and entry.details["items"] == list(row.sample)
+    assert entry.details["seed"] == 7
+    assert entry.details["items"] == list(row.sample)
 
 
 def test_fresh_seed_is_recorded_when_none_is_configured(reviewed: CaseSession) -> None:
@@ -223,7 +225,9 @@ def test_all_approved_sample_approves_the_rest_with_the_basis(reviewed: CaseSess
     assert all(v.status is ReviewStatus.APPROVED for v in views.values())
     for item_id in rest:
         note = views[item_id].state.note
-        assert f"QA sample {row.id}" in note and "seed 7" in note and "50%" in note
+        assert f"QA sample {row.id}" in note
+        assert "seed 7" in note
+        assert "50%" in note
         assert views[item_id].state.approver == "rita"
     approve_entry = reviewed.audit_entries("review-approve")[-1]
     assert approve_entry.details["sample"] == row.id
