@@ -302,6 +302,11 @@ class StampReader:
         self._dates[key] = result
         return result
 
+    @property
+    def days(self) -> dict[tuple[str, str, str, str | None], _Day | None]:
+        """Dates read so far by their ``(a, b, c, be)`` parts (for callers that inline `at`)."""
+        return self._dates
+
     def _fixed(self, offset: timedelta | None) -> tzinfo:
         fixed = self._offsets.get(offset)
         if fixed is None:
@@ -315,9 +320,20 @@ class StampReader:
         twice is the first (summer-time) one, and a spring time that never existed is read
         with the offset in force before the gap. Both choices are deterministic.
         """
-        a, b, c, be, hour_s, minute_s, second_s, ampm = match.group(
-            "a", "b", "c", "be", "H", "M", "S", "ap"
-        )
+        return self.at(*match.group("a", "b", "c", "be", "H", "M", "S", "ap"))
+
+    def at(
+        self,
+        a: str,
+        b: str,
+        c: str,
+        be: str | None,
+        hour_s: str,
+        minute_s: str,
+        second_s: str | None,
+        ampm: str | None,
+    ) -> datetime | None:
+        """`read` from the header's parts: date components, era, hour, minute, second, AM/PM."""
         day = self._dates.get((a, b, c, be), _UNSEEN)
         if day is _UNSEEN:
             day = self.date(a, b, c, be)

@@ -11,6 +11,7 @@ import re
 from typing import Final, NamedTuple
 
 from sar_desk.core.model import MessageKind
+from sar_desk.importers.whatsapp.dates import has_invisible
 
 _W = r"(?:(?!: ).)+?"  # an actor: anything without ": ", so "Name: text" is never an actor
 _Q = r"[\"“”„«»‘’']\s*"
@@ -354,6 +355,27 @@ def classify(text: str, marked: bool) -> Body:
     return Body(MessageKind.MESSAGE, text, edited=edited)
 
 
+def is_plain(text: str) -> bool:
+    """Whether `text` (as written, marks and all) is certainly an unedited ordinary message.
+
+    A cheap test on the first three letters and the ends of the text, true only when
+    ``classify`` would return ``Body(MessageKind.MESSAGE, text)`` unchanged: no edit note,
+    media marker, attachment, call, location, deletion or system notice can start or end
+    like this. False means "not sure", never "not plain"; callers then use `classify`.
+    """
+    if not text or text[0].isspace() or text[-1] in _SPECIAL_ENDS or text[-1].isspace():
+        return False
+    if "<" in text or "://" in text or ")\n" in text:
+        return False  # an attachment, a location, or a first line ending "(file attached)"
+    if text[-1] == "d" and text.endswith("omitted"):
+        return False  # "NAME • 3 pages document omitted"
+    if text.isascii():
+        return text[:3].lower() not in _GATED_STARTS
+    if has_invisible(text):
+        return False  # classify sees the text without marks, and a leading mark means system
+    return text[:3].lower() not in _STRONG_STARTS and text[:3].casefold()[:3] not in _GATED_STARTS
+
+
 def _single_line(text: str, edited: bool) -> Body | None:
     """Whole-body markers: deleted, omitted media, view-once, calls and locations."""
     if len(text) <= _LONGEST_MARKER:
@@ -389,3 +411,6 @@ _LONGEST_MARKER: Final = 80
 _CALL_STARTS: Final = frozenset(
     {"mis", "sil", "gro", "voi", "vid", "ver", "spr", "gem", "lla", "app", "chi", "cha"}
 )
+_SPECIAL_ENDS: Final = ">)"  # an edit note or media marker ends ">", a "(file attached)" ")"
+# Every fixed marker, call and iOS notice starts with one of these (lower-cased).
+_GATED_STARTS: Final = frozenset(key[:3] for key in _FIXED) | _CALL_STARTS | _STRONG_STARTS

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import Any
 
 from sar_desk.core.identity import normalise_phone
 from sar_desk.core.imports import ImportReport, RawMessage
@@ -25,11 +26,18 @@ from sar_desk.importers.whatsapp.dates import (
     OrderEvidence,
     StampReader,
     grammar,
+    has_invisible,
     make_style,
     strip_marks,
     to_int,
 )
-from sar_desk.importers.whatsapp.events import classify, group_name, system_body, system_event
+from sar_desk.importers.whatsapp.events import (
+    classify,
+    group_name,
+    is_plain,
+    system_body,
+    system_event,
+)
 
 PLATFORM = "whatsapp"
 _MARKS = ("\u200e", "\u200f")
@@ -39,6 +47,24 @@ _BEFORE_FIRST = (
     "so it belongs to no message"
 )
 Sender = tuple[str, str | None, IdentifierKind | None]
+_NAME_WINDOW = MAX_NAME + 2  # where a second ": " makes the sender name ambiguous
+# The split pattern's groups, in order: the whole header, then the parts `StampReader.at`
+# reads; each record in `re.split`'s output is these plus the text up to the next header.
+_SPLIT_GROUPS = ("stamp", "a", "b", "c", "be", "H", "M", "S", "ap")
+_STRIDE = len(_SPLIT_GROUPS) + 2
+_UNREAD_STYLE_GROUPS = ("br", "sep", "comma")  # captured by the scan, not needed here
+
+
+def _splitter(header: re.Pattern[str]) -> Callable[[str], list[Any]]:
+    """``re.split`` for one header style, capturing the whole header and `_SPLIT_GROUPS`."""
+    source = header.pattern
+    for name in _UNREAD_STYLE_GROUPS:
+        source = source.replace(f"(?P<{name}>", "(?:")
+    pattern = re.compile(f"({source})")
+    order = sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)
+    if tuple(order) != _SPLIT_GROUPS or pattern.groups != len(_SPLIT_GROUPS) + 1:
+        raise AssertionError(f"unexpected header groups: {order}")
+    return pattern.split
 
 
 @dataclass
@@ -152,12 +178,21 @@ class Context:
 
 
 class RecordParser:
-    """Second pass: turns blocks of lines into `RawMessage` records in file order."""
+    """Second pass: turns blocks of lines into `RawMessage` records in file order.
+
+    Each block is cut at its header lines by one ``re.split`` (in C), which hands back every
+    header's parts and the text up to the next header; the Python loop then only sees records.
+    An ordinary message from a known sender is built inline with a few string checks; anything
+    that might be a system event, media, a deletion, an edit or an odd sender name takes the
+    full path (`_record`).
+    """
 
     def __init__(self, found: Scan, context: Context, report: ImportReport) -> None:
         if found.style is None:
             raise ValueError("RecordParser needs a scan that found headers")
-        self._grammar = grammar(found.style)
+        header = grammar(found.style)
+        self._split_plain = _splitter(header.plain)
+        self._split_tolerant = _splitter(header.tolerant)
         self._stamps = StampReader(context.order, context.zone)
         self._prefixes = found.prefixes
         self._context = context
@@ -175,36 +210,97 @@ class RecordParser:
             blocks: The file's text in blocks that each end with a line break (except the
                 last), with line breaks normalised to ``\\n``.
         """
-        read, record = self._stamps.read, self._record
-        head: re.Match[str] | None = None
-        stamp: datetime | None = None
-        first = 0
-        carry = ""  # the current record's text from earlier blocks (a block ends mid-record)
-        line = 1  # the line number at `pos`
+        context, record, senders = self._context, self._record, self._senders
+        stamp_at = self._stamps.at
+        platform, key, title = PLATFORM, context.key, context.title
+        case_tz, plain = TimeBasis.CASE_TZ, MessageKind.MESSAGE
+        days = self._stamps.days
+        when: datetime | None
+        head: tuple[str, datetime, int] | None = None  # the record being read: stamp, time, line
+        body = ""  # its text so far (a record can run across blocks)
+        line = 1  # the line number of the block's first line
         for block in blocks:
-            text = "\n" + block  # the patterns match from the line break before a header
-            pos = 1
-            for m in self._grammar.pick(block).finditer(text):
-                when = read(m)
-                if when is None:
-                    continue
-                start = m.start() + 1
-                if head is not None and stamp is not None:
-                    body = text[pos:start]
-                    if carry:
-                        body, carry = carry + body, ""
-                    yield record(head, stamp, first, body)
-                elif start > pos:
-                    self._skip(text[pos:start], line)
-                line += text.count("\n", pos, start)
-                head, stamp, first, pos = m, when, line, m.end()
+            split = self._split_tolerant if has_invisible(block) else self._split_plain
+            # The patterns match from the line break before a header, so the block gets one;
+            # parts[0] is then that line break and whatever precedes the block's first header.
+            parts = split("\n" + block)
+            pre = parts[0]
+            unclaimed = ""  # text before the file's first header, reported line by line
             if head is not None:
-                carry += text[pos:]
-            elif pos < len(text):
-                self._skip(text[pos:], line)
-            line += text.count("\n", pos)
-        if head is not None and stamp is not None:
-            yield self._record(head, stamp, first, carry)
+                body += pre[1:]
+            else:
+                unclaimed = pre
+            cur = line + pre.count("\n")
+            pieces = iter(parts)
+            next(pieces)
+            for whole, stamp, a, b, c, be, hh, mm, ss, ap, text in zip(
+                *(pieces,) * _STRIDE, strict=True
+            ):
+                # The day's date and fixed offset are cached; a 24-hour time on an ordinary day
+                # is then one constructor call. 12-hour times and clock-change days go through
+                # the reader.
+                day = days.get((a, b, c, be))
+                if day is not None and day[3] is not None and not ap:
+                    try:
+                        when = datetime(
+                            day[0], day[1], day[2], int(hh), int(mm), int(ss or 0), tzinfo=day[3]
+                        )
+                    except ValueError:  # 24:00, 12:61: not a time, so not a header
+                        when = None
+                else:
+                    when = stamp_at(a, b, c, be, hh, mm, ss, ap)
+                if when is None:  # impossible in this order: the line stays text
+                    if head is not None:
+                        body += whole + text
+                    else:
+                        unclaimed += whole + text
+                    cur += 1 + text.count("\n")
+                    continue
+                if head is None:
+                    if unclaimed:
+                        self._skip(unclaimed[1:] + "\n", line)
+                        unclaimed = ""
+                elif (
+                    (colon := body.find(": ")) > 0
+                    and body.find("\n", 0, colon) < 0
+                    and body.find(": ", colon + 2, _NAME_WINDOW) < 0
+                ):
+                    # The common case, settled here: "Sender: plain text" from a sender already
+                    # seen, the name ending at the first ": " of the first line with no second
+                    # ": " near it. Anything else takes the full path (_record).
+                    sender = senders.get(body[:colon])
+                    words = body[colon + 2 :].rstrip("\n")
+                    if sender is not None and is_plain(words):
+                        yield RawMessage(
+                            platform,
+                            key,
+                            title,
+                            *sender,
+                            head[1],
+                            head[0],
+                            case_tz,
+                            plain,
+                            words,
+                            (),
+                            None,
+                            None,
+                            False,
+                            (),
+                            (),
+                            f"line {head[2]}",
+                            head[2],
+                        )
+                    else:
+                        yield record(*head, body)
+                else:
+                    yield record(*head, body)
+                head, body = (stamp, when, cur), text
+                cur += 1 + text.count("\n")
+            if head is None and len(unclaimed) > 1:
+                self._skip(unclaimed[1:], line)
+            line += block.count("\n")
+        if head is not None:
+            yield record(*head, body)
 
     def _skip(self, text: str, line: int) -> None:
         lines = text.split("\n")
@@ -242,7 +338,7 @@ class RecordParser:
         known = self._senders[raw] = (name, phone, IdentifierKind.PHONE if phone else None)
         return known
 
-    def _record(self, m: re.Match[str], when: datetime, n: int, body_raw: str) -> RawMessage:
+    def _record(self, stamp: str, when: datetime, n: int, body_raw: str) -> RawMessage:
         eol = body_raw.find("\n")
         rest = body_raw if eol < 0 else body_raw[:eol]
         split = rest.find(": ")
@@ -282,7 +378,7 @@ class RecordParser:
             sender_id,
             id_kind,
             when,
-            m["stamp"],
+            stamp,
             TimeBasis.CASE_TZ,
             body.kind,
             body.text,
