@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_chat
+from gui_data import write_chat
 from PySide6.QtWidgets import QMessageBox
 from test_workflow import create_case
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import write_chat
+from gui_data import write_chat
 from PySide6.QtCore import Qt
 
 from sar_desk.gui.dialogs.new_case import NewCaseDialog

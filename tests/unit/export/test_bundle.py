@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import GENERATED_AT, PLANTED, REPO, inputs_for, synthetic
+from export_data import GENERATED_AT, PLANTED, REPO, inputs_for, synthetic
 from pypdf import PdfReader
 
 from sar_desk.core.errors import BadInputError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import GENERATED_AT, RESOURCES, inputs_for, synthetic
+from export_data import GENERATED_AT, RESOURCES, inputs_for, synthetic
 from fpdf import FPDF
 
 from sar_desk.core.errors import SafetyCheckError

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import GENERATED_AT, inputs_for, synthetic
+from export_data import GENERATED_AT, inputs_for, synthetic
 
 from sar_desk.core.disclosure import ReasonCode
 from sar_desk.core.errors import ExportBlockedError

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import ARABIC_NAME, EMAIL, EMOJI_NAME, PLANTED, SAR_3P, THIRD_PARTY, synthetic
+from export_data import ARABIC_NAME, EMAIL, EMOJI_NAME, PLANTED, SAR_3P, THIRD_PARTY, synthetic
 
 from sar_desk.core.disclosure import ApprovedRedaction
 from sar_desk.core.findings import ProposalField
