@@ -64,9 +64,18 @@ _SCAN_TAIL: Final = (
     rf"(?:(?P<prefix>{_NO_COLON_SPACE}): (?:(?P<marked>[\u200e\u200f][^\n]*+)"
     rf"|(?:(?P<second>{_NO_COLON_SPACE}): )?)|(?P<line>[^\n]*+))"
 )
+# The same `marked` and `line` without sender names: a line with no ": " at all, or one whose
+# text after the first ": " starts with a bidi mark (iOS system lines). It stops at the first
+# ": " of ordinary messages instead of reading on for a second one.
+_LINES_TAIL: Final = (
+    rf"(?:(?P<line>{_NO_COLON_SPACE})(?=\n|\Z)"
+    rf"|{_NO_COLON_SPACE}: (?P<marked>[\u200e\u200f][^\n]*+))?"
+)
 
 
-def _pattern(style: HeaderStyle | None, tolerant: bool, scan: bool = False) -> re.Pattern[str]:
+def _pattern(
+    style: HeaderStyle | None, tolerant: bool, scan: bool = False, tail: str = _SCAN_TAIL
+) -> re.Pattern[str]:
     r"""Compile the header regex for one style, or the generic one that accepts every style.
 
     Patterns start with the line break before the header: the regex engine then jumps from
@@ -112,9 +121,9 @@ def _pattern(style: HeaderStyle | None, tolerant: bool, scan: bool = False) -> r
         rf"{last}{inv}\.?{era}{inv}{comma}{inv}{_SP}*{inv}(?:klo )?"
         rf"{hour}[:.]{minute}{seconds}{ampm}"
     )
-    tail = _SCAN_TAIL if scan else ""
+    after = tail if scan else ""
     return re.compile(
-        rf"\n{inv}{opening}{inv}{cap('stamp', stamp)}{inv}{closing}(?:{_SP}|(?=\n)|\Z){tail}"
+        rf"\n{inv}{opening}{inv}{cap('stamp', stamp)}{inv}{closing}(?:{_SP}|(?=\n)|\Z){after}"
     )
 
 
@@ -151,7 +160,12 @@ GENERIC: Final = Grammar(_pattern(None, tolerant=False), _pattern(None, tolerant
 SCAN: Final = Grammar(
     _pattern(None, tolerant=False, scan=True), _pattern(None, tolerant=True, scan=True)
 )
-"""The first pass's regex: any style, only date parts and the sender part captured."""
+"""Sender names by header: any style, only date parts and the sender part captured."""
+SCAN_LINES: Final = Grammar(
+    _pattern(None, tolerant=False, scan=True, tail=_LINES_TAIL),
+    _pattern(None, tolerant=True, scan=True, tail=_LINES_TAIL),
+)
+"""The first pass's regex: any style, date parts, and the lines that may name the group."""
 
 
 def grammar(style: HeaderStyle) -> Grammar:

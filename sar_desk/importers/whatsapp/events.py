@@ -362,17 +362,24 @@ def is_plain(text: str) -> bool:
     ``classify`` would return ``Body(MessageKind.MESSAGE, text)`` unchanged: no edit note,
     media marker, attachment, call, location, deletion or system notice can start or end
     like this. False means "not sure", never "not plain"; callers then use `classify`.
+    It runs once per message, so the common ASCII case is a handful of C-level calls.
     """
-    if not text or text[0].isspace() or text[-1] in _SPECIAL_ENDS or text[-1].isspace():
+    if not text:
         return False
-    if "<" in text or "://" in text or ")\n" in text:
-        return False  # an attachment, a location, or a first line ending "(file attached)"
-    if text[-1] == "d" and text.endswith("omitted"):
-        return False  # "NAME • 3 pages document omitted"
     if text.isascii():
+        if text[0] in _ASCII_SPACE or text[-1] in _ASCII_BAD_END:
+            return False
+        if "<" in text or "://" in text or ")\n" in text:
+            return False  # an attachment, a location, or a first line ending "(file attached)"
+        if text[-1] == "d" and text.endswith("omitted"):
+            return False  # "NAME • 3 pages document omitted"
         return text[:3].lower() not in _GATED_STARTS
-    if has_invisible(text):
+    if text[0].isspace() or text[-1].isspace() or text[-1] in _SPECIAL_ENDS:
+        return False
+    if "<" in text or "://" in text or ")\n" in text or has_invisible(text):
         return False  # classify sees the text without marks, and a leading mark means system
+    if text[-1] == "d" and text.endswith("omitted"):
+        return False
     return text[:3].lower() not in _STRONG_STARTS and text[:3].casefold()[:3] not in _GATED_STARTS
 
 
@@ -412,5 +419,7 @@ _CALL_STARTS: Final = frozenset(
     {"mis", "sil", "gro", "voi", "vid", "ver", "spr", "gem", "lla", "app", "chi", "cha"}
 )
 _SPECIAL_ENDS: Final = ">)"  # an edit note or media marker ends ">", a "(file attached)" ")"
+_ASCII_SPACE: Final = frozenset(ch for ch in map(chr, range(128)) if ch.isspace())
+_ASCII_BAD_END: Final = _ASCII_SPACE | frozenset(_SPECIAL_ENDS)
 # Every fixed marker, call and iOS notice starts with one of these (lower-cased).
 _GATED_STARTS: Final = frozenset(key[:3] for key in _FIXED) | _CALL_STARTS | _STRONG_STARTS

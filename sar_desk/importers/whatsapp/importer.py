@@ -17,7 +17,7 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.archive import ExportTree, looks_binary, safe_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.whatsapp.dates import decide_order, match_line, style_of
-from sar_desk.importers.whatsapp.parse import Context, RecordParser, Scan, scan
+from sar_desk.importers.whatsapp.parse import Context, RecordParser, Scan, scan, sender_names
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +117,10 @@ class WhatsAppImporter:
             context = Context(key, key, options.region, order, zone, media)
             _describe(report, found, order, options, chat)
             count = 0
-            for record in RecordParser(found, context, report).parse(_blocks(tree, chat, display)):
+            parser = RecordParser(
+                found, context, report, lambda: sender_names(_blocks(tree, chat, display))
+            )
+            for record in parser.parse(_blocks(tree, chat, display)):
                 count += 1
                 yield record
             cap = CAP_WITH_MEDIA if media else CAP_WITHOUT_MEDIA

@@ -22,6 +22,7 @@ from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBas
 from sar_desk.importers.whatsapp.dates import (
     MAX_NAME,
     SCAN,
+    SCAN_LINES,
     HeaderStyle,
     OrderEvidence,
     StampReader,
@@ -69,7 +70,6 @@ def _splitter(header: re.Pattern[str]) -> Callable[[str], list[Any]]:
 
 @dataclass
 class _StyleTally:
-    style: HeaderStyle | None
     count: int = 0
     evidence: OrderEvidence = field(default_factory=OrderEvidence)
 
@@ -82,7 +82,6 @@ class Scan:
         headers: Header lines of the main style.
         style: The main header style (None when the file has no header at all).
         evidence: Day/month evidence from the distinct dates of the main style.
-        prefixes: How often each text before a ": " follows a header (sender candidates).
         other_style: Header-like lines of another style (kept as message text).
         group: The group name from a "created group" line, if any.
         lines: Lines in the file.
@@ -91,69 +90,96 @@ class Scan:
     headers: int = 0
     style: HeaderStyle | None = None
     evidence: OrderEvidence = field(default_factory=OrderEvidence)
-    prefixes: Counter[str] = field(default_factory=Counter)
     other_style: int = 0
     group: str | None = None
     lines: int = 0
 
 
-_HeaderParts = tuple[str, str, str, str, str, str, str, str, str, str, str, str]
+_Shape = tuple[str, str, str, str, str, int, int]
+_LineParts = tuple[str, str, str, str, str, str, str, str, str, str]
+_NameParts = tuple[str, str, str, str, str, str, str, str, str, str, str, str]
+
+
+def _shape_style(
+    shapes: dict[_Shape, HeaderStyle | None],
+    br: str,
+    a: str,
+    sep: str,
+    c: str,
+    comma: str,
+    sec: str,
+    ampm: str,
+) -> HeaderStyle | None:
+    """The style of a header's parts, cached by their shape (a handful per file)."""
+    shape = (br, sep, comma, sec, ampm and "m", len(a), len(c))
+    try:
+        return shapes[shape]
+    except KeyError:
+        style = shapes[shape] = make_style(br, a, sep, c, comma, sec, ampm)
+        return style
 
 
 def scan(blocks: Iterable[str]) -> Scan:
-    """First pass: header styles, day/month evidence, sender candidates and the group name.
+    """First pass: header styles, day/month evidence and the group name.
 
     The regex engine finds and counts header lines in C (``findall`` then ``Counter``); the
-    Python loop only visits each block's distinct (style, date, sender) combinations, a few per
-    day, and nothing but the tallies outlives a block.
+    Python loop only visits each block's distinct (style, date) combinations and the few lines
+    that may name the group, and nothing but the tallies outlives a block. Headers are tallied
+    by style, so "1/6/25" and "12/16/25" count as one (US) style.
     """
-    tallies: dict[tuple[str, ...], _StyleTally] = {}
+    shapes: dict[_Shape, HeaderStyle | None] = {}
+    tallies: dict[HeaderStyle, _StyleTally] = {}
     dated: set[tuple[object, ...]] = set()
     found = Scan()
     last = "\n"
     for block in blocks:
         found.lines += block.count("\n")
         last = block[-1:] or last
-        counts: Counter[_HeaderParts] = Counter(SCAN.pick(block).findall("\n" + block))
-        for parts, count in counts.items():
-            _tally(parts, count, tallies, dated, found)
+        counts: Counter[_LineParts] = Counter(SCAN_LINES.pick(block).findall("\n" + block))
+        for (br, a, sep, b, c, comma, sec, ampm, line, marked), count in counts.items():
+            style = _shape_style(shapes, br, a, sep, c, comma, sec, ampm)
+            if style is None:
+                continue
+            tally = tallies.get(style)
+            if tally is None:
+                tally = tallies[style] = _StyleTally()
+            tally.count += count
+            if (style, a, b) not in dated:
+                dated.add((style, a, b))
+                tally.evidence.add(to_int(a), to_int(b))
+            if found.group is None and (marked or line):
+                found.group = group_name(strip_marks(marked or line).strip())
     if last != "\n":
         found.lines += 1  # a final line without a line break
-    valid = {key: tally for key, tally in tallies.items() if tally.style is not None}
-    if valid:
-        best = max(valid, key=lambda key: valid[key].count)
-        found.style = valid[best].style
-        found.headers = valid[best].count
-        found.evidence = valid[best].evidence
-        found.other_style = sum(t.count for k, t in valid.items() if k != best)
+    if tallies:
+        best = max(tallies, key=lambda style: tallies[style].count)
+        found.style = best
+        found.headers = tallies[best].count
+        found.evidence = tallies[best].evidence
+        found.other_style = sum(t.count for k, t in tallies.items() if k != best)
     return found
 
 
-def _tally(
-    parts: _HeaderParts,
-    count: int,
-    tallies: dict[tuple[str, ...], _StyleTally],
-    dated: set[tuple[object, ...]],
-    found: Scan,
-) -> None:
-    """Add `count` identical header shapes to the style tallies and sender candidates."""
-    br, a, sep, b, c, comma, sec, ampm, prefix, marked, second, line = parts
-    key = (br, sep, comma, sec, ampm and "m", str(len(a)), str(len(c)))
-    tally = tallies.get(key)
-    if tally is None:
-        tally = tallies[key] = _StyleTally(make_style(br, a, sep, c, comma, sec, ampm))
-    if tally.style is None:
-        return
-    tally.count += count
-    if (key, a, b) not in dated:
-        dated.add((key, a, b))
-        tally.evidence.add(to_int(a), to_int(b))
-    if prefix or marked or second:
-        found.prefixes[prefix] += count
-        if second and len(prefix) + len(second) < MAX_NAME:
-            found.prefixes[f"{prefix}: {second}"] += count
-    if found.group is None and (marked or line):
-        found.group = group_name(strip_marks(marked or line).strip())
+def sender_names(blocks: Iterable[str]) -> Counter[str]:
+    """How often each text before a ": " follows a header of any style (sender candidates).
+
+    Only needed when a line's sender is in doubt (a second ": " near the first, or a line that
+    reads like a system event), so the parser asks for it then, at the cost of one more pass.
+    Also counted: "A: B" when the text after "A: " runs to another ": " within a name's length.
+    """
+    shapes: dict[_Shape, HeaderStyle | None] = {}
+    names: Counter[str] = Counter()
+    for block in blocks:
+        counts: Counter[_NameParts] = Counter(SCAN.pick(block).findall("\n" + block))
+        for parts, count in counts.items():
+            br, a, sep, _b, c, comma, sec, ampm, prefix, marked, second, _line = parts
+            if _shape_style(shapes, br, a, sep, c, comma, sec, ampm) is None:
+                continue
+            if prefix or marked or second:
+                names[prefix] += count
+                if second and len(prefix) + len(second) < MAX_NAME:
+                    names[f"{prefix}: {second}"] += count
+    return names
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,14 +213,30 @@ class RecordParser:
     full path (`_record`).
     """
 
-    def __init__(self, found: Scan, context: Context, report: ImportReport) -> None:
+    def __init__(
+        self,
+        found: Scan,
+        context: Context,
+        report: ImportReport,
+        names: Callable[[], Counter[str]],
+    ) -> None:
+        """Prepare to parse.
+
+        Args:
+            found: The first pass's findings (with a header style).
+            context: Conversation, region, date order, zone and media.
+            report: Where skipped lines go.
+            names: Counts sender candidates over the whole file (`sender_names`); called
+                at most once, and only if a sender is in doubt.
+        """
         if found.style is None:
             raise ValueError("RecordParser needs a scan that found headers")
         header = grammar(found.style)
         self._split_plain = _splitter(header.plain)
         self._split_tolerant = _splitter(header.tolerant)
         self._stamps = StampReader(context.order, context.zone)
-        self._prefixes = found.prefixes
+        self._count_names = names
+        self._names: Counter[str] | None = None
         self._context = context
         self._report = report
         self._senders: dict[str, Sender] = {}
@@ -227,7 +269,8 @@ class RecordParser:
             pre = parts[0]
             unclaimed = ""  # text before the file's first header, reported line by line
             if head is not None:
-                body += pre[1:]
+                # The block's added line break is the previous block's last one: keep one.
+                body = (body[:-1] if body.endswith("\n") else body) + pre
             else:
                 unclaimed = pre
             cur = line + pre.count("\n")
@@ -309,22 +352,28 @@ class RecordParser:
         for offset in range(len(lines)):
             self._report.skip(f"line {line + offset}", _BEFORE_FIRST, line + offset)
 
+    def _known(self, name: str) -> int:
+        """How many headers in the whole file are followed by `name` and ": "."""
+        if self._names is None:
+            self._names = self._count_names()
+        return self._names.get(name, 0)
+
     def _split(self, rest: str) -> int:
         """Where the sender ends: the first ": ", or a later one if a known name contains ": "."""
         colon = rest.find(": ")
         if colon < 0:
-            if rest.endswith(":") and self._prefixes.get(rest[:-1], 0) >= 2:
+            if rest.endswith(":") and self._known(rest[:-1]) >= 2:
                 return len(rest) - 1  # a known sender whose first body line is empty
             return -1
         more = rest.find(": ", colon + 2)
         if more < 0 or more > MAX_NAME:
             return colon
-        shortest = self._prefixes.get(rest[:colon], 0)
+        shortest = self._known(rest[:colon])
         best = colon
         while 0 < more <= MAX_NAME:
             # Every line "Dr" starts continues "Dr: Who: ..."; Sam also writes lines that do
             # not start "Sam: Re: ". A sender whose every message starts "X: " stays ambiguous.
-            count = self._prefixes.get(rest[:more], 0)
+            count = self._known(rest[:more])
             if count >= 2 and count == shortest:
                 best = more
             more = rest.find(": ", more + 2)
@@ -349,7 +398,7 @@ class RecordParser:
             prefix = rest[:split]
             sender = self._senders.get(prefix)
             if sender is None and (
-                self._prefixes.get(prefix, 0) >= 2 or system_event(strip_marks(rest)) is None
+                system_event(strip_marks(rest)) is None or self._known(prefix) >= 2
             ):
                 sender = self._sender(prefix)
         if sender is None:
