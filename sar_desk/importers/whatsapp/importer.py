@@ -17,7 +17,8 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.archive import ExportTree, looks_binary, safe_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.whatsapp.dates import decide_order, match_line, style_of
-from sar_desk.importers.whatsapp.parse import Context, RecordParser, Scan, scan, sender_names
+from sar_desk.importers.whatsapp.parse import Context, RecordParser
+from sar_desk.importers.whatsapp.scan import Scan, scan, sender_names
 
 logger = logging.getLogger(__name__)
 
