@@ -26,7 +26,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone, tzinfo
 from typing import Any, Final
 
 from sqlalchemy import Connection, CursorResult, func, insert, select, text
@@ -80,7 +80,17 @@ def _json_list(items: Sequence[Attachment] | Sequence[Reaction]) -> str:
     """
     if not items:
         return _EMPTY_JSON
-    return json.dumps([{f.name: getattr(i, f.name) for f in fields(i)} for i in items])
+    return json.dumps([{name: getattr(i, name) for name in _field_names(type(i))} for i in items])
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(kind: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -245,6 +255,7 @@ class ImportWriter:
         rows: list[tuple[Any, ...]] = []
         links: list[tuple[int, int, str]] = []
         source_id, counts, seq, next_id = self._source_id, self.counts, self._seq, self._next_id
+        fixed_minutes: dict[tzinfo | None, int] = {}
         for raw, conv, part, micros, key, known in prepared:
             seq += 1
             if known and key in existing:
@@ -253,7 +264,13 @@ class ImportWriter:
                 continue
             msg_id = next_id
             next_id += 1
-            offset = raw.timestamp.utcoffset()
+            zone = raw.timestamp.tzinfo
+            minutes = fixed_minutes.get(zone)
+            if minutes is None:
+                offset = raw.timestamp.utcoffset()
+                minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+                if type(zone) is timezone:  # a fixed offset: the same for every timestamp
+                    fixed_minutes[zone] = minutes
             kind = str(raw.kind)
             rows.append(
                 (
@@ -263,7 +280,7 @@ class ImportWriter:
                     raw.sender,
                     raw.sender_id,
                     micros,
-                    int(offset.total_seconds() // 60) if offset is not None else 0,
+                    minutes,
                     str(raw.time_basis),
                     raw.timestamp_raw,
                     kind,
