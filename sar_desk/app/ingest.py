@@ -164,6 +164,21 @@ def clean_incoming(case_dir: Path) -> None:
         remove_tree(leftover)
 
 
+def clean_orphans(case_dir: Path, referenced: set[str]) -> None:
+    """Remove originals no source refers to (left by an import killed just before commit).
+
+    Skipped while any import is in flight (an incoming folder exists), because a running
+    import's copy is unreferenced until its transaction commits.
+    """
+    originals = case_dir / ORIGINALS
+    if not originals.is_dir() or any(originals.glob(_INCOMING + "*")):
+        return
+    for entry in originals.iterdir():
+        if f"{ORIGINALS}/{entry.name}" not in referenced:
+            logger.warning("removing an original left by an interrupted import")
+            remove_tree(entry)
+
+
 def import_source(
     case_dir: Path,
     case: Case,

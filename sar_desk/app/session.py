@@ -16,7 +16,7 @@ from sar_desk.app.bundling import ExportMixin
 from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
-from sar_desk.app.ingest import ORIGINALS, clean_incoming
+from sar_desk.app.ingest import ORIGINALS, clean_incoming, clean_orphans
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
@@ -26,6 +26,7 @@ from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
 from sar_desk.store import audit, open_store
 from sar_desk.store.case_meta import save_case
+from sar_desk.store.sources import list_sources
 
 
 def normalise_aliases(aliases: list[str] | tuple[str, ...], region: str) -> tuple[str, ...]:
@@ -137,4 +138,7 @@ class CaseSession(
             )
         store = open_store(folder / CASE_DB)
         clean_incoming(folder)
+        with store.read() as conn:
+            kept = {source.stored_path for source in list_sources(conn)}
+        clean_orphans(folder, kept)
         return cls(folder, store, user)

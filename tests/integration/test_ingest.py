@@ -195,3 +195,21 @@ def test_leftovers_of_a_dead_import_are_removed_when_the_case_is_opened(tmp_path
     (leftover / "chat.txt").write_text("partial copy", encoding="utf-8")
     CaseSession.open(tmp_path / "case").close()
     assert not leftover.exists()
+
+
+def test_an_original_left_by_an_import_killed_before_commit_is_removed_on_open(
+    tmp_path: Path,
+) -> None:
+    chat = write_chat(tmp_path / "chat.txt", 20)
+    session = new_case(tmp_path / "case")
+    kept = import_one(session, chat)
+    session.close()
+    assert isinstance(kept, ImportResult)
+    orphan = tmp_path / "case" / "originals" / "0002-abcdef012345-other.txt"
+    orphan.write_text("copied but never committed", encoding="utf-8")
+    reopened = CaseSession.open(tmp_path / "case")
+    try:
+        names = [p.name for p in (tmp_path / "case" / "originals").iterdir()]
+        assert names == [Path(kept.source.stored_path).name]
+    finally:
+        reopened.close()
