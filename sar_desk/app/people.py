@@ -31,6 +31,7 @@ from sar_desk.core.people import (
 )
 from sar_desk.store import audit
 from sar_desk.store import people as store_people
+from sar_desk.store import person_terms as store_terms
 from sar_desk.store.people import Conn
 
 logger = logging.getLogger(__name__)
@@ -162,10 +163,10 @@ def _name_grown_people(conn: Conn, person_ids: set[PersonId]) -> None:
 
 
 def _find_requester(conn: Conn, case: Case, user: str) -> int:
-    names, handles = store_people.people_names(conn)
+    names, handles = store_terms.people_names(conn)
     strong, _ = core_people.match_requester(
         case.aliases,
-        store_people.person_keys(conn),
+        store_terms.person_keys(conn),
         names,
         handles,
         nicknames(),
@@ -203,12 +204,12 @@ def _find_requester(conn: Conn, case: Case, user: str) -> int:
 
 def refresh_suggestions(conn: Conn, case: Case) -> int:
     """Recompute name-based suggestions; returns how many are open."""
-    names, handles = store_people.people_names(conn)
+    names, handles = store_terms.people_names(conn)
     blocked = store_people.separations(conn) | store_people.decided_pairs(conn)
     merges = core_people.suggest_merges(names, nicknames(), blocked)
     _, requester = core_people.match_requester(
         case.aliases,
-        store_people.person_keys(conn),
+        store_terms.person_keys(conn),
         names,
         handles,
         nicknames(),
@@ -303,12 +304,12 @@ class PeopleMixin(SessionBase):
         kind, value = classify_identifier(wanted, self.case.default_region)
         if kind in (IdentifierKind.PHONE, IdentifierKind.EMAIL):
             key = core_people.strong_key("", kind, value)
-            keys = store_people.person_keys(conn)
+            keys = store_terms.person_keys(conn)
             return [p for p in everyone if key in keys.get(p.id, set())]
         if kind is IdentifierKind.HANDLE:
-            _names, handles = store_people.people_names(conn)
+            _names, handles = store_terms.people_names(conn)
             return [p for p in everyone if value.lstrip("@") in handles.get(p.id, set())]
-        names, _handles = store_people.people_names(conn)
+        names, _handles = store_terms.people_names(conn)
         key = name_key(value)
         exact = [p for p in everyone if key in names.get(p.id, ())]
         if exact:

@@ -48,7 +48,7 @@ from sar_desk.store.fts import (
     quote_term,
     search_clause,
 )
-from sar_desk.store.people import person_terms
+from sar_desk.store.person_terms import person_terms
 from sar_desk.store.tables import (
     conversation_members,
     conversations,

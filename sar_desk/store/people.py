@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,10 +45,8 @@ from sar_desk.core.people import (
     PersonSummary,
     Suggestion,
     SuggestionKind,
-    person_names,
     strong_key,
 )
-from sar_desk.store.fts import mention_key
 from sar_desk.store.tables import messages, metadata, participants, persons
 
 identity_links = Table(
@@ -504,129 +501,3 @@ def decided_pairs(conn: Connection) -> set[frozenset[PersonId]]:
         )
     )
     return {frozenset((PersonId(a), PersonId(b))) for a, b in rows if b is not None}
-
-
-# ---------------------------------------------------------------- search terms
-
-
-@dataclass(frozen=True, slots=True)
-class PersonTerms:
-    """What identifies people in messages: their participants and how they are written.
-
-    Attributes:
-        participant_ids: Every participant of the people (as sender or member).
-        phrases: Full names, first names, handles and e-mail addresses to find in text.
-        phones: Digits of their phone numbers (national significant number) for the digits index.
-        mention_keys: Values as exports mark mentions (ids, handles, names), mention-key form.
-    """
-
-    participant_ids: tuple[int, ...]
-    phrases: tuple[str, ...]
-    phones: tuple[str, ...]
-    mention_keys: tuple[str, ...]
-
-
-def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
-    """Collect the search terms for people (their names, first names, handles, numbers, e-mails).
-
-    Surnames alone are left out: "Morgan" names too many people to be evidence of a mention.
-    """
-    parts = list_participants(conn, person_ids)
-    linked = _linked_keys(
-        conn, {k for p in parts if (k := strong_key(p.platform, p.kind, p.identifier))}
-    )
-    names: list[str] = [
-        r.display_name
-        for r in conn.execute(
-            select(persons.c.display_name).where(persons.c.id.in_([int(p) for p in person_ids]))
-        )
-    ]
-    phrases: dict[str, None] = {}
-    phones: dict[str, None] = {}
-    mentions: dict[str, None] = {}
-    for part in parts:
-        names.append(part.display_name or "")
-        if part.kind in (IdentifierKind.HANDLE, IdentifierKind.EMAIL, IdentifierKind.PLATFORM_ID):
-            mentions[mention_key(part.identifier)] = None
-        if part.kind in (IdentifierKind.HANDLE, IdentifierKind.EMAIL):
-            phrases[part.identifier.lstrip("@")] = None
-        if part.kind is IdentifierKind.PHONE:
-            phones[_national_digits(part.identifier)] = None
-        if part.kind is IdentifierKind.NAME:
-            names.append(part.identifier)
-    for key in linked:
-        kind, _, value = key.partition(":")
-        if kind == str(IdentifierKind.EMAIL):
-            phrases[value] = None
-            mentions[mention_key(value)] = None
-        elif kind == str(IdentifierKind.PHONE):
-            phones[_national_digits(value)] = None
-        else:
-            mentions[mention_key(value.partition(":")[2])] = None
-    for name in person_names(names):
-        phrases[name] = None
-        mentions[mention_key(name)] = None
-        first = name.split()[0]
-        if len(first) >= 2:
-            phrases[first] = None
-            mentions[mention_key(first)] = None
-    return PersonTerms(
-        tuple(int(p.id) for p in parts),
-        tuple(p for p in phrases if p),
-        tuple(p for p in phones if len(p) >= 6),
-        tuple(m for m in mentions if m),
-    )
-
-
-def _national_digits(e164: str) -> str:
-    digits = "".join(ch for ch in e164 if ch.isdigit())
-    return digits[2:] if e164.startswith("+44") else digits
-
-
-def _linked_keys(conn: Connection, keys: set[str]) -> set[str]:
-    """Keys reachable from `keys` through identity links (breadth-first, indexed lookups)."""
-    found = set(keys)
-    frontier = set(keys)
-    while frontier:
-        batch = sorted(frontier)[:500]
-        frontier -= set(batch)
-        rows = conn.execute(
-            select(identity_links.c.key, identity_links.c.other_key).where(
-                or_(identity_links.c.key.in_(batch), identity_links.c.other_key.in_(batch))
-            )
-        )
-        for a, b in rows:
-            for key in (a, b):
-                if key not in found:
-                    found.add(key)
-                    frontier.add(key)
-    return found
-
-
-def person_keys(conn: Connection) -> dict[PersonId, set[str]]:
-    """Every person's strong keys, including keys linked to them by exports."""
-    keys: dict[PersonId, set[str]] = defaultdict(set)
-    for part in list_participants(conn):
-        key = strong_key(part.platform, part.kind, part.identifier)
-        if part.person_id is not None and key:
-            keys[part.person_id].add(key)
-    return {pid: _linked_keys(conn, ks) for pid, ks in keys.items()}
-
-
-def people_names(
-    conn: Connection,
-) -> tuple[dict[PersonId, tuple[str, ...]], dict[PersonId, set[str]]]:
-    """Every person's name keys and handles (for name-based suggestions)."""
-    names: dict[PersonId, list[str]] = defaultdict(list)
-    handles: dict[PersonId, set[str]] = defaultdict(set)
-    for row in conn.execute(select(persons.c.id, persons.c.display_name)):
-        names[PersonId(row.id)].append(row.display_name)
-    for part in list_participants(conn):
-        if part.person_id is None:
-            continue
-        names[part.person_id].append(part.display_name or "")
-        if part.kind is IdentifierKind.NAME:
-            names[part.person_id].append(part.identifier)
-        if part.kind is IdentifierKind.HANDLE:
-            handles[part.person_id].add(part.identifier.lstrip("@").casefold())
-    return {pid: person_names(v) for pid, v in names.items() if person_names(v)}, dict(handles)
