@@ -231,12 +231,11 @@ def run_demo(folder: Path, cancel: CancelToken | None = None) -> Job[DemoResult]
     session = CaseSession.create(folder, demo_case(), user=DEMO_USER)
     try:
         result.lines.append(f"Created case {session.case.reference} in {folder}")
-        due, left = session.deadline(session.case.received)
+        due, _days_left = session.deadline(session.case.received)
         result.lines.append(f"Statutory deadline: {due.due:%a %d %b %Y}")
         for index, (label, step) in enumerate(STEPS):
             yield Progress(index, len(STEPS), label)
             yield from step(session, result, cancel)
-        del left
     finally:
         session.close()
     return result

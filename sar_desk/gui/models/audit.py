@@ -5,40 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
+from sar_desk.gui.models.rows import Index, RowsTableModel
 from sar_desk.store.audit import AuditEntry
-
-Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = ("#", "When (UTC)", "User", "Action", "Details")
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsTableModel):
     """Audit entries, oldest first."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[AuditEntry] = []
+    HEADERS = HEADERS
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
+        self.set_rows(entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

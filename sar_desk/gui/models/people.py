@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from sar_desk.core.model import PersonRole
 from sar_desk.core.people import PersonSummary
-
-Index = QModelIndex | QPersistentModelIndex
+from sar_desk.gui.models.rows import Index, RowsTableModel
 
 COL_NAME, COL_ROLE, COL_IDENTIFIERS, COL_MESSAGES = range(4)
 HEADERS = ("Name", "Role", "Identifiers", "Messages sent")
@@ -29,42 +28,22 @@ def identifiers_text(summary: PersonSummary) -> str:
     )
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RowsTableModel):
     """One row per person (a few thousand at most, so the list is loaded whole)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[PersonSummary] = []
+    HEADERS = HEADERS
 
     def set_people(self, people: list[PersonSummary]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(people)
-        self.endResetModel()
+        self.set_rows(people)
 
     def person(self, row: int) -> PersonSummary:
         """The person on a row."""
-        return self._rows[row]
+        row_value: PersonSummary = self._rows[row]
+        return row_value
 
-    def row_of(self, person_id: int) -> int:
-        """The row showing a person, or -1."""
-        for row, summary in enumerate(self._rows):
-            if int(summary.person.id) == person_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
+    def row_key(self, row: Any) -> int:
+        return int(row.person.id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from sar_desk.core.decisions import ReviewStatus
+from sar_desk.gui.models.rows import Index, RowsTableModel
 from sar_desk.review.decide import ItemView
-
-Index = QModelIndex | QPersistentModelIndex
 
 COL_STATUS, COL_TYPE, COL_TEXT, COL_CODE, COL_MESSAGE = range(5)
 HEADERS = ("Status", "Type", "Proposed text", "Code", "Message")
@@ -23,42 +22,22 @@ STATUS_LABELS = {
 }
 
 
-class ReviewItemsModel(QAbstractTableModel):
+class ReviewItemsModel(RowsTableModel):
     """The review queue (thousands of items at most; loaded whole, filtered by status)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ItemView] = []
+    HEADERS = HEADERS
 
     def set_items(self, items: list[ItemView]) -> None:
         """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> ItemView:
         """The item on a row."""
-        return self._rows[row]
+        row_value: ItemView = self._rows[row]
+        return row_value
 
-    def row_of(self, item_id: int) -> int:
-        """The row of an item, or -1."""
-        for row, view in enumerate(self._rows):
-            if int(view.item.id) == item_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
-        return None
+    def row_key(self, row: Any) -> int:
+        return int(row.item.id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
