@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -161,6 +161,22 @@ def safe_tree(path: Path) -> ExportTree | None:
         return ExportTree(path)
     except (ImportFormatError, OSError):
         return None
+
+
+def sniff_tree(path: Path, test: Callable[[ExportTree], bool]) -> bool:
+    """Open `path` safely and apply an importer's `test` to it; never raises.
+
+    Sniffing only chooses an importer: a file that cannot be opened or read is simply not
+    that importer's format, and the real error is reported when the file is read.
+    """
+    tree = safe_tree(path)
+    if tree is None:
+        return False
+    try:
+        with tree:
+            return test(tree)
+    except Exception:  # sniffing must never fail the choice of importer
+        return False
 
 
 def looks_binary(data: bytes) -> bool:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, safe_tree
+from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions, ImportReport, RawMessage
 from sar_desk.importers.jsonstream import dict_at, head_text, head_values, iter_items
 
@@ -49,14 +49,12 @@ class DiscordImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds DCE JSON; reads the first KB of JSON files, never raises."""
-        try:
-            tree = safe_tree(path)
-            if tree is None:
-                return False
-            with tree:
-                return any(looks_like_discord(head_text(tree, n, 4096)) for n in _candidates(tree))
-        except Exception:  # sniffing must never fail an import choice
-            return False
+        return sniff_tree(
+            path,
+            lambda tree: any(
+                looks_like_discord(head_text(tree, n, 4096)) for n in _candidates(tree)
+            ),
+        )
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import normalise_email
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, safe_tree
+from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions, ImportReport, RawMessage
 from sar_desk.importers.jsonstream import dict_at, head_text, iter_items, load_json
 
@@ -114,14 +114,7 @@ class GoogleChatImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds Google Chat ``messages.json``; reads a few KB, never raises."""
-        try:
-            tree = safe_tree(path)
-            if tree is None:
-                return False
-            with tree:
-                return bool(_groups(tree, limit=1))
-        except Exception:  # sniffing must never fail an import choice
-            return False
+        return sniff_tree(path, lambda tree: bool(_groups(tree, limit=1)))
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

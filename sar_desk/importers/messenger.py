@@ -22,7 +22,7 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, safe_tree
+from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions
 
 logger = logging.getLogger(__name__)
@@ -230,6 +230,13 @@ def _looks_like_thread(head: bytes) -> bool:
     )
 
 
+def _looks_like_download(tree: ExportTree) -> bool:
+    names = [n for n in tree.names() if _PART.search(n)]
+    if tree.kind == "file":
+        names = [n for n in tree.names() if n.lower().endswith(".json")]
+    return any(_looks_like_thread(tree.head(n, 8192)) for n in names[:3])
+
+
 class MessengerImporter:
     """Facebook Messenger / Instagram JSON download (file, zip or folder)."""
 
@@ -245,18 +252,7 @@ class MessengerImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds ``message_N.json`` thread files with Messenger's keys."""
-        tree = safe_tree(path)
-        if tree is None:
-            return False
-        try:
-            names = [n for n in tree.names() if _PART.search(n)]
-            if tree.kind == "file":
-                names = [n for n in tree.names() if n.lower().endswith(".json")]
-            return any(_looks_like_thread(tree.head(n, 8192)) for n in names[:3])
-        except (ImportFormatError, OSError, ValueError):
-            return False
-        finally:
-            tree.close()
+        return sniff_tree(path, _looks_like_download)
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

@@ -22,7 +22,7 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import clean_whitespace, normalise_phone
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, decode_text, safe_tree
+from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
 
 logger = logging.getLogger(__name__)
@@ -272,6 +272,15 @@ def _first_line_is_header(head: bytes) -> bool:
     return False
 
 
+def _looks_like_signal_export(tree: ExportTree) -> bool:
+    if tree.kind == "file":
+        return tree.path.suffix.lower() == ".md" and _first_line_is_header(
+            tree.head(tree.path.name)
+        )
+    mds = [n for n in tree.names() if n.rsplit("/", 1)[-1] == "chat.md"]
+    return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3])
+
+
 class SignalImporter:
     """signal-export (sigexport) output: chat folders, a folder of them, or a zip."""
 
@@ -286,18 +295,7 @@ class SignalImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds a ``chat.md`` starting with a signal-export message line."""
-        tree = safe_tree(path)
-        if tree is None:
-            return False
-        try:
-            if tree.kind == "file":
-                return path.suffix.lower() == ".md" and _first_line_is_header(tree.head(path.name))
-            mds = [n for n in tree.names() if n.rsplit("/", 1)[-1] == "chat.md"]
-            return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3])
-        except (ImportFormatError, OSError, ValueError):
-            return False
-        finally:
-            tree.close()
+        return sniff_tree(path, _looks_like_signal_export)
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

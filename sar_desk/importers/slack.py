@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import normalise_email, normalise_phone
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, safe_tree
+from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions, ImportReport, RawMessage
 from sar_desk.importers.jsonstream import dict_at, list_at, load_json
 
@@ -63,6 +63,19 @@ class _Workspace:
     folders: dict[str, tuple[str, str]] = field(default_factory=dict)  # folder -> (key, title)
 
 
+def _looks_like_slack(tree: ExportTree) -> bool:
+    if tree.kind == "file":
+        return False
+    names = tree.names()
+    days = [n for n in names if _DAY.match(n)]
+    if not days:
+        return False
+    if {posixpath.basename(n) for n in names} & {*USER_FILES, *CONVERSATION_FILES}:
+        return True
+    head = tree.head(days[0], 4096).decode("utf-8", "replace").lstrip("\ufeff \r\n\t")
+    return head.startswith("[") and '"ts"' in head
+
+
 class SlackImporter:
     """Reads Slack workspace exports (zip or unpacked folder)."""
 
@@ -73,22 +86,7 @@ class SlackImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` is a Slack export folder or zip; reads one small file at most."""
-        try:
-            tree = safe_tree(path)
-            if tree is None or tree.kind == "file":
-                return False
-            with tree:
-                names = tree.names()
-                days = [n for n in names if _DAY.match(n)]
-                if not days:
-                    return False
-                meta = {posixpath.basename(n) for n in names} & {*USER_FILES, *CONVERSATION_FILES}
-                if meta:
-                    return True
-                head = tree.head(days[0], 4096).decode("utf-8", "replace").lstrip("\ufeff \r\n\t")
-                return head.startswith("[") and '"ts"' in head
-        except Exception:  # sniffing must never fail an import choice
-            return False
+        return sniff_tree(path, _looks_like_slack)
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

@@ -26,7 +26,7 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import clean_whitespace, normalise_email, normalise_phone
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBasis
-from sar_desk.importers.archive import ExportTree, safe_tree
+from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions
 
 logger = logging.getLogger(__name__)
@@ -341,15 +341,10 @@ class SmsBackupImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds an XML file whose root is ``<smses>`` or ``<allsms>``."""
-        tree = safe_tree(path)
-        if tree is None:
-            return False
-        try:
-            return any(_is_backup(tree.head(n, 4096)) for n in self._xml_names(tree)[:5])
-        except (ImportFormatError, OSError, ValueError):
-            return False
-        finally:
-            tree.close()
+        return sniff_tree(
+            path,
+            lambda tree: any(_is_backup(tree.head(n, 4096)) for n in self._xml_names(tree)[:5]),
+        )
 
     @staticmethod
     def _xml_names(tree: ExportTree) -> list[str]:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import normalise_phone
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, safe_tree
+from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions, ImportReport, RawMessage
 from sar_desk.importers.jsonstream import START, head_text, head_values, iter_items, list_at, walk
 
@@ -83,14 +83,9 @@ class TelegramImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds a Telegram ``result.json``; reads a few KB, never raises."""
-        try:
-            tree = safe_tree(path)
-            if tree is None:
-                return False
-            with tree:
-                return any(looks_like_telegram(head_text(tree, n)) for n in _files(tree))
-        except Exception:  # sniffing must never fail an import choice
-            return False
+        return sniff_tree(
+            path, lambda tree: any(looks_like_telegram(head_text(tree, n)) for n in _files(tree))
+        )
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

@@ -29,7 +29,7 @@ from sar_desk.core.errors import ImportFormatError, UnsafeArchiveError
 from sar_desk.core.identity import clean_whitespace, normalise_email
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, check_zip, safe_tree
+from sar_desk.importers.archive import ExportTree, check_zip, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.rsmf.check import Manifest, validate
 
@@ -258,6 +258,20 @@ def _has_offset(stamp: str) -> bool:
         return False
 
 
+def _looks_like_rsmf(tree: ExportTree) -> bool:
+    if tree.kind == "zip":
+        return MANIFEST in tree.names() or any(n.lower().endswith(".rsmf") for n in tree.names())
+    for name in tree.names()[:20]:
+        head = tree.head(name, 8192)
+        if b"x-rsmf-version" in head.lower():
+            return True
+        if name.endswith(".json") and all(
+            k in head for k in (b'"conversations"', b'"events"', b'"participants"')
+        ):
+            return True
+    return False
+
+
 class RsmfImporter:
     """RSMF 1.0/2.0 files (.rsmf e-mail, bare rsmf.zip or rsmf_manifest.json)."""
 
@@ -273,27 +287,7 @@ class RsmfImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` is an RSMF e-mail, an rsmf.zip, or a manifest."""
-        tree = safe_tree(path)
-        if tree is None:
-            return False
-        try:
-            if tree.kind == "zip":
-                return MANIFEST in tree.names() or any(
-                    n.lower().endswith(".rsmf") for n in tree.names()
-                )
-            for name in tree.names()[:20]:
-                head = tree.head(name, 8192)
-                if b"x-rsmf-version" in head.lower():
-                    return True
-                if name.endswith(".json") and all(
-                    k in head for k in (b'"conversations"', b'"events"', b'"participants"')
-                ):
-                    return True
-            return False
-        except (ImportFormatError, OSError, ValueError):
-            return False
-        finally:
-            tree.close()
+        return sniff_tree(path, _looks_like_rsmf)
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.imports import ImportReport, RawMessage
-from sar_desk.importers.archive import ExportTree, decode_text, safe_tree
+from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.teams.graph import GraphFile, shape_of
 from sar_desk.importers.teams.transcript import looks_like_transcript, read_transcript
@@ -35,6 +35,11 @@ def _kind(tree: ExportTree, name: str) -> str | None:
     return None
 
 
+def _looks_like_teams(tree: ExportTree) -> bool:
+    names = [n for n in tree.names() if n.lower().endswith((".json", ".html", ".htm"))]
+    return any(_kind(tree, n) for n in names[:10])
+
+
 class TeamsImporter:
     """Teams chats from Graph JSON or Purview HTML transcripts (file, zip or folder)."""
 
@@ -51,16 +56,7 @@ class TeamsImporter:
 
     def sniff(self, path: Path) -> bool:
         """Whether `path` holds a Graph chatMessage JSON file or a transcript HTML file."""
-        tree = safe_tree(path)
-        if tree is None:
-            return False
-        try:
-            names = [n for n in tree.names() if n.lower().endswith((".json", ".html", ".htm"))]
-            return any(_kind(tree, n) for n in names[:10])
-        except (ImportFormatError, OSError, ValueError):
-            return False
-        finally:
-            tree.close()
+        return sniff_tree(path, _looks_like_teams)
 
     def read(
         self, path: Path, report: ImportReport, options: ImportOptions
