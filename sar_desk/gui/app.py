@@ -1,4 +1,4 @@
-"""Starting the window: the application object, the log file, and the last-resort error hook."""
+"""Starting the window: the system check, the application, the log file, the last error hook."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from sar_desk import __version__
 from sar_desk.gui.errors import log_file, show_error
 from sar_desk.gui.main_window import MainWindow
 from sar_desk.gui.style import apply_style
+from sar_desk.gui.system_libs import window_blocker
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(case_path: str | Path | None = None) -> int:
-    """Open the window (and `case_path`, if given) and run until it closes; the exit code."""
+    """Open the window (and `case_path`, if given) and run until it closes; the exit code.
+
+    Returns 1 with a sentence on stderr, before Qt is started, when a system library the window
+    needs is missing: Qt would otherwise abort the whole process with a core dump.
+    """
+    blocker = window_blocker()
+    if blocker is not None:
+        sys.stderr.write(blocker + "\n")
+        return 1
     app = create_application()
     path = configure_logging()
     logger.info("SAR Desk %s starting; log at %s", __version__, path)
