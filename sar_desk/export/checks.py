@@ -59,7 +59,7 @@ def name_results(path: Path, rel: str, reference: str, matcher: TermMatcher) -> 
         problems.append("the name must be the case reference plus letters, digits and dashes")
     if path.suffix.lower() not in ALLOWED_SUFFIXES:
         problems.append(f"'{path.suffix}' files may not be sent to a requester")
-    hits = matcher.find(re.sub(r"[._-]+", " ", name))
+    hits = matcher.find(name)
     if hits:
         problems.append(f"the name contains protected term no. {hits[0].term_index + 1}")
     return [CheckResult(rel, "file-name", not problems, "; ".join(problems))]
@@ -134,7 +134,12 @@ def html_results(path: Path, rel: str) -> list[CheckResult]:
 
 
 def check_pack(
-    pack: Path, files: Sequence[Path], reference: str, terms: Iterable[str], version: str
+    pack: Path,
+    files: Sequence[Path],
+    reference: str,
+    terms: Iterable[str],
+    version: str,
+    region: str | None = None,
 ) -> list[CheckResult]:
     """Run every check on every requester-facing file.
 
@@ -144,8 +149,9 @@ def check_pack(
         reference: The case reference (file names, PDF title).
         terms: The protected terms.
         version: Tool version (PDF producer allow-list).
+        region: The case's region, for phone numbers written in national form.
     """
-    matcher = TermMatcher(terms)
+    matcher = TermMatcher(terms, region)
     results: list[CheckResult] = []
     for path in sorted(files):
         rel = path.relative_to(pack).as_posix()
