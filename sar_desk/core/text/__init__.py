@@ -21,15 +21,15 @@ from sar_desk.core.text.match import (
     TermSpan,
     clean_term,
     replace_each,
-    trie_pattern,
 )
 from sar_desk.core.text.phones import (
     MIN_PHONE_DIGITS,
     looks_like_phone,
     national_number,
     phone_key,
-    phone_pattern,
+    written_forms,
 )
+from sar_desk.core.text.trie import trie_pattern
 
 __all__ = [
     "DIRECTION_MARKS",
@@ -53,8 +53,8 @@ __all__ = [
     "name_key",
     "national_number",
     "phone_key",
-    "phone_pattern",
     "replace_each",
     "strip_invisible",
     "trie_pattern",
+    "written_forms",
 ]

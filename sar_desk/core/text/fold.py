@@ -13,6 +13,8 @@ the text as written (detection offsets, redaction of the original string).
 
 from __future__ import annotations
 
+import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
@@ -50,8 +52,33 @@ def fold_char(ch: str) -> str:
     return folded
 
 
-# ASCII folds one character to one character, so ASCII text needs no offset map.
-_ASCII = {i: fold_char(chr(i)) for i in range(128)}
+class _FoldTable(dict[int, str]):
+    """`str.translate` table that folds each character once, then from the cache.
+
+    It remembers the characters that do not fold to exactly one character (invisible ones,
+    "ß", "¼", ligatures): only text holding one of them needs an offset map. The pattern is
+    rebuilt before such a character is cached, so no thread can see the cached character
+    with a pattern that misses it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._irregular: set[str] = set()
+        self._lock = threading.Lock()
+        self.irregular: re.Pattern[str] = re.compile(r"(?!)")
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        if len(folded) != 1:
+            with self._lock:
+                self._irregular.add(chr(code))
+                chars = re.escape("".join(sorted(self._irregular)))
+                self.irregular = re.compile(f"[{chars}]")
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +88,7 @@ class Folded:
     Attributes:
         text: The folded text; separators are spaces, runs are not collapsed.
         origin: For each folded character, the index of the original character it came from
-            (None when folding kept every offset, as for ASCII text).
+            (None when every character folded to exactly one, as for most text).
     """
 
     text: str
@@ -76,8 +103,9 @@ class Folded:
 
 def fold_map(text: str) -> Folded:
     """Fold `text` for searching, keeping a map back to the original offsets."""
-    if text.isascii():
-        return Folded(text.translate(_ASCII))
+    folded = text.translate(_TABLE)
+    if _TABLE.irregular.search(text) is None:
+        return Folded(folded)
     pieces = [fold_char(ch) for ch in text]
     origin = tuple(i for i, piece in enumerate(pieces) for _ in piece)
     return Folded("".join(pieces), origin)

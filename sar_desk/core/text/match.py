@@ -19,15 +19,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from sar_desk.core.text.fold import fold, fold_map
+from sar_desk.core.text.fold import Folded, fold, fold_map
 from sar_desk.core.text.phones import (
     MIN_PHONE_DIGITS,
-    digits_pattern,
-    looks_like_phone,
+    form_of,
     national_number,
     phone_key,
-    phone_pattern,
+    phone_trie,
+    written_forms,
 )
+from sar_desk.core.text.trie import trie_pattern
 
 #: Terms whose folded letters are shorter than this match only with their separators:
 #: "Al Li" must not match "alli", and "Sam" is never looked for inside "same".
@@ -47,28 +48,6 @@ def clean_term(term: str) -> str:
     words without them (a chat title, a bookmark) must count as the same term.
     """
     return term.strip(_EDGE)
-
-
-def trie_pattern(terms: Iterable[str], atom: Callable[[str], str] = re.escape) -> str:
-    """One regex alternation shaped as a trie, so shared prefixes are matched once.
-
-    Longer terms are tried first at each node, so the longest term at a position wins.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for term in terms:
-        node = trie
-        for ch in term:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [atom(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 def _atom(ch: str) -> str:
@@ -121,12 +100,15 @@ class TermMatcher:
     """
 
     def __init__(self, terms: Iterable[str], region: str | None = None) -> None:
-        cleaned = sorted({c for c in (clean_term(t) for t in terms if t) if c}, key=str.casefold)
+        # A term of separators or invisible characters only would match everywhere: skipped.
+        cleaned = sorted(
+            {c for c in (clean_term(t) for t in terms if t) if fold(c)}, key=str.casefold
+        )
         self.terms: tuple[str, ...] = tuple(cleaned)
         self._keys: dict[str, list[int]] = {}
         self._flat: list[tuple[int, str]] = []
         self._digits: list[tuple[int, str]] = []
-        phones: dict[str, list[int]] = {}
+        self._forms: dict[str, list[int]] = {}
         entries: set[str] = set()
         for index, term in enumerate(self.terms):
             folded = fold(term)
@@ -137,29 +119,24 @@ class TermMatcher:
                 self._keys.setdefault(variant.replace(" ", ""), []).append(index)
             if len(flat) >= MIN_JOINED:
                 self._flat.append((index, flat))
-            self._add_number(index, term, region, phones)
+            self._add_number(index, term, region)
         self._words = (
             re.compile(rf"(?<!\w)(?=({trie_pattern(sorted(entries), _atom)})(?!\w))")
             if entries
             else None
         )
-        self._phone_terms = list(phones.values())
-        self._phones = re.compile("|".join(f"({p})" for p in phones)) if phones else None
+        self._phones = re.compile(phone_trie(list(self._forms))) if self._forms else None
 
-    def _add_number(
-        self, index: int, term: str, region: str | None, phones: dict[str, list[int]]
-    ) -> None:
-        if not looks_like_phone(term):
-            return
+    def _add_number(self, index: int, term: str, region: str | None) -> None:
+        forms = written_forms(term, region)
+        for form in forms:
+            self._forms.setdefault(form, []).append(index)
         key = phone_key(term, region)
-        digits = national_number(key) if key else re.sub(r"\D", "", term)
-        pattern = phone_pattern(key) if key else digits_pattern(digits)
-        phones.setdefault(pattern, []).append(index)
+        digits = national_number(key) if key else (forms[0] if forms else "")
         if len(digits) >= MIN_PHONE_DIGITS:
             self._digits.append((index, digits))
 
-    def _matches(self, text: str) -> list[tuple[int, int, tuple[int, ...], bool]]:
-        folded = fold_map(text)
+    def _matches(self, folded: Folded) -> list[tuple[int, int, tuple[int, ...], bool]]:
         found: list[tuple[int, int, tuple[int, ...], bool]] = []
         if self._words is not None:
             for match in self._words.finditer(folded.text):
@@ -169,18 +146,19 @@ class TermMatcher:
         if self._phones is not None:
             for match in self._phones.finditer(folded.text):
                 start, end = folded.span(match.start(), match.end())
-                terms = self._phone_terms[(match.lastindex or 1) - 1]
+                terms = self._forms.get(form_of(match.group()), [])
                 found.append((start, end, tuple(terms), True))
-        return [f for f in found if f[2]]
+        return [f for f in found if f[2] and f[1] > f[0]]
 
     def spans(self, text: str) -> list[TermSpan]:
         """Every place a term occurs, overlapping matches merged, in text order."""
-        if not text:
-            return []
+        return self._spans(fold_map(text)) if text else []
+
+    def _spans(self, folded: Folded) -> list[TermSpan]:
         merged: list[TermSpan] = []
         best = 0
         # By start, longest first, a number before a name of the same span.
-        ordered = sorted(self._matches(text), key=lambda m: (m[0], -m[1], not m[3]))
+        ordered = sorted(self._matches(folded), key=lambda m: (m[0], -m[1], not m[3]))
         for start, end, terms, phone in ordered:
             if merged and start < merged[-1].end:
                 last = merged[-1]
@@ -226,17 +204,17 @@ class TermMatcher:
         """
         if not self.terms or not text:
             return []
-        text = _HYPHEN_BREAK.sub("", text)
+        folded = fold_map(_HYPHEN_BREAK.sub("", text))
         hits: dict[int, Hit] = {}
-        for span in self.spans(text):
+        for span in self._spans(folded):
             for index in span.terms:
                 hits.setdefault(index, Hit(index, "phone" if span.phone else "text"))
-        flat = _NON_WORD.sub("", fold(text))
+        flat = _NON_WORD.sub("", folded.text)
         for index, needle in self._flat:
             if index not in hits and needle in flat:
                 hits[index] = Hit(index, "split-or-spaced")
         if self._digits:
-            runs = [re.sub(r"\D", "", m.group()) for m in _DIGIT_RUN.finditer(fold(text))]
+            runs = [re.sub(r"\D", "", m.group()) for m in _DIGIT_RUN.finditer(folded.text)]
             for index, digits in self._digits:
                 if index not in hits and any(digits in run for run in runs):
                     hits[index] = Hit(index, "phone-digits")

@@ -17,6 +17,7 @@ from typing import Final
 import phonenumbers
 
 from sar_desk.core.text.chars import clean_whitespace
+from sar_desk.core.text.trie import trie_pattern
 
 #: Fewer digits than this is a reference number, a year or a time, not a phone number.
 MIN_PHONE_DIGITS: Final = 7
@@ -64,29 +65,35 @@ def national_number(e164: str) -> str:
         return re.sub(r"\D", "", e164)
 
 
-def _digits(digits: str) -> str:
-    return _SEP.join(re.escape(d) for d in digits)
+def written_forms(value: str, region: str | None) -> list[str]:
+    """The digit strings a number may be written as (with "+" for international forms).
 
-
-def digits_pattern(digits: str) -> str:
-    """A regex for a digit string written with any spacing, in folded text."""
-    return rf"(?<![\w+])\(?{_digits(digits)}(?!\d)"
-
-
-def phone_pattern(e164: str) -> str:
-    """A regex for every common written form of a number, in folded text (`fold_map`).
-
-    Matches the international form ("+44 7700 900123", "0044 (0)7700 900123") and the national
-    form of the number's own region ("07700 900-123", "(07700) 900123").
+    "07700 900123" in GB gives "+447700900123", "+4407700900123" (the "+44 (0)7700" habit),
+    "00447700900123", "004407700900123" and "07700900123". Separators are not part of the
+    forms: `phone_trie` allows them between any two digits. A number-like term that is not a
+    phone key (no region, odd length) gives its own digits.
     """
-    number = phonenumbers.parse(e164, None)
+    key = phone_key(value, region)
+    if key is None:
+        return [re.sub(r"\D", "", value)] if looks_like_phone(value) else []
+    number = phonenumbers.parse(key, None)
     nsn = phonenumbers.national_significant_number(number)
     national = re.sub(
         r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     )
     cc = str(number.country_code)
-    intl = rf"(?:\+|00){_SEP}{_digits(cc)}{_SEP}(?:\(0\){_SEP})?{_digits(nsn)}"
-    forms = [intl, rf"\(?{_digits(national)}"]
-    if national != nsn and not national.endswith(nsn):
-        forms.append(rf"\(?{_digits(nsn)}")
-    return rf"(?<![\w+])(?:{'|'.join(forms)})(?!\d)"
+    forms = [f"+{cc}{nsn}", f"+{cc}0{nsn}", f"00{cc}{nsn}", f"00{cc}0{nsn}", national]
+    return list(dict.fromkeys(forms))
+
+
+def form_of(written: str) -> str:
+    """The form (as in `written_forms`) of a number as matched in text."""
+    digits = re.sub(r"\D", "", written)
+    return "+" + digits if written.lstrip("( ").startswith("+") else digits
+
+
+def phone_trie(forms: list[str]) -> str:
+    """One regex for many number forms (`written_forms`) in folded text, any digit spacing."""
+    body = trie_pattern(sorted(set(forms)), lambda ch: _SEP + re.escape(ch))
+    # The first character is never a separator; a national form may open with "(".
+    return rf"(?<![\w+(])\(?(?=[+\d])(?:{body})(?!\d)"

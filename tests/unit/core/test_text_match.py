@@ -93,3 +93,16 @@ def test_spans_are_ordered_disjoint_and_inside_the_text(text: str, terms: list[s
     for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
     assert all(0 <= s.start < s.end <= len(text) for s in spans)
+
+
+def test_terms_of_separators_or_invisible_characters_only_match_nothing() -> None:
+    matcher = TermMatcher(["-", "\u200b", "...", "Sam"])
+    assert matcher.terms == ("Sam",)
+    assert marked(matcher, "hello - Sam \u200b") == "hello - <Sam> \u200b"
+
+
+def test_spans_point_at_the_text_as_written_around_characters_that_fold_to_more_or_less() -> None:
+    text = "ﬀ Straße \u200b#Rúth\u200b-Okoro\u200e, 07700\u00a0900123"
+    matcher = TermMatcher(["Ruth Okoro", "strasse", "07700 900123"], "GB")
+    found = [text[s.start : s.end] for s in matcher.spans(text)]
+    assert found == ["Straße", "Rúth\u200b-Okoro", "07700\u00a0900123"]
