@@ -117,9 +117,10 @@ def name_results(path: Path, rel: str, reference: str, matcher: TermMatcher) -> 
         problems.append("the name must be the case reference plus letters, digits and dashes")
     if path.suffix.lower() not in ALLOWED_SUFFIXES:
         problems.append(f"'{path.suffix}' files may not be sent to a requester")
-    hits = matcher.find(name)
+    # The folders inside the pack are names the requester reads too.
+    hits = matcher.find(rel)
     if hits:
-        problems.append(f"the name contains protected term no. {hits[0].term_index + 1}")
+        problems.append(f"the path contains protected term no. {hits[0].term_index + 1}")
     return [CheckResult(rel, "file-name", not problems, "; ".join(problems))]
 
 

@@ -71,8 +71,8 @@ def test_the_pack_holds_no_part_of_the_name_in_any_file(tmp_path: Path):
 
 def _check(tmp_path: Path, name: str, content: str | bytes, terms=("Ruth", NAME)):
     pack = tmp_path / "pack"
-    pack.mkdir(exist_ok=True)
     path = pack / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:
@@ -106,6 +106,7 @@ def test_the_leak_check_matches_the_name_across_separators(tmp_path, written):
 
 def test_the_leak_check_reads_file_names_json_escapes_and_spreadsheets(tmp_path):
     assert _check(tmp_path, "SAR-1-ruth-okoro.html", "<p>ok</p>")
+    assert _check(tmp_path, "ruth_okoro/SAR-1.html", "<p>ok</p>")
     escaped = json.dumps({"participants": [{"display": "Rúth Okoro"}]})  # "R\\u00fath"
     assert "\\u00fa" in escaped
     assert _check(tmp_path, "SAR-1.json", escaped)
