@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pikepdf
 
-from sar_desk.core.text import fold
+from sar_desk.core.text import fold, trie_pattern
 from sar_desk.export.extract import file_pieces, parse_html
 from sar_desk.export.pdf_post import producer_for
 from sar_desk.export.terms import TermMatcher
@@ -64,7 +64,7 @@ class Remainders:
         for index, term in enumerate(terms):
             for part in _distinctive_parts(term):
                 self._owner.setdefault(part, index)
-        parts = "|".join(re.escape(p) for p in sorted(self._owner, key=len, reverse=True))
+        parts = trie_pattern(sorted(self._owner))
         self._pattern = (
             re.compile(rf"{_MARKER} *({parts})(?!\w)|(?<!\w)({parts}) *{_MARKER}")
             if parts

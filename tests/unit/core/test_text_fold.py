@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sar_desk.core.text import (
@@ -61,6 +61,7 @@ def test_invisible_class_is_a_regex_class_of_the_same_characters() -> None:
     assert not pattern.search("abc \u200d")
 
 
+@settings(deadline=None)
 @given(st.lists(_WORDS, min_size=1, max_size=4), st.lists(_SEPARATOR, min_size=3, max_size=3))
 def test_any_separators_between_the_parts_fold_the_same(words: list[str], seps: list[str]) -> None:
     spaced = " ".join(words)
@@ -68,12 +69,14 @@ def test_any_separators_between_the_parts_fold_the_same(words: list[str], seps: 
     assert fold(joined) == fold(spaced)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=40), _INVISIBLES, st.integers(min_value=0, max_value=40))
 def test_invisible_characters_never_change_the_key(text: str, junk: str, at: int) -> None:
     at = min(at, len(text))
     assert fold(text[:at] + junk + text[at:]) == fold(text)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=40))
 def test_folding_is_idempotent_and_ignores_case(text: str) -> None:
     once = fold(text)
@@ -82,6 +85,7 @@ def test_folding_is_idempotent_and_ignores_case(text: str) -> None:
     assert not any(unicodedata.combining(ch) for ch in once)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60))
 def test_the_offset_map_points_back_at_the_original(text: str) -> None:
     folded = fold_map(text)

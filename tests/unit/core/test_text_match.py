@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sar_desk.core.text import TermMatcher, fold, replace_each
@@ -64,6 +64,7 @@ def test_replace_each_gives_every_term_its_own_marker_in_one_pass() -> None:
     assert replace_each("#ruth-okoro-case with Ruth", pairs) == "#[B]-case with [A]"
 
 
+@settings(deadline=None)
 @given(st.lists(_NAME, min_size=2, max_size=3), _SEP, st.sampled_from(["#", "", "x "]))
 def test_a_name_written_with_any_separator_is_found_and_fully_replaced(
     parts: list[str], sep: str, prefix: str
@@ -77,6 +78,7 @@ def test_a_name_written_with_any_separator_is_found_and_fully_replaced(
     assert fold(name).replace(" ", "") not in fold(text).replace(" ", "")
 
 
+@settings(deadline=None)
 @given(st.lists(_NAME, min_size=1, max_size=4, unique=True), st.randoms())
 def test_matching_does_not_depend_on_the_order_of_the_terms(terms: list[str], rnd: object) -> None:
     text = " ".join(terms) + " " + "-".join(reversed(terms))
@@ -85,6 +87,7 @@ def test_matching_does_not_depend_on_the_order_of_the_terms(terms: list[str], rn
     assert TermMatcher(terms).spans(text) == TermMatcher(shuffled).spans(text)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60), st.lists(_NAME, min_size=1, max_size=3))
 def test_spans_are_ordered_disjoint_and_inside_the_text(text: str, terms: list[str]) -> None:
     text = text + " " + terms[0]
