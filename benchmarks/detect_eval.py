@@ -57,7 +57,9 @@ def case_context(corpus: Corpus, regime: Regime) -> CaseContext:
         if p.known
     )
     req = corpus.people[0]
-    return CaseContext(regime, people, (f"{req.first} {req.last}", req.phone, req.email))
+    return CaseContext(
+        regime, people, (f"{req.first} {req.last}", req.phone, req.email), region="GB"
+    )
 
 
 def _overlaps(f: Finding, g: GoldSpan) -> bool:

@@ -108,7 +108,7 @@ def case_context(case: Case, people: Iterable[tuple[Person, list[Participant]]])
 
     persons = tuple(known_persons_of(people))
     aliases = ((case.requester,) if case.requester else ()) + tuple(case.aliases)
-    return CaseContext(case.regime, persons, aliases)
+    return CaseContext(case.regime, persons, aliases, region=case.default_region)
 
 
 def default_detector(model: str, workers: int) -> Detector:

@@ -2,62 +2,35 @@
 
 Strong identifiers (phone, e-mail, platform id) drive automatic person merges, so they must be
 normalised the same way wherever they come from: an export header, a case alias, a search box.
+The character, name and phone rules themselves live in `sar_desk.core.text`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-
-import phonenumbers
 
 from sar_desk.core.model import IdentifierKind
-
-# Bidi and invisible format characters that chat exports wrap around numbers and names.
-_INVISIBLE = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u200b"),
-    None,
+from sar_desk.core.text import (
+    clean_whitespace,
+    looks_like_phone,
+    name_key,
+    phone_key,
+    strip_invisible,
 )
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-\u00a0\u202f\u2009]{6,}$")
-# Dates and times are digit runs too; never mistake "2026-01-05" or "05/01/2026" for a number.
-_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
 
+#: The importers' name for `sar_desk.core.text.phone_key` (E.164 with the case's region).
+normalise_phone = phone_key
 
-def strip_invisible(value: str) -> str:
-    """Remove bidi marks, BOMs and zero-width spaces (but keep ZWJ inside emoji)."""
-    return value.translate(_INVISIBLE)
-
-
-def clean_whitespace(value: str) -> str:
-    """Collapse NBSP, narrow NBSP and thin spaces to plain spaces and trim."""
-    return " ".join(strip_invisible(value).replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
-def normalise_phone(value: str, region: str = "GB") -> str | None:
-    """Return a phone number in E.164 form, or None if it is not a phone number.
-
-    Numbers that libphonenumber calls invalid but possible (Ofcom's 07700 900xxx drama range,
-    new ranges) are still normalised: a redaction must not depend on a number being "valid".
-
-    Args:
-        value: The number as written ("07911 123456", "+44 7911 123456", "(0113) 496 0000").
-        region: Region for national-format numbers (ISO 3166 code).
-    """
-    text = clean_whitespace(value)
-    if (
-        not _PHONE_CHARS.match(text)
-        or _DATE_LIKE.match(text)
-        or sum(ch.isdigit() for ch in text) < 7
-    ):
-        return None
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+__all__ = [
+    "classify_identifier",
+    "clean_whitespace",
+    "name_key",
+    "normalise_email",
+    "normalise_phone",
+    "strip_invisible",
+]
 
 
 def normalise_email(value: str) -> str | None:
@@ -68,15 +41,13 @@ def normalise_email(value: str) -> str | None:
     return text if _EMAIL.match(text) else None
 
 
-def name_key(value: str) -> str:
-    """A comparison key for a display name: no accents, no case, single spaces."""
-    text = unicodedata.normalize("NFKD", clean_whitespace(value).lstrip("~ ").strip())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
-
-
-def classify_identifier(value: str, region: str = "GB") -> tuple[IdentifierKind, str]:
+def classify_identifier(value: str, region: str | None = None) -> tuple[IdentifierKind, str]:
     """Work out what an alias or sender string is and normalise it.
+
+    Args:
+        value: The identifier as written.
+        region: The case's region for national phone numbers. Without one, a national number
+            is still classified as a phone, but its value is the cleaned text, not E.164.
 
     Returns:
         The identifier kind and its normalised value. Handles keep their ``@``; names are
@@ -86,9 +57,11 @@ def classify_identifier(value: str, region: str = "GB") -> tuple[IdentifierKind,
     email = normalise_email(text)
     if email:
         return IdentifierKind.EMAIL, email
-    phone = normalise_phone(text, region)
+    phone = phone_key(text, region)
     if phone:
         return IdentifierKind.PHONE, phone
+    if region is None and looks_like_phone(text):
+        return IdentifierKind.PHONE, text
     if text.startswith("@") and len(text) > 1 and " " not in text:
         return IdentifierKind.HANDLE, text.lower()
     return IdentifierKind.NAME, text.lstrip("~").strip()

@@ -2,10 +2,10 @@
 
 NER misses half the first names and most lower-case or ALL-CAPS names in chat; the people
 table knows them. Every name, name part, nickname, handle and e-mail of a known person is
-compiled into one trie-shaped regular expression (matched case-insensitively at word
-boundaries), and every phone number into a digit pattern that ignores spacing, so one pass
-over a message finds them all. The same matcher also carries names propagated from elsewhere in
-the case (`CaseContext.with_propagated`).
+compiled into one `core.text.TermMatcher` (the matcher the export leak check uses: names
+folded for case, accents, invisible characters and separators; phone numbers as keys with the
+case's region, in any spacing), so one pass over a message finds them all. The same matcher
+also carries names propagated from elsewhere in the case (`CaseContext.with_propagated`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from sar_desk.core.identity import name_key, normalise_email
+from sar_desk.core.identity import normalise_email
 from sar_desk.core.model import PersonId, PersonRole, Regime
-from sar_desk.detect.recognizers.uk_phone_recognizer import national_digits
+from sar_desk.core.text import (
+    TermMatcher,
+    TermSpan,
+    clean_term,
+    name_key,
+    phone_key,
+)
 from sar_desk.detect.words import TITLES, is_ambiguous, looks_like_name
 
 
@@ -59,33 +65,6 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s,]+", name.strip()) if w]
 
 
-def trie_pattern(terms: Iterable[str]) -> str:
-    """One regex alternation shaped as a trie, so shared prefixes are matched once."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for term in terms:
-        node = trie
-        for ch in term:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
-def phone_key(value: str) -> str | None:
-    """National digits of a UK-style number, or the digits of any other long number."""
-    digits = national_digits(value)
-    return digits if len(digits) >= 9 else None
-
-
 @dataclass(frozen=True)
 class CaseContext:
     """What detection knows about the case: regime, known people, requester aliases.
@@ -95,12 +74,14 @@ class CaseContext:
         people: Everyone known to the case.
         requester_aliases: The case's requester name and aliases (names, phones, e-mails).
         propagated: Names found elsewhere in the case, matched everywhere (second pass).
+        region: The case's region, for phone numbers written in national form.
     """
 
     regime: Regime = Regime.SAR
     people: tuple[KnownPerson, ...] = ()
     requester_aliases: tuple[str, ...] = ()
     propagated: tuple[str, ...] = field(default=())
+    region: str | None = None
 
     def with_propagated(self, names: Iterable[str]) -> CaseContext:
         """A copy that also matches `names` (PERSON strings found elsewhere in the case)."""
@@ -117,11 +98,11 @@ class CaseContext:
 
     @cached_property
     def phone_index(self) -> dict[str, set[PersonId | None]]:
-        """Phone digit keys → person ids."""
+        """Phone keys (E.164) → person ids."""
         index: dict[str, set[PersonId | None]] = {}
         for person in self.people:
             for phone in person.phones:
-                key = phone_key(phone)
+                key = phone_key(phone, self.region)
                 if key:
                     index.setdefault(key, set()).add(person.person_id)
         return index
@@ -138,9 +119,9 @@ class CaseContext:
         return index
 
     @cached_property
-    def matcher(self) -> TermMatcher:
+    def matcher(self) -> CaseMatcher:
         """The compiled deny-list of this context."""
-        return TermMatcher(self)
+        return CaseMatcher(self)
 
     def person(self, person_id: PersonId | None) -> KnownPerson | None:
         """The known person with this id."""
@@ -191,77 +172,67 @@ def _name_keys(person: KnownPerson) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
-class TermMatcher:
-    """Finds every known name, handle, e-mail and phone of a case in one pass per kind."""
+class CaseMatcher:
+    """Finds every known name, handle, e-mail and phone of a case in one pass."""
 
     def __init__(self, context: CaseContext) -> None:
         self._context = context
         names = set(context.name_index)
-        self._propagated = {name_key(n) for n in context.propagated} - names
-        names |= self._propagated
-        names |= set(context.email_index)
-        self._names = (
-            re.compile(
-                r"(?<![\w@.])@?(" + trie_pattern(sorted(names)) + r")(?![\w@])", re.IGNORECASE
-            )
-            if names
-            else None
-        )
-        self._phones = self._phone_regex(context.phone_index)
-
-    @staticmethod
-    def _phone_regex(index: dict[str, set[PersonId | None]]) -> re.Pattern[str] | None:
-        if not index:
-            return None
-        sep = r"[\s\-.()\u00a0]*"
-        alts = []
-        for key in sorted(index):
-            rest = key[1:] if key.startswith("0") else key
-            body = sep.join(re.escape(d) for d in rest)
-            alts.append(rf"(?:(?:\+44|0044){sep}(?:\(0\){sep})?|\(?0{sep}){body}")
-        return re.compile(r"(?<![\w+])(?:" + "|".join(alts) + r")(?!\d)")
+        propagated = {name_key(n) for n in context.propagated} - names
+        # What each matcher term stands for (the matcher holds terms without edge punctuation).
+        self._meaning: dict[str, tuple[str, str]] = {}
+        for kind, keys in (
+            ("name", names),
+            ("email", set(context.email_index)),
+            ("propagated", propagated),
+            ("phone", set(context.phone_index)),
+        ):
+            for key in sorted(keys):
+                self._meaning.setdefault(clean_term(key), (kind, key))
+        self._terms = TermMatcher(self._meaning, context.region)
 
     def find(self, text: str) -> list[TermHit]:
         """All deny-list matches in `text`."""
         hits: list[TermHit] = []
-        ctx = self._context
-        if self._names is not None:
-            for match in self._names.finditer(text):
-                hit = self._name_hit(match, ctx)
-                if hit is not None:
-                    hits.append(hit)
-        if self._phones is not None:
-            for match in self._phones.finditer(text):
-                key = phone_key(match.group(0)) or ""
-                hits.append(
-                    TermHit(
-                        match.start(),
-                        match.end(),
-                        "PHONE_NUMBER",
-                        frozenset(ctx.phone_index.get(key, {None})),
-                        "phone",
-                    )
-                )
+        for span in self._terms.spans(text):
+            kind, key = self._meaning[self._terms.terms[span.terms[0]]]
+            hit = self._phone_hit(span) if span.phone else self._name_hit(text, span, kind, key)
+            if hit is not None:
+                hits.append(hit)
         return hits
 
-    def _name_hit(self, match: re.Match[str], ctx: CaseContext) -> TermHit | None:
-        value = match.group(1)
-        key = name_key(value)
-        if key in ctx.email_index:
+    def _phone_hit(self, span: TermSpan) -> TermHit:
+        ids: set[PersonId | None] = set()
+        for index in span.terms:
+            kind, key = self._meaning[self._terms.terms[index]]
+            if kind == "phone":
+                ids |= self._context.phone_index[key]
+        return TermHit(span.start, span.end, "PHONE_NUMBER", frozenset(ids or {None}), "phone")
+
+    def _name_hit(self, text: str, span: TermSpan, kind: str, key: str) -> TermHit | None:
+        ctx = self._context
+        start, end = span.start, span.end
+        before = text[start - 1] if start else ""
+        # Not inside an e-mail address or a dotted word ("x.sam", "sam@x", "a@sam").
+        if kind != "email" and (before == "." or text[end : end + 1] == "@"):
+            return None
+        if before == "@":
+            if start > 1 and (text[start - 2].isalnum() or text[start - 2] in "_.@"):
+                return None
+            start -= 1  # a handle: the hit includes its "@"
+        if kind == "email":
             return TermHit(
-                match.start(1),
-                match.end(1),
-                "EMAIL_ADDRESS",
-                frozenset(ctx.email_index[key]),
-                "email",
+                span.start, end, "EMAIL_ADDRESS", frozenset(ctx.email_index[key]), "email"
             )
+        if kind == "phone":
+            return self._phone_hit(span)
         # Names that are also words ("will", "mark") only count when capitalised.
+        value = text[span.start : end]
         if " " not in value and is_ambiguous(value) and not value[:1].isupper():
             return None
-        start = match.start() if match.group(0).startswith("@") else match.start(1)
-        if key in ctx.name_index:
-            return TermHit(start, match.end(1), "PERSON", frozenset(ctx.name_index[key]), "known")
-        return TermHit(start, match.end(1), "PERSON", frozenset({None}), "propagated")
+        if kind == "name":
+            return TermHit(start, end, "PERSON", frozenset(ctx.name_index[key]), "known")
+        return TermHit(start, end, "PERSON", frozenset({None}), "propagated")
 
 
 def requester_ids(people: Sequence[KnownPerson]) -> set[PersonId | None]:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from sar_desk.core.findings import Finding
 from sar_desk.core.identity import classify_identifier, name_key, normalise_email
 from sar_desk.core.model import IdentifierKind, PersonId, PersonRole, Regime
-from sar_desk.detect.case_terms import CaseContext, KnownPerson, phone_key
+from sar_desk.core.text import phone_key
+from sar_desk.detect.case_terms import CaseContext, KnownPerson
 from sar_desk.detect.words import TITLES
 
 _OWN_CODES = {
@@ -43,6 +44,7 @@ class RequesterAllowList:
     phones: frozenset[str]
     emails: frozenset[str]
     person_ids: frozenset[PersonId]
+    region: str | None = None
 
     def covers(self, finding: Finding) -> bool:
         """Whether a finding is exactly one of the requester's identifiers."""
@@ -50,7 +52,7 @@ class RequesterAllowList:
             return True
         value = finding.text
         if finding.entity_type == "PHONE_NUMBER":
-            return phone_key(value) in self.phones
+            return phone_key(value, self.region) in self.phones
         if finding.entity_type == "EMAIL_ADDRESS":
             return normalise_email(value) in self.emails
         return _plain_name(value) in self.names
@@ -72,9 +74,9 @@ def build_allow_list(context: CaseContext) -> RequesterAllowList:
         aliases += [*person.names, *person.phones, *person.emails]
         names.update(name_key(h.lstrip("@")) for h in person.handles)
     for alias in aliases:
-        kind, value = classify_identifier(alias)
+        kind, value = classify_identifier(alias, context.region)
         if kind == IdentifierKind.PHONE:
-            key = phone_key(value)
+            key = phone_key(value, context.region)
             if key:
                 phones.add(key)
         elif kind == IdentifierKind.EMAIL:
@@ -87,6 +89,7 @@ def build_allow_list(context: CaseContext) -> RequesterAllowList:
         frozenset(phones),
         frozenset(emails),
         frozenset(p.person_id for p in requesters if p.person_id is not None),
+        context.region,
     )
 
 
@@ -100,9 +103,9 @@ def requester_people(context: CaseContext) -> list[KnownPerson]:
     phones: set[str] = set()
     emails: set[str] = set()
     for alias in context.requester_aliases:
-        kind, value = classify_identifier(alias)
+        kind, value = classify_identifier(alias, context.region)
         if kind == IdentifierKind.PHONE:
-            phones.add(phone_key(value) or value)
+            phones.add(phone_key(value, context.region) or value)
         elif kind == IdentifierKind.EMAIL:
             emails.add(value)
         else:
@@ -112,7 +115,7 @@ def requester_people(context: CaseContext) -> list[KnownPerson]:
         if (
             person.role == PersonRole.REQUESTER
             or any(_plain_name(n) in names for n in person.names)
-            or any(phone_key(p) in phones for p in person.phones)
+            or any(phone_key(p, context.region) in phones for p in person.phones)
             or any(normalise_email(e) in emails for e in person.emails)
         ):
             out.append(person)

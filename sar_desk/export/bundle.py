@@ -41,8 +41,8 @@ def export_id(options: BundleOptions, reference: str) -> str:
     return f"{safe_reference(reference)}-{options.generated_at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
 
-def _net_letter(letter: Letter, terms: Sequence[str]) -> tuple[Letter, int]:
-    replacer = TermReplacer(terms)
+def _net_letter(letter: Letter, terms: Sequence[str], region: str) -> tuple[Letter, int]:
+    replacer = TermReplacer(terms, region)
     caught = 0
     sections = []
     for section in letter.sections:
@@ -90,7 +90,11 @@ def _internal_records(
     )
     records.write_json(
         internal / "protected-terms.json",
-        {"reference": inputs.case.reference, "terms": list(terms)},
+        {
+            "reference": inputs.case.reference,
+            "region": inputs.case.default_region,
+            "terms": list(terms),
+        },
     )
 
 
@@ -123,8 +127,9 @@ def build_bundle(
     yield Progress(0, 5, "Applying redactions")
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
     terms = protected_terms(inputs.decisions)
-    letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms)
-    pre_render_check(bundle, letter, terms)
+    region = inputs.case.default_region
+    letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms, region)
+    pre_render_check(bundle, letter, terms, region)
     cancel.check()
     tmp = _prepare_dest(dest)
     try:
@@ -146,7 +151,12 @@ def build_bundle(
         yield Progress(3, 5, "Running the safety checks")
         pack_files = sorted(p for p in (tmp / "pack").rglob("*") if p.is_file())
         results = check_pack(
-            tmp / "pack", pack_files, inputs.case.reference, terms, inputs.versions.tool
+            tmp / "pack",
+            pack_files,
+            inputs.case.reference,
+            terms,
+            inputs.versions.tool,
+            inputs.case.default_region,
         )
         _raise_on_failure(results, "pack/")
         cancel.check()
@@ -210,7 +220,12 @@ def _maybe_archive(
     archive = tmp / "delivery" / f"{prefix}-pack.zip"
     write_encrypted_zip(archive, tmp / "pack", pack_files, password)
     zip_results = check_pack(
-        tmp / "delivery", [archive], inputs.case.reference, terms, inputs.versions.tool
+        tmp / "delivery",
+        [archive],
+        inputs.case.reference,
+        terms,
+        inputs.versions.tool,
+        inputs.case.default_region,
     )
     _raise_on_failure(zip_results, "delivery/")
     results += zip_results

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pikepdf
 
+from sar_desk.core.text import fold, trie_pattern
 from sar_desk.export.extract import file_pieces, parse_html
 from sar_desk.export.pdf_post import producer_for
 from sar_desk.export.terms import TermMatcher
@@ -23,6 +24,16 @@ ALLOWED_SUFFIXES = frozenset({".pdf", ".html", ".eml", ".zip"})
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _FILL_OPS = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# A redaction marker or pseudonym as it reads once folded: "[redacted]", "[redacted · s 40(2)]",
+# "person b".
+_MARKER = r"(?:\[redacted[^\]]*\]|(?<!\w)person [a-z]{1,3}(?!\w))"
+# Name parts too common to say who someone is ("Ruth Okoro Team" says it with "okoro").
+_COMMON = frozenset(
+    {"and", "the", "team", "case", "group", "chat", "channel", "support", "office", "admin"}
+    | {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady"}
+    | {"general", "random", "project", "staff", "family", "friends", "home", "work"}
+)
+_MIN_REMAINDER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +50,59 @@ class CheckResult:
         return f"{self.file}: check '{self.check}' failed: {self.detail}"
 
 
-def leak_results(path: Path, rel: str, matcher: TermMatcher) -> list[CheckResult]:
+class Remainders:
+    """The distinctive parts of protected names, found next to a redaction marker.
+
+    A name that was redacted only in part ("#[REDACTED]-okoro-case", "[REDACTED · s.40(2)]
+    Okoro") still says who was meant. For each protected term of two to four words, the parts
+    that are not short or common words are looked for right beside a marker or pseudonym.
+    This check does not depend on the order in which terms were replaced.
+    """
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self._owner: dict[str, int] = {}
+        for index, term in enumerate(terms):
+            for part in _distinctive_parts(term):
+                self._owner.setdefault(part, index)
+        parts = trie_pattern(sorted(self._owner))
+        self._pattern = (
+            re.compile(rf"{_MARKER} *({parts})(?!\w)|(?<!\w)({parts}) *{_MARKER}")
+            if parts
+            else None
+        )
+
+    def find(self, text: str) -> list[int]:
+        """Indexes of the protected terms whose remainder sits next to a marker in `text`."""
+        if self._pattern is None or ("[" not in text and "erson" not in text):
+            return []
+        found = {self._owner[m.group(1) or m.group(2)] for m in self._pattern.finditer(fold(text))}
+        return sorted(found)
+
+
+def _distinctive_parts(term: str) -> list[str]:
+    # Only name-shaped terms: two to four words, each written with a capital or in a script
+    # without case ("Ruth Okoro", "سارة خليل"), not a redacted sentence.
+    written = term.split()
+    if not 2 <= len(written) <= 4 or any(w[:1].islower() for w in written):
+        return []
+    words = fold(term).split()
+    if not all(w.isalpha() for w in words):
+        return []
+    return [w for w in words if len(w) >= _MIN_REMAINDER and w not in _COMMON]
+
+
+def leak_results(
+    path: Path, rel: str, matcher: TermMatcher, remainders: Remainders | None = None
+) -> list[CheckResult]:
     """The text-extraction leak test over every string in the file (R43)."""
     problems: list[str] = []
     for where, text in file_pieces(path):
         for hit in matcher.find(text):
             problems.append(f"protected term no. {hit.term_index + 1} found in {where} ({hit.how})")
+        for index in remainders.find(text) if remainders else ():
+            problems.append(
+                f"part of protected term no. {index + 1} found beside a redaction in {where}"
+            )
     detail = "; ".join(sorted(set(problems))[:5])
     if problems:
         detail += ". Redacted text is present in the output; the export was stopped."
@@ -59,9 +117,10 @@ def name_results(path: Path, rel: str, reference: str, matcher: TermMatcher) -> 
         problems.append("the name must be the case reference plus letters, digits and dashes")
     if path.suffix.lower() not in ALLOWED_SUFFIXES:
         problems.append(f"'{path.suffix}' files may not be sent to a requester")
-    hits = matcher.find(re.sub(r"[._-]+", " ", name))
+    # The folders inside the pack are names the requester reads too.
+    hits = matcher.find(rel)
     if hits:
-        problems.append(f"the name contains protected term no. {hits[0].term_index + 1}")
+        problems.append(f"the path contains protected term no. {hits[0].term_index + 1}")
     return [CheckResult(rel, "file-name", not problems, "; ".join(problems))]
 
 
@@ -134,7 +193,12 @@ def html_results(path: Path, rel: str) -> list[CheckResult]:
 
 
 def check_pack(
-    pack: Path, files: Sequence[Path], reference: str, terms: Iterable[str], version: str
+    pack: Path,
+    files: Sequence[Path],
+    reference: str,
+    terms: Iterable[str],
+    version: str,
+    region: str | None = None,
 ) -> list[CheckResult]:
     """Run every check on every requester-facing file.
 
@@ -144,13 +208,15 @@ def check_pack(
         reference: The case reference (file names, PDF title).
         terms: The protected terms.
         version: Tool version (PDF producer allow-list).
+        region: The case's region, for phone numbers written in national form.
     """
-    matcher = TermMatcher(terms)
+    matcher = TermMatcher(terms, region)
+    remainders = Remainders(matcher.terms)
     results: list[CheckResult] = []
     for path in sorted(files):
         rel = path.relative_to(pack).as_posix()
         results += name_results(path, rel, reference, matcher)
-        results += leak_results(path, rel, matcher)
+        results += leak_results(path, rel, matcher, remainders)
         if path.suffix.lower() == ".pdf":
             results += pdf_structure_results(path, rel, reference, version)
         if path.suffix.lower() in (".html", ".htm"):

@@ -7,8 +7,10 @@ terms in every piece, so a leak is reported with the file and the place it was f
 
 from __future__ import annotations
 
+import contextlib
 import email
 import io
+import json
 import os
 import zipfile
 from collections.abc import Iterator
@@ -192,8 +194,37 @@ def zip_pieces(data: bytes, where: str) -> list[Piece]:
             if info.filename.endswith(".eml"):
                 pieces += eml_pieces(content, f"{where}/{info.filename}")
             else:
-                pieces.append((f"{where}/{info.filename}", content.decode("utf-8", "replace")))
+                pieces += text_pieces(content, f"{where}/{info.filename}")
     return pieces
+
+
+def text_pieces(data: bytes, where: str) -> list[Piece]:
+    r"""The bytes as text; for JSON also every key and string value with escapes decoded.
+
+    ``json.dumps`` escapes non-ASCII by default ("Zo\u00eb"), which would hide a name from a
+    plain text search, so JSON is read as JSON as well (RSMF ``display`` fields included).
+    """
+    text = data.decode("utf-8", "replace")
+    pieces: list[Piece] = [(where, text)]
+    if text.lstrip()[:1] in ("{", "["):
+        with contextlib.suppress(ValueError, RecursionError):
+            pieces.append((f"{where} JSON strings", "\n".join(_json_strings(json.loads(text)))))
+    return pieces
+
+
+def _json_strings(value: object) -> list[str]:
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            found += [str(k) for k in item]
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+    return found
 
 
 def file_pieces(path: Path) -> list[Piece]:
@@ -205,6 +236,8 @@ def file_pieces(path: Path) -> list[Piece]:
         return html_pieces(path)
     if suffix == ".eml":
         return eml_pieces(path.read_bytes(), "e-mail")
-    if suffix == ".zip":
-        return zip_pieces(path.read_bytes(), "zip")
-    return [("file contents", path.read_bytes().decode("utf-8", "replace"))]
+    data = path.read_bytes()
+    if suffix == ".zip" or zipfile.is_zipfile(io.BytesIO(data)):
+        # Spreadsheets and documents (XLSX, DOCX, ODS) are zips of XML: read every member.
+        return zip_pieces(data, "zip" if suffix == ".zip" else f"{suffix[1:]} file")
+    return text_pieces(data, "file contents")

@@ -26,7 +26,7 @@ from sar_desk.export.render_model import (
     RenderConversation,
     RenderMessage,
 )
-from sar_desk.export.terms import TermReplacer, clean_term, replace_terms
+from sar_desk.export.terms import TermReplacer, clean_term, replace_each
 
 
 def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
@@ -53,7 +53,8 @@ class _Redactor:
         self.zone = ZoneInfo(case.timezone)
         self.terms = protected_terms(decisions)
         self.replacements = Replacements(decisions, pseudonyms)
-        self.replacer = TermReplacer(self.terms)
+        self.region = case.default_region
+        self.replacer = TermReplacer(self.terms, self.region)
         self.catches: list[AutoCatch] = []
         self.used_codes: dict[str, ReasonCode] = {}
 
@@ -79,8 +80,8 @@ class _Redactor:
 
     def title(self, title: str, group: Sequence[ApprovedRedaction], ref: str) -> str:
         codes: set[str] = set()
-        for redaction in group:
-            title = replace_terms(title, [redaction.text], self.use(redaction, codes))[0]
+        pairs = [(r.text, self.use(r, codes)) for r in group]
+        title = replace_each(title, pairs, self.region)
         return self.net(title, None, f"title of {ref}", codes)
 
     def message(self, msg: Message, item: int, reply_note: str | None) -> RenderMessage:
@@ -115,8 +116,8 @@ class _Redactor:
         sender = msg.sender
         for redaction in by_field.get(ProposalField.SENDER, []):
             sender = self.use(redaction, codes)
-        for redaction in by_field.get(ProposalField.MENTION, []):
-            text = replace_terms(text, [redaction.text], self.use(redaction, codes))[0]
+        mentions = by_field.get(ProposalField.MENTION, [])
+        text = replace_each(text, [(r.text, self.use(r, codes)) for r in mentions], self.region)
         attachments = [
             self._attachment(a.name, a.type, a.present, by_field, codes) for a in msg.attachments
         ]
@@ -149,10 +150,8 @@ class _Redactor:
             if redaction.start is not None and redaction.end is not None:
                 spans.append(RedactionSpan(redaction.start, redaction.end, marker))
         text = apply_redactions(text, spans).text
-        for redaction in group:
-            # Offsets that no longer match the stored text must still not let the string out.
-            text = replace_terms(text, [redaction.text], self.use(redaction, codes))[0]
-        return text
+        # Offsets that no longer match the stored text must still not let the string out.
+        return replace_each(text, [(r.text, self.use(r, codes)) for r in group], self.region)
 
     def _attachment(
         self,

@@ -25,16 +25,19 @@ CHECKS_RUN = (
 )
 
 
-def pre_render_check(bundle: RenderBundle, letter: Letter, terms: Sequence[str]) -> None:
+def pre_render_check(
+    bundle: RenderBundle, letter: Letter, terms: Sequence[str], region: str | None = None
+) -> None:
     """Fail before rendering if any render record still holds a protected term.
 
-    The safety net matches terms as written; this check uses the full normalisation (NFKC,
-    invisible characters, phone digits), so an odd form stops the export here.
+    The safety net replaces terms where they are written as words; this check also looks for
+    them letter-spaced, broken at line ends and inside digit runs, so an odd form stops the
+    export here.
 
     Raises:
         SafetyCheckError: A protected term survived into the render records.
     """
-    matcher = TermMatcher(terms)
+    matcher = TermMatcher(terms, region)
     hits = matcher.find("\n".join(bundle.all_strings() + letter.all_strings()))
     if hits:
         raise SafetyCheckError(

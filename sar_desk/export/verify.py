@@ -80,9 +80,13 @@ def verify_bundle(root: Path) -> VerifyReport:
     bundle = manifest.get("bundle", {})
     reference = str(bundle.get("case_reference", ""))
     tool = str(manifest.get("versions", {}).get("tool", ""))
+    region: str | None = None
     try:
-        terms = json.loads((root / TERMS_FILE).read_text(encoding="utf-8"))["terms"]
-    except (OSError, ValueError, KeyError):
+        recorded = json.loads((root / TERMS_FILE).read_text(encoding="utf-8"))
+        terms = recorded["terms"]
+        # Bundles from before the region was recorded read national numbers as digits only.
+        region = recorded.get("region") or None
+    except (OSError, ValueError, KeyError, AttributeError):
         terms = []
         results.append(
             CheckResult(
@@ -97,7 +101,7 @@ def verify_bundle(root: Path) -> VerifyReport:
         folder = root / part
         if folder.is_dir():
             files = sorted(p for p in folder.rglob("*") if p.is_file())
-            for result in check_pack(folder, files, reference, terms, tool):
+            for result in check_pack(folder, files, reference, terms, tool, region):
                 results.append(
                     CheckResult(f"{part}/{result.file}", result.check, result.passed, result.detail)
                 )

@@ -19,9 +19,9 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sar_desk.core.errors import ImportFormatError
-from sar_desk.core.identity import clean_whitespace, normalise_phone
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
+from sar_desk.core.text import clean_whitespace, phone_key
 from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
 
@@ -52,8 +52,11 @@ def _zone(name: str) -> ZoneInfo:
 class _Chat:
     """One chat folder: its files, its key and how to resolve attachment paths."""
 
-    def __init__(self, tree: ExportTree, folder: str, report: ImportReport, zone: ZoneInfo):
+    def __init__(
+        self, tree: ExportTree, folder: str, report: ImportReport, zone: ZoneInfo, region: str
+    ):
         self.tree = tree
+        self.region = region
         self.folder = folder
         self.prefix = f"{folder}/" if folder else ""
         self.report = report
@@ -179,7 +182,7 @@ class _Chat:
             return None
         outgoing = item.get("type") == "outgoing" or item.get("sender") == ME
         sender = ME if outgoing else clean_whitespace(str(item.get("sender") or "")) or None
-        phone = None if outgoing else normalise_phone(str(item.get("source") or ""))
+        phone = None if outgoing else phone_key(str(item.get("source") or ""), self.region)
         text = str(item.get("body") or "")
         quote = item.get("quote")
         reply_to = None
@@ -332,5 +335,5 @@ class SignalImporter:
                     "like '[2024-05-29, 15:04] Me: …'). Choose the folder signal-export made."
                 )
             for folder in folders:
-                yield from _Chat(tree, folder, report, zone).read()
+                yield from _Chat(tree, folder, report, zone, options.region).read()
             logger.info("signal export read: %d chats", len(folders))

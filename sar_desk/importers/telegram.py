@@ -18,8 +18,8 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from sar_desk.core.errors import ImportFormatError
-from sar_desk.core.identity import normalise_phone
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
+from sar_desk.core.text import phone_key
 from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions, ImportReport, RawMessage
 from sar_desk.importers.jsonstream import START, head_text, head_values, iter_items, list_at, walk
@@ -163,11 +163,12 @@ def _read_file(
         chat.id = str(meta["id"]) if meta.get("id") is not None else None
         for value in iter_items(tree, name, "messages.item"):
             chat.count += 1
-            raw = _message(value, chat, f"{name} message {chat.count}", base, names, zone, report)
+            where = f"{name} message {chat.count}"
+            raw = _message(value, chat, where, base, names, zone, report, options.region)
             if raw is not None:
                 yield raw
         return
-    yield from _walk_file(tree, name, base, names, zone, report)
+    yield from _walk_file(tree, name, base, names, zone, report, options.region)
 
 
 def _walk_file(
@@ -177,6 +178,7 @@ def _walk_file(
     names: frozenset[str],
     zone: ZoneInfo,
     report: ImportReport,
+    region: str,
 ) -> Iterator[RawMessage]:
     """Full exports (and odd key orders): one pass over parse events, chat by chat."""
     chat = _Chat(0)
@@ -202,7 +204,7 @@ def _walk_file(
                 if full
                 else f"{name} message {chat.count}"
             )
-            raw = _message(value, chat, where, base, names, zone, report)
+            raw = _message(value, chat, where, base, names, zone, report, region)
             if raw is not None:
                 yield raw
     if not seen_any:
@@ -220,6 +222,7 @@ def _message(
     names: frozenset[str],
     zone: ZoneInfo,
     report: ImportReport,
+    region: str,
 ) -> RawMessage | None:
     if not isinstance(obj, dict):
         report.skip(where, "is not a message object")
@@ -237,7 +240,7 @@ def _message(
     attachments = tuple(_attachments(obj, base, names))
     contact = obj.get("contact_information")
     if isinstance(contact, dict):
-        phone = normalise_phone(str(contact.get("phone_number") or ""))
+        phone = phone_key(str(contact.get("phone_number") or ""), region)
         if phone:
             mentions.append(phone)
         if not text:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, or_, select
 
 from sar_desk.core.model import IdentifierKind, PersonId
 from sar_desk.core.people import person_names, strong_key
+from sar_desk.core.text import national_number
 from sar_desk.store.fts import mention_key
 from sar_desk.store.people import identity_links, list_participants
 from sar_desk.store.tables import persons
@@ -61,7 +62,7 @@ def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
         if part.kind in (IdentifierKind.HANDLE, IdentifierKind.EMAIL):
             phrases[part.identifier.lstrip("@")] = None
         if part.kind is IdentifierKind.PHONE:
-            phones[_national_digits(part.identifier)] = None
+            phones[national_number(part.identifier)] = None
         if part.kind is IdentifierKind.NAME:
             names.append(part.identifier)
     for key in linked:
@@ -70,7 +71,7 @@ def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
             phrases[value] = None
             mentions[mention_key(value)] = None
         elif kind == str(IdentifierKind.PHONE):
-            phones[_national_digits(value)] = None
+            phones[national_number(value)] = None
         else:
             mentions[mention_key(value.partition(":")[2])] = None
     for name in person_names(names):
@@ -86,11 +87,6 @@ def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
         tuple(p for p in phones if len(p) >= 6),
         tuple(m for m in mentions if m),
     )
-
-
-def _national_digits(e164: str) -> str:
-    digits = "".join(ch for ch in e164 if ch.isdigit())
-    return digits[2:] if e164.startswith("+44") else digits
 
 
 def _linked_keys(conn: Connection, keys: set[str]) -> set[str]:

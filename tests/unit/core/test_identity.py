@@ -27,7 +27,7 @@ def test_phone_numbers_normalise_to_e164(written: str, e164: str) -> None:
 
 @pytest.mark.parametrize("value", ["Sam Lee", "12", "2026-01-05", "hello 07911", ""])
 def test_non_numbers_are_not_phones(value: str) -> None:
-    assert normalise_phone(value) is None
+    assert normalise_phone(value, "GB") is None
 
 
 def test_emails_are_lower_cased_and_validated() -> None:
@@ -50,4 +50,12 @@ def test_name_key_ignores_case_accents_tildes_and_spacing() -> None:
     ],
 )
 def test_aliases_are_classified(alias: str, kind: IdentifierKind, value: str) -> None:
-    assert classify_identifier(alias) == (kind, value)
+    assert classify_identifier(alias, "GB") == (kind, value)
+
+
+def test_national_numbers_need_the_case_region() -> None:
+    assert normalise_phone("07911 123456", None) is None
+    assert normalise_phone("+44 7911 123456", None) == "+447911123456"
+    assert normalise_phone("(202) 555 0143", "US") == "+12025550143"
+    # Without a region a national number is still a phone, never a name.
+    assert classify_identifier("07911 123456") == (IdentifierKind.PHONE, "07911 123456")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sar_desk.core.model import PersonId, PersonRole, Regime
-from sar_desk.detect.case_terms import CaseContext, KnownPerson, trie_pattern
+from sar_desk.core.text import trie_pattern
+from sar_desk.detect.case_terms import CaseContext, KnownPerson
 
 SAM = KnownPerson(
     PersonId(2),
@@ -14,7 +15,7 @@ SAM = KnownPerson(
     emails=("sam.p@example.org",),
 )
 WILL = KnownPerson(PersonId(3), PersonRole.STAFF, names=("Will Turner",))
-CONTEXT = CaseContext(Regime.SAR, (SAM, WILL))
+CONTEXT = CaseContext(Regime.SAR, (SAM, WILL), region="GB")
 
 
 def found(text: str) -> list[tuple[str, str, frozenset[PersonId | None]]]:
@@ -68,3 +69,26 @@ def test_words_of_bot_and_team_accounts_are_not_names() -> None:
     matcher = CaseContext(Regime.SAR, (bot,)).matcher
     text = "the repairs at Elm Court, says Repairs Bot"
     assert [text[h.start : h.end] for h in matcher.find(text)] == ["Repairs Bot"]
+
+
+def test_detection_and_the_leak_check_agree_on_names_and_numbers() -> None:
+    from sar_desk.core.text import TermMatcher
+
+    ruth = KnownPerson(
+        PersonId(4), PersonRole.THIRD_PARTY, names=("Ruth Okoro",), phones=("07700 900456",)
+    )
+    context = CaseContext(Regime.SAR, (ruth,), region="GB")
+    leak_check = TermMatcher(["Ruth Okoro", "07700 900456"], "GB")
+    for text in ("#ruth-okoro-case", "ruth_okoro", "Rúth Okoro", "call +44 7700 900-456"):
+        hits = context.matcher.find(text)
+        assert [h.person_ids for h in hits] == [frozenset({PersonId(4)})], text
+        assert leak_check.find(text), text
+
+
+def test_national_numbers_need_the_case_region() -> None:
+    us = KnownPerson(PersonId(5), PersonRole.THIRD_PARTY, phones=("(202) 555-0143",))
+    hits = CaseContext(Regime.SAR, (us,), region="US").matcher.find(
+        "ring 202 555 0143 or +1 202-555-0143"
+    )
+    assert [h.entity_type for h in hits] == ["PHONE_NUMBER", "PHONE_NUMBER"]
+    assert CaseContext(Regime.SAR, (us,)).phone_index == {}

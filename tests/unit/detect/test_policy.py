@@ -40,7 +40,7 @@ def finding(text: str, entity: str = "PERSON", person: int | None = None) -> Fin
 
 
 def context(regime: Regime, *people: KnownPerson) -> CaseContext:
-    return CaseContext(regime, people or (ALEX, SAM, BOSS), ALIASES)
+    return CaseContext(regime, people or (ALEX, SAM, BOSS), ALIASES, region="GB")
 
 
 def test_sar_never_proposes_the_requesters_identifiers() -> None:

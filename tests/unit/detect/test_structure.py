@@ -22,7 +22,7 @@ from sar_desk.detect.detector import InProcessDetector
 
 SAM = KnownPerson(PersonId(2), PersonRole.THIRD_PARTY, names=("Sam Patel",))
 ALEX = KnownPerson(PersonId(1), PersonRole.REQUESTER, names=("Alex Morgan",))
-CONTEXT = CaseContext(Regime.SAR, (ALEX, SAM), ("Alex Morgan", "+44 7911 123456"))
+CONTEXT = CaseContext(Regime.SAR, (ALEX, SAM), ("Alex Morgan", "+44 7911 123456"), region="GB")
 
 
 def message(text: str = "ok", **kw: object) -> Message:
