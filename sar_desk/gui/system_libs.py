@@ -92,18 +92,19 @@ def missing_libraries_sentence(packages: Iterable[str]) -> str:
 def window_blocker(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-    check: Loadable = loadable,
+    check: Loadable | None = None,
 ) -> str | None:
     """The sentence explaining why the window cannot start, or None when it can.
 
     Args:
         environ: The environment to read (default: this process's).
         platform: ``sys.platform`` (default: this interpreter's).
-        check: Tells whether a shared library can be loaded (tests pass a fake).
+        check: Tells whether a shared library can be loaded (default: `loadable`, looked up
+            when called so that a replacement of the module attribute takes effect).
     """
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
     if not uses_xcb(environ, platform):
         return None
-    missing = missing_packages(check)
+    missing = missing_packages(check if check is not None else loadable)
     return missing_libraries_sentence(missing) if missing else None
