@@ -24,7 +24,7 @@ def case() -> None:
     "--regime",
     required=True,
     type=click.Choice([r.value for r in Regime]),
-    help="sar, foi, eir or foisa.",
+    help="sar, foi, eir, foisa or eisr (Environmental Information (Scotland) Regulations).",
 )
 @click.option("--reference", required=True, help="Your reference, e.g. SAR-2026-0142.")
 @click.option("--received", required=True, type=ISO_DATE, help="Date the request was received.")
@@ -115,6 +115,11 @@ def case_show(folder: Path, as_json: bool, user: str | None) -> None:
 @click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
 @click.option("--id-received", type=ISO_DATE, help="Date ID or authority information arrived.")
 @click.option("--fee-received", type=ISO_DATE, help="Date a fee was received.")
+@click.option(
+    "--fee-notice",
+    type=ISO_DATE,
+    help="Date a fees notice was given (FOIA/FOISA s.10(2): the days to payment are disregarded).",
+)
 @click.option("--clarification-asked", type=ISO_DATE, help="Date you asked for clarification.")
 @click.option("--clarification-answered", type=ISO_DATE, help="Date the answer arrived.")
 @click.option(
@@ -139,6 +144,7 @@ def case_update(
     folder: Path,
     id_received: date | None,
     fee_received: date | None,
+    fee_notice: date | None,
     clarification_asked: date | None,
     clarification_answered: date | None,
     extension_notified: date | None,
@@ -148,7 +154,7 @@ def case_update(
     extra_working_days: int,
     user: str | None,
 ) -> None:
-    """Record clock events (ID, fee, clarification, extension) and show the new deadline."""
+    """Record clock events (ID, fees notice, fee, clarification, extension); show the deadline."""
     if clarification_answered and not clarification_asked:
         raise click.UsageError("Give --clarification-asked with --clarification-answered.")
     if extension_notified and not (extension_reason and extension_reason.strip()):
@@ -159,7 +165,9 @@ def case_update(
     try:
         if id_received:
             session.record_identity_received(id_received)
-        if fee_received:
+        if fee_notice:
+            session.record_fee_notice(fee_notice, fee_received)
+        elif fee_received:
             session.record_fee_received(fee_received)
         if clarification_asked:
             session.record_clarification(clarification_asked, clarification_answered)

@@ -16,7 +16,7 @@ from typing import Any
 
 from sar_desk.core.disclosure import DisclosureDecisions
 from sar_desk.core.errors import ExportBlockedError
-from sar_desk.core.model import Regime
+from sar_desk.core.model import SCOTTISH_REGIMES, Regime
 from sar_desk.export.options import BundleInputs, BundleOptions, SearchRecord
 from sar_desk.export.pseudonyms import marker_for
 from sar_desk.export.render_model import RenderBundle
@@ -152,7 +152,7 @@ def _context(inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle)
         ),
         "confirm_deny": held,
         "advice": options.advice or _template(inputs.resources)["default_advice"],
-        "regulator_text": regulators["sic" if case.regime == Regime.FOISA else "ico"],
+        "regulator_text": regulators["sic" if case.regime in SCOTTISH_REGIMES else "ico"],
     }
 
 
