@@ -20,6 +20,7 @@ from sar_desk.app.paths import resources_dir
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
+from sar_desk.core.outcome import OutcomeKind
 from sar_desk.core.scope import SearchLogEntry
 from sar_desk.export.bundle import build_bundle
 from sar_desk.export.manifest import BundleManifest
@@ -31,7 +32,7 @@ from sar_desk.export.options import (
     Versions,
 )
 from sar_desk.export.verify import VerifyReport, verify_bundle
-from sar_desk.review import disclosure, signoff
+from sar_desk.review import disclosure, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
@@ -97,11 +98,16 @@ class ExportMixin(SessionBase):
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
                     "exported. Run 'sar-desk audit CASE verify' and contact your DPO."
                 )
-            ids = store_scope.disclosure_ids(conn)
-            if not ids:
+            outcome = legal.current_outcome(conn)
+            answered = outcome is not None and outcome.kind is not OutcomeKind.HELD
+            # Not held, NCND and whole-request refusals disclose no records: the letter is the
+            # response, so an empty (or any) disclosure set does not block or enter the pack.
+            ids = [] if answered else store_scope.disclosure_ids(conn)
+            if not ids and not answered:
                 raise ExportBlockedError(
                     "The disclosure set is empty: mark messages in scope (or add them to the "
-                    "disclosure) before exporting."
+                    "disclosure) before exporting, or record that the information is not held, "
+                    "or a neither-confirm-nor-deny or refusal outcome."
                 )
             decisions = disclosure.disclosure_decisions(conn, self.case, table, ids)
             if decisions.undecided:
@@ -118,9 +124,11 @@ class ExportMixin(SessionBase):
                     + ". Ask the DPO to sign off (in the window's Export section, or "
                     "'sar-desk review CASE sign-off --as DPO')."
                 )
-            messages = store_messages.get_messages(conn, [int(i) for i in ids])
+            messages = store_messages.get_messages(conn, [int(i) for i in ids]) if ids else []
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
             runs = store_detection.list_runs(conn)
+            interests = legal.legitimate_interests_tests(conn)
+        code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
             messages=tuple(messages),
@@ -129,6 +137,11 @@ class ExportMixin(SessionBase):
             versions=Versions(__version__, runs[-1].engine if runs else "none", table.version),
             case_path=str(self.folder.resolve()),
             resources=resources_dir(),
+            outcome=outcome,
+            outcome_code=code,
+            ncnd_provision=table.ncnd.get(code.code, "") if code is not None else "",
+            legitimate_interests=interests,
+            needs_legitimate_interests=table.legitimate_interests,
         )
 
     def export_bundle(

@@ -11,6 +11,7 @@ from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
+from sar_desk.core.outcome import OutcomeKind
 
 
 @click.group()
@@ -185,6 +186,45 @@ def case_update(
     finally:
         session.close()
     _print_deadline(summary)
+
+
+@case.command("outcome")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--held", "kind", flag_value=OutcomeKind.HELD.value, help="The information is held.")
+@click.option("--not-held", "kind", flag_value=OutcomeKind.NOT_HELD.value, help="It is not held.")
+@click.option(
+    "--ncnd",
+    "kind",
+    flag_value=OutcomeKind.NCND.value,
+    help="Neither confirm nor deny holding it (with --code, e.g. FOI-40-2 for s.40(5B)).",
+)
+@click.option(
+    "--refuse",
+    "kind",
+    flag_value=OutcomeKind.REFUSE.value,
+    help="Refuse the whole request (with --code, e.g. FOI-S12, FOI-S14, EIR-12-4-B).",
+)
+@click.option("--code", help="The reason code relied on (--ncnd and --refuse).")
+@click.option("--reason", default="", help="Why it applies in this case (told to the requester).")
+@user_option
+def case_outcome(
+    folder: Path, kind: str | None, code: str | None, reason: str, user: str | None
+) -> None:
+    """Record how an FOI, EIR, FOISA or EISR request is answered; export writes that letter."""
+    if kind is None:
+        raise click.UsageError("Give one of --held, --not-held, --ncnd or --refuse.")
+    chosen = OutcomeKind(kind)
+    if chosen in (OutcomeKind.NCND, OutcomeKind.REFUSE) and not code:
+        raise click.UsageError(f"--{chosen} needs --code CODE and --reason TEXT.")
+    if chosen is not OutcomeKind.HELD and not reason.strip():
+        raise click.UsageError(f"--{chosen} needs --reason TEXT (why it applies in this case).")
+    session = open_case(folder, user)
+    try:
+        outcome = session.record_outcome(chosen, code, reason)
+    finally:
+        session.close()
+    cited = f" under {outcome.code}" if outcome.code else ""
+    click.echo(f"Outcome recorded: {outcome.kind}{cited}. The export will write that letter.")
 
 
 def _print_deadline(summary: CaseSummary) -> None:

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sar_desk.core.disclosure import DisclosureDecisions
+from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
+from sar_desk.core.legitimate_interests import LegitimateInterestsTest
 from sar_desk.core.model import Case, Message, Source
+from sar_desk.core.outcome import Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,11 @@ class BundleInputs:
         sources: The imported sources (for custodians in the index).
         case_path: The case folder, recorded in the internal part of the manifest.
         resources: The ``resources/`` folder (fonts, letter templates); `app` resolves it.
+        outcome: How an FOI-type request is answered (None: held).
+        outcome_code: The reason code the outcome relies on (NCND and refusals).
+        ncnd_provision: The exemption's own neither-confirm-nor-deny provision (NCND only).
+        legitimate_interests: The recorded legitimate-interests test per code.
+        needs_legitimate_interests: Codes whose notice must print that test.
     """
 
     case: Case
@@ -133,3 +140,8 @@ class BundleInputs:
     sources: tuple[Source, ...] = ()
     case_path: str = ""
     resources: Path = Path("resources")
+    outcome: Outcome | None = None
+    outcome_code: ReasonCode | None = None
+    ncnd_provision: str = ""
+    legitimate_interests: dict[str, LegitimateInterestsTest] = field(default_factory=dict)
+    needs_legitimate_interests: frozenset[str] = frozenset()
