@@ -166,4 +166,8 @@ def _how_to_fill(section_id: str) -> str:
             "No searches are recorded for this case; run and record the searches before "
             "exporting, so the letter can say what was searched."
         )
-    return "Fill in the organisation details (controller, DPO, complaints contact) and try again."
+    return (
+        "Fill in the organisation profile (name, address, DPO and requests e-mails; for a "
+        "subject access request also the retention, automated decision-making and transfers "
+        "statements) and try again."
+    )

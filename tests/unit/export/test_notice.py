@@ -17,7 +17,7 @@ from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.legitimate_interests import LegitimateInterestsTest
 from sar_desk.core.model import Regime
 from sar_desk.export.letter import build_letter
-from sar_desk.export.options import BundleOptions
+from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.redact import build_render_bundle
 
 S40 = ReasonCode(
@@ -41,7 +41,9 @@ def _inputs():
 
 def _refusal(inputs) -> str:
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, False)
-    letter = build_letter(inputs, BundleOptions(generated_at=GENERATED_AT), bundle)
+    letter = build_letter(
+        inputs, BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION), bundle
+    )
     return " ".join(next(s for s in letter.sections if s.id == "refusal").paragraphs)
 
 
