@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from sar_desk.app.organisation import load_profile
 from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
@@ -48,9 +49,8 @@ def case() -> None:
 @click.option(
     "--jurisdiction",
     type=click.Choice([j.value for j in Jurisdiction]),
-    default=Jurisdiction.ENGLAND_AND_WALES.value,
-    show_default=True,
-    help="Bank holidays for SAR deadlines.",
+    help="Bank holidays for SAR deadlines (default: the organisation profile's, else "
+    "england-and-wales).",
 )
 @click.option(
     "--region",
@@ -69,7 +69,7 @@ def case_new(
     scope_from: date | None,
     scope_to: date | None,
     tz: str,
-    jurisdiction: str,
+    jurisdiction: str | None,
     region: str,
     user: str | None,
 ) -> None:
@@ -83,7 +83,7 @@ def case_new(
         scope_from=scope_from,
         scope_to=scope_to,
         timezone=tz,
-        jurisdiction=Jurisdiction(jurisdiction),
+        jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
     session = CaseSession.create(folder, record, user=user)
@@ -93,6 +93,11 @@ def case_new(
         session.close()
     click.echo(f"Created case {summary.case.reference} in {folder}")
     _print_deadline(summary)
+
+
+def _profile_jurisdiction() -> str:
+    profile = load_profile()
+    return profile.jurisdiction if profile is not None else Jurisdiction.ENGLAND_AND_WALES.value
 
 
 @case.command("show")

@@ -103,3 +103,12 @@ def test_sar_needs_the_controllers_own_art_15_statements(
     assert "whether automated decision-making is used (Art. 15(1)(h))" in err
     assert "transfers outside the UK and their safeguards (Art. 15(2))" in err
     assert "--retention-text TEXT --automated-decisions TEXT --transfers TEXT" in err
+
+
+def test_new_sar_case_takes_the_profiles_jurisdiction(tmp_path: Path) -> None:
+    """A Scottish controller's SAR deadline uses Scottish bank holidays by default."""
+    run("org", "set", "--jurisdiction", "scotland")
+    run("case", "new", str(tmp_path / "s"), "--regime", "sar", "--reference", "S",
+        "--received", "2026-05-15")  # fmt: skip
+    out, _ = run("case", "show", str(tmp_path / "s"), "--json")
+    assert "Scotland bank holidays" in " ".join(json.loads(out)["deadline"]["derivation"])
