@@ -26,6 +26,35 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
+TEST_ORGANISATION = {
+    "name": "Testshire County Council",
+    "address": "County Hall, 2 Test Road, Testtown TT1 1TT",
+    "dpo_email": "dpo@testshire.example",
+    "requests_email": "foi@testshire.example",
+    "retention_text": "Chat records are kept for six years after the matter closes.",
+    "automated_decisions": "We make no solely automated decisions about you from these messages.",
+    "transfers": "Our chat data is stored in the UK; nothing is transferred abroad.",
+}
+
+
+@pytest.fixture(autouse=True)
+def organisation_profile(
+    isolated_settings: None,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """A complete synthetic organisation profile, so non-demo cases can export (issue 13).
+
+    The config folder moves out of the test's tmp_path (tests that check tmp_path holds
+    nothing else stay true). Tests of the "no profile" refusal delete the returned file.
+    """
+    from sar_desk.app.organisation import profile_path, update_profile
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    update_profile(TEST_ORGANISATION)
+    return profile_path()
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app never opens a network connection: any attempt fails the test."""

@@ -41,6 +41,11 @@ TITLES = {
         "Bank holiday for the State Funeral of Queen Elizabeth II"
     ),
     "Coronation of Charles III": "Bank holiday for the coronation of King Charles III",
+    # 15 June 2026 (Scotland) was appointed by royal proclamation for Scotland's opening match of
+    # the 2026 World Cup; the holidays package calls it "the final", which it is not.
+    "Scotland's participation in the FIFA World Cup final": (
+        "Bank holiday for Scotland’s opening FIFA World Cup match (royal proclamation)"
+    ),
 }
 
 # One-off days that must be present; the script refuses to write a calendar without them.

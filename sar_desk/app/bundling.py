@@ -9,17 +9,21 @@ anything is undecided or a required DPO sign-off is missing, saying which.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
 from sar_desk.app.base import SessionBase
+from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
+from sar_desk.core.organisation import OrganisationIncompleteError, OrgProfile, missing_fields
+from sar_desk.core.outcome import OutcomeKind
 from sar_desk.core.scope import SearchLogEntry
 from sar_desk.export.bundle import build_bundle
 from sar_desk.export.manifest import BundleManifest
@@ -31,7 +35,7 @@ from sar_desk.export.options import (
     Versions,
 )
 from sar_desk.export.verify import VerifyReport, verify_bundle
-from sar_desk.review import disclosure, signoff
+from sar_desk.review import disclosure, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
@@ -39,7 +43,9 @@ from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
 
 MASTERS = "masters"
-_ORG_KEY = "organisation"
+# Per-case overrides of the organisation profile (field -> value). Issue 13 replaced the
+# earlier whole-letter "organisation" record, which no release could set.
+_ORG_KEY = "organisation-profile"
 
 
 def search_record(entry: SearchLogEntry, tz: str) -> SearchRecord:
@@ -68,20 +74,36 @@ def search_record(entry: SearchLogEntry, tz: str) -> SearchRecord:
 class ExportMixin(SessionBase):
     """Building and verifying disclosure bundles (R41-R50, R57-R66)."""
 
-    def organisation(self) -> Organisation:
-        """The controller details printed in letters (demo defaults until set)."""
+    def organisation_profile(self) -> OrgProfile | None:
+        """The installation's profile with this case's overrides, or None if neither is set."""
+        base = load_profile()
         with self.store.read() as conn:
             raw = get_meta(conn, _ORG_KEY)
-        if not raw:
-            return Organisation()
-        known = {f.name for f in fields(Organisation)}
-        return Organisation(**{k: v for k, v in json.loads(raw).items() if k in known})
+        overrides: dict[str, str] = json.loads(raw) if raw else {}
+        if base is None and not overrides:
+            return None
+        return (base or OrgProfile()).overridden(overrides)
 
-    def set_organisation(self, organisation: Organisation) -> None:
-        """Store the controller details for this case."""
+    def organisation(self) -> Organisation:
+        """The controller details printed in letters (empty fields while nothing is set)."""
+        return Organisation.from_profile(self.organisation_profile() or OrgProfile())
+
+    def set_case_organisation(self, values: Mapping[str, str]) -> OrgProfile:
+        """Override profile fields for this case only (e.g. another controller); audited.
+
+        Raises:
+            BadInputError: An unknown controller type or jurisdiction.
+        """
+        check_values(values)
         with self.store.transaction() as conn:
-            set_meta(conn, _ORG_KEY, json.dumps(asdict(organisation), sort_keys=True))
-            audit.append(conn, self.user, "organisation-set", {"fields": len(fields(organisation))})
+            raw = get_meta(conn, _ORG_KEY)
+            overrides: dict[str, str] = json.loads(raw) if raw else {}
+            overrides.update({k: v for k, v in values.items() if v})
+            set_meta(conn, _ORG_KEY, json.dumps(overrides, sort_keys=True))
+            audit.append(conn, self.user, "organisation-set", {"fields": sorted(values)})
+        profile = self.organisation_profile()
+        assert profile is not None  # the override just written
+        return profile
 
     def _bundle_inputs(self) -> BundleInputs:
         """Read everything export needs, refusing while the case is not ready.
@@ -97,11 +119,16 @@ class ExportMixin(SessionBase):
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
                     "exported. Run 'sar-desk audit CASE verify' and contact your DPO."
                 )
-            ids = store_scope.disclosure_ids(conn)
-            if not ids:
+            outcome = legal.current_outcome(conn)
+            answered = outcome is not None and outcome.kind is not OutcomeKind.HELD
+            # Not held, NCND and whole-request refusals disclose no records: the letter is the
+            # response, so an empty (or any) disclosure set does not block or enter the pack.
+            ids = [] if answered else store_scope.disclosure_ids(conn)
+            if not ids and not answered:
                 raise ExportBlockedError(
                     "The disclosure set is empty: mark messages in scope (or add them to the "
-                    "disclosure) before exporting."
+                    "disclosure) before exporting, or record that the information is not held, "
+                    "or a neither-confirm-nor-deny or refusal outcome."
                 )
             decisions = disclosure.disclosure_decisions(conn, self.case, table, ids)
             if decisions.undecided:
@@ -118,9 +145,11 @@ class ExportMixin(SessionBase):
                     + ". Ask the DPO to sign off (in the window's Export section, or "
                     "'sar-desk review CASE sign-off --as DPO')."
                 )
-            messages = store_messages.get_messages(conn, [int(i) for i in ids])
+            messages = store_messages.get_messages(conn, [int(i) for i in ids]) if ids else []
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
             runs = store_detection.list_runs(conn)
+            interests = legal.legitimate_interests_tests(conn)
+        code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
             messages=tuple(messages),
@@ -129,6 +158,11 @@ class ExportMixin(SessionBase):
             versions=Versions(__version__, runs[-1].engine if runs else "none", table.version),
             case_path=str(self.folder.resolve()),
             resources=resources_dir(),
+            outcome=outcome,
+            outcome_code=code,
+            ncnd_provision=table.ncnd.get(code.code, "") if code is not None else "",
+            legitimate_interests=interests,
+            needs_legitimate_interests=table.legitimate_interests,
         )
 
     def export_bundle(
@@ -140,17 +174,21 @@ class ExportMixin(SessionBase):
         ``<case>/masters/<export-id>/``; an "export" audit entry records the manifest hash.
 
         Raises:
+            OrganisationIncompleteError: The organisation profile lacks details the letter needs.
             ExportBlockedError: Undecided proposals, missing sign-off, an empty letter section.
             SafetyCheckError: A safety check failed (naming the file and the check).
             BadInputError: `dest` exists and is not empty.
         """
         cancel = cancel or CancelToken()
         yield Progress(0, None, "Reading the approved decisions")
-        inputs = self._bundle_inputs()
         if options is None:
             options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))
         if options.organisation == Organisation():
+            missing = missing_fields(self.organisation_profile(), self.case.regime)
+            if missing:
+                raise OrganisationIncompleteError(missing)
             options = replace(options, organisation=self.organisation())
+        inputs = self._bundle_inputs()
         result = yield from build_bundle(
             inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
         )

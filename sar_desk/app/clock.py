@@ -41,6 +41,20 @@ class ClockMixin(SessionBase):
         """Log the date a fee arrived (the clock starts or resumes on payment)."""
         self._save_clock(replace(self.case, fee_received=when), "fee-received", when)
 
+    def record_fee_notice(self, given: date, received: date | None = None) -> None:
+        """Log a fees notice, and the fee's receipt when known (s.10(2) FOIA / FOISA pause).
+
+        Both dates are saved together, so a fee dated before its notice is refused with
+        nothing changed.
+
+        Raises:
+            ClockEventError: A SAR case, or dates that cannot be right.
+        """
+        fee = received if received is not None else self.case.fee_received
+        self._save_clock(
+            replace(self.case, fee_notice=given, fee_received=fee), "fee-notice", given
+        )
+
     def record_clarification(self, asked: date, answered: date | None = None) -> None:
         """Log a clarification request, or its answer if one with that date is open (R3, R8).
 

@@ -17,6 +17,7 @@ from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Regime
+from sar_desk.core.organisation import DEMO_PROFILE
 from sar_desk.core.search import SearchQuery, day_range
 
 DEMO_USER = "demo-officer"
@@ -230,6 +231,8 @@ def run_demo(folder: Path, cancel: CancelToken | None = None) -> Job[DemoResult]
     result = DemoResult(folder)
     session = CaseSession.create(folder, demo_case(), user=DEMO_USER)
     try:
+        # The demo answers as its fictional council, whatever profile is installed.
+        session.set_case_organisation(DEMO_PROFILE.to_json())
         result.lines.append(f"Created case {session.case.reference} in {folder}")
         due, _days_left = session.deadline(session.case.received)
         result.lines.append(f"Statutory deadline: {due.due:%a %d %b %Y}")

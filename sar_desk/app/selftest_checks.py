@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sar_desk.app.paths import resource_path, resources_dir
 from sar_desk.core.jobs import run_job
+from sar_desk.core.organisation import DEMO_PROFILE
 
 if TYPE_CHECKING:
     from sar_desk.detect.analyze import Detector
@@ -182,6 +183,7 @@ def run_sample_case(work: Path, detector: Detector) -> str:
     everything = BulkSelection(everything=True)
     session = CaseSession.create(work / "case", case, user=OFFICER)
     try:
+        session.set_case_organisation(DEMO_PROFILE.to_json())  # a throwaway case, demo details
         outcome = run_job(session.import_files([chat]))[0]
         if isinstance(outcome, ImportFailure):
             raise CheckFailed(f"The sample chat did not import: {outcome.message}")

@@ -17,6 +17,7 @@ from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.ingest import ORIGINALS, clean_incoming, clean_orphans
+from sar_desk.app.legal import LegalMixin
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
@@ -83,6 +84,7 @@ class CaseSession(
     DetectionMixin,
     ReviewMixin,
     ExportMixin,
+    LegalMixin,
 ):
     """An open case and everything that can be done with it."""
 

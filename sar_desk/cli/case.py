@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
+from sar_desk.app.organisation import load_profile
 from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
+from sar_desk.core.outcome import OutcomeKind
 
 
 @click.group()
@@ -24,7 +26,7 @@ def case() -> None:
     "--regime",
     required=True,
     type=click.Choice([r.value for r in Regime]),
-    help="sar, foi, eir or foisa.",
+    help="sar, foi, eir, foisa or eisr (Environmental Information (Scotland) Regulations).",
 )
 @click.option("--reference", required=True, help="Your reference, e.g. SAR-2026-0142.")
 @click.option("--received", required=True, type=ISO_DATE, help="Date the request was received.")
@@ -47,9 +49,8 @@ def case() -> None:
 @click.option(
     "--jurisdiction",
     type=click.Choice([j.value for j in Jurisdiction]),
-    default=Jurisdiction.ENGLAND_AND_WALES.value,
-    show_default=True,
-    help="Bank holidays for SAR deadlines.",
+    help="Bank holidays for SAR deadlines (default: the organisation profile's, else "
+    "england-and-wales).",
 )
 @click.option(
     "--region",
@@ -68,7 +69,7 @@ def case_new(
     scope_from: date | None,
     scope_to: date | None,
     tz: str,
-    jurisdiction: str,
+    jurisdiction: str | None,
     region: str,
     user: str | None,
 ) -> None:
@@ -82,7 +83,7 @@ def case_new(
         scope_from=scope_from,
         scope_to=scope_to,
         timezone=tz,
-        jurisdiction=Jurisdiction(jurisdiction),
+        jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
     session = CaseSession.create(folder, record, user=user)
@@ -92,6 +93,11 @@ def case_new(
         session.close()
     click.echo(f"Created case {summary.case.reference} in {folder}")
     _print_deadline(summary)
+
+
+def _profile_jurisdiction() -> str:
+    profile = load_profile()
+    return profile.jurisdiction if profile is not None else Jurisdiction.ENGLAND_AND_WALES.value
 
 
 @case.command("show")
@@ -115,6 +121,11 @@ def case_show(folder: Path, as_json: bool, user: str | None) -> None:
 @click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
 @click.option("--id-received", type=ISO_DATE, help="Date ID or authority information arrived.")
 @click.option("--fee-received", type=ISO_DATE, help="Date a fee was received.")
+@click.option(
+    "--fee-notice",
+    type=ISO_DATE,
+    help="Date a fees notice was given (FOIA/FOISA s.10(2): the days to payment are disregarded).",
+)
 @click.option("--clarification-asked", type=ISO_DATE, help="Date you asked for clarification.")
 @click.option("--clarification-answered", type=ISO_DATE, help="Date the answer arrived.")
 @click.option(
@@ -139,6 +150,7 @@ def case_update(
     folder: Path,
     id_received: date | None,
     fee_received: date | None,
+    fee_notice: date | None,
     clarification_asked: date | None,
     clarification_answered: date | None,
     extension_notified: date | None,
@@ -148,7 +160,7 @@ def case_update(
     extra_working_days: int,
     user: str | None,
 ) -> None:
-    """Record clock events (ID, fee, clarification, extension) and show the new deadline."""
+    """Record clock events (ID, fees notice, fee, clarification, extension); show the deadline."""
     if clarification_answered and not clarification_asked:
         raise click.UsageError("Give --clarification-asked with --clarification-answered.")
     if extension_notified and not (extension_reason and extension_reason.strip()):
@@ -159,7 +171,9 @@ def case_update(
     try:
         if id_received:
             session.record_identity_received(id_received)
-        if fee_received:
+        if fee_notice:
+            session.record_fee_notice(fee_notice, fee_received)
+        elif fee_received:
             session.record_fee_received(fee_received)
         if clarification_asked:
             session.record_clarification(clarification_asked, clarification_answered)
@@ -177,6 +191,45 @@ def case_update(
     finally:
         session.close()
     _print_deadline(summary)
+
+
+@case.command("outcome")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--held", "kind", flag_value=OutcomeKind.HELD.value, help="The information is held.")
+@click.option("--not-held", "kind", flag_value=OutcomeKind.NOT_HELD.value, help="It is not held.")
+@click.option(
+    "--ncnd",
+    "kind",
+    flag_value=OutcomeKind.NCND.value,
+    help="Neither confirm nor deny holding it (with --code, e.g. FOI-40-2 for s.40(5B)).",
+)
+@click.option(
+    "--refuse",
+    "kind",
+    flag_value=OutcomeKind.REFUSE.value,
+    help="Refuse the whole request (with --code, e.g. FOI-S12, FOI-S14, EIR-12-4-B).",
+)
+@click.option("--code", help="The reason code relied on (--ncnd and --refuse).")
+@click.option("--reason", default="", help="Why it applies in this case (told to the requester).")
+@user_option
+def case_outcome(
+    folder: Path, kind: str | None, code: str | None, reason: str, user: str | None
+) -> None:
+    """Record how an FOI, EIR, FOISA or EISR request is answered; export writes that letter."""
+    if kind is None:
+        raise click.UsageError("Give one of --held, --not-held, --ncnd or --refuse.")
+    chosen = OutcomeKind(kind)
+    if chosen in (OutcomeKind.NCND, OutcomeKind.REFUSE) and not code:
+        raise click.UsageError(f"--{chosen} needs --code CODE and --reason TEXT.")
+    if chosen is not OutcomeKind.HELD and not reason.strip():
+        raise click.UsageError(f"--{chosen} needs --reason TEXT (why it applies in this case).")
+    session = open_case(folder, user)
+    try:
+        outcome = session.record_outcome(chosen, code, reason)
+    finally:
+        session.close()
+    cited = f" under {outcome.code}" if outcome.code else ""
+    click.echo(f"Outcome recorded: {outcome.kind}{cited}. The export will write that letter.")
 
 
 def _print_deadline(summary: CaseSummary) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from sar_desk.cli.common import echo_json, json_option, open_case, run_with_progress, user_option
+from sar_desk.core.organisation import OrganisationIncompleteError
 from sar_desk.export.options import BundleOptions
 from sar_desk.export.verify import verify_bundle
 
@@ -62,8 +62,11 @@ def export(
             save_password=save_password,
             rsmf=rsmf,
         )
-        options = replace(options, organisation=session.organisation())
-        result = run_with_progress(session.export_bundle(out, options))
+        try:
+            result = run_with_progress(session.export_bundle(out, options))
+        except OrganisationIncompleteError as exc:
+            flags = " ".join(f"--{name.replace('_', '-')} TEXT" for name in exc.missing)
+            raise click.ClickException(f"{exc} Set it with: sar-desk org set {flags}") from exc
     finally:
         session.close()
     if result.password:

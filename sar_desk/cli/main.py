@@ -17,6 +17,7 @@ from sar_desk.cli import demo as demo_cmds
 from sar_desk.cli import detect as detect_cmds
 from sar_desk.cli import export as export_cmds
 from sar_desk.cli import importing as import_cmds
+from sar_desk.cli import org as org_cmds
 from sar_desk.cli import parse as parse_cmds
 from sar_desk.cli import people as people_cmds
 from sar_desk.cli import review as review_cmds
@@ -102,6 +103,7 @@ for _module in (
     scope_cmds,
     export_cmds,
     selftest_cmds,
+    org_cmds,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

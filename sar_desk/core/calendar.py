@@ -10,8 +10,8 @@ from `divisions_for(regime, jurisdiction)`:
 * SAR: the controller's own jurisdiction (ICO: "weekend or public holiday").
 * FOIA and EIR: a bank holiday in *any* part of the UK, plus Christmas Day and Good Friday
   (s.10(6) FOIA; reg. 2(1) EIR uses the same definition).
-* FOISA: Scottish bank holidays and Christmas Day only (s.73 FOISA), so Easter Monday is a
-  working day.
+* FOISA and EISR: Scottish bank holidays and Christmas Day only (s.73 FOISA; reg. 2(1) EISR
+  takes the FOISA meaning), so Easter Monday is a working day.
 """
 
 from __future__ import annotations
@@ -96,12 +96,16 @@ def divisions_for(regime: Regime, jurisdiction: Jurisdiction) -> Divisions:
             frozenset({jurisdiction.value}),
             basis=f"weekends and {_LABELS[jurisdiction.value]} bank holidays (ICO guidance)",
         )
-    if regime is Regime.FOISA:
-        # s.73 FOISA: a bank holiday in Scotland under the 1971 Act, plus Christmas Day.
+    if regime in (Regime.FOISA, Regime.EISR):
+        # s.73 FOISA: a bank holiday in Scotland under the 1971 Act, plus Christmas Day. The
+        # EISR define "working day" by reference to s.73 FOISA (reg. 2(1) EISR).
         return Divisions(
             frozenset({Jurisdiction.SCOTLAND.value}),
             christmas_day=True,
-            basis="weekends, Christmas Day and Scottish bank holidays only (s.73 FOISA)",
+            basis=(
+                "weekends, Christmas Day and Scottish bank holidays only "
+                "(s.73 FOISA; reg. 2(1) EISR)"
+            ),
         )
     # s.10(6) FOIA (and reg. 2(1) EIR): a bank holiday "in any part of the United Kingdom".
     return Divisions(

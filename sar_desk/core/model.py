@@ -25,6 +25,7 @@ class Regime(enum.StrEnum):
     FOI = "foi"
     EIR = "eir"
     FOISA = "foisa"
+    EISR = "eisr"
 
     @property
     def label(self) -> str:
@@ -37,7 +38,11 @@ _REGIME_LABELS = {
     Regime.FOI: "Freedom of Information Act 2000",
     Regime.EIR: "Environmental Information Regulations 2004",
     Regime.FOISA: "Freedom of Information (Scotland) Act 2002",
+    Regime.EISR: "Environmental Information (Scotland) Regulations 2004",
 }
+
+# Regimes whose working days, regulator and review are Scottish (FOISA s.73; EISR reg. 2(1)).
+SCOTTISH_REGIMES = frozenset({Regime.FOISA, Regime.EISR})
 
 
 class Jurisdiction(enum.StrEnum):
@@ -125,6 +130,7 @@ class Case:
     default_region: str = "GB"
     id_received: date | None = None
     fee_received: date | None = None
+    fee_notice: date | None = None
     clarifications: tuple[Clarification, ...] = ()
     extension: Extension | None = None
     created_at: datetime | None = None

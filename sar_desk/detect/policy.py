@@ -27,11 +27,13 @@ _OWN_CODES = {
     Regime.FOI: "FOIA s.40(1)",
     Regime.EIR: "EIR reg. 5(3)",
     Regime.FOISA: "FOISA s.38(1)(a)",
+    Regime.EISR: "EISR reg. 11(1)",
 }
 _THIRD_PARTY_CODES = {
     Regime.FOI: "FOIA s.40(2)",
     Regime.EIR: "EIR reg. 13",
     Regime.FOISA: "FOISA s.38(1)(b)",
+    Regime.EISR: "EISR reg. 11(2)",
 }
 _NAME_TYPES = {"PERSON"}
 

@@ -1,7 +1,8 @@
 """The cover letter: versioned template text filled from the case, the organisation and the bundle.
 
 SAR letters carry every Art. 15(1)(a)-(h) and 15(2) item, complaint routes and the DPO; FOI,
-EIR and FOISA letters carry the confirm/deny statement and the s.17 refusal-notice elements.
+EIR, FOISA and EISR letters carry the confirm/deny statement and the refusal-notice elements for
+the recorded outcome (held, not held, neither confirm nor deny, refused; see `export.notice`).
 A mandatory section that comes out empty blocks the export (R57, R58).
 """
 
@@ -14,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sar_desk.core.disclosure import DisclosureDecisions
 from sar_desk.core.errors import ExportBlockedError
-from sar_desk.core.model import Regime
+from sar_desk.core.model import SCOTTISH_REGIMES, Regime
+from sar_desk.export import notice
 from sar_desk.export.options import BundleInputs, BundleOptions, SearchRecord
 from sar_desk.export.pseudonyms import marker_for
 from sar_desk.export.render_model import RenderBundle
@@ -80,60 +81,13 @@ def search_summary(searches: tuple[SearchRecord, ...]) -> list[str]:
     return lines
 
 
-def refusal_elements(bundle: RenderBundle, decisions: DisclosureDecisions) -> list[str]:
-    """One paragraph per exemption relied on: which, why it applies, and the PIT for qualified."""
-    rationales: dict[str, list[str]] = defaultdict(list)
-    for group in decisions.redactions.values():
-        for redaction in group:
-            rationales[redaction.code.code].append(redaction.rationale)
-    for withheld in decisions.withheld.values():
-        rationales[withheld.code.code].append(withheld.rationale)
-    lines: list[str] = []
-    for code in bundle.codes:
-        if code.kind in ("marker", "procedural"):
-            continue
-        text = f"We rely on {code.reference} ({code.title}). Why it applies: {code.summary}"
-        opinion = decisions.qualified_person_opinions.get(code.code)
-        if opinion is not None:
-            text += (
-                f" In the reasonable opinion of the qualified person, {opinion.name}, given on "
-                f"{_day(opinion.opinion_date)}, the exemption is engaged: {opinion.opinion}"
-            )
-        test = decisions.public_interest_tests.get(code.code)
-        if code.public_interest_test and test is not None:
-            # R31: the recorded test, not the redaction rationales, is the public interest reason.
-            text += (
-                " Public interest test: in favour of disclosure, "
-                f"{_sentence(test.factors_for)} In favour of maintaining the exemption, "
-                f"{_sentence(test.factors_against)} Conclusion: {_sentence(test.conclusion)}"
-            )
-        elif code.public_interest_test:
-            reasons = sorted({r.strip() for r in rationales[code.code] if r.strip()})[:3]
-            if not reasons:
-                raise ExportBlockedError(
-                    f"The exemption {code.reference} is qualified but no public interest "
-                    "reasons are recorded. Record the public interest test in review, then "
-                    "export again."
-                )
-            text += " Public interest test: " + " ".join(reasons)
-        lines.append(text)
-    return lines
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def _context(inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle) -> dict[str, Any]:
     org = options.organisation
     case = inputs.case
     marker = marker_for(bundle.codes[0]) if bundle.codes else "[REDACTED · code]"
-    held = (
-        "We confirm that we hold information falling within your request."
-        if options.information_held
-        else "We do not hold information falling within your request."
-    )
+    held = notice.confirm_deny(inputs)
+    if inputs.outcome is None and not options.information_held:
+        held = "We do not hold information falling within your request."
     regulators = _template(inputs.resources)["regulators"]
     return {
         **{k: getattr(org, k) for k in org.__dataclass_fields__},
@@ -152,7 +106,12 @@ def _context(inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle)
         ),
         "confirm_deny": held,
         "advice": options.advice or _template(inputs.resources)["default_advice"],
-        "regulator_text": regulators["sic" if case.regime == Regime.FOISA else "ico"],
+        "regulator_text": regulators["sic" if case.regime in SCOTTISH_REGIMES else "ico"],
+        "review_text": (
+            notice.review_text(inputs, org.internal_review_contact)
+            if case.regime in notice.NOTICE_LAW
+            else ""
+        ),
     }
 
 
@@ -170,17 +129,27 @@ def build_letter(inputs: BundleInputs, options: BundleOptions, bundle: RenderBun
     template = _template(inputs.resources)
     part = template["sar" if inputs.case.regime == Regime.SAR else "foi"]
     context = _context(inputs, options, bundle)
+    kind = str(inputs.outcome.kind) if inputs.outcome is not None else "held"
     sections: list[LetterSection] = []
     for spec in part["sections"]:
+        # FOI-type letters show a section only for the outcomes it belongs to (held by default
+        # shows everything); a section is mandatory only for the outcomes listed.
+        if kind not in spec.get("outcomes", [kind]):
+            continue
         generated = spec.get("generated")
         if generated == "searches":
             paragraphs = search_summary(inputs.searches)
         elif generated == "exemptions":
-            paragraphs = refusal_elements(bundle, inputs.decisions)
+            paragraphs = (
+                notice.refusal_elements(inputs, bundle)
+                if kind == "held"
+                else notice.outcome_elements(inputs, str(context["advice"]))
+            )
         else:
             paragraphs = [p.format_map(context).strip() for p in spec["paragraphs"]]
         paragraphs = [p for p in paragraphs if p]
-        if spec["mandatory"] and not paragraphs:
+        mandatory = spec["mandatory"] and kind in spec.get("mandatory_for", [kind])
+        if mandatory and not paragraphs:
             raise ExportBlockedError(
                 f"The cover letter section '{spec['heading'] or spec['id']}' is empty. "
                 + _how_to_fill(spec["id"])
@@ -197,4 +166,8 @@ def _how_to_fill(section_id: str) -> str:
             "No searches are recorded for this case; run and record the searches before "
             "exporting, so the letter can say what was searched."
         )
-    return "Fill in the organisation details (controller, DPO, complaints contact) and try again."
+    return (
+        "Fill in the organisation profile (name, address, DPO and requests e-mails; for a "
+        "subject access request also the retention, automated decision-making and transfers "
+        "statements) and try again."
+    )

@@ -11,38 +11,78 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sar_desk.core.disclosure import DisclosureDecisions
+from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
+from sar_desk.core.legitimate_interests import LegitimateInterestsTest
 from sar_desk.core.model import Case, Message, Source
+from sar_desk.core.organisation import (
+    DEFAULT_RECIPIENTS,
+    DEFAULT_SOURCE,
+    DEMO_PROFILE,
+    OrgProfile,
+    purposes_text,
+)
+from sar_desk.core.outcome import Outcome
 
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
-    """Who is answering: printed in the cover letter (demo defaults are obviously fictional).
+    """Who is answering, as the cover letter prints it (built from the organisation profile).
+
+    Every field defaults to empty: a letter built without a profile blocks on its first empty
+    mandatory section rather than printing anyone's details. `DEMO_ORGANISATION` is the demo's.
 
     Attributes:
         controller_name: The data controller / public authority.
         controller_address: Postal address for correspondence.
         dpo_contact: How to reach the Data Protection Officer.
         complaints_contact: Where to complain to the controller (s.164A DPA 2018).
-        internal_review_contact: Where to ask for an FOI/EIR/FOISA internal review.
+        internal_review_contact: Where to ask for an FOI/EIR/FOISA/EISR review.
         retention: Retention period or criteria for the chat records (Art. 15(1)(d)).
         signatory: Name or role that signs the letter.
+        purposes: Why the data is processed (Art. 15(1)(a)).
+        recipients: Who it is shared with (Art. 15(1)(c)).
+        source: Where it came from (Art. 15(1)(g)).
+        automated_decisions: Automated decision-making, if any (Art. 15(1)(h)).
+        transfers: Transfers outside the UK and safeguards (Art. 15(2)).
     """
 
-    controller_name: str = "Demo Borough Council"
-    controller_address: str = "Town Hall, 1 High Street, Demotown DT1 1AA"
-    dpo_contact: str = "Data Protection Officer, Demo Borough Council, dpo@demo-council.example"
-    complaints_contact: str = (
-        "Information Governance Team, Demo Borough Council, complaints@demo-council.example"
-    )
-    internal_review_contact: str = (
-        "Internal Review Officer, Demo Borough Council, foi-review@demo-council.example"
-    )
-    retention: str = (
-        "Workplace chat records are kept for six years from the end of the matter they relate "
-        "to, in line with our retention schedule."
-    )
-    signatory: str = "Information Governance Team"
+    controller_name: str = ""
+    controller_address: str = ""
+    dpo_contact: str = ""
+    complaints_contact: str = ""
+    internal_review_contact: str = ""
+    retention: str = ""
+    signatory: str = ""
+    purposes: str = ""
+    recipients: str = ""
+    source: str = ""
+    automated_decisions: str = ""
+    transfers: str = ""
+
+    @classmethod
+    def from_profile(cls, profile: OrgProfile) -> Organisation:
+        """The letter's view of an organisation profile (contacts composed from its e-mails)."""
+        name = profile.name.strip()
+        requests = ", ".join(filter(None, [name, profile.requests_email.strip()]))
+        return cls(
+            controller_name=name,
+            controller_address=profile.address.strip(),
+            dpo_contact=(
+                f"Data Protection Officer, {name}, {profile.dpo_email.strip()}"
+                if profile.dpo_email.strip()
+                else ""
+            ),
+            complaints_contact=profile.complaints_text.strip() or requests,
+            internal_review_contact=requests if profile.requests_email.strip() else "",
+            retention=profile.retention_text.strip(),
+            signatory=profile.signatory.strip()
+            or (f"Information Governance, {name}" if name else ""),
+            purposes=purposes_text(profile),
+            recipients=profile.recipients.strip() or DEFAULT_RECIPIENTS,
+            source=profile.source.strip() or DEFAULT_SOURCE,
+            automated_decisions=profile.automated_decisions.strip(),
+            transfers=profile.transfers.strip(),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +91,7 @@ class BundleOptions:
 
     Attributes:
         generated_at: The export time written into every file (an input, for reproducibility).
-        organisation: Controller details for the letter.
+        organisation: Controller details for the letter (empty unless given).
         pseudonyms: Show third parties as "Person A", "Person B"... instead of markers.
         large_print: Larger type and line spacing in the PDF and HTML (reasonable adjustment).
         html: Also produce the accessible HTML version.
@@ -123,6 +163,11 @@ class BundleInputs:
         sources: The imported sources (for custodians in the index).
         case_path: The case folder, recorded in the internal part of the manifest.
         resources: The ``resources/`` folder (fonts, letter templates); `app` resolves it.
+        outcome: How an FOI-type request is answered (None: held).
+        outcome_code: The reason code the outcome relies on (NCND and refusals).
+        ncnd_provision: The exemption's own neither-confirm-nor-deny provision (NCND only).
+        legitimate_interests: The recorded legitimate-interests test per code.
+        needs_legitimate_interests: Codes whose notice must print that test.
     """
 
     case: Case
@@ -133,3 +178,11 @@ class BundleInputs:
     sources: tuple[Source, ...] = ()
     case_path: str = ""
     resources: Path = Path("resources")
+    outcome: Outcome | None = None
+    outcome_code: ReasonCode | None = None
+    ncnd_provision: str = ""
+    legitimate_interests: dict[str, LegitimateInterestsTest] = field(default_factory=dict)
+    needs_legitimate_interests: frozenset[str] = frozenset()
+
+
+DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,12 @@ class CodeTable:
         uses: What each code may be attached to.
         verified: Whether the statutory reference was checked against the legislation.
         qualified_person: Codes that need a qualified person's opinion (FOIA s.36, R32).
+        ncnd: The exemption's own neither-confirm-nor-deny provision, by code (e.g.
+            FOI-40-2 -> s.40(5B)); a code absent here cannot ground an NCND response.
+        legitimate_interests: Codes (s.40(2), reg 13, s.38(1)(b), EISR reg 11(2)) whose use
+            needs the recorded legitimate-interests test (ICO s.40 / reg 13 guidance).
+        not_for_emissions: Exceptions that cannot withhold information on emissions (EIR
+            reg 12(9); EISR reg 10(6)).
         defaults: Default code per regime and situation.
         markers: Marker texts for the non-exemption markers by id.
     """
@@ -59,6 +65,9 @@ class CodeTable:
     qualified_person: frozenset[str]
     defaults: Mapping[tuple[Regime, Situation], str]
     markers: Mapping[str, Mapping[str, str]]
+    ncnd: Mapping[str, str] = field(default_factory=dict)
+    legitimate_interests: frozenset[str] = frozenset()
+    not_for_emissions: frozenset[str] = frozenset()
 
     def for_regime(self, regime: Regime) -> list[ReasonCode]:
         """The codes a case under `regime` may use (R30), in table order."""
@@ -130,6 +139,8 @@ def parse_code_table(data: Mapping[str, Any]) -> CodeTable:
         uses: dict[str, CodeUse] = {}
         verified: dict[str, bool] = {}
         qualified: set[str] = set()
+        ncnd: dict[str, str] = {}
+        flagged: dict[str, set[str]] = {"legitimate_interests": set(), "not_for_emissions": set()}
         for raw in data["codes"]:
             code = str(raw["code"]).upper()
             if code in codes:
@@ -149,6 +160,11 @@ def parse_code_table(data: Mapping[str, Any]) -> CodeTable:
             verified[code] = bool(raw.get("verified", False))
             if raw.get("qualified_person"):
                 qualified.add(code)
+            if raw.get("ncnd"):
+                ncnd[code] = str(raw["ncnd"])
+            for flag, members in flagged.items():
+                if raw.get(flag):
+                    members.add(code)
         defaults: dict[tuple[Regime, Situation], str] = {}
         for regime_name, by_situation in data["defaults"].items():
             for situation, code in by_situation.items():
@@ -160,7 +176,18 @@ def parse_code_table(data: Mapping[str, Any]) -> CodeTable:
         raise BadInputError(
             f"The reason-code table is damaged ({exc!r}); reinstall SAR Desk."
         ) from exc
-    return CodeTable(version, codes, uses, verified, frozenset(qualified), defaults, markers)
+    return CodeTable(
+        version,
+        codes,
+        uses,
+        verified,
+        frozenset(qualified),
+        defaults,
+        markers,
+        ncnd,
+        frozenset(flagged["legitimate_interests"]),
+        frozenset(flagged["not_for_emissions"]),
+    )
 
 
 def load_code_table(path: Path) -> CodeTable:

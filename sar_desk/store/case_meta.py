@@ -34,6 +34,7 @@ def case_to_json(case: Case) -> str:
         "default_region": case.default_region,
         "id_received": case.id_received.isoformat() if case.id_received else None,
         "fee_received": case.fee_received.isoformat() if case.fee_received else None,
+        "fee_notice": case.fee_notice.isoformat() if case.fee_notice else None,
         "clarifications": [
             {
                 "asked": c.asked.isoformat(),
@@ -73,6 +74,7 @@ def case_from_json(raw: str) -> Case:
         default_region=data.get("default_region") or "GB",
         id_received=_date(data.get("id_received")),
         fee_received=_date(data.get("fee_received")),
+        fee_notice=_date(data.get("fee_notice")),
         clarifications=tuple(
             Clarification(date.fromisoformat(c["asked"]), _date(c.get("answered")))
             for c in data.get("clarifications") or ()

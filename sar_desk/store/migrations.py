@@ -15,6 +15,7 @@ from sar_desk.store.audit import audit_log
 from sar_desk.store.decisions import create_review_tables
 from sar_desk.store.detection import DETECTION_TABLES
 from sar_desk.store.findings import findings
+from sar_desk.store.legal_records import create_step_9
 from sar_desk.store.people import PEOPLE_TABLES
 from sar_desk.store.pit import create_pit_tables
 from sar_desk.store.scope import SCOPE_TABLES
@@ -53,7 +54,7 @@ def _detection_runs(conn: Connection) -> None:
 
 # (version, step). Append only; never edit a step that has shipped. A case records only the
 # highest version applied, so a new step must be numbered above every existing one: 6 was
-# reserved for export records and never used, and must not be used now. The next step is 9.
+# reserved for export records and never used, and must not be used now. The next step is 10.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _initial),
     (2, _audit),
@@ -62,6 +63,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (5, create_review_tables),
     (7, _detection_runs),
     (8, create_pit_tables),  # issue 6: public interest tests, s.36 opinions, QA samples
+    (9, create_step_9),  # issue 13: legitimate-interests tests (frozen DDL)
 ]
 
 

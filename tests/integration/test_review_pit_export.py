@@ -98,8 +98,10 @@ def test_foi_refusal_notice_carries_the_recorded_public_interest_test(
     assert "Public interest test: in favour of disclosure, " + FOR + "." in text
     assert "In favour of maintaining the exemption, " + AGAINST + "." in text
     assert "Conclusion: " + CONCLUSION + "." in text
-    # The redaction rationale is no longer used as the public interest reason.
-    assert "Named contractor in a live tender" not in text
+    # The redaction rationale is the case reason (why it applies), not the public interest
+    # reason (issue 13: the notice says why the exemption applies in this case).
+    assert "Public interest test: Named contractor" not in text
+    assert "Why it applies in this case: Named contractor in a live tender." in text
     pdf = next((out / "pack").glob("*.pdf"))
     assert CONCLUSION in " ".join(" ".join(t for _w, t in file_pieces(pdf)).split())
 

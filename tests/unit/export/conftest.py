@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from export_data import GENERATED_AT, inputs_for, synthetic
 
-from sar_desk.export.options import BundleInputs, BundleOptions
+from sar_desk.export.options import DEMO_ORGANISATION, BundleInputs, BundleOptions
 
 
 @pytest.fixture
@@ -15,4 +15,4 @@ def planted() -> BundleInputs:
 
 @pytest.fixture
 def options() -> BundleOptions:
-    return BundleOptions(generated_at=GENERATED_AT, rsmf=True)
+    return BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, rsmf=True)

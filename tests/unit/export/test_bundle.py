@@ -17,11 +17,11 @@ from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.export.archive import read_encrypted_zip
 from sar_desk.export.bundle import build_bundle
 from sar_desk.export.extract import eml_pieces, file_pieces
-from sar_desk.export.options import BundleOptions
+from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.verify import verify_bundle
 
 EXPECTED = REPO / "tests" / "data" / "expected" / "export"
-OPTIONS = BundleOptions(generated_at=GENERATED_AT, rsmf=True)
+OPTIONS = BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, rsmf=True)
 
 
 def _build(dest: Path, options: BundleOptions = OPTIONS, master: Path | None = None):
@@ -184,7 +184,9 @@ def test_rsmf_is_redacted_everywhere_and_counts_are_recomputed(built):
 
 
 def test_encrypted_zip_opens_with_the_password_only(tmp_path):
-    options = BundleOptions(generated_at=GENERATED_AT, encrypt=True, html=False)
+    options = BundleOptions(
+        generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, encrypt=True, html=False
+    )
     result = _build(tmp_path / "enc", options)
     archive = tmp_path / "enc" / "delivery" / "SAR-TEST-7-pack.zip"
     assert result.password
@@ -201,7 +203,9 @@ def test_encrypted_zip_opens_with_the_password_only(tmp_path):
 
 
 def test_large_print_and_pseudonyms(tmp_path):
-    options = BundleOptions(generated_at=GENERATED_AT, large_print=True, pseudonyms=True)
+    options = BundleOptions(
+        generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, large_print=True, pseudonyms=True
+    )
     _build(tmp_path / "lp", options)
     pack = tmp_path / "lp" / "pack"
     assert {p.name for p in pack.iterdir()} == {

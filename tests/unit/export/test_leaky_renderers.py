@@ -13,7 +13,7 @@ from sar_desk.core.errors import SafetyCheckError
 from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.export.bundle import build_bundle
 from sar_desk.export.letter import Letter
-from sar_desk.export.options import BundleOptions
+from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.pdf_post import clean_pdf
 from sar_desk.export.render_model import RenderBundle
 from sar_desk.export.writers import WriteContext, write_html, write_pdf
@@ -136,7 +136,7 @@ def test_leaky_writer_is_blocked_naming_file_and_check(tmp_path, writer, file, c
     dest = tmp_path / "out"
     job = build_bundle(
         inputs_for(*synthetic()),
-        BundleOptions(generated_at=GENERATED_AT),
+        BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION),
         dest,
         cancel=CancelToken(),
         writers=[writer],

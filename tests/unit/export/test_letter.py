@@ -9,10 +9,10 @@ from sar_desk.core.disclosure import ReasonCode
 from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.model import MessageId, Regime
 from sar_desk.export.letter import build_letter
-from sar_desk.export.options import BundleOptions, Organisation
+from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.redact import build_render_bundle
 
-OPTIONS = BundleOptions(generated_at=GENERATED_AT)
+OPTIONS = BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION)
 
 
 def _letter(inputs, options=OPTIONS):
@@ -42,7 +42,7 @@ def test_export_is_blocked_when_a_mandatory_section_is_empty():
     inputs = inputs_for(*synthetic())
     with pytest.raises(ExportBlockedError, match="searches we carried out"):
         _letter(replace(inputs, searches=()))
-    no_dpo = replace(OPTIONS, organisation=Organisation(dpo_contact=""))
+    no_dpo = replace(OPTIONS, organisation=replace(DEMO_ORGANISATION, dpo_contact=""))
     with pytest.raises(ExportBlockedError, match="Data Protection Officer"):
         _letter(inputs, no_dpo)
 

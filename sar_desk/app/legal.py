@@ -1,0 +1,43 @@
+"""Session methods for the legal records of an FOI-type response (issue 13).
+
+The legitimate-interests test per personal-data code, and the request's outcome (held, not
+held, neither confirm nor deny, refused). Export reads both to write the right notice.
+"""
+
+from __future__ import annotations
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.core.legitimate_interests import LegitimateInterestsTest
+from sar_desk.core.outcome import Outcome, OutcomeKind
+from sar_desk.review import legal
+
+
+class LegalMixin(SessionBase):
+    """Legitimate-interests tests and the request outcome."""
+
+    def record_legitimate_interests(
+        self, code: str, purpose: str, necessity: str, balance: str
+    ) -> LegitimateInterestsTest:
+        """Record the legitimate-interests test (purpose, necessity, balance) for a code."""
+        with self.store.transaction() as conn:
+            return legal.record_legitimate_interests(
+                conn, self.case, bundled_code_table(), self.user, code, purpose, necessity, balance
+            )
+
+    def legitimate_interests_tests(self) -> dict[str, LegitimateInterestsTest]:
+        """The current legitimate-interests test per code."""
+        with self.store.read() as conn:
+            return legal.legitimate_interests_tests(conn)
+
+    def record_outcome(self, kind: OutcomeKind, code: str | None, reason: str) -> Outcome:
+        """Record how the request is answered (held / not held / NCND / refused)."""
+        with self.store.transaction() as conn:
+            return legal.record_outcome(
+                conn, self.case, bundled_code_table(), self.user, kind, code, reason
+            )
+
+    def outcome(self) -> Outcome | None:
+        """The recorded outcome, or None (treated as held)."""
+        with self.store.read() as conn:
+            return legal.current_outcome(conn)
