@@ -21,7 +21,7 @@ from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.export.bundle import build_bundle
 from sar_desk.export.checks import check_pack, failures
 from sar_desk.export.extract import file_pieces
-from sar_desk.export.options import BundleOptions
+from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.redact import build_render_bundle
 from sar_desk.export.verify import verify_bundle
 
@@ -58,7 +58,9 @@ def test_channel_titles_lose_the_whole_name_whatever_the_order_of_terms(terms):
 
 
 def test_the_pack_holds_no_part_of_the_name_in_any_file(tmp_path: Path):
-    options = BundleOptions(generated_at=GENERATED_AT, rsmf=True, html=True)
+    options = BundleOptions(
+        generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, rsmf=True, html=True
+    )
     inputs = inputs_for(*_with_channels(("Ruth", NAME)))
     run_job(build_bundle(inputs, options, tmp_path / "out", cancel=CancelToken()))
     assert verify_bundle(tmp_path / "out").ok
