@@ -15,8 +15,7 @@ from sar_desk.app.summary import SummarySection
 from sar_desk.core.model import Case
 from sar_desk.store import Store, audit
 from sar_desk.store.case_meta import load_case, save_case
-
-CASE_DB = "case.db"
+from sar_desk.store.folder import CaseFolder
 
 
 def default_user() -> str:
@@ -32,6 +31,7 @@ class SessionBase:
 
     def __init__(self, folder: Path, store: Store, user: str | None = None) -> None:
         self.folder = folder
+        self.case_folder = CaseFolder(folder)
         self.store = store
         self.user = user or default_user()
         with store.read() as conn:
@@ -45,7 +45,7 @@ class SessionBase:
     @property
     def db_path(self) -> Path:
         """The case database file (jobs open their own connection to it)."""
-        return self.folder / CASE_DB
+        return self.case_folder.db_path
 
     def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:
         """Save the case record and audit the change in the same transaction."""
@@ -62,6 +62,10 @@ class SessionBase:
     def summary_sections(self) -> list[SummarySection]:
         """Blocks of ``case show`` contributed by each area; mixins extend via super()."""
         return []
+
+    def open_store(self) -> Store:
+        """A new connection to this case's store, for a job on another thread."""
+        return self.case_folder.open_store()
 
     def close(self) -> None:
         """Close the store."""

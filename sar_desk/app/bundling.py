@@ -38,7 +38,6 @@ from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
 
-MASTERS = "masters"
 _ORG_KEY = "organisation"
 
 
@@ -136,8 +135,9 @@ class ExportMixin(SessionBase):
     ) -> Job[BundleManifest]:
         """Build the disclosure bundle into `dest` (a job).
 
-        The unredacted master, the manifest and the safety report are kept in
-        ``<case>/masters/<export-id>/``; an "export" audit entry records the manifest hash.
+        The unredacted master, the manifest and the safety report are kept in the case
+        folder (`CaseFolder.masters`), never in the bundle; an "export" audit entry records
+        the manifest hash.
 
         Raises:
             ExportBlockedError: Undecided proposals, missing sign-off, an empty letter section.
@@ -152,7 +152,7 @@ class ExportMixin(SessionBase):
         if options.organisation == Organisation():
             options = replace(options, organisation=self.organisation())
         result = yield from build_bundle(
-            inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
+            inputs, options, Path(dest), cancel=cancel, master_dir=self.case_folder.master_dir()
         )
         with self.store.transaction() as conn:
             audit.append(

@@ -50,7 +50,7 @@ class ImportingMixin(SessionBase):
             cancel.check()
             try:
                 result = yield from import_source(
-                    self.folder,
+                    self.case_folder,
                     self.case,
                     Path(path),
                     platform=platform,
