@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
@@ -21,8 +22,6 @@ from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.scope import SearchLogEntry
-from sar_desk.export.bundle import build_bundle
-from sar_desk.export.manifest import BundleManifest
 from sar_desk.export.options import (
     BundleInputs,
     BundleOptions,
@@ -30,13 +29,16 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
-from sar_desk.export.verify import VerifyReport, verify_bundle
-from sar_desk.review import disclosure, signoff
+from sar_desk.review import signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
+
+if TYPE_CHECKING:
+    from sar_desk.export.manifest import BundleManifest
+    from sar_desk.export.verify import VerifyReport
 
 _ORG_KEY = "organisation"
 
@@ -89,6 +91,8 @@ class ExportMixin(SessionBase):
             ExportBlockedError: Empty disclosure set, undecided proposals or missing sign-off.
             AuditTamperedError: The audit log was altered.
         """
+        from sar_desk.review import disclosure  # pandas: loaded only to export
+
         table = bundled_code_table()
         with self.store.read() as conn:
             if audit.verify_chain(conn):
@@ -144,6 +148,8 @@ class ExportMixin(SessionBase):
             SafetyCheckError: A safety check failed (naming the file and the check).
             BadInputError: `dest` exists and is not empty.
         """
+        from sar_desk.export.bundle import build_bundle  # PDF and archive libraries: export only
+
         cancel = cancel or CancelToken()
         yield Progress(0, None, "Reading the approved decisions")
         inputs = self._bundle_inputs()
@@ -171,4 +177,6 @@ class ExportMixin(SessionBase):
 
     def verify_bundle(self, path: Path) -> VerifyReport:
         """Re-run the safety checks on an exported bundle."""
+        from sar_desk.export.verify import verify_bundle
+
         return verify_bundle(Path(path))

@@ -14,19 +14,20 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sar_desk.app import people as app_people
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Source
-from sar_desk.importers import by_platform, importer_for
-from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.store import audit
 from sar_desk.store import sources as store_sources
 from sar_desk.store.folder import CaseFolder, remove_tree
 from sar_desk.store.writer import ImportWriter
+
+if TYPE_CHECKING:
+    from sar_desk.importers.base import Importer
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,20 @@ class ImportResult:
     warnings: tuple[str, ...]
     limitations: tuple[str, ...]
     settings: dict[str, str]
+
+
+def importer_for(path: Path) -> Importer:
+    """The importer that recognises an export (importers load on first use, not at start-up)."""
+    from sar_desk import importers
+
+    return importers.importer_for(path)
+
+
+def by_platform(name: str) -> Importer:
+    """The importer registered for a platform name."""
+    from sar_desk import importers
+
+    return importers.by_platform(name)
 
 
 def _hash_file(src: Path, dest: Path) -> str:
@@ -151,6 +166,8 @@ def _write(
     user: str,
     lenient: bool,
 ) -> Job[ImportResult]:
+    from sar_desk.importers.base import ImportOptions
+
     options = ImportOptions(
         timezone=case.timezone, day_first=day_first, region=case.default_region, lenient=lenient
     )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.summary import SummarySection
@@ -18,6 +17,9 @@ from sar_desk.store import messages as store_messages
 from sar_desk.store import people as store_people
 from sar_desk.store import sources as store_sources
 from sar_desk.store.messages import Cursor
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIN_REASON_CHARS = 10
 
@@ -151,6 +153,8 @@ class SearchingMixin(SessionBase):
 
     def search_log_frame(self) -> pd.DataFrame:
         """The search log as a table (one row per search) for the internal record."""
+        import pandas as pd  # only for this table: a search must start fast
+
         with self.store.read() as conn:
             rows = searchlog.search_rows(conn)
         columns = [
