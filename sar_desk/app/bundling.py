@@ -19,7 +19,7 @@ from sar_desk import __version__
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resources_dir
 from sar_desk.app.reviewing import bundled_code_table
-from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
+from sar_desk.core.errors import AuditTamperedError, ExportBlockedError, Hint
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.scope import SearchLogEntry
 from sar_desk.export.options import (
@@ -98,7 +98,8 @@ class ExportMixin(SessionBase):
             if audit.verify_chain(conn):
                 raise AuditTamperedError(
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
-                    "exported. Run 'sar-desk audit CASE verify' and contact your DPO."
+                    "exported. Verify the audit log to see where, and contact your DPO.",
+                    hint=Hint.VERIFY_AUDIT,
                 )
             ids = store_scope.disclosure_ids(conn)
             if not ids:
@@ -110,16 +111,17 @@ class ExportMixin(SessionBase):
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
-                    "undecided or waiting for a second person's approval. Decide them "
-                    "('sar-desk review CASE list') and export again."
+                    "undecided or waiting for a second person's approval. Decide them (the "
+                    "review list shows them) and export again.",
+                    hint=Hint.LIST_REVIEW,
                 )
             outstanding = signoff.signoff_outstanding(conn, self.case, table)
             if outstanding:
                 raise ExportBlockedError(
                     "DPO sign-off is required before export: "
                     + "; ".join(r.rstrip(".") for r in outstanding)
-                    + ". Ask the DPO to sign off (in the window's Export section, or "
-                    "'sar-desk review CASE sign-off --as DPO')."
+                    + ". Ask the DPO to sign off.",
+                    hint=Hint.SIGN_OFF,
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids])
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]

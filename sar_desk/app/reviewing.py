@@ -21,7 +21,7 @@ from sar_desk.core.disclosure import (
     QualifiedPersonOpinion,
     ReasonCode,
 )
-from sar_desk.core.errors import AuditTamperedError, BadInputError
+from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
 from sar_desk.review import bulk, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
@@ -282,7 +282,8 @@ class ReviewMixin(SessionBase):
             raise BadInputError(
                 f"A sampled item of {proposer}'s batch was rejected, so QA sample "
                 f"{result.sample.id} failed and every item of that batch must now be approved "
-                "or rejected individually (R53): 'sar-desk review CASE approve ID'."
+                "or rejected individually (R53).",
+                hint=Hint.DECIDE_ITEMS,
             )
         return result
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.summary import SummarySection
-from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.errors import BadInputError, Hint, NotFoundError
 from sar_desk.core.model import Conversation, Message, SourceId
 from sar_desk.core.scope import SearchLogEntry, SearchStatus, SourceSearchStatus
 from sar_desk.core.search import SearchQuery
@@ -50,7 +50,8 @@ def _reason(reason: str, what: str) -> str:
     if len(text) < MIN_REASON_CHARS:
         raise BadInputError(
             f"{what} needs a written justification of at least {MIN_REASON_CHARS} characters "
-            "(why searching it would not be reasonable and proportionate). Give it with --reason."
+            "(why searching it would not be reasonable and proportionate).",
+            hint=Hint.GIVE_REASON,
         )
     return text
 
@@ -200,8 +201,9 @@ class SearchingMixin(SessionBase):
         with self.store.transaction() as conn:
             if not any(int(s.id) == int(source_id) for s in store_sources.list_sources(conn)):
                 raise NotFoundError(
-                    f"There is no source {source_id} in this case. 'sar-desk case show CASE' "
-                    "lists the sources with their numbers."
+                    f"There is no source {source_id} in this case. The case summary lists the "
+                    "sources with their numbers.",
+                    hint=Hint.SHOW_CASE,
                 )
             store_sources.set_excluded(
                 conn, SourceId(int(source_id)), excluded, reason if excluded else None

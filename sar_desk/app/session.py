@@ -20,7 +20,7 @@ from sar_desk.app.people import PeopleMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
-from sar_desk.core.errors import BadInputError, CaseNotFoundError
+from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
 from sar_desk.store import audit
@@ -66,7 +66,8 @@ def validate_case(case: Case) -> Case:
         ) from exc
     if case.scope_from and case.scope_to and case.scope_from > case.scope_to:
         raise BadInputError(
-            "The scope starts after it ends; check the --scope-from and --scope-to dates."
+            "The scope starts after it ends; check its first and last dates.",
+            hint=Hint.SCOPE_DATES,
         )
     aliases = list(case.aliases)
     if case.requester:
@@ -127,8 +128,8 @@ class CaseSession(
         case_folder = CaseFolder(Path(folder))
         if not case_folder.exists():
             raise CaseNotFoundError(
-                f"There is no SAR Desk case in {folder}. Check the folder, or create a case "
-                "there with 'sar-desk case new'."
+                f"There is no SAR Desk case in {folder}. Check the folder, or create a case there.",
+                hint=Hint.CREATE_CASE,
             )
         store = case_folder.open_store()
         case_folder.clean_incoming()

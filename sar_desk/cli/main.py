@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from sar_desk import __version__
+from sar_desk.cli.hints import error_line
 from sar_desk.core.errors import Cancelled, SarDeskError
 
 # Each command module (sar_desk/cli/<module>.py) ends with ``COMMANDS = [...]``; register it with
@@ -67,7 +68,7 @@ class SarDeskGroup(click.Group):
         except SarDeskError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {error_line(exc)}", err=True)
             ctx.exit(1)
         except Cancelled:
             click.echo("Cancelled; nothing was changed.", err=True)
