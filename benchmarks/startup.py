@@ -79,10 +79,12 @@ def _big_case(folder: Path, messages: int) -> Path:
 def _big_queries(case: Path) -> dict[str, list[str]]:
     import search_bench
 
-    word = search_bench._vocabulary(random.Random(4))[20]
+    vocabulary = search_bench._vocabulary(random.Random(4))
+    common, rare = vocabulary[20], vocabulary[3000]  # Zipf ranks: ~57,000 hits and ~400
     person = f"{search_bench.FIRST[3]} {search_bench.LAST[(3 * 7) % len(search_bench.LAST)]}"
     return {
-        "search 1M, text": ["search", str(case), "--text", word],
+        "search 1M, common word": ["search", str(case), "--text", common],
+        "search 1M, rare word": ["search", str(case), "--text", rare],
         "search 1M, person + dates": [
             "search",
             str(case),
