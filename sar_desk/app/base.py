@@ -13,9 +13,9 @@ from typing import Any
 
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.model import Case
-from sar_desk.store import Store, audit
-from sar_desk.store.case_meta import load_case, save_case
+from sar_desk.store import Store
 from sar_desk.store.folder import CaseFolder
+from sar_desk.store.uow import unit_of_work
 
 
 def default_user() -> str:
@@ -34,8 +34,8 @@ class SessionBase:
         self.case_folder = CaseFolder(folder)
         self.store = store
         self.user = user or default_user()
-        with store.read() as conn:
-            self._case = load_case(conn)
+        with unit_of_work(store) as uow:
+            self._case = uow.case.load()
 
     @property
     def case(self) -> Case:
@@ -49,15 +49,15 @@ class SessionBase:
 
     def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:
         """Save the case record and audit the change in the same transaction."""
-        with self.store.transaction() as conn:
-            save_case(conn, case)
-            audit.append(conn, self.user, action, details)
+        with unit_of_work(self.store, write=True) as uow:
+            uow.case.save(case)
+            uow.audit.append(self.user, action, details)
         self._case = case
 
     def reload(self) -> None:
         """Re-read the case record (after a job changed it on another connection)."""
-        with self.store.read() as conn:
-            self._case = load_case(conn)
+        with unit_of_work(self.store) as uow:
+            self._case = uow.case.load()
 
     def summary_sections(self) -> list[SummarySection]:
         """Blocks of ``case show`` contributed by each area; mixins extend via super()."""

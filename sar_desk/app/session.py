@@ -23,10 +23,8 @@ from sar_desk.app.searching import SearchingMixin
 from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
-from sar_desk.store import audit
-from sar_desk.store.case_meta import save_case
 from sar_desk.store.folder import CaseFolder
-from sar_desk.store.sources import list_sources
+from sar_desk.store.uow import unit_of_work
 
 
 def case_exists(folder: Path) -> bool:
@@ -102,10 +100,9 @@ class CaseSession(
         """
         case = validate_case(case)
         store = CaseFolder.create(Path(folder)).open_store(create=True)
-        with store.transaction() as conn:
-            save_case(conn, case)
-            audit.append(
-                conn,
+        with unit_of_work(store, write=True) as uow:
+            uow.case.save(case)
+            uow.audit.append(
                 user or default_user(),
                 "case-created",
                 {
@@ -133,7 +130,7 @@ class CaseSession(
             )
         store = case_folder.open_store()
         case_folder.clean_incoming()
-        with store.read() as conn:
-            kept = {source.stored_path for source in list_sources(conn)}
+        with unit_of_work(store) as uow:
+            kept = {source.stored_path for source in uow.sources.list()}
         case_folder.clean_orphans(kept)
         return cls(case_folder.root, store, user)
