@@ -13,10 +13,9 @@ from typing import Any
 
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.model import Case
-from sar_desk.store import Store, audit
-from sar_desk.store.case_meta import load_case, save_case
-
-CASE_DB = "case.db"
+from sar_desk.store import Store
+from sar_desk.store.folder import CaseFolder
+from sar_desk.store.uow import unit_of_work
 
 
 def default_user() -> str:
@@ -32,10 +31,11 @@ class SessionBase:
 
     def __init__(self, folder: Path, store: Store, user: str | None = None) -> None:
         self.folder = folder
+        self.case_folder = CaseFolder(folder)
         self.store = store
         self.user = user or default_user()
-        with store.read() as conn:
-            self._case = load_case(conn)
+        with unit_of_work(store) as uow:
+            self._case = uow.case.load()
 
     @property
     def case(self) -> Case:
@@ -45,23 +45,27 @@ class SessionBase:
     @property
     def db_path(self) -> Path:
         """The case database file (jobs open their own connection to it)."""
-        return self.folder / CASE_DB
+        return self.case_folder.db_path
 
     def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:
         """Save the case record and audit the change in the same transaction."""
-        with self.store.transaction() as conn:
-            save_case(conn, case)
-            audit.append(conn, self.user, action, details)
+        with unit_of_work(self.store, write=True) as uow:
+            uow.case.save(case)
+            uow.audit.append(self.user, action, details)
         self._case = case
 
     def reload(self) -> None:
         """Re-read the case record (after a job changed it on another connection)."""
-        with self.store.read() as conn:
-            self._case = load_case(conn)
+        with unit_of_work(self.store) as uow:
+            self._case = uow.case.load()
 
     def summary_sections(self) -> list[SummarySection]:
         """Blocks of ``case show`` contributed by each area; mixins extend via super()."""
         return []
+
+    def open_store(self) -> Store:
+        """A new connection to this case's store, for a job on another thread."""
+        return self.case_folder.open_store()
 
     def close(self) -> None:
         """Close the store."""

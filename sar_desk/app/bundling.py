@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
@@ -20,13 +21,11 @@ from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
 from sar_desk.app.reviewing import bundled_code_table
-from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
+from sar_desk.core.errors import AuditTamperedError, ExportBlockedError, Hint
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.organisation import OrganisationIncompleteError, OrgProfile, missing_fields
 from sar_desk.core.outcome import OutcomeKind
 from sar_desk.core.scope import SearchLogEntry
-from sar_desk.export.bundle import build_bundle
-from sar_desk.export.manifest import BundleManifest
 from sar_desk.export.options import (
     BundleInputs,
     BundleOptions,
@@ -34,15 +33,17 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
-from sar_desk.export.verify import VerifyReport, verify_bundle
-from sar_desk.review import disclosure, legal, signoff
+from sar_desk.review import legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
 
-MASTERS = "masters"
+if TYPE_CHECKING:
+    from sar_desk.export.manifest import BundleManifest
+    from sar_desk.export.verify import VerifyReport
+
 # Per-case overrides of the organisation profile (field -> value). Issue 13 replaced the
 # earlier whole-letter "organisation" record, which no release could set.
 _ORG_KEY = "organisation-profile"
@@ -112,12 +113,15 @@ class ExportMixin(SessionBase):
             ExportBlockedError: Empty disclosure set, undecided proposals or missing sign-off.
             AuditTamperedError: The audit log was altered.
         """
+        from sar_desk.review import disclosure  # pandas: loaded only to export
+
         table = bundled_code_table()
         with self.store.read() as conn:
             if audit.verify_chain(conn):
                 raise AuditTamperedError(
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
-                    "exported. Run 'sar-desk audit CASE verify' and contact your DPO."
+                    "exported. Verify the audit log to see where, and contact your DPO.",
+                    hint=Hint.VERIFY_AUDIT,
                 )
             outcome = legal.current_outcome(conn)
             answered = outcome is not None and outcome.kind is not OutcomeKind.HELD
@@ -134,16 +138,17 @@ class ExportMixin(SessionBase):
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
-                    "undecided or waiting for a second person's approval. Decide them "
-                    "('sar-desk review CASE list') and export again."
+                    "undecided or waiting for a second person's approval. Decide them (the "
+                    "review list shows them) and export again.",
+                    hint=Hint.LIST_REVIEW,
                 )
             outstanding = signoff.signoff_outstanding(conn, self.case, table)
             if outstanding:
                 raise ExportBlockedError(
                     "DPO sign-off is required before export: "
                     + "; ".join(r.rstrip(".") for r in outstanding)
-                    + ". Ask the DPO to sign off (in the window's Export section, or "
-                    "'sar-desk review CASE sign-off --as DPO')."
+                    + ". Ask the DPO to sign off.",
+                    hint=Hint.SIGN_OFF,
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids]) if ids else []
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
@@ -170,8 +175,9 @@ class ExportMixin(SessionBase):
     ) -> Job[BundleManifest]:
         """Build the disclosure bundle into `dest` (a job).
 
-        The unredacted master, the manifest and the safety report are kept in
-        ``<case>/masters/<export-id>/``; an "export" audit entry records the manifest hash.
+        The unredacted master, the manifest and the safety report are kept in the case
+        folder (`CaseFolder.masters`), never in the bundle; an "export" audit entry records
+        the manifest hash.
 
         Raises:
             OrganisationIncompleteError: The organisation profile lacks details the letter needs.
@@ -179,6 +185,8 @@ class ExportMixin(SessionBase):
             SafetyCheckError: A safety check failed (naming the file and the check).
             BadInputError: `dest` exists and is not empty.
         """
+        from sar_desk.export.bundle import build_bundle  # PDF and archive libraries: export only
+
         cancel = cancel or CancelToken()
         yield Progress(0, None, "Reading the approved decisions")
         if options is None:
@@ -190,7 +198,7 @@ class ExportMixin(SessionBase):
             options = replace(options, organisation=self.organisation())
         inputs = self._bundle_inputs()
         result = yield from build_bundle(
-            inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
+            inputs, options, Path(dest), cancel=cancel, master_dir=self.case_folder.master_dir()
         )
         with self.store.transaction() as conn:
             audit.append(
@@ -209,4 +217,6 @@ class ExportMixin(SessionBase):
 
     def verify_bundle(self, path: Path) -> VerifyReport:
         """Re-run the safety checks on an exported bundle."""
+        from sar_desk.export.verify import verify_bundle
+
         return verify_bundle(Path(path))

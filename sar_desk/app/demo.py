@@ -170,7 +170,7 @@ def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     )
     result.lines.append(
         f"Bundle verified: {passed} of {len(report.results)} checks passed"
-        + ("" if report.ok else " — DO NOT SEND, see 'sar-desk verify'")
+        + ("" if report.ok else " — DO NOT SEND: the safety report says which checks failed")
     )
     result.lines.append(f"Requester pack: {out / 'pack'} (never send {out / 'internal'})")
 
@@ -190,7 +190,7 @@ def _people_search_step(session: CaseSession, result: DemoResult, cancel: Cancel
     )
     if not requester:
         result.lines.append(
-            "The requester was not found by phone or e-mail; see 'sar-desk people'."
+            "The requester was not found by phone or e-mail; check the people list."
         )
         yield Progress(1, 1, "Resolved people")
         return

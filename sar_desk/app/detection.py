@@ -306,7 +306,7 @@ class DetectionMixin(SessionBase):
             counts = store_detection.counts_by_entity(conn)
             runs = store_detection.list_runs(conn)
         if not runs:
-            lines: tuple[str, ...] = ("Detection has not been run yet ('sar-desk detect CASE').",)
+            lines: tuple[str, ...] = ("Detection has not been run yet.",)
         else:
             last = runs[-1]
             lines = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.ingest import ImportResult, import_source
-from sar_desk.core.errors import SarDeskError
+from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.core.jobs import CancelToken, Job
 from sar_desk.core.model import Source
 from sar_desk.store import sources as store_sources
@@ -22,6 +22,8 @@ class ImportFailure:
     message: str
     code: str = "error"
     """The error's stable code (e.g. "ambiguous-date-order"), so callers need not parse text."""
+    hint: Hint | None = None
+    """The next step, for the shell to word (see `core.errors.Hint`)."""
 
 
 ImportOutcome = ImportResult | ImportFailure
@@ -50,7 +52,7 @@ class ImportingMixin(SessionBase):
             cancel.check()
             try:
                 result = yield from import_source(
-                    self.folder,
+                    self.case_folder,
                     self.case,
                     Path(path),
                     platform=platform,
@@ -61,7 +63,7 @@ class ImportingMixin(SessionBase):
                     lenient=lenient,
                 )
             except SarDeskError as exc:
-                outcomes.append(ImportFailure(Path(path), str(exc), exc.code))
+                outcomes.append(ImportFailure(Path(path), str(exc), exc.code, exc.hint))
                 continue
             outcomes.append(result)
         return outcomes

@@ -1,41 +1,36 @@
 """Importing exports into a case: each source whole or not at all.
 
-The original is first copied into ``originals/`` under a temporary name while its SHA-256 is
-computed; the importer then reads that copy (so what we parse is exactly what we keep, and a
-file that vanishes afterwards cannot hurt). Records are written in one transaction; only when
-they are all in is the copy given its final read-only name and the transaction committed.
+The original is first copied into the case folder (`store.folder.CaseFolder`) under a
+temporary name while its SHA-256 is computed; the importer then reads that copy (so what we
+parse is exactly what we keep, and a file that vanishes afterwards cannot hurt). Records are
+written in one transaction; only when they are all in is the copy given its final read-only
+name and the transaction committed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import shutil
-import stat
-import sys
-import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
 from sar_desk.app import people as app_people
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Source
-from sar_desk.importers import by_platform, importer_for
-from sar_desk.importers.base import Importer, ImportOptions
-from sar_desk.store import audit, open_store
+from sar_desk.store import audit
 from sar_desk.store import sources as store_sources
+from sar_desk.store.folder import CaseFolder, remove_tree
 from sar_desk.store.writer import ImportWriter
+
+if TYPE_CHECKING:
+    from sar_desk.importers.base import Importer
 
 logger = logging.getLogger(__name__)
 
-ORIGINALS = "originals"
-_INCOMING = ".incoming-"
 _CHUNK = 1024 * 1024
 _PROGRESS_EVERY = 1000
 
@@ -53,6 +48,20 @@ class ImportResult:
     warnings: tuple[str, ...]
     limitations: tuple[str, ...]
     settings: dict[str, str]
+
+
+def importer_for(path: Path) -> Importer:
+    """The importer that recognises an export (importers load on first use, not at start-up)."""
+    from sar_desk import importers
+
+    return importers.importer_for(path)
+
+
+def by_platform(name: str) -> Importer:
+    """The importer registered for a platform name."""
+    from sar_desk import importers
+
+    return importers.by_platform(name)
 
 
 def _hash_file(src: Path, dest: Path) -> str:
@@ -97,90 +106,8 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
-def _make_read_only(path: Path) -> None:
-    targets = [path, *path.rglob("*")] if path.is_dir() else [path]
-    for target in targets:
-        mode = target.stat().st_mode
-        target.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-
-
-def remove_tree(path: Path) -> None:
-    """Delete a file or folder we created, even if it was made read-only."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        for target in [path, *path.rglob("*")]:
-            target.chmod(target.stat().st_mode | stat.S_IWUSR)
-        shutil.rmtree(path)
-    else:
-        path.chmod(path.stat().st_mode | stat.S_IWUSR)
-        path.unlink()
-
-
-_IN_USE = ".in-use"
-_UNLOCKED_GRACE_SECONDS = 120
-
-
-def _try_lock(handle: IO[bytes]) -> bool:
-    """Take an exclusive, non-blocking lock on an open file; False if another holds it.
-
-    The operating system drops the lock when its process dies, so a killed import's leftovers
-    become removable while a running import's files stay protected.
-    """
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def clean_incoming(case_dir: Path) -> None:
-    """Remove copies left behind by an import that was killed before it finished.
-
-    Another process (or the window's worker) may be importing right now; its folder is locked
-    and is left alone.
-    """
-    originals = case_dir / ORIGINALS
-    if not originals.is_dir():
-        return
-    for leftover in originals.glob(_INCOMING + "*"):
-        marker = leftover / _IN_USE
-        if not marker.exists():
-            # Only a folder that never got its lock (killed within microseconds) is unmarked;
-            # leave very young ones in case their import is just starting.
-            if time.time() - leftover.stat().st_mtime > _UNLOCKED_GRACE_SECONDS:
-                remove_tree(leftover)
-            continue
-        with marker.open("a+b") as handle:
-            if not _try_lock(handle):
-                continue
-        remove_tree(leftover)
-
-
-def clean_orphans(case_dir: Path, referenced: set[str]) -> None:
-    """Remove originals no source refers to (left by an import killed just before commit).
-
-    Skipped while any import is in flight (an incoming folder exists), because a running
-    import's copy is unreferenced until its transaction commits.
-    """
-    originals = case_dir / ORIGINALS
-    if not originals.is_dir() or any(originals.glob(_INCOMING + "*")):
-        return
-    for entry in originals.iterdir():
-        if f"{ORIGINALS}/{entry.name}" not in referenced:
-            logger.warning("removing an original left by an interrupted import")
-            remove_tree(entry)
-
-
 def import_source(
-    case_dir: Path,
+    folder: CaseFolder,
     case: Case,
     path: Path,
     *,
@@ -203,20 +130,13 @@ def import_source(
     """
     cancel = cancel or CancelToken()
     importer: Importer = by_platform(platform) if platform else importer_for(path)
-    originals = case_dir / ORIGINALS
-    originals.mkdir(exist_ok=True)
-    incoming = originals / f"{_INCOMING}{uuid.uuid4().hex}"
     yield Progress(0, None, f"Copying {path.name} into the case")
-    lock = None
-    try:
-        incoming.mkdir()
-        lock = (incoming / _IN_USE).open("a+b")
-        _try_lock(lock)
+    with folder.incoming() as incoming:
         copy_target = incoming / path.name
         sha = _copy_and_hash(path, copy_target)
         size = _size(copy_target)
         result = yield from _write(
-            case_dir,
+            folder,
             case,
             importer,
             path,
@@ -230,14 +150,10 @@ def import_source(
             lenient,
         )
         return result
-    finally:
-        if lock is not None:
-            lock.close()
-        remove_tree(incoming)
 
 
 def _write(
-    case_dir: Path,
+    folder: CaseFolder,
     case: Case,
     importer: Importer,
     path: Path,
@@ -250,11 +166,13 @@ def _write(
     user: str,
     lenient: bool,
 ) -> Job[ImportResult]:
+    from sar_desk.importers.base import ImportOptions
+
     options = ImportOptions(
         timezone=case.timezone, day_first=day_first, region=case.default_region, lenient=lenient
     )
     report = ImportReport()
-    with open_store(case_dir / "case.db") as store:
+    with folder.open_store() as store:
         with store.read() as conn:
             previous = store_sources.find_by_sha(conn, sha)
         if previous is not None:
@@ -295,9 +213,7 @@ def _write(
                     "Check it is the full export."
                 )
             final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
-            final = case_dir / ORIGINALS / final_name
-            os.replace(copy_target, final)
-            _make_read_only(final)
+            final = folder.keep_original(copy_target, final_name)
             try:
                 store_sources.finish_source(
                     conn,
@@ -309,7 +225,7 @@ def _write(
                     settings=report.settings,
                     report=_report_json(report),
                 )
-                store_sources.set_stored_path(conn, source_id, f"{ORIGINALS}/{final_name}")
+                store_sources.set_stored_path(conn, source_id, folder.stored_path(final_name))
                 app_people.record_import(conn, report, importer.platform, case, user)
                 audit.append(
                     conn,

@@ -18,7 +18,7 @@ from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core import people as core_people
-from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.errors import BadInputError, Hint, NotFoundError
 from sar_desk.core.identity import classify_identifier, name_key
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.model import Case, IdentifierKind, Person, PersonId, PersonRole
@@ -296,8 +296,9 @@ class PeopleMixin(SessionBase):
             else ""
         )
         raise NotFoundError(
-            f"No one in this case matches {wanted!r}{hint}. Run 'sar-desk people CASE' to see "
-            "everyone, then search by person id."
+            f"No one in this case matches {wanted!r}{hint}. The people list shows everyone "
+            "with their person ids.",
+            hint=Hint.LIST_PEOPLE,
         )
 
     def _match_people(self, conn: Conn, wanted: str, everyone: list[Person]) -> list[Person]:
@@ -426,8 +427,7 @@ class PeopleMixin(SessionBase):
         """
         if official and role is not PersonRole.STAFF:
             raise BadInputError(
-                "Only staff can be marked as acting in an official capacity; mark the person as "
-                "staff with --official."
+                "Only staff can act in an official capacity; mark the person as staff to record it."
             )
         with self.store.transaction() as conn:
             before = store_people.get_person(conn, person_id)
@@ -527,7 +527,7 @@ class PeopleMixin(SessionBase):
         lines += [f"Requester: {p.display_name} (person {p.id})" for p in requesters]
         if not requesters and everyone:
             lines.append(
-                "Requester not identified yet: mark them with 'sar-desk people CASE mark'."
+                "Requester not identified yet: mark them as the requester on the people list."
             )
         sections.append(
             SummarySection(

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
@@ -23,8 +21,8 @@ from sar_desk.core.disclosure import (
     QualifiedPersonOpinion,
     ReasonCode,
 )
-from sar_desk.core.errors import AuditTamperedError, BadInputError
-from sar_desk.review import bulk, disclosure, pit, progress, qa, roles, signoff, thirdparty
+from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
+from sar_desk.review import bulk, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
 from sar_desk.store import audit
@@ -32,6 +30,11 @@ from sar_desk.store import decisions as store_decisions
 from sar_desk.store.decisions import SignOffRow
 from sar_desk.store.pit import FAILED, SampleRow
 from sar_desk.store.users import UserRow
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from sar_desk.review import progress
 
 CODE_TABLE_RESOURCE = "codes/codes-v1.json"
 
@@ -279,24 +282,31 @@ class ReviewMixin(SessionBase):
             raise BadInputError(
                 f"A sampled item of {proposer}'s batch was rejected, so QA sample "
                 f"{result.sample.id} failed and every item of that batch must now be approved "
-                "or rejected individually (R53): 'sar-desk review CASE approve ID'."
+                "or rejected individually (R53).",
+                hint=Hint.DECIDE_ITEMS,
             )
         return result
 
     def review_progress(self) -> progress.ReviewProgress:
         """Counts per status, entity type and reviewer."""
+        from sar_desk.review import progress  # pandas: loaded only when asked for
+
         self.review_items()  # picks up findings detection added since
         with self.store.read() as conn:
             return progress.review_progress(conn)
 
     def disclosure_decisions(self, in_scope_ids: Iterable[int]) -> DisclosureDecisions:
         """The approved decisions export needs, for the messages being disclosed."""
+        from sar_desk.review import disclosure  # pandas: loaded only when asked for
+
         self.review_items()
         with self.store.read() as conn:
             return disclosure.disclosure_decisions(conn, self.case, self.code_table, in_scope_ids)
 
     def review_log(self) -> pd.DataFrame:
         """The internal redaction log as a table."""
+        from sar_desk.review import disclosure
+
         with self.store.read() as conn:
             return disclosure.review_log_frame(conn, self.code_table)
 

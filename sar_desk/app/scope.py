@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.summary import SummarySection
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.core.model import MessageId
 from sar_desk.core.scope import ConversationScope, MessageScope, Relevance
 from sar_desk.core.search import SearchQuery
@@ -84,7 +84,10 @@ class ScopeMixin(SessionBase):
     def _ids(ids: Sequence[int]) -> list[int]:
         unique = sorted({int(i) for i in ids})
         if not unique:
-            raise BadInputError("No messages were given. Name them with --message ID or --search.")
+            raise BadInputError(
+                "No messages were given: name them by id, or by a search.",
+                hint=Hint.NAME_MESSAGES,
+            )
         return unique
 
     def search_ids(self, query: SearchQuery, limit: int = MAX_BULK) -> list[MessageId]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.summary import SummarySection
-from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.errors import BadInputError, Hint, NotFoundError
 from sar_desk.core.model import Conversation, Message, SourceId
 from sar_desk.core.scope import SearchLogEntry, SearchStatus, SourceSearchStatus
 from sar_desk.core.search import SearchQuery
@@ -18,6 +17,9 @@ from sar_desk.store import messages as store_messages
 from sar_desk.store import people as store_people
 from sar_desk.store import sources as store_sources
 from sar_desk.store.messages import Cursor
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIN_REASON_CHARS = 10
 
@@ -48,7 +50,8 @@ def _reason(reason: str, what: str) -> str:
     if len(text) < MIN_REASON_CHARS:
         raise BadInputError(
             f"{what} needs a written justification of at least {MIN_REASON_CHARS} characters "
-            "(why searching it would not be reasonable and proportionate). Give it with --reason."
+            "(why searching it would not be reasonable and proportionate).",
+            hint=Hint.GIVE_REASON,
         )
     return text
 
@@ -151,6 +154,8 @@ class SearchingMixin(SessionBase):
 
     def search_log_frame(self) -> pd.DataFrame:
         """The search log as a table (one row per search) for the internal record."""
+        import pandas as pd  # only for this table: a search must start fast
+
         with self.store.read() as conn:
             rows = searchlog.search_rows(conn)
         columns = [
@@ -196,8 +201,9 @@ class SearchingMixin(SessionBase):
         with self.store.transaction() as conn:
             if not any(int(s.id) == int(source_id) for s in store_sources.list_sources(conn)):
                 raise NotFoundError(
-                    f"There is no source {source_id} in this case. 'sar-desk case show CASE' "
-                    "lists the sources with their numbers."
+                    f"There is no source {source_id} in this case. The case summary lists the "
+                    "sources with their numbers.",
+                    hint=Hint.SHOW_CASE,
                 )
             store_sources.set_excluded(
                 conn, SourceId(int(source_id)), excluded, reason if excluded else None

@@ -11,23 +11,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sar_desk.app.base import CASE_DB, default_user
+from sar_desk.app.base import default_user
 from sar_desk.app.bundling import ExportMixin
 from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
-from sar_desk.app.ingest import ORIGINALS, clean_incoming, clean_orphans
 from sar_desk.app.legal import LegalMixin
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
-from sar_desk.core.errors import BadInputError, CaseExistsError, CaseNotFoundError
+from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
-from sar_desk.store import audit, open_store
-from sar_desk.store.case_meta import save_case
-from sar_desk.store.sources import list_sources
+from sar_desk.store.folder import CaseFolder
+from sar_desk.store.uow import unit_of_work
+
+
+def case_exists(folder: Path) -> bool:
+    """Whether a folder holds a SAR Desk case."""
+    return CaseFolder(Path(folder)).exists()
 
 
 def normalise_aliases(aliases: list[str] | tuple[str, ...], region: str) -> tuple[str, ...]:
@@ -62,7 +65,8 @@ def validate_case(case: Case) -> Case:
         ) from exc
     if case.scope_from and case.scope_to and case.scope_from > case.scope_to:
         raise BadInputError(
-            "The scope starts after it ends; check the --scope-from and --scope-to dates."
+            "The scope starts after it ends; check its first and last dates.",
+            hint=Hint.SCOPE_DATES,
         )
     aliases = list(case.aliases)
     if case.requester:
@@ -96,23 +100,11 @@ class CaseSession(
             CaseExistsError: The folder already holds a case or other files.
             BadInputError: The case record is invalid.
         """
-        folder = Path(folder)
         case = validate_case(case)
-        if (folder / CASE_DB).exists():
-            raise CaseExistsError(
-                f"{folder} already holds a case. Choose another folder, or open that case."
-            )
-        if folder.exists() and any(folder.iterdir()):
-            raise CaseExistsError(
-                f"{folder} is not empty. Create the case in a new or empty folder."
-            )
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / ORIGINALS).mkdir()
-        store = open_store(folder / CASE_DB, create=True)
-        with store.transaction() as conn:
-            save_case(conn, case)
-            audit.append(
-                conn,
+        store = CaseFolder.create(Path(folder)).open_store(create=True)
+        with unit_of_work(store, write=True) as uow:
+            uow.case.save(case)
+            uow.audit.append(
                 user or default_user(),
                 "case-created",
                 {
@@ -122,7 +114,7 @@ class CaseSession(
                     "aliases": len(case.aliases),
                 },
             )
-        return cls(folder, store, user)
+        return cls(Path(folder), store, user)
 
     @classmethod
     def open(cls, folder: Path, user: str | None = None) -> CaseSession:
@@ -132,15 +124,15 @@ class CaseSession(
             CaseNotFoundError: There is no case there.
             StoreTooNewError: The case was saved by a newer release.
         """
-        folder = Path(folder)
-        if not (folder / CASE_DB).exists():
+        case_folder = CaseFolder(Path(folder))
+        if not case_folder.exists():
             raise CaseNotFoundError(
-                f"There is no SAR Desk case in {folder}. Check the folder, or create a case "
-                "there with 'sar-desk case new'."
+                f"There is no SAR Desk case in {folder}. Check the folder, or create a case there.",
+                hint=Hint.CREATE_CASE,
             )
-        store = open_store(folder / CASE_DB)
-        clean_incoming(folder)
-        with store.read() as conn:
-            kept = {source.stored_path for source in list_sources(conn)}
-        clean_orphans(folder, kept)
-        return cls(folder, store, user)
+        store = case_folder.open_store()
+        case_folder.clean_incoming()
+        with unit_of_work(store) as uow:
+            kept = {source.stored_path for source in uow.sources.list()}
+        case_folder.clean_orphans(kept)
+        return cls(case_folder.root, store, user)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
+from sar_desk.app.api import BundleOptions, verify_bundle
 from sar_desk.cli.common import echo_json, json_option, open_case, run_with_progress, user_option
 from sar_desk.core.organisation import OrganisationIncompleteError
-from sar_desk.export.options import BundleOptions
-from sar_desk.export.verify import verify_bundle
 
 
 @click.command()

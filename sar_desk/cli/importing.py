@@ -16,6 +16,7 @@ from sar_desk.cli.common import (
     run_with_progress,
     user_option,
 )
+from sar_desk.cli.hints import with_hint
 
 _MAX_ISSUES_SHOWN = 20
 
@@ -77,7 +78,10 @@ def import_(
 
 def _print_outcome(outcome: ImportOutcome) -> None:
     if isinstance(outcome, ImportFailure):
-        click.echo(f"NOT IMPORTED {outcome.path.name}: {outcome.message}", err=True)
+        click.echo(
+            f"NOT IMPORTED {outcome.path.name}: {with_hint(outcome.message, outcome.hint)}",
+            err=True,
+        )
         return
     src = outcome.source
     click.echo(

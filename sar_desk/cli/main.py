@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from collections.abc import Callable
@@ -11,25 +12,55 @@ from typing import Any
 import click
 
 from sar_desk import __version__
-from sar_desk.cli import audit as audit_cmds
-from sar_desk.cli import case as case_cmds
-from sar_desk.cli import demo as demo_cmds
-from sar_desk.cli import detect as detect_cmds
-from sar_desk.cli import export as export_cmds
-from sar_desk.cli import importing as import_cmds
-from sar_desk.cli import org as org_cmds
-from sar_desk.cli import parse as parse_cmds
-from sar_desk.cli import people as people_cmds
-from sar_desk.cli import review as review_cmds
-from sar_desk.cli import scope as scope_cmds
-from sar_desk.cli import search as search_cmds
-from sar_desk.cli import selftest as selftest_cmds
-from sar_desk.cli import users as users_cmds
+from sar_desk.cli.hints import error_line
 from sar_desk.core.errors import Cancelled, SarDeskError
+
+# Each command module (sar_desk/cli/<module>.py) ends with ``COMMANDS = [...]``; register it with
+# one line here, naming its commands, so a command's module (and everything it imports) loads
+# only when that command runs. ``tests/unit/cli/test_lazy_commands.py`` checks this list
+# against every module's COMMANDS.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "parse": ("parse", "formats"),
+    "case": ("case",),
+    "importing": ("import",),
+    "search": ("search",),
+    "demo": ("demo",),
+    "detect": ("detect",),
+    "review": ("review",),
+    "audit": ("audit",),
+    "users": ("users",),
+    "people": ("people",),
+    "scope": ("scope", "sources"),
+    "export": ("export", "verify"),
+    "selftest": ("self-test",),
+    "org": ("org",),
+}
 
 
 class SarDeskGroup(click.Group):
-    """A group that turns expected failures into one line on stderr and exit code 1."""
+    """A group that turns expected failures into one line on stderr and exit code 1.
+
+    Commands listed in `COMMAND_MODULES` are imported on first use: ``--version`` and a
+    search need not load the PDF, spreadsheet and importer libraries the other commands use.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, without importing the modules."""
+        lazy = (name for names in COMMAND_MODULES.values() for name in names)
+        return sorted({*super().list_commands(ctx), *lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing its module the first time it is asked for."""
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        for module_name, names in COMMAND_MODULES.items():
+            if cmd_name in names:
+                module = importlib.import_module(f"sar_desk.cli.{module_name}")
+                for loaded in module.COMMANDS:
+                    self.add_command(loaded)
+                return super().get_command(ctx, cmd_name)
+        return None
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; `SarDeskError` → message + exit 1 (traceback only with --debug)."""
@@ -38,7 +69,7 @@ class SarDeskGroup(click.Group):
         except SarDeskError as exc:
             if ctx.find_root().params.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {error_line(exc)}", err=True)
             ctx.exit(1)
         except Cancelled:
             click.echo("Cancelled; nothing was changed.", err=True)
@@ -87,26 +118,6 @@ def gui(case: Path | None) -> None:
             "or 'python -m sar_desk'."
         )
     sys.exit(_gui_launcher(case))
-
-
-for _module in (
-    parse_cmds,
-    case_cmds,
-    import_cmds,
-    search_cmds,
-    demo_cmds,
-    detect_cmds,
-    review_cmds,
-    audit_cmds,
-    users_cmds,
-    people_cmds,
-    scope_cmds,
-    export_cmds,
-    selftest_cmds,
-    org_cmds,
-):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
 
 
 def main() -> None:

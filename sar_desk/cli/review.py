@@ -10,15 +10,20 @@ from typing import Any
 
 import click
 
+from sar_desk.app.api import (
+    BulkSelection,
+    ConsentResponse,
+    ItemView,
+    ThirdPartyDecision,
+    ThirdPartyRecord,
+    WithholdBasis,
+)
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
 from sar_desk.cli.review_legal import register as register_legal_commands
 from sar_desk.cli.review_qa import register as register_qa_commands
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError
-from sar_desk.review.bulk import BulkSelection
-from sar_desk.review.decide import ItemView, WithholdBasis
-from sar_desk.review.thirdparty import ConsentResponse, ThirdPartyDecision, ThirdPartyRecord
 
 
 @click.group()

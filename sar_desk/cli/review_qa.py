@@ -14,10 +14,9 @@ from pathlib import Path
 
 import click
 
+from sar_desk.app.api import QaMode, QaSettings, SampleRow
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
-from sar_desk.review.qa import QaMode, QaSettings
-from sar_desk.store.pit import SampleRow
 
 
 @contextmanager

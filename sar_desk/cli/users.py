@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from sar_desk.app.api import Role, parse_role
 from sar_desk.cli.common import echo_json, json_option, open_case, user_option
-from sar_desk.review.roles import Role, parse_role
 
 
 @click.group()

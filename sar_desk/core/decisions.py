@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sar_desk.core.errors import BadInputError, InvalidTransitionError, PermissionDeniedError
+from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError, PermissionDeniedError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId, PersonId
 
@@ -233,11 +233,14 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
     )
     if event.action is A.ACCEPT:
         if not event.code:
-            raise BadInputError(f"{label}: a redaction needs a reason code (R29). Add --code.")
+            raise BadInputError(
+                f"{label}: a redaction needs a reason code (R29).", hint=Hint.GIVE_CODE
+            )
         if not event.rationale.strip():
             raise BadInputError(
                 f"{label}: a redaction needs a rationale saying why {event.code} applies here "
-                "(R29). Add --reason with a sentence."
+                "(R29), in a sentence.",
+                hint=Hint.GIVE_REASON,
             )
         return replace(
             base,
@@ -264,7 +267,8 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
         if not event.note.strip():
             raise BadInputError(
                 f"{label}: say why it is rejected (for example 'requester's own data' or "
-                "'not personal data'). Add --reason."
+                "'not personal data').",
+                hint=Hint.GIVE_REASON,
             )
         return replace(base, approver=None, approved_at=None, note=event.note.strip())
     if event.action is A.MODIFY:
@@ -286,7 +290,7 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
         )
     if event.action in (A.MARK_NOT_IN_SCOPE, A.MARK_DUPLICATE):
         if not event.note.strip():
-            raise BadInputError(f"{label}: say why it is {after} (add --reason).")
+            raise BadInputError(f"{label}: say why it is {after}.", hint=Hint.GIVE_REASON)
         return replace(base, note=event.note.strip())
     # REOPEN: back to proposed; keeps the span, forgets the approval and the code.
     return replace(

@@ -7,13 +7,64 @@ stopped a job and is shown as nothing at all.
 
 from __future__ import annotations
 
+import enum
 from typing import ClassVar
 
 
+class Hint(enum.StrEnum):
+    """What the user can do next, as a stable key that each shell words its own way.
+
+    Messages below the shells speak the domain and never name a command or a flag; an error
+    that has a shell-specific next step carries one of these (``raise ...(msg, hint=...)``), and
+    the command line adds its own sentence (``cli/hints.py``), the window may offer a button.
+    """
+
+    CREATE_CASE = "create-case"
+    SHOW_CASE = "show-case"
+    VERIFY_AUDIT = "verify-audit"
+    LIST_PEOPLE = "list-people"
+    LIST_SUGGESTIONS = "list-suggestions"
+    LIST_REVIEW = "list-review"
+    DECIDE_ITEMS = "decide-items"
+    SELECT_ITEMS = "select-items"
+    NAME_MESSAGES = "name-messages"
+    NAME_DUPLICATE = "name-duplicate"
+    GIVE_REASON = "give-reason"
+    GIVE_CODE = "give-code"
+    GIVE_NOTE = "give-note"
+    SIGN_OFF = "sign-off"
+    ADD_USER = "add-user"
+    CONSENT_SOUGHT = "consent-sought"
+    RECORD_PIT = "record-pit"
+    PIT_FOR = "pit-for"
+    PIT_AGAINST = "pit-against"
+    PIT_CONCLUSION = "pit-conclusion"
+    RECORD_OPINION = "record-opinion"
+    OPINION_NAME = "opinion-name"
+    OPINION_TEXT = "opinion-text"
+    QA_SAMPLING = "qa-sampling"
+    DRAW_SAMPLE = "draw-sample"
+    SCOPE_DATES = "scope-dates"
+    CHOOSE_PLATFORM = "choose-platform"
+    DATE_ORDER = "date-order"
+    LENIENT_IMPORT = "lenient-import"
+    CHOOSE_MODEL = "choose-model"
+
+
 class SarDeskError(Exception):
-    """An expected failure. ``str(exc)`` says what failed, where, and what to do next."""
+    """An expected failure. ``str(exc)`` says what failed, where, and what to do next.
+
+    Attributes:
+        hint: The shell-specific next step, if there is one (see `Hint`).
+    """
 
     code: ClassVar[str] = "error"
+    hint: Hint | None = None
+
+    def __init__(self, *args: object, hint: Hint | None = None) -> None:
+        super().__init__(*args)
+        if hint is not None:
+            self.hint = hint
 
 
 class BadInputError(SarDeskError):

@@ -26,7 +26,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sar_desk.core.errors import DetectionUnavailableError
+from sar_desk.core.errors import DetectionUnavailableError, Hint
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
 
@@ -114,7 +114,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
         raise DetectionUnavailableError(
             f"The language model '{model}' that detection needs is not installed on this "
             "computer, so no proposals were made. Reinstall SAR Desk (it includes "
-            f"{DEFAULT_MODEL}) or choose an installed model with --model."
+            f"{DEFAULT_MODEL}) or choose another installed model.",
+            hint=Hint.CHOOSE_MODEL,
         ) from exc
     if "ner" not in nlp.pipe_names:
         raise DetectionUnavailableError(

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from sar_desk.app.paths import user_config_dir
+from sar_desk.app.session import case_exists
 
 MAX_RECENT = 10
 
@@ -26,7 +27,7 @@ class RecentCase:
     @property
     def exists(self) -> bool:
         """Whether the folder still holds a case."""
-        return (self.folder / "case.db").exists()
+        return case_exists(self.folder)
 
 
 def window_settings() -> QSettings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from sar_desk.core.errors import ImportFormatError, UnknownFormatError
+from sar_desk.core.errors import Hint, ImportFormatError, UnknownFormatError
 from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.importers.discord import DiscordImporter
 from sar_desk.importers.google_chat import GoogleChatImporter
@@ -77,6 +77,7 @@ def importer_for(path: Path) -> Importer:
             return importer
     raise UnknownFormatError(
         f"{path.name} is not an export SAR Desk recognises. Supported platforms: {_supported()}. "
-        "If you know the platform, import with --platform NAME; run 'sar-desk formats' to see "
-        "the file shapes each one accepts."
+        "If you know the platform, name it when importing; the list of formats shows the "
+        "file shapes each one accepts.",
+        hint=Hint.CHOOSE_PLATFORM,
     )

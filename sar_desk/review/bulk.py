@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sar_desk.core.decisions import Action, ItemKind, ReviewStatus
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.review.decide import (
     DEFAULT_CODE,
     ItemView,
@@ -165,7 +165,8 @@ def select_items(
         selection.entity_type or selection.recognizer or selection.value or selection.everything
     ):
         raise BadInputError(
-            "Say which items: give ids, --entity TYPE, --recognizer NAME, --value TEXT or --all."
+            "Say which items: their ids, an entity type, a recogniser, a value, or all of them.",
+            hint=Hint.SELECT_ITEMS,
         )
     region = ctx.case.default_region
     chosen = [v for v in views if v.item.kind in (ItemKind.FINDING, ItemKind.MANUAL)]
@@ -270,7 +271,7 @@ def run_bulk(
     if plan.needs_confirmation and not confirmed:
         raise BulkConfirmationRequiredError(
             f"{plan.warning()} {len(plan.targets)} is above this case's limit of "
-            f"{plan.threshold} for bulk decisions; confirm to go ahead (--yes)."
+            f"{plan.threshold} for bulk decisions; confirm to go ahead."
         )
     if not plan.targets:
         return BulkResult(plan)

@@ -26,7 +26,7 @@ from sar_desk.core.decisions import (
     initial_state,
     transition,
 )
-from sar_desk.core.errors import BadInputError, InvalidTransitionError, NotFoundError
+from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError, NotFoundError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier, name_key
 from sar_desk.core.model import Case, IdentifierKind, MessageId, PersonRole
@@ -135,8 +135,9 @@ def views_by_id(conn: Connection, ids: Sequence[int]) -> list[ItemView]:
     missing = [int(i) for i in ids if int(i) not in found]
     if missing:
         raise NotFoundError(
-            f"No review item {', '.join(map(str, missing))} in this case. List the items with "
-            "'sar-desk review CASE list'."
+            f"No review item {', '.join(map(str, missing))} in this case; the review list "
+            "shows the items.",
+            hint=Hint.LIST_REVIEW,
         )
     return [
         ItemView(found[int(i)], fold(store.events_for(conn, int(i)), initial_state(found[int(i)])))
@@ -236,7 +237,7 @@ def decide(
         NotFoundError: An unknown item id or code.
     """
     if not ids:
-        raise BadInputError("Name at least one item id (see 'sar-desk review CASE list').")
+        raise BadInputError("Name at least one item id.", hint=Hint.LIST_REVIEW)
     now = datetime.now(UTC)
     planned: list[tuple[ItemView, DecisionEvent, ItemState]] = []
     for view in views_by_id(conn, ids):
@@ -381,7 +382,9 @@ def _create_and_accept(
     # Validate before creating the item so a refusal leaves no orphan row behind.
     ctx.table.get(code, ctx.case.regime, CodeUse.ITEM)
     if not rationale.strip():
-        raise BadInputError("A redaction needs a rationale (R29). Add --reason with a sentence.")
+        raise BadInputError(
+            "A redaction needs a rationale (R29): a sentence saying why.", hint=Hint.GIVE_REASON
+        )
     item_id = store.add_item(conn, item)
     return decide(
         conn,
@@ -414,9 +417,11 @@ def mark_message(
     if len(get_messages(conn, wanted)) != len(set(wanted)):
         raise NotFoundError(f"There is no message {', '.join(map(str, wanted))} in this case.")
     if marker is ReviewStatus.DUPLICATE and (duplicate_of is None or duplicate_of == message_id):
-        raise BadInputError("Say which other message this one duplicates (--of ID).")
+        raise BadInputError(
+            "Say which other message this one duplicates.", hint=Hint.NAME_DUPLICATE
+        )
     if not reason.strip():
-        raise BadInputError(f"Say why message {message_id} is {marker} (add --reason).")
+        raise BadInputError(f"Say why message {message_id} is {marker}.", hint=Hint.GIVE_REASON)
     action = Action.MARK_DUPLICATE if marker is ReviewStatus.DUPLICATE else Action.MARK_NOT_IN_SCOPE
     item = ReviewItem(
         id=0,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from sar_desk.core.disclosure import PublicInterestTest, QualifiedPersonOpinion
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.core.model import Case, Regime
 from sar_desk.review.codes import CodeTable, CodeUse
 from sar_desk.review.roles import Permission, require
@@ -32,9 +32,9 @@ def needs_qualified_person(table: CodeTable, code: str) -> bool:
     return code in table.qualified_person
 
 
-def _required(text: str, what: str, option: str) -> str:
+def _required(text: str, what: str, hint: Hint) -> str:
     if not text.strip():
-        raise BadInputError(f"Record {what} (add {option} with a sentence).")
+        raise BadInputError(f"Record {what}, in a sentence.", hint=hint)
     return text.strip()
 
 
@@ -65,9 +65,9 @@ def record_public_interest_test(
     row = store.add_public_interest_test(
         conn,
         found.code,
-        _required(factors_for, "the factors in favour of disclosure", "--for"),
-        _required(factors_against, "the factors for maintaining the exemption", "--against"),
-        _required(conclusion, "the conclusion of the public interest test", "--conclusion"),
+        _required(factors_for, "the factors in favour of disclosure", Hint.PIT_FOR),
+        _required(factors_against, "the factors for maintaining the exemption", Hint.PIT_AGAINST),
+        _required(conclusion, "the conclusion of the public interest test", Hint.PIT_CONCLUSION),
         user,
     )
     details = {"record": row, "code": found.code, "table": table.version}
@@ -125,9 +125,9 @@ def record_qualified_person(
     row = store.add_qualified_person_opinion(
         conn,
         found.code,
-        _required(name, "who the qualified person is", "--name"),
+        _required(name, "who the qualified person is", Hint.OPINION_NAME),
         opinion_date,
-        _required(opinion, "the qualified person's opinion", "--opinion"),
+        _required(opinion, "the qualified person's opinion", Hint.OPINION_TEXT),
         user,
     )
     audit.append(
@@ -167,12 +167,12 @@ def check_approvable(conn: Connection, case: Case, table: CodeTable, codes: Iter
         if needs_pit(table, case.regime, code) and code not in pits:
             raise BadInputError(
                 f"{found.marker} is a qualified exemption: record the public interest test "
-                f"first: sar-desk review CASE pit --code {code} --for TEXT --against TEXT "
-                "--conclusion TEXT"
+                f"first ({code}).",
+                hint=Hint.RECORD_PIT,
             )
         if needs_qualified_person(table, code) and code not in opinions:
             raise BadInputError(
                 f"{found.marker} needs the qualified person's reasonable opinion (R32): record "
-                "who gave it, when and what they concluded first: sar-desk review CASE "
-                "qualified-person --name NAME --date YYYY-MM-DD --opinion TEXT"
+                "who gave it, when and what they concluded first.",
+                hint=Hint.RECORD_OPINION,
             )

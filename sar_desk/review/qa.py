@@ -18,7 +18,7 @@ import secrets
 from dataclasses import asdict, dataclass
 
 from sar_desk.core.decisions import Action, ReviewStatus
-from sar_desk.core.errors import BadInputError, InvalidTransitionError
+from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
 from sar_desk.review.bulk import forced_review_ids
 from sar_desk.review.decide import ItemView, ReviewContext, decide, load_views
 from sar_desk.review.roles import Permission, require
@@ -184,7 +184,8 @@ def _sample_mode(conn: Connection) -> QaSettings:
     if settings.mode is not QaMode.SAMPLE:
         raise InvalidTransitionError(
             "This case uses full review, so there is no sample to draw: approve items one by "
-            "one, or switch to sampling with 'sar-desk review CASE qa --mode sample --percent N'."
+            "one, or switch the case to sampling.",
+            hint=Hint.QA_SAMPLING,
         )
     return settings
 
@@ -227,8 +228,9 @@ def approve_on_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> Sa
     sample = _open_sample(conn, proposer)
     if sample is None:
         raise InvalidTransitionError(
-            f"There is no open QA sample of {proposer}'s batch; draw one with "
-            f"'sar-desk review CASE sample --proposer {proposer}' and check its items first."
+            f"There is no open QA sample of {proposer}'s batch; draw one and check its items "
+            "first.",
+            hint=Hint.DRAW_SAMPLE,
         )
     views = {v.item.id: v for v in load_views(conn)}
     rejected = [i for i in sample.sample if views[i].status is ReviewStatus.REJECTED]
@@ -246,8 +248,8 @@ def approve_on_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> Sa
     if unchecked:
         raise InvalidTransitionError(
             f"Sampled items {', '.join(map(str, unchecked))} are not checked yet: approve or "
-            "reject each of them individually ('sar-desk review CASE approve ID'), then approve "
-            "the rest on the sample."
+            "reject each of them individually, then approve the rest on the sample.",
+            hint=Hint.DECIDE_ITEMS,
         )
     rest = [
         i

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-from sar_desk.core.errors import BadInputError, PermissionDeniedError
+from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError
 from sar_desk.store import audit
 from sar_desk.store import users as store_users
 from sar_desk.store.decisions import Connection
@@ -87,8 +87,9 @@ def require(conn: Connection, user: str, permission: Permission) -> Role:
     role = role_of(conn, user)
     if role is None:
         raise PermissionDeniedError(
-            f"{user} is not a user of this case; add them with "
-            f"'sar-desk users CASE add {user} --role reviewer' (or another role)."
+            f"{user} is not a user of this case; add them as a user with a role (reviewer or "
+            "another).",
+            hint=Hint.ADD_USER,
         )
     allowed = PERMISSIONS[permission]
     if role not in allowed:
@@ -125,7 +126,7 @@ def add_user(conn: Connection, acting: str, name: str, role: Role) -> store_user
     """
     require(conn, acting, Permission.MANAGE_USERS)
     if not name.strip():
-        raise BadInputError("Give the user's login name, e.g. 'sar-desk users CASE add jsmith'.")
+        raise BadInputError("Give the user's login name (for example jsmith).")
     before = role_of(conn, name.strip())
     row = store_users.put_user(conn, name.strip(), str(role), acting)
     audit.append(

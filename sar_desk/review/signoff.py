@@ -7,7 +7,7 @@ withholding is added, an extension recorded), export needs a fresh sign-off.
 from __future__ import annotations
 
 from sar_desk.core.decisions import ItemKind, ReviewStatus
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.core.model import Case, Regime
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
 from sar_desk.review.decide import load_settings, load_views, match_key, situation_of
@@ -117,7 +117,7 @@ def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: st
     """
     require(conn, user, Permission.SIGN_OFF)
     if not note.strip():
-        raise BadInputError("A sign-off needs a note saying what was checked (add --note).")
+        raise BadInputError("A sign-off needs a note saying what was checked.", hint=Hint.GIVE_NOTE)
     reasons = required_reasons(conn, case, table)
     row = store.add_signoff(conn, user, note.strip(), sorted(reasons))
     audit.append(conn, user, "sign-off", {"signoff": row.id, "reasons": sorted(reasons)})

@@ -11,7 +11,7 @@ import enum
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.review.roles import Permission, require
 from sar_desk.store import audit
 from sar_desk.store import decisions as store
@@ -83,12 +83,14 @@ def validate(record: ThirdPartyRecord) -> None:
     if record.response is not ConsentResponse.NOT_SOUGHT and not record.consent_sought:
         raise BadInputError(
             f"The response is '{record.response}' but consent is marked as not sought; "
-            "add --consent-sought DATE."
+            "give the date consent was sought.",
+            hint=Hint.CONSENT_SOUGHT,
         )
     if record.decision is not ThirdPartyDecision.UNDECIDED and not record.reasons.strip():
         raise BadInputError(
-            f"Say why the decision is '{record.decision}' (add --reason): the factors in "
-            "para 16(3)(a)-(e) must be weighed and recorded."
+            f"Say why the decision is '{record.decision}': the factors in "
+            "para 16(3)(a)-(e) must be weighed and recorded.",
+            hint=Hint.GIVE_REASON,
         )
 
 

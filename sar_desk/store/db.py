@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from sar_desk.core.errors import CaseDamagedError, CaseNotFoundError, StoreTooNewError
+from sar_desk.core.errors import CaseDamagedError, CaseNotFoundError, Hint, StoreTooNewError
 from sar_desk.store.migrations import MIGRATIONS, latest_version
 
 SCHEMA_VERSION = latest_version()
@@ -152,8 +152,8 @@ def open_store(path: Path, *, create: bool = False) -> Store:
     """
     if not create and not path.exists():
         raise CaseNotFoundError(
-            f"There is no case database at {path}. Check the case folder, or create the case "
-            "with 'sar-desk case new'."
+            f"There is no case database at {path}. Check the case folder, or create the case.",
+            hint=Hint.CREATE_CASE,
         )
     store = Store(path, _make_engine(path))
     try:

@@ -1,35 +1,21 @@
-"""Legitimate-interests tests (migration 9): appended, never edited; the newest per code counts.
+"""Legitimate-interests tests: appended, never edited; the newest per code counts.
 
-Step 9 creates its table from the frozen DDL text below, so the schema a case gets never
-changes when this module's table description changes later.
+The table comes from step 9 (`store/ddl/v09_legitimate_interests.py`).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, insert, select
+from sqlalchemy import Column, Connection, Index, Integer, Table, Text, insert, select
 
 from sar_desk.core.legitimate_interests import LegitimateInterestsTest
 from sar_desk.store.decisions import _new_id
+from sar_desk.store.tables import metadata
 
-# Frozen: the exact schema migration step 9 writes. Never edit; add a new step instead.
-STEP_9_DDL = (
-    "CREATE TABLE legitimate_interests_tests ("
-    "id INTEGER NOT NULL PRIMARY KEY, "
-    "code TEXT NOT NULL, "
-    "purpose TEXT NOT NULL, "
-    "necessity TEXT NOT NULL, "
-    "balance TEXT NOT NULL, "
-    "recorded_by TEXT NOT NULL, "
-    "recorded_at TEXT NOT NULL)",
-    "CREATE INDEX ix_legitimate_interests_tests_code ON legitimate_interests_tests (code, id)",
-)
-
-# A description for queries only (own MetaData: never used to create the table).
 legitimate_interests_tests = Table(
     "legitimate_interests_tests",
-    MetaData(),
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code", Text, nullable=False),
     Column("purpose", Text, nullable=False),
@@ -37,13 +23,8 @@ legitimate_interests_tests = Table(
     Column("balance", Text, nullable=False),
     Column("recorded_by", Text, nullable=False),
     Column("recorded_at", Text, nullable=False),
+    Index("ix_legitimate_interests_tests_code", "code", "id"),
 )
-
-
-def create_step_9(conn: Connection) -> None:
-    """Migration step 9: the legitimate-interests tests table (issue 13)."""
-    for statement in STEP_9_DDL:
-        conn.exec_driver_sql(statement)
 
 
 def add_legitimate_interests_test(

@@ -1,69 +1,67 @@
 """Numbered schema migrations, recorded in SQLite's ``PRAGMA user_version``.
 
-Each feature that needs tables adds one step here, in order. A case written by a newer release
-(a higher user_version than the last step) is refused by `store.db.open_store`.
+The convention (read this before adding a step):
+
+- Each step is one module ``store/ddl/vNN_<what>.py`` holding ``DDL: tuple[str, ...]``, the SQL
+  text of the step as it ships (one statement per string; triggers may hold ``;`` inside).
+  Write it by hand, or capture what ``Table.create()`` emits, then paste the text: a step never
+  refers to today's ``Table`` objects, which keep changing, so old and new cases cannot drift.
+- A step that must also move data adds a function ``fill(conn)`` in its module (raw SQL, or
+  store functions whose tables that step already has).
+- Register it with ONE line in `MIGRATIONS` below (and one import line), so parallel branches
+  merge by keeping both lines. Numbers only grow and are never reused.
+- Never edit a step that has shipped; change the schema in a new step, and change the
+  ``Table`` objects to match. ``tests/unit/store/test_migrations.py`` checks that a case made
+  by step 1 migrates to exactly the schema of a new case and that it matches the ``Table``
+  definitions (columns, types, indexes, FTS tables and triggers).
+
+A case written by a newer release (a higher user_version than the last step) is refused by
+`store.db.open_store`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection
 
-from sar_desk.store import fts
-from sar_desk.store.audit import audit_log
-from sar_desk.store.decisions import create_review_tables
-from sar_desk.store.detection import DETECTION_TABLES
-from sar_desk.store.findings import findings
-from sar_desk.store.legal_records import create_step_9
-from sar_desk.store.people import PEOPLE_TABLES
-from sar_desk.store.pit import create_pit_tables
-from sar_desk.store.scope import SCOPE_TABLES
-from sar_desk.store.searchlog import SEARCHLOG_TABLES
-from sar_desk.store.tables import CORE_TABLES
+from sar_desk.store.ddl import (
+    v01_initial,
+    v02_audit,
+    v03_findings,
+    v04_people_search,
+    v05_review,
+    v07_detection_runs,
+    v08_pit_qa,
+    v09_legitimate_interests,
+)
 
 Migration = Callable[[Connection], None]
 
 
-def _initial(conn: Connection) -> None:
-    for table in CORE_TABLES:
-        table.create(conn)
-    fts.create_fts(conn)
+def frozen(ddl: Sequence[str], fill: Migration | None = None) -> Migration:
+    """A migration step that runs its frozen DDL, then its data step if it has one."""
+
+    def step(conn: Connection) -> None:
+        for statement in ddl:
+            conn.exec_driver_sql(statement)
+        if fill is not None:
+            fill(conn)
+
+    return step
 
 
-def _audit(conn: Connection) -> None:
-    audit_log.create(conn)
-
-
-def _findings(conn: Connection) -> None:
-    findings.create(conn)
-
-
-def _people_and_search_log(conn: Connection) -> None:
-    # Issue 4: people resolution, scope decisions, the search log and the search indexes.
-    for table in (*PEOPLE_TABLES, *SCOPE_TABLES, *SEARCHLOG_TABLES):
-        table.create(conn)
-    fts.create_search_aids(conn)
-
-
-def _detection_runs(conn: Connection) -> None:
-    # Issue 5: detection runs and scanned messages, so detection can stop and carry on.
-    for table in DETECTION_TABLES:
-        table.create(conn)
-
-
-# (version, step). Append only; never edit a step that has shipped. A case records only the
-# highest version applied, so a new step must be numbered above every existing one: 6 was
-# reserved for export records and never used, and must not be used now. The next step is 10.
+# (version, step), one line per step. Append only: 6 was reserved for export records and never
+# used, and must not be used now. The next step is 10.
 MIGRATIONS: list[tuple[int, Migration]] = [
-    (1, _initial),
-    (2, _audit),
-    (3, _findings),
-    (4, _people_and_search_log),
-    (5, create_review_tables),
-    (7, _detection_runs),
-    (8, create_pit_tables),  # issue 6: public interest tests, s.36 opinions, QA samples
-    (9, create_step_9),  # issue 13: legitimate-interests tests (frozen DDL)
+    (1, frozen(v01_initial.DDL)),
+    (2, frozen(v02_audit.DDL)),
+    (3, frozen(v03_findings.DDL)),
+    (4, frozen(v04_people_search.DDL, v04_people_search.fill)),
+    (5, frozen(v05_review.DDL)),
+    (7, frozen(v07_detection_runs.DDL)),
+    (8, frozen(v08_pit_qa.DDL)),
+    (9, frozen(v09_legitimate_interests.DDL)),
 ]
 
 

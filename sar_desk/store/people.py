@@ -30,7 +30,7 @@ from sqlalchemy import (
     update,
 )
 
-from sar_desk.core.errors import NotFoundError
+from sar_desk.core.errors import Hint, NotFoundError
 from sar_desk.core.imports import IdentityLink
 from sar_desk.core.model import (
     IdentifierKind,
@@ -221,7 +221,8 @@ def get_person(conn: Connection, person_id: int) -> Person:
     if row is None:
         raise NotFoundError(
             f"There is no person {person_id} in this case (they may have been merged into "
-            "another). Run 'sar-desk people CASE' to see the current list."
+            "another). The people list shows the current ones.",
+            hint=Hint.LIST_PEOPLE,
         )
     parts = list_participants(conn, [int(person_id)])
     return Person(
@@ -431,8 +432,8 @@ def get_suggestion(conn: Connection, suggestion_id: int) -> Suggestion:
     ).first()
     if row is None:
         raise NotFoundError(
-            f"There is no suggestion {suggestion_id}. Run 'sar-desk people CASE suggestions' to "
-            "see the open ones."
+            f"There is no suggestion {suggestion_id}; the people list shows the open ones.",
+            hint=Hint.LIST_SUGGESTIONS,
         )
     return _suggestion(row)
 

@@ -81,7 +81,7 @@ def check_messages(conn: Connection, ids: Sequence[int]) -> None:
         shown = ", ".join(str(i) for i in missing[:5])
         raise NotFoundError(
             f"{len(missing)} message id(s) are not in this case ({shown}"
-            f"{'…' if len(missing) > 5 else ''}). Check the ids shown by 'sar-desk search'; "
+            f"{'…' if len(missing) > 5 else ''}). Check the ids a search shows; "
             "nothing was changed."
         )
 

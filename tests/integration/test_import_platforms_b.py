@@ -8,6 +8,7 @@ from typing import Any
 
 from sar_desk.app.importing import ImportFailure
 from sar_desk.app.ingest import ImportResult
+from sar_desk.core.errors import Hint
 from sar_desk.core.jobs import run_job
 from sar_desk.importers import importer_for
 
@@ -55,7 +56,8 @@ def test_a_failing_import_leaves_no_source(session: Any, tmp_path: Path) -> None
     )
     outcomes = run_job(session.import_files([bad, good, evil]))
     assert isinstance(outcomes[0], ImportFailure)
-    assert "--lenient" in outcomes[0].message
+    assert "lenient import" in outcomes[0].message
+    assert outcomes[0].hint is Hint.LENIENT_IMPORT
     assert isinstance(outcomes[1], ImportResult)
     assert isinstance(outcomes[2], ImportFailure)
     assert "DTD" in outcomes[2].message

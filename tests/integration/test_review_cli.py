@@ -113,7 +113,8 @@ def test_review_workflow_end_to_end(tmp_path: Path) -> None:
     assert "cannot approve" in own.output
     stranger = run("review", case, "approve", "1", "--as", "rita")
     assert stranger.exit_code == 1
-    assert "users CASE add rita" in stranger.output
+    assert "rita is not a user of this case" in stranger.output
+    assert "sar-desk users CASE add NAME --role ROLE" in stranger.output
     assert run("users", case, "add", "rita", "--role", "reviewer", "--as", "officer").exit_code == 0
     assert run("review", case, "approve", "--all-accepted", "--as", "rita").exit_code == 0
 

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sar_desk.app.api import BulkPlan, BulkSelection
 from sar_desk.app.session import CaseSession
 from sar_desk.core.decisions import Action
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.errors import show_error
-from sar_desk.review.bulk import BulkPlan, BulkSelection
 
 ACTIONS = (
     ("Accept with the default code", Action.ACCEPT),

@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from sar_desk.app.api import BundleManifest, BundleOptions, VerifyReport
 from sar_desk.app.gui_support import export_and_verify
 from sar_desk.app.session import CaseSession
 from sar_desk.core.jobs import CancelToken, Job
-from sar_desk.export.manifest import BundleManifest
-from sar_desk.export.options import BundleOptions
-from sar_desk.export.verify import VerifyReport
 from sar_desk.gui.workers import JobController
 
 OPTIONS = (

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from sar_desk.app.api import AuditEntry
 from sar_desk.gui.models.rows import Index, RowsTableModel
-from sar_desk.store.audit import AuditEntry
 
 HEADERS = ("#", "When (UTC)", "User", "Action", "Details")
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from sar_desk.app.api import ItemView
 from sar_desk.core.decisions import ReviewStatus
 from sar_desk.gui.models.rows import Index, RowsTableModel
-from sar_desk.review.decide import ItemView
 
 COL_STATUS, COL_TYPE, COL_TEXT, COL_CODE, COL_MESSAGE = range(5)
 HEADERS = ("Status", "Type", "Proposed text", "Code", "Message")

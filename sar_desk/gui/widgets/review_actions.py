@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton
 
+from sar_desk.app.api import WithholdBasis
 from sar_desk.core.decisions import Action
 from sar_desk.core.errors import BadInputError, SarDeskError
 from sar_desk.gui.context import DECISIONS
 from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
 from sar_desk.gui.errors import show_error
-from sar_desk.review.decide import WithholdBasis
 
 if TYPE_CHECKING:
     from sar_desk.gui.widgets.review_panel import ReviewPanel

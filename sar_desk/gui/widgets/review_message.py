@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sar_desk.app.api import ItemView
 from sar_desk.core.disclosure import ReasonCode
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message
 from sar_desk.gui.formatting import local_time
-from sar_desk.review.decide import ItemView
 
 DEFAULT_CODE = "default"
 SPAN_BG = "#ffd54a"

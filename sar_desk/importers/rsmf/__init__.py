@@ -280,7 +280,7 @@ class RsmfImporter:
     shapes: ClassVar[str] = (
         "An .rsmf file (e-mail with X-RSMF-Version and an rsmf.zip attachment), a bare rsmf.zip "
         "or rsmf_manifest.json, or a folder of .rsmf files. Validated against the RSMF 2.0 "
-        "schema's required fields and reference rules; --lenient accepts common producer "
+        "schema's required fields and reference rules; a lenient import accepts common producer "
         "mistakes and reports each."
     )
     version: ClassVar[str] = "1.0"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sar_desk.core.errors import ImportFormatError
+from sar_desk.core.errors import Hint, ImportFormatError
 from sar_desk.core.imports import ImportReport
 
 EVENT_TYPES = frozenset({"message", "disclaimer", "join", "leave", "history", "unknown"})
@@ -189,8 +189,11 @@ def validate(
     if check.fatal:
         shown = "; ".join(check.fatal[:5])
         more = f" (and {len(check.fatal) - 5} more)" if len(check.fatal) > 5 else ""
-        hint = "" if lenient else " Import with --lenient to accept common producer mistakes."
-        raise ImportFormatError(f"{name} is not a valid RSMF manifest: {shown}{more}.{hint}")
+        hint = "" if lenient else " A lenient import accepts common producer mistakes."
+        raise ImportFormatError(
+            f"{name} is not a valid RSMF manifest: {shown}{more}.{hint}",
+            hint=None if lenient else Hint.LENIENT_IMPORT,
+        )
     return man
 
 

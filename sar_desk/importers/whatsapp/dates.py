@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Final
 
-from sar_desk.core.errors import AmbiguousDateOrderError
+from sar_desk.core.errors import AmbiguousDateOrderError, Hint
 
 INVISIBLE: Final = "\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 """Bidi marks, BOMs and zero-width spaces that exports scatter through headers (never ZWJ)."""
@@ -263,7 +263,9 @@ def decide_order(
     raise AmbiguousDateOrderError(
         f"{name}: every date in this chat could be read day-first or month-first "
         "(no day is above 12), so SAR Desk cannot tell whether 03/04 means 3 April or "
-        "March 4. Import it again with --day-first (UK phones) or --month-first (US phones)."
+        "March 4. Import it again saying the date order: day first (UK phones) or month "
+        "first (US phones).",
+        hint=Hint.DATE_ORDER,
     )
 
 

@@ -11,7 +11,13 @@ from pathlib import Path, PurePosixPath
 from typing import ClassVar, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sar_desk.core.errors import BadInputError, ImportFormatError, SarDeskError, UnsafeArchiveError
+from sar_desk.core.errors import (
+    BadInputError,
+    Hint,
+    ImportFormatError,
+    SarDeskError,
+    UnsafeArchiveError,
+)
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.archive import ExportTree, looks_binary, safe_tree
@@ -108,7 +114,8 @@ class WhatsAppImporter:
                 raise ImportFormatError(
                     f"{display} doesn't look like a WhatsApp chat: no line starts with a "
                     "WhatsApp date and time. Check you picked the exported chat file; if it "
-                    "is from another app, import it with --platform NAME."
+                    "is from another app, import it naming that app's platform.",
+                    hint=Hint.CHOOSE_PLATFORM,
                 )
             order = decide_order(found.style, found.evidence, options.day_first, display)
             media = _media(tree, chat)

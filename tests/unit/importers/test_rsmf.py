@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from generate_exports_b import rsmf_bytes, rsmf_email
 
-from sar_desk.core.errors import ImportFormatError, UnsafeArchiveError
+from sar_desk.core.errors import Hint, ImportFormatError, UnsafeArchiveError
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import IdentifierKind, MessageKind, TimeBasis
 from sar_desk.importers.base import ImportOptions
@@ -152,8 +152,9 @@ def test_validation_names_the_field(
 
 
 def test_lenient_sample() -> None:
-    with pytest.raises(ImportFormatError, match="--lenient"):
+    with pytest.raises(ImportFormatError, match="lenient import") as refused:
         read(DATA / "mistakes.rsmf")
+    assert refused.value.hint is Hint.LENIENT_IMPORT
     msgs, report = read(DATA / "mistakes.rsmf", lenient=True)
     assert [m.text for m in msgs] == ["local time", "ghost"]
     assert msgs[0].time_basis == TimeBasis.CASE_TZ

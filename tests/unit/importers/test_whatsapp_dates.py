@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sar_desk.core.errors import AmbiguousDateOrderError
+from sar_desk.core.errors import AmbiguousDateOrderError, Hint
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.whatsapp import WhatsAppImporter
@@ -107,8 +107,8 @@ def test_truly_ambiguous_order_asks_the_user() -> None:
     with pytest.raises(AmbiguousDateOrderError) as caught:
         read(DATA / "ambiguous.txt")
     message = str(caught.value)
-    assert "--day-first" in message
-    assert "--month-first" in message
+    assert "day first (UK phones) or month first (US phones)" in message
+    assert caught.value.hint is Hint.DATE_ORDER
     assert "ambiguous.txt" in message
 
 

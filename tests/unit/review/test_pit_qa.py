@@ -12,7 +12,7 @@ import pytest
 
 from sar_desk.app.session import CaseSession
 from sar_desk.core.decisions import Action, ReviewStatus
-from sar_desk.core.errors import BadInputError, InvalidTransitionError
+from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.jobs import run_job
 from sar_desk.core.model import Case, MessageId, Regime
@@ -71,7 +71,8 @@ def test_qualified_code_cannot_be_approved_without_a_public_interest_test(
         rita.approve([1])
     message = str(refused.value)
     assert message.startswith("s.43 is a qualified exemption: record the public interest test")
-    assert "sar-desk review CASE pit --code FOI-43 --for TEXT --against TEXT" in message
+    assert "(FOI-43)" in message
+    assert refused.value.hint is Hint.RECORD_PIT
     assert {v.item.id: v.status for v in foi.review_items()}[1] is ReviewStatus.ACCEPTED
     assert not foi.audit_entries("review-approve")
 
@@ -100,8 +101,9 @@ def test_absolute_code_needs_no_test_and_refuses_one(foi: CaseSession) -> None:
 
 
 def test_test_needs_every_part_and_the_case_regime(foi: CaseSession) -> None:
-    with pytest.raises(BadInputError, match="--conclusion"):
+    with pytest.raises(BadInputError, match="conclusion") as missing:
         foi.record_public_interest_test("FOI-43", "for", "against", "  ")
+    assert missing.value.hint is Hint.PIT_CONCLUSION
     with pytest.raises(BadInputError, match="scoped to the case's regime"):
         _pit(foi, "EIR-12-5-E")
     assert not foi.public_interest_tests()
@@ -126,7 +128,7 @@ def test_s36_needs_the_qualified_persons_opinion_before_approval(foi: CaseSessio
     refusal = "qualified person's reasonable opinion"
     with acting(foi, "rita") as rita, pytest.raises(BadInputError, match=refusal) as refused:
         rita.approve([1])
-    assert "qualified-person --name NAME --date" in str(refused.value)
+    assert refused.value.hint is Hint.RECORD_OPINION
     opinion = foi.record_qualified_person(
         "Chief Executive (qualified person)",
         date(2026, 5, 12),

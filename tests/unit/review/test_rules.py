@@ -60,7 +60,7 @@ def test_unknown_user_is_refused_with_how_to_add_them(reviewed: CaseSession) -> 
     with (
         acting(reviewed, "mallory") as m,
         pytest.raises(
-            PermissionDeniedError, match="mallory is not a user of this case; add them with"
+            PermissionDeniedError, match="mallory is not a user of this case; add them as a user"
         ),
     ):
         m.decide([1], Action.ACCEPT, code="SAR-3P", rationale="x")
