@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sar_desk import __version__
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resources_dir
+from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
@@ -103,7 +104,9 @@ class ExportMixin(SessionBase):
                     "The disclosure set is empty: mark messages in scope (or add them to the "
                     "disclosure) before exporting."
                 )
-            decisions = disclosure.disclosure_decisions(conn, self.case, table, ids)
+            decisions = disclosure.disclosure_decisions(
+                conn, self.case, table, ids, ordinary_words()
+            )
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "

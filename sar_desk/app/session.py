@@ -18,6 +18,7 @@ from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.ingest import ORIGINALS, clean_incoming, clean_orphans
 from sar_desk.app.people import PeopleMixin
+from sar_desk.app.places import PlacesMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
@@ -83,6 +84,7 @@ class CaseSession(
     DetectionMixin,
     ReviewMixin,
     ExportMixin,
+    PlacesMixin,
 ):
     """An open case and everything that can be done with it."""
 

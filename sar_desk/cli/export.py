@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 
 from sar_desk.cli.common import echo_json, json_option, open_case, run_with_progress, user_option
+from sar_desk.core.errors import ExportBlockedError
 from sar_desk.export.options import BundleOptions
+from sar_desk.export.redact import UndecidedPlacesError
 from sar_desk.export.verify import verify_bundle
 
 
@@ -63,7 +65,10 @@ def export(
             rsmf=rsmf,
         )
         options = replace(options, organisation=session.organisation())
-        result = run_with_progress(session.export_bundle(out, options))
+        try:
+            result = run_with_progress(session.export_bundle(out, options))
+        except UndecidedPlacesError as exc:
+            raise ExportBlockedError(f"{exc} List them: sar-desk review {folder} places") from exc
     finally:
         session.close()
     if result.password:

@@ -116,6 +116,30 @@ class QualifiedPersonOpinion:
 
 
 @dataclass(frozen=True, slots=True)
+class NetPlace:
+    """A place where the export's safety net found a term that is redacted elsewhere.
+
+    The safety net never redacts by itself: each place needs a recorded decision (the same
+    redaction there, or a reason to keep it) before the bundle can be built.
+
+    Attributes:
+        message_id: The message the term is in (for a chat title: its first message).
+        conversation: The bundle's reference for the conversation ("C002").
+        field: Which part of the message (text, sender, reaction, attachment, conversation).
+        kind: What the term is (the entity type it was redacted as, or "alias").
+        code: The reason code the term was redacted under elsewhere ("" for an alias).
+        term: The term itself, for the reviewer's screen only (never logged).
+    """
+
+    message_id: MessageId
+    conversation: str
+    field: ProposalField
+    kind: str
+    code: str
+    term: str
+
+
+@dataclass(frozen=True, slots=True)
 class DisclosureDecisions:
     """Everything export needs from review.
 
@@ -130,6 +154,9 @@ class DisclosureDecisions:
             the leak checks.
         public_interest_tests: The current public interest test per qualified code (R31).
         qualified_person_opinions: The current qualified person's opinion per s.36 code (R32).
+        kept_places: ``(message, field, text)`` of every rejected redaction: a reviewer decided
+            that this text stays at this place, so the safety net does not stop on it there.
+        ordinary_words: Common English words, never protected strings on their own.
     """
 
     in_scope: tuple[MessageId, ...]
@@ -141,3 +168,5 @@ class DisclosureDecisions:
     protected_terms: tuple[str, ...] = ()
     public_interest_tests: dict[str, PublicInterestTest] = field(default_factory=dict)
     qualified_person_opinions: dict[str, QualifiedPersonOpinion] = field(default_factory=dict)
+    kept_places: frozenset[tuple[MessageId, ProposalField, str]] = frozenset()
+    ordinary_words: frozenset[str] = frozenset()

@@ -19,13 +19,12 @@ from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.export import records
 from sar_desk.export.archive import new_password, write_encrypted_zip
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
-from sar_desk.export.letter import Letter, LetterSection, build_letter
+from sar_desk.export.letter import Letter, build_letter
 from sar_desk.export.manifest import BundleManifest, write_manifest
 from sar_desk.export.options import BundleInputs, BundleOptions
 from sar_desk.export.redact import build_render_bundle, in_scope_messages, protected_terms
 from sar_desk.export.render_model import RenderBundle
 from sar_desk.export.safety import pre_render_check, safety_report
-from sar_desk.export.terms import TermReplacer
 from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 
 INTERNAL_README = (
@@ -39,20 +38,6 @@ INTERNAL_README = (
 def export_id(options: BundleOptions, reference: str) -> str:
     """The export's id: safe reference plus UTC time."""
     return f"{safe_reference(reference)}-{options.generated_at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-
-
-def _net_letter(letter: Letter, terms: Sequence[str]) -> tuple[Letter, int]:
-    replacer = TermReplacer(terms)
-    caught = 0
-    sections = []
-    for section in letter.sections:
-        paragraphs = []
-        for paragraph in section.paragraphs:
-            text, found = replacer.sub(paragraph, lambda _term: "[REDACTED]")
-            caught += len(found)
-            paragraphs.append(text)
-        sections.append(LetterSection(section.id, section.heading, tuple(paragraphs)))
-    return replace(letter, sections=tuple(sections)), caught
 
 
 def _prepare_dest(dest: Path) -> Path:
@@ -123,7 +108,8 @@ def build_bundle(
     yield Progress(0, 5, "Applying redactions")
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
     terms = protected_terms(inputs.decisions)
-    letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms)
+    # The letter is never blanked by itself either: a protected term in it stops the export.
+    letter = build_letter(inputs, options, bundle)
     pre_render_check(bundle, letter, terms)
     cancel.check()
     tmp = _prepare_dest(dest)
@@ -153,7 +139,7 @@ def build_bundle(
         password = _maybe_archive(tmp, prefix, options, pack_files, inputs, terms, results)
         records.write_json(
             tmp / "internal" / "safety-report.json",
-            safety_report(bundle, inputs, options, results, letter_catches),
+            safety_report(bundle, inputs, options, results, 0),
         )
         shutil.rmtree(tmp / ".work")
         yield Progress(4, 5, "Writing the manifest")

@@ -31,7 +31,11 @@ def _when(value: datetime | None) -> datetime:
 
 
 def disclosure_decisions(
-    conn: Connection, case: Case, table: CodeTable, in_scope_ids: Iterable[int]
+    conn: Connection,
+    case: Case,
+    table: CodeTable,
+    in_scope_ids: Iterable[int],
+    ordinary_words: frozenset[str] = frozenset(),
 ) -> DisclosureDecisions:
     """The approved redactions, withholdings and markers for the messages being disclosed.
 
@@ -40,6 +44,7 @@ def disclosure_decisions(
         case: The case (its regime picks the marker records).
         table: The code table that turns code ids into `ReasonCode` records.
         in_scope_ids: The messages in the disclosure set, in time order.
+        ordinary_words: Common words that are never protected strings on their own.
     """
     in_scope = tuple(MessageId(int(i)) for i in in_scope_ids)
     wanted = set(in_scope)
@@ -77,6 +82,12 @@ def disclosure_decisions(
         if v.item.person_id is not None:
             person_ids.add(int(v.item.person_id))
     undecided = sum(1 for v in views if v.status in _OPEN and v.item.message_id not in gone)
+    # A rejected redaction is a decision that this text stays at this place (issue 13).
+    kept = frozenset(
+        (v.item.message_id, v.item.field, v.text)
+        for v in views
+        if v.item.kind in _REDACTION_KINDS and v.status is ReviewStatus.REJECTED and v.text
+    )
     terms = {r.text for rs in by_message.values() for r in rs if r.text.strip()}
     relied_on = {r.code.code for rs in by_message.values() for r in rs} | {
         w.code.code for w in withheld.values()
@@ -101,6 +112,8 @@ def disclosure_decisions(
         qualified_person_opinions={
             c: o for c, o in pit.qualified_person_opinions(conn).items() if c in relied_on
         },
+        kept_places=kept,
+        ordinary_words=ordinary_words,
     )
 
 

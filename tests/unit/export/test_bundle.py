@@ -58,7 +58,7 @@ def test_real_renderer_passes_every_check_and_nothing_planted_is_extractable(bui
     assert "سارة" not in text  # the Arabic name is gone, not merely reordered
     report = json.loads((out / "internal" / "safety-report.json").read_text())
     assert report["passed"]
-    assert report["automatic_catches"]["total"] == 1
+    assert report["automatic_catches"]["total"] == 0  # the net never redacts by itself
     assert {r["check"] for r in report["results"]} >= {
         "file-name",
         "text-leak",

@@ -1,0 +1,90 @@
+"""``sar-desk review CASE places``: the safety net's places, and deciding them (issue 13).
+
+The export's safety net never redacts by itself. When it finds a redacted term somewhere else
+in the disclosure, export stops and lists those places; this command shows them and records a
+decision for them: ``--redact`` accepts the same redaction there (a second person approves it
+as usual), ``--keep --reason`` records why the text stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sar_desk.cli.common import echo_json, json_option, open_case, user_option
+
+
+@click.command("places")
+@click.option("--redact", "action", flag_value="redact", help="Apply the same redaction there.")
+@click.option("--keep", "action", flag_value="keep", help="Keep the text there (needs --reason).")
+@click.option("--reason", default="", help="Why the text stays (or the redaction's rationale).")
+@click.option(
+    "--message", "message_ids", type=int, multiple=True, help="Only places in this message."
+)
+@json_option
+@user_option
+@click.pass_context
+def places(
+    ctx: click.Context,
+    action: str | None,
+    reason: str,
+    message_ids: tuple[int, ...],
+    as_json: bool,
+    user: str | None,
+) -> None:
+    """List the places where a term redacted elsewhere has no decision, or decide them."""
+    folder: Path = ctx.obj
+    session = open_case(folder, user)
+    try:
+        if action is None:
+            found = session.safety_net_places()
+            if message_ids:
+                found = [p for p in found if int(p.message_id) in set(message_ids)]
+            if as_json:
+                for p in found:
+                    echo_json(
+                        {
+                            "message_id": int(p.message_id),
+                            "conversation": p.conversation,
+                            "field": str(p.field),
+                            "kind": p.kind,
+                            "code": p.code or None,
+                            "term": p.term,
+                        }
+                    )
+                return
+            for p in found:
+                click.echo(
+                    f"msg {int(p.message_id):>6} {p.conversation} {p.field:<12} {p.kind:<14} "
+                    f"{p.code or '-':<10} {p.term!r}"
+                )
+            click.echo(
+                f"{len(found)} places need a decision"
+                + (
+                    ": add --redact (same redaction) or --keep --reason TEXT."
+                    if found
+                    else "; the safety net will not stop the export."
+                )
+            )
+            return
+        result = session.decide_safety_net_places(
+            redact=action == "redact", reason=reason, message_ids=message_ids or None
+        )
+        verb = "accepted the same redaction for" if action == "redact" else "kept the text at"
+        click.echo(f"{session.user} {verb} {len(result.items)} occurrences (recorded).")
+        if action == "redact" and result.items:
+            click.echo("A second person must approve them: review CASE approve --all-accepted.")
+        if result.unlocated:
+            click.echo(
+                f"{len(result.unlocated)} places could not be located as written; decide them "
+                "with 'review CASE redact' or 'review CASE withhold': messages "
+                + ", ".join(str(int(p.message_id)) for p in result.unlocated)
+            )
+    finally:
+        session.close()
+
+
+def register(group: click.Group) -> None:
+    """Add this command to the ``review`` group."""
+    group.add_command(places)
