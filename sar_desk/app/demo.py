@@ -120,6 +120,14 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
         rationale="Third-party personal data; no consent",
         confirmed=True,
     )
+    if accepted.plan.refused:
+        # Para 16 only covers another individual's data (issue 13): the demo reviewer records
+        # that these items are the requester's own or not about anyone else, so disclosed.
+        session.decide(
+            [item for item, _why in accepted.plan.refused],
+            Action.REJECT,
+            note="Demo: the requester's own data or not about another individual: disclosed",
+        )
     yield Progress(1, 3, "Accepted the proposals")
     reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
     try:
@@ -135,6 +143,11 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
         f"{DEMO_REVIEWER} approved {len(approved.decided)}"
     )
     result.lines.extend(f"  {line}" for line in accepted.plan.skipped_lines())
+    if accepted.plan.refused:
+        result.lines.append(
+            f"  {DEMO_USER} rejected those {len(accepted.plan.refused)} items: the requester's "
+            "own data or not about another individual, so disclosed (recorded)"
+        )
     _places_step(session, result)
     needed = session.signoff_required()
     if needed:

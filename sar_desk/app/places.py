@@ -67,7 +67,7 @@ class PlacesMixin(SessionBase):
         if message_ids is not None:
             wanted = {int(i) for i in message_ids}
             places = [p for p in places if int(p.message_id) in wanted]
-        ctx = ReviewContext(self.case, bundled_code_table(), self.user)
+        ctx = ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())
         with self.store.transaction() as conn:
             return decide_places(conn, ctx, places, redact=redact, reason=reason)
 

@@ -193,9 +193,13 @@ def run_sample_case(work: Path, detector: Detector) -> str:
         if not found.findings:
             raise CheckFailed("Detection made no proposals in the sample chat.")
         session.add_user(REVIEWER, Role.REVIEWER)
-        session.bulk_decide(
+        accepted = session.bulk_decide(
             everything, Action.ACCEPT, code="default", rationale="Self-test", confirmed=True
         )
+        if accepted.plan.refused:
+            # Not another individual's data, so no third-party code: disclosed (issue 13).
+            refused = [item for item, _why in accepted.plan.refused]
+            session.decide(refused, Action.REJECT, note="Self-test: not a third party's data")
         for user, role in ((REVIEWER, None), (DPO, Role.DPO)):
             if role is not None:
                 if not session.signoff_required():

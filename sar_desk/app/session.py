@@ -22,6 +22,7 @@ from sar_desk.app.places import PlacesMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
+from sar_desk.app.whose import WhoseMixin
 from sar_desk.core.errors import BadInputError, CaseExistsError, CaseNotFoundError
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
@@ -85,6 +86,7 @@ class CaseSession(
     ReviewMixin,
     ExportMixin,
     PlacesMixin,
+    WhoseMixin,
 ):
     """An open case and everything that can be done with it."""
 

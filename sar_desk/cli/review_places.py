@@ -1,9 +1,12 @@
-"""``sar-desk review CASE places``: the safety net's places, and deciding them (issue 13).
+"""``sar-desk review CASE places`` and ``link``: safety-net places, whose data (issue 13).
 
 The export's safety net never redacts by itself. When it finds a redacted term somewhere else
 in the disclosure, export stops and lists those places; this command shows them and records a
 decision for them: ``--redact`` accepts the same redaction there (a second person approves it
 as usual), ``--keep --reason`` records why the text stays.
+
+``link`` records whose data an item is (a person in the case, or an unnamed other individual):
+in a SAR the third-party code applies only to information about another individual.
 """
 
 from __future__ import annotations
@@ -85,6 +88,35 @@ def places(
         session.close()
 
 
+@click.command("link")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@click.option("--person", "person_id", type=int, help="The case's person id it is about.")
+@click.option("--other-individual", is_flag=True, help="It is about an individual not in the case.")
+@click.option("--reason", required=True, help="Why it is about that individual.")
+@user_option
+@click.pass_context
+def link(
+    ctx: click.Context,
+    ids: tuple[int, ...],
+    person_id: int | None,
+    other_individual: bool,
+    reason: str,
+    user: str | None,
+) -> None:
+    """Record whose data items IDS are (the third-party code needs another individual)."""
+    session = open_case(ctx.obj, user)
+    try:
+        count = session.link_items(
+            ids, person_id=person_id, other_individual=other_individual, reason=reason
+        )
+        for item_id, subject in session.item_subjects(ids).items():
+            click.echo(f"{item_id:>5}  {subject.whose}: {subject.basis}")
+    finally:
+        session.close()
+    click.echo(f"Linked {count} items (recorded).")
+
+
 def register(group: click.Group) -> None:
-    """Add this command to the ``review`` group."""
+    """Add these commands to the ``review`` group."""
     group.add_command(places)
+    group.add_command(link)

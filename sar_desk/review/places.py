@@ -19,8 +19,9 @@ from sar_desk.core.disclosure import NetPlace
 from sar_desk.core.errors import BadInputError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message, MessageId
-from sar_desk.review.decide import ReviewContext, decide, load_views
+from sar_desk.review.decide import ReviewContext, decide, load_views, views_by_id
 from sar_desk.review.roles import Permission, require
+from sar_desk.review.subjects import SubjectIndex, resolve_code
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.messages import get_messages
@@ -38,13 +39,16 @@ class PlacesResult:
     """What deciding the places did.
 
     Attributes:
-        items: The review items created (one per occurrence located).
+        items: The review items decided (one per occurrence located).
         unlocated: Places whose term could not be located as written (odd spacing, invisible
             characters): they need a manual redaction or withholding.
+        refused: ``(item id, reason)`` where the code may not be applied (for example a
+            detection proposal there that is the requester's own data): decide each one.
     """
 
     items: tuple[int, ...]
     unlocated: tuple[NetPlace, ...] = ()
+    refused: tuple[tuple[int, str], ...] = ()
 
 
 def _pattern(term: str) -> re.Pattern[str]:
@@ -181,7 +185,16 @@ def decide_places(
             )
             created.append((store.add_item(conn, item), code))
     extra = {"safety_net_places": len(places), "unlocated": len(unlocated)}
+    refused: list[tuple[int, str]] = []
     if redact:
+        index = SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
+        views = {v.item.id: v.item for v in views_by_id(conn, [i for i, _c in created])}
+        for item_id, code in list(created):
+            try:
+                resolve_code(conn, ctx, views[item_id], code, index)
+            except BadInputError as exc:
+                refused.append((item_id, str(exc)))
+                created.remove((item_id, code))
         for code in sorted({c for _i, c in created}):
             decide(
                 conn,
@@ -203,4 +216,4 @@ def decide_places(
             bulk=True,
             audit_extra=extra,
         )
-    return PlacesResult(tuple(i for i, _c in created), tuple(unlocated))
+    return PlacesResult(tuple(i for i, _c in created), tuple(unlocated), tuple(refused))

@@ -19,6 +19,7 @@ from sar_desk.store.people import PEOPLE_TABLES
 from sar_desk.store.pit import create_pit_tables
 from sar_desk.store.scope import SCOPE_TABLES
 from sar_desk.store.searchlog import SEARCHLOG_TABLES
+from sar_desk.store.subjects import SUBJECTS_DDL
 from sar_desk.store.tables import CORE_TABLES
 
 Migration = Callable[[Connection], None]
@@ -51,6 +52,12 @@ def _detection_runs(conn: Connection) -> None:
         table.create(conn)
 
 
+def _issue13(conn: Connection) -> None:
+    # Issue 13, as frozen DDL: whose data a review item is.
+    for statement in SUBJECTS_DDL:
+        conn.exec_driver_sql(statement)
+
+
 # (version, step). Append only; never edit a step that has shipped. A case records only the
 # highest version applied, so a new step must be numbered above every existing one: 6 was
 # reserved for export records and never used, and must not be used now. The next step is 9.
@@ -62,6 +69,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (5, create_review_tables),
     (7, _detection_runs),
     (8, create_pit_tables),  # issue 6: public interest tests, s.36 opinions, QA samples
+    (10, _issue13),  # issue 13: item subjects (step 9 is another engineer's)
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import as_user
 
 from sar_desk.app.session import CaseSession
 from sar_desk.core.decisions import Action, ItemKind, ReviewStatus
@@ -11,6 +10,10 @@ from sar_desk.core.errors import BadInputError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.scope import Relevance
 from sar_desk.core.search import SearchQuery
+
+
+def as_user(session: CaseSession, user: str) -> CaseSession:
+    return CaseSession.open(session.folder, user)
 
 
 def _first_name_only(session: CaseSession) -> None:
