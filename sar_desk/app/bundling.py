@@ -32,7 +32,7 @@ from sar_desk.export.options import (
     Versions,
 )
 from sar_desk.export.verify import VerifyReport, verify_bundle
-from sar_desk.review import disclosure, signoff
+from sar_desk.review import disclosure, exclusions, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
@@ -123,6 +123,7 @@ class ExportMixin(SessionBase):
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids])
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
+            excluded = exclusions.scope_exclusions(conn)
             runs = store_detection.list_runs(conn)
         return BundleInputs(
             case=self.case,
@@ -132,6 +133,7 @@ class ExportMixin(SessionBase):
             versions=Versions(__version__, runs[-1].engine if runs else "none", table.version),
             case_path=str(self.folder.resolve()),
             resources=resources_dir(),
+            exclusions=tuple(excluded),
         )
 
     def export_bundle(

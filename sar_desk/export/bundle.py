@@ -29,9 +29,22 @@ from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 
 INTERNAL_README = (
     "INTERNAL RECORDS - NEVER SEND THESE FILES TO THE REQUESTER.\n"
-    "This folder holds the redaction log, the search log, the safety report and the list of\n"
-    "protected terms (the redacted strings, used by 'sar-desk verify'). Only the files in\n"
-    "'pack/' (or the encrypted archive in 'delivery/') go to the requester.\n"
+    "This folder holds the redaction log, the search log, the scope exclusions (with who\n"
+    "approved each), the safety report and the list of protected terms (the redacted\n"
+    "strings, used by 'sar-desk verify'). Only the files in 'pack/' (or the encrypted\n"
+    "archive in 'delivery/') go to the requester.\n"
+)
+
+
+EXCLUSION_COLUMNS = (
+    "message id",
+    "excluded as",
+    "reason",
+    "excluded by",
+    "excluded at",
+    "approved by",
+    "approved at",
+    "approval note",
 )
 
 
@@ -76,6 +89,24 @@ def _internal_records(
     records.write_json(
         internal / "protected-terms.json",
         {"reference": inputs.case.reference, "terms": list(terms)},
+    )
+    # Issue 13 item 8: every exclusion from scope, with its second-person approval.
+    records.write_csv(
+        internal / "scope-exclusions.csv",
+        EXCLUSION_COLUMNS,
+        [
+            [
+                str(int(e.message_id)),
+                e.kind,
+                e.reason,
+                e.excluded_by,
+                e.excluded_at,
+                e.approved_by or "",
+                e.approved_at or "",
+                e.note,
+            ]
+            for e in inputs.exclusions
+        ],
     )
 
 

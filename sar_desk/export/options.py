@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sar_desk.core.disclosure import DisclosureDecisions
 from sar_desk.core.model import Case, Message, Source
+from sar_desk.core.scope import ScopeExclusion
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,8 @@ class BundleInputs:
         sources: The imported sources (for custodians in the index).
         case_path: The case folder, recorded in the internal part of the manifest.
         resources: The ``resources/`` folder (fonts, letter templates); `app` resolves it.
+        exclusions: Messages excluded as not relevant, with their second-person approval
+            (listed in the internal record, issue 13 item 8).
     """
 
     case: Case
@@ -133,3 +136,4 @@ class BundleInputs:
     sources: tuple[Source, ...] = ()
     case_path: str = ""
     resources: Path = Path("resources")
+    exclusions: tuple[ScopeExclusion, ...] = ()

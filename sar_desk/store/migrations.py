@@ -14,11 +14,13 @@ from sar_desk.store import fts
 from sar_desk.store.audit import audit_log
 from sar_desk.store.decisions import create_review_tables
 from sar_desk.store.detection import DETECTION_TABLES
+from sar_desk.store.exclusions import SCOPE_APPROVALS_DDL
 from sar_desk.store.findings import findings
 from sar_desk.store.people import PEOPLE_TABLES
 from sar_desk.store.pit import create_pit_tables
 from sar_desk.store.scope import SCOPE_TABLES
 from sar_desk.store.searchlog import SEARCHLOG_TABLES
+from sar_desk.store.signoffs import SIGNOFF_VOIDS_DDL
 from sar_desk.store.subjects import SUBJECTS_DDL
 from sar_desk.store.tables import CORE_TABLES
 
@@ -53,8 +55,9 @@ def _detection_runs(conn: Connection) -> None:
 
 
 def _issue13(conn: Connection) -> None:
-    # Issue 13, as frozen DDL: whose data a review item is.
-    for statement in SUBJECTS_DDL:
+    # Issue 13, as frozen DDL: whose data a review item is, second-person approvals of scope
+    # exclusions, and sign-offs voided by a later change.
+    for statement in (*SUBJECTS_DDL, *SCOPE_APPROVALS_DDL, *SIGNOFF_VOIDS_DDL):
         conn.exec_driver_sql(statement)
 
 
@@ -69,7 +72,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (5, create_review_tables),
     (7, _detection_runs),
     (8, create_pit_tables),  # issue 6: public interest tests, s.36 opinions, QA samples
-    (10, _issue13),  # issue 13: item subjects (step 9 is another engineer's)
+    (10, _issue13),  # issue 13: item subjects, scope approvals, sign-off voids
 ]
 
 
