@@ -5,6 +5,7 @@ in the disclosure, export stops and lists those places; this command shows them 
 decision for them: ``--redact`` accepts the same redaction there (a second person approves it
 as usual), ``--keep --reason`` records why the text stays.
 
+``staff-policy`` sets what the pack does with staff acting in an official capacity.
 ``link`` records whose data an item is (a person in the case, or an unnamed other individual):
 in a SAR the third-party code applies only to information about another individual.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 
 from sar_desk.cli.common import echo_json, json_option, open_case, user_option
+from sar_desk.core.disclosure import StaffPolicy
 
 
 @click.command("places")
@@ -116,7 +118,28 @@ def link(
     click.echo(f"Linked {count} items (recorded).")
 
 
+@click.command("staff-policy")
+@click.argument("policy", required=False, type=click.Choice([str(p) for p in StaffPolicy]))
+@click.option("--reason", default="", help="Why this policy fits the case (recorded).")
+@user_option
+@click.pass_context
+def staff_policy(ctx: click.Context, policy: str | None, reason: str, user: str | None) -> None:
+    """Show or set what the pack does with staff acting in an official capacity.
+
+    disclose (the default; ICO guidance: senior staff names are usually disclosed), label
+    ("Officer 1") or redact.
+    """
+    session = open_case(ctx.obj, user)
+    try:
+        if policy is not None:
+            session.set_staff_policy(StaffPolicy(policy), reason)
+        click.echo(f"Staff acting in an official capacity: {session.staff_policy()}")
+    finally:
+        session.close()
+
+
 def register(group: click.Group) -> None:
     """Add these commands to the ``review`` group."""
     group.add_command(places)
     group.add_command(link)
+    group.add_command(staff_policy)

@@ -7,6 +7,7 @@ the bundle can print markers and a glossary without knowing the code tables.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -115,6 +116,34 @@ class QualifiedPersonOpinion:
     recorded_at: datetime
 
 
+class StaffPolicy(enum.StrEnum):
+    """What a SAR pack does with staff acting in an official capacity (a case setting).
+
+    ICO guidance: the names of senior staff acting in their official role are usually
+    disclosed, so the default is to disclose; a case may instead label them ("Officer 1") or
+    redact them, each with a recorded reason.
+    """
+
+    DISCLOSE = "disclose"
+    LABEL = "label"
+    REDACT = "redact"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """A person of the case as the pack's labels need them (issue 13 item 7).
+
+    Attributes:
+        person_id: The case's person id.
+        names: Every name, nickname, handle and identifier the case knows for them.
+        official: Staff acting in an official capacity.
+    """
+
+    person_id: PersonId
+    names: tuple[str, ...]
+    official: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class NetPlace:
     """A place where the export's safety net found a term that is redacted elsewhere.
@@ -157,6 +186,8 @@ class DisclosureDecisions:
         kept_places: ``(message, field, text)`` of every rejected redaction: a reviewer decided
             that this text stays at this place, so the safety net does not stop on it there.
         ordinary_words: Common English words, never protected strings on their own.
+        people: The case's people, so one person gets one label whatever name is redacted.
+        staff_policy: The case's policy for staff acting in an official capacity.
     """
 
     in_scope: tuple[MessageId, ...]
@@ -170,3 +201,5 @@ class DisclosureDecisions:
     qualified_person_opinions: dict[str, QualifiedPersonOpinion] = field(default_factory=dict)
     kept_places: frozenset[tuple[MessageId, ProposalField, str]] = frozenset()
     ordinary_words: frozenset[str] = frozenset()
+    people: tuple[PersonNames, ...] = ()
+    staff_policy: StaffPolicy = StaffPolicy.DISCLOSE

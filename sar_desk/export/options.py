@@ -53,7 +53,8 @@ class BundleOptions:
     Attributes:
         generated_at: The export time written into every file (an input, for reproducibility).
         organisation: Controller details for the letter.
-        pseudonyms: Show third parties as "Person A", "Person B"... instead of markers.
+        pseudonyms: Show each redacted person as one consistent label ("Person A",
+            "Officer 1") instead of markers; on by default (issue 13 item 7).
         large_print: Larger type and line spacing in the PDF and HTML (reasonable adjustment).
         html: Also produce the accessible HTML version.
         encrypt: Also produce an AES-256 encrypted zip of the pack.
@@ -66,7 +67,7 @@ class BundleOptions:
 
     generated_at: datetime
     organisation: Organisation = field(default_factory=Organisation)
-    pseudonyms: bool = False
+    pseudonyms: bool = True
     large_print: bool = False
     html: bool = True
     encrypt: bool = False

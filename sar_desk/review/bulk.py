@@ -23,7 +23,8 @@ from sar_desk.review.decide import (
     load_views,
     match_key,
 )
-from sar_desk.review.subjects import SubjectIndex, resolve_code
+from sar_desk.review.resolve import STAFF_POLICY_NOTE, DisclosedByPolicyError, resolve_code
+from sar_desk.review.subjects import SubjectIndex
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.pit import FAILED, samples
@@ -79,6 +80,8 @@ class BulkPlan:
         threshold: The case's bulk warning threshold.
         refused: (accept) ``(item id, reason)`` for every item left undecided because the
             code does not apply to it (issue 13: reported, never silently skipped).
+        disclosed: (accept with the default code) names of staff acting in an official
+            capacity that the case's staff policy discloses: rejected with that reason.
     """
 
     action: Action
@@ -90,6 +93,7 @@ class BulkPlan:
     threshold: int = 50
     forced_review: int = 0
     refused: tuple[tuple[int, str], ...] = ()
+    disclosed: tuple[int, ...] = ()
 
     @property
     def needs_confirmation(self) -> bool:
@@ -121,6 +125,12 @@ class BulkPlan:
             lines.append(
                 f"{self.own_proposals} items you proposed yourself need another "
                 "approver (four eyes)."
+            )
+        if self.disclosed:
+            lines.append(
+                f"{len(self.disclosed)} names of staff acting in an official capacity were "
+                "rejected under the case's staff policy (disclose; ICO guidance: senior staff "
+                "names are usually disclosed)."
             )
         if self.refused:
             lines.append(
@@ -222,6 +232,7 @@ def plan_bulk(
     targets: list[int] = []
     individual = earlier = own = forced_count = 0
     refused: list[tuple[int, str]] = []
+    disclosed: list[int] = []
     forced = forced_review_ids(conn) if action is Action.APPROVE else set()
     index = (
         SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
@@ -251,6 +262,9 @@ def plan_bulk(
         if action is Action.ACCEPT and code:
             try:
                 resolve_code(conn, ctx, view.item, code, index)
+            except DisclosedByPolicyError:
+                disclosed.append(view.item.id)
+                continue
             except BadInputError as exc:
                 # Per item: the requester's own data, unlinked or undecided mixed data.
                 refused.append((view.item.id, str(exc)))
@@ -266,6 +280,7 @@ def plan_bulk(
         load_settings(conn).bulk_warning_threshold,
         forced_count,
         tuple(refused),
+        tuple(disclosed),
     )
 
 
@@ -291,23 +306,29 @@ def run_bulk(
             f"{plan.warning()} {len(plan.targets)} is above this case's limit of "
             f"{plan.threshold} for bulk decisions; confirm to go ahead (--yes)."
         )
-    if not plan.targets:
+    if not plan.targets and not plan.disclosed:
         return BulkResult(plan)
-    decided = decide(
-        conn,
-        ctx,
-        list(plan.targets),
-        plan.action,
-        code=code,
-        rationale=rationale,
-        note=note,
-        bulk=True,
-        audit_extra={
-            "selection": selection.describe() if selection else "ids",
-            "skipped_individual": plan.individually_decided,
-            "skipped_bulk": plan.already_decided,
-            "refused": [i for i, _why in plan.refused][:200],
-            "confirmed": confirmed,
-        },
-    )
+    decided: list[ItemView] = []
+    if plan.targets:
+        decided = decide(
+            conn,
+            ctx,
+            list(plan.targets),
+            plan.action,
+            code=code,
+            rationale=rationale,
+            note=note,
+            bulk=True,
+            audit_extra={
+                "selection": selection.describe() if selection else "ids",
+                "skipped_individual": plan.individually_decided,
+                "skipped_bulk": plan.already_decided,
+                "refused": [i for i, _why in plan.refused][:200],
+                "confirmed": confirmed,
+            },
+        )
+    if plan.disclosed:
+        # A recorded decision by the acting user, with the case policy as the reason (after
+        # the accepts, which were planned while these names still linked other items).
+        decide(conn, ctx, list(plan.disclosed), Action.REJECT, note=STAFF_POLICY_NOTE, bulk=True)
     return BulkResult(plan, tuple(decided))

@@ -26,6 +26,7 @@ from sar_desk.core.decisions import (
     initial_state,
     transition,
 )
+from sar_desk.core.disclosure import StaffPolicy
 from sar_desk.core.errors import BadInputError, InvalidTransitionError, NotFoundError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier, name_key
@@ -53,11 +54,24 @@ class ReviewSettings:
         bulk_warning_threshold: Bulk actions over this many items need confirmation (R78).
         third_party_signoff_threshold: More third parties than this needs DPO sign-off (R54).
         child_data: The case involves a child's data (needs DPO sign-off, R54).
+        staff_names: What the pack does with staff acting in an official capacity: disclose
+            (the default: ICO guidance, senior staff names are usually disclosed), label
+            ("Officer 1") or redact (issue 13 item 7). A simple case setting, so that it can
+            later default from the organisation's profile.
     """
 
     bulk_warning_threshold: int = 50
     third_party_signoff_threshold: int = 10
     child_data: bool = False
+    staff_names: str = str(StaffPolicy.DISCLOSE)
+
+    @property
+    def staff_policy(self) -> StaffPolicy:
+        """The staff policy as an enum (an unknown stored value falls back to disclose)."""
+        try:
+            return StaffPolicy(self.staff_names)
+        except ValueError:
+            return StaffPolicy.DISCLOSE
 
 
 def load_settings(conn: Connection) -> ReviewSettings:
@@ -212,7 +226,8 @@ def decide(
     now = datetime.now(UTC)
     planned: list[tuple[ItemView, DecisionEvent, ItemState]] = []
     # `subjects` builds on this module's views, so it is imported when a decision is made.
-    from sar_desk.review.subjects import SubjectIndex, resolve_code
+    from sar_desk.review.resolve import resolve_code
+    from sar_desk.review.subjects import SubjectIndex
 
     index = (
         SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)

@@ -12,13 +12,19 @@ from datetime import datetime
 import pandas as pd
 
 from sar_desk.core.decisions import ItemKind, ReviewStatus
-from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, WithheldMessage
-from sar_desk.core.model import Case, MessageId
+from sar_desk.core.disclosure import (
+    ApprovedRedaction,
+    DisclosureDecisions,
+    PersonNames,
+    WithheldMessage,
+)
+from sar_desk.core.model import Case, MessageId, PersonRole
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
-from sar_desk.review.decide import ItemView, load_views
+from sar_desk.review.decide import ItemView, load_settings, load_views
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
+from sar_desk.store.people import list_people
 
 _REDACTION_KINDS = (ItemKind.FINDING, ItemKind.MANUAL)
 _OPEN = (ReviewStatus.PROPOSED, ReviewStatus.ACCEPTED)
@@ -94,6 +100,18 @@ def disclosure_decisions(
     }
     for aliases in store.person_aliases(conn, person_ids).values():
         terms.update(a for a in aliases if a.strip())
+    # Issue 13 item 7: every person's names, so one person keeps one label in the pack.
+    everyone = list_people(conn)
+    names = store.person_aliases(conn, [int(p.id) for p in everyone])
+    people = tuple(
+        PersonNames(
+            p.id,
+            tuple(sorted(names.get(int(p.id), set()) | {p.display_name})),
+            p.role is PersonRole.STAFF and p.official_capacity,
+        )
+        for p in everyone
+        if p.role is not PersonRole.REQUESTER
+    )
     return DisclosureDecisions(
         in_scope=in_scope,
         redactions={
@@ -114,6 +132,8 @@ def disclosure_decisions(
         },
         kept_places=kept,
         ordinary_words=ordinary_words,
+        people=people,
+        staff_policy=load_settings(conn).staff_policy,
     )
 
 

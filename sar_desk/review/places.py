@@ -20,8 +20,9 @@ from sar_desk.core.errors import BadInputError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message, MessageId
 from sar_desk.review.decide import ReviewContext, decide, load_views, views_by_id
+from sar_desk.review.resolve import resolve_code
 from sar_desk.review.roles import Permission, require
-from sar_desk.review.subjects import SubjectIndex, resolve_code
+from sar_desk.review.subjects import SubjectIndex
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.messages import get_messages

@@ -15,8 +15,8 @@ from sar_desk.core.model import Case, Regime
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
 from sar_desk.review.decide import load_settings, load_views, match_key
 from sar_desk.review.exclusions import approve_exclusions, pending_exclusions
+from sar_desk.review.resolve import situation_of
 from sar_desk.review.roles import Permission, require
-from sar_desk.review.subjects import situation_of
 from sar_desk.store import audit
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection, SignOffRow

@@ -25,16 +25,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sar_desk.core.decisions import ItemKind, ReviewItem, ReviewStatus
-from sar_desk.core.errors import BadInputError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier
-from sar_desk.core.model import Case, IdentifierKind, PersonRole, Regime
-from sar_desk.review.codes import CodeUse, Situation
-from sar_desk.review.decide import DEFAULT_CODE, ItemView, ReviewContext, load_views, match_key
+from sar_desk.core.model import Case, IdentifierKind, PersonRole
+from sar_desk.review.decide import (
+    ItemView,
+    load_settings,
+    load_views,
+    match_key,
+)
 from sar_desk.review.thirdparty import ThirdPartyDecision, ThirdPartyRecord, current_records
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.messages import get_messages
+from sar_desk.store.people import list_people
 from sar_desk.store.subjects import SubjectLink, current_links
 
 _NAME_TYPES = frozenset({"PERSON", "PER", "NAME"})
@@ -112,6 +116,16 @@ class SubjectIndex:
             else None
         )
         self.links: dict[int, SubjectLink] = current_links(conn)
+        self.staff_policy = load_settings(conn).staff_policy
+        officials = {int(p.id) for p in list_people(conn) if p.official_capacity}
+        officials &= store.person_ids_with_role(conn, str(PersonRole.STAFF))
+        self.officials = officials
+        self.official_keys = {
+            match_key(a, region): pid
+            for pid, names in store.person_aliases(conn, officials).items()
+            for a in names
+            if a.strip()
+        }
         self.records: list[ThirdPartyRecord] = current_records(conn)
         wanted = {int(v.item.message_id) for v in self.views}
         self.messages = {int(m.id): m for m in get_messages(conn, sorted(wanted))}
@@ -125,6 +139,14 @@ class SubjectIndex:
                 and not self._is_requester(v.item)
             ):
                 self.named.setdefault(int(v.item.message_id), []).append(v)
+
+    def official(self, item: ReviewItem) -> int | None:
+        """The staff member acting in an official capacity a name item is about, if any."""
+        if item.person_id is not None and int(item.person_id) in self.officials:
+            return int(item.person_id)
+        if not _is_name(item):
+            return None
+        return self.official_keys.get(match_key(item.text, self.case.default_region))
 
     def _is_requester(self, item: ReviewItem) -> bool:
         if item.person_id is not None and int(item.person_id) in self.requesters:
@@ -295,59 +317,6 @@ def para16_refusal(index: SubjectIndex, item: ReviewItem) -> str | None:
             "reject it"
         )
     return None
-
-
-def situation_of(conn: Connection, case: Case, item: ReviewItem) -> Situation:
-    """Whether an item is the requester's own data or a third party's (for default codes)."""
-    if item.person_id is not None and int(item.person_id) in store.person_ids_with_role(
-        conn, str(PersonRole.REQUESTER)
-    ):
-        return Situation.REQUESTER
-    keys = {match_key(a, case.default_region) for a in (case.requester or "", *case.aliases) if a}
-    if item.text and match_key(item.text, case.default_region) in keys:
-        return Situation.REQUESTER
-    return Situation.THIRD_PARTY
-
-
-def resolve_code(
-    conn: Connection,
-    ctx: ReviewContext,
-    item: ReviewItem,
-    code: str,
-    index: SubjectIndex | None = None,
-) -> str:
-    """The code id to record for an item (``default`` becomes the right code for that item).
-
-    In a SAR the third-party code (para 16) is only for an item linked to another individual
-    (issue 13 item 2; see `review.subjects`): the requester's own data, unlinked items and
-    undecided mixed data are refused with the reason, whether the code is given or defaulted.
-
-    Raises:
-        BadInputError: A code of another regime (R30), or no code applies to this item.
-        NotFoundError: Unknown code.
-    """
-    regime = ctx.case.regime
-    third_party = ctx.table.default(regime, Situation.THIRD_PARTY)
-    if code.strip().lower() == DEFAULT_CODE and regime is not Regime.SAR:
-        chosen = ctx.table.default(regime, situation_of(conn, ctx.case, item))
-        if chosen is None:
-            raise BadInputError(
-                f"Item {item.id} looks like the requester's own data; in a {regime.name} case "
-                "the default is to disclose it, so there is no default code. Reject it, or give "
-                "a code explicitly."
-            )
-        return chosen
-    if code.strip().lower() == DEFAULT_CODE:
-        chosen = third_party or ""
-    else:
-        chosen = ctx.table.get(code, regime, CodeUse.ITEM).code
-    if regime is Regime.SAR and chosen == third_party:
-        why = para16_refusal(index or SubjectIndex(conn, ctx.case, words=ctx.ordinary_words), item)
-        if why is not None:
-            raise BadInputError(
-                f"The third-party code (DPA 2018 Sch 2 Pt 3 para 16) does not apply: {why}."
-            )
-    return chosen
 
 
 def subjects(index: SubjectIndex, items: Iterable[ReviewItem]) -> dict[int, Subject]:

@@ -15,4 +15,4 @@ def planted() -> BundleInputs:
 
 @pytest.fixture
 def options() -> BundleOptions:
-    return BundleOptions(generated_at=GENERATED_AT, rsmf=True)
+    return BundleOptions(generated_at=GENERATED_AT, rsmf=True, pseudonyms=False)

@@ -21,7 +21,7 @@ from sar_desk.export.options import BundleOptions
 from sar_desk.export.verify import verify_bundle
 
 EXPECTED = REPO / "tests" / "data" / "expected" / "export"
-OPTIONS = BundleOptions(generated_at=GENERATED_AT, rsmf=True)
+OPTIONS = BundleOptions(generated_at=GENERATED_AT, rsmf=True, pseudonyms=False)
 
 
 def _build(dest: Path, options: BundleOptions = OPTIONS, master: Path | None = None):
@@ -184,7 +184,7 @@ def test_rsmf_is_redacted_everywhere_and_counts_are_recomputed(built):
 
 
 def test_encrypted_zip_opens_with_the_password_only(tmp_path):
-    options = BundleOptions(generated_at=GENERATED_AT, encrypt=True, html=False)
+    options = BundleOptions(generated_at=GENERATED_AT, encrypt=True, html=False, pseudonyms=False)
     result = _build(tmp_path / "enc", options)
     archive = tmp_path / "enc" / "delivery" / "SAR-TEST-7-pack.zip"
     assert result.password
