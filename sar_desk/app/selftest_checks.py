@@ -100,6 +100,10 @@ class Checks:
         table = bundled_code_table()
         recognisers = load_recognizer_set(resource_path(REGISTRY_RESOURCE))
         zoneinfo.ZoneInfo("Europe/London")  # Windows has no system time-zone database
+        from sar_desk.app.places import ordinary_words
+
+        if len(ordinary_words()) < 1000:  # the safety net needs its common-word list
+            raise CheckFailed(f"The common-word list is missing from {folder / 'words'}.")
         self.facts["Code table"] = table.version
         self.facts["Recogniser set"] = recognisers.version
         return (

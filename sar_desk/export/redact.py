@@ -16,10 +16,17 @@ from collections.abc import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, NetPlace, ReasonCode
-from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Case, ConversationId, Message, MessageId
 from sar_desk.core.redaction import RedactionSpan, apply_redactions
+from sar_desk.export.net import (
+    FIELDS,
+    UndecidedPlacesError,
+    net_terms,
+    protected_alone,
+    protected_terms,
+    term_kinds,
+)
 from sar_desk.export.pseudonyms import Replacements, marker_for
 from sar_desk.export.render_model import (
     IndexRow,
@@ -30,87 +37,12 @@ from sar_desk.export.render_model import (
 )
 from sar_desk.export.terms import TermReplacer, clean_term, normalise, replace_terms
 
-# A single word shorter than this is never a protected string on its own ("NI", "Al"): it
-# would stop bundles on every "ni" in a URL or "al" in "et al", and says little by itself.
-MIN_TERM_CHARS = 3
-_FIELDS = {
-    "text": ProposalField.TEXT,
-    "sender": ProposalField.SENDER,
-    "attachment": ProposalField.ATTACHMENT,
-    "reaction": ProposalField.REACTION,
-    "title": ProposalField.CONVERSATION,
-}
-
-
-class UndecidedPlacesError(ExportBlockedError):
-    """The safety net found terms redacted elsewhere at places nobody has decided."""
-
-    code = "undecided-places"
-
-    def __init__(self, places: Sequence[NetPlace]) -> None:
-        listed = "; ".join(
-            f"message {int(p.message_id)} in {p.conversation} ({p.field}, {p.kind})"
-            for p in places[:5]
-        )
-        more = f"; and {len(places) - 5} more" if len(places) > 5 else ""
-        super().__init__(
-            f"The bundle was not built: {len(places)} places hold a term that is redacted "
-            f"elsewhere but has no decision there: {listed}{more}. The safety net never "
-            "redacts by itself: accept the same redaction at those places, or record why "
-            "the text stays, then export again."
-        )
-        self.places = tuple(places)
-
-
-def protected_alone(term: str, ordinary_words: frozenset[str]) -> bool:
-    """Whether a term is a protected string on its own (issue 13).
-
-    A single word shorter than a name or that is a common English word ("Here", "Rota") is
-    not: the decision that redacted it at one place says nothing about the word elsewhere.
-    Several words, or anything with a digit (numbers, postcodes), always are.
-    """
-    cleaned = clean_term(term)
-    if any(ch.isdigit() for ch in cleaned) or len(cleaned.split()) > 1:
-        return bool(cleaned)
-    letters = sum(ch.isalnum() for ch in cleaned)
-    return letters >= MIN_TERM_CHARS and normalise(cleaned) not in ordinary_words
-
-
-def net_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
-    """The terms the safety net looks for: listed terms plus every redacted string."""
-    terms = set(decisions.protected_terms)
-    for group in decisions.redactions.values():
-        terms.update(r.text for r in group)
-    cleaned = {clean_term(t) for t in terms}
-    words = decisions.ordinary_words
-    kept = (t for t in cleaned if t and protected_alone(t, words))
-    return tuple(sorted(kept, key=lambda t: (t.casefold(), t)))
-
-
-def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
-    """Every string the bundle must not contain (the leak checks' list).
-
-    The safety net's terms, less those a reviewer decided to keep at some place: the net has
-    already checked that such a term appears only at places with a recorded decision.
-    """
-    kept = {normalise(text) for _m, _f, text in decisions.kept_places}
-    return tuple(t for t in net_terms(decisions) if normalise(t) not in kept)
-
 
 def in_scope_messages(messages: Iterable[Message], decisions: DisclosureDecisions) -> list[Message]:
     """The in-scope messages in bundle order, without not-in-scope items and duplicates."""
     wanted = set(decisions.in_scope) - decisions.not_in_scope - decisions.duplicates
     chosen = {m.id: m for m in messages if m.id in wanted}
     return sorted(chosen.values(), key=lambda m: (m.conversation_id, m.timestamp, m.id))
-
-
-def _term_kinds(decisions: DisclosureDecisions) -> dict[str, tuple[str, str]]:
-    """(kind, code) per normalised term: how it was redacted elsewhere ("alias" if never)."""
-    kinds: dict[str, tuple[str, str]] = {}
-    for group in decisions.redactions.values():
-        for r in group:
-            kinds.setdefault(normalise(clean_term(r.text)), (r.entity_type, r.code.code))
-    return kinds
 
 
 class _Redactor:
@@ -121,7 +53,7 @@ class _Redactor:
         self.zone = ZoneInfo(case.timezone)
         self.replacements = Replacements(decisions, pseudonyms)
         self.replacer = TermReplacer(net_terms(decisions))
-        self.kinds = _term_kinds(decisions)
+        self.kinds = term_kinds(decisions)
         self.kept = {(m, f, normalise(clean_term(t))) for m, f, t in decisions.kept_places}
         self.places: dict[tuple[MessageId, ProposalField, str], NetPlace] = {}
         self.used_codes: dict[str, ReasonCode] = {}
@@ -130,7 +62,7 @@ class _Redactor:
         """The second safety net over one rendered string: note every undecided place."""
         found = self.replacer.sub(text, lambda term: term)[1]
         message_id, conversation = where
-        kind = _FIELDS.get(field, ProposalField.TEXT)
+        kind = FIELDS.get(field, ProposalField.TEXT)
         for term in found:
             key = (message_id, kind, normalise(term))
             if key in self.kept or key in self.places:
@@ -409,5 +341,6 @@ __all__ = [
     "in_scope_messages",
     "marker_for",
     "net_terms",
+    "protected_alone",
     "protected_terms",
 ]
