@@ -15,6 +15,7 @@ from sar_desk.review.roles import Permission, require
 from sar_desk.store import audit
 from sar_desk.store.decisions import Connection
 from sar_desk.store.people import get_person
+from sar_desk.store.signoffs import void_signoff
 from sar_desk.store.subjects import add_link
 
 
@@ -46,6 +47,7 @@ def link_items(
         get_person(conn, person_id)  # raises NotFoundError for an unknown person
     for view in views:
         add_link(conn, view.item.id, person_id, other_individual, reason.strip(), user)
+    void_signoff(conn, user, "review-link")  # whose data it is changed (issue 13)
     audit.append(
         conn,
         user,

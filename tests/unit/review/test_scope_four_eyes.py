@@ -96,3 +96,19 @@ def test_any_decision_change_after_sign_off_voids_it(scoped: CaseSession, tmp_pa
     assert scoped.signoff_outstanding() == []
     scoped.mark_scope([2], Relevance.ABOUT_REQUESTER, "Scope changes void it too")
     assert scoped.audit_entries("sign-off-voided")[-1].details["cause"] == "scope-relevance"
+
+
+def test_a_balancing_record_or_a_link_after_sign_off_voids_it_too(scoped: CaseSession) -> None:
+    from sar_desk.review.thirdparty import ThirdPartyDecision, ThirdPartyRecord
+
+    with acting(scoped, "dana") as dana:
+        dana.sign_off("All checked")
+    scoped.record_third_party(
+        ThirdPartyRecord(party="Sam Carter", decision=ThirdPartyDecision.REDACT, reasons="No")
+    )
+    assert scoped.audit_entries("sign-off-voided")[-1].details["cause"] == "third-party-record"
+    with acting(scoped, "dana") as dana:
+        dana.sign_off("Checked the balancing record")
+    item = scoped.review_items()[0].item.id
+    scoped.link_items([item], other_individual=True, reason="The caller")
+    assert scoped.audit_entries("sign-off-voided")[-1].details["cause"] == "review-link"
