@@ -39,14 +39,16 @@ class PlacesMixin(SessionBase):
     def safety_net_places(self) -> list[NetPlace]:
         """Where a term redacted elsewhere appears in the disclosure with no decision there.
 
-        Only approved redactions count as "redacted elsewhere"; export lists the same places.
+        Accepted redactions count as "redacted elsewhere" as well as approved ones, so the
+        places can be decided before the second person approves everything; export checks
+        again with the approved redactions only.
         """
         with self.store.transaction() as conn:
             store_decisions.sync_finding_items(conn)
         with self.store.read() as conn:
             ids = store_scope.disclosure_ids(conn)
             decisions = disclosure.disclosure_decisions(
-                conn, self.case, bundled_code_table(), ids, ordinary_words()
+                conn, self.case, bundled_code_table(), ids, ordinary_words(), preview=True
             )
             messages = store_messages.get_messages(conn, [int(i) for i in ids])
         return find_places(self.case, messages, decisions)

@@ -42,6 +42,7 @@ def disclosure_decisions(
     table: CodeTable,
     in_scope_ids: Iterable[int],
     ordinary_words: frozenset[str] = frozenset(),
+    preview: bool = False,
 ) -> DisclosureDecisions:
     """The approved redactions, withholdings and markers for the messages being disclosed.
 
@@ -51,6 +52,8 @@ def disclosure_decisions(
         table: The code table that turns code ids into `ReasonCode` records.
         in_scope_ids: The messages in the disclosure set, in time order.
         ordinary_words: Common words that are never protected strings on their own.
+        preview: Also count accepted redactions still waiting for approval (for listing the
+            safety net's places before the second person approves; never for export).
     """
     in_scope = tuple(MessageId(int(i)) for i in in_scope_ids)
     wanted = set(in_scope)
@@ -79,8 +82,11 @@ def disclosure_decisions(
     gone = not_in_scope | duplicates | set(withheld)
     by_message: dict[MessageId, list[ApprovedRedaction]] = {}
     person_ids: set[int] = set()
+    counted = (
+        (ReviewStatus.APPROVED, ReviewStatus.ACCEPTED) if preview else (ReviewStatus.APPROVED,)
+    )
     for v in views:
-        if v.item.kind not in _REDACTION_KINDS or v.status is not ReviewStatus.APPROVED:
+        if v.item.kind not in _REDACTION_KINDS or v.status not in counted:
             continue
         if not v.state.code:
             continue
@@ -151,7 +157,7 @@ def _approved(v: ItemView, table: CodeTable) -> ApprovedRedaction:
         proposer=state.proposer or "",
         approver=state.approver or "",
         proposed_at=_when(state.proposed_at),
-        approved_at=_when(state.approved_at),
+        approved_at=_when(state.approved_at or state.proposed_at),
         person_id=v.item.person_id,
         item_id=v.item.id,
     )

@@ -16,7 +16,7 @@ def as_user(session: CaseSession, user: str) -> CaseSession:
     return CaseSession.open(session.folder, user)
 
 
-def _first_name_only(session: CaseSession) -> None:
+def _first_name_only(session: CaseSession, approve: bool = True) -> None:
     """Redact "Sam Carter" in message 2's text only, approved by a second person."""
     session.mark_scope(session.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "test")
     items = session.review_items()
@@ -24,11 +24,19 @@ def _first_name_only(session: CaseSession) -> None:
     session.decide([first.item.id], Action.ACCEPT, code="SAR-3P", rationale="Third party")
     phone = next(v for v in items if v.item.entity_type == "PHONE_NUMBER")
     session.decide([phone.item.id], Action.REJECT, note="Council switchboard")
+    if not approve:
+        return
     rita = as_user(session, "rita")
     try:
         rita.approve([first.item.id])
     finally:
         rita.close()
+
+
+def test_places_are_listed_before_the_second_person_approves(reviewed: CaseSession) -> None:
+    # Accepted redactions count, so the places are decided in the same round of approval.
+    _first_name_only(reviewed, approve=False)
+    assert {int(p.message_id) for p in reviewed.safety_net_places()} == {3}
 
 
 def test_places_are_listed_with_ids_and_kinds(reviewed: CaseSession) -> None:
@@ -59,8 +67,9 @@ def test_same_redaction_at_the_places_is_accepted_then_needs_a_second_person(
     entry = reviewed.audit_entries("review-accept")[len(before)]
     assert entry.details["safety_net_places"] == 2
     assert "Sam" not in str(entry.details)
-    # Still places until a second person approves: export refuses meanwhile.
-    assert reviewed.safety_net_places()
+    # Decided, but a second person must still approve them: export refuses meanwhile.
+    assert reviewed.safety_net_places() == []
+    assert reviewed.disclosure_decisions(reviewed.disclosure_set()).undecided == 2
     rita = as_user(reviewed, "rita")
     try:
         rita.approve(list(result.items))
