@@ -18,9 +18,11 @@ from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.legal import LegalMixin
 from sar_desk.app.people import PeopleMixin
+from sar_desk.app.places import PlacesMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
+from sar_desk.app.whose import WhoseMixin
 from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
@@ -89,6 +91,8 @@ class CaseSession(
     ReviewMixin,
     ExportMixin,
     LegalMixin,
+    PlacesMixin,
+    WhoseMixin,
 ):
     """An open case and everything that can be done with it."""
 
@@ -132,7 +136,10 @@ class CaseSession(
             )
         store = case_folder.open_store()
         case_folder.clean_incoming()
-        with unit_of_work(store) as uow:
-            kept = {source.stored_path for source in uow.sources.list()}
+
+        def kept() -> set[str]:
+            with unit_of_work(store) as uow:
+                return {source.stored_path for source in uow.sources.list()}
+
         case_folder.clean_orphans(kept)
         return cls(case_folder.root, store, user)

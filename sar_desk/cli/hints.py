@@ -43,6 +43,7 @@ CLI_HINTS: dict[Hint, str] = {
     Hint.DATE_ORDER: "Use --day-first or --month-first.",
     Hint.LENIENT_IMPORT: "Use --lenient.",
     Hint.CHOOSE_MODEL: "Use --model NAME.",
+    Hint.LIST_PLACES: "'sar-desk review CASE places' lists them; decide with --redact or --keep.",
 }
 
 

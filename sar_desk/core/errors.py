@@ -49,6 +49,7 @@ class Hint(enum.StrEnum):
     DATE_ORDER = "date-order"
     LENIENT_IMPORT = "lenient-import"
     CHOOSE_MODEL = "choose-model"
+    LIST_PLACES = "list-places"
 
 
 class SarDeskError(Exception):
