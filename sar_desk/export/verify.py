@@ -4,6 +4,8 @@ Design: the bundle keeps the protected terms in ``internal/protected-terms.json`
 internal part, never sent), so a bundle can be verified on its own, without the case. Verify
 checks every manifest hash, refuses files the manifest does not list, and re-runs the leak,
 file-name, PDF-structure and HTML checks on the requester pack and the delivery archive.
+An encrypted pack is checked as `export.sealing.check_files` describes: with the pack password
+its decrypted content too, without it the encryption, names and hashes.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sar_desk.export.checks import CheckResult, check_pack
+from sar_desk.export.checks import CheckResult
 from sar_desk.export.manifest import MANIFEST_NAME, read_manifest, sha256_file
+from sar_desk.export.sealing import check_files
 
 TERMS_FILE = "internal/protected-terms.json"
 
@@ -68,8 +71,8 @@ def _manifest_results(root: Path, manifest: dict[str, object]) -> list[CheckResu
     return results
 
 
-def verify_bundle(root: Path) -> VerifyReport:
-    """Verify an exported bundle folder.
+def verify_bundle(root: Path, *, password: str | None = None) -> VerifyReport:
+    """Verify an exported bundle folder (`password`: an encrypted pack's, if known).
 
     Raises:
         NotFoundError: `root` has no readable manifest.
@@ -101,7 +104,17 @@ def verify_bundle(root: Path) -> VerifyReport:
         folder = root / part
         if folder.is_dir():
             files = sorted(p for p in folder.rglob("*") if p.is_file())
-            for result in check_pack(folder, files, reference, terms, tool, region):
+            sealed = part == "pack" and "delivery" in manifest  # exported encrypted
+            for result in check_files(
+                folder,
+                files,
+                reference,
+                terms,
+                tool,
+                region,
+                password=password,
+                require_sealed=sealed,
+            ):
                 results.append(
                     CheckResult(f"{part}/{result.file}", result.check, result.passed, result.detail)
                 )
