@@ -195,3 +195,28 @@ def test_generated_passwords_are_readable_and_differ():
     assert len(groups) == 6
     assert all(len(g) == 4 for g in groups)
     assert not set(first) & set("ILOU")
+
+
+def test_plain_renders_are_checked_before_anything_is_encrypted(tmp_path, monkeypatch):
+    from test_leaky_renderers import original_text
+
+    import sar_desk.export.sealing as sealing
+    from sar_desk.core.errors import SafetyCheckError
+
+    def must_not_run(*_args: object, **_kw: object) -> list[str]:
+        raise AssertionError("a leaking pack reached encryption")
+
+    monkeypatch.setattr(sealing, "seal_pack", must_not_run)
+    monkeypatch.setattr("sar_desk.export.bundle.seal_pack", must_not_run)
+    options = BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, encrypt=True)
+    job = build_bundle(
+        inputs_for(*synthetic()),
+        options,
+        tmp_path / "out",
+        cancel=CancelToken(),
+        writers=[original_text],
+    )
+    with pytest.raises(SafetyCheckError, match="text-leak"):
+        run_job(job)
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.iterdir())  # no partial folder either
