@@ -53,11 +53,12 @@ def export(
     """Build the disclosure bundle of CASE into the new folder OUT.
 
     Refuses while proposals are undecided, sign-off is missing, or a safety check fails. Only
-    OUT/pack (or OUT/delivery) goes to the requester; OUT/internal must never be sent.
+    OUT/pack goes to the requester (with --encrypt, the password separately); OUT/internal
+    must never be sent.
     """
     if encrypt_extras and not encrypt:
         raise click.UsageError("--encrypt-extras only makes sense with --encrypt.")
-    given = os.environ.get(PASSWORD_ENV) or None if encrypt else None
+    given = (os.environ.get(PASSWORD_ENV) or None) if encrypt else None
     try:
         options = BundleOptions(
             generated_at=datetime.now(UTC).replace(microsecond=0),
@@ -108,10 +109,12 @@ def export(
         f"{c['automatic_catches']} automatic safety-net catches."
     )
     click.echo(f"Send only {result.folder / 'pack'}; never send {result.folder / 'internal'}.")
-    if encrypt and not encrypt_extras and (rsmf or not no_html):
+    left_out = [name for name, made in (("HTML", not no_html), ("RSMF", rsmf)) if made]
+    if encrypt and not encrypt_extras and left_out:
         click.echo(
-            "The HTML and RSMF versions were left out of the encrypted pack; export again with "
-            "--encrypt-extras to send them in an encrypted zip."
+            f"The {' and '.join(left_out)} version{'s were' if len(left_out) > 1 else ' was'} "
+            "left out of the encrypted pack; export again with --encrypt-extras to send "
+            f"{'them' if len(left_out) > 1 else 'it'} in an encrypted zip."
         )
     click.echo(f"Manifest SHA-256: {result.manifest_sha256}")
 
@@ -137,8 +140,8 @@ def verify(out: Path, as_json: bool) -> None:
         unchecked = [r.file for r in report.results if r.check == "sealed-content"]
         if unchecked:
             click.echo(
-                f"{len(unchecked)} encrypted files were checked for their encryption, names and "
-                f"hashes only; set {PASSWORD_ENV} to the pack password to check their content."
+                f"{len(unchecked)} encrypted file(s): checked for encryption, name and hash only; "
+                f"set {PASSWORD_ENV} to the pack password to check the content too."
             )
     if not report.ok:
         raise SystemExit(1)

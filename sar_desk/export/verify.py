@@ -4,8 +4,6 @@ Design: the bundle keeps the protected terms in ``internal/protected-terms.json`
 internal part, never sent), so a bundle can be verified on its own, without the case. Verify
 checks every manifest hash, refuses files the manifest does not list, and re-runs the leak,
 file-name, PDF-structure and HTML checks on the requester pack and the delivery archive.
-An encrypted pack is checked as `export.sealing.check_files` describes: with the pack password
-its decrypted content too, without it the encryption, names and hashes.
 """
 
 from __future__ import annotations
@@ -72,7 +70,10 @@ def _manifest_results(root: Path, manifest: dict[str, object]) -> list[CheckResu
 
 
 def verify_bundle(root: Path, *, password: str | None = None) -> VerifyReport:
-    """Verify an exported bundle folder (`password`: an encrypted pack's, if known).
+    """Verify an exported bundle folder.
+
+    An encrypted pack is checked as `export.sealing.check_files` describes: with `password`
+    its decrypted content too, without it the encryption, names and hashes.
 
     Raises:
         NotFoundError: `root` has no readable manifest.
