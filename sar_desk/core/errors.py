@@ -46,6 +46,12 @@ class UnsafeArchiveError(ImportFormatError):
     code = "unsafe-archive"
 
 
+class InputLimitError(ImportFormatError):
+    """An input exceeds a resource limit (depth, size, count, time) no real export reaches."""
+
+    code = "input-limit"
+
+
 class DuplicateSourceError(BadInputError):
     """The same file (same SHA-256) was already imported into this case."""
 

@@ -10,6 +10,7 @@ import difflib
 from pathlib import Path
 
 from sar_desk.core.errors import ImportFormatError, UnknownFormatError
+from sar_desk.importers.archive import ExportTree
 from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.importers.discord import DiscordImporter
 from sar_desk.importers.google_chat import GoogleChatImporter
@@ -63,7 +64,9 @@ def importer_for(path: Path) -> Importer:
     """The importer that recognises `path`.
 
     Raises:
-        ImportFormatError: The path does not exist or is empty.
+        ImportFormatError: The path does not exist, is empty or cannot be read.
+        UnsafeArchiveError, InputLimitError: The input is hostile; the message gives the
+            real reason (a zip bomb, nesting past the limits) rather than "not recognised".
         UnknownFormatError: No importer recognises it.
     """
     if not path.exists():
@@ -72,11 +75,25 @@ def importer_for(path: Path) -> Importer:
         raise ImportFormatError(
             f"{path.name} is empty (0 bytes). Export the chat again and import the new file."
         )
+    _check_readable(path)
     for importer in IMPORTERS:
         if importer.sniff(path):
             return importer
     raise UnknownFormatError(
         f"{path.name} is not an export SAR Desk recognises. Supported platforms: {_supported()}. "
-        "If you know the platform, import with --platform NAME; run 'sar-desk formats' to see "
-        "the file shapes each one accepts."
+        "If you know which platform it came from, name that platform when importing; the list "
+        "of formats shows the file shapes each one accepts."
     )
+
+
+def _check_readable(path: Path) -> None:
+    """Open the input once, so that a hostile or unreadable one is refused with its reason."""
+    try:
+        with ExportTree(path) as tree:
+            if tree.kind == "file":
+                tree.head(path.name, 1)
+    except OSError as exc:
+        raise ImportFormatError(
+            f"{path.name} could not be read ({exc.strerror or type(exc).__name__}). Check that "
+            "the file is still there and that you can open it, then try again."
+        ) from exc
