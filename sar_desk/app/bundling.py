@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
+from sar_desk.app import detection_gate
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resources_dir
 from sar_desk.app.reviewing import bundled_code_table
@@ -110,6 +111,8 @@ class ExportMixin(SessionBase):
                     "undecided or waiting for a second person's approval. Decide them "
                     "('sar-desk review CASE list') and export again."
                 )
+            cover = detection_gate.coverage(conn, self.folder, [int(i) for i in ids])
+            detection_gate.require_detection(cover)
             outstanding = signoff.signoff_outstanding(conn, self.case, table)
             if outstanding:
                 raise ExportBlockedError(
@@ -129,6 +132,7 @@ class ExportMixin(SessionBase):
             versions=Versions(__version__, runs[-1].engine if runs else "none", table.version),
             case_path=str(self.folder.resolve()),
             resources=resources_dir(),
+            detection=cover.as_record(),
         )
 
     def export_bundle(
@@ -168,6 +172,29 @@ class ExportMixin(SessionBase):
                 },
             )
         return result
+
+    def detection_coverage(self) -> detection_gate.DetectionCoverage:
+        """How far detection covers the disclosure set (export needs it complete)."""
+        with self.store.read() as conn:
+            ids = [int(i) for i in store_scope.disclosure_ids(conn)]
+            return detection_gate.coverage(conn, self.folder, ids)
+
+    def waive_detection(self, reason: str) -> int:
+        """Record the DPO's decision to export without complete detection.
+
+        The decision covers the current disclosure set, is audited, and is shown in the
+        bundle's internal records.
+
+        Returns:
+            The audit entry's id.
+
+        Raises:
+            PermissionDeniedError: The acting user is not a DPO of the case.
+            BadInputError: No reason, or an empty disclosure set.
+        """
+        with self.store.transaction() as conn:
+            ids = [int(i) for i in store_scope.disclosure_ids(conn)]
+            return detection_gate.waive_detection(conn, self.user, ids, reason)
 
     def verify_bundle(self, path: Path) -> VerifyReport:
         """Re-run the safety checks on an exported bundle."""

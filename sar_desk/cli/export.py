@@ -30,6 +30,13 @@ from sar_desk.export.verify import verify_bundle
     help="With --encrypt: also write the password into OUT/internal/.",
 )
 @click.option("--rsmf", is_flag=True, help="Also export the redacted chats as RSMF 2.0.")
+@click.option(
+    "--without-detection",
+    "waiver",
+    metavar="REASON",
+    help="DPO only: record a decision, with this reason, to export although detection has "
+    "not covered the whole disclosure set (audited; shown in the internal records).",
+)
 @json_option
 @user_option
 def export(
@@ -41,6 +48,7 @@ def export(
     encrypt: bool,
     save_password: bool,
     rsmf: bool,
+    waiver: str | None,
     as_json: bool,
     user: str | None,
 ) -> None:
@@ -53,6 +61,8 @@ def export(
         raise click.UsageError("--save-password only makes sense with --encrypt.")
     session = open_case(folder, user)
     try:
+        if waiver is not None and not session.detection_coverage().complete:
+            session.waive_detection(waiver)
         options = BundleOptions(
             generated_at=datetime.now(UTC).replace(microsecond=0),
             pseudonyms=pseudonyms,

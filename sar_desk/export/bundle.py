@@ -88,6 +88,8 @@ def _internal_records(
         records.SEARCH_LOG_COLUMNS,
         records.search_log_rows(inputs.searches),
     )
+    if inputs.detection:
+        records.write_json(internal / "detection-coverage.json", inputs.detection)
     records.write_json(
         internal / "protected-terms.json",
         {"reference": inputs.case.reference, "terms": list(terms)},

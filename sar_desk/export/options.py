@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sar_desk.core.disclosure import DisclosureDecisions
 from sar_desk.core.model import Case, Message, Source
@@ -123,6 +124,8 @@ class BundleInputs:
         sources: The imported sources (for custodians in the index).
         case_path: The case folder, recorded in the internal part of the manifest.
         resources: The ``resources/`` folder (fonts, letter templates); `app` resolves it.
+        detection: How far detection covered the disclosure set, and any DPO decision to
+            export without it (copied into the internal records).
     """
 
     case: Case
@@ -133,3 +136,4 @@ class BundleInputs:
     sources: tuple[Source, ...] = ()
     case_path: str = ""
     resources: Path = Path("resources")
+    detection: dict[str, Any] = field(default_factory=dict)
