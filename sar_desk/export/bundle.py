@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC
@@ -55,18 +56,58 @@ def _net_letter(letter: Letter, terms: Sequence[str]) -> tuple[Letter, int]:
     return replace(letter, sections=tuple(sections)), caught
 
 
+PARTIAL = ".partial-"
+"""Marks the private folder a bundle is built in, beside its destination."""
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def clean_partials(parent: Path) -> int:
+    """Remove folders left in `parent` by exports that were killed part-way.
+
+    A partial folder is named ``.<dest>.partial-<pid>-<random>``; it is removed once the
+    process that made it is gone (it may hold an unchecked pack and the redacted strings).
+
+    Returns:
+        How many were removed.
+    """
+    removed = 0
+    for path in parent.glob(f".*{PARTIAL}*") if parent.is_dir() else ():
+        pid = path.name.rsplit(PARTIAL, 1)[1].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 def _prepare_dest(dest: Path) -> Path:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise BadInputError(
             f"{dest} already exists and is not empty. Choose a new folder for the bundle."
         )
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".{dest.name}.partial-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    clean_partials(dest.parent)
+    # Private (0700) and on the destination's file system, so the finished bundle is moved
+    # into place in one step; nobody else can read it while it is unchecked.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}{PARTIAL}{os.getpid()}-", dir=dest.parent))
     for sub in ("pack", "internal", ".work"):
-        (tmp / sub).mkdir(parents=True)
+        (tmp / sub).mkdir(mode=0o700)
     return tmp
+
+
+def _make_private(folder: Path) -> None:
+    """Internal records: folders 0700, files 0600 (they hold the redacted strings)."""
+    folder.chmod(0o700)
+    for path in folder.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def _internal_records(
@@ -158,6 +199,7 @@ def build_bundle(
             safety_report(bundle, inputs, options, results, letter_catches),
         )
         shutil.rmtree(tmp / ".work")
+        _make_private(tmp / "internal")
         yield Progress(4, 5, "Writing the manifest")
         header = _manifest_header(inputs, options, bundle, ctx.pages, letter)
         entries, digest = write_manifest(tmp, header)
@@ -266,4 +308,5 @@ def _keep_master(folder: Path, inputs: BundleInputs, bundle: RenderBundle, dest:
     records.write_master(folder, chosen, bundle)
     shutil.copy2(dest / "manifest.json", folder / "manifest.json")
     shutil.copy2(dest / "internal" / "safety-report.json", folder / "safety-report.json")
+    _make_private(folder)
     return folder
