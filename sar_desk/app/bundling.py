@@ -23,7 +23,7 @@ from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.scope import SearchLogEntry
 from sar_desk.export.bundle import build_bundle
-from sar_desk.export.manifest import BundleManifest
+from sar_desk.export.manifest import BundleManifest, load_or_create_key, public_key_of
 from sar_desk.export.options import (
     BundleInputs,
     BundleOptions,
@@ -31,7 +31,7 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
-from sar_desk.export.verify import VerifyReport, verify_bundle
+from sar_desk.export.verify import CaseEvidence, VerifyReport, verify_bundle
 from sar_desk.review import disclosure, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
@@ -40,6 +40,8 @@ from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
 
 MASTERS = "masters"
+SIGNING_KEY = "bundle-signing-key.pem"
+"""The case's Ed25519 key for signing bundle manifests (0600; never leaves the case folder)."""
 _ORG_KEY = "organisation"
 
 
@@ -133,6 +135,7 @@ class ExportMixin(SessionBase):
             case_path=str(self.folder.resolve()),
             resources=resources_dir(),
             detection=cover.as_record(),
+            signing_key=load_or_create_key(self.folder / SIGNING_KEY),
         )
 
     def export_bundle(
@@ -166,6 +169,7 @@ class ExportMixin(SessionBase):
                 {
                     "export_id": result.export_id,
                     "manifest_sha256": result.manifest_sha256,
+                    "signing_key": result.fingerprint,
                     "files": len(result.files),
                     "pages": result.pages,
                     **{k: v for k, v in sorted(result.counts.items())},
@@ -197,5 +201,23 @@ class ExportMixin(SessionBase):
             return detection_gate.waive_detection(conn, self.user, ids, reason)
 
     def verify_bundle(self, path: Path) -> VerifyReport:
-        """Re-run the safety checks on an exported bundle."""
-        return verify_bundle(Path(path))
+        """Verify an exported bundle against this case (and run every file check).
+
+        The signature must be by the case's key, the manifest hash the one its audit log
+        recorded, and the leak checks use the case's own copy of the protected terms.
+        """
+        with self.store.read() as conn:
+            exports = audit.entries(conn, "export")
+        hashes = {
+            str(e.details.get("export_id")): str(e.details.get("manifest_sha256")) for e in exports
+        }
+        terms: dict[str, list[str]] = {}
+        for export_id in hashes:
+            kept = self.folder / MASTERS / export_id / "protected-terms.json"
+            try:
+                terms[export_id] = list(json.loads(kept.read_text(encoding="utf-8"))["terms"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # exported before the case kept its own copy: the bundle's is used
+        key_path = self.folder / SIGNING_KEY
+        public = public_key_of(load_or_create_key(key_path)) if key_path.exists() else b""
+        return verify_bundle(Path(path), CaseEvidence(public, hashes, terms))

@@ -87,6 +87,7 @@ def export(
                 "bundle": str(result.folder),
                 "export_id": result.export_id,
                 "manifest_sha256": result.manifest_sha256,
+                "signing_key": result.fingerprint,
                 "pages": result.pages,
                 "counts": result.counts,
                 "files": [f.path for f in result.files],
@@ -106,14 +107,36 @@ def export(
         + f"; never send {result.folder / 'internal'}."
     )
     click.echo(f"Manifest SHA-256: {result.manifest_sha256}")
+    if result.fingerprint:
+        click.echo(f"Signed with the case's key, fingerprint {result.fingerprint}.")
 
 
 @click.command()
 @click.argument("out", type=click.Path(path_type=Path))
+@click.option(
+    "--case",
+    "case",
+    metavar="CASE",
+    type=click.Path(path_type=Path),
+    help="Also prove the bundle is this case's own: its signing key, the manifest recorded in "
+    "its audit log, and its own list of redacted terms.",
+)
 @json_option
-def verify(out: Path, as_json: bool) -> None:
-    """Re-run the safety checks on the exported bundle OUT (exit 1 on any failure)."""
-    report = verify_bundle(out)
+@user_option
+def verify(out: Path, case: Path | None, as_json: bool, user: str | None) -> None:
+    """Re-run the safety checks on the exported bundle OUT (exit 1 on any failure).
+
+    Without --case the bundle is checked against what it carries, which cannot show that its
+    manifest and term list are the ones the case made; with --case it can.
+    """
+    if case is None:
+        report = verify_bundle(out)
+    else:
+        session = open_case(case, user)
+        try:
+            report = session.verify_bundle(out)
+        finally:
+            session.close()
     if as_json:
         echo_json(report.as_json())
     else:
@@ -122,6 +145,8 @@ def verify(out: Path, as_json: bool) -> None:
                 click.echo(f"FAIL {result.sentence()}", err=True)
         passed = sum(r.passed for r in report.results)
         click.echo(f"{passed} of {len(report.results)} checks passed for {out}.")
+        for note in report.notes:
+            click.echo(note + ("" if case else " (use --case CASE)"))
     if not report.ok:
         raise SystemExit(1)
 

@@ -21,7 +21,14 @@ from sar_desk.export import records
 from sar_desk.export.archive import new_password, write_encrypted_zip
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
 from sar_desk.export.letter import Letter, LetterSection, build_letter
-from sar_desk.export.manifest import BundleManifest, write_manifest
+from sar_desk.export.manifest import (
+    SIGNATURE_NAME,
+    BundleManifest,
+    key_fingerprint,
+    public_key_of,
+    sign_manifest,
+    write_manifest,
+)
 from sar_desk.export.options import BundleInputs, BundleOptions
 from sar_desk.export.redact import build_render_bundle, in_scope_messages, protected_terms
 from sar_desk.export.render_model import RenderBundle
@@ -40,6 +47,16 @@ INTERNAL_README = (
 def export_id(options: BundleOptions, reference: str) -> str:
     """The export's id: safe reference plus UTC time."""
     return f"{safe_reference(reference)}-{options.generated_at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+def _with_fingerprint(letter: Letter, fingerprint: str) -> Letter:
+    """The cover letter with the signing key's fingerprint, to check the bundle against."""
+    line = (
+        "The list of files in this bundle (manifest.json) is signed with a key held for this "
+        f"request only. The key's fingerprint is {fingerprint}."
+    )
+    section = LetterSection("signature", "Checking this bundle", (line,))
+    return replace(letter, sections=(*letter.sections, section))
 
 
 def _net_letter(letter: Letter, terms: Sequence[str]) -> tuple[Letter, int]:
@@ -167,6 +184,9 @@ def build_bundle(
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
     terms = protected_terms(inputs.decisions)
     letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms)
+    fingerprint = key_fingerprint(public_key_of(inputs.signing_key)) if inputs.signing_key else None
+    if fingerprint:
+        letter = _with_fingerprint(letter, fingerprint)
     pre_render_check(bundle, letter, terms)
     cancel.check()
     tmp = _prepare_dest(dest)
@@ -202,7 +222,11 @@ def build_bundle(
         _make_private(tmp / "internal")
         yield Progress(4, 5, "Writing the manifest")
         header = _manifest_header(inputs, options, bundle, ctx.pages, letter)
+        if fingerprint:
+            header["signing"] = {"algorithm": "Ed25519", "fingerprint": fingerprint}
         entries, digest = write_manifest(tmp, header)
+        if inputs.signing_key:
+            sign_manifest(tmp, inputs.signing_key)
         if dest.exists():
             dest.rmdir()  # an empty folder the user made for the bundle
         tmp.replace(dest)
@@ -224,6 +248,7 @@ def build_bundle(
         ctx.pages,
         password,
         master,
+        fingerprint,
     )
 
 
@@ -308,5 +333,10 @@ def _keep_master(folder: Path, inputs: BundleInputs, bundle: RenderBundle, dest:
     records.write_master(folder, chosen, bundle)
     shutil.copy2(dest / "manifest.json", folder / "manifest.json")
     shutil.copy2(dest / "internal" / "safety-report.json", folder / "safety-report.json")
+    # The case's own copy of the redacted strings: `verify --case` checks against it, so
+    # editing the bundle's internal copy cannot hide a leak.
+    shutil.copy2(dest / "internal" / "protected-terms.json", folder / "protected-terms.json")
+    if (dest / SIGNATURE_NAME).exists():
+        shutil.copy2(dest / SIGNATURE_NAME, folder / SIGNATURE_NAME)
     _make_private(folder)
     return folder

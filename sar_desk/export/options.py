@@ -126,6 +126,8 @@ class BundleInputs:
         resources: The ``resources/`` folder (fonts, letter templates); `app` resolves it.
         detection: How far detection covered the disclosure set, and any DPO decision to
             export without it (copied into the internal records).
+        signing_key: The case's Ed25519 private key (raw), to sign the manifest; None for
+            an unsigned bundle.
     """
 
     case: Case
@@ -137,3 +139,4 @@ class BundleInputs:
     case_path: str = ""
     resources: Path = Path("resources")
     detection: dict[str, Any] = field(default_factory=dict)
+    signing_key: bytes | None = field(default=None, repr=False)
