@@ -38,6 +38,7 @@ from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
+from sar_desk.store.running import running
 
 MASTERS = "masters"
 SIGNING_KEY = "bundle-signing-key.pem"
@@ -158,9 +159,10 @@ class ExportMixin(SessionBase):
             options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))
         if options.organisation == Organisation():
             options = replace(options, organisation=self.organisation())
-        result = yield from build_bundle(
-            inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
-        )
+        with running(self.folder, "export", "an export of the bundle"):
+            result = yield from build_bundle(
+                inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
+            )
         with self.store.transaction() as conn:
             audit.append(
                 conn,

@@ -88,6 +88,12 @@ class StoreTooNewError(SarDeskError):
     code = "store-too-new"
 
 
+class CaseBusyError(SarDeskError):
+    """Another task kept the case's write lock for longer than a writer waits."""
+
+    code = "case-busy"
+
+
 class CaseDamagedError(SarDeskError):
     """The case database cannot be read."""
 
