@@ -99,7 +99,8 @@ class ExportMixin(SessionBase):
             if audit.verify_chain(conn):
                 raise AuditTamperedError(
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
-                    "exported. Run 'sar-desk audit CASE verify' and contact your DPO."
+                    "exported. Verify the audit log to see where it was changed, and contact "
+                    "your DPO."
                 )
             ids = store_scope.disclosure_ids(conn)
             if not ids:
@@ -111,8 +112,8 @@ class ExportMixin(SessionBase):
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
-                    "undecided or waiting for a second person's approval. Decide them "
-                    "('sar-desk review CASE list') and export again."
+                    "undecided or waiting for a second person's approval. Decide them (the review "
+                    "list shows which) and export again."
                 )
             cover = detection_gate.coverage(conn, self.folder, [int(i) for i in ids])
             detection_gate.require_detection(cover)
@@ -121,8 +122,7 @@ class ExportMixin(SessionBase):
                 raise ExportBlockedError(
                     "DPO sign-off is required before export: "
                     + "; ".join(r.rstrip(".") for r in outstanding)
-                    + ". Ask the DPO to sign off (in the window's Export section, or "
-                    "'sar-desk review CASE sign-off --as DPO')."
+                    + ". Ask the DPO to sign off the case, then export again."
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids])
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]

@@ -39,7 +39,7 @@ from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 INTERNAL_README = (
     "INTERNAL RECORDS - NEVER SEND THESE FILES TO THE REQUESTER.\n"
     "This folder holds the redaction log, the search log, the safety report and the list of\n"
-    "protected terms (the redacted strings, used by 'sar-desk verify'). Only the files in\n"
+    "protected terms (the redacted strings, used to verify the bundle). Only the files in\n"
     "'pack/' (or the encrypted archive in 'delivery/') go to the requester.\n"
 )
 
