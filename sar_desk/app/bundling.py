@@ -22,7 +22,7 @@ from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.scope import SearchLogEntry
-from sar_desk.export.bundle import build_bundle
+from sar_desk.export.bundle import build_bundle, clean_partials
 from sar_desk.export.manifest import BundleManifest, load_or_create_key, public_key_of
 from sar_desk.export.options import (
     BundleInputs,
@@ -38,7 +38,7 @@ from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.running import running
+from sar_desk.store.running import ended_abruptly, running
 
 MASTERS = "masters"
 SIGNING_KEY = "bundle-signing-key.pem"
@@ -159,7 +159,13 @@ class ExportMixin(SessionBase):
             options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))
         if options.organisation == Organisation():
             options = replace(options, organisation=self.organisation())
-        with running(self.folder, "export", "an export of the bundle"):
+        # An export killed part-way leaves a private partial folder beside its destination;
+        # the next export removes it, wherever that destination was.
+        left = ended_abruptly(self.folder, "export")
+        if left and left.get("parent"):
+            clean_partials(Path(left["parent"]))
+        where = {"parent": str(Path(dest).resolve().parent)}
+        with running(self.folder, "export", "an export of the bundle", where):
             result = yield from build_bundle(
                 inputs, options, Path(dest), cancel=cancel, master_dir=self.folder / MASTERS
             )

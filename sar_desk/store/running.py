@@ -76,8 +76,13 @@ def _pid_alive(pid: int) -> bool:
 
 
 @contextmanager
-def running(case_folder: Path, kind: str, description: str) -> Iterator[None]:
+def running(
+    case_folder: Path, kind: str, description: str, details: dict[str, str] | None = None
+) -> Iterator[None]:
     """Record `kind` as running on the case for the duration of the block.
+
+    `details` are kept with the record; a task that ends normally clears its record, so one
+    that was killed leaves them for `ended_abruptly` (e.g. where to clean up).
 
     A second task of the same kind in another process is not refused here (the database
     decides who may write); its record simply replaces the description.
@@ -96,6 +101,7 @@ def running(case_folder: Path, kind: str, description: str) -> Iterator[None]:
             "description": description,
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "pid": os.getpid(),
+            "details": details or {},
         }
         handle.seek(0)
         handle.truncate()
@@ -137,6 +143,22 @@ def active_tasks(case_folder: Path) -> list[RunningTask]:
             continue
         found.append(task)
     return found
+
+
+def ended_abruptly(case_folder: Path, kind: str) -> dict[str, str] | None:
+    """The details of the last `kind` task if it was killed (its record was never cleared)."""
+    path = case_folder / FOLDER / f"{kind}.json"
+    try:
+        with path.open("r", encoding="utf-8") as handle:
+            if LOCKS and not _lock(handle, shared=True):
+                return None  # still running
+            raw = json.loads(handle.read() or "null")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or (not LOCKS and _pid_alive(int(raw.get("pid", 0)))):
+        return None
+    details = raw.get("details")
+    return {str(k): str(v) for k, v in details.items()} if isinstance(details, dict) else {}
 
 
 def is_running(case_folder: Path, kind: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,3 +117,53 @@ def test_a_dpo_decision_with_a_reason_lets_export_go_ahead_and_is_recorded(
     case.remove_from_disclosure([extra], "Not relevant after all")
     with pytest.raises(ExportBlockedError, match=r"never scanned|not been run"):
         run_job(case.export_bundle(tmp_path / "out2"))
+
+
+KILLED_EXPORT = """
+import sys, time
+from pathlib import Path
+import sar_desk.export.bundle as bundle
+from sar_desk.app.session import CaseSession
+from sar_desk.core.jobs import run_job
+
+folder, dest = Path(sys.argv[1]), Path(sys.argv[2])
+real = bundle.default_writers
+
+def stall(render, letter, ctx):
+    (folder.parent / "ready").write_text("x")
+    time.sleep(60)
+
+bundle.default_writers = lambda options: [*real(options), stall]
+session = CaseSession.open(folder, "officer")
+run_job(session.export_bundle(dest))
+"""
+
+
+def test_a_killed_export_leaves_nothing_once_the_next_export_starts(
+    case: CaseSession, tmp_path: Path, fake_detector: InProcessDetector
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    run_job(case.run_detection(scope="in-scope", detector=fake_detector))
+    _decide_everything(case)
+    first = tmp_path / "first"
+    first.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_EXPORT, str(case.folder), str(first / "out")],
+        stderr=subprocess.PIPE,
+    )
+    end = time.monotonic() + 60
+    while not (tmp_path / "ready").exists():
+        assert child.poll() is None, child.communicate()
+        assert time.monotonic() < end
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    partial = [p for p in first.iterdir() if ".partial-" in p.name]
+    assert len(partial) == 1  # what SIGKILL leaves: nothing could clean up
+    assert stat.S_IMODE(partial[0].stat().st_mode) == 0o700  # private meanwhile
+    run_job(case.export_bundle(tmp_path / "second" / "out"))  # elsewhere
+    assert list(first.iterdir()) == []
