@@ -40,6 +40,13 @@ PASSWORD_ENV = "SAR_DESK_PACK_PASSWORD"
     "password (it needs 7-Zip, WinZip or similar: Windows' own extractor cannot open it).",
 )
 @click.option("--rsmf", is_flag=True, help="Also export the redacted chats as RSMF 2.0.")
+@click.option(
+    "--without-detection",
+    "waiver",
+    metavar="REASON",
+    help="DPO only: record a decision, with this reason, to export although detection has "
+    "not covered the whole disclosure set (audited; shown in the internal records).",
+)
 @json_option
 @user_option
 def export(
@@ -51,6 +58,7 @@ def export(
     encrypt: bool,
     encrypt_extras: bool,
     rsmf: bool,
+    waiver: str | None,
     as_json: bool,
     user: str | None,
 ) -> None:
@@ -78,6 +86,8 @@ def export(
         raise click.ClickException(f"{PASSWORD_ENV}: {exc}") from exc
     session = open_case(folder, user)
     try:
+        if waiver is not None and not session.detection_coverage().complete:
+            session.waive_detection(waiver)
         try:
             result = run_with_progress(session.export_bundle(out, options))
         except OrganisationIncompleteError as exc:
@@ -99,6 +109,7 @@ def export(
                 "bundle": str(result.folder),
                 "export_id": result.export_id,
                 "manifest_sha256": result.manifest_sha256,
+                "signing_key": result.fingerprint,
                 "pages": result.pages,
                 "counts": result.counts,
                 "files": [f.path for f in result.files],
@@ -109,8 +120,7 @@ def export(
     click.echo(f"Bundle written to {result.folder} ({result.pages} PDF pages).")
     click.echo(
         f"{c['in_scope']} items: {c['disclosed_in_full']} in full, "
-        f"{c['disclosed_in_part']} in part, {c['withheld']} withheld; "
-        f"{c['automatic_catches']} automatic safety-net catches."
+        f"{c['disclosed_in_part']} in part, {c['withheld']} withheld."
     )
     click.echo(f"Send only {result.folder / 'pack'}; never send {result.folder / 'internal'}.")
     left_out = [name for name, made in (("HTML", not no_html), ("RSMF", rsmf)) if made]
@@ -121,18 +131,39 @@ def export(
             f"{'them' if len(left_out) > 1 else 'it'} in an encrypted zip."
         )
     click.echo(f"Manifest SHA-256: {result.manifest_sha256}")
+    if result.fingerprint:
+        click.echo(f"Signed with the case's key, fingerprint {result.fingerprint}.")
 
 
 @click.command()
 @click.argument("out", type=click.Path(path_type=Path))
+@click.option(
+    "--case",
+    "case",
+    metavar="CASE",
+    type=click.Path(path_type=Path),
+    help="Also prove the bundle is this case's own: its signing key, the manifest recorded in "
+    "its audit log, and its own list of redacted terms.",
+)
 @json_option
-def verify(out: Path, as_json: bool) -> None:
+@user_option
+def verify(out: Path, case: Path | None, as_json: bool, user: str | None) -> None:
     """Re-run the safety checks on the exported bundle OUT (exit 1 on any failure).
 
-    An encrypted pack's content is checked again only when its password is in
-    SAR_DESK_PACK_PASSWORD; otherwise its encryption, file names and hashes are.
+    Without --case the bundle is checked against what it carries, which cannot show that its
+    manifest and term list are the ones the case made; with --case it can. An encrypted
+    pack's content is checked again only when its password is in SAR_DESK_PACK_PASSWORD;
+    otherwise its encryption, file names and hashes are.
     """
-    report = verify_bundle(out, os.environ.get(PASSWORD_ENV) or None)
+    password = os.environ.get(PASSWORD_ENV) or None
+    if case is None:
+        report = verify_bundle(out, password)
+    else:
+        session = open_case(case, user)
+        try:
+            report = session.verify_bundle(out, password)
+        finally:
+            session.close()
     if as_json:
         echo_json(report.as_json())
     else:
@@ -147,6 +178,8 @@ def verify(out: Path, as_json: bool) -> None:
                 f"{len(unchecked)} encrypted file(s): checked for encryption, name and hash only; "
                 f"set {PASSWORD_ENV} to the pack password to check the content too."
             )
+        for note in report.notes:
+            click.echo(note + ("" if case else " (use --case CASE)"))
     if not report.ok:
         raise SystemExit(1)
 

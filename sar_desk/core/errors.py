@@ -98,6 +98,12 @@ class UnsafeArchiveError(ImportFormatError):
     code = "unsafe-archive"
 
 
+class InputLimitError(ImportFormatError):
+    """An input exceeds a resource limit (depth, size, count, time) no real export reaches."""
+
+    code = "input-limit"
+
+
 class DuplicateSourceError(BadInputError):
     """The same file (same SHA-256) was already imported into this case."""
 
@@ -132,6 +138,12 @@ class StoreTooNewError(SarDeskError):
     """The case was written by a newer release of SAR Desk."""
 
     code = "store-too-new"
+
+
+class CaseBusyError(SarDeskError):
+    """Another task kept the case's write lock for longer than a writer waits."""
+
+    code = "case-busy"
 
 
 class CaseDamagedError(SarDeskError):

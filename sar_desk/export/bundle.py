@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC
@@ -19,8 +20,15 @@ from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.export import records
 from sar_desk.export.archive import new_password
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
-from sar_desk.export.letter import Letter, build_letter
-from sar_desk.export.manifest import BundleManifest, write_manifest
+from sar_desk.export.letter import Letter, LetterSection, build_letter
+from sar_desk.export.manifest import (
+    SIGNATURE_NAME,
+    BundleManifest,
+    key_fingerprint,
+    public_key_of,
+    sign_manifest,
+    write_manifest,
+)
 from sar_desk.export.options import BundleInputs, BundleOptions
 from sar_desk.export.redact import build_render_bundle, in_scope_messages, protected_terms
 from sar_desk.export.render_model import RenderBundle
@@ -54,18 +62,68 @@ def export_id(options: BundleOptions, reference: str) -> str:
     return f"{safe_reference(reference)}-{options.generated_at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
 
+def _with_fingerprint(letter: Letter, fingerprint: str) -> Letter:
+    """The cover letter with the signing key's fingerprint, to check the bundle against."""
+    line = (
+        "The list of files in this bundle (manifest.json) is signed with a key held for this "
+        f"request only. The key's fingerprint is {fingerprint}."
+    )
+    section = LetterSection("signature", "Checking this bundle", (line,))
+    return replace(letter, sections=(*letter.sections, section))
+
+
+PARTIAL = ".partial-"
+"""Marks the private folder a bundle is built in, beside its destination."""
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def clean_partials(parent: Path) -> int:
+    """Remove folders left in `parent` by exports that were killed part-way.
+
+    A partial folder is named ``.<dest>.partial-<pid>-<random>``; it is removed once the
+    process that made it is gone (it may hold an unchecked pack and the redacted strings).
+
+    Returns:
+        How many were removed.
+    """
+    removed = 0
+    for path in parent.glob(f".*{PARTIAL}*") if parent.is_dir() else ():
+        pid = path.name.rsplit(PARTIAL, 1)[1].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 def _prepare_dest(dest: Path) -> Path:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise BadInputError(
             f"{dest} already exists and is not empty. Choose a new folder for the bundle."
         )
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".{dest.name}.partial-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    clean_partials(dest.parent)
+    # Private (0700) and on the destination's file system, so the finished bundle is moved
+    # into place in one step; nobody else can read it while it is unchecked.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}{PARTIAL}{os.getpid()}-", dir=dest.parent))
     for sub in ("pack", "internal", ".work"):
-        (tmp / sub).mkdir(parents=True)
+        (tmp / sub).mkdir(mode=0o700)
     return tmp
+
+
+def _make_private(folder: Path) -> None:
+    """Internal records: folders 0700, files 0600 (they hold the redacted strings)."""
+    folder.chmod(0o700)
+    for path in folder.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def _internal_records(
@@ -87,6 +145,8 @@ def _internal_records(
         records.SEARCH_LOG_COLUMNS,
         records.search_log_rows(inputs.searches),
     )
+    if inputs.detection:
+        records.write_json(internal / "detection-coverage.json", inputs.detection)
     records.write_json(
         internal / "protected-terms.json",
         {
@@ -147,6 +207,9 @@ def build_bundle(
     # The letter is never blanked by itself either: a protected term in it stops the export.
     region = inputs.case.default_region
     letter = build_letter(inputs, options, bundle)
+    fingerprint = key_fingerprint(public_key_of(inputs.signing_key)) if inputs.signing_key else None
+    if fingerprint:
+        letter = _with_fingerprint(letter, fingerprint)
     pre_render_check(bundle, letter, terms, region)
     cancel.check()
     tmp = _prepare_dest(dest)
@@ -184,9 +247,14 @@ def build_bundle(
             safety_report(bundle, inputs, options, results, 0),
         )
         shutil.rmtree(tmp / ".work")
+        _make_private(tmp / "internal")
         yield Progress(4, 5, "Writing the manifest")
         header = _manifest_header(inputs, options, bundle, ctx.pages, letter)
+        if fingerprint:
+            header["signing"] = {"algorithm": "Ed25519", "fingerprint": fingerprint}
         entries, digest = write_manifest(tmp, header)
+        if inputs.signing_key:
+            sign_manifest(tmp, inputs.signing_key)
         if dest.exists():
             dest.rmdir()  # an empty folder the user made for the bundle
         tmp.replace(dest)
@@ -208,6 +276,7 @@ def build_bundle(
         ctx.pages,
         password,
         master,
+        fingerprint,
     )
 
 
@@ -299,4 +368,10 @@ def _keep_master(folder: Path, inputs: BundleInputs, bundle: RenderBundle, dest:
     records.write_master(folder, chosen, bundle)
     shutil.copy2(dest / "manifest.json", folder / "manifest.json")
     shutil.copy2(dest / "internal" / "safety-report.json", folder / "safety-report.json")
+    # The case's own copy of the redacted strings: `verify --case` checks against it, so
+    # editing the bundle's internal copy cannot hide a leak.
+    shutil.copy2(dest / "internal" / "protected-terms.json", folder / "protected-terms.json")
+    if (dest / SIGNATURE_NAME).exists():
+        shutil.copy2(dest / SIGNATURE_NAME, folder / SIGNATURE_NAME)
+    _make_private(folder)
     return folder

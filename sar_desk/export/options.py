@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
 from sar_desk.core.errors import BadInputError
@@ -204,6 +205,10 @@ class BundleInputs:
         needs_legitimate_interests: Codes whose notice must print that test.
         exclusions: Messages excluded as not relevant, with their second-person approval
             (listed in the internal record, issue 13 item 8).
+        detection: How far detection covered the disclosure set, and any DPO decision to
+            export without it (copied into the internal records).
+        signing_key: The case's Ed25519 private key (raw), to sign the manifest; None for
+            an unsigned bundle.
     """
 
     case: Case
@@ -220,6 +225,8 @@ class BundleInputs:
     legitimate_interests: dict[str, LegitimateInterestsTest] = field(default_factory=dict)
     needs_legitimate_interests: frozenset[str] = frozenset()
     exclusions: tuple[ScopeExclusion, ...] = ()
+    detection: dict[str, Any] = field(default_factory=dict)
+    signing_key: bytes | None = field(default=None, repr=False)
 
 
 DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

@@ -17,6 +17,15 @@ from sar_desk.cli.main import cli
 ENV = "SAR_DESK_PACK_PASSWORD"
 
 
+def _waive_detection(case: Path) -> None:
+    """The DPO's recorded decision to export without detection (the sample case has none)."""
+    dpo = CaseSession.open(case, user="dpo")
+    try:
+        dpo.waive_detection("Every message was read in full by the reviewer")
+    finally:
+        dpo.close()
+
+
 def _invoke(*args: str, env: dict[str, str] | None = None):
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
 
@@ -45,6 +54,7 @@ def test_encrypted_export_shows_the_password_once_and_stores_it_nowhere(
 ) -> None:
     monkeypatch.delenv(ENV, raising=False)
     out = tmp_path / "bundle"
+    _waive_detection(reviewed_case)
     result = _invoke("export", str(reviewed_case), str(out), "--encrypt", "--as", "officer")
     assert result.exit_code == 0, result.output
     shown = re.findall(r"Pack password \(send it separately[^)]*\): (\S+)", result.output)
@@ -90,6 +100,7 @@ def test_password_from_the_environment_is_used_and_not_echoed(
 ) -> None:
     given = "Plum-Kettle-Orbit-4471"
     out = tmp_path / "bundle"
+    _waive_detection(reviewed_case)
     result = _invoke(
         "export",
         str(reviewed_case),
@@ -121,6 +132,7 @@ def test_weak_environment_password_is_refused_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "bundle"
+    _waive_detection(reviewed_case)
     result = _invoke(
         "export", str(reviewed_case), str(out), "--encrypt", "--as", "officer", env={ENV: "abc"}
     )
