@@ -122,9 +122,11 @@ class CaseSession(
 
         Raises:
             CaseNotFoundError: There is no case there.
+            PurgeInterruptedError: A purge of the case started and did not finish.
             StoreTooNewError: The case was saved by a newer release.
         """
         case_folder = CaseFolder(Path(folder))
+        case_folder.check_not_purging()
         if not case_folder.exists():
             raise CaseNotFoundError(
                 f"There is no SAR Desk case in {folder}. Check the folder, or create a case there.",
@@ -135,4 +137,5 @@ class CaseSession(
         with unit_of_work(store) as uow:
             kept = {source.stored_path for source in uow.sources.list()}
         case_folder.clean_orphans(kept)
+        case_folder.make_private()
         return cls(case_folder.root, store, user)

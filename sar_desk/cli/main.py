@@ -34,6 +34,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export": ("export", "verify"),
     "selftest": ("self-test",),
     "org": ("org",),
+    "lifecycle": ("cases",),
 }
 
 
