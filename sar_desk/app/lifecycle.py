@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sar_desk.app.session import CaseSession
-from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError
+from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError, SarDeskError
 from sar_desk.core.retention import (
     Disposal,
     DisposalState,
@@ -205,6 +205,7 @@ class CaseDisposal:
     regime: str | None
     position: Disposal | None
     interrupted: bool = False
+    problem: str | None = None
 
     @property
     def due(self) -> bool:
@@ -220,13 +221,19 @@ class CaseDisposal:
             "folder": str(self.folder),
             "reference": self.reference,
             "regime": self.regime,
-            "state": "purge-interrupted" if self.interrupted else (str(p.state) if p else None),
+            "state": self._state(),
             "closed_on": p.closed_on.isoformat() if p and p.closed_on else None,
             "retention": str(p.period) if p else None,
             "retain_until": p.retain_until.isoformat() if p and p.retain_until else None,
             "on_hold_since": p.hold.placed_on.isoformat() if p and p.hold else None,
             "due": self.due,
+            "problem": self.problem,
         }
+
+    def _state(self) -> str:
+        if self.interrupted:
+            return "purge-interrupted"
+        return str(self.position.state) if self.position else "unreadable"
 
 
 def case_folders(paths: Iterable[Path]) -> list[Path]:
@@ -276,7 +283,11 @@ def disposal_list(paths: Iterable[Path], today: date | None = None) -> list[Case
                 )
             )
             continue
-        session = CaseSession.open(root)
+        try:
+            session = CaseSession.open(root)
+        except SarDeskError as exc:  # one damaged case must not hide the others
+            rows.append(CaseDisposal(root, None, None, None, problem=str(exc)))
+            continue
         try:
             rows.append(
                 CaseDisposal(

@@ -115,6 +115,11 @@ def purge_case(
         role = lifecycle_role(session)
         position = disposal_position(session, today)
         check_purge(position, early=early, is_dpo=role is Role.DPO, reason=reason)
+        if case_folder.import_in_flight():
+            raise BadInputError(
+                "An import into this case is running; let it finish, close the case "
+                "everywhere it is open, then destroy it."
+            )
         cert = _certificate(session, role, position, early=early, reason=reason)
     finally:
         session.close()

@@ -121,7 +121,7 @@ def cases_due(folders: tuple[Path, ...], show_all: bool, as_json: bool) -> None:
     Each FOLDER is a case folder or a folder that holds case folders.
     """
     rows = lifecycle.disposal_list(list(folders) or [Path.cwd()])
-    shown = [row for row in rows if show_all or row.due]
+    shown = [row for row in rows if show_all or row.due or row.problem]
     if as_json:
         for row in shown:
             echo_json(row.to_json())
@@ -133,6 +133,8 @@ def cases_due(folders: tuple[Path, ...], show_all: bool, as_json: bool) -> None:
         state = row.to_json()
         if row.interrupted:
             detail = "purge interrupted: run purge again to finish it"
+        elif row.problem:
+            detail = f"cannot be read: {row.problem}"
         else:
             detail = f"{state['state']}; closed {state['closed_on'] or '-'}, kept until "
             detail += f"{state['retain_until'] or '-'}"

@@ -71,12 +71,16 @@ def shred_file(path: Path) -> int:
     """Overwrite a file's bytes with zeros, flush them, rename it to a random name, unlink it.
 
     The rename keeps an export's own file name (which may name a person) out of the folder's
-    directory entries. Symbolic links are removed without touching their target.
+    directory entries. Symbolic links are removed without touching their target, and a file
+    with another hard link is only unlinked: its blocks belong to a file outside the case too.
 
     Returns:
         The number of bytes overwritten.
     """
     if path.is_symlink():
+        path.unlink()
+        return 0
+    if path.stat().st_nlink > 1:
         path.unlink()
         return 0
     path.chmod(stat.S_IRUSR | stat.S_IWUSR)  # kept originals are read-only

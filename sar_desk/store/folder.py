@@ -213,6 +213,11 @@ class CaseFolder:
                 hint=Hint.RESUME_PURGE,
             )
 
+    def import_in_flight(self) -> bool:
+        """Whether an import into this case is running now (its incoming folder is locked)."""
+        self.clean_incoming()
+        return self.originals.is_dir() and any(self.originals.glob(_INCOMING + "*"))
+
     def database_files(self) -> list[Path]:
         """The database and its SQLite side files (destroyed first in a purge)."""
         return [self.db_path.with_name(_DB + suffix) for suffix in ("", "-wal", "-shm", "-journal")]

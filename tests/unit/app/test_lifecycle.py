@@ -144,3 +144,15 @@ def test_the_disposal_list_finds_cases_in_a_folder_and_says_which_are_due(
     assert len(lifecycle.disposal_list([tmp_path / "cases" / "a"])) == 1
     with pytest.raises(BadInputError, match="No such folder"):
         lifecycle.disposal_list([tmp_path / "nowhere"])
+
+
+def test_a_damaged_case_is_listed_as_unreadable_without_hiding_the_others(
+    tmp_path: Path,
+) -> None:
+    _case(tmp_path / "cases" / "good", "REF-good", Regime.SAR).close()
+    bad = tmp_path / "cases" / "bad"
+    _case(bad, "REF-bad", Regime.SAR).close()
+    (bad / "case.db").write_bytes(b"not a database at all" * 100)
+    rows = lifecycle.disposal_list([tmp_path / "cases"])
+    assert [r.to_json()["state"] for r in rows] == ["unreadable", "open"]
+    assert rows[0].problem

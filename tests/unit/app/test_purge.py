@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,12 +21,14 @@ from sar_desk.core.model import Case, Regime
 from sar_desk.core.retention import PurgeInterruptedError, PurgeRefusedError
 from sar_desk.review.roles import Role
 from sar_desk.store import disposal
+from sar_desk.store.folder import CaseFolder
 
 # Synthetic names planted wherever a case may hold a name; none may reach the certificate.
 REQUESTER = "Quentin Plantedname"
 THIRD_PARTY = "Zelda Thirdparty"
 CUSTODIAN = "Horatio Custodian"
 MESSAGE = "Zelda Thirdparty lives at 14 Secretwell Road"
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file calls")
 CLOSED = date(2026, 6, 30)
 AFTER = date(2027, 7, 1)  # one year and a day later: a SAR is due
 
@@ -251,12 +254,37 @@ def test_a_certificate_that_cannot_be_written_leaves_the_case_usable(
     assert CaseFolderIntact(folder)
 
 
+@POSIX
 def test_shredding_overwrites_the_bytes_before_unlinking(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_bytes(MESSAGE.encode() * 1000)
     secret.chmod(0o400)
-    witness = tmp_path / "witness"
-    os.link(secret, witness)  # a second name for the same blocks shows what was written there
-    assert disposal.shred_file(secret) == len(MESSAGE) * 1000
-    assert not secret.exists()
-    assert witness.read_bytes() == bytes(len(MESSAGE) * 1000)
+    size = len(MESSAGE) * 1000
+    witness = os.open(secret, os.O_RDONLY)  # keeps the file's blocks readable after the unlink
+    try:
+        assert disposal.shred_file(secret) == size
+        assert not secret.exists()
+        assert os.pread(witness, size + 1, 0) == bytes(size)
+    finally:
+        os.close(witness)
+
+
+@POSIX
+def test_a_file_with_another_hard_link_is_unlinked_not_overwritten(tmp_path: Path) -> None:
+    inside = tmp_path / "inside.txt"
+    inside.write_bytes(b"the user's own file")
+    outside = tmp_path / "outside.txt"
+    os.link(inside, outside)
+    assert disposal.shred_file(inside) == 0
+    assert not inside.exists()
+    assert outside.read_bytes() == b"the user's own file"
+
+
+def test_a_purge_waits_for_a_running_import(tmp_path: Path) -> None:
+    folder, _ = make_case(tmp_path)
+    with (
+        CaseFolder(folder).incoming(),  # holds the lock a running import holds
+        pytest.raises(BadInputError, match="import into this case is running"),
+    ):
+        purge_case(folder, tmp_path / "certificate.json", "officer", today=AFTER)
+    assert CaseFolderIntact(folder)
