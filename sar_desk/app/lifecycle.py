@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sar_desk.app.session import CaseSession
+from sar_desk.app.base import SessionBase
+from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError, SarDeskError
 from sar_desk.core.retention import (
     Disposal,
@@ -34,6 +35,9 @@ from sar_desk.review.roles import Role, role_of
 from sar_desk.store import audit
 from sar_desk.store.case_meta import get_meta, set_meta
 from sar_desk.store.folder import CaseFolder
+
+if TYPE_CHECKING:
+    from sar_desk.app.session import CaseSession
 
 _KEY = "lifecycle"
 _LOG_KEY = "lifecycle_log"
@@ -186,6 +190,34 @@ def release_hold(session: CaseSession, reason: str, today: date | None = None) -
     return current.hold
 
 
+class LifecycleMixin(SessionBase):
+    """Adds a "Retention" block to ``case show``: closed or open, kept until, on hold."""
+
+    def summary_sections(self) -> list[SummarySection]:
+        """The case's retention position."""
+        sections = super().summary_sections()
+        position = disposal_position(cast("CaseSession", self))
+        lines = [f"Retention period for this regime: {position.period.words} after closing"]
+        if position.closed_on and position.retain_until:
+            lines.append(
+                f"Closed on {position.closed_on:%d %b %Y}; kept until "
+                f"{position.retain_until:%d %b %Y}"
+            )
+        else:
+            lines.append("Open: retention starts when the case is closed")
+        if position.hold:
+            lines.append(f"On legal hold since {position.hold.placed_on:%d %b %Y}")
+        data = {
+            "state": str(position.state),
+            "period": str(position.period),
+            "closed_on": position.closed_on.isoformat() if position.closed_on else None,
+            "retain_until": position.retain_until.isoformat() if position.retain_until else None,
+            "on_hold_since": position.hold.placed_on.isoformat() if position.hold else None,
+        }
+        sections.append(SummarySection("Retention", tuple(lines), data))
+        return sections
+
+
 def retention_setting(current: str, given: Sequence[str]) -> str:
     """The profile's retention text with the given ``regime=period`` items changed.
 
@@ -272,6 +304,8 @@ def disposal_list(paths: Iterable[Path], today: date | None = None) -> list[Case
     missing = [str(p) for p in paths if not Path(p).exists()]
     if missing:
         raise BadInputError(f"No such folder: {', '.join(missing)}.")
+    from sar_desk.app.session import CaseSession  # the session is built on this module
+
     rows: list[CaseDisposal] = []
     for root in case_folders(paths):
         marker = CaseFolder(root).purge_marker

@@ -17,6 +17,7 @@ from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.legal import LegalMixin
+from sar_desk.app.lifecycle import LifecycleMixin
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
@@ -89,6 +90,7 @@ class CaseSession(
     ReviewMixin,
     ExportMixin,
     LegalMixin,
+    LifecycleMixin,
 ):
     """An open case and everything that can be done with it."""
 

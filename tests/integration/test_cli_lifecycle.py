@@ -93,3 +93,20 @@ def test_an_open_case_is_not_due_and_cannot_be_purged(tmp_path: Path) -> None:
                  str(tmp_path / "c.json"), "--as", "officer", code=1)  # fmt: skip
     assert "still open" in err
     assert "sar-desk case close CASE" in err
+
+
+def test_case_show_has_a_retention_block(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    new_case(case)
+    out, _ = run("case", "show", str(case))
+    assert "Open: retention starts when the case is closed" in out
+    run("case", "close", str(case), "--closed-on", "2025-02-03", "--as", "officer")
+    run("case", "hold", str(case), "--reason", "Appeal", "--as", "officer")
+    out, _ = run("case", "show", str(case), "--json")
+    assert json.loads(out)["retention"] == {
+        "state": "on-hold",
+        "period": "1y",
+        "closed_on": "2025-02-03",
+        "retain_until": "2026-02-03",
+        "on_hold_since": date.today().isoformat(),
+    }
