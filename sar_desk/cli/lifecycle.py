@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from sar_desk.app import lifecycle
+from sar_desk.app.cases_due import disposal_list
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
 
 _CASE = click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
@@ -120,7 +121,7 @@ def cases_due(folders: tuple[Path, ...], show_all: bool, as_json: bool) -> None:
 
     Each FOLDER is a case folder or a folder that holds case folders.
     """
-    rows = lifecycle.disposal_list(list(folders) or [Path.cwd()])
+    rows = disposal_list(list(folders) or [Path.cwd()])
     shown = [row for row in rows if show_all or row.due or row.problem]
     if as_json:
         for row in shown:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sar_desk.app import lifecycle
+from sar_desk.app import cases_due, lifecycle
 from sar_desk.app.organisation import update_profile
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import BadInputError, PermissionDeniedError
@@ -129,7 +129,7 @@ def test_the_disposal_list_finds_cases_in_a_folder_and_says_which_are_due(
             lifecycle.close_case(s, closed, today=TODAY)
         s.close()
     (tmp_path / "cases" / "not-a-case").mkdir()
-    rows = lifecycle.disposal_list([tmp_path / "cases"], today=date(2027, 3, 1))
+    rows = cases_due.disposal_list([tmp_path / "cases"], today=date(2027, 3, 1))
     assert [(r.reference, r.due) for r in rows] == [
         ("REF-a", True),
         ("REF-b", False),
@@ -141,9 +141,9 @@ def test_the_disposal_list_finds_cases_in_a_folder_and_says_which_are_due(
     assert rows[1].to_json()["retain_until"] == "2029-02-01"
     assert rows[2].to_json()["state"] == "open"
     # A case folder named directly works too; a missing folder is refused.
-    assert len(lifecycle.disposal_list([tmp_path / "cases" / "a"])) == 1
+    assert len(cases_due.disposal_list([tmp_path / "cases" / "a"])) == 1
     with pytest.raises(BadInputError, match="No such folder"):
-        lifecycle.disposal_list([tmp_path / "nowhere"])
+        cases_due.disposal_list([tmp_path / "nowhere"])
 
 
 def test_a_damaged_case_is_listed_as_unreadable_without_hiding_the_others(
@@ -153,6 +153,6 @@ def test_a_damaged_case_is_listed_as_unreadable_without_hiding_the_others(
     bad = tmp_path / "cases" / "bad"
     _case(bad, "REF-bad", Regime.SAR).close()
     (bad / "case.db").write_bytes(b"not a database at all" * 100)
-    rows = lifecycle.disposal_list([tmp_path / "cases"])
+    rows = cases_due.disposal_list([tmp_path / "cases"])
     assert [r.to_json()["state"] for r in rows] == ["unreadable", "open"]
     assert rows[0].problem

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sar_desk.app import lifecycle
+from sar_desk.app import cases_due, lifecycle
 from sar_desk.app.purge import purge_case
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError
@@ -222,7 +222,7 @@ def test_a_purge_interrupted_midway_blocks_the_case_and_resumes(
     with pytest.raises(PurgeInterruptedError, match="did not finish") as caught:
         CaseSession.open(folder, user="officer")
     assert caught.value.hint is Hint.RESUME_PURGE
-    (row,) = lifecycle.disposal_list([tmp_path])
+    (row,) = cases_due.disposal_list([tmp_path])
     assert row.interrupted
     assert row.due
     assert row.to_json()["state"] == "purge-interrupted"
@@ -288,3 +288,27 @@ def test_a_purge_waits_for_a_running_import(tmp_path: Path) -> None:
     ):
         purge_case(folder, tmp_path / "certificate.json", "officer", today=AFTER)
     assert CaseFolderIntact(folder)
+
+
+def test_a_kill_between_the_marker_and_the_certificate_resumes_with_a_certificate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, _ = make_case(tmp_path)
+    cert_path = tmp_path / "certificate.json"
+
+    def killed(path: Path, text: str) -> None:
+        if path == cert_path:
+            raise SystemExit("killed")  # not an OSError: nothing gets to tidy up
+        disposal.write_atomic(path, text)
+
+    with monkeypatch.context() as patch:
+        patch.setattr("sar_desk.app.purge.write_atomic", killed)
+        with pytest.raises(SystemExit):
+            purge_case(folder, cert_path, "officer", today=AFTER)
+    assert not cert_path.exists()
+    with pytest.raises(PurgeInterruptedError):
+        CaseSession.open(folder)
+    cert = purge_case(folder, cert_path, "officer", today=AFTER)
+    assert cert["status"] == "complete"
+    assert json.loads(cert_path.read_text(encoding="utf-8"))["status"] == "complete"
+    assert not folder.exists()
