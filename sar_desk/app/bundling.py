@@ -20,6 +20,7 @@ from sar_desk import __version__
 from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
+from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError, Hint
 from sar_desk.core.jobs import CancelToken, Job, Progress
@@ -33,7 +34,7 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
-from sar_desk.review import legal, signoff
+from sar_desk.review import exclusions, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
@@ -134,7 +135,9 @@ class ExportMixin(SessionBase):
                     "disclosure) before exporting, or record that the information is not held, "
                     "or a neither-confirm-nor-deny or refusal outcome."
                 )
-            decisions = disclosure.disclosure_decisions(conn, self.case, table, ids)
+            decisions = disclosure.disclosure_decisions(
+                conn, self.case, table, ids, ordinary_words()
+            )
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
@@ -152,6 +155,7 @@ class ExportMixin(SessionBase):
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids]) if ids else []
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
+            excluded = exclusions.scope_exclusions(conn)
             runs = store_detection.list_runs(conn)
             interests = legal.legitimate_interests_tests(conn)
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
@@ -168,6 +172,7 @@ class ExportMixin(SessionBase):
             ncnd_provision=table.ncnd.get(code.code, "") if code is not None else "",
             legitimate_interests=interests,
             needs_legitimate_interests=table.legitimate_interests,
+            exclusions=tuple(excluded),
         )
 
     def export_bundle(

@@ -19,9 +19,11 @@ from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.legal import LegalMixin
 from sar_desk.app.lifecycle import LifecycleMixin
 from sar_desk.app.people import PeopleMixin
+from sar_desk.app.places import PlacesMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
+from sar_desk.app.whose import WhoseMixin
 from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
@@ -91,6 +93,8 @@ class CaseSession(
     ExportMixin,
     LegalMixin,
     LifecycleMixin,
+    PlacesMixin,
+    WhoseMixin,
 ):
     """An open case and everything that can be done with it."""
 
@@ -136,8 +140,11 @@ class CaseSession(
             )
         store = case_folder.open_store()
         case_folder.clean_incoming()
-        with unit_of_work(store) as uow:
-            kept = {source.stored_path for source in uow.sources.list()}
+
+        def kept() -> set[str]:
+            with unit_of_work(store) as uow:
+                return {source.stored_path for source in uow.sources.list()}
+
         case_folder.clean_orphans(kept)
         case_folder.make_private()
         return cls(case_folder.root, store, user)

@@ -15,7 +15,11 @@ from sar_desk.core.organisation import OrganisationIncompleteError
 @click.command()
 @click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--pseudonyms", is_flag=True, help="Show third parties as Person A, Person B...")
+@click.option(
+    "--pseudonyms/--no-pseudonyms",
+    default=True,
+    help="One label per redacted person (Person A, Officer 1); on by default.",
+)
 @click.option("--large-print", is_flag=True, help="Larger type and spacing (PDF and HTML).")
 @click.option("--no-html", is_flag=True, help="Do not produce the accessible HTML version.")
 @click.option(

@@ -53,6 +53,7 @@ class Hint(enum.StrEnum):
     RELEASE_HOLD = "release-hold"
     PURGE_EARLY = "purge-early"
     RESUME_PURGE = "resume-purge"
+    LIST_PLACES = "list-places"
 
 
 class SarDeskError(Exception):

@@ -19,40 +19,38 @@ from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.export import records
 from sar_desk.export.archive import new_password, write_encrypted_zip
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
-from sar_desk.export.letter import Letter, LetterSection, build_letter
+from sar_desk.export.letter import Letter, build_letter
 from sar_desk.export.manifest import BundleManifest, write_manifest
 from sar_desk.export.options import BundleInputs, BundleOptions
 from sar_desk.export.redact import build_render_bundle, in_scope_messages, protected_terms
 from sar_desk.export.render_model import RenderBundle
 from sar_desk.export.safety import pre_render_check, safety_report
-from sar_desk.export.terms import TermReplacer
 from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 
 INTERNAL_README = (
     "INTERNAL RECORDS - NEVER SEND THESE FILES TO THE REQUESTER.\n"
-    "This folder holds the redaction log, the search log, the safety report and the list of\n"
-    "protected terms (the redacted strings, used to verify the bundle). Only the files in\n"
-    "'pack/' (or the encrypted archive in 'delivery/') go to the requester.\n"
+    "This folder holds the redaction log, the search log, the scope exclusions (with who\n"
+    "approved each), the safety report and the list of protected terms (the redacted\n"
+    "strings, used to verify the bundle). Only the files in 'pack/' (or the encrypted\n"
+    "archive in 'delivery/') go to the requester.\n"
+)
+
+
+EXCLUSION_COLUMNS = (
+    "message id",
+    "excluded as",
+    "reason",
+    "excluded by",
+    "excluded at",
+    "approved by",
+    "approved at",
+    "approval note",
 )
 
 
 def export_id(options: BundleOptions, reference: str) -> str:
     """The export's id: safe reference plus UTC time."""
     return f"{safe_reference(reference)}-{options.generated_at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-
-
-def _net_letter(letter: Letter, terms: Sequence[str], region: str) -> tuple[Letter, int]:
-    replacer = TermReplacer(terms, region)
-    caught = 0
-    sections = []
-    for section in letter.sections:
-        paragraphs = []
-        for paragraph in section.paragraphs:
-            text, found = replacer.sub(paragraph, lambda _term: "[REDACTED]")
-            caught += len(found)
-            paragraphs.append(text)
-        sections.append(LetterSection(section.id, section.heading, tuple(paragraphs)))
-    return replace(letter, sections=tuple(sections)), caught
 
 
 def _prepare_dest(dest: Path) -> Path:
@@ -96,6 +94,24 @@ def _internal_records(
             "terms": list(terms),
         },
     )
+    # Issue 13 item 8: every exclusion from scope, with its second-person approval.
+    records.write_csv(
+        internal / "scope-exclusions.csv",
+        EXCLUSION_COLUMNS,
+        [
+            [
+                str(int(e.message_id)),
+                e.kind,
+                e.reason,
+                e.excluded_by,
+                e.excluded_at,
+                e.approved_by or "",
+                e.approved_at or "",
+                e.note,
+            ]
+            for e in inputs.exclusions
+        ],
+    )
 
 
 def build_bundle(
@@ -127,8 +143,9 @@ def build_bundle(
     yield Progress(0, 5, "Applying redactions")
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
     terms = protected_terms(inputs.decisions)
+    # The letter is never blanked by itself either: a protected term in it stops the export.
     region = inputs.case.default_region
-    letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms, region)
+    letter = build_letter(inputs, options, bundle)
     pre_render_check(bundle, letter, terms, region)
     cancel.check()
     tmp = _prepare_dest(dest)
@@ -163,7 +180,7 @@ def build_bundle(
         password = _maybe_archive(tmp, prefix, options, pack_files, inputs, terms, results)
         records.write_json(
             tmp / "internal" / "safety-report.json",
-            safety_report(bundle, inputs, options, results, letter_catches),
+            safety_report(bundle, inputs, options, results, 0),
         )
         shutil.rmtree(tmp / ".work")
         yield Progress(4, 5, "Writing the manifest")

@@ -22,6 +22,7 @@ from sar_desk.core.organisation import (
     purposes_text,
 )
 from sar_desk.core.outcome import Outcome
+from sar_desk.core.scope import ScopeExclusion
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,8 @@ class BundleOptions:
     Attributes:
         generated_at: The export time written into every file (an input, for reproducibility).
         organisation: Controller details for the letter (empty unless given).
-        pseudonyms: Show third parties as "Person A", "Person B"... instead of markers.
+        pseudonyms: Show each redacted person as one consistent label ("Person A",
+            "Officer 1") instead of markers; on by default (issue 13 item 7).
         large_print: Larger type and line spacing in the PDF and HTML (reasonable adjustment).
         html: Also produce the accessible HTML version.
         encrypt: Also produce an AES-256 encrypted zip of the pack.
@@ -105,7 +107,7 @@ class BundleOptions:
 
     generated_at: datetime
     organisation: Organisation = field(default_factory=Organisation)
-    pseudonyms: bool = False
+    pseudonyms: bool = True
     large_print: bool = False
     html: bool = True
     encrypt: bool = False
@@ -168,6 +170,8 @@ class BundleInputs:
         ncnd_provision: The exemption's own neither-confirm-nor-deny provision (NCND only).
         legitimate_interests: The recorded legitimate-interests test per code.
         needs_legitimate_interests: Codes whose notice must print that test.
+        exclusions: Messages excluded as not relevant, with their second-person approval
+            (listed in the internal record, issue 13 item 8).
     """
 
     case: Case
@@ -183,6 +187,7 @@ class BundleInputs:
     ncnd_provision: str = ""
     legitimate_interests: dict[str, LegitimateInterestsTest] = field(default_factory=dict)
     needs_legitimate_interests: frozenset[str] = frozenset()
+    exclusions: tuple[ScopeExclusion, ...] = ()
 
 
 DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

@@ -3,6 +3,7 @@
 A case is one folder that holds everything about it::
 
     case.db                       the case database (see `store.db`)
+    .imports.lock                 held shared by imports, exclusive by the orphan sweep
     originals/                    each imported export, read-only, named <source>-<sha>-<name>
     originals/.incoming-<uuid>/   a copy being imported; holds a locked ``.in-use`` file
     masters/<export-id>/          the unredacted master and manifest of each bundle
@@ -24,7 +25,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -41,6 +42,8 @@ _MASTERS = "masters"
 _INCOMING = ".incoming-"
 _IN_USE = ".in-use"
 _PURGE_MARKER = ".purge-in-progress.json"
+# Imports hold this shared while their copy is unreferenced; orphan cleaning holds it exclusive.
+_IMPORTS_LOCK = ".imports.lock"
 _PRIVATE = 0o700
 _PRIVATE_FILE = 0o600
 # An incoming folder without its lock file is only one made within microseconds of a kill;
@@ -60,6 +63,11 @@ def make_read_only(path: Path) -> None:
     for target in targets:
         mode = target.stat().st_mode
         target.chmod(mode & (stat.S_IRUSR | stat.S_IXUSR))
+
+
+def _open_private(path: Path) -> IO[bytes]:
+    """Open (creating if needed) a lock file that only the user can read or write."""
+    return os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, _PRIVATE_FILE), "a+b")
 
 
 def _restrict_windows(path: Path) -> None:
@@ -92,6 +100,17 @@ def remove_tree(path: Path) -> None:
     else:
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
         path.unlink()
+
+
+def _shared_lock(handle: IO[bytes]) -> None:
+    """Take a shared lock on an open file, waiting only for an orphan sweep to finish.
+
+    Windows has no shared file locks in `msvcrt`; there imports rely on their incoming folder.
+    """
+    if sys.platform != "win32":
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -214,9 +233,12 @@ class CaseFolder:
             )
 
     def import_in_flight(self) -> bool:
-        """Whether an import into this case is running now (its incoming folder is locked)."""
+        """Whether an import into this case is running now (in this or another process)."""
         self.clean_incoming()
-        return self.originals.is_dir() and any(self.originals.glob(_INCOMING + "*"))
+        if not self.originals.is_dir():
+            return False
+        with _open_private(self.root / _IMPORTS_LOCK) as imports:
+            return not _try_lock(imports) or any(self.originals.glob(_INCOMING + "*"))
 
     def database_files(self) -> list[Path]:
         """The database and its SQLite side files (destroyed first in a purge)."""
@@ -249,6 +271,10 @@ class CaseFolder:
         _make_private_dir(self.originals)
         folder = self.originals / f"{_INCOMING}{uuid.uuid4().hex}"
         lock = None
+        # Held (shared) until the block ends, i.e. after the import's transaction has committed
+        # or rolled back, so an orphan sweep never sees a finished copy before its source row.
+        imports = _open_private(self.root / _IMPORTS_LOCK)
+        _shared_lock(imports)
         try:
             folder.mkdir(mode=_PRIVATE)
             lock = (folder / _IN_USE).open("a+b")
@@ -258,6 +284,7 @@ class CaseFolder:
             if lock is not None:
                 lock.close()
             remove_tree(folder)
+            imports.close()
 
     def clean_incoming(self) -> None:
         """Remove copies left behind by an import that was killed before it finished.
@@ -278,18 +305,25 @@ class CaseFolder:
                     continue
             remove_tree(leftover)
 
-    def clean_orphans(self, referenced: set[str]) -> None:
+    def clean_orphans(self, referenced: Callable[[], set[str]]) -> None:
         """Remove originals no source refers to (left by an import killed just before commit).
 
-        Skipped while any import is in flight (an incoming folder exists), because a running
-        import's copy is unreferenced until its transaction commits.
+        Skipped while any import is in flight (in this or another process), because a running
+        import's copy is unreferenced until its transaction commits. The references are read
+        while imports are locked out, so an import that finishes meanwhile cannot lose its file.
 
         Args:
-            referenced: The stored paths (see `stored_path`) that sources refer to.
+            referenced: Reads the stored paths (see `stored_path`) that sources refer to.
         """
-        if not self.originals.is_dir() or any(self.originals.glob(_INCOMING + "*")):
+        if not self.originals.is_dir():
             return
+        with _open_private(self.root / _IMPORTS_LOCK) as imports:
+            if not _try_lock(imports) or any(self.originals.glob(_INCOMING + "*")):
+                return
+            self._remove_unreferenced(referenced())
+
+    def _remove_unreferenced(self, kept: set[str]) -> None:
         for entry in self.originals.iterdir():
-            if self.stored_path(entry.name) not in referenced:
+            if self.stored_path(entry.name) not in kept:
                 logger.warning("removing an original left by an interrupted import")
                 remove_tree(entry)

@@ -35,7 +35,7 @@ from sar_desk.core.jobs import CancelToken, Job
 from sar_desk.gui.workers import JobController
 
 OPTIONS = (
-    ("pseudonyms", "Replace third-party names with pseudonyms (Person A, Person B…)", False),
+    ("pseudonyms", "One label per redacted person (Person A, Officer 1…)", True),
     ("large_print", "Also produce a large-print PDF", False),
     ("html", "Also produce an accessible HTML version", True),
     ("encrypt", "Put the bundle in an encrypted zip (the password is shown once)", False),
