@@ -215,6 +215,8 @@ class ExportMixin(SessionBase):
                     "manifest_sha256": result.manifest_sha256,
                     "files": len(result.files),
                     "pages": result.pages,
+                    # The delivery record says a password protects the pack, never what it is.
+                    **({"pack_password": "sent separately"} if result.password else {}),
                     **{k: v for k, v in sorted(result.counts.items())},
                 },
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,7 +10,10 @@ import click
 
 from sar_desk.app.api import BundleOptions, verify_bundle
 from sar_desk.cli.common import echo_json, json_option, open_case, run_with_progress, user_option
+from sar_desk.core.errors import BadInputError
 from sar_desk.core.organisation import OrganisationIncompleteError
+
+PASSWORD_ENV = "SAR_DESK_PACK_PASSWORD"
 
 
 @click.command()
@@ -25,12 +29,15 @@ from sar_desk.core.organisation import OrganisationIncompleteError
 @click.option(
     "--encrypt",
     is_flag=True,
-    help="Also make an AES-256 zip of the pack; the password is shown once on stderr.",
+    help="Encrypt the requester's PDFs (AES-256; any PDF reader opens them with the password). "
+    f"The password is made and shown once on stderr, or taken from {PASSWORD_ENV}. The HTML "
+    "and RSMF versions are left out unless --encrypt-extras.",
 )
 @click.option(
-    "--save-password",
+    "--encrypt-extras",
     is_flag=True,
-    help="With --encrypt: also write the password into OUT/internal/.",
+    help="With --encrypt: put the HTML and RSMF versions in an AES-256 zip with the same "
+    "password (it needs 7-Zip, WinZip or similar: Windows' own extractor cannot open it).",
 )
 @click.option("--rsmf", is_flag=True, help="Also export the redacted chats as RSMF 2.0.")
 @json_option
@@ -42,7 +49,7 @@ def export(
     large_print: bool,
     no_html: bool,
     encrypt: bool,
-    save_password: bool,
+    encrypt_extras: bool,
     rsmf: bool,
     as_json: bool,
     user: str | None,
@@ -50,11 +57,12 @@ def export(
     """Build the disclosure bundle of CASE into the new folder OUT.
 
     Refuses while proposals are undecided, sign-off is missing, or a safety check fails. Only
-    OUT/pack (or OUT/delivery) goes to the requester; OUT/internal must never be sent.
+    OUT/pack goes to the requester (with --encrypt, the password separately); OUT/internal
+    must never be sent.
     """
-    if save_password and not encrypt:
-        raise click.UsageError("--save-password only makes sense with --encrypt.")
-    session = open_case(folder, user)
+    if encrypt_extras and not encrypt:
+        raise click.UsageError("--encrypt-extras only makes sense with --encrypt.")
+    given = (os.environ.get(PASSWORD_ENV) or None) if encrypt else None
     try:
         options = BundleOptions(
             generated_at=datetime.now(UTC).replace(microsecond=0),
@@ -62,9 +70,14 @@ def export(
             large_print=large_print,
             html=not no_html,
             encrypt=encrypt,
-            save_password=save_password,
+            encrypt_extras=encrypt_extras,
+            pack_password=given,
             rsmf=rsmf,
         )
+    except BadInputError as exc:
+        raise click.ClickException(f"{PASSWORD_ENV}: {exc}") from exc
+    session = open_case(folder, user)
+    try:
         try:
             result = run_with_progress(session.export_bundle(out, options))
         except OrganisationIncompleteError as exc:
@@ -72,11 +85,14 @@ def export(
             raise click.ClickException(f"{exc} Set it with: sar-desk org set {flags}") from exc
     finally:
         session.close()
-    if result.password:
+    if result.password and given is None:
         # Shown once, on stderr only, so it never lands in a redirected stdout log.
         click.echo(
-            f"Archive password (send it separately from the archive): {result.password}", err=True
+            f"Pack password (send it separately, never with the pack): {result.password}",
+            err=True,
         )
+    elif result.password:
+        click.echo(f"The pack password from {PASSWORD_ENV} was used; send it separately.", err=True)
     if as_json:
         echo_json(
             {
@@ -96,11 +112,14 @@ def export(
         f"{c['disclosed_in_part']} in part, {c['withheld']} withheld; "
         f"{c['automatic_catches']} automatic safety-net catches."
     )
-    click.echo(
-        f"Send only {result.folder / 'pack'}"
-        + (f" (or {result.folder / 'delivery'})" if result.password else "")
-        + f"; never send {result.folder / 'internal'}."
-    )
+    click.echo(f"Send only {result.folder / 'pack'}; never send {result.folder / 'internal'}.")
+    left_out = [name for name, made in (("HTML", not no_html), ("RSMF", rsmf)) if made]
+    if encrypt and not encrypt_extras and left_out:
+        click.echo(
+            f"The {' and '.join(left_out)} version{'s were' if len(left_out) > 1 else ' was'} "
+            "left out of the encrypted pack; export again with --encrypt-extras to send "
+            f"{'them' if len(left_out) > 1 else 'it'} in an encrypted zip."
+        )
     click.echo(f"Manifest SHA-256: {result.manifest_sha256}")
 
 
@@ -108,8 +127,12 @@ def export(
 @click.argument("out", type=click.Path(path_type=Path))
 @json_option
 def verify(out: Path, as_json: bool) -> None:
-    """Re-run the safety checks on the exported bundle OUT (exit 1 on any failure)."""
-    report = verify_bundle(out)
+    """Re-run the safety checks on the exported bundle OUT (exit 1 on any failure).
+
+    An encrypted pack's content is checked again only when its password is in
+    SAR_DESK_PACK_PASSWORD; otherwise its encryption, file names and hashes are.
+    """
+    report = verify_bundle(out, os.environ.get(PASSWORD_ENV) or None)
     if as_json:
         echo_json(report.as_json())
     else:
@@ -118,6 +141,12 @@ def verify(out: Path, as_json: bool) -> None:
                 click.echo(f"FAIL {result.sentence()}", err=True)
         passed = sum(r.passed for r in report.results)
         click.echo(f"{passed} of {len(report.results)} checks passed for {out}.")
+        unchecked = [r.file for r in report.results if r.check == "sealed-content"]
+        if unchecked:
+            click.echo(
+                f"{len(unchecked)} encrypted file(s): checked for encryption, name and hash only; "
+                f"set {PASSWORD_ENV} to the pack password to check the content too."
+            )
     if not report.ok:
         raise SystemExit(1)
 

@@ -17,7 +17,7 @@ from typing import Any
 from sar_desk.core.errors import BadInputError, SafetyCheckError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.export import records
-from sar_desk.export.archive import new_password, write_encrypted_zip
+from sar_desk.export.archive import new_password
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
 from sar_desk.export.letter import Letter, build_letter
 from sar_desk.export.manifest import BundleManifest, write_manifest
@@ -25,14 +25,15 @@ from sar_desk.export.options import BundleInputs, BundleOptions
 from sar_desk.export.redact import build_render_bundle, in_scope_messages, protected_terms
 from sar_desk.export.render_model import RenderBundle
 from sar_desk.export.safety import pre_render_check, safety_report
+from sar_desk.export.sealing import check_files, delivery_record, seal_pack
 from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 
 INTERNAL_README = (
     "INTERNAL RECORDS - NEVER SEND THESE FILES TO THE REQUESTER.\n"
     "This folder holds the redaction log, the search log, the scope exclusions (with who\n"
     "approved each), the safety report and the list of protected terms (the redacted\n"
-    "strings, used to verify the bundle). Only the files in 'pack/' (or the encrypted\n"
-    "archive in 'delivery/') go to the requester.\n"
+    "strings, used to verify the bundle). Only the files in 'pack/' go to the requester\n"
+    "(when it was encrypted, the password goes separately).\n"
 )
 
 
@@ -177,7 +178,7 @@ def build_bundle(
         )
         _raise_on_failure(results, "pack/")
         cancel.check()
-        password = _maybe_archive(tmp, prefix, options, pack_files, inputs, terms, results)
+        password = _maybe_seal(tmp, prefix, options, inputs, terms, results)
         records.write_json(
             tmp / "internal" / "safety-report.json",
             safety_report(bundle, inputs, options, results, 0),
@@ -221,33 +222,32 @@ def _raise_on_failure(results: Sequence[CheckResult], prefix: str) -> None:
         )
 
 
-def _maybe_archive(
+def _maybe_seal(
     tmp: Path,
     prefix: str,
     options: BundleOptions,
-    pack_files: list[Path],
     inputs: BundleInputs,
     terms: Sequence[str],
     results: list[CheckResult],
 ) -> str | None:
+    """Encrypt the checked pack in place (`export.sealing`) and check the sealed files."""
     if not options.encrypt:
         return None
-    password = new_password()
-    (tmp / "delivery").mkdir()
-    archive = tmp / "delivery" / f"{prefix}-pack.zip"
-    write_encrypted_zip(archive, tmp / "pack", pack_files, password)
-    zip_results = check_pack(
-        tmp / "delivery",
-        [archive],
+    password = options.pack_password or new_password()
+    seal_pack(tmp / "pack", tmp / ".work", prefix, password, extras=options.encrypt_extras)
+    sealed_results = check_files(
+        tmp / "pack",
+        sorted(p for p in (tmp / "pack").rglob("*") if p.is_file()),
         inputs.case.reference,
         terms,
         inputs.versions.tool,
         inputs.case.default_region,
+        password=password,
+        scratch=tmp / ".work",
+        require_sealed=True,
     )
-    _raise_on_failure(zip_results, "delivery/")
-    results += zip_results
-    if options.save_password:
-        (tmp / "internal" / "archive-password.txt").write_text(password + "\n", encoding="utf-8")
+    _raise_on_failure(sealed_results, "pack/")
+    results += sealed_results
     return password
 
 
@@ -255,7 +255,7 @@ def _manifest_header(
     inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle, pages: int, letter: Letter
 ) -> dict[str, Any]:
     decisions = inputs.decisions
-    return {
+    header: dict[str, Any] = {
         "bundle": {
             "case_reference": inputs.case.reference,
             "regime": str(inputs.case.regime),
@@ -288,6 +288,9 @@ def _manifest_header(
         },
         "checks": {"report": "internal/safety-report.json", "passed": True},
     }
+    if options.encrypt:
+        header["delivery"] = delivery_record(options)  # "sent separately", never the password
+    return header
 
 
 def _keep_master(folder: Path, inputs: BundleInputs, bundle: RenderBundle, dest: Path) -> Path:

@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sar_desk.export.checks import CheckResult, check_pack
+from sar_desk.export.checks import CheckResult
 from sar_desk.export.manifest import MANIFEST_NAME, read_manifest, sha256_file
+from sar_desk.export.sealing import check_files
 
 TERMS_FILE = "internal/protected-terms.json"
 
@@ -68,8 +69,11 @@ def _manifest_results(root: Path, manifest: dict[str, object]) -> list[CheckResu
     return results
 
 
-def verify_bundle(root: Path) -> VerifyReport:
+def verify_bundle(root: Path, *, password: str | None = None) -> VerifyReport:
     """Verify an exported bundle folder.
+
+    An encrypted pack is checked as `export.sealing.check_files` describes: with `password`
+    its decrypted content too, without it the encryption, names and hashes.
 
     Raises:
         NotFoundError: `root` has no readable manifest.
@@ -101,7 +105,17 @@ def verify_bundle(root: Path) -> VerifyReport:
         folder = root / part
         if folder.is_dir():
             files = sorted(p for p in folder.rglob("*") if p.is_file())
-            for result in check_pack(folder, files, reference, terms, tool, region):
+            sealed = part == "pack" and "delivery" in manifest  # exported encrypted
+            for result in check_files(
+                folder,
+                files,
+                reference,
+                terms,
+                tool,
+                region,
+                password=password,
+                require_sealed=sealed,
+            ):
                 results.append(
                     CheckResult(f"{part}/{result.file}", result.check, result.passed, result.detail)
                 )
