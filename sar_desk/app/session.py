@@ -17,6 +17,7 @@ from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.legal import LegalMixin
+from sar_desk.app.lifecycle import LifecycleMixin
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.places import PlacesMixin
 from sar_desk.app.reviewing import ReviewMixin
@@ -91,6 +92,7 @@ class CaseSession(
     ReviewMixin,
     ExportMixin,
     LegalMixin,
+    LifecycleMixin,
     PlacesMixin,
     WhoseMixin,
 ):
@@ -126,9 +128,11 @@ class CaseSession(
 
         Raises:
             CaseNotFoundError: There is no case there.
+            PurgeInterruptedError: A purge of the case started and did not finish.
             StoreTooNewError: The case was saved by a newer release.
         """
         case_folder = CaseFolder(Path(folder))
+        case_folder.check_not_purging()
         if not case_folder.exists():
             raise CaseNotFoundError(
                 f"There is no SAR Desk case in {folder}. Check the folder, or create a case there.",
@@ -142,4 +146,5 @@ class CaseSession(
                 return {source.stored_path for source in uow.sources.list()}
 
         case_folder.clean_orphans(kept)
+        case_folder.make_private()
         return cls(case_folder.root, store, user)

@@ -11,6 +11,7 @@ from sar_desk.app.organisation import load_profile
 from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
+from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
 from sar_desk.core.outcome import OutcomeKind
 
@@ -270,5 +271,8 @@ def _print_summary(summary: CaseSummary) -> None:
         for line in section.lines:
             click.echo(f"  {line}")
 
+
+for _command in LIFECYCLE_COMMANDS:  # close, hold, release, purge (cli/lifecycle.py)
+    case.add_command(_command)
 
 COMMANDS = [case]

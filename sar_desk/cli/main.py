@@ -36,6 +36,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export": ("export", "verify"),
     "selftest": ("self-test",),
     "org": ("org",),
+    "lifecycle": ("cases",),
 }
 
 

@@ -49,6 +49,10 @@ class Hint(enum.StrEnum):
     DATE_ORDER = "date-order"
     LENIENT_IMPORT = "lenient-import"
     CHOOSE_MODEL = "choose-model"
+    CLOSE_CASE = "close-case"
+    RELEASE_HOLD = "release-hold"
+    PURGE_EARLY = "purge-early"
+    RESUME_PURGE = "resume-purge"
     LIST_PLACES = "list-places"
 
 
