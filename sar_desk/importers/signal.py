@@ -22,8 +22,9 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import clean_whitespace, normalise_phone
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
+from sar_desk.importers.archive import ExportTree, decode_text, looks_binary, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.whatsapp.marks import has_invisible, strip_marks
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]+)\)")
 _LINK_GAP = re.compile(r" ?" + LINK.pattern)
 ME = "Me"
 _TYPES = {"image": "image", "video": "video", "audio": "audio"}
+_SNIFF_LINES = 50
 
 
 def _chat_folder(name: str) -> str:
@@ -101,7 +103,23 @@ class _Chat:
         text = decode_text(self.tree.read_bytes(name), name)
         current: dict[str, Any] | None = None
         for line_no, line in enumerate(text.splitlines(), 1):
-            match = HEADER.match(line)
+            match = _header(line)
+            if match and _stamp(*match.group(1, 2)) is None:
+                # A header with an impossible date or time: kept as text, never silently.
+                kept = (
+                    f"kept as text of the message at line {current['line']}"
+                    if current
+                    else "not imported: it comes before the first message"
+                )
+                self.report.skip(
+                    f"{name} line {line_no}",
+                    f"starts like a message line but '{match[1]}, {match[2]}' is not a date "
+                    f"and time, so it was {kept}.",
+                    line_no,
+                )
+                if current is not None:
+                    current["lines"].append(line)
+                continue
             if match:
                 if current:
                     yield self._md_message(current)
@@ -116,7 +134,7 @@ class _Chat:
                 }
             elif current is not None:
                 current["lines"].append(line)
-            elif line.strip() and not line.startswith("#"):
+            elif line.strip():
                 self.report.skip(
                     f"{name} line {line_no}",
                     "comes before the first dated message line, so it has no sender or time.",
@@ -134,10 +152,10 @@ class _Chat:
         ]
         text = _LINK_GAP.sub(lambda m: m.group(0) if m.group(2).startswith("http") else "", body)
         text = text.strip()
-        stamp = f"{cur['day']} {cur['clock']}"
-        fmt = "%Y-%m-%d %H:%M:%S" if stamp.count(":") == 2 else "%Y-%m-%d %H:%M"
-        when = datetime.strptime(stamp, fmt).replace(tzinfo=self.zone)
-        who = clean_whitespace(cur["who"])
+        naive = _stamp(cur["day"], cur["clock"])
+        assert naive is not None  # _markdown only starts a message at a readable header
+        when = naive.replace(tzinfo=self.zone)
+        who = clean_whitespace(strip_marks(cur["who"]))
         return self.raw(
             sender=who,
             sender_id=None,
@@ -259,24 +277,42 @@ def _guess(name: str) -> str:
     return "file"
 
 
+def _header(line: str) -> re.Match[str] | None:
+    """`HEADER` matched with invisible and direction marks ignored."""
+    return HEADER.match(strip_marks(line) if has_invisible(line) else line)
+
+
+def _stamp(day: str, clock: str) -> datetime | None:
+    """The naive local time of a header, or None when the date or time is impossible."""
+    fmt = "%Y-%m-%d %H:%M:%S" if clock.count(":") == 2 else "%Y-%m-%d %H:%M"
+    try:
+        return datetime.strptime(f"{day} {clock}", fmt)
+    except ValueError:
+        return None
+
+
 def _has_header(head: bytes) -> bool:
     text = head.decode("utf-8-sig", errors="replace")
-    return any(HEADER.match(line) for line in text.splitlines())
+    return any(_header(line) for line in text.splitlines())
 
 
 def _first_line_is_header(head: bytes) -> bool:
-    text = head.decode("utf-8-sig", errors="replace")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            return bool(HEADER.match(line))
-    return False
+    """Whether a file reads as chat.md, by shape whatever the file's name.
+
+    The first line that is not blank or a Markdown title is a message line, or three are.
+    """
+    if looks_binary(head):
+        return False
+    lines = head.decode("utf-8-sig", errors="replace").splitlines()[:_SNIFF_LINES]
+    meaningful = [line for line in lines if line.strip() and not line.startswith("#")]
+    if not meaningful:
+        return False
+    return bool(_header(meaningful[0])) or sum(bool(_header(x)) for x in meaningful) >= 3
 
 
 def _looks_like_signal_export(tree: ExportTree) -> bool:
     if tree.kind == "file":
-        return tree.path.suffix.lower() == ".md" and _first_line_is_header(
-            tree.head(tree.path.name)
-        )
+        return _first_line_is_header(tree.head(tree.path.name))
     mds = [n for n in tree.names() if n.rsplit("/", 1)[-1] == "chat.md"]
     return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3])
 
@@ -289,7 +325,8 @@ class SignalImporter:
     shapes: ClassVar[str] = (
         "signal-export output: a chat folder with chat.md and optional data.json (one JSON "
         "object per line) and media/, a folder of several chat folders, a zip of either, or a "
-        "single chat.md. Not supported: sigtop and signalbackup-tools HTML, encrypted backups."
+        "single chat.md (under any name). Not supported: sigtop and signalbackup-tools HTML, "
+        "encrypted backups."
     )
     version: ClassVar[str] = "1.0"
 

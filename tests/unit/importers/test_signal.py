@@ -12,6 +12,7 @@ from generate_exports_b import write_signal
 from sar_desk.core.errors import ImportFormatError, UnsafeArchiveError
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import IdentifierKind, MessageKind, TimeBasis
+from sar_desk.importers import importer_for
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.signal import SignalImporter
 
@@ -126,3 +127,31 @@ def test_round_trip(tmp_path: Path, json_lines: bool) -> None:
     assert [(m.sender, m.timestamp, m.text) for m in msgs] == [
         (e.sender, e.when, e.text) for e in expected
     ]
+
+
+def test_signal_export_is_sniffed_by_shape_whatever_the_file_name() -> None:
+    """Hand-written: a chat.md saved under another name, with marks and an impossible date."""
+    path = DATA / "Signal chat export.txt"
+    assert isinstance(importer_for(path), SignalImporter)
+    msgs, report = read(path)
+    assert [(m.line_no, m.sender) for m in msgs] == [
+        (1, "Ann Lee"),
+        (2, "Me"),
+        (3, "Bob Roe"),
+        (5, "Me"),
+    ]
+    assert msgs[1].text == "hi Ann, mark after the colon"
+    assert msgs[2].text.endswith("\n[2019-02-30, 12:26] Bob Roe: a pasted line with no 30 February")
+    (issue,) = report.issues
+    assert issue.line_no == 4
+    assert "not a date" in issue.message
+    assert "message at line 3" in issue.message
+
+
+def test_a_markdown_title_before_the_first_message_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "chat.md"
+    path.write_text("# Priya Shah\n\n[2026-01-12, 09:15] Me: hello\n", encoding="utf-8")
+    assert SignalImporter().sniff(path)
+    msgs, report = read(path)
+    assert [m.text for m in msgs] == ["hello"]
+    assert [i.line_no for i in report.issues] == [1]
