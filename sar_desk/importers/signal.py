@@ -29,7 +29,8 @@ from sar_desk.importers.whatsapp.marks import has_invisible, strip_marks
 logger = logging.getLogger(__name__)
 
 HEADER = re.compile(r"^\[(\d{4}-\d{2}-\d{2}), (\d{1,2}:\d{2}(?::\d{2})?)\] ([^:\n]+?): ?(.*)$")
-LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]+)\)")
+# A label never holds "[": the text "[see [a.pdf](a.pdf)" keeps its "[see".
+LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^)\n]+)\)")
 _LINK_GAP = re.compile(r" ?" + LINK.pattern)
 ME = "Me"
 _TYPES = {"image": "image", "video": "video", "audio": "audio"}
@@ -144,7 +145,7 @@ class _Chat:
             yield self._md_message(current)
 
     def _md_message(self, cur: dict[str, Any]) -> RawMessage:
-        body = "\n".join(cur["lines"]).rstrip("\n")
+        body = strip_marks("\n".join(cur["lines"])).rstrip("\n")
         files = [
             self.attachment(label, target)
             for label, target in LINK.findall(body)

@@ -196,7 +196,7 @@ def make_style(
     year_first = len(a) == 4
     if len(c) == 4 if year_first else len(c) == 1:
         return None  # 2022/03/2022 or 27/03/2: not a date
-    if br and not seconds and year_first and sep == "-" and comma and not ampm:
+    if br and year_first and sep == "-" and comma and not ampm:
         return None  # "[2026-01-12, 09:15] Me:" is signal-export's chat.md, not WhatsApp
     return HeaderStyle(
         bracketed=bool(br),

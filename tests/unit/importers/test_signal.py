@@ -155,3 +155,14 @@ def test_a_markdown_title_before_the_first_message_is_reported(tmp_path: Path) -
     msgs, report = read(path)
     assert [m.text for m in msgs] == ["hello"]
     assert [i.line_no for i in report.issues] == [1]
+
+
+def test_a_bracket_before_an_attachment_link_stays_text(tmp_path: Path) -> None:
+    """Found by the fuzz: "[see [a](b)" read "see [a" as the link's label and lost "[see"."""
+    path = tmp_path / "chat.md"
+    path.write_text(
+        "[2026-01-12, 09:15] Me: the report [see [letter.pdf](media/letter.pdf)\n", "utf-8"
+    )
+    (msg,), _ = read(path)
+    assert msg.text == "the report [see"
+    assert [a.name for a in msg.attachments] == ["letter.pdf"]
