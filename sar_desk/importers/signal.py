@@ -24,6 +24,7 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
 from sar_desk.importers.archive import ExportTree, decode_text, looks_binary, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.sigtop import looks_like_sigtop, read_sigtop_files, sigtop_files
 from sar_desk.importers.whatsapp.marks import has_invisible, strip_marks
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,10 @@ _LINK_GAP = re.compile(r" ?" + LINK.pattern)
 ME = "Me"
 _TYPES = {"image": "image", "video": "video", "audio": "audio"}
 _SNIFF_LINES = 50
+_SIGTOP_NOTE = (
+    "sigtop text files give each message's time with its UTC offset; sigtop does not copy "
+    "attachments into the text export, so attachments are listed but not present."
+)
 
 
 def _chat_folder(name: str) -> str:
@@ -313,26 +318,30 @@ def _first_line_is_header(head: bytes) -> bool:
 
 def _looks_like_signal_export(tree: ExportTree) -> bool:
     if tree.kind == "file":
-        return _first_line_is_header(tree.head(tree.path.name))
+        head = tree.head(tree.path.name)
+        return _first_line_is_header(head) or (not looks_binary(head) and looks_like_sigtop(head))
     mds = [n for n in tree.names() if n.rsplit("/", 1)[-1] == "chat.md"]
-    return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3])
+    return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3]) or bool(
+        sigtop_files(tree, limit=3)
+    )
 
 
 class SignalImporter:
     """signal-export (sigexport) output: chat folders, a folder of them, or a zip."""
 
     platform: ClassVar[str] = "signal"
-    display_name: ClassVar[str] = "Signal (signal-export chat folders)"
+    display_name: ClassVar[str] = "Signal (signal-export chat folders, sigtop text)"
     shapes: ClassVar[str] = (
         "signal-export output: a chat folder with chat.md and optional data.json (one JSON "
         "object per line) and media/, a folder of several chat folders, a zip of either, or a "
-        "single chat.md (under any name). Not supported: sigtop and signalbackup-tools HTML, "
-        "encrypted backups."
+        "single chat.md (under any name); sigtop text conversations (.txt, one per "
+        "conversation, or a folder or zip of them). Not supported: sigtop JSON/HTML, "
+        "signalbackup-tools HTML, encrypted backups."
     )
     version: ClassVar[str] = "1.0"
 
     def sniff(self, path: Path) -> bool:
-        """Whether `path` holds a ``chat.md`` starting with a signal-export message line."""
+        """Whether `path` holds a signal-export chat or sigtop text conversations."""
         return sniff_tree(path, _looks_like_signal_export)
 
     def read(
@@ -355,7 +364,16 @@ class SignalImporter:
         )
         with ExportTree(path) as tree:
             if tree.kind == "file":
-                folders = [""]
+                head = tree.head(path.name)
+                sigtop = [path.name] if looks_like_sigtop(head, anywhere=True) else []
+            else:
+                sigtop = sigtop_files(tree)
+            if sigtop:
+                report.limitations.append(_SIGTOP_NOTE)
+                yield from read_sigtop_files(tree, sigtop, report)
+                logger.info("sigtop text read: %d conversations", len(sigtop))
+            if tree.kind == "file":
+                folders = [] if sigtop else [""]
             else:
                 folders = sorted(
                     {
@@ -364,10 +382,13 @@ class SignalImporter:
                         if n.rsplit("/", 1)[-1] in ("chat.md", "data.json")
                     }
                 )
+            if sigtop and not folders:
+                return
             if not folders or (tree.kind == "file" and not _has_header(tree.head(path.name))):
                 raise ImportFormatError(
                     f"{path.name} is not a signal-export chat (no chat.md starting with a line "
-                    "like '[2024-05-29, 15:04] Me: …'). Choose the folder signal-export made."
+                    "like '[2024-05-29, 15:04] Me: …') nor sigtop text (no 'From:' line followed "
+                    "by a 'Sent:' line). Choose the folder signal-export or sigtop made."
                 )
             for folder in folders:
                 yield from _Chat(tree, folder, report, zone).read()

@@ -1,4 +1,4 @@
-"""Seeded generators of WhatsApp and signal-export chats for the differential fuzz (issue 14).
+"""Seeded WhatsApp, signal-export and sigtop chats for the differential fuzz (issue 14).
 
 Each generator returns the file's text and the records an importer must give back, so a test
 can compare record by record (sender, timestamp, text, kind). The chats carry what real exports
@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from sar_desk.core.model import MessageKind
 
@@ -296,5 +296,59 @@ def signal_chat(seed: int, count: int = 30) -> Chat:
         lines.extend(f"{header}{body}".split("\n"))
         expected_when = when if seconds else when.replace(second=0)
         chat.records.append(Record(sender, expected_when, text, kind, number))
+    chat.text = "\n".join(lines) + "\n"
+    return chat
+
+
+# --- sigtop text ------------------------------------------------------------------------------
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _rfc(when: datetime) -> str:
+    offset = when.utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return (
+        f"{_DAYS[when.weekday()]}, {when.day:02d} {_MONTHS[when.month - 1]} {when.year} "
+        f"{when:%H:%M:%S} {sign}{minutes // 60:02d}{minutes % 60:02d}"
+    )
+
+
+def sigtop_chat(seed: int, count: int = 30) -> Chat:
+    """A random sigtop text conversation with the records it must give back (aware times)."""
+    rng = random.Random(seed)
+    zone = timezone(timedelta(minutes=rng.choice([0, 60, -300, 330])))
+    chat = Chat(text="")
+    lines: list[str] = []
+    if rng.random() < 0.2:
+        lines.extend(["sigtop export of one conversation", ""])
+        chat.preamble = 1
+    when = datetime(rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28), tzinfo=zone)
+    for _ in range(count):
+        when += timedelta(seconds=rng.randint(1, 40_000))
+        outgoing = rng.random() < 0.4
+        name = rng.choice(["Priya Shah", "Tom Reid", "Zoë 🌻"])
+        number = len(lines) + 1
+        lines.append(
+            f"To: {name}" if outgoing else f"From: {name} (+4477009001{rng.randint(10, 99)})"
+        )
+        lines.append(f"Sent: {_rfc(when)}")
+        if not outgoing:
+            lines.append(f"Received: {_rfc(when + timedelta(seconds=2))}")
+        photo = rng.random() < 0.15
+        if photo:
+            lines.append("Attachment: photo.jpg (image/jpeg, 52311 bytes)")
+        if rng.random() < 0.1:
+            lines.append("Reaction: 👍 from Me")
+        text = "" if photo and rng.random() < 0.5 else _body(rng)
+        if rng.random() < 0.05:  # a pasted field-like line inside the text stays text
+            text = f"From: {name}\nSent: yesterday" + (f"\n{text}" if text else "")
+        lines.append("")
+        if text:
+            lines.extend([*text.split("\n"), ""])
+        kind = MessageKind.MEDIA if photo and not text else MessageKind.MESSAGE
+        chat.records.append(Record("Me" if outgoing else name, when, text, kind, number))
     chat.text = "\n".join(lines) + "\n"
     return chat

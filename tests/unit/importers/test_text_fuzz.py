@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fuzz_text import Chat, signal_chat, whatsapp_chat
+from fuzz_text import Chat, signal_chat, sigtop_chat, whatsapp_chat
 
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers import importer_for
@@ -21,8 +21,12 @@ from sar_desk.importers.whatsapp import WhatsAppImporter
 SEEDS = range(120)
 
 
-def _compare(records: list[RawMessage], report: ImportReport, chat: Chat, seed: int) -> None:
-    got = [(r.line_no, r.sender, r.timestamp.replace(tzinfo=None), r.text, r.kind) for r in records]
+def _compare(
+    records: list[RawMessage], report: ImportReport, chat: Chat, seed: int, aware: bool = False
+) -> None:
+    """Record by record: line, sender, timestamp, text, kind; and the lines reported."""
+    times = [r.timestamp if aware else r.timestamp.replace(tzinfo=None) for r in records]
+    got = [(r.line_no, r.sender, t, r.text, r.kind) for r, t in zip(records, times, strict=True)]
     want = [(e.line, e.sender, e.when, e.text, e.kind) for e in chat.records]
     for index, (mine, theirs) in enumerate(zip(got, want, strict=False)):
         assert mine == theirs, f"seed {seed}, record {index}:\n got  {mine}\n want {theirs}"
@@ -55,3 +59,17 @@ def test_signal_chats_parse_back_record_by_record(tmp_path: Path, seed: int) -> 
     report = ImportReport()
     records = list(SignalImporter().read(path, report, ImportOptions(timezone="UTC")))
     _compare(records, report, chat, seed)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_sigtop_chats_parse_back_record_by_record(tmp_path: Path, seed: int) -> None:
+    chat = sigtop_chat(seed)
+    path = tmp_path / "Housing team.txt"
+    path.write_text(chat.text, encoding="utf-8")
+    report = ImportReport()
+    if not chat.preamble:  # a file whose first line is no message is read, but not sniffed
+        assert isinstance(importer_for(path), SignalImporter), seed
+    records = list(SignalImporter().read(path, report, ImportOptions(timezone="UTC")))
+    _compare(records, report, chat, seed, aware=True)
+    for record, expected in zip(records, chat.records, strict=True):
+        assert record.timestamp.utcoffset() == expected.when.utcoffset(), seed
