@@ -190,7 +190,7 @@ class _Events:
         except ValueError:
             return None
         if when is not None and when.tzinfo is None:
-            when = when.replace(tzinfo=self.zone)  # lenient only: validation refused it otherwise
+            when = when.replace(tzinfo=self.zone)  # allowed by the schema; warned in validation
         return when
 
     def _record(
@@ -311,7 +311,13 @@ class RsmfImporter:
             for src in _sources(tree, path):
                 found += 1
                 man = validate(
-                    src.manifest, src.name, src.files, src.headers, options.lenient, report
+                    src.manifest,
+                    src.name,
+                    src.files,
+                    src.headers,
+                    options.lenient,
+                    report,
+                    options.strict,
                 )
                 events = _Events(src, man, report, zone)
                 yield from events.records()
