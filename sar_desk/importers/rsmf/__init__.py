@@ -214,7 +214,8 @@ class _Events:
             if isinstance(a, dict) and a.get("id")
         )
         kind = MessageKind.MEDIA if files and not text else MessageKind.MESSAGE
-        if etype in _SYSTEM or (etype == "unknown" and not text):
+        # An "unknown" event is a system event when it is no one's (or has nothing to say).
+        if etype in _SYSTEM or (etype == "unknown" and (not text or sender is None)):
             kind = MessageKind.SYSTEM
             if not text and etype in ("join", "leave"):
                 text = f"{sender or 'Someone'} {'joined' if etype == 'join' else 'left'}"
