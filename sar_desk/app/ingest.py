@@ -190,6 +190,7 @@ def import_source(
     cancel: CancelToken | None = None,
     user: str = "unknown",
     lenient: bool = False,
+    strict: bool = False,
 ) -> Job[ImportResult]:
     """Import one export (file, zip or folder) into the case.
 
@@ -224,10 +225,15 @@ def import_source(
             sha,
             size,
             custodian,
-            day_first,
             cancel,
             user,
-            lenient,
+            ImportOptions(
+                timezone=case.timezone,
+                day_first=day_first,
+                region=case.default_region,
+                lenient=lenient,
+                strict=strict,
+            ),
         )
         return result
     finally:
@@ -245,14 +251,10 @@ def _write(
     sha: str,
     size: int,
     custodian: str | None,
-    day_first: bool | None,
     cancel: CancelToken,
     user: str,
-    lenient: bool,
+    options: ImportOptions,
 ) -> Job[ImportResult]:
-    options = ImportOptions(
-        timezone=case.timezone, day_first=day_first, region=case.default_region, lenient=lenient
-    )
     report = ImportReport()
     with open_store(case_dir / "case.db") as store:
         with store.read() as conn:
