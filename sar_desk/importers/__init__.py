@@ -16,6 +16,7 @@ from sar_desk.importers.google_chat import GoogleChatImporter
 from sar_desk.importers.messenger import MessengerImporter
 from sar_desk.importers.rsmf import RsmfImporter
 from sar_desk.importers.signal import SignalImporter
+from sar_desk.importers.skype import SkypeImporter
 from sar_desk.importers.slack import SlackImporter
 from sar_desk.importers.sms_backup import SmsBackupImporter
 from sar_desk.importers.teams import TeamsImporter
@@ -33,6 +34,7 @@ IMPORTERS: tuple[Importer, ...] = (
     MessengerImporter(),
     SmsBackupImporter(),
     RsmfImporter(),
+    SkypeImporter(),
 )
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]
