@@ -14,6 +14,7 @@ from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.importers.discord import DiscordImporter
 from sar_desk.importers.google_chat import GoogleChatImporter
 from sar_desk.importers.messenger import MessengerImporter
+from sar_desk.importers.messenger_html import MessengerHtmlImporter
 from sar_desk.importers.rsmf import RsmfImporter
 from sar_desk.importers.signal import SignalImporter
 from sar_desk.importers.skype import SkypeImporter
@@ -35,6 +36,7 @@ IMPORTERS: tuple[Importer, ...] = (
     SmsBackupImporter(),
     RsmfImporter(),
     SkypeImporter(),
+    MessengerHtmlImporter(),
 )
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]

@@ -95,7 +95,7 @@ class Node:
                 _newline(out)
             elif isinstance(item, str):
                 out.append(item)
-            elif item.tag in _HIDDEN or (skip is not None and item is not self and skip(item)):
+            elif item is not self and (item.tag in _HIDDEN or (skip is not None and skip(item))):
                 continue
             else:
                 if item.tag in _BLOCK:

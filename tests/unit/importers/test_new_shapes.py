@@ -31,6 +31,12 @@ SCRIPTS = [base / "shared" / "tools" / "make_bad_inputs.py" for base in REPO.par
 # Each new platform's fixtures: (platform, path relative to tests/data/importers).
 NEW: dict[str, list[str]] = {
     "skype": ["skype/export", "skype/export/messages.json"],
+    "messenger-html": [
+        "messenger_html/download",
+        "messenger_html/legacy",
+        "messenger_html/download/your_facebook_activity/messages/inbox/jamielee_1234/"
+        "message_2.html",
+    ],
 }
 NEW_PLATFORMS = set(NEW)
 MINE = [(platform, rel) for platform, rels in NEW.items() for rel in rels]
@@ -99,6 +105,11 @@ def broken_copies(tmp_path: Path) -> dict[str, Path]:
     data = (skype / "messages.json").read_bytes()
     (skype / "messages.json").write_bytes(data[: len(data) * 2 // 3])
     out["skype"] = skype
+    html = tmp_path / "messenger_html"
+    shutil.copytree(DATA / "messenger_html" / "download", html)
+    page = next(html.rglob("message_2.html"))
+    page.write_bytes(page.read_bytes().replace("café".encode(), "café".encode("latin-1")))
+    out["messenger-html"] = html
     return out
 
 
