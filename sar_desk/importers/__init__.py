@@ -13,6 +13,7 @@ from sar_desk.core.errors import ImportFormatError, UnknownFormatError
 from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.importers.discord import DiscordImporter
 from sar_desk.importers.google_chat import GoogleChatImporter
+from sar_desk.importers.imessage import IMessageImporter
 from sar_desk.importers.messenger import MessengerImporter
 from sar_desk.importers.messenger_html import MessengerHtmlImporter
 from sar_desk.importers.rsmf import RsmfImporter
@@ -37,6 +38,7 @@ IMPORTERS: tuple[Importer, ...] = (
     RsmfImporter(),
     SkypeImporter(),
     MessengerHtmlImporter(),
+    IMessageImporter(),
 )
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]

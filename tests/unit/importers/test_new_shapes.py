@@ -31,6 +31,12 @@ SCRIPTS = [base / "shared" / "tools" / "make_bad_inputs.py" for base in REPO.par
 # Each new platform's fixtures: (platform, path relative to tests/data/importers).
 NEW: dict[str, list[str]] = {
     "skype": ["skype/export", "skype/export/messages.json"],
+    "imessage": [
+        "imessage/exporter",
+        "imessage/exporter/Lunch Crew - 12.txt",
+        "imessage/imazing_messages.csv",
+        "imessage/imazing_old.csv",
+    ],
     "messenger-html": [
         "messenger_html/download",
         "messenger_html/legacy",
@@ -110,6 +116,10 @@ def broken_copies(tmp_path: Path) -> dict[str, Path]:
     page = next(html.rglob("message_2.html"))
     page.write_bytes(page.read_bytes().replace("café".encode(), "café".encode("latin-1")))
     out["messenger-html"] = html
+    chats = tmp_path / "imessage"
+    shutil.copytree(DATA / "imessage" / "exporter", chats)
+    (chats / "zz - 99.txt").write_bytes(b"Mar 03, 2024  9:05:12 AM\nJamie\ncaf\xe9\n")
+    out["imessage"] = chats
     return out
 
 
