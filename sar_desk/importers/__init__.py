@@ -17,6 +17,7 @@ from sar_desk.importers.imessage import IMessageImporter
 from sar_desk.importers.messenger import MessengerImporter
 from sar_desk.importers.messenger_html import MessengerHtmlImporter
 from sar_desk.importers.rsmf import RsmfImporter
+from sar_desk.importers.sametime import SametimeImporter
 from sar_desk.importers.signal import SignalImporter
 from sar_desk.importers.skype import SkypeImporter
 from sar_desk.importers.slack import SlackImporter
@@ -39,6 +40,7 @@ IMPORTERS: tuple[Importer, ...] = (
     SkypeImporter(),
     MessengerHtmlImporter(),
     IMessageImporter(),
+    SametimeImporter(),
 )
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]

@@ -37,6 +37,12 @@ NEW: dict[str, list[str]] = {
         "imessage/imazing_messages.csv",
         "imessage/imazing_old.csv",
     ],
+    "sametime": [
+        "sametime/SametimeTranscripts",
+        "sametime/saved_chat.txt",
+        "sametime/saved_table.html",
+        "sametime/SametimeTranscripts/jamie.lee@example.com/20140124/jamielog.html",
+    ],
     "messenger-html": [
         "messenger_html/download",
         "messenger_html/legacy",
@@ -120,6 +126,11 @@ def broken_copies(tmp_path: Path) -> dict[str, Path]:
     shutil.copytree(DATA / "imessage" / "exporter", chats)
     (chats / "zz - 99.txt").write_bytes(b"Mar 03, 2024  9:05:12 AM\nJamie\ncaf\xe9\n")
     out["imessage"] = chats
+    sametime = tmp_path / "sametime"
+    shutil.copytree(DATA / "sametime" / "SametimeTranscripts", sametime)
+    page = next(sametime.rglob("samlog.html"))
+    page.write_bytes(page.read_bytes().replace(b"Noted", b"No\x00\x01\x02ted" * 2000))
+    out["sametime"] = sametime
     return out
 
 
