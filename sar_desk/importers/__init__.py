@@ -24,6 +24,7 @@ from sar_desk.importers.slack import SlackImporter
 from sar_desk.importers.sms_backup import SmsBackupImporter
 from sar_desk.importers.teams import TeamsImporter
 from sar_desk.importers.telegram import TelegramImporter
+from sar_desk.importers.wechat import WeChatImporter
 from sar_desk.importers.whatsapp import WhatsAppImporter
 
 IMPORTERS: tuple[Importer, ...] = (
@@ -41,6 +42,7 @@ IMPORTERS: tuple[Importer, ...] = (
     MessengerHtmlImporter(),
     IMessageImporter(),
     SametimeImporter(),
+    WeChatImporter(),
 )
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]

@@ -54,7 +54,8 @@ class CsvChats:
             ImportFormatError: The file is not UTF-8 or its quoting is broken.
         """
         with text_stream(handle) as stream:
-            reader = csv.reader(stream)
+            # strict: a quote left open must refuse the file, not swallow every row after it
+            reader = csv.reader(stream, strict=True)
             try:
                 yield from self._rows(reader, report)
             except UnicodeDecodeError as exc:

@@ -158,3 +158,12 @@ def test_zip_of_everything(tmp_path: Path) -> None:
     assert IMessageImporter().sniff(zipped)
     msgs, _ = read(zipped)
     assert len(msgs) == 12
+
+
+def test_a_quote_left_open_refuses_the_file_instead_of_swallowing_rows(tmp_path: Path) -> None:
+    bad = tmp_path / "messages.csv"
+    rows = (DATA / "imazing_messages.csv").read_text(encoding="utf-8-sig").splitlines()
+    rows[1] = rows[1].replace('"Morning, on my way"', '"Morning, on my way')
+    bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="broken CSV quoting"):
+        read(bad)

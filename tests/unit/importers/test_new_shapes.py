@@ -43,6 +43,13 @@ NEW: dict[str, list[str]] = {
         "sametime/saved_table.html",
         "sametime/SametimeTranscripts/jamie.lee@example.com/20140124/jamielog.html",
     ],
+    "wechat": [
+        "wechat/WeChatMsg",
+        "wechat/WeChatMsg/Jamie_Lee.txt",
+        "wechat/WeChatMsg/Jamie_Lee_utf8.csv",
+        "wechat/PyWxDump",
+        "wechat/PyWxDump/wxid_alex01/wxid_alex01_0_5000.csv",
+    ],
     "messenger-html": [
         "messenger_html/download",
         "messenger_html/legacy",
@@ -131,6 +138,11 @@ def broken_copies(tmp_path: Path) -> dict[str, Path]:
     page = next(sametime.rglob("samlog.html"))
     page.write_bytes(page.read_bytes().replace(b"Noted", b"No\x00\x01\x02ted" * 2000))
     out["sametime"] = sametime
+    wechat = tmp_path / "wechat"
+    shutil.copytree(DATA / "wechat" / "PyWxDump", wechat)
+    page = next(wechat.rglob("*.csv"))
+    page.write_bytes(page.read_bytes() + b'7,9007,x,0,wxid_sam04,12345@chatroom,"open quote\n')
+    out["wechat"] = wechat
     return out
 
 
