@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 
 from sar_desk.app.importing import ImportFailure
+from sar_desk.app.ingest import ImportResult
 from sar_desk.app.parsing import supported_formats
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import run_job
+from sar_desk.core.search import SearchQuery
 from sar_desk.importers import IMPORTERS, by_platform, importer_for
 from sar_desk.importers.base import ImportOptions
 
@@ -154,3 +156,20 @@ def test_a_damaged_export_is_refused_and_leaves_the_case_unchanged(
         assert isinstance(outcomes[0], ImportFailure), platform
         assert "\n" not in outcomes[0].message.strip()
     assert session.sources() == []
+
+
+def test_each_new_shape_imports_into_a_case_with_every_record(session: Any, tmp_path: Path) -> None:
+    firsts = {platform: DATA / rels[0] for platform, rels in NEW.items()}
+    for platform, path in firsts.items():
+        report = ImportReport()
+        expected = list(by_platform(platform).read(path, report, ImportOptions()))
+        target = tmp_path / f"{platform}-{path.name}"
+        (shutil.copytree if path.is_dir() else shutil.copy)(path, target)
+        (outcome,) = run_job(session.import_files([target]))  # recognised without a platform
+        assert isinstance(outcome, ImportResult), platform
+        assert outcome.platform == platform
+        assert outcome.messages + outcome.system + outcome.duplicates == len(expected), platform
+        assert len(outcome.issues) == len(report.issues), platform
+        senders = {m.sender for m in expected if m.sender}
+        found = session.count(SearchQuery(platforms=(platform,), senders=tuple(senders)))
+        assert found == sum(1 for m in expected if m.sender), platform
