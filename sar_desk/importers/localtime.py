@@ -8,6 +8,7 @@ machine's local time with no zone. Those times are read in the case's time zone 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,12 +59,17 @@ def month_number(name: str) -> int | None:
 
 
 def clock(
-    hour: str, minute: str, second: str | None = None, marker: str | None = None
+    hour: str,
+    minute: str,
+    second: str | None = None,
+    marker: str | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> tuple[int, int, int] | None:
     """Hour, minute and second from clock parts with an optional AM/PM marker.
 
     A marker the hour does not allow ("00:04 AM", "13:00 PM") keeps the clock value, as
-    issue 14 asks, rather than dropping the record. Returns None for impossible values.
+    issue 14 asks, rather than dropping the record, and `warn` is told. Returns None for
+    impossible values.
     """
     h, m, s = int(hour), int(minute), int(second or 0)
     if marker:
@@ -71,6 +77,12 @@ def clock(
         if found and 1 <= h <= 12:
             pm = found.group(1).lower() == "p"
             h = (h % 12) + (12 if pm else 0)
+        elif found and h <= 23 and warn is not None:
+            # One fixed sentence, so the report's de-duplication leaves one warning per file.
+            warn(
+                "some times have an hour their AM/PM marker does not allow (such as "
+                "'00:04 AM' or '23:59 PM'); the clock value was used."
+            )
     if h > 23 or m > 59 or s > 59:
         return None
     return h, m, s

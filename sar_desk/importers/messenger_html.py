@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -63,7 +63,9 @@ _REACTION = re.compile(r"^(\W+?)\s*(\w.*?)(?:\s*\(([^()]*)\))?$")
 _MEDIA_TAGS = {"img": "image", "video": "video", "audio": "audio", "source": "video"}
 
 
-def parse_time(text: str, zone: ZoneInfo) -> datetime | None:
+def parse_time(
+    text: str, zone: ZoneInfo, warn: Callable[[str], None] | None = None
+) -> datetime | None:
     """A Messenger page's printed time in `zone`, or None when it is not one we know."""
     value = clean_whitespace(text)
     if found := _NAMED.match(value):
@@ -77,10 +79,14 @@ def parse_time(text: str, zone: ZoneInfo) -> datetime | None:
     else:
         return None
     number = month_number(mon)
-    hms = clock(hour, minute, second, marker)
+    hms = clock(hour, minute, second, marker, warn)
     if number is None or hms is None:
         return None
     return local(zone, int(year), number, int(day), hms)
+
+
+def _file_warning(report: ImportReport, name: str) -> Callable[[str], None]:
+    return lambda message: report.warn(f"{name}: {message}")
 
 
 def _guess(name: str) -> str:
@@ -134,7 +140,8 @@ class _Page:
         body = self._part(block, "body")
         if stamp is None and body is None:
             return None  # a header box (participants, title), not a message
-        when = parse_time(stamp.text(), self.zone) if stamp is not None else None
+        warn = _file_warning(report, self.name)
+        when = parse_time(stamp.text(), self.zone, warn) if stamp is not None else None
         if when is None or stamp is None:
             shown = stamp.text() if stamp is not None else "no time"
             report.skip(

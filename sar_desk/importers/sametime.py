@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import ClassVar
@@ -145,14 +145,15 @@ def _decode(data: bytes, name: str, report: ImportReport) -> str:
 class _Day:
     """Places a page's clock times on dates, noticing midnight."""
 
-    def __init__(self, start: date | None, zone: ZoneInfo) -> None:
+    def __init__(self, start: date | None, zone: ZoneInfo, warn: Callable[[str], None]) -> None:
         self.day = start
         self.zone = zone
+        self.warn = warn
         self.previous: datetime | None = None
 
     def place(self, text: str) -> datetime | None:
         found = _CLOCK.match(text.strip())
-        hms = clock(found[1], found[2], found[3], found[4]) if found else None
+        hms = clock(found[1], found[2], found[3], found[4], self.warn) if found else None
         if hms is None or self.day is None:
             return None
         when = local(self.zone, self.day.year, self.day.month, self.day.day, hms)
@@ -231,7 +232,7 @@ class SametimeImporter:
             lines = read_native(root) or read_table(root)
             meta = root.first(lambda n: n.attrs.get("name") == "sametime:creationTime")
             started = meta.attrs.get("content", "") if meta else ""
-        days = _Day(day or _date_in(started), zone)
+        days = _Day(day or _date_in(started), zone, lambda m: report.warn(f"{name}: {m}"))
         # The chat's start time places system lines that come before the first message.
         start_clock = _START_CLOCK.search(started)
         last = (

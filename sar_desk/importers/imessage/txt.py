@@ -14,7 +14,7 @@ lines after tapbacks are all accepted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -41,13 +41,15 @@ _NOTES = ("This message responded to an earlier message.",)
 _EDITED = re.compile(r"^Edited .+ later: ")
 
 
-def parse_stamp(line: str, zone: ZoneInfo) -> tuple[datetime | None, str] | None:
+def parse_stamp(
+    line: str, zone: ZoneInfo, warn: Callable[[str], None] | None = None
+) -> tuple[datetime | None, str] | None:
     """The time and the rest of a timestamp line, or None when the line is not one."""
     found = STAMP.match(line)
     if not found:
         return None
     month = month_number(found["mon"])
-    hms = clock(found["h"], found["m"], found["s"], found["ampm"])
+    hms = clock(found["h"], found["m"], found["s"], found["ampm"], warn)
     when = local(zone, int(found["year"]), month, int(found["day"]), hms) if month and hms else None
     return when, found["rest"]
 
@@ -115,7 +117,7 @@ class TxtChat:
         if record.level < 0:
             self._skip(record, report, "comes before the first dated message, so it has no time.")
             return None
-        stamp = parse_stamp(lines[0], self.zone)
+        stamp = parse_stamp(lines[0], self.zone, lambda m: report.warn(f"{self.name}: {m}"))
         when, rest = stamp if stamp else (None, "")
         if when is None:
             self._skip(record, report, f"has a date that does not exist ({lines[0].strip()!r}).")

@@ -167,3 +167,12 @@ def test_a_quote_left_open_refuses_the_file_instead_of_swallowing_rows(tmp_path:
     bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError, match="broken CSV quoting"):
         read(bad)
+
+
+def test_an_hour_the_marker_does_not_allow_keeps_the_clock_with_a_warning(tmp_path: Path) -> None:
+    chat = tmp_path / "odd.txt"
+    chat.write_text("Mar 03, 2024  0:04:10 AM\nJamie\nodd\n\nMar 03, 2024 13:05:00 PM\nMe\nodder\n")
+    msgs, report = read(chat)
+    assert [m.timestamp.hour for m in msgs] == [0, 13]
+    assert len(report.warnings) == 1
+    assert report.warnings[0].startswith("odd.txt: some times have an hour")

@@ -116,3 +116,15 @@ def test_other_html_is_not_messenger(tmp_path: Path) -> None:
     assert not MessengerHtmlImporter().sniff(page)
     with pytest.raises(ImportFormatError, match=r"message_1\.html pages"):
         read(page)
+
+
+def test_odd_hours_are_warned_once_per_page(tmp_path: Path) -> None:
+    page = tmp_path / "message_1.html"
+    text = next((DATA / "download").rglob("message_2.html")).read_text(encoding="utf-8")
+    page.write_text(text.replace("4:50:00pm", "16:50:00pm").replace("9:05:44am", "00:05:44am"))
+    msgs, report = read(page)
+    assert [(m.timestamp.hour, m.timestamp.minute) for m in msgs] == [(0, 5), (16, 50)]
+    assert report.warnings == [
+        "message_1.html: some times have an hour their AM/PM marker does not allow "
+        "(such as '00:04 AM' or '23:59 PM'); the clock value was used."
+    ]
