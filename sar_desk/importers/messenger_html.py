@@ -10,12 +10,12 @@ matched on single class tokens because Meta's class hashes drift between release
   not messages.
 
 Pages run newest first, so parts are read from the highest number down and each page is
-reversed: records stream oldest first, one page in memory at a time. Times carry no zone and
+reversed: records stream oldest first, one page in memory at a time. The pre-2018 single
+``messages.htm`` is read by `messenger_html_old`. Times carry no zone and
 are read in the case time zone (unconfirmed: which zone Meta prints). Accepted time shapes:
 ``Jun 01, 2025 3:31:29 pm``, ``Jul 12, 2024 4:54:10pm``, ``Jan 05, 2019, 8:16 PM``,
 ``05 Jan 2019, 20:16`` and ``05.01.2019, 20:16``. A block whose time cannot be read is reported
-with its line; a block with no sender is kept as a system event. The pre-2018 single
-``messages.htm`` is not read.
+with its line; a block with no sender is kept as a system event.
 """
 
 from __future__ import annotations
@@ -37,11 +37,13 @@ from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.htmltree import Node, parse_html
 from sar_desk.importers.localtime import case_zone, clock, local, month_number
+from sar_desk.importers.messenger_html_old import looks_old, read_old
 
 logger = logging.getLogger(__name__)
 
 PLATFORM = "messenger-html"
 _PART = re.compile(r"(?:^|/)message_(\d+)\.html?$", re.IGNORECASE)
+_OLD = re.compile(r"(?:^|/)messages\.html?$", re.IGNORECASE)
 _CARD = {"block": "_a6-g", "sender": "_a6-h", "body": "_a6-p", "time": "_a72d", "react": "_a6-q"}
 _LEGACY = {
     "block": "uiBoxWhite",
@@ -212,11 +214,13 @@ class _Page:
 def _pages(tree: ExportTree) -> list[str]:
     if tree.kind == "file":
         return tree.names() if tree.path.suffix.lower() in (".html", ".htm") else []
-    return [n for n in tree.names() if _PART.search(n)]
+    return [n for n in tree.names() if _PART.search(n) or _OLD.search(n)]
 
 
 def _looks_like_page(head: bytes) -> bool:
     text = head.decode("utf-8", errors="replace")
+    if looks_old(text):
+        return True
     card = "_a6-g" in text and ("_a6-h" in text or "_a72d" in text)
     legacy = "_2lel" in text and "_2let" in text
     return "<html" in text.lower() and (card or legacy)
@@ -239,8 +243,8 @@ class MessengerHtmlImporter:
     shapes: ClassVar[str] = (
         "message_1.html, message_2.html, … in thread folders of a 'Download your information' "
         "HTML download (messages/inbox, archived_threads, filtered_threads, message_requests, "
-        "e2ee_cutover; 2018-2022 and card layouts), as a zip, the unpacked folder or one page. "
-        "Not read: the pre-2018 single messages.htm."
+        "e2ee_cutover; 2018-2022 and card layouts) or the pre-2018 html/messages.htm, as a zip, "
+        "the unpacked folder or one page."
     )
     version: ClassVar[str] = "1.0"
 
@@ -276,7 +280,11 @@ class MessengerHtmlImporter:
             media = {_media_key(n) for n in tree.names() if not _PART.search(n)}
             threads: dict[str, list[str]] = defaultdict(list)
             for name in pages:
-                threads[_thread_key(name, tree)].append(name)
+                if looks_old(tree.head(name).decode("utf-8", errors="replace")):
+                    text = decode_text(tree.read_bytes(name), name)
+                    yield from read_old(parse_html(text, name), name, zone, report)
+                else:
+                    threads[_thread_key(name, tree)].append(name)
             for key in sorted(threads):
                 yield from self._thread(tree, key, threads[key], zone, media, report)
             logger.info("messenger html download read: %d threads", len(threads))

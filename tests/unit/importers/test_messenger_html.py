@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -128,3 +128,20 @@ def test_odd_hours_are_warned_once_per_page(tmp_path: Path) -> None:
         "message_1.html: some times have an hour their AM/PM marker does not allow "
         "(such as '00:04 AM' or '23:59 PM'); the clock value was used."
     ]
+
+
+def test_pre_2018_single_messages_htm() -> None:
+    msgs, report = read(DATA / "old")
+    assert [(m.conversation_title, m.sender, m.text) for m in msgs] == [
+        ("Alex Morgan, Jamie Lee", "Alex Morgan", "Are you coming in today?"),
+        ("Alex Morgan, Jamie Lee", "Jamie Lee", "See you at the depot"),
+        ("Alex Morgan, Sam Patel", "Alex Morgan", "Zone nobody knows"),
+        ("Alex Morgan, Sam Patel", "Sam Patel", "Keys are with reception"),
+    ]
+    pdt = timezone(timedelta(hours=-7))
+    assert msgs[1].timestamp == datetime(2015, 4, 5, 15, 4, tzinfo=pdt)
+    assert msgs[1].time_basis == TimeBasis.OFFSET_GIVEN
+    assert msgs[3].timestamp == datetime(2015, 4, 6, 9, 15, tzinfo=timezone(timedelta(hours=1)))
+    assert msgs[2].time_basis == TimeBasis.CASE_TZ
+    assert any("XYZT" in w for w in report.warnings)
+    assert [(i.line_no, "last Easter" in i.message) for i in report.issues] == [(11, True)]

@@ -55,6 +55,8 @@ NEW: dict[str, list[str]] = {
     "messenger-html": [
         "messenger_html/download",
         "messenger_html/legacy",
+        "messenger_html/old",
+        "messenger_html/old/html/messages.htm",
         "messenger_html/download/your_facebook_activity/messages/inbox/jamielee_1234/"
         "message_2.html",
     ],
