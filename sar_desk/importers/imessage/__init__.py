@@ -1,8 +1,9 @@
-"""iMessage / SMS exports from common tools: imessage-exporter TXT and iMazing-style CSV.
+"""iMessage / SMS exports from common tools: imessage-exporter TXT/HTML, iMazing-style CSV.
 
 Apple has no chat export, so caseworkers receive what third-party tools write. A file, a zip
-or a folder may hold imessage-exporter ``.txt`` chats (one per conversation, see `txt`) and
-iMazing-style Messages ``.csv`` files (see `csvform`); each file is recognised by its content.
+or a folder may hold imessage-exporter ``.txt`` or ``.html`` chats (one per conversation, see
+`txt` and `html`) and iMazing-style Messages ``.csv`` files (see `csvform`); each file is
+recognised by its content.
 All times are the exporting machine's local time and are read in the case time zone.
 """
 
@@ -17,7 +18,9 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.htmltree import parse_html
 from sar_desk.importers.imessage.csvform import CsvChats, is_header
+from sar_desk.importers.imessage.html import HtmlChat, looks_like_page
 from sar_desk.importers.imessage.txt import STAMP, TxtChat
 from sar_desk.importers.jsonstream import head_text
 from sar_desk.importers.localtime import case_zone
@@ -31,8 +34,10 @@ _ROWID = " - "
 
 def _kind(tree: ExportTree, name: str) -> str | None:
     low = name.lower()
-    if not low.endswith((".txt", ".csv")) or "/__macosx/" in f"/{low}":
+    if not low.endswith((".txt", ".csv", ".html")) or "/__macosx/" in f"/{low}":
         return None
+    if low.endswith(".html"):
+        return "html" if looks_like_page(head_text(tree, name)) else None
     head = head_text(tree, name, 4096)
     if low.endswith(".csv"):
         return "csv" if is_header(head.split("\n", 1)[0]) else None
@@ -41,7 +46,7 @@ def _kind(tree: ExportTree, name: str) -> str | None:
 
 
 def _looks_like_imessage(tree: ExportTree) -> bool:
-    names = [n for n in tree.names() if n.lower().endswith((".txt", ".csv"))]
+    names = [n for n in tree.names() if n.lower().endswith((".txt", ".csv", ".html"))]
     return any(_kind(tree, n) for n in names[:5])
 
 
@@ -56,12 +61,13 @@ class IMessageImporter:
     """imessage-exporter TXT chats and iMazing-style Messages CSV (file, zip or folder)."""
 
     platform: ClassVar[str] = "imessage"
-    display_name: ClassVar[str] = "iMessage / SMS (imessage-exporter TXT, iMazing CSV)"
+    display_name: ClassVar[str] = "iMessage / SMS (imessage-exporter TXT/HTML, iMazing CSV)"
     shapes: ClassVar[str] = (
-        "imessage-exporter TXT output (one .txt per chat, with attachments/ when copied), "
+        "imessage-exporter TXT or HTML output (one file per chat, with attachments/ when "
+        "copied), "
         "iMazing-style Messages CSV (Chat Session, Message Date, Type, Sender ID, Sender Name, "
-        "Text, … with or without Edited Date), a folder or zip of either. Not read: "
-        "imessage-exporter HTML, the chat.db database itself."
+        "Text, … with or without Edited Date), a folder or zip of these. Not read: "
+        "the chat.db database itself."
     )
     version: ClassVar[str] = "1.0"
 
@@ -101,6 +107,10 @@ class IMessageImporter:
                     with tree.open(name) as handle:
                         chats = CsvChats(name, zone, options.region, files)
                         yield from chats.read(handle, report)
+                elif kind == "html":
+                    page = HtmlChat(name, _title(name), zone, options.region, files)
+                    root = parse_html(decode_text(tree.read_bytes(name), name), name)
+                    yield from page.read_page(root, report)
                 else:
                     chat = TxtChat(name, _title(name), zone, options.region, files)
                     yield from chat.read(decode_text(tree.read_bytes(name), name), report)

@@ -32,7 +32,7 @@ STAMP = re.compile(
 )
 _READ = re.compile(r"^ \((?:Read|Delivered) by .+ after .+\)$")
 _TAPBACKS = ("Tapbacks:", "Reactions:")
-_TAPBACK = re.compile(r"^(.+?) by (.+)$")
+TAPBACK = re.compile(r"^(.+?) by (.+)$")
 _PATH = re.compile(r"^(?:attachments/|/|~/|[A-Za-z]:\\)\S.*\.[A-Za-z0-9]{1,5}$")
 _STICKER = re.compile(r"^Sticker from (.+?): (.+)$")
 _DELETED = "This message was deleted from the conversation!"
@@ -106,6 +106,9 @@ class TxtChat:
             if raw is not None:
                 yield raw
 
+    def _record_at(self, line_no: int) -> _Record:
+        return _Record(0, line_no)
+
     def _skip(self, record: _Record, report: ImportReport, why: str) -> None:
         where = f"{self.name} line {record.line_no}"
         report.skip(where, why, record.line_no)
@@ -138,7 +141,7 @@ class TxtChat:
         reactions: list[Reaction] = []
         deleted = edited = in_tapbacks = False
         for line in lines[2:]:
-            if in_tapbacks and (found := _TAPBACK.match(line)):
+            if in_tapbacks and (found := TAPBACK.match(line)):
                 reactions.append(Reaction(emoji=found.group(1), actor=found.group(2)))
                 continue
             in_tapbacks = line in _TAPBACKS

@@ -176,3 +176,27 @@ def test_an_hour_the_marker_does_not_allow_keeps_the_clock_with_a_warning(tmp_pa
     assert [m.timestamp.hour for m in msgs] == [0, 13]
     assert len(report.warnings) == 1
     assert report.warnings[0].startswith("odd.txt: some times have an hour")
+
+
+def test_exporter_html_page() -> None:
+    msgs, report = read(DATA / "exporter_html")
+    assert [(m.sender, m.kind, m.line_no) for m in msgs] == [
+        ("Jamie Lee", MessageKind.MESSAGE, 7),
+        ("Me", MessageKind.MESSAGE, 17),  # the reply is its own record with its own sender
+        ("Me", MessageKind.MEDIA, 30),
+        (None, MessageKind.SYSTEM, 39),
+        ("+44 7700 900123", MessageKind.DELETED, 40),
+    ]
+    hello, reply, photo, named, deleted = msgs
+    assert hello.text == "Hello from 12 Elm Street & co"  # no tapback or reply text in it
+    assert hello.platform_message_id == "A1B2-C3"
+    assert hello.timestamp == datetime(2022, 5, 17, 17, 29, 42, tzinfo=LONDON)
+    assert [(r.emoji, r.actor) for r in hello.reactions] == [("Loved", "Me")]
+    assert reply.text == "Replying in the thread"
+    assert (photo.attachments[0].path, photo.attachments[0].present) == (
+        "attachments/7/3f2a.png",
+        True,
+    )
+    assert named.text == "You named the conversation Elm Street"
+    assert (deleted.text, deleted.sender_id) == ("", "+447700900123")
+    assert [(i.line_no, "sometime" in i.message) for i in report.issues] == [(49, True)]

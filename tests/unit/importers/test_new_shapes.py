@@ -38,6 +38,8 @@ NEW: dict[str, list[str]] = {
         "imessage/exporter/Lunch Crew - 12.txt",
         "imessage/imazing_messages.csv",
         "imessage/imazing_old.csv",
+        "imessage/exporter_html",
+        "imessage/exporter_html/Jamie Lee.html",
     ],
     "sametime": [
         "sametime/SametimeTranscripts",
