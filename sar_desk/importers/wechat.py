@@ -6,9 +6,10 @@ decrypted database (formats-more.md section 2). WeChatMsg TXT (``<remark>.txt``)
 (``"{time} {content}\n\n"``). A time line starts a record only at the start of the file or
 after a blank line, so a pasted time inside a message stays in that message. Placeholders such
 as ``[图片]`` (image) are media with the file not included. TXT times are the exporting
-machine's local time, read in the case time zone. The CSV forms are in `wechat_csv`.
+machine's local time, read in the case time zone. The CSV forms are in `wechat_csv`, the
+HTML form (a JavaScript array of messages) in `wechat_html`.
 Unconfirmed and tolerated: the exact recall wording, blank lines inside a message's content
-(kept in the message), and a missing final blank line. Not read: the HTML/JS forms.
+(kept in the message), and a missing final blank line. Not read: PyWxDump's ``data.js``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.jsonstream import head_text, load_json
 from sar_desk.importers.localtime import case_zone, clock, local
 from sar_desk.importers.wechat_csv import PLATFORM, CsvPage, csv_form
+from sar_desk.importers.wechat_html import MARKER, read_page
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,9 @@ def _kind(tree: ExportTree, name: str) -> str | None:
     low = name.lower()
     if low.endswith(".csv"):
         return csv_form(head_text(tree, name, 4096).split("\n", 1)[0])
+    if low.endswith(".html"):
+        # The array comes after the template's styles and scripts, so look further in.
+        return "html" if MARKER in head_text(tree, name, 512 * 1024) else None
     if not low.endswith(".txt"):
         return None
     lines = head_text(tree, name, 4096).splitlines()
@@ -57,7 +62,7 @@ def _kind(tree: ExportTree, name: str) -> str | None:
 
 
 def _looks_like_wechat(tree: ExportTree) -> bool:
-    names = [n for n in tree.names() if n.lower().endswith((".txt", ".csv"))]
+    names = [n for n in tree.names() if n.lower().endswith((".txt", ".csv", ".html"))]
     return any(_kind(tree, n) for n in names[:5])
 
 
@@ -158,9 +163,9 @@ class WeChatImporter:
     platform: ClassVar[str] = PLATFORM
     display_name: ClassVar[str] = "WeChat (WeChatMsg / MemoTrace, PyWxDump exports)"
     shapes: ClassVar[str] = (
-        "WeChatMsg (MemoTrace) <remark>.txt and <remark>_utf8.csv; PyWxDump "
+        "WeChatMsg (MemoTrace) <remark>.txt, <remark>_utf8.csv and <remark>.html; PyWxDump "
         "<wxid>_<start>_<end>.csv pages with their users.json; a folder or zip of these. "
-        "Not read: the tools' HTML/JS views, WeChat's own encrypted databases."
+        "Not read: PyWxDump's data.js viewer file, WeChat's own encrypted databases."
     )
     version: ClassVar[str] = "1.0"
 
@@ -196,7 +201,10 @@ class WeChatImporter:
                 )
             names = _user_names(tree, report)
             for name, kind in found:
-                if kind == "txt":
+                if kind == "html":
+                    text = decode_text(tree.read_bytes(name), name)
+                    yield from read_page(text, name, _key(name), report)
+                elif kind == "txt":
                     chat = _TxtChat(name, zone)
                     yield from chat.read(decode_text(tree.read_bytes(name), name), report)
                 else:

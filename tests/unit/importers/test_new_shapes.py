@@ -51,6 +51,7 @@ NEW: dict[str, list[str]] = {
         "wechat/WeChatMsg",
         "wechat/WeChatMsg/Jamie_Lee.txt",
         "wechat/WeChatMsg/Jamie_Lee_utf8.csv",
+        "wechat/WeChatMsg/Jamie_Lee.html",
         "wechat/PyWxDump",
         "wechat/PyWxDump/wxid_alex01/wxid_alex01_0_5000.csv",
     ],

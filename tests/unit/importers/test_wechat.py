@@ -86,10 +86,10 @@ def test_pywxdump_csv_names_from_users_json() -> None:
 
 def test_whole_folder_and_zip(tmp_path: Path) -> None:
     msgs, _ = read(DATA / "WeChatMsg")
-    assert len(msgs) == 9
+    assert len(msgs) == 14
     zipped = Path(shutil.make_archive(str(tmp_path / "wechat"), "zip", DATA))
     assert WeChatImporter().sniff(zipped)
-    assert len(read(zipped)[0]) == 14
+    assert len(read(zipped)[0]) == 19
 
 
 def test_whatsapp_style_year_first_lines_are_not_wechat(tmp_path: Path) -> None:
@@ -98,3 +98,30 @@ def test_whatsapp_style_year_first_lines_are_not_wechat(tmp_path: Path) -> None:
     assert not WeChatImporter().sniff(chat)
     with pytest.raises(ImportFormatError, match="no WeChat export"):
         read(chat)
+
+
+def test_wechatmsg_html_array() -> None:
+    msgs, report = read(DATA / "WeChatMsg" / "Jamie_Lee.html")
+    assert [(m.sender, m.kind, m.line_no) for m in msgs] == [
+        ("Alex Morgan", MessageKind.MESSAGE, 7),
+        ("Jamie Lee", MessageKind.MEDIA, 8),
+        (None, MessageKind.SYSTEM, 9),
+        ("Jamie Lee", MessageKind.MESSAGE, 10),
+        ("Jamie Lee", MessageKind.MEDIA, 11),
+    ]
+    first, photo, recall, reply, voice = msgs
+    assert first.timestamp == datetime(2024, 3, 1, 9, 15, 2, tzinfo=UTC)
+    assert first.time_basis == TimeBasis.UTC
+    assert photo.text == ""
+    assert recall.text == '"Jamie Lee" recalled a message'
+    assert reply.text == "> Alex Morgan: Morning, slides are ready\nGreat, it's \u2713\nsee you"
+    assert (voice.text, voice.attachments[0].type) == ("call me back", "audio")
+    assert [i.line_no for i in report.issues] == [12]
+
+
+def test_a_cut_short_html_array_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "chat.html"
+    text = (DATA / "WeChatMsg" / "Jamie_Lee.html").read_text(encoding="utf-8")
+    page.write_text(text[: text.index("{ type:34")] + "{ type:34, text: 'cut")
+    with pytest.raises(ImportFormatError, match="line 11"):
+        read(page)
