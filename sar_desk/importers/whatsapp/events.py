@@ -23,6 +23,10 @@ _SYSTEM: Final = tuple(
 _IOS_NOTICE: Final = re.compile(
     r"(?:You (?:blocked|unblocked) this (?:contact|business)(?:\. Tap to (?:un)?block\.)?"
     r"|This chat is with a business account\..*|Waiting for this message\..*"
+    # WhatsApp Business notices (formats-more.md section 6), which iOS files under the
+    # business's name with the mark; Android prints the first as if the business said it.
+    r"|This business (?:uses a secure service from \w+|works with other companies) to manage"
+    r" this chat\..*"
     r"|.+ (?:is a contact|joined using this group's invite link|changed their phone number.*))"
     r"\.?",
     re.IGNORECASE,
