@@ -38,7 +38,7 @@ from sar_desk.detect.case_terms import CaseContext, KnownPerson
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.engine import build_analyzer
 
-REGISTRY = Path(__file__).resolve().parent.parent / "resources/detect/recognizers-uk-v1.yaml"
+REGISTRY = Path(__file__).resolve().parent.parent / "resources/detect/recognizers-uk-v2.yaml"
 TYPES = (
     "PERSON",
     "LOCATION",
@@ -129,8 +129,8 @@ def score(corpus: Corpus, found: Sequence[Finding], s: Scores, seed: int) -> Non
             s.pred[f.entity_type] += 1
             hit = any(_overlaps(f, g) and g.entity_type == f.entity_type for g in message.spans)
             s.tp[f.entity_type] += hit
-            if not hit and f.entity_type == "PERSON":
-                s.fps[f"{f.text} ({f.recognizer})"] += 1
+            if not hit and f.entity_type in ("PERSON", "LOCATION"):
+                s.fps[f"{f.entity_type} {f.text} ({f.recognizer})"] += 1
     g, a, p, t = (
         s.gold["PERSON"] - before[0],
         s.any["PERSON"] - before[1],
@@ -190,7 +190,7 @@ def report(results: dict[str, Scores], verbose: bool) -> None:
         if verbose:
             print(f"  NEG examples: {s.neg_examples}")
             print(f"  top misses: {s.misses.most_common(25)}")
-            print(f"  top PERSON false positives: {s.fps.most_common(25)}")
+            print(f"  top PERSON/LOCATION false positives: {s.fps.most_common(25)}")
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-REGISTRY_RESOURCE = "detect/recognizers-uk-v1.yaml"
+REGISTRY_RESOURCE = "detect/recognizers-uk-v2.yaml"
 SCOPES = ("all", "in-scope")
 BATCH = 256
 

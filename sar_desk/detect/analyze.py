@@ -17,11 +17,14 @@ from typing import Protocol
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.core.model import Message, MessageId
+from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.mask import inside
+from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.policy import apply_policy, build_allow_list
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
-from sar_desk.detect.words import PLACE_WORDS, looks_like_name
+from sar_desk.detect.words import PLACE_WORDS, is_not_a_name, looks_like_name
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,7 @@ class RawSpan:
     end: int
     score: float
     recognizer: str
+    note: str = ""
 
 
 class Detector(Protocol):
@@ -93,16 +97,58 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (new_start, new_end) if new_end > new_start else (start, end)
 
 
+_PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
+
+
+def _relabel(text: str, start: int, end: int, entity: str, context: CaseContext) -> str | None:
+    """NER's label for ``text[start:end]``, corrected by the lists; None: never personal data.
+
+    A product, placeholder, filler word or an acronym ("Teams", "Lorem", "DoLS") is nobody;
+    a UK town NER calls a person is a place ("Ludlow", "Fort William", "in Ely"), unless it is
+    a known person's name; a given name NER calls a place is a person ("Eilidh" as LOCATION).
+    """
+    value = text[start:end].strip()
+    words = value.split()
+    if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
+        return None
+    gaz = gazetteer.current()
+    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
+        named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
+        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
+        if len(words) > 1 or not named or cued:
+            return "LOCATION"
+    if entity in NAME_LIKE:
+        if value.upper() in _NOT_PLACES:
+            return None
+        first = words[0]
+        if name_key(value) in context.name_index or (
+            (gaz.is_first_name(first) or (len(words) == 1 and gaz.is_surname(first)))
+            and not gaz.is_place(value)
+            and not gaz.is_word(first)
+        ):
+            return "PERSON"
+    return entity
+
+
+# Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
+_NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
+
+
 def _text_findings(
     message_id: MessageId, text: str, spans: Sequence[RawSpan], context: CaseContext
 ) -> list[Finding]:
     found = []
     for s in spans:
-        start, end = s.start, s.end
-        if s.entity_type == "PERSON" and s.recognizer == _NER:
-            if any(ch.isdigit() for ch in text[start:end]):
+        start, end, entity = s.start, s.end, s.entity_type
+        if entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
+            if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
                 continue  # ticket numbers and references, never a name
-            start, end = trim_span(text, start, end)
+            if entity == "PERSON":
+                start, end = trim_span(text, start, end)
+            relabelled = _relabel(text, start, end, entity, context)
+            if relabelled is None:
+                continue
+            entity = relabelled
         found.append(
             Finding(
                 message_id,
@@ -110,12 +156,16 @@ def _text_findings(
                 start,
                 end,
                 text[start:end],
-                s.entity_type,
+                entity,
                 round(s.score, 3),
                 s.recognizer,
+                s.note,
             )
         )
+    masked = mask_regions(text)
     for hit in context.matcher.find(text):
+        if masked and inside(masked, hit.start, hit.end):
+            continue  # "deleted" in "This message was deleted", a name inside a link
         ids = hit.person_ids
         person = next(iter(ids)) if len(ids) == 1 else None
         score = 0.95 if hit.kind != "propagated" else 0.8
@@ -164,7 +214,24 @@ def analyze_batch(
         raw += header_findings(message, context)
         raw += text_findings(message)
     resolved = resolve(raw, detector.structured_entities, detector.drop_entities)
-    return apply_policy(resolved, context, build_allow_list(context))
+    proposed = apply_policy(resolved, context, build_allow_list(context))
+    return _with_notes(proposed, raw)
+
+
+def _with_notes(proposed: list[Finding], raw: Sequence[Finding]) -> list[Finding]:
+    """Add each recogniser's own note ("prefix never issued") after the policy's reason."""
+    notes = {
+        (f.message_id, f.start, f.end, f.entity_type): f.explanation
+        for f in raw
+        if f.explanation and f.field == ProposalField.TEXT and f.recognizer != "CaseStructure"
+    }
+    if not notes:
+        return proposed
+    out = []
+    for f in proposed:
+        note = notes.get((f.message_id, f.start, f.end, f.entity_type), "")
+        out.append(replace(f, explanation=f"{f.explanation} {note}".strip()) if note else f)
+    return out
 
 
 PROPAGATION_SOURCES = (_NER, "ChatNameRecognizer", "ContactCardRecognizer")
@@ -176,27 +243,49 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
 
     Args:
         items: ``(message_id, text)`` of PERSON findings made by `PROPAGATION_SOURCES`.
-        min_messages: In how many different messages a name must have been found, so that a
-            single NER mistake is not copied across the case.
+        min_messages: In how many different messages a single name must have been found, so
+            that a single NER mistake is not copied across the case. A full name of two or
+            more words spreads when found once ("Reece Entwistle" names one person).
 
     Returns:
-        Names (and each word of multi-word names) that look like names and are not street words.
+        Names (and each word of multi-word names) that look like names and are not street,
+        place, product or placeholder words.
     """
     seen: dict[str, set[int]] = {}
     shown: dict[str, str] = {}
+    full: set[str] = set()
     for message_id, text in items:
         words = text.lstrip("@").split()
-        if not words or not all(
-            looks_like_name(w) and w.casefold() not in PLACE_WORDS for w in words
-        ):
+        if not words or not all(_spreadable(w) for w in words):
             continue
+        if len(words) > 1 and _title_case(" ".join(words)):
+            full.add(name_key(" ".join(words)))
         for candidate in {" ".join(words), *words}:
             key = name_key(candidate)
             seen.setdefault(key, set()).add(int(message_id))
             if _title_case(candidate):
                 shown[key] = candidate
     # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
-    return sorted(shown[k] for k, ids in seen.items() if len(ids) >= min_messages and k in shown)
+    return sorted(
+        shown[k]
+        for k, ids in seen.items()
+        if k in shown and (len(ids) >= min_messages or k in full)
+    )
+
+
+_STREET_LIKE = re.compile(
+    r"(?i).{3,}(?:gate|grove|field|fields|mead|acres?|bank|side|brook|hurst|wood|lands|dale|croft)$"
+)
+
+
+def _spreadable(word: str) -> bool:
+    """Whether one word of a NER name may be matched across the case."""
+    if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
+        return False
+    gaz = gazetteer.current()
+    named = gaz.is_first_name(word) or gaz.is_surname(word)
+    # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
+    return named or not (gaz.is_place(word) or _STREET_LIKE.match(word))
 
 
 def _title_case(value: str) -> bool:
@@ -246,8 +335,9 @@ def propagate_batch(
     relabelled: list[tuple[Finding, Finding]] = []
     for message_id, text in items:
         have = by_message.get(int(message_id), [])
+        masked = mask_regions(text)
         for hit in context.matcher.find(text):
-            if hit.kind != "propagated":
+            if hit.kind != "propagated" or (masked and inside(masked, hit.start, hit.end)):
                 continue
             f = Finding(
                 message_id,

@@ -18,7 +18,7 @@ from functools import cached_property
 from sar_desk.core.identity import name_key, normalise_email
 from sar_desk.core.model import PersonId, PersonRole, Regime
 from sar_desk.detect.recognizers.uk_phone_recognizer import national_digits
-from sar_desk.detect.words import TITLES, is_ambiguous, looks_like_name
+from sar_desk.detect.words import TITLES, is_ambiguous, is_placeholder, looks_like_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +174,8 @@ _NOT_A_PERSON = frozenset(
 def _name_keys(person: KnownPerson) -> set[str]:
     keys: set[str] = set()
     for name in person.names:
+        if is_placeholder(name):
+            continue  # "Deleted User", "Author 1", "You", an emoji: nobody's name
         words = [w for w in _words(name) if w.casefold().strip(".") not in TITLES]
         if not words:
             continue
@@ -187,8 +189,81 @@ def _name_keys(person: KnownPerson) -> set[str]:
             for title in ("mr", "mrs", "ms", "miss", "mx", "dr"):
                 keys.add(f"{title} {name_key(words[-1])}")
     for handle in person.handles:
-        keys.add(name_key(handle.lstrip("@")))
+        if not is_placeholder(handle.lstrip("@")):
+            keys.add(name_key(handle.lstrip("@")))
     return {k for k in keys if len(k) >= 2}
+
+
+# Capitals that are far more often an abbreviation than someone's initials.
+_ACRONYMS = frozenset(
+    [
+        "OK",
+        "HR",
+        "HB",
+        "GP",
+        "BP",
+        "NI",
+        "UK",
+        "IT",
+        "ME",
+        "AM",
+        "PM",
+        "PS",
+        "RE",
+        "ID",
+        "PO",
+        "CC",
+        "MP",
+        "DJ",
+        "TV",
+        "PC",
+        "OT",
+        "SW",
+        "DN",
+        "RN",
+        "HCA",
+        "ASB",
+        "DOB",
+        "NHS",
+        "TTO",
+        "TTA",
+        "OBS",
+        "AKA",
+        "FYI",
+        "ASAP",
+        "ETA",
+        "LOL",
+        "OMG",
+        "NB",
+        "AOB",
+        "PA",
+        "PR",
+        "QA",
+        "CV",
+        "MH",
+        "LD",
+        "SEN",
+        "ADHD",
+    ]
+)
+
+
+def _initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonId | None]]:
+    """Initials of third parties ("RO" for Ruth Okoro) → person ids (issue 20)."""
+    index: dict[str, set[PersonId | None]] = {}
+    for person in people:
+        if person.role not in (PersonRole.THIRD_PARTY, PersonRole.UNKNOWN):
+            continue
+        for name in person.names:
+            words = [w for w in _words(name) if w.casefold().strip(".") not in TITLES]
+            if is_placeholder(name) or not 2 <= len(words) <= 3:
+                continue
+            if not all(w[:1].isalpha() and w[:1].isupper() for w in words):
+                continue
+            initials = "".join(w[0] for w in words)
+            if initials not in _ACRONYMS:
+                index.setdefault(initials, set()).add(person.person_id)
+    return index
 
 
 class TermMatcher:
@@ -208,6 +283,12 @@ class TermMatcher:
             else None
         )
         self._phones = self._phone_regex(context.phone_index)
+        self._initials = _initials_index(context.people)
+        self._initials_re = (
+            re.compile(r"(?<![\w@.])(" + "|".join(sorted(self._initials)) + r")(?![\w@])")
+            if self._initials
+            else None
+        )
 
     @staticmethod
     def _phone_regex(index: dict[str, set[PersonId | None]]) -> re.Pattern[str] | None:
@@ -230,6 +311,10 @@ class TermMatcher:
                 hit = self._name_hit(match, ctx)
                 if hit is not None:
                     hits.append(hit)
+        if self._initials_re is not None:
+            for match in self._initials_re.finditer(text):
+                ids = frozenset(self._initials[match.group(1)])
+                hits.append(TermHit(match.start(), match.end(), "PERSON", ids, "initials"))
         if self._phones is not None:
             for match in self._phones.finditer(text):
                 key = phone_key(match.group(0)) or ""
@@ -255,13 +340,26 @@ class TermMatcher:
                 frozenset(ctx.email_index[key]),
                 "email",
             )
-        # Names that are also words ("will", "mark") only count when capitalised.
-        if " " not in value and is_ambiguous(value) and not value[:1].isupper():
+        # A known participant matches in any case ("spoke to dawn"), but not as a word after
+        # an article ("the rose bushes"); a propagated name that is also a word ("will",
+        # "mark") only counts when capitalised.
+        lower_word = " " not in value and is_ambiguous(value) and not value[:1].isupper()
+        if lower_word and (key not in ctx.name_index or _after_determiner(match)):
             return None
         start = match.start() if match.group(0).startswith("@") else match.start(1)
         if key in ctx.name_index:
             return TermHit(start, match.end(1), "PERSON", frozenset(ctx.name_index[key]), "known")
         return TermHit(start, match.end(1), "PERSON", frozenset({None}), "propagated")
+
+
+_DETERMINER = re.compile(
+    r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
+    r"they|he|she|it|who)\s+$"
+)
+
+
+def _after_determiner(match: re.Match[str]) -> bool:
+    return bool(_DETERMINER.search(match.string[max(0, match.start() - 8) : match.start()]))
 
 
 def requester_ids(people: Sequence[KnownPerson]) -> set[PersonId | None]:

@@ -11,10 +11,22 @@ from collections.abc import Sequence
 from multiprocessing.pool import Pool
 from pathlib import Path
 
+from presidio_analyzer import RecognizerResult
+
 from sar_desk.detect.analyze import RawSpan
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer
+from sar_desk.detect.mask import mask, regions
+from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
 
 RECOGNIZER_NAME_KEY = "recognizer_name"
+MASK_RECOGNIZER = "StructureMask"
+
+
+def _note(result: RecognizerResult, text: str) -> str:
+    """The reviewer note one of SAR Desk's own recognisers writes ("" otherwise)."""
+    name = (result.recognition_metadata or {}).get(RECOGNIZER_NAME_KEY)
+    recognizer = CUSTOM_RECOGNIZERS.get(name) if isinstance(name, str) else None
+    return recognizer.note_for(text[result.start : result.end]) if recognizer else ""
 
 
 class InProcessDetector:
@@ -28,23 +40,37 @@ class InProcessDetector:
         self.version = analyzer.version
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
-        """Raw spans for each text, in order (types in the drop list are left out)."""
+        """Raw spans for each text, in order (types in the drop list are left out).
+
+        Links, coordinates, file names, system wording and filler are masked first
+        (`detect.mask`), so no recogniser and no model sees them; plain links come back as
+        URL spans.
+        """
         out: list[tuple[RawSpan, ...]] = []
         drop = self.drop_entities
-        for text, artifacts in self.analyzer.artifacts(texts, self.batch_size):
-            out.append(
-                tuple(
-                    RawSpan(
-                        r.entity_type,
-                        r.start,
-                        r.end,
-                        float(r.score),
-                        (r.recognition_metadata or {}).get(RECOGNIZER_NAME_KEY, "unknown"),
-                    )
-                    for r in self.analyzer.analyze(text, artifacts)
-                    if r.entity_type not in drop
+        floors = self.analyzer.settings.score_floors
+        found = [regions(t) for t in texts]
+        masked = [mask(t, f) for t, f in zip(texts, found, strict=True)]
+        pairs = zip(self.analyzer.artifacts(masked, self.batch_size), found, strict=True)
+        for (text, artifacts), masked_regions in pairs:
+            spans = [
+                RawSpan(
+                    r.entity_type,
+                    r.start,
+                    r.end,
+                    max(float(r.score), floors.get(r.entity_type, 0.0)),
+                    (r.recognition_metadata or {}).get(RECOGNIZER_NAME_KEY, "unknown"),
+                    _note(r, text),
                 )
-            )
+                for r in self.analyzer.analyze(text, artifacts)
+                if r.entity_type not in drop
+            ]
+            spans += [
+                RawSpan("URL", r.start, r.end, 0.5, MASK_RECOGNIZER, "Web link.")
+                for r in masked_regions
+                if r.kind == "url" and "URL" not in drop
+            ]
+            out.append(tuple(spans))
         return out
 
     def close(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sar_desk.core.errors import DetectionUnavailableError
+from sar_desk.detect import gazetteer
+from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
 
@@ -88,6 +90,8 @@ class RecognizerSet:
         custom: Names of SAR Desk's own recognisers to add.
         drop_entities: Entity types never proposed.
         structured_entities: Types that win over weaker overlapping results.
+        gazetteers: Folder of name and place lists (None: none).
+        score_floors: Lowest score a result of each type is given (valid shapes only).
     """
 
     version: str
@@ -97,6 +101,8 @@ class RecognizerSet:
     custom: tuple[str, ...]
     drop_entities: frozenset[str]
     structured_entities: frozenset[str]
+    gazetteers: Path | None = None
+    score_floors: dict[str, float] = field(default_factory=dict)
 
 
 def load_recognizer_set(path: Path) -> RecognizerSet:
@@ -116,6 +122,8 @@ def load_recognizer_set(path: Path) -> RecognizerSet:
             custom=tuple(own.get("custom_recognizers") or ()),
             drop_entities=frozenset(own.get("drop_entities") or ()),
             structured_entities=frozenset(own.get("structured_entities") or ()),
+            gazetteers=path.parent / own["gazetteers"] if own.get("gazetteers") else None,
+            score_floors={k: float(v) for k, v in (own.get("score_floors") or {}).items()},
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DetectionUnavailableError(
@@ -206,8 +214,16 @@ class Analyzer:
     def artifacts(
         self, texts: Sequence[str], batch_size: int = 256
     ) -> Iterator[tuple[str, NlpArtifacts]]:
-        """Run the pipeline over texts in batches (``nlp.pipe``) and yield NLP artifacts."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        """Run the pipeline over texts in batches (``nlp.pipe``) and yield NLP artifacts.
+
+        Texts without a letter cannot hold a name, so they are only tokenised (the number
+        recognisers still need tokens and lemmas for their context words).
+        """
+        docs = iter(
+            self.nlp.pipe([t for t in texts if could_name_anyone(t)], batch_size=batch_size)
+        )
+        for text in texts:
+            doc = next(docs) if could_name_anyone(text) else lower_lemma(self.nlp.make_doc(text))
             yield doc.text, self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
 
     def analyze(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
@@ -248,7 +264,7 @@ def build_analyzer(
     """Build the offline engine.
 
     Args:
-        registry_path: The recogniser configuration (``resources/detect/recognizers-uk-v1.yaml``).
+        registry_path: The recogniser configuration (``resources/detect/recognizers-uk-v2.yaml``).
         model: An installed spaCy pipeline name or folder; ignored when `nlp_engine` is given.
         nlp_engine: An NLP engine to use instead of loading `model` (tests pass a fake).
 
@@ -256,6 +272,8 @@ def build_analyzer(
         DetectionUnavailableError: The model or the configuration is missing.
     """
     settings = load_recognizer_set(registry_path)
+    if settings.gazetteers is not None:
+        gazetteer.use(settings.gazetteers)
     if nlp_engine is None:
         nlp = load_spacy(model)
         nlp_engine = spacy_nlp_engine(nlp, settings, model)

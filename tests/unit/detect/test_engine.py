@@ -29,7 +29,7 @@ def test_recogniser_set_is_uk_on_us_off_with_gb_phones(fake_analyzer: Analyzer) 
         r for r in fake_analyzer.engine.registry.recognizers if r.name == "GatedPhoneRecognizer"
     )
     assert tuple(phone.supported_regions) == ("GB",)
-    assert fake_analyzer.version.startswith("uk-v1+")
+    assert fake_analyzer.version.startswith("uk-v2+")
 
 
 def test_context_matching_is_whole_word(fake_analyzer: Analyzer) -> None:
