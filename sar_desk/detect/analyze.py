@@ -22,9 +22,15 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.policy import apply_policy, build_allow_list
+from sar_desk.detect.propagate import PROPAGATION_SOURCES as PROPAGATION_SOURCES
+from sar_desk.detect.propagate import (
+    propagate_batch,
+    propagation_items,
+    propagation_names,
+)
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
-from sar_desk.detect.words import PLACE_WORDS, is_not_a_name, looks_like_name
+from sar_desk.detect.words import VERBS, is_not_a_name, looks_like_name
 
 logger = logging.getLogger(__name__)
 
@@ -80,12 +86,22 @@ class ResultCache:
         return {t: self._spans[t] for t in wanted}
 
 
+def _name_word(word: str) -> bool:
+    """A word that can be part of a name: name-like, or a listed name ("bob rang")."""
+    gaz = gazetteer.current()
+    return looks_like_name(word) or (
+        word.isalpha() and (gaz.is_first_name(word) or gaz.is_surname(word))
+    )
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s"."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and not looks_like_name(words[0].group(0).strip(",.:;!?")):
+    while len(words) > 1 and not _name_word(words[0].group(0).strip(",.:;!?")):
         words.pop(0)
-    while len(words) > 1 and not looks_like_name(words[-1].group(0).strip(",.:;!?")):
+    while len(words) > 1 and (
+        not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
+    ):
         words.pop()
     if not words:
         return start, end
@@ -234,132 +250,6 @@ def _with_notes(proposed: list[Finding], raw: Sequence[Finding]) -> list[Finding
     return out
 
 
-PROPAGATION_SOURCES = (_NER, "ChatNameRecognizer", "ContactCardRecognizer")
-PROPAGATED = "CasePropagation"
-
-
-def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
-    """PERSON strings worth matching everywhere in the case (upstream #859's second pass).
-
-    Args:
-        items: ``(message_id, text)`` of PERSON findings made by `PROPAGATION_SOURCES`.
-        min_messages: In how many different messages a single name must have been found, so
-            that a single NER mistake is not copied across the case. A full name of two or
-            more words spreads when found once ("Reece Entwistle" names one person).
-
-    Returns:
-        Names (and each word of multi-word names) that look like names and are not street,
-        place, product or placeholder words.
-    """
-    seen: dict[str, set[int]] = {}
-    shown: dict[str, str] = {}
-    full: set[str] = set()
-    for message_id, text in items:
-        words = text.lstrip("@").split()
-        if not words or not all(_spreadable(w) for w in words):
-            continue
-        if len(words) > 1 and _title_case(" ".join(words)):
-            full.add(name_key(" ".join(words)))
-        for candidate in {" ".join(words), *words}:
-            key = name_key(candidate)
-            seen.setdefault(key, set()).add(int(message_id))
-            if _title_case(candidate):
-                shown[key] = candidate
-    # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
-    return sorted(
-        shown[k]
-        for k, ids in seen.items()
-        if k in shown and (len(ids) >= min_messages or k in full)
-    )
-
-
-_STREET_LIKE = re.compile(
-    r"(?i).{3,}(?:gate|grove|field|fields|mead|acres?|bank|side|brook|hurst|wood|lands|dale|croft)$"
-)
-
-
-def _spreadable(word: str) -> bool:
-    """Whether one word of a NER name may be matched across the case."""
-    if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
-        return False
-    gaz = gazetteer.current()
-    named = gaz.is_first_name(word) or gaz.is_surname(word)
-    # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
-    return named or not (gaz.is_place(word) or _STREET_LIKE.match(word))
-
-
-def _title_case(value: str) -> bool:
-    return all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in value.split())
-
-
-def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
-    """The ``(message_id, text)`` pairs `propagation_names` learns from."""
-    return [
-        (int(f.message_id), f.text)
-        for f in found
-        if f.entity_type == "PERSON"
-        and f.field == ProposalField.TEXT
-        and f.recognizer in PROPAGATION_SOURCES
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Propagation:
-    """What the second pass adds: new findings, and NER places that are really names.
-
-    Attributes:
-        new: Occurrences of propagated names not yet covered by any finding.
-        relabelled: ``(old, new)`` pairs: a LOCATION/NRP finding whose text is a propagated
-            name, and the same finding as PERSON (``old.id`` is set when it came from the store).
-    """
-
-    new: list[Finding]
-    relabelled: list[tuple[Finding, Finding]]
-
-
-def propagate_batch(
-    items: Sequence[tuple[MessageId, str]],
-    context: CaseContext,
-    existing: Iterable[Finding],
-) -> Propagation:
-    """Second pass over some messages with the case's propagated names.
-
-    Idempotent: a span overlapping any existing finding of its message is not added again, so
-    running it again after a cancel adds nothing twice.
-    """
-    by_message: dict[int, list[Finding]] = {}
-    for f in existing:
-        if f.field == ProposalField.TEXT:
-            by_message.setdefault(int(f.message_id), []).append(f)
-    new: list[Finding] = []
-    relabelled: list[tuple[Finding, Finding]] = []
-    for message_id, text in items:
-        have = by_message.get(int(message_id), [])
-        masked = mask_regions(text)
-        for hit in context.matcher.find(text):
-            if hit.kind != "propagated" or (masked and inside(masked, hit.start, hit.end)):
-                continue
-            f = Finding(
-                message_id,
-                ProposalField.TEXT,
-                hit.start,
-                hit.end,
-                text[hit.start : hit.end],
-                "PERSON",
-                0.8,
-                PROPAGATED,
-            )
-            clashes = [h for h in have if f.overlaps(h)]
-            if not clashes:
-                new.append(f)
-                have.append(f)
-            for old in clashes:
-                if old.entity_type in NAME_LIKE and (old.start, old.end) == (f.start, f.end):
-                    relabelled.append((old, replace(old, entity_type="PERSON")))
-    new = apply_policy(new, context, build_allow_list(context))
-    return Propagation(new, relabelled)
-
-
 def analyze_all(
     detector: Detector,
     items: Sequence[tuple[MessageId, str]],
@@ -372,6 +262,8 @@ def analyze_all(
     The detection job does the same with the store in between, page by page.
     """
     cache = ResultCache()
+    # One call for every text: a worker pool then streams chunks to all its workers at once.
+    cache.lookup(detector, (text for _mid, text in items))
     by_id = {m.id: m for m in messages}
     found: list[Finding] = []
     for i in range(0, len(items), batch_size):

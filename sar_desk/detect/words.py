@@ -38,6 +38,12 @@ hunter cook baker taylor smith turner walker fisher mason carter porter booth mo
 field ford hall marsh may june april august autumn winter storm rain star penny sterling
 """)
 
+# Verbs that follow a name in chat ("bob rang"): never the end of a name span.
+VERBS = _wordset("""
+said says rang called phoned emailed texted wants wanted needs asked asks keeps came went
+thinks told fell left arrived
+""")
+
 # Street and place words: never propagated as names even when NER calls them PERSON.
 PLACE_WORDS = _wordset("""
 street road lane avenue drive close way crescent place court gardens grove terrace hill row

@@ -278,7 +278,11 @@ class UkPlaceRecognizer(_ListRecognizer):
                     gaz.is_first_name(low) or gaz.is_surname(low) or gaz.is_word(low)
                 )
                 prev = words[i - 1].group(0) if i > 0 else ""
-                if ambiguous and prev.casefold() not in _PLACE_CUE:
+                # "in Carlisle", "71 Broadacre, Carlisle", "Elm House, Kendal".
+                listed = (
+                    i > 0 and prev[:1].isupper() and text[words[i - 1].end() : w.start()] == ", "
+                )
+                if ambiguous and prev.casefold() not in _PLACE_CUE and not listed:
                     break
                 if n == 1 and _names_before(text, words, i, gaz):
                     break  # "Nia Featherstone", "Ms Featherstone": a surname, not the town

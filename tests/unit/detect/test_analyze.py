@@ -107,3 +107,8 @@ def test_requester_is_never_proposed_even_when_ner_finds_them(
 ) -> None:
     found = analyze_batch(fake_detector, [(MessageId(1), "Alex Morgan and Sam Patel")], CONTEXT)
     assert [f.text for f in found] == ["Sam Patel"]
+
+
+def test_ner_names_lose_a_trailing_verb_but_keep_a_listed_name(fake_analyzer: object) -> None:
+    text = "bob rang from home"
+    assert text[slice(*trim_span(text, 0, 8))] == "bob"
