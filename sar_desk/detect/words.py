@@ -78,9 +78,12 @@ _PLACEHOLDER = re.compile(
 
 
 def is_placeholder(name: str) -> bool:
-    """Whether a display name is a platform placeholder, a test account or has no letters."""
+    """Whether a display name is a platform placeholder, a test account or only symbols.
+
+    Numbers are not placeholders: a sender shown as "+447911123456" is someone's phone.
+    """
     value = " ".join(name.split()).strip(" .:")
-    return not any(ch.isalpha() for ch in value) or bool(_PLACEHOLDER.match(value))
+    return not any(ch.isalnum() for ch in value) or bool(_PLACEHOLDER.match(value))
 
 
 # Products and platforms NER mistakes for people or places ("ping me on Teams").
