@@ -20,7 +20,6 @@ from typing import Any
 
 import yaml  # type: ignore[import-untyped]
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
@@ -29,6 +28,7 @@ from spacy.tokens import Doc
 
 from sar_desk.core.errors import DetectionUnavailableError
 from sar_desk.detect import gazetteer
+from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
@@ -287,7 +287,7 @@ def build_analyzer(
         nlp_engine=nlp_engine,
         supported_languages=[LANGUAGE],
         default_score_threshold=float(settings.raw.get("default_score_threshold", 0)),
-        context_aware_enhancer=LemmaContextAwareEnhancer(**enhancer_conf),
+        context_aware_enhancer=QuickContextEnhancer(**enhancer_conf),
     )
     logger.info(
         "detection engine ready: %s, %d recognisers",
