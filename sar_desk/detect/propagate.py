@@ -1,9 +1,10 @@
 """The second pass: names found anywhere in the case, matched in every message (#859).
 
 NER finds a name where it is written in a NER-friendly way; the same person is then matched in
-every other message of the case, in any case. Only names seen written as names spread, a full
-name of two words after one sighting and a single word after two; UK places, suffix-less street
-names, products and placeholders never spread. Idempotent, so a resumed run adds nothing twice.
+every other message of the case, in any case. Only names seen written as names spread: a full
+name of two words (and its parts) after one sighting, a single word after two. UK places,
+suffix-less street names, products and placeholders never spread. Idempotent, so a resumed
+run adds nothing twice.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         items: ``(message_id, text)`` of PERSON findings made by `PROPAGATION_SOURCES`.
         min_messages: In how many different messages a single name must have been found, so
             that a single NER mistake is not copied across the case. A full name of two or
-            more words spreads when found once ("Reece Entwistle" names one person).
+            more words spreads when found once ("Reece Entwistle" names one person), with
+            its parts.
 
     Returns:
         Names (and each word of multi-word names) that look like names and are not street,
@@ -54,11 +56,14 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
             seen.setdefault(key, set()).add(int(message_id))
             if _title_case(candidate):
                 shown[key] = candidate
+    # The parts of a full name found once are that person's names too ("Carys" of "Carys
+    # Okoro", when NER only ever tags the surname).
+    parts = {name_key(w) for k in full for w in k.split() if len(w) >= 3}
     # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
     return sorted(
         shown[k]
         for k, ids in seen.items()
-        if k in shown and (len(ids) >= min_messages or k in full)
+        if k in shown and (len(ids) >= min_messages or k in full or k in parts)
     )
 
 

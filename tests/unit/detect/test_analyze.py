@@ -86,8 +86,8 @@ def test_propagation_needs_two_messages_or_a_full_name_written_as_a_name() -> No
             (7, "reply"),
         ]
     )
-    # "Priya Shah" found once spreads; "Shah" alone, found once, does not.
-    assert names == ["Priya", "Priya Shah"]
+    # "Priya Shah" found once spreads, and so do its parts.
+    assert names == ["Priya", "Priya Shah", "Shah"]
 
 
 def test_places_streets_products_and_placeholders_never_spread_as_people(
