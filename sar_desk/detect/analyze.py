@@ -30,7 +30,7 @@ from sar_desk.detect.propagate import (
 )
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
-from sar_desk.detect.words import VERBS, is_not_a_name, looks_like_name
+from sar_desk.detect.words import ORG_WORDS, VERBS, is_not_a_name, looks_like_name
 
 logger = logging.getLogger(__name__)
 
@@ -150,13 +150,40 @@ def _relabel(text: str, start: int, end: int, entity: str, context: CaseContext)
 _NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
 
 
+def _from_org(value: str) -> str | None:
+    """A name or town the small model called an organisation ("Lachlan Penhaligon", "Truro").
+
+    One to three capitalised words with no organisation word ("Elm House", "Leeds Council"):
+    a listed town is a LOCATION; a single word must be a listed name; two or three words are
+    taken as a full name. Anything else stays an organisation (never proposed).
+    """
+    words = value.split()
+    if not 1 <= len(words) <= 3 or is_not_a_name(value):
+        return None
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return None
+    if any(w.casefold() in ORG_WORDS for w in words):
+        return None
+    gaz = gazetteer.current()
+    if gaz.is_place(value):
+        return "LOCATION"
+    if len(words) == 1:
+        listed = gaz.is_first_name(value) or gaz.is_surname(value)
+        return "PERSON" if listed and not gaz.is_word(value) else None
+    return "PERSON" if all(looks_like_name(w) for w in words) else None
+
+
 def _text_findings(
     message_id: MessageId, text: str, spans: Sequence[RawSpan], context: CaseContext
 ) -> list[Finding]:
     found = []
     for s in spans:
         start, end, entity = s.start, s.end, s.entity_type
-        if entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
+        if entity == "ORGANIZATION":
+            if s.recognizer != _NER or (recovered := _from_org(text[start:end])) is None:
+                continue
+            entity = recovered
+        elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
             if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
                 continue  # ticket numbers and references, never a name
             if entity == "PERSON":

@@ -260,10 +260,23 @@ def _initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonId | N
                 continue
             if not all(w[:1].isalpha() and w[:1].isupper() for w in words):
                 continue
-            initials = "".join(w[0] for w in words)
-            if initials not in _ACRONYMS:
-                index.setdefault(initials, set()).add(person.person_id)
+            index.setdefault("".join(w[0] for w in words), set()).add(person.person_id)
     return index
+
+
+# After initials that are also a common abbreviation, only a verb shows a person ("RN asked").
+_PERSON_VERB = r"(?=\s+(?:is|was|has|had|said|says|asked|asks|rang|called|wants|needs|told|thinks))"
+
+
+def _initials_regex(initials: Iterable[str]) -> re.Pattern[str] | None:
+    plain = sorted(i for i in initials if i not in _ACRONYMS)
+    clash = sorted(i for i in initials if i in _ACRONYMS)
+    alts = []
+    if plain:
+        alts.append("(?:" + "|".join(plain) + r")(?![\w@])")
+    if clash:
+        alts.append("(?:" + "|".join(clash) + r")(?![\w@])" + _PERSON_VERB)
+    return re.compile(r"(?<![\w@.])(" + "|".join(alts) + ")") if alts else None
 
 
 class TermMatcher:
@@ -284,11 +297,7 @@ class TermMatcher:
         )
         self._phones = self._phone_regex(context.phone_index)
         self._initials = _initials_index(context.people)
-        self._initials_re = (
-            re.compile(r"(?<![\w@.])(" + "|".join(sorted(self._initials)) + r")(?![\w@])")
-            if self._initials
-            else None
-        )
+        self._initials_re = _initials_regex(self._initials)
 
     @staticmethod
     def _phone_regex(index: dict[str, set[PersonId | None]]) -> re.Pattern[str] | None:

@@ -64,7 +64,9 @@ class InProcessDetector:
                     _note(r, text),
                 )
                 for r in self.analyzer.analyze(text, artifacts)
-                if r.entity_type not in drop
+                # NER's organisations are kept for the case pass, which recovers the names
+                # among them; resolve() drops the rest.
+                if r.entity_type not in drop or r.entity_type == "ORGANIZATION"
             ]
             spans += [
                 RawSpan("URL", r.start, r.end, 0.5, MASK_RECOGNIZER, "Web link.")

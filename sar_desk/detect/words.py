@@ -44,6 +44,15 @@ said says rang called phoned emailed texted wants wanted needs asked asks keeps 
 thinks told fell left arrived
 """)
 
+# Words that make a capitalised phrase an organisation or a building, not a person.
+ORG_WORDS = _wordset("""
+council ltd limited plc nhs trust house team services service group centre center hospital
+school college university surgery practice police court office department dept bank housing
+association church club company solutions partnership foundation charity uk gp ward unit board
+authority agency lettings homes properties estates care healthcare pharmacy motors systems
+foods hall academy clinic network fund news
+""")
+
 # Street and place words: never propagated as names even when NER calls them PERSON.
 PLACE_WORDS = _wordset("""
 street road lane avenue drive close way crescent place court gardens grove terrace hill row

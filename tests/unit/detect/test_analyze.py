@@ -112,3 +112,13 @@ def test_requester_is_never_proposed_even_when_ner_finds_them(
 def test_ner_names_lose_a_trailing_verb_but_keep_a_listed_name(fake_analyzer: object) -> None:
     text = "bob rang from home"
     assert text[slice(*trim_span(text, 0, 8))] == "bob"
+
+
+def test_names_the_model_calls_organisations_are_recovered(fake_analyzer: object) -> None:
+    from sar_desk.detect.analyze import _from_org
+
+    assert _from_org("Lachlan Penhaligon") == "PERSON"
+    assert _from_org("Sandhu") == "PERSON"  # a listed surname
+    assert _from_org("Truro") == "LOCATION"
+    for org in ("Elm House", "Leeds City Council", "Tesco", "Teams", "DoLS team"):
+        assert _from_org(org) is None, org

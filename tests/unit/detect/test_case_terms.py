@@ -70,6 +70,13 @@ def test_initials_of_a_known_third_party_are_found_but_not_acronyms() -> None:
     ]
 
 
+def test_initials_that_are_abbreviations_need_a_verb() -> None:
+    nurse = KnownPerson(PersonId(6), PersonRole.THIRD_PARTY, names=("Rhian Nash",))
+    context = CaseContext(Regime.SAR, (nurse,))
+    text = "RN asked for her notes; the RN on shift said no"
+    assert [(h.start, h.end) for h in context.matcher.find(text)] == [(0, 2)]
+
+
 def test_does_not_match_inside_words() -> None:
     assert found("samples of sambuca") == []
 
