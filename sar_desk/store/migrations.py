@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from sar_desk.store import fts
 from sar_desk.store.audit import audit_log
+from sar_desk.store.ddl import v13_copies
 from sar_desk.store.decisions import create_review_tables
 from sar_desk.store.detection import DETECTION_TABLES
 from sar_desk.store.findings import findings
@@ -62,6 +63,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (5, create_review_tables),
     (7, _detection_runs),
     (8, create_pit_tables),  # issue 6: public interest tests, s.36 opinions, QA samples
+    (13, v13_copies.step),  # issue 14: custodians and time precision per source (frozen DDL)
 ]
 
 
