@@ -15,6 +15,8 @@ from sar_desk.export.options import BundleOptions
 from sar_desk.export.verify import VerifyReport
 from sar_desk.review.bulk import BulkPlan, BulkSelection
 from sar_desk.review.decide import ItemView, WithholdBasis
+from sar_desk.review.elusion import DEFAULT_THRESHOLD_PERCENT as DEFAULT_ELUSION_THRESHOLD
+from sar_desk.review.elusion import ElusionResult
 from sar_desk.review.qa import QaMode, QaSettings
 from sar_desk.review.roles import Role, parse_role
 from sar_desk.review.thirdparty import ConsentResponse, ThirdPartyDecision, ThirdPartyRecord
@@ -22,12 +24,14 @@ from sar_desk.store.audit import AuditEntry
 from sar_desk.store.pit import SampleRow
 
 __all__ = [
+    "DEFAULT_ELUSION_THRESHOLD",
     "AuditEntry",
     "BulkPlan",
     "BulkSelection",
     "BundleManifest",
     "BundleOptions",
     "ConsentResponse",
+    "ElusionResult",
     "ItemView",
     "QaMode",
     "QaSettings",

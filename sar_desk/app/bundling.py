@@ -35,7 +35,7 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
-from sar_desk.review import exclusions, legal, signoff
+from sar_desk.review import elusion, exclusions, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
@@ -166,6 +166,7 @@ class ExportMixin(SessionBase):
             excluded = exclusions.scope_exclusions(conn)
             runs = store_detection.list_runs(conn)
             interests = legal.legitimate_interests_tests(conn)
+            elusion_test = elusion.elusion_record(conn)
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
@@ -182,6 +183,7 @@ class ExportMixin(SessionBase):
             needs_legitimate_interests=table.legitimate_interests,
             exclusions=tuple(excluded),
             detection=cover.as_record(),
+            elusion=elusion_test,
             signing_key=load_or_create_key(self.folder / SIGNING_KEY),
         )
 

@@ -15,6 +15,7 @@ from sar_desk.app.base import default_user
 from sar_desk.app.bundling import ExportMixin
 from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
+from sar_desk.app.elusion import ElusionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.legal import LegalMixin
 from sar_desk.app.lifecycle import LifecycleMixin
@@ -95,6 +96,7 @@ class CaseSession(
     LifecycleMixin,
     PlacesMixin,
     WhoseMixin,
+    ElusionMixin,
 ):
     """An open case and everything that can be done with it."""
 

@@ -147,6 +147,8 @@ def _internal_records(
     )
     if inputs.detection:
         records.write_json(internal / "detection-coverage.json", inputs.detection)
+    if inputs.elusion:
+        records.write_json(internal / "elusion-test.json", inputs.elusion)
     records.write_json(
         internal / "protected-terms.json",
         {

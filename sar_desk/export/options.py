@@ -207,6 +207,8 @@ class BundleInputs:
             (listed in the internal record, issue 13 item 8).
         detection: How far detection covered the disclosure set, and any DPO decision to
             export without it (copied into the internal records).
+        elusion: Every elusion test with its sample, verdicts and estimated miss rate
+            (issue 15 item 5b), copied into the internal records; empty when none.
         signing_key: The case's Ed25519 private key (raw), to sign the manifest; None for
             an unsigned bundle.
     """
@@ -226,6 +228,7 @@ class BundleInputs:
     needs_legitimate_interests: frozenset[str] = frozenset()
     exclusions: tuple[ScopeExclusion, ...] = ()
     detection: dict[str, Any] = field(default_factory=dict)
+    elusion: dict[str, Any] = field(default_factory=dict)
     signing_key: bytes | None = field(default=None, repr=False)
 
 

@@ -10,10 +10,11 @@ too, and the DPO's sign-off approves them (unless the DPO made them).
 from __future__ import annotations
 
 from sar_desk.core.decisions import ItemKind, ReviewStatus
-from sar_desk.core.errors import BadInputError, Hint
+from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
 from sar_desk.core.model import Case, Regime
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
 from sar_desk.review.decide import load_settings, load_views, match_key
+from sar_desk.review.elusion import signoff_blocker
 from sar_desk.review.exclusions import approve_exclusions, pending_exclusions
 from sar_desk.review.resolve import situation_of
 from sar_desk.review.roles import Permission, require
@@ -113,17 +114,25 @@ def signed_off(conn: Connection) -> SignOffRow | None:
 
 
 def signoff_outstanding(conn: Connection, case: Case, table: CodeTable) -> list[str]:
-    """Reasons that need sign-off and are not covered by the latest sign-off (export gate)."""
+    """Reasons that need sign-off and are not covered by the latest sign-off (export gate).
+
+    A failed or missing elusion test (when the case sets a threshold) is listed whatever the
+    sign-off covers: no sign-off can cover it (issue 15 item 5b).
+    """
     latest = store.latest_signoff(conn)
+    blocker = signoff_blocker(conn)
+    blocked = [blocker] if blocker else []
     if latest is not None and latest.voided_at is not None:
         # A change after the sign-off voided it: everything needs signing off again.
         return [
             f"The DPO sign-off {latest.id} was voided by a later change of decision "
             f"({latest.voided_by}, {latest.voided_at:%d %b %Y %H:%M} UTC); sign off again.",
             *required_reasons(conn, case, table).values(),
+            *blocked,
         ]
     covered = set(latest.reasons) if latest else set()
-    return [text for key, text in required_reasons(conn, case, table).items() if key not in covered]
+    reasons = required_reasons(conn, case, table).items()
+    return [text for key, text in reasons if key not in covered] + blocked
 
 
 def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: str) -> SignOffRow:
@@ -132,10 +141,14 @@ def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: st
     Raises:
         PermissionDeniedError: The user is not a DPO of this case.
         BadInputError: No note.
+        InvalidTransitionError: The case's elusion test is missing, unfinished or failed.
     """
     require(conn, user, Permission.SIGN_OFF)
     if not note.strip():
         raise BadInputError("A sign-off needs a note saying what was checked.", hint=Hint.GIVE_NOTE)
+    blocker = signoff_blocker(conn)
+    if blocker:
+        raise InvalidTransitionError(f"The DPO cannot sign off yet. {blocker}")
     if pending_exclusions(conn):
         # The sign-off is the second pair of eyes for exclusions (not for the DPO's own).
         approve_exclusions(conn, user, None, note, signoff=True)

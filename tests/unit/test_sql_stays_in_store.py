@@ -16,6 +16,7 @@ _REVIEW = (
     "bulk",
     "decide",
     "disclosure",
+    "elusion",  # issue 15 item 5b: review code on a connection, like its neighbours
     "exclusions",
     "legal",
     "links",

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, inspect
 import sar_desk.store.audit
 import sar_desk.store.decisions
 import sar_desk.store.detection
+import sar_desk.store.elusion
 import sar_desk.store.findings
 import sar_desk.store.legal_records
 import sar_desk.store.people
