@@ -6,6 +6,7 @@ temporary folder is removed and `SafetyCheckError` names the file and the check.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -149,6 +150,12 @@ def _internal_records(
         records.write_json(internal / "detection-coverage.json", inputs.detection)
     if inputs.elusion:
         records.write_json(internal / "elusion-test.json", inputs.elusion)
+    accuracy = inputs.resources / "detect" / "accuracy.json"
+    if accuracy.is_file():  # issue 15 item 5a: the detector's measured accuracy, as shipped
+        measured = json.loads(accuracy.read_text(encoding="utf-8"))
+        records.write_json(
+            internal / "detection-accuracy.json", {"engine": inputs.versions.model, **measured}
+        )
     records.write_json(
         internal / "protected-terms.json",
         {

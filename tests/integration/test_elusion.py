@@ -131,8 +131,13 @@ def test_the_cli_draws_marks_and_shows_and_export_waits_for_the_test(
     assert test["missed"] == 1
     assert test["passes"] is True
     assert {s["message_id"]: s["verdict"] for s in test["sample"]}[sample[0]] == "missed"
+    # Item 5a: the detector's measured accuracy travels with every bundle's internal record.
+    accuracy = json.loads((manifest.folder / "internal" / "detection-accuracy.json").read_text())
+    assert accuracy["engine"] != "none"
+    assert accuracy["models"]["sm"]["PERSON"]["precision"] == 0.977
     # The internal record is never part of what goes to the requester.
     assert not list((manifest.folder / "pack").rglob("elusion*"))
+    assert not list((manifest.folder / "pack").rglob("*accuracy*"))
 
 
 def test_the_cli_refuses_bad_input_with_a_domain_sentence(case: CaseSession) -> None:
