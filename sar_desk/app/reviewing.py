@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sar_desk.app import audit_check
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
@@ -315,10 +317,16 @@ class ReviewMixin(SessionBase):
         with self.store.read() as conn:
             return audit.entries(conn, action)
 
-    def verify_audit(self) -> list[audit.ChainProblem]:
-        """Check the audit chain; an empty list means nobody changed it behind our back."""
-        with self.store.read() as conn:
-            return audit.verify_chain(conn)
+    def verify_audit(self, bundles: Sequence[Path] = ()) -> list[audit.ChainProblem]:
+        """Check the audit chain, the decisions it seals, its head file and `bundles`' heads.
+
+        An empty list means nobody changed the log or the decisions behind our back.
+
+        Raises:
+            NotFoundError: A named bundle folder has no manifest.
+            BadInputError: A named bundle records no audit head.
+        """
+        return audit_check.verify(self.store, self.case_folder.root, bundles)
 
     def require_intact_audit(self) -> None:
         """Refuse to go on when the audit log was altered (export calls this).

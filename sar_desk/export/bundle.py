@@ -270,6 +270,7 @@ def _manifest_header(
             "undecided": decisions.undecided,
         },
         "checks": {"report": "internal/safety-report.json", "passed": True},
+        "audit_head": inputs.audit_head,
     }
 
 

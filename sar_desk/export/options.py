@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
 from sar_desk.core.legitimate_interests import LegitimateInterestsTest
@@ -168,6 +169,8 @@ class BundleInputs:
         ncnd_provision: The exemption's own neither-confirm-nor-deny provision (NCND only).
         legitimate_interests: The recorded legitimate-interests test per code.
         needs_legitimate_interests: Codes whose notice must print that test.
+        audit_head: The case's audit head when exported (entry and hash), copied into the
+            manifest so the log can later be checked against it.
     """
 
     case: Case
@@ -183,6 +186,7 @@ class BundleInputs:
     ncnd_provision: str = ""
     legitimate_interests: dict[str, LegitimateInterestsTest] = field(default_factory=dict)
     needs_legitimate_interests: frozenset[str] = frozenset()
+    audit_head: dict[str, Any] | None = None
 
 
 DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

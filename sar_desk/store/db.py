@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from sar_desk.core.errors import CaseDamagedError, CaseNotFoundError, Hint, StoreTooNewError
+from sar_desk.store import audit_marks
 from sar_desk.store.migrations import MIGRATIONS, latest_version
 
 SCHEMA_VERSION = latest_version()
@@ -43,6 +44,20 @@ def _make_engine(path: Path) -> Engine:
         # Writers take the lock up front so two writers fail fast instead of deadlocking;
         # readers use a deferred BEGIN so they never block a writer (WAL).
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("write", False) else "BEGIN")
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Connection) -> None:
+        # Runs before the database commits, while this writer still holds the lock, so the
+        # head file (outside case.db, issue 17) always names the newest committed entry.
+        head = conn.info.pop(audit_marks.PENDING_HEAD, None)
+        audit_marks.take_rows(conn.info)
+        if head is not None:
+            audit_marks.write_head(path.parent, head)
+
+    @event.listens_for(engine, "rollback")
+    def _on_rollback(conn: Connection) -> None:
+        conn.info.pop(audit_marks.PENDING_HEAD, None)
+        audit_marks.take_rows(conn.info)
 
     return engine
 

@@ -42,6 +42,7 @@ from sar_desk.core.decisions import (
 )
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId, PersonId
+from sar_desk.store.audit_marks import note_row
 from sar_desk.store.findings import findings
 from sar_desk.store.tables import messages, metadata, participants, persons
 
@@ -285,7 +286,9 @@ def record_event(conn: Connection, event: DecisionEvent, table_version: str) -> 
             table_version=table_version,
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(conn.info, decision_events.name, new_id)  # sealed by this transaction's audit entry
+    return new_id
 
 
 def message_times(conn: Connection, message_ids: Sequence[int]) -> dict[int, datetime]:
@@ -358,7 +361,9 @@ def add_third_party_record(
             recorded_at=_now(),
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(conn.info, third_party_records.name, new_id)
+    return new_id
 
 
 def third_party_history(conn: Connection, party: str | None = None) -> list[ThirdPartyRow]:
@@ -396,7 +401,9 @@ def add_signoff(conn: Connection, user: str, note: str, reasons: Sequence[str]) 
     result = conn.execute(
         insert(signoffs).values(user=user, at=at, note=note, reasons=json.dumps(list(reasons)))
     )
-    return SignOffRow(_new_id(result), user, datetime.fromisoformat(at), note, tuple(reasons))
+    new_id = _new_id(result)
+    note_row(conn.info, signoffs.name, new_id)
+    return SignOffRow(new_id, user, datetime.fromisoformat(at), note, tuple(reasons))
 
 
 def latest_signoff(conn: Connection) -> SignOffRow | None:

@@ -34,6 +34,7 @@ from sar_desk.store.ddl import (
     v07_detection_runs,
     v08_pit_qa,
     v09_legitimate_interests,
+    v15_identity,
 )
 
 Migration = Callable[[Connection], None]
@@ -62,6 +63,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (7, frozen(v07_detection_runs.DDL)),
     (8, frozen(v08_pit_qa.DDL)),
     (9, frozen(v09_legitimate_interests.DDL)),
+    (15, frozen(v15_identity.DDL)),
 ]
 
 

@@ -1,0 +1,167 @@
+"""Decisions as facts in the audit chain: the rows each entry seals, and checking them (issue 17).
+
+Every decision event, sign-off and third-party record is noted as it is written
+(`audit_marks.note_row`); the audit entry of the same transaction then carries a ``sealed``
+detail: the row ids and a SHA-256 over their full content (a decision event together with the
+span and message of its item). The entry's chain hash covers that detail, so a decision row
+changed, deleted or added after the fact no longer matches any entry, and `verify_seals` says
+which. Users are checked the same way against their ``user-added`` / passphrase entries.
+Only hashes and ids enter the audit log, never the rows' text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Select, Table, or_, select
+
+from sar_desk.store import audit_marks
+from sar_desk.store.case_meta import get_meta
+from sar_desk.store.decisions import decision_events, review_items, signoffs, third_party_records
+from sar_desk.store.users import list_users
+
+UPGRADE_KEY = "audit_upgrade"
+SEALED_TABLES: dict[str, Table] = {
+    t.name: t for t in (decision_events, signoffs, third_party_records)
+}
+_WHAT = {
+    "decision_events": "review decisions",
+    "signoffs": "sign-offs",
+    "third_party_records": "third-party records",
+}
+# The item fields a decision depends on: changing the span after approval changes what is hidden.
+_ITEM_FIELDS = ("kind", "message_id", "field", "start", "end", "text", "finding_id")
+
+
+def ranges(ids: Iterable[int]) -> list[list[int]]:
+    """Ids as sorted inclusive [first, last] runs (a bulk decision is one run)."""
+    out: list[list[int]] = []
+    for value in sorted(set(ids)):
+        if out and value == out[-1][1] + 1:
+            out[-1][1] = value
+        else:
+            out.append([value, value])
+    return out
+
+
+def _select(table: Table, runs: Sequence[Sequence[int]]) -> Select[Any]:
+    where = or_(*(table.c.id.between(int(a), int(b)) for a, b in runs))
+    if table is decision_events:
+        item = [review_items.c[name].label(f"item_{name}") for name in _ITEM_FIELDS]
+        joined = table.outerjoin(review_items, review_items.c.id == table.c.item_id)
+        return select(table, *item).select_from(joined).where(where).order_by(table.c.id)
+    return select(table).where(where).order_by(table.c.id)
+
+
+def digest(conn: Connection, table: Table, runs: Sequence[Sequence[int]]) -> tuple[str, set[int]]:
+    """The SHA-256 over the rows now in `runs` (in id order) and the ids found."""
+    hasher = hashlib.sha256()
+    found: set[int] = set()
+    for row in conn.execute(_select(table, runs)):
+        found.add(int(row.id))
+        line = json.dumps(list(row), ensure_ascii=False, default=str)
+        hasher.update(line.encode("utf-8") + b"\n")
+    return hasher.hexdigest(), found
+
+
+def seal_pending(conn: Connection) -> dict[str, Any]:
+    """The ``sealed`` detail for the rows this transaction wrote (all rows, after an upgrade)."""
+    pending = audit_marks.take_rows(conn.info)
+    if get_meta(conn, UPGRADE_KEY) is not None:
+        # The first entry after schema step 15 vouches for the decisions recorded before it.
+        pending = {
+            name: [int(v) for v in conn.execute(select(table.c.id)).scalars()]
+            for name, table in SEALED_TABLES.items()
+        }
+    sealed: dict[str, Any] = {}
+    for name, ids in sorted(pending.items()):
+        if not ids:
+            continue
+        runs = ranges(ids)
+        sealed[name] = {"ids": runs, "sha256": digest(conn, SEALED_TABLES[name], runs)[0]}
+    return sealed
+
+
+def passphrase_mark(passphrase_hash: str | None) -> str | None:
+    """What the audit log keeps of a passphrase hash: a hash of it (to detect a swap)."""
+    if passphrase_hash is None:
+        return None
+    return hashlib.sha256(passphrase_hash.encode("utf-8")).hexdigest()
+
+
+def verify_seals(conn: Connection, entries: Iterable[Any]) -> list[tuple[int | None, str]]:
+    """Check every sealed detail and that every decision row is sealed by some entry.
+
+    Args:
+        conn: The case connection.
+        entries: The audit entries (``store.audit.AuditEntry``), in order.
+
+    Returns:
+        (entry id or None, sentence) for each problem found.
+    """
+    problems: list[tuple[int | None, str]] = []
+    covered: dict[str, set[int]] = {name: set() for name in SEALED_TABLES}
+    users: dict[str, tuple[str | None, str | None]] = {}
+    for entry in entries:
+        if entry.action in ("user-added", "user-passphrase-set"):
+            _fold_user(users, entry.details)
+        sealed = entry.details.get("sealed")
+        if not isinstance(sealed, dict):
+            continue
+        for name, seal in sealed.items():
+            table = SEALED_TABLES.get(name)
+            if table is None or not isinstance(seal, dict):
+                continue
+            runs = seal.get("ids") or []
+            now, found = digest(conn, table, runs)
+            covered[name].update(found)
+            if now != seal.get("sha256"):
+                problems.append(
+                    (
+                        entry.id,
+                        f"The {_WHAT[name]} recorded by entry {entry.id} ({entry.action} by "
+                        f"{entry.user}) were changed or deleted after they were recorded.",
+                    )
+                )
+    for name, table in SEALED_TABLES.items():
+        loose = [int(v) for v in conn.execute(select(table.c.id)).scalars()]
+        extra = sorted(set(loose) - covered[name])
+        if extra:
+            shown = ", ".join(map(str, extra[:10])) + (" ..." if len(extra) > 10 else "")
+            problems.append(
+                (
+                    None,
+                    f"{len(extra)} {_WHAT[name]} ({shown}) are in no audit entry: they were "
+                    "added outside SAR Desk.",
+                )
+            )
+    problems.extend((None, text) for text in _user_problems(conn, users))
+    return problems
+
+
+def _fold_user(users: dict[str, tuple[str | None, str | None]], details: dict[str, Any]) -> None:
+    name = str(details.get("user", ""))
+    role, mark = users.get(name.casefold(), (None, None))
+    if "role" in details:
+        role = details.get("role")
+    if "passphrase" in details:
+        mark = details.get("passphrase")
+    users[name.casefold()] = (role, mark)
+
+
+def _user_problems(conn: Connection, users: dict[str, tuple[str | None, str | None]]) -> list[str]:
+    out = []
+    for row in list_users(conn):
+        recorded = users.get(row.name.casefold())
+        if recorded is None:
+            out.append(f"The case user {row.name} was added outside SAR Desk.")
+            continue
+        role, mark = recorded
+        if role != row.role:
+            out.append(f"The role of {row.name} was changed outside SAR Desk (to {row.role}).")
+        if mark != passphrase_mark(row.passphrase_hash):
+            out.append(f"The passphrase of {row.name} was changed outside SAR Desk.")
+    return out
