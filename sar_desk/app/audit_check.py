@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sar_desk.core.errors import BadInputError
-from sar_desk.export.manifest import read_manifest
 from sar_desk.store import Store
 from sar_desk.store.audit import ChainProblem
 from sar_desk.store.audit_anchor import verify_all
@@ -26,6 +25,8 @@ def bundle_head(folder: Path) -> Head:
         NotFoundError: The folder holds no readable bundle manifest.
         BadInputError: The manifest records no audit head (an export by an earlier release).
     """
+    from sar_desk.export.manifest import read_manifest  # export stays unloaded until asked for
+
     head = Head.from_json(read_manifest(Path(folder)).get(MANIFEST_KEY))
     if head is None:
         raise BadInputError(

@@ -24,7 +24,7 @@ from sar_desk.core.disclosure import (
     ReasonCode,
 )
 from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
-from sar_desk.review import bulk, pit, qa, roles, signoff, thirdparty
+from sar_desk.review import bulk, passphrases, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
 from sar_desk.store import audit
@@ -174,10 +174,28 @@ class ReviewMixin(SessionBase):
         with self.store.read() as conn:
             return roles.list_users(conn)
 
-    def add_user(self, name: str, role: roles.Role) -> UserRow:
-        """Register a user with a role."""
+    def add_user(self, name: str, role: roles.Role, passphrase: str | None = None) -> UserRow:
+        """Register a user with a role (and their passphrase), or change their role.
+
+        Raises:
+            PermissionDeniedError: See `roles.add_user`.
+            BadInputError: An empty name or a too-short passphrase.
+        """
+        hashed = passphrases.hash_passphrase(passphrase) if passphrase is not None else None
         with self.store.transaction() as conn:
-            return roles.add_user(conn, self.user, name, role)
+            return roles.add_user(conn, self.user, name, role, hashed)
+
+    def set_passphrase(self, name: str, passphrase: str) -> None:
+        """Set a case user's passphrase (see `roles.set_passphrase` for who may).
+
+        Raises:
+            PermissionDeniedError: The acting user may not set it.
+            NotFoundError: `name` is not a user of the case.
+            BadInputError: The passphrase is too short.
+        """
+        hashed = passphrases.hash_passphrase(passphrase)
+        with self.store.transaction() as conn:
+            roles.set_passphrase(conn, self.user, name, hashed)
 
     def role(self) -> roles.Role | None:
         """The acting user's role on this case."""

@@ -113,6 +113,19 @@ def append(
     return AuditEntry(seq, datetime.fromisoformat(when), user, action, details, prev_hash, digest)
 
 
+def upgrade_pending(conn: Connection) -> bool:
+    """Whether a case from before schema step 15 still waits for its first sealed entry."""
+    if get_meta(conn, audit_seal.UPGRADE_KEY) is None:
+        return False
+    return conn.execute(select(audit_log.c.id).limit(1)).first() is not None
+
+
+def finish_upgrade(conn: Connection, user: str) -> None:
+    """Seal the decisions recorded before step 15 and start the head file, in one entry."""
+    if upgrade_pending(conn):
+        append(conn, user, "audit-anchored", {"schema_step": 15})
+
+
 def current_head(conn: Connection) -> Head | None:
     """The newest entry as a head (None for an empty log), for bundle manifests."""
     last = conn.execute(
