@@ -220,7 +220,12 @@ def reject(
 
 @review.command("approve")
 @click.argument("ids", nargs=-1, type=int)
-@click.option("--all-accepted", is_flag=True, help="Every accepted item you did not propose.")
+@click.option(
+    "--all-accepted",
+    is_flag=True,
+    help="Every accepted item you did not propose, and every rejection by someone else "
+    "waiting for a second person.",
+)
 @click.option(
     "--sample",
     "on_sample",

@@ -157,6 +157,30 @@ def situation_of(conn: Connection, case: Case, item: ReviewItem) -> Situation:
     return Situation.THIRD_PARTY
 
 
+def unconfirmed_rejections(conn: Connection, case: Case, views: Sequence[ItemView]) -> set[int]:
+    """Rejected third-party proposals that no second person has confirmed yet (issue 17).
+
+    Rejecting a proposal discloses its text, so for a third party's data it is a disclosure
+    decision and needs the same second person as an approval; the requester's own data in a
+    SAR is theirs to receive and needs none.
+    """
+    waiting = [v for v in views if v.status is ReviewStatus.REJECTED and v.state.approver is None]
+    if not waiting:
+        return set()
+    requester_ids = store.person_ids_with_role(conn, str(PersonRole.REQUESTER))
+    region = case.default_region
+    keys = {match_key(a, region) for a in (case.requester or "", *case.aliases) if a}
+    out = set()
+    for view in waiting:
+        item = view.item
+        own = (item.person_id is not None and int(item.person_id) in requester_ids) or (
+            bool(item.text) and match_key(item.text, region) in keys
+        )
+        if not own:
+            out.add(int(item.id))
+    return out
+
+
 def match_key(value: str, region: str = "GB") -> str:
     """A comparison key: E.164 for phones, lower case for e-mails, accent-free for names."""
     kind, normal = classify_identifier(value, region)

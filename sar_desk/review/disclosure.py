@@ -16,7 +16,7 @@ from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, Wit
 from sar_desk.core.model import Case, MessageId
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
-from sar_desk.review.decide import ItemView, load_views
+from sar_desk.review.decide import ItemView, load_views, unconfirmed_rejections
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 
@@ -76,7 +76,13 @@ def disclosure_decisions(
         by_message.setdefault(v.item.message_id, []).append(_approved(v, table))
         if v.item.person_id is not None:
             person_ids.add(int(v.item.person_id))
-    undecided = sum(1 for v in views if v.status in _OPEN and v.item.message_id not in gone)
+    # A rejected third-party proposal waits for its second person like an accepted one.
+    waiting = unconfirmed_rejections(conn, case, views)
+    undecided = sum(
+        1
+        for v in views
+        if (v.status in _OPEN or int(v.item.id) in waiting) and v.item.message_id not in gone
+    )
     terms = {r.text for rs in by_message.values() for r in rs if r.text.strip()}
     relied_on = {r.code.code for rs in by_message.values() for r in rs} | {
         w.code.code for w in withheld.values()
