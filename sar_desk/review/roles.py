@@ -253,7 +253,14 @@ def authenticate(conn: Connection, name: str, passphrase: str | None) -> str:
 
 def list_users(conn: Connection) -> list[tuple[str, Role, str]]:
     """Every user with their role and how they got it ("case creator" or who added them)."""
-    rows = [(r.name, Role(r.role), f"added by {r.added_by}") for r in store_users.list_users(conn)]
+    rows = [
+        (
+            r.name,
+            Role(r.role),
+            f"added by {r.added_by}{'' if r.passphrase_hash else ', no passphrase'}",
+        )
+        for r in store_users.list_users(conn)
+    ]
     creator = case_creator(conn)
     if creator and all(name.casefold() != creator.casefold() for name, _, _ in rows):
         rows.insert(0, (creator, Role.CASE_HANDLER, "case creator"))

@@ -51,8 +51,19 @@ def _make_engine(path: Path) -> Engine:
         # head file (outside case.db, issue 17) always names the newest committed entry.
         head = conn.info.pop(audit_marks.PENDING_HEAD, None)
         audit_marks.take_rows(conn.info)
-        if head is not None:
+        if head is None:
+            return
+        try:
             audit_marks.write_head(path.parent, head)
+        except OSError as exc:
+            # A change the head file cannot follow is not made: undo it, then say why.
+            dbapi = conn.connection.dbapi_connection
+            if dbapi is not None:
+                dbapi.rollback()
+            raise CaseDamagedError(
+                f"The audit head file in {path.parent} cannot be written ({exc.strerror}), so "
+                "nothing was changed. Check that the case folder is writable."
+            ) from exc
 
     @event.listens_for(engine, "rollback")
     def _on_rollback(conn: Connection) -> None:

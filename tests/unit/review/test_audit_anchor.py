@@ -202,3 +202,22 @@ def test_a_case_from_before_step_15_is_sealed_on_opening_and_then_guarded(
     assert "decision_events" in anchored[0].details["sealed"]
     sql(folder, "UPDATE decision_events SET user = 'rita' WHERE item_id = 1")
     assert any("audit-anchored by officer" in p for p in problems(folder))
+
+
+def test_a_change_the_head_file_cannot_follow_is_not_made(
+    reviewed: CaseSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sar_desk.core.errors import CaseDamagedError
+    from sar_desk.store import audit_marks
+
+    def refuse(_folder: Path, _head: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(audit_marks, "write_head", refuse)
+    with pytest.raises(CaseDamagedError, match="audit head file"):
+        reviewed.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party")
+    monkeypatch.undo()
+    assert next(v for v in reviewed.review_items() if v.item.id == 1).status.value == "proposed"
+    folder = reviewed.folder
+    reviewed.close()
+    assert problems(folder) == []
