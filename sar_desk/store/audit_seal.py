@@ -1,6 +1,7 @@
 """Decisions as facts in the audit chain: the rows each entry seals, and checking them (issue 17).
 
-Every decision event, sign-off and third-party record is noted as it is written
+Every decision event, sign-off, third-party record, public interest test, qualified person's
+opinion and legitimate-interests test is noted as it is written
 (`audit_marks.note_row`); the audit entry of the same transaction then carries a ``sealed``
 detail: the row ids and a SHA-256 over their full content (a decision event together with the
 span and message of its item). The entry's chain hash covers that detail, so a decision row
@@ -21,16 +22,29 @@ from sqlalchemy import Connection, Select, Table, or_, select
 from sar_desk.store import audit_marks
 from sar_desk.store.case_meta import get_meta
 from sar_desk.store.decisions import decision_events, review_items, signoffs, third_party_records
+from sar_desk.store.legal_records import legitimate_interests_tests
+from sar_desk.store.pit import public_interest_tests, qualified_person_opinions
 from sar_desk.store.users import list_users
 
 UPGRADE_KEY = "audit_upgrade"
 SEALED_TABLES: dict[str, Table] = {
-    t.name: t for t in (decision_events, signoffs, third_party_records)
+    t.name: t
+    for t in (
+        decision_events,
+        signoffs,
+        third_party_records,
+        public_interest_tests,
+        qualified_person_opinions,
+        legitimate_interests_tests,
+    )
 }
 _WHAT = {
     "decision_events": "review decisions",
     "signoffs": "sign-offs",
     "third_party_records": "third-party records",
+    "public_interest_tests": "public interest tests",
+    "qualified_person_opinions": "qualified person's opinions",
+    "legitimate_interests_tests": "legitimate-interests tests",
 }
 # The item fields a decision depends on: changing the span after approval changes what is hidden.
 _ITEM_FIELDS = ("kind", "message_id", "field", "start", "end", "text", "finding_id")

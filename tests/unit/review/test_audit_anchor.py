@@ -221,3 +221,25 @@ def test_a_change_the_head_file_cannot_follow_is_not_made(
     folder = reviewed.folder
     reviewed.close()
     assert problems(folder) == []
+
+
+def test_a_public_interest_test_rewritten_afterwards_is_detected(tmp_path: Path) -> None:
+    from datetime import date
+
+    from sar_desk.core.model import Case, Regime
+
+    case = Case(reference="FOI-SEAL-1", regime=Regime.FOI, received=date(2026, 5, 5))
+    session = CaseSession.create(tmp_path / "foi", case, user="officer")
+    try:
+        session.record_public_interest_test(
+            "FOI-43",
+            "Openness about how contracts are let.",
+            "Harm to a bidder in a live tender.",
+            "The public interest favours withholding until the tender closes.",
+        )
+    finally:
+        session.close()
+    assert problems(tmp_path / "foi") == []
+    sql(tmp_path / "foi", "UPDATE public_interest_tests SET conclusion = 'Disclose it all.'")
+    found = problems(tmp_path / "foi")
+    assert any("public interest tests recorded by entry" in p for p in found)
