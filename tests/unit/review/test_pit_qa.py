@@ -136,6 +136,8 @@ def test_s36_needs_the_qualified_persons_opinion_before_approval(foi: CaseSessio
     )
     assert opinion.code == "FOI-36"
     [entry] = foi.audit_entries("qualified-person-opinion")
+    sealed = entry.details.pop("sealed")  # the opinion row itself, hashed (issue 17)
+    assert sealed["qualified_person_opinions"]["ids"] == [[1, 1]]
     assert entry.details == {"record": 1, "code": "FOI-36", "opinion_date": "2026-05-12"}
     with acting(foi, "rita") as rita:
         [view] = rita.approve([1])
