@@ -42,8 +42,11 @@ __all__ = [
 ]
 
 
-def verify_bundle(folder: Path) -> VerifyReport:
-    """Re-run the safety checks on an exported bundle (no case needs to be open)."""
+def verify_bundle(folder: Path, password: str | None = None) -> VerifyReport:
+    """Re-run the safety checks on an exported bundle (no case needs to be open).
+
+    `password` opens an encrypted pack so its content is checked again too.
+    """
     from sar_desk.export.verify import verify_bundle as verify
 
-    return verify(Path(folder))
+    return verify(Path(folder), password=password)

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
-from sar_desk.app import audit_check
+from sar_desk.app import audit_check, detection_gate
 from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
+from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.errors import AuditTamperedError, ExportBlockedError, Hint
 from sar_desk.core.jobs import CancelToken, Job, Progress
@@ -34,12 +35,13 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
-from sar_desk.review import legal, signoff
+from sar_desk.review import exclusions, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
 from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
 from sar_desk.store.case_meta import get_meta, set_meta
+from sar_desk.store.running import ended_abruptly, running
 
 if TYPE_CHECKING:
     from sar_desk.export.manifest import BundleManifest
@@ -48,6 +50,8 @@ if TYPE_CHECKING:
 # Per-case overrides of the organisation profile (field -> value). Issue 13 replaced the
 # earlier whole-letter "organisation" record, which no release could set.
 _ORG_KEY = "organisation-profile"
+SIGNING_KEY = "bundle-signing-key.pem"
+"""The case's Ed25519 key for signing bundle manifests (0600; never leaves the case folder)."""
 
 
 def search_record(entry: SearchLogEntry, tz: str) -> SearchRecord:
@@ -114,6 +118,7 @@ class ExportMixin(SessionBase):
             ExportBlockedError: Empty disclosure set, undecided proposals or missing sign-off.
             AuditTamperedError: The audit log was altered.
         """
+        from sar_desk.export.manifest import load_or_create_key  # cryptography: export only
         from sar_desk.review import disclosure  # pandas: loaded only to export
 
         table = bundled_code_table()
@@ -138,7 +143,9 @@ class ExportMixin(SessionBase):
                     "disclosure) before exporting, or record that the information is not held, "
                     "or a neither-confirm-nor-deny or refusal outcome."
                 )
-            decisions = disclosure.disclosure_decisions(conn, self.case, table, ids)
+            decisions = disclosure.disclosure_decisions(
+                conn, self.case, table, ids, ordinary_words()
+            )
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
@@ -146,6 +153,9 @@ class ExportMixin(SessionBase):
                     "review list shows them) and export again.",
                     hint=Hint.LIST_REVIEW,
                 )
+            cover = detection_gate.coverage(conn, self.folder, [int(i) for i in ids])
+            if ids:  # an outcome that discloses no records needs no detection
+                detection_gate.require_detection(cover)
             outstanding = signoff.signoff_outstanding(conn, self.case, table)
             if outstanding:
                 raise ExportBlockedError(
@@ -156,6 +166,7 @@ class ExportMixin(SessionBase):
                 )
             messages = store_messages.get_messages(conn, [int(i) for i in ids]) if ids else []
             searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
+            excluded = exclusions.scope_exclusions(conn)
             runs = store_detection.list_runs(conn)
             interests = legal.legitimate_interests_tests(conn)
             head = audit.current_head(conn)
@@ -173,6 +184,9 @@ class ExportMixin(SessionBase):
             ncnd_provision=table.ncnd.get(code.code, "") if code is not None else "",
             legitimate_interests=interests,
             needs_legitimate_interests=table.legitimate_interests,
+            exclusions=tuple(excluded),
+            detection=cover.as_record(),
+            signing_key=load_or_create_key(self.folder / SIGNING_KEY),
             audit_head=head.as_json() if head is not None else None,
         )
 
@@ -191,7 +205,8 @@ class ExportMixin(SessionBase):
             SafetyCheckError: A safety check failed (naming the file and the check).
             BadInputError: `dest` exists and is not empty.
         """
-        from sar_desk.export.bundle import build_bundle  # PDF and archive libraries: export only
+        # PDF and archive libraries: loaded only to export.
+        from sar_desk.export.bundle import build_bundle, clean_partials
 
         cancel = cancel or CancelToken()
         yield Progress(0, None, "Reading the approved decisions")
@@ -203,9 +218,20 @@ class ExportMixin(SessionBase):
                 raise OrganisationIncompleteError(missing)
             options = replace(options, organisation=self.organisation())
         inputs = self._bundle_inputs()
-        result = yield from build_bundle(
-            inputs, options, Path(dest), cancel=cancel, master_dir=self.case_folder.master_dir()
-        )
+        # An export killed part-way leaves a private partial folder beside its destination;
+        # the next export removes it, wherever that destination was.
+        left = ended_abruptly(self.folder, "export")
+        if left and left.get("parent"):
+            clean_partials(Path(left["parent"]))
+        where = {"parent": str(Path(dest).resolve().parent)}
+        with running(self.folder, "export", "an export of the bundle", where):
+            result = yield from build_bundle(
+                inputs,
+                options,
+                Path(dest),
+                cancel=cancel,
+                master_dir=self.case_folder.master_dir(),
+            )
         with self.store.transaction() as conn:
             audit.append(
                 conn,
@@ -214,15 +240,62 @@ class ExportMixin(SessionBase):
                 {
                     "export_id": result.export_id,
                     "manifest_sha256": result.manifest_sha256,
+                    "signing_key": result.fingerprint,
                     "files": len(result.files),
                     "pages": result.pages,
+                    # The delivery record says a password protects the pack, never what it is.
+                    **({"pack_password": "sent separately"} if result.password else {}),
                     **{k: v for k, v in sorted(result.counts.items())},
                 },
             )
         return result
 
-    def verify_bundle(self, path: Path) -> VerifyReport:
-        """Re-run the safety checks on an exported bundle."""
-        from sar_desk.export.verify import verify_bundle
+    def detection_coverage(self) -> detection_gate.DetectionCoverage:
+        """How far detection covers the disclosure set (export needs it complete)."""
+        with self.store.read() as conn:
+            ids = [int(i) for i in store_scope.disclosure_ids(conn)]
+            return detection_gate.coverage(conn, self.folder, ids)
 
-        return verify_bundle(Path(path))
+    def waive_detection(self, reason: str) -> int:
+        """Record the DPO's decision to export without complete detection.
+
+        The decision covers the current disclosure set, is audited, and is shown in the
+        bundle's internal records.
+
+        Returns:
+            The audit entry's id.
+
+        Raises:
+            PermissionDeniedError: The acting user is not a DPO of the case.
+            BadInputError: No reason, or an empty disclosure set.
+        """
+        with self.store.transaction() as conn:
+            ids = [int(i) for i in store_scope.disclosure_ids(conn)]
+            return detection_gate.waive_detection(conn, self.user, ids, reason)
+
+    def verify_bundle(self, path: Path, password: str | None = None) -> VerifyReport:
+        """Verify an exported bundle against this case (and run every file check).
+
+        The signature must be by the case's key, the manifest hash the one its audit log
+        recorded, and the leak checks use the case's own copy of the protected terms.
+        `password` opens an encrypted pack so its content is checked again too.
+        """
+        from sar_desk.export.manifest import load_or_create_key, public_key_of
+        from sar_desk.export.verify import CaseEvidence, verify_bundle
+
+        with self.store.read() as conn:
+            exports = audit.entries(conn, "export")
+        hashes = {
+            str(e.details.get("export_id")): str(e.details.get("manifest_sha256")) for e in exports
+        }
+        terms: dict[str, list[str]] = {}
+        for export_id in hashes:
+            kept = self.case_folder.masters / export_id / "protected-terms.json"
+            try:
+                terms[export_id] = list(json.loads(kept.read_text(encoding="utf-8"))["terms"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # exported before the case kept its own copy: the bundle's is used
+        key_path = self.folder / SIGNING_KEY
+        public = public_key_of(load_or_create_key(key_path)) if key_path.exists() else b""
+        evidence = CaseEvidence(public, hashes, terms)
+        return verify_bundle(Path(path), evidence, password=password)

@@ -121,6 +121,14 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
         rationale="Third-party personal data; no consent",
         confirmed=True,
     )
+    if accepted.plan.refused:
+        # Para 16 only covers another individual's data (issue 13): the demo reviewer records
+        # that these items are the requester's own or not about anyone else, so disclosed.
+        session.decide(
+            [item for item, _why in accepted.plan.refused],
+            Action.REJECT,
+            note="Demo: the requester's own data or not about another individual: disclosed",
+        )
     yield Progress(1, 3, "Accepted the proposals")
     reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
     try:
@@ -136,6 +144,12 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
         f"{DEMO_REVIEWER} approved {len(approved.decided)}"
     )
     result.lines.extend(f"  {line}" for line in accepted.plan.skipped_lines())
+    if accepted.plan.refused:
+        result.lines.append(
+            f"  {DEMO_USER} rejected those {len(accepted.plan.refused)} items: the requester's "
+            "own data or not about another individual, so disclosed (recorded)"
+        )
+    _places_step(session, result)
     needed = session.signoff_required()
     if needed:
         # The demo's DPO signs off so the export gate (R54) can be shown passing.
@@ -147,6 +161,35 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
             dpo.close()
         result.lines.append(f"DPO sign-off recorded ({len(needed)} reasons)")
     yield Progress(3, 3, "Review done")
+
+
+def _places_step(session: CaseSession, result: DemoResult) -> None:
+    """The safety net's places: the demo's scripted reviewers decide them, as recorded decisions.
+
+    The net never redacts by itself; where it finds a redacted term elsewhere, the demo
+    officer applies the same redaction there and the demo reviewer approves it (four eyes).
+    """
+    from sar_desk.core.decisions import Action
+    from sar_desk.review.bulk import BulkSelection
+
+    places = session.safety_net_places()
+    if not places:
+        return
+    decided = session.decide_safety_net_places(
+        redact=True, reason="Demo: the same third party as the approved redaction elsewhere"
+    )
+    reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
+    try:
+        approved = reviewer.bulk_decide(
+            BulkSelection(everything=True), Action.APPROVE, confirmed=True
+        )
+    finally:
+        reviewer.close()
+    result.lines.append(
+        f"Safety net: {len(places)} places held a term redacted elsewhere; {DEMO_USER} applied "
+        f"the same redaction to {len(decided.items)} occurrences, {DEMO_REVIEWER} approved "
+        f"{len(approved.decided)}"
+    )
 
 
 def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sar_desk.app.base import SessionBase
+from sar_desk.app.detection_gate import run_status
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Cancelled
@@ -27,6 +28,7 @@ from sar_desk.store import Store, audit, open_store
 from sar_desk.store import detection as store_detection
 from sar_desk.store.detection import Selection
 from sar_desk.store.findings import findings_for, save_findings
+from sar_desk.store.running import running
 
 if TYPE_CHECKING:
     from sar_desk.detect.analyze import Detector
@@ -172,28 +174,30 @@ class DetectionMixin(SessionBase):
         own_detector = detector is None
         detector = detector or default_detector(model or DEFAULT_MODEL, workers)
         engine = detector.version
-        store = open_store(self.db_path)  # this thread's own connection (worker rule)
-        try:
-            with store.read() as conn:
-                context = case_context(self.case, store_detection.known_people(conn))
-                total = store_detection.count_unscanned(conn, span)
-                skipped = store_detection.count_scanned(conn, span)
-            with store.transaction() as conn:
-                run_id = store_detection.start_run(conn, scope, engine)
-            counts: Counter[str] = Counter()
+        # The task record tells a live run from one a killed process left "running".
+        with running(self.folder, "detection", "a detection run"):
+            store = open_store(self.db_path)  # this thread's own connection (worker rule)
             try:
-                scanned = yield from self._scan(
-                    store, run_id, span, total, context, detector, cancel, counts
-                )
-                propagated = yield from self._propagate(store, span, context, cancel, counts)
-            except Cancelled:
-                self._close_run(store, run_id, "cancelled", 0, scope, counts)
-                raise
-            self._close_run(store, run_id, "finished", propagated, scope, counts)
-        finally:
-            store.close()
-            if own_detector:
-                detector.close()
+                with store.read() as conn:
+                    context = case_context(self.case, store_detection.known_people(conn))
+                    total = store_detection.count_unscanned(conn, span)
+                    skipped = store_detection.count_scanned(conn, span)
+                with store.transaction() as conn:
+                    run_id = store_detection.start_run(conn, scope, engine)
+                counts: Counter[str] = Counter()
+                try:
+                    scanned = yield from self._scan(
+                        store, run_id, span, total, context, detector, cancel, counts
+                    )
+                    propagated = yield from self._propagate(store, span, context, cancel, counts)
+                except Cancelled:
+                    self._close_run(store, run_id, "cancelled", 0, scope, counts)
+                    raise
+                self._close_run(store, run_id, "finished", propagated, scope, counts)
+            finally:
+                store.close()
+                if own_detector:
+                    detector.close()
         return DetectionSummary(
             run_id, scope, scanned, skipped, sum(counts.values()), propagated, dict(counts), engine
         )
@@ -310,7 +314,7 @@ class DetectionMixin(SessionBase):
         else:
             last = runs[-1]
             lines = (
-                f"Last run {last.started_at} ({last.status}, {last.scope}): "
+                f"Last run {last.started_at} ({run_status(last, self.folder)}, {last.scope}): "
                 f"{last.scanned} messages scanned, {last.findings} proposals",
                 *(f"{entity}: {n}" for entity, n in sorted(counts.items())),
             )
@@ -321,7 +325,7 @@ class DetectionMixin(SessionBase):
                 {
                     "proposals": counts,
                     "runs": len(runs),
-                    "last_status": runs[-1].status if runs else None,
+                    "last_status": run_status(runs[-1], self.folder) if runs else None,
                 },
             )
         )

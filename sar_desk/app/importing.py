@@ -12,6 +12,7 @@ from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.core.jobs import CancelToken, Job
 from sar_desk.core.model import Source
 from sar_desk.store import sources as store_sources
+from sar_desk.store.running import running
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,17 +52,19 @@ class ImportingMixin(SessionBase):
         for path in paths:
             cancel.check()
             try:
-                result = yield from import_source(
-                    self.case_folder,
-                    self.case,
-                    Path(path),
-                    platform=platform,
-                    custodian=custodian,
-                    day_first=day_first,
-                    cancel=cancel,
-                    user=self.user,
-                    lenient=lenient,
-                )
+                # Recorded so that a writer finding the case busy can say what holds it.
+                with running(self.folder, "import", f"an import of {Path(path).name}"):
+                    result = yield from import_source(
+                        self.case_folder,
+                        self.case,
+                        Path(path),
+                        platform=platform,
+                        custodian=custodian,
+                        day_first=day_first,
+                        cancel=cancel,
+                        user=self.user,
+                        lenient=lenient,
+                    )
             except SarDeskError as exc:
                 outcomes.append(ImportFailure(Path(path), str(exc), exc.code, exc.hint))
                 continue

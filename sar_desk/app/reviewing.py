@@ -56,7 +56,10 @@ class ReviewMixin(SessionBase):
         return bundled_code_table()
 
     def _ctx(self) -> rd.ReviewContext:
-        return rd.ReviewContext(self.case, self.code_table, self.user)
+        # Imported here: `places` builds on this module (the word list lives with it).
+        from sar_desk.app.places import ordinary_words
+
+        return rd.ReviewContext(self.case, self.code_table, self.user, ordinary_words())
 
     def reason_codes(self) -> list[ReasonCode]:
         """The codes this case's regime allows (R30), for pickers and ``review codes``."""

@@ -8,8 +8,9 @@ from sar_desk.app.base import SessionBase
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.core.model import MessageId
-from sar_desk.core.scope import ConversationScope, MessageScope, Relevance
+from sar_desk.core.scope import ConversationScope, MessageScope, Relevance, ScopeExclusion
 from sar_desk.core.search import SearchQuery
+from sar_desk.review import exclusions
 from sar_desk.store import audit
 from sar_desk.store import messages as store_messages
 from sar_desk.store import scope as store_scope
@@ -46,6 +47,21 @@ class ScopeMixin(SessionBase):
                 },
             )
         return count
+
+    def scope_exclusions(self) -> list[ScopeExclusion]:
+        """Every message excluded as not relevant, with its second-person approval (if any)."""
+        with self.store.read() as conn:
+            return exclusions.scope_exclusions(conn)
+
+    def approve_exclusions(self, message_ids: Sequence[int] | None, note: str) -> int:
+        """Approve pending exclusions as the second person (issue 13 item 8).
+
+        Raises:
+            PermissionDeniedError: Not a reviewer or DPO, or the user made the exclusions.
+            BadInputError: Nothing pending, or no note.
+        """
+        with self.store.transaction() as conn:
+            return exclusions.approve_exclusions(conn, self.user, message_ids, note)
 
     def add_to_disclosure(self, ids: Sequence[int], reason: str = "") -> int:
         """Put messages in the disclosure set by hand; returns how many.

@@ -17,10 +17,13 @@ from sar_desk.app.clock import ClockMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.importing import ImportingMixin
 from sar_desk.app.legal import LegalMixin
+from sar_desk.app.lifecycle import LifecycleMixin
 from sar_desk.app.people import PeopleMixin
+from sar_desk.app.places import PlacesMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
+from sar_desk.app.whose import WhoseMixin
 from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
@@ -91,6 +94,9 @@ class CaseSession(
     ReviewMixin,
     ExportMixin,
     LegalMixin,
+    LifecycleMixin,
+    PlacesMixin,
+    WhoseMixin,
 ):
     """An open case and everything that can be done with it."""
 
@@ -138,9 +144,11 @@ class CaseSession(
 
         Raises:
             CaseNotFoundError: There is no case there.
+            PurgeInterruptedError: A purge of the case started and did not finish.
             StoreTooNewError: The case was saved by a newer release.
         """
         case_folder = CaseFolder(Path(folder))
+        case_folder.check_not_purging()
         if not case_folder.exists():
             raise CaseNotFoundError(
                 f"There is no SAR Desk case in {folder}. Check the folder, or create a case there.",
@@ -149,10 +157,15 @@ class CaseSession(
         store = case_folder.open_store()
         case_folder.clean_incoming()
         with unit_of_work(store) as uow:
-            kept = {source.stored_path for source in uow.sources.list()}
             upgrade = uow.audit.upgrade_pending()
         if upgrade:
             with unit_of_work(store, write=True) as uow:
                 uow.audit.finish_upgrade(user or default_user())
+
+        def kept() -> set[str]:
+            with unit_of_work(store) as uow:
+                return {source.stored_path for source in uow.sources.list()}
+
         case_folder.clean_orphans(kept)
+        case_folder.make_private()
         return cls(case_folder.root, store, user)

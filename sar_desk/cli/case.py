@@ -18,6 +18,7 @@ from sar_desk.cli.common import (
     open_case,
     user_option,
 )
+from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
 from sar_desk.core.outcome import OutcomeKind
 
@@ -277,5 +278,8 @@ def _print_summary(summary: CaseSummary) -> None:
         for line in section.lines:
             click.echo(f"  {line}")
 
+
+for _command in LIFECYCLE_COMMANDS:  # close, hold, release, purge (cli/lifecycle.py)
+    case.add_command(_command)
 
 COMMANDS = [case]

@@ -47,6 +47,11 @@ CLI_HINTS: dict[Hint, str] = {
     Hint.DATE_ORDER: "Use --day-first or --month-first.",
     Hint.LENIENT_IMPORT: "Use --lenient.",
     Hint.CHOOSE_MODEL: "Use --model NAME.",
+    Hint.CLOSE_CASE: "'sar-desk case close CASE [--closed-on DATE]' closes it.",
+    Hint.RELEASE_HOLD: "'sar-desk case release CASE --reason TEXT' releases it.",
+    Hint.PURGE_EARLY: "A DPO can add --early --reason TEXT --as DPO.",
+    Hint.RESUME_PURGE: "Finish it with 'sar-desk case purge CASE --yes --certificate FILE'.",
+    Hint.LIST_PLACES: "'sar-desk review CASE places' lists them; decide with --redact or --keep.",
 }
 
 

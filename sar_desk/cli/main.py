@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import click
 
 from sar_desk import __version__
+from sar_desk.app.crash import write_crash_report
 from sar_desk.cli.hints import error_line
 from sar_desk.core.errors import Cancelled, SarDeskError
 
@@ -34,6 +36,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "export": ("export", "verify"),
     "selftest": ("self-test",),
     "org": ("org",),
+    "lifecycle": ("cases",),
 }
 
 
@@ -74,6 +77,32 @@ class SarDeskGroup(click.Group):
         except Cancelled:
             click.echo("Cancelled; nothing was changed.", err=True)
             ctx.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors (exit 2) and click's own exits
+        except Exception as exc:
+            # A bug: never a traceback (its text can hold case content), but a crash report
+            # of types and code locations only, and one sentence.
+            if ctx.find_root().params.get("debug"):
+                raise
+            _report_crash(exc, ctx.invoked_subcommand)
+            ctx.exit(1)
+
+
+def _report_crash(exc: Exception, command: str | None) -> None:
+    try:
+        where = f"A crash report (no case content) was saved to {write_crash_report(exc, command)}"
+    except OSError:
+        where = "The crash report could not be saved either"
+    click.echo(
+        f"Error: SAR Desk stopped on an unexpected problem ({type(exc).__name__}); this is a "
+        f"bug, and nothing half-done was kept. {where}; please send it to your support team.",
+        err=True,
+    )
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM ends the command like Ctrl+C, so partial work is rolled back and removed."""
+    raise SystemExit(128 + signum)
 
 
 @click.group(cls=SarDeskGroup, invoke_without_command=True)
@@ -122,4 +151,5 @@ def gui(case: Path | None) -> None:
 
 def main() -> None:
     """Run the command line (without the window; see ``sar_desk.__main__.main``)."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="sar-desk")

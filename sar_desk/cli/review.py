@@ -21,6 +21,7 @@ from sar_desk.app.api import (
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
 from sar_desk.cli.review_legal import register as register_legal_commands
+from sar_desk.cli.review_places import register as register_places_command
 from sar_desk.cli.review_qa import register as register_qa_commands
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError
@@ -493,5 +494,6 @@ def third_parties(ctx: click.Context, as_json: bool) -> None:
 
 register_qa_commands(review)
 register_legal_commands(review)
+register_places_command(review)
 
 COMMANDS = [review]

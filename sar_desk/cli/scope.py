@@ -203,6 +203,55 @@ def scope_show(folder: Path, message_id: int | None, as_json: bool, user: str | 
             )
 
 
+@scope.command("exclusions")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--pending", is_flag=True, help="Only exclusions waiting for a second person.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per exclusion.")
+@_USER
+def scope_exclusions(folder: Path, pending: bool, as_json: bool, user: str | None) -> None:
+    """Messages excluded as not relevant, and who approved each exclusion (four eyes)."""
+    session = open_case(folder, user)
+    try:
+        found = [e for e in session.scope_exclusions() if e.pending or not pending]
+    finally:
+        session.close()
+    for e in found:
+        if as_json:
+            echo_json(
+                {
+                    "message_id": int(e.message_id),
+                    "kind": e.kind,
+                    "reason": e.reason,
+                    "excluded_by": e.excluded_by,
+                    "excluded_at": e.excluded_at,
+                    "approved_by": e.approved_by,
+                    "approved_at": e.approved_at,
+                    "note": e.note,
+                }
+            )
+        else:
+            who = f"approved by {e.approved_by}" if e.approved_by else "WAITING for approval"
+            click.echo(f"msg {int(e.message_id):>6} {e.kind:<13} by {e.excluded_by}; {who}")
+    if not as_json:
+        waiting = sum(e.pending for e in found)
+        click.echo(f"{len(found)} exclusions, {waiting} waiting for a second person.")
+
+
+@scope.command("approve")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--message", "message_ids", multiple=True, help="Message ids (default: all).")
+@click.option("--note", required=True, help="What you checked.")
+@_USER
+def scope_approve(folder: Path, message_ids: tuple[str, ...], note: str, user: str | None) -> None:
+    """Approve pending exclusions as the second person (a reviewer or the DPO)."""
+    session = open_case(folder, user)
+    try:
+        count = session.approve_exclusions(_message_ids(message_ids) or None, note)
+    finally:
+        session.close()
+    click.echo(f"Approved {count} exclusions (recorded).")
+
+
 @click.group()
 def sources() -> None:
     """The search plan: list, exclude, include and record unavailable sources (R20, R72)."""

@@ -7,6 +7,7 @@ the bundle can print markers and a glossary without knowing the code tables.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -115,6 +116,58 @@ class QualifiedPersonOpinion:
     recorded_at: datetime
 
 
+class StaffPolicy(enum.StrEnum):
+    """What a SAR pack does with staff acting in an official capacity (a case setting).
+
+    ICO guidance: the names of senior staff acting in their official role are usually
+    disclosed, so the default is to disclose; a case may instead label them ("Officer 1") or
+    redact them, each with a recorded reason.
+    """
+
+    DISCLOSE = "disclose"
+    LABEL = "label"
+    REDACT = "redact"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """A person of the case as the pack's labels need them (issue 13 item 7).
+
+    Attributes:
+        person_id: The case's person id.
+        names: Every name, nickname, handle and identifier the case knows for them.
+        official: Staff acting in an official capacity.
+    """
+
+    person_id: PersonId
+    names: tuple[str, ...]
+    official: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NetPlace:
+    """A place where the export's safety net found a term that is redacted elsewhere.
+
+    The safety net never redacts by itself: each place needs a recorded decision (the same
+    redaction there, or a reason to keep it) before the bundle can be built.
+
+    Attributes:
+        message_id: The message the term is in (for a chat title: its first message).
+        conversation: The bundle's reference for the conversation ("C002").
+        field: Which part of the message (text, sender, reaction, attachment, conversation).
+        kind: What the term is (the entity type it was redacted as, or "alias").
+        code: The reason code the term was redacted under elsewhere ("" for an alias).
+        term: The term itself, for the reviewer's screen only (never logged).
+    """
+
+    message_id: MessageId
+    conversation: str
+    field: ProposalField
+    kind: str
+    code: str
+    term: str
+
+
 @dataclass(frozen=True, slots=True)
 class DisclosureDecisions:
     """Everything export needs from review.
@@ -130,6 +183,11 @@ class DisclosureDecisions:
             the leak checks.
         public_interest_tests: The current public interest test per qualified code (R31).
         qualified_person_opinions: The current qualified person's opinion per s.36 code (R32).
+        kept_places: ``(message, field, text)`` of every rejected redaction: a reviewer decided
+            that this text stays at this place, so the safety net does not stop on it there.
+        ordinary_words: Common English words, never protected strings on their own.
+        people: The case's people, so one person gets one label whatever name is redacted.
+        staff_policy: The case's policy for staff acting in an official capacity.
     """
 
     in_scope: tuple[MessageId, ...]
@@ -141,3 +199,7 @@ class DisclosureDecisions:
     protected_terms: tuple[str, ...] = ()
     public_interest_tests: dict[str, PublicInterestTest] = field(default_factory=dict)
     qualified_person_opinions: dict[str, QualifiedPersonOpinion] = field(default_factory=dict)
+    kept_places: frozenset[tuple[MessageId, ProposalField, str]] = frozenset()
+    ordinary_words: frozenset[str] = frozenset()
+    people: tuple[PersonNames, ...] = ()
+    staff_policy: StaffPolicy = StaffPolicy.DISCLOSE

@@ -51,6 +51,11 @@ class Hint(enum.StrEnum):
     DATE_ORDER = "date-order"
     LENIENT_IMPORT = "lenient-import"
     CHOOSE_MODEL = "choose-model"
+    CLOSE_CASE = "close-case"
+    RELEASE_HOLD = "release-hold"
+    PURGE_EARLY = "purge-early"
+    RESUME_PURGE = "resume-purge"
+    LIST_PLACES = "list-places"
 
 
 class SarDeskError(Exception):
@@ -99,6 +104,12 @@ class UnsafeArchiveError(ImportFormatError):
     code = "unsafe-archive"
 
 
+class InputLimitError(ImportFormatError):
+    """An input exceeds a resource limit (depth, size, count, time) no real export reaches."""
+
+    code = "input-limit"
+
+
 class DuplicateSourceError(BadInputError):
     """The same file (same SHA-256) was already imported into this case."""
 
@@ -133,6 +144,12 @@ class StoreTooNewError(SarDeskError):
     """The case was written by a newer release of SAR Desk."""
 
     code = "store-too-new"
+
+
+class CaseBusyError(SarDeskError):
+    """Another task kept the case's write lock for longer than a writer waits."""
+
+    code = "case-busy"
 
 
 class CaseDamagedError(SarDeskError):

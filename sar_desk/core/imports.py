@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sar_desk.core.errors import InputLimitError
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
+
+MAX_ISSUES = 100_000
+"""An import stops once this many records could not be read."""
 
 
 # Not frozen: importers create one per record and a frozen dataclass's __init__ costs several
@@ -113,7 +117,18 @@ class ImportReport:
     identity_links: list[IdentityLink] = field(default_factory=list)
 
     def skip(self, location: str, message: str, line_no: int | None = None) -> None:
-        """Record a record that was skipped and why."""
+        """Record a record that was skipped and why.
+
+        Raises:
+            InputLimitError: More records were skipped than any real export has; the file is
+                refused (each skip is kept, so an unbounded count would exhaust memory).
+        """
+        if len(self.issues) >= MAX_ISSUES:
+            raise InputLimitError(
+                f"More than {MAX_ISSUES:,} records could not be read (the last near "
+                f"{location}), so this is not a usable export; it was refused and nothing was "
+                "imported. Check it is the unchanged export file."
+            )
         self.issues.append(ImportIssue(location, message, line_no))
 
     def warn(self, message: str) -> None:

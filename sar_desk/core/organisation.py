@@ -46,6 +46,8 @@ class OrgProfile:
         automated_decisions: Whether automated decision-making is used (Art. 15(1)(h)).
         transfers: Transfers outside the UK and their safeguards (Art. 15(2)).
         signatory: Who signs letters; default "Information Governance".
+        retention: How long closed cases are kept per regime (``sar=1y,foi=3y``); regimes
+            not named keep `core.retention.DEFAULT_RETENTION`.
     """
 
     name: str = ""
@@ -63,6 +65,7 @@ class OrgProfile:
     automated_decisions: str = ""
     transfers: str = ""
     signatory: str = ""
+    retention: str = ""
 
     def to_json(self) -> dict[str, str]:
         """Every field, for the config file."""

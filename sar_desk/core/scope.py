@@ -138,3 +138,33 @@ class SourceSearchStatus:
     recorded_at: str | None = None
     recorded_by: str | None = None
     hits: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeExclusion:
+    """A message excluded from the disclosure as not relevant, and its second-person approval.
+
+    Attributes:
+        message_id: The message.
+        kind: not-relevant / mentions-only / removed (scope) or not-in-scope (review marker).
+        reason: Why it was excluded.
+        excluded_by: Who excluded it.
+        excluded_at: When (ISO 8601, UTC).
+        approved_by: The second person (or DPO) who approved it; None while pending.
+        approved_at: When.
+        note: The approver's note ("DPO sign-off 3" when a sign-off approved it).
+    """
+
+    message_id: MessageId
+    kind: str
+    reason: str
+    excluded_by: str
+    excluded_at: str
+    approved_by: str | None = None
+    approved_at: str | None = None
+    note: str = ""
+
+    @property
+    def pending(self) -> bool:
+        """Whether it still waits for a second person."""
+        return self.approved_by is None

@@ -164,7 +164,7 @@ def analyze_batch(
         raw += header_findings(message, context)
         raw += text_findings(message)
     resolved = resolve(raw, detector.structured_entities, detector.drop_entities)
-    return apply_policy(resolved, context, build_allow_list(context))
+    return apply_policy(resolved, context, build_allow_list(context), messages)
 
 
 PROPAGATION_SOURCES = (_NER, "ChatNameRecognizer", "ContactCardRecognizer")

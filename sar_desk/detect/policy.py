@@ -9,18 +9,22 @@ s.38(1)(a), officials' names as a lower-scored suggestion. Nothing here ever app
 Requester allow-list, kept simple and safe: the requester's full names (with or without a
 title), phones, e-mails and handles, and a bare first name or surname only when no other known
 person shares it. A shared first name is proposed, because it may be the third party's.
+What the requester writes about themselves in their own messages ("my address is ...", "my
+NHS number is ...", "call me on ...") is theirs too (`self_disclosure`, issue 13 item 2).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from sar_desk.core.findings import Finding
+from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import classify_identifier, name_key, normalise_email
-from sar_desk.core.model import IdentifierKind, PersonId, PersonRole, Regime
+from sar_desk.core.model import IdentifierKind, Message, MessageId, PersonId, PersonRole, Regime
 from sar_desk.core.text import phone_key
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.self_disclosure import is_self_disclosed, self_regions
 from sar_desk.detect.words import TITLES
 
 _OWN_CODES = {
@@ -36,6 +40,7 @@ _THIRD_PARTY_CODES = {
     Regime.EISR: "EISR reg. 11(2)",
 }
 _NAME_TYPES = {"PERSON"}
+_HOUSE_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+$")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,22 @@ class RequesterAllowList:
         if finding.entity_type == "EMAIL_ADDRESS":
             return normalise_email(value) in self.emails
         return _plain_name(value) in self.names
+
+    def sent(self, message: Message) -> bool:
+        """Whether the requester wrote this message (by sender name, phone or e-mail)."""
+        for value in (message.sender, message.sender_id):
+            if not value:
+                continue
+            kind, norm = classify_identifier(value)
+            if kind == IdentifierKind.PHONE and phone_key(norm, self.region) in self.phones:
+                return True
+            if kind == IdentifierKind.EMAIL and norm in self.emails:
+                return True
+            words = _plain_name(value).split()
+            # A full name, or a handle, of the requester; a bare shared first name is not enough.
+            if (len(words) > 1 or value.startswith("@")) and _plain_name(value) in self.names:
+                return True
+        return False
 
 
 def _plain_name(value: str) -> str:
@@ -208,8 +229,51 @@ def _what(entity_type: str) -> str:
     return _LABELS.get(entity_type, entity_type.lower().replace("_", " "))
 
 
+def self_disclosed(
+    findings: Sequence[Finding], messages: Iterable[Message], allow: RequesterAllowList
+) -> set[tuple[MessageId, int]]:
+    """``(message, start)`` of findings the requester gives about themselves in their messages.
+
+    Names are left out (a name after "my" is someone else's: "my neighbour Jordan"); other
+    people named in the message end the requester's region.
+    """
+    by_message: dict[MessageId, list[Finding]] = {}
+    for f in findings:
+        if f.field == ProposalField.TEXT and f.start is not None:
+            by_message.setdefault(f.message_id, []).append(f)
+    own: set[tuple[MessageId, int]] = set()
+    for message in messages:
+        found = by_message.get(message.id)
+        if not found or not allow.sent(message):
+            continue
+        # "27 Quarry Bank": NER often takes the street after a house number for a name; that
+        # is part of an address, neither another person nor a reason to end the region.
+        street = {
+            f.start
+            for f in found
+            if f.start is not None and _HOUSE_NUMBER.search(message.text, 0, f.start)
+        }
+        others = [
+            f.start
+            for f in found
+            if f.entity_type in _NAME_TYPES
+            and f.start is not None
+            and f.start not in street
+            and not allow.covers(f)
+        ]
+        regions = self_regions(message.text, others)
+        for f in found:
+            name = f.entity_type in _NAME_TYPES and f.start not in street
+            if not name and is_self_disclosed(regions, f.start):
+                own.add((f.message_id, f.start or 0))
+    return own
+
+
 def apply_policy(
-    findings: Iterable[Finding], context: CaseContext, allow: RequesterAllowList | None = None
+    findings: Iterable[Finding],
+    context: CaseContext,
+    allow: RequesterAllowList | None = None,
+    messages: Iterable[Message] = (),
 ) -> list[Finding]:
     """Filter and explain findings for the case's regime.
 
@@ -217,14 +281,21 @@ def apply_policy(
         findings: Resolved findings of some messages.
         context: The case (regime, people, requester aliases).
         allow: A prebuilt allow-list (built from `context` when omitted).
+        messages: The messages the findings are in, when known: what the requester gives
+            about themselves in their own messages is theirs (never proposed in a SAR).
 
     Returns:
         The findings to propose, each with its explanation.
     """
     allow = allow or build_allow_list(context)
+    findings = list(findings)
+    given = self_disclosed(findings, messages, allow)
     out: list[Finding] = []
     for finding in findings:
-        own = allow.covers(finding)
+        own = allow.covers(finding) or (
+            finding.field == ProposalField.TEXT
+            and (finding.message_id, finding.start or 0) in given
+        )
         if own and context.regime == Regime.SAR:
             continue  # R75: the requester's own data is never proposed in a SAR
         person = context.person(finding.person_id)

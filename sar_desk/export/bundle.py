@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC
@@ -17,22 +18,42 @@ from typing import Any
 from sar_desk.core.errors import BadInputError, SafetyCheckError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.export import records
-from sar_desk.export.archive import new_password, write_encrypted_zip
+from sar_desk.export.archive import new_password
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
 from sar_desk.export.letter import Letter, LetterSection, build_letter
-from sar_desk.export.manifest import BundleManifest, write_manifest
+from sar_desk.export.manifest import (
+    SIGNATURE_NAME,
+    BundleManifest,
+    key_fingerprint,
+    public_key_of,
+    sign_manifest,
+    write_manifest,
+)
 from sar_desk.export.options import BundleInputs, BundleOptions
 from sar_desk.export.redact import build_render_bundle, in_scope_messages, protected_terms
 from sar_desk.export.render_model import RenderBundle
 from sar_desk.export.safety import pre_render_check, safety_report
-from sar_desk.export.terms import TermReplacer
+from sar_desk.export.sealing import check_files, delivery_record, seal_pack
 from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 
 INTERNAL_README = (
     "INTERNAL RECORDS - NEVER SEND THESE FILES TO THE REQUESTER.\n"
-    "This folder holds the redaction log, the search log, the safety report and the list of\n"
-    "protected terms (the redacted strings, used to verify the bundle). Only the files in\n"
-    "'pack/' (or the encrypted archive in 'delivery/') go to the requester.\n"
+    "This folder holds the redaction log, the search log, the scope exclusions (with who\n"
+    "approved each), the safety report and the list of protected terms (the redacted\n"
+    "strings, used to verify the bundle). Only the files in 'pack/' go to the requester\n"
+    "(when it was encrypted, the password goes separately).\n"
+)
+
+
+EXCLUSION_COLUMNS = (
+    "message id",
+    "excluded as",
+    "reason",
+    "excluded by",
+    "excluded at",
+    "approved by",
+    "approved at",
+    "approval note",
 )
 
 
@@ -41,18 +62,46 @@ def export_id(options: BundleOptions, reference: str) -> str:
     return f"{safe_reference(reference)}-{options.generated_at.astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
 
-def _net_letter(letter: Letter, terms: Sequence[str], region: str) -> tuple[Letter, int]:
-    replacer = TermReplacer(terms, region)
-    caught = 0
-    sections = []
-    for section in letter.sections:
-        paragraphs = []
-        for paragraph in section.paragraphs:
-            text, found = replacer.sub(paragraph, lambda _term: "[REDACTED]")
-            caught += len(found)
-            paragraphs.append(text)
-        sections.append(LetterSection(section.id, section.heading, tuple(paragraphs)))
-    return replace(letter, sections=tuple(sections)), caught
+def _with_fingerprint(letter: Letter, fingerprint: str) -> Letter:
+    """The cover letter with the signing key's fingerprint, to check the bundle against."""
+    line = (
+        "The list of files in this bundle (manifest.json) is signed with a key held for this "
+        f"request only. The key's fingerprint is {fingerprint}."
+    )
+    section = LetterSection("signature", "Checking this bundle", (line,))
+    return replace(letter, sections=(*letter.sections, section))
+
+
+PARTIAL = ".partial-"
+"""Marks the private folder a bundle is built in, beside its destination."""
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def clean_partials(parent: Path) -> int:
+    """Remove folders left in `parent` by exports that were killed part-way.
+
+    A partial folder is named ``.<dest>.partial-<pid>-<random>``; it is removed once the
+    process that made it is gone (it may hold an unchecked pack and the redacted strings).
+
+    Returns:
+        How many were removed.
+    """
+    removed = 0
+    for path in parent.glob(f".*{PARTIAL}*") if parent.is_dir() else ():
+        pid = path.name.rsplit(PARTIAL, 1)[1].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def _prepare_dest(dest: Path) -> Path:
@@ -61,12 +110,20 @@ def _prepare_dest(dest: Path) -> Path:
             f"{dest} already exists and is not empty. Choose a new folder for the bundle."
         )
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.parent / f".{dest.name}.partial-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    clean_partials(dest.parent)
+    # Private (0700) and on the destination's file system, so the finished bundle is moved
+    # into place in one step; nobody else can read it while it is unchecked.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}{PARTIAL}{os.getpid()}-", dir=dest.parent))
     for sub in ("pack", "internal", ".work"):
-        (tmp / sub).mkdir(parents=True)
+        (tmp / sub).mkdir(mode=0o700)
     return tmp
+
+
+def _make_private(folder: Path) -> None:
+    """Internal records: folders 0700, files 0600 (they hold the redacted strings)."""
+    folder.chmod(0o700)
+    for path in folder.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def _internal_records(
@@ -88,6 +145,8 @@ def _internal_records(
         records.SEARCH_LOG_COLUMNS,
         records.search_log_rows(inputs.searches),
     )
+    if inputs.detection:
+        records.write_json(internal / "detection-coverage.json", inputs.detection)
     records.write_json(
         internal / "protected-terms.json",
         {
@@ -95,6 +154,24 @@ def _internal_records(
             "region": inputs.case.default_region,
             "terms": list(terms),
         },
+    )
+    # Issue 13 item 8: every exclusion from scope, with its second-person approval.
+    records.write_csv(
+        internal / "scope-exclusions.csv",
+        EXCLUSION_COLUMNS,
+        [
+            [
+                str(int(e.message_id)),
+                e.kind,
+                e.reason,
+                e.excluded_by,
+                e.excluded_at,
+                e.approved_by or "",
+                e.approved_at or "",
+                e.note,
+            ]
+            for e in inputs.exclusions
+        ],
     )
 
 
@@ -127,8 +204,12 @@ def build_bundle(
     yield Progress(0, 5, "Applying redactions")
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
     terms = protected_terms(inputs.decisions)
+    # The letter is never blanked by itself either: a protected term in it stops the export.
     region = inputs.case.default_region
-    letter, letter_catches = _net_letter(build_letter(inputs, options, bundle), terms, region)
+    letter = build_letter(inputs, options, bundle)
+    fingerprint = key_fingerprint(public_key_of(inputs.signing_key)) if inputs.signing_key else None
+    if fingerprint:
+        letter = _with_fingerprint(letter, fingerprint)
     pre_render_check(bundle, letter, terms, region)
     cancel.check()
     tmp = _prepare_dest(dest)
@@ -160,15 +241,20 @@ def build_bundle(
         )
         _raise_on_failure(results, "pack/")
         cancel.check()
-        password = _maybe_archive(tmp, prefix, options, pack_files, inputs, terms, results)
+        password = _maybe_seal(tmp, prefix, options, inputs, terms, results)
         records.write_json(
             tmp / "internal" / "safety-report.json",
-            safety_report(bundle, inputs, options, results, letter_catches),
+            safety_report(bundle, inputs, options, results, 0),
         )
         shutil.rmtree(tmp / ".work")
+        _make_private(tmp / "internal")
         yield Progress(4, 5, "Writing the manifest")
         header = _manifest_header(inputs, options, bundle, ctx.pages, letter)
+        if fingerprint:
+            header["signing"] = {"algorithm": "Ed25519", "fingerprint": fingerprint}
         entries, digest = write_manifest(tmp, header)
+        if inputs.signing_key:
+            sign_manifest(tmp, inputs.signing_key)
         if dest.exists():
             dest.rmdir()  # an empty folder the user made for the bundle
         tmp.replace(dest)
@@ -190,6 +276,7 @@ def build_bundle(
         ctx.pages,
         password,
         master,
+        fingerprint,
     )
 
 
@@ -204,33 +291,32 @@ def _raise_on_failure(results: Sequence[CheckResult], prefix: str) -> None:
         )
 
 
-def _maybe_archive(
+def _maybe_seal(
     tmp: Path,
     prefix: str,
     options: BundleOptions,
-    pack_files: list[Path],
     inputs: BundleInputs,
     terms: Sequence[str],
     results: list[CheckResult],
 ) -> str | None:
+    """Encrypt the checked pack in place (`export.sealing`) and check the sealed files."""
     if not options.encrypt:
         return None
-    password = new_password()
-    (tmp / "delivery").mkdir()
-    archive = tmp / "delivery" / f"{prefix}-pack.zip"
-    write_encrypted_zip(archive, tmp / "pack", pack_files, password)
-    zip_results = check_pack(
-        tmp / "delivery",
-        [archive],
+    password = options.pack_password or new_password()
+    seal_pack(tmp / "pack", tmp / ".work", prefix, password, extras=options.encrypt_extras)
+    sealed_results = check_files(
+        tmp / "pack",
+        sorted(p for p in (tmp / "pack").rglob("*") if p.is_file()),
         inputs.case.reference,
         terms,
         inputs.versions.tool,
         inputs.case.default_region,
+        password=password,
+        scratch=tmp / ".work",
+        require_sealed=True,
     )
-    _raise_on_failure(zip_results, "delivery/")
-    results += zip_results
-    if options.save_password:
-        (tmp / "internal" / "archive-password.txt").write_text(password + "\n", encoding="utf-8")
+    _raise_on_failure(sealed_results, "pack/")
+    results += sealed_results
     return password
 
 
@@ -238,7 +324,7 @@ def _manifest_header(
     inputs: BundleInputs, options: BundleOptions, bundle: RenderBundle, pages: int, letter: Letter
 ) -> dict[str, Any]:
     decisions = inputs.decisions
-    return {
+    header: dict[str, Any] = {
         "bundle": {
             "case_reference": inputs.case.reference,
             "regime": str(inputs.case.regime),
@@ -272,6 +358,9 @@ def _manifest_header(
         "checks": {"report": "internal/safety-report.json", "passed": True},
         "audit_head": inputs.audit_head,
     }
+    if options.encrypt:
+        header["delivery"] = delivery_record(options)  # "sent separately", never the password
+    return header
 
 
 def _keep_master(folder: Path, inputs: BundleInputs, bundle: RenderBundle, dest: Path) -> Path:
@@ -280,4 +369,10 @@ def _keep_master(folder: Path, inputs: BundleInputs, bundle: RenderBundle, dest:
     records.write_master(folder, chosen, bundle)
     shutil.copy2(dest / "manifest.json", folder / "manifest.json")
     shutil.copy2(dest / "internal" / "safety-report.json", folder / "safety-report.json")
+    # The case's own copy of the redacted strings: `verify --case` checks against it, so
+    # editing the bundle's internal copy cannot hide a leak.
+    shutil.copy2(dest / "internal" / "protected-terms.json", folder / "protected-terms.json")
+    if (dest / SIGNATURE_NAME).exists():
+        shutil.copy2(dest / SIGNATURE_NAME, folder / SIGNATURE_NAME)
+    _make_private(folder)
     return folder

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
+from sar_desk.core.errors import BadInputError
 from sar_desk.core.legitimate_interests import LegitimateInterestsTest
 from sar_desk.core.model import Case, Message, Source
 from sar_desk.core.organisation import (
@@ -23,6 +24,7 @@ from sar_desk.core.organisation import (
     purposes_text,
 )
 from sar_desk.core.outcome import Outcome
+from sar_desk.core.scope import ScopeExclusion
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +95,15 @@ class BundleOptions:
     Attributes:
         generated_at: The export time written into every file (an input, for reproducibility).
         organisation: Controller details for the letter (empty unless given).
-        pseudonyms: Show third parties as "Person A", "Person B"... instead of markers.
+        pseudonyms: Show each redacted person as one consistent label ("Person A",
+            "Officer 1") instead of markers; on by default (issue 13 item 7).
         large_print: Larger type and line spacing in the PDF and HTML (reasonable adjustment).
         html: Also produce the accessible HTML version.
-        encrypt: Also produce an AES-256 encrypted zip of the pack.
-        save_password: Write the zip password into ``internal/`` (otherwise only returned).
+        encrypt: Seal the requester pack: its PDFs AES-256 encrypted with a password sent
+            separately, no plain copy left in the pack (see `export.sealing`).
+        encrypt_extras: With `encrypt`, put the pack's other files (HTML version, RSMF) in an
+            AES-256 zip with the same password; otherwise they are left out of the pack.
+        pack_password: The password to use (None: a new one is made). Never stored.
         rsmf: Also produce an RSMF 2.0 export of the redacted conversations.
         letter_date: Date printed on the letter (default: the date of `generated_at`).
         information_held: FOI confirm/deny: whether the information is held.
@@ -106,15 +112,43 @@ class BundleOptions:
 
     generated_at: datetime
     organisation: Organisation = field(default_factory=Organisation)
-    pseudonyms: bool = False
+    pseudonyms: bool = True
     large_print: bool = False
     html: bool = True
     encrypt: bool = False
-    save_password: bool = False
+    encrypt_extras: bool = False
+    pack_password: str | None = field(default=None, repr=False)
     rsmf: bool = False
     letter_date: date | None = None
     information_held: bool = True
     advice: str = ""
+
+    def __post_init__(self) -> None:
+        if self.pack_password is not None:
+            check_password(self.pack_password)
+
+
+MIN_PASSWORD = 12
+_MAX_PASSWORD_BYTES = 127  # PDF revision 6 uses at most 127 bytes of the UTF-8 password
+
+
+def check_password(password: str) -> str:
+    """Return `password` if it is fit to protect a requester pack.
+
+    Raises:
+        BadInputError: It is too short, too long or holds control characters.
+    """
+    if len(password) < MIN_PASSWORD:
+        raise BadInputError(
+            f"The pack password is too short: use at least {MIN_PASSWORD} characters, or let "
+            "SAR Desk make one."
+        )
+    if len(password.encode("utf-8")) > _MAX_PASSWORD_BYTES or not password.isprintable():
+        raise BadInputError(
+            "The pack password must be printable characters only and at most "
+            f"{_MAX_PASSWORD_BYTES} bytes long."
+        )
+    return password
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +203,12 @@ class BundleInputs:
         ncnd_provision: The exemption's own neither-confirm-nor-deny provision (NCND only).
         legitimate_interests: The recorded legitimate-interests test per code.
         needs_legitimate_interests: Codes whose notice must print that test.
+        exclusions: Messages excluded as not relevant, with their second-person approval
+            (listed in the internal record, issue 13 item 8).
+        detection: How far detection covered the disclosure set, and any DPO decision to
+            export without it (copied into the internal records).
+        signing_key: The case's Ed25519 private key (raw), to sign the manifest; None for
+            an unsigned bundle.
         audit_head: The case's audit head when exported (entry and hash), copied into the
             manifest so the log can later be checked against it.
     """
@@ -186,6 +226,9 @@ class BundleInputs:
     ncnd_provision: str = ""
     legitimate_interests: dict[str, LegitimateInterestsTest] = field(default_factory=dict)
     needs_legitimate_interests: frozenset[str] = frozenset()
+    exclusions: tuple[ScopeExclusion, ...] = ()
+    detection: dict[str, Any] = field(default_factory=dict)
+    signing_key: bytes | None = field(default=None, repr=False)
     audit_head: dict[str, Any] | None = None
 
 

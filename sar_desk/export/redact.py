@@ -2,8 +2,10 @@
 
 Order of work for each in-scope message: approved decisions first (text spans, sender,
 mentions, reactions, attachment names, conversation titles), then the second safety net, which
-replaces any remaining occurrence of a protected term in any rendered string and counts it as
-an automatic catch for the safety report. Not-in-scope and duplicate items are dropped here and
+looks for any remaining occurrence of a protected term in every rendered string. The net never
+redacts by itself (issue 13: nothing is redacted without a recorded decision): each place it
+finds must be decided in review (the same redaction there, or a recorded reason to keep it),
+and until then the bundle is not built. Not-in-scope and duplicate items are dropped here and
 never appear as exemptions (R40).
 """
 
@@ -13,29 +15,27 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, ReasonCode
+from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, NetPlace, ReasonCode
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Case, ConversationId, Message, MessageId
 from sar_desk.core.redaction import RedactionSpan, apply_redactions
+from sar_desk.export.net import (
+    FIELDS,
+    UndecidedPlacesError,
+    net_terms,
+    protected_alone,
+    protected_terms,
+    term_kinds,
+)
 from sar_desk.export.pseudonyms import Replacements, marker_for
 from sar_desk.export.render_model import (
-    AutoCatch,
     IndexRow,
     ItemStatus,
     RenderBundle,
     RenderConversation,
     RenderMessage,
 )
-from sar_desk.export.terms import TermReplacer, clean_term, replace_each
-
-
-def protected_terms(decisions: DisclosureDecisions) -> tuple[str, ...]:
-    """Every string the bundle must not contain: listed terms plus every redacted string."""
-    terms = set(decisions.protected_terms)
-    for group in decisions.redactions.values():
-        terms.update(r.text for r in group)
-    cleaned = {clean_term(t) for t in terms}
-    return tuple(sorted((t for t in cleaned if t), key=lambda t: (t.casefold(), t)))
+from sar_desk.export.terms import TermReplacer, clean_term, normalise, replace_each
 
 
 def in_scope_messages(messages: Iterable[Message], decisions: DisclosureDecisions) -> list[Message]:
@@ -46,45 +46,48 @@ def in_scope_messages(messages: Iterable[Message], decisions: DisclosureDecision
 
 
 class _Redactor:
-    """State for one bundle: replacements, safety-net terms and catches."""
+    """State for one bundle: replacements, safety-net terms and the places the net found."""
 
     def __init__(self, case: Case, decisions: DisclosureDecisions, pseudonyms: bool) -> None:
         self.decisions = decisions
         self.zone = ZoneInfo(case.timezone)
-        self.terms = protected_terms(decisions)
         self.replacements = Replacements(decisions, pseudonyms)
+        # The case's region, so a national-format number is the same number as its +44 form.
         self.region = case.default_region
-        self.replacer = TermReplacer(self.terms, self.region)
-        self.catches: list[AutoCatch] = []
+        self.replacer = TermReplacer(net_terms(decisions), self.region)
+        self.kinds = term_kinds(decisions)
+        self.kept = {(m, f, normalise(clean_term(t))) for m, f, t in decisions.kept_places}
+        self.places: dict[tuple[MessageId, ProposalField, str], NetPlace] = {}
         self.used_codes: dict[str, ReasonCode] = {}
 
-    def net(self, text: str, item: int | None, field: str, codes: set[str]) -> str:
-        """The second safety net over one rendered string."""
-        text, found = self.replacer.sub(text, self._replacement)
+    def net(self, text: str, where: tuple[MessageId, str], field: str) -> None:
+        """The second safety net over one rendered string: note every undecided place."""
+        found = self.replacer.sub(text, lambda term: term)[1]
+        message_id, conversation = where
+        kind = FIELDS.get(field, ProposalField.TEXT)
         for term in found:
-            code = self.replacements.for_term(term)[1]
-            if code is not None:
-                codes.add(code.code)
-                self.used_codes[code.code] = code
-        if found:
-            self.catches.append(AutoCatch(item, field, len(found)))
-        return text
-
-    def _replacement(self, term: str) -> str:
-        return self.replacements.for_term(term)[0]
+            key = (message_id, kind, normalise(term))
+            if key in self.kept or key in self.places:
+                continue
+            entity, code = self.kinds.get(normalise(term), ("alias", ""))
+            self.places[key] = NetPlace(message_id, conversation, kind, entity, code, term)
 
     def use(self, redaction: ApprovedRedaction, codes: set[str]) -> str:
         codes.add(redaction.code.code)
         self.used_codes[redaction.code.code] = redaction.code
         return self.replacements.for_redaction(redaction)
 
-    def title(self, title: str, group: Sequence[ApprovedRedaction], ref: str) -> str:
+    def title(
+        self, title: str, group: Sequence[ApprovedRedaction], ref: str, first: MessageId
+    ) -> str:
         codes: set[str] = set()
-        pairs = [(r.text, self.use(r, codes)) for r in group]
-        title = replace_each(title, pairs, self.region)
-        return self.net(title, None, f"title of {ref}", codes)
+        # All decided strings at once against the original title, so "Ruth" decided before
+        # "Ruth Okoro" cannot leave "-okoro" behind (issue 20 item 2).
+        title = replace_each(title, [(r.text, self.use(r, codes)) for r in group], self.region)
+        self.net(title, (first, ref), "title")
+        return title
 
-    def message(self, msg: Message, item: int, reply_note: str | None) -> RenderMessage:
+    def message(self, msg: Message, item: int, reply_note: str | None, ref: str) -> RenderMessage:
         local = msg.timestamp.astimezone(self.zone)
         stamp = (
             item,
@@ -122,22 +125,21 @@ class _Redactor:
             self._attachment(a.name, a.type, a.present, by_field, codes) for a in msg.attachments
         ]
         reactions = [self._reaction(r.emoji, r.actor, by_field, codes) for r in msg.reactions]
-        net_fields = {
-            "text": text,
-            "sender": sender or "",
-            "reply": reply_note or "",
-        }
-        cleaned = {k: self.net(v, item, k, codes) for k, v in net_fields.items()}
-        attachments = [self.net(a, item, "attachment", codes) for a in attachments]
-        reactions = [self.net(r, item, "reaction", codes) for r in reactions]
+        where = (msg.id, ref)
+        for field, value in (("text", text), ("sender", sender or ""), ("reply", reply_note)):
+            self.net(value or "", where, field)
+        for attachment in attachments:
+            self.net(attachment, where, "attachment")
+        for reaction in reactions:
+            self.net(reaction, where, "reaction")
         return RenderMessage(
             *stamp,
-            sender=cleaned["sender"] or None,
+            sender=sender or None,
             kind=str(msg.kind),
-            text=cleaned["text"],
+            text=text,
             attachments=tuple(attachments),
             reactions=tuple(reactions),
-            reply_note=cleaned["reply"] or None,
+            reply_note=reply_note or None,
             edited=msg.edited,
             status=ItemStatus.PART if codes else ItemStatus.FULL,
             codes=tuple(sorted(codes)),
@@ -149,9 +151,16 @@ class _Redactor:
             marker = self.use(redaction, codes)
             if redaction.start is not None and redaction.end is not None:
                 spans.append(RedactionSpan(redaction.start, redaction.end, marker))
+        original = text
         text = apply_redactions(text, spans).text
-        # Offsets that no longer match the stored text must still not let the string out.
-        return replace_each(text, [(r.text, self.use(r, codes)) for r in group], self.region)
+        # Offsets that no longer match the stored text must still not let the string out;
+        # where they match, only the decided span is redacted (issue 13).
+        moved = [
+            (r.text, self.use(r, codes))
+            for r in group
+            if r.start is None or r.end is None or original[r.start : r.end] != r.text
+        ]
+        return replace_each(text, moved, self.region)
 
     def _attachment(
         self,
@@ -204,7 +213,27 @@ def build_render_bundle(
 
     Returns:
         The render bundle; its strings are safe to hand to any renderer.
+
+    Raises:
+        UndecidedPlacesError: The safety net found a protected term at a place with no
+            decision (listing the places; nothing is redacted by the net itself).
     """
+    bundle, places = _build(case, messages, decisions, pseudonyms)
+    if places:
+        raise UndecidedPlacesError(places)
+    return bundle
+
+
+def find_places(
+    case: Case, messages: Iterable[Message], decisions: DisclosureDecisions
+) -> list[NetPlace]:
+    """The places where the safety net finds a protected term with no decision there."""
+    return _build(case, messages, decisions, pseudonyms=False)[1]
+
+
+def _build(
+    case: Case, messages: Iterable[Message], decisions: DisclosureDecisions, pseudonyms: bool
+) -> tuple[RenderBundle, list[NetPlace]]:
     chosen = in_scope_messages(messages, decisions)
     red = _Redactor(case, decisions, pseudonyms)
     red.replacements.assign_in_order(chosen)
@@ -223,14 +252,14 @@ def build_render_bundle(
             for r in decisions.redactions.get(m.id, ())
             if r.field == ProposalField.CONVERSATION
         ]
-        title = red.title(group[0].conversation, title_decisions, ref)
+        title = red.title(group[0].conversation, title_decisions, ref, group[0].id)
         rendered: list[RenderMessage] = []
         for msg in group:
             item += 1
             items[msg.id] = item
             local = msg.timestamp.astimezone(red.zone)
             day = f"{local.day} {local:%b %Y}"
-            entry = red.message(msg, item, _reply_note(msg, times, day))
+            entry = red.message(msg, item, _reply_note(msg, times, day), ref)
             times[msg.id] = (day, entry.time_label)
             rendered.append(entry)
         conversations.append(
@@ -246,9 +275,10 @@ def build_render_bundle(
         "duplicates": len(decisions.duplicates),
         "conversations": len(conversations),
         "redactions": sum(len(g) for k, g in decisions.redactions.items() if k in items),
-        "automatic_catches": sum(c.count for c in red.catches),
+        # The safety net never redacts by itself any more; the key stays for old readers.
+        "automatic_catches": 0,
     }
-    return RenderBundle(
+    bundle = RenderBundle(
         reference=case.reference,
         regime=case.regime,
         timezone=case.timezone,
@@ -256,9 +286,10 @@ def build_render_bundle(
         index=tuple(_index(conversations)),
         codes=tuple(red.used_codes[k] for k in sorted(red.used_codes)),
         counts=counts,
-        auto_catches=tuple(red.catches),
+        auto_catches=(),
         items=items,
     )
+    return bundle, sorted(red.places.values(), key=lambda p: (p.message_id, str(p.field)))
 
 
 def _index(conversations: Sequence[RenderConversation]) -> list[IndexRow]:
@@ -304,4 +335,13 @@ def _index(conversations: Sequence[RenderConversation]) -> list[IndexRow]:
     return rows
 
 
-__all__ = ["build_render_bundle", "in_scope_messages", "marker_for", "protected_terms"]
+__all__ = [
+    "UndecidedPlacesError",
+    "build_render_bundle",
+    "find_places",
+    "in_scope_messages",
+    "marker_for",
+    "net_terms",
+    "protected_alone",
+    "protected_terms",
+]

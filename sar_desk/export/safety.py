@@ -14,7 +14,8 @@ from sar_desk.export.render_model import RenderBundle
 from sar_desk.export.terms import TermMatcher
 
 CHECKS_RUN = (
-    "safety-net (protected terms replaced in every rendered string, counted)",
+    "safety-net (every protected term found outside the places decided in review stops the "
+    "export; the net never redacts by itself)",
     "pre-render (no protected term in any render record)",
     "file-name (references only; allowed file kinds)",
     "text-leak (text layer, metadata, bookmarks, annotations, attachments, HTML, e-mail)",
@@ -74,4 +75,5 @@ def safety_report(
         ],
         "automatic_catches": {"total": sum(c["count"] or 0 for c in catches), "where": catches},
         "protected_terms": len(protected_terms(inputs.decisions)),
+        "places_kept_by_decision": len(inputs.decisions.kept_places),
     }

@@ -10,6 +10,7 @@ import difflib
 from pathlib import Path
 
 from sar_desk.core.errors import Hint, ImportFormatError, UnknownFormatError
+from sar_desk.importers.archive import ExportTree
 from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.importers.discord import DiscordImporter
 from sar_desk.importers.google_chat import GoogleChatImporter
@@ -63,7 +64,9 @@ def importer_for(path: Path) -> Importer:
     """The importer that recognises `path`.
 
     Raises:
-        ImportFormatError: The path does not exist or is empty.
+        ImportFormatError: The path does not exist, is empty or cannot be read.
+        UnsafeArchiveError, InputLimitError: The input is hostile; the message gives the
+            real reason (a zip bomb, nesting past the limits) rather than "not recognised".
         UnknownFormatError: No importer recognises it.
     """
     if not path.exists():
@@ -72,6 +75,7 @@ def importer_for(path: Path) -> Importer:
         raise ImportFormatError(
             f"{path.name} is empty (0 bytes). Export the chat again and import the new file."
         )
+    _check_readable(path)
     for importer in IMPORTERS:
         if importer.sniff(path):
             return importer
@@ -81,3 +85,16 @@ def importer_for(path: Path) -> Importer:
         "file shapes each one accepts.",
         hint=Hint.CHOOSE_PLATFORM,
     )
+
+
+def _check_readable(path: Path) -> None:
+    """Open the input once, so that a hostile or unreadable one is refused with its reason."""
+    try:
+        with ExportTree(path) as tree:
+            if tree.kind == "file":
+                tree.head(path.name, 1)
+    except OSError as exc:
+        raise ImportFormatError(
+            f"{path.name} could not be read ({exc.strerror or type(exc).__name__}). Check that "
+            "the file is still there and that you can open it, then try again."
+        ) from exc

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from sar_desk.core.errors import ImportFormatError, UnsafeArchiveError
+from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchiveError
+from sar_desk.importers.limits import MAX_ZIP_ENTRIES, check_whole_read, check_zip_directory
 
 MAX_TOTAL_UNCOMPRESSED = 8 * 1024**3
 """Refuse archives that claim more than 8 GiB uncompressed."""
@@ -36,6 +37,11 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     Raises:
         UnsafeArchiveError: With the entry and what is wrong with it.
     """
+    if len(zf.infolist()) > MAX_ZIP_ENTRIES:
+        raise InputLimitError(
+            f"{path.name} lists {len(zf.infolist()):,} files, more than the "
+            f"{MAX_ZIP_ENTRIES:,} any chat export holds. It was refused as damaged or crafted."
+        )
     total = 0
     for info in zf.infolist():
         name = info.filename
@@ -78,6 +84,7 @@ class ExportTree:
             )
         elif zipfile.is_zipfile(path):
             self.kind = "zip"
+            check_zip_directory(path)  # before zipfile builds an entry for every listed file
             try:
                 self._zip = zipfile.ZipFile(path)
                 check_zip(path, self._zip)
@@ -133,7 +140,12 @@ class ExportTree:
             yield handle
 
     def read_bytes(self, name: str) -> bytes:
-        """Read one whole file."""
+        """Read one whole file.
+
+        Raises:
+            InputLimitError: The file is too large to read at once.
+        """
+        check_whole_read(name, self.size(name))
         with self.open(name) as handle:
             data = handle.read()
         return data
@@ -155,10 +167,21 @@ class ExportTree:
         self.close()
 
 
+REFUSALS = (UnsafeArchiveError, InputLimitError)
+"""Errors that refuse an input whatever its platform: sniffing passes them on."""
+
+
 def safe_tree(path: Path) -> ExportTree | None:
-    """Open an export tree for sniffing; None when it cannot be opened safely."""
+    """Open an export tree for sniffing; None when it is not readable as an export.
+
+    Raises:
+        UnsafeArchiveError, InputLimitError: The input is hostile (its real reason is shown,
+            not "not a recognised export").
+    """
     try:
         return ExportTree(path)
+    except REFUSALS:
+        raise
     except (ImportFormatError, OSError):
         return None
 
@@ -167,7 +190,11 @@ def sniff_tree(path: Path, test: Callable[[ExportTree], bool]) -> bool:
     """Open `path` safely and apply an importer's `test` to it; never raises.
 
     Sniffing only chooses an importer: a file that cannot be opened or read is simply not
-    that importer's format, and the real error is reported when the file is read.
+    that importer's format, and the real error is reported when the file is read. A hostile
+    input (a zip bomb, nesting or sizes past the limits) is refused at once with its reason.
+
+    Raises:
+        UnsafeArchiveError, InputLimitError: The input is hostile.
     """
     tree = safe_tree(path)
     if tree is None:
@@ -175,7 +202,9 @@ def sniff_tree(path: Path, test: Callable[[ExportTree], bool]) -> bool:
     try:
         with tree:
             return test(tree)
-    except Exception:  # sniffing must never fail the choice of importer
+    except REFUSALS:
+        raise
+    except Exception:  # sniffing must never fail the choice of importer on a normal file
         return False
 
 

@@ -47,7 +47,12 @@ class Importer(Protocol):
     """Importer version, recorded with each source."""
 
     def sniff(self, path: Path) -> bool:
-        """Whether `path` (file, zip or folder) looks like this platform's export; cheap."""
+        """Whether `path` (file, zip or folder) looks like this platform's export; cheap.
+
+        Raises:
+            UnsafeArchiveError, InputLimitError: The input is hostile (refused whatever the
+                platform, with its real reason).
+        """
         ...
 
     def read(

@@ -36,8 +36,9 @@ from typing import IO, Any, Final
 
 import ijson
 
-from sar_desk.core.errors import ImportFormatError
+from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchiveError
 from sar_desk.importers.archive import ExportTree
+from sar_desk.importers.limits import JsonDepthGuard, check_whole_read
 
 __all__ = [
     "START",
@@ -85,6 +86,7 @@ class TolerantReader:
         self._decoder: codecs.IncrementalDecoder | None = None
         self._started = False
         self._eof = False
+        self._guard = JsonDepthGuard(name)  # before ijson, which has no depth limit
         self.offset = 0
 
     def _start(self, chunk: bytes) -> bytes:
@@ -126,6 +128,7 @@ class TolerantReader:
             self._pending = b""
         if b"\\x" in data:
             data = _X_RUN.sub(_fix_run, data)
+        self._guard.feed(data)
         self._out += data
 
     def read(self, size: int = -1) -> bytes:
@@ -248,6 +251,8 @@ def head_values(
                     return found, str(value)
                 if prefix in prefixes and event in ("string", "number", "boolean", "null"):
                     found[prefix] = value
+        except (InputLimitError, UnsafeArchiveError):
+            raise  # a hostile file is refused, even while sniffing
         except (ijson.JSONError, ImportFormatError, UnicodeDecodeError):
             pass
     return found, None
@@ -259,6 +264,7 @@ def load_json(tree: ExportTree, name: str) -> Any:
     Raises:
         ImportFormatError: The file is not valid JSON or not UTF-8 (with line and column).
     """
+    check_whole_read(name, tree.size(name))
     with open_json(tree, name) as reader:
         data = reader.read()
     try:
@@ -278,8 +284,15 @@ def load_json(tree: ExportTree, name: str) -> Any:
 
 
 def head_text(tree: ExportTree, name: str, size: int = 16 * 1024) -> str:
-    """The first `size` bytes of a file as text (BOM-aware, undecodable bytes replaced)."""
+    """The first `size` bytes of a file as text (BOM-aware, undecodable bytes replaced).
+
+    Raises:
+        InputLimitError: The head of a JSON file already nests past the limit (so sniffing
+            reports the real reason rather than "not a recognised export").
+    """
     data = tree.head(name, size)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        JsonDepthGuard(name).feed(data.rstrip(b"\\"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     return data.decode("utf-8-sig", errors="replace")

@@ -24,6 +24,7 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
 from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.limits import loads_json
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class _Thread:
 
     def _load(self, name: str) -> dict[str, Any] | None:
         try:
-            data: Any = json.loads(self.tree.read_bytes(name).decode("utf-8-sig"))
+            data: Any = loads_json(self.tree.read_bytes(name), name)
         except UnicodeDecodeError:
             self.report.skip(name, "is not UTF-8 text, so its messages could not be read.")
             return None

@@ -24,6 +24,7 @@ from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reactio
 from sar_desk.core.text import clean_whitespace, phone_key
 from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.limits import loads_json
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ class _Chat:
                 continue
             where = f"{name} line {line_no}"
             try:
-                item = json.loads(line)
+                item = loads_json(line, where)
             except json.JSONDecodeError as exc:
                 self.report.skip(where, f"is not a JSON object ({exc.msg}).", line_no)
                 continue

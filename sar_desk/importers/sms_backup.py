@@ -28,6 +28,7 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBasis
 from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.limits import Deadline, MarkupDepth
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,10 @@ _HOLD = 24
 _SENT_TYPES = {"2", "4", "5", "6"}
 _MEDIA_TYPES = {"image": "image", "video": "video", "audio": "audio"}
 ME = "Me"
+
+
+MAX_XML_DEPTH = 64
+"""SMS Backup & Restore nests three levels (smses, mms, parts/addrs and their items)."""
 
 
 class SurrogateFixer:
@@ -257,12 +262,21 @@ class _Reader:
             location=location,
         )
 
-    def stream(self, handle: IO[bytes]) -> Iterator[RawMessage]:
+    def stream(self, handle: IO[bytes], size: int = 0) -> Iterator[RawMessage]:
         fixer = SurrogateFixer(handle)
         root: Element | None = None
         seq = 0
+        # Bounded: a backup nests three levels, and its reading time grows with its size.
+        depth = MarkupDepth(self.name, MAX_XML_DEPTH)
+        deadline = Deadline(self.name, size)
         try:
             for event, elem in iterparse(fixer, events=("start", "end"), forbid_dtd=True):
+                if event == "start":
+                    depth.opened()
+                else:
+                    depth.closed()
+                    if not seq % 1024:
+                        deadline.check()
                 if root is None:
                     root = elem
                     self._check_root(elem)
@@ -381,5 +395,5 @@ class SmsBackupImporter:
             for name in names:
                 reader = _Reader(name if tree.kind != "file" else path.name, report, options)
                 with tree.open(name) as handle:
-                    yield from reader.stream(handle)
+                    yield from reader.stream(handle, tree.size(name))
                 logger.info("sms backup file read: %d records", reader.count)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sar_desk.core.decisions import Action, ItemKind, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint
+from sar_desk.review.codes import CodeUse
 from sar_desk.review.decide import (
     DEFAULT_CODE,
     ItemView,
@@ -21,8 +22,9 @@ from sar_desk.review.decide import (
     load_settings,
     load_views,
     match_key,
-    situation_of,
 )
+from sar_desk.review.resolve import STAFF_POLICY_NOTE, DisclosedByPolicyError, resolve_code
+from sar_desk.review.subjects import SubjectIndex
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.pit import FAILED, samples
@@ -72,9 +74,14 @@ class BulkPlan:
         individually_decided: Items left alone because a person decided them one by one.
         already_decided: Items left alone because an earlier bulk action decided them.
         own_proposals: (approve) items the acting user proposed, which need another approver.
-        no_default: (accept with the default code) requester's own data, which has none.
+        no_default: (accept) items the code cannot be applied to (the requester's own data,
+            unlinked or undecided mixed data); `refused` says which and why.
         forced_review: (approve) items whose QA sample failed, which need individual review.
         threshold: The case's bulk warning threshold.
+        refused: (accept) ``(item id, reason)`` for every item left undecided because the
+            code does not apply to it (issue 13: reported, never silently skipped).
+        disclosed: (accept with the default code) names of staff acting in an official
+            capacity that the case's staff policy discloses: rejected with that reason.
     """
 
     action: Action
@@ -85,6 +92,8 @@ class BulkPlan:
     no_default: int = 0
     threshold: int = 50
     forced_review: int = 0
+    refused: tuple[tuple[int, str], ...] = ()
+    disclosed: tuple[int, ...] = ()
 
     @property
     def needs_confirmation(self) -> bool:
@@ -117,7 +126,19 @@ class BulkPlan:
                 f"{self.own_proposals} items you proposed yourself need another "
                 "approver (four eyes)."
             )
-        if self.no_default:
+        if self.disclosed:
+            lines.append(
+                f"{len(self.disclosed)} names of staff acting in an official capacity were "
+                "rejected under the case's staff policy (disclose; ICO guidance: senior staff "
+                "names are usually disclosed)."
+            )
+        if self.refused:
+            lines.append(
+                f"{len(self.refused)} items were left undecided because the code does not "
+                "apply to them; decide each one:"
+            )
+            lines.extend(f"  {reason}" for _item, reason in self.refused)
+        elif self.no_default:
             lines.append(
                 f"{self.no_default} items look like the requester's own data and have "
                 "no default code; decide them individually."
@@ -210,8 +231,17 @@ def plan_bulk(
     chosen = select_items(conn, ctx, selection, load_views(conn))
     wanted = ReviewStatus.ACCEPTED if action is Action.APPROVE else ReviewStatus.PROPOSED
     targets: list[int] = []
-    individual = earlier = own = no_default = forced_count = 0
+    individual = earlier = own = forced_count = 0
+    refused: list[tuple[int, str]] = []
+    disclosed: list[int] = []
     forced = forced_review_ids(conn) if action is Action.APPROVE else set()
+    index = (
+        SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
+        if action is Action.ACCEPT and code
+        else None
+    )
+    if code and code.strip().lower() != DEFAULT_CODE:
+        ctx.table.get(code, ctx.case.regime, CodeUse.ITEM)  # a wrong code refuses the whole plan
     for view in chosen:
         state = view.state
         if action is Action.APPROVE:
@@ -233,14 +263,16 @@ def plan_bulk(
             elif state.events:
                 earlier += 1
             continue
-        if (
-            action is Action.ACCEPT
-            and code
-            and code.lower() == DEFAULT_CODE
-            and ctx.table.default(ctx.case.regime, situation_of(conn, ctx.case, view.item)) is None
-        ):
-            no_default += 1
-            continue
+        if action is Action.ACCEPT and code:
+            try:
+                resolve_code(conn, ctx, view.item, code, index)
+            except DisclosedByPolicyError:
+                disclosed.append(view.item.id)
+                continue
+            except BadInputError as exc:
+                # Per item: the requester's own data, unlinked or undecided mixed data.
+                refused.append((view.item.id, str(exc)))
+                continue
         targets.append(view.item.id)
     return BulkPlan(
         action,
@@ -248,9 +280,11 @@ def plan_bulk(
         individual,
         earlier,
         own,
-        no_default,
+        len(refused),
         load_settings(conn).bulk_warning_threshold,
         forced_count,
+        tuple(refused),
+        tuple(disclosed),
     )
 
 
@@ -276,22 +310,29 @@ def run_bulk(
             f"{plan.warning()} {len(plan.targets)} is above this case's limit of "
             f"{plan.threshold} for bulk decisions; confirm to go ahead."
         )
-    if not plan.targets:
+    if not plan.targets and not plan.disclosed:
         return BulkResult(plan)
-    decided = decide(
-        conn,
-        ctx,
-        list(plan.targets),
-        plan.action,
-        code=code,
-        rationale=rationale,
-        note=note,
-        bulk=True,
-        audit_extra={
-            "selection": selection.describe() if selection else "ids",
-            "skipped_individual": plan.individually_decided,
-            "skipped_bulk": plan.already_decided,
-            "confirmed": confirmed,
-        },
-    )
+    decided: list[ItemView] = []
+    if plan.targets:
+        decided = decide(
+            conn,
+            ctx,
+            list(plan.targets),
+            plan.action,
+            code=code,
+            rationale=rationale,
+            note=note,
+            bulk=True,
+            audit_extra={
+                "selection": selection.describe() if selection else "ids",
+                "skipped_individual": plan.individually_decided,
+                "skipped_bulk": plan.already_decided,
+                "refused": [i for i, _why in plan.refused][:200],
+                "confirmed": confirmed,
+            },
+        )
+    if plan.disclosed:
+        # A recorded decision by the acting user, with the case policy as the reason (after
+        # the accepts, which were planned while these names still linked other items).
+        decide(conn, ctx, list(plan.disclosed), Action.REJECT, note=STAFF_POLICY_NOTE, bulk=True)
     return BulkResult(plan, tuple(decided))

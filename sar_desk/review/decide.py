@@ -26,11 +26,12 @@ from sar_desk.core.decisions import (
     initial_state,
     transition,
 )
+from sar_desk.core.disclosure import StaffPolicy
 from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError, NotFoundError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier, name_key
 from sar_desk.core.model import Case, IdentifierKind, MessageId, PersonRole
-from sar_desk.review.codes import CodeTable, CodeUse, Situation
+from sar_desk.review.codes import CodeTable, CodeUse
 from sar_desk.review.pit import check_approvable
 from sar_desk.review.roles import Permission, require
 from sar_desk.store import audit
@@ -53,11 +54,24 @@ class ReviewSettings:
         bulk_warning_threshold: Bulk actions over this many items need confirmation (R78).
         third_party_signoff_threshold: More third parties than this needs DPO sign-off (R54).
         child_data: The case involves a child's data (needs DPO sign-off, R54).
+        staff_names: What the pack does with staff acting in an official capacity: disclose
+            (the default: ICO guidance, senior staff names are usually disclosed), label
+            ("Officer 1") or redact (issue 13 item 7). A simple case setting, so that it can
+            later default from the organisation's profile.
     """
 
     bulk_warning_threshold: int = 50
     third_party_signoff_threshold: int = 10
     child_data: bool = False
+    staff_names: str = str(StaffPolicy.DISCLOSE)
+
+    @property
+    def staff_policy(self) -> StaffPolicy:
+        """The staff policy as an enum (an unknown stored value falls back to disclose)."""
+        try:
+            return StaffPolicy(self.staff_names)
+        except ValueError:
+            return StaffPolicy.DISCLOSE
 
 
 def load_settings(conn: Connection) -> ReviewSettings:
@@ -76,11 +90,16 @@ def save_settings(conn: Connection, user: str, settings: ReviewSettings) -> None
 
 @dataclass(frozen=True, slots=True)
 class ReviewContext:
-    """What every decision needs: the case, the code table and who is acting."""
+    """What every decision needs: the case, the code table and who is acting.
+
+    `ordinary_words` are common English words: a "name" that is one of them alone ("Rota",
+    "Here") is not taken as another individual's name by default.
+    """
 
     case: Case
     table: CodeTable
     user: str
+    ordinary_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,18 +164,6 @@ def views_by_id(conn: Connection, ids: Sequence[int]) -> list[ItemView]:
     ]
 
 
-def situation_of(conn: Connection, case: Case, item: ReviewItem) -> Situation:
-    """Whether an item is the requester's own data or a third party's (for default codes)."""
-    if item.person_id is not None and int(item.person_id) in store.person_ids_with_role(
-        conn, str(PersonRole.REQUESTER)
-    ):
-        return Situation.REQUESTER
-    keys = {match_key(a, case.default_region) for a in (case.requester or "", *case.aliases) if a}
-    if item.text and match_key(item.text, case.default_region) in keys:
-        return Situation.REQUESTER
-    return Situation.THIRD_PARTY
-
-
 def unconfirmed_rejections(conn: Connection, case: Case, views: Sequence[ItemView]) -> set[int]:
     """Rejected third-party proposals that no second person has confirmed yet (issue 17).
 
@@ -187,27 +194,6 @@ def match_key(value: str, region: str = "GB") -> str:
     if kind in (IdentifierKind.NAME, IdentifierKind.HANDLE):
         return name_key(normal)
     return normal.casefold()
-
-
-def resolve_code(conn: Connection, ctx: ReviewContext, item: ReviewItem, code: str) -> str:
-    """The code id to record for an item (``default`` becomes the regime's default).
-
-    Raises:
-        BadInputError: A code of another regime (R30), or no default applies.
-        NotFoundError: Unknown code.
-    """
-    regime = ctx.case.regime
-    if code.strip().lower() == DEFAULT_CODE:
-        situation = situation_of(conn, ctx.case, item)
-        chosen = ctx.table.default(regime, situation)
-        if chosen is None:
-            raise BadInputError(
-                f"Item {item.id} looks like the requester's own data; in a {regime.name} case "
-                "the default is to disclose it, so there is no default code. Reject it, or give "
-                "a code explicitly."
-            )
-        return chosen
-    return ctx.table.get(code, regime, CodeUse.ITEM).code
 
 
 def _permission(action: Action, state: ItemState) -> Permission:
@@ -264,6 +250,15 @@ def decide(
         raise BadInputError("Name at least one item id.", hint=Hint.LIST_REVIEW)
     now = datetime.now(UTC)
     planned: list[tuple[ItemView, DecisionEvent, ItemState]] = []
+    # `subjects` builds on this module's views, so it is imported when a decision is made.
+    from sar_desk.review.resolve import resolve_code
+    from sar_desk.review.subjects import SubjectIndex
+
+    index = (
+        SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
+        if action is Action.ACCEPT and code
+        else None
+    )
     for view in views_by_id(conn, ids):
         require(conn, ctx.user, _permission(action, view.state))
         if view.item.kind is ItemKind.MARKER and action is not Action.REOPEN:
@@ -272,7 +267,9 @@ def decide(
                 "to change it."
             )
         chosen = (
-            resolve_code(conn, ctx, view.item, code) if action is Action.ACCEPT and code else None
+            resolve_code(conn, ctx, view.item, code, index)
+            if action is Action.ACCEPT and code
+            else None
         )
         text = _modified_text(conn, view, start, end) if action is Action.MODIFY else None
         event = DecisionEvent(
@@ -323,6 +320,7 @@ def decide(
 
 
 def _fields(event: DecisionEvent) -> dict[str, Any]:
+    """The event's fields as keyword arguments."""
     return {name: getattr(event, name) for name in DecisionEvent.__dataclass_fields__}
 
 

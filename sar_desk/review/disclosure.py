@@ -12,13 +12,19 @@ from datetime import datetime
 import pandas as pd
 
 from sar_desk.core.decisions import ItemKind, ReviewStatus
-from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, WithheldMessage
-from sar_desk.core.model import Case, MessageId
+from sar_desk.core.disclosure import (
+    ApprovedRedaction,
+    DisclosureDecisions,
+    PersonNames,
+    WithheldMessage,
+)
+from sar_desk.core.model import Case, MessageId, PersonRole
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
-from sar_desk.review.decide import ItemView, load_views, unconfirmed_rejections
+from sar_desk.review.decide import ItemView, load_settings, load_views, unconfirmed_rejections
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
+from sar_desk.store.people import list_people
 
 _REDACTION_KINDS = (ItemKind.FINDING, ItemKind.MANUAL)
 _OPEN = (ReviewStatus.PROPOSED, ReviewStatus.ACCEPTED)
@@ -31,7 +37,12 @@ def _when(value: datetime | None) -> datetime:
 
 
 def disclosure_decisions(
-    conn: Connection, case: Case, table: CodeTable, in_scope_ids: Iterable[int]
+    conn: Connection,
+    case: Case,
+    table: CodeTable,
+    in_scope_ids: Iterable[int],
+    ordinary_words: frozenset[str] = frozenset(),
+    preview: bool = False,
 ) -> DisclosureDecisions:
     """The approved redactions, withholdings and markers for the messages being disclosed.
 
@@ -40,6 +51,9 @@ def disclosure_decisions(
         case: The case (its regime picks the marker records).
         table: The code table that turns code ids into `ReasonCode` records.
         in_scope_ids: The messages in the disclosure set, in time order.
+        ordinary_words: Common words that are never protected strings on their own.
+        preview: Also count accepted redactions still waiting for approval (for listing the
+            safety net's places before the second person approves; never for export).
     """
     in_scope = tuple(MessageId(int(i)) for i in in_scope_ids)
     wanted = set(in_scope)
@@ -68,8 +82,11 @@ def disclosure_decisions(
     gone = not_in_scope | duplicates | set(withheld)
     by_message: dict[MessageId, list[ApprovedRedaction]] = {}
     person_ids: set[int] = set()
+    counted = (
+        (ReviewStatus.APPROVED, ReviewStatus.ACCEPTED) if preview else (ReviewStatus.APPROVED,)
+    )
     for v in views:
-        if v.item.kind not in _REDACTION_KINDS or v.status is not ReviewStatus.APPROVED:
+        if v.item.kind not in _REDACTION_KINDS or v.status not in counted:
             continue
         if not v.state.code:
             continue
@@ -83,12 +100,30 @@ def disclosure_decisions(
         for v in views
         if (v.status in _OPEN or int(v.item.id) in waiting) and v.item.message_id not in gone
     )
+    # A rejected redaction is a decision that this text stays at this place (issue 13).
+    kept = frozenset(
+        (v.item.message_id, v.item.field, v.text)
+        for v in views
+        if v.item.kind in _REDACTION_KINDS and v.status is ReviewStatus.REJECTED and v.text
+    )
     terms = {r.text for rs in by_message.values() for r in rs if r.text.strip()}
     relied_on = {r.code.code for rs in by_message.values() for r in rs} | {
         w.code.code for w in withheld.values()
     }
     for aliases in store.person_aliases(conn, person_ids).values():
         terms.update(a for a in aliases if a.strip())
+    # Issue 13 item 7: every person's names, so one person keeps one label in the pack.
+    everyone = list_people(conn)
+    names = store.person_aliases(conn, [int(p.id) for p in everyone])
+    people = tuple(
+        PersonNames(
+            p.id,
+            tuple(sorted(names.get(int(p.id), set()) | {p.display_name})),
+            p.role is PersonRole.STAFF and p.official_capacity,
+        )
+        for p in everyone
+        if p.role is not PersonRole.REQUESTER
+    )
     return DisclosureDecisions(
         in_scope=in_scope,
         redactions={
@@ -107,6 +142,10 @@ def disclosure_decisions(
         qualified_person_opinions={
             c: o for c, o in pit.qualified_person_opinions(conn).items() if c in relied_on
         },
+        kept_places=kept,
+        ordinary_words=ordinary_words,
+        people=people,
+        staff_policy=load_settings(conn).staff_policy,
     )
 
 
@@ -124,7 +163,7 @@ def _approved(v: ItemView, table: CodeTable) -> ApprovedRedaction:
         proposer=state.proposer or "",
         approver=state.approver or "",
         proposed_at=_when(state.proposed_at),
-        approved_at=_when(state.approved_at),
+        approved_at=_when(state.approved_at or state.proposed_at),
         person_id=v.item.person_id,
         item_id=v.item.id,
     )

@@ -1,7 +1,10 @@
 """DPO sign-off (R54): when it is required, recording it, and whether it still covers the case.
 
 A sign-off covers the reasons that applied when it was given; if a new reason appears later (a
-withholding is added, an extension recorded), export needs a fresh sign-off.
+withholding is added, an extension recorded), export needs a fresh sign-off. Any decision
+change after a sign-off voids it (issue 13 item 8, `store.signoffs`): export then refuses until
+the DPO signs off again. Exclusions from scope still waiting for a second person are a reason
+too, and the DPO's sign-off approves them (unless the DPO made them).
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from sar_desk.core.decisions import ItemKind, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.core.model import Case, Regime
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
-from sar_desk.review.decide import load_settings, load_views, match_key, situation_of
+from sar_desk.review.decide import load_settings, load_views, match_key
+from sar_desk.review.exclusions import approve_exclusions, pending_exclusions
+from sar_desk.review.resolve import situation_of
 from sar_desk.review.roles import Permission, require
 from sar_desk.store import audit
 from sar_desk.store import decisions as store
@@ -88,6 +93,12 @@ def required_reasons(conn: Connection, case: Case, table: CodeTable) -> dict[str
         reasons["third-parties"] = (
             f"{len(parties)} third parties are redacted (more than this case's limit of {limit})."
         )
+    pending = pending_exclusions(conn)
+    if pending:
+        reasons["scope-exclusions"] = (
+            f"{len(pending)} messages excluded from the disclosure as not relevant wait for a "
+            "second person (a reviewer's approval, or this sign-off)."
+        )
     return reasons
 
 
@@ -104,6 +115,13 @@ def signed_off(conn: Connection) -> SignOffRow | None:
 def signoff_outstanding(conn: Connection, case: Case, table: CodeTable) -> list[str]:
     """Reasons that need sign-off and are not covered by the latest sign-off (export gate)."""
     latest = store.latest_signoff(conn)
+    if latest is not None and latest.voided_at is not None:
+        # A change after the sign-off voided it: everything needs signing off again.
+        return [
+            f"The DPO sign-off {latest.id} was voided by a later change of decision "
+            f"({latest.voided_by}, {latest.voided_at:%d %b %Y %H:%M} UTC); sign off again.",
+            *required_reasons(conn, case, table).values(),
+        ]
     covered = set(latest.reasons) if latest else set()
     return [text for key, text in required_reasons(conn, case, table).items() if key not in covered]
 
@@ -118,7 +136,12 @@ def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: st
     require(conn, user, Permission.SIGN_OFF)
     if not note.strip():
         raise BadInputError("A sign-off needs a note saying what was checked.", hint=Hint.GIVE_NOTE)
+    if pending_exclusions(conn):
+        # The sign-off is the second pair of eyes for exclusions (not for the DPO's own).
+        approve_exclusions(conn, user, None, note, signoff=True)
     reasons = required_reasons(conn, case, table)
+    if pending_exclusions(conn):
+        reasons.pop("scope-exclusions", None)  # the DPO's own exclusions stay uncovered
     row = store.add_signoff(conn, user, note.strip(), sorted(reasons))
     audit.append(conn, user, "sign-off", {"signoff": row.id, "reasons": sorted(reasons)})
     return row

@@ -16,6 +16,7 @@ from sar_desk.review.roles import Permission, require
 from sar_desk.store import audit
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
+from sar_desk.store.signoffs import void_signoff
 
 
 class ConsentResponse(enum.StrEnum):
@@ -109,6 +110,7 @@ def record_third_party(conn: Connection, user: str, record: ThirdPartyRecord) ->
     record_id = store.add_third_party_record(
         conn, record.party.strip(), record.person_id, details, user
     )
+    void_signoff(conn, user, "third-party-record")  # a balancing decision changed (issue 13)
     audit.append(
         conn,
         user,

@@ -69,7 +69,10 @@ def write_head(folder: Path, head: Head) -> None:
     """Replace the head file atomically (a crash leaves the old head or the new, never half)."""
     target = head_path(folder)
     spare = target.with_name(f".{HEAD_FILE}.new")
-    spare.write_text(json.dumps(head.as_json(), sort_keys=True) + "\n", encoding="utf-8")
+    # Private like every file of the case (owner only), whatever the umask.
+    handle = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(json.dumps(head.as_json(), sort_keys=True) + "\n")
     os.replace(spare, target)
 
 

@@ -1,7 +1,7 @@
 """Decisions as facts in the audit chain: the rows each entry seals, and checking them (issue 17).
 
-Every decision event, sign-off, third-party record, public interest test, qualified person's
-opinion and legitimate-interests test is noted as it is written
+Every decision event, sign-off (and its voiding), third-party record, public interest test,
+qualified person's opinion and legitimate-interests test is noted as it is written
 (`audit_marks.note_row`); the audit entry of the same transaction then carries a ``sealed``
 detail: the row ids and a SHA-256 over their full content (a decision event together with the
 span and message of its item). The entry's chain hash covers that detail, so a decision row
@@ -21,26 +21,13 @@ from sqlalchemy import Connection, Select, Table, or_, select
 
 from sar_desk.store import audit_marks
 from sar_desk.store.case_meta import get_meta
-from sar_desk.store.decisions import decision_events, review_items, signoffs, third_party_records
-from sar_desk.store.legal_records import legitimate_interests_tests
-from sar_desk.store.pit import public_interest_tests, qualified_person_opinions
 from sar_desk.store.users import list_users
 
 UPGRADE_KEY = "audit_upgrade"
-SEALED_TABLES: dict[str, Table] = {
-    t.name: t
-    for t in (
-        decision_events,
-        signoffs,
-        third_party_records,
-        public_interest_tests,
-        qualified_person_opinions,
-        legitimate_interests_tests,
-    )
-}
 _WHAT = {
     "decision_events": "review decisions",
     "signoffs": "sign-offs",
+    "signoff_voids": "sign-off voids",
     "third_party_records": "third-party records",
     "public_interest_tests": "public interest tests",
     "qualified_person_opinions": "qualified person's opinions",
@@ -48,6 +35,27 @@ _WHAT = {
 }
 # The item fields a decision depends on: changing the span after approval changes what is hidden.
 _ITEM_FIELDS = ("kind", "message_id", "field", "start", "end", "text", "finding_id")
+
+
+def sealed_tables() -> dict[str, Table]:
+    """The tables whose rows audit entries seal, by name."""
+    # Imported when called: these modules append audit entries themselves (a sign-off void),
+    # so importing them here at load time would be circular.
+    from sar_desk.store.decisions import decision_events, third_party_records
+    from sar_desk.store.legal_records import legitimate_interests_tests
+    from sar_desk.store.pit import public_interest_tests, qualified_person_opinions
+    from sar_desk.store.signoffs import signoff_voids, signoffs
+
+    tables = (
+        decision_events,
+        signoffs,
+        signoff_voids,
+        third_party_records,
+        public_interest_tests,
+        qualified_person_opinions,
+        legitimate_interests_tests,
+    )
+    return {t.name: t for t in tables}
 
 
 def ranges(ids: Iterable[int]) -> list[list[int]]:
@@ -62,8 +70,10 @@ def ranges(ids: Iterable[int]) -> list[list[int]]:
 
 
 def _select(table: Table, runs: Sequence[Sequence[int]]) -> Select[Any]:
+    from sar_desk.store.decisions import review_items
+
     where = or_(*(table.c.id.between(int(a), int(b)) for a, b in runs))
-    if table is decision_events:
+    if table.name == "decision_events":
         item = [review_items.c[name].label(f"item_{name}") for name in _ITEM_FIELDS]
         joined = table.outerjoin(review_items, review_items.c.id == table.c.item_id)
         return select(table, *item).select_from(joined).where(where).order_by(table.c.id)
@@ -84,18 +94,19 @@ def digest(conn: Connection, table: Table, runs: Sequence[Sequence[int]]) -> tup
 def seal_pending(conn: Connection) -> dict[str, Any]:
     """The ``sealed`` detail for the rows this transaction wrote (all rows, after an upgrade)."""
     pending = audit_marks.take_rows(conn.info)
+    tables = sealed_tables()
     if get_meta(conn, UPGRADE_KEY) is not None:
         # The first entry after schema step 15 vouches for the decisions recorded before it.
         pending = {
             name: [int(v) for v in conn.execute(select(table.c.id)).scalars()]
-            for name, table in SEALED_TABLES.items()
+            for name, table in tables.items()
         }
     sealed: dict[str, Any] = {}
     for name, ids in sorted(pending.items()):
         if not ids:
             continue
         runs = ranges(ids)
-        sealed[name] = {"ids": runs, "sha256": digest(conn, SEALED_TABLES[name], runs)[0]}
+        sealed[name] = {"ids": runs, "sha256": digest(conn, tables[name], runs)[0]}
     return sealed
 
 
@@ -117,7 +128,8 @@ def verify_seals(conn: Connection, entries: Iterable[Any]) -> list[tuple[int | N
         (entry id or None, sentence) for each problem found.
     """
     problems: list[tuple[int | None, str]] = []
-    covered: dict[str, set[int]] = {name: set() for name in SEALED_TABLES}
+    tables = sealed_tables()
+    covered: dict[str, set[int]] = {name: set() for name in tables}
     users: dict[str, tuple[str | None, str | None]] = {}
     for entry in entries:
         if entry.action in ("user-added", "user-passphrase-set"):
@@ -126,7 +138,7 @@ def verify_seals(conn: Connection, entries: Iterable[Any]) -> list[tuple[int | N
         if not isinstance(sealed, dict):
             continue
         for name, seal in sealed.items():
-            table = SEALED_TABLES.get(name)
+            table = tables.get(name)
             if table is None or not isinstance(seal, dict):
                 continue
             runs = seal.get("ids") or []
@@ -140,7 +152,7 @@ def verify_seals(conn: Connection, entries: Iterable[Any]) -> list[tuple[int | N
                         f"{entry.user}) were changed or deleted after they were recorded.",
                     )
                 )
-    for name, table in SEALED_TABLES.items():
+    for name, table in tables.items():
         loose = [int(v) for v in conn.execute(select(table.c.id)).scalars()]
         extra = sorted(set(loose) - covered[name])
         if extra:

@@ -6,20 +6,33 @@ One `Store` per thread: a worker opens its own (SQLite connections may not cross
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from sar_desk.core.errors import CaseDamagedError, CaseNotFoundError, Hint, StoreTooNewError
+from sar_desk.core.errors import (
+    CaseBusyError,
+    CaseDamagedError,
+    CaseNotFoundError,
+    Hint,
+    StoreTooNewError,
+)
 from sar_desk.store import audit_marks
 from sar_desk.store.migrations import MIGRATIONS, latest_version
+from sar_desk.store.running import active_tasks
 
 SCHEMA_VERSION = latest_version()
+
+BUSY_TIMEOUT_MS = 2000
+"""How long SQLite itself waits for a lock on each attempt (its own short back-off)."""
+WAIT_SECONDS = 30.0
+"""How long a writer keeps trying, with growing pauses, before saying who holds the case."""
 
 
 def _make_engine(path: Path) -> Engine:
@@ -36,7 +49,7 @@ def _make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         # Deleted pages are zeroed so removed case data does not linger in the file.
         cur.execute("PRAGMA secure_delete=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -109,14 +122,35 @@ class Store:
             return
         if conn.in_transaction():
             conn.commit()  # end a read snapshot before taking the write lock
-        conn.info["write"] = True
         self._write_depth = 1
         try:
-            with conn.begin():
+            with self._begin_write(conn):
                 yield conn
         finally:
             self._write_depth = 0
             conn.info.pop("write", None)
+
+    def _begin_write(self, conn: Connection) -> RootTransaction:
+        """Take the write lock, waiting with growing pauses while another writer holds it.
+
+        Raises:
+            CaseBusyError: The case stayed busy; the message says which task holds it.
+        """
+        deadline = time.monotonic() + WAIT_SECONDS
+        pause = 0.25
+        while True:
+            conn.info["write"] = True
+            try:
+                return conn.begin()
+            except OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                if conn.in_transaction():
+                    conn.rollback()
+                if time.monotonic() + pause > deadline:
+                    raise _busy_error(self.path) from exc
+                time.sleep(pause)
+                pause = min(pause * 2, 4.0)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -146,6 +180,21 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(orig)
+
+
+def _busy_error(path: Path) -> CaseBusyError:
+    tasks = active_tasks(path.parent)
+    holder = "; ".join(t.sentence() for t in tasks) if tasks else "another window or process"
+    return CaseBusyError(
+        f"The case {path.parent.name} is busy ({holder}), so nothing was changed. Try again "
+        "when that has finished."
+    )
 
 
 def _migrate(store: Store) -> None:

@@ -1,9 +1,10 @@
-"""Review items and their decision events (append-only), third-party records and sign-offs.
+"""Review items and their decision events (append-only), and third-party records.
 
 Decisions are never updated in place: each is a row in ``decision_events`` and the current state
 of an item is `core.decisions.fold` over its rows. Review items mirror detection's findings (one
 item per finding, created on demand) plus the items people add (manual spans, withheld
 messages, scope markers), so every item has one id space for the command line and the window.
+Sign-offs live in `store.signoffs`; recording any decision voids the sign-off in force.
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId, PersonId
 from sar_desk.store.audit_marks import note_row
 from sar_desk.store.findings import findings
+from sar_desk.store.signoffs import (  # re-exported: sign-offs moved to their own module
+    SignOffRow as SignOffRow,
+)
+from sar_desk.store.signoffs import add_signoff as add_signoff
+from sar_desk.store.signoffs import latest_signoff as latest_signoff
+from sar_desk.store.signoffs import signoffs, void_signoff
 from sar_desk.store.tables import messages, metadata, participants, persons
 
 review_items = Table(
@@ -98,16 +105,6 @@ third_party_records = Table(
     Column("recorded_by", Text, nullable=False),
     Column("recorded_at", Text, nullable=False),
     Index("ix_third_party_party", "party", "id"),
-)
-
-signoffs = Table(
-    "signoffs",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("user", Text, nullable=False),
-    Column("at", Text, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("reasons", Text, nullable=False),
 )
 
 REVIEW_TABLES = (review_items, decision_events, third_party_records, signoffs)
@@ -268,6 +265,8 @@ def record_event(conn: Connection, event: DecisionEvent, table_version: str) -> 
     """Append one decision event (the caller has checked it with `core.decisions.transition`)."""
     if event.before is None or event.after is None:
         raise ValueError("record_event needs the states before and after (see decide)")
+    # Issue 13 item 8: a sign-off covers the decisions as they were; any change voids it.
+    void_signoff(conn, event.user, f"review-{event.action}")
     result = conn.execute(
         insert(decision_events).values(
             item_id=event.item_id,
@@ -362,7 +361,9 @@ def add_third_party_record(
         )
     )
     new_id = _new_id(result)
-    note_row(conn.info, third_party_records.name, new_id)
+    note_row(
+        conn.info, third_party_records.name, new_id
+    )  # sealed by this transaction's audit entry
     return new_id
 
 
@@ -382,42 +383,6 @@ def third_party_history(conn: Connection, party: str | None = None) -> list[Thir
         )
         for r in conn.execute(stmt)
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class SignOffRow:
-    """A DPO sign-off (R54): who, when, what it covered and the note."""
-
-    id: int
-    user: str
-    at: datetime
-    note: str
-    reasons: tuple[str, ...]
-
-
-def add_signoff(conn: Connection, user: str, note: str, reasons: Sequence[str]) -> SignOffRow:
-    """Record a sign-off covering the given reason keys."""
-    at = _now()
-    result = conn.execute(
-        insert(signoffs).values(user=user, at=at, note=note, reasons=json.dumps(list(reasons)))
-    )
-    new_id = _new_id(result)
-    note_row(conn.info, signoffs.name, new_id)
-    return SignOffRow(new_id, user, datetime.fromisoformat(at), note, tuple(reasons))
-
-
-def latest_signoff(conn: Connection) -> SignOffRow | None:
-    """The newest sign-off, if any."""
-    row = conn.execute(select(signoffs).order_by(signoffs.c.id.desc()).limit(1)).first()
-    if row is None:
-        return None
-    return SignOffRow(
-        int(row.id),
-        row.user,
-        datetime.fromisoformat(row.at),
-        row.note,
-        tuple(json.loads(row.reasons)),
-    )
 
 
 def _iso(value: object) -> str:

@@ -3,12 +3,16 @@
 A case is one folder that holds everything about it::
 
     case.db                       the case database (see `store.db`)
+    .imports.lock                 held shared by imports, exclusive by the orphan sweep
     originals/                    each imported export, read-only, named <source>-<sha>-<name>
     originals/.incoming-<uuid>/   a copy being imported; holds a locked ``.in-use`` file
     masters/<export-id>/          the unredacted master and manifest of each bundle
+    .purge-in-progress.json       only while a purge runs (or after one was interrupted)
 
-Only this module spells those names. Folders are created private to the user (0700): a case
-holds personal data about people who are not the user's to share.
+Only this module spells those names. A case holds personal data about people who are not the
+user's to share, so on POSIX its folders are made 0700 and its files 0600 (kept originals
+0400); on Windows, where permission bits do not apply, the case folder's access list is cut
+down to the user (`_restrict_windows`).
 """
 
 from __future__ import annotations
@@ -17,15 +21,17 @@ import logging
 import os
 import shutil
 import stat
+import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from sar_desk.core.errors import CaseExistsError, CaseNotFoundError
+from sar_desk.core.errors import CaseExistsError, CaseNotFoundError, Hint
+from sar_desk.core.retention import PurgeInterruptedError
 from sar_desk.store.db import Store, open_store
 
 logger = logging.getLogger(__name__)
@@ -35,7 +41,11 @@ _ORIGINALS = "originals"
 _MASTERS = "masters"
 _INCOMING = ".incoming-"
 _IN_USE = ".in-use"
+_PURGE_MARKER = ".purge-in-progress.json"
+# Imports hold this shared while their copy is unreferenced; orphan cleaning holds it exclusive.
+_IMPORTS_LOCK = ".imports.lock"
 _PRIVATE = 0o700
+_PRIVATE_FILE = 0o600
 # An incoming folder without its lock file is only one made within microseconds of a kill;
 # leave young ones alone in case their import is just starting.
 _UNLOCKED_GRACE_SECONDS = 120
@@ -48,11 +58,35 @@ def _make_private_dir(path: Path) -> None:
 
 
 def make_read_only(path: Path) -> None:
-    """Remove every write permission from a file or folder tree (kept originals)."""
+    """Remove every write permission, and all access by others, from a file or folder tree."""
     targets = [path, *path.rglob("*")] if path.is_dir() else [path]
     for target in targets:
         mode = target.stat().st_mode
-        target.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+        target.chmod(mode & (stat.S_IRUSR | stat.S_IXUSR))
+
+
+def _open_private(path: Path) -> IO[bytes]:
+    """Open (creating if needed) a lock file that only the user can read or write."""
+    return os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, _PRIVATE_FILE), "a+b")
+
+
+def _restrict_windows(path: Path) -> None:
+    """Give only the current user (and the system) access to a folder, on Windows.
+
+    Uses icacls, part of every Windows installation: inherited entries are removed and the
+    user gets full control over the folder and everything created in it. A failure is logged
+    and leaves the folder with its parent's permissions (as before).
+    """
+    user = os.environ.get("USERNAME", "")
+    if not user:
+        logger.warning("cannot restrict the case folder: no user name")
+        return
+    command = ["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:(OI)(CI)F"]
+    command += ["/grant:r", "SYSTEM:(OI)(CI)F"]
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        logger.warning("could not restrict the case folder's access list")
 
 
 def remove_tree(path: Path) -> None:
@@ -66,6 +100,17 @@ def remove_tree(path: Path) -> None:
     else:
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
         path.unlink()
+
+
+def _shared_lock(handle: IO[bytes]) -> None:
+    """Take a shared lock on an open file, waiting only for an orphan sweep to finish.
+
+    Windows has no shared file locks in `msvcrt`; there imports rely on their incoming folder.
+    """
+    if sys.platform != "win32":
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_SH)
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -131,7 +176,11 @@ class CaseFolder:
             )
         folder.root.parent.mkdir(parents=True, exist_ok=True)
         _make_private_dir(folder.root)
+        if sys.platform == "win32":
+            _restrict_windows(folder.root)
         _make_private_dir(folder.originals)
+        # SQLite gives its -wal and -shm files the database file's mode, so make it 0600 first.
+        os.close(os.open(folder.db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _PRIVATE_FILE))
         return folder
 
     def open_store(self, *, create: bool = False) -> Store:
@@ -142,9 +191,58 @@ class CaseFolder:
             StoreTooNewError: The case was saved by a newer release.
             CaseDamagedError: The database cannot be read.
         """
+        self.check_not_purging()
         if not create and not self.exists():
             raise CaseNotFoundError(f"There is no SAR Desk case in {self.root}.")
         return open_store(self.db_path, create=create)
+
+    # ------------------------------------------------------------------ privacy and purge
+
+    def make_private(self) -> None:
+        """Take away others' access to everything in the case (cases made by older releases).
+
+        On POSIX folders become 0700 and files lose every group and other bit (0600, or 0400
+        for read-only originals). Windows relies on the access list set at creation.
+        """
+        if sys.platform == "win32":
+            return
+        for path in [self.root, *self.root.rglob("*")]:
+            if path.is_symlink():
+                continue
+            mode = stat.S_IMODE(path.stat().st_mode)
+            wanted = _PRIVATE if path.is_dir() else mode & _PRIVATE_FILE
+            if mode != wanted:
+                path.chmod(wanted)
+
+    @property
+    def purge_marker(self) -> Path:
+        """The file that says a purge of this case has started and not finished."""
+        return self.root / _PURGE_MARKER
+
+    def check_not_purging(self) -> None:
+        """Refuse to use a case whose purge was interrupted.
+
+        Raises:
+            PurgeInterruptedError: The purge marker is present.
+        """
+        if self.purge_marker.exists():
+            raise PurgeInterruptedError(
+                f"The case in {self.root} was being destroyed and the destruction did not "
+                "finish, so it can no longer be used. Finish destroying it.",
+                hint=Hint.RESUME_PURGE,
+            )
+
+    def import_in_flight(self) -> bool:
+        """Whether an import into this case is running now (in this or another process)."""
+        self.clean_incoming()
+        if not self.originals.is_dir():
+            return False
+        with _open_private(self.root / _IMPORTS_LOCK) as imports:
+            return not _try_lock(imports) or any(self.originals.glob(_INCOMING + "*"))
+
+    def database_files(self) -> list[Path]:
+        """The database and its SQLite side files (destroyed first in a purge)."""
+        return [self.db_path.with_name(_DB + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
 
     def master_dir(self) -> Path:
         """The masters folder, made private if it is not there yet."""
@@ -173,6 +271,10 @@ class CaseFolder:
         _make_private_dir(self.originals)
         folder = self.originals / f"{_INCOMING}{uuid.uuid4().hex}"
         lock = None
+        # Held (shared) until the block ends, i.e. after the import's transaction has committed
+        # or rolled back, so an orphan sweep never sees a finished copy before its source row.
+        imports = _open_private(self.root / _IMPORTS_LOCK)
+        _shared_lock(imports)
         try:
             folder.mkdir(mode=_PRIVATE)
             lock = (folder / _IN_USE).open("a+b")
@@ -182,6 +284,7 @@ class CaseFolder:
             if lock is not None:
                 lock.close()
             remove_tree(folder)
+            imports.close()
 
     def clean_incoming(self) -> None:
         """Remove copies left behind by an import that was killed before it finished.
@@ -202,18 +305,25 @@ class CaseFolder:
                     continue
             remove_tree(leftover)
 
-    def clean_orphans(self, referenced: set[str]) -> None:
+    def clean_orphans(self, referenced: Callable[[], set[str]]) -> None:
         """Remove originals no source refers to (left by an import killed just before commit).
 
-        Skipped while any import is in flight (an incoming folder exists), because a running
-        import's copy is unreferenced until its transaction commits.
+        Skipped while any import is in flight (in this or another process), because a running
+        import's copy is unreferenced until its transaction commits. The references are read
+        while imports are locked out, so an import that finishes meanwhile cannot lose its file.
 
         Args:
-            referenced: The stored paths (see `stored_path`) that sources refer to.
+            referenced: Reads the stored paths (see `stored_path`) that sources refer to.
         """
-        if not self.originals.is_dir() or any(self.originals.glob(_INCOMING + "*")):
+        if not self.originals.is_dir():
             return
+        with _open_private(self.root / _IMPORTS_LOCK) as imports:
+            if not _try_lock(imports) or any(self.originals.glob(_INCOMING + "*")):
+                return
+            self._remove_unreferenced(referenced())
+
+    def _remove_unreferenced(self, kept: set[str]) -> None:
         for entry in self.originals.iterdir():
-            if self.stored_path(entry.name) not in referenced:
+            if self.stored_path(entry.name) not in kept:
                 logger.warning("removing an original left by an interrupted import")
                 remove_tree(entry)

@@ -34,6 +34,7 @@ from sar_desk.store.ddl import (
     v07_detection_runs,
     v08_pit_qa,
     v09_legitimate_interests,
+    v10_whose_data,
     v15_identity,
 )
 
@@ -53,7 +54,7 @@ def frozen(ddl: Sequence[str], fill: Migration | None = None) -> Migration:
 
 
 # (version, step), one line per step. Append only: 6 was reserved for export records and never
-# used, and must not be used now. The next step is 10.
+# used, and must not be used now. The next step is 11.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, frozen(v01_initial.DDL)),
     (2, frozen(v02_audit.DDL)),
@@ -63,6 +64,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (7, frozen(v07_detection_runs.DDL)),
     (8, frozen(v08_pit_qa.DDL)),
     (9, frozen(v09_legitimate_interests.DDL)),
+    (10, frozen(v10_whose_data.DDL)),
     (15, frozen(v15_identity.DDL)),
 ]
 

@@ -33,6 +33,7 @@ from sar_desk.core.errors import NotFoundError
 from sar_desk.core.model import ConversationId, MessageId
 from sar_desk.core.scope import MENTIONS_ONLY_REASON, ConversationScope, MessageScope, Relevance
 from sar_desk.store.people import now_text
+from sar_desk.store.signoffs import void_signoff
 from sar_desk.store.tables import conversations, message_sources, messages, metadata, sources
 
 message_scope = Table(
@@ -94,6 +95,9 @@ def _write(
     value: str,
     user: str,
 ) -> None:
+    if rows:
+        # Issue 13 item 8: a scope change after sign-off voids the sign-off.
+        void_signoff(conn, user, f"scope-{action}")
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start : start + _CHUNK]
         stmt = upsert(message_scope).values(chunk)

@@ -36,7 +36,10 @@ def test_a_rewrite_that_fools_the_head_file_is_caught_by_the_bundle(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "bundle"
-    run("export", str(reviewed_case), str(out), "--as", "officer")
+    run(
+        "export", str(reviewed_case), str(out), "--as", "dpo",
+        "--without-detection", "Every message was read in full by the reviewer",
+    )  # fmt: skip
     head = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["audit_head"]
     db = sqlite3.connect(reviewed_case / "case.db")
     stored = db.execute("SELECT hash FROM audit_log WHERE id = ?", (head["entry"],)).fetchone()

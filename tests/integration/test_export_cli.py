@@ -51,6 +51,7 @@ def reviewed_case(tmp_path: Path) -> Path:
         "officer",
     )
     run("users", str(case), "add", "reviewer", "--role", "reviewer", "--as", "officer")
+    run("users", str(case), "add", "dpo", "--role", "dpo", "--as", "officer")
     run("import", str(case), str(SAMPLE), "--as", "officer")
     run(
         "scope",
@@ -93,13 +94,27 @@ def reviewed_case(tmp_path: Path) -> Path:
             )
             redacted += 1
     assert redacted >= 2
+    # The name is also a sender: the safety net lists those places and never redacts them by
+    # itself; the officer applies the same redaction there (issue 13).
     run("review", str(case), "approve", "--all-accepted", "--yes", "--as", "reviewer")
+    assert "sender" in run("review", str(case), "places", "--as", "officer")
+    run("review", str(case), "places", "--redact", "--as", "officer")
+    run("review", str(case), "approve", "--all-accepted", "--yes", "--as", "reviewer")
+    assert "0 places need a decision" in run("review", str(case), "places", "--as", "officer")
     return case
 
 
 def test_export_and_verify_end_to_end(reviewed_case: Path, tmp_path: Path) -> None:
     out = tmp_path / "bundle"
-    text = run("export", str(reviewed_case), str(out), "--as", "officer", "--rsmf")
+    text = run("export", str(reviewed_case), str(out), "--as", "officer", "--rsmf", ok=False)
+    assert "detection has not been run" in text  # export needs detection or a DPO decision
+    text = run(
+        "export", str(reviewed_case), str(out), "--as", "dpo", "--rsmf",
+        "--without-detection", "Every message was read in full by the reviewer",
+    )  # fmt: skip
+    record = json.loads((out / "internal" / "detection-coverage.json").read_text("utf-8"))
+    assert record["complete"] is False
+    assert record["exported_without_complete_detection"]["by"] == "dpo"
     assert "Bundle written to" in text
     assert "never send" in text
     assert "FAIL" not in run("verify", str(out))

@@ -12,9 +12,25 @@ PACKAGE = Path(__file__).parents[2] / "sar_desk"
 # `Connection` that review code (and people resolution) annotate with, re-exported by
 # store.decisions and aliased as store.people.Conn. They go when the store offers a unit of
 # work with repositories (issue 12, item 1), so callers no longer hold a connection.
-_REVIEW = ("bulk", "decide", "disclosure", "legal", "pit", "progress", "qa", "roles", "signoff")
+_REVIEW = (
+    "bulk",
+    "decide",
+    "disclosure",
+    "exclusions",
+    "legal",
+    "links",
+    "pit",
+    "places",
+    "progress",
+    "qa",
+    "resolve",
+    "roles",
+    "signoff",
+    "subjects",
+)
 ALLOWED: set[tuple[str, str]] = {
     ("sar_desk.app.people", "sar_desk.store.people.Conn"),
+    ("sar_desk.app.detection_gate", "sar_desk.store.decisions.Connection"),
     ("sar_desk.review.thirdparty", "sar_desk.store.decisions.Connection"),
     *((f"sar_desk.review.{m}", "sar_desk.store.decisions.Connection") for m in _REVIEW),
 }

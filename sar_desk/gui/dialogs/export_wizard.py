@@ -35,10 +35,14 @@ from sar_desk.core.jobs import CancelToken, Job
 from sar_desk.gui.workers import JobController
 
 OPTIONS = (
-    ("pseudonyms", "Replace third-party names with pseudonyms (Person A, Person B…)", False),
+    ("pseudonyms", "One label per redacted person (Person A, Officer 1…)", True),
     ("large_print", "Also produce a large-print PDF", False),
     ("html", "Also produce an accessible HTML version", True),
-    ("encrypt", "Put the bundle in an encrypted zip (the password is shown once)", False),
+    (
+        "encrypt",
+        "Encrypt the requester's PDFs with a password (shown once; the HTML version is left out)",
+        False,
+    ),
     ("rsmf", "Also produce an RSMF file for e-disclosure tools", False),
 )
 
@@ -128,7 +132,7 @@ class RunPage(QWizardPage):
         verdict = "All safety checks passed." if report.ok else "Some safety checks FAILED."
         lines = [verdict, f"Bundle written to {manifest.folder} ({len(manifest.files)} files)."]
         if manifest.password:
-            lines.append(f"Archive password (shown once, send it separately): {manifest.password}")
+            lines.append(f"Pack password (shown once, send it separately): {manifest.password}")
         self.status.setText("\n".join(lines))
         self.checks.setRowCount(len(report.results))
         for row, result in enumerate(report.results):

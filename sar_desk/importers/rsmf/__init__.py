@@ -31,6 +31,7 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
 from sar_desk.importers.archive import ExportTree, check_zip, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.limits import loads_json
 from sar_desk.importers.rsmf.check import Manifest, validate
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ def _open_zip(data: bytes, name: str, headers: dict[str, str]) -> _Source:
 
 def _load_json(raw: bytes, name: str) -> Any:
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return loads_json(raw, name)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ImportFormatError(
             f"{name}: {MANIFEST} is not readable JSON ({exc}). The RSMF is damaged; ask the "

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
+from sar_desk.importers.limits import feed_markup
+
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote", "ul", "ol", "table"}
 _SKIP = {"script", "style", "head", "title", "systemeventmessage", "attachment"}
 _STAMP = re.compile(
@@ -90,7 +92,7 @@ class _Converter(HTMLParser):
 def html_to_text(content: str) -> BodyText:
     """Convert a Teams HTML body to text: mentions as ``@Name``, blocks as new lines."""
     parser = _Converter()
-    parser.feed(content)
+    feed_markup(parser, content, "a Teams message body")
     parser.close()
     text = "".join(parser.out).replace("\xa0", " ").replace("\r\n", "\n")
     lines = [line.rstrip() for line in text.split("\n")]

@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 from sar_desk.core.identity import clean_whitespace, normalise_email
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBasis
+from sar_desk.importers.limits import feed_markup
 from sar_desk.importers.teams.htmltext import html_to_text, parse_utc
 
 PLATFORM = "teams"
@@ -153,7 +154,7 @@ def looks_like_transcript(head: bytes) -> bool:
 def read_transcript(text: str, name: str, report: ImportReport) -> list[RawMessage]:
     """Parse one transcript file into records (a transcript is small: one conversation part)."""
     parser = TranscriptParser()
-    parser.feed(text)
+    feed_markup(parser, text, name)
     parser.close()
     key = parser.conversation.get("data-conversation-id") or name
     title = parser.title or f"Teams chat {key}"

@@ -15,4 +15,6 @@ def planted() -> BundleInputs:
 
 @pytest.fixture
 def options() -> BundleOptions:
-    return BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, rsmf=True)
+    return BundleOptions(
+        generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, pseudonyms=False, rsmf=True
+    )

@@ -126,7 +126,7 @@ def synthetic() -> tuple[Case, list[Message], DisclosureDecisions]:
         8: "not relevant: lunch order",
         9: "Duplicate of message 1",
         10: "Alex confirmed the visit on Friday.",
-        11: "Reminder: jordan blake will attend too",  # no decision: the safety net catches it
+        11: "Reminder: jordan blake will attend too",  # decided: the same redaction as elsewhere
     }
     title1, title2 = "Repairs team", "Chat with Jordan Blake"
     messages = [
@@ -172,6 +172,7 @@ def synthetic() -> tuple[Case, list[Message], DisclosureDecisions]:
         ),
         MessageId(7): (_red(7, ProposalField.TEXT, THIRD_PARTY, 0, 12),),
         MessageId(10): (_red(10, ProposalField.CONVERSATION, THIRD_PARTY),),
+        MessageId(11): (_span(11, t[11], "jordan blake"),),
     }
     withheld = {
         MessageId(6): WithheldMessage(

@@ -1,9 +1,11 @@
 """Issue 20 item 2: a protected name cannot survive in a channel title, whatever the order.
 
 A Slack channel "#ruth-okoro-case" and a Discord channel "ruth-okoro" once reached the pack as
-"#[REDACTED]-okoro-case" and verify passed: the safety net replaced "Ruth" first, so the full
-name no longer matched. Both sides are tested here: the redaction matches every term against
-the original text at once, and the leak check fails on a name's remainder beside a marker.
+"#[REDACTED]-okoro-case" and verify passed: "Ruth" was replaced first, so the full name no
+longer matched. Both sides are tested here: the decided title redactions are matched against
+the original title at once, whatever their order; the safety net, which never redacts by
+itself (issue 13), refuses a title nobody decided; and the leak check fails on a name's
+remainder beside a marker.
 """
 
 from __future__ import annotations
@@ -15,21 +17,22 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from export_data import GENERATED_AT, START, _msg, _span, inputs_for, synthetic
+from export_data import GENERATED_AT, START, _msg, _red, _span, inputs_for, synthetic
 
+from sar_desk.core.findings import ProposalField
 from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.export.bundle import build_bundle
 from sar_desk.export.checks import check_pack, failures
 from sar_desk.export.extract import file_pieces
 from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
-from sar_desk.export.redact import build_render_bundle
+from sar_desk.export.redact import UndecidedPlacesError, build_render_bundle
 from sar_desk.export.verify import verify_bundle
 
 NAME = "Ruth Okoro"
 TITLES = {20: ("slack", "#ruth-okoro-case"), 21: ("discord", "ruth-okoro")}
 
 
-def _with_channels(terms: tuple[str, ...]):
+def _with_channels(terms: tuple[str, ...], decide_titles: bool = True):
     case, messages, decisions = synthetic()
     text = "Ruth said the boiler is fixed."
     extra = []
@@ -38,7 +41,10 @@ def _with_channels(terms: tuple[str, ...]):
         extra.append(replace(msg, platform=platform))
     redactions = dict(decisions.redactions)
     for msg in extra:
-        redactions[msg.id] = (_span(int(msg.id), text, "Ruth"),)
+        # The reviewer's decisions on the title, in the order given: the whole name and its
+        # first name, each its own decision.
+        titles = [_red(int(msg.id), ProposalField.CONVERSATION, t) for t in terms]
+        redactions[msg.id] = (_span(int(msg.id), text, "Ruth"), *(titles if decide_titles else ()))
     decisions = replace(
         decisions,
         in_scope=(*decisions.in_scope, *(m.id for m in extra)),
@@ -55,6 +61,13 @@ def test_channel_titles_lose_the_whole_name_whatever_the_order_of_terms(terms):
     assert titles["slack"] == "#[REDACTED · Sch 2 Pt 3 para 16]-case"
     assert titles["discord"] == "[REDACTED · Sch 2 Pt 3 para 16]"
     assert "okoro" not in "\n".join(bundle.all_strings()).casefold()
+
+
+def test_an_undecided_title_stops_the_bundle_instead_of_being_blanked_by_the_net():
+    with pytest.raises(UndecidedPlacesError) as caught:
+        build_render_bundle(*_with_channels((NAME,), decide_titles=False), pseudonyms=False)
+    assert {int(p.message_id) for p in caught.value.places} == set(TITLES)
+    assert "okoro" not in str(caught.value).casefold()
 
 
 def test_the_pack_holds_no_part_of_the_name_in_any_file(tmp_path: Path):

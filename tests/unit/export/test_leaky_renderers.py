@@ -136,7 +136,7 @@ def test_leaky_writer_is_blocked_naming_file_and_check(tmp_path, writer, file, c
     dest = tmp_path / "out"
     job = build_bundle(
         inputs_for(*synthetic()),
-        BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION),
+        BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, pseudonyms=False),
         dest,
         cancel=CancelToken(),
         writers=[writer],

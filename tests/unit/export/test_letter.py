@@ -12,7 +12,7 @@ from sar_desk.export.letter import build_letter
 from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.redact import build_render_bundle
 
-OPTIONS = BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION)
+OPTIONS = BundleOptions(generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, pseudonyms=False)
 
 
 def _letter(inputs, options=OPTIONS):

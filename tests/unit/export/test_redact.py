@@ -2,13 +2,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from export_data import ARABIC_NAME, EMAIL, EMOJI_NAME, PLANTED, SAR_3P, THIRD_PARTY, synthetic
 
 from sar_desk.core.disclosure import ApprovedRedaction
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId
 from sar_desk.export.pseudonyms import marker_for, pseudonym
-from sar_desk.export.redact import build_render_bundle
+from sar_desk.export.redact import (
+    UndecidedPlacesError,
+    build_render_bundle,
+    find_places,
+    protected_alone,
+    protected_terms,
+)
 from sar_desk.export.render_model import ItemStatus
 from sar_desk.export.terms import TermMatcher
 
@@ -88,25 +95,81 @@ def test_attachment_names_titles_system_lines_and_replies_are_redacted():
     assert entries[MessageId(3)].edited
 
 
-def test_safety_net_catches_undecided_occurrences_and_counts_them():
-    bundle = _bundle()
-    entries = {m.message_id: m for c in bundle.conversations for m in c.messages}
-    caught = entries[MessageId(11)]
-    assert caught.text == "Reminder: [REDACTED · Sch 2 Pt 3 para 16] will attend too"
-    assert caught.status is ItemStatus.PART
-    assert [(c.item, c.field, c.count) for c in bundle.auto_catches] == [(caught.item, "text", 1)]
-
-
-def test_sender_without_decision_is_caught_by_the_net():
-    case, messages, decisions = synthetic()
+def _without(decisions, message_id: int, field: ProposalField | None = None):
     redactions = dict(decisions.redactions)
-    redactions[MessageId(2)] = tuple(
-        r for r in redactions[MessageId(2)] if r.field is not ProposalField.SENDER
+    redactions[MessageId(message_id)] = tuple(
+        r for r in redactions[MessageId(message_id)] if field is not None and r.field is not field
     )
-    bundle = build_render_bundle(case, messages, replace(decisions, redactions=redactions), False)
-    entry = bundle.conversations[0].messages[1]
-    assert entry.sender == "[REDACTED · Sch 2 Pt 3 para 16]"
-    assert any(c.field == "sender" for c in bundle.auto_catches)
+    return replace(decisions, redactions=redactions)
+
+
+def test_safety_net_stops_on_an_undecided_place_and_never_redacts_by_itself():
+    # Issue 13: "jordan blake" in message 11 has no decision there; the net lists the place
+    # (message, conversation, field, kind) and the bundle is not built.
+    case, messages, decisions = synthetic()
+    undecided = _without(decisions, 11)
+    with pytest.raises(UndecidedPlacesError) as caught:
+        build_render_bundle(case, messages, undecided, False)
+    places = caught.value.places
+    assert [(int(p.message_id), p.conversation, p.field, p.kind, p.code) for p in places] == [
+        (11, "C002", ProposalField.TEXT, "PERSON", SAR_3P.code)
+    ]
+    assert "jordan" not in str(caught.value).casefold()  # ids and kinds, never the text
+    assert find_places(case, messages, undecided) == list(places)
+
+
+def test_sender_without_decision_is_a_place_not_a_silent_redaction():
+    case, messages, decisions = synthetic()
+    undecided = _without(decisions, 2, ProposalField.SENDER)
+    places = find_places(case, messages, undecided)
+    assert [(int(p.message_id), p.field) for p in places] == [(2, ProposalField.SENDER)]
+
+
+def test_a_kept_place_is_rendered_verbatim_and_leaves_the_leak_list():
+    case, messages, decisions = synthetic()
+    kept = replace(
+        _without(decisions, 11),
+        kept_places=frozenset({(MessageId(11), ProposalField.TEXT, "jordan blake")}),
+    )
+    bundle = build_render_bundle(case, messages, kept, False)
+    entry = {m.message_id: m for c in bundle.conversations for m in c.messages}[MessageId(11)]
+    assert entry.text == "Reminder: jordan blake will attend too"
+    assert entry.status is ItemStatus.FULL
+    assert THIRD_PARTY not in protected_terms(kept)
+    assert bundle.counts["automatic_catches"] == 0
+
+
+def test_common_words_and_short_terms_are_never_protected_alone():
+    # "Here it is." became "[REDACTED · Sch 2 Pt 3 para 16] it is." when NER took "Here" for a
+    # name; "Rota", "Surveyor" and "NI" were blanked everywhere.
+    words = frozenset({"here", "rota", "surveyor"})
+    for term in ("Here", "Rota", "Surveyor", "NI", "Al"):
+        assert not protected_alone(term, words)
+    for term in ("Kaur", "Jordan Blake", "Here Rota", "SW1A 1AA", "07911 654321"):
+        assert protected_alone(term, words)
+    case, messages, decisions = synthetic()
+    here = replace(
+        decisions,
+        protected_terms=(*decisions.protected_terms, "Reminder", "too"),
+        ordinary_words=frozenset({"reminder", "too"}),
+    )
+    assert find_places(case, messages, here) == []
+
+
+def test_an_approved_span_redacts_only_its_own_occurrence():
+    # The decision is about one place; the same word elsewhere in the message stays.
+    case, messages, decisions = synthetic()
+    text = "Here it is. Here is the form."
+    msg = replace(messages[-1], text=text)
+    span = replace(decisions.redactions[MessageId(11)][0], start=0, end=4, text="Here")
+    one = replace(
+        decisions,
+        redactions={**decisions.redactions, MessageId(11): (span,)},
+        ordinary_words=frozenset({"here"}),
+    )
+    bundle = build_render_bundle(case, [*messages[:-1], msg], one, False)
+    entry = {m.message_id: m for c in bundle.conversations for m in c.messages}[MessageId(11)]
+    assert entry.text == "[REDACTED · Sch 2 Pt 3 para 16] it is. Here is the form."
 
 
 def test_stale_offsets_still_remove_the_string():

@@ -127,7 +127,8 @@ def test_path_traversal_zip(tmp_path: Path) -> None:
     with zipfile.ZipFile(target, "w") as archive:
         archive.writestr("messages/inbox/a/message_1.json", json.dumps({"participants": []}))
         archive.writestr("/etc/message_2.json", "{}")
-    assert not MessengerImporter().sniff(target)
+    with pytest.raises(UnsafeArchiveError):  # refused with its reason, even while sniffing
+        MessengerImporter().sniff(target)
     with pytest.raises(UnsafeArchiveError):
         read(target)
 

@@ -106,7 +106,8 @@ def test_path_traversal_zip_is_refused(tmp_path: Path) -> None:
     with zipfile.ZipFile(target, "w") as archive:
         archive.writestr("chat/chat.md", "[2026-01-12, 09:15] Me: hi\n")
         archive.writestr("../../chat.md", "[2026-01-12, 09:15] Me: escape\n")
-    assert not SignalImporter().sniff(target)
+    with pytest.raises(UnsafeArchiveError):  # refused with its reason, even while sniffing
+        SignalImporter().sniff(target)
     with pytest.raises(UnsafeArchiveError):
         read(target)
 

@@ -146,7 +146,8 @@ def test_zip_with_path_traversal_is_refused(tmp_path: Path) -> None:
         zf.writestr("../../evil/2024-01-05.json", "[]")
     bad = tmp_path / "slip.zip"
     bad.write_bytes(buffer.getvalue())
-    assert not IMP.sniff(bad)
+    with pytest.raises(UnsafeArchiveError, match="points outside the archive"):
+        IMP.sniff(bad)  # refused with its reason, even while sniffing
     with pytest.raises(UnsafeArchiveError, match="points outside the archive"):
         read(bad)
 

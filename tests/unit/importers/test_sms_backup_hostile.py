@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sar_desk.core.errors import SarDeskError
+from sar_desk.core.errors import SarDeskError, UnsafeArchiveError
 from sar_desk.core.imports import ImportReport
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.messenger import MessengerImporter
@@ -56,7 +56,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_hostile_input_is_refused_cleanly(hostile: Path, importer: object, name: str) -> None:
     path = hostile / name
     started = time.monotonic()
-    sniffed = importer.sniff(path)  # type: ignore[attr-defined]
+    try:
+        sniffed = importer.sniff(path)  # type: ignore[attr-defined]
+    except UnsafeArchiveError:  # issue 20: a hostile archive is named as such while sniffing
+        assert name in ("zip_slip.zip", "zip_absolute.zip", "zip_bomb.zip")
+        sniffed = False
     assert sniffed is (importer.platform == "sms" and name in ("billion_laughs.xml", "xxe.xml"))  # type: ignore[attr-defined]
     with pytest.raises(SarDeskError) as caught:
         list(importer.read(path, ImportReport(), ImportOptions()))  # type: ignore[attr-defined]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from sar_desk.core.errors import InputLimitError, UnsafeArchiveError
 from sar_desk.importers.archive import ExportTree, sniff_tree
+from sar_desk.importers.jsonstream import head_text
 
 
 def test_returns_the_importers_answer_for_a_readable_export(tmp_path: Path) -> None:
@@ -15,7 +19,7 @@ def test_returns_the_importers_answer_for_a_readable_export(tmp_path: Path) -> N
     assert sniff_tree(chat, lambda tree: False) is False
 
 
-def test_a_failing_test_or_an_unsafe_archive_is_just_not_this_format(tmp_path: Path) -> None:
+def test_a_failing_test_or_an_unreadable_file_is_just_not_this_format(tmp_path: Path) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text("hello", encoding="utf-8")
 
@@ -25,7 +29,16 @@ def test_a_failing_test_or_an_unsafe_archive_is_just_not_this_format(tmp_path: P
     assert sniff_tree(chat, explode) is False
     reads = lambda tree: bool(tree.head(tree.names()[0]))  # noqa: E731 - as real sniffs do
     assert sniff_tree(tmp_path / "missing.txt", reads) is False
+
+
+def test_a_hostile_input_is_refused_with_its_reason(tmp_path: Path) -> None:
+    # Issue 20: a zip bomb or a too-deep file is named as such, not "not a recognised export".
     slip = tmp_path / "slip.zip"
     with zipfile.ZipFile(slip, "w") as zf:
         zf.writestr("../../escape.txt", "x")
-    assert sniff_tree(slip, lambda tree: True) is False
+    with pytest.raises(UnsafeArchiveError, match="points outside"):
+        sniff_tree(slip, lambda tree: True)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    with pytest.raises(InputLimitError, match="levels deep"):
+        sniff_tree(deep, lambda tree: bool(head_text(tree, "deep.json")))

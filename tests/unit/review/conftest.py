@@ -11,6 +11,7 @@ from sar_desk.app.session import CaseSession
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.jobs import run_job
 from sar_desk.core.model import MessageId
+from sar_desk.store import detection as store_detection
 from sar_desk.store.findings import save_findings
 
 CHAT = """12/03/2026, 09:15 - Alex Morgan: Hi, any news on the repair?
@@ -20,7 +21,11 @@ CHAT = """12/03/2026, 09:15 - Alex Morgan: Hi, any news on the repair?
 
 
 def add_findings(session: CaseSession) -> None:
+    """Findings as a detection run would save them, with its record of a finished run."""
     with session.store.transaction() as conn:
+        run = store_detection.start_run(conn, "case", "test")
+        store_detection.add_progress(conn, run, [1, 2, 3], 5)
+        store_detection.finish_run(conn, run, "finished")
         save_findings(
             conn,
             [

@@ -12,6 +12,7 @@ from sar_desk.app.session import CaseSession
 from sar_desk.cli.main import cli
 from sar_desk.core.decisions import Action
 from sar_desk.store.audit_marks import HEAD_FILE
+from sar_desk.store.migrations import MIGRATIONS
 
 PASS = "a passphrase of rita's"
 
@@ -189,7 +190,7 @@ def test_a_case_from_before_step_15_is_sealed_on_opening_and_then_guarded(
         folder,
         "ALTER TABLE review_users DROP COLUMN passphrase_hash",
         "DELETE FROM case_meta WHERE key IN ('audit_upgrade', 'audit_sealed')",
-        "PRAGMA user_version = 9",
+        f"PRAGMA user_version = {max(v for v, _ in MIGRATIONS if v < 15)}",
     )
     assert problems(folder) == []  # opening migrated it and sealed the old decisions
     assert (folder / HEAD_FILE).exists()

@@ -48,7 +48,7 @@ def test_incoming_is_locked_while_in_use_and_removed_after(tmp_path: Path) -> No
         (incoming / "chat.txt").write_text("hello")
         folder.clean_incoming()  # another opener must leave a running import alone
         assert incoming.is_dir()
-        folder.clean_orphans(set())  # nothing is an orphan while an import is in flight
+        folder.clean_orphans(set)  # nothing is an orphan while an import is in flight
     assert not incoming.exists()
 
 
@@ -59,7 +59,7 @@ def test_kept_originals_are_read_only_and_orphans_are_removed(tmp_path: Path) ->
         copy.write_text("hello")
         kept = folder.keep_original(copy, "0001-abc-chat.txt")
     assert not kept.stat().st_mode & stat.S_IWUSR
-    folder.clean_orphans({folder.stored_path(kept.name)})
+    folder.clean_orphans(lambda: {folder.stored_path(kept.name)})
     assert kept.exists()
-    folder.clean_orphans(set())
+    folder.clean_orphans(set)
     assert not kept.exists()

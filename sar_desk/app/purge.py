@@ -1,0 +1,226 @@
+"""Destroying a case at the end of its retention, with a destruction certificate (R69).
+
+The order is chosen so that a crash at any point leaves either the whole case, usable, or a
+case that refuses to open and that the next purge finishes:
+
+1. Check the rules (no hold; closed and past its retention date, or an early purge by the DPO)
+   and audit "case-purge-started"; the certificate takes the audit head from that entry.
+2. Write the purge marker into the case folder (it holds the certificate), atomically. From
+   here on the case cannot be opened.
+3. Write the certificate ("in-progress") to its file, atomically. If that fails, the marker is
+   removed and nothing has been destroyed.
+4. Shred the database first, then every other file, then the folders.
+5. Rewrite the certificate as "complete", remove the marker and the empty folder.
+
+Purging a folder that holds a marker resumes at step 3. The certificate holds the reference,
+regime, dates, counts, the SHA-256 of each original, who and when, and the audit head: never the
+requester, a name, a file name, a reason or any message text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sar_desk.app.lifecycle import (
+    disposal_position,
+    lifecycle_role,
+    reason_digest,
+)
+from sar_desk.app.session import CaseSession
+from sar_desk.core.errors import BadInputError
+from sar_desk.core.retention import Disposal, DisposalState, check_purge
+from sar_desk.review.roles import Role
+from sar_desk.store import audit
+from sar_desk.store.disposal import inventory, shred_tree, write_atomic
+from sar_desk.store.folder import CaseFolder
+
+logger = logging.getLogger(__name__)
+
+CERTIFICATE_FORMAT = 1
+_LIFECYCLE_ACTIONS = (
+    "case-created",
+    "case-closed",
+    "hold-placed",
+    "hold-released",
+    "case-purge-started",
+)
+METHOD = (
+    "Each file was overwritten with zeros, flushed to disk, renamed and deleted, the case "
+    "database first. On solid-state drives and journalling or copy-on-write file systems an "
+    "overwrite cannot be guaranteed to reach every earlier copy of the data; full-disk "
+    "encryption protects those copies."
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _check_target(folder: CaseFolder, certificate: Path, *, resuming: bool) -> Path:
+    target = certificate.absolute()
+    root = folder.root.absolute()
+    if target == root or root in target.parents:
+        raise BadInputError(
+            "The certificate must be written outside the case folder, which is destroyed."
+        )
+    if not target.parent.is_dir():
+        raise BadInputError(f"The folder for the certificate, {target.parent}, does not exist.")
+    if target.exists() and not resuming:
+        raise BadInputError(f"{target} already exists; choose a new file for the certificate.")
+    return target
+
+
+def purge_case(
+    folder: Path,
+    certificate: Path,
+    user: str | None = None,
+    *,
+    early: bool = False,
+    reason: str = "",
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Destroy a case and write its destruction certificate; finishes an interrupted purge.
+
+    Args:
+        folder: The case folder.
+        certificate: Where the certificate goes (outside the case folder; a new file).
+        user: Who destroys it (case handler or DPO; an early destruction needs the DPO).
+        early: Destroy before the end of the retention period (DPO only, with a reason).
+        reason: Why it is destroyed early (only its SHA-256 enters the certificate).
+        today: The date the retention rules are checked against (default today).
+
+    Returns:
+        The certificate as written.
+
+    Raises:
+        PurgeRefusedError: On hold, not closed, or retention not over.
+        PermissionDeniedError: The user may not destroy the case, or not early.
+        BadInputError: A bad certificate path or no reason for an early destruction.
+    """
+    case_folder = CaseFolder(Path(folder))
+    if case_folder.purge_marker.exists():
+        return _resume(case_folder, certificate)
+    target = _check_target(case_folder, certificate, resuming=False)
+    session = CaseSession.open(case_folder.root, user=user)
+    try:
+        role = lifecycle_role(session)
+        position = disposal_position(session, today)
+        check_purge(position, early=early, is_dpo=role is Role.DPO, reason=reason)
+        if case_folder.import_in_flight():
+            raise BadInputError(
+                "An import into this case is running; let it finish, close the case "
+                "everywhere it is open, then destroy it."
+            )
+        cert = _certificate(session, role, position, early=early, reason=reason)
+    finally:
+        session.close()
+    write_atomic(case_folder.purge_marker, _dump({"certificate": cert, "paths": [str(target)]}))
+    try:
+        write_atomic(target, _dump(cert))
+    except OSError as exc:
+        case_folder.purge_marker.unlink()  # nothing destroyed yet: the case stays usable
+        raise BadInputError(
+            f"The certificate could not be written to {target} ({exc.strerror}); nothing was "
+            "destroyed."
+        ) from exc
+    logger.info("purge started: certificate %s", cert["certificate_id"])
+    return _finish(case_folder, cert, [target])
+
+
+def _certificate(
+    session: CaseSession, role: Role, position: Disposal, *, early: bool, reason: str
+) -> dict[str, Any]:
+    """Audit the start of the purge and gather the certificate (no personal data)."""
+    case = session.case
+    sources = session.sources()
+    counts = session.message_counts()
+    certificate_id = uuid.uuid4().hex
+    files = inventory(session.folder)
+    early = early and position.state is not DisposalState.DUE
+    with session.store.transaction() as conn:
+        head = audit.append(
+            conn,
+            session.user,
+            "case-purge-started",
+            {
+                "certificate_id": certificate_id,
+                "early": early,
+                **({"reason_sha256": reason_digest(reason)} if early else {}),
+            },
+        )
+        intact = not audit.verify_chain(conn)
+        entries = audit.entries(conn)
+    return {
+        "document": "SAR Desk certificate of destruction",
+        "format": CERTIFICATE_FORMAT,
+        "status": "in-progress",
+        "certificate_id": certificate_id,
+        "case": {
+            "reference": case.reference,
+            "regime": str(case.regime),
+            "regime_label": case.regime.label,
+            "received": case.received.isoformat(),
+            "closed_on": position.closed_on.isoformat() if position.closed_on else None,
+            "retention": position.period.words,
+            "retain_until": position.retain_until.isoformat() if position.retain_until else None,
+            "destroyed_early": early,
+            "early_reason_sha256": reason_digest(reason) if early else None,
+        },
+        "contents": {
+            "sources": len(sources),
+            "conversations": len(session.conversations()),
+            "messages": sum(counts.values()),
+            "files": files.files,
+            "bytes": files.bytes,
+        },
+        "originals": [
+            {"source": int(s.id), "platform": s.platform, "sha256": s.sha256} for s in sources
+        ],
+        "lifecycle": [
+            {"action": e.action, "at": e.at.isoformat(), "user": e.user}
+            for e in entries
+            if e.action in _LIFECYCLE_ACTIONS
+        ],
+        "audit": {"entries": len(entries), "head": head.hash, "intact": intact},
+        "destroyed_by": {"user": session.user, "role": str(role)},
+        "started_at": _now(),
+        "completed_at": None,
+        "method": METHOD,
+    }
+
+
+def _resume(case_folder: CaseFolder, certificate: Path) -> dict[str, Any]:
+    """Finish a purge that was interrupted, with the certificate it started."""
+    target = _check_target(case_folder, certificate, resuming=True)
+    data = json.loads(case_folder.purge_marker.read_text(encoding="utf-8"))
+    cert: dict[str, Any] = {**data["certificate"], "resumed": True}
+    paths = [Path(p) for p in data.get("paths", [])]
+    if target not in paths:
+        paths.append(target)
+    for path in paths:
+        if path.parent.is_dir():
+            write_atomic(path, _dump(cert))
+    logger.info("purge resumed: certificate %s", cert.get("certificate_id"))
+    return _finish(case_folder, cert, paths)
+
+
+def _finish(case_folder: CaseFolder, cert: dict[str, Any], paths: list[Path]) -> dict[str, Any]:
+    """Shred the case, complete the certificate, then remove the marker and the folder."""
+    marker = case_folder.purge_marker
+    shred_tree(case_folder.root, case_folder.database_files(), keep=marker)
+    done = {**cert, "status": "complete", "completed_at": _now()}
+    for path in paths:
+        if path.parent.is_dir():
+            write_atomic(path, _dump(done))
+    marker.unlink()
+    case_folder.root.rmdir()
+    return done
