@@ -30,7 +30,7 @@ from sar_desk.core.disclosure import StaffPolicy
 from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError, NotFoundError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier, name_key
-from sar_desk.core.model import Case, IdentifierKind, MessageId, PersonRole
+from sar_desk.core.model import Case, IdentifierKind, MessageId
 from sar_desk.review.codes import CodeTable, CodeUse
 from sar_desk.review.pit import check_approvable
 from sar_desk.review.roles import Permission, require
@@ -162,30 +162,6 @@ def views_by_id(conn: Connection, ids: Sequence[int]) -> list[ItemView]:
         ItemView(found[int(i)], fold(store.events_for(conn, int(i)), initial_state(found[int(i)])))
         for i in dict.fromkeys(ids)
     ]
-
-
-def unconfirmed_rejections(conn: Connection, case: Case, views: Sequence[ItemView]) -> set[int]:
-    """Rejected third-party proposals that no second person has confirmed yet (issue 17).
-
-    Rejecting a proposal discloses its text, so for a third party's data it is a disclosure
-    decision and needs the same second person as an approval; the requester's own data in a
-    SAR is theirs to receive and needs none.
-    """
-    waiting = [v for v in views if v.status is ReviewStatus.REJECTED and v.state.approver is None]
-    if not waiting:
-        return set()
-    requester_ids = store.person_ids_with_role(conn, str(PersonRole.REQUESTER))
-    region = case.default_region
-    keys = {match_key(a, region) for a in (case.requester or "", *case.aliases) if a}
-    out = set()
-    for view in waiting:
-        item = view.item
-        own = (item.person_id is not None and int(item.person_id) in requester_ids) or (
-            bool(item.text) and match_key(item.text, region) in keys
-        )
-        if not own:
-            out.add(int(item.id))
-    return out
 
 
 def match_key(value: str, region: str = "GB") -> str:

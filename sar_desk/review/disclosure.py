@@ -21,7 +21,8 @@ from sar_desk.core.disclosure import (
 from sar_desk.core.model import Case, MessageId, PersonRole
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
-from sar_desk.review.decide import ItemView, load_settings, load_views, unconfirmed_rejections
+from sar_desk.review.decide import ItemView, load_settings, load_views
+from sar_desk.review.rejections import unconfirmed_rejections
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.people import list_people
