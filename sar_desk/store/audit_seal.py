@@ -1,7 +1,8 @@
 """Decisions as facts in the audit chain: the rows each entry seals, and checking them (issue 17).
 
 Every decision event, sign-off (and its voiding), third-party record, public interest test,
-qualified person's opinion and legitimate-interests test is noted as it is written
+qualified person's opinion, legitimate-interests test, whose-data link, scope decision and
+approval of an exclusion is noted as it is written
 (`audit_marks.note_row`); the audit entry of the same transaction then carries a ``sealed``
 detail: the row ids and a SHA-256 over their full content (a decision event together with the
 span and message of its item). The entry's chain hash covers that detail, so a decision row
@@ -17,7 +18,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, or_, select
+from sqlalchemy import Connection, Select, Table, func, or_, select
 
 from sar_desk.store import audit_marks
 from sar_desk.store.case_meta import get_meta
@@ -32,6 +33,9 @@ _WHAT = {
     "public_interest_tests": "public interest tests",
     "qualified_person_opinions": "qualified person's opinions",
     "legitimate_interests_tests": "legitimate-interests tests",
+    "item_subjects": "decisions on whose data an item is",
+    "scope_events": "scope decisions",
+    "scope_approvals": "second-person approvals of exclusions",
 }
 # The item fields a decision depends on: changing the span after approval changes what is hidden.
 _ITEM_FIELDS = ("kind", "message_id", "field", "start", "end", "text", "finding_id")
@@ -42,9 +46,12 @@ def sealed_tables() -> dict[str, Table]:
     # Imported when called: these modules append audit entries themselves (a sign-off void),
     # so importing them here at load time would be circular.
     from sar_desk.store.decisions import decision_events, third_party_records
+    from sar_desk.store.exclusions import scope_approvals
     from sar_desk.store.legal_records import legitimate_interests_tests
     from sar_desk.store.pit import public_interest_tests, qualified_person_opinions
+    from sar_desk.store.scope import scope_events
     from sar_desk.store.signoffs import signoff_voids, signoffs
+    from sar_desk.store.subjects import item_subjects
 
     tables = (
         decision_events,
@@ -54,8 +61,22 @@ def sealed_tables() -> dict[str, Table]:
         public_interest_tests,
         qualified_person_opinions,
         legitimate_interests_tests,
+        item_subjects,
+        scope_events,
+        scope_approvals,
     )
     return {t.name: t for t in tables}
+
+
+def last_id(conn: Connection, table: Table) -> int:
+    """The highest row id of a table (0 when empty), taken before a bulk insert."""
+    return int(conn.execute(select(func.max(table.c.id))).scalar() or 0)
+
+
+def note_rows_after(conn: Connection, table: Table, before: int) -> None:
+    """Note the rows a bulk insert just added (their ids are above `before`) for sealing."""
+    for row_id in conn.execute(select(table.c.id).where(table.c.id > before)).scalars():
+        audit_marks.note_row(conn.info, table.name, int(row_id))
 
 
 def ranges(ids: Iterable[int]) -> list[list[int]]:

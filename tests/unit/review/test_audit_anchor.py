@@ -244,3 +244,24 @@ def test_a_public_interest_test_rewritten_afterwards_is_detected(tmp_path: Path)
     sql(tmp_path / "foi", "UPDATE public_interest_tests SET conclusion = 'Disclose it all.'")
     found = problems(tmp_path / "foi")
     assert any("public interest tests recorded by entry" in p for p in found)
+
+
+def test_scope_decisions_and_approvals_of_exclusions_are_sealed(reviewed: CaseSession) -> None:
+    from sar_desk.core.scope import Relevance
+
+    reviewed.mark_scope([1, 2, 3], Relevance.ABOUT_REQUESTER, "Hits of the requester search")
+    reviewed.mark_scope([3], Relevance.NOT_RELEVANT, "Lunch order")
+    rita = CaseSession.open(reviewed.folder, "rita")
+    try:
+        assert rita.approve_exclusions(None, "Checked: a lunch order") == 1
+    finally:
+        rita.close()
+    folder = reviewed.folder
+    reviewed.close()
+    assert problems(folder) == []
+    sql(folder, "UPDATE scope_approvals SET approved_by = 'officer'")
+    assert any("approvals of exclusions recorded by entry" in p for p in problems(folder))
+    sql(folder, "UPDATE scope_approvals SET approved_by = 'rita'")
+    assert problems(folder) == []
+    sql(folder, "DELETE FROM scope_events WHERE message_id = 3 AND value = 'not-relevant'")
+    assert any("scope decisions recorded by entry" in p for p in problems(folder))
