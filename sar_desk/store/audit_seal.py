@@ -186,7 +186,41 @@ def verify_seals(conn: Connection, entries: Iterable[Any]) -> list[tuple[int | N
                 )
             )
     problems.extend((None, text) for text in _user_problems(conn, users))
+    problems.extend((None, text) for text in _scope_problems(conn))
     return problems
+
+
+def _scope_problems(conn: Connection) -> list[str]:
+    # The export reads each message's scope from `message_scope`, a state table; it must be
+    # what the (sealed) scope decisions in `scope_events` add up to.
+    from sar_desk.store.scope import message_scope, scope_events
+
+    expected: dict[int, tuple[str | None, bool | None]] = {}
+    events = select(scope_events.c.message_id, scope_events.c.action, scope_events.c.value)
+    for event in conn.execute(events.order_by(scope_events.c.id)):
+        relevance, included = expected.get(int(event.message_id), (None, None))
+        if event.action == "relevance":
+            relevance = event.value
+        else:
+            included = event.value == "in"
+        expected[int(event.message_id)] = (relevance, included)
+    state = select(
+        message_scope.c.message_id, message_scope.c.relevance, message_scope.c.in_disclosure
+    )
+    changed = [
+        int(row.message_id)
+        for row in conn.execute(state.order_by(message_scope.c.message_id))
+        if expected.get(int(row.message_id))
+        != (row.relevance, None if row.in_disclosure is None else bool(row.in_disclosure))
+    ]
+    if not changed:
+        return []
+    shown = ", ".join(map(str, changed[:10])) + (" ..." if len(changed) > 10 else "")
+    return [
+        f"The scope of {len(changed)} message{'s' if len(changed) != 1 else ''} ({shown}) was "
+        "changed outside SAR Desk: it no "
+        "longer follows the scope decisions recorded for them."
+    ]
 
 
 def _fold_user(users: dict[str, tuple[str | None, str | None]], details: dict[str, Any]) -> None:

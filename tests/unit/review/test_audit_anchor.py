@@ -263,5 +263,7 @@ def test_scope_decisions_and_approvals_of_exclusions_are_sealed(reviewed: CaseSe
     assert any("approvals of exclusions recorded by entry" in p for p in problems(folder))
     sql(folder, "UPDATE scope_approvals SET approved_by = 'rita'")
     assert problems(folder) == []
+    sql(folder, "UPDATE message_scope SET relevance = 'about-requester' WHERE message_id = 3")
+    assert any("The scope of 1 message (3) was changed" in p for p in problems(folder))
     sql(folder, "DELETE FROM scope_events WHERE message_id = 3 AND value = 'not-relevant'")
     assert any("scope decisions recorded by entry" in p for p in problems(folder))
