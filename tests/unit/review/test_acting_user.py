@@ -175,3 +175,28 @@ def test_the_window_acting_list_switch_checks_the_passphrase(reviewed: CaseSessi
     assert reviewed.user == "officer"
     assert reviewed.act_as("VERA", lambda: VERA) == "vera"
     assert reviewed.act_as(os_account()) == os_account()
+
+
+def test_as_after_a_people_sub_command_needs_the_passphrase_too(accepted: Path) -> None:
+    result = run("people", str(accepted), "mark", "1", "--role", "staff", "--as", "vera")
+    assert result.exit_code == 1
+    assert "needs vera's own passphrase" in result.output
+
+
+def test_destroying_a_case_as_the_dpo_needs_the_dpos_passphrase(
+    accepted: Path, tmp_path: Path
+) -> None:
+    session = CaseSession.open(accepted, "officer")
+    try:
+        session.add_user("dana", Role.DPO, "dana's own passphrase")
+    finally:
+        session.close()
+    cert = tmp_path / "certificate.json"
+    result = run(
+        "case", "purge", str(accepted), "--yes", "--certificate", str(cert),
+        "--early", "--reason", "Asked by the requester", "--as", "dana",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "needs dana's own passphrase" in result.output
+    assert (accepted / "case.db").exists()
+    assert not cert.exists()
