@@ -64,7 +64,7 @@ def _ours(texts: list[str], workers: int, context: object) -> tuple[list[object]
     from sar_desk.detect.detector import DetectionPool, InProcessDetector
     from sar_desk.detect.engine import build_analyzer
 
-    registry = Path(ROOT) / "resources/detect/recognizers-uk-v1.yaml"
+    registry = Path(ROOT) / "resources/detect/recognizers-uk-v2.yaml"
     local = InProcessDetector(build_analyzer(registry))
     detector = DetectionPool(registry, workers=workers, local=local) if workers > 1 else local
     analyze_batch(detector, [(MessageId(0), texts[0])], context)  # type: ignore[arg-type]

@@ -30,7 +30,7 @@ from sar_desk.detect.case_terms import CaseContext, KnownPerson
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.engine import DEFAULT_MODEL, build_analyzer
 
-REGISTRY = Path(__file__).resolve().parent.parent / "resources/detect/recognizers-uk-v1.yaml"
+REGISTRY = Path(__file__).resolve().parent.parent / "resources/detect/recognizers-uk-v2.yaml"
 TARGET_TYPES = (
     "PERSON",
     "PHONE_NUMBER",

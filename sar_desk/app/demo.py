@@ -7,7 +7,7 @@ Used by ``sar-desk demo`` and the window's "Open demo case". Every step goes thr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -175,9 +175,18 @@ def _places_step(session: CaseSession, result: DemoResult) -> None:
     places = session.safety_net_places()
     if not places:
         return
-    decided = session.decide_safety_net_places(
-        redact=True, reason="Demo: the same third party as the approved redaction elsewhere"
-    )
+    reason = "Demo: the same third party as the approved redaction elsewhere"
+    decided = session.decide_safety_net_places(redact=True, reason=reason)
+    if decided.refused:
+        # A short name that is also a word ("Jan") needs a person's judgement that it is
+        # another individual here; the demo officer records it, then applies the redaction.
+        session.link_items(
+            [item for item, _why in decided.refused],
+            other_individual=True,
+            reason="Demo: the same colleague named in the approved redaction elsewhere",
+        )
+        again = session.decide_safety_net_places(redact=True, reason=reason)
+        decided = replace(decided, items=(*decided.items, *again.items), refused=again.refused)
     reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
     try:
         approved = reviewer.bulk_decide(

@@ -10,6 +10,7 @@ so other commands stay quick to launch.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-REGISTRY_RESOURCE = "detect/recognizers-uk-v1.yaml"
+REGISTRY_RESOURCE = "detect/recognizers-uk-v2.yaml"
 SCOPES = ("all", "in-scope")
 BATCH = 256
 
@@ -113,16 +114,28 @@ def case_context(case: Case, people: Iterable[tuple[Person, list[Participant]]])
     return CaseContext(case.regime, persons, aliases, region=case.default_region)
 
 
+# Below this many messages, starting worker processes (a model load each) costs more than it saves.
+PARALLEL_MIN_MESSAGES = 3000
+MAX_WORKERS = 4
+
+
+def auto_workers(messages: int) -> int:
+    """Worker processes for a run over `messages`: every core (up to four) for large runs."""
+    if messages < PARALLEL_MIN_MESSAGES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
 def default_detector(model: str, workers: int) -> Detector:
     """The engine for a run: in this process, or in `workers` worker processes."""
     from sar_desk.detect.detector import DetectionPool, InProcessDetector
     from sar_desk.detect.engine import build_analyzer
 
     registry = resource_path(REGISTRY_RESOURCE)
-    local = InProcessDetector(build_analyzer(registry, model))
     if workers > 1:
-        return DetectionPool(registry, model, workers, local=local)
-    return local
+        # The model loads in the workers only (one copy per core, none in this process).
+        return DetectionPool(registry, model, workers)
+    return InProcessDetector(build_analyzer(registry, model))
 
 
 class DetectionMixin(SessionBase):
@@ -145,7 +158,7 @@ class DetectionMixin(SessionBase):
     def run_detection(
         self,
         scope: str = "all",
-        workers: int = 1,
+        workers: int | None = None,
         cancel: CancelToken | None = None,
         model: str | None = None,
         detector: Detector | None = None,
@@ -155,7 +168,8 @@ class DetectionMixin(SessionBase):
         Args:
             scope: "all" messages, or "in-scope": the disclosure set, or while it is empty the
                 messages inside the case's scope dates.
-            workers: Worker processes for the language model (1 = this process).
+            workers: Worker processes for the language model (1 = this process; None =
+                every core, up to four, when there are enough messages to repay the start-up).
             cancel: Checked between batches; a later run carries on where this one stopped.
             model: An installed spaCy pipeline name or folder (default: the bundled one).
             detector: A ready detector (tests pass one built on a fake NLP engine).
@@ -168,36 +182,37 @@ class DetectionMixin(SessionBase):
 
         cancel = cancel or CancelToken()
         span, scope = self._detection_selection(scope)
-        if workers < 1:
+        if workers is not None and workers < 1:
             raise BadInputError("The number of workers must be 1 or more.")
-        yield Progress(0, None, "Loading the detection model")
+        store = open_store(self.db_path)  # this thread's own connection (worker rule)
         own_detector = detector is None
-        detector = detector or default_detector(model or DEFAULT_MODEL, workers)
-        engine = detector.version
-        # The task record tells a live run from one a killed process left "running".
-        with running(self.folder, "detection", "a detection run"):
-            store = open_store(self.db_path)  # this thread's own connection (worker rule)
-            try:
-                with store.read() as conn:
-                    context = case_context(self.case, store_detection.known_people(conn))
-                    total = store_detection.count_unscanned(conn, span)
-                    skipped = store_detection.count_scanned(conn, span)
+        try:
+            with store.read() as conn:
+                context = case_context(self.case, store_detection.known_people(conn))
+                total = store_detection.count_unscanned(conn, span)
+                skipped = store_detection.count_scanned(conn, span)
+            workers = workers or auto_workers(total)
+            yield Progress(0, None, "Loading the detection model")
+            detector = detector or default_detector(model or DEFAULT_MODEL, workers)
+            engine = detector.version
+            # The task record tells a live run from one a killed process left "running".
+            with running(self.folder, "detection", "a detection run"):
                 with store.transaction() as conn:
                     run_id = store_detection.start_run(conn, scope, engine)
                 counts: Counter[str] = Counter()
                 try:
                     scanned = yield from self._scan(
-                        store, run_id, span, total, context, detector, cancel, counts
+                        store, run_id, span, total, context, detector, cancel, counts, workers
                     )
                     propagated = yield from self._propagate(store, span, context, cancel, counts)
                 except Cancelled:
                     self._close_run(store, run_id, "cancelled", 0, scope, counts)
                     raise
                 self._close_run(store, run_id, "finished", propagated, scope, counts)
-            finally:
-                store.close()
-                if own_detector:
-                    detector.close()
+        finally:
+            store.close()
+            if own_detector and detector is not None:
+                detector.close()
         return DetectionSummary(
             run_id, scope, scanned, skipped, sum(counts.values()), propagated, dict(counts), engine
         )
@@ -212,6 +227,7 @@ class DetectionMixin(SessionBase):
         detector: Detector,
         cancel: CancelToken,
         counts: Counter[str],
+        workers: int = 1,
     ) -> Job[int]:
         from sar_desk.detect.analyze import ResultCache, analyze_batch
 
@@ -220,7 +236,8 @@ class DetectionMixin(SessionBase):
         while True:
             cancel.check()
             with db.read() as conn:
-                page = store_detection.unscanned_page(conn, span, after, BATCH)
+                # A full batch per worker; each page is stored (and resumable) as one step.
+                page = store_detection.unscanned_page(conn, span, after, BATCH * workers)
             if not page:
                 return done
             found: list[Finding] = analyze_batch(
@@ -242,7 +259,11 @@ class DetectionMixin(SessionBase):
         cancel: CancelToken,
         counts: Counter[str],
     ) -> Job[int]:
-        from sar_desk.detect.analyze import PROPAGATION_SOURCES, propagate_batch, propagation_names
+        from sar_desk.detect.propagate import (
+            PROPAGATION_SOURCES,
+            propagate_batch,
+            propagation_names,
+        )
 
         with db.read() as conn:
             names = propagation_names(

@@ -42,6 +42,7 @@ class ImportingMixin(SessionBase):
         day_first: bool | None = None,
         cancel: CancelToken | None = None,
         lenient: bool = False,
+        strict: bool = False,
     ) -> Job[list[ImportOutcome]]:
         """Import each export as its own source, whole or not at all.
 
@@ -64,6 +65,7 @@ class ImportingMixin(SessionBase):
                         cancel=cancel,
                         user=self.user,
                         lenient=lenient,
+                        strict=strict,
                     )
             except SarDeskError as exc:
                 outcomes.append(ImportFailure(Path(path), str(exc), exc.code, exc.hint))

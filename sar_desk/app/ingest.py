@@ -27,7 +27,7 @@ from sar_desk.store.folder import CaseFolder, remove_tree
 from sar_desk.store.writer import ImportWriter
 
 if TYPE_CHECKING:
-    from sar_desk.importers.base import Importer
+    from sar_desk.importers.base import Importer, ImportOptions
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +117,7 @@ def import_source(
     cancel: CancelToken | None = None,
     user: str = "unknown",
     lenient: bool = False,
+    strict: bool = False,
 ) -> Job[ImportResult]:
     """Import one export (file, zip or folder) into the case.
 
@@ -128,6 +129,8 @@ def import_source(
         DuplicateSourceError: The same file was imported before.
         Cancelled: The user stopped the import (nothing is kept).
     """
+    from sar_desk.importers.base import ImportOptions  # the importers load only to import
+
     cancel = cancel or CancelToken()
     importer: Importer = by_platform(platform) if platform else importer_for(path)
     yield Progress(0, None, f"Copying {path.name} into the case")
@@ -144,10 +147,15 @@ def import_source(
             sha,
             size,
             custodian,
-            day_first,
             cancel,
             user,
-            lenient,
+            ImportOptions(
+                timezone=case.timezone,
+                day_first=day_first,
+                region=case.default_region,
+                lenient=lenient,
+                strict=strict,
+            ),
         )
         return result
 
@@ -161,16 +169,10 @@ def _write(
     sha: str,
     size: int,
     custodian: str | None,
-    day_first: bool | None,
     cancel: CancelToken,
     user: str,
-    lenient: bool,
+    options: ImportOptions,
 ) -> Job[ImportResult]:
-    from sar_desk.importers.base import ImportOptions
-
-    options = ImportOptions(
-        timezone=case.timezone, day_first=day_first, region=case.default_region, lenient=lenient
-    )
     report = ImportReport()
     with folder.open_store() as store:
         with store.read() as conn:

@@ -21,19 +21,24 @@ from sar_desk.cli.common import echo_json, json_option, open_case, run_with_prog
 @click.option(
     "--workers",
     type=click.IntRange(1, 16),
-    default=1,
-    show_default=True,
-    help="Worker processes for the language model.",
+    default=None,
+    help="Worker processes for the language model (default: every core, up to four, for "
+    "3,000 messages or more; otherwise one).",
 )
 @click.option(
     "--model",
     metavar="NAME",
-    help="An installed spaCy pipeline (name or folder) instead of the bundled one.",
+    help="'sm' (bundled), 'md' (if installed) or an installed spaCy pipeline name or folder.",
 )
 @json_option
 @user_option
 def detect(
-    folder: Path, scope: str, workers: int, model: str | None, as_json: bool, user: str | None
+    folder: Path,
+    scope: str,
+    workers: int | None,
+    model: str | None,
+    as_json: bool,
+    user: str | None,
 ) -> None:
     """Propose redactions of personal data in CASE (resumable; progress on stderr).
 

@@ -33,7 +33,11 @@ _MAX_ISSUES_SHOWN = 20
     is_flag=True,
     help="Accept common producer mistakes in strict formats (RSMF), reporting each.",
 )
-@click.option("--strict", is_flag=True, help="Treat any skipped line as a failure (exit 1).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat any skipped line as a failure (exit 1); refuse RSMF times with no UTC offset.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON report per source on stdout.")
 @date_order_options
 @user_option
@@ -60,6 +64,7 @@ def import_(
                 custodian=custodian,
                 day_first=order,
                 lenient=lenient,
+                strict=strict,
             )
         )
     finally:

@@ -17,11 +17,20 @@ from typing import Protocol
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.core.model import Message, MessageId
+from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.mask import inside
+from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.policy import apply_policy, build_allow_list
+from sar_desk.detect.propagate import PROPAGATION_SOURCES as PROPAGATION_SOURCES
+from sar_desk.detect.propagate import (
+    propagate_batch,
+    propagation_items,
+    propagation_names,
+)
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
-from sar_desk.detect.words import PLACE_WORDS, looks_like_name
+from sar_desk.detect.words import ORG_WORDS, VERBS, is_not_a_name, looks_like_name
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +47,7 @@ class RawSpan:
     end: int
     score: float
     recognizer: str
+    note: str = ""
 
 
 class Detector(Protocol):
@@ -76,12 +86,22 @@ class ResultCache:
         return {t: self._spans[t] for t in wanted}
 
 
+def _name_word(word: str) -> bool:
+    """A word that can be part of a name: name-like, or a listed name ("bob rang")."""
+    gaz = gazetteer.current()
+    return looks_like_name(word) or (
+        word.isalpha() and (gaz.is_first_name(word) or gaz.is_surname(word))
+    )
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s"."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and not looks_like_name(words[0].group(0).strip(",.:;!?")):
+    while len(words) > 1 and not _name_word(words[0].group(0).strip(",.:;!?")):
         words.pop(0)
-    while len(words) > 1 and not looks_like_name(words[-1].group(0).strip(",.:;!?")):
+    while len(words) > 1 and (
+        not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
+    ):
         words.pop()
     if not words:
         return start, end
@@ -93,16 +113,85 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (new_start, new_end) if new_end > new_start else (start, end)
 
 
+_PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
+
+
+def _relabel(text: str, start: int, end: int, entity: str, context: CaseContext) -> str | None:
+    """NER's label for ``text[start:end]``, corrected by the lists; None: never personal data.
+
+    A product, placeholder, filler word or an acronym ("Teams", "Lorem", "DoLS") is nobody;
+    a UK town NER calls a person is a place ("Ludlow", "Fort William", "in Ely"), unless it is
+    a known person's name; a given name NER calls a place is a person ("Eilidh" as LOCATION).
+    """
+    value = text[start:end].strip()
+    words = value.split()
+    if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
+        return None
+    gaz = gazetteer.current()
+    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
+        named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
+        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
+        if len(words) > 1 or not named or cued:
+            return "LOCATION"
+    if entity in NAME_LIKE:
+        if value.upper() in _NOT_PLACES:
+            return None
+        first = words[0]
+        if name_key(value) in context.name_index or (
+            (gaz.is_first_name(first) or (len(words) == 1 and gaz.is_surname(first)))
+            and not gaz.is_place(value)
+            and not gaz.is_word(first)
+        ):
+            return "PERSON"
+    return entity
+
+
+# Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
+_NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
+
+
+def _from_org(value: str) -> str | None:
+    """A name or town the small model called an organisation ("Lachlan Penhaligon", "Truro").
+
+    One to three capitalised words with no organisation word ("Elm House", "Leeds Council"):
+    a listed town is a LOCATION; a single word must be a listed name; two or three words are
+    taken as a full name. Anything else stays an organisation (never proposed).
+    """
+    words = value.split()
+    if not 1 <= len(words) <= 3 or is_not_a_name(value):
+        return None
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return None
+    if any(w.casefold() in ORG_WORDS for w in words):
+        return None
+    gaz = gazetteer.current()
+    if gaz.is_place(value):
+        return "LOCATION"
+    if len(words) == 1:
+        listed = gaz.is_first_name(value) or gaz.is_surname(value)
+        return "PERSON" if listed and not gaz.is_word(value) else None
+    return "PERSON" if all(looks_like_name(w) for w in words) else None
+
+
 def _text_findings(
     message_id: MessageId, text: str, spans: Sequence[RawSpan], context: CaseContext
 ) -> list[Finding]:
     found = []
     for s in spans:
-        start, end = s.start, s.end
-        if s.entity_type == "PERSON" and s.recognizer == _NER:
-            if any(ch.isdigit() for ch in text[start:end]):
+        start, end, entity = s.start, s.end, s.entity_type
+        if entity == "ORGANIZATION":
+            if s.recognizer != _NER or (recovered := _from_org(text[start:end])) is None:
+                continue
+            entity = recovered
+        elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
+            if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
                 continue  # ticket numbers and references, never a name
-            start, end = trim_span(text, start, end)
+            if entity == "PERSON":
+                start, end = trim_span(text, start, end)
+            relabelled = _relabel(text, start, end, entity, context)
+            if relabelled is None:
+                continue
+            entity = relabelled
         found.append(
             Finding(
                 message_id,
@@ -110,12 +199,16 @@ def _text_findings(
                 start,
                 end,
                 text[start:end],
-                s.entity_type,
+                entity,
                 round(s.score, 3),
                 s.recognizer,
+                s.note,
             )
         )
+    masked = mask_regions(text)
     for hit in context.matcher.find(text):
+        if masked and inside(masked, hit.start, hit.end):
+            continue  # "deleted" in "This message was deleted", a name inside a link
         ids = hit.person_ids
         person = next(iter(ids)) if len(ids) == 1 else None
         score = 0.95 if hit.kind != "propagated" else 0.8
@@ -164,110 +257,24 @@ def analyze_batch(
         raw += header_findings(message, context)
         raw += text_findings(message)
     resolved = resolve(raw, detector.structured_entities, detector.drop_entities)
-    return apply_policy(resolved, context, build_allow_list(context), messages)
+    proposed = apply_policy(resolved, context, build_allow_list(context), messages)
+    return _with_notes(proposed, raw)
 
 
-PROPAGATION_SOURCES = (_NER, "ChatNameRecognizer", "ContactCardRecognizer")
-PROPAGATED = "CasePropagation"
-
-
-def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
-    """PERSON strings worth matching everywhere in the case (upstream #859's second pass).
-
-    Args:
-        items: ``(message_id, text)`` of PERSON findings made by `PROPAGATION_SOURCES`.
-        min_messages: In how many different messages a name must have been found, so that a
-            single NER mistake is not copied across the case.
-
-    Returns:
-        Names (and each word of multi-word names) that look like names and are not street words.
-    """
-    seen: dict[str, set[int]] = {}
-    shown: dict[str, str] = {}
-    for message_id, text in items:
-        words = text.lstrip("@").split()
-        if not words or not all(
-            looks_like_name(w) and w.casefold() not in PLACE_WORDS for w in words
-        ):
-            continue
-        for candidate in {" ".join(words), *words}:
-            key = name_key(candidate)
-            seen.setdefault(key, set()).add(int(message_id))
-            if _title_case(candidate):
-                shown[key] = candidate
-    # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
-    return sorted(shown[k] for k, ids in seen.items() if len(ids) >= min_messages and k in shown)
-
-
-def _title_case(value: str) -> bool:
-    return all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in value.split())
-
-
-def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
-    """The ``(message_id, text)`` pairs `propagation_names` learns from."""
-    return [
-        (int(f.message_id), f.text)
-        for f in found
-        if f.entity_type == "PERSON"
-        and f.field == ProposalField.TEXT
-        and f.recognizer in PROPAGATION_SOURCES
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Propagation:
-    """What the second pass adds: new findings, and NER places that are really names.
-
-    Attributes:
-        new: Occurrences of propagated names not yet covered by any finding.
-        relabelled: ``(old, new)`` pairs: a LOCATION/NRP finding whose text is a propagated
-            name, and the same finding as PERSON (``old.id`` is set when it came from the store).
-    """
-
-    new: list[Finding]
-    relabelled: list[tuple[Finding, Finding]]
-
-
-def propagate_batch(
-    items: Sequence[tuple[MessageId, str]],
-    context: CaseContext,
-    existing: Iterable[Finding],
-) -> Propagation:
-    """Second pass over some messages with the case's propagated names.
-
-    Idempotent: a span overlapping any existing finding of its message is not added again, so
-    running it again after a cancel adds nothing twice.
-    """
-    by_message: dict[int, list[Finding]] = {}
-    for f in existing:
-        if f.field == ProposalField.TEXT:
-            by_message.setdefault(int(f.message_id), []).append(f)
-    new: list[Finding] = []
-    relabelled: list[tuple[Finding, Finding]] = []
-    for message_id, text in items:
-        have = by_message.get(int(message_id), [])
-        for hit in context.matcher.find(text):
-            if hit.kind != "propagated":
-                continue
-            f = Finding(
-                message_id,
-                ProposalField.TEXT,
-                hit.start,
-                hit.end,
-                text[hit.start : hit.end],
-                "PERSON",
-                0.8,
-                PROPAGATED,
-            )
-            clashes = [h for h in have if f.overlaps(h)]
-            if not clashes:
-                new.append(f)
-                have.append(f)
-            for old in clashes:
-                if old.entity_type in NAME_LIKE and (old.start, old.end) == (f.start, f.end):
-                    relabelled.append((old, replace(old, entity_type="PERSON")))
-    new = apply_policy(new, context, build_allow_list(context))
-    return Propagation(new, relabelled)
+def _with_notes(proposed: list[Finding], raw: Sequence[Finding]) -> list[Finding]:
+    """Add each recogniser's own note ("prefix never issued") after the policy's reason."""
+    notes = {
+        (f.message_id, f.start, f.end, f.entity_type): f.explanation
+        for f in raw
+        if f.explanation and f.field == ProposalField.TEXT and f.recognizer != "CaseStructure"
+    }
+    if not notes:
+        return proposed
+    out = []
+    for f in proposed:
+        note = notes.get((f.message_id, f.start, f.end, f.entity_type), "")
+        out.append(replace(f, explanation=f"{f.explanation} {note}".strip()) if note else f)
+    return out
 
 
 def analyze_all(
@@ -282,6 +289,8 @@ def analyze_all(
     The detection job does the same with the store in between, page by page.
     """
     cache = ResultCache()
+    # One call for every text: a worker pool then streams chunks to all its workers at once.
+    cache.lookup(detector, (text for _mid, text in items))
     by_id = {m.id: m for m in messages}
     found: list[Finding] = []
     for i in range(0, len(items), batch_size):

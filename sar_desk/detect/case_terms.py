@@ -24,7 +24,8 @@ from sar_desk.core.text import (
     name_key,
     phone_key,
 )
-from sar_desk.detect.words import TITLES, is_ambiguous, looks_like_name
+from sar_desk.detect.initials import initials_index, initials_regex
+from sar_desk.detect.words import TITLES, is_ambiguous, is_placeholder, looks_like_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,8 @@ _NOT_A_PERSON = frozenset(
 def _name_keys(person: KnownPerson) -> set[str]:
     keys: set[str] = set()
     for name in person.names:
+        if is_placeholder(name):
+            continue  # "Deleted User", "Author 1", "You", an emoji: nobody's name
         words = [w for w in _words(name) if w.casefold().strip(".") not in TITLES]
         if not words:
             continue
@@ -168,7 +171,8 @@ def _name_keys(person: KnownPerson) -> set[str]:
             for title in ("mr", "mrs", "ms", "miss", "mx", "dr"):
                 keys.add(f"{title} {name_key(words[-1])}")
     for handle in person.handles:
-        keys.add(name_key(handle.lstrip("@")))
+        if not is_placeholder(handle.lstrip("@")):
+            keys.add(name_key(handle.lstrip("@")))
     return {k for k in keys if len(k) >= 2}
 
 
@@ -190,6 +194,8 @@ class CaseMatcher:
             for key in sorted(keys):
                 self._meaning.setdefault(clean_term(key), (kind, key))
         self._terms = TermMatcher(self._meaning, context.region)
+        self._initials = initials_index(context.people)
+        self._initials_re = initials_regex(self._initials)
 
     def find(self, text: str) -> list[TermHit]:
         """All deny-list matches in `text`."""
@@ -199,6 +205,10 @@ class CaseMatcher:
             hit = self._phone_hit(span) if span.phone else self._name_hit(text, span, kind, key)
             if hit is not None:
                 hits.append(hit)
+        if self._initials_re is not None:
+            for match in self._initials_re.finditer(text):
+                ids = frozenset(self._initials[match.group(1)])
+                hits.append(TermHit(match.start(), match.end(), "PERSON", ids, "initials"))
         return hits
 
     def _phone_hit(self, span: TermSpan) -> TermHit:
@@ -226,13 +236,26 @@ class CaseMatcher:
             )
         if kind == "phone":
             return self._phone_hit(span)
-        # Names that are also words ("will", "mark") only count when capitalised.
+        # A known participant matches in any case ("spoke to dawn"), but not as a word after
+        # an article ("the rose bushes"); a propagated name that is also a word ("will",
+        # "mark") only counts when capitalised.
         value = text[span.start : end]
-        if " " not in value and is_ambiguous(value) and not value[:1].isupper():
+        lower_word = " " not in value and is_ambiguous(value) and not value[:1].isupper()
+        if lower_word and (kind != "name" or _after_determiner(text, span.start)):
             return None
         if kind == "name":
             return TermHit(start, end, "PERSON", frozenset(ctx.name_index[key]), "known")
         return TermHit(start, end, "PERSON", frozenset({None}), "propagated")
+
+
+_DETERMINER = re.compile(
+    r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
+    r"they|he|she|it|who)\s+$"
+)
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    return bool(_DETERMINER.search(text[max(0, start - 8) : start]))
 
 
 def requester_ids(people: Sequence[KnownPerson]) -> set[PersonId | None]:

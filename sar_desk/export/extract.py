@@ -7,7 +7,6 @@ terms in every piece, so a leak is reported with the file and the place it was f
 
 from __future__ import annotations
 
-import contextlib
 import email
 import io
 import json
@@ -193,6 +192,8 @@ def zip_pieces(data: bytes, where: str) -> list[Piece]:
             content = archive.read(info)
             if info.filename.endswith(".eml"):
                 pieces += eml_pieces(content, f"{where}/{info.filename}")
+            elif info.filename.endswith(".json"):
+                pieces.append((f"{where}/{info.filename}", json_text(content)))
             else:
                 pieces += text_pieces(content, f"{where}/{info.filename}")
     return pieces
@@ -207,24 +208,34 @@ def text_pieces(data: bytes, where: str) -> list[Piece]:
     text = data.decode("utf-8", "replace")
     pieces: list[Piece] = [(where, text)]
     if text.lstrip()[:1] in ("{", "["):
-        with contextlib.suppress(ValueError, RecursionError):
-            pieces.append((f"{where} JSON strings", "\n".join(_json_strings(json.loads(text)))))
+        pieces.append((f"{where} JSON strings", json_text(data)))
     return pieces
 
 
-def _json_strings(value: object) -> list[str]:
-    found: list[str] = []
-    stack = [value]
+def json_text(content: bytes) -> str:
+    r"""Every key and value of a JSON document, one per line, as a reader sees them.
+
+    The escaped form glues letters to the escape ("\nAnn" reads "nann"): a term at the start
+    of a line would be missed and "\ni'm" would look like the term "NI". Not JSON: as text.
+    """
+    text = content.decode("utf-8", "replace")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+    out: list[str] = []
+    # A stack, not recursion: a deeply nested document must not escape the check.
+    stack: list[object] = [data]
     while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, dict):
-            found += [str(k) for k in item]
-            stack += item.values()
-        elif isinstance(item, list):
-            stack += item
-    return found
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                stack += [item, str(key)]
+        elif isinstance(value, list):
+            stack += reversed(value)
+        elif value is not None:
+            out.append(str(value))
+    return "\n".join(out)
 
 
 def file_pieces(path: Path) -> list[Piece]:

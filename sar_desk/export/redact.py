@@ -258,7 +258,9 @@ def _build(
             item += 1
             items[msg.id] = item
             local = msg.timestamp.astimezone(red.zone)
-            day = f"{local.day} {local:%b %Y}"
+            # Digits only: a month's name in the tool's own text ("Jan", "May", "June") could be
+            # a redacted person's name, and the safety net would rightly stop the export.
+            day = f"{local:%d/%m/%Y}"
             entry = red.message(msg, item, _reply_note(msg, times, day), ref)
             times[msg.id] = (day, entry.time_label)
             rendered.append(entry)

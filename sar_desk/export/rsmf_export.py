@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from sar_desk.export.render_model import RenderBundle, RenderConversation
+from sar_desk.core.model import MessageKind
+from sar_desk.export.render_model import RenderBundle, RenderConversation, RenderMessage
 
 RSMF_VERSION = "2.0.0"
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -32,27 +34,53 @@ def _participants(conv: RenderConversation) -> dict[str, str]:
     return ids
 
 
+# RSMF's system event types, from the (redacted) wording of a system line; the rest "unknown".
+_EVENT_WORDS: Final = (
+    ("join", re.compile(r"\b(?:joined|added|was added)\b", re.IGNORECASE)),
+    ("leave", re.compile(r"\b(?:left|removed|was removed)\b", re.IGNORECASE)),
+    ("disclaimer", re.compile(r"end-to-end encrypted|security code", re.IGNORECASE)),
+)
+CUSTODIAN_ID: Final = "custodian"
+"""The participant id of the disclosing organisation, the custodian of every conversation."""
+
+
+def _event_type(msg: RenderMessage) -> str:
+    if msg.kind != MessageKind.SYSTEM.value:
+        return "message"
+    for event_type, words in _EVENT_WORDS:
+        if words.search(msg.text):
+            return event_type
+    return "unknown"
+
+
 def rsmf_manifest(conv: RenderConversation, custodian: str) -> dict[str, Any]:
-    """The ``rsmf_manifest.json`` content for one conversation (redacted)."""
+    """The ``rsmf_manifest.json`` content for one conversation (redacted).
+
+    `custodian` names the disclosing organisation (the case reference); it is listed among
+    the participants, as the RSMF reference rules require of a conversation's custodian.
+    """
     people = _participants(conv)
     events = []
     for msg in conv.messages:
         body = "\n".join(p for p in (msg.text, *msg.attachments, *msg.reactions) if p)
         event: dict[str, Any] = {
             "id": f"E{msg.item}",
-            "type": "message" if msg.sender else "unknown",
+            "type": _event_type(msg),
             "conversation": conv.ref,
             "timestamp": msg.iso_time,
             "body": body,
         }
         if msg.sender is not None:
             event["participant"] = people[msg.sender]
+        if msg.kind == MessageKind.DELETED.value:
+            event["deleted"] = True
         if msg.edited:
             event["edited"] = True
         events.append(event)
+    listed = [{"id": pid, "display": name} for name, pid in people.items()]
     return {
         "version": RSMF_VERSION,
-        "participants": [{"id": pid, "display": name} for name, pid in people.items()],
+        "participants": [*listed, {"id": CUSTODIAN_ID, "display": custodian}],
         "conversations": [
             {
                 "id": conv.ref,
@@ -60,7 +88,7 @@ def rsmf_manifest(conv: RenderConversation, custodian: str) -> dict[str, Any]:
                 "platform": conv.platform,
                 "type": "channel" if len(people) > 2 else "direct",
                 "participants": list(people.values()),
-                "custodian": custodian,
+                "custodian": CUSTODIAN_ID,
             }
         ],
         "events": events,
@@ -81,14 +109,14 @@ def rsmf_message(
 ) -> bytes:
     """One conversation as an RSMF 2.0 e-mail (bytes)."""
     manifest = rsmf_manifest(conv, custodian=bundle.reference)
-    people = [p["display"] for p in manifest["participants"]]
+    people = [p["display"] for p in manifest["participants"] if p["id"] != CUSTODIAN_ID]
     packed = io.BytesIO()
     with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
         info = zipfile.ZipInfo("rsmf_manifest.json", date_time=_ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False))
     msg = EmailMessage()
-    msg["From"] = f"{people[0] if people else 'system'} <P1@rsmf.invalid>"
+    msg["From"] = f"{bundle.reference} <{CUSTODIAN_ID}@rsmf.invalid>"  # RSMF: From is the custodian
     msg["To"] = ", ".join(f"{name} <P{i}@rsmf.invalid>" for i, name in enumerate(people, 1))
     msg["Subject"] = f"{bundle.reference} {conv.ref} redacted conversation"
     msg["Date"] = format_datetime(generated_at)
@@ -96,6 +124,7 @@ def rsmf_message(
     msg["X-RSMF-Version"] = RSMF_VERSION
     msg["X-RSMF-Generator"] = generator
     msg["X-RSMF-Application"] = conv.platform
+    msg["X-RSMF-Custodian"] = bundle.reference
     msg["X-RSMF-Participants"] = "; ".join(people)
     msg["X-RSMF-EventCount"] = str(len(manifest["events"]))
     msg["X-RSMF-AttachmentCount"] = "0"

@@ -14,13 +14,18 @@ from sar_desk.importers.archive import ExportTree
 from sar_desk.importers.base import Importer, ImportOptions
 from sar_desk.importers.discord import DiscordImporter
 from sar_desk.importers.google_chat import GoogleChatImporter
+from sar_desk.importers.imessage import IMessageImporter
 from sar_desk.importers.messenger import MessengerImporter
+from sar_desk.importers.messenger_html import MessengerHtmlImporter
 from sar_desk.importers.rsmf import RsmfImporter
+from sar_desk.importers.sametime import SametimeImporter
 from sar_desk.importers.signal import SignalImporter
+from sar_desk.importers.skype import SkypeImporter
 from sar_desk.importers.slack import SlackImporter
 from sar_desk.importers.sms_backup import SmsBackupImporter
 from sar_desk.importers.teams import TeamsImporter
 from sar_desk.importers.telegram import TelegramImporter
+from sar_desk.importers.wechat import WeChatImporter
 from sar_desk.importers.whatsapp import WhatsAppImporter
 
 IMPORTERS: tuple[Importer, ...] = (
@@ -34,6 +39,11 @@ IMPORTERS: tuple[Importer, ...] = (
     MessengerImporter(),
     SmsBackupImporter(),
     RsmfImporter(),
+    SkypeImporter(),
+    MessengerHtmlImporter(),
+    IMessageImporter(),
+    SametimeImporter(),
+    WeChatImporter(),
 )
 
 __all__ = ["IMPORTERS", "ImportOptions", "Importer", "by_platform", "importer_for"]

@@ -26,12 +26,15 @@ class ImportOptions:
         day_first: True for day/month order, False for month/day, None to infer from the file.
         region: Default region for national-format phone numbers (ISO 3166, e.g. "GB").
         lenient: Accept common producer mistakes where a format has a strict schema (RSMF).
+        strict: Refuse what a format allows but SAR Desk would have to assume (RSMF times
+            with no UTC offset) instead of assuming it with a warning.
     """
 
     timezone: str = "Europe/London"
     day_first: bool | None = None
     region: str = "GB"
     lenient: bool = False
+    strict: bool = False
 
 
 class Importer(Protocol):

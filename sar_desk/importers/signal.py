@@ -22,17 +22,25 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
 from sar_desk.core.text import clean_whitespace, phone_key
-from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
+from sar_desk.importers.archive import ExportTree, decode_text, looks_binary, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.limits import loads_json
+from sar_desk.importers.sigtop import looks_like_sigtop, read_sigtop_files, sigtop_files
+from sar_desk.importers.whatsapp.marks import has_invisible, strip_marks
 
 logger = logging.getLogger(__name__)
 
 HEADER = re.compile(r"^\[(\d{4}-\d{2}-\d{2}), (\d{1,2}:\d{2}(?::\d{2})?)\] ([^:\n]+?): ?(.*)$")
-LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\n]+)\)")
+# A label never holds "[": the text "[see [a.pdf](a.pdf)" keeps its "[see".
+LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^)\n]+)\)")
 _LINK_GAP = re.compile(r" ?" + LINK.pattern)
 ME = "Me"
 _TYPES = {"image": "image", "video": "video", "audio": "audio"}
+_SNIFF_LINES = 50
+_SIGTOP_NOTE = (
+    "sigtop text files give each message's time with its UTC offset; sigtop does not copy "
+    "attachments into the text export, so attachments are listed but not present."
+)
 
 
 def _chat_folder(name: str) -> str:
@@ -105,7 +113,23 @@ class _Chat:
         text = decode_text(self.tree.read_bytes(name), name)
         current: dict[str, Any] | None = None
         for line_no, line in enumerate(text.splitlines(), 1):
-            match = HEADER.match(line)
+            match = _header(line)
+            if match and _stamp(*match.group(1, 2)) is None:
+                # A header with an impossible date or time: kept as text, never silently.
+                kept = (
+                    f"kept as text of the message at line {current['line']}"
+                    if current
+                    else "not imported: it comes before the first message"
+                )
+                self.report.skip(
+                    f"{name} line {line_no}",
+                    f"starts like a message line but '{match[1]}, {match[2]}' is not a date "
+                    f"and time, so it was {kept}.",
+                    line_no,
+                )
+                if current is not None:
+                    current["lines"].append(line)
+                continue
             if match:
                 if current:
                     yield self._md_message(current)
@@ -120,7 +144,7 @@ class _Chat:
                 }
             elif current is not None:
                 current["lines"].append(line)
-            elif line.strip() and not line.startswith("#"):
+            elif line.strip():
                 self.report.skip(
                     f"{name} line {line_no}",
                     "comes before the first dated message line, so it has no sender or time.",
@@ -130,7 +154,7 @@ class _Chat:
             yield self._md_message(current)
 
     def _md_message(self, cur: dict[str, Any]) -> RawMessage:
-        body = "\n".join(cur["lines"]).rstrip("\n")
+        body = strip_marks("\n".join(cur["lines"])).rstrip("\n")
         files = [
             self.attachment(label, target)
             for label, target in LINK.findall(body)
@@ -138,10 +162,10 @@ class _Chat:
         ]
         text = _LINK_GAP.sub(lambda m: m.group(0) if m.group(2).startswith("http") else "", body)
         text = text.strip()
-        stamp = f"{cur['day']} {cur['clock']}"
-        fmt = "%Y-%m-%d %H:%M:%S" if stamp.count(":") == 2 else "%Y-%m-%d %H:%M"
-        when = datetime.strptime(stamp, fmt).replace(tzinfo=self.zone)
-        who = clean_whitespace(cur["who"])
+        naive = _stamp(cur["day"], cur["clock"])
+        assert naive is not None  # _markdown only starts a message at a readable header
+        when = naive.replace(tzinfo=self.zone)
+        who = clean_whitespace(strip_marks(cur["who"]))
         return self.raw(
             sender=who,
             sender_id=None,
@@ -263,42 +287,65 @@ def _guess(name: str) -> str:
     return "file"
 
 
+def _header(line: str) -> re.Match[str] | None:
+    """`HEADER` matched with invisible and direction marks ignored."""
+    return HEADER.match(strip_marks(line) if has_invisible(line) else line)
+
+
+def _stamp(day: str, clock: str) -> datetime | None:
+    """The naive local time of a header, or None when the date or time is impossible."""
+    fmt = "%Y-%m-%d %H:%M:%S" if clock.count(":") == 2 else "%Y-%m-%d %H:%M"
+    try:
+        return datetime.strptime(f"{day} {clock}", fmt)
+    except ValueError:
+        return None
+
+
 def _has_header(head: bytes) -> bool:
     text = head.decode("utf-8-sig", errors="replace")
-    return any(HEADER.match(line) for line in text.splitlines())
+    return any(_header(line) for line in text.splitlines())
 
 
 def _first_line_is_header(head: bytes) -> bool:
-    text = head.decode("utf-8-sig", errors="replace")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            return bool(HEADER.match(line))
-    return False
+    """Whether a file reads as chat.md, by shape whatever the file's name.
+
+    The first line that is not blank or a Markdown title is a message line, or three are.
+    """
+    if looks_binary(head):
+        return False
+    lines = head.decode("utf-8-sig", errors="replace").splitlines()[:_SNIFF_LINES]
+    meaningful = [line for line in lines if line.strip() and not line.startswith("#")]
+    if not meaningful:
+        return False
+    return bool(_header(meaningful[0])) or sum(bool(_header(x)) for x in meaningful) >= 3
 
 
 def _looks_like_signal_export(tree: ExportTree) -> bool:
     if tree.kind == "file":
-        return tree.path.suffix.lower() == ".md" and _first_line_is_header(
-            tree.head(tree.path.name)
-        )
+        head = tree.head(tree.path.name)
+        return _first_line_is_header(head) or (not looks_binary(head) and looks_like_sigtop(head))
     mds = [n for n in tree.names() if n.rsplit("/", 1)[-1] == "chat.md"]
-    return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3])
+    return any(_first_line_is_header(tree.head(n, 4096)) for n in mds[:3]) or bool(
+        sigtop_files(tree, limit=3)
+    )
 
 
 class SignalImporter:
     """signal-export (sigexport) output: chat folders, a folder of them, or a zip."""
 
     platform: ClassVar[str] = "signal"
-    display_name: ClassVar[str] = "Signal (signal-export chat folders)"
+    display_name: ClassVar[str] = "Signal (signal-export chat folders, sigtop text)"
     shapes: ClassVar[str] = (
         "signal-export output: a chat folder with chat.md and optional data.json (one JSON "
         "object per line) and media/, a folder of several chat folders, a zip of either, or a "
-        "single chat.md. Not supported: sigtop and signalbackup-tools HTML, encrypted backups."
+        "single chat.md (under any name); sigtop text conversations (.txt, one per "
+        "conversation, or a folder or zip of them). Not supported: sigtop JSON/HTML, "
+        "signalbackup-tools HTML, encrypted backups."
     )
     version: ClassVar[str] = "1.0"
 
     def sniff(self, path: Path) -> bool:
-        """Whether `path` holds a ``chat.md`` starting with a signal-export message line."""
+        """Whether `path` holds a signal-export chat or sigtop text conversations."""
         return sniff_tree(path, _looks_like_signal_export)
 
     def read(
@@ -321,7 +368,16 @@ class SignalImporter:
         )
         with ExportTree(path) as tree:
             if tree.kind == "file":
-                folders = [""]
+                head = tree.head(path.name)
+                sigtop = [path.name] if looks_like_sigtop(head, anywhere=True) else []
+            else:
+                sigtop = sigtop_files(tree)
+            if sigtop:
+                report.limitations.append(_SIGTOP_NOTE)
+                yield from read_sigtop_files(tree, sigtop, report, options.region)
+                logger.info("sigtop text read: %d conversations", len(sigtop))
+            if tree.kind == "file":
+                folders = [] if sigtop else [""]
             else:
                 folders = sorted(
                     {
@@ -330,10 +386,13 @@ class SignalImporter:
                         if n.rsplit("/", 1)[-1] in ("chat.md", "data.json")
                     }
                 )
+            if sigtop and not folders:
+                return
             if not folders or (tree.kind == "file" and not _has_header(tree.head(path.name))):
                 raise ImportFormatError(
                     f"{path.name} is not a signal-export chat (no chat.md starting with a line "
-                    "like '[2024-05-29, 15:04] Me: …'). Choose the folder signal-export made."
+                    "like '[2024-05-29, 15:04] Me: …') nor sigtop text (no 'From:' line followed "
+                    "by a 'Sent:' line). Choose the folder signal-export or sigtop made."
                 )
             for folder in folders:
                 yield from _Chat(tree, folder, report, zone, options.region).read()

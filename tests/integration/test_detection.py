@@ -22,7 +22,7 @@ from sar_desk.detect.engine import blank_nlp_engine, build_analyzer, load_recogn
 from sar_desk.store import audit
 from sar_desk.store.detection import list_runs
 
-REGISTRY = Path(__file__).resolve().parents[2] / "resources" / "detect" / "recognizers-uk-v1.yaml"
+REGISTRY = Path(__file__).resolve().parents[2] / "resources" / "detect" / "recognizers-uk-v2.yaml"
 
 CHAT = (
     "12/01/2026, 09:15 - Sam Patel: hi Alex, can you call Priya on 07700 900123?\n"

@@ -18,17 +18,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
-#: Format characters that never change what a reader sees as the word: soft hyphen, Mongolian
-#: vowel separator, zero-width space, LRM/RLM, the bidi embeddings and overrides (U+202A-E),
-#: word joiner and invisible operators (U+2060-4), the bidi isolates (U+2066-9), BOM.
+#: Format characters that never change what a reader sees as the word: soft hyphen, the Arabic
+#: letter mark, Mongolian vowel separator, zero-width space, LRM/RLM, the bidi embeddings and
+#: overrides (U+202A-E), word joiner and invisible operators (U+2060-4), the bidi isolates
+#: (U+2066-9), BOM.
 INVISIBLE: Final = (
-    "\u00ad\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
 #: Zero-width non-joiner and joiner: ignored when comparing, kept in stored text.
 JOINERS: Final = "\u200c\u200d"
-#: The bidi marks a line may start with (WhatsApp marks system and attachment lines with them).
-DIRECTION_MARKS: Final = ("\u200e", "\u200f")
+#: The bidi marks a line may start with (WhatsApp marks system and attachment lines with them;
+#: iOS also uses the Arabic letter mark).
+DIRECTION_MARKS: Final = ("\u200e", "\u200f", "\u061c")
 #: `INVISIBLE` as the body of a regular-expression character class (``f"[{INVISIBLE_CLASS}]"``).
 INVISIBLE_CLASS: Final = re.escape(INVISIBLE)
 

@@ -1,6 +1,6 @@
 """SAR Desk's own recognisers, one per module, listed explicitly (no discovery).
 
-The recogniser set file (``resources/detect/recognizers-uk-v1.yaml``) names which of these are
+The recogniser set file (``resources/detect/recognizers-uk-v2.yaml``) names which of these are
 loaded; `custom_recognizer` turns a name into a fresh instance.
 """
 
@@ -11,8 +11,10 @@ from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
 from sar_desk.detect.recognizers.contact_card_recognizer import ContactCardRecognizer
 from sar_desk.detect.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
+from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer, UkPlaceRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, PassportNumberRecognizer
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
 from sar_desk.detect.recognizers.vehicle_registration_recognizer import (
     VehicleRegistrationRecognizer,
@@ -28,6 +30,10 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         VehicleRegistrationRecognizer,
         ContactCardRecognizer,
         ChatNameRecognizer,
+        PassportNumberRecognizer,
+        NinoCueRecognizer,
+        NameListRecognizer,
+        UkPlaceRecognizer,
     )
 }
 

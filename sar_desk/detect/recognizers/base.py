@@ -27,6 +27,7 @@ class Rule:
         score: Confidence before context enhancement.
         entity: Entity type; defaults to the recogniser's first entity.
         validate: Extra check on the matched value; False drops the match.
+        note: A sentence for the reviewer about the matched value ("" for none).
     """
 
     name: str
@@ -34,6 +35,7 @@ class Rule:
     score: float
     entity: str | None = None
     validate: Callable[[str], bool] | None = None
+    note: Callable[[str], str] | None = None
 
 
 class RuleRecognizer(LocalRecognizer):
@@ -51,12 +53,27 @@ class RuleRecognizer(LocalRecognizer):
             context=list(self.CONTEXT),
         )
 
+    @classmethod
+    def note_for(cls, value: str) -> str:
+        """The reviewer note for a matched value ("" when no rule writes one).
+
+        Presidio's context enhancer rebuilds explanations, so the note is recomputed here.
+        """
+        for rule in cls.RULES:
+            if rule.note is not None:
+                return rule.note(value)
+        return ""
+
     def load(self) -> None:
         """Nothing to load: the rules are compiled at import time."""
 
     def spans(self, text: str) -> list[tuple[int, int, str, float]]:
         """All matches as ``(start, end, entity, score)``, overlaps resolved to the longest."""
-        found: list[tuple[int, int, str, float]] = []
+        return [(s, e, ent, sc) for s, e, ent, sc, _note in self.noted_spans(text)]
+
+    def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
+        """`spans` with each match's note for the reviewer."""
+        found: list[tuple[int, int, str, float, str]] = []
         for rule in self.RULES:
             entity = rule.entity or self.ENTITIES[0]
             for match in rule.regex.finditer(text):
@@ -66,9 +83,10 @@ class RuleRecognizer(LocalRecognizer):
                     continue
                 if rule.validate is not None and not rule.validate(text[start:end]):
                     continue
-                found.append((start, end, entity, rule.score))
+                note = rule.note(text[start:end]) if rule.note is not None else ""
+                found.append((start, end, entity, rule.score, note))
         found.sort(key=lambda s: (-(s[1] - s[0]), -s[3], s[0]))
-        kept: list[tuple[int, int, str, float]] = []
+        kept: list[tuple[int, int, str, float, str]] = []
         for span in found:
             if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
                 kept.append(span)
@@ -92,6 +110,6 @@ class RuleRecognizer(LocalRecognizer):
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 },
             )
-            for start, end, entity, score in self.spans(text)
+            for start, end, entity, score, _note in self.noted_spans(text)
             if entity in wanted
         ]

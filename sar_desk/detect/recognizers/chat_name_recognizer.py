@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
-from sar_desk.detect.words import looks_like_name
+from sar_desk.detect.words import is_not_a_name, looks_like_name
 
 # Spaces, not \s: a name never runs across a line break ("morning siobhan\nStuart ...").
 _NAME = r"(?P<v>[A-Za-z][a-z'’\-]{1,20}(?:[ \t]+[A-Z][a-z'’\-]{1,25})?)"
@@ -21,7 +21,7 @@ _ADDRESSING = r"(?:cc|ping|ask|tell|message|msg|dm|remind|chase|phone|ring)"
 
 
 def _name_ok(value: str) -> bool:
-    return all(looks_like_name(part) for part in value.split())
+    return all(looks_like_name(part) for part in value.split()) and not is_not_a_name(value)
 
 
 class ChatNameRecognizer(RuleRecognizer):

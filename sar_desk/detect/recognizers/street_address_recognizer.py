@@ -1,4 +1,10 @@
-"""Street addresses: a house number, an optional flat, and a street name with its suffix."""
+"""Street addresses: a house number, an optional flat, and a street name.
+
+The name usually ends in a suffix ("Mill Lane"); many UK streets have none ("74 Moorgate",
+"12 Ashgrove"), so a capitalised name after a house number also counts when it ends like a
+street or estate name (-gate, -grove, -field, -mead...) or follows an address cue ("lives at
+12 Kingsmead").
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,19 @@ _SUFFIX = (
 # Words that are not usually spelt in lower case unless the writer is typing casually.
 _STRONG_SUFFIX = r"(?:street|road|lane|avenue|drive|crescent|gardens|terrace|mews)"
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?"
+
+
+# Endings of suffix-less UK street and estate names (Moorgate, Ashgrove, Larchfield, Kingsmead).
+_STREET_END = (
+    r"(?:gate|grove|field|fields|mead|meadow|meadows|acre|acres|bank|side|brook|hurst|wood|"
+    r"woods|leigh|ley|lands|dale|croft|garth|holme|ings|thorpe|well|haven|lea|moor|royd|shaw|"
+    r"stead|worth|view|way|ridge|combe|down|downs|bourne|burn|glen|wynd|vale|heath|court|mews)"
+)
+_NOT_STREET = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bay|Ward|Bed|Room)\b)"
+)
+_ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:ed)? to|at|to))"
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -38,6 +57,24 @@ class StreetAddressRecognizer(RuleRecognizer):
                 re.IGNORECASE,
             ),
             0.6,
+        ),
+        # "74 Moorgate", "Flat 2, 19 Kingsmead": a street-like name with no suffix.
+        Rule(
+            "suffix-less-address",
+            re.compile(
+                rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
+                rf"[A-Z][a-z]+{_STREET_END})\b"
+            ),
+            0.6,
+        ),
+        # "lives at 12 Kingsmead": any capitalised name after an address cue.
+        Rule(
+            "cued-address",
+            re.compile(
+                rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
+                rf"[A-Z][a-z]{{3,}})\b"
+            ),
+            0.55,
         ),
     )
     CONTEXT = ("address", "lives", "live", "moved", "flat", "house", "home")

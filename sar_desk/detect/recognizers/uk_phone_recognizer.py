@@ -72,5 +72,7 @@ class UkPhoneRecognizer(RuleRecognizer):
             0.7,
             validate=_mobile_has_zero,
         ),
+        # WhatsApp writes a mention of someone not in the phone's contacts as "@447911123456".
+        Rule("mention", re.compile(r"(?<![\w@])@(?P<v>\d{10,15})(?!\d)"), 0.8),
     )
     CONTEXT = ("phone", "mobile", "tel", "telephone", "number", "call", "ring", "text", "whatsapp")

@@ -191,7 +191,7 @@ class _Events:
         except ValueError:
             return None
         if when is not None and when.tzinfo is None:
-            when = when.replace(tzinfo=self.zone)  # lenient only: validation refused it otherwise
+            when = when.replace(tzinfo=self.zone)  # allowed by the schema; warned in validation
         return when
 
     def _record(
@@ -215,7 +215,8 @@ class _Events:
             if isinstance(a, dict) and a.get("id")
         )
         kind = MessageKind.MEDIA if files and not text else MessageKind.MESSAGE
-        if etype in _SYSTEM or (etype == "unknown" and not text):
+        # An "unknown" event is a system event when it is no one's (or has nothing to say).
+        if etype in _SYSTEM or (etype == "unknown" and (not text or sender is None)):
             kind = MessageKind.SYSTEM
             if not text and etype in ("join", "leave"):
                 text = f"{sender or 'Someone'} {'joined' if etype == 'join' else 'left'}"
@@ -312,7 +313,13 @@ class RsmfImporter:
             for src in _sources(tree, path):
                 found += 1
                 man = validate(
-                    src.manifest, src.name, src.files, src.headers, options.lenient, report
+                    src.manifest,
+                    src.name,
+                    src.files,
+                    src.headers,
+                    options.lenient,
+                    report,
+                    options.strict,
                 )
                 events = _Events(src, man, report, zone)
                 yield from events.records()

@@ -31,11 +31,13 @@ class Manifest:
 
 
 class _Checker:
-    def __init__(self, name: str, lenient: bool, report: ImportReport) -> None:
+    def __init__(self, name: str, lenient: bool, report: ImportReport, strict: bool) -> None:
         self.name = name
         self.lenient = lenient
+        self.strict = strict
         self.report = report
         self.fatal: list[str] = []
+        self.offsetless: list[str] = []  # events whose timestamp has no UTC offset
 
     def fail(self, where: str, why: str) -> None:
         """A problem lenient mode cannot repair."""
@@ -111,6 +113,7 @@ def validate(
     headers: dict[str, str],
     lenient: bool,
     report: ImportReport,
+    strict: bool = False,
 ) -> Manifest:
     """Check a manifest and return it keyed by id.
 
@@ -118,7 +121,7 @@ def validate(
         ImportFormatError: The manifest breaks the schema or the reference rules (strict), or
             has a problem lenient mode cannot repair. The message names the fields.
     """
-    check = _Checker(name, lenient, report)
+    check = _Checker(name, lenient, report, strict)
     if not isinstance(data, dict):
         raise ImportFormatError(
             f"{name}: rsmf_manifest.json is not a JSON object, so it is not "
@@ -194,6 +197,13 @@ def validate(
             f"{name} is not a valid RSMF manifest: {shown}{more}.{hint}",
             hint=None if lenient else Hint.LENIENT_IMPORT,
         )
+    if check.offsetless:
+        first = ", ".join(check.offsetless[:3])
+        more = ", ..." if len(check.offsetless) > 3 else ""
+        report.warn(
+            f"{name}: {len(check.offsetless):,} event times have no UTC offset ({first}{more}); "
+            "they were read as local times in the case time zone."
+        )
     return man
 
 
@@ -213,6 +223,8 @@ def _timestamp(event: dict[str, Any], where: str, check: _Checker) -> None:
         check.fail(f"{where}.timestamp", f"is {stamp!r}, not an ISO 8601 date-time")
         return
     if parsed.tzinfo is None:
-        check.fix(
-            f"{where}.timestamp", f"is {stamp!r} with no UTC offset; the case time zone was assumed"
-        )
+        # The schema allows it (the official sample has none); only strict mode refuses it.
+        if check.strict:
+            check.fatal.append(f"{where}.timestamp is {stamp!r} with no UTC offset")
+        else:
+            check.offsetless.append(where)

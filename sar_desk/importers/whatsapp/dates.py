@@ -9,9 +9,14 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Final
 
 from sar_desk.core.errors import AmbiguousDateOrderError, Hint
+from sar_desk.importers.whatsapp.marks import (
+    INVISIBLE,
+    MARKER_AFTER,
+    MARKER_BEFORE,
+    has_invisible,
+    is_pm,
+)
 
-INVISIBLE: Final = "\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-"""Bidi marks, BOMs and zero-width spaces that exports scatter through headers (never ZWJ)."""
 _I = f"[{INVISIBLE}]*"
 _SP = "[ \u00a0\u202f\u2009]"  # the spaces WhatsApp puts in headers; only ever matched, never kept
 
@@ -58,7 +63,7 @@ class HeaderStyle:
         return f"{platform} {clock} {date}{', seconds' if self.seconds else ''}"
 
 
-_SCAN_GROUPS: Final = frozenset({"br", "a", "sep", "b", "c", "comma", "S", "ap"})
+_SCAN_GROUPS: Final = frozenset({"br", "a", "sep", "b", "c", "comma", "P", "S", "ap"})
 _NO_COLON_SPACE = r"(?:[^:\n]++|:(?! ))*+"  # possessive: no backtracking along long lines
 _SCAN_TAIL: Final = (
     rf"(?:(?P<prefix>{_NO_COLON_SPACE}): (?:(?P<marked>[\u200e\u200f][^\n]*+)"
@@ -92,13 +97,13 @@ def _pattern(
 
     seconds_sep = cap("S", "[:.]") if scan else "[:.]"
     seconds_val = r"\d{2}" if scan else cap("S", r"\d{2}")
-    marker = rf"[aApP]\.?{_SP}?[mM]\.?|[\u0645\u0635]"
     if style is None:
         opening, closing = cap("br", r"\[") + "?", r"(?(br)\]|" + _SP + "-)"
         first, last = cap("a", r"\d{4}|\d{1,2}"), cap("c", r"\d{4}|\d{1,2}")
         sep, comma = cap("sep", "[./\\-]"), cap("comma", "[,\u060c]") + "?"
         seconds = f"(?:{seconds_sep}{seconds_val})?"
-        ampm = f"(?:{inv}{_SP}*{cap('ap', marker)})?"
+        ampm = f"(?:{inv}{_SP}*{cap('ap', MARKER_AFTER)})?"
+        before = f"(?:{cap('P', MARKER_BEFORE)}{_SP}?{inv})?"
         same_sep = "(?P=sep)"
     else:
         opening = cap("br", r"\[") if style.bracketed else cap("br", "")
@@ -112,14 +117,19 @@ def _pattern(
         same_sep = re.escape(style.separator)
         comma = cap("comma", "[,\u060c]" if style.comma else "")
         seconds = seconds_sep + seconds_val if style.seconds else cap("S", "")
-        ampm = f"{inv}{_SP}*{cap('ap', marker)}" if style.twelve_hour else cap("ap", "")
+        if style.twelve_hour:  # the marker before or after the time (a time with neither
+            # is still read, as a 24-hour clock, rather than merged into the message above)
+            ampm = f"(?:{inv}{_SP}*{cap('ap', MARKER_AFTER)})?"
+            before = f"(?:{cap('P', MARKER_BEFORE)}{_SP}?{inv})?"
+        else:
+            ampm, before = cap("ap", ""), cap("P", "")
     day_or_month = cap("b", r"\d{1,2}")
     era = cap("be", _SP + "?BE") + "?"
     hour, minute = cap("H", r"\d{1,2}"), cap("M", r"\d{2}")
     stamp = (
         rf"{first}{inv}{sep}{inv} ?{inv}{day_or_month}{inv}{same_sep}{inv} ?{inv}"
         rf"{last}{inv}\.?{era}{inv}{comma}{inv}{_SP}*{inv}(?:klo )?"
-        rf"{hour}[:.]{minute}{seconds}{ampm}"
+        rf"{before}{hour}[:.]{minute}{seconds}{ampm}"
     )
     after = tail if scan else ""
     return re.compile(
@@ -140,19 +150,6 @@ class Grammar:
     def pick(self, text: str) -> re.Pattern[str]:
         """The fastest regex that is correct for `text`."""
         return self.tolerant if has_invisible(text) else self.plain
-
-
-_INVISIBLE_RE: Final = re.compile(f"[{INVISIBLE}]")
-
-
-def has_invisible(text: str) -> bool:
-    """Whether `text` holds any bidi mark, BOM or zero-width space."""
-    return not text.isascii() and _INVISIBLE_RE.search(text) is not None
-
-
-def strip_marks(text: str) -> str:
-    """`text` without bidi marks, BOMs and zero-width spaces (ZWJ and VS16 are kept)."""
-    return _INVISIBLE_RE.sub("", text) if has_invisible(text) else text
 
 
 GENERIC: Final = Grammar(_pattern(None, tolerant=False), _pattern(None, tolerant=True))
@@ -180,8 +177,10 @@ def match_line(line: str) -> re.Match[str] | None:
 
 def style_of(match: re.Match[str]) -> HeaderStyle | None:
     """The style of a generic header match, or None when the digit counts make no date."""
-    br, a, sep, c, comma, seconds, ampm = match.group("br", "a", "sep", "c", "comma", "S", "ap")
-    return make_style(br, a, sep, c, comma, seconds, ampm)
+    br, a, sep, c, comma, seconds, ampm, before = match.group(
+        "br", "a", "sep", "c", "comma", "S", "ap", "P"
+    )
+    return make_style(br, a, sep, c, comma, seconds, ampm or before)
 
 
 def make_style(
@@ -197,8 +196,8 @@ def make_style(
     year_first = len(a) == 4
     if len(c) == 4 if year_first else len(c) == 1:
         return None  # 2022/03/2022 or 27/03/2: not a date
-    if br and not seconds:
-        return None  # iOS always writes seconds; "[2026-01-12, 09:15] Me:" is signal-export
+    if br and year_first and sep == "-" and comma and not ampm:
+        return None  # "[2026-01-12, 09:15] Me:" is signal-export's chat.md, not WhatsApp
     return HeaderStyle(
         bracketed=bool(br),
         separator=sep,
@@ -286,6 +285,8 @@ class StampReader:
         self._zone = zone
         self._dates: dict[tuple[str, str, str, str | None], _Day | None] = {}
         self._offsets: dict[timedelta | None, tzinfo] = {}
+        self.odd_hours = 0
+        """Times read so far whose hour the AM/PM marker does not allow (read as 24-hour)."""
 
     def date(self, a: str, b: str, c: str, be: str | None) -> _Day | None:
         """Year, month, day and the day's fixed offset (None on a clock-change day).
@@ -336,7 +337,10 @@ class StampReader:
         twice is the first (summer-time) one, and a spring time that never existed is read
         with the offset in force before the gap. Both choices are deterministic.
         """
-        return self.at(*match.group("a", "b", "c", "be", "H", "M", "S", "ap"))
+        a, b, c, be, hour, minute, second, ampm, before = match.group(
+            "a", "b", "c", "be", "H", "M", "S", "ap", "P"
+        )
+        return self.at(a, b, c, be, hour, minute, second, ampm or before)
 
     def at(
         self,
@@ -357,10 +361,13 @@ class StampReader:
             return None
         hour = int(hour_s)  # int() reads any Unicode decimal digits, as to_int does
         if ampm:
-            if not 1 <= hour <= 12:
+            if 1 <= hour <= 12:
+                hour = hour % 12 + (12 if is_pm(ampm) else 0)
+            elif hour <= 23:
+                # "00:04 AM", "23:59 PM": real exports write these; the clock value wins.
+                self.odd_hours += 1
+            else:
                 return None
-            pm = ampm[0] in "pP\u0645"
-            hour = hour % 12 + (12 if pm else 0)
         minute = int(minute_s)
         second = int(second_s) if second_s else 0
         year, month, mday, fixed = day

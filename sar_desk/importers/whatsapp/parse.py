@@ -18,28 +18,31 @@ from typing import Any
 from sar_desk.core.identity import normalise_phone
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBasis
+from sar_desk.core.text import DIRECTION_MARKS
 from sar_desk.importers.whatsapp.dates import (
+    GENERIC,
     MAX_NAME,
     StampReader,
     grammar,
-    has_invisible,
-    strip_marks,
+    style_of,
 )
 from sar_desk.importers.whatsapp.events import classify, is_plain, system_body, system_event
+from sar_desk.importers.whatsapp.marks import has_invisible, strip_marks
 from sar_desk.importers.whatsapp.scan import Scan
 
 PLATFORM = "whatsapp"
-_MARKS = ("\u200e", "\u200f")
+_MARKS = DIRECTION_MARKS  # the direction marks iOS puts before system and media bodies
 _PHONE_IN_TEXT = re.compile(r"\+?\d[\d \u00a0\u202f().\-]{6,}\d")
 _BEFORE_FIRST = (
     "does not start with a WhatsApp date and time and comes before the first message, "
     "so it belongs to no message"
 )
 Sender = tuple[str, str | None, IdentifierKind | None]
+_FIRST_LINES = 5  # line numbers a per-file warning lists
 _NAME_WINDOW = MAX_NAME + 2  # where a second ": " makes the sender name ambiguous
 # The split pattern's groups, in order: the whole header, then the parts `StampReader.at`
 # reads; each record in `re.split`'s output is these plus the text up to the next header.
-_SPLIT_GROUPS = ("stamp", "a", "b", "c", "be", "H", "M", "S", "ap")
+_SPLIT_GROUPS = ("stamp", "a", "b", "c", "be", "P", "H", "M", "S", "ap")
 _STRIDE = len(_SPLIT_GROUPS) + 2
 _UNREAD_STYLE_GROUPS = ("br", "sep", "comma")  # captured by the scan, not needed here
 
@@ -114,6 +117,11 @@ class RecordParser:
         self._context = context
         self._report = report
         self._senders: dict[str, Sender] = {}
+        self._style = found.style
+        # Only a file the first pass found other header shapes in pays for looking for them.
+        self._other_style = self._report_other_style if found.other_style else None
+        self.odd_hour_lines: list[int] = []
+        """The first lines whose hour the AM/PM marker does not allow (read as 24-hour)."""
 
     def parse(self, blocks: Iterable[str]) -> Iterator[RawMessage]:
         r"""Yield one record per header line, with the lines that follow it as its body.
@@ -127,7 +135,9 @@ class RecordParser:
                 last), with line breaks normalised to ``\\n``.
         """
         context, record, senders = self._context, self._record, self._senders
-        stamp_at = self._stamps.at
+        stamps = self._stamps
+        stamp_at = stamps.at
+        other = self._other_style
         platform, key, title = PLATFORM, context.key, context.title
         case_tz, plain = TimeBasis.CASE_TZ, MessageKind.MESSAGE
         days = self._stamps.days
@@ -140,24 +150,26 @@ class RecordParser:
             # The patterns match from the line break before a header, so the block gets one;
             # parts[0] is then that line break and whatever precedes the block's first header.
             parts = split("\n" + block)
-            pre = parts[0]
+            lead = parts[0]
             unclaimed = ""  # text before the file's first header, reported line by line
             if head is not None:
                 # The block's added line break is the previous block's last one: keep one.
-                body = (body[:-1] if body.endswith("\n") else body) + pre
+                body = (body[:-1] if body.endswith("\n") else body) + lead
+                if other is not None:
+                    other(lead, line, head[2])
             else:
-                unclaimed = pre
-            cur = line + pre.count("\n")
+                unclaimed = lead
+            cur = line + lead.count("\n")
             pieces = iter(parts)
             next(pieces)
-            for whole, stamp, a, b, c, be, hh, mm, ss, ap, text in zip(
+            for whole, stamp, a, b, c, be, pre, hh, mm, ss, ap, text in zip(
                 *(pieces,) * _STRIDE, strict=True
             ):
                 # The day's date and fixed offset are cached; a 24-hour time on an ordinary day
                 # is then one constructor call. 12-hour times and clock-change days go through
                 # the reader.
                 day = days.get((a, b, c, be))
-                if day is not None and day[3] is not None and not ap:
+                if day is not None and day[3] is not None and not ap and not pre:
                     try:
                         when = datetime(
                             day[0], day[1], day[2], int(hh), int(mm), int(ss or 0), tzinfo=day[3]
@@ -165,10 +177,16 @@ class RecordParser:
                     except ValueError:  # 24:00, 12:61: not a time, so not a header
                         when = None
                 else:
-                    when = stamp_at(a, b, c, be, hh, mm, ss, ap)
-                if when is None:  # impossible in this order: the line stays text
+                    odd = stamps.odd_hours
+                    when = stamp_at(a, b, c, be, hh, mm, ss, ap or pre)
+                    if stamps.odd_hours != odd and len(self.odd_hour_lines) < _FIRST_LINES:
+                        self.odd_hour_lines.append(cur)
+                if when is None:  # impossible in this order: the line stays text, reported
                     if head is not None:
                         body += whole + text
+                        self._unreadable(cur, stamp, head[2])
+                        if other is not None and "\n" in text:
+                            other(text, cur + 1, head[2])
                     else:
                         unclaimed += whole + text
                     cur += 1 + text.count("\n")
@@ -212,12 +230,52 @@ class RecordParser:
                 else:
                     yield record(*head, body)
                 head, body = (stamp, when, cur), text
+                if other is not None and "\n" in text:
+                    other(text, cur + 1, cur)
                 cur += 1 + text.count("\n")
             if head is None and len(unclaimed) > 1:
                 self._skip(unclaimed[1:], line)
             line += block.count("\n")
         if head is not None:
             yield record(*head, body)
+        if stamps.odd_hours:
+            self._report_odd_hours(stamps.odd_hours)
+
+    def _report_odd_hours(self, count: int) -> None:
+        lines = ", ".join(f"{n:,}" for n in self.odd_hour_lines)
+        more = ", ..." if count > len(self.odd_hour_lines) else ""
+        self._report.warn(
+            f"{count:,} message times have an hour their AM/PM marker does not allow (such as "
+            f"00:04 AM or 23:59 PM; lines {lines}{more}); they were read as a 24-hour clock, "
+            "so 00:04 AM is 00:04 and 23:59 PM is 23:59."
+        )
+
+    def _unreadable(self, n: int, stamp: str, owner: int) -> None:
+        """Report a header of the file's shape whose date or time is impossible."""
+        self._report.skip(
+            f"line {n}",
+            f"starts like a message header but '{strip_marks(stamp)}' is not a date and time "
+            f"in this chat's order, so it was kept as text of the message at line {owner}",
+            n,
+        )
+
+    def _report_other_style(self, text: str, base: int, owner: int) -> None:
+        """Report header-like lines of another shape inside a message's text (line `base` on).
+
+        `text` starts with the rest of a line, then each following line after a line break.
+        """
+        for match in GENERIC.pick(text).finditer(text):
+            style = style_of(match)
+            if style is None or style == self._style:
+                continue
+            n = base + text.count("\n", 0, match.start())
+            self._report.skip(
+                f"line {n}",
+                f"looks like a message header in another format ({style.label}) than the "
+                f"rest of the chat, so it was kept as text of the message at line {owner} "
+                "(pasted or quoted text)",
+                n,
+            )
 
     def _skip(self, text: str, line: int) -> None:
         lines = text.split("\n")

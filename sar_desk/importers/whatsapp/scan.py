@@ -18,10 +18,10 @@ from sar_desk.importers.whatsapp.dates import (
     HeaderStyle,
     OrderEvidence,
     make_style,
-    strip_marks,
     to_int,
 )
 from sar_desk.importers.whatsapp.events import group_name
+from sar_desk.importers.whatsapp.marks import strip_marks
 
 
 @dataclass
@@ -52,8 +52,8 @@ class Scan:
 
 
 _Shape = tuple[str, str, str, str, str, int, int]
-_LineParts = tuple[str, str, str, str, str, str, str, str, str, str]
-_NameParts = tuple[str, str, str, str, str, str, str, str, str, str, str, str]
+_LineParts = tuple[str, str, str, str, str, str, str, str, str, str, str]
+_NameParts = tuple[str, str, str, str, str, str, str, str, str, str, str, str, str]
 
 
 def _shape_style(
@@ -92,8 +92,8 @@ def scan(blocks: Iterable[str]) -> Scan:
         found.lines += block.count("\n")
         last = block[-1:] or last
         counts: Counter[_LineParts] = Counter(SCAN_LINES.pick(block).findall("\n" + block))
-        for (br, a, sep, b, c, comma, sec, ampm, line, marked), count in counts.items():
-            style = _shape_style(shapes, br, a, sep, c, comma, sec, ampm)
+        for (br, a, sep, b, c, comma, pre, sec, ampm, line, marked), count in counts.items():
+            style = _shape_style(shapes, br, a, sep, c, comma, sec, ampm or pre)
             if style is None:
                 continue
             tally = tallies.get(style)
@@ -128,8 +128,8 @@ def sender_names(blocks: Iterable[str]) -> Counter[str]:
     for block in blocks:
         counts: Counter[_NameParts] = Counter(SCAN.pick(block).findall("\n" + block))
         for parts, count in counts.items():
-            br, a, sep, _b, c, comma, sec, ampm, prefix, marked, second, _line = parts
-            if _shape_style(shapes, br, a, sep, c, comma, sec, ampm) is None:
+            br, a, sep, _b, c, comma, pre, sec, ampm, prefix, marked, second, _line = parts
+            if _shape_style(shapes, br, a, sep, c, comma, sec, ampm or pre) is None:
                 continue
             if prefix or marked or second:
                 names[prefix] += count

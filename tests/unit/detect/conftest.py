@@ -14,7 +14,7 @@ from sar_desk.detect.engine import (
     load_recognizer_set,
 )
 
-REGISTRY = Path(__file__).resolve().parents[3] / "resources" / "detect" / "recognizers-uk-v1.yaml"
+REGISTRY = Path(__file__).resolve().parents[3] / "resources" / "detect" / "recognizers-uk-v2.yaml"
 
 # Names the fake NLP engine tags PERSON, standing in for NER.
 FAKE_NER_NAMES = ("Priya", "Sam Patel", "Jo Bloggs", "Alex Morgan")

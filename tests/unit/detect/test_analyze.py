@@ -63,17 +63,18 @@ def test_identical_texts_are_analysed_once_within_and_across_batches(
 def test_names_found_once_are_propagated_to_every_occurrence(
     fake_detector: InProcessDetector,
 ) -> None:
+    # "Bloggs" is in no name list, so only the spread of NER's find reaches message 3.
     items = [
-        (MessageId(1), "Priya is late"),
-        (MessageId(2), "Priya again"),
-        (MessageId(3), "is priya in today"),
+        (MessageId(1), "Jo Bloggs is late"),
+        (MessageId(2), "Jo Bloggs again"),
+        (MessageId(3), "is bloggs in today"),
     ]
     found = analyze_all(fake_detector, items, CONTEXT)
     third = [f for f in found if f.message_id == 3]
-    assert [(f.text, f.recognizer) for f in third] == [("priya", "CasePropagation")]
+    assert [(f.text, f.recognizer) for f in third] == [("bloggs", "CasePropagation")]
 
 
-def test_propagation_needs_two_messages_and_a_name_written_as_a_name() -> None:
+def test_propagation_needs_two_messages_or_a_full_name_written_as_a_name() -> None:
     names = propagation_names(
         [
             (1, "Priya"),
@@ -85,7 +86,15 @@ def test_propagation_needs_two_messages_and_a_name_written_as_a_name() -> None:
             (7, "reply"),
         ]
     )
-    assert names == ["Priya"]
+    # "Priya Shah" found once spreads, and so do its parts.
+    assert names == ["Priya", "Priya Shah", "Shah"]
+
+
+def test_places_streets_products_and_placeholders_never_spread_as_people(
+    fake_analyzer: object,  # loads the name and place lists
+) -> None:
+    found = [(i, w) for i, w in enumerate(["Westgate", "Truro", "Teams", "Deleted", "Lorem"] * 3)]
+    assert propagation_names(found) == []
 
 
 def test_ner_names_are_trimmed_to_the_name() -> None:
@@ -98,3 +107,18 @@ def test_requester_is_never_proposed_even_when_ner_finds_them(
 ) -> None:
     found = analyze_batch(fake_detector, [(MessageId(1), "Alex Morgan and Sam Patel")], CONTEXT)
     assert [f.text for f in found] == ["Sam Patel"]
+
+
+def test_ner_names_lose_a_trailing_verb_but_keep_a_listed_name(fake_analyzer: object) -> None:
+    text = "bob rang from home"
+    assert text[slice(*trim_span(text, 0, 8))] == "bob"
+
+
+def test_names_the_model_calls_organisations_are_recovered(fake_analyzer: object) -> None:
+    from sar_desk.detect.analyze import _from_org
+
+    assert _from_org("Lachlan Penhaligon") == "PERSON"
+    assert _from_org("Sandhu") == "PERSON"  # a listed surname
+    assert _from_org("Truro") == "LOCATION"
+    for org in ("Elm House", "Leeds City Council", "Tesco", "Teams", "DoLS team"):
+        assert _from_org(org) is None, org

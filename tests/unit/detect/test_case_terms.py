@@ -42,8 +42,40 @@ def test_matches_handles_and_emails() -> None:
     assert ("sam.p@example.org", "EMAIL_ADDRESS", frozenset({PersonId(2)})) in hits
 
 
-def test_names_that_are_words_match_only_when_capitalised() -> None:
-    assert [h[0] for h in found("I will ask Will")] == ["Will"]
+def test_known_names_that_are_words_match_in_any_case_but_not_as_words() -> None:
+    # Will Turner is a participant: "ask will" is him; "I will", "the will" are words.
+    assert [h[0] for h in found("I will ask will about the will, Will")] == ["will", "Will"]
+
+
+def test_propagated_names_that_are_words_match_only_when_capitalised() -> None:
+    wider = CaseContext(Regime.SAR, ()).with_propagated(["Mark"])
+    assert [(h.start, h.end) for h in wider.matcher.find("mark it, Mark")] == [(9, 13)]
+
+
+def test_placeholder_accounts_are_never_name_terms() -> None:
+    ghosts = KnownPerson(
+        PersonId(9), names=("Deleted User", "Author 1", "You", "🌸🌸", "Hello World")
+    )
+    context = CaseContext(Regime.SAR, (ghosts,))
+    text = "This message was deleted. you said hello world to Author 1"
+    assert context.matcher.find(text) == []
+
+
+def test_initials_of_a_known_third_party_are_found_but_not_acronyms() -> None:
+    ruth = KnownPerson(PersonId(4), PersonRole.THIRD_PARTY, names=("Ruth Okoro",))
+    hattie = KnownPerson(PersonId(5), PersonRole.THIRD_PARTY, names=("Hattie Reid",))
+    context = CaseContext(Regime.SAR, (ruth, hattie))
+    hits = context.matcher.find("RO rang about her HR claim; ro and PRO are not initials")
+    assert [(h.start, h.end, h.kind, h.person_ids) for h in hits] == [
+        (0, 2, "initials", frozenset({PersonId(4)}))
+    ]
+
+
+def test_initials_that_are_abbreviations_need_a_verb() -> None:
+    nurse = KnownPerson(PersonId(6), PersonRole.THIRD_PARTY, names=("Rhian Nash",))
+    context = CaseContext(Regime.SAR, (nurse,))
+    text = "RN asked for her notes; the RN on shift said no"
+    assert [(h.start, h.end) for h in context.matcher.find(text)] == [(0, 2)]
 
 
 def test_does_not_match_inside_words() -> None:

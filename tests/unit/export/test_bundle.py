@@ -11,6 +11,7 @@ import pikepdf
 import pytest
 from export_data import GENERATED_AT, PLANTED, REPO, inputs_for, synthetic
 from pypdf import PdfReader
+from test_rsmf_roundtrip import manifest_of
 
 from sar_desk.core.errors import BadInputError
 from sar_desk.core.jobs import CancelToken, run_job
@@ -172,7 +173,7 @@ def test_rsmf_is_redacted_everywhere_and_counts_are_recomputed(built):
     text = "\n".join(t for _w, t in pieces)
     for planted in PLANTED:
         assert planted.casefold() not in text.casefold()
-    manifest = json.loads(next(t for w, t in pieces if w.endswith("rsmf_manifest.json")))
+    manifest = manifest_of(eml)
     assert manifest["version"] == "2.0.0"
     assert len(manifest["events"]) == 7
     assert "X-RSMF-EventCount: 7" in pieces[0][1]
@@ -180,6 +181,7 @@ def test_rsmf_is_redacted_everywhere_and_counts_are_recomputed(built):
         "Sam Officer",
         "[REDACTED · Sch 2 Pt 3 para 16]",
         "Alex Morgan",
+        "SAR-TEST-7",  # the custodian (issue 14)
     }
     assert "[REDACTED · Sch 2 Pt 3 para 16]" in pieces[0][1]  # X-RSMF-Participants / From / To
 

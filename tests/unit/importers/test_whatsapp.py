@@ -78,7 +78,12 @@ def test_every_line_is_in_a_record_or_reported(
     repairs: tuple[dict[int, RawMessage], ImportReport],
 ) -> None:
     records, report = repairs
-    assert [(i.location, i.line_no) for i in report.issues] == [("line 1", 1)]
+    # Line 1 precedes the first header; lines 21-22 look like headers but are kept as text.
+    assert [(i.location, i.line_no) for i in report.issues] == [
+        ("line 1", 1),
+        ("line 21", 21),
+        ("line 22", 22),
+    ]
     assert "before the first message" in report.issues[0].message
     total_lines = len(REPAIRS.read_text(encoding="utf-8").splitlines())
     covered = {1}
@@ -128,6 +133,12 @@ def test_pasted_headers_of_another_style_or_order_stay_message_text(
     assert 21 not in repairs[0]
     assert 22 not in repairs[0]
     assert any("different format" in w for w in repairs[1].warnings)
+    # Never silently: each such line is reported with its number and where its text went.
+    reported = {i.line_no: i.message for i in repairs[1].issues}
+    assert "another format" in reported[21]
+    assert "at line 20" in reported[21]
+    assert "'04/25/2026, 10:00' is not a date" in reported[22]
+    assert "at line 20" in reported[22]
 
 
 def test_media_attachment_is_absent_from_a_bare_txt(

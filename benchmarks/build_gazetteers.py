@@ -1,0 +1,123 @@
+"""Rebuild ``resources/detect/gazetteers/`` from openly licensed package data (issue 15).
+
+Run once by a maintainer, not at install time: ``pip install faker==40.63.0`` (MIT), Debian's
+``wamerican`` (SCOWL word list, permissive licence) for ``/usr/share/dict/words``, and the
+``hyperscale-pii-scanner`` 0.2.0 wheel (MIT; its UK place list is GeoNames data, CC BY 4.0),
+unpacked anywhere; then::
+
+    python benchmarks/build_gazetteers.py --hyperscale /path/to/unpacked/wheel
+
+Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "resources" / "detect" / "gazetteers"
+# Faker person locales for people living and working in the UK (Latin script only).
+LOCALES = (
+    "en",
+    "en_GB",
+    "en_IE",
+    "ga_IE",
+    "en_US",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "yo_NG",
+    "ig_NG",
+    "tw_GH",
+    "en_KE",
+    "pl_PL",
+    "ro_RO",
+    "lt_LT",
+    "pt_PT",
+    "it_IT",
+    "es_ES",
+    "fr_FR",
+    "de_DE",
+)
+_OK = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]{1,24}$")
+
+
+def _names(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return {str(k) for k in value}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return {str(v) for v in value}
+    return set()
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    """First names and surnames of the chosen Faker locales."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for locale in LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            first |= _names(vars(provider).get(attr) or _static(provider, attr))
+        last |= _names(vars(provider).get("last_names") or _static(provider, "last_names"))
+    keep = lambda names: {n.strip() for n in names if _OK.match(n.strip())}  # noqa: E731
+    return keep(first), keep(last)
+
+
+def _static(provider: type, attr: str) -> object:
+    for klass in provider.__mro__:
+        if attr in vars(klass) and not isinstance(vars(klass)[attr], property):
+            return vars(klass)[attr]
+    return None
+
+
+def english_words(path: Path) -> set[str]:
+    """Lower-case entries of the SCOWL list (its proper nouns are capitalised)."""
+    words = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        w = line.strip()
+        if w and w == w.lower() and "'" not in w:
+            words.add(w)
+    return words
+
+
+def write(name: str, header: str, values: set[str]) -> None:
+    """One entry per line, sorted, after a commented header."""
+    body = "\n".join(sorted(values, key=str.casefold))
+    (OUT / name).write_text(f"{header.strip()}\n{body}\n", encoding="utf-8")
+    print(f"{name}: {len(values)}")
+
+
+def main() -> None:
+    """Build the four lists."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--hyperscale", type=Path, required=True)
+    parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    first, last = faker_names()
+    english = english_words(args.words)
+    word_names = {n for n in first | last if n.casefold() in english}
+    src = "# Source: Faker 40.63.0 person providers (MIT), locales " + " ".join(LOCALES)
+    write("first_names.txt", src, first)
+    write("surnames.txt", src, last)
+    write(
+        "word_names.txt",
+        "# First names and surnames above that are also lower-case English words in SCOWL\n"
+        "# (Debian wamerican; permissive licence, see README.md): matched in lower case only\n"
+        "# with a person cue.",
+        word_names,
+    )
+    places = (args.hyperscale / "hyperscale/pii_scanner/data/uk_places.txt").read_text("utf-8")
+    rows = [ln for ln in places.splitlines() if ln and not ln.startswith("#")]
+    write(
+        "uk_places.txt",
+        "# UK place names: GeoNames GB extract (CC BY 4.0, data from GeoNames, geonames.org)\n"
+        "# as shipped in hyperscale-pii-scanner 0.2.0 (MIT), data/uk_places.txt, unchanged.",
+        set(rows),
+    )
+
+
+if __name__ == "__main__":
+    main()

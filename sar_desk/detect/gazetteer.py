@@ -1,0 +1,85 @@
+"""UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
+
+Four lists, each with its source and licence in the folder's README: first names and surnames
+(Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
+and UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT).
+`build_analyzer` loads them once per process with `use`; everything else asks `current()`,
+which is empty (no knowledge, nothing breaks) until a folder has been loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Gazetteers:
+    """Name and place lists, keyed by case-folded form.
+
+    Attributes:
+        first_names: Given names.
+        surnames: Family names.
+        word_names: Names that are also everyday words ("rose", "mark", "bell").
+        places: UK places, case-folded, to their written form ("truro" -> "Truro").
+    """
+
+    first_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    word_names: frozenset[str] = frozenset()
+    places: dict[str, str] = field(default_factory=dict)
+
+    def is_first_name(self, word: str) -> bool:
+        """Whether `word` is a known given name (any case)."""
+        return word.casefold() in self.first_names
+
+    def is_surname(self, word: str) -> bool:
+        """Whether `word` is a known family name (any case)."""
+        return word.casefold() in self.surnames
+
+    def is_word(self, word: str) -> bool:
+        """Whether a name is also an everyday word, so only its capitalised form is a name."""
+        return word.casefold() in self.word_names
+
+    def is_place(self, value: str) -> bool:
+        """Whether `value` is a UK town, city or district (any case, single spaces)."""
+        return " ".join(value.split()).casefold() in self.places
+
+
+def _entries(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def load(folder: Path) -> Gazetteers:
+    """Read the lists in `folder` (cached per folder); a missing folder gives empty lists."""
+    if not folder.is_dir():
+        logger.warning("gazetteer folder missing; names and places by model only")
+        return Gazetteers()
+    places = _entries(folder / "uk_places.txt")
+    return Gazetteers(
+        frozenset(n.casefold() for n in _entries(folder / "first_names.txt")),
+        frozenset(n.casefold() for n in _entries(folder / "surnames.txt")),
+        frozenset(n.casefold() for n in _entries(folder / "word_names.txt")),
+        {p.casefold(): p for p in places},
+    )
+
+
+_current = Gazetteers()
+
+
+def use(folder: Path) -> Gazetteers:
+    """Load `folder` and make it the lists every recogniser and pass of this process uses."""
+    global _current
+    _current = load(folder)
+    return _current
+
+
+def current() -> Gazetteers:
+    """The lists in use (empty until `use` was called)."""
+    return _current

@@ -1,0 +1,95 @@
+"""Structure before statistics: regions no name or number recogniser may look at (issue 15).
+
+A GPS coordinate in a maps link reads as a card or phone number, "PTT-20180129-WA0025.opus"
+as a phone number, "This message was deleted" as a sentence about a person called "Deleted",
+"Lorem ipsum" as a name. Such regions are found first, by their exact shape or wording, and
+replaced by spaces of the same length before spaCy and the recognisers run, so offsets stay
+those of the original text. Plain web links are still proposed (they may name someone) by
+`url_findings`; map links, coordinates, media file names, system wording and filler are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.|\bgeo:)[^\s<>\"']+", re.IGNORECASE)
+_MAP_URL = re.compile(
+    r"maps\.|/maps\b|goo\.gl/maps|maps\.app|\bgeo:|[?&](?:q|ll|query)=-?\d{1,3}\.\d", re.I
+)
+_COORDS = re.compile(r"(?<![\w.])-?\d{1,2}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}(?![\w.])")
+_FILE = re.compile(
+    r"(?<![\w.@/-])[\w\-]{2,80}\.(?:opus|jpe?g|png|gif|webp|heic|mp4|mov|3gp|m4a|aac|mp3|ogg|"
+    r"wav|pdf|docx?|xlsx?|pptx?|csv|txt|zip|vcf|vcard)\b",
+    re.IGNORECASE,
+)
+# Each platform's own fixed wording; never a slot that can hold a name.
+_SYSTEM = re.compile(
+    r"This message was deleted(?: by (?:an )?admin)?\.?|You deleted this message\.?|"
+    r"Messages (?:and calls )?are end-to-end encrypted\.[^\n]*|"
+    r"changed (?:this group's|the group) settings to [^\n.]*\.?|"
+    r"changed (?:the group description|this group's icon|the subject)|deleted this group's icon|"
+    r"Missed (?:voice|video|group voice|group video) call|"
+    r"<Media omitted>|<attached: [^>\n]*>|"
+    r"(?:image|video|audio|sticker|GIF|document|Contact card) omitted|"
+    r"Waiting for this message\. This may take a while\.|"
+    r"reacted (?:\S{1,8} )?to your message|This message was edited|has joined the channel|"
+    r"joined using this group's invite link",
+    re.IGNORECASE,
+)
+_LOREM = re.compile(
+    r"\b(?:lorem ipsum|ipsum dolor|dolor sit amet|consectetur adipiscing|sed do eiusmod|"
+    r"ut enim ad minim|quis nostrud|ullamco laboris|duis aute irure|excepteur sint)\b[^\n]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A masked stretch of text and why."""
+
+    start: int
+    end: int
+    kind: str  # url | map | coordinates | file | system | filler
+
+
+def regions(text: str) -> list[Region]:
+    """Every masked region of `text`, in order, overlaps merged into the first found."""
+    found: list[Region] = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:!?)")
+        kind = "map" if _MAP_URL.search(url) else "url"
+        found.append(Region(match.start(), match.start() + len(url), kind))
+    for pattern, kind in (
+        (_COORDS, "coordinates"),
+        (_FILE, "file"),
+        (_SYSTEM, "system"),
+        (_LOREM, "filler"),
+    ):
+        for match in pattern.finditer(text):
+            if not any(r.start < match.end() and match.start() < r.end for r in found):
+                found.append(Region(match.start(), match.end(), kind))
+    return sorted(found, key=lambda r: r.start)
+
+
+def mask(text: str, found: list[Region] | None = None) -> str:
+    """`text` with each region replaced by spaces (same length, same offsets)."""
+    found = regions(text) if found is None else found
+    if not found:
+        return text
+    out, pos = [], 0
+    for r in found:
+        out += [text[pos : r.start], " " * (r.end - r.start)]
+        pos = r.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def inside(found: list[Region], start: int, end: int) -> bool:
+    """Whether the span overlaps any masked region."""
+    return any(r.start < end and start < r.end for r in found)
+
+
+def could_name_anyone(text: str) -> bool:
+    """Whether a (masked) text has letters at all; texts without skip the language model."""
+    return any(ch.isalpha() for ch in text)

@@ -1,0 +1,154 @@
+"""The second pass: names found anywhere in the case, matched in every message (#859).
+
+NER finds a name where it is written in a NER-friendly way; the same person is then matched in
+every other message of the case, in any case. Only names seen written as names spread: a full
+name of two words (and its parts) after one sighting, a single word after two. UK places,
+suffix-less street names, products and placeholders never spread. Idempotent, so a resumed
+run adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.identity import name_key
+from sar_desk.core.model import MessageId
+from sar_desk.detect import gazetteer
+from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.mask import inside
+from sar_desk.detect.mask import regions as mask_regions
+from sar_desk.detect.policy import apply_policy, build_allow_list
+from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.words import PLACE_WORDS, is_not_a_name, looks_like_name
+
+PROPAGATION_SOURCES = ("SpacyRecognizer", "ChatNameRecognizer", "ContactCardRecognizer")
+PROPAGATED = "CasePropagation"
+
+
+def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
+    """PERSON strings worth matching everywhere in the case (upstream #859's second pass).
+
+    Args:
+        items: ``(message_id, text)`` of PERSON findings made by `PROPAGATION_SOURCES`.
+        min_messages: In how many different messages a single name must have been found, so
+            that a single NER mistake is not copied across the case. A full name of two or
+            more words spreads when found once ("Reece Entwistle" names one person), with
+            its parts.
+
+    Returns:
+        Names (and each word of multi-word names) that look like names and are not street,
+        place, product or placeholder words.
+    """
+    seen: dict[str, set[int]] = {}
+    shown: dict[str, str] = {}
+    full: set[str] = set()
+    for message_id, text in items:
+        words = text.lstrip("@").split()
+        if not words or not all(_spreadable(w) for w in words):
+            continue
+        if len(words) > 1 and _title_case(" ".join(words)):
+            full.add(name_key(" ".join(words)))
+        for candidate in {" ".join(words), *words}:
+            key = name_key(candidate)
+            seen.setdefault(key, set()).add(int(message_id))
+            if _title_case(candidate):
+                shown[key] = candidate
+    # The parts of a full name found once are that person's names too ("Carys" of "Carys
+    # Okoro", when NER only ever tags the surname).
+    parts = {name_key(w) for k in full for w in k.split() if len(w) >= 3}
+    # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
+    return sorted(
+        shown[k]
+        for k, ids in seen.items()
+        if k in shown and (len(ids) >= min_messages or k in full or k in parts)
+    )
+
+
+_STREET_LIKE = re.compile(
+    r"(?i).{3,}(?:gate|grove|field|fields|mead|acres?|bank|side|brook|hurst|wood|lands|dale|croft)$"
+)
+
+
+def _spreadable(word: str) -> bool:
+    """Whether one word of a NER name may be matched across the case."""
+    if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
+        return False
+    gaz = gazetteer.current()
+    named = gaz.is_first_name(word) or gaz.is_surname(word)
+    # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
+    return named or not (gaz.is_place(word) or _STREET_LIKE.match(word))
+
+
+def _title_case(value: str) -> bool:
+    return all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in value.split())
+
+
+def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
+    """The ``(message_id, text)`` pairs `propagation_names` learns from."""
+    return [
+        (int(f.message_id), f.text)
+        for f in found
+        if f.entity_type == "PERSON"
+        and f.field == ProposalField.TEXT
+        and f.recognizer in PROPAGATION_SOURCES
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Propagation:
+    """What the second pass adds: new findings, and NER places that are really names.
+
+    Attributes:
+        new: Occurrences of propagated names not yet covered by any finding.
+        relabelled: ``(old, new)`` pairs: a LOCATION/NRP finding whose text is a propagated
+            name, and the same finding as PERSON (``old.id`` is set when it came from the store).
+    """
+
+    new: list[Finding]
+    relabelled: list[tuple[Finding, Finding]]
+
+
+def propagate_batch(
+    items: Sequence[tuple[MessageId, str]],
+    context: CaseContext,
+    existing: Iterable[Finding],
+) -> Propagation:
+    """Second pass over some messages with the case's propagated names.
+
+    Idempotent: a span overlapping any existing finding of its message is not added again, so
+    running it again after a cancel adds nothing twice.
+    """
+    by_message: dict[int, list[Finding]] = {}
+    for f in existing:
+        if f.field == ProposalField.TEXT:
+            by_message.setdefault(int(f.message_id), []).append(f)
+    new: list[Finding] = []
+    relabelled: list[tuple[Finding, Finding]] = []
+    for message_id, text in items:
+        have = by_message.get(int(message_id), [])
+        masked = mask_regions(text)
+        for hit in context.matcher.find(text):
+            if hit.kind != "propagated" or (masked and inside(masked, hit.start, hit.end)):
+                continue
+            f = Finding(
+                message_id,
+                ProposalField.TEXT,
+                hit.start,
+                hit.end,
+                text[hit.start : hit.end],
+                "PERSON",
+                0.8,
+                PROPAGATED,
+            )
+            clashes = [h for h in have if f.overlaps(h)]
+            if not clashes:
+                new.append(f)
+                have.append(f)
+            for old in clashes:
+                if old.entity_type in NAME_LIKE and (old.start, old.end) == (f.start, f.end):
+                    relabelled.append((old, replace(old, entity_type="PERSON")))
+    new = apply_policy(new, context, build_allow_list(context))
+    return Propagation(new, relabelled)

@@ -1,0 +1,292 @@
+"""Names and UK places from the shipped lists (`detect.gazetteer`), for what NER misses.
+
+The small model misses lone and lower-case names ("spoke to dan hughes", "grzegorz rang") and
+most small towns ("our client in Oban"). These recognisers read the name and place lists:
+
+- a given name followed by a family name, in any case ("dan hughes"), or a title and a
+  capitalised word ("Mrs Okoro");
+- a lone given name that is not an everyday word, in any case ("Shauna", "grzegorz");
+- a given name that is also a word ("rose", "pat", "Mark" opening a sentence) only with a
+  person cue next to it ("asking for pat", "rose is in bay 3"; never after "the"/"a"/"my");
+- a UK town or city as written in the list ("Truro"); one that is also a name or a word only
+  after a place preposition ("in Bolton").
+
+Scores sit below NER's (0.85) so a model label wins a tie, and above 0.4 so a reviewer
+filtering at 0.5 still sees full names and places.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.recognizers.base import RuleRecognizer
+from sar_desk.detect.words import (
+    FILLER_WORDS,
+    NOT_NAMES,
+    PLACE_WORDS,
+    PLACEHOLDER_WORDS,
+    PRODUCTS,
+    TITLES,
+)
+
+_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "your",
+        "his",
+        "her",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+    ]
+)
+_CUE_BEFORE = frozenset(
+    [
+        "with",
+        "for",
+        "from",
+        "visited",
+        "visit",
+        "saw",
+        "see",
+        "ask",
+        "asking",
+        "tell",
+        "told",
+        "thanks",
+        "thank",
+        "hi",
+        "hey",
+        "hiya",
+        "cc",
+        "ping",
+        "called",
+        "named",
+        "about",
+        "met",
+        "contacted",
+        "dear",
+        "love",
+    ]
+)
+_CUE_BEFORE_2 = frozenset({"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"})
+_CUE_AFTER = frozenset(
+    [
+        "said",
+        "says",
+        "rang",
+        "called",
+        "phoned",
+        "emailed",
+        "texted",
+        "is",
+        "was",
+        "has",
+        "had",
+        "wants",
+        "wanted",
+        "needs",
+        "asked",
+        "asks",
+        "from",
+        "keeps",
+        "came",
+        "went",
+        "thinks",
+        "told",
+    ]
+)
+_PLACE_CUE = frozenset(
+    ["in", "to", "from", "near", "at", "of", "outside", "around", "towards", "via"]
+)
+# Months and weekdays.
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_NEVER = (
+    STOP_WORDS
+    | NOT_NAMES
+    | TITLES
+    | PLACE_WORDS
+    | PRODUCTS
+    | FILLER_WORDS
+    | PLACEHOLDER_WORDS
+    | _CALENDAR
+)
+
+Span = tuple[int, int, str, float, str]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n-–"
+
+
+class _ListRecognizer(RuleRecognizer):
+    RULES = ()
+
+    def _words(self, text: str) -> list[re.Match[str]]:
+        return list(_WORD.finditer(text))
+
+
+class NameListRecognizer(_ListRecognizer):
+    """Given names and family names from the shipped lists (see module docstring)."""
+
+    ENTITIES = ("PERSON",)
+    NOTE: ClassVar[str] = "Name found in the given-name and family-name lists."
+
+    def noted_spans(self, text: str) -> list[Span]:
+        """Full names first, then lone given names; no two spans overlap."""
+        gaz = current()
+        if not gaz.first_names:
+            return []
+        words = self._words(text)
+        out: list[Span] = []
+        taken = -1
+        for i, w in enumerate(words):
+            if w.start() < taken:
+                continue
+            span = self._at(text, words, i, gaz)
+            if span is not None:
+                out.append(span)
+                taken = span[1]
+        return out
+
+    def _at(self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> Span | None:
+        w = words[i]
+        word = re.sub(r"['’]s$", "", w.group(0)).strip("'’-")
+        low = word.casefold()
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        adjacent = nxt is not None and text[w.end() : nxt.start()] in (" ", ". ")
+        if low in TITLES and adjacent and nxt is not None:
+            follow = nxt.group(0)
+            if follow[:1].isupper() and follow.casefold() not in _NEVER:
+                return (w.start(), nxt.end(), "PERSON", 0.6, self.NOTE)
+        if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2:
+            return None
+        cased = word[:1].isupper()
+        if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
+            last = nxt.group(0)
+            last_low = last.casefold()
+            listed = gaz.is_surname(last_low) and last_low not in _NEVER
+            if cased:
+                # "Rose Bell", "Reece Entwistle": both capitalised, the second not a place.
+                ok_last = (
+                    last[:1].isupper()
+                    and last_low not in _NEVER
+                    and (listed or not (gaz.is_word(last_low) or gaz.is_place(last_low)))
+                )
+            else:
+                ok_last = listed and not gaz.is_word(last_low)
+            if ok_last and (not gaz.is_word(low) or cased):
+                return (w.start(), nxt.end(), "PERSON", 0.6, self.NOTE)
+        if not gaz.is_word(low) and not gaz.is_place(low):
+            if cased or len(low) >= 3:
+                return (w.start(), w.start() + len(word), "PERSON", 0.5, self.NOTE)
+            return None
+        if cased and not gaz.is_place(low) and not _sentence_start(text, w.start()):
+            return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
+        if self._cued(text, words, i):
+            return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
+        return None
+
+    @staticmethod
+    def _cued(text: str, words: list[re.Match[str]], i: int) -> bool:
+        prev = words[i - 1].group(0).casefold() if i > 0 else ""
+        prev2 = f"{words[i - 2].group(0).casefold()} {prev}" if i > 1 else ""
+        if prev in _DETERMINERS:
+            return False
+        if prev in _CUE_BEFORE or prev2 in _CUE_BEFORE_2:
+            return True
+        end = words[i].end()
+        if words[i].group(0).endswith(("'s", "’s")):
+            return True  # "bob's wife"
+        nxt = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
+        return nxt in _CUE_AFTER and text[end : words[i + 1].start()] == " "
+
+
+def _names_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
+    if i == 0 or text[words[i - 1].end() : words[i].start()] not in (" ", ". "):
+        return False
+    prev = words[i - 1].group(0)
+    low = prev.casefold().rstrip(".")
+    return low in TITLES or (prev[:1].isupper() and gaz.is_first_name(low))
+
+
+class UkPlaceRecognizer(_ListRecognizer):
+    """UK towns, cities and districts from the GeoNames list, as written there."""
+
+    ENTITIES = ("LOCATION",)
+    NOTE: ClassVar[str] = "UK town or city in the place list."
+
+    def noted_spans(self, text: str) -> list[Span]:
+        """Longest place starting at each capitalised word."""
+        gaz = current()
+        if not gaz.places:
+            return []
+        words = self._words(text)
+        out: list[Span] = []
+        taken = -1
+        for i, w in enumerate(words):
+            if w.start() < taken or not w.group(0)[:1].isupper():
+                continue
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                end = words[i + n - 1].end()
+                value = text[w.start() : end]
+                if not gaz.is_place(value) or "\n" in value:
+                    continue
+                low = value.casefold()
+                ambiguous = n == 1 and (
+                    gaz.is_first_name(low) or gaz.is_surname(low) or gaz.is_word(low)
+                )
+                prev = words[i - 1].group(0) if i > 0 else ""
+                # "in Carlisle", "71 Broadacre, Carlisle", "Elm House, Kendal".
+                listed = (
+                    i > 0 and prev[:1].isupper() and text[words[i - 1].end() : w.start()] == ", "
+                )
+                if ambiguous and prev.casefold() not in _PLACE_CUE and not listed:
+                    break
+                if n == 1 and _names_before(text, words, i, gaz):
+                    break  # "Nia Featherstone", "Ms Featherstone": a surname, not the town
+                out.append((w.start(), end, "LOCATION", 0.6, self.NOTE))
+                taken = end
+                break
+        return out

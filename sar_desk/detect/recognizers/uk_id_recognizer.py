@@ -1,0 +1,73 @@
+"""UK identifiers that need their cue: passport numbers and NINOs with any prefix (issue 15).
+
+A UK passport number is nine digits, which alone could be anything, so it is proposed only
+after a "passport" cue. A NINO written next to "NI number" / "national insurance" is proposed
+by its shape even when HMRC never issues its prefix (typos, old or made-up numbers are still
+someone's), with a note saying so; Presidio's NINO recogniser, which checks the prefix, keeps
+finding uncued ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+
+_PASSPORT_CUE = r"(?i:\bpass(?:port|prt)s?\b)"
+_NINO_CUE = r"(?i:\b(?:national\s+insurance|NI|N\.I\.|NINO|NIN)\b)"
+_NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
+# First letters HMRC never uses, second letters it never uses, and never-issued pairs.
+_BAD_FIRST = set("DFIQUV")
+_BAD_SECOND = set("DFIQUVO")
+_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+def unissued_prefix(value: str) -> bool:
+    """Whether a NINO's two-letter prefix is one HMRC never issues."""
+    prefix = value[:2].upper()
+    return prefix[0] in _BAD_FIRST or prefix[1] in _BAD_SECOND or prefix in _BAD_PAIRS
+
+
+def _nino_note(value: str) -> str:
+    if unissued_prefix(value):
+        return (
+            f"National Insurance number shape next to its label; the prefix "
+            f"'{value[:2].upper()}' is never issued by HMRC (a typo or a made-up number)."
+        )
+    return "National Insurance number next to its label."
+
+
+class PassportNumberRecognizer(RuleRecognizer):
+    """A 9-digit number after "passport": "passport no. 123456789", "passport is 123 456 789"."""
+
+    ENTITIES = ("UK_PASSPORT",)
+    RULES = (
+        Rule(
+            "passport-after-cue",
+            re.compile(
+                _PASSPORT_CUE + r"[^\d\n]{0,30}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+            ),
+            0.85,
+        ),
+    )
+    CONTEXT = ("passport",)
+
+
+class NinoCueRecognizer(RuleRecognizer):
+    """A NINO-shaped value within a few words after "NI number" or "national insurance"."""
+
+    ENTITIES = ("UK_NINO",)
+    RULES = (
+        Rule(
+            "nino-after-cue",
+            re.compile(
+                _NINO_CUE
+                + r"[^\n]{0,25}?(?<![A-Za-z0-9])(?P<v>"
+                + _NINO_SHAPE
+                + r")(?![A-Za-z0-9])"
+            ),
+            0.85,
+            note=_nino_note,
+        ),
+    )
+    CONTEXT = ("national", "insurance", "ni", "nino")

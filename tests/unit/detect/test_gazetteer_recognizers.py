@@ -1,0 +1,76 @@
+"""Names and UK places from the shipped lists (issue 15 item 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sar_desk.core.model import MessageId, Regime
+from sar_desk.detect import gazetteer
+from sar_desk.detect.analyze import analyze_all
+from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.detector import InProcessDetector
+from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer, UkPlaceRecognizer
+from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+
+LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
+
+
+@pytest.fixture(autouse=True)
+def _lists() -> None:
+    gazetteer.use(LISTS)
+
+
+def spans(recognizer: object, text: str) -> list[str]:
+    return [text[s:e] for s, e, _ent, _score in recognizer.spans(text)]  # type: ignore[attr-defined]
+
+
+def test_lists_are_loaded_with_their_sizes() -> None:
+    gaz = gazetteer.current()
+    assert len(gaz.first_names) > 5000
+    assert len(gaz.surnames) > 5000
+    assert len(gaz.places) > 3000
+    assert gaz.is_word("rose")
+    assert not gaz.is_word("shauna")
+    assert gaz.is_place("fort william")
+
+
+def test_full_lone_and_lower_case_names() -> None:
+    names = NameListRecognizer()
+    assert spans(names, "spoke to dan hughes re the arrears") == ["dan hughes"]
+    assert spans(names, "Shauna rang, then grzegorz") == ["Shauna", "grzegorz"]
+    assert spans(names, "letter to Mrs Okoro today") == ["Mrs Okoro"]
+
+
+def test_names_that_are_words_need_a_person_cue() -> None:
+    names = NameListRecognizer()
+    assert spans(names, "rose is in bay 3, asking for pat") == ["rose", "pat"]
+    assert spans(names, "bob's wife is here") == ["bob"]
+    for text in ("pat on the back", "the rose bushes", "will mark it", "grace period ends"):
+        assert spans(names, text) == [], text
+
+
+def test_uk_places_as_listed_and_ambiguous_ones_only_after_a_preposition() -> None:
+    places = UkPlaceRecognizer()
+    assert spans(places, "lives in Truro, our client in Oban") == ["Truro", "Oban"]
+    assert spans(places, "transfer to Fort William") == ["Fort William"]
+    assert spans(places, "Nia Featherstone rang") == []
+
+
+def test_streets_without_a_suffix_after_a_house_number() -> None:
+    streets = StreetAddressRecognizer()
+    assert spans(streets, "tenant at 74 Moorgate says") == ["74 Moorgate"]
+    assert spans(streets, "keys for Flat 2, 12 Ashgrove") == ["Flat 2, 12 Ashgrove"]
+    assert spans(streets, "moved to 9 Kingsbury, Leeds") == ["9 Kingsbury"]
+    assert spans(streets, "back on 12 March, bed 4 Bay B") == []
+
+
+def test_places_and_streets_are_not_spread_as_people(fake_detector: InProcessDetector) -> None:
+    items = [
+        (MessageId(1), "Priya moved to 74 Westgate"),
+        (MessageId(2), "Westgate again"),
+        (MessageId(3), "Priya said Westgate"),
+    ]
+    found = analyze_all(fake_detector, items, CaseContext(Regime.SAR))
+    assert not [f for f in found if f.entity_type == "PERSON" and "Westgate" in f.text]

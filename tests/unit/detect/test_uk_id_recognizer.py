@@ -1,0 +1,53 @@
+"""Cued UK identifiers: passport numbers, NINOs with any prefix, postcodes above 0.5."""
+
+from __future__ import annotations
+
+from sar_desk.core.model import MessageId, Regime
+from sar_desk.detect.analyze import analyze_all
+from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.detector import InProcessDetector
+from sar_desk.detect.recognizers.uk_id_recognizer import (
+    NinoCueRecognizer,
+    PassportNumberRecognizer,
+    unissued_prefix,
+)
+from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
+
+
+def values(recognizer: object, text: str) -> list[str]:
+    return [text[s:e] for s, e, _ent, _score in recognizer.spans(text)]  # type: ignore[attr-defined]
+
+
+def test_passport_numbers_need_a_cue() -> None:
+    passport = PassportNumberRecognizer()
+    assert values(passport, "right to work: passport no. 123456789, seen") == ["123456789"]
+    assert values(passport, "her Passport number is 987 654 321") == ["987 654 321"]
+    assert values(passport, "order ref 123456789") == []
+    assert values(passport, "passport 1234567890") == []  # ten digits: something else
+
+
+def test_nino_shape_after_a_cue_even_with_an_unissued_prefix() -> None:
+    nino = NinoCueRecognizer()
+    assert values(nino, "NI number: TN 31 12 58 A") == ["TN 31 12 58 A"]
+    assert values(nino, "national insurance no qq123456c") == ["qq123456c"]
+    assert values(nino, "ref TN311258A") == []
+    notes = [n for *_span, n in nino.noted_spans("her NI number is ZZ123456C")]
+    assert "never issued" in notes[0]
+    assert unissued_prefix("QQ")
+    assert unissued_prefix("GB")
+    assert not unissued_prefix("AB")
+
+
+def test_whatsapp_number_mentions_are_phone_numbers() -> None:
+    assert values(UkPhoneRecognizer(), "thanks @447911123456 and @jo") == ["447911123456"]
+
+
+def test_identifiers_reach_proposals_with_comparable_scores(
+    fake_detector: InProcessDetector,
+) -> None:
+    text = "NI number QQ 12 34 56 C, passport 123456789, lives at TR1 2AB"
+    found = analyze_all(fake_detector, [(MessageId(1), text)], CaseContext(Regime.SAR))
+    got = {f.entity_type: f for f in found}
+    assert set(got) == {"UK_NINO", "UK_PASSPORT", "UK_POSTCODE"}
+    assert all(f.score >= 0.75 for f in found)  # never below a reviewer's 0.5 filter
+    assert "never issued" in got["UK_NINO"].explanation
