@@ -87,11 +87,16 @@ class SessionBase:
         if not name or name.strip().casefold() == account.casefold():
             self.user = account
             return self.user
-        with self.store.read() as conn:
-            try:
+        try:
+            with self.store.read() as conn:
                 self.user = roles.authenticate(conn, name.strip(), None)
-            except roles.PassphraseNeededError:
-                self.user = roles.authenticate(conn, name.strip(), ask() if ask else None)
+            return self.user
+        except roles.PassphraseNeededError:
+            pass
+        # Asked outside any read, so no snapshot is held while someone types.
+        passphrase = ask() if ask else None
+        with self.store.read() as conn:
+            self.user = roles.authenticate(conn, name.strip(), passphrase)
         return self.user
 
     def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:
