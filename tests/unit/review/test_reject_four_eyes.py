@@ -91,3 +91,20 @@ def test_rejecting_the_requesters_own_data_needs_no_second_person(
     view = next(v for v in reviewed.review_items() if v.item.id == own.item.id)
     assert view.state.approver is None
     assert undecided(reviewed) == 0
+
+
+def test_the_review_list_says_who_rejected_and_who_confirmed(reviewed: CaseSession) -> None:
+    from click.testing import CliRunner
+
+    from sar_desk.cli.main import cli
+
+    reviewed.decide([1], Action.REJECT, note="Not personal data in context")
+    rita = CaseSession.open(reviewed.folder, "rita")
+    try:
+        rita.approve([1])
+    finally:
+        rita.close()
+    folder = reviewed.folder
+    reviewed.close()
+    out = CliRunner().invoke(cli, ["review", str(folder), "list", "--status", "rejected"])
+    assert "rejected by officer, confirmed by rita" in out.output
