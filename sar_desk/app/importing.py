@@ -76,4 +76,4 @@ class ImportingMixin(SessionBase):
     def sources(self) -> list[Source]:
         """Every imported source."""
         with self.store.read() as conn:
-            return store_sources.list_sources(conn)
+            return store_sources.list_sources(conn, shares=True)

@@ -28,6 +28,7 @@ from sar_desk.store.writer import ImportWriter
 
 if TYPE_CHECKING:
     from sar_desk.importers.base import Importer, ImportOptions
+    from sar_desk.store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class ImportResult:
     warnings: tuple[str, ...]
     limitations: tuple[str, ...]
     settings: dict[str, str]
+    custodian_added: str | None = None
 
 
 def importer_for(path: Path) -> Importer:
@@ -178,11 +180,7 @@ def _write(
         with store.read() as conn:
             previous = store_sources.find_by_sha(conn, sha)
         if previous is not None:
-            raise DuplicateSourceError(
-                f"{path.name} was already imported into this case on "
-                f"{previous.imported_at:%d %B %Y} (source {previous.id}, same SHA-256). "
-                "It was not imported again."
-            )
+            return _another_custodian(store, previous, path, custodian, user)
         with store.transaction() as conn:
             now = datetime.now(UTC).replace(microsecond=0)
             source_id = store_sources.add_source(
@@ -248,7 +246,7 @@ def _write(
                 remove_tree(final)
                 raise
         with store.read() as conn:
-            source = next(s for s in store_sources.list_sources(conn) if s.id == source_id)
+            source = store_sources.get_source(conn, source_id)
     logger.info(
         "imported source %s: %d messages, %d system, %d duplicates, %d issues",
         source_id,
@@ -279,3 +277,49 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
         "warnings": list(report.warnings),
         "limitations": list(report.limitations),
     }
+
+
+def _another_custodian(
+    store: Store, previous: Source, path: Path, custodian: str | None, user: str
+) -> ImportResult:
+    """A byte-identical export: record a new custodian on the source, or refuse the copy.
+
+    The file is not stored twice (its messages are already in the case, listed against the
+    source), but the second custodian is not lost: an SAR search of their devices covered it.
+
+    Raises:
+        DuplicateSourceError: No custodian was named, or this one is already recorded.
+    """
+    when = f"on {previous.imported_at:%d %B %Y} (source {previous.id}, same SHA-256)"
+    known = {name.casefold() for name in previous.custodians}
+    if not custodian or custodian.strip().casefold() in known:
+        hint = "" if custodian else " If another custodian handed it over, name them to add them."
+        raise DuplicateSourceError(
+            f"{path.name} was already imported into this case {when}"
+            f"{' from the same custodian' if custodian else ''}. It was not imported again.{hint}"
+        )
+    with store.transaction() as conn:
+        store_sources.add_custodian(
+            conn, previous.id, custodian.strip(), datetime.now(UTC).replace(microsecond=0), user
+        )
+        audit.append(
+            conn, user, "add-custodian", {"source": int(previous.id), "sha256": previous.sha256}
+        )
+        source = store_sources.get_source(conn, previous.id)
+    logger.info("source %s: custodian added for a byte-identical export", previous.id)
+    return ImportResult(
+        source=source,
+        platform=previous.platform,
+        messages=0,
+        system=0,
+        duplicates=previous.message_count + previous.system_count + previous.duplicate_count,
+        issues=(),
+        warnings=(
+            f"{path.name} is byte-identical to source {previous.id} ({previous.original_name}), "
+            f"imported {when[3:]}: its custodian was added to that source and no second copy "
+            "was stored.",
+        ),
+        limitations=(),
+        settings={},
+        custodian_added=custodian.strip(),
+    )

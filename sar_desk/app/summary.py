@@ -63,6 +63,8 @@ class CaseSummary:
                     "name": s.original_name,
                     "sha256": s.sha256,
                     "custodian": s.custodian,
+                    "custodians": list(s.custodians),
+                    "shared_with": {str(other): n for other, n in s.shared},
                     "messages": s.message_count,
                     "system": s.system_count,
                     "duplicates": s.duplicate_count,

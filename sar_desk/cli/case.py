@@ -263,12 +263,17 @@ def _print_summary(summary: CaseSummary) -> None:
     click.echo(f"Sources: {len(summary.sources)}")
     for src in summary.sources:
         flag = f" [excluded: {src.exclusion_reason}]" if src.excluded else ""
-        custodian = f", custodian {src.custodian}" if src.custodian else ""
+        custodians = src.custodians or ((src.custodian,) if src.custodian else ())
+        plural = "s" if len(custodians) > 1 else ""
+        custodian = f", custodian{plural} {', '.join(custodians)}" if custodians else ""
         click.echo(
             f"  {src.id}. {src.original_name} ({src.platform}{custodian}): {src.message_count} "
             f"messages, {src.system_count} system, {src.duplicate_count} duplicates, "
             f"{src.issue_count} skipped lines; sha256 {src.sha256[:16]}…{flag}"
         )
+        if src.shared:
+            shared = ", ".join(f"{n} with source {other}" for other, n in src.shared)
+            click.echo(f"     shares messages with: {shared}")
     counts = summary.message_counts
     total = sum(counts.values())
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))

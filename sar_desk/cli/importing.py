@@ -89,12 +89,21 @@ def _print_outcome(outcome: ImportOutcome) -> None:
         )
         return
     src = outcome.source
+    if outcome.custodian_added is not None:
+        click.echo(
+            f"Custodian {outcome.custodian_added} added to source {src.id} "
+            f"({src.original_name}): the file is byte-identical, so it was not stored again."
+        )
+        return
     click.echo(
         f"Imported {src.original_name} as source {src.id} ({outcome.platform}): "
         f"{outcome.messages} messages, {outcome.system} system events, "
         f"{outcome.duplicates} duplicates of messages already in the case, "
         f"{len(outcome.issues)} skipped lines."
     )
+    if src.shared:
+        shared = ", ".join(f"{n} in source {other}" for other, n in src.shared)
+        click.echo(f"  merged with copies already in the case: {shared}")
     for key, value in sorted(outcome.settings.items()):
         click.echo(f"  {key.replace('_', ' ')}: {value}")
     for warning in outcome.warnings:
@@ -123,6 +132,9 @@ def _outcome_json(outcome: ImportOutcome) -> dict[str, object]:
         "messages": result.messages,
         "system": result.system,
         "duplicates": result.duplicates,
+        "merged_with": {str(other): n for other, n in result.source.shared},
+        "custodians": list(result.source.custodians),
+        "custodian_added": result.custodian_added,
         "issues": [{"location": i.location, "message": i.message} for i in result.issues],
         "warnings": list(result.warnings),
         "settings": result.settings,

@@ -176,6 +176,11 @@ class Source:
     excluded: bool = False
     exclusion_reason: str | None = None
     settings: dict[str, str] = field(default_factory=dict)
+    # Everyone who handed over this export (the first is `custodian`; a byte-identical copy
+    # from someone else adds a name here), and the other sources holding copies of its
+    # messages with how many (one chat exported from two phones is stored once).
+    custodians: tuple[str, ...] = ()
+    shared: tuple[tuple[SourceId, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from sar_desk.store.ddl import (
     v08_pit_qa,
     v09_legitimate_interests,
     v10_whose_data,
+    v13_copies,
     v15_identity,
 )
 
@@ -53,8 +54,9 @@ def frozen(ddl: Sequence[str], fill: Migration | None = None) -> Migration:
     return step
 
 
-# (version, step), one line per step. Append only: 6 was reserved for export records and never
-# used, and must not be used now. The next step is 11.
+# (version, step), one line per step. Append only: 6, 11, 12 and 14 were reserved on branches
+# and never used, and must not be used now (a case records only its highest step). The next
+# step is 15.
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, frozen(v01_initial.DDL)),
     (2, frozen(v02_audit.DDL)),
@@ -65,6 +67,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (8, frozen(v08_pit_qa.DDL)),
     (9, frozen(v09_legitimate_interests.DDL)),
     (10, frozen(v10_whose_data.DDL)),
+    (13, frozen(v13_copies.DDL, v13_copies.fill)),
     (15, frozen(v15_identity.DDL)),
 ]
 

@@ -6,13 +6,17 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, update
+from sqlalchemy import Connection, Row, func, insert, select, update
 
 from sar_desk.core.model import Source, SourceId
-from sar_desk.store.tables import sources
+from sar_desk.store.tables import message_sources, source_custodians, sources
 
 
-def _to_source(row: Row[Any]) -> Source:
+def _to_source(
+    row: Row[Any],
+    custodians: dict[int, list[str]] | None = None,
+    shared: dict[int, list[tuple[SourceId, int]]] | None = None,
+) -> Source:
     return Source(
         id=SourceId(row.id),
         platform=row.platform,
@@ -30,13 +34,15 @@ def _to_source(row: Row[Any]) -> Source:
         excluded=bool(row.excluded),
         exclusion_reason=row.exclusion_reason,
         settings=json.loads(row.settings_json or "{}"),
+        custodians=tuple((custodians or {}).get(row.id, [])),
+        shared=tuple((shared or {}).get(row.id, [])),
     )
 
 
 def find_by_sha(conn: Connection, sha256: str) -> Source | None:
     """The source already imported with this hash, if any."""
     row = conn.execute(select(sources).where(sources.c.sha256 == sha256)).first()
-    return _to_source(row) if row else None
+    return _to_source(row, _custodians(conn)) if row else None
 
 
 def add_source(
@@ -73,7 +79,61 @@ def add_source(
     )
     key = result.inserted_primary_key
     assert key is not None  # an INSERT on a table with a primary key always returns one
+    if custodian:
+        add_custodian(conn, SourceId(int(key[0])), custodian, imported_at, "")
     return SourceId(int(key[0]))
+
+
+def add_custodian(
+    conn: Connection, source_id: SourceId, custodian: str, at: datetime, user: str
+) -> bool:
+    """Record that a custodian handed over this source; False if they were already recorded."""
+    known = conn.execute(
+        select(source_custodians.c.custodian).where(
+            source_custodians.c.source_id == source_id,
+            func.lower(source_custodians.c.custodian) == custodian.casefold(),
+        )
+    ).first()
+    if known is not None:
+        return False
+    conn.execute(
+        insert(source_custodians).values(
+            source_id=source_id, custodian=custodian, added_at=at.isoformat(), added_by=user
+        )
+    )
+    return True
+
+
+def _custodians(conn: Connection) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    rows = conn.execute(
+        select(source_custodians.c.source_id, source_custodians.c.custodian).order_by(
+            source_custodians.c.added_at, source_custodians.c.custodian
+        )
+    )
+    for source_id, custodian in rows:
+        found.setdefault(int(source_id), []).append(custodian)
+    return found
+
+
+def _shared(
+    conn: Connection, source_id: int | None = None
+) -> dict[int, list[tuple[SourceId, int]]]:
+    """For each source (or one), the other sources holding copies of its messages, and how many."""
+    mine, other = message_sources.alias("mine"), message_sources.alias("other")
+    stmt = (
+        select(mine.c.source_id, other.c.source_id, func.count())
+        .join(other, other.c.message_id == mine.c.message_id)
+        .where(other.c.source_id != mine.c.source_id)
+        .group_by(mine.c.source_id, other.c.source_id)
+        .order_by(mine.c.source_id, other.c.source_id)
+    )
+    if source_id is not None:
+        stmt = stmt.where(mine.c.source_id == source_id)
+    found: dict[int, list[tuple[SourceId, int]]] = {}
+    for mine_id, other_id, count in conn.execute(stmt):
+        found.setdefault(int(mine_id), []).append((SourceId(int(other_id)), int(count)))
+    return found
 
 
 def finish_source(
@@ -102,9 +162,21 @@ def finish_source(
     )
 
 
-def list_sources(conn: Connection) -> list[Source]:
-    """Every source in import order."""
-    return [_to_source(row) for row in conn.execute(select(sources).order_by(sources.c.id))]
+def list_sources(conn: Connection, *, shares: bool = False) -> list[Source]:
+    """Every source in import order, with its custodians.
+
+    With `shares`, each also lists the other sources holding copies of its messages (one pass
+    over every message's source links, so only the case summary asks for it).
+    """
+    custodians, shared = _custodians(conn), _shared(conn) if shares else {}
+    rows = conn.execute(select(sources).order_by(sources.c.id))
+    return [_to_source(row, custodians, shared) for row in rows]
+
+
+def get_source(conn: Connection, source_id: SourceId) -> Source:
+    """One source, with its custodians and the sources it shares copies with."""
+    row = conn.execute(select(sources).where(sources.c.id == source_id)).one()
+    return _to_source(row, _custodians(conn), _shared(conn, source_id))
 
 
 def source_report(conn: Connection, source_id: SourceId) -> dict[str, Any]:

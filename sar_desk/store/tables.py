@@ -51,6 +51,27 @@ sources = Table(
     Column("report_json", Text, nullable=False, default="{}"),
 )
 
+# Step 13: every custodian a source came from. A byte-identical export handed over by a second
+# custodian adds a row here instead of a second copy of the file.
+source_custodians = Table(
+    "source_custodians",
+    metadata,
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("custodian", Text, nullable=False),
+    Column("added_at", Text, nullable=False),
+    Column("added_by", Text, nullable=False),
+    PrimaryKeyConstraint("source_id", "custodian"),
+)
+
+# Step 13: how finely a source gives times, in microseconds (60,000,000 = to the minute). Two
+# copies of a message match when their times agree at the coarser of their two sources'.
+source_precision = Table(
+    "source_precision",
+    metadata,
+    Column("source_id", Integer, ForeignKey("sources.id"), primary_key=True),
+    Column("micros", BigInteger, nullable=False),
+)
+
 conversations = Table(
     "conversations",
     metadata,

@@ -3,6 +3,9 @@
 Messages are de-duplicated across sources: the same conversation, sender, time and text
 exported from two phones is stored once and listed against both sources. Within one source,
 identical messages (two "ok"s in the same minute) stay distinct by their occurrence number.
+Exact copies are found by key before they are written; copies whose times or conversation
+keys differ (an Android and an iPhone export, two languages) are merged by `store.copies`
+once the whole source is in.
 
 This is the hot path of every import (a 200,000-message chat is 200,000 rows, their FTS5
 entries and their source links), so rows go to SQLite as tuples through the DBAPI cursor's
@@ -34,6 +37,7 @@ from sqlalchemy import Connection, CursorResult, func, insert, select, text
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.imports import DeclaredParticipant, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction
+from sar_desk.store.copies import reconcile
 from sar_desk.store.fts import FTS_TABLE, index_messages
 from sar_desk.store.tables import conversation_members, conversations, messages, participants
 
@@ -136,7 +140,7 @@ class ImportWriter:
         self._occurrences: Counter[str] = Counter()
         self._buffer: list[RawMessage] = []
         max_id = conn.execute(select(func.coalesce(func.max(messages.c.id), 0))).scalar_one()
-        self._next_id = int(max_id) + 1
+        self._next_id = self._first_id = int(max_id) + 1
         self._seq = 0
         self._finished = False
         self.counts = WriteCounts()
@@ -370,6 +374,12 @@ class ImportWriter:
         """Flush, write conversation membership and link replies to their messages."""
         self.flush()
         self._write_members(self._members)
+        copies = reconcile(self._conn, self._source_id, self._first_id)
+        self.counts.messages -= copies.merged_messages
+        self.counts.system -= copies.merged_system
+        self.counts.duplicates += copies.merged_messages + copies.merged_system
+        for key, conv in self._conversations.items():  # `declare` may still name them
+            self._conversations[key] = copies.conversations.get(conv, conv)
         self._conn.execute(
             text(
                 "UPDATE messages SET reply_to = (SELECT m2.id FROM messages m2 "
