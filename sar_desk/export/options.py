@@ -211,6 +211,8 @@ class BundleInputs:
             (issue 15 item 5b), copied into the internal records; empty when none.
         signing_key: The case's Ed25519 private key (raw), to sign the manifest; None for
             an unsigned bundle.
+        audit_head: The case's audit head when exported (entry and hash), copied into the
+            manifest so the log can later be checked against it.
     """
 
     case: Case
@@ -230,6 +232,7 @@ class BundleInputs:
     detection: dict[str, Any] = field(default_factory=dict)
     elusion: dict[str, Any] = field(default_factory=dict)
     signing_key: bytes | None = field(default=None, repr=False)
+    audit_head: dict[str, Any] | None = None
 
 
 DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

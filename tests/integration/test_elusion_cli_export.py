@@ -16,6 +16,7 @@ from sar_desk.core.scope import Relevance
 from sar_desk.core.search import SearchQuery
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.review.roles import Role
+from tests.conftest import TEST_PASSPHRASE
 from tests.integration.test_detection import fake_detector as fake_detector
 from tests.integration.test_detection import make_case
 
@@ -38,6 +39,7 @@ def run(*args: str) -> Result:
 @pytest.fixture
 def case(tmp_path: Path, fake_detector: InProcessDetector) -> CaseSession:
     session = make_case(tmp_path / "case", CHAT)
+    session.set_passphrase("officer", TEST_PASSPHRASE)  # so that '--as officer' may act
     session.add_user("dpo.lead", Role.DPO)
     session.add_user("second", Role.REVIEWER)
     session.mark_scope(
