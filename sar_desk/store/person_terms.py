@@ -111,7 +111,9 @@ def _requester_terms(
     """
     case = load_case(conn)
     names: list[str] = []
-    for alias in (case.requester, *case.aliases):
+    for alias in (case.requester or "", *case.aliases):
+        if not alias:
+            continue  # an FOI case has no requester name to search for
         kind, value = classify_identifier(alias, case.default_region)
         if kind is IdentifierKind.NAME:
             names.append(value)
