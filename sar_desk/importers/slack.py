@@ -9,9 +9,9 @@ Memory: day files are read one at a time, in date order, and only that file's re
 day file of their own date, so the result is in ``ts`` order across the conversation; peak
 memory is bounded by the largest single day file, not by the export.
 
-People are shown by the names colleagues know them by (see `slack_names`): display or real
+People are shown by the names colleagues know them by (see `slack_names`): real or display
 name, the handle and ``U…`` id kept as identifiers. Message text is Slack mrkdwn: ``<@U123>``
-becomes ``@Display Name`` (the raw id goes into ``mentions`` so redaction can match both),
+becomes ``@Real Name`` (the raw id goes into ``mentions`` so redaction can match both),
 channel and link tokens become readable text, and ``&amp; &lt; &gt;`` are unescaped. File
 links are listed but never fetched.
 """

@@ -1,12 +1,12 @@
 """Names Slack people are shown by: the ones colleagues recognise, never a handle or an id.
 
 A Slack account has an id (``U…``/``W…``), a handle (``name``, e.g. ``priya.e``), a real name
-and an optional display name. Messages show the display name when one is set and the real
-name otherwise, as Slack itself does; the handle and the id are identifiers, shown only when
-the export holds no name at all. Names come from ``users.json`` first and, for accounts it
-lacks or names only by handle (deleted, external or guest users), from the ``user_profile``
-Slack copies into each message. Bots are named from their ``users.json`` entry
-(``profile.bot_id``) when the message itself carries no name.
+and an optional display name. Records show the real name (a full name is what the requester
+and IG staff know, and what people matching and redaction work from), else the display name;
+the handle and the id are identifiers, shown only when the export holds no name at all. Names
+come from ``users.json`` first and, for accounts it lacks or names only by handle (deleted,
+external or guest users), from the ``user_profile`` Slack copies into each message. Bots are
+named from their ``users.json`` entry (``profile.bot_id``) when the message carries no name.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ def _text(value: Any) -> str:
 
 
 def profile_name(*profiles: dict[str, Any]) -> str:
-    """The display name, else the real name, found in these profile-like objects (or "")."""
-    for key in ("display_name", "real_name"):
+    """The real name, else the display name, found in these profile-like objects (or "")."""
+    for key in ("real_name", "display_name"):
         for profile in profiles:
             if name := _text(profile.get(key)):
                 return name

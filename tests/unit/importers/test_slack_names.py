@@ -22,8 +22,9 @@ USERS = [
     },
     # users.json knows only the handle; the messages' own profile copy has the real name.
     {"id": "U0SAM", "name": "sam.t", "profile": {"display_name": "", "real_name": ""}},
-    # A display name is what Slack shows, so it is what colleagues recognise.
+    # Both names: the real (full) name is shown; a display name alone is shown when that is all.
     {"id": "U0JO", "name": "jb", "profile": {"display_name": "Jo", "real_name": "Joanne Bloggs"}},
+    {"id": "U0KIT", "name": "kit99", "profile": {"display_name": "Kit", "real_name": ""}},
     # The app account behind bot B0REPAIR.
     {
         "id": "U0BOTUSER",
@@ -64,6 +65,7 @@ DAY = [
         "ts": "1704445700.000100",
     },
     {"type": "message", "user": "U0JO", "text": "on it", "ts": "1704445800.000100"},
+    {"type": "message", "user": "U0KIT", "text": "me too", "ts": "1704445850.000100"},
     {
         "type": "message",
         "user": "U0NOBODY",
@@ -98,6 +100,7 @@ def test_every_message_keeps_its_true_sender_id(records: list[RawMessage]) -> No
         "B0REPAIR",
         "U0ALEX",
         "U0JO",
+        "U0KIT",
         "U0NOBODY",
     ]
 
@@ -110,7 +113,8 @@ def test_senders_are_shown_by_name_not_handle_or_id(records: list[RawMessage]) -
         "Kim Guest",  # not in users.json at all
         "Repairs Bot",  # bot id B0REPAIR named from its users.json account
         "Alex Example",  # a file comment's author is the commenter
-        "Jo",
+        "Joanne Bloggs",
+        "Kit",
         "ghost.h",  # no name anywhere: the handle beats a bare id
     ]
 
@@ -133,5 +137,5 @@ def test_declared_members_are_named(tmp_path: Path) -> None:
     list(SlackImporter().read(tmp_path, report, ImportOptions()))
     assert {(p.identifier, p.display_name) for p in report.participants} == {
         ("U0ALEX", "Alex Example"),
-        ("U0JO", "Jo"),
+        ("U0JO", "Joanne Bloggs"),
     }
