@@ -64,6 +64,8 @@ class _Workspace:
     names: SlackNames = field(default_factory=SlackNames)
     channels: dict[str, str] = field(default_factory=dict)  # id -> name, for <#C123>
     folders: dict[str, tuple[str, str]] = field(default_factory=dict)  # folder -> (key, title)
+    users_file: bool = False
+    conversations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def _looks_like_slack(tree: ExportTree) -> bool:
@@ -118,7 +120,12 @@ class SlackImporter:
                     f"{path.name} is not a Slack workspace export: it has no conversation folders "
                     "of daily JSON files (like general/2024-01-05.json)."
                 )
+            every_day = [day for folder in sorted(days) for day in sorted(days[folder])]
             workspace = _workspace(tree, names, root, report, options)
+            if not workspace.users_file or workspace.names.weak:
+                _learn_names(tree, every_day, workspace)
+            for base, conv in workspace.conversations:
+                _conversation(workspace, base, conv, report)
             for folder in sorted(days):
                 key, title = workspace.folders.get(folder, (folder, folder))
                 for day in sorted(days[folder]):
@@ -175,11 +182,29 @@ def _workspace(
             phone = normalise_phone(str(profile.get("phone") or ""), options.region)
             if phone:
                 report.link(IdentifierKind.PLATFORM_ID, uid, IdentifierKind.PHONE, phone, display)
+    space.users_file = bool(user_files)
     for base in CONVERSATION_FILES:
         found = _find(names, root, base)
         for conv in _load_list(tree, found, report) if found else []:
-            _conversation(space, base, conv, report)
+            space.conversations.append((base, conv))
     return space
+
+
+def _learn_names(tree: ExportTree, days: list[str], space: _Workspace) -> None:
+    """Name accounts users.json lacks or names by handle only, from their messages' profiles.
+
+    Only run when needed: it reads every day file once more (one at a time), so that a mention
+    or reaction before the account's first message is named too. Unreadable files are reported
+    when the messages are read.
+    """
+    for day in days:
+        try:
+            data = load_json(tree, day)
+        except ImportFormatError:
+            continue
+        for obj in data if isinstance(data, list) else []:
+            if isinstance(obj, dict) and isinstance(obj.get("user"), str):
+                space.names.learn(obj["user"], dict_at(obj, "user_profile"))
 
 
 def _conversation(space: _Workspace, base: str, conv: dict[str, Any], report: ImportReport) -> None:

@@ -139,3 +139,35 @@ def test_declared_members_are_named(tmp_path: Path) -> None:
         ("U0ALEX", "Alex Example"),
         ("U0JO", "Joanne Bloggs"),
     }
+
+
+def test_names_from_later_messages_name_earlier_mentions_and_titles(tmp_path: Path) -> None:
+    # No users.json: the only names are the profiles Slack copied into each message.
+    (tmp_path / "dms.json").write_text(json.dumps([{"id": "D0DM", "members": ["U0A", "U0B"]}]))
+    (tmp_path / "D0DM").mkdir()
+    day = [
+        {
+            "type": "message",
+            "user": "U0A",
+            "user_profile": {"real_name": "Ann Guest", "name": "ann"},
+            "text": "hi <@U0B>",
+            "ts": "1704445200.000100",
+        },
+        {
+            "type": "message",
+            "user": "U0B",
+            "user_profile": {"real_name": "Bea Guest", "name": "bea"},
+            "text": "hello",
+            "ts": "1704445300.000100",
+        },
+    ]
+    (tmp_path / "D0DM" / "2024-01-05.json").write_text(json.dumps(day))
+    report = ImportReport()
+    records = list(SlackImporter().read(tmp_path, report, ImportOptions()))
+    assert [(r.sender, r.sender_id, r.text) for r in records] == [
+        ("Ann Guest", "U0A", "hi @Bea Guest"),
+        ("Bea Guest", "U0B", "hello"),
+    ]
+    assert records[0].mentions == ("U0B",)
+    assert records[0].conversation_title == "Direct message: Ann Guest, Bea Guest"
+    assert any("users.json is missing" in w for w in report.warnings)
