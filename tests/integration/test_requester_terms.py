@@ -55,3 +55,9 @@ def test_requester_terms_stay_with_the_requester(session, tmp_path: Path) -> Non
     found = _mentioned(session, sam.id)
     assert "Alex Morgan keeps ringing about the boiler" not in found
     assert "@Alex Morgan we will call you today" not in found
+
+
+def test_the_requester_is_found_by_the_name_on_the_case(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    requester = _load(session, tmp_path)
+    assert [p.id for p in session.find_people("Alex Morgan")] == [requester.id]
+    assert [p.id for p in session.find_people("alex  MORGAN")] == [requester.id]
