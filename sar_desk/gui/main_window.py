@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def edit_organisation(self) -> OrganisationDialog:
         """Open the organisation profile (non-blocking) and return the dialog."""
-        dialog = OrganisationDialog(self)
+        dialog = OrganisationDialog(self, self.context.session)
         dialog.saved.connect(
             lambda _profile: self.statusBar().showMessage("Organisation profile saved.", 8000)
         )

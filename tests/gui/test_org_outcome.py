@@ -196,3 +196,18 @@ def test_subject_access_case_has_no_outcome_control(
     panel = window.show_section(EXPORT)
     qtbot.waitUntil(lambda: panel.readiness.text() != "", timeout=5000)
     assert not panel.outcome.isVisible()
+
+
+def test_profile_dialog_names_the_open_case_own_details(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _create_case(window, qtbot, tmp_path, monkeypatch, Regime.FOI)
+    window.context.require().set_case_organisation({"name": "Other Controller Ltd"})
+    window.org_action.trigger()
+    dialog = [d for d in window.findChildren(OrganisationDialog) if d.isVisible()][-1]
+    assert dialog.value("name") == "Testshire County Council"  # the installation's profile
+    assert not dialog.case_note.isHidden()
+    assert "FOI-2026-0007" in dialog.case_note.text()
+    assert "organisation name" in dialog.case_note.text()
+    assert "address" not in dialog.case_note.text()
+    dialog.reject()

@@ -2,8 +2,8 @@
 
 A thin shell over `app.organisation` (the same load and save ``org set`` / ``org show`` use): it
 shows every profile field with its label, marks live the fields an export still needs, and saves
-the whole form at once. The profile is the installation's; a case's own overrides are not edited
-here.
+the whole form at once. The profile is the installation's; when the open case has details of its
+own (the demo does), the dialog says which, since its letters use those instead.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.app.organisation import load_profile, update_profile
+from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.model import Jurisdiction, Regime
 from sar_desk.core.organisation import (
@@ -98,8 +99,9 @@ class OrganisationDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, session: CaseSession | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.setWindowTitle("Organisation profile")
         self.setAccessibleName("Organisation profile")
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
@@ -114,6 +116,9 @@ class OrganisationDialog(QDialog):
         self.summary.setObjectName("missingSummary")
         self.summary.setAccessibleName("Fields still needed")
         self.summary.setWordWrap(True)
+        self.case_note = QLabel()
+        self.case_note.setAccessibleName("The open case's own details")
+        self.case_note.setWordWrap(True)
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         # Labels above their fields: long legal labels stay whole on a 1280x720 screen.
@@ -139,6 +144,7 @@ class OrganisationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
+        layout.addWidget(self.case_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self._load()
@@ -181,6 +187,25 @@ class OrganisationDialog(QDialog):
         for name, value in profile.to_json().items():
             self._set(name, value)
         self._update_marks()
+        self._note_case_overrides(profile)
+
+    def _note_case_overrides(self, installed: OrgProfile) -> None:
+        # A case's own details win over the installation's in its letters: say which ones.
+        try:
+            effective = self.session.organisation_profile() if self.session else None
+        except SarDeskError:
+            effective = None  # already reported by _load
+        own = [
+            field_label(name).lower()
+            for name, value in (effective.to_json() if effective else {}).items()
+            if value != getattr(installed, name)
+        ]
+        self.case_note.setVisible(bool(own))
+        if self.session is not None and own:
+            self.case_note.setText(
+                f"Case {self.session.case.reference} has its own details, used in its letters "
+                f"instead of these: {'; '.join(own)}."
+            )
 
     def _set(self, name: str, value: str) -> None:
         editor = self.editors[name]
