@@ -11,6 +11,9 @@ manual redaction, and a second person approves it (four eyes).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from sar_desk.core.decisions import ItemKind, ReviewItem
 from sar_desk.core.errors import BadInputError, NotFoundError
 from sar_desk.core.findings import ProposalField
@@ -18,7 +21,7 @@ from sar_desk.core.model import Message, MessageId
 from sar_desk.core.text import TermMatcher
 from sar_desk.review.decide import ItemView, ReviewContext, _create_and_accept
 from sar_desk.review.roles import Permission, require
-from sar_desk.store.decisions import Connection
+from sar_desk.store.decisions import Connection, conversation_ids
 from sar_desk.store.messages import get_messages
 
 #: The fields redacted by words rather than offsets, with how a reviewer would call them.
@@ -96,3 +99,36 @@ def _item(ctx: ReviewContext, message_id: int, field: ProposalField, text: str) 
         recognizer="manual",
         created_by=ctx.user,
     )
+
+
+def titles_from_elsewhere(
+    conn: Connection, views: Sequence[ItemView], in_scope: Sequence[MessageId]
+) -> list[ItemView]:
+    """Title items on messages outside the disclosure set, moved to a disclosed message.
+
+    A title belongs to its conversation: a decision (or an open proposal) made on a message
+    that later left the disclosure set still governs the title shown with the messages that
+    remain, so each such item is given to the first disclosed message of its conversation.
+    """
+    wanted = set(in_scope)
+    outside = [
+        v
+        for v in views
+        if v.item.field is ProposalField.CONVERSATION
+        and v.item.kind in (ItemKind.FINDING, ItemKind.MANUAL)
+        and v.item.message_id not in wanted
+    ]
+    if not outside:
+        return []
+    conv_of = conversation_ids(conn, [*{int(v.item.message_id) for v in outside}, *in_scope])
+    first: dict[int, MessageId] = {}
+    for message_id in in_scope:
+        conv = conv_of.get(int(message_id))
+        if conv is not None:
+            first.setdefault(conv, message_id)
+    moved = []
+    for v in outside:
+        target = first.get(conv_of.get(int(v.item.message_id), -1))
+        if target is not None:
+            moved.append(ItemView(replace(v.item, message_id=target), v.state))
+    return moved

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.main import cli
 from sar_desk.core.decisions import Action
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, ExportBlockedError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.jobs import run_job
 from sar_desk.core.model import Case, Regime
@@ -91,7 +91,8 @@ def _case(tmp_path: Path, channels: tuple[str, ...]) -> CaseSession:
             "ON c.id = m.conversation_id ORDER BY m.id"
         ).all()
     wanted = [int(i) for i, title in rows if title.lstrip("#") in channels]
-    session.mark_scope(wanted, Relevance.ABOUT_REQUESTER, "About the requester")
+    if wanted:
+        session.mark_scope(wanted, Relevance.ABOUT_REQUESTER, "About the requester")
     session.search_logged(SearchQuery(), limit=1, origin="test")
     return session
 
@@ -219,6 +220,41 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
         )
         assert result.exit_code == 0, result.output
         assert "(attachment name)" in result.output
+        _approve_all(case)
+        manifest = run_job(case.export_bundle(tmp_path / "out"))
+        text = _pack_text(manifest.folder)
+        assert "Booked for Tuesday" in text
+        assert "okoro" not in text.casefold()
+    finally:
+        case.close()
+
+
+def test_a_title_decided_on_a_message_later_left_out_still_governs_the_title(
+    tmp_path: Path, fake_detector: InProcessDetector
+) -> None:
+    # Detection over everything before the disclosure set exists: the title's proposal rides
+    # on the channel's first message, which the reviewer then leaves out of the disclosure.
+    case = _case(tmp_path, ())
+    try:
+        run_job(case.run_detection(scope="all", detector=fake_detector))
+        title = next(v for v in case.review_items() if v.item.field is ProposalField.CONVERSATION)
+        with case.store.read() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                "WHERE c.title = '#ruth-okoro-case' ORDER BY m.id"
+            ).all()
+        carrier, later = (int(r[0]) for r in rows)
+        assert int(title.item.message_id) == carrier
+        case.mark_scope([later], Relevance.ABOUT_REQUESTER, "About the requester")
+        case.search_logged(SearchQuery(), limit=1, origin="test")
+        # Still proposed: export refuses while the title is undecided.
+        with pytest.raises(ExportBlockedError):
+            run_job(case.export_bundle(tmp_path / "early"))
+        case.decide(
+            [title.item.id], Action.ACCEPT, code="SAR-3P", rationale="Third party in the title"
+        )
+        rest = [v.item.id for v in case.review_items() if v.item.id != title.item.id]
+        case.decide(rest, Action.REJECT, note="Not disclosed in this test")
         _approve_all(case)
         manifest = run_job(case.export_bundle(tmp_path / "out"))
         text = _pack_text(manifest.folder)
