@@ -26,7 +26,7 @@ from sar_desk.core.findings import ProposalField
 from sar_desk.review import bulk, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
-from sar_desk.review.fields import add_field_redaction
+from sar_desk.review.places import add_field_redaction
 from sar_desk.store import audit
 from sar_desk.store import decisions as store_decisions
 from sar_desk.store.decisions import SignOffRow

@@ -22,7 +22,7 @@ from sar_desk.core.model import Case, MessageId, PersonRole
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
 from sar_desk.review.decide import ItemView, load_settings, load_views
-from sar_desk.review.fields import titles_from_elsewhere
+from sar_desk.review.fields import move_titles, outside_titles
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.people import list_people
@@ -61,7 +61,12 @@ def disclosure_decisions(
     everything = load_views(conn)
     views = [v for v in everything if v.item.message_id in wanted]
     # A title's decision travels to its conversation's disclosed messages (issue 20 item 1).
-    views += titles_from_elsewhere(conn, everything, in_scope)
+    outside = outside_titles(everything, in_scope)
+    if outside:
+        conv_of = store.conversation_ids(
+            conn, [*{int(v.item.message_id) for v in outside}, *in_scope]
+        )
+        views += move_titles(outside, in_scope, conv_of)
     not_in_scope = {
         v.item.message_id
         for v in views

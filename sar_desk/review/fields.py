@@ -6,23 +6,21 @@ reviewer therefore redacts any part of a title or file name by giving the words:
 found in the field however they are written (case, accents, and hyphens, underscores or dots
 between the parts of a name, as the export's own matcher reads them), and the item records
 the words as they stand in the field. It is proposed with a code and a rationale like any
-manual redaction, and a second person approves it (four eyes).
+manual redaction, and a second person approves it (four eyes). The store-facing steps live
+in `places` (the manual item) and `disclosure` (titles decided on undisclosed messages).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sar_desk.core.decisions import ItemKind, ReviewItem
-from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.errors import BadInputError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message, MessageId
 from sar_desk.core.text import TermMatcher
-from sar_desk.review.decide import ItemView, ReviewContext, _create_and_accept
-from sar_desk.review.roles import Permission, require
-from sar_desk.store.decisions import Connection, conversation_ids
-from sar_desk.store.messages import get_messages
+from sar_desk.review.decide import ItemView
 
 #: The fields redacted by words rather than offsets, with how a reviewer would call them.
 FIELD_NAMES = {
@@ -31,61 +29,38 @@ FIELD_NAMES = {
 }
 
 
-def _values(message: Message, field: ProposalField) -> list[str]:
-    if field is ProposalField.CONVERSATION:
-        return [message.conversation]
-    return [a.name for a in message.attachments]
-
-
-def add_field_redaction(
-    conn: Connection,
-    ctx: ReviewContext,
-    message_id: int,
-    field: ProposalField,
-    words: str,
-    code: str,
-    rationale: str,
-) -> ItemView:
-    """Propose redacting `words` wherever they occur in a message's title or file names.
-
-    The title's redaction applies to the conversation's title wherever it is shown, when the
-    message is in the disclosure set.
-
-    Returns:
-        The (first) item proposed; one is made per distinct spelling found in the field.
+def field_parts(
+    message: Message, field: ProposalField, words: str, region: str | None
+) -> list[str]:
+    """The distinct spellings of `words` in a message's title or attachment names.
 
     Raises:
-        NotFoundError: No such message.
-        BadInputError: A field that is redacted by offsets; the words are not in the field;
-            missing code or rationale; a code of another regime.
+        BadInputError: A field redacted by offsets, no words, or words not in the field.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
     what = FIELD_NAMES.get(field)
     if what is None:
         raise BadInputError(
             "Only a conversation title or an attachment name is redacted by its words; "
             "redact message text by its offsets."
         )
-    found = get_messages(conn, [message_id])
-    if not found:
-        raise NotFoundError(f"There is no message {message_id} in this case.")
     if not words.strip():
         raise BadInputError("Give the words to redact.")
-    matcher = TermMatcher([words], ctx.case.default_region)
+    values = (
+        [message.conversation]
+        if field is ProposalField.CONVERSATION
+        else [a.name for a in message.attachments]
+    )
+    matcher = TermMatcher([words], region)
     # The words as the field writes them ("ruth-okoro" for "Ruth Okoro"), so the item names
     # exactly what is hidden; the user's words are never echoed in a message.
-    parts = [v[s.start : s.end] for v in _values(found[0], field) for s in matcher.spans(v)]
+    parts = [v[s.start : s.end] for v in values for s in matcher.spans(v)]
     if not parts:
-        raise BadInputError(f"Those words are not in the {what} of message {message_id}.")
-    # One item per distinct spelling: export finds an attachment's redaction by its words.
-    views = [
-        _create_and_accept(conn, ctx, _item(ctx, message_id, field, part), code, rationale, "")
-        for part in dict.fromkeys(parts)
-    ]
-    return views[0]
+        raise BadInputError(f"Those words are not in the {what} of message {int(message.id)}.")
+    return list(dict.fromkeys(parts))
 
 
-def _item(ctx: ReviewContext, message_id: int, field: ProposalField, text: str) -> ReviewItem:
+def field_item(user: str, message_id: int, field: ProposalField, text: str) -> ReviewItem:
+    """A manual item redacting `text` in a field that has no offsets."""
     return ReviewItem(
         id=0,
         kind=ItemKind.MANUAL,
@@ -97,30 +72,31 @@ def _item(ctx: ReviewContext, message_id: int, field: ProposalField, text: str) 
         entity_type="MANUAL",
         score=None,
         recognizer="manual",
-        created_by=ctx.user,
+        created_by=user,
     )
 
 
-def titles_from_elsewhere(
-    conn: Connection, views: Sequence[ItemView], in_scope: Sequence[MessageId]
-) -> list[ItemView]:
-    """Title items on messages outside the disclosure set, moved to a disclosed message.
-
-    A title belongs to its conversation: a decision (or an open proposal) made on a message
-    that later left the disclosure set still governs the title shown with the messages that
-    remain, so each such item is given to the first disclosed message of its conversation.
-    """
+def outside_titles(views: Sequence[ItemView], in_scope: Sequence[MessageId]) -> list[ItemView]:
+    """Title items (decided or open) on messages outside the disclosure set."""
     wanted = set(in_scope)
-    outside = [
+    return [
         v
         for v in views
         if v.item.field is ProposalField.CONVERSATION
         and v.item.kind in (ItemKind.FINDING, ItemKind.MANUAL)
         and v.item.message_id not in wanted
     ]
-    if not outside:
-        return []
-    conv_of = conversation_ids(conn, [*{int(v.item.message_id) for v in outside}, *in_scope])
+
+
+def move_titles(
+    outside: Sequence[ItemView], in_scope: Sequence[MessageId], conv_of: Mapping[int, int]
+) -> list[ItemView]:
+    """Give each title item to the first disclosed message of its conversation.
+
+    A title belongs to its conversation: a decision (or an open proposal) made on a message
+    that later left the disclosure set still governs the title shown with the messages that
+    remain. Items of conversations with nothing disclosed are dropped.
+    """
     first: dict[int, MessageId] = {}
     for message_id in in_scope:
         conv = conv_of.get(int(message_id))
