@@ -19,6 +19,7 @@ from sar_desk.core.disclosure import NetPlace
 from sar_desk.core.errors import BadInputError, NotFoundError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message, MessageId
+from sar_desk.core.text import TermMatcher
 from sar_desk.review.decide import (
     ItemView,
     ReviewContext,
@@ -114,7 +115,10 @@ def _whole(place: NetPlace, msg: Message, pattern: re.Pattern[str]) -> list[Spot
         ProposalField.CONVERSATION: [msg.conversation],
         ProposalField.ATTACHMENT: [a.name for a in msg.attachments],
     }.get(place.field, [])
-    found = [m.group() for value in where for m in pattern.finditer(value)]
+    # Titles and file names join a name's parts with hyphens, underscores or dots
+    # ("#ruth-okoro-case"): read them as the export's matcher does.
+    matcher = TermMatcher([place.term])
+    found = [value[s.start : s.end] for value in where for s in matcher.spans(value)]
     return [(None, None, text, None) for text in dict.fromkeys(found)]
 
 
