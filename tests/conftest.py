@@ -26,6 +26,20 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
+TEST_PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def case_user_passphrases(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every case user a test adds gets the same passphrase, which ``--as`` then supplies.
+
+    The tests of the passphrase rules themselves remove these variables (issue 17).
+    """
+    monkeypatch.setenv("SAR_DESK_NEW_USER_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("SAR_DESK_AS_PASSPHRASE", TEST_PASSPHRASE)
+    return TEST_PASSPHRASE
+
+
 TEST_ORGANISATION = {
     "name": "Testshire County Council",
     "address": "County Hall, 2 Test Road, Testtown TT1 1TT",

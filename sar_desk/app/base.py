@@ -7,23 +7,48 @@ search, people, detection, review, export), each in its own module and each buil
 
 from __future__ import annotations
 
-import getpass
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.model import Case
+from sar_desk.review import roles
 from sar_desk.store import Store
 from sar_desk.store.folder import CaseFolder
 from sar_desk.store.uow import unit_of_work
 
+#: Asks the person at the keyboard for a passphrase (None when they give none).
+AskPassphrase = Callable[[], str | None]
 
-def default_user() -> str:
-    """The operating-system login name, used when no ``--as`` user is given."""
+
+def os_account() -> str:
+    """The operating-system account running SAR Desk, asked of the OS itself.
+
+    Not ``getpass.getuser()``: it believes the USER/LOGNAME variables, which anyone can set, and
+    the acting user is who approves and signs off (issue 17).
+    """
     try:
-        return getpass.getuser() or "unknown"
+        if sys.platform == "win32":
+            import ctypes
+
+            size = ctypes.c_ulong(257)
+            buffer = ctypes.create_unicode_buffer(size.value)
+            if ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):
+                return buffer.value or "unknown"
+            return "unknown"
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name or "unknown"
     except (KeyError, OSError):
         return "unknown"
+
+
+def default_user() -> str:
+    """The acting user when nobody else is named: the operating-system account."""
+    return os_account()
 
 
 class SessionBase:
@@ -46,6 +71,33 @@ class SessionBase:
     def db_path(self) -> Path:
         """The case database file (jobs open their own connection to it)."""
         return self.case_folder.db_path
+
+    def act_as(self, name: str | None, ask: AskPassphrase | None = None) -> str:
+        """Change who is acting: the OS account freely, another case user with their passphrase.
+
+        `ask` is called only when a passphrase is needed (the user has one set).
+
+        Raises:
+            PermissionDeniedError: Not a user of the case, no passphrase set, none given or
+                the wrong one; the acting user is unchanged.
+        """
+        account = os_account()
+        if name and name.strip().casefold() == self.user.casefold():
+            return self.user  # already acting as them (checked when they were chosen)
+        if not name or name.strip().casefold() == account.casefold():
+            self.user = account
+            return self.user
+        try:
+            with self.store.read() as conn:
+                self.user = roles.authenticate(conn, name.strip(), None)
+            return self.user
+        except roles.PassphraseNeededError:
+            pass
+        # Asked outside any read, so no snapshot is held while someone types.
+        passphrase = ask() if ask else None
+        with self.store.read() as conn:
+            self.user = roles.authenticate(conn, name.strip(), passphrase)
+        return self.user
 
     def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:
         """Save the case record and audit the change in the same transaction."""

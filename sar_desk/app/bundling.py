@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
-from sar_desk.app import detection_gate
+from sar_desk.app import audit_check, detection_gate
 from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
@@ -122,8 +122,11 @@ class ExportMixin(SessionBase):
         from sar_desk.review import disclosure  # pandas: loaded only to export
 
         table = bundled_code_table()
+        # The full check, not only the chain: a decision row changed behind the log's back
+        # (who approved, what span) must stop the export that would disclose by it.
+        tampered = audit_check.verify(self.store, self.case_folder.root)
         with self.store.read() as conn:
-            if audit.verify_chain(conn):
+            if tampered:
                 raise AuditTamperedError(
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
                     "exported. Verify the audit log to see where, and contact your DPO.",
@@ -166,6 +169,7 @@ class ExportMixin(SessionBase):
             excluded = exclusions.scope_exclusions(conn)
             runs = store_detection.list_runs(conn)
             interests = legal.legitimate_interests_tests(conn)
+            head = audit.current_head(conn)
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
@@ -183,6 +187,7 @@ class ExportMixin(SessionBase):
             exclusions=tuple(excluded),
             detection=cover.as_record(),
             signing_key=load_or_create_key(self.folder / SIGNING_KEY),
+            audit_head=head.as_json() if head is not None else None,
         )
 
     def export_bundle(

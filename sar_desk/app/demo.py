@@ -22,6 +22,9 @@ from sar_desk.core.search import SearchQuery, day_range
 
 DEMO_USER = "demo-officer"
 DEMO_REVIEWER = "demo-reviewer"
+#: Every demo user's passphrase (issue 17): the demo case is synthetic, so it is no secret, and
+#: with it anyone trying the demo can act as its users (``--as``, the window's "Acting as").
+DEMO_PASSPHRASE = "demo passphrase"
 
 
 def demo_case() -> Case:
@@ -113,7 +116,7 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     from sar_desk.review.roles import Role
 
     cancel.check()
-    session.add_user(DEMO_REVIEWER, Role.REVIEWER)
+    session.add_user(DEMO_REVIEWER, Role.REVIEWER, DEMO_PASSPHRASE)
     accepted = session.bulk_decide(
         BulkSelection(everything=True),
         Action.ACCEPT,
@@ -153,7 +156,7 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     needed = session.signoff_required()
     if needed:
         # The demo's DPO signs off so the export gate (R54) can be shown passing.
-        session.add_user("demo-dpo", Role.DPO)
+        session.add_user("demo-dpo", Role.DPO, DEMO_PASSPHRASE)
         dpo = CaseSession.open(session.folder, "demo-dpo")
         try:
             dpo.sign_off("Demo: checked the redactions and the reasons for sign-off")
@@ -281,7 +284,7 @@ def run_demo(folder: Path, cancel: CancelToken | None = None) -> Job[DemoResult]
     """Build the demo case in `folder` (which must be new or empty) and run every step."""
     cancel = cancel or CancelToken()
     result = DemoResult(folder)
-    session = CaseSession.create(folder, demo_case(), user=DEMO_USER)
+    session = CaseSession.create(folder, demo_case(), user=DEMO_USER, passphrase=DEMO_PASSPHRASE)
     try:
         # The demo answers as its fictional council, whatever profile is installed.
         session.set_case_organisation(DEMO_PROFILE.to_json())

@@ -26,6 +26,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from sar_desk.app.base import AskPassphrase
 from sar_desk.app.lifecycle import (
     disposal_position,
     lifecycle_role,
@@ -87,6 +88,7 @@ def purge_case(
     early: bool = False,
     reason: str = "",
     today: date | None = None,
+    ask: AskPassphrase | None = None,
 ) -> dict[str, Any]:
     """Destroy a case and write its destruction certificate; finishes an interrupted purge.
 
@@ -97,6 +99,9 @@ def purge_case(
         early: Destroy before the end of the retention period (DPO only, with a reason).
         reason: Why it is destroyed early (only its SHA-256 enters the certificate).
         today: The date the retention rules are checked against (default today).
+        ask: Asks for `user`'s passphrase (issue 17). The shells pass it, so `user` must be
+            the OS account or prove who they are; without it the calling program vouches for
+            `user`, as with `CaseSession.open`.
 
     Returns:
         The certificate as written.
@@ -110,8 +115,10 @@ def purge_case(
     if case_folder.purge_marker.exists():
         return _resume(case_folder, certificate)
     target = _check_target(case_folder, certificate, resuming=False)
-    session = CaseSession.open(case_folder.root, user=user)
+    session = CaseSession.open(case_folder.root, user=None if ask else user)
     try:
+        if ask is not None:
+            session.act_as(user, ask)  # destroying as someone else needs their passphrase
         role = lifecycle_role(session)
         position = disposal_position(session, today)
         check_purge(position, early=early, is_dpo=role is Role.DPO, reason=reason)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sar_desk.app import audit_check
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
@@ -23,7 +25,7 @@ from sar_desk.core.disclosure import (
 )
 from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
 from sar_desk.core.findings import ProposalField
-from sar_desk.review import bulk, pit, qa, roles, signoff, thirdparty
+from sar_desk.review import bulk, passphrases, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
 from sar_desk.review.places import add_field_redaction
@@ -184,10 +186,28 @@ class ReviewMixin(SessionBase):
         with self.store.read() as conn:
             return roles.list_users(conn)
 
-    def add_user(self, name: str, role: roles.Role) -> UserRow:
-        """Register a user with a role."""
+    def add_user(self, name: str, role: roles.Role, passphrase: str | None = None) -> UserRow:
+        """Register a user with a role (and their passphrase), or change their role.
+
+        Raises:
+            PermissionDeniedError: See `roles.add_user`.
+            BadInputError: An empty name or a too-short passphrase.
+        """
+        hashed = passphrases.hash_passphrase(passphrase) if passphrase is not None else None
         with self.store.transaction() as conn:
-            return roles.add_user(conn, self.user, name, role)
+            return roles.add_user(conn, self.user, name, role, hashed)
+
+    def set_passphrase(self, name: str, passphrase: str) -> None:
+        """Set a case user's passphrase (see `roles.set_passphrase` for who may).
+
+        Raises:
+            PermissionDeniedError: The acting user may not set it.
+            NotFoundError: `name` is not a user of the case.
+            BadInputError: The passphrase is too short.
+        """
+        hashed = passphrases.hash_passphrase(passphrase)
+        with self.store.transaction() as conn:
+            roles.set_passphrase(conn, self.user, name, hashed)
 
     def role(self) -> roles.Role | None:
         """The acting user's role on this case."""
@@ -327,10 +347,16 @@ class ReviewMixin(SessionBase):
         with self.store.read() as conn:
             return audit.entries(conn, action)
 
-    def verify_audit(self) -> list[audit.ChainProblem]:
-        """Check the audit chain; an empty list means nobody changed it behind our back."""
-        with self.store.read() as conn:
-            return audit.verify_chain(conn)
+    def verify_audit(self, bundles: Sequence[Path] = ()) -> list[audit.ChainProblem]:
+        """Check the audit chain, the decisions it seals, its head file and `bundles`' heads.
+
+        An empty list means nobody changed the log or the decisions behind our back.
+
+        Raises:
+            NotFoundError: A named bundle folder has no manifest.
+            BadInputError: A named bundle records no audit head.
+        """
+        return audit_check.verify(self.store, self.case_folder.root, bundles)
 
     def require_intact_audit(self) -> None:
         """Refuse to go on when the audit log was altered (export calls this).

@@ -27,6 +27,8 @@ from sar_desk.app.whose import WhoseMixin
 from sar_desk.core.errors import BadInputError, CaseNotFoundError, Hint
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case
+from sar_desk.review.passphrases import hash_passphrase
+from sar_desk.review.roles import Role
 from sar_desk.store.folder import CaseFolder
 from sar_desk.store.uow import unit_of_work
 
@@ -99,14 +101,25 @@ class CaseSession(
     """An open case and everything that can be done with it."""
 
     @classmethod
-    def create(cls, folder: Path, case: Case, user: str | None = None) -> CaseSession:
+    def create(
+        cls, folder: Path, case: Case, user: str | None = None, passphrase: str | None = None
+    ) -> CaseSession:
         """Create a case folder with its database and return the open session.
+
+        Args:
+            folder: The new case folder.
+            case: The case record.
+            user: Who creates (and owns) the case; the OS account when None.
+            passphrase: The owner's passphrase, so others at this PC can act as them only
+                with it (the command line asks for one when the owner is not the OS account).
 
         Raises:
             CaseExistsError: The folder already holds a case or other files.
-            BadInputError: The case record is invalid.
+            BadInputError: The case record is invalid, or the passphrase too short.
         """
         case = validate_case(case)
+        if passphrase is not None:
+            hash_passphrase(passphrase)  # refuse a weak passphrase before anything is written
         store = CaseFolder.create(Path(folder)).open_store(create=True)
         with unit_of_work(store, write=True) as uow:
             uow.case.save(case)
@@ -120,7 +133,10 @@ class CaseSession(
                     "aliases": len(case.aliases),
                 },
             )
-        return cls(Path(folder), store, user)
+        session = cls(Path(folder), store, user)
+        if passphrase is not None:
+            session.add_user(session.user, Role.CASE_HANDLER, passphrase)
+        return session
 
     @classmethod
     def open(cls, folder: Path, user: str | None = None) -> CaseSession:
@@ -140,6 +156,11 @@ class CaseSession(
             )
         store = case_folder.open_store()
         case_folder.clean_incoming()
+        with unit_of_work(store) as uow:
+            upgrade = uow.audit.upgrade_pending()
+        if upgrade:
+            with unit_of_work(store, write=True) as uow:
+                uow.audit.finish_upgrade(user or default_user())
 
         def kept() -> set[str]:
             with unit_of_work(store) as uow:

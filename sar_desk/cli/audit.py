@@ -18,13 +18,24 @@ def audit(ctx: click.Context, folder: Path) -> None:
 
 
 @audit.command("verify")
+@click.option(
+    "--bundle",
+    "bundles",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="An exported bundle folder whose manifest's audit head the log must still contain "
+    "(repeatable; copies kept away from this PC prove the most).",
+)
 @json_option
 @click.pass_context
-def verify(ctx: click.Context, as_json: bool) -> None:
-    """Check that nobody edited, deleted or reordered audit entries. Exit 1 if they did."""
+def verify(ctx: click.Context, bundles: tuple[Path, ...], as_json: bool) -> None:
+    """Check the audit log: its chain, the decisions it seals, its head file and bundles.
+
+    Exit 1 if anything was edited, deleted, added or reordered outside SAR Desk.
+    """
     session = open_case(ctx.obj)
     try:
-        problems = session.verify_audit()
+        problems = session.verify_audit(bundles)
         count = len(session.audit_entries())
     finally:
         session.close()

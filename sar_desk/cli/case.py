@@ -10,7 +10,14 @@ import click
 from sar_desk.app.organisation import load_profile
 from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
-from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
+from sar_desk.cli.common import (
+    ISO_DATE,
+    creator_passphrase,
+    echo_json,
+    json_option,
+    open_case,
+    user_option,
+)
 from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
 from sar_desk.core.outcome import OutcomeKind
@@ -87,7 +94,7 @@ def case_new(
         jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
-    session = CaseSession.create(folder, record, user=user)
+    session = CaseSession.create(folder, record, user=user, passphrase=creator_passphrase(user))
     try:
         summary = summarise(session)
     finally:

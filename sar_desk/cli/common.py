@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -11,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from sar_desk.app.base import os_account
 from sar_desk.app.session import CaseSession
 from sar_desk.core.imports import RawMessage
 from sar_desk.core.jobs import Job, Progress, run_job
@@ -40,11 +42,64 @@ class IsoDate(click.ParamType[date]):
 ISO_DATE = IsoDate()
 
 
+AS_PASSPHRASE_ENV = "SAR_DESK_AS_PASSPHRASE"
+NEW_USER_PASSPHRASE_ENV = "SAR_DESK_NEW_USER_PASSPHRASE"
+
+
 def user_option(func: F) -> F:
-    """The ``--as USER`` option (default: the operating-system login name)."""
+    """The ``--as USER`` option (default: the operating-system account)."""
     return click.option(
-        "--as", "user", metavar="USER", help="Act as this user (default: your login name)."
+        "--as",
+        "user",
+        metavar="USER",
+        help=(
+            "Act as this case user, with their passphrase (asked for, or from "
+            f"{AS_PASSPHRASE_ENV}). Default: your operating-system account."
+        ),
     )(func)
+
+
+def _is_os_account(user: str | None) -> bool:
+    return user is None or user.strip().casefold() == os_account().casefold()
+
+
+def ask_as_passphrase(user: str) -> str | None:
+    """The passphrase for acting as `user`: from the environment, else typed at a terminal."""
+    given = os.environ.get(AS_PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        return None
+    value: str = click.prompt(f"Passphrase of {user}", hide_input=True, err=True)
+    return value
+
+
+def new_passphrase(user: str) -> str:
+    """A new passphrase for `user`: from the environment, else typed twice at a terminal.
+
+    Raises:
+        click.UsageError: Neither is available (a script without the variable).
+    """
+    given = os.environ.get(NEW_USER_PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise click.UsageError(
+            f"{user} needs a passphrase of their own: run this in a terminal so they can type "
+            f"it, or set {NEW_USER_PASSPHRASE_ENV} for a script."
+        )
+    value: str = click.prompt(
+        f"New passphrase for {user} (let {user} type it)",
+        hide_input=True,
+        confirmation_prompt=True,
+        err=True,
+    )
+    return value
+
+
+def creator_passphrase(user: str | None) -> str | None:
+    """When a case is created in another user's name, that user's new passphrase."""
+    return None if user is None or _is_os_account(user) else new_passphrase(user)
 
 
 def json_option(func: F) -> F:
@@ -76,8 +131,20 @@ def day_first_value(day_first: bool, month_first: bool) -> bool | None:
 
 
 def open_case(path: Path, user: str | None = None) -> CaseSession:
-    """Open the case folder named on the command line."""
-    return CaseSession.open(path, user=user)
+    """Open the case folder named on the command line, acting as the OS account or `user`.
+
+    Acting as another case user needs their passphrase (issue 17); the environment's USER and
+    LOGNAME are never consulted.
+    """
+    session = CaseSession.open(path)
+    if not _is_os_account(user):
+        assert user is not None  # _is_os_account(None) is true
+        try:
+            session.act_as(user, lambda: ask_as_passphrase(user))
+        except BaseException:
+            session.close()
+            raise
+    return session
 
 
 def run_with_progress(job: Job[R], quiet: bool = False) -> R:

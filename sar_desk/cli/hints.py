@@ -24,6 +24,10 @@ CLI_HINTS: dict[Hint, str] = {
     Hint.GIVE_NOTE: "Add --note.",
     Hint.SIGN_OFF: "The DPO signs off with 'sar-desk review CASE sign-off --as DPO'.",
     Hint.ADD_USER: "'sar-desk users CASE add NAME --role ROLE' adds them.",
+    Hint.AS_PASSPHRASE: (
+        "Type it when asked (run in a terminal), or set SAR_DESK_AS_PASSPHRASE for a script."
+    ),
+    Hint.SET_PASSPHRASE: "'sar-desk users CASE passphrase NAME' sets it.",
     Hint.CONSENT_SOUGHT: "Add --consent-sought DATE.",
     Hint.RECORD_PIT: (
         "Use 'sar-desk review CASE pit --code CODE --for TEXT --against TEXT --conclusion TEXT'."

@@ -13,7 +13,14 @@ import click
 
 from sar_desk.app import lifecycle
 from sar_desk.app.cases_due import disposal_list
-from sar_desk.cli.common import ISO_DATE, echo_json, json_option, open_case, user_option
+from sar_desk.cli.common import (
+    ISO_DATE,
+    ask_as_passphrase,
+    echo_json,
+    json_option,
+    open_case,
+    user_option,
+)
 
 _CASE = click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
 
@@ -98,7 +105,8 @@ def case_purge(
         raise click.UsageError("--reason goes with --early.")
     from sar_desk.app.purge import purge_case  # loaded only to destroy
 
-    cert = purge_case(folder, certificate, user, early=early, reason=reason)
+    ask = (lambda: ask_as_passphrase(user)) if user else None
+    cert = purge_case(folder, certificate, user, early=early, reason=reason, ask=ask)
     contents = cert["contents"]
     click.echo(
         f"Case {cert['case']['reference']} destroyed: {contents['files']} files "

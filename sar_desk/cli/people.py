@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from sar_desk.app.session import CaseSession
-from sar_desk.cli.common import echo_json, open_case
+from sar_desk.cli.common import ask_as_passphrase, echo_json, open_case
 from sar_desk.core.model import Person, PersonRole
 from sar_desk.core.people import PersonSummary, Suggestion
 
@@ -18,8 +18,8 @@ ROLE_CHOICES = [str(r) for r in PersonRole if r is not PersonRole.UNKNOWN] + ["u
 def _session(ctx: click.Context) -> CaseSession:
     session: CaseSession = ctx.obj["session"]
     user = ctx.params.get("user")
-    if user:  # ``--as`` may also follow the sub-command
-        session.user = user
+    if user:  # ``--as`` may also follow the sub-command; it needs the user's passphrase too
+        session.act_as(user, lambda: ask_as_passphrase(user))
     return session
 
 

@@ -65,6 +65,7 @@ def item_json(view: ItemView) -> dict[str, Any]:
         "note": state.note,
         "proposer": state.proposer,
         "approver": state.approver,
+        "rejected_by": state.rejected_by,
         "person_id": int(item.person_id) if item.person_id is not None else None,
     }
 
@@ -72,8 +73,12 @@ def item_json(view: ItemView) -> dict[str, Any]:
 def _line(view: ItemView) -> str:
     span = f"{view.state.start}-{view.state.end}" if view.state.start is not None else "whole"
     code = f" [{view.state.code}]" if view.state.code else ""
-    who = f" by {view.state.proposer}" if view.state.proposer else ""
-    ok = f", approved by {view.state.approver}" if view.state.approver else ""
+    state = view.state
+    first = state.rejected_by if view.status is ReviewStatus.REJECTED else state.proposer
+    who = f" by {first}" if first else ""
+    # Approving a rejection confirms it (a second person for a third party's data, issue 17).
+    verb = "confirmed" if view.status is ReviewStatus.REJECTED else "approved"
+    ok = f", {verb} by {state.approver}" if state.approver else ""
     return (
         f"{view.item.id:>5}  msg {view.item.message_id} {view.item.field} {span}  "
         f"{view.item.entity_type:<14} {view.status}{code}{who}{ok}  {view.text!r}"
@@ -222,7 +227,12 @@ def reject(
 
 @review.command("approve")
 @click.argument("ids", nargs=-1, type=int)
-@click.option("--all-accepted", is_flag=True, help="Every accepted item you did not propose.")
+@click.option(
+    "--all-accepted",
+    is_flag=True,
+    help="Every accepted item you did not propose, and every rejection by someone else "
+    "waiting for a second person.",
+)
 @click.option(
     "--sample",
     "on_sample",

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from sar_desk.app.api import Role, parse_role
-from sar_desk.cli.common import echo_json, json_option, open_case, user_option
+from sar_desk.cli.common import echo_json, json_option, new_passphrase, open_case, user_option
 
 
 @click.group()
@@ -29,13 +29,33 @@ def users(ctx: click.Context, folder: Path) -> None:
 @user_option
 @click.pass_context
 def add(ctx: click.Context, name: str, role: str, user: str | None) -> None:
-    """Add NAME to the case with a role (or change their role)."""
+    """Add NAME to the case with a role and their passphrase (or change their role).
+
+    A new user's passphrase is typed by them at the prompt (or comes from
+    SAR_DESK_NEW_USER_PASSPHRASE in a script); anyone acting as NAME later needs it.
+    """
     session = open_case(ctx.obj, user)
     try:
-        row = session.add_user(name, parse_role(role))
+        known = {n.casefold() for n, _, _ in session.users()}
+        passphrase = None if name.strip().casefold() in known else new_passphrase(name.strip())
+        row = session.add_user(name, parse_role(role), passphrase)
     finally:
         session.close()
     click.echo(f"{row.name} is now {Role(row.role).label} on this case.")
+
+
+@users.command("passphrase")
+@click.argument("name")
+@user_option
+@click.pass_context
+def passphrase(ctx: click.Context, name: str, user: str | None) -> None:
+    """Set NAME's passphrase (NAME themselves, or the case owner or a DPO if NAME has none)."""
+    session = open_case(ctx.obj, user)
+    try:
+        session.set_passphrase(name, new_passphrase(name.strip()))
+    finally:
+        session.close()
+    click.echo(f"The passphrase of {name.strip()} is set; acting as them now needs it.")
 
 
 @users.command("list")

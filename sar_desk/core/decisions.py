@@ -69,6 +69,8 @@ TRANSITIONS: dict[tuple[ReviewStatus, Action], ReviewStatus] = {
     (S.ACCEPTED, A.REOPEN): S.PROPOSED,
     (S.APPROVED, A.REOPEN): S.PROPOSED,
     (S.REJECTED, A.REOPEN): S.PROPOSED,
+    # Rejecting a third party's data discloses it, so a second person confirms (issue 17).
+    (S.REJECTED, A.APPROVE): S.REJECTED,
     (S.NOT_IN_SCOPE, A.REOPEN): S.PROPOSED,
     (S.DUPLICATE, A.REOPEN): S.PROPOSED,
 }
@@ -173,6 +175,8 @@ class ItemState:
         decided_at: When.
         individual: Whether any event came from an individual (non-bulk) decision.
         events: How many events the item has.
+        rejected_by: Who rejected it (while rejected); a second person confirms a rejection
+            by approving it, which sets `approver`.
     """
 
     status: ReviewStatus = S.PROPOSED
@@ -190,6 +194,7 @@ class ItemState:
     decided_at: datetime | None = None
     individual: bool = False
     events: int = 0
+    rejected_by: str | None = None
 
 
 def initial_state(item: ReviewItem) -> ItemState:
@@ -252,6 +257,14 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
             approved_at=None,
             note=event.note,
         )
+    if event.action is A.APPROVE and state.status is S.REJECTED:
+        if state.rejected_by is not None and state.rejected_by.casefold() == event.user.casefold():
+            raise PermissionDeniedError(
+                f"{label} was rejected by {state.rejected_by}, so {event.user} cannot also "
+                "confirm it: disclosing a third party's data needs a second person (four eyes). "
+                "Ask another reviewer."
+            )
+        return replace(base, approver=event.user, approved_at=event.at)
     if event.action is A.APPROVE:
         if not state.code or not state.rationale.strip():
             raise BadInputError(
@@ -270,7 +283,13 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
                 "'not personal data').",
                 hint=Hint.GIVE_REASON,
             )
-        return replace(base, approver=None, approved_at=None, note=event.note.strip())
+        return replace(
+            base,
+            approver=None,
+            approved_at=None,
+            note=event.note.strip(),
+            rejected_by=event.user,
+        )
     if event.action is A.MODIFY:
         if event.start is None or event.end is None or not 0 <= event.start < event.end:
             raise BadInputError(
@@ -302,6 +321,7 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
         approver=None,
         approved_at=None,
         note=event.note,
+        rejected_by=None,
     )
 
 

@@ -34,6 +34,8 @@ class Hint(enum.StrEnum):
     GIVE_NOTE = "give-note"
     SIGN_OFF = "sign-off"
     ADD_USER = "add-user"
+    AS_PASSPHRASE = "as-passphrase"
+    SET_PASSPHRASE = "set-passphrase"
     CONSENT_SOUGHT = "consent-sought"
     RECORD_PIT = "record-pit"
     PIT_FOR = "pit-for"

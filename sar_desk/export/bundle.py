@@ -356,6 +356,7 @@ def _manifest_header(
             "undecided": decisions.undecided,
         },
         "checks": {"report": "internal/safety-report.json", "passed": True},
+        "audit_head": inputs.audit_head,
     }
     if options.encrypt:
         header["delivery"] = delivery_record(options)  # "sent separately", never the password

@@ -209,6 +209,8 @@ class BundleInputs:
             export without it (copied into the internal records).
         signing_key: The case's Ed25519 private key (raw), to sign the manifest; None for
             an unsigned bundle.
+        audit_head: The case's audit head when exported (entry and hash), copied into the
+            manifest so the log can later be checked against it.
     """
 
     case: Case
@@ -227,6 +229,7 @@ class BundleInputs:
     exclusions: tuple[ScopeExclusion, ...] = ()
     detection: dict[str, Any] = field(default_factory=dict)
     signing_key: bytes | None = field(default=None, repr=False)
+    audit_head: dict[str, Any] | None = None
 
 
 DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

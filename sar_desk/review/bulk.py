@@ -245,9 +245,12 @@ def plan_bulk(
     for view in chosen:
         state = view.state
         if action is Action.APPROVE:
-            if state.status is not wanted:
+            # A rejection waiting for its second person is confirmed by approving (issue 17).
+            confirm = state.status is ReviewStatus.REJECTED and state.approver is None
+            if state.status is not wanted and not confirm:
                 continue
-            if state.proposer and state.proposer.casefold() == ctx.user.casefold():
+            first = state.rejected_by if confirm else state.proposer
+            if first and first.casefold() == ctx.user.casefold():
                 own += 1
                 continue
             if view.item.id in forced:

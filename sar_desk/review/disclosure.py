@@ -6,7 +6,7 @@ approval); everything still proposed or awaiting approval is counted so export c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 import pandas as pd
@@ -21,7 +21,7 @@ from sar_desk.core.disclosure import (
 from sar_desk.core.model import Case, MessageId, PersonRole
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
-from sar_desk.review.decide import ItemView, load_settings, load_views
+from sar_desk.review.decide import ItemView, load_settings, load_views, match_key
 from sar_desk.review.fields import move_titles, outside_titles
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
@@ -102,7 +102,13 @@ def disclosure_decisions(
         by_message.setdefault(v.item.message_id, []).append(_approved(v, table))
         if v.item.person_id is not None:
             person_ids.add(int(v.item.person_id))
-    undecided = sum(1 for v in views if v.status in _OPEN and v.item.message_id not in gone)
+    # A rejected third-party proposal waits for its second person like an accepted one.
+    waiting = unconfirmed_rejections(conn, case, views)
+    undecided = sum(
+        1
+        for v in views
+        if (v.status in _OPEN or int(v.item.id) in waiting) and v.item.message_id not in gone
+    )
     # A rejected redaction is a decision that this text stays at this place (issue 13).
     kept = frozenset(
         (v.item.message_id, v.item.field, v.text)
@@ -245,3 +251,31 @@ def review_log_frame(conn: Connection, table: CodeTable) -> pd.DataFrame:
         )
     # Nullable integers: a whole-message item has no offsets, and NaN would turn them into floats.
     return pd.DataFrame(rows, columns=LOG_COLUMNS).astype({"start": "Int64", "end": "Int64"})
+
+
+def unconfirmed_rejections(conn: Connection, case: Case, views: Sequence[ItemView]) -> set[int]:
+    """Rejected third-party proposals that no second person has confirmed yet (issue 17).
+
+    Someone other than the rejecter confirms a rejection by approving it (`core.decisions`
+    allows that move and refuses it to the rejecter); until then the export counts it as
+    undecided.
+
+    Rejecting a proposal discloses its text, so for a third party's data it is a disclosure
+    decision and needs the same second person as an approval; the requester's own data in a
+    SAR is theirs to receive and needs none.
+    """
+    waiting = [v for v in views if v.status is ReviewStatus.REJECTED and v.state.approver is None]
+    if not waiting:
+        return set()
+    requester_ids = store.person_ids_with_role(conn, str(PersonRole.REQUESTER))
+    region = case.default_region
+    keys = {match_key(a, region) for a in (case.requester or "", *case.aliases) if a}
+    out = set()
+    for view in waiting:
+        item = view.item
+        own = (item.person_id is not None and int(item.person_id) in requester_ids) or (
+            bool(item.text) and match_key(item.text, region) in keys
+        )
+        if not own:
+            out.add(int(item.id))
+    return out

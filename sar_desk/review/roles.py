@@ -1,17 +1,23 @@
 """Users, roles and what each role may do (R51), including who may approve (R52) and sign off.
 
-The person who created the case is its case handler without being registered (they are named in
-the audit log's "case-created" entry); everyone else must be added with a role before they can
-change anything. Reading and verifying are open to anyone who can open the case folder.
+The person who created the case is its owner and case handler without being registered (they
+are named in the audit log's "case-created" entry); everyone else must be added with a role
+before they can change anything. Reading and verifying are open to anyone who can open the case
+folder. Nobody changes their own role, and roles are changed (and the DPO role granted) only by
+the case owner or a DPO (issue 17). Acting as a user other than oneself needs their passphrase
+(`authenticate`).
 """
 
 from __future__ import annotations
 
 import enum
+from datetime import UTC, datetime
 
-from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError
+from sar_desk.core.errors import BadInputError, Hint, NotFoundError, PermissionDeniedError
+from sar_desk.review.passphrases import passphrase_matches
 from sar_desk.store import audit
 from sar_desk.store import users as store_users
+from sar_desk.store.audit_seal import passphrase_mark
 from sar_desk.store.decisions import Connection
 
 
@@ -42,6 +48,15 @@ class Permission(enum.StrEnum):
     SIGN_OFF = "sign-off"  # DPO sign-off before export (R54)
     MANAGE_USERS = "manage-users"
     RECORD_THIRD_PARTY = "record-third-party"
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class PassphraseNeededError(PermissionDeniedError):
+    """Acting as another case user needs their passphrase, and none was given."""
+
+    code = "passphrase-needed"
 
 
 PERMISSIONS: dict[Permission, frozenset[Role]] = {
@@ -117,34 +132,135 @@ def parse_role(value: str) -> Role:
         ) from exc
 
 
-def add_user(conn: Connection, acting: str, name: str, role: Role) -> store_users.UserRow:
-    """Register a user with a role (or change their role), audited.
+def _may_change_roles(conn: Connection, acting: str) -> bool:
+    owner = case_creator(conn)
+    if owner is not None and owner.casefold() == acting.casefold():
+        return True
+    return role_of(conn, acting) is Role.DPO
+
+
+def add_user(
+    conn: Connection, acting: str, name: str, role: Role, passphrase_hash: str | None = None
+) -> store_users.UserRow:
+    """Register a user with a role and passphrase hash (or change their role), audited.
 
     Raises:
-        PermissionDeniedError: The acting user may not manage users.
+        PermissionDeniedError: The acting user may not manage users; changes their own role;
+            or changes a role (or grants the DPO role) without being the case owner or a DPO.
         BadInputError: The name is empty.
     """
     require(conn, acting, Permission.MANAGE_USERS)
-    if not name.strip():
+    name = name.strip()
+    if not name:
         raise BadInputError("Give the user's login name (for example jsmith).")
-    before = role_of(conn, name.strip())
-    row = store_users.put_user(conn, name.strip(), str(role), acting)
+    before = role_of(conn, name)
+    if before is not None and name.casefold() == acting.casefold() and before is not role:
+        raise PermissionDeniedError(
+            f"{acting} cannot change their own role on this case; the case owner or a DPO can."
+        )
+    changes = (before is not None and before is not role) or role is Role.DPO
+    if changes and not _may_change_roles(conn, acting):
+        raise PermissionDeniedError(
+            f"Only the case owner ({case_creator(conn) or 'unknown'}) or a DPO can change "
+            f"roles or make someone DPO; {acting} cannot."
+        )
+    row = store_users.put_user(conn, name, str(role), acting, passphrase_hash)
+    details = {
+        "user": row.name,
+        "role": str(role),
+        "previous_role": str(before) if before else None,
+    }
+    if passphrase_hash is not None:
+        details["passphrase"] = passphrase_mark(passphrase_hash)
+    audit.append(conn, acting, "user-added", details)
+    return row
+
+
+def set_passphrase(conn: Connection, acting: str, name: str, passphrase_hash: str) -> None:
+    """Set a user's passphrase hash, audited (the hash of the hash, never the passphrase).
+
+    The user may set their own; the case owner or a DPO may set one for a user who has none
+    (users added before passphrases existed); only a DPO replaces someone else's.
+
+    Raises:
+        NotFoundError: `name` is not a user of this case.
+        PermissionDeniedError: The acting user may not set it.
+    """
+    row = _registered(conn, name)
+    own = row.name.casefold() == acting.casefold()
+    if not own:
+        allowed = role_of(conn, acting) is Role.DPO or (
+            row.passphrase_hash is None and _may_change_roles(conn, acting)
+        )
+        if not allowed:
+            raise PermissionDeniedError(
+                f"{acting} cannot set the passphrase of {row.name}: {row.name} can, or a DPO "
+                "(the case owner too, while they have none)."
+            )
+    store_users.set_passphrase_hash(conn, row.name, passphrase_hash)
     audit.append(
         conn,
         acting,
-        "user-added",
-        {
-            "user": row.name,
-            "role": str(role),
-            "previous_role": str(before) if before else None,
-        },
+        "user-passphrase-set",
+        {"user": row.name, "role": row.role, "passphrase": passphrase_mark(passphrase_hash)},
     )
+
+
+def _registered(conn: Connection, name: str) -> store_users.UserRow:
+    row = store_users.get_user(conn, name)
+    if row is None:
+        creator = case_creator(conn)
+        if creator is not None and creator.casefold() == name.strip().casefold():
+            # The owner is a user without a row until they are given one (a passphrase).
+            return store_users.put_user(conn, creator, str(Role.CASE_HANDLER), creator)
+        raise NotFoundError(
+            f"{name} is not a user of this case; add them with a role first.",
+            hint=Hint.ADD_USER,
+        )
     return row
+
+
+def authenticate(conn: Connection, name: str, passphrase: str | None) -> str:
+    """Check that the person at the keyboard may act as case user `name`; returns the name.
+
+    Raises:
+        PermissionDeniedError: Not a user of the case, no passphrase set yet, none given, or
+            the wrong one.
+    """
+    row = store_users.get_user(conn, name)
+    if row is None:
+        if role_of(conn, name) is None:
+            raise PermissionDeniedError(
+                f"{name} is not a user of this case, so nobody can act as them.",
+                hint=Hint.ADD_USER,
+            )
+        row = store_users.UserRow(name, str(Role.CASE_HANDLER), "", _EPOCH)
+    if row.passphrase_hash is None:
+        raise PermissionDeniedError(
+            f"{row.name} has no passphrase on this case yet, so nobody else can act as them "
+            "(users added before passphrases were needed have none). They can set one when "
+            "signed in as themselves, or the case owner or a DPO can set one.",
+            hint=Hint.SET_PASSPHRASE,
+        )
+    if not passphrase:
+        raise PassphraseNeededError(
+            f"Acting as {row.name} needs {row.name}'s own passphrase.", hint=Hint.AS_PASSPHRASE
+        )
+    if not passphrase_matches(row.passphrase_hash, passphrase):
+        raise PermissionDeniedError(f"That is not the passphrase of {row.name}.")
+    return row.name
 
 
 def list_users(conn: Connection) -> list[tuple[str, Role, str]]:
     """Every user with their role and how they got it ("case creator" or who added them)."""
-    rows = [(r.name, Role(r.role), f"added by {r.added_by}") for r in store_users.list_users(conn)]
+    rows = [
+        (
+            r.name,
+            Role(r.role),
+            f"added by {r.added_by}{'' if r.passphrase_hash else ', no passphrase'}",
+        )
+        for r in store_users.list_users(conn)
+    ]
     creator = case_creator(conn)
     if creator and all(name.casefold() != creator.casefold() for name, _, _ in rows):
         rows.insert(0, (creator, Role.CASE_HANDLER, "case creator"))

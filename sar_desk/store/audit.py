@@ -4,6 +4,11 @@ Every state change of the case is appended with the user, the time and a SHA-256
 the previous entry, so an edit, deletion or reordering made outside the application breaks
 the chain and `verify_chain` reports where. There is no update or delete path in code.
 Details hold ids and counts, never message text.
+
+Two things tie the chain to facts outside the table (issue 17): each entry seals the decision
+rows its transaction wrote (`store.audit_seal`), and the newest entry is also written to a head
+file in the case folder and into every exported bundle's manifest (`store.audit_marks`), so a
+log rewritten from start to end still disagrees with the copies it cannot reach.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, Table, Text, insert, select
+from sqlalchemy import Column, Connection, Integer, Table, Text, delete, insert, select
 
+from sar_desk.store import audit_marks, audit_seal
+from sar_desk.store.audit_marks import Head
 from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.tables import metadata
+from sar_desk.store.tables import case_meta, metadata
 
 _HEAD_KEY = "audit_head"
 
@@ -73,7 +80,15 @@ def _digest(seq: int, at: str, user: str, action: str, details: str, prev_hash: 
 def append(
     conn: Connection, user: str, action: str, details: dict[str, Any], at: datetime | None = None
 ) -> AuditEntry:
-    """Append one entry (call inside the transaction that makes the change it records)."""
+    """Append one entry (call inside the transaction that makes the change it records).
+
+    The decision rows this transaction wrote are sealed into the entry's details, and the new
+    head is handed to the commit, which writes the head file.
+    """
+    sealed = audit_seal.seal_pending(conn)
+    if sealed:
+        details = {**details, "sealed": sealed}
+    conn.execute(delete(case_meta).where(case_meta.c.key == audit_seal.UPGRADE_KEY))
     last = conn.execute(
         select(audit_log.c.id, audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)
     ).first()
@@ -94,7 +109,29 @@ def append(
         )
     )
     set_meta(conn, _HEAD_KEY, f"{seq}:{digest}")
+    conn.info[audit_marks.PENDING_HEAD] = Head(seq, digest)
     return AuditEntry(seq, datetime.fromisoformat(when), user, action, details, prev_hash, digest)
+
+
+def upgrade_pending(conn: Connection) -> bool:
+    """Whether a case from before schema step 15 still waits for its first sealed entry."""
+    if get_meta(conn, audit_seal.UPGRADE_KEY) is None:
+        return False
+    return conn.execute(select(audit_log.c.id).limit(1)).first() is not None
+
+
+def finish_upgrade(conn: Connection, user: str) -> None:
+    """Seal the decisions recorded before step 15 and start the head file, in one entry."""
+    if upgrade_pending(conn):
+        append(conn, user, "audit-anchored", {"schema_step": 15})
+
+
+def current_head(conn: Connection) -> Head | None:
+    """The newest entry as a head (None for an empty log), for bundle manifests."""
+    last = conn.execute(
+        select(audit_log.c.id, audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)
+    ).first()
+    return Head(int(last.id), last.hash) if last else None
 
 
 def entries(conn: Connection, action: str | None = None) -> list[AuditEntry]:

@@ -23,6 +23,7 @@ from sar_desk.core.errors import (
     Hint,
     StoreTooNewError,
 )
+from sar_desk.store import audit_marks
 from sar_desk.store.migrations import MIGRATIONS, latest_version
 from sar_desk.store.running import active_tasks
 
@@ -56,6 +57,31 @@ def _make_engine(path: Path) -> Engine:
         # Writers take the lock up front so two writers fail fast instead of deadlocking;
         # readers use a deferred BEGIN so they never block a writer (WAL).
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("write", False) else "BEGIN")
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Connection) -> None:
+        # Runs before the database commits, while this writer still holds the lock, so the
+        # head file (outside case.db, issue 17) always names the newest committed entry.
+        head = conn.info.pop(audit_marks.PENDING_HEAD, None)
+        audit_marks.take_rows(conn.info)
+        if head is None:
+            return
+        try:
+            audit_marks.write_head(path.parent, head)
+        except OSError as exc:
+            # A change the head file cannot follow is not made: undo it, then say why.
+            dbapi = conn.connection.dbapi_connection
+            if dbapi is not None:
+                dbapi.rollback()
+            raise CaseDamagedError(
+                f"The audit head file in {path.parent} cannot be written ({exc.strerror}), so "
+                "nothing was changed. Check that the case folder is writable."
+            ) from exc
+
+    @event.listens_for(engine, "rollback")
+    def _on_rollback(conn: Connection) -> None:
+        conn.info.pop(audit_marks.PENDING_HEAD, None)
+        audit_marks.take_rows(conn.info)
 
     return engine
 

@@ -43,6 +43,7 @@ from sar_desk.core.decisions import (
 )
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId, PersonId
+from sar_desk.store.audit_marks import note_row
 from sar_desk.store.findings import findings
 from sar_desk.store.signoffs import (  # re-exported: sign-offs moved to their own module
     SignOffRow as SignOffRow,
@@ -284,7 +285,9 @@ def record_event(conn: Connection, event: DecisionEvent, table_version: str) -> 
             table_version=table_version,
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(conn.info, decision_events.name, new_id)  # sealed by this transaction's audit entry
+    return new_id
 
 
 def message_times(conn: Connection, message_ids: Sequence[int]) -> dict[int, datetime]:
@@ -367,7 +370,11 @@ def add_third_party_record(
             recorded_at=_now(),
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(
+        conn.info, third_party_records.name, new_id
+    )  # sealed by this transaction's audit entry
+    return new_id
 
 
 def third_party_history(conn: Connection, party: str | None = None) -> list[ThirdPartyRow]:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, Connection, ForeignKey, Integer, Table, Text, insert, or_, select
 
 from sar_desk.core.scope import Relevance
+from sar_desk.store.audit_seal import last_id, note_rows_after
 from sar_desk.store.scope import message_scope
 from sar_desk.store.tables import metadata
 
@@ -94,5 +95,7 @@ def add_approvals(conn: Connection, keys: Iterable[ExclusionKey], user: str, not
         for m, kind, decided in keys
     ]
     if rows:
+        before = last_id(conn, scope_approvals)
         conn.execute(insert(scope_approvals), rows)
+        note_rows_after(conn, scope_approvals, before)  # sealed by this transaction's entry
     return len(rows)

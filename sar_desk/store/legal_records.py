@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, Connection, Index, Integer, Table, Text, insert, select
 
 from sar_desk.core.legitimate_interests import LegitimateInterestsTest
+from sar_desk.store.audit_marks import note_row
 from sar_desk.store.decisions import _new_id
 from sar_desk.store.tables import metadata
 
@@ -41,7 +42,9 @@ def add_legitimate_interests_test(
             recorded_at=datetime.now(UTC).isoformat(timespec="microseconds"),
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(conn.info, legitimate_interests_tests.name, new_id)  # sealed by the audit entry
+    return new_id
 
 
 def current_legitimate_interests_tests(conn: Connection) -> dict[str, LegitimateInterestsTest]:

@@ -36,6 +36,7 @@ from sar_desk.store.ddl import (
     v09_legitimate_interests,
     v10_whose_data,
     v13_copies,
+    v15_identity,
 )
 
 Migration = Callable[[Connection], None]
@@ -67,6 +68,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (9, frozen(v09_legitimate_interests.DDL)),
     (10, frozen(v10_whose_data.DDL)),
     (13, frozen(v13_copies.DDL, v13_copies.fill)),
+    (15, frozen(v15_identity.DDL)),
 ]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Column, Index, Integer, Row, Table, Text, insert, select, update
 
 from sar_desk.core.disclosure import PublicInterestTest, QualifiedPersonOpinion
+from sar_desk.store.audit_marks import note_row
 from sar_desk.store.decisions import Connection, _new_id
 from sar_desk.store.tables import metadata
 
@@ -87,7 +88,9 @@ def add_public_interest_test(
             recorded_at=_now(),
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(conn.info, public_interest_tests.name, new_id)  # sealed by the audit entry
+    return new_id
 
 
 def current_public_interest_tests(conn: Connection) -> dict[str, PublicInterestTest]:
@@ -119,7 +122,9 @@ def add_qualified_person_opinion(
             recorded_at=_now(),
         )
     )
-    return _new_id(result)
+    new_id = _new_id(result)
+    note_row(conn.info, qualified_person_opinions.name, new_id)  # sealed by the audit entry
+    return new_id
 
 
 def current_qualified_person_opinions(conn: Connection) -> dict[str, QualifiedPersonOpinion]:

@@ -32,6 +32,7 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from sar_desk.core.errors import NotFoundError
 from sar_desk.core.model import ConversationId, MessageId
 from sar_desk.core.scope import MENTIONS_ONLY_REASON, ConversationScope, MessageScope, Relevance
+from sar_desk.store.audit_seal import last_id, note_rows_after
 from sar_desk.store.people import now_text
 from sar_desk.store.signoffs import void_signoff
 from sar_desk.store.tables import conversations, message_sources, messages, metadata, sources
@@ -106,6 +107,7 @@ def _write(
             set_={c: stmt.excluded[c] for c in update_cols},
         )
         conn.execute(stmt)
+        before = last_id(conn, scope_events)
         conn.execute(
             insert(scope_events),
             [
@@ -120,6 +122,7 @@ def _write(
                 for r in chunk
             ],
         )
+        note_rows_after(conn, scope_events, before)  # sealed by this transaction's entry
 
 
 def set_relevance(

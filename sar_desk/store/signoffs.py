@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, Connection, ForeignKey, Integer, Table, Text, insert, select
 
 from sar_desk.store import audit
+from sar_desk.store.audit_marks import note_row
 from sar_desk.store.tables import metadata
 
 signoffs = Table(
@@ -74,6 +75,7 @@ def add_signoff(conn: Connection, user: str, note: str, reasons: Sequence[str]) 
     )
     key = result.inserted_primary_key
     new_id = int(key[0]) if key else 0
+    note_row(conn.info, signoffs.name, new_id)  # sealed by this transaction's audit entry
     return SignOffRow(new_id, user, datetime.fromisoformat(at), note, tuple(reasons))
 
 
@@ -110,8 +112,10 @@ def void_signoff(conn: Connection, user: str, cause: str) -> int | None:
     latest = latest_signoff(conn)
     if latest is None or latest.voided_at is not None:
         return None
-    conn.execute(
+    voided = conn.execute(
         insert(signoff_voids).values(signoff_id=latest.id, at=_now(), user=user, cause=cause)
     )
+    key = voided.inserted_primary_key
+    note_row(conn.info, signoff_voids.name, int(key[0]) if key else 0)
     audit.append(conn, user, "sign-off-voided", {"signoff": latest.id, "cause": cause})
     return latest.id

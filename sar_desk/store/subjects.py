@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, Table, Text, insert, select
 
+from sar_desk.store.audit_marks import note_row
 from sar_desk.store.decisions import Connection
 from sar_desk.store.tables import metadata
 
@@ -67,7 +68,9 @@ def add_link(
         )
     )
     key = result.inserted_primary_key
-    return int(key[0]) if key else 0
+    new_id = int(key[0]) if key else 0
+    note_row(conn.info, item_subjects.name, new_id)  # sealed by this transaction's audit entry
+    return new_id
 
 
 def current_links(conn: Connection) -> dict[int, SubjectLink]:

@@ -58,6 +58,14 @@ class AuditRepository:
         """
         audit.append(self._conn, user, action, details)
 
+    def upgrade_pending(self) -> bool:
+        """Whether the case predates sealed decisions and the head file (schema step 15)."""
+        return audit.upgrade_pending(self._conn)
+
+    def finish_upgrade(self, user: str) -> None:
+        """Seal the decisions recorded before step 15 into one entry and start the head file."""
+        audit.finish_upgrade(self._conn, user)
+
 
 class SourceRepository:
     """The imported exports (sources) of the case."""

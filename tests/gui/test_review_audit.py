@@ -69,9 +69,18 @@ def test_people_detect_review_and_audit(
         assert rejected.state.note == "Public business contact"
 
     # Four eyes: the officer cannot approve their own acceptance; a reviewer can.
-    session.add_user("reviewer", Role.REVIEWER)
+    session.add_user("reviewer", Role.REVIEWER, "reviewer's own words")
     review.case_opened()
     review.select_row(review.model.row_of(int(first.item.id)))
+    # Choosing another user asks for their passphrase (issue 17): a wrong one changes nothing.
+    monkeypatch.setattr(review, "ask_passphrase", lambda _name: "a guess at it")
+    review.acting.setCurrentIndex(review.acting.findData("reviewer"))
+    review.acting.activated.emit(review.acting.currentIndex())
+    assert session.user == "officer"
+    assert dialogs
+    assert "not the passphrase of reviewer" in dialogs[-1].text()
+    dialogs.clear()
+    monkeypatch.setattr(review, "ask_passphrase", lambda _name: "reviewer's own words")
     review.acting.setCurrentIndex(review.acting.findData("reviewer"))
     review.acting.activated.emit(review.acting.currentIndex())
     assert session.user == "reviewer"

@@ -116,7 +116,9 @@ def test_hostile_queries_never_show_a_traceback(case: Path, hostile: str) -> Non
 def test_merge_split_mark_and_suggestions_commands(case: Path) -> None:
     out = run("people", str(case), "suggestions", "--json").output  # type: ignore[attr-defined]
     suggestion = json.loads(out.splitlines()[0])
-    result = run("people", str(case), "accept-suggestion", str(suggestion["id"]), "--as", "dpo")
+    # Acting as someone else needs a case user with a passphrase (issue 17): the creator here.
+    args = ("accept-suggestion", str(suggestion["id"]), "--as", "officer")
+    result = run("people", str(case), *args)
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     keep = suggestion["person"]
     assert (

@@ -10,9 +10,10 @@ from email import policy
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
-from sar_desk.app.demo import run_demo
+from sar_desk.app.demo import DEMO_PASSPHRASE, run_demo
 from sar_desk.cli.main import cli
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import run_job
@@ -33,7 +34,8 @@ def manifest_of(eml: Path) -> dict[str, Any]:
     raise AssertionError(f"{eml.name} has no rsmf.zip")
 
 
-def test_demo_rsmf_export_round_trips(tmp_path: Path) -> None:
+def test_demo_rsmf_export_round_trips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAR_DESK_AS_PASSPHRASE", DEMO_PASSPHRASE)  # acting as a demo user
     case = tmp_path / "demo"
     run_job(run_demo(case))
     out = tmp_path / "bundle"

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # A back-quoted path: a .py file, or a folder with at least one inner slash ("detect/recognizers/").
 _PATH = re.compile(r"`([\w./-]+)`")
 # Modules announced in architecture.md while another branch adds them; drop once they are merged.
-_ANNOUNCED = {"core/text.py", "store/folder.py"}
+_ANNOUNCED: set[str] = set()  # modules a page may name before they exist (none now)
 
 
 def named_paths(text: str) -> set[str]:

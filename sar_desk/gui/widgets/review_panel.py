@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -140,12 +141,24 @@ class ReviewPanel(LazyPanel):
     def _switch_user(self) -> None:
         name = self.acting.currentData()
         session = self.context.session
-        if session is not None and name:
-            # Four eyes: the approver must be someone else, so the window lets the person at
-            # the keyboard say who they are; every decision is recorded under that name.
-            session.user = str(name)
-            self.context.user = str(name)
-            logger.info("acting user switched")
+        if session is None or not name:
+            return
+        try:
+            # Four eyes: the approver must be someone else, and saying so is not enough: acting
+            # as another case user needs their own passphrase (issue 17), asked only then.
+            session.act_as(str(name), lambda: self.ask_passphrase(str(name)))
+        except SarDeskError as exc:
+            show_error(self, exc)
+            self.acting.setCurrentIndex(max(0, self.acting.findData(session.user)))
+            return
+        logger.info("acting user switched")
+
+    def ask_passphrase(self, name: str) -> str | None:
+        """Ask for `name`'s passphrase (hidden as typed); None if cancelled or empty."""
+        text, ok = QInputDialog.getText(
+            self, "Acting as", f"Passphrase of {name}:", QLineEdit.EchoMode.Password
+        )
+        return text if ok and text else None
 
     def refresh(self) -> None:
         """Re-read the queue (keeping the current item) and the progress per entity type."""

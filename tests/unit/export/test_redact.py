@@ -202,3 +202,38 @@ def test_pseudonym_letters():
         "Person AA",
         "Person AB",
     ]
+
+
+def test_a_reply_across_days_names_no_month_so_a_redacted_jan_or_may_is_no_place():
+    # "Jan" redacted as a person elsewhere once made the reply note "reply to 7 Jan 2026, ..."
+    # a safety-net place nobody could decide (it is the tool's own text), blocking export.
+    from datetime import UTC, datetime, timedelta
+
+    from export_data import _msg, _span
+
+    january = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+    case, messages, decisions = synthetic()
+    first = _msg(30, 9, "Rota", "Sam Officer", "Jan covers Monday.", when=january)
+    reply = _msg(
+        31,
+        9,
+        "Rota",
+        "Sam Officer",
+        "Thanks, noted.",
+        when=january + timedelta(days=3),
+        reply_to=MessageId(30),
+    )
+    redactions = {**decisions.redactions, first.id: (_span(30, first.text, "Jan"),)}
+    decisions = replace(
+        decisions,
+        in_scope=(*decisions.in_scope, first.id, reply.id),
+        redactions=redactions,
+        protected_terms=(*decisions.protected_terms, "Jan"),
+    )
+    bundle = build_render_bundle(case, [*messages, first, reply], decisions, pseudonyms=False)
+    note = {m.message_id: m for c in bundle.conversations for m in c.messages}[reply.id].reply_note
+    assert note is not None
+    assert note.startswith("↩ reply to ")
+    assert any(ch.isdigit() for ch in note)
+    assert "jan" not in note.casefold()

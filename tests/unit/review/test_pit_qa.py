@@ -136,6 +136,8 @@ def test_s36_needs_the_qualified_persons_opinion_before_approval(foi: CaseSessio
     )
     assert opinion.code == "FOI-36"
     [entry] = foi.audit_entries("qualified-person-opinion")
+    sealed = entry.details.pop("sealed")  # the opinion row itself, hashed (issue 17)
+    assert sealed["qualified_person_opinions"]["ids"] == [[1, 1]]
     assert entry.details == {"record": 1, "code": "FOI-36", "opinion_date": "2026-05-12"}
     with acting(foi, "rita") as rita:
         [view] = rita.approve([1])
@@ -277,8 +279,11 @@ def test_policy_off_lets_a_sample_with_a_rejection_approve_the_rest(
 
 
 def test_proposer_cannot_sample_their_own_batch(reviewed: CaseSession) -> None:
-    _accept_all(reviewed)
+    # A DPO may approve, so only the second-person rule stops her sampling her own batch
+    # (the case owner can no longer make himself a reviewer: nobody changes their own role).
+    reviewed.add_user("dana", Role.DPO)
     _sample_mode(reviewed)
-    reviewed.add_user("officer", Role.REVIEWER)
-    with pytest.raises(BadInputError, match="second person"):
-        reviewed.draw_sample("officer")
+    with acting(reviewed, "dana") as dana:
+        _accept_all(dana)
+        with pytest.raises(BadInputError, match="second person"):
+            dana.draw_sample("dana")

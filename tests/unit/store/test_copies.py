@@ -203,6 +203,9 @@ def test_migration_13_records_custodians_and_precision_of_earlier_sources(
     with sqlite3.connect(path) as db:  # the case as step 10 left it
         db.execute("DROP TABLE source_custodians")
         db.execute("DROP TABLE source_precision")
+        # ...and without what step 15 (issue 17) adds, which runs again after step 13.
+        db.execute("ALTER TABLE review_users DROP COLUMN passphrase_hash")
+        db.execute("DELETE FROM case_meta WHERE key = 'audit_upgrade'")
         db.execute("PRAGMA user_version = 10")
     with open_store(path) as store, store.read() as conn:
         precision = conn.execute(text("SELECT * FROM source_precision ORDER BY 1")).all()
