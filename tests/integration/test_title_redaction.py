@@ -31,6 +31,7 @@ from sar_desk.detect.detector import InProcessDetector
 from sar_desk.export.extract import file_pieces
 from sar_desk.review.bulk import BulkSelection
 from sar_desk.review.roles import Role
+from tests.conftest import TEST_PASSPHRASE
 from tests.integration.test_detection import fake_detector as fake_detector
 
 USERS = (
@@ -84,6 +85,8 @@ def _case(tmp_path: Path, channels: tuple[str, ...]) -> CaseSession:
     )
     session = CaseSession.create(tmp_path / "case", case, user="officer")
     session.add_user("second", Role.REVIEWER)
+    # With a passphrase, so the command line can act as them (issue 17).
+    session.add_user("clerk", Role.REVIEWER, TEST_PASSPHRASE)
     run_job(session.import_files([_write_slack(tmp_path / "slack")]))
     with session.store.read() as conn:
         rows = conn.exec_driver_sql(
@@ -156,6 +159,7 @@ def test_without_the_title_decision_the_name_would_reach_the_pack(
     rest = [v.item.id for v in title_case.review_items() if v.item.id != title.item.id]
     if rest:
         title_case.decide(rest, Action.REJECT, note="Testing the control")
+    _approve_all(title_case)  # a second person confirms the rejections
     manifest = run_job(title_case.export_bundle(tmp_path / "out"))
     assert "#ruth-okoro-case" in _pack_text(manifest.folder)
 
@@ -195,7 +199,7 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
         with pytest.raises(BadInputError, match="by its words"):
             case.redact_field(first["#repairs"], ProposalField.SENDER, "Sam", "SAR-3P", "x")
         base = ["review", str(case.folder), "redact", "--message", str(first["#repairs"])]
-        tail = ["--code", "SAR-3P", "--reason", "r", "--as", "officer"]
+        tail = ["--code", "SAR-3P", "--reason", "r", "--as", "clerk"]
         for mixed in (["--start", "0", "--title", "x"], ["--start", "0"], []):
             usage = CliRunner().invoke(cli, [*base, *mixed, *tail])
             assert usage.exit_code == 2, usage.output
@@ -215,7 +219,7 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
                 "--reason",
                 "Third party named in the file name",
                 "--as",
-                "officer",
+                "clerk",
             ],
         )
         assert result.exit_code == 0, result.output
