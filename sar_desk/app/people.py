@@ -313,6 +313,9 @@ class PeopleMixin(SessionBase):
         names, _handles = store_terms.people_names(conn)
         key = name_key(value)
         exact = [p for p in everyone if key in names.get(p.id, ())]
+        if key in core_people.person_names([self.case.requester or "", *self.case.aliases]):
+            # The case names the requester even when their record came from a number alone.
+            exact += [p for p in everyone if p.role is PersonRole.REQUESTER and p not in exact]
         if exact:
             return exact
         return [
