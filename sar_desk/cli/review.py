@@ -25,6 +25,7 @@ from sar_desk.cli.review_places import register as register_places_command
 from sar_desk.cli.review_qa import register as register_qa_commands
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError
+from sar_desk.core.findings import ProposalField
 
 
 @click.group()
@@ -295,8 +296,18 @@ def modify(
 
 @review.command("redact")
 @click.option("--message", "message_id", type=int, required=True, help="Message id.")
-@click.option("--start", type=int, required=True, help="Start offset in the message text.")
-@click.option("--end", type=int, required=True, help="End offset (exclusive).")
+@click.option("--start", type=int, help="Start offset in the message text.")
+@click.option("--end", type=int, help="End offset (exclusive).")
+@click.option(
+    "--title",
+    "title_words",
+    help="Words to redact in the message's conversation title (instead of --start/--end).",
+)
+@click.option(
+    "--attachment",
+    "file_words",
+    help="Words to redact in the message's attachment names (instead of --start/--end).",
+)
 @click.option("--code", required=True, help="Reason code.")
 @click.option("--reason", "rationale", required=True, help="Why the code applies.")
 @user_option
@@ -304,17 +315,34 @@ def modify(
 def redact(
     ctx: click.Context,
     message_id: int,
-    start: int,
-    end: int,
+    start: int | None,
+    end: int | None,
+    title_words: str | None,
+    file_words: str | None,
     code: str,
     rationale: str,
     user: str | None,
 ) -> None:
     """Add a manual redaction (it still needs a second person's approval)."""
+    by_offsets = start is not None or end is not None
+    modes = sum((by_offsets, title_words is not None, file_words is not None))
+    if modes != 1 or (by_offsets and (start is None or end is None)):
+        raise click.UsageError(
+            "Give either --start and --end (message text), or --title, or --attachment."
+        )
     with _session(ctx, user) as session:
-        view = session.manual_redaction(message_id, start, end, code, rationale)
+        if start is not None and end is not None:
+            view = session.manual_redaction(message_id, start, end, code, rationale)
+        else:
+            field = (
+                ProposalField.CONVERSATION if title_words is not None else ProposalField.ATTACHMENT
+            )
+            words = title_words if title_words is not None else file_words or ""
+            view = session.redact_field(message_id, field, words, code, rationale)
+    where = {"conversation": " (conversation title)", "attachment": " (attachment name)"}
     click.echo(
-        f"Manual redaction {view.item.id} proposed on message {message_id} ({view.state.code})"
+        f"Manual redaction {view.item.id} proposed on message {message_id}"
+        f"{where.get(str(view.item.field), '')} ({view.state.code})"
     )
 
 

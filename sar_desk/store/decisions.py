@@ -301,6 +301,16 @@ def message_times(conn: Connection, message_ids: Sequence[int]) -> dict[int, dat
     return out
 
 
+def conversation_ids(conn: Connection, message_ids: Sequence[int]) -> dict[int, int]:
+    """The conversation of each of some messages (message id -> conversation id)."""
+    out: dict[int, int] = {}
+    for first in range(0, len(message_ids), 500):
+        chunk = [int(i) for i in message_ids[first : first + 500]]
+        stmt = select(messages.c.id, messages.c.conversation_id).where(messages.c.id.in_(chunk))
+        out.update((int(m), int(c)) for m, c in conn.execute(stmt))
+    return out
+
+
 def finding_entity_types(conn: Connection) -> set[str]:
     """Every entity type detection found in the case (for sign-off triggers)."""
     return {str(v) for v in conn.execute(select(findings.c.entity_type).distinct()).scalars()}
