@@ -17,6 +17,7 @@ _REVIEW = (
     "decide",
     "disclosure",
     "exclusions",
+    "items",
     "legal",
     "links",
     "pit",
