@@ -62,8 +62,6 @@ scanned_messages = Table(
     Column("run_id", Integer, ForeignKey("detection_runs.id"), nullable=False),
 )
 
-DETECTION_TABLES = (detection_runs, scanned_messages)
-
 
 @dataclass(frozen=True, slots=True)
 class DetectionRun:

@@ -96,8 +96,6 @@ name_suggestions = Table(
 Conn = Connection
 """The connection type store functions take, for callers outside the store to annotate with."""
 
-PEOPLE_TABLES = (identity_links, person_decisions, person_separations, name_suggestions)
-
 
 def new_id(result: Any) -> int:
     """The primary key of the row an INSERT just wrote."""
