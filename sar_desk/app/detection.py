@@ -27,6 +27,7 @@ from sar_desk.core.model import Case, IdentifierKind, Participant, Person
 from sar_desk.core.search import day_range
 from sar_desk.store import Store, audit, open_store
 from sar_desk.store import detection as store_detection
+from sar_desk.store import scope as store_scope
 from sar_desk.store.detection import Selection
 from sar_desk.store.findings import findings_for, save_findings
 from sar_desk.store.running import running
@@ -230,9 +231,14 @@ class DetectionMixin(SessionBase):
         workers: int = 1,
     ) -> Job[int]:
         from sar_desk.detect.analyze import ResultCache, analyze_batch
+        from sar_desk.detect.titles import title_carriers
 
         cache = ResultCache()
         done, after = 0, 0
+        with db.read() as conn:
+            titled = store_detection.titled_conversations(conn)
+            # A title's proposals ride on a disclosed message where there is one (issue 20).
+            preferred = {int(i) for i in store_scope.disclosure_ids(conn)}
         while True:
             cancel.check()
             with db.read() as conn:
@@ -241,7 +247,12 @@ class DetectionMixin(SessionBase):
             if not page:
                 return done
             found: list[Finding] = analyze_batch(
-                detector, [(m.id, m.text) for m in page], context, cache, messages=page
+                detector,
+                [(m.id, m.text) for m in page],
+                context,
+                cache,
+                messages=page,
+                titles=title_carriers(page, titled, preferred),
             )
             with db.transaction() as conn:
                 save_findings(conn, found)

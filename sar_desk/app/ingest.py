@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sar_desk.app import people as app_people
+from sar_desk.app import resolution as app_people
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress

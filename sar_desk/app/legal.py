@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.core.disclosure import ReasonCode
+from sar_desk.core.errors import SarDeskError
 from sar_desk.core.legitimate_interests import LegitimateInterestsTest
+from sar_desk.core.model import Regime
 from sar_desk.core.outcome import Outcome, OutcomeKind
 from sar_desk.review import legal
 
@@ -41,3 +44,21 @@ class LegalMixin(SessionBase):
         """The recorded outcome, or None (treated as held)."""
         with self.store.read() as conn:
             return legal.current_outcome(conn)
+
+    def outcome_codes(self, kind: OutcomeKind) -> list[ReasonCode]:
+        """The codes `record_outcome` accepts for ``kind`` in this case (none for held/not held).
+
+        Each code of the case's regime is put through the same check `record_outcome` makes, so
+        a picker offering these never offers a code the record would refuse.
+        """
+        if kind in (OutcomeKind.HELD, OutcomeKind.NOT_HELD) or self.case.regime is Regime.SAR:
+            return []
+        table = bundled_code_table()
+        accepted = []
+        for found in table.for_regime(self.case.regime):
+            try:
+                legal.check_outcome(self.case, table, kind, found.code, "checked")
+            except SarDeskError:
+                continue
+            accepted.append(found)
+        return accepted

@@ -24,9 +24,11 @@ from sar_desk.core.disclosure import (
     ReasonCode,
 )
 from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
+from sar_desk.core.findings import ProposalField
 from sar_desk.review import bulk, passphrases, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
+from sar_desk.review.places import add_field_redaction
 from sar_desk.store import audit
 from sar_desk.store import decisions as store_decisions
 from sar_desk.store.decisions import SignOffRow
@@ -146,6 +148,13 @@ class ReviewMixin(SessionBase):
             return rd.add_manual_redaction(
                 conn, self._ctx(), message_id, start, end, code, rationale
             )
+
+    def redact_field(
+        self, message_id: int, field: ProposalField, words: str, code: str, rationale: str
+    ) -> rd.ItemView:
+        """Redact words in a message's conversation title or attachment names (issue 20)."""
+        with self.store.transaction() as conn:
+            return add_field_redaction(conn, self._ctx(), message_id, field, words, code, rationale)
 
     def withhold(
         self, message_id: int, code: str, rationale: str, basis: rd.WithholdBasis

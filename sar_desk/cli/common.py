@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -145,6 +146,16 @@ def open_case(path: Path, user: str | None = None) -> CaseSession:
             session.close()
             raise
     return session
+
+
+@contextmanager
+def case_session(folder: Path, user: str | None = None) -> Iterator[CaseSession]:
+    """An open case for one command, closed when the block ends."""
+    session = open_case(folder, user)
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 def run_with_progress(job: Job[R], quiet: bool = False) -> R:

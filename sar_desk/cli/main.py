@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -79,6 +80,12 @@ class SarDeskGroup(click.Group):
             ctx.exit(1)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise  # usage errors (exit 2) and click's own exits
+        except BrokenPipeError:
+            # The reader went away (``sar-desk verify OUT | head -1``): not a crash. Point
+            # stdout at nothing so Python's own flush at exit cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
         except Exception as exc:
             # A bug: never a traceback (its text can hold case content), but a crash report
             # of types and code locations only, and one sentence.

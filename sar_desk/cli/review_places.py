@@ -83,7 +83,8 @@ def places(
         if result.unlocated:
             click.echo(
                 f"{len(result.unlocated)} places could not be located as written; decide them "
-                "with 'review CASE redact' or 'review CASE withhold': messages "
+                "with 'review CASE redact' (--title or --attachment in a title or file name) "
+                "or 'review CASE withhold': messages "
                 + ", ".join(str(int(p.message_id)) for p in result.unlocated)
             )
     finally:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
-from sar_desk.core.model import Message, MessageId
+from sar_desk.core.model import ConversationId, Message, MessageId
 from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import inside
@@ -30,6 +30,7 @@ from sar_desk.detect.propagate import (
 )
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
+from sar_desk.detect.titles import title_carriers, title_findings
 from sar_desk.detect.words import ORG_WORDS, VERBS, is_not_a_name, looks_like_name
 
 logger = logging.getLogger(__name__)
@@ -235,6 +236,7 @@ def analyze_batch(
     context: CaseContext,
     cache: ResultCache | None = None,
     messages: Sequence[Message] = (),
+    titles: Sequence[Message] = (),
 ) -> list[Finding]:
     """Propose findings for a batch of message texts.
 
@@ -244,18 +246,25 @@ def analyze_batch(
         context: The case (regime, known people, requester aliases, propagated names).
         cache: Results by text, kept across batches to skip repeated texts.
         messages: The full messages, when available, for header and structural proposals.
+        titles: Messages whose conversation title is scanned too (one per conversation);
+            the title's proposals are attached to them.
 
     Returns:
         Resolved proposals, already filtered and explained by the regime policy.
     """
     cache = cache or ResultCache()
-    spans = cache.lookup(detector, (text for _mid, text in items))
+    texts = [text for _mid, text in items] + [m.conversation for m in titles]
+    spans = cache.lookup(detector, texts)
     raw: list[Finding] = []
     for message_id, text in items:
         raw += _text_findings(message_id, text, spans[text], context)
     for message in messages:
         raw += header_findings(message, context)
         raw += text_findings(message)
+    for carrier in titles:
+        title = carrier.conversation
+        in_title = _text_findings(carrier.id, title, spans[title], context)
+        raw += title_findings(carrier, in_title, detector.structured_entities)
     resolved = resolve(raw, detector.structured_entities, detector.drop_entities)
     proposed = apply_policy(resolved, context, build_allow_list(context), messages)
     return _with_notes(proposed, raw)
@@ -293,10 +302,12 @@ def analyze_all(
     cache.lookup(detector, (text for _mid, text in items))
     by_id = {m.id: m for m in messages}
     found: list[Finding] = []
+    titled: set[ConversationId] = set()
     for i in range(0, len(items), batch_size):
         batch = items[i : i + batch_size]
         extra = [by_id[mid] for mid, _text in batch if mid in by_id]
-        found += analyze_batch(detector, batch, context, cache, messages=extra)
+        titles = title_carriers(extra, titled)
+        found += analyze_batch(detector, batch, context, cache, messages=extra, titles=titles)
     names = propagation_names(propagation_items(found))
     if names:
         second = propagate_batch(items, context.with_propagated(names), found)

@@ -31,6 +31,7 @@ from sar_desk.app.gui_support import new_demo_folder
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import CaseContext
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
+from sar_desk.gui.dialogs.organisation import OrganisationDialog
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.sections import build_sections
 from sar_desk.gui.settings import RecentCases, load_geometry, save_geometry, window_settings
@@ -121,12 +122,14 @@ class MainWindow(QMainWindow):
         )
         self.close_action = self._action("&Close case", "Ctrl+W", self.close_case, writes=True)
         self.cancel_action = self._action("Cancel running &job", "Esc", self.jobs.cancel)
+        self.org_action = self._action("Organisation &profile…", "", self.edit_organisation)
         quit_action = self._action("&Quit", "Ctrl+Q", self.close)
         for action in (
             self.new_action,
             self.open_action,
             self.demo_action,
             self.close_action,
+            self.org_action,
             self.cancel_action,
             quit_action,
         ):
@@ -194,6 +197,15 @@ class MainWindow(QMainWindow):
     def _demo_done(self, result: DemoResult) -> None:
         logger.info("demo case built (%d steps reported)", len(result.lines))
         self.open_case(result.folder)
+
+    def edit_organisation(self) -> OrganisationDialog:
+        """Open the organisation profile (non-blocking) and return the dialog."""
+        dialog = OrganisationDialog(self, self.context.session)
+        dialog.saved.connect(
+            lambda _profile: self.statusBar().showMessage("Organisation profile saved.", 8000)
+        )
+        dialog.open()
+        return dialog
 
     def close_case(self) -> None:
         """Close the open case and go back to the start screen."""

@@ -9,9 +9,11 @@ Memory: day files are read one at a time, in date order, and only that file's re
 day file of their own date, so the result is in ``ts`` order across the conversation; peak
 memory is bounded by the largest single day file, not by the export.
 
-Message text is Slack mrkdwn: ``<@U123>`` becomes ``@Display Name`` (the raw id goes into
-``mentions`` so redaction can match both), channel and link tokens become readable text, and
-``&amp; &lt; &gt;`` are unescaped. File links are listed but never fetched.
+People are shown by the names colleagues know them by (see `slack_names`): real or display
+name, the handle and ``U…`` id kept as identifiers. Message text is Slack mrkdwn: ``<@U123>``
+becomes ``@Real Name`` (the raw id goes into ``mentions`` so redaction can match both),
+channel and link tokens become readable text, and ``&amp; &lt; &gt;`` are unescaped. File
+links are listed but never fetched.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reactio
 from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions, ImportReport, RawMessage
 from sar_desk.importers.jsonstream import dict_at, list_at, load_json
+from sar_desk.importers.slack_names import SlackNames
 
 PLATFORM = "slack"
 USER_FILES = ("users.json", "org_users.json")
@@ -58,9 +61,11 @@ _DELETED = frozenset({"tombstone", "message_deleted"})
 class _Workspace:
     """What the metadata files say: user names and conversation keys, titles and members."""
 
-    users: dict[str, str] = field(default_factory=dict)
+    names: SlackNames = field(default_factory=SlackNames)
     channels: dict[str, str] = field(default_factory=dict)  # id -> name, for <#C123>
     folders: dict[str, tuple[str, str]] = field(default_factory=dict)  # folder -> (key, title)
+    users_file: bool = False
+    conversations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def _looks_like_slack(tree: ExportTree) -> bool:
@@ -115,7 +120,12 @@ class SlackImporter:
                     f"{path.name} is not a Slack workspace export: it has no conversation folders "
                     "of daily JSON files (like general/2024-01-05.json)."
                 )
+            every_day = [day for folder in sorted(days) for day in sorted(days[folder])]
             workspace = _workspace(tree, names, root, report, options)
+            if not workspace.users_file or workspace.names.weak:
+                _learn_names(tree, every_day, workspace)
+            for base, conv in workspace.conversations:
+                _conversation(workspace, base, conv, report)
             for folder in sorted(days):
                 key, title = workspace.folders.get(folder, (folder, folder))
                 for day in sorted(days[folder]):
@@ -148,19 +158,6 @@ def _load_list(tree: ExportTree, name: str, report: ImportReport) -> list[dict[s
     return [item for item in data if isinstance(item, dict)]
 
 
-def _user_name(user: dict[str, Any]) -> str:
-    profile = dict_at(user, "profile")
-    for value in (
-        profile.get("display_name"),
-        profile.get("real_name"),
-        user.get("real_name"),
-        user.get("name"),
-    ):
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return str(user.get("id", ""))
-
-
 def _workspace(
     tree: ExportTree, names: list[str], root: str, report: ImportReport, options: ImportOptions
 ) -> _Workspace:
@@ -168,16 +165,16 @@ def _workspace(
     user_files = [n for base in USER_FILES if (n := _find(names, root, base))]
     if not user_files:
         report.warn(
-            "users.json is missing from this Slack export, so people's names could not be "
-            "resolved: senders and mentions show Slack user ids (U…) instead."
+            "users.json is missing from this Slack export, so people are named only from the "
+            "profile copied into their own messages: where there is none, senders and mentions "
+            "show Slack user ids (U…) instead."
         )
     for name in user_files:
         for user in _load_list(tree, name, report):
             uid = str(user.get("id") or "")
             if not uid:
                 continue
-            display = _user_name(user)
-            space.users[uid] = display
+            display = space.names.add_user(user)
             profile = dict_at(user, "profile")
             email = normalise_email(str(profile.get("email") or ""))
             if email:
@@ -185,18 +182,36 @@ def _workspace(
             phone = normalise_phone(str(profile.get("phone") or ""), options.region)
             if phone:
                 report.link(IdentifierKind.PLATFORM_ID, uid, IdentifierKind.PHONE, phone, display)
+    space.users_file = bool(user_files)
     for base in CONVERSATION_FILES:
         found = _find(names, root, base)
         for conv in _load_list(tree, found, report) if found else []:
-            _conversation(space, base, conv, report)
+            space.conversations.append((base, conv))
     return space
+
+
+def _learn_names(tree: ExportTree, days: list[str], space: _Workspace) -> None:
+    """Name accounts users.json lacks or names by handle only, from their messages' profiles.
+
+    Only run when needed: it reads every day file once more (one at a time), so that a mention
+    or reaction before the account's first message is named too. Unreadable files are reported
+    when the messages are read.
+    """
+    for day in days:
+        try:
+            data = load_json(tree, day)
+        except ImportFormatError:
+            continue
+        for obj in data if isinstance(data, list) else []:
+            if isinstance(obj, dict) and isinstance(obj.get("user"), str):
+                space.names.learn(obj["user"], dict_at(obj, "user_profile"))
 
 
 def _conversation(space: _Workspace, base: str, conv: dict[str, Any], report: ImportReport) -> None:
     cid = str(conv.get("id") or "")
     cname = str(conv.get("name") or cid)
     members = [str(m) for m in conv.get("members") or [] if isinstance(m, str)]
-    people = ", ".join(space.users.get(m, m) for m in members)
+    people = ", ".join(space.names.user(m) or m for m in members)
     if base == "dms.json":
         folder, title = cid, f"Direct message: {people}" if people else f"Direct message {cid}"
     elif base == "mpims.json":
@@ -207,7 +222,7 @@ def _conversation(space: _Workspace, base: str, conv: dict[str, Any], report: Im
     key = cid or folder
     space.folders[folder] = (key, title)
     for member in members:
-        report.declare(key, member, IdentifierKind.PLATFORM_ID, space.users.get(member))
+        report.declare(key, member, IdentifierKind.PLATFORM_ID, space.names.user(member))
 
 
 def _ts_key(ts: str) -> tuple[int, int]:
@@ -261,18 +276,7 @@ def _message(
     mentions: list[str] = []
     text = render_mrkdwn(str(obj.get("text") or ""), space, mentions)
     attachments = tuple(_files(obj))
-    if subtype == "bot_message" or (obj.get("bot_id") and not obj.get("user")):
-        profile = dict_at(obj, "bot_profile")
-        sender_id = str(obj.get("bot_id") or "") or None
-        sender = obj.get("username") or profile.get("name") or sender_id
-    else:
-        sender_id = str(obj.get("user") or "") or None
-        profile = dict_at(obj, "user_profile")
-        sender = (
-            space.users.get(sender_id or "")
-            or profile.get("display_name")
-            or (profile.get("real_name") or sender_id)
-        )
+    sender, sender_id = space.names.sender(obj)
     if subtype in _DELETED:
         kind = MessageKind.DELETED
     elif subtype in _SYSTEM:
@@ -286,7 +290,7 @@ def _message(
         platform=PLATFORM,
         conversation_key=key,
         conversation_title=title,
-        sender=str(sender) if sender else None,
+        sender=sender,
         sender_id=sender_id,
         sender_id_kind=IdentifierKind.PLATFORM_ID if sender_id else None,
         timestamp=when,
@@ -316,7 +320,7 @@ def render_mrkdwn(text: str, space: _Workspace, mentions: list[str]) -> str:
         if target.startswith("@"):
             uid = target[1:]
             mentions.append(uid)
-            return "@" + (space.users.get(uid) or label.lstrip("@") or uid)
+            return "@" + (space.names.user(uid) or label.lstrip("@") or uid)
         if target.startswith("#"):
             return "#" + (label or space.channels.get(target[1:]) or target[1:])
         if target.startswith("!"):
@@ -358,4 +362,4 @@ def _reactions(value: Any, space: _Workspace) -> Iterator[Reaction]:
             continue
         emoji = f":{item['name']}:"
         for uid in item.get("users") or []:
-            yield Reaction(emoji, space.users.get(str(uid)), str(uid))
+            yield Reaction(emoji, space.names.user(str(uid)), str(uid))

@@ -22,6 +22,7 @@ from sar_desk.core.model import Case, MessageId, PersonRole
 from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
 from sar_desk.review.decide import ItemView, load_settings, load_views, match_key
+from sar_desk.review.fields import move_titles, outside_titles
 from sar_desk.store import decisions as store
 from sar_desk.store.decisions import Connection
 from sar_desk.store.people import list_people
@@ -57,7 +58,15 @@ def disclosure_decisions(
     """
     in_scope = tuple(MessageId(int(i)) for i in in_scope_ids)
     wanted = set(in_scope)
-    views = [v for v in load_views(conn) if v.item.message_id in wanted]
+    everything = load_views(conn)
+    views = [v for v in everything if v.item.message_id in wanted]
+    # A title's decision travels to its conversation's disclosed messages (issue 20 item 1).
+    outside = outside_titles(everything, in_scope)
+    if outside:
+        conv_of = store.conversation_ids(
+            conn, [*{int(v.item.message_id) for v in outside}, *in_scope]
+        )
+        views += move_titles(outside, in_scope, conv_of)
     not_in_scope = {
         v.item.message_id
         for v in views

@@ -16,10 +16,19 @@ from dataclasses import dataclass
 
 from sar_desk.core.decisions import Action, ItemKind, ReviewItem, ReviewStatus
 from sar_desk.core.disclosure import NetPlace
-from sar_desk.core.errors import BadInputError
+from sar_desk.core.errors import BadInputError, NotFoundError
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message, MessageId
-from sar_desk.review.decide import ReviewContext, decide, load_views, views_by_id
+from sar_desk.core.text import TermMatcher
+from sar_desk.review.decide import (
+    ItemView,
+    ReviewContext,
+    _create_and_accept,
+    decide,
+    load_views,
+    views_by_id,
+)
+from sar_desk.review.fields import field_item, field_parts
 from sar_desk.review.resolve import resolve_code
 from sar_desk.review.roles import Permission, require
 from sar_desk.review.subjects import SubjectIndex
@@ -106,7 +115,10 @@ def _whole(place: NetPlace, msg: Message, pattern: re.Pattern[str]) -> list[Spot
         ProposalField.CONVERSATION: [msg.conversation],
         ProposalField.ATTACHMENT: [a.name for a in msg.attachments],
     }.get(place.field, [])
-    found = [m.group() for value in where for m in pattern.finditer(value)]
+    # Titles and file names join a name's parts with hyphens, underscores or dots
+    # ("#ruth-okoro-case"): read them as the export's matcher does.
+    matcher = TermMatcher([place.term])
+    found = [value[s.start : s.end] for value in where for s in matcher.spans(value)]
     return [(None, None, text, None) for text in dict.fromkeys(found)]
 
 
@@ -218,3 +230,39 @@ def decide_places(
             audit_extra=extra,
         )
     return PlacesResult(tuple(i for i, _c in created), tuple(unlocated), tuple(refused))
+
+
+def add_field_redaction(
+    conn: Connection,
+    ctx: ReviewContext,
+    message_id: int,
+    field: ProposalField,
+    words: str,
+    code: str,
+    rationale: str,
+) -> ItemView:
+    """Propose redacting `words` wherever they occur in a message's title or file names.
+
+    A place the net lists in a title or a file name is decided this way too. The title's
+    redaction governs the conversation's title wherever it is shown (`review.fields`).
+
+    Returns:
+        The (first) item proposed; one is made per distinct spelling found in the field.
+
+    Raises:
+        NotFoundError: No such message.
+        BadInputError: A field redacted by offsets; the words are not in the field; missing
+            code or rationale; a code of another regime.
+    """
+    require(conn, ctx.user, Permission.PROPOSE)
+    found = get_messages(conn, [message_id])
+    if not found:
+        raise NotFoundError(f"There is no message {message_id} in this case.")
+    parts = field_parts(found[0], field, words, ctx.case.default_region)
+    views = [
+        _create_and_accept(
+            conn, ctx, field_item(ctx.user, message_id, field, part), code, rationale, ""
+        )
+        for part in parts
+    ]
+    return views[0]

@@ -50,7 +50,7 @@ from sar_desk.store.signoffs import (  # re-exported: sign-offs moved to their o
 )
 from sar_desk.store.signoffs import add_signoff as add_signoff
 from sar_desk.store.signoffs import latest_signoff as latest_signoff
-from sar_desk.store.signoffs import signoffs, void_signoff
+from sar_desk.store.signoffs import void_signoff
 from sar_desk.store.tables import messages, metadata, participants, persons
 
 review_items = Table(
@@ -107,9 +107,8 @@ third_party_records = Table(
     Index("ix_third_party_party", "party", "id"),
 )
 
-REVIEW_TABLES = (review_items, decision_events, third_party_records, signoffs)
 
-__all__ = ["REVIEW_TABLES", "Connection"]
+__all__ = ["Connection"]
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -301,6 +300,16 @@ def message_times(conn: Connection, message_ids: Sequence[int]) -> dict[int, dat
     return out
 
 
+def conversation_ids(conn: Connection, message_ids: Sequence[int]) -> dict[int, int]:
+    """The conversation of each of some messages (message id -> conversation id)."""
+    out: dict[int, int] = {}
+    for first in range(0, len(message_ids), 500):
+        chunk = [int(i) for i in message_ids[first : first + 500]]
+        stmt = select(messages.c.id, messages.c.conversation_id).where(messages.c.id.in_(chunk))
+        out.update((int(m), int(c)) for m, c in conn.execute(stmt))
+    return out
+
+
 def finding_entity_types(conn: Connection) -> set[str]:
     """Every entity type detection found in the case (for sign-off triggers)."""
     return {str(v) for v in conn.execute(select(findings.c.entity_type).distinct()).scalars()}
@@ -389,11 +398,3 @@ def _iso(value: object) -> str:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return str(value)
-
-
-def create_review_tables(conn: Connection) -> None:
-    """Migration 5: the review tables (and the users table from `store.users`)."""
-    from sar_desk.store.users import review_users  # one migration creates both
-
-    for table in (*REVIEW_TABLES, review_users):
-        table.create(conn)

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 
 from sar_desk.core.model import (
+    ConversationId,
     IdentifierKind,
     Message,
     Participant,
@@ -60,8 +61,6 @@ scanned_messages = Table(
     Column("message_id", Integer, ForeignKey("messages.id"), primary_key=True),
     Column("run_id", Integer, ForeignKey("detection_runs.id"), nullable=False),
 )
-
-DETECTION_TABLES = (detection_runs, scanned_messages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +234,17 @@ def person_name_findings(conn: Connection, recognizers: Sequence[str]) -> list[t
         findings.c.recognizer.in_(list(recognizers)),
     )
     return [(int(m), str(t)) for m, t in conn.execute(stmt)]
+
+
+def titled_conversations(conn: Connection) -> set[ConversationId]:
+    """Conversations whose title already has proposals (scanned once per case)."""
+    stmt = (
+        select(messages.c.conversation_id)
+        .distinct()
+        .select_from(findings.join(messages, findings.c.message_id == messages.c.id))
+        .where(findings.c.field == "conversation")
+    )
+    return {ConversationId(int(c)) for (c,) in conn.execute(stmt)}
 
 
 def relabel_findings(conn: Connection, changes: Sequence[tuple[int, str]]) -> int:

@@ -38,17 +38,9 @@ from sar_desk.core.model import (
     SourceId,
 )
 from sar_desk.core.search import SearchQuery
-from sar_desk.store.fts import (
-    FTS_TABLE,
-    MENTIONS_TABLE,
-    digits_ids,
-    fts_expression,
-    fts_ids,
-    parse_query,
-    quote_term,
-    search_clause,
-)
+from sar_desk.store.fts import FTS_TABLE, MENTIONS_TABLE, digits_ids, fts_ids, search_clause
 from sar_desk.store.person_terms import person_terms
+from sar_desk.store.query_language import fts_expression, parse_query, quote_term
 from sar_desk.store.tables import (
     conversation_members,
     conversations,

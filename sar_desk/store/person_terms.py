@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, or_, select
 
-from sar_desk.core.model import IdentifierKind, PersonId
+from sar_desk.core.identity import classify_identifier
+from sar_desk.core.model import IdentifierKind, PersonId, PersonRole
 from sar_desk.core.people import person_names, strong_key
 from sar_desk.core.text import national_number
+from sar_desk.store.case_meta import load_case
 from sar_desk.store.fts import mention_key
 from sar_desk.store.people import identity_links, list_participants
 from sar_desk.store.tables import persons
@@ -41,20 +43,27 @@ def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
     """Collect the search terms for people (their names, first names, handles, numbers, e-mails).
 
     Surnames alone are left out: "Morgan" names too many people to be evidence of a mention.
+    The requester's name and aliases from the case record are always terms of the requester,
+    even when that person's record came from a phone number and no export names them.
     """
     parts = list_participants(conn, person_ids)
     linked = _linked_keys(
         conn, {k for p in parts if (k := strong_key(p.platform, p.kind, p.identifier))}
     )
-    names: list[str] = [
-        r.display_name
-        for r in conn.execute(
-            select(persons.c.display_name).where(persons.c.id.in_([int(p) for p in person_ids]))
+    names: list[str] = []
+    is_requester = False
+    for row in conn.execute(
+        select(persons.c.display_name, persons.c.role).where(
+            persons.c.id.in_([int(p) for p in person_ids])
         )
-    ]
+    ):
+        names.append(row.display_name)
+        is_requester = is_requester or row.role == str(PersonRole.REQUESTER)
     phrases: dict[str, None] = {}
     phones: dict[str, None] = {}
     mentions: dict[str, None] = {}
+    if is_requester:
+        names.extend(_requester_terms(conn, phrases, phones, mentions))
     for part in parts:
         names.append(part.display_name or "")
         if part.kind in (IdentifierKind.HANDLE, IdentifierKind.EMAIL, IdentifierKind.PLATFORM_ID):
@@ -87,6 +96,34 @@ def person_terms(conn: Connection, person_ids: Sequence[int]) -> PersonTerms:
         tuple(p for p in phones if len(p) >= 6),
         tuple(m for m in mentions if m),
     )
+
+
+def _requester_terms(
+    conn: Connection,
+    phrases: dict[str, None],
+    phones: dict[str, None],
+    mentions: dict[str, None],
+) -> list[str]:
+    """Add the case's requester aliases to the terms; returns the names among them.
+
+    The case record is the requester's own word about who they are, so it counts even when
+    no export shows these names (a WhatsApp contact saved as a bare number, say).
+    """
+    case = load_case(conn)
+    names: list[str] = []
+    for alias in (case.requester or "", *case.aliases):
+        if not alias:
+            continue  # an FOI case has no requester name to search for
+        kind, value = classify_identifier(alias, case.default_region)
+        if kind is IdentifierKind.NAME:
+            names.append(value)
+        elif kind is IdentifierKind.PHONE:
+            phones[national_number(value)] = None
+        elif value:
+            # E-mail addresses and handles are written in text and marked as mentions alike.
+            phrases[value.lstrip("@")] = None
+            mentions[mention_key(value)] = None
+    return names
 
 
 def _linked_keys(conn: Connection, keys: set[str]) -> set[str]:

@@ -63,7 +63,6 @@ qa_samples = Table(
     Index("ix_qa_samples_proposer", "proposer", "id"),
 )
 
-PIT_TABLES = (public_interest_tests, qualified_person_opinions, qa_samples)
 
 # A sample's outcome once closed.
 PASSED = "passed"
@@ -233,9 +232,3 @@ def close_sample(conn: Connection, sample_id: int, outcome: str, user: str) -> N
         .where(qa_samples.c.id == sample_id, qa_samples.c.outcome.is_(None))
         .values(outcome=outcome, closed_by=user, closed_at=_now())
     )
-
-
-def create_pit_tables(conn: Connection) -> None:
-    """Migration 8: public interest tests, qualified persons' opinions and QA samples."""
-    for table in PIT_TABLES:
-        table.create(conn)

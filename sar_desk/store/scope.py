@@ -61,7 +61,6 @@ scope_events = Table(
     Column("reason", Text, nullable=False, default=""),
 )
 
-SCOPE_TABLES = (message_scope, scope_events)
 _CHUNK = 500
 
 

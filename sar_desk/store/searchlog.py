@@ -65,8 +65,6 @@ unavailable_sources = Table(
     Column("at", Text, nullable=False),
 )
 
-SEARCHLOG_TABLES = (search_log, source_exclusions, unavailable_sources)
-
 
 def record_search(conn: Connection, entry: SearchLogEntry) -> int:
     """Append a search to the log; returns its id."""

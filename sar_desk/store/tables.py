@@ -151,14 +151,3 @@ message_sources = Table(
     PrimaryKeyConstraint("message_id", "source_id"),
     Index("ix_message_sources_source", "source_id"),
 )
-
-CORE_TABLES = (
-    case_meta,
-    sources,
-    conversations,
-    persons,
-    participants,
-    conversation_members,
-    messages,
-    message_sources,
-)

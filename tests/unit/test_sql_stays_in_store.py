@@ -18,6 +18,7 @@ _REVIEW = (
     "disclosure",
     "elusion",  # issue 15 item 5b: review code on a connection, like its neighbours
     "exclusions",
+    "items",
     "legal",
     "links",
     "pit",
@@ -31,6 +32,7 @@ _REVIEW = (
 )
 ALLOWED: set[tuple[str, str]] = {
     ("sar_desk.app.people", "sar_desk.store.people.Conn"),
+    ("sar_desk.app.resolution", "sar_desk.store.people.Conn"),
     ("sar_desk.app.detection_gate", "sar_desk.store.decisions.Connection"),
     ("sar_desk.review.thirdparty", "sar_desk.store.decisions.Connection"),
     *((f"sar_desk.review.{m}", "sar_desk.store.decisions.Connection") for m in _REVIEW),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, CaseContext
 from sar_desk.gui.dialogs.export_wizard import ExportWizard
+from sar_desk.gui.dialogs.outcome import OutcomeBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.workers import JobController
 
@@ -43,6 +44,8 @@ class ExportPanel(LazyPanel):
         self.verify_result.setAccessibleName("Bundle verification result")
         self.verify_result.setWordWrap(True)
         self.wizard: ExportWizard | None = None
+        self.outcome = OutcomeBox()
+        self.outcome.changed.connect(lambda: self.context.notify(frozenset({EXPORTS})))
         title = QLabel("Export")
         title.setObjectName("panelTitle")
         ready = QGroupBox("Before exporting")
@@ -55,6 +58,7 @@ class ExportPanel(LazyPanel):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(title)
         layout.addWidget(ready)
+        layout.addWidget(self.outcome)
         layout.addLayout(row)
         layout.addWidget(self.verify_result)
         layout.addStretch(1)
@@ -70,6 +74,7 @@ class ExportPanel(LazyPanel):
         session = self.context.session
         if session is None:
             return
+        self.outcome.show_session(session)
         progress = session.review_progress()
         lines = []
         if progress.open_items:
@@ -85,6 +90,7 @@ class ExportPanel(LazyPanel):
     def set_busy(self, busy: bool) -> None:
         """No export while another writing job runs."""
         self.export_button.setEnabled(not busy)
+        self.outcome.set_busy(busy)
 
     def open_wizard(self) -> ExportWizard:
         """Open the export wizard (non-blocking) and return it."""

@@ -2,7 +2,8 @@
 
 A file, a zip or a folder may hold any mix of Graph JSON files (array, ``value`` page or
 chat-with-members shape) and transcript HTML files; each is recognised by its content.
-All Teams times are UTC.
+All Teams times are UTC. People are shown by the names the export gives them anywhere (a
+first pass collects them, see `names`); account GUIDs stay identifiers.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.teams.graph import GraphFile, shape_of
+from sar_desk.importers.teams.names import graph_names, transcript_names
 from sar_desk.importers.teams.transcript import looks_like_transcript, read_transcript
 
 logger = logging.getLogger(__name__)
@@ -86,11 +88,17 @@ class TeamsImporter:
                     "messageType and createdDateTime) and no Purview HTML transcript. Check you "
                     "picked the export produced by IT or the Purview eDiscovery export."
                 )
+            known: dict[str, str] = {}
+            for name, kind in found:
+                if kind == "transcript":
+                    transcript_names(tree, name, known)
+                else:
+                    graph_names(tree, name, kind, known)
             for name, kind in found:
                 if kind == "transcript":
                     text = decode_text(tree.read_bytes(name), name)
-                    yield from read_transcript(text, name, report)
+                    yield from read_transcript(text, name, report, known)
                 else:
-                    reader = GraphFile(tree, name, report)
+                    reader = GraphFile(tree, name, report, known)
                     yield from reader.stream(kind)
             logger.info("teams export read: %d files", len(found))

@@ -53,16 +53,24 @@ def _user(obj: Any) -> dict[str, Any]:
 class GraphFile:
     """Reads one Graph JSON file."""
 
-    def __init__(self, tree: ExportTree, name: str, report: ImportReport) -> None:
+    def __init__(
+        self,
+        tree: ExportTree,
+        name: str,
+        report: ImportReport,
+        known: dict[str, str] | None = None,
+    ) -> None:
         self.tree = tree
         self.name = name
         self.report = report
-        self.names: dict[str, str] = {}
+        # Account id -> name from the whole export (see `teams.names`), so a null displayName
+        # never leaves a bare GUID where the export names the person elsewhere.
+        self.names: dict[str, str] = dict(known or {})
         self.count = 0
 
     def _items(self, prefix: str) -> Iterator[Any]:
         with self.tree.open(self.name) as handle:
-            yield from ijson.items(_skip_bom(handle), prefix, use_float=True)
+            yield from ijson.items(skip_bom(handle), prefix, use_float=True)
 
     def stream(self, shape: str) -> Iterator[RawMessage]:
         """Stream the file's messages; a damaged tail is reported, not fatal."""
@@ -101,6 +109,7 @@ class GraphFile:
         # A damaged tail is reported when the messages are read; keep the members before it.
         with contextlib.suppress(ijson.JSONError):
             members.extend(self._items("members.item"))
+        who: list[str] = []
         for member in members:
             if not isinstance(member, dict):
                 continue
@@ -108,7 +117,10 @@ class GraphFile:
             display = clean_whitespace(str(member.get("displayName") or "")) or None
             email = normalise_email(str(member.get("email") or ""))
             if uid:
-                self.names[uid] = display or uid
+                display = display or self.names.get(uid)
+                if display:
+                    self.names[uid] = display
+                    who.append(display)
                 self.report.declare(key, uid, IdentifierKind.PLATFORM_ID, display)
                 if email:
                     self.report.link(
@@ -118,8 +130,7 @@ class GraphFile:
                 self.report.declare(key, email, IdentifierKind.EMAIL, display)
         title = clean_whitespace(str(chat.get("topic") or ""))
         if not title:
-            who = sorted(n for n in self.names.values() if n)
-            title = ", ".join(who) if who else f"Teams chat {key}"
+            title = ", ".join(sorted(set(who))) if who else f"Teams chat {key}"
         return key, title
 
     def message(self, item: Any, key: str, title: str, location: str) -> RawMessage | None:
@@ -144,8 +155,8 @@ class GraphFile:
         who = _user(sender_obj.get("user")) or _user(sender_obj.get("application"))
         uid = str(who.get("id") or "").lower() or None
         sender = clean_whitespace(str(who.get("displayName") or "")) or None
-        if uid and not sender:
-            sender = self.names.get(uid)
+        if uid and (not sender or sender.lower() == uid):
+            sender = self.names.get(uid)  # an id is never shown as the sender's name
         body = _user(item.get("body"))
         content = str(body.get("content") or "")
         if str(body.get("contentType") or "").lower() == "html":
@@ -280,7 +291,7 @@ class _Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-def _skip_bom(handle: IO[bytes]) -> _Readable:
+def skip_bom(handle: IO[bytes]) -> _Readable:
     """Drop a UTF-8 BOM that some export scripts write first (ijson reads raw bytes)."""
     start = handle.read(3)
     if start != b"\xef\xbb\xbf":

@@ -151,19 +151,34 @@ def looks_like_transcript(head: bytes) -> bool:
     return b"<html" in low and b'class="transcript"' in low and b"data-conversation-id" in low
 
 
-def read_transcript(text: str, name: str, report: ImportReport) -> list[RawMessage]:
-    """Parse one transcript file into records (a transcript is small: one conversation part)."""
+def _name(shown: str, uid: str, names: dict[str, str]) -> str:
+    """The name to show for an account: as written, unless that is empty or only its id."""
+    if uid and (not shown or shown.lower() == uid):
+        return names.get(uid, "")
+    return shown
+
+
+def read_transcript(
+    text: str, name: str, report: ImportReport, known: dict[str, str] | None = None
+) -> list[RawMessage]:
+    """Parse one transcript file into records (a transcript is small: one conversation part).
+
+    `known` maps account ids to names found anywhere in the export (see `teams.names`), so a
+    sender or member written only as a GUID is shown by name when the export has one.
+    """
     parser = TranscriptParser()
     feed_markup(parser, text, name)
     parser.close()
     key = parser.conversation.get("data-conversation-id") or name
     title = parser.title or f"Teams chat {key}"
-    names: dict[str, str] = {}
-    for attrs, display in parser.participants:
+    names: dict[str, str] = dict(known or {})
+    for attrs, shown in parser.participants:
         uid = attrs.get("data-user-id", "").lower()
         email = normalise_email(attrs.get("data-email", ""))
+        display = _name(shown, uid, names)
         if uid:
-            names[uid] = display
+            if display:
+                names[uid] = display
             report.declare(key, uid, IdentifierKind.PLATFORM_ID, display or None)
             if email:
                 report.link(
@@ -181,7 +196,7 @@ def read_transcript(text: str, name: str, report: ImportReport) -> list[RawMessa
             continue
         body = html_to_text("".join(block.body))
         sender_uid: str | None = block.sender_attrs.get("data-user-id", "").lower() or None
-        sender: str | None = block.sender or (names.get(sender_uid) if sender_uid else None)
+        sender = _name(block.sender, sender_uid or "", names) or None
         files = tuple(Attachment(name=f, type="file") for f in block.files)
         kind = MessageKind.MEDIA if files and not body.text else MessageKind.MESSAGE
         text = body.text

@@ -40,7 +40,7 @@ def test_records_are_in_ts_order_per_conversation(
     general = [r.platform_message_id or "" for r in records if r.conversation_key == "C0GENERAL"]
     assert general == sorted(general, key=lambda ts: tuple(map(int, ts.split("."))))
     assert [r.conversation_title for r in records][:2] == [
-        "Direct message: Priya, Tom Sample",
+        "Direct message: Priya Example, Tom Sample",
         "#general",
     ]
 
@@ -58,7 +58,7 @@ def test_records_are_in_ts_order_per_conversation(
         ("1704448800.000200", "mentions", ("U0TOMSA02",)),
         ("1704448800.000200", "reply_to", None),
         ("1704448800.000200", "timestamp", datetime(2024, 1, 5, 10, 0, 0, 200, tzinfo=UTC)),
-        ("1704448800.000200", "sender", "Priya"),
+        ("1704448800.000200", "sender", "Priya Example"),
         ("1704448800.000200", "sender_id_kind", IdentifierKind.PLATFORM_ID),
         ("1704447000.000300", "sender", "Repairs Bot"),
         ("1704447000.000300", "sender_id", "B0BOT0001"),

@@ -11,16 +11,8 @@ from sqlalchemy import select
 
 from sar_desk.core.errors import BadSearchError
 from sar_desk.store import open_store
-from sar_desk.store.fts import (
-    And,
-    Not,
-    Or,
-    Term,
-    digit_runs,
-    fts_expression,
-    parse_query,
-    search_clause,
-)
+from sar_desk.store.fts import digit_runs, search_clause
+from sar_desk.store.query_language import And, Not, Or, Term, fts_expression, parse_query
 from sar_desk.store.tables import messages
 
 
