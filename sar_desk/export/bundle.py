@@ -40,9 +40,10 @@ from sar_desk.export.writers import PackWriter, WriteContext, default_writers
 INTERNAL_README = (
     "INTERNAL RECORDS - NEVER SEND THESE FILES TO THE REQUESTER.\n"
     "This folder holds the redaction log, the search log, the scope exclusions (with who\n"
-    "approved each), the safety report and the list of protected terms (the redacted\n"
-    "strings, used to verify the bundle). Only the files in 'pack/' go to the requester\n"
-    "(when it was encrypted, the password goes separately).\n"
+    "approved each), detection's coverage and measured accuracy, any elusion test with its\n"
+    "sample, the safety report and the list of protected terms (the redacted strings, used\n"
+    "to verify the bundle). Only the files in 'pack/' go to the requester (when it was\n"
+    "encrypted, the password goes separately).\n"
 )
 
 
