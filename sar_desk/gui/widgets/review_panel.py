@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,8 @@ from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
+from sar_desk.gui.widgets.accuracy_view import AccuracyView
+from sar_desk.gui.widgets.elusion_box import ElusionBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.widgets.review_actions import ReviewActions
 from sar_desk.gui.widgets.review_message import ReviewMessage
@@ -77,6 +80,14 @@ class ReviewPanel(LazyPanel):
         self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.message = ReviewMessage()
+        # Issue 15 item 5: how much review missed (elusion test) and the detector's measured
+        # accuracy, below the queue.
+        self.elusion = ElusionBox()
+        self.accuracy = AccuracyView()
+        self.checks = QTabWidget()
+        self.checks.setAccessibleName("Review checks")
+        self.checks.addTab(self.elusion, "Elusion &test")
+        self.checks.addTab(self.accuracy, "Detection acc&uracy")
         self._build_layout()
         context.opened.connect(self.case_opened)
         context.case_changed.connect(self._case_changed)
@@ -107,7 +118,12 @@ class ReviewPanel(LazyPanel):
         layout.addWidget(title)
         layout.addLayout(top)
         layout.addWidget(self.progress)
-        layout.addWidget(self.splitter, 1)
+        page = QSplitter(Qt.Orientation.Vertical)
+        page.addWidget(self.splitter)
+        page.addWidget(self.checks)
+        page.setStretchFactor(0, 3)
+        page.setStretchFactor(1, 1)
+        layout.addWidget(page, 1)
         # Single-key shortcuts only while the queue or the message has focus, so typing a
         # rationale never decides anything.
         for widget in (self.table, self.message.text):
@@ -179,6 +195,8 @@ class ReviewPanel(LazyPanel):
         if reviewers:
             compact.append("By reviewer — " + " · ".join(reviewers))
         self.progress.setText("\n".join(compact))
+        self.elusion.show_session(session)
+        self.accuracy.show_session(session)
         row = self.model.row_of(int(current.item.id)) if current is not None else -1
         self.select_row(max(row, 0))
 
@@ -210,6 +228,7 @@ class ReviewPanel(LazyPanel):
         """Disable decisions and detection while a writing job runs."""
         self.detect_button.setEnabled(not busy)
         self.decisions.set_enabled(not busy)
+        self.elusion.set_busy(busy)
 
     def run_detection(self) -> None:
         """Scan messages not scanned yet (a job) and refresh the queue."""
