@@ -80,9 +80,12 @@ def test_missed_mark_and_threshold_status_in_words(
 ) -> None:  # type: ignore[no-untyped-def]
     _case_in_scope(window, qtbot, tmp_path, monkeypatch, chat_file)
     session = window.context.require()
-    session.set_elusion_threshold(5.0)
     box = window.show_section(REVIEW).elusion
-    box.refresh()
+    assert not box.gate.isChecked()
+    box.gate.setChecked(True)
+    box.threshold.setValue(5.0)
+    qtbot.mouseClick(box.save_threshold, Qt.MouseButton.LeftButton)
+    assert session.elusion_threshold() == 5.0
     assert "threshold of 5%" in box.estimate.text()
     box.sample_size.setValue(2)
     qtbot.mouseClick(box.draw_button, Qt.MouseButton.LeftButton)
@@ -106,6 +109,13 @@ def test_missed_mark_and_threshold_status_in_words(
     assert "Estimated miss rate 50.0%" in box.estimate.text()
     assert "fails this case's threshold of 5%" in box.estimate.text()
     assert [box.table.item(r, 1).text() for r in range(2)] == ["Missed", "Clean"]
+
+    # Clearing the threshold: sign-off no longer waits, and the box says so.
+    box.gate.setChecked(False)
+    qtbot.mouseClick(box.save_threshold, Qt.MouseButton.LeftButton)
+    assert session.elusion_threshold() is None
+    assert not box.gate.isChecked()
+    assert "No threshold is set for this case" in box.estimate.text()
 
 
 def test_accuracy_view_lists_person_figures_from_the_shipped_file(

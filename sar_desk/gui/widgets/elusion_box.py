@@ -4,7 +4,7 @@ A thin shell over the session's `draw_elusion_sample` / `mark_elusion` / `elusio
 `elusion_threshold` (the same services the command line's elusion test calls). Draw a random
 sample of the messages with no accepted redaction, read each one, mark it "missed personal
 data" or "clean" (with an optional note), and read the estimated miss rate with its 95%
-interval and whether it meets the case's threshold.
+interval and whether it meets the case's threshold, which is set (or cleared) here too.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sar_desk.app.api import ElusionResult
+from sar_desk.app.api import DEFAULT_ELUSION_THRESHOLD, ElusionResult
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.errors import show_error
@@ -115,6 +117,17 @@ class ElusionBox(QGroupBox):
         self.clean_button = QPushButton("Clea&n")
         self.clean_button.setAccessibleName("Mark clean")
         self.clean_button.clicked.connect(lambda: self.mark_current(False))
+        self.gate = QCheckBox("Sign-off waits for a finished test with an upper &bound of at most")
+        self.gate.setAccessibleName("Sign-off waits for the elusion test")
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.1, 99.9)
+        self.threshold.setDecimals(1)
+        self.threshold.setSuffix("%")
+        self.threshold.setValue(DEFAULT_ELUSION_THRESHOLD)
+        self.threshold.setAccessibleName("Elusion threshold")
+        self.save_threshold = QPushButton("Save t&hreshold")
+        self.save_threshold.setAccessibleName("Save threshold")
+        self.save_threshold.clicked.connect(self.set_threshold)
         self.estimate = QLabel()
         self.estimate.setWordWrap(True)
         self.estimate.setAccessibleName("Elusion estimate")
@@ -141,9 +154,15 @@ class ElusionBox(QGroupBox):
         marks.addWidget(self.note, 1)
         marks.addWidget(self.missed_button)
         marks.addWidget(self.clean_button)
+        gate = QHBoxLayout()
+        gate.addWidget(self.gate)
+        gate.addWidget(self.threshold)
+        gate.addWidget(self.save_threshold)
+        gate.addStretch(1)
         column = QVBoxLayout(self)
         column.addWidget(intro)
         column.addLayout(top)
+        column.addLayout(gate)
         column.addWidget(self.table, 1)
         column.addLayout(marks)
         column.addWidget(self.estimate)
@@ -164,7 +183,11 @@ class ElusionBox(QGroupBox):
             return
         self.result = session.elusion_result()
         self._fill(session)
-        self.estimate.setText(describe_result(self.result, session.elusion_threshold()))
+        threshold = session.elusion_threshold()
+        self.gate.setChecked(threshold is not None)
+        if threshold is not None:
+            self.threshold.setValue(threshold)
+        self.estimate.setText(describe_result(self.result, threshold))
         self._update_buttons()
 
     def _fill(self, session: CaseSession) -> None:
@@ -208,6 +231,18 @@ class ElusionBox(QGroupBox):
         self.refresh()
         self.changed.emit()
 
+    def set_threshold(self) -> None:
+        """Set the case's threshold (or clear it when sign-off should not wait)."""
+        if self.session is None:
+            return
+        percent = self.threshold.value() if self.gate.isChecked() else None
+        try:
+            self.session.set_elusion_threshold(percent)
+        except SarDeskError as exc:
+            show_error(self, exc)
+        self.refresh()  # shows the threshold actually recorded, also after a refusal
+        self.changed.emit()
+
     def mark_current(self, missed: bool) -> None:
         """Mark the selected message and move on to the next one not yet marked."""
         message_id = self.current_message()
@@ -236,12 +271,14 @@ class ElusionBox(QGroupBox):
     def _update_buttons(self) -> None:
         has_sample = self.result is not None and bool(self.result.test.sample)
         self.draw_button.setEnabled(self.session is not None)
+        self.save_threshold.setEnabled(self.session is not None)
         self.missed_button.setEnabled(has_sample)
         self.clean_button.setEnabled(has_sample)
 
     def set_busy(self, busy: bool) -> None:
         """No draws or marks while a writing job runs."""
         self.draw_button.setEnabled(not busy and self.session is not None)
+        self.save_threshold.setEnabled(not busy and self.session is not None)
         has_sample = self.result is not None and bool(self.result.test.sample)
         self.missed_button.setEnabled(not busy and has_sample)
         self.clean_button.setEnabled(not busy and has_sample)
