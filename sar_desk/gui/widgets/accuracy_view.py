@@ -22,7 +22,7 @@ from sar_desk.app.accuracy import MeasuredAccuracy, case_accuracy
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 
-COLUMNS = ("Type", "Precision", "Recall", "Recall (any type)", "Labelled")
+COLUMNS = ("Type", "Precision", "Recall (same type)", "Recall (any type)", "Labelled in corpus")
 _MODEL_NAMES = {"sm": "the small English model (sm)", "md": "the medium English model (md)"}
 
 
