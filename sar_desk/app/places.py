@@ -24,11 +24,65 @@ from sar_desk.store import scope as store_scope
 WORDS_RESOURCE = "words/common-en.txt"
 
 
+# Month and day names (and their short forms) are ordinary words too: SAR Desk writes them in
+# every pack (day headings, the letter's dates), so a lone first name "April" or "June" redacted
+# once must not make the safety net or the leak check refuse every bundle dated in that month.
+# The word list leaves them out because they are also names.
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
+)
+
+
 @lru_cache(maxsize=1)
 def ordinary_words() -> frozenset[str]:
-    """Common English words, never protected strings on their own (see resources/words)."""
+    """Common English words, never protected strings on their own (see resources/words).
+
+    Includes `CALENDAR_WORDS`. A full name with such a word ("April Jones") stays protected.
+    """
     text = resource_path(WORDS_RESOURCE).read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip())
+    return frozenset(w.strip() for w in text.splitlines() if w.strip()) | CALENDAR_WORDS
 
 
 class PlacesMixin(SessionBase):
