@@ -14,6 +14,7 @@ from functools import lru_cache
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
 from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.core.calendar import CALENDAR_WORDS
 from sar_desk.core.disclosure import NetPlace
 from sar_desk.review.decide import ReviewContext
 from sar_desk.review.places import PlacesResult, decide_places
@@ -27,52 +28,7 @@ WORDS_RESOURCE = "words/common-en.txt"
 # Month and day names (and their short forms) are ordinary words too: SAR Desk writes them in
 # every pack (day headings, the letter's dates), so a lone first name "April" or "June" redacted
 # once must not make the safety net or the leak check refuse every bundle dated in that month.
-# The word list leaves them out because they are also names.
-CALENDAR_WORDS: frozenset[str] = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ]
-)
+# The word list leaves them out because they are also names (`core.calendar.CALENDAR_WORDS`).
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,58 @@ from dateutil.easter import easter
 from sar_desk.core.errors import BadInputError
 from sar_desk.core.model import Jurisdiction, Regime
 
+#: English month and weekday names, as SAR Desk writes them in dates.
+MONTH_NAMES: frozenset[str] = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+DAY_NAMES: frozenset[str] = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+#: Those names with their usual short forms ("Jan", "Tues"), lower case.
+CALENDAR_WORDS: frozenset[str] = (
+    MONTH_NAMES
+    | DAY_NAMES
+    | frozenset(
+        [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+        ]
+    )
+)
+
 DIVISION_NAMES: tuple[str, ...] = tuple(j.value for j in Jurisdiction)
 
 _LABELS = {

@@ -22,6 +22,7 @@ from typing import ClassVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.words import (
@@ -115,30 +116,6 @@ _CUE_AFTER = frozenset(
 _PLACE_CUE = frozenset(
     ["in", "to", "from", "near", "at", "of", "outside", "around", "towards", "via"]
 )
-# Months and weekdays.
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 _NEVER = (
     STOP_WORDS
     | NOT_NAMES
@@ -147,7 +124,8 @@ _NEVER = (
     | PRODUCTS
     | FILLER_WORDS
     | PLACEHOLDER_WORDS
-    | _CALENDAR
+    | MONTH_NAMES
+    | DAY_NAMES
 )
 
 Span = tuple[int, int, str, float, str]

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from export_data import GENERATED_AT, _msg, _span, inputs_for, synthetic
 
-from sar_desk.app.places import CALENDAR_WORDS, ordinary_words
+from sar_desk.app.places import ordinary_words
+from sar_desk.core.calendar import CALENDAR_WORDS
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.export.bundle import build_bundle
