@@ -14,18 +14,16 @@ Non-text content (raw XML for app messages) is kept as text, with the card title
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBasis
-from sar_desk.importers.archive import text_stream
+from sar_desk.importers.csvfile import strict_csv
 from sar_desk.importers.localtime import clock, local
 
 PLATFORM = "wechat"
@@ -73,21 +71,9 @@ class CsvPage:
         Raises:
             ImportFormatError: The file is not UTF-8 or its quoting is broken.
         """
-        with text_stream(handle) as stream:
-            # strict: a quote left open must refuse the file, not swallow every row after it
-            reader = csv.reader(stream, strict=True)
-            try:
-                yield from self._rows(reader, report)
-            except UnicodeDecodeError as exc:
-                raise ImportFormatError(
-                    f"{self.name} near line {reader.line_num + 1:,} has bytes that are not valid "
-                    "UTF-8 text, so it is not an unchanged export. Export the chat again."
-                ) from exc
-            except csv.Error as exc:
-                raise ImportFormatError(
-                    f"{self.name} has broken CSV quoting near line {reader.line_num + 1:,}, so "
-                    "its rows cannot be told apart. Export the chat again."
-                ) from exc
+        return strict_csv(
+            handle, self.name, lambda reader: self._rows(reader, report), "Export the chat again."
+        )
 
     def _rows(self, reader: Any, report: ImportReport) -> Iterator[RawMessage]:
         header = [h.strip() for h in next(reader, [])]

@@ -11,18 +11,16 @@ quoted text spanning lines is reported where it starts.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.identity import classify_identifier, clean_whitespace
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
-from sar_desk.importers.archive import text_stream
+from sar_desk.importers.csvfile import strict_csv
 from sar_desk.importers.localtime import clock, local
 
 PLATFORM = "imessage"
@@ -53,22 +51,12 @@ class CsvChats:
         Raises:
             ImportFormatError: The file is not UTF-8 or its quoting is broken.
         """
-        with text_stream(handle) as stream:
-            # strict: a quote left open must refuse the file, not swallow every row after it
-            reader = csv.reader(stream, strict=True)
-            try:
-                yield from self._rows(reader, report)
-            except UnicodeDecodeError as exc:
-                raise ImportFormatError(
-                    f"{self.name} near line {reader.line_num + 1:,} has bytes that are not valid "
-                    "UTF-8 text, so it is not an unchanged export (it may have been re-saved by "
-                    "a spreadsheet). Export the messages again and import that file."
-                ) from exc
-            except csv.Error as exc:
-                raise ImportFormatError(
-                    f"{self.name} has broken CSV quoting near line {reader.line_num + 1:,}, so "
-                    "its rows cannot be told apart. Export the messages again."
-                ) from exc
+        return strict_csv(
+            handle,
+            self.name,
+            lambda reader: self._rows(reader, report),
+            "Export the messages again.",
+        )
 
     def _rows(self, reader: Any, report: ImportReport) -> Iterator[RawMessage]:
         header = [h.strip() for h in next(reader, [])]
