@@ -26,8 +26,15 @@ from sar_desk.store.tables import metadata
 for _module in pkgutil.iter_modules(sar_desk.store.__path__):
     importlib.import_module(f"sar_desk.store.{_module.name}")
 
-# Objects the translation adds for search; today's Table objects do not name them.
-SEARCH_ONLY_TABLES = {"messages_digits", "message_mentions", VERSION_TABLE}
+# Objects the translation adds for search, and the server's own tables (its step record and
+# the originals held in the database); today's Table objects do not name them.
+SEARCH_ONLY_TABLES = {
+    "messages_digits",
+    "message_mentions",
+    VERSION_TABLE,
+    "originals",
+    "original_chunks",
+}
 SEARCH_ONLY_INDEXES = {f"ix_messages_{TSV_COLUMN}", "ix_messages_reply_to"}
 
 

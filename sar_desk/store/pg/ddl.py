@@ -71,8 +71,18 @@ _WORDS_FUNCTION = (
     "PARALLEL SAFE RETURN regexp_replace(sar_desk_fold(t), '[^[:alnum:]]+', ' ', 'g')"
 )
 
-PREAMBLE: tuple[str, ...] = (_FOLD_FUNCTION, _WORDS_FUNCTION)
-"""Run once in a new case schema before step 1 (helpers the translated steps refer to)."""
+_ORIGINALS = (
+    # Originals live in the database so any team member's PC can work the case: the SQLite
+    # store keeps them as read-only files in the case folder instead (same SHA-256 either way).
+    "CREATE TABLE originals (sha256 TEXT NOT NULL, size BIGINT NOT NULL, stored_at TEXT NOT NULL, "
+    "PRIMARY KEY (sha256))",
+    "CREATE TABLE original_chunks (sha256 TEXT NOT NULL REFERENCES originals (sha256), "
+    "seq INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (sha256, seq))",
+)
+
+PREAMBLE: tuple[str, ...] = (_FOLD_FUNCTION, _WORDS_FUNCTION, *_ORIGINALS)
+"""Run once in a new case schema before step 1: helpers the translated steps refer to, and the
+tables only the team store has (originals held in the database)."""
 
 
 def translate(statement: str) -> tuple[str, ...]:
