@@ -61,6 +61,13 @@ def make_engine(url: str, schema: str | None = None) -> Engine:
     return engine
 
 
+def run_ddl(conn: Connection, statement: str) -> None:
+    """Run one DDL statement as written (psycopg would read its ``%`` signs as placeholders)."""
+    raw: psycopg.Connection[Any] = conn.connection.dbapi_connection  # type: ignore[assignment]
+    with raw.cursor() as cur:
+        cur.execute(statement.encode("utf-8"))
+
+
 def schema_version(conn: Connection, schema: str) -> int:
     """The step the case schema is at (0: no such schema yet)."""
     found = conn.exec_driver_sql(
@@ -96,7 +103,7 @@ def migrate_case(conn: Connection, schema: str, *, label: str) -> int:
     if current == 0:
         conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
         for statement in PREAMBLE:
-            conn.exec_driver_sql(statement)
+            run_ddl(conn, statement)
         conn.exec_driver_sql(f"CREATE TABLE {VERSION_TABLE} (version INTEGER NOT NULL)")
         conn.exec_driver_sql(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)")
     for version, step in sorted(MIGRATIONS, key=lambda item: item[0]):
@@ -105,7 +112,7 @@ def migrate_case(conn: Connection, schema: str, *, label: str) -> int:
         if not isinstance(step, FrozenStep):
             raise TypeError(f"Schema step {version} is not a frozen step")
         for statement in translate_step(version, step.ddl):
-            conn.exec_driver_sql(statement)
+            run_ddl(conn, statement)
         # Data steps move what an older case already holds; a schema made by this release
         # starts empty at step 0, so only a case upgraded from an older server release runs them.
         if step.fill is not None and current > 0:
