@@ -143,3 +143,98 @@ def test_even_the_owner_cannot_update_and_a_damaged_head_stops_new_entries(
     admin.dispose()
     with _engine(team, "alice").begin() as conn, pytest.raises(DBAPIError, match="damaged"):
         audit_guard.append(conn, "review.decide", "{}")
+
+
+def _event(item: int, action: str, user: str) -> str:
+    return (
+        'INSERT INTO decision_events (item_id, action, "user", at, "before", "after", code, '
+        f"rationale, note, bulk, table_version) VALUES ({item}, '{action}', '{user}', 'now', "
+        "'proposed', 'accepted', 'SAR-3P', 'third party', '', false, 'v1')"
+    )
+
+
+@pytest.fixture(scope="module")
+def review_item(team: PgCluster) -> int:
+    """One proposal on one synthetic message, accepted by alice."""
+    with _engine(team, "alice").begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO conversations (platform, key, title) VALUES ('sms', 'r', 'Chat')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO messages (conversation_id, sent_at, utc_offset, time_basis, "
+            "timestamp_raw, kind, text, attachments_json, reactions_json, mentions_json, edited, "
+            "dedup_key, seq) SELECT id, 0, 0, 'utc', 'raw', 'text', 'Ring Pat Kerr', '[]', '[]', "
+            "'[]', false, 'rule-1', 1 FROM conversations WHERE key = 'r'"
+        )
+        item = conn.exec_driver_sql(
+            'INSERT INTO review_items (kind, message_id, field, start, "end", text, '
+            "entity_type, recognizer, created_by, created_at) SELECT 'span', id, 'text', 5, 13, "
+            "'Pat Kerr', 'PERSON', 'test', 'alice', 'now' FROM messages WHERE dedup_key = "
+            "'rule-1' RETURNING id"
+        ).scalar_one()
+        conn.exec_driver_sql(_event(item, "accept", "alice"))
+    return int(item)
+
+
+def test_nobody_records_a_decision_as_another_login(team: PgCluster, review_item: int) -> None:
+    with _engine(team, "alice").begin() as conn, pytest.raises(DBAPIError, match="not as bob"):
+        conn.exec_driver_sql(_event(review_item, "accept", "bob"))
+
+
+def test_four_eyes_is_enforced_by_the_server(team: PgCluster, review_item: int) -> None:
+    with _engine(team, "alice").begin() as conn, pytest.raises(DBAPIError, match="Four eyes"):
+        conn.exec_driver_sql(_event(review_item, "approve", "alice"))
+    with _engine(team, "bob").begin() as conn:
+        conn.exec_driver_sql(_event(review_item, "approve", "bob"))
+    with _engine(team, "bob").connect() as conn:
+        who = conn.exec_driver_sql(
+            f'SELECT action, "user" FROM decision_events WHERE item_id = {review_item} ORDER BY id'
+        ).all()
+    assert [tuple(r) for r in who] == [("accept", "alice"), ("approve", "bob")]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE decision_events SET \"user\" = 'bob'",
+        "DELETE FROM decision_events",
+        "UPDATE signoffs SET note = 'x'",
+        "DELETE FROM signoffs",
+    ],
+)
+def test_decisions_and_sign_offs_cannot_be_rewritten(
+    team: PgCluster, review_item: int, statement: str
+) -> None:
+    with _engine(team, "dora").begin() as conn:
+        conn.exec_driver_sql(
+            'INSERT INTO signoffs ("user", at, note, reasons) '
+            "SELECT 'dora', 'now', 'checked', '[]' WHERE NOT EXISTS (SELECT 1 FROM signoffs)"
+        )
+    for login in ("alice", "bob", "dora"):
+        with _engine(team, login).begin() as conn, pytest.raises(DBAPIError, match="cannot be"):
+            conn.exec_driver_sql(statement)
+
+
+def test_only_the_dpo_login_signs_off(team: PgCluster) -> None:
+    sign = "INSERT INTO signoffs (\"user\", at, note, reasons) VALUES ('{user}', 'now', 'ok', '[]')"
+    with _engine(team, "bob").begin() as conn, pytest.raises(DBAPIError, match="Only the DPO"):
+        conn.exec_driver_sql(sign.format(user="bob"))
+    with _engine(team, "alice").begin() as conn, pytest.raises(DBAPIError, match="not as dora"):
+        conn.exec_driver_sql(sign.format(user="dora"))
+
+
+def test_a_callers_search_path_cannot_redirect_the_rules(team: PgCluster, review_item: int) -> None:
+    # alice points the rules at an empty look-alike table of her own: they still read the case's.
+    with _engine(team, "alice").begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE decision_events (LIKE case_sar_2026_0001.decision_events)"
+        )
+        conn.exec_driver_sql("SET LOCAL search_path TO pg_temp, case_sar_2026_0001")
+        with pytest.raises(DBAPIError, match="Four eyes"):
+            conn.exec_driver_sql(
+                _event(review_item, "accept", "alice")
+                .replace(
+                    "INSERT INTO decision_events", "INSERT INTO case_sar_2026_0001.decision_events"
+                )
+                .replace("'accept'", "'approve'")
+            )

@@ -68,11 +68,6 @@ GUARD_STATEMENTS: tuple[str, ...] = (
 """Run in a new case schema after the schema steps (search_path set to that schema)."""
 
 
-def function_search_path(schema: str) -> str:
-    """Pin the append function to its own schema so a caller's search_path cannot redirect it."""
-    return f'ALTER FUNCTION sar_desk_audit_append(text, text, text) SET search_path = "{schema}"'
-
-
 def append(conn: Connection, action: str, details: str, at: datetime | None = None) -> int:
     """Append one entry as the session's login through the server's function; returns its id.
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, text
 
 from sar_desk.core.errors import PermissionDeniedError
 from sar_desk.store.migrations import MIGRATIONS, FrozenStep, latest_version
-from sar_desk.store.pg import audit_guard
+from sar_desk.store.pg import audit_guard, rules
 from sar_desk.store.pg.ddl import PREAMBLE, translate_step
 from sar_desk.store.pg.engine import VERSION_TABLE, run_ddl
 
@@ -52,15 +52,17 @@ def case_statements() -> list[str]:
         out.extend(translate_step(version, step.ddl))
     out.append(f"INSERT INTO {VERSION_TABLE} (version) VALUES ({latest_version()})")
     out.extend(audit_guard.GUARD_STATEMENTS)
+    out.extend(rules.RULE_STATEMENTS)
     return out
 
 
 _CREATE_CASE = """
 CREATE OR REPLACE FUNCTION sar_desk.create_case(p_reference text) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $fn$
 DECLARE v_schema text; v_stmt record;
   v_all text := 'sar_case_handler, sar_reviewer, sar_dpo, sar_auditor';
   v_writers text := 'sar_case_handler, sar_reviewer, sar_dpo';
+  v_fn text; v_pinned text[] := ARRAY[{pinned}];
 BEGIN
   IF NOT pg_has_role(session_user, 'sar_case_handler', 'MEMBER') THEN
     RAISE EXCEPTION 'Only a case handler can create a case on the team store.'
@@ -81,8 +83,11 @@ BEGIN
   FOR v_stmt IN SELECT statement FROM sar_desk.case_ddl ORDER BY seq LOOP
     EXECUTE v_stmt.statement;
   END LOOP;
-  EXECUTE format('ALTER FUNCTION %I.sar_desk_audit_append(text, text, text) SET search_path = %I',
-                 v_schema, v_schema);
+  FOREACH v_fn IN ARRAY v_pinned LOOP
+    -- pg_temp last, explicitly: otherwise a caller's temporary look-alike tables come first.
+    EXECUTE format('ALTER FUNCTION %I.%s SET search_path = %I, pg_temp', v_schema, v_fn,
+                   v_schema);
+  END LOOP;
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', v_schema, v_all);
   EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %s', v_schema, v_all);
   EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %s',
@@ -129,7 +134,8 @@ def init_server(conn: Connection) -> None:
         text("INSERT INTO sar_desk.case_ddl (seq, statement) VALUES (:seq, :statement)"),
         [{"seq": n, "statement": s} for n, s in enumerate(case_statements())],
     )
-    run_ddl(conn, _CREATE_CASE)
+    pinned = ", ".join(f"'{name}'" for name in rules.PINNED)
+    run_ddl(conn, _CREATE_CASE.replace("{pinned}", pinned))
     for table in ("sar_desk.cases", "sar_desk.case_ddl"):
         conn.exec_driver_sql(f"ALTER TABLE {table} OWNER TO {OWNER}")
     conn.exec_driver_sql(f"ALTER FUNCTION sar_desk.create_case(text) OWNER TO {OWNER}")
