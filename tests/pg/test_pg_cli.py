@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -77,3 +78,15 @@ def test_mistakes_are_one_clear_line(server: PgCluster) -> None:
     code, _, err = run("server", "init", server.url("cli_ravi", PASSWORD, DB))
     assert code == 1
     assert len(err.strip().splitlines()) == 1
+
+
+def test_with_a_server_chosen_no_local_folder_is_worked_quietly(tmp_path: Path) -> None:
+    # No cluster needed: the refusal comes before any connection.
+    env = {"SAR_DESK_SERVER": "postgresql://team.example:5432/sar"}
+    code, _, err = run("case", "show", str(tmp_path / "c"), env=env)
+    assert code == 1
+    assert "team store team.example:5432/sar" in err
+    assert "nothing was opened" in err
+    code, _, err = run("review", str(tmp_path / "c"), "list", "--as", "dpo1", env=env)
+    assert code == 1
+    assert "--as is refused there" in err
