@@ -138,7 +138,7 @@ def open_case(path: Path, user: str | None = None) -> CaseSession:
     Acting as another case user needs their passphrase (issue 17); the environment's USER and
     LOGNAME are never consulted.
     """
-    _refuse_team_store(user)
+    refuse_team_store(user)
     session = CaseSession.open(path)
     if not _is_os_account(user):
         assert user is not None  # _is_os_account(None) is true
@@ -150,7 +150,7 @@ def open_case(path: Path, user: str | None = None) -> CaseSession:
     return session
 
 
-def _refuse_team_store(user: str | None) -> None:
+def refuse_team_store(user: str | None) -> None:
     """With a team server chosen, never quietly work a local folder instead (issue 17)."""
     if not os.environ.get("SAR_DESK_SERVER", "").strip():
         return

@@ -87,6 +87,23 @@ def test_with_a_server_chosen_no_local_folder_is_worked_quietly(tmp_path: Path) 
     assert code == 1
     assert "team store team.example:5432/sar" in err
     assert "nothing was opened" in err
+    code, _, err = run(
+        "case",
+        "new",
+        str(tmp_path / "n"),
+        "--regime",
+        "sar",
+        "--reference",
+        "SAR-1",
+        "--received",
+        "2026-05-05",
+        "--requester",
+        "Alex Morgan",
+        env=env,
+    )
+    assert code == 1
+    assert "nothing was opened" in err
+    assert not (tmp_path / "n").exists()
     code, _, err = run("review", str(tmp_path / "c"), "list", "--as", "dpo1", env=env)
     assert code == 1
     assert "--as is refused there" in err
