@@ -87,3 +87,17 @@ def test_undo_of_a_multi_item_decision_reverses_all_of_it(reviewed: CaseSession)
     with reviewed.store.read() as conn:
         assert all(store_decisions.events_for(conn, i)[-1].action is Action.UNDO for i in ids)
     assert all(_state(reviewed, i).status is ReviewStatus.PROPOSED for i in ids)
+
+
+def test_export_undecided_counts_only_the_disclosure_set_as_export_does(
+    reviewed: CaseSession,
+) -> None:
+    from sar_desk.core.errors import ExportBlockedError
+    from sar_desk.core.jobs import run_job
+
+    assert len(reviewed.review_items(ReviewStatus.PROPOSED)) == 4
+    reviewed.add_to_disclosure([2], "About the requester's repair")
+    assert reviewed.export_undecided() == 2  # message 2's two proposals, not message 3's
+    assert {int(v.item.message_id) for v in reviewed.disclosed_review_items()} == {2}
+    with pytest.raises(ExportBlockedError, match=r"^2 redaction proposals"):
+        run_job(reviewed.export_bundle(reviewed.folder.parent / "out"), lambda _p: None)
