@@ -161,3 +161,54 @@ def test_detection_from_review_scans_only_the_disclosure_set(
     assert found
     assert found <= set(chosen)
     assert review.model.rowCount() == len(session.review_items())
+
+
+def test_errors_name_codes_by_title_and_offer_the_next_step(
+    window, qtbot, tmp_path: Path, dialogs
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from sar_desk.gui.widgets.review_errors import in_window_words
+
+    review = open_review(window, qtbot, tmp_path)
+    codes = review.message.codes
+    worded = in_window_words("Item 4 was accepted under SAR-3P.", codes)
+    assert "SAR-3P" not in worded
+    assert "(Sch 2 Pt 3 para 16)" in worded or codes[0].marker in worded
+
+    review.select_row(0)
+    review.decide(Action.REJECT, note="")  # a rejection needs its reason
+    assert len(dialogs) == 1
+    box = dialogs[0]
+    assert isinstance(box, QMessageBox)
+    assert "say why it is rejected" in box.text()
+    assert [b.text() for b in box.buttons() if b.text() == "Write the rationale"]
+
+
+def test_bulk_by_person_previews_then_decides(window, qtbot, tmp_path: Path, dialogs) -> None:
+    from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
+
+    review = open_review(window, qtbot, tmp_path)
+    session = window.context.require()
+    dialog = BulkReviewDialog(session, review)
+    qtbot.addWidget(dialog)
+    dialog.action.setCurrentIndex(dialog.action.findData(Action.REJECT))
+    dialog.by.setCurrentIndex(dialog.by.findText("Every mention of Sam Carter"))
+    previews = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]
+    assert len(previews) == 3  # two in the text, one as the sender; not the phone number
+    assert all("Sam Carter" in p for p in previews)
+    assert "3 item(s) will be decided." in dialog.plan_label.text()
+    assert session.review_items(ReviewStatus.REJECTED) == []  # a preview decides nothing
+    dialog.rationale.setText("Staff member named in the course of their work")
+    dialog.run()
+    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    rejected = session.review_items(ReviewStatus.REJECTED)
+    assert sorted(v.item.text for v in rejected) == ["Sam Carter"] * 3
+
+    dialog = BulkReviewDialog(session, review)
+    qtbot.addWidget(dialog)
+    dialog.action.setCurrentIndex(dialog.action.findData(Action.REJECT))
+    dialog.by.setCurrentIndex(dialog.by.findText("Every occurrence of a text…"))
+    assert not dialog.ok_button.isEnabled()  # nothing typed yet
+    dialog.text.setText("07700 900123")
+    assert dialog.preview.count() == 1

@@ -170,7 +170,7 @@ class ReviewActions:
         try:
             result = self.panel.context.require().undo_last_decision()
         except SarDeskError as exc:
-            show_error(self.panel, exc)
+            self.panel.report(exc)
             return
         self.panel.context.notify(frozenset({DECISIONS}))
         row = self.panel.model.row_of(int(result.items[0].item.id)) if result.items else -1
@@ -188,6 +188,6 @@ class ReviewActions:
         try:
             call(self.panel.context.require())
         except SarDeskError as exc:
-            show_error(self.panel, exc)
+            self.panel.report(exc)
             return
         self.panel.context.notify(frozenset({DECISIONS}))

@@ -161,6 +161,11 @@ class ReviewMessage(QWidget):
             self.code.addItem(f"{code.title} ({code.marker})", code.code)
             self.code.setItemData(self.code.count() - 1, code.summary, role=3)  # ToolTipRole
 
+    @property
+    def codes(self) -> list[ReasonCode]:
+        """The codes on offer."""
+        return list(self._codes)
+
     def chosen_code(self) -> str:
         """The code picked ("default" for the regime's default)."""
         return str(self.code.currentData() or DEFAULT_CODE)

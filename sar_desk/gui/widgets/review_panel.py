@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.core.decisions import Action, ReviewStatus
-from sar_desk.core.errors import SarDeskError
+from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
@@ -38,6 +38,7 @@ from sar_desk.gui.widgets.accuracy_view import AccuracyView
 from sar_desk.gui.widgets.elusion_box import ElusionBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.widgets.review_actions import ReviewActions
+from sar_desk.gui.widgets.review_errors import show_review_error
 from sar_desk.gui.widgets.review_message import ReviewMessage
 from sar_desk.gui.workers import JobController
 
@@ -181,7 +182,7 @@ class ReviewPanel(LazyPanel):
             # as another case user needs their own passphrase (issue 17), asked only then.
             session.act_as(str(name), lambda: self.ask_passphrase(str(name)))
         except SarDeskError as exc:
-            show_error(self, exc)
+            self.report(exc)
             self.acting.setCurrentIndex(max(0, self.acting.findData(session.user)))
             return
         logger.info("acting user switched")
@@ -271,6 +272,24 @@ class ReviewPanel(LazyPanel):
         logger.info("detection finished")
         self.context.notify(frozenset({FINDINGS}))
 
+    def report(self, exc: SarDeskError) -> QWidget | None:
+        """Show a review error in the window's words, with a button for the next step."""
+        show_proposed = ("Show what is undecided", self._show_proposed)
+        who = ("Choose who is acting", self.acting.setFocus)
+        actions = {
+            Hint.GIVE_REASON: ("Write the rationale", self.message.rationale.setFocus),
+            Hint.GIVE_CODE: ("Choose a code", self.message.code.setFocus),
+            Hint.ADD_USER: who,
+            Hint.AS_PASSPHRASE: who,
+            Hint.LIST_REVIEW: show_proposed,
+            Hint.DECIDE_ITEMS: show_proposed,
+        }
+        return show_review_error(self, exc, self.message.codes, actions)
+
+    def _show_proposed(self) -> None:
+        self.status_filter.setCurrentIndex(self.status_filter.findData(ReviewStatus.PROPOSED))
+        self.table.setFocus()
+
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """Ask for a required reason; None if the officer cancels or leaves it empty."""
         text, ok = QInputDialog.getText(self, title, prompt)
@@ -285,7 +304,7 @@ class ReviewPanel(LazyPanel):
         try:
             self.context.require().decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
         except SarDeskError as exc:
-            show_error(self, exc)
+            self.report(exc)
             return
         self.context.notify(frozenset({DECISIONS}))
         self.select_row(row if self.model.row_of(int(view.item.id)) < 0 else row + 1)
