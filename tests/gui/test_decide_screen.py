@@ -212,3 +212,34 @@ def test_bulk_by_person_previews_then_decides(window, qtbot, tmp_path: Path, dia
     assert not dialog.ok_button.isEnabled()  # nothing typed yet
     dialog.text.setText("07700 900123")
     assert dialog.preview.count() == 1
+
+
+def test_attachment_items_show_the_attachment_area(window, qtbot, tmp_path: Path) -> None:
+    from sar_desk.core.findings import Finding
+    from sar_desk.core.model import MessageId
+    from sar_desk.store.findings import save_findings
+
+    review = open_review(window, qtbot, tmp_path)
+    session = window.context.require()
+    with session.store.transaction() as conn:
+        save_findings(
+            conn,
+            [
+                Finding(
+                    MessageId(1),
+                    ProposalField.ATTACHMENT,
+                    None,
+                    None,
+                    "sam-carter-letter.pdf",
+                    "PERSON",
+                    0.9,
+                    "test",
+                )
+            ],
+        )
+    review.refresh()
+    review.select_row(row_where(review, lambda v: v.item.field is ProposalField.ATTACHMENT))
+    assert review.message.attachment_box.isVisibleTo(review)
+    assert review.message.highlights() == []  # nothing in the body is marked for it
+    review.select_row(row_where(review, lambda v: v.item.start == PHONE[0]))
+    assert not review.message.attachment_box.isVisibleTo(review)
