@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from sqlalchemy import Connection, Integer, Row, column, delete, func, insert, select, text
 
@@ -25,9 +25,19 @@ from sar_desk.core.attachments import (
     WordBox,
 )
 from sar_desk.core.model import MessageId, PersonId, SourceId
-from sar_desk.store.tables import attachment_findings, attachment_texts, attachments
+from sar_desk.store.fts import ATTACHMENTS_FTS_TABLE
+from sar_desk.store.tables import (
+    attachment_findings,
+    attachment_texts,
+    attachments,
+    message_sources,
+    messages,
+    scanned_attachments,
+)
 
-FTS_TABLE: Final = "attachments_fts"
+_T = TypeVar("_T")
+
+FTS_TABLE: Final = ATTACHMENTS_FTS_TABLE
 _CHUNK: Final = 500
 
 # The same SQL as step 17, for building a database from today's definitions (tests).
@@ -79,6 +89,36 @@ def add_attachments(
     for start in range(0, len(shas), _CHUNK):
         _index(conn, shas[start : start + _CHUNK], only_ids=ids)
     return ids
+
+
+def resolve_message_ids(
+    conn: Connection, source_id: int, items: Sequence[tuple[int, str, _T]]
+) -> list[tuple[int | None, str, _T]]:
+    """Message ids as stored once an import merged its copies (a merged row's id is gone).
+
+    A merged row's source link moved to the stored copy, so it is found by the record's
+    location in the source; None when that location is not unique.
+    """
+    ids = sorted({i for i, _, _ in items})
+    alive: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        alive |= {
+            int(r[0]) for r in conn.execute(select(messages.c.id).where(messages.c.id.in_(chunk)))
+        }
+    out: list[tuple[int | None, str, _T]] = []
+    for message_id, location, payload in items:
+        found: int | None = message_id
+        if message_id not in alive:
+            rows = conn.execute(
+                select(message_sources.c.message_id).where(
+                    message_sources.c.source_id == source_id,
+                    message_sources.c.location == location,
+                )
+            ).all()
+            found = int(rows[0][0]) if len(rows) == 1 else None
+        out.append((found, location, payload))
+    return out
 
 
 def _to_attachment(row: Row[Any]) -> StoredAttachment:
@@ -278,6 +318,34 @@ def clear_findings(conn: Connection, attachment_ids: Sequence[int]) -> None:
         chunk = list(attachment_ids[start : start + _CHUNK])
         conn.execute(
             delete(attachment_findings).where(attachment_findings.c.attachment_id.in_(chunk))
+        )
+
+
+def unscanned(conn: Connection, after: int = 0, limit: int = 200) -> list[StoredAttachment]:
+    """Attachments with text, whose message detection has scanned but whose text it has not."""
+    scanned_message = text("SELECT message_id FROM scanned_messages").columns(
+        column("message_id", Integer)
+    )
+    stmt = (
+        _select()
+        .where(
+            attachments.c.id > after,
+            attachment_texts.c.text != "",
+            attachments.c.message_id.in_(scanned_message),
+            attachments.c.id.not_in(select(scanned_attachments.c.attachment_id)),
+        )
+        .order_by(attachments.c.id)
+        .limit(limit)
+    )
+    return [_to_attachment(r) for r in conn.execute(stmt)]
+
+
+def mark_scanned(conn: Connection, run_id: int, attachment_ids: Sequence[int]) -> None:
+    """Record that a detection run scanned these attachments' text (with their findings)."""
+    if attachment_ids:
+        conn.execute(
+            insert(scanned_attachments),
+            [{"attachment_id": int(i), "run_id": run_id} for i in attachment_ids],
         )
 
 

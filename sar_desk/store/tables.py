@@ -207,3 +207,11 @@ attachment_findings = Table(
     Index("ix_attachment_findings_attachment", "attachment_id", "start"),
     Index("ix_attachment_findings_message", "message_id"),
 )
+
+# Step 17: attachments whose text detection has scanned (a later run skips them).
+scanned_attachments = Table(
+    "scanned_attachments",
+    metadata,
+    Column("attachment_id", Integer, ForeignKey("attachments.id"), primary_key=True),
+    Column("run_id", Integer, ForeignKey("detection_runs.id"), nullable=False),
+)

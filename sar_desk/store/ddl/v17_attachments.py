@@ -9,6 +9,7 @@ Frozen: this is the SQL as the step shipped. Never edit it; change the schema in
 - ``attachments_fts``: the words of each attachment's text (rowid = attachment id), so search
   finds a message by the text in its photo.
 - ``attachment_findings``: detection's proposals in attachment text (spans into that text).
+- ``scanned_attachments``: which attachments' text detection has scanned, and in which run.
 """
 
 DDL: tuple[str, ...] = (
@@ -64,4 +65,11 @@ DDL: tuple[str, ...] = (
 )""",
     "CREATE INDEX ix_attachment_findings_attachment ON attachment_findings (attachment_id, start)",
     "CREATE INDEX ix_attachment_findings_message ON attachment_findings (message_id)",
+    """CREATE TABLE scanned_attachments (
+    attachment_id INTEGER NOT NULL,
+    run_id INTEGER NOT NULL,
+    PRIMARY KEY (attachment_id),
+    FOREIGN KEY(attachment_id) REFERENCES attachments (id),
+    FOREIGN KEY(run_id) REFERENCES detection_runs (id)
+)""",
 )
