@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sar_desk.app.attachments import read_texts, scan_texts
 from sar_desk.app.base import SessionBase
 from sar_desk.app.detection_gate import run_status
 from sar_desk.app.paths import resource_path
@@ -205,6 +206,9 @@ class DetectionMixin(SessionBase):
                     scanned = yield from self._scan(
                         store, run_id, span, total, context, detector, cancel, counts, workers
                     )
+                    yield from read_texts(store, self.case_folder, cancel, workers)
+                    in_files = yield from scan_texts(store, run_id, detector, context, cancel)
+                    counts.update(f.entity_type for f in in_files)
                     propagated = yield from self._propagate(store, span, context, cancel, counts)
                 except Cancelled:
                     self._close_run(store, run_id, "cancelled", 0, scope, counts)

@@ -6,6 +6,7 @@ A case is one folder that holds everything about it::
     .imports.lock                 held shared by imports, exclusive by the orphan sweep
     originals/                    each imported export, read-only, named <source>-<sha>-<name>
     originals/.incoming-<uuid>/   a copy being imported; holds a locked ``.in-use`` file
+    attachments/<ab>/<sha256>     each kept attachment, read-only, named by its content hash
     masters/<export-id>/          the unredacted master and manifest of each bundle
     .purge-in-progress.json       only while a purge runs (or after one was interrupted)
 
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 _DB = "case.db"
 _ORIGINALS = "originals"
 _MASTERS = "masters"
+_ATTACHMENTS = "attachments"
 _INCOMING = ".incoming-"
 _IN_USE = ".in-use"
 _PURGE_MARKER = ".purge-in-progress.json"
@@ -261,6 +263,39 @@ class CaseFolder:
         os.replace(copy, final)
         make_read_only(final)
         return final
+
+    def keep_attachment(self, sha256: str, data: bytes) -> str:
+        """Keep an attachment's bytes read-only under its content hash; its case-relative path.
+
+        The one place attachment bytes are written (an encrypted case swaps this function).
+        Idempotent: a file already kept under that hash is left as it is.
+        """
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError("not a SHA-256 hex digest")
+        relative = f"{_ATTACHMENTS}/{sha256[:2]}/{sha256}"
+        final = self.root / relative
+        if final.exists():
+            return relative
+        _make_private_dir(self.root / _ATTACHMENTS)
+        _make_private_dir(final.parent)
+        part = final.with_name(f".{sha256}.{uuid.uuid4().hex}.part")
+        with os.fdopen(
+            os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE), "wb"
+        ) as out:
+            out.write(data)
+        os.replace(part, final)
+        make_read_only(final)
+        return relative
+
+    def has_attachment(self, sha256: str) -> bool:
+        """Whether a file with this content hash is kept already."""
+        return (self.root / _ATTACHMENTS / sha256[:2] / sha256).exists()
+
+    def attachment_file(self, stored_path: str) -> Path:
+        """The file of a kept attachment, from the path its row records."""
+        if not stored_path.startswith(f"{_ATTACHMENTS}/") or ".." in stored_path.split("/"):
+            raise ValueError("not a kept attachment's path")
+        return self.root / stored_path
 
     @contextmanager
     def incoming(self) -> Iterator[Path]:

@@ -38,6 +38,7 @@ from sar_desk.store.ddl import (
     v13_copies,
     v15_identity,
     v16_elusion,
+    v17_attachments,
 )
 
 Migration = Callable[[Connection], None]
@@ -82,6 +83,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (13, frozen(v13_copies.DDL, v13_copies.fill)),
     (15, frozen(v15_identity.DDL)),
     (16, frozen(v16_elusion.DDL)),
+    (17, frozen(v17_attachments.DDL)),
 ]
 
 

@@ -35,6 +35,7 @@ ALLOWED: set[tuple[str, str]] = {
     ("sar_desk.app.people", "sar_desk.store.people.Conn"),
     ("sar_desk.app.resolution", "sar_desk.store.people.Conn"),
     ("sar_desk.app.detection_gate", "sar_desk.store.decisions.Connection"),
+    ("sar_desk.app.attachments", "sar_desk.store.decisions.Connection"),
     ("sar_desk.review.thirdparty", "sar_desk.store.decisions.Connection"),
     *((f"sar_desk.review.{m}", "sar_desk.store.decisions.Connection") for m in _REVIEW),
 }
