@@ -31,6 +31,7 @@ for _module in pkgutil.iter_modules(sar_desk.store.__path__):
 SEARCH_ONLY_TABLES = {
     "messages_digits",
     "message_mentions",
+    "attachments_fts",
     VERSION_TABLE,
     "originals",
     "original_chunks",

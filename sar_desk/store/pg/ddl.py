@@ -60,6 +60,22 @@ _DIGITS_DELETE = (
     "EXECUTE FUNCTION messages_digits_ad()",
 )
 
+_FTS_ATTACHMENTS = (
+    # Step 17's FTS5 table of attachment text (rowid = attachment id) as a plain table whose
+    # generated tsvector column is indexed the same way as the messages' one.
+    f"CREATE TABLE attachments_fts (rowid BIGINT NOT NULL, text TEXT NOT NULL, {TSV_COLUMN} "
+    f"tsvector GENERATED ALWAYS AS (to_tsvector('{TS_CONFIG}', sar_desk_words(text))) STORED, "
+    "PRIMARY KEY (rowid))",
+    f"CREATE INDEX ix_attachments_fts_{TSV_COLUMN} ON attachments_fts USING gin ({TSV_COLUMN})",
+)
+
+_FTS_ATTACHMENTS_DELETE = (
+    "CREATE FUNCTION attachments_fts_ad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "DELETE FROM attachments_fts WHERE rowid = OLD.id; RETURN OLD; END $$",
+    "CREATE TRIGGER attachments_fts_ad AFTER DELETE ON attachments FOR EACH ROW "
+    "EXECUTE FUNCTION attachments_fts_ad()",
+)
+
 OVERRIDES: dict[int, tuple[str, ...]] = {}
 """A step's own PostgreSQL text, for steps whose SQLite text the rules do not cover."""
 
@@ -100,6 +116,10 @@ def translate(statement: str) -> tuple[str, ...]:
         return _DIGITS
     if flat.startswith("CREATE TRIGGER messages_digits_ad "):
         return _DIGITS_DELETE
+    if flat.startswith("CREATE VIRTUAL TABLE attachments_fts "):
+        return _FTS_ATTACHMENTS
+    if flat.startswith("CREATE TRIGGER attachments_fts_ad "):
+        return _FTS_ATTACHMENTS_DELETE
     if "VIRTUAL TABLE" in flat or flat.startswith("CREATE TRIGGER") or "PRAGMA" in flat:
         raise UntranslatedStepError(f"No PostgreSQL translation for: {flat[:80]}")
     text = statement
