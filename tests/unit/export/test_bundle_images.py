@@ -1,0 +1,128 @@
+"""Approved attachment decisions in a built bundle: pixels burned, no metadata, OCR leak check."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pikepdf
+import pytest
+from export_data import GENERATED_AT, RESOURCES, SAR_3P, inputs_for, synthetic
+from PIL import Image
+from pypdf import PdfReader
+
+from sar_desk.attachments.sample_photo import notice_photo
+from sar_desk.core.attachment_review import AttachmentAction
+from sar_desk.core.errors import SafetyCheckError
+from sar_desk.core.jobs import CancelToken, run_job
+from sar_desk.core.model import MessageId
+from sar_desk.export.attachment_render import AttachmentOutcome
+from sar_desk.export.bundle import build_bundle
+from sar_desk.export.image_checks import pdf_pictures
+from sar_desk.export.images import metadata_problems
+from sar_desk.export.options import DEMO_ORGANISATION, BundleInputs, BundleOptions
+from sar_desk.export.verify import verify_bundle
+
+OPTIONS = BundleOptions(
+    generated_at=GENERATED_AT, organisation=DEMO_ORGANISATION, pseudonyms=False, html=True
+)
+PDF = "SAR-TEST-7-bundle.pdf"
+HTML = "SAR-TEST-7-bundle.html"
+BOX = (60.0, 100.0, 420.0, 160.0)  # where the name line of the photo is (see _photo)
+
+
+def _photo() -> bytes:
+    # Wall-coloured photo with the second line (the name) drawn between y=100 and y=160.
+    return notice_photo(
+        ("NOTICE", "Tenant: Jordan Blake"),
+        RESOURCES / "fonts" / "NotoSans-Regular.ttf",
+        size=(600, 400),
+    )
+
+
+def _inputs(action: AttachmentAction = AttachmentAction.REDACT, ocr=None) -> BundleInputs:
+    outcome = AttachmentOutcome(
+        MessageId(10),
+        0,
+        action,
+        SAR_3P if action is not AttachmentAction.DISCLOSE else None,
+        (BOX,) if action is AttachmentAction.REDACT else (),
+        _photo() if action is not AttachmentAction.WITHHOLD else None,
+    )
+    return replace(inputs_for(*synthetic()), attachments=(outcome,), ocr=ocr)
+
+
+def _build(dest: Path, inputs: BundleInputs):
+    return run_job(build_bundle(inputs, OPTIONS, dest, cancel=CancelToken()))
+
+
+def _photos(pdf: Path) -> list[tuple[str, bytes, list[str]]]:
+    """The disclosed photos among the PDF's images (the colour emoji font adds its own)."""
+    return [p for p in pdf_pictures(pdf) if Image.open(io.BytesIO(p[1])).size == (600, 400)]
+
+
+def _stub_ocr(black: tuple[float, float, float, float]):
+    """A stand-in for OCR: reports the name unless its line is black in the pixels."""
+
+    def read(data: bytes) -> str:
+        image = Image.open(io.BytesIO(data)).convert("L")
+        if image.size != (600, 400):
+            return ""  # emoji glyphs the PDF draws as images
+        x, y = black[0] + 40, black[1] + 25
+        return "NOTICE" if image.getpixel((int(x), int(y))) == 0 else "NOTICE Tenant: Jordan Blake"
+
+    return read
+
+
+def test_redacted_photo_is_in_the_pdf_black_in_the_pixels_without_metadata(tmp_path: Path) -> None:
+    _build(tmp_path / "out", _inputs(ocr=_stub_ocr(BOX)))
+    pdf = tmp_path / "out" / "pack" / PDF
+    assert all(problems == [] for _, _, problems in pdf_pictures(pdf))
+    pictures = _photos(pdf)
+    assert len(pictures) == 1
+    _, png, problems = pictures[0]
+    assert problems == []
+    assert metadata_problems(png) == []
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    for x in range(80, 400, 40):
+        assert image.getpixel((x, 130)) == (0, 0, 0)
+    assert sum(image.getpixel((5, 5))) > 300  # the rest of the photo is there
+    raw = pdf.read_bytes()
+    assert b"Exif" not in raw
+    assert b"SynthPhone" not in raw  # the camera model from the original EXIF
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "Image 1 · 1 area redacted · Sch 2 Pt 3 para 16" in text
+    with pikepdf.open(pdf) as opened:
+        filters = [
+            str(raw_image.get("/Filter"))
+            for page in opened.pages
+            for raw_image in page.get_images().values()
+        ]
+    assert "/DCTDecode" not in filters  # never the original JPEG stream
+    assert filters
+
+
+def test_html_embeds_the_clean_png_and_passes_its_safety_check(tmp_path: Path) -> None:
+    _build(tmp_path / "out", _inputs(ocr=_stub_ocr(BOX)))
+    html = (tmp_path / "out" / "pack" / HTML).read_text(encoding="utf-8")
+    assert '<img src="data:image/png;base64,' in html
+    report = verify_bundle(tmp_path / "out", ocr=_stub_ocr(BOX))
+    assert report.ok, [r.sentence() for r in report.results if not r.passed]
+    checks = {(r.file, r.check) for r in report.results}
+    assert (f"pack/{HTML}", "image-text-leak") in checks
+    assert (f"pack/{PDF}", "image-metadata") in checks
+
+
+def test_a_name_legible_in_a_disclosed_photo_blocks_the_export(tmp_path: Path) -> None:
+    with pytest.raises(SafetyCheckError, match="image-text-leak"):
+        _build(tmp_path / "out", _inputs(AttachmentAction.DISCLOSE, ocr=_stub_ocr(BOX)))
+    assert not (tmp_path / "out").exists()
+
+
+def test_withheld_photo_is_a_line_with_its_code_and_no_image(tmp_path: Path) -> None:
+    _build(tmp_path / "out", _inputs(AttachmentAction.WITHHOLD))
+    pdf = tmp_path / "out" / "pack" / PDF
+    assert _photos(pdf) == []
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "[Attachment 1 withheld · Sch 2 Pt 3 para 16]" in text
