@@ -31,6 +31,8 @@ class AttachmentOutcome:
         code: The reason code (redact and withhold), as a full record for the glossary.
         boxes: Regions to burn in (pixels of the upright image).
         data: The kept file's bytes, for images to disclose; None for anything else.
+        terms: What the boxes cover that detection named (a name, an address): protected
+            terms for the leak checks, so OCR of the output finds them if a box misses.
     """
 
     message_id: MessageId
@@ -39,6 +41,7 @@ class AttachmentOutcome:
     code: ReasonCode | None = None
     boxes: tuple[Box, ...] = ()
     data: bytes | None = None
+    terms: tuple[str, ...] = ()
 
 
 NOT_SHOWN = (
@@ -86,6 +89,11 @@ def _place(
         status=status,
     )
     return placed, used
+
+
+def attachment_terms(outcomes: Sequence[AttachmentOutcome]) -> tuple[str, ...]:
+    """The protected terms the attachments' boxes cover, each once, in order."""
+    return tuple(dict.fromkeys(term for outcome in outcomes for term in outcome.terms))
 
 
 def place_attachments(
