@@ -84,8 +84,17 @@ def covered_terms(item: review.AttachmentItem, boxes: Sequence[RedactionBox]) ->
     return tuple(out)
 
 
+AttachmentItemView = review.AttachmentItem
+"""An attachment as a review item, re-exported for the shells (which never import `review`)."""
+
+
 class AttachmentReviewMixin(SessionBase):
     """Attachment review items for the shells (each a one-line delegation)."""
+
+    def attachment_items(self) -> list[review.AttachmentItem]:
+        """Every kept attachment as a review item, in message order."""
+        with self.store.read() as conn:
+            return review.review_items(conn)
 
     def _attachment_context(self) -> ReviewContext:
         return ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())

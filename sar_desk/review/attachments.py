@@ -107,6 +107,16 @@ def review_item(conn: Connection, attachment_id: int) -> AttachmentItem:
     )
 
 
+def review_items(conn: Connection) -> list[AttachmentItem]:
+    """Every kept attachment (and any with a decision) as a review item."""
+    decided = decisions(conn)
+    return [
+        review_item(conn, a.id)
+        for a in store_attachments.list_attachments(conn)
+        if a.status is KeptStatus.KEPT or a.id in decided
+    ]
+
+
 def _check_code(
     ctx: ReviewContext, item: AttachmentItem, code: str | None, about_another: bool
 ) -> str | None:

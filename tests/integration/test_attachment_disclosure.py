@@ -62,7 +62,7 @@ def case(tmp_path_factory: pytest.TempPathFactory):
         scope_from=date(2026, 3, 1),
         scope_to=date(2026, 3, 31),
     )
-    session = CaseSession.create(root / "case", record, user="officer")
+    session = CaseSession.create(root / "case", record)  # the OS account, as the CLI acts
     from sar_desk.core.organisation import DEMO_PROFILE
 
     session.set_case_organisation(DEMO_PROFILE.to_json())
@@ -172,3 +172,57 @@ def test_export_burns_the_name_strips_exif_and_verifies(case) -> None:
     report = session.verify_bundle(root / "bundle")
     assert report.ok, [r.sentence() for r in report.results if not r.passed]
     assert any(r.check == "image-text-leak" for r in report.results)
+
+
+def test_command_line_lists_shows_and_edits_boxes(case) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from sar_desk.cli.main import cli
+
+    root, session = case
+    photo = _photo_id(session)
+    folder = str(root / "case")
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["review", folder, "attachments", "--json"])
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    (row,) = [r for r in rows if r["id"] == photo]
+    assert row["decision"]["status"] == "approved"
+    assert row["proposed_boxes"]
+    # Moving a box is a new proposal: the approval no longer stands until a second person agrees.
+    moved = runner.invoke(
+        cli,
+        [
+            "review",
+            folder,
+            "attachment",
+            str(photo),
+            "--move-box",
+            "1=10,10,400,80",
+            "--json",
+        ],
+    )
+    assert moved.exit_code == 0, moved.output
+    decision = json.loads(moved.output)["decision"]
+    assert decision["status"] == "proposed"
+    assert decision["boxes"][0] == [10.0, 10.0, 400.0, 80.0]
+    same = runner.invoke(cli, ["review", folder, "attachment", str(photo), "--approve"])
+    assert same.exit_code == 1
+    assert "cannot approve" in same.output  # the case handler proposed it
+    bad = runner.invoke(cli, ["review", folder, "attachment", str(photo), "--add-box", "1,2,3"])
+    assert bad.exit_code == 1
+    assert "x,y,width,height" in bad.output
+
+
+def test_the_audit_chain_seals_attachment_decisions(case) -> None:
+    import sqlite3
+
+    _, session = case
+    assert session.verify_audit() == []
+    # Changing a recorded box after the fact breaks the seal of the entry that recorded it.
+    with sqlite3.connect(session.case_folder.db_path) as db:
+        db.execute("UPDATE attachment_review_events SET boxes_json = '[]' WHERE id = 1")
+    problems = session.verify_audit()
+    assert any("attachment" in str(p) for p in problems), problems
