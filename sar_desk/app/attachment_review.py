@@ -111,6 +111,16 @@ class AttachmentReviewMixin(SessionBase):
             return b""
         return self.case_folder.attachment_file(item.attachment.stored_path).read_bytes()
 
+    def attachment_preview(self, attachment_id: int) -> bytes:
+        """The picture as the reviewer draws boxes on it: upright, as the export rebuilds it.
+
+        Raises:
+            ImageRefusedError: It is not an image that can be shown (too large, unreadable).
+        """
+        from sar_desk.export.images import redact_image
+
+        return redact_image(self.attachment_bytes(attachment_id), []).png
+
     def decide_attachment(
         self,
         attachment_id: int,
