@@ -61,8 +61,10 @@ def html_pictures(path: Path) -> list[Picture]:
     return out
 
 
-def pdf_pictures(path: Path) -> list[Picture]:
+def pdf_pictures(path: Path, decode: bool = True) -> list[Picture]:
     """Every image object in the PDF (drawn or not, at any depth), as PNG, with its problems.
+
+    With `decode` false the pixels are not decoded (b"" instead): only metadata is checked.
 
     Walking all objects rather than each page's resources also finds images nested in form
     XObjects, images sharing a resource name, and images no page draws.
@@ -83,16 +85,17 @@ def pdf_pictures(path: Path) -> list[Picture]:
             if isinstance(colour, pikepdf.Array) and str(colour[0]) == "/ICCBased":
                 problems.append("an ICC profile")
             buffer = io.BytesIO()
-            PdfImage(raw).as_pil_image().save(buffer, format="PNG")
+            if decode:
+                PdfImage(raw).as_pil_image().save(buffer, format="PNG")
             out.append((where, buffer.getvalue(), problems))
     return out
 
 
-def pictures(path: Path) -> list[Picture]:
+def pictures(path: Path, decode: bool = True) -> list[Picture]:
     """The images inside an output file (none for kinds that cannot hold any)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return pdf_pictures(path)
+        return pdf_pictures(path, decode)
     if suffix in (".html", ".htm"):
         return html_pictures(path)
     return []
@@ -115,7 +118,7 @@ def picture_problems(
     """What the file's images carry: (metadata problems, protected terms read by OCR)."""
     metadata: list[str] = []
     leaks: list[str] = []
-    for where, data, problems in pictures(path):
+    for where, data, problems in pictures(path, decode=ocr is not None):
         metadata += [f"{problem} in {where}" for problem in problems]
         if ocr is not None and data:
             leaks += [f"{hit} read in {where}" for hit in text_hits(ocr(data), matcher)]
