@@ -9,19 +9,23 @@ disclose (`approved_outcomes`), and the OCR reader the leak check reads images b
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sar_desk.app.base import SessionBase
 from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
 from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
-from sar_desk.export.attachment_render import AttachmentOutcome
-from sar_desk.export.image_checks import ImageReader
 from sar_desk.review import attachments as review
 from sar_desk.review.codes import CodeTable
 from sar_desk.review.items import ReviewContext
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder
+
+if TYPE_CHECKING:
+    # PDF and image libraries load only to export (a search must not load them).
+    from sar_desk.export.attachment_render import AttachmentOutcome
+    from sar_desk.export.image_checks import ImageReader
 
 
 def image_reader() -> ImageReader | None:
@@ -41,6 +45,8 @@ def approved_outcomes(
     conn: Connection, folder: CaseFolder, table: CodeTable, message_ids: Sequence[int]
 ) -> tuple[AttachmentOutcome, ...]:
     """The approved attachment decisions of the messages being disclosed, ready for export."""
+    from sar_desk.export.attachment_render import AttachmentOutcome
+
     wanted = {int(i) for i in message_ids}
     out: list[AttachmentOutcome] = []
     for attachment, decision in review.approved(conn):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
 from sar_desk.core.errors import BadInputError
@@ -25,8 +25,11 @@ from sar_desk.core.organisation import (
 )
 from sar_desk.core.outcome import Outcome
 from sar_desk.core.scope import ScopeExclusion
-from sar_desk.export.attachment_render import AttachmentOutcome
-from sar_desk.export.image_checks import ImageReader
+
+if TYPE_CHECKING:
+    # Image and PDF libraries load only to export; these are annotations only.
+    from sar_desk.export.attachment_render import AttachmentOutcome
+    from sar_desk.export.image_checks import ImageReader
 
 
 @dataclass(frozen=True, slots=True)
