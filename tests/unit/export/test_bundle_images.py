@@ -126,3 +126,36 @@ def test_withheld_photo_is_a_line_with_its_code_and_no_image(tmp_path: Path) -> 
     assert _photos(pdf) == []
     text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert "[Attachment 1 withheld · Sch 2 Pt 3 para 16]" in text
+
+
+@pytest.mark.parametrize(
+    ("tag", "ok"),
+    [
+        ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="x">', True),
+        ('<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">', False),
+        ('<img src="https://example.invalid/a.png" alt="x">', False),
+        ('<img src="a.png" alt="x">', False),
+        ('<img src="data:image/png;base64,AA==" onerror="x()">', False),
+    ],
+)
+def test_html_may_hold_only_embedded_pngs(tmp_path: Path, tag: str, ok: bool) -> None:
+    from sar_desk.export.checks import html_results
+
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{tag}</body></html>", encoding="utf-8")
+    (result,) = html_results(page, "page.html")
+    assert result.passed is ok, result.detail
+
+
+def test_an_html_image_with_exif_fails_the_metadata_check(tmp_path: Path) -> None:
+    import base64
+
+    from sar_desk.export.checks import image_results
+    from sar_desk.export.terms import TermMatcher
+
+    jpeg_in_png_clothing = base64.b64encode(_photo()).decode()  # the original, EXIF and all
+    page = tmp_path / "page.html"
+    page.write_text(f'<img src="data:image/png;base64,{jpeg_in_png_clothing}">', encoding="utf-8")
+    results = image_results(page, "page.html", TermMatcher(["Jordan Blake"]), _stub_ocr(BOX))
+    failed = {r.check for r in results if not r.passed}
+    assert failed == {"image-metadata", "image-text-leak"}
