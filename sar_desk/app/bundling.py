@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
 from sar_desk.app import audit_check, detection_gate
+from sar_desk.app.attachment_review import approved_outcomes, image_reader
 from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
@@ -35,6 +36,7 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
+from sar_desk.review import attachments as attachment_review
 from sar_desk.review import elusion, exclusions, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
@@ -171,6 +173,7 @@ class ExportMixin(SessionBase):
             interests = legal.legitimate_interests_tests(conn)
             elusion_test = elusion.elusion_record(conn)
             head = audit.current_head(conn)
+            shown = approved_outcomes(conn, self.case_folder, table, [int(i) for i in ids])
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
@@ -190,6 +193,8 @@ class ExportMixin(SessionBase):
             elusion=elusion_test,
             signing_key=load_or_create_key(self.folder / SIGNING_KEY),
             audit_head=head.as_json() if head is not None else None,
+            attachments=shown,
+            ocr=image_reader() if shown else None,
         )
 
     def export_bundle(
@@ -300,4 +305,8 @@ class ExportMixin(SessionBase):
         key_path = self.folder / SIGNING_KEY
         public = public_key_of(load_or_create_key(key_path)) if key_path.exists() else b""
         evidence = CaseEvidence(public, hashes, terms)
-        return verify_bundle(Path(path), evidence, password=password)
+        # Images are read back by OCR only for a case that disclosed some (the engine is slow
+        # to load); their metadata is checked in every bundle regardless.
+        with self.store.read() as conn:
+            reader = image_reader() if attachment_review.approved(conn) else None
+        return verify_bundle(Path(path), evidence, password=password, ocr=reader)

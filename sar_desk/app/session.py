@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sar_desk.app.attachment_review import AttachmentReviewMixin
 from sar_desk.app.attachments import AttachmentsMixin
 from sar_desk.app.base import default_user
 from sar_desk.app.bundling import ExportMixin
@@ -103,6 +104,7 @@ class CaseSession(
     WhoseMixin,
     ElusionMixin,
     AttachmentsMixin,
+    AttachmentReviewMixin,
 ):
     """An open case and everything that can be done with it."""
 

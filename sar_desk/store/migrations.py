@@ -39,6 +39,7 @@ from sar_desk.store.ddl import (
     v15_identity,
     v16_elusion,
     v17_attachments,
+    v18_attachment_review,
 )
 
 Migration = Callable[[Connection], None]
@@ -84,6 +85,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (15, frozen(v15_identity.DDL)),
     (16, frozen(v16_elusion.DDL)),
     (17, frozen(v17_attachments.DDL)),
+    (18, frozen(v18_attachment_review.DDL)),
 ]
 
 

@@ -35,6 +35,7 @@ from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
 from sar_desk.gui.widgets.accuracy_view import AccuracyView
+from sar_desk.gui.widgets.attachment_view import AttachmentView
 from sar_desk.gui.widgets.elusion_box import ElusionBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.widgets.review_actions import ReviewActions
@@ -102,6 +103,7 @@ class ReviewPanel(LazyPanel):
         self.checks.setAccessibleName("Review checks")
         self.checks.addTab(self.elusion, "Elusion &test")
         self.checks.addTab(self.accuracy, "Detection acc&uracy")
+        self.checks.addTab(AttachmentView(context), "Attach&ments")  # issue 16
         self._build_layout()
         context.opened.connect(self.case_opened)
         context.case_changed.connect(self._case_changed)

@@ -192,6 +192,7 @@ def test_a_case_from_before_step_15_is_sealed_on_opening_and_then_guarded(
         "DELETE FROM case_meta WHERE key IN ('audit_upgrade', 'audit_sealed')",
         "DROP TABLE elusion_marks",  # step 16 runs again too
         "DROP TABLE elusion_tests",
+        "DROP TABLE attachment_review_events",  # and step 18
         "DROP TABLE scanned_attachments",  # and step 17
         "DROP TABLE attachment_findings",
         "DROP TABLE attachments_fts",
