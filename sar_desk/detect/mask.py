@@ -103,7 +103,7 @@ def _german_clauses(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for clause in _CLAUSE.finditer(text):
-        words = [w.casefold() for w in _WORD.findall(clause.group(0))]
+        words = [w.lower() for w in _WORD.findall(clause.group(0))]  # not casefold: ß -> ss
         german = sum(w in _GERMAN for w in words)
         if len(words) >= 3 and german >= 2 and german * 2 >= len(words):
             lead = len(clause.group(0)) - len(clause.group(0).lstrip())

@@ -109,3 +109,8 @@ def test_a_person_known_to_the_case_is_still_found_inside_german(
     assert [r.kind for r in regions(text)] == ["german", "german"]
     found = analyze_all(fake_detector, [(MessageId(1), text)], context)
     assert [f.text for f in found] == ["Greta Vogel"]
+
+
+def test_sharp_s_words_count_as_german() -> None:
+    text = "Wir sind noch im Büro, liebe Grüße"  # "Grüße" must not become "grüsse"
+    assert [r.kind for r in regions(text)] == ["german"]
