@@ -226,13 +226,12 @@ class ExportMixin(SessionBase):
         if left and left.get("parent"):
             clean_partials(Path(left["parent"]))
         where = {"parent": str(Path(dest).resolve().parent)}
-        with running(self.folder, "export", "an export of the bundle", where):
+        with (
+            running(self.folder, "export", "an export of the bundle", where),
+            self.case_folder.staged(self.case_folder.master_dir()) as master_dir,
+        ):
             result = yield from build_bundle(
-                inputs,
-                options,
-                Path(dest),
-                cancel=cancel,
-                master_dir=self.case_folder.master_dir(),
+                inputs, options, Path(dest), cancel=cancel, master_dir=master_dir
             )
         with self.store.transaction() as conn:
             audit.append(
@@ -294,7 +293,7 @@ class ExportMixin(SessionBase):
         for export_id in hashes:
             kept = self.case_folder.masters / export_id / "protected-terms.json"
             try:
-                terms[export_id] = list(json.loads(kept.read_text(encoding="utf-8"))["terms"])
+                terms[export_id] = list(json.loads(self.case_folder.read_file(kept))["terms"])
             except (OSError, ValueError, KeyError, TypeError):
                 continue  # exported before the case kept its own copy: the bundle's is used
         key_path = self.folder / SIGNING_KEY

@@ -224,6 +224,7 @@ def _finish(case_folder: CaseFolder, cert: dict[str, Any], paths: list[Path]) ->
     """Shred the case, complete the certificate, then remove the marker and the folder."""
     marker = case_folder.purge_marker
     shred_tree(case_folder.root, case_folder.database_files(), keep=marker)
+    case_folder.forget_key()  # an encrypted case's key is gone from the disk: drop it here too
     done = {**cert, "status": "complete", "completed_at": _now()}
     for path in paths:
         if path.parent.is_dir():
