@@ -32,6 +32,11 @@ def is_encrypted(folder: Path) -> bool:
     return CaseFolder(Path(folder)).is_encrypted()
 
 
+def is_unlocked(folder: Path) -> bool:
+    """Whether this process already holds the key of the case in `folder`."""
+    return case_keys.is_unlocked(CaseFolder(Path(folder)).key_file)
+
+
 def unlock(folder: Path, passphrase: str) -> None:
     """Check `passphrase` and keep the case unlocked in this process.
 

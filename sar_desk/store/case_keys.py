@@ -145,6 +145,11 @@ def unlock(key_file: Path, passphrase: str) -> bytes:
     return case_key
 
 
+def is_unlocked(key_file: Path) -> bool:
+    """Whether this process holds the key of the case (no passphrase needed to open it)."""
+    return key_file.parent.resolve() in _unlocked
+
+
 def case_key(key_file: Path) -> bytes:
     """The key of the case whose key file this is, asking for its passphrase if need be.
 
