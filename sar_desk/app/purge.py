@@ -56,6 +56,10 @@ METHOD = (
     "overwrite cannot be guaranteed to reach every earlier copy of the data; full-disk "
     "encryption protects those copies."
 )
+KEY_FIRST = (
+    "The case was encrypted: its key file was destroyed first, which made the database and "
+    "every kept file unreadable before any of them was overwritten. "
+)
 
 
 def _now() -> str:
@@ -201,7 +205,7 @@ def _certificate(
         "destroyed_by": {"user": session.user, "role": str(role)},
         "started_at": _now(),
         "completed_at": None,
-        "method": METHOD,
+        "method": (KEY_FIRST if session.case_folder.is_encrypted() else "") + METHOD,
     }
 
 

@@ -225,6 +225,7 @@ def test_purge_destroys_the_key_first_and_a_crash_leaves_nothing_readable(
         sqlite3.connect(folder / "case.db").execute("select * from sqlite_master").fetchall()
     cert = purge_case(folder, cert_path, "officer", today=date(2027, 7, 1))
     assert cert["status"] == "complete"
+    assert cert["method"].startswith("The case was encrypted: its key file was destroyed first")
     assert not folder.exists()
     assert THIRD not in json.dumps(cert)
 
