@@ -17,7 +17,7 @@ from sar_desk.store.folder import CaseFolder
 
 logger = logging.getLogger(__name__)
 
-KEYRING_SERVICE = "sar-desk case"
+KEYRING_SERVICE = "SAR Desk case passphrase"
 
 PassphraseSource = case_keys.PassphraseSource
 
