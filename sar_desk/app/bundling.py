@@ -205,12 +205,13 @@ class ExportMixin(SessionBase):
             OrganisationIncompleteError: The organisation profile lacks details the letter needs.
             ExportBlockedError: Undecided proposals, missing sign-off, an empty letter section.
             SafetyCheckError: A safety check failed (naming the file and the check).
-            BadInputError: `dest` exists and is not empty.
+            BadInputError: `dest` exists and is not empty, or is inside an encrypted case.
         """
         # PDF and archive libraries: loaded only to export.
         from sar_desk.export.bundle import build_bundle, clean_partials
 
         cancel = cancel or CancelToken()
+        self.case_folder.check_outside(Path(dest))  # an encrypted case holds no plain bundle
         yield Progress(0, None, "Reading the approved decisions")
         if options is None:
             options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))

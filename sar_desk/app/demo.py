@@ -211,6 +211,8 @@ def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
         start, end = day_range(case.scope_from, case.scope_to, case.timezone)
         session.search_logged(SearchQuery(date_from=start, date_to=end), limit=1, origin="demo")
     out = result.folder / "bundle"
+    if session.case_folder.is_encrypted():  # an encrypted case holds no plain bundle
+        out = result.folder.parent / f"{result.folder.name}-bundle"
     try:
         manifest = yield from session.export_bundle(out, cancel=cancel)
     except ExportBlockedError as exc:

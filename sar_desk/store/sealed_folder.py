@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from sar_desk.core.errors import BadInputError
 from sar_desk.store import case_keys, sealed_files
 from sar_desk.store.disposal import shred_file
 
@@ -52,6 +53,19 @@ class SealedParts:
         if not self.is_encrypted():
             return None
         return case_keys.database_key(case_keys.case_key(self.key_file))
+
+    def check_outside(self, path: Path) -> None:
+        """Refuse to write plain output (a bundle and its working files) into an encrypted case.
+
+        Raises:
+            BadInputError: The case is encrypted and `path` is inside its folder.
+        """
+        root = self.root.resolve()
+        if self.is_encrypted() and (path.resolve() == root or root in path.resolve().parents):
+            raise BadInputError(
+                f"{path} is inside the encrypted case, which holds nothing in plain. Choose a "
+                "folder outside the case for the bundle."
+            )
 
     def forget_key(self) -> None:
         """Drop this case's unlocked key from the process (after a purge)."""

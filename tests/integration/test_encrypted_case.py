@@ -16,7 +16,7 @@ from sar_desk.app.demo import demo_case, run_demo, sample_exports
 from sar_desk.app.purge import purge_case
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.main import cli
-from sar_desk.core.errors import CaseLockedError
+from sar_desk.core.errors import BadInputError, CaseLockedError
 from sar_desk.core.jobs import run_job
 from sar_desk.core.model import Case, Regime
 from sar_desk.core.retention import PurgeInterruptedError
@@ -140,10 +140,11 @@ def test_a_whole_encrypted_case_leaves_no_plain_text_in_its_folder(tmp_path: Pat
     text = "\n".join(result.lines)
     assert "Bundle verified" in text, text
     assert "DO NOT SEND" not in text, text
-    # The demo writes its bundle (the disclosure, plain by design) inside the case folder.
-    bundle = folder / "bundle"
+    # The bundle (the disclosure, plain by design) goes beside an encrypted case, not in it.
+    bundle = tmp_path / "case-bundle"
     assert (bundle / "pack").is_dir()
-    files = [p for p in folder.rglob("*") if p.is_file() and bundle not in p.parents]
+    assert not (folder / "bundle").exists()
+    files = [p for p in folder.rglob("*") if p.is_file()]
     assert any(p.parent.name == "originals" for p in files)
     assert any("masters" in p.parts for p in files)
     # Scan while the case is open and has just written: its WAL holds the newest pages.
@@ -153,7 +154,9 @@ def test_a_whole_encrypted_case_leaves_no_plain_text_in_its_folder(tmp_path: Pat
         assert hits  # full-text search works on the encrypted database
         session.mark_scope(hits[:1], Relevance.ABOUT_REQUESTER, "Tom Reid said so")
         assert (folder / "case.db-wal").exists()
-        files = [p for p in folder.rglob("*") if p.is_file() and bundle not in p.parents]
+        with pytest.raises(BadInputError, match="inside the encrypted case"):
+            run_job(session.export_bundle(folder / "again"))
+        files = [p for p in folder.rglob("*") if p.is_file()]
         needles = _needles()
         found = _scan(folder, files, needles)
     finally:
