@@ -18,6 +18,7 @@ from sar_desk.cli.common import (
     echo_json,
     json_option,
     open_case,
+    refuse_team_store,
     user_option,
 )
 from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
@@ -110,6 +111,7 @@ def case_new(
         jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
+    refuse_team_store(user)
     if remember_passphrase and not encrypt:
         raise click.UsageError("--remember-passphrase goes with --encrypt.")
     secret = new_case_passphrase() if encrypt else None
