@@ -210,12 +210,13 @@ class ExportMixin(SessionBase):
             OrganisationIncompleteError: The organisation profile lacks details the letter needs.
             ExportBlockedError: Undecided proposals, missing sign-off, an empty letter section.
             SafetyCheckError: A safety check failed (naming the file and the check).
-            BadInputError: `dest` exists and is not empty.
+            BadInputError: `dest` exists and is not empty, or is inside an encrypted case.
         """
         # PDF and archive libraries: loaded only to export.
         from sar_desk.export.bundle import build_bundle, clean_partials
 
         cancel = cancel or CancelToken()
+        self.case_folder.check_outside(Path(dest))  # an encrypted case holds no plain bundle
         yield Progress(0, None, "Reading the approved decisions")
         if options is None:
             options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))
@@ -231,13 +232,12 @@ class ExportMixin(SessionBase):
         if left and left.get("parent"):
             clean_partials(Path(left["parent"]))
         where = {"parent": str(Path(dest).resolve().parent)}
-        with running(self.folder, "export", "an export of the bundle", where):
+        with (
+            running(self.folder, "export", "an export of the bundle", where),
+            self.case_folder.staged(self.case_folder.master_dir()) as master_dir,
+        ):
             result = yield from build_bundle(
-                inputs,
-                options,
-                Path(dest),
-                cancel=cancel,
-                master_dir=self.case_folder.master_dir(),
+                inputs, options, Path(dest), cancel=cancel, master_dir=master_dir
             )
         with self.store.transaction() as conn:
             audit.append(
@@ -299,7 +299,7 @@ class ExportMixin(SessionBase):
         for export_id in hashes:
             kept = self.case_folder.masters / export_id / "protected-terms.json"
             try:
-                terms[export_id] = list(json.loads(kept.read_text(encoding="utf-8"))["terms"])
+                terms[export_id] = list(json.loads(self.case_folder.read_file(kept))["terms"])
             except (OSError, ValueError, KeyError, TypeError):
                 continue  # exported before the case kept its own copy: the bundle's is used
         key_path = self.folder / SIGNING_KEY

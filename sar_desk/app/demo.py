@@ -211,6 +211,8 @@ def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
         start, end = day_range(case.scope_from, case.scope_to, case.timezone)
         session.search_logged(SearchQuery(date_from=start, date_to=end), limit=1, origin="demo")
     out = result.folder / "bundle"
+    if session.case_folder.is_encrypted():  # an encrypted case holds no plain bundle
+        out = result.folder.parent / f"{result.folder.name}-bundle"
     try:
         manifest = yield from session.export_bundle(out, cancel=cancel)
     except ExportBlockedError as exc:
@@ -280,11 +282,22 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-def run_demo(folder: Path, cancel: CancelToken | None = None) -> Job[DemoResult]:
-    """Build the demo case in `folder` (which must be new or empty) and run every step."""
+def run_demo(
+    folder: Path, cancel: CancelToken | None = None, case_passphrase: str | None = None
+) -> Job[DemoResult]:
+    """Build the demo case in `folder` (which must be new or empty) and run every step.
+
+    With `case_passphrase` the demo case is encrypted (`app.encryption`).
+    """
     cancel = cancel or CancelToken()
     result = DemoResult(folder)
-    session = CaseSession.create(folder, demo_case(), user=DEMO_USER, passphrase=DEMO_PASSPHRASE)
+    session = CaseSession.create(
+        folder,
+        demo_case(),
+        user=DEMO_USER,
+        passphrase=DEMO_PASSPHRASE,
+        case_passphrase=case_passphrase,
+    )
     try:
         # The demo answers as its fictional council, whatever profile is installed.
         session.set_case_organisation(DEMO_PROFILE.to_json())

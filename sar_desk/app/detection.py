@@ -26,7 +26,7 @@ from sar_desk.core.findings import Finding
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, IdentifierKind, Participant, Person
 from sar_desk.core.search import day_range
-from sar_desk.store import Store, audit, open_store
+from sar_desk.store import Store, audit
 from sar_desk.store import detection as store_detection
 from sar_desk.store import scope as store_scope
 from sar_desk.store.detection import Selection
@@ -189,7 +189,7 @@ class DetectionMixin(SessionBase):
         span, scope = self._detection_selection(scope)
         if workers is not None and workers < 1:
             raise BadInputError("The number of workers must be 1 or more.")
-        store = open_store(self.db_path)  # this thread's own connection (worker rule)
+        store = self.case_folder.open_store()  # this thread's own connection (worker rule)
         own_detector = detector is None
         try:
             with store.read() as conn:

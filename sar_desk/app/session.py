@@ -110,7 +110,12 @@ class CaseSession(
 
     @classmethod
     def create(
-        cls, folder: Path, case: Case, user: str | None = None, passphrase: str | None = None
+        cls,
+        folder: Path,
+        case: Case,
+        user: str | None = None,
+        passphrase: str | None = None,
+        case_passphrase: str | None = None,
     ) -> CaseSession:
         """Create a case folder with its database and return the open session.
 
@@ -120,6 +125,7 @@ class CaseSession(
             user: Who creates (and owns) the case; the OS account when None.
             passphrase: The owner's passphrase, so others at this PC can act as them only
                 with it (the command line asks for one when the owner is not the OS account).
+            case_passphrase: Encrypt the case with this passphrase (`app.encryption`).
 
         Raises:
             CaseExistsError: The folder already holds a case or other files.
@@ -128,7 +134,7 @@ class CaseSession(
         case = validate_case(case)
         if passphrase is not None:
             hash_passphrase(passphrase)  # refuse a weak passphrase before anything is written
-        store = CaseFolder.create(Path(folder)).open_store(create=True)
+        store = CaseFolder.create(Path(folder), case_passphrase).open_store(create=True)
         with unit_of_work(store, write=True) as uow:
             uow.case.save(case)
             uow.audit.append(
@@ -139,6 +145,7 @@ class CaseSession(
                     "regime": str(case.regime),
                     "received": case.received.isoformat(),
                     "aliases": len(case.aliases),
+                    "encrypted": case_passphrase is not None,
                 },
             )
         session = cls(Path(folder), store, user)

@@ -30,6 +30,7 @@ from sar_desk.app.demo import DemoResult, run_demo
 from sar_desk.app.gui_support import new_demo_folder
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import CaseContext
+from sar_desk.gui.dialogs.case_passphrase import unlock_case
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.dialogs.organisation import OrganisationDialog
 from sar_desk.gui.errors import show_error
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
     def create_case(self, folder: Path, dialog: NewCaseDialog) -> None:
         """Create the case a dialog describes, showing any problem."""
         try:
-            self.context.create(folder, dialog.case())
+            self.context.create(folder, dialog.case(), dialog.case_passphrase())
         except SarDeskError as exc:
             show_error(self, exc)
 
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
     def open_case(self, folder: Path) -> None:
         """Open the case in `folder`, showing any problem."""
         try:
+            if not unlock_case(self, folder):
+                return  # an encrypted case whose passphrase the user did not give
             self.context.open(folder)
         except SarDeskError as exc:
             show_error(self, exc)
