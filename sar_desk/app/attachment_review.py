@@ -56,7 +56,7 @@ def approved_outcomes(
         data = None
         shown = decision.action is not AttachmentAction.WITHHOLD
         if shown and attachment.kind is MediaKind.IMAGE and attachment.stored_path:
-            data = folder.attachment_file(attachment.stored_path).read_bytes()
+            data = folder.read_file(folder.attachment_file(attachment.stored_path))
         out.append(
             AttachmentOutcome(
                 attachment.message_id,
@@ -115,7 +115,8 @@ class AttachmentReviewMixin(SessionBase):
         item = self.attachment_item(attachment_id)
         if not item.attachment.stored_path:
             return b""
-        return self.case_folder.attachment_file(item.attachment.stored_path).read_bytes()
+        folder = self.case_folder
+        return folder.read_file(folder.attachment_file(item.attachment.stored_path))
 
     def attachment_preview(self, attachment_id: int) -> bytes:
         """The picture as the reviewer draws boxes on it: upright, as the export rebuilds it.

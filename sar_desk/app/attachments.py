@@ -175,12 +175,25 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
             batch = store_attachments.unread(conn, limit=max(8, 8 * workers))
         if not batch:
             return done
-        items = [(str(folder.attachment_file(p)), m, s) for s, p, m in batch]
-        for found in read_all(items, workers):
-            with store.transaction() as conn:
-                store_attachments.save_text(conn, found)
-            done += 1
-            yield Progress(done, None, "Reading text in photos and documents")
+        # The readers take plain files: an encrypted case's sealed copies are opened into a
+        # private scratch folder outside the case for the length of the batch.
+        with folder.scratch() as scratch:
+            items = [(_readable(folder, scratch, s, p), m, s) for s, p, m in batch]
+            for found in read_all(items, workers):
+                with store.transaction() as conn:
+                    store_attachments.save_text(conn, found)
+                done += 1
+                yield Progress(done, None, "Reading text in photos and documents")
+
+
+def _readable(folder: CaseFolder, scratch: Path, sha256: str, stored_path: str) -> str:
+    """A path the text readers can open: the kept file, or its unsealed copy in `scratch`."""
+    kept = folder.attachment_file(stored_path)
+    if not folder.is_encrypted():
+        return str(kept)
+    plain = scratch / sha256
+    plain.write_bytes(folder.read_file(kept))
+    return str(plain)
 
 
 def scan_texts(

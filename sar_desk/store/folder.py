@@ -295,10 +295,8 @@ class CaseFolder(SealedParts):
         _make_private_dir(self.root / _ATTACHMENTS)
         _make_private_dir(final.parent)
         part = final.with_name(f".{sha256}.{uuid.uuid4().hex}.part")
-        with os.fdopen(
-            os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE), "wb"
-        ) as out:
-            out.write(data)
+        # Sealed in an encrypted case (a photo can show a name and an address), private in both.
+        self.write_file(part, data)
         os.replace(part, final)
         make_read_only(final)
         return relative

@@ -157,7 +157,15 @@ def test_a_whole_encrypted_case_leaves_no_plain_text_in_its_folder(tmp_path: Pat
         with pytest.raises(BadInputError, match="inside the encrypted case"):
             run_job(session.export_bundle(folder / "again"))
         files = [p for p in folder.rglob("*") if p.is_file()]
+        # The demo's WhatsApp photo (a notice naming a neighbour, GPS in its EXIF) is kept
+        # sealed: no JPEG or EXIF bytes in the case, yet its OCR text is searchable.
+        kept = [p for p in files if "attachments" in p.relative_to(folder).parts]
+        assert kept
+        assert not [p for p in kept if b"\xff\xd8\xff" in p.read_bytes()[:16]]
+        assert not [p for p in kept if b"Exif" in p.read_bytes()]
+        assert session.search_ids(SearchQuery(text="Whitfield"))
         needles = _needles()
+        needles += ["Jordan Whitfield", "Oak Road"]
         found = _scan(folder, files, needles)
     finally:
         session.close()
