@@ -34,7 +34,9 @@ def test_round_trip_of_any_size(tmp_path: Path, size: int) -> None:
     sealed_files.write(path, plain, KEY)
     assert sealed_files.read(path, KEY) == plain
     assert sealed_files.is_sealed(path)
-    if size:
+    # A random byte string shorter than ~8 bytes turns up by chance in any
+    # ciphertext, so the "not stored in the clear" check needs a longer one.
+    if size >= 16:
         assert plain not in path.read_bytes()
 
 
