@@ -76,7 +76,8 @@ def test_records_page_records_tests_and_qa_policy(
     # Drawing a sample of someone with no accepted decisions is refused in words.
     records.proposer.setCurrentIndex(records.proposer.findData("officer"))
     assert not records.draw_sample()
-    assert dialogs and "--" not in dialogs[-1].text()
+    assert dialogs
+    assert "--" not in dialogs[-1].text()
 
 
 def test_retention_close_hold_release_and_destroy_with_certificate(
@@ -87,7 +88,8 @@ def test_retention_close_hold_release_and_destroy_with_certificate(
     assert page.position.text().startswith("Open")
     assert not page.release_button.isEnabled()
     assert not page.place_hold()  # no reason typed: refused in words
-    assert dialogs and "Say why" in dialogs[-1].text()
+    assert dialogs
+    assert "Say why" in dialogs[-1].text()
     page.reason.setText("Complaint to the regulator")
     assert page.place_hold()
     assert "On legal hold" in page.position.text()
@@ -124,7 +126,8 @@ def test_next_step_button_and_errors_offer_the_page_not_a_command(
     # Every hint the back end can name has a window sentence with no command or flag in it.
     assert set(WINDOW_HINTS) == set(Hint)
     for sentence, _section in WINDOW_HINTS.values():
-        assert "sar-desk" not in sentence and " --" not in sentence
+        assert "sar-desk" not in sentence
+        assert " --" not in sentence
     create_case(window, qtbot, tmp_path, monkeypatch)
     import_file(window, qtbot, chat_file)
     box = show_error(window, BadInputError("The hold has not ended.", hint=Hint.RELEASE_HOLD))
