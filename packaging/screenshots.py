@@ -100,7 +100,7 @@ def main() -> int:
         tabs = getattr(panel, "tabs", None)
         for tab in range(1, tabs.count() if tabs is not None else 0):
             tabs.setCurrentIndex(tab)
-            label = tabs.tabText(tab).replace("&", "").split()[0].strip(".").lower()
+            label = tabs.tabText(tab).replace("&", "").replace(".", "").split()[0].lower()
             grab(window, f"{index + 3:02d}-{name.lower()}-{tab + 1}-{label}")
     if "Export" in window.panels:
         wizard = window.panels["Export"].open_wizard()  # type: ignore[attr-defined]

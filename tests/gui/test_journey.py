@@ -84,7 +84,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     panel.add_paths(exports(tmp_path))
     with qtbot.waitSignal(window.jobs.finished, timeout=60_000):
         qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     results = panel.report.results
     assert results.rowCount() == 3
     assert all(results.item(r, 2).text() == "Imported" for r in range(3))
@@ -115,7 +115,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     bar = search.scope_bar
     bar.relevance.setCurrentIndex(bar.relevance.findData(Relevance.NOT_RELEVANT))
     qtbot.mouseClick(bar.mark_one, Qt.MouseButton.LeftButton)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
 
     # The team: a reviewer and a DPO, each with their own passphrase; "Acting as" knows them
     # at once (no reopening).
@@ -128,7 +128,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     # Detection on the small case, then the officer decides every proposal by keyboard.
     with qtbot.waitSignal(window.jobs.finished, timeout=120_000):
         qtbot.mouseClick(review.detect_button, Qt.MouseButton.LeftButton)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     session = window.context.require()
     proposed = session.review_items(ReviewStatus.PROPOSED)
     assert proposed
@@ -142,7 +142,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
             qtbot.keyClick(review.table, Qt.Key.Key_A)
         else:
             qtbot.keyClick(review.table, Qt.Key.Key_R)
-        assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+        assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     accepted = session.review_items(ReviewStatus.ACCEPTED)
     assert len(accepted) == 1
 
@@ -151,12 +151,12 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     review.select_row(review.model.row_of(int(accepted[0].item.id)))
     review.table.setFocus()
     qtbot.keyClick(review.table, Qt.Key.Key_V)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     records = window.show_section(RECORDS)
     assert "wait for a second person" in records.scope_state.text()
     qtbot.keyClicks(records.approve_note, "Checked: a colleague's aside, not about Alex")
     qtbot.mouseClick(records.approve_button, Qt.MouseButton.LeftButton)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     assert "Nothing left out" in records.scope_state.text()
 
     # The DPO signs off on the Export page; the checklist there says so at once.
@@ -164,7 +164,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     export = window.show_section(EXPORT)
     qtbot.keyClicks(export.signoff_note, "Checked every redaction and the scope")
     qtbot.mouseClick(export.signoff_button, Qt.MouseButton.LeftButton)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     assert f"Signed off by {DPO}" in export.signoff_state.text()
     assert "ready to export" in export.readiness.text()
 
@@ -175,7 +175,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     wizard.options_page.dest.setText(str(bundle))
     with qtbot.waitSignal(window.jobs.finished, timeout=180_000):
         wizard.next()
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     assert wizard.run_page.done
     status = wizard.run_page.status.text()
     assert "All safety checks passed" in status
@@ -186,5 +186,5 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     # Verify the bundle as it will be sent, with the password typed in.
     export.verify_password.setText(password)
     export.verify(bundle)
-    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     assert "safety checks passed" in export.verify_result.text()

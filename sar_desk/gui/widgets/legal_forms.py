@@ -54,6 +54,7 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.code = QComboBox()
         self.code.setAccessibleName("Exemption")
+        self.code.setPlaceholderText("No exemption in this case's regime needs this record")
         self.boxes: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         form.addRow("&Exemption", self.code)
