@@ -143,6 +143,7 @@ class PeoplePanel(LazyPanel):
         self.model.set_people(session.people())
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(self.model.columnCount() - 1)
         names = {int(s.person.id): s.person.display_name for s in session.people()}
         self._suggestions = session.suggestions()
         self.suggestions.setRowCount(len(self._suggestions))
