@@ -107,6 +107,9 @@ def main() -> int:
         wizard.resize(760, 520)
         grab(wizard, f"{len(window.panels) + 3:02d}-export-wizard")
         wizard.close()
+    organisation = window.edit_organisation()
+    grab(organisation, f"{len(window.panels) + 4:02d}-organisation")
+    organisation.close()
     window.close()
     QApplication.processEvents()
     return 0

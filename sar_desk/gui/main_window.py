@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from sar_desk.app.demo import DemoResult, run_demo
 from sar_desk.app.gui_support import new_demo_folder
 from sar_desk.core.errors import SarDeskError
-from sar_desk.gui.context import CaseContext
+from sar_desk.gui.context import USERS, CaseContext
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.dialogs.organisation import OrganisationDialog
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.formatting import days_left_text
 from sar_desk.gui.sections import build_sections
 from sar_desk.gui.settings import RecentCases, load_geometry, save_geometry, window_settings
 from sar_desk.gui.widgets.start_page import StartPage
@@ -89,12 +90,16 @@ class MainWindow(QMainWindow):
         for name, panel in build_sections(self):
             self._add_section(name, panel)
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        # Users added elsewhere (the command line, another PC) appear under "Acting as" as soon
+        # as the officer moves to another page: the user list is one small read.
+        self.sidebar.currentRowChanged.connect(lambda _row: self.context.notify(frozenset({USERS})))
         self.start_page.new_requested.connect(self.new_case)
         self.start_page.open_requested.connect(self.open_case_dialog)
         self.start_page.open_folder.connect(self.open_case)
         self.start_page.demo_requested.connect(self.open_demo)
         self.context.opened.connect(self._case_opened)
         self.context.closed.connect(self._case_closed)
+        self.context.case_changed.connect(lambda _changes: self._show_deadline())
         self.jobs.busy_changed.connect(self._busy)
         self.jobs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         geometry = load_geometry(self.settings, "window/geometry")
@@ -257,11 +262,22 @@ class MainWindow(QMainWindow):
 
     def _case_opened(self) -> None:
         session = self.context.require()
-        self.case_label.setText(f"{session.case.reference} — {session.folder}")
+        self._show_deadline()
+        self.case_label.setToolTip(str(session.folder))
         self.setWindowTitle(f"{session.case.reference} — SAR Desk")
         self.pages.setCurrentWidget(self.case_view)
         self.sidebar.setCurrentRow(0)
         self.close_action.setEnabled(not self.jobs.busy)
+
+    def _show_deadline(self) -> None:
+        """The case and its deadline with its status, on every page (the status bar)."""
+        session = self.context.session
+        if session is None:
+            return
+        deadline, left = session.deadline()
+        self.case_label.setText(
+            f"{session.case.reference} — due {deadline.due:%a %d %b %Y} ({days_left_text(left)})"
+        )
 
     def _case_closed(self) -> None:
         self.case_label.setText("")

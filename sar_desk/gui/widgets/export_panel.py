@@ -45,7 +45,7 @@ class ExportPanel(LazyPanel):
         self.verify_button.clicked.connect(self.verify_dialog)
         self.verify_password = QLineEdit()
         self.verify_password.setAccessibleName("Pack password for verifying")
-        self.verify_password.setPlaceholderText("Pack password (only for an encrypted pack)")
+        self.verify_password.setPlaceholderText("Pack password, if encrypted")
         self.verify_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.verify_result = QLabel()
         self.verify_result.setAccessibleName("Bundle verification result")
