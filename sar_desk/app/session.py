@@ -21,6 +21,7 @@ from sar_desk.app.legal import LegalMixin
 from sar_desk.app.lifecycle import LifecycleMixin
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.places import PlacesMixin
+from sar_desk.app.review_screen import ReviewScreenMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
@@ -93,6 +94,7 @@ class CaseSession(
     ClockMixin,
     DetectionMixin,
     ReviewMixin,
+    ReviewScreenMixin,
     ExportMixin,
     LegalMixin,
     LifecycleMixin,

@@ -16,6 +16,7 @@ from sar_desk.cli.common import (
     echo_json,
     json_option,
     open_case,
+    refuse_team_store,
     user_option,
 )
 from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
@@ -94,6 +95,7 @@ def case_new(
         jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
+    refuse_team_store(user)
     session = CaseSession.create(folder, record, user=user, passphrase=creator_passphrase(user))
     try:
         summary = summarise(session)

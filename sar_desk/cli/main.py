@@ -38,6 +38,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "selftest": ("self-test",),
     "org": ("org",),
     "lifecycle": ("cases",),
+    "server": ("server",),
 }
 
 

@@ -29,6 +29,7 @@ _REVIEW = (
     "roles",
     "signoff",
     "subjects",
+    "undo",  # issue 19 item 2: review code on a connection, like its neighbours
 )
 ALLOWED: set[tuple[str, str]] = {
     ("sar_desk.app.people", "sar_desk.store.people.Conn"),

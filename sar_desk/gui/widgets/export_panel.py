@@ -102,12 +102,13 @@ class ExportPanel(LazyPanel):
         if session is None:
             return
         self.outcome.show_session(session)
-        progress = session.review_progress()
+        # Issue 19: the number export itself would refuse over (the disclosure set's items).
+        undecided = session.export_undecided()
         lines = []
-        if progress.open_items:
+        if undecided:
             lines.append(
-                f"{progress.open_items:,} review item(s) still need a decision or an approval; "
-                "the export will refuse until they are done."
+                f"{undecided:,} proposal(s) in the disclosure set still need a decision or an "
+                "approval; the export will refuse until they are done."
             )
         lines += [f"Sign-off needed: {why}" for why in session.signoff_outstanding()]
         self.readiness.setText(
