@@ -26,7 +26,11 @@ SCOPE = "scope"
 FINDINGS = "findings"
 DECISIONS = "decisions"
 EXPORTS = "exports"
-EVERYTHING = frozenset({CASE, SOURCES, MESSAGES, PEOPLE, SCOPE, FINDINGS, DECISIONS, EXPORTS})
+USERS = "users"
+LIFECYCLE = "lifecycle"
+EVERYTHING = frozenset(
+    {CASE, SOURCES, MESSAGES, PEOPLE, SCOPE, FINDINGS, DECISIONS, EXPORTS, USERS, LIFECYCLE}
+)
 
 
 class CaseContext(QObject):

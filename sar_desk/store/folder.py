@@ -219,10 +219,15 @@ class CaseFolder(SealedParts):
         for path in [self.root, *self.root.rglob("*")]:
             if path.is_symlink():
                 continue
-            mode = stat.S_IMODE(path.stat().st_mode)
-            wanted = _PRIVATE if path.is_dir() else mode & _PRIVATE_FILE
-            if mode != wanted:
-                path.chmod(wanted)
+            try:
+                mode = stat.S_IMODE(path.stat().st_mode)
+                wanted = _PRIVATE if path.is_dir() else mode & _PRIVATE_FILE
+                if mode != wanted:
+                    path.chmod(wanted)
+            except FileNotFoundError:
+                # Another session of the same case (the window reads on a worker) replaced a
+                # file atomically while this walk ran: the file that took its place is private.
+                continue
 
     @property
     def purge_marker(self) -> Path:

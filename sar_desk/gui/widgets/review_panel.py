@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import Hint, SarDeskError
-from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
+from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
 from sar_desk.gui.widgets.accuracy_view import AccuracyView
@@ -152,6 +152,8 @@ class ReviewPanel(LazyPanel):
                 shortcut.activated.connect(slot)
 
     def _case_changed(self, changes: frozenset[str]) -> None:
+        if USERS in changes:  # a user added on the Team page can be acted as at once
+            self._fill_users()
         if changes & {FINDINGS, DECISIONS}:
             self.request_refresh()
 
