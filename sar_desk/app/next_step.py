@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sar_desk.app.lifecycle import lifecycle
+
 if TYPE_CHECKING:
     from sar_desk.app.session import CaseSession
 
@@ -25,6 +27,8 @@ class Step(enum.StrEnum):
     APPROVE_SCOPE = "approve-scope"
     SIGN_OFF = "sign-off"
     EXPORT = "export"
+    DELIVER = "deliver"
+    CLOSE = "close"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +40,7 @@ class NextStep:
 
 
 def next_step(session: CaseSession) -> NextStep:
-    """The first thing that still stands between the case and a disclosure bundle."""
+    """The first thing that still stands between the case and a delivered, closed case."""
     if not session.sources():
         return NextStep(Step.IMPORT, "Import the chat exports that hold the requester's data.")
     coverage = session.detection_coverage()
@@ -67,4 +71,20 @@ def next_step(session: CaseSession) -> NextStep:
     outstanding = session.signoff_outstanding()
     if outstanding:
         return NextStep(Step.SIGN_OFF, "The DPO signs off: " + "; ".join(outstanding) + ".")
-    return NextStep(Step.EXPORT, "Every item is decided and approved: export the bundle.")
+    made = session.exports_made()
+    signed = session.signed_off()
+    # A sign-off given after the last export covers decisions that bundle does not hold.
+    if not made or (signed is not None and signed.at > made[-1].at):
+        return NextStep(Step.EXPORT, "Every item is decided and approved: export the bundle.")
+    if session.undelivered_export() is not None:
+        return NextStep(
+            Step.DELIVER,
+            "The bundle is exported: once the pack has gone, record how, to whom and when it "
+            "was sent.",
+        )
+    if lifecycle(session).closed_on is None:
+        return NextStep(
+            Step.CLOSE,
+            "The pack is delivered: close the case, so its retention period starts.",
+        )
+    return NextStep(Step.CLOSE, "The pack is delivered and the case is closed.")

@@ -16,6 +16,7 @@ from sar_desk.app.attachments import AttachmentsMixin
 from sar_desk.app.base import default_user
 from sar_desk.app.bundling import ExportMixin
 from sar_desk.app.clock import ClockMixin
+from sar_desk.app.delivery import DeliveryMixin
 from sar_desk.app.detection import DetectionMixin
 from sar_desk.app.elusion import ElusionMixin
 from sar_desk.app.importing import ImportingMixin
@@ -105,6 +106,7 @@ class CaseSession(
     ElusionMixin,
     AttachmentsMixin,
     AttachmentReviewMixin,
+    DeliveryMixin,
 ):
     """An open case and everything that can be done with it."""
 

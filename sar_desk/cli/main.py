@@ -36,6 +36,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "people": ("people",),
     "scope": ("scope", "sources"),
     "export": ("export", "verify"),
+    "delivery": ("delivery",),
     "selftest": ("self-test",),
     "org": ("org",),
     "lifecycle": ("cases",),

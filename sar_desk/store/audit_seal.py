@@ -37,6 +37,7 @@ _WHAT = {
     "scope_events": "scope decisions",
     "scope_approvals": "second-person approvals of exclusions",
     "attachment_review_events": "decisions on attachments",
+    "deliveries": "delivery records",
 }
 # The item fields a decision depends on: changing the span after approval changes what is hidden.
 _ITEM_FIELDS = ("kind", "message_id", "field", "start", "end", "text", "finding_id")
@@ -48,6 +49,7 @@ def sealed_tables() -> dict[str, Table]:
     # so importing them here at load time would be circular.
     from sar_desk.store.attachment_review import attachment_review_events
     from sar_desk.store.decisions import decision_events, third_party_records
+    from sar_desk.store.deliveries import deliveries
     from sar_desk.store.exclusions import scope_approvals
     from sar_desk.store.legal_records import legitimate_interests_tests
     from sar_desk.store.pit import public_interest_tests, qualified_person_opinions
@@ -67,6 +69,7 @@ def sealed_tables() -> dict[str, Table]:
         scope_events,
         scope_approvals,
         attachment_review_events,
+        deliveries,
     )
     return {t.name: t for t in tables}
 

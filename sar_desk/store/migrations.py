@@ -40,6 +40,7 @@ from sar_desk.store.ddl import (
     v16_elusion,
     v17_attachments,
     v18_attachment_review,
+    v21_deliveries,
 )
 
 Migration = Callable[[Connection], None]
@@ -86,6 +87,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (16, frozen(v16_elusion.DDL)),
     (17, frozen(v17_attachments.DDL)),
     (18, frozen(v18_attachment_review.DDL)),
+    (21, frozen(v21_deliveries.DDL)),
 ]
 
 

@@ -16,6 +16,7 @@ _REVIEW = (
     "attachments",  # issue 16: attachment review on a connection, like its neighbours
     "bulk",
     "decide",
+    "delivery",  # issue 19: the delivery record on a connection, like its neighbours
     "disclosure",
     "elusion",  # issue 15 item 5b: review code on a connection, like its neighbours
     "exclusions",

@@ -42,6 +42,8 @@ STEP_BUTTONS: dict[Step, tuple[str, str]] = {
     Step.APPROVE_SCOPE: ("Records", "Approve what was left out"),
     Step.SIGN_OFF: ("Export", "Go to sign-off"),
     Step.EXPORT: ("Export", "Export the bundle"),
+    Step.DELIVER: ("Export", "Record the delivery"),
+    Step.CLOSE: ("Retention", "Go to retention"),
 }
 
 SOURCE_HEADERS = ("File", "Platform", "Custodian", "Messages", "System events", "Skipped lines")

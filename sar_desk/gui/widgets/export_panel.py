@@ -1,4 +1,4 @@
-"""The Export panel: is the case ready to disclose, export the bundle, verify a bundle."""
+"""The Export panel: is the case ready to disclose, export, verify, and record the delivery."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, USERS, CaseContex
 from sar_desk.gui.dialogs.export_wizard import ExportWizard
 from sar_desk.gui.dialogs.outcome import OutcomeBox
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.widgets.delivery_box import DeliveryBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.workers import JobController
 
@@ -64,6 +65,9 @@ class ExportPanel(LazyPanel):
         self.wizard: ExportWizard | None = None
         self.outcome = OutcomeBox()
         self.outcome.changed.connect(lambda: self.context.notify(frozenset({EXPORTS})))
+        # R64: after export and verify, how, to whom and when the pack went.
+        self.delivery = DeliveryBox()
+        self.delivery.recorded.connect(lambda: self.context.notify(frozenset({EXPORTS})))
         title = QLabel("Export")
         title.setObjectName("panelTitle")
         ready = QGroupBox("Before exporting")
@@ -88,6 +92,7 @@ class ExportPanel(LazyPanel):
         layout.addWidget(self.outcome)
         layout.addLayout(row)
         layout.addWidget(self.verify_result)
+        layout.addWidget(self.delivery)
         layout.addStretch(1)
         context.opened.connect(self.request_refresh)
         context.case_changed.connect(self._case_changed)
@@ -115,6 +120,7 @@ class ExportPanel(LazyPanel):
             "\n".join(lines) if lines else "Every item is decided and approved: ready to export."
         )
         self._show_signoff()
+        self.delivery.show_session(session)
 
     def _show_signoff(self) -> None:
         session = self.context.require()

@@ -213,6 +213,7 @@ def test_migration_13_records_custodians_and_precision_of_earlier_sources(
             db.execute(f"DROP TABLE {table}")  # step 17, re-run after step 13 below
         db.execute("DROP TABLE attachment_texts")
         db.execute("DROP TABLE attachments")
+        db.execute("DROP TABLE deliveries")  # step 21, re-run after step 13 below
         db.execute("PRAGMA user_version = 10")
     with open_store(path) as store, store.read() as conn:
         precision = conn.execute(text("SELECT * FROM source_precision ORDER BY 1")).all()
