@@ -1,24 +1,31 @@
 """A case from start to sent pack through the window's widgets only (pytest-qt, offscreen).
 
-New SAR case, three platforms imported, a person marked as staff, a logged search, scope with a
-second person's approval, detection on the small case, review of every proposal, four eyes with
-a second user added on the Team page, the DPO's sign-off, an encrypted export and its
-verification. Only the modal questions (file pickers, passphrase prompts, yes/no boxes) are
-answered by the test; every step is a click, a key or typing in the window's own widgets.
+New SAR case, three platforms imported (the WhatsApp one a zip with a photo of a notice), a
+person marked as staff, a logged search, scope with a second person's approval, detection on
+the small case, review of every proposal and of the photo (a box drawn over the tenant's name),
+four eyes with a second user added on the Team page, the DPO's sign-off, an encrypted export,
+its verification with the pack password, and the delivery record (how, to whom, when, and how
+the password went separately). Only the modal questions (file pickers, passphrase prompts,
+yes/no boxes) are answered by the test; every step is a click, a key or typing in the window's
+own widgets.
 """
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
-from gui_data import write_chat
-from PySide6.QtCore import Qt
+from gui_data import CHAT
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from test_workflow import create_case
 
 from sar_desk.app.paths import resource_path
+from sar_desk.attachments.sample_photo import notice_photo
 from sar_desk.core.decisions import ReviewStatus
+from sar_desk.core.delivery import DeliveryMethod, PasswordChannel
 from sar_desk.core.scope import Relevance
 from sar_desk.gui.sections import (
     DASHBOARD,
@@ -26,6 +33,7 @@ from sar_desk.gui.sections import (
     IMPORT,
     PEOPLE,
     RECORDS,
+    RETENTION,
     REVIEW,
     SEARCH,
     TEAM,
@@ -36,10 +44,26 @@ REVIEWER, REVIEWER_WORDS = "Rowan Reviewer", "rowan's own long words"
 DPO, DPO_WORDS = "Dana DPO", "dana's own long words"
 
 
+PHOTO = "IMG-20260316-WA0001.jpg"
+NOTICE = ("NOTICE OF ENTRY", "Tenant: Jordan Whitfield", "Flat 4, 9 Oak Road")
+
+
+def whatsapp_zip(folder: Path) -> Path:
+    """A WhatsApp export with media: the chat, plus a photo Sam sent of a notice on a door."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chat = CHAT + f"16/03/2026, 11:40 - Sam Patel: {PHOTO} (file attached)\nnotice on the door\n"
+    path = folder / "WhatsApp Chat with Housing.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("WhatsApp Chat with Housing.txt", chat)
+        font = resource_path("fonts") / "NotoSans-Regular.ttf"
+        archive.writestr(PHOTO, notice_photo(NOTICE, font, size=(900, 600)))
+    return path
+
+
 def exports(tmp_path: Path) -> list[Path]:
-    """A WhatsApp chat (written here) plus the bundled synthetic Teams and SMS samples."""
+    """A WhatsApp zip with a photo (written here) plus the bundled Teams and SMS samples."""
     folder = tmp_path / "exports"
-    chat = write_chat(folder)
+    chat = whatsapp_zip(folder)
     samples = resource_path("samples")
     teams = shutil.copy(samples / "teams" / "chat-priya-shah-tom-reid.json", folder)
     sms = shutil.copy(samples / "sms" / "sms-20260430120000.xml", folder)
@@ -55,6 +79,15 @@ def add_user(window, qtbot, name: str, role: Role, words: str) -> None:  # type:
     assert team.add_button.isEnabled()
     qtbot.mouseClick(team.add_button, Qt.MouseButton.LeftButton)
     assert f"{name} is now {role.label}" in team.note.text()
+
+
+def draw_box(editor, x0: float, y0: float, x1: float, y1: float) -> None:  # type: ignore[no-untyped-def]
+    """Drag on the picture from one corner to the other (image pixels)."""
+    start = editor.mapFromScene(QPointF(x0, y0))
+    end = editor.mapFromScene(QPointF(x1, y1))
+    QTest.mousePress(editor.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(editor.viewport(), end)
+    QTest.mouseRelease(editor.viewport(), Qt.MouseButton.LeftButton, pos=end)
 
 
 def act_as(window, monkeypatch, name: str, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -145,6 +178,31 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     accepted = session.review_items(ReviewStatus.ACCEPTED)
     assert len(accepted) == 1
 
+    # The photo: a box drawn over the tenant's name on the notice, recorded as a redaction.
+    photos = review.attachments
+    review.checks.setCurrentWidget(photos)
+    photos.refresh()
+    (photo,) = [a for a in session.attachment_items() if a.attachment.name == PHOTO]
+    photos.items.setCurrentRow(
+        next(
+            r
+            for r in range(photos.items.count())
+            if photos.items.item(r).data(Qt.ItemDataRole.UserRole) == photo.attachment.id
+        )
+    )
+    editor = photos.editor
+    editor.resize(900, 600)
+    editor.fitInView(editor.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    draw_box(editor, 60, 110, 700, 190)
+    assert len(editor.boxes()) == 1
+    photos.about_another.setChecked(True)  # OCR reads the name; the reviewer confirms it
+    qtbot.keyClicks(photos.note, "The tenant named on the notice is not the requester")
+    qtbot.mouseClick(photos.buttons["redact"], Qt.MouseButton.LeftButton)
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
+    decided = session.attachment_item(photo.attachment.id).decision
+    assert str(decided.action) == "redact"
+    assert len(decided.boxes) == 1
+
     # Four eyes: the reviewer approves every decision (the redaction and the rejections) and
     # the scope exclusion.
     act_as(window, monkeypatch, REVIEWER, REVIEWER_WORDS)
@@ -153,6 +211,10 @@ def test_a_case_from_request_to_verified_encrypted_pack(
         review.table.setFocus()
         qtbot.keyClick(review.table, Qt.Key.Key_V)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
+    review.checks.setCurrentWidget(photos)
+    qtbot.mouseClick(photos.buttons["approve"], Qt.MouseButton.LeftButton)
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
+    assert session.attachment_item(photo.attachment.id).decision.approved_by == REVIEWER
     records = window.show_section(RECORDS)
     assert "wait for a second person" in records.scope_state.text()
     qtbot.keyClicks(records.approve_note, "Checked: a colleague's aside, not about Alex")
@@ -189,3 +251,32 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     export.verify(bundle)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     assert "safety checks passed" in export.verify_result.text()
+
+    # The pack goes by secure e-mail, its password by phone: the dashboard asks for the
+    # record, the Export page takes it, and the password is nowhere in it.
+    qtbot.waitUntil(lambda: "record how" in dashboard_text(window), timeout=10_000)
+    export = window.show_section(EXPORT)
+    delivery = export.delivery
+    assert "no delivery recorded yet" in delivery.state.text()
+    delivery.method.setCurrentIndex(delivery.method.findData(DeliveryMethod.SECURE_EMAIL.value))
+    qtbot.keyClicks(delivery.recipient, "alex.morgan@example.org")
+    assert not delivery.record_button.isEnabled()  # an encrypted pack: the channel first
+    delivery.password.setCurrentIndex(delivery.password.findData(PasswordChannel.PHONE.value))
+    qtbot.mouseClick(delivery.record_button, Qt.MouseButton.LeftButton)
+    assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
+    (sent,) = session.deliveries()
+    assert (sent.method, sent.recipient) == (DeliveryMethod.SECURE_EMAIL, "alex.morgan@example.org")
+    assert sent.password_channel is PasswordChannel.PHONE
+    assert sent.recorded_by == DPO
+    assert "The newest bundle was delivered" in delivery.state.text()
+    case_bytes = b"".join(p.read_bytes() for p in session.folder.rglob("*") if p.is_file())
+    assert password.encode() not in case_bytes
+    qtbot.waitUntil(lambda: "close the case" in dashboard_text(window), timeout=10_000)
+    qtbot.mouseClick(window.panels[DASHBOARD].next_button, Qt.MouseButton.LeftButton)
+    assert window.current_panel() is window.panels[RETENTION]
+
+
+def dashboard_text(window) -> str:  # type: ignore[no-untyped-def]
+    """What the dashboard says to do next (it re-reads on every visit)."""
+    window.show_section(DASHBOARD)
+    return window.panels[DASHBOARD].next_text.text()

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -34,6 +36,7 @@ from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import DECISIONS, CaseContext
 from sar_desk.gui.errors import show_error
 
+DEFAULT_CODE = "default"  # the regime's usual code, resolved per item by the review rules
 _MIN_SIZE = 3.0  # pixels: a click without a drag draws nothing
 
 
@@ -150,24 +153,43 @@ class AttachmentView(QWidget):
         self.editor = BoxEditor()
         self.state = QLabel()
         self.state.setWordWrap(True)
-        self.code = QLineEdit("default")
+        # Codes by their titles (issue 19: no code ids), the regime's usual one first.
+        self.code = QComboBox()
         self.code.setAccessibleName("Reason code")
+        self.code.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.code.setMinimumContentsLength(16)
+        # The third-party code needs a person in the picture; OCR finds names, not faces.
+        self.about_another = QCheckBox("Shows another &person (a face, a name)")
+        self.about_another.setAccessibleName("The picture shows another person")
+        self._codes_for: object = None
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Why (recorded with the decision)")
+        self.note.setPlaceholderText("Why (recorded with the decision)")
         buttons = QHBoxLayout()
-        for text, slot in (
-            ("Use &proposed boxes", self.use_proposed),
-            ("&Disclose", lambda: self.decide(AttachmentAction.DISCLOSE)),
-            ("Redact &boxes", lambda: self.decide(AttachmentAction.REDACT)),
-            ("&Withhold", lambda: self.decide(AttachmentAction.WITHHOLD)),
-            ("Appro&ve", self.approve),
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("proposed", "Use &proposed boxes", self.use_proposed),
+            ("disclose", "&Disclose", lambda: self.decide(AttachmentAction.DISCLOSE)),
+            ("redact", "Redact &boxes", lambda: self.decide(AttachmentAction.REDACT)),
+            ("withhold", "&Withhold", lambda: self.decide(AttachmentAction.WITHHOLD)),
+            ("approve", "Appro&ve", self.approve),
         ):
             button = QPushButton(text)
+            button.setAccessibleName(text.replace("&", ""))
             button.clicked.connect(slot)
+            self.buttons[key] = button
             buttons.addWidget(button)
-        buttons.addWidget(QLabel("Code"))
-        buttons.addWidget(self.code)
+        details = QHBoxLayout()
+        details.addWidget(QLabel("Code"))
+        details.addWidget(self.code, 1)
+        details.addWidget(self.about_another)
+        details.addWidget(self.note, 1)
         right = QVBoxLayout()
         right.addWidget(self.editor, 1)
         right.addWidget(self.state)
+        right.addLayout(details)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.items, 1)
@@ -183,11 +205,18 @@ class AttachmentView(QWidget):
         """Reload the list of attachments, keeping the selection."""
         session = self.context.session
         keep = self._current_id()
+        if session is not None and self._codes_for != session.folder:
+            self._codes_for = session.folder  # each case's regime has its own codes
+            self.code.clear()
+            self.code.addItem("The usual code for this kind of data", DEFAULT_CODE)
+            for code in session.reason_codes():
+                self.code.addItem(f"{code.title} ({code.marker})", code.code)
         self.items.blockSignals(True)
         self.items.clear()
         for found in session.attachment_items() if session is not None else []:
             a, d = found.attachment, found.decision
-            row = QListWidgetItem(f"#{a.id} · {a.media_type} · {d.status}")
+            row = QListWidgetItem(f"{a.name} · {d.status}")
+            row.setToolTip(f"Attachment {a.id}, {a.media_type}")
             row.setData(Qt.ItemDataRole.UserRole, a.id)
             self.items.addItem(row)
             if a.id == keep:
@@ -230,12 +259,21 @@ class AttachmentView(QWidget):
         if attachment_id is None:
             return
         boxes = self.editor.boxes() if action is AttachmentAction.REDACT else []
-        code = self.code.text().strip() or None if action is not AttachmentAction.DISCLOSE else None
+        code = str(self.code.currentData() or DEFAULT_CODE)
         try:
-            self.context.require().decide_attachment(attachment_id, action, code, boxes)
+            self.context.require().decide_attachment(
+                attachment_id,
+                action,
+                None if action is AttachmentAction.DISCLOSE else code,
+                boxes,
+                about_another=self.about_another.isChecked(),
+                note=self.note.text().strip(),
+            )
         except SarDeskError as exc:
             show_error(self, exc)
             return
+        self.about_another.setChecked(False)  # reset per item, like the text review's rationale
+        self.note.clear()
         self.context.notify(frozenset({DECISIONS}))
 
     def approve(self) -> None:

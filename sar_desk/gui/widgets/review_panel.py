@@ -103,7 +103,8 @@ class ReviewPanel(LazyPanel):
         self.checks.setAccessibleName("Review checks")
         self.checks.addTab(self.elusion, "Elusion &test")
         self.checks.addTab(self.accuracy, "Detection acc&uracy")
-        self.checks.addTab(AttachmentView(context), "Attach&ments")  # issue 16
+        self.attachments = AttachmentView(context)
+        self.checks.addTab(self.attachments, "Attach&ments")  # issue 16
         self._build_layout()
         context.opened.connect(self.case_opened)
         context.case_changed.connect(self._case_changed)
