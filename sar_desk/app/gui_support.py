@@ -22,11 +22,14 @@ from sar_desk.core.deadlines import Deadline, compute_deadline, days_left
 from sar_desk.core.errors import AmbiguousDateOrderError, SarDeskError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Message
+from sar_desk.core.search import SearchQuery
 from sar_desk.export.manifest import BundleManifest
 from sar_desk.export.options import BundleOptions
 from sar_desk.export.verify import VerifyReport
 from sar_desk.importers import importer_for
 from sar_desk.store.messages import Cursor, cursor_of
+from sar_desk.store.search_order import SearchOrder as SearchOrder
+from sar_desk.store.search_order import search_page_ordered
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,25 @@ def needs_date_order(failure: ImportFailure) -> bool:
 def next_cursor(message: Message) -> Cursor:
     """The keyset cursor just after `message`, for fetching the next page of a search."""
     return cursor_of(message)
+
+
+def sorted_search_page(
+    session: CaseSession,
+    query: SearchQuery,
+    order: SearchOrder,
+    descending: bool,
+    after: Message | None,
+    limit: int,
+) -> list[Message]:
+    """A page of search hits in another order than time (the window's sortable results).
+
+    Raises:
+        BadSearchError: The query cannot be run as written.
+    """
+    with session.store.read() as conn:
+        return search_page_ordered(
+            conn, query, order, descending, int(after.id) if after else None, limit
+        )
 
 
 def read_in_background(session: CaseSession, read: Callable[[CaseSession], R]) -> Job[R]:

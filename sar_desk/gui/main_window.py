@@ -46,6 +46,9 @@ from sar_desk.gui.workers import JobController, JobStatus
 logger = logging.getLogger(__name__)
 
 
+SIDEBAR_WIDTH = 190  # at the usual text size; wider when the section names need it
+
+
 class MainWindow(QMainWindow):
     """The one window of SAR Desk."""
 
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Sections")
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sections = QStackedWidget()
         self.panels: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         for name, panel in build_sections(self):
             self._add_section(name, panel)
+        self._fit_sidebar()
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
         # Users added elsewhere (the command line, another PC) appear under "Acting as" as soon
         # as the officer moves to another page: the user list is one small read.
@@ -146,6 +150,14 @@ class MainWindow(QMainWindow):
         ):
             menu.addAction(action)
         self.go_menu = self.menuBar().addMenu("&Go")
+
+    def _fit_sidebar(self) -> None:
+        # Section names read in full at any text size (the style sheet's padding is 18px).
+        self.sidebar.ensurePolished()
+        metrics = self.sidebar.fontMetrics()
+        names = [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, widest + 2 * 18 + 16))
 
     def _add_section(self, name: str, panel: QWidget) -> None:
         # A page taller than a 1280x720 screen (or at 200% text) scrolls instead of pushing

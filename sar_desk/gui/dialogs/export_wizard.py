@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -32,6 +31,7 @@ from sar_desk.app.api import BundleManifest, BundleOptions, VerifyReport
 from sar_desk.app.gui_support import export_and_verify
 from sar_desk.app.session import CaseSession
 from sar_desk.core.jobs import CancelToken, Job
+from sar_desk.gui.tables import cell, filling, make_sortable
 from sar_desk.gui.workers import JobController
 
 OPTIONS = (
@@ -112,6 +112,7 @@ class RunPage(QWizardPage):
         self.checks.verticalHeader().setVisible(False)
         self.checks.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.checks.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        make_sortable(self.checks)
         self.open_button = QPushButton("&Open folder")
         self.open_button.setAccessibleName("Open the bundle folder")
         self.open_button.setEnabled(False)
@@ -134,11 +135,12 @@ class RunPage(QWizardPage):
         if manifest.password:
             lines.append(f"Pack password (shown once, send it separately): {manifest.password}")
         self.status.setText("\n".join(lines))
-        self.checks.setRowCount(len(report.results))
-        for row, result in enumerate(report.results):
-            outcome = "Passed" if result.passed else f"Failed: {result.detail}"
-            for col, text in enumerate((result.file, result.check, outcome)):
-                self.checks.setItem(row, col, QTableWidgetItem(text))
+        with filling(self.checks):
+            self.checks.setRowCount(len(report.results))
+            for row, result in enumerate(report.results):
+                outcome = "Passed" if result.passed else f"Failed: {result.detail}"
+                for col, text in enumerate((result.file, result.check, outcome)):
+                    self.checks.setItem(row, col, cell(text))
         self.open_button.setEnabled(True)
         self.done = True
         self.completeChanged.emit()

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -172,11 +174,19 @@ class NewCaseDialog(QDialog):
         box.addWidget(self.due_label)
         box.addWidget(self.derivation, 1)
         deadline.setMinimumWidth(360)
-        columns = QHBoxLayout()
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(form, 3)
         columns.addWidget(deadline, 2)
+        # At large text sizes the form is taller than a small screen: it scrolls, the
+        # buttons stay in view.
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(body)
         outer = QVBoxLayout(self)
-        outer.addLayout(columns)
+        outer.addWidget(area, 1)
         outer.addWidget(self.buttons)
         self.setTabOrder(self.regime, self.reference)
         self.setTabOrder(self.reference, self.received)

@@ -17,6 +17,8 @@ from sar_desk.gui.formatting import short_time
 
 Index = QModelIndex | QPersistentModelIndex
 FetchPage = Callable[[Message | None, int], list[Message]]
+Sorter = Callable[[int, bool], FetchPage]
+"""Given a column and whether descending, the page fetcher for that order (a new query)."""
 
 COL_TIME, COL_PLATFORM, COL_CONVERSATION, COL_SENDER, COL_TEXT = range(5)
 HEADERS = ("Time", "Platform", "Conversation", "Sender", "Message")
@@ -39,6 +41,19 @@ class MessageTableModel(QAbstractTableModel):
         self._exhausted = True
         self._tz = timezone
         self.pages_fetched = 0
+        self._sorter: Sorter | None = None
+
+    def set_sorter(self, sorter: Sorter | None) -> None:
+        """How to re-query the results in another order when a column header is clicked."""
+        self._sorter = sorter
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-run the search ordered by `column` (never a sort of the loaded rows)."""
+        if self._sorter is None or not 0 <= column < len(HEADERS):
+            return
+        self.reset(self._sorter(column, order == Qt.SortOrder.DescendingOrder))
+        if self.canFetchMore():
+            self.fetchMore()  # the first page now, so the table is never blank
 
     def reset(self, fetch_page: FetchPage, timezone: str | None = None) -> None:
         """Start over with a new search; rows arrive when the view asks for them."""

@@ -9,6 +9,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from sar_desk.gui.tables import sort_key
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -40,12 +42,8 @@ class RowsTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _ordered(self, column: int, order: Qt.SortOrder) -> list[Any]:
-        def key(position: int) -> tuple[int, float, str]:
-            text = str(self.data(self.index(position, column)) or "")
-            try:
-                return (0, float(text.replace(",", "")), "")
-            except ValueError:
-                return (1, 0.0, text.casefold())
+        def key(position: int) -> tuple[int, float, tuple[tuple[int, int, str], ...]]:
+            return sort_key(str(self.data(self.index(position, column)) or ""))
 
         positions = sorted(
             range(len(self._rows)),

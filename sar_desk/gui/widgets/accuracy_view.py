@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from sar_desk.app.accuracy import MeasuredAccuracy, case_accuracy
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
+from sar_desk.gui.tables import cell, filling, make_sortable
 
 COLUMNS = ("Type", "Precision", "Recall (same type)", "Recall (any type)", "Labelled in corpus")
 _MODEL_NAMES = {"sm": "the small English model (sm)", "md": "the medium English model (md)"}
@@ -53,6 +53,7 @@ class AccuracyView(QGroupBox):
         self.table.setAccessibleName("Accuracy per entity type")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        make_sortable(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -73,17 +74,18 @@ class AccuracyView(QGroupBox):
             # Not a dialog: the page stays usable, and the reason is where the figures would be.
             self.source.setText(str(exc))
             return
-        self.table.setRowCount(len(self.measured.entities))
-        for row, figures in enumerate(self.measured.entities):
-            cells = (
-                figures.entity,
-                f"{figures.precision:.1%}",
-                f"{figures.recall_same_type:.1%}",
-                f"{figures.recall_any_type:.1%}",
-                f"{figures.gold:,}",
-            )
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        with filling(self.table):
+            self.table.setRowCount(len(self.measured.entities))
+            for row, figures in enumerate(self.measured.entities):
+                cells = (
+                    figures.entity,
+                    f"{figures.precision:.1%}",
+                    f"{figures.recall_same_type:.1%}",
+                    f"{figures.recall_any_type:.1%}",
+                    f"{figures.gold:,}",
+                )
+                for col, text in enumerate(cells):
+                    self.table.setItem(row, col, cell(text, number=col > 0))
         self.source.setText(describe_source(self.measured))
 
     def row_of(self, entity: str) -> list[str]:

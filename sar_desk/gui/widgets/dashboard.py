@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from sar_desk.core.deadlines import Deadline
 from sar_desk.core.model import Case
 from sar_desk.gui.context import CaseContext
 from sar_desk.gui.formatting import days_left_text, long_date, plural
+from sar_desk.gui.tables import cell
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.workers import JobController
 
@@ -212,12 +212,7 @@ class DashboardPanel(LazyPanel):
                 f"{source.issue_count:,}",
             )
             for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col >= 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.sources.setItem(row, col, item)
+                self.sources.setItem(row, col, cell(value, number=col >= 3))
         self.sources.setSortingEnabled(True)
         self.sources.resizeColumnsToContents()
         self.sources.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

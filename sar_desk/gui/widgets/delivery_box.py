@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from sar_desk.app.delivery import Delivery, DeliveryInput, DeliveryMethod, Passw
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.tables import cell
 
 HEADERS = ("Sent", "How", "To", "Password sent by", "Recorded by")
 
@@ -147,9 +147,9 @@ class DeliveryBox(QGroupBox):
                 item.recorded_by,
             )
             for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(item.note or text)
-                self.table.setItem(row, column, cell)
+                shown = cell(text)
+                shown.setToolTip(item.note or text)
+                self.table.setItem(row, column, shown)
         self.table.setSortingEnabled(True)
         self.table.setVisible(bool(recorded))
 

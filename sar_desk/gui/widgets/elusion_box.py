@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from sar_desk.app.api import DEFAULT_ELUSION_THRESHOLD, ElusionResult
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.tables import cell, filling, make_sortable
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +105,7 @@ class ElusionBox(QGroupBox):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        make_sortable(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -195,22 +196,31 @@ class ElusionBox(QGroupBox):
         result = self.result
         sample = list(result.test.sample) if result is not None else []
         texts = {int(m.id): m.text for m in session.messages(sample)} if sample else {}
-        self.table.setRowCount(len(sample))
-        for row, message_id in enumerate(sample):
-            verdict = result.marks.get(message_id) if result is not None else None
-            state = "Not marked" if verdict is None else "Missed" if verdict.missed else "Clean"
-            cells = (
-                str(message_id),
-                state,
-                verdict.note if verdict is not None else "",
-                texts.get(message_id, ""),
-            )
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+        with filling(self.table):
+            self.table.setRowCount(len(sample))
+            for row, message_id in enumerate(sample):
+                verdict = result.marks.get(message_id) if result is not None else None
+                state = "Not marked" if verdict is None else "Missed" if verdict.missed else "Clean"
+                cells = (
+                    str(message_id),
+                    state,
+                    verdict.note if verdict is not None else "",
+                    texts.get(message_id, ""),
+                )
+                for col, text in enumerate(cells):
+                    self.table.setItem(row, col, cell(text, number=col == 0))
         self.table.resizeRowsToContents()
         if sample:
-            keep = sample.index(current) if current in sample else 0
-            self.table.selectRow(keep)
+            keep = current if current in sample else sample[0]
+            self.table.selectRow(self._row_of(keep))
+
+    def _row_of(self, message_id: int) -> int:
+        # The table may be sorted by any column: find the row by the id it shows.
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.text() == str(message_id):
+                return row
+        return -1
 
     def current_message(self) -> int | None:
         """The id of the sampled message on the selected row, or None."""
@@ -265,7 +275,7 @@ class ElusionBox(QGroupBox):
         start = sample.index(after) + 1 if after in sample else 0
         for row in list(range(start, len(sample))) + list(range(start)):
             if sample[row] not in self.result.marks:
-                self.table.selectRow(row)
+                self.table.selectRow(self._row_of(sample[row]))
                 return
 
     def _update_buttons(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from sar_desk.app.importing import ImportFailure, ImportOutcome
 from sar_desk.app.ingest import ImportResult
 from sar_desk.gui.hints import window_hint
+from sar_desk.gui.tables import cell, filling, make_sortable, row_key, row_of_key, set_key
 
 QUEUE_HEADERS = ("Export", "Folder", "Detected platform")
 RESULT_HEADERS = (
@@ -43,14 +43,11 @@ def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     # Headers never clip ("Detected platform", not "ected platfo"): columns fit their title.
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    make_sortable(table)
     return table
 
 
-def _item(text: str, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+_item = cell
 
 
 class QueueTable(QTableWidget):
@@ -71,6 +68,7 @@ class QueueTable(QTableWidget):
         self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        make_sortable(self)
         self._paths: list[Path] = []
 
     def add(self, path: Path, platform: str | None) -> None:
@@ -78,11 +76,13 @@ class QueueTable(QTableWidget):
         if path in self._paths:
             return
         self._paths.append(path)
-        row = self.rowCount()
-        self.insertRow(row)
-        self.setItem(row, 0, _item(path.name + ("/" if path.is_dir() else "")))
-        self.setItem(row, 1, _item(str(path.parent)))
-        self.setItem(row, 2, _item(platform or "Not recognised"))
+        with filling(self):
+            row = self.rowCount()
+            self.insertRow(row)
+            self.setItem(row, 0, _item(path.name + ("/" if path.is_dir() else "")))
+            set_key(self, row, str(path))
+            self.setItem(row, 1, _item(str(path.parent)))
+            self.setItem(row, 2, _item(platform or "Not recognised"))
         self.resizeColumnToContents(0)
         self.changed.emit()
 
@@ -94,9 +94,8 @@ class QueueTable(QTableWidget):
         """Take imported exports off the queue."""
         for path in paths:
             if path in self._paths:
-                row = self._paths.index(path)
-                self._paths.pop(row)
-                self.removeRow(row)
+                self._paths.remove(path)
+                self.removeRow(row_of_key(self, str(path)))
         self.changed.emit()
 
     def clear_rows(self) -> None:
@@ -144,23 +143,26 @@ class ImportReportView(QWidget):
 
     def add_outcomes(self, outcomes: list[ImportOutcome]) -> None:
         """Add a row per source imported (or not) by the last job, and select the first."""
-        first = self.results.rowCount()
-        for outcome in outcomes:
-            row = self.results.rowCount()
-            self.results.insertRow(row)
-            self._outcomes.append(outcome)
-            if isinstance(outcome, ImportFailure):
-                sentence, _section = window_hint(outcome.hint)
-                message = f"{outcome.message} {sentence}".strip()
-                values = [outcome.path.name, "", message, "", "", "", ""]
-            else:
-                values = self._result_values(outcome)
-            for col, value in enumerate(values):
-                self.results.setItem(row, col, _item(value, number=col >= 3))
+        first = len(self._outcomes)
+        with filling(self.results):
+            for outcome in outcomes:
+                row = self.results.rowCount()
+                self.results.insertRow(row)
+                if isinstance(outcome, ImportFailure):
+                    sentence, _section = window_hint(outcome.hint)
+                    message = f"{outcome.message} {sentence}".strip()
+                    values = [outcome.path.name, "", message, "", "", "", ""]
+                else:
+                    values = self._result_values(outcome)
+                for col, value in enumerate(values):
+                    self.results.setItem(row, col, _item(value, number=col >= 3))
+                set_key(self.results, row, len(self._outcomes))  # rows move when sorted
+                self._outcomes.append(outcome)
         self.results.resizeRowsToContents()
         if outcomes:
-            self.results.setCurrentCell(first, 0)
-            self.show_issues(first)
+            row = row_of_key(self.results, first)
+            self.results.setCurrentCell(row, 0)
+            self.show_issues(row)
 
     @staticmethod
     def _result_values(result: ImportResult) -> list[str]:
@@ -177,10 +179,11 @@ class ImportReportView(QWidget):
     def show_issues(self, row: int) -> None:
         """List the skipped lines and warnings of the source on `row`."""
         self.issues.setRowCount(0)
-        if not 0 <= row < len(self._outcomes):
+        index = row_key(self.results, row)
+        if not isinstance(index, int) or not 0 <= index < len(self._outcomes):
             self.notes.setText("")
             return
-        outcome = self._outcomes[row]
+        outcome = self._outcomes[index]
         if isinstance(outcome, ImportFailure):
             self.notes.setText(f"{outcome.path.name} was not imported: {outcome.message}")
             return
@@ -192,8 +195,9 @@ class ImportReportView(QWidget):
             else f"{outcome.source.original_name}: no lines were skipped."
         )
         self.notes.setText("\n".join([head, *notes]))
-        self.issues.setRowCount(skipped)
-        for i, issue in enumerate(outcome.issues):
-            self.issues.setItem(i, 0, _item(issue.location))
-            self.issues.setItem(i, 1, _item(issue.message))
+        with filling(self.issues):
+            self.issues.setRowCount(skipped)
+            for i, issue in enumerate(outcome.issues):
+                self.issues.setItem(i, 0, _item(issue.location))
+                self.issues.setItem(i, 1, _item(issue.message))
         self.issues.resizeColumnToContents(0)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from sar_desk.core.people import Suggestion, SuggestionKind
 from sar_desk.gui.context import PEOPLE, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.people import COL_IDENTIFIERS, PeopleModel
+from sar_desk.gui.tables import cell, filling, fit_titles, make_sortable, row_key, set_key
 from sar_desk.gui.widgets.lazy import LazyPanel
 
 
@@ -78,6 +78,8 @@ class PeoplePanel(LazyPanel):
         self.suggestions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.suggestions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.suggestions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        make_sortable(self.suggestions)
+        fit_titles(self.suggestions)
         self.accept_button = _button(
             "&Confirm", "Confirm the suggestion", "Carry out the selected suggestion"
         )
@@ -146,16 +148,18 @@ class PeoplePanel(LazyPanel):
         self.table.resizeColumnToContents(self.model.columnCount() - 1)
         names = {int(s.person.id): s.person.display_name for s in session.people()}
         self._suggestions = session.suggestions()
-        self.suggestions.setRowCount(len(self._suggestions))
-        for row, suggestion in enumerate(self._suggestions):
-            who = names.get(int(suggestion.person_id), f"person {suggestion.person_id}")
-            if suggestion.kind is SuggestionKind.MERGE and suggestion.other_id is not None:
-                other = names.get(int(suggestion.other_id), f"person {suggestion.other_id}")
-                what = f"Merge {who} and {other}"
-            else:
-                what = f"{who} is the requester"
-            for col, text in enumerate((what, suggestion.reason, str(suggestion.score))):
-                self.suggestions.setItem(row, col, QTableWidgetItem(text))
+        with filling(self.suggestions):
+            self.suggestions.setRowCount(len(self._suggestions))
+            for row, suggestion in enumerate(self._suggestions):
+                who = names.get(int(suggestion.person_id), f"person {suggestion.person_id}")
+                if suggestion.kind is SuggestionKind.MERGE and suggestion.other_id is not None:
+                    other = names.get(int(suggestion.other_id), f"person {suggestion.other_id}")
+                    what = f"Merge {who} and {other}"
+                else:
+                    what = f"{who} is the requester"
+                for col, text in enumerate((what, suggestion.reason, str(suggestion.score))):
+                    self.suggestions.setItem(row, col, cell(text, number=col == 2))
+                set_key(self.suggestions, row, row)  # rows move when sorted
         self.suggestions.resizeColumnToContents(0)
 
     def selected_ids(self) -> list[int]:
@@ -190,8 +194,8 @@ class PeoplePanel(LazyPanel):
 
     def decide_suggestion(self, accept: bool) -> None:
         """Confirm or dismiss the selected suggestion."""
-        row = self.suggestions.currentRow()
-        if not 0 <= row < len(self._suggestions):
+        row = row_key(self.suggestions, self.suggestions.currentRow())
+        if not isinstance(row, int) or not 0 <= row < len(self._suggestions):
             return
         session = self.context.require()
         suggestion = self._suggestions[row]

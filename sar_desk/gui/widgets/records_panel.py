@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from sar_desk.app.api import QaMode, QaSettings
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import CASE, DECISIONS, SCOPE, USERS, CaseContext
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.tables import cell
 from sar_desk.gui.widgets import legal_forms
 from sar_desk.gui.widgets.lazy import LazyPanel
 
@@ -156,7 +156,7 @@ class RecordsPanel(LazyPanel):
                 e.approved_by or "waiting",
             )
             for col, text in enumerate(values):
-                self.exclusions.setItem(row, col, QTableWidgetItem(text))
+                self.exclusions.setItem(row, col, cell(text))
         self.exclusions.setSortingEnabled(True)
         waiting = sum(e.pending for e in found)
         self.scope_state.setText(

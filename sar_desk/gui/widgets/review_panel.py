@@ -34,6 +34,7 @@ from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
+from sar_desk.gui.tables import fit_titles, scrolling
 from sar_desk.gui.widgets.accuracy_view import AccuracyView
 from sar_desk.gui.widgets.attachment_view import AttachmentView
 from sar_desk.gui.widgets.elusion_box import ElusionBox
@@ -93,6 +94,10 @@ class ReviewPanel(LazyPanel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # Sortable by any column (issue 19); the queue keeps its message order until clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        fit_titles(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.message = ReviewMessage()
         # Issue 15 item 5: how much review missed (elusion test) and the detector's measured
@@ -101,8 +106,9 @@ class ReviewPanel(LazyPanel):
         self.accuracy = AccuracyView()
         self.checks = QTabWidget()
         self.checks.setAccessibleName("Review checks")
-        self.checks.addTab(self.elusion, "Elusion &test")
-        self.checks.addTab(self.accuracy, "Detection acc&uracy")
+        # Text-heavy tabs scroll rather than cut their text off (large text, small screens).
+        self.checks.addTab(scrolling(self.elusion), "Elusion &test")
+        self.checks.addTab(scrolling(self.accuracy), "Detection acc&uracy")
         self.attachments = AttachmentView(context)
         self.checks.addTab(self.attachments, "Attach&ments")  # issue 16
         self._build_layout()

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sar_desk.app.gui_support import next_cursor, read_in_background
+from sar_desk.app.gui_support import (
+    SearchOrder,
+    next_cursor,
+    read_in_background,
+    sorted_search_page,
+)
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.model import ConversationId, Message, PersonId
@@ -35,12 +40,28 @@ from sar_desk.core.search import SearchQuery, day_range
 from sar_desk.gui.context import MESSAGES, SOURCES, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.formatting import plural
-from sar_desk.gui.models.messages import COL_PLATFORM, COL_TEXT, COL_TIME, MessageTableModel
+from sar_desk.gui.models.messages import (
+    COL_PLATFORM,
+    COL_TEXT,
+    COL_TIME,
+    FetchPage,
+    MessageTableModel,
+)
+from sar_desk.gui.tables import fit_titles
 from sar_desk.gui.widgets.conversation_view import ConversationView, search_terms
 from sar_desk.gui.widgets.scope_bar import ScopeBar
 from sar_desk.gui.workers import JobController
 
 logger = logging.getLogger(__name__)
+
+# The order of each results column, in the models' column order (Time, Platform, ...).
+ORDERS = (
+    SearchOrder.TIME,
+    SearchOrder.PLATFORM,
+    SearchOrder.CONVERSATION,
+    SearchOrder.SENDER,
+    SearchOrder.TEXT,
+)
 CONTEXT = 12
 
 
@@ -122,6 +143,9 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PLATFORM, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(50)  # measure the first rows, not every loaded one
+        header.setSortIndicator(COL_TIME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        fit_titles(self.table)  # "Conversation" and "Sender" read in full at any text size
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.summary = QLabel()
         self.summary.setAccessibleName("Search summary")
@@ -283,10 +307,25 @@ class SearchPanel(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def fetch(after: Message | None, limit: int) -> list[Message]:
-            return session.search(query, next_cursor(after) if after else None, limit)
+        def ordered(column: int, descending: bool) -> FetchPage:
+            order = ORDERS[column]
+            if order is SearchOrder.TIME and not descending:
 
-        self.model.reset(fetch, session.case.timezone)
+                def fetch(after: Message | None, limit: int) -> list[Message]:
+                    return session.search(query, next_cursor(after) if after else None, limit)
+
+                return fetch
+
+            def fetch_sorted(after: Message | None, limit: int) -> list[Message]:
+                return sorted_search_page(session, query, order, descending, after, limit)
+
+            return fetch_sorted
+
+        # Sorting re-runs the query in the order clicked (issue 19: every table sortable).
+        self.model.set_sorter(ordered)
+        header = self.table.horizontalHeader()
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        self.model.reset(ordered(header.sortIndicatorSection(), descending), session.case.timezone)
         if self.model.canFetchMore():
             self.model.fetchMore()  # the first page now, so the table is never blank
         self.conversation_view.clear()

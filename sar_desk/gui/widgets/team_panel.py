@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from sar_desk.app.api import Role
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import CASE, USERS, CaseContext
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.tables import cell
 from sar_desk.gui.widgets.lazy import LazyPanel
 
 HEADERS = ("Name", "Role", "How they were added")
@@ -118,7 +118,7 @@ class TeamPanel(LazyPanel):
         self.table.setRowCount(len(users))
         for row, (name, role, how) in enumerate(users):
             for col, text in enumerate((name, role.label, how)):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                self.table.setItem(row, col, cell(text))
         self.table.setSortingEnabled(True)
         mine = session.role()
         self.acting.setText(

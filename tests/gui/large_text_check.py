@@ -1,0 +1,116 @@
+"""Run on its own: every page at 1280x720 with 200% text, printing what is cut off as JSON.
+
+Started by `test_large_text.py` in a fresh process: the text size is read from the
+environment when the application is styled, once per process, so the large-text window must
+not share a process (and a style) with the other window tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from sar_desk.app.paths import resource_path
+from sar_desk.app.session import CaseSession
+from sar_desk.core.jobs import run_job
+from sar_desk.core.model import Case, Regime
+from sar_desk.gui.app import create_application
+from sar_desk.gui.dialogs.new_case import NewCaseDialog
+from sar_desk.gui.layout_check import clipped
+from sar_desk.gui.main_window import MainWindow
+from sar_desk.gui.settings import RecentCases
+
+SIZE = (1280, 720)
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def build_case(root: Path) -> Path:
+    """A case holding the bundled WhatsApp, Teams and SMS samples (no detection: fast)."""
+    folder = root / "SAR-LARGE-1"
+    case = Case(
+        reference="SAR-LARGE-1",
+        regime=Regime.SAR,
+        received=date(2026, 5, 5),
+        requester="Alex Morgan",
+    )
+    session = CaseSession.create(folder, case, user="officer")
+    samples = resource_path("samples")
+    files = [
+        samples / "whatsapp" / "WhatsApp Chat with Sam Patel.txt",
+        samples / "teams" / "chat-priya-shah-tom-reid.json",
+        samples / "sms" / "sms-20260430120000.xml",
+    ]
+    copies = []
+    for path in files:
+        copies.append(Path(shutil.copy(path, root)))
+    run_job(session.import_files(copies, day_first=True))
+    session.close()
+    return folder
+
+
+def check(where: str, widget: QWidget, found: dict[str, list[str]]) -> None:
+    settle()
+    problems = clipped(widget)
+    if problems:
+        found[where] = problems
+
+
+def main() -> int:
+    root = Path(tempfile.mkdtemp(prefix="sar-desk-large-"))
+    os.environ["XDG_CONFIG_HOME"] = str(root / "config")
+    app = create_application()
+    folder = build_case(root)
+    found: dict[str, list[str]] = {}
+    window = MainWindow(RecentCases(), user="officer")
+    window.resize(*SIZE)
+    window.show()
+    window.context.recent.add(folder, "SAR-LARGE-1")
+    window.start_page.refresh()
+    check("start", window, found)
+    dialog = NewCaseDialog(window, cases_root=root / "cases", today=date(2026, 5, 5))
+    dialog.resize(*SIZE)
+    dialog.show()
+    check("new case dialog", dialog, found)
+    dialog.close()
+    window.open_case(folder)
+    settle(1500)
+    sidebar = window.sidebar.width()
+    title = window.panels["Dashboard"].findChild(QLabel, "panelTitle")
+    title_points = title.font().pointSizeF() if title is not None else 0.0
+    for name in window.panels:
+        panel = window.show_section(name)
+        if name == "Search":
+            panel.run_search(logged=False)  # type: ignore[attr-defined]
+            settle(600)
+        check(name, window, found)
+    wizard = window.panels["Export"].open_wizard()  # type: ignore[attr-defined]
+    check("export wizard", wizard, found)
+    wizard.close()
+    organisation = window.edit_organisation()
+    check("organisation dialog", organisation, found)
+    organisation.close()
+    window.close()
+    shown = {"sidebar": sidebar, "title_points": title_points, "clipped": found}
+    print(json.dumps(shown))
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
