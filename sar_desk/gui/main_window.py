@@ -33,7 +33,7 @@ from sar_desk.app.demo import DemoResult, run_demo
 from sar_desk.app.gui_support import new_demo_folder
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import USERS, CaseContext
-from sar_desk.gui.dialogs.case_passphrase import unlock_case
+from sar_desk.gui.dialogs.case_passphrase import remember_here, unlock_case
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.dialogs.organisation import OrganisationDialog
 from sar_desk.gui.errors import show_error
@@ -204,10 +204,14 @@ class MainWindow(QMainWindow):
 
     def create_case(self, folder: Path, dialog: NewCaseDialog) -> None:
         """Create the case a dialog describes, showing any problem."""
+        passphrase = dialog.case_passphrase()
         try:
-            self.context.create(folder, dialog.case(), dialog.case_passphrase())
+            self.context.create(folder, dialog.case(), passphrase)
         except SarDeskError as exc:
             show_error(self, exc)
+            return
+        if passphrase is not None and dialog.remember_passphrase():
+            remember_here(self, folder, passphrase)
 
     def open_case_dialog(self) -> None:
         """Ask for a case folder and open it."""

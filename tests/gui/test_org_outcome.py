@@ -30,6 +30,7 @@ def _create_case(window, qtbot, tmp_path: Path, monkeypatch, regime: Regime) -> 
         self.reference.setText(f"{regime.value.upper()}-2026-0007")
         self.requester.setText("Alex Morgan")
         self.parent_folder.setText(str(tmp_path / "cases"))
+        self.encrypt.setChecked(False)  # a plain case: no passphrase to derive a key from
         return NewCaseDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(NewCaseDialog, "exec", fake_exec)

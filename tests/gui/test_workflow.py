@@ -12,7 +12,9 @@ from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.sections import DASHBOARD, IMPORT, SEARCH
 
 
-def fill_new_case(dialog: NewCaseDialog, parent: Path) -> None:
+def fill_new_case(dialog: NewCaseDialog, parent: Path, encrypt: bool = False) -> None:
+    # Encryption is ticked by default; most tests work a plain case (no key derivation).
+    dialog.encrypt.setChecked(encrypt)
     dialog.reference.setText("SAR-2026-0142")
     dialog.requester.setText("Alex Morgan")
     dialog.aliases.setPlainText("07911 123456\nalex.morgan@example.org")

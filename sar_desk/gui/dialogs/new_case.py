@@ -94,8 +94,15 @@ class NewCaseDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.setAccessibleName("Choose where to save the case")
         browse.clicked.connect(self._browse)
+        # Issue 18: a new case is encrypted unless the officer chooses otherwise.
         self.encrypt = QCheckBox("Encrypt the case with a passphrase")
         self.encrypt.setAccessibleName("Encrypt the case")
+        self.encrypt.setChecked(True)
+        self.remember = QCheckBox("Remember the passphrase on this computer")
+        self.remember.setAccessibleName("Remember the passphrase on this computer")
+        self.remember.setToolTip(
+            "Keep it in this computer's keyring, so the case opens without asking for it"
+        )
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Case passphrase")
@@ -168,6 +175,7 @@ class NewCaseDialog(QDialog):
         form.addRow("", self.encrypt)
         form.addRow("&Passphrase", self.passphrase)
         form.addRow("Passphrase a&gain", self.passphrase_again)
+        form.addRow("", self.remember)
         form.addRow("", self.passphrase_note)
         deadline = QGroupBox("Statutory deadline")
         box = QVBoxLayout(deadline)
@@ -213,6 +221,10 @@ class NewCaseDialog(QDialog):
         """The passphrase of an encrypted case, or None when the case is not to be encrypted."""
         return self.passphrase.text() if self.encrypt.isChecked() else None
 
+    def remember_passphrase(self) -> bool:
+        """Whether to keep an encrypted case's passphrase in this computer's keyring."""
+        return self.encrypt.isChecked() and self.remember.isChecked()
+
     def _passphrase_problem(self) -> str:
         if not self.encrypt.isChecked():
             return ""
@@ -236,6 +248,7 @@ class NewCaseDialog(QDialog):
         self.scope_to.setEnabled(self.limit_scope.isChecked())
         self.passphrase.setEnabled(self.encrypt.isChecked())
         self.passphrase_again.setEnabled(self.encrypt.isChecked())
+        self.remember.setEnabled(self.encrypt.isChecked())
         problem = self._passphrase_problem()
         self.passphrase_note.setText(problem)
         ready = bool(self.reference.text().strip() and self.parent_folder.text().strip())
