@@ -2,6 +2,9 @@
 
     python packaging/screenshots.py            # offscreen (no display needed)
     QT_SCALE_FACTOR=2 python packaging/screenshots.py   # 200% scaling, files end in -200
+    SAR_DESK_TEXT_SCALE=2 python packaging/screenshots.py   # 200% text, files end in -text200
+
+Each grab also runs the window's layout check and prints any text it finds cut off.
 
 Under Xvfb, ``QT_QPA_PLATFORM=xcb xvfb-run -a python packaging/screenshots.py`` renders exactly as
 on a desktop. The window is 1280x720 (the smallest screen we support), so what reads here reads
@@ -28,6 +31,7 @@ from sar_desk.app.demo import run_demo
 from sar_desk.core.jobs import run_job
 from sar_desk.gui.app import create_application
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
+from sar_desk.gui.layout_check import clipped
 from sar_desk.gui.main_window import MainWindow
 from sar_desk.gui.settings import RecentCases
 
@@ -35,6 +39,8 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1280, 720)
 # At 200% the same window is twice as big in pixels; the suffix keeps both sets.
 SUFFIX = "-200" if os.environ.get("QT_SCALE_FACTOR", "1") == "2" else ""
+if os.environ.get("SAR_DESK_TEXT_SCALE", "1") == "2":
+    SUFFIX += "-text200"  # the same 1280x720 window with text twice the size
 
 
 def settle(ms: int = 300) -> None:
@@ -50,6 +56,8 @@ def grab(widget: QWidget, name: str) -> None:
     path = OUT / f"{name}{SUFFIX}.png"
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(OUT.parent.parent)}")
+    for problem in clipped(widget):
+        print(f"  cut off: {problem}")
 
 
 def main() -> int:
