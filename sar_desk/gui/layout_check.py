@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QListWidget,
     QTabBar,
@@ -68,8 +67,6 @@ def _headers(table: QTableView) -> list[str]:
     for section in range(header.count()):
         if header.isSectionHidden(section):
             continue
-        if header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch:
-            continue  # takes what is left; checked through the other columns
         title = str(model.headerData(section, header.orientation()) or "")
         needed = metrics.horizontalAdvance(title) + _HEADER_PADDING
         if table.isSortingEnabled():

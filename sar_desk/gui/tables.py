@@ -118,13 +118,20 @@ def fit_titles(view: QTableView) -> None:
     header.ensurePolished()  # the style sheet's font, not the default one
     metrics = header.fontMetrics()
     arrow = SORT_ARROW if view.isSortingEnabled() else 0
+    total = 0
     for section in range(header.count()):
-        if header.sectionResizeMode(section) != QHeaderView.ResizeMode.Interactive:
+        if header.isSectionHidden(section):
             continue
         title = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
         needed = metrics.horizontalAdvance(title) + TITLE_PADDING + arrow
-        if header.sectionSize(section) < needed:
+        mode = header.sectionResizeMode(section)
+        if mode == QHeaderView.ResizeMode.Interactive and header.sectionSize(section) < needed:
             header.resizeSection(section, needed)
+        stretched = mode == QHeaderView.ResizeMode.Stretch
+        total += needed if stretched else max(needed, header.sectionSize(section))
+    # A stretched column gets only what is left: the table is kept wide enough for its title.
+    chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+    view.setMinimumWidth(total + chrome)
 
 
 def scrolling(widget: QWidget) -> QScrollArea:

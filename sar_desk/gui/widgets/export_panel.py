@@ -48,6 +48,9 @@ class ExportPanel(LazyPanel):
         self.verify_password.setAccessibleName("Pack password for verifying")
         self.verify_password.setPlaceholderText("Pack password, if encrypted")
         self.verify_password.setEchoMode(QLineEdit.EchoMode.Password)
+        # The hint reads in full at any text size.
+        hint = self.verify_password.fontMetrics().horizontalAdvance("Pack password, if encrypted")
+        self.verify_password.setMinimumWidth(hint + 32)
         self.verify_result = QLabel()
         self.verify_result.setAccessibleName("Bundle verification result")
         self.verify_result.setWordWrap(True)

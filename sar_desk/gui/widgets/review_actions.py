@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QPushButton
 
 from sar_desk.app.api import WithholdBasis
 from sar_desk.core.decisions import Action
@@ -18,6 +18,9 @@ UNDO_TIP = "Take back my latest decision (recorded: the audit log shows both)"
 
 if TYPE_CHECKING:
     from sar_desk.gui.widgets.review_panel import ReviewPanel
+
+
+_PER_ROW = 3  # decision buttons per row
 
 
 class ReviewActions:
@@ -53,18 +56,27 @@ class ReviewActions:
                 self._keys[key] = slot
         self.undo_button = self.step_buttons[-1]
 
-    def button_row(self) -> QHBoxLayout:
-        """The buttons laid out in a row."""
-        row = QHBoxLayout()
-        for button in self.buttons:
-            row.addWidget(button)
-        return row
+    def button_row(self) -> QGridLayout:
+        """The decisions (and undo) in rows of three.
+
+        Narrow enough that the queue beside them keeps its columns at 1280x720.
+        """
+        grid = QGridLayout()
+        for index, button in enumerate(self.buttons):
+            grid.addWidget(button, index // _PER_ROW, index % _PER_ROW)
+        last, used = divmod(len(self.buttons), _PER_ROW)
+        if used == 0:
+            grid.addWidget(self.undo_button, last, 0, 1, _PER_ROW)
+        else:
+            grid.addWidget(self.undo_button, last, used, 1, _PER_ROW - used)
+        return grid
 
     def step_row(self) -> QHBoxLayout:
-        """Previous, next and undo, in a row."""
+        """Previous and next, in a row (undo sits with the decisions)."""
         row = QHBoxLayout()
         for button in self.step_buttons:
-            row.addWidget(button)
+            if button is not self.undo_button:
+                row.addWidget(button)
         row.addStretch(1)
         return row
 

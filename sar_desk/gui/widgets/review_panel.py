@@ -33,7 +33,12 @@ from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.errors import show_error
-from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
+from sar_desk.gui.models.review_items import (
+    COL_MESSAGE,
+    COL_TEXT,
+    STATUS_LABELS,
+    ReviewItemsModel,
+)
 from sar_desk.gui.tables import fit_titles, scrolling
 from sar_desk.gui.widgets.accuracy_view import AccuracyView
 from sar_desk.gui.widgets.attachment_view import AttachmentView
@@ -94,6 +99,10 @@ class ReviewPanel(LazyPanel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # "#12": as wide as the ids, so the proposed text keeps the room (1280x720).
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_MESSAGE, QHeaderView.ResizeMode.ResizeToContents
+        )
         # Sortable by any column (issue 19); the queue keeps its message order until clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -138,7 +147,7 @@ class ReviewPanel(LazyPanel):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([560, 620])
+        self.splitter.setSizes([640, 540])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(title)
@@ -231,6 +240,7 @@ class ReviewPanel(LazyPanel):
         self.progress.setText("\n".join(compact))
         self.elusion.show_session(session)
         self.accuracy.show_session(session)
+        fit_titles(self.table)  # the ids column follows its content
         row = self.model.row_of(int(current.item.id)) if current is not None else -1
         self.select_row(max(row, 0))
 

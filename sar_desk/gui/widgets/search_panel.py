@@ -326,6 +326,7 @@ class SearchPanel(QWidget):
         header = self.table.horizontalHeader()
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         self.model.reset(ordered(header.sortIndicatorSection(), descending), session.case.timezone)
+        fit_titles(self.table)
         if self.model.canFetchMore():
             self.model.fetchMore()  # the first page now, so the table is never blank
         self.conversation_view.clear()
