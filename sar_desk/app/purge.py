@@ -148,8 +148,8 @@ def _certificate(
 ) -> dict[str, Any]:
     """Audit the start of the purge and gather the certificate (no personal data)."""
     case = session.case
-    sources = session.sources()
-    counts = session.message_counts()
+    sources = session.ingest.sources()
+    counts = session.search.message_counts()
     certificate_id = uuid.uuid4().hex
     files = inventory(session.folder)
     early = early and position.state is not DisposalState.DUE
@@ -184,7 +184,7 @@ def _certificate(
         },
         "contents": {
             "sources": len(sources),
-            "conversations": len(session.conversations()),
+            "conversations": len(session.search.conversations()),
             "messages": sum(counts.values()),
             "files": files.files,
             "bytes": files.bytes,

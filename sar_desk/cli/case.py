@@ -178,15 +178,15 @@ def case_update(
     session = open_case(folder, user)
     try:
         if id_received:
-            session.record_identity_received(id_received)
+            session.clock.record_identity_received(id_received)
         if fee_notice:
-            session.record_fee_notice(fee_notice, fee_received)
+            session.clock.record_fee_notice(fee_notice, fee_received)
         elif fee_received:
-            session.record_fee_received(fee_received)
+            session.clock.record_fee_received(fee_received)
         if clarification_asked:
-            session.record_clarification(clarification_asked, clarification_answered)
+            session.clock.record_clarification(clarification_asked, clarification_answered)
         if extension_notified and extension_reason:
-            session.record_extension(
+            session.clock.record_extension(
                 Extension(
                     notified=extension_notified,
                     reason=extension_reason.strip(),
@@ -233,7 +233,7 @@ def case_outcome(
         raise click.UsageError(f"--{chosen} needs --reason TEXT (why it applies in this case).")
     session = open_case(folder, user)
     try:
-        outcome = session.record_outcome(chosen, code, reason)
+        outcome = session.legal.record_outcome(chosen, code, reason)
     finally:
         session.close()
     cited = f" under {outcome.code}" if outcome.code else ""

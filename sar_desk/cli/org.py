@@ -93,7 +93,7 @@ def org_set(
     if folder is not None:
         session = open_case(folder, user)
         try:
-            profile = session.set_case_organisation(values)
+            profile = session.export.set_case_organisation(values)
         finally:
             session.close()
         where = f"case {folder}"
@@ -113,7 +113,7 @@ def org_show(folder: Path | None, as_json: bool, user: str | None) -> None:
     if folder is not None:
         session = open_case(folder, user)
         try:
-            profile = session.organisation_profile()
+            profile = session.export.organisation_profile()
         finally:
             session.close()
     else:
@@ -139,7 +139,7 @@ def _retention_value(folder: Path | None, user: str | None, given: tuple[str, ..
     if folder is not None:
         session = open_case(folder, user)
         try:
-            current = session.organisation_profile()
+            current = session.export.organisation_profile()
         finally:
             session.close()
     else:

@@ -42,7 +42,7 @@ class BulkReviewDialog(QDialog):
         self.entity = QComboBox()
         self.entity.setAccessibleName("Which proposals")
         self.entity.addItem("Every undecided proposal", None)
-        for entity in sorted({v.item.entity_type for v in session.review_items()}):
+        for entity in sorted({v.item.entity_type for v in session.review.review_items()}):
             self.entity.addItem(f"Only {entity}", entity)
         self.rationale = QLineEdit()
         self.rationale.setAccessibleName("Rationale or reason")
@@ -83,7 +83,7 @@ class BulkReviewDialog(QDialog):
     def plan(self) -> BulkPlan:
         """What the action would do now."""
         action, code = self.chosen()
-        return self.session.plan_bulk(self.selection(), action, code)
+        return self.session.review.plan_bulk(self.selection(), action, code)
 
     def update_plan(self) -> None:
         """Describe the plan, with the warning when it needs confirming."""
@@ -116,7 +116,7 @@ class BulkReviewDialog(QDialog):
             plan = self.plan()
             if plan.needs_confirmation and not self.confirm(plan):
                 return
-            self.result_ = self.session.bulk_decide(
+            self.result_ = self.session.review.bulk_decide(
                 self.selection(),
                 action,
                 code=code,

@@ -192,7 +192,7 @@ class OrganisationDialog(QDialog):
     def _note_case_overrides(self, installed: OrgProfile) -> None:
         # A case's own details win over the installation's in its letters: say which ones.
         try:
-            effective = self.session.organisation_profile() if self.session else None
+            effective = self.session.export.organisation_profile() if self.session else None
         except SarDeskError:
             effective = None  # already reported by _load
         own = [

@@ -75,14 +75,14 @@ class ExportPanel(LazyPanel):
         if session is None:
             return
         self.outcome.show_session(session)
-        progress = session.review_progress()
+        progress = session.review.review_progress()
         lines = []
         if progress.open_items:
             lines.append(
                 f"{progress.open_items:,} review item(s) still need a decision or an approval; "
                 "the export will refuse until they are done."
             )
-        lines += [f"Sign-off needed: {why}" for why in session.signoff_outstanding()]
+        lines += [f"Sign-off needed: {why}" for why in session.review.signoff_outstanding()]
         self.readiness.setText(
             "\n".join(lines) if lines else "Every item is decided and approved: ready to export."
         )
@@ -107,7 +107,7 @@ class ExportPanel(LazyPanel):
 
     def verify(self, folder: Path) -> None:
         """Re-run a bundle's safety checks and say what was found."""
-        report = self.context.require().verify_bundle(folder)
+        report = self.context.require().export.verify_bundle(folder)
         failed = [r for r in report.results if not r.passed]
         if not failed:
             self.verify_result.setText(

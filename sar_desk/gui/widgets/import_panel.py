@@ -159,7 +159,7 @@ class ImportPanel(QWidget):
         custodian = self.custodian.text().strip() or None
 
         def job(token: CancelToken) -> Job[list[ImportOutcome]]:
-            return session.import_files(
+            return session.ingest.import_files(
                 chosen, custodian=custodian, day_first=day_first, cancel=token
             )
 

@@ -139,14 +139,14 @@ class ReviewPanel(LazyPanel):
     def case_opened(self) -> None:
         """Load the codes and users of the new case and the queue."""
         session = self.context.require()
-        self.message.set_codes(session.reason_codes())
+        self.message.set_codes(session.review.reason_codes())
         self._fill_users()
         self.request_refresh()
 
     def _fill_users(self) -> None:
         session = self.context.require()
         self.acting.clear()
-        for name, role, _note in session.users():
+        for name, role, _note in session.review.users():
             self.acting.addItem(f"{name} ({role.label})", name)
         index = self.acting.findData(session.user)
         if index < 0:
@@ -183,8 +183,8 @@ class ReviewPanel(LazyPanel):
             return
         current = self.current()
         status = self.status_filter.currentData()
-        self.model.set_items(session.review_items(ReviewStatus(status) if status else None))
-        progress = session.review_progress()
+        self.model.set_items(session.review.review_items(ReviewStatus(status) if status else None))
+        progress = session.review.review_progress()
         lines = progress.lines()
         # One line for the totals, one for the entity types, one for the reviewers.
         entities = [f"{e}: {int(row.sum())}" for e, row in progress.by_entity.iterrows()]
@@ -221,7 +221,7 @@ class ReviewPanel(LazyPanel):
         session = self.context.session
         if view is None or session is None:
             return
-        found = session.messages([int(view.item.message_id)])
+        found = session.search.messages([int(view.item.message_id)])
         self.message.show_item(view, found[0] if found else None, session.case.timezone)
 
     def set_busy(self, busy: bool) -> None:
@@ -235,7 +235,7 @@ class ReviewPanel(LazyPanel):
         session = self.context.require()
         self.jobs.start(
             "Detecting personal data",
-            lambda token: session.run_detection(cancel=token),
+            lambda token: session.detection.run_detection(cancel=token),
             self._detected,
         )
 
@@ -255,7 +255,7 @@ class ReviewPanel(LazyPanel):
             return
         row = self.table.currentIndex().row()
         try:
-            self.context.require().decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
+            self.context.require().review.decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
         except SarDeskError as exc:
             show_error(self, exc)
             return
