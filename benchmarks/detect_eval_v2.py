@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_corpus import Corpus, Gold, generate
+from eval_corpus import DATA, Corpus, Gold, generate
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
@@ -140,12 +140,12 @@ def score(corpus: Corpus, found: Sequence[Finding], s: Scores, seed: int) -> Non
     s.per_seed.append((seed, a / max(g, 1), t / max(p, 1)))
 
 
-def run(model: str, seeds: Sequence[int], n: int, regime: Regime) -> Scores:
-    """Detect and score every seed with one model."""
+def run(model: str, seeds: Sequence[int], n: int, regime: Regime, data: Path = DATA) -> Scores:
+    """Detect and score every seed with one model on the corpus in `data`."""
     detector = InProcessDetector(build_analyzer(REGISTRY, model))
     s = Scores()
     for seed in seeds:
-        corpus = generate(n, seed=seed)
+        corpus = generate(n, seed=seed, data=data)
         items = [(MessageId(i), m.text) for i, m in enumerate(corpus.messages)]
         started = time.perf_counter()
         found = analyze_all(detector, items, case_context(corpus, regime))
@@ -200,10 +200,13 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--models", nargs="+", default=["sm"])
     parser.add_argument("--regime", choices=["sar", "foi"], default="sar")
+    parser.add_argument("--data", type=Path, default=DATA, help="corpus folder (tests/data/eval*)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    results = {m: run(m, args.seeds, args.n, Regime(args.regime)) for m in args.models}
-    print(f"corpus v2, {args.n} messages x seeds {args.seeds}, regime {args.regime}\n")
+    results = {m: run(m, args.seeds, args.n, Regime(args.regime), args.data) for m in args.models}
+    print(
+        f"corpus {args.data.name}, {args.n} messages x seeds {args.seeds}, regime {args.regime}\n"
+    )
     report(results, args.verbose)
 
 

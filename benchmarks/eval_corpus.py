@@ -68,10 +68,10 @@ class Corpus:
     placeholders: tuple[str, ...] = PLACEHOLDER_ACCOUNTS
 
 
-def _lexicon() -> dict[str, list[str]]:
+def _lexicon(data: Path = DATA) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     section = ""
-    for line in (DATA / "lexicon.txt").read_text(encoding="utf-8").splitlines():
+    for line in (data / "lexicon.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             section = line[3:].strip()
             out[section] = []
@@ -80,9 +80,9 @@ def _lexicon() -> dict[str, list[str]]:
     return out
 
 
-def _templates() -> list[tuple[str, str]]:
+def _templates(data: Path = DATA) -> list[tuple[str, str]]:
     rows = []
-    for line in (DATA / "templates.txt").read_text(encoding="utf-8").splitlines():
+    for line in (data / "templates.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             register, template = line.split("\t", 1)
             rows.append((register, template))
@@ -262,13 +262,13 @@ def _fill(register: str, template: str, filler: _Filler) -> Message:
     return Message(register, text, spans)
 
 
-def generate(n: int, seed: int = 1) -> Corpus:
-    """`n` labelled messages for one seed (templates drawn uniformly)."""
+def generate(n: int, seed: int = 1, data: Path = DATA) -> Corpus:
+    """`n` labelled messages for one seed (templates drawn uniformly) from the corpus in `data`."""
     rng = random.Random(seed)
-    lex = _lexicon()
+    lex = _lexicon(data)
     people = _cast(rng, lex)
     filler = _Filler(rng, lex, people)
-    templates = _templates()
+    templates = _templates(data)
     messages = [_fill(*rng.choice(templates), filler) for _ in range(n)]
     return Corpus(people, messages)
 

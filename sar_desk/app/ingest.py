@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sar_desk.app import resolution as app_people
+from sar_desk.app.attachments import keep_import_attachments
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
@@ -212,8 +213,15 @@ def _write(
                     f"({len(report.issues):,} lines could not be read). "
                     "Check it is the full export."
                 )
+            kept = keep_import_attachments(
+                conn, folder, copy_target, source_id, writer.with_files, report
+            )
             final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
-            final = folder.keep_original(copy_target, final_name)
+            try:
+                final = folder.keep_original(copy_target, final_name)
+            except BaseException:
+                kept.discard()
+                raise
             try:
                 store_sources.finish_source(
                     conn,
@@ -244,16 +252,21 @@ def _write(
                 )
             except BaseException:
                 remove_tree(final)
+                kept.discard()
                 raise
         with store.read() as conn:
             source = store_sources.get_source(conn, source_id)
     logger.info(
-        "imported source %s: %d messages, %d system, %d duplicates, %d issues",
+        "imported source %s: %d messages, %d system, %d duplicates, %d issues; "
+        "attachments %d kept, %d refused, %d missing",
         source_id,
         counts.messages,
         counts.system,
         counts.duplicates,
         len(report.issues),
+        kept.kept,
+        kept.refused,
+        kept.missing,
     )
     yield Progress(done, done, f"Imported {path.name}")
     return ImportResult(

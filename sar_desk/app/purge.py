@@ -56,6 +56,10 @@ METHOD = (
     "overwrite cannot be guaranteed to reach every earlier copy of the data; full-disk "
     "encryption protects those copies."
 )
+KEY_FIRST = (
+    "The case was encrypted: its key file was destroyed first, which made the database and "
+    "every kept file unreadable before any of them was overwritten. "
+)
 
 
 def _now() -> str:
@@ -201,7 +205,7 @@ def _certificate(
         "destroyed_by": {"user": session.user, "role": str(role)},
         "started_at": _now(),
         "completed_at": None,
-        "method": METHOD,
+        "method": (KEY_FIRST if session.base.case_folder.is_encrypted() else "") + METHOD,
     }
 
 
@@ -224,6 +228,7 @@ def _finish(case_folder: CaseFolder, cert: dict[str, Any], paths: list[Path]) ->
     """Shred the case, complete the certificate, then remove the marker and the folder."""
     marker = case_folder.purge_marker
     shred_tree(case_folder.root, case_folder.database_files(), keep=marker)
+    case_folder.forget_key()  # an encrypted case's key is gone from the disk: drop it here too
     done = {**cert, "status": "complete", "completed_at": _now()}
     for path in paths:
         if path.parent.is_dir():

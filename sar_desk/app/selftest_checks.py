@@ -124,17 +124,19 @@ class Checks:
         return f"{version}; platform plugins: {', '.join(found)}"
 
     def check_model(self) -> str:
-        """Load the bundled spaCy model into the detection engine (kept for later checks)."""
+        """Load the default spaCy model (md, else sm) into the engine (kept for later checks)."""
         from sar_desk.app.detection import default_detector
-        from sar_desk.detect.engine import DEFAULT_MODEL
+        from sar_desk.detect.models import default_model
 
+        choice, fallback = default_model()
         if self.detector is None:
-            self.detector = default_detector(DEFAULT_MODEL, 1)
+            self.detector = default_detector(choice, 1)
         analyzer = getattr(self.detector, "analyzer", None)
         meta = dict(getattr(getattr(analyzer, "nlp", None), "meta", {}) or {})
-        model = f"{meta.get('name', DEFAULT_MODEL)} {meta.get('version', '')}".strip()
+        model = f"{meta.get('name', choice)} {meta.get('version', '')}".strip()
         self.facts["Language model"] = model
-        return f"{model} loaded (engine {getattr(self.detector, 'version', '?')})"
+        note = f"; {fallback}" if fallback else ""
+        return f"{model} loaded (engine {getattr(self.detector, 'version', '?')}){note}"
 
     def check_detection(self) -> str:
         """The engine finds a name, a UK phone number and an e-mail address in a sentence."""

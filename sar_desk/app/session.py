@@ -14,6 +14,8 @@ from pathlib import Path
 from types import TracebackType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sar_desk.app.attachment_review import AttachmentReviewMixin
+from sar_desk.app.attachments import AttachmentsMixin
 from sar_desk.app.base import AskPassphrase, SessionBase, default_user
 from sar_desk.app.bundling import ExportMixin
 from sar_desk.app.clock import ClockMixin
@@ -24,6 +26,7 @@ from sar_desk.app.legal import LegalMixin
 from sar_desk.app.lifecycle import retention_section
 from sar_desk.app.people import PeopleMixin
 from sar_desk.app.places import PlacesMixin
+from sar_desk.app.review_screen import ReviewScreenMixin
 from sar_desk.app.reviewing import ReviewMixin
 from sar_desk.app.scope import ScopeMixin
 from sar_desk.app.searching import SearchingMixin
@@ -90,6 +93,14 @@ def validate_case(case: Case) -> Case:
     )
 
 
+class ReviewService(ReviewMixin, ReviewScreenMixin):
+    """Review decisions, users and roles, QA, sign-off, the audit log and the reviewer's screen."""
+
+
+class AttachmentService(AttachmentsMixin, AttachmentReviewMixin):
+    """Kept attachments, their text and findings, and their review decisions and boxes."""
+
+
 class OpenCase(
     ImportingMixin,
     SearchingMixin,
@@ -97,12 +108,13 @@ class OpenCase(
     ScopeMixin,
     ClockMixin,
     DetectionMixin,
-    ReviewMixin,
+    ReviewService,
     ExportMixin,
     LegalMixin,
     PlacesMixin,
     WhoseMixin,
     ElusionMixin,
+    AttachmentService,
 ):
     """Every feature area over one open case; `CaseSession` hands each area out as a service.
 
@@ -206,8 +218,8 @@ class CaseSession:
         return self._open
 
     @property
-    def review(self) -> ReviewMixin:
-        """Review decisions, users and roles, QA, sign-off and the audit log."""
+    def review(self) -> ReviewService:
+        """Review decisions, users and roles, QA, sign-off, the audit log, undo."""
         return self._open
 
     @property
@@ -235,9 +247,19 @@ class CaseSession:
         """The elusion sample and its threshold."""
         return self._open
 
+    @property
+    def attachments(self) -> AttachmentService:
+        """Photos, documents and voice notes kept with their messages, and their review."""
+        return self._open
+
     @classmethod
     def create(
-        cls, folder: Path, case: Case, user: str | None = None, passphrase: str | None = None
+        cls,
+        folder: Path,
+        case: Case,
+        user: str | None = None,
+        passphrase: str | None = None,
+        case_passphrase: str | None = None,
     ) -> CaseSession:
         """Create a case folder with its database and return the open session.
 
@@ -247,6 +269,7 @@ class CaseSession:
             user: Who creates (and owns) the case; the OS account when None.
             passphrase: The owner's passphrase, so others at this PC can act as them only
                 with it (the command line asks for one when the owner is not the OS account).
+            case_passphrase: Encrypt the case with this passphrase (`app.encryption`).
 
         Raises:
             CaseExistsError: The folder already holds a case or other files.
@@ -255,7 +278,7 @@ class CaseSession:
         case = validate_case(case)
         if passphrase is not None:
             hash_passphrase(passphrase)  # refuse a weak passphrase before anything is written
-        store = CaseFolder.create(Path(folder)).open_store(create=True)
+        store = CaseFolder.create(Path(folder), case_passphrase).open_store(create=True)
         with unit_of_work(store, write=True) as uow:
             uow.case.save(case)
             uow.audit.append(
@@ -266,6 +289,7 @@ class CaseSession:
                     "regime": str(case.regime),
                     "received": case.received.isoformat(),
                     "aliases": len(case.aliases),
+                    "encrypted": case_passphrase is not None,
                 },
             )
         session = cls(Path(folder), store, user)

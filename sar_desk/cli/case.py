@@ -7,18 +7,22 @@ from pathlib import Path
 
 import click
 
+from sar_desk.app.encryption import remember
 from sar_desk.app.organisation import load_profile
 from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
+from sar_desk.cli.case_crypto import case_passphrase_command
 from sar_desk.cli.common import (
     ISO_DATE,
     creator_passphrase,
     echo_json,
     json_option,
     open_case,
+    refuse_team_store,
     user_option,
 )
 from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
+from sar_desk.cli.passphrase import new_case_passphrase
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
 from sar_desk.core.outcome import OutcomeKind
 
@@ -66,6 +70,17 @@ def case() -> None:
     show_default=True,
     help="Region for phone numbers written without a country code.",
 )
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="Encrypt the case (database, originals and masters) with a passphrase, typed or "
+    "from SAR_DESK_PASSPHRASE; every command on the case then needs it.",
+)
+@click.option(
+    "--remember-passphrase",
+    is_flag=True,
+    help="With --encrypt: remember the passphrase in this computer's keyring, if it has one.",
+)
 @user_option
 def case_new(
     folder: Path,
@@ -79,6 +94,8 @@ def case_new(
     tz: str,
     jurisdiction: str | None,
     region: str,
+    encrypt: bool,
+    remember_passphrase: bool,
     user: str | None,
 ) -> None:
     """Create a case folder CASE for a request."""
@@ -94,12 +111,21 @@ def case_new(
         jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
-    session = CaseSession.create(folder, record, user=user, passphrase=creator_passphrase(user))
+    refuse_team_store(user)
+    if remember_passphrase and not encrypt:
+        raise click.UsageError("--remember-passphrase goes with --encrypt.")
+    secret = new_case_passphrase() if encrypt else None
+    session = CaseSession.create(
+        folder, record, user=user, passphrase=creator_passphrase(user), case_passphrase=secret
+    )
+    if secret is not None and remember_passphrase and not remember(folder, secret):
+        click.echo("This computer has no keyring; you will be asked for the passphrase.", err=True)
     try:
         summary = summarise(session)
     finally:
         session.close()
-    click.echo(f"Created case {summary.case.reference} in {folder}")
+    locked = " (encrypted)" if secret is not None else ""
+    click.echo(f"Created case {summary.case.reference} in {folder}{locked}")
     _print_deadline(summary)
 
 
@@ -286,5 +312,6 @@ def _print_summary(summary: CaseSummary) -> None:
 
 for _command in LIFECYCLE_COMMANDS:  # close, hold, release, purge (cli/lifecycle.py)
     case.add_command(_command)
+case.add_command(case_passphrase_command)
 
 COMMANDS = [case]

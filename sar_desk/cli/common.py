@@ -15,6 +15,7 @@ import click
 
 from sar_desk.app.base import os_account
 from sar_desk.app.session import CaseSession
+from sar_desk.core.errors import BadInputError, PermissionDeniedError
 from sar_desk.core.imports import RawMessage
 from sar_desk.core.jobs import Job, Progress, run_job
 from sar_desk.core.model import Attachment, Message
@@ -137,6 +138,7 @@ def open_case(path: Path, user: str | None = None) -> CaseSession:
     Acting as another case user needs their passphrase (issue 17); the environment's USER and
     LOGNAME are never consulted.
     """
+    refuse_team_store(user)
     session = CaseSession.open(path)
     if not _is_os_account(user):
         assert user is not None  # _is_os_account(None) is true
@@ -146,6 +148,28 @@ def open_case(path: Path, user: str | None = None) -> CaseSession:
             session.close()
             raise
     return session
+
+
+def refuse_team_store(user: str | None) -> None:
+    """With a team server chosen, never quietly work a local folder instead (issue 17)."""
+    if not os.environ.get("SAR_DESK_SERVER", "").strip():
+        return
+    # Imported only when a server is chosen: every other command starts without psycopg.
+    from sar_desk.app import server as team_server
+
+    address = team_server.server_address()
+    if address is None:
+        return
+    where = team_server.describe(address)
+    if user is not None:
+        raise PermissionDeniedError(
+            f"On the team store {where} you act as your database login; --as is refused there."
+        )
+    raise BadInputError(
+        f"{team_server.SERVER_ENV} names the team store {where}, but this release only "
+        "administers it (sar-desk server ...); cases cannot be worked there yet, so nothing was "
+        f"opened. Unset {team_server.SERVER_ENV} to work on case folders."
+    )
 
 
 @contextmanager

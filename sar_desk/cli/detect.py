@@ -28,7 +28,8 @@ from sar_desk.cli.common import echo_json, json_option, open_case, run_with_prog
 @click.option(
     "--model",
     metavar="NAME",
-    help="'sm' (bundled), 'md' (if installed) or an installed spaCy pipeline name or folder.",
+    help="'md' (the default when installed), 'sm' (always bundled) or an installed spaCy "
+    "pipeline name or folder.",
 )
 @json_option
 @user_option
@@ -52,6 +53,8 @@ def detect(
         )
     finally:
         session.close()
+    if summary.note:
+        click.echo(summary.note, err=True)
     if as_json:
         echo_json(
             {

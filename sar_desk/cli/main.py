@@ -16,6 +16,7 @@ import click
 from sar_desk import __version__
 from sar_desk.app.crash import write_crash_report
 from sar_desk.cli.hints import error_line
+from sar_desk.cli.passphrase import install as install_passphrase_source
 from sar_desk.core.errors import Cancelled, SarDeskError
 
 # Each command module (sar_desk/cli/<module>.py) ends with ``COMMANDS = [...]``; register it with
@@ -38,6 +39,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "selftest": ("self-test",),
     "org": ("org",),
     "lifecycle": ("cases",),
+    "server": ("server",),
 }
 
 
@@ -126,6 +128,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    install_passphrase_source()  # encrypted cases: environment, keyring or a prompt
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
 

@@ -14,6 +14,7 @@ from sar_desk.app.api import (
 )
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.common import case_session, echo_json, json_option, user_option
+from sar_desk.cli.review_attachments import register as register_attachment_commands
 from sar_desk.cli.review_elusion import register as register_elusion_commands
 from sar_desk.cli.review_legal import register as register_legal_commands
 from sar_desk.cli.review_places import register as register_places_command
@@ -355,6 +356,7 @@ register_qa_commands(review)
 register_legal_commands(review)
 register_places_command(review)
 register_elusion_commands(review)
+register_attachment_commands(review)
 
 COMMANDS = [review]
 register_record_commands(review)

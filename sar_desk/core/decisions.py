@@ -51,6 +51,7 @@ class Action(enum.StrEnum):
     REOPEN = "reopen"
     MARK_NOT_IN_SCOPE = "not-in-scope"
     MARK_DUPLICATE = "duplicate"
+    UNDO = "undo"
 
 
 S, A = ReviewStatus, Action
@@ -328,19 +329,46 @@ def transition(state: ItemState, event: DecisionEvent, item_id: ItemId | None = 
 def fold(events: Iterable[DecisionEvent], start: ItemState | None = None) -> ItemState:
     """The current state after a sequence of events (in the order they were recorded).
 
+    An UNDO event takes the item back to its state before the latest decision not yet undone
+    (the undone event stays in the history; the undo is a decision of its own).
+
     Raises:
         InvalidTransitionError: The events do not form a valid history (a sign of tampering
             or a bug: the store only records valid moves).
     """
     state = start or ItemState()
+    earlier: list[ItemState] = []  # the state before each decision not undone, newest last
     for event in events:
         if event.before is not None and event.before != state.status:
             raise InvalidTransitionError(
                 f"Decision {event.id} on item {event.item_id} was recorded from {event.before} "
                 f"but the item was {state.status}; the decision history is inconsistent."
             )
+        if event.action is A.UNDO:
+            state = undo(state, earlier, event)
+            earlier.pop()
+            continue
+        earlier.append(state)
         state = transition(state, event)
     return state
+
+
+def undo(state: ItemState, earlier: list[ItemState], event: DecisionEvent) -> ItemState:
+    """The state an UNDO event leads to: the one before the latest decision not undone.
+
+    Raises:
+        InvalidTransitionError: There is no decision left to undo.
+    """
+    if not earlier:
+        raise InvalidTransitionError(f"Item {event.item_id} has no decision left to undo.")
+    return replace(
+        earlier[-1],
+        decided_by=event.user,
+        decided_at=event.at,
+        individual=earlier[-1].individual or not event.bulk,
+        events=state.events + 1,
+        note=earlier[-1].note,
+    )
 
 
 def _past(action: Action) -> str:
@@ -352,4 +380,5 @@ def _past(action: Action) -> str:
         A.REOPEN: "reopened",
         A.MARK_NOT_IN_SCOPE: "marked not in scope",
         A.MARK_DUPLICATE: "marked duplicate",
+        A.UNDO: "undone",
     }[action]

@@ -56,6 +56,7 @@ class Hint(enum.StrEnum):
     PURGE_EARLY = "purge-early"
     RESUME_PURGE = "resume-purge"
     LIST_PLACES = "list-places"
+    CASE_PASSPHRASE = "case-passphrase"
 
 
 class SarDeskError(Exception):
@@ -156,6 +157,12 @@ class CaseDamagedError(SarDeskError):
     """The case database cannot be read."""
 
     code = "case-damaged"
+
+
+class CaseLockedError(SarDeskError):
+    """An encrypted case was opened without its passphrase, or with a wrong one."""
+
+    code = "case-locked"
 
 
 class InvalidTransitionError(SarDeskError):

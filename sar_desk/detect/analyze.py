@@ -206,7 +206,9 @@ def _text_findings(
                 s.note,
             )
         )
-    masked = mask_regions(text)
+    # A German clause is masked for the model only: people known to the case are still
+    # found in it ("Danke, Sam Patel, bis morgen").
+    masked = [r for r in mask_regions(text) if r.kind != "german"]
     for hit in context.matcher.find(text):
         if masked and inside(masked, hit.start, hit.end):
             continue  # "deleted" in "This message was deleted", a name inside a link

@@ -17,6 +17,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.analyze import RawSpan
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer, load_recognizer_set
 from sar_desk.detect.mask import mask, regions
+from sar_desk.detect.models import canonical
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
 
 RECOGNIZER_NAME_KEY = "recognizer_name"
@@ -115,7 +116,7 @@ class DetectionPool:
             gazetteer.use(settings.gazetteers)
         self.drop_entities = settings.drop_entities
         self.structured_entities = settings.structured_entities
-        self.version = local.version if local else f"{settings.version}+{model}"
+        self.version = local.version if local else f"{settings.version}+{canonical(model)}"
         self.workers = workers
         self.chunk = chunk
         ctx = multiprocessing.get_context("spawn")

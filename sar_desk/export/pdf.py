@@ -9,6 +9,7 @@ a box over text (F1). `pdf_post.clean_pdf` then strips metadata and writes the f
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,12 @@ from pathlib import Path
 from fpdf import FPDF
 
 from sar_desk.export.letter import Letter
-from sar_desk.export.render_model import RenderBundle, RenderConversation, RenderMessage
+from sar_desk.export.render_model import (
+    RenderBundle,
+    RenderConversation,
+    RenderImage,
+    RenderMessage,
+)
 
 FONT_FILES = {
     ("noto", ""): "NotoSans-Regular.ttf",
@@ -39,6 +45,8 @@ _RTL_FIRST = re.compile(
     r"^[^A-Za-z\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*"
     r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
 )
+MAX_IMAGE_HEIGHT = 110.0
+"""Tallest a disclosed image is drawn (mm), so a portrait photo leaves room for its caption."""
 GREY = (90, 90, 90)
 BLACK = (0, 0, 0)
 
@@ -257,7 +265,29 @@ def _message(pdf: _BundlePdf, msg: RenderMessage) -> None:
     pdf.set_font("noto", "", sizes.small + 0.5)
     for line in (*msg.attachments, *msg.reactions):
         _text(pdf, sizes.line, line)
+    for image in msg.images:
+        _image(pdf, image)
     pdf.ln(sizes.line / 3)
+
+
+def _image(pdf: _BundlePdf, image: RenderImage) -> None:
+    """A disclosed image under its message, scaled to the text width, caption below.
+
+    The PNG is already rebuilt from pixels with its boxes burned in (`export.images`); it is
+    drawn as an image, never with shapes over it, so the page-structure check still finds no
+    filled shapes.
+    """
+    scale = min(
+        (pdf.w - pdf.l_margin - pdf.r_margin) / image.width, MAX_IMAGE_HEIGHT / image.height
+    )
+    width, height = image.width * scale, image.height * scale
+    if pdf.get_y() + height + pdf.sizes.line > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(io.BytesIO(image.png), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+    pdf.set_y(pdf.get_y() + height + 1)
+    pdf.set_text_color(*GREY)
+    _text(pdf, pdf.sizes.line, image.label)
+    pdf.set_text_color(*BLACK)
 
 
 def _conversation(pdf: _BundlePdf, conv: RenderConversation) -> None:

@@ -23,6 +23,22 @@ class ItemStatus(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class RenderImage:
+    """A disclosed image placed under its message: already re-encoded, boxes burned in.
+
+    Attributes:
+        png: The clean PNG (`export.images.redact_image`), pixels only.
+        width, height: Its size in pixels.
+        label: The caption (already redacted), e.g. "Image 1 · 2 areas redacted · s 40(2)".
+    """
+
+    png: bytes
+    width: int
+    height: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class RenderMessage:
     """One transcript entry, already redacted.
 
@@ -41,6 +57,7 @@ class RenderMessage:
         edited: Whether the message was edited.
         status: Disclosed in full / in part / withheld.
         codes: Ids of the reason codes applied to this item.
+        images: Disclosed images of its attachments, in attachment order.
     """
 
     item: int
@@ -57,6 +74,7 @@ class RenderMessage:
     edited: bool
     status: ItemStatus
     codes: tuple[str, ...]
+    images: tuple[RenderImage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,5 +156,6 @@ class RenderBundle:
             out += [conv.title, conv.heading]
             for msg in conv.messages:
                 out += [msg.sender or "", msg.text, *msg.attachments, *msg.reactions]
+                out += [image.label for image in msg.images]
                 out.append(msg.reply_note or "")
         return out

@@ -34,6 +34,7 @@ from sar_desk.export.archive import (
     zip_aes_256,
 )
 from sar_desk.export.checks import CheckResult, check_pack, name_results
+from sar_desk.export.image_checks import ImageReader
 from sar_desk.export.options import BundleOptions
 
 ENCRYPTION = "encryption"
@@ -149,6 +150,7 @@ def check_files(
     password: str | None = None,
     scratch: Path | None = None,
     require_sealed: bool = False,
+    ocr: ImageReader | None = None,
 ) -> list[CheckResult]:
     """`checks.check_pack` for a pack that may hold sealed files.
 
@@ -166,10 +168,11 @@ def check_files(
         password: The pack password, if known.
         scratch: Where to make the private folder for decrypted copies (default: the system's).
         require_sealed: The pack was exported encrypted, so a plain file is a failure.
+        ocr: Reads the text of images in the files (`checks.check_pack`).
     """
     sealed = [p for p in files if is_sealed(p)]
     plain = [p for p in files if p not in sealed]
-    results = check_pack(folder, plain, reference, terms, version, region)
+    results = check_pack(folder, plain, reference, terms, version, region, ocr)
     if require_sealed:
         results += [
             CheckResult(
@@ -204,5 +207,7 @@ def check_files(
             except BadInputError as exc:
                 results.append(CheckResult(rel, "password", False, str(exc)))
                 continue
-            results += check_pack(Path(opened), opened_files, reference, terms, version, region)
+            results += check_pack(
+                Path(opened), opened_files, reference, terms, version, region, ocr
+            )
     return results

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sar_desk.export.checks import CheckResult
+from sar_desk.export.image_checks import ImageReader
 from sar_desk.export.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -186,12 +187,17 @@ def _terms(
 
 
 def verify_bundle(
-    root: Path, case: CaseEvidence | None = None, *, password: str | None = None
+    root: Path,
+    case: CaseEvidence | None = None,
+    *,
+    password: str | None = None,
+    ocr: ImageReader | None = None,
 ) -> VerifyReport:
     """Verify an exported bundle folder, alone or against its case.
 
     An encrypted pack is checked as `export.sealing.check_files` describes: with `password`
-    its decrypted content too, without it the encryption, names and hashes.
+    its decrypted content too, without it the encryption, names and hashes. With `ocr`, the
+    images in the files are read back and searched for the protected terms too.
 
     Raises:
         NotFoundError: `root` has no readable manifest.
@@ -220,6 +226,7 @@ def verify_bundle(
                 region,
                 password=password,
                 require_sealed=sealed,
+                ocr=ocr,
             ):
                 results.append(
                     CheckResult(f"{part}/{result.file}", result.check, result.passed, result.detail)

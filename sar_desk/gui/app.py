@@ -54,7 +54,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("SAR Desk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SAR Desk")
-    apply_style(app)
+    # Styled once: setting the style sheet again re-polishes every widget still alive, and
+    # under pytest-qt that includes widgets of earlier windows Qt has not finished deleting.
+    if not app.property("sarDeskStyled"):
+        apply_style(app)
+        app.setProperty("sarDeskStyled", True)
     return app
 
 

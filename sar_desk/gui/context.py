@@ -26,7 +26,11 @@ SCOPE = "scope"
 FINDINGS = "findings"
 DECISIONS = "decisions"
 EXPORTS = "exports"
-EVERYTHING = frozenset({CASE, SOURCES, MESSAGES, PEOPLE, SCOPE, FINDINGS, DECISIONS, EXPORTS})
+USERS = "users"
+LIFECYCLE = "lifecycle"
+EVERYTHING = frozenset(
+    {CASE, SOURCES, MESSAGES, PEOPLE, SCOPE, FINDINGS, DECISIONS, EXPORTS, USERS, LIFECYCLE}
+)
 
 
 class CaseContext(QObject):
@@ -65,9 +69,9 @@ class CaseContext(QObject):
         self._adopt(session)
         return session
 
-    def create(self, folder: Path, case: Case) -> CaseSession:
-        """Create a case in `folder` and open it."""
-        session = CaseSession.create(Path(folder), case, self.user)
+    def create(self, folder: Path, case: Case, case_passphrase: str | None = None) -> CaseSession:
+        """Create a case in `folder` (encrypted with `case_passphrase`, if given) and open it."""
+        session = CaseSession.create(Path(folder), case, self.user, case_passphrase=case_passphrase)
         self._adopt(session)
         return session
 

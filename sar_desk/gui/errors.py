@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sar_desk import __version__
 from sar_desk.app.paths import user_data_dir
 from sar_desk.core.errors import Cancelled, SarDeskError
+from sar_desk.gui.hints import window_hint
 
 logger = logging.getLogger(__name__)
 
@@ -94,9 +95,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QDialog | None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("SAR Desk")
-        box.setText(str(exc))
+        sentence, section = window_hint(exc.hint)
+        box.setText(f"{exc} {sentence}".strip())
         box.setAccessibleName("Problem")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        _offer_section(box, parent, section)
         dialog = box
     else:
         logger.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
@@ -104,3 +107,15 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QDialog | None:
     dialog.setModal(True)
     dialog.open()
     return dialog
+
+
+def _offer_section(box: QMessageBox, parent: QWidget | None, section: str | None) -> None:
+    """Add a "Go to …" button when the page that fixes the problem is in this window."""
+    window = parent.window() if parent is not None else None
+    show = getattr(window, "show_section", None)
+    panels = getattr(window, "panels", {})
+    if section is None or show is None or section not in panels:
+        return
+    go = box.addButton(f"Go to {section}", QMessageBox.ButtonRole.AcceptRole)
+    go.setAccessibleName(f"Go to {section}")
+    go.clicked.connect(lambda: show(section))

@@ -1,7 +1,7 @@
 """The main window: the start screen, or the open case with a section sidebar.
 
 Sections (Dashboard, Import, Search, ...) are panels in a stack, chosen from the sidebar or with
-Ctrl+1..Ctrl+9. Only sections whose back end exists are built. Jobs run through one
+Ctrl+1..Ctrl+9 and Ctrl+0. Only sections whose back end exists are built. Jobs run through one
 `JobController`; while a writing job runs, every action that could write is disabled.
 """
 
@@ -17,11 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -29,10 +32,12 @@ from PySide6.QtWidgets import (
 from sar_desk.app.demo import DemoResult, run_demo
 from sar_desk.app.gui_support import new_demo_folder
 from sar_desk.core.errors import SarDeskError
-from sar_desk.gui.context import CaseContext
+from sar_desk.gui.context import USERS, CaseContext
+from sar_desk.gui.dialogs.case_passphrase import unlock_case
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.dialogs.organisation import OrganisationDialog
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.formatting import days_left_text
 from sar_desk.gui.sections import build_sections
 from sar_desk.gui.settings import RecentCases, load_geometry, save_geometry, window_settings
 from sar_desk.gui.widgets.start_page import StartPage
@@ -60,6 +65,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.sections = QStackedWidget()
         self.panels: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
+        self.notice: QMessageBox | None = None
         case_view = QWidget()
         row = QHBoxLayout(case_view)
         row.setContentsMargins(0, 0, 0, 0)
@@ -84,12 +91,16 @@ class MainWindow(QMainWindow):
         for name, panel in build_sections(self):
             self._add_section(name, panel)
         self.sidebar.currentRowChanged.connect(self.sections.setCurrentIndex)
+        # Users added elsewhere (the command line, another PC) appear under "Acting as" as soon
+        # as the officer moves to another page: the user list is one small read.
+        self.sidebar.currentRowChanged.connect(lambda _row: self.context.notify(frozenset({USERS})))
         self.start_page.new_requested.connect(self.new_case)
         self.start_page.open_requested.connect(self.open_case_dialog)
         self.start_page.open_folder.connect(self.open_case)
         self.start_page.demo_requested.connect(self.open_demo)
         self.context.opened.connect(self._case_opened)
         self.context.closed.connect(self._case_closed)
+        self.context.case_changed.connect(lambda _changes: self._show_deadline())
         self.jobs.busy_changed.connect(self._busy)
         self.jobs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         geometry = load_geometry(self.settings, "window/geometry")
@@ -137,22 +148,35 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
 
     def _add_section(self, name: str, panel: QWidget) -> None:
-        index = self.sections.addWidget(panel)
+        # A page taller than a 1280x720 screen (or at 200% text) scrolls instead of pushing
+        # the window off the screen; a page that fits fills the area as before.
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(panel)
+        index = self.sections.addWidget(holder)
+        self._holders[name] = holder
         self.panels[name] = panel
         item = QListWidgetItem(name)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name} section")
         self.sidebar.addItem(item)
-        if index < 9:
+        if index < 10:  # Ctrl+1..Ctrl+9, then Ctrl+0 for the tenth
+            key = (index + 1) % 10
             action = self._action(
-                f"&{index + 1} {name}", f"Ctrl+{index + 1}", partial(self.show_section_at, index)
+                f"&{key} {name}", f"Ctrl+{key}", partial(self.show_section_at, index)
             )
             self.go_menu.addAction(action)
 
     def show_section(self, name: str) -> QWidget:
         """Bring a section to the front and return its panel."""
         panel = self.panels[name]
-        self.show_section_at(self.sections.indexOf(panel))
+        self.show_section_at(self.sections.indexOf(self._holders[name]))
         return panel
+
+    def current_panel(self) -> QWidget | None:
+        """The panel on screen (each sits in its own scroll area)."""
+        holder = self.sections.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
 
     def show_section_at(self, index: int) -> None:
         """Bring the section at `index` to the front (ignored while no case is open)."""
@@ -169,7 +193,7 @@ class MainWindow(QMainWindow):
     def create_case(self, folder: Path, dialog: NewCaseDialog) -> None:
         """Create the case a dialog describes, showing any problem."""
         try:
-            self.context.create(folder, dialog.case())
+            self.context.create(folder, dialog.case(), dialog.case_passphrase())
         except SarDeskError as exc:
             show_error(self, exc)
 
@@ -182,17 +206,37 @@ class MainWindow(QMainWindow):
     def open_case(self, folder: Path) -> None:
         """Open the case in `folder`, showing any problem."""
         try:
+            if not unlock_case(self, folder):
+                return  # an encrypted case whose passphrase the user did not give
             self.context.open(folder)
         except SarDeskError as exc:
             show_error(self, exc)
             self.start_page.refresh()
 
     def open_demo(self) -> None:
-        """Build the demo case in a new temporary folder (a job) and open it."""
+        """Build the demo case in a new temporary folder (a job) and open it.
+
+        With a case open, ask first: the demo would replace it on screen.
+        """
+        if self.context.session is not None and not self.confirm_replace():
+            return
         folder = new_demo_folder()
         self.jobs.start(
             "Building the demo case", lambda token: run_demo(folder, token), self._demo_done
         )
+
+    def confirm_replace(self) -> bool:
+        """Ask whether the open case may be closed to open another (it stays saved)."""
+        session = self.context.require()
+        answer = QMessageBox.question(
+            self,
+            "Open the demo case",
+            f"Close {session.case.reference} and open the demo case? Everything in "
+            f"{session.case.reference} is saved; you can open it again from the start screen.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _demo_done(self, result: DemoResult) -> None:
         logger.info("demo case built (%d steps reported)", len(result.lines))
@@ -207,17 +251,36 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def case_purged(self, sentence: str) -> None:
+        """A case was destroyed from the Retention page: say so on the start screen."""
+        self.start_page.refresh()
+        self.pages.setCurrentWidget(self.start_page)
+        self.notice = QMessageBox(QMessageBox.Icon.Information, "Case destroyed", sentence)
+        self.notice.setParent(self, self.notice.windowFlags())
+        self.notice.open()
+
     def close_case(self) -> None:
         """Close the open case and go back to the start screen."""
         self.context.close()
 
     def _case_opened(self) -> None:
         session = self.context.require()
-        self.case_label.setText(f"{session.case.reference} — {session.folder}")
+        self._show_deadline()
+        self.case_label.setToolTip(str(session.folder))
         self.setWindowTitle(f"{session.case.reference} — SAR Desk")
         self.pages.setCurrentWidget(self.case_view)
         self.sidebar.setCurrentRow(0)
         self.close_action.setEnabled(not self.jobs.busy)
+
+    def _show_deadline(self) -> None:
+        """The case and its deadline with its status, on every page (the status bar)."""
+        session = self.context.session
+        if session is None:
+            return
+        deadline, left = session.clock.deadline()
+        self.case_label.setText(
+            f"{session.case.reference} — due {deadline.due:%a %d %b %Y} ({days_left_text(left)})"
+        )
 
     def _case_closed(self) -> None:
         self.case_label.setText("")

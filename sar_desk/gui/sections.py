@@ -16,8 +16,11 @@ from sar_desk.gui.widgets.dashboard import DashboardPanel
 from sar_desk.gui.widgets.export_panel import ExportPanel
 from sar_desk.gui.widgets.import_panel import ImportPanel
 from sar_desk.gui.widgets.people_panel import PeoplePanel
+from sar_desk.gui.widgets.records_panel import RecordsPanel
+from sar_desk.gui.widgets.retention_panel import RetentionPanel
 from sar_desk.gui.widgets.review_panel import ReviewPanel
 from sar_desk.gui.widgets.search_panel import SearchPanel
+from sar_desk.gui.widgets.team_panel import TeamPanel
 
 if TYPE_CHECKING:
     from sar_desk.gui.main_window import MainWindow
@@ -27,7 +30,10 @@ IMPORT = "Import"
 PEOPLE = "People"
 SEARCH = "Search"
 REVIEW = "Review"
+RECORDS = "Records"
+TEAM = "Team"
 EXPORT = "Export"
+RETENTION = "Retention"
 AUDIT = "Audit"
 
 
@@ -42,13 +48,20 @@ def build_sections(window: MainWindow) -> list[tuple[str, QWidget]]:
         lambda: _focus_search(window, search),
     )
     window.go_menu.addAction(find)
+    dashboard = DashboardPanel(context, jobs)
+    dashboard.go_to.connect(window.show_section)
+    retention = RetentionPanel(context)
+    retention.purged.connect(window.case_purged)
     return [
-        (DASHBOARD, DashboardPanel(context, jobs)),
+        (DASHBOARD, dashboard),
         (IMPORT, ImportPanel(context, jobs)),
         (PEOPLE, PeoplePanel(context)),
         (SEARCH, search),
         (REVIEW, ReviewPanel(context, jobs)),
+        (RECORDS, RecordsPanel(context)),
+        (TEAM, TeamPanel(context)),
         (EXPORT, ExportPanel(context, jobs)),
+        (RETENTION, retention),
         (AUDIT, AuditPanel(context)),
     ]
 

@@ -255,8 +255,10 @@ def withhold_message(
 def _create_and_accept(
     conn: Connection, ctx: ReviewContext, item: ReviewItem, code: str, rationale: str, note: str
 ) -> ItemView:
-    # Validate before creating the item so a refusal leaves no orphan row behind.
-    ctx.table.get(code, ctx.case.regime, CodeUse.ITEM)
+    # Validate before creating the item so a refusal leaves no orphan row behind. "default"
+    # is resolved per item by `decide` (issue 19: the window's "Redact selection" uses it).
+    if code.strip().lower() != DEFAULT_CODE:
+        ctx.table.get(code, ctx.case.regime, CodeUse.ITEM)
     if not rationale.strip():
         raise BadInputError(
             "A redaction needs a rationale (R29): a sentence saying why.", hint=Hint.GIVE_REASON

@@ -36,6 +36,7 @@ _WHAT = {
     "item_subjects": "decisions on whose data an item is",
     "scope_events": "scope decisions",
     "scope_approvals": "second-person approvals of exclusions",
+    "attachment_review_events": "decisions on attachments",
 }
 # The item fields a decision depends on: changing the span after approval changes what is hidden.
 _ITEM_FIELDS = ("kind", "message_id", "field", "start", "end", "text", "finding_id")
@@ -45,6 +46,7 @@ def sealed_tables() -> dict[str, Table]:
     """The tables whose rows audit entries seal, by name."""
     # Imported when called: these modules append audit entries themselves (a sign-off void),
     # so importing them here at load time would be circular.
+    from sar_desk.store.attachment_review import attachment_review_events
     from sar_desk.store.decisions import decision_events, third_party_records
     from sar_desk.store.exclusions import scope_approvals
     from sar_desk.store.legal_records import legitimate_interests_tests
@@ -64,6 +66,7 @@ def sealed_tables() -> dict[str, Table]:
         item_subjects,
         scope_events,
         scope_approvals,
+        attachment_review_events,
     )
     return {t.name: t for t in tables}
 

@@ -23,7 +23,7 @@ from sar_desk.core.errors import (
     Hint,
     StoreTooNewError,
 )
-from sar_desk.store import audit_marks
+from sar_desk.store import audit_marks, cipher_db
 from sar_desk.store.migrations import MIGRATIONS, latest_version
 from sar_desk.store.running import active_tasks
 
@@ -35,9 +35,12 @@ WAIT_SECONDS = 30.0
 """How long a writer keeps trying, with growing pauses, before saying who holds the case."""
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, key_hex: str | None = None) -> Engine:
     # NullPool: every Store owns its connections and closes them; nothing lingers across threads.
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    if key_hex is None:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    else:
+        engine = cipher_db.make_engine(path, key_hex)  # an encrypted case
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -213,12 +216,13 @@ def _migrate(store: Store) -> None:
             conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
 
 
-def open_store(path: Path, *, create: bool = False) -> Store:
+def open_store(path: Path, *, create: bool = False, key_hex: str | None = None) -> Store:
     """Open (or create) a case database and bring its schema up to date.
 
     Args:
         path: The ``case.db`` file.
         create: Create the file if it does not exist.
+        key_hex: The database key of an encrypted case (SQLCipher), else None.
 
     Raises:
         CaseNotFoundError: The file does not exist and `create` is false.
@@ -230,7 +234,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             f"There is no case database at {path}. Check the case folder, or create the case.",
             hint=Hint.CREATE_CASE,
         )
-    store = Store(path, _make_engine(path))
+    store = Store(path, _make_engine(path, key_hex))
     try:
         _migrate(store)
     except (DatabaseError, OperationalError) as exc:

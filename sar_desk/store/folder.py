@@ -2,10 +2,12 @@
 
 A case is one folder that holds everything about it::
 
-    case.db                       the case database (see `store.db`)
+    case.db                       the case database (see `store.db`; SQLCipher if encrypted)
+    case.key                      only in an encrypted case: its key, wrapped by the passphrase
     .imports.lock                 held shared by imports, exclusive by the orphan sweep
     originals/                    each imported export, read-only, named <source>-<sha>-<name>
     originals/.incoming-<uuid>/   a copy being imported; holds a locked ``.in-use`` file
+    attachments/<ab>/<sha256>     each kept attachment, read-only, named by its content hash
     masters/<export-id>/          the unredacted master and manifest of each bundle
     .purge-in-progress.json       only while a purge runs (or after one was interrupted)
 
@@ -32,13 +34,16 @@ from typing import IO
 
 from sar_desk.core.errors import CaseExistsError, CaseNotFoundError, Hint
 from sar_desk.core.retention import PurgeInterruptedError
+from sar_desk.store import case_keys
 from sar_desk.store.db import Store, open_store
+from sar_desk.store.sealed_folder import SealedParts
 
 logger = logging.getLogger(__name__)
 
 _DB = "case.db"
 _ORIGINALS = "originals"
 _MASTERS = "masters"
+_ATTACHMENTS = "attachments"
 _INCOMING = ".incoming-"
 _IN_USE = ".in-use"
 _PURGE_MARKER = ".purge-in-progress.json"
@@ -133,7 +138,7 @@ def _try_lock(handle: IO[bytes]) -> bool:
     return True
 
 
-class CaseFolder:
+class CaseFolder(SealedParts):
     """One case folder on disk: where its parts live and how they are made and opened."""
 
     def __init__(self, root: Path) -> None:
@@ -159,8 +164,11 @@ class CaseFolder:
         return self.db_path.exists()
 
     @classmethod
-    def create(cls, root: Path) -> CaseFolder:
+    def create(cls, root: Path, passphrase: str | None = None) -> CaseFolder:
         """Make a new, private case folder (the database is made by `open_store`).
+
+        With a passphrase the case is encrypted: a new case key, wrapped by it, is written
+        first, so the database is never plain for a moment.
 
         Raises:
             CaseExistsError: The folder already holds a case or other files.
@@ -179,6 +187,8 @@ class CaseFolder:
         if sys.platform == "win32":
             _restrict_windows(folder.root)
         _make_private_dir(folder.originals)
+        if passphrase is not None:
+            case_keys.create(folder.key_file, passphrase)
         # SQLite gives its -wal and -shm files the database file's mode, so make it 0600 first.
         os.close(os.open(folder.db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, _PRIVATE_FILE))
         return folder
@@ -194,7 +204,7 @@ class CaseFolder:
         self.check_not_purging()
         if not create and not self.exists():
             raise CaseNotFoundError(f"There is no SAR Desk case in {self.root}.")
-        return open_store(self.db_path, create=create)
+        return open_store(self.db_path, create=create, key_hex=self.database_key())
 
     # ------------------------------------------------------------------ privacy and purge
 
@@ -209,10 +219,15 @@ class CaseFolder:
         for path in [self.root, *self.root.rglob("*")]:
             if path.is_symlink():
                 continue
-            mode = stat.S_IMODE(path.stat().st_mode)
-            wanted = _PRIVATE if path.is_dir() else mode & _PRIVATE_FILE
-            if mode != wanted:
-                path.chmod(wanted)
+            try:
+                mode = stat.S_IMODE(path.stat().st_mode)
+                wanted = _PRIVATE if path.is_dir() else mode & _PRIVATE_FILE
+                if mode != wanted:
+                    path.chmod(wanted)
+            except FileNotFoundError:
+                # Another session of the same case (the window reads on a worker) replaced a
+                # file atomically while this walk ran: the file that took its place is private.
+                continue
 
     @property
     def purge_marker(self) -> Path:
@@ -241,8 +256,13 @@ class CaseFolder:
             return not _try_lock(imports) or any(self.originals.glob(_INCOMING + "*"))
 
     def database_files(self) -> list[Path]:
-        """The database and its SQLite side files (destroyed first in a purge)."""
-        return [self.db_path.with_name(_DB + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+        """The key file, the database and its side files (destroyed first in a purge, in order).
+
+        The key file goes first: once it is gone an encrypted case's database and sealed files
+        can never be read, whatever happens to the rest of the purge.
+        """
+        side = [self.db_path.with_name(_DB + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+        return [self.key_file, *side]
 
     def master_dir(self) -> Path:
         """The masters folder, made private if it is not there yet."""
@@ -253,14 +273,48 @@ class CaseFolder:
 
     def stored_path(self, name: str) -> str:
         """How a source records a kept original: a path relative to the case folder."""
-        return f"{_ORIGINALS}/{name}"
+        return f"{_ORIGINALS}/{self.kept_name(name)}"
 
     def keep_original(self, copy: Path, name: str) -> Path:
-        """Move an imported copy to its final read-only place under ``originals/``."""
-        final = self.originals / name
-        os.replace(copy, final)
+        """Move an imported copy to its final read-only place under ``originals/``.
+
+        In an encrypted case it is sealed (a folder zipped first) under a digest of `name`.
+        """
+        final = self.originals / self.kept_name(name)
+        self.keep_file(copy, final)
         make_read_only(final)
         return final
+
+    def keep_attachment(self, sha256: str, data: bytes) -> str:
+        """Keep an attachment's bytes read-only under its content hash; its case-relative path.
+
+        The one place attachment bytes are written (an encrypted case swaps this function).
+        Idempotent: a file already kept under that hash is left as it is.
+        """
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError("not a SHA-256 hex digest")
+        relative = f"{_ATTACHMENTS}/{sha256[:2]}/{sha256}"
+        final = self.root / relative
+        if final.exists():
+            return relative
+        _make_private_dir(self.root / _ATTACHMENTS)
+        _make_private_dir(final.parent)
+        part = final.with_name(f".{sha256}.{uuid.uuid4().hex}.part")
+        # Sealed in an encrypted case (a photo can show a name and an address), private in both.
+        self.write_file(part, data)
+        os.replace(part, final)
+        make_read_only(final)
+        return relative
+
+    def has_attachment(self, sha256: str) -> bool:
+        """Whether a file with this content hash is kept already."""
+        return (self.root / _ATTACHMENTS / sha256[:2] / sha256).exists()
+
+    def attachment_file(self, stored_path: str) -> Path:
+        """The file of a kept attachment, from the path its row records."""
+        if not stored_path.startswith(f"{_ATTACHMENTS}/") or ".." in stored_path.split("/"):
+            raise ValueError("not a kept attachment's path")
+        return self.root / stored_path
 
     @contextmanager
     def incoming(self) -> Iterator[Path]:
@@ -279,7 +333,13 @@ class CaseFolder:
             folder.mkdir(mode=_PRIVATE)
             lock = (folder / _IN_USE).open("a+b")
             _try_lock(lock)
-            yield folder
+            if self.is_encrypted():
+                # The plain copy stays outside an encrypted case (it is sealed when kept); the
+                # empty locked folder still tells other processes an import is running.
+                with self.scratch() as outside:
+                    yield outside
+            else:
+                yield folder
         finally:
             if lock is not None:
                 lock.close()
@@ -324,6 +384,6 @@ class CaseFolder:
 
     def _remove_unreferenced(self, kept: set[str]) -> None:
         for entry in self.originals.iterdir():
-            if self.stored_path(entry.name) not in kept:
+            if f"{_ORIGINALS}/{entry.name}" not in kept:
                 logger.warning("removing an original left by an interrupted import")
                 remove_tree(entry)

@@ -44,6 +44,7 @@ from sar_desk.store.query_language import (
 )
 
 FTS_TABLE = "messages_fts"
+ATTACHMENTS_FTS_TABLE = "attachments_fts"  # step 17, see store.attachments
 DIGITS_TABLE = "messages_digits"
 MENTIONS_TABLE = "message_mentions"
 
@@ -177,10 +178,19 @@ def _param() -> str:
 
 
 def fts_ids(expression: str) -> Any:
-    """A SELECT of message ids whose text matches an FTS5 expression (bound, never inlined)."""
+    """A SELECT of message ids whose text matches an FTS5 expression (bound, never inlined).
+
+    A message also matches through the text read out of its attachments (a name in a photo,
+    step 17), so search and "mentioned" find it.
+    """
     name = _param()
     return (
-        text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :{name}")
+        text(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :{name} "
+            f"UNION SELECT message_id FROM attachments WHERE id IN "
+            f"(SELECT rowid FROM {ATTACHMENTS_FTS_TABLE} WHERE {ATTACHMENTS_FTS_TABLE} "
+            f"MATCH :{name})"
+        )
         .bindparams(**{name: expression})
         .columns(column("rowid", Integer))
     )

@@ -38,21 +38,34 @@ from sar_desk.store.ddl import (
     v13_copies,
     v15_identity,
     v16_elusion,
+    v17_attachments,
+    v18_attachment_review,
 )
 
 Migration = Callable[[Connection], None]
 
 
-def frozen(ddl: Sequence[str], fill: Migration | None = None) -> Migration:
-    """A migration step that runs its frozen DDL, then its data step if it has one."""
+class FrozenStep:
+    """A migration step that runs its frozen DDL, then its data step if it has one.
 
-    def step(conn: Connection) -> None:
-        for statement in ddl:
+    It keeps its text so the team store (`store.pg.ddl`) can run the same step translated.
+    """
+
+    def __init__(self, ddl: Sequence[str], fill: Migration | None = None) -> None:
+        self.ddl = tuple(ddl)
+        self.fill = fill
+
+    def __call__(self, conn: Connection) -> None:
+        """Run the step in `conn`'s transaction."""
+        for statement in self.ddl:
             conn.exec_driver_sql(statement)
-        if fill is not None:
-            fill(conn)
+        if self.fill is not None:
+            self.fill(conn)
 
-    return step
+
+def frozen(ddl: Sequence[str], fill: Migration | None = None) -> FrozenStep:
+    """A migration step that runs its frozen DDL, then its data step if it has one."""
+    return FrozenStep(ddl, fill)
 
 
 # (version, step), one line per step. Append only: 6, 11, 12 and 14 were reserved on branches
@@ -71,6 +84,8 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (13, frozen(v13_copies.DDL, v13_copies.fill)),
     (15, frozen(v15_identity.DDL)),
     (16, frozen(v16_elusion.DDL)),
+    (17, frozen(v17_attachments.DDL)),
+    (18, frozen(v18_attachment_review.DDL)),
 ]
 
 

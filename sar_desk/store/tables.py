@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -150,4 +151,67 @@ message_sources = Table(
     Column("location", Text, nullable=False, default=""),
     PrimaryKeyConstraint("message_id", "source_id"),
     Index("ix_message_sources_source", "source_id"),
+)
+
+# Step 17 (issue 16): the files messages referred to, kept, refused or missing. A kept file's
+# copy is content-addressed under the case folder (see `store.folder`); `sha256` is null when
+# the file was never read (missing from the export, or refused before reading).
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("message_id", Integer, ForeignKey("messages.id"), nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("declared_type", Text, nullable=False),
+    Column("media_type", Text, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("sha256", Text),
+    Column("status", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("stored_path", Text),
+    Index("ix_attachments_message", "message_id", "position"),
+    Index("ix_attachments_sha", "sha256"),
+)
+
+# Step 17: text read out of a file, once per content hash (a photo forwarded twice is read once).
+attachment_texts = Table(
+    "attachment_texts",
+    metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("boxes_json", Text, nullable=False),
+    Column("pages", Integer, nullable=False),
+    Column("engine", Text, nullable=False),
+    Column("extracted_at", Text, nullable=False),
+)
+
+# Step 17: detection's proposals in attachment text; start/end index the attachment's text.
+attachment_findings = Table(
+    "attachment_findings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("attachment_id", Integer, ForeignKey("attachments.id"), nullable=False),
+    Column("message_id", Integer, ForeignKey("messages.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("entity_type", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("recognizer", Text, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("person_id", Integer),
+    Column("created_at", Text, nullable=False),
+    Index("ix_attachment_findings_attachment", "attachment_id", "start"),
+    Index("ix_attachment_findings_message", "message_id"),
+)
+
+# Step 17: attachments whose text detection has scanned (a later run skips them).
+scanned_attachments = Table(
+    "scanned_attachments",
+    metadata,
+    Column("attachment_id", Integer, ForeignKey("attachments.id"), primary_key=True),
+    Column("run_id", Integer, ForeignKey("detection_runs.id"), nullable=False),
 )

@@ -144,6 +144,9 @@ class ImportWriter:
         self._seq = 0
         self._finished = False
         self.counts = WriteCounts()
+        # (message id, location, files) of every record naming attachments, for the import to
+        # keep the files; a copy merged by `finish` is found again by its source link.
+        self.with_files: list[tuple[int, str, tuple[Attachment, ...]]] = []
 
     def add(self, raw: RawMessage) -> None:
         """Queue one record; writes happen in batches."""
@@ -265,6 +268,8 @@ class ImportWriter:
             if known and key in existing:
                 counts.duplicates += 1
                 links.append((existing[key], source_id, raw.location))
+                if raw.attachments:
+                    self.with_files.append((existing[key], raw.location, raw.attachments))
                 continue
             msg_id = next_id
             next_id += 1
@@ -300,6 +305,8 @@ class ImportWriter:
                 )
             )
             links.append((msg_id, source_id, raw.location))
+            if raw.attachments:
+                self.with_files.append((msg_id, raw.location, raw.attachments))
             if kind == _SYSTEM:
                 counts.system += 1
             else:

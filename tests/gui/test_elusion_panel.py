@@ -125,7 +125,10 @@ def test_accuracy_view_lists_person_figures_from_the_shipped_file(
     review = window.show_section(REVIEW)
     review.checks.setCurrentWidget(review.accuracy)
     shipped = json.loads(resource_path("detect/accuracy.json").read_text(encoding="utf-8"))
-    person = shipped["models"]["sm"]["PERSON"]  # no detection run yet: the bundled sm model
+    from sar_desk.detect.models import default_model
+
+    # No detection run yet: the model a run would use now (md when installed, else sm).
+    person = shipped["models"][default_model()[0]]["PERSON"]
     row = review.accuracy.row_of("PERSON")
     assert row[:4] == [
         "PERSON",
@@ -135,6 +138,7 @@ def test_accuracy_view_lists_person_figures_from_the_shipped_file(
     ]
     assert review.accuracy.table.rowCount() == len(shipped["models"]["sm"])
     source = review.accuracy.source.text()
-    assert "small English model (sm)" in source
+    size = {"sm": "small English model (sm)", "md": "medium English model (md)"}
+    assert size[default_model()[0]] in source
     assert shipped["source"] in source
     assert shipped["measured_on"] in source

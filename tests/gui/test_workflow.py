@@ -59,7 +59,7 @@ def test_new_case_dialog_shows_deadline_and_derivation(qtbot, tmp_path: Path) ->
 def test_new_case_import_and_search(window, qtbot, tmp_path: Path, monkeypatch, dialogs) -> None:
     create_case(window, qtbot, tmp_path, monkeypatch)
     dashboard = window.panels[DASHBOARD]
-    assert window.sections.currentWidget() is dashboard
+    assert window.current_panel() is dashboard
     qtbot.waitUntil(lambda: dashboard.title.text() == "SAR-2026-0142", timeout=10_000)
     assert "Requester: Alex Morgan" in dashboard.details.text()
     assert "+447911123456" in dashboard.details.text()
@@ -84,7 +84,7 @@ def test_new_case_import_and_search(window, qtbot, tmp_path: Path, monkeypatch, 
 
     search = window.panels[SEARCH]
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.sections.currentWidget() is search
+    assert window.current_panel() is search
     # Everything: the first page arrives at once, the rest as the table asks for it.
     qtbot.waitUntil(lambda: window.count_label.text() == "455 messages found", timeout=10_000)
     assert search.model.rowCount() == 200

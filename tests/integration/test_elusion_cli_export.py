@@ -136,7 +136,9 @@ def test_the_cli_draws_marks_and_shows_and_export_waits_for_the_test(
     # Item 5a: the detector's measured accuracy travels with every bundle's internal record.
     accuracy = json.loads((manifest.folder / "internal" / "detection-accuracy.json").read_text())
     assert accuracy["engine"] != "none"
-    assert accuracy["models"]["sm"]["PERSON"]["precision"] == 0.977
+    shipped = Path(__file__).resolve().parents[2] / "resources" / "detect" / "accuracy.json"
+    assert accuracy["models"] == json.loads(shipped.read_text(encoding="utf-8"))["models"]
+    assert accuracy["models"]["md"]["PERSON"]["precision"] > 0.9
     # The internal record is never part of what goes to the requester.
     assert not list((manifest.folder / "pack").rglob("elusion*"))
     assert not list((manifest.folder / "pack").rglob("*accuracy*"))

@@ -17,6 +17,7 @@ NOT_IMPORTED = {
     "tzdata": "time-zone data zoneinfo reads on systems without it (Windows)",
     "uharfbuzz": "text shaping fpdf2 loads for complex scripts",
     "presidio-anonymizer": "declared for the operators the detect area may adopt (issue 12)",
+    "opencv-python-headless": "the OpenCV the OCR engine runs on, named so pip needs no Qt build",
 }
 
 

@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).parents[2] / "sar_desk"
 # store.decisions and aliased as store.people.Conn. They go when the store offers a unit of
 # work with repositories (issue 12, item 1), so callers no longer hold a connection.
 _REVIEW = (
+    "attachments",  # issue 16: attachment review on a connection, like its neighbours
     "bulk",
     "decide",
     "disclosure",
@@ -29,11 +30,14 @@ _REVIEW = (
     "roles",
     "signoff",
     "subjects",
+    "undo",  # issue 19 item 2: review code on a connection, like its neighbours
 )
 ALLOWED: set[tuple[str, str]] = {
     ("sar_desk.app.people", "sar_desk.store.people.Conn"),
     ("sar_desk.app.resolution", "sar_desk.store.people.Conn"),
     ("sar_desk.app.detection_gate", "sar_desk.store.decisions.Connection"),
+    ("sar_desk.app.attachments", "sar_desk.store.decisions.Connection"),
+    ("sar_desk.app.attachment_review", "sar_desk.store.decisions.Connection"),
     ("sar_desk.review.thirdparty", "sar_desk.store.decisions.Connection"),
     *((f"sar_desk.review.{m}", "sar_desk.store.decisions.Connection") for m in _REVIEW),
 }

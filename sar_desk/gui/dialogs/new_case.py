@@ -92,6 +92,17 @@ class NewCaseDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.setAccessibleName("Choose where to save the case")
         browse.clicked.connect(self._browse)
+        self.encrypt = QCheckBox("Encrypt the case with a passphrase")
+        self.encrypt.setAccessibleName("Encrypt the case")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Case passphrase")
+        self.passphrase_again = QLineEdit()
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again.setAccessibleName("Case passphrase again")
+        self.passphrase_note = QLabel()
+        self.passphrase_note.setAccessibleName("Passphrase problem")
+        self.passphrase_note.setWordWrap(True)
         self.folder_label = QLabel()
         self.folder_label.setAccessibleName("Case folder")
         self.folder_label.setWordWrap(True)
@@ -126,6 +137,9 @@ class NewCaseDialog(QDialog):
             self.scope_to.dateChanged,
             self.limit_scope.toggled,
             self.timezone.currentTextChanged,
+            self.encrypt.toggled,
+            self.passphrase.textChanged,
+            self.passphrase_again.textChanged,
         ):
             signal.connect(self._refresh)
         self._refresh()
@@ -149,6 +163,10 @@ class NewCaseDialog(QDialog):
         where.addWidget(browse)
         form.addRow("Save in", where)
         form.addRow("", self.folder_label)
+        form.addRow("", self.encrypt)
+        form.addRow("&Passphrase", self.passphrase)
+        form.addRow("Passphrase a&gain", self.passphrase_again)
+        form.addRow("", self.passphrase_note)
         deadline = QGroupBox("Statutory deadline")
         box = QVBoxLayout(deadline)
         box.addWidget(self.due_label)
@@ -181,6 +199,19 @@ class NewCaseDialog(QDialog):
             timezone=self.timezone.currentText(),
         )
 
+    def case_passphrase(self) -> str | None:
+        """The passphrase of an encrypted case, or None when the case is not to be encrypted."""
+        return self.passphrase.text() if self.encrypt.isChecked() else None
+
+    def _passphrase_problem(self) -> str:
+        if not self.encrypt.isChecked():
+            return ""
+        if not self.passphrase.text():
+            return "Choose a passphrase; without it nobody can open the case."
+        if self.passphrase.text() != self.passphrase_again.text():
+            return "The two passphrases differ."
+        return ""
+
     def folder(self) -> Path:
         """The new case's folder: the reference inside the chosen parent folder."""
         return Path(self.parent_folder.text().strip()) / self.reference.text().strip()
@@ -193,7 +224,12 @@ class NewCaseDialog(QDialog):
     def _refresh(self) -> None:
         self.scope_from.setEnabled(self.limit_scope.isChecked())
         self.scope_to.setEnabled(self.limit_scope.isChecked())
+        self.passphrase.setEnabled(self.encrypt.isChecked())
+        self.passphrase_again.setEnabled(self.encrypt.isChecked())
+        problem = self._passphrase_problem()
+        self.passphrase_note.setText(problem)
         ready = bool(self.reference.text().strip() and self.parent_folder.text().strip())
+        ready = ready and not problem
         self.folder_label.setText(f"The case will be saved in {self.folder()}" if ready else "")
         case = self.case()
         if not case.reference:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,8 +30,25 @@ class AuditModel(RowsTableModel):
         entry = self._rows[index.row()]
         return (
             str(entry.id),
-            entry.at.strftime("%d/%m/%Y %H:%M:%S"),
+            entry.at.strftime("%Y-%m-%d %H:%M:%S"),  # sorts as it reads
             entry.user,
             entry.action,
-            json.dumps(entry.details, sort_keys=True, ensure_ascii=False),
+            readable(entry.details),
         )[index.column()]
+
+
+def readable(details: object) -> str:
+    """An entry's recorded ids and counts as words ("Messages: 36 · Platform: slack")."""
+    if isinstance(details, dict):
+        return " · ".join(f"{_words(str(k))}: {readable(v)}" for k, v in sorted(details.items()))
+    if isinstance(details, list):
+        return ", ".join(readable(v) for v in details) or "none"
+    if isinstance(details, bool):
+        return "yes" if details else "no"
+    if details is None:
+        return "—"
+    return str(details)
+
+
+def _words(key: str) -> str:
+    return key.replace("_", " ").replace("-", " ").capitalize()

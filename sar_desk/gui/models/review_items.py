@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from sar_desk.app.api import ItemView
 from sar_desk.core.decisions import ReviewStatus
+from sar_desk.core.disclosure import ReasonCode
 from sar_desk.gui.models.rows import Index, RowsTableModel
 
 COL_STATUS, COL_TYPE, COL_TEXT, COL_CODE, COL_MESSAGE = range(5)
@@ -27,6 +28,15 @@ class ReviewItemsModel(RowsTableModel):
 
     HEADERS = HEADERS
 
+    def __init__(self) -> None:
+        super().__init__()
+        # The regime's codes, so the code column shows a statutory marker, never an internal id.
+        self.markers: dict[str, str] = {}
+
+    def set_codes(self, codes: list[ReasonCode]) -> None:
+        """Name codes by their statutory marker ("s.40(2)")."""
+        self.markers = {c.code: c.marker for c in codes}
+
     def set_items(self, items: list[ItemView]) -> None:
         """Replace the rows."""
         self.set_rows(items)
@@ -35,6 +45,10 @@ class ReviewItemsModel(RowsTableModel):
         """The item on a row."""
         row_value: ItemView = self._rows[row]
         return row_value
+
+    def items_of_message(self, message_id: int) -> list[ItemView]:
+        """The items on rows of one message (the other proposals shown beside an item)."""
+        return [v for v in self._rows if int(v.item.message_id) == message_id]
 
     def row_key(self, row: Any) -> int:
         return int(row.item.id)
@@ -53,5 +67,6 @@ class ReviewItemsModel(RowsTableModel):
         if col == COL_TEXT:
             return view.text or "(whole message)"
         if col == COL_CODE:
-            return view.state.code or ""
+            code = view.state.code
+            return self.markers.get(code, "another table's code") if code else ""
         return f"#{int(view.item.message_id)}"

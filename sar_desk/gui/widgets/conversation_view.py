@@ -95,7 +95,9 @@ class ConversationView(QTextBrowser):
         extras = []
         if message.attachments:
             names = ", ".join(html.escape(a.name) for a in message.attachments)
-            extras.append(f"📎 {names}")
+            # Words, not an emoji: many office PCs have no emoji font and draw an empty box.
+            noun = "Attachment" if len(message.attachments) == 1 else "Attachments"
+            extras.append(f"{noun}: {names}")
         if message.edited:
             extras.append("edited")
         if message.kind is MessageKind.DELETED:

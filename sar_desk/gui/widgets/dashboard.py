@@ -7,13 +7,15 @@ contribute `SummarySection`s and appear here without changes to this panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.app.gui_support import read_in_background
+from sar_desk.app.next_step import NextStep, Step, next_step
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.core.deadlines import Deadline
 from sar_desk.core.model import Case
@@ -29,6 +32,17 @@ from sar_desk.gui.context import CaseContext
 from sar_desk.gui.formatting import days_left_text, long_date, plural
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.workers import JobController
+
+# Where each next step is done (a sidebar section) and the button that goes there.
+STEP_BUTTONS: dict[Step, tuple[str, str]] = {
+    Step.IMPORT: ("Import", "Import exports"),
+    Step.SCOPE: ("Search", "Search the messages"),
+    Step.DETECT: ("Review", "Go to detection"),
+    Step.REVIEW: ("Review", "Review the items"),
+    Step.APPROVE_SCOPE: ("Records", "Approve what was left out"),
+    Step.SIGN_OFF: ("Export", "Go to sign-off"),
+    Step.EXPORT: ("Export", "Export the bundle"),
+}
 
 SOURCE_HEADERS = ("File", "Platform", "Custodian", "Messages", "System events", "Skipped lines")
 
@@ -44,7 +58,13 @@ def _label(name: str, object_name: str = "") -> QLabel:
 
 
 class DashboardPanel(LazyPanel):
-    """The open case at a glance."""
+    """The open case at a glance.
+
+    Signals:
+        go_to(str): The next-step button was pressed; the text names the section to show.
+    """
+
+    go_to = Signal(str)
 
     def __init__(
         self, context: CaseContext, jobs: JobController, parent: QWidget | None = None
@@ -56,6 +76,14 @@ class DashboardPanel(LazyPanel):
         self.details = _label("Case details")
         self.due = _label("Deadline", "dueDate")
         self.days_left = _label("Days left", "daysLeft")
+        # "183 days overdue" must never wrap or clip: it is the one thing everyone looks for.
+        self.days_left.setWordWrap(False)
+        self.next_text = _label("What to do next")
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("primary")
+        self.next_button.setVisible(False)
+        self.next_button.clicked.connect(self._go_next)
+        self._next_section = ""
         self.derivation = _label("How the deadline was worked out")
         self.counts = _label("Message counts")
         self.sources = QTableWidget(0, len(SOURCE_HEADERS))
@@ -65,12 +93,18 @@ class DashboardPanel(LazyPanel):
         self.sources.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.sources.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sources.setMinimumHeight(140)
+        self.sources.setSortingEnabled(True)
         self.sections = QVBoxLayout()
         deadline = QGroupBox("Statutory deadline")
         grid = QGridLayout(deadline)
         grid.addWidget(self.due, 0, 0)
         grid.addWidget(self.days_left, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.derivation, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        upcoming = QGroupBox("Next step")
+        line = QHBoxLayout(upcoming)
+        line.addWidget(self.next_text, 1)
+        line.addWidget(self.next_button)
         sources = QGroupBox("Sources")
         box = QVBoxLayout(sources)
         box.addWidget(self.counts)
@@ -79,8 +113,9 @@ class DashboardPanel(LazyPanel):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.title)
-        layout.addWidget(self.details)
         layout.addWidget(deadline)
+        layout.addWidget(upcoming)
+        layout.addWidget(self.details)
         layout.addWidget(sources)
         layout.addLayout(self.sections)
         layout.addStretch(1)
@@ -105,6 +140,20 @@ class DashboardPanel(LazyPanel):
         self._show_header(session.case, deadline, left)  # cheap: shown at once
         self.counts.setText("Counting messages…")
         self.jobs.read(read_in_background(session, summarise), self.show_summary)
+        self.jobs.read(read_in_background(session, next_step), self.show_next)
+
+    def show_next(self, step: NextStep) -> None:
+        """Say what to do next and offer the button that goes there."""
+        section, button = STEP_BUTTONS[step.step]
+        self.next_text.setText(step.sentence)
+        self.next_button.setText(button)
+        self.next_button.setAccessibleName(button)
+        self.next_button.setVisible(True)
+        self._next_section = section
+
+    def _go_next(self) -> None:
+        if self._next_section:
+            self.go_to.emit(self._next_section)
 
     def show_summary(self, summary: CaseSummary) -> None:
         """Fill the panel from a case summary."""
@@ -149,6 +198,7 @@ class DashboardPanel(LazyPanel):
         )
 
     def _fill_sources(self, summary: CaseSummary) -> None:
+        self.sources.setSortingEnabled(False)  # filling a sorted table scrambles rows
         self.sources.setRowCount(len(summary.sources))
         for row, source in enumerate(summary.sources):
             values = (
@@ -166,6 +216,7 @@ class DashboardPanel(LazyPanel):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.sources.setItem(row, col, item)
+        self.sources.setSortingEnabled(True)
         self.sources.resizeColumnsToContents()
         self.sources.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 

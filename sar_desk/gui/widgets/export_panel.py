@@ -9,14 +9,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, CaseContext
+from sar_desk.core.errors import SarDeskError
+from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.dialogs.export_wizard import ExportWizard
 from sar_desk.gui.dialogs.outcome import OutcomeBox
+from sar_desk.gui.errors import show_error
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.workers import JobController
 
@@ -40,9 +43,24 @@ class ExportPanel(LazyPanel):
         self.verify_button = QPushButton("&Verify a bundle…")
         self.verify_button.setAccessibleName("Verify a bundle")
         self.verify_button.clicked.connect(self.verify_dialog)
+        self.verify_password = QLineEdit()
+        self.verify_password.setAccessibleName("Pack password for verifying")
+        self.verify_password.setPlaceholderText("Pack password, if encrypted")
+        self.verify_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.verify_result = QLabel()
         self.verify_result.setAccessibleName("Bundle verification result")
         self.verify_result.setWordWrap(True)
+        # R54: the DPO signs off here; the checklist above re-reads at once afterwards.
+        self.signoff_note = QLineEdit()
+        self.signoff_note.setAccessibleName("What you checked before signing off")
+        self.signoff_note.setPlaceholderText("What you checked (recorded with the sign-off)")
+        self.signoff_note.textChanged.connect(self._signoff_ready)
+        self.signoff_button = QPushButton("&Sign off")
+        self.signoff_button.setAccessibleName("Sign off")
+        self.signoff_button.clicked.connect(self.sign_off)
+        self.signoff_state = QLabel()
+        self.signoff_state.setAccessibleName("Sign-off")
+        self.signoff_state.setWordWrap(True)
         self.wizard: ExportWizard | None = None
         self.outcome = OutcomeBox()
         self.outcome.changed.connect(lambda: self.context.notify(frozenset({EXPORTS})))
@@ -50,14 +68,23 @@ class ExportPanel(LazyPanel):
         title.setObjectName("panelTitle")
         ready = QGroupBox("Before exporting")
         QVBoxLayout(ready).addWidget(self.readiness)
+        signoff = QGroupBox("DPO sign-off")
+        box = QVBoxLayout(signoff)
+        box.addWidget(self.signoff_state)
+        line = QHBoxLayout()
+        line.addWidget(self.signoff_note, 1)
+        line.addWidget(self.signoff_button)
+        box.addLayout(line)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.verify_button)
+        row.addWidget(self.verify_password)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(title)
         layout.addWidget(ready)
+        layout.addWidget(signoff)
         layout.addWidget(self.outcome)
         layout.addLayout(row)
         layout.addWidget(self.verify_result)
@@ -66,7 +93,7 @@ class ExportPanel(LazyPanel):
         context.case_changed.connect(self._case_changed)
 
     def _case_changed(self, changes: frozenset[str]) -> None:
-        if changes & {DECISIONS, FINDINGS, EXPORTS}:
+        if changes & {DECISIONS, FINDINGS, EXPORTS, USERS}:
             self.request_refresh()
 
     def refresh(self) -> None:
@@ -75,17 +102,50 @@ class ExportPanel(LazyPanel):
         if session is None:
             return
         self.outcome.show_session(session)
-        progress = session.review.review_progress()
+        # Issue 19: the number export itself would refuse over (the disclosure set's items).
+        undecided = session.review.export_undecided()
         lines = []
-        if progress.open_items:
+        if undecided:
             lines.append(
-                f"{progress.open_items:,} review item(s) still need a decision or an approval; "
-                "the export will refuse until they are done."
+                f"{undecided:,} proposal(s) in the disclosure set still need a decision or an "
+                "approval; the export will refuse until they are done."
             )
         lines += [f"Sign-off needed: {why}" for why in session.review.signoff_outstanding()]
         self.readiness.setText(
             "\n".join(lines) if lines else "Every item is decided and approved: ready to export."
         )
+        self._show_signoff()
+
+    def _show_signoff(self) -> None:
+        session = self.context.require()
+        needed = session.review.signoff_required()
+        latest = session.review.signed_off()
+        if latest is not None and latest.voided_at is not None:
+            text = (
+                f"The sign-off by {latest.user} no longer holds: a decision changed after it. "
+                "The DPO signs off again."
+            )
+        elif latest is not None:
+            text = f"Signed off by {latest.user} on {latest.at:%d %b %Y at %H:%M}."
+        elif needed:
+            text = "The DPO must sign off before export: " + "; ".join(needed) + "."
+        else:
+            text = "No sign-off is needed for this case (the DPO may still sign off)."
+        self.signoff_state.setText(text)
+        self._signoff_ready()
+
+    def _signoff_ready(self) -> None:
+        self.signoff_button.setEnabled(bool(self.signoff_note.text().strip()))
+
+    def sign_off(self) -> None:
+        """Record the acting user's sign-off (refused in the session's words unless DPO)."""
+        try:
+            self.context.require().review.sign_off(self.signoff_note.text())
+        except SarDeskError as exc:
+            show_error(self, exc)
+            return
+        self.signoff_note.clear()
+        self.context.notify(frozenset({DECISIONS}))
 
     def set_busy(self, busy: bool) -> None:
         """No export while another writing job runs."""
@@ -107,7 +167,12 @@ class ExportPanel(LazyPanel):
 
     def verify(self, folder: Path) -> None:
         """Re-run a bundle's safety checks and say what was found."""
-        report = self.context.require().export.verify_bundle(folder)
+        password = self.verify_password.text() or None
+        try:
+            report = self.context.require().export.verify_bundle(folder, password)
+        except SarDeskError as exc:
+            show_error(self, exc)
+            return
         failed = [r for r in report.results if not r.passed]
         if not failed:
             self.verify_result.setText(

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.app.gui_support import detect_platform, needs_date_order
 from sar_desk.app.importing import ImportFailure, ImportOutcome
+from sar_desk.app.parsing import supported_formats
 from sar_desk.core.jobs import CancelToken, Job
 from sar_desk.gui.context import MESSAGES, PEOPLE, SOURCES, CaseContext
 from sar_desk.gui.widgets.import_report import ImportReportView, QueueTable
@@ -87,6 +89,15 @@ class ImportPanel(QWidget):
         self.custodian = QLineEdit()
         self.custodian.setAccessibleName("Custodian")
         self.custodian.setPlaceholderText("Whose device or account the exports came from")
+        # For an export whose platform cannot be recognised from the file itself.
+        self.platform = QComboBox()
+        self.platform.setAccessibleName("Platform")
+        self.platform.addItem("Recognise from each file", None)
+        for fmt in supported_formats():
+            self.platform.addItem(fmt["name"], fmt["platform"])
+        self.platform.setToolTip(
+            f"Accepted files: {', '.join(sorted({f['name'] for f in supported_formats()}))}"
+        )
         self.import_button = QPushButton("&Import")
         self.import_button.setObjectName("primary")
         self.import_button.setAccessibleName("Import")
@@ -94,6 +105,9 @@ class ImportPanel(QWidget):
         self.report = ImportReportView()
         self._build_layout()
         self.queue.changed.connect(self._update_buttons)
+        # A report belongs to one case: never show it inside the next one opened.
+        context.opened.connect(self.report.clear)
+        context.closed.connect(self.report.clear)
         self._update_buttons()
 
     def _build_layout(self) -> None:
@@ -105,6 +119,7 @@ class ImportPanel(QWidget):
         buttons.addStretch(1)
         form = QFormLayout()
         form.addRow("&Custodian", self.custodian)
+        form.addRow("&Platform", self.platform)
         go = QHBoxLayout()
         go.addStretch(1)
         go.addWidget(self.import_button)
@@ -157,10 +172,11 @@ class ImportPanel(QWidget):
         if session is None or not chosen:
             return None
         custodian = self.custodian.text().strip() or None
+        platform = self.platform.currentData()
 
         def job(token: CancelToken) -> Job[list[ImportOutcome]]:
             return session.ingest.import_files(
-                chosen, custodian=custodian, day_first=day_first, cancel=token
+                chosen, platform=platform, custodian=custodian, day_first=day_first, cancel=token
             )
 
         label = f"Importing {len(chosen)} export(s)"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.app.importing import ImportFailure, ImportOutcome
 from sar_desk.app.ingest import ImportResult
+from sar_desk.gui.hints import window_hint
 
 QUEUE_HEADERS = ("Export", "Folder", "Detected platform")
 RESULT_HEADERS = (
@@ -40,6 +41,8 @@ def _table(headers: tuple[str, ...], name: str) -> QTableWidget:
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
+    # Headers never clip ("Detected platform", not "ected platfo"): columns fit their title.
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -66,6 +69,7 @@ class QueueTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._paths: list[Path] = []
 
@@ -131,6 +135,13 @@ class ImportReportView(QWidget):
         layout.addWidget(title)
         layout.addWidget(split)
 
+    def clear(self) -> None:
+        """Forget every row (another case was opened: its report is not this one's)."""
+        self._outcomes.clear()
+        self.results.setRowCount(0)
+        self.issues.setRowCount(0)
+        self.notes.clear()
+
     def add_outcomes(self, outcomes: list[ImportOutcome]) -> None:
         """Add a row per source imported (or not) by the last job, and select the first."""
         first = self.results.rowCount()
@@ -139,7 +150,9 @@ class ImportReportView(QWidget):
             self.results.insertRow(row)
             self._outcomes.append(outcome)
             if isinstance(outcome, ImportFailure):
-                values = [outcome.path.name, "", outcome.message, "", "", "", ""]
+                sentence, _section = window_hint(outcome.hint)
+                message = f"{outcome.message} {sentence}".strip()
+                values = [outcome.path.name, "", message, "", "", "", ""]
             else:
                 values = self._result_values(outcome)
             for col, value in enumerate(values):

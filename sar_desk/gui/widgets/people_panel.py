@@ -52,6 +52,8 @@ class PeoplePanel(LazyPanel):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(
             COL_IDENTIFIERS, QHeaderView.ResizeMode.Stretch
         )
@@ -141,6 +143,7 @@ class PeoplePanel(LazyPanel):
         self.model.set_people(session.people.people())
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(self.model.columnCount() - 1)
         names = {int(s.person.id): s.person.display_name for s in session.people.people()}
         self._suggestions = session.people.suggestions()
         self.suggestions.setRowCount(len(self._suggestions))

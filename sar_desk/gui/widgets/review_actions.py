@@ -14,6 +14,8 @@ from sar_desk.gui.context import DECISIONS
 from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
 from sar_desk.gui.errors import show_error
 
+UNDO_TIP = "Take back my latest decision (recorded: the audit log shows both)"
+
 if TYPE_CHECKING:
     from sar_desk.gui.widgets.review_panel import ReviewPanel
 
@@ -32,18 +34,24 @@ class ReviewActions:
             ("&Withhold (W)", "W", "Withhold the whole message", self.withhold),
             ("Bul&k…", "Ctrl+Shift+B", "Decide many proposals at once", self.bulk),
         ]
+        steps: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("← &Previous (P)", "P", "Show the previous item", lambda: self._step(-1)),
+            ("Ne&xt (N) →", "N", "Show the next item", lambda: self._step(1)),
+            ("&Undo my last decision (Ctrl+Z)", "Ctrl+Z", UNDO_TIP, self.undo),
+        ]
         self.buttons: list[QPushButton] = []
-        self._keys: dict[str, Callable[[], None]] = {
-            "N": lambda: self._step(1),
-            "P": lambda: self._step(-1),
-        }
-        for text, key, tip, slot in spec:
-            button = QPushButton(text)
-            button.setAccessibleName(text.split(" (")[0].replace("&", "").rstrip("…"))
-            button.setToolTip(f"{tip} ({key})")
-            button.clicked.connect(slot)
-            self.buttons.append(button)
-            self._keys[key] = slot
+        self.step_buttons: list[QPushButton] = []
+        self._keys: dict[str, Callable[[], None]] = {}
+        for group, entries in ((self.buttons, spec), (self.step_buttons, steps)):
+            for text, key, tip, slot in entries:
+                button = QPushButton(text)
+                name = text.split(" (")[0].replace("&", "").rstrip("…").strip("← ")
+                button.setAccessibleName(name)
+                button.setToolTip(f"{tip} ({key})")
+                button.clicked.connect(slot)
+                group.append(button)
+                self._keys[key] = slot
+        self.undo_button = self.step_buttons[-1]
 
     def button_row(self) -> QHBoxLayout:
         """The buttons laid out in a row."""
@@ -52,13 +60,21 @@ class ReviewActions:
             row.addWidget(button)
         return row
 
+    def step_row(self) -> QHBoxLayout:
+        """Previous, next and undo, in a row."""
+        row = QHBoxLayout()
+        for button in self.step_buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
     def keys(self) -> dict[str, Callable[[], None]]:
         """Key sequence -> action, for the panel's shortcuts."""
         return dict(self._keys)
 
     def set_enabled(self, enabled: bool) -> None:
         """Enable or disable every decision."""
-        for button in self.buttons:
+        for button in self.buttons + self.step_buttons:
             button.setEnabled(enabled)
 
     def _step(self, delta: int) -> None:
@@ -149,6 +165,18 @@ class ReviewActions:
             )
         )
 
+    def undo(self) -> None:
+        """Undo my latest decision; recorded as a decision of its own (the log keeps both)."""
+        try:
+            result = self.panel.context.require().review.undo_last_decision()
+        except SarDeskError as exc:
+            self.panel.report(exc)
+            return
+        self.panel.context.notify(frozenset({DECISIONS}))
+        row = self.panel.model.row_of(int(result.items[0].item.id)) if result.items else -1
+        if row >= 0:
+            self.panel.select_row(row)
+
     def bulk(self) -> None:
         """Open the bulk-decision dialog."""
         session = self.panel.context.require()
@@ -160,6 +188,6 @@ class ReviewActions:
         try:
             call(self.panel.context.require())
         except SarDeskError as exc:
-            show_error(self.panel, exc)
+            self.panel.report(exc)
             return
         self.panel.context.notify(frozenset({DECISIONS}))

@@ -2,8 +2,8 @@
 
 Keys (while the queue or the message has focus): A accept, R reject (asks why), V approve,
 E make the selected text the span, M redact the selected text, W withhold the whole message,
-N/P next/previous. Bulk actions show the case-by-case warning and what they will leave alone
-before anything is decided.
+N/P next/previous, Ctrl+Z undo my last decision. Bulk actions show the case-by-case warning
+and what they will leave alone before anything is decided.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,18 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.core.decisions import Action, ReviewStatus
-from sar_desk.core.errors import SarDeskError
-from sar_desk.gui.context import DECISIONS, FINDINGS, CaseContext
+from sar_desk.core.errors import Hint, SarDeskError
+from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import COL_TEXT, STATUS_LABELS, ReviewItemsModel
 from sar_desk.gui.widgets.accuracy_view import AccuracyView
+from sar_desk.gui.widgets.attachment_view import AttachmentView
 from sar_desk.gui.widgets.elusion_box import ElusionBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.widgets.review_actions import ReviewActions
+from sar_desk.gui.widgets.review_errors import show_review_error
 from sar_desk.gui.widgets.review_message import ReviewMessage
 from sar_desk.gui.workers import JobController
 
 logger = logging.getLogger(__name__)
+
+CONTEXT = 3  # messages shown before and after the one under review
 
 
 class ReviewPanel(LazyPanel):
@@ -60,13 +65,23 @@ class ReviewPanel(LazyPanel):
         for status, label in STATUS_LABELS.items():
             self.status_filter.addItem(label, status)
         self.status_filter.currentIndexChanged.connect(self.refresh)
+        # Issue 19: the items export will check are those of the disclosure set.
+        self.disclosed_only = QCheckBox("In the disclosure set &only")
+        self.disclosed_only.setAccessibleName("Only items in the disclosure set")
+        self.disclosed_only.setToolTip(
+            "Show only proposals in messages that will be disclosed (what export checks)"
+        )
+        self.disclosed_only.toggled.connect(self.refresh)
         self.acting = QComboBox()
         self.acting.setAccessibleName("Acting as")
         self.acting.activated.connect(self._switch_user)
         self.detect_button = QPushButton("Run &detection")
         self.detect_button.setObjectName("primary")
         self.detect_button.setAccessibleName("Run detection")
-        self.detect_button.setToolTip("Find personal data in messages not yet scanned")
+        self.detect_button.setToolTip(
+            "Find personal data in the disclosure set (or, while it is empty, in the messages "
+            "inside the case's scope dates) not yet scanned"
+        )
         self.detect_button.clicked.connect(self.run_detection)
         self.progress = QLabel()
         self.progress.setAccessibleName("Review progress")
@@ -88,6 +103,7 @@ class ReviewPanel(LazyPanel):
         self.checks.setAccessibleName("Review checks")
         self.checks.addTab(self.elusion, "Elusion &test")
         self.checks.addTab(self.accuracy, "Detection acc&uracy")
+        self.checks.addTab(AttachmentView(context), "Attach&ments")  # issue 16
         self._build_layout()
         context.opened.connect(self.case_opened)
         context.case_changed.connect(self._case_changed)
@@ -103,12 +119,15 @@ class ReviewPanel(LazyPanel):
             label.setBuddy(combo)
             top.addWidget(label)
             top.addWidget(combo)
+            if combo is self.status_filter:
+                top.addWidget(self.disclosed_only)
         top.addStretch(1)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.message, 1)
         box.addLayout(self.decisions.button_row())
+        box.addLayout(self.decisions.step_row())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)
@@ -133,6 +152,8 @@ class ReviewPanel(LazyPanel):
                 shortcut.activated.connect(slot)
 
     def _case_changed(self, changes: frozenset[str]) -> None:
+        if USERS in changes:  # a user added on the Team page can be acted as at once
+            self._fill_users()
         if changes & {FINDINGS, DECISIONS}:
             self.request_refresh()
 
@@ -140,6 +161,7 @@ class ReviewPanel(LazyPanel):
         """Load the codes and users of the new case and the queue."""
         session = self.context.require()
         self.message.set_codes(session.review.reason_codes())
+        self.model.set_codes(session.review.reason_codes())
         self._fill_users()
         self.request_refresh()
 
@@ -164,7 +186,7 @@ class ReviewPanel(LazyPanel):
             # as another case user needs their own passphrase (issue 17), asked only then.
             session.act_as(str(name), lambda: self.ask_passphrase(str(name)))
         except SarDeskError as exc:
-            show_error(self, exc)
+            self.report(exc)
             self.acting.setCurrentIndex(max(0, self.acting.findData(session.user)))
             return
         logger.info("acting user switched")
@@ -183,7 +205,12 @@ class ReviewPanel(LazyPanel):
             return
         current = self.current()
         status = self.status_filter.currentData()
-        self.model.set_items(session.review.review_items(ReviewStatus(status) if status else None))
+        wanted = ReviewStatus(status) if status else None
+        self.model.set_items(
+            session.review.disclosed_review_items(wanted)
+            if self.disclosed_only.isChecked()
+            else session.review.review_items(wanted)
+        )
         progress = session.review.review_progress()
         lines = progress.lines()
         # One line for the totals, one for the entity types, one for the reviewers.
@@ -208,9 +235,7 @@ class ReviewPanel(LazyPanel):
     def select_row(self, row: int) -> None:
         """Select a row of the queue (clamped) and show its item."""
         if self.model.rowCount() == 0:
-            self.message.text.clear()
-            self.message.header.setText("Nothing to review here.")
-            self.message.state.setText("")
+            self.message.clear("Nothing to review here.")
             return
         row = min(max(row, 0), self.model.rowCount() - 1)
         self.table.selectRow(row)
@@ -222,7 +247,14 @@ class ReviewPanel(LazyPanel):
         if view is None or session is None:
             return
         found = session.search.messages([int(view.item.message_id)])
-        self.message.show_item(view, found[0] if found else None, session.case.timezone)
+        message = found[0] if found else None
+        others = [
+            v
+            for v in self.model.items_of_message(int(view.item.message_id))
+            if int(v.item.id) != int(view.item.id)
+        ]
+        context = session.search.context(message, CONTEXT, CONTEXT) if message is not None else []
+        self.message.show_item(view, message, session.case.timezone, others, context)
 
     def set_busy(self, busy: bool) -> None:
         """Disable decisions and detection while a writing job runs."""
@@ -231,17 +263,36 @@ class ReviewPanel(LazyPanel):
         self.elusion.set_busy(busy)
 
     def run_detection(self) -> None:
-        """Scan messages not scanned yet (a job) and refresh the queue."""
+        """Scan the disclosure set (or the scope dates) for personal data, then refresh."""
         session = self.context.require()
         self.jobs.start(
             "Detecting personal data",
-            lambda token: session.detection.run_detection(cancel=token),
+            # Issue 19: never the whole case; what is out of scope is never disclosed.
+            lambda token: session.detection.run_detection(scope="in-scope", cancel=token),
             self._detected,
         )
 
     def _detected(self, summary: object) -> None:
         logger.info("detection finished")
         self.context.notify(frozenset({FINDINGS}))
+
+    def report(self, exc: SarDeskError) -> QWidget | None:
+        """Show a review error in the window's words, with a button for the next step."""
+        show_proposed = ("Show what is undecided", self._show_proposed)
+        who = ("Choose who is acting", self.acting.setFocus)
+        actions = {
+            Hint.GIVE_REASON: ("Write the rationale", self.message.rationale.setFocus),
+            Hint.GIVE_CODE: ("Choose a code", self.message.code.setFocus),
+            Hint.ADD_USER: who,
+            Hint.AS_PASSPHRASE: who,
+            Hint.LIST_REVIEW: show_proposed,
+            Hint.DECIDE_ITEMS: show_proposed,
+        }
+        return show_review_error(self, exc, self.message.codes, actions)
+
+    def _show_proposed(self) -> None:
+        self.status_filter.setCurrentIndex(self.status_filter.findData(ReviewStatus.PROPOSED))
+        self.table.setFocus()
 
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """Ask for a required reason; None if the officer cancels or leaves it empty."""
@@ -257,7 +308,7 @@ class ReviewPanel(LazyPanel):
         try:
             self.context.require().review.decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
         except SarDeskError as exc:
-            show_error(self, exc)
+            self.report(exc)
             return
         self.context.notify(frozenset({DECISIONS}))
         self.select_row(row if self.model.row_of(int(view.item.id)) < 0 else row + 1)

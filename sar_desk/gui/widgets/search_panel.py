@@ -35,7 +35,7 @@ from sar_desk.core.search import SearchQuery, day_range
 from sar_desk.gui.context import MESSAGES, SOURCES, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.formatting import plural
-from sar_desk.gui.models.messages import COL_TEXT, MessageTableModel
+from sar_desk.gui.models.messages import COL_PLATFORM, COL_TEXT, COL_TIME, MessageTableModel
 from sar_desk.gui.widgets.conversation_view import ConversationView, search_terms
 from sar_desk.gui.widgets.scope_bar import ScopeBar
 from sar_desk.gui.workers import JobController
@@ -116,7 +116,12 @@ class SearchPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # The time and platform always read in full (they are short); the rest share the width.
+        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PLATFORM, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(50)  # measure the first rows, not every loaded one
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.summary = QLabel()
         self.summary.setAccessibleName("Search summary")

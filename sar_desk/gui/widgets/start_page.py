@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sar_desk.app.case_glance import glance
 from sar_desk.gui.models.recent_cases import RecentCasesModel
 from sar_desk.gui.settings import RecentCases
 
@@ -36,6 +37,7 @@ class StartPage(QWidget):
     def __init__(self, recent: RecentCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
+        self.recent = recent
         self.model = RecentCasesModel(recent)
         title = QLabel("SAR Desk")
         title.setObjectName("startTitle")
@@ -63,6 +65,9 @@ class StartPage(QWidget):
         recent_label.setBuddy(self.recent_view)
         self.empty_label = QLabel("No recent cases yet. Create one, or open the demo case.")
         self.empty_label.setObjectName("hint")
+        self.disposal_label = QLabel()
+        self.disposal_label.setAccessibleName("Cases due for disposal")
+        self.disposal_label.setWordWrap(True)
         actions = QVBoxLayout()
         for button in (self.new_button, self.open_button, self.demo_button):
             actions.addWidget(button)
@@ -71,6 +76,7 @@ class StartPage(QWidget):
         listing.addWidget(recent_label)
         listing.addWidget(self.recent_view, 1)
         listing.addWidget(self.empty_label)
+        listing.addWidget(self.disposal_label)
         body = QHBoxLayout()
         body.addLayout(actions, 1)
         body.addSpacing(24)
@@ -94,8 +100,19 @@ class StartPage(QWidget):
         return button
 
     def refresh(self) -> None:
-        """Re-read the recent cases."""
-        self.model.reload()
+        """Re-read the recent cases with their deadlines, and say which are due for disposal."""
+        entries = self.recent.entries()
+        glances = {str(e.folder): glance(e.folder) for e in entries if e.exists}
+        self.model.reload(glances)
+        due = [e.reference for e in entries if (g := glances.get(str(e.folder))) and g.disposal_due]
+        self.disposal_label.setText(
+            "Due for disposal (retention ended): "
+            + ", ".join(due)
+            + ". Open one and destroy it on its Retention page."
+            if due
+            else ""
+        )
+        self.disposal_label.setVisible(bool(due))
         has_rows = self.model.rowCount() > 0
         self.empty_label.setVisible(not has_rows)
         if has_rows:

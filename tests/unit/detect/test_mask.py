@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sar_desk.core.model import MessageId, Regime
 from sar_desk.detect.analyze import analyze_all
 from sar_desk.detect.case_terms import CaseContext
@@ -60,3 +62,55 @@ def test_texts_without_letters_skip_the_model_but_keep_numbers(
 ) -> None:
     found = analyze_all(fake_detector, [(MessageId(1), "07911 123456 !!")], CONTEXT)
     assert [f.entity_type for f in found] == ["PHONE_NUMBER"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bis morgen, und danke für alles",  # written for this test, not from a corpus
+        "Kommst du heute noch ins Büro?",
+        "Liebe Grüße und ein schönes Wochenende",
+    ],
+)
+def test_german_clauses_are_masked(text: str) -> None:
+    assert [(r.kind, r.start, r.end) for r in regions(text)] == [("german", 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell Hope the bloods are back for her",
+        "Danke Klaus",  # too short to call German: the name may still be proposed
+        "will you be in the office with him today, Hans?",
+        "Dieter Braun was here to see his mum at 3",
+    ],
+)
+def test_english_and_short_lines_are_not_german(text: str) -> None:
+    assert [r for r in regions(text) if r.kind == "german"] == []
+
+
+def test_a_german_line_beside_an_english_one_masks_only_the_german(
+    fake_detector: InProcessDetector,
+) -> None:
+    text = "Guten Morgen, wie geht es euch?\nSam Patel rang about the rota"
+    found = analyze_all(fake_detector, [(MessageId(1), text)], CONTEXT)
+    assert [f.text for f in found if f.entity_type == "PERSON"] == ["Sam Patel"]
+
+
+def test_a_person_known_to_the_case_is_still_found_inside_german(
+    fake_detector: InProcessDetector,
+) -> None:
+    from sar_desk.core.model import PersonId, PersonRole
+    from sar_desk.detect.case_terms import KnownPerson
+
+    known = KnownPerson(PersonId(7), PersonRole.THIRD_PARTY, names=("Greta Vogel",))
+    context = CaseContext(Regime.SAR, (known,), ())
+    text = "Kannst du bitte Greta Vogel morgen anrufen? Danke dir, bis bald"
+    assert [r.kind for r in regions(text)] == ["german", "german"]
+    found = analyze_all(fake_detector, [(MessageId(1), text)], context)
+    assert [f.text for f in found] == ["Greta Vogel"]
+
+
+def test_sharp_s_words_count_as_german() -> None:
+    text = "Wir sind noch im Büro, liebe Grüße"  # "Grüße" must not become "grüsse"
+    assert [r.kind for r in regions(text)] == ["german"]

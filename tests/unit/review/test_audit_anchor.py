@@ -194,6 +194,12 @@ def test_a_case_from_before_step_15_is_sealed_on_opening_and_then_guarded(
         "DELETE FROM case_meta WHERE key IN ('audit_upgrade', 'audit_sealed')",
         "DROP TABLE elusion_marks",  # step 16 runs again too
         "DROP TABLE elusion_tests",
+        "DROP TABLE attachment_review_events",  # and step 18
+        "DROP TABLE scanned_attachments",  # and step 17
+        "DROP TABLE attachment_findings",
+        "DROP TABLE attachments_fts",
+        "DROP TABLE attachment_texts",
+        "DROP TABLE attachments",
         f"PRAGMA user_version = {max(v for v, _ in MIGRATIONS if v < 15)}",
     )
     assert problems(folder) == []  # opening migrated it and sealed the old decisions

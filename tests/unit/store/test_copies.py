@@ -208,6 +208,11 @@ def test_migration_13_records_custodians_and_precision_of_earlier_sources(
         db.execute("DELETE FROM case_meta WHERE key = 'audit_upgrade'")
         db.execute("DROP TABLE elusion_marks")  # step 16, re-run after step 13 below
         db.execute("DROP TABLE elusion_tests")
+        db.execute("DROP TABLE attachment_review_events")  # step 18, re-run below
+        for table in ("scanned_attachments", "attachment_findings", "attachments_fts"):
+            db.execute(f"DROP TABLE {table}")  # step 17, re-run after step 13 below
+        db.execute("DROP TABLE attachment_texts")
+        db.execute("DROP TABLE attachments")
         db.execute("PRAGMA user_version = 10")
     with open_store(path) as store, store.read() as conn:
         precision = conn.execute(text("SELECT * FROM source_precision ORDER BY 1")).all()

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, inspect
 
 import sar_desk.store
 from sar_desk.store import SCHEMA_VERSION, fts, open_store
+from sar_desk.store import attachments as store_attachments
 from sar_desk.store.migrations import MIGRATIONS
 from sar_desk.store.tables import metadata
 
@@ -47,6 +48,7 @@ def _models_case(path: Path) -> None:
         metadata.create_all(conn)
         fts.create_fts(conn)
         fts.create_search_aids(conn)
+        store_attachments.create_fts(conn)
     engine.dispose()
 
 

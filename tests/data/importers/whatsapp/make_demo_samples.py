@@ -7,12 +7,9 @@ passes the mod-11 check). The demo case's requester is Alex Morgan (+44 7911 123
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
-
-from PIL import Image
 
 OUT = Path(__file__).parents[4] / "resources" / "samples" / "whatsapp"
 LRM = "\u200e"
@@ -277,11 +274,21 @@ def render(exporter: str, with_media: bool, until: str | None) -> str:
     return "\r\n".join(lines).replace("\n", "\r\n").replace("\r\r\n", "\r\n") + "\r\n"
 
 
-def tiny_jpeg() -> bytes:
-    """A small, valid JPEG: a grey-green square standing in for the damp photo."""
-    buffer = io.BytesIO()
-    Image.new("RGB", (16, 16), (96, 110, 92)).save(buffer, "JPEG", quality=70)
-    return buffer.getvalue()
+def notice_jpeg() -> bytes:
+    """Tom's photo: the inspection notice on the neighbour's door, with GPS in its EXIF.
+
+    It names a third party (the neighbour) and her address, so the demo shows OCR, search and
+    detection of personal data inside a photo (issue 16).
+    """
+    from sar_desk.attachments.sample_photo import notice_photo
+
+    lines = (
+        "DAMP AND MOULD INSPECTION",
+        "Resident: Jordan Whitfield",
+        "Flat 6, 9 Oak Road",
+        "Leeds LS7 3QP",
+    )
+    return notice_photo(lines, OUT.parents[1] / "fonts" / "NotoSans-Regular.ttf")
 
 
 def write_zip(path: Path, files: dict[str, bytes]) -> None:
@@ -357,7 +364,7 @@ def main() -> None:
     priya = render("Priya Shah", with_media=True, until=None)
     write_zip(
         OUT / "WhatsApp Chat - Housing Team.zip",
-        {"_chat.txt": priya.encode("utf-8"), PHOTO: tiny_jpeg()},
+        {"_chat.txt": priya.encode("utf-8"), PHOTO: notice_jpeg()},
     )
     toms = render("Tom Reid", with_media=False, until="07/04/2026")
     write_zip(OUT / "WhatsApp Chat - Housing Team (Tom's phone).zip", {"_chat.txt": toms.encode()})

@@ -1,0 +1,178 @@
+"""Reviewing attachments and carrying the approved decisions into the export.
+
+Thin delegations to `review.attachments` (kept apart for the services refactor), plus the two
+things the export needs from the case: the approved decisions with the bytes of the images to
+disclose (`approved_outcomes`), and the OCR reader the leak check reads images back with
+(`image_reader`), which lives in `sar_desk.attachments` so `export` never loads the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sar_desk.app.base import SessionBase
+from sar_desk.app.places import ordinary_words
+from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
+from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
+from sar_desk.review import attachments as review
+from sar_desk.review.codes import CodeTable
+from sar_desk.review.items import ReviewContext
+from sar_desk.store.decisions import Connection
+from sar_desk.store.folder import CaseFolder
+
+if TYPE_CHECKING:
+    # PDF and image libraries load only to export (a search must not load them).
+    from sar_desk.export.attachment_render import AttachmentOutcome
+    from sar_desk.export.image_checks import ImageReader
+
+
+def image_reader() -> ImageReader | None:
+    """The OCR engine as the leak check's reader; None when it is not installed."""
+    from sar_desk.attachments import ocr
+
+    if not ocr.available():
+        return None
+
+    def read(data: bytes) -> str:
+        return ocr.ocr_image_bytes(data)[0]
+
+    return read
+
+
+def approved_outcomes(
+    conn: Connection, folder: CaseFolder, table: CodeTable, message_ids: Sequence[int]
+) -> tuple[AttachmentOutcome, ...]:
+    """The approved attachment decisions of the messages being disclosed, ready for export."""
+    from sar_desk.export.attachment_render import AttachmentOutcome
+
+    wanted = {int(i) for i in message_ids}
+    out: list[AttachmentOutcome] = []
+    for attachment, decision in review.approved(conn):
+        if int(attachment.message_id) not in wanted or decision.action is None:
+            continue
+        item = review.review_item(conn, attachment.id)
+        data = None
+        shown = decision.action is not AttachmentAction.WITHHOLD
+        if shown and attachment.kind is MediaKind.IMAGE and attachment.stored_path:
+            data = folder.read_file(folder.attachment_file(attachment.stored_path))
+        out.append(
+            AttachmentOutcome(
+                attachment.message_id,
+                attachment.position,
+                decision.action,
+                table.codes[decision.code] if decision.code else None,
+                tuple(box.as_tuple() for box in decision.boxes),
+                data,
+                covered_terms(item, decision.boxes),
+            )
+        )
+    return tuple(out)
+
+
+def _overlap(word: WordBox, box: RedactionBox) -> float:
+    width = min(word.x1, box.x1) - max(word.x0, box.x0)
+    height = min(word.y1, box.y1) - max(word.y0, box.y0)
+    area = (word.x1 - word.x0) * (word.y1 - word.y0)
+    return max(0.0, width) * max(0.0, height) / area if area > 0 else 0.0
+
+
+def covered_terms(item: review.AttachmentItem, boxes: Sequence[RedactionBox]) -> tuple[str, ...]:
+    """The findings' texts whose every word lies (mostly) under a box: redacted, so protected."""
+    out: list[str] = []
+    for finding in item.findings:
+        words = boxes_for_span(item.words, finding.start, finding.end)
+        if words and all(
+            any(w.page == b.page and _overlap(w, b) >= 0.5 for b in boxes) for w in words
+        ):
+            out.append(finding.text)
+    return tuple(out)
+
+
+AttachmentItemView = review.AttachmentItem
+"""An attachment as a review item, re-exported for the shells (which never import `review`)."""
+
+
+class AttachmentReviewMixin(SessionBase):
+    """Attachment review items for the shells (each a one-line delegation)."""
+
+    def attachment_items(self) -> list[review.AttachmentItem]:
+        """Every kept attachment as a review item, in message order."""
+        with self.store.read() as conn:
+            return review.review_items(conn)
+
+    def _attachment_context(self) -> ReviewContext:
+        return ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())
+
+    def attachment_item(self, attachment_id: int) -> review.AttachmentItem:
+        """One attachment as a review item (file, words, proposed boxes, decision)."""
+        with self.store.read() as conn:
+            return review.review_item(conn, attachment_id)
+
+    def attachment_bytes(self, attachment_id: int) -> bytes:
+        """The kept file's bytes (for the box editor); never written anywhere."""
+        item = self.attachment_item(attachment_id)
+        if not item.attachment.stored_path:
+            return b""
+        folder = self.case_folder
+        return folder.read_file(folder.attachment_file(item.attachment.stored_path))
+
+    def attachment_preview(self, attachment_id: int) -> bytes:
+        """The picture as the reviewer draws boxes on it: upright, as the export rebuilds it.
+
+        Raises:
+            ImageRefusedError: It is not an image that can be shown (too large, unreadable).
+        """
+        from sar_desk.export.images import redact_image
+
+        return redact_image(self.attachment_bytes(attachment_id), []).png
+
+    def decide_attachment(
+        self,
+        attachment_id: int,
+        action: AttachmentAction,
+        code: str | None = None,
+        boxes: Sequence[RedactionBox] = (),
+        *,
+        about_another: bool = False,
+        note: str = "",
+    ) -> AttachmentDecision:
+        """Propose disclose / redact with boxes / withhold (a second person approves)."""
+        with self.store.transaction() as conn:
+            return review.decide_attachment(
+                conn,
+                self._attachment_context(),
+                attachment_id,
+                action,
+                code,
+                boxes,
+                about_another=about_another,
+                note=note,
+            )
+
+    def edit_attachment_boxes(
+        self,
+        attachment_id: int,
+        *,
+        add: Sequence[RedactionBox] = (),
+        delete: Sequence[int] = (),
+        move: dict[int, RedactionBox] | None = None,
+        code: str | None = None,
+    ) -> AttachmentDecision:
+        """Add, move or delete boxes: one new recorded proposal."""
+        with self.store.transaction() as conn:
+            return review.edit_boxes(
+                conn,
+                self._attachment_context(),
+                attachment_id,
+                add=add,
+                delete=delete,
+                move=move,
+                code=code,
+            )
+
+    def approve_attachment(self, attachment_id: int) -> AttachmentDecision:
+        """Approve an attachment's proposal as the second person."""
+        with self.store.transaction() as conn:
+            return review.approve_attachment(conn, self._attachment_context(), attachment_id)

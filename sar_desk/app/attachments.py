@@ -1,0 +1,262 @@
+"""Attachments in the case's use cases: kept at import, read and scanned in detection runs.
+
+- `keep_import_attachments` runs inside an import's transaction, after the writer has stored
+  the records: every file a record names becomes an attachment row (kept, refused or missing),
+  and each refusal is one line in the import report; the message always stays.
+- `read_texts` reads the text of kept files not read yet (OCR, PDF and Office text), once per
+  content hash, in worker processes; `scan_texts` proposes findings in that text with the
+  detection engine, mapped back to the attachment (its span indexes the attachment's text, and
+  `core.attachments.boxes_for_span` turns it into regions of the image).
+- `AttachmentsMixin` gives the session one-line reads for the shells.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sar_desk.app.base import SessionBase
+from sar_desk.attachments import keep
+from sar_desk.core.attachments import (
+    AttachmentFinding,
+    AttachmentPlan,
+    AttachmentStatus,
+    StoredAttachment,
+)
+from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchiveError
+from sar_desk.core.imports import ImportReport
+from sar_desk.core.jobs import CancelToken, Job, Progress
+from sar_desk.core.model import Attachment, MessageId, SourceId
+from sar_desk.store import attachments as store_attachments
+from sar_desk.store.decisions import Connection
+from sar_desk.store.folder import CaseFolder, remove_tree
+
+if TYPE_CHECKING:
+    from sar_desk.detect.analyze import Detector
+    from sar_desk.detect.case_terms import CaseContext
+    from sar_desk.store import Store
+
+logger = logging.getLogger(__name__)
+
+_NOT_EXTRACTED = (
+    "the file is inside the export file itself (an MMS part) and is not taken out of it yet"
+)
+_SCAN_BATCH = 50
+
+
+@dataclass
+class KeptAttachments:
+    """What an import did with the files its records name."""
+
+    kept: int = 0
+    refused: int = 0
+    missing: int = 0
+    created: list[Path] = field(default_factory=list)
+
+    def discard(self) -> None:
+        """Remove the files this import wrote (its transaction did not commit)."""
+        for path in self.created:
+            remove_tree(path)
+
+
+class _Files:
+    """The files of an export, found by the paths importers report (exact, suffix or name)."""
+
+    def __init__(self, export: Path) -> None:
+        from sar_desk.importers.archive import ExportTree
+
+        self.tree = (
+            ExportTree(export) if export.is_dir() or export.suffix.lower() == ".zip" else None
+        )
+        names = self.tree.names() if self.tree is not None else []
+        self.names = set(names)
+        self.by_base: dict[str, list[str]] = {}
+        for name in names:
+            self.by_base.setdefault(name.rsplit("/", 1)[-1], []).append(name)
+
+    def find(self, path: str) -> str | None:
+        rel = path.replace("\\", "/").removeprefix("./")
+        if rel in self.names:
+            return rel
+        tails = [n for n in self.names if n.endswith("/" + rel)]
+        if len(tails) == 1:
+            return tails[0]
+        same = self.by_base.get(rel.rsplit("/", 1)[-1], [])
+        return same[0] if len(same) == 1 else None
+
+    def close(self) -> None:
+        if self.tree is not None:
+            self.tree.close()
+
+
+def _plan_one(
+    files: _Files, position: int, item: Attachment, keeper: keep.Keeper
+) -> AttachmentPlan:
+    if not item.present:
+        return keep.missing(position, item)
+    if not item.path:
+        return keep.missing(position, item, _NOT_EXTRACTED)
+    name = files.find(item.path)
+    if name is None or files.tree is None:
+        return keep.missing(position, item, "the export says it holds this file, but it does not")
+    size = files.tree.size(name)
+    early = keep.precheck(position, item, size)
+    if early is not None:
+        return early
+    try:
+        with files.tree.open(name) as handle:
+            data = handle.read(size + 1)
+    except (UnsafeArchiveError, ImportFormatError, InputLimitError, OSError):
+        return keep.refused_unread(position, item, size, "it is damaged inside the export")
+    return keep.plan(position, item, data, keeper)
+
+
+def keep_import_attachments(
+    conn: Connection,
+    folder: CaseFolder,
+    export: Path,
+    source_id: SourceId,
+    with_files: Sequence[tuple[int, str, tuple[Attachment, ...]]],
+    report: ImportReport,
+) -> KeptAttachments:
+    """Keep, refuse or list as missing every file the import's records name (see module doc)."""
+    result = KeptAttachments()
+    if not with_files:
+        return result
+
+    def keeper(sha256: str, data: bytes) -> str:
+        existed = folder.has_attachment(sha256)
+        stored = folder.keep_attachment(sha256, data)
+        if not existed:
+            result.created.append(folder.attachment_file(stored))
+        return stored
+
+    files = _Files(export)
+    rows: list[tuple[MessageId, SourceId, AttachmentPlan]] = []
+    try:
+        for message_id, location, items in store_attachments.resolve_message_ids(
+            conn, source_id, with_files
+        ):
+            if message_id is None:
+                continue  # a merged copy we cannot place: the stored copy has its own files
+            for position, item in enumerate(items):
+                plan = _plan_one(files, position, item, keeper)
+                rows.append((MessageId(message_id), source_id, plan))
+                if plan.status is AttachmentStatus.REFUSED:
+                    result.refused += 1
+                    report.warnings.append(
+                        f"{location}: the attachment {item.name!r} was not kept: {plan.reason}. "
+                        "Its message was imported."
+                    )
+                elif plan.status is AttachmentStatus.MISSING:
+                    result.missing += 1
+                else:
+                    result.kept += 1
+        store_attachments.add_attachments(conn, rows)
+    except BaseException:
+        result.discard()
+        raise
+    finally:
+        files.close()
+    return result
+
+
+def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: int = 1) -> Job[int]:
+    """Read the text of every kept file not read yet (once per content hash); how many."""
+    from sar_desk.attachments.pool import read_all
+
+    done = 0
+    while True:
+        cancel.check()
+        with store.read() as conn:
+            batch = store_attachments.unread(conn, limit=max(8, 8 * workers))
+        if not batch:
+            return done
+        # The readers take plain files: an encrypted case's sealed copies are opened into a
+        # private scratch folder outside the case for the length of the batch.
+        with folder.scratch() as scratch:
+            items = [(_readable(folder, scratch, s, p), m, s) for s, p, m in batch]
+            for found in read_all(items, workers):
+                with store.transaction() as conn:
+                    store_attachments.save_text(conn, found)
+                done += 1
+                yield Progress(done, None, "Reading text in photos and documents")
+
+
+def _readable(folder: CaseFolder, scratch: Path, sha256: str, stored_path: str) -> str:
+    """A path the text readers can open: the kept file, or its unsealed copy in `scratch`."""
+    kept = folder.attachment_file(stored_path)
+    if not folder.is_encrypted():
+        return str(kept)
+    plain = scratch / sha256
+    plain.write_bytes(folder.read_file(kept))
+    return str(plain)
+
+
+def scan_texts(
+    store: Store,
+    run_id: int,
+    detector: Detector,
+    context: CaseContext,
+    cancel: CancelToken,
+) -> Job[list[AttachmentFinding]]:
+    """Propose findings in the text of attachments whose messages this case has scanned."""
+    from sar_desk.detect.analyze import analyze_batch
+
+    found_all: list[AttachmentFinding] = []
+    after = 0
+    while True:
+        cancel.check()
+        with store.read() as conn:
+            batch = store_attachments.unscanned(conn, after, _SCAN_BATCH)
+        if not batch:
+            return found_all
+        # Each text is analysed under its attachment's id, so findings map back to it even
+        # when one message has two attachments; no message is passed, so no header or
+        # structure proposal is made from them.
+        by_id = {item.id: item for item in batch}
+        proposals = analyze_batch(detector, [(MessageId(a.id), a.text) for a in batch], context)
+        found = [
+            AttachmentFinding(
+                attachment_id=int(f.message_id),
+                message_id=by_id[int(f.message_id)].message_id,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                entity_type=f.entity_type,
+                score=f.score,
+                recognizer=f.recognizer,
+                explanation=f.explanation,
+                person_id=f.person_id,
+            )
+            for f in proposals
+            if f.start is not None and f.end is not None and int(f.message_id) in by_id
+        ]
+        with store.transaction() as conn:
+            store_attachments.save_findings(conn, found)
+            store_attachments.mark_scanned(conn, run_id, list(by_id))
+        found_all += found
+        after = batch[-1].id
+        yield Progress(len(found_all), None, "Scanning text in photos and documents")
+
+
+class AttachmentsMixin(SessionBase):
+    """Reading a case's attachments (thin delegations, kept apart for the services refactor)."""
+
+    def attachments_of(self, message_ids: Sequence[int]) -> dict[MessageId, list[StoredAttachment]]:
+        """The attachments of some messages, with their text."""
+        with self.store.read() as conn:
+            return store_attachments.attachments_of(conn, message_ids)
+
+    def attachment_counts(self) -> dict[str, int]:
+        """How many attachments are kept, refused and missing."""
+        with self.store.read() as conn:
+            return store_attachments.status_counts(conn)
+
+    def attachment_findings(self, attachment_ids: Sequence[int]) -> list[AttachmentFinding]:
+        """Detection's proposals in some attachments' text."""
+        with self.store.read() as conn:
+            return store_attachments.findings_of(conn, attachment_ids)

@@ -1,0 +1,70 @@
+"""What the case needs next, in the domain's words, for the window's dashboard.
+
+One ordered walk over the same session reads the export's own refusals use (sources, the
+disclosure set, detection coverage, open review items, scope approvals, sign-off), so the
+dashboard never suggests a step the export would then refuse. The shell words the button.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sar_desk.app.session import CaseSession
+
+
+class Step(enum.StrEnum):
+    """The next step; each shell maps it to its own control."""
+
+    IMPORT = "import"
+    SCOPE = "scope"
+    DETECT = "detect"
+    REVIEW = "review"
+    APPROVE_SCOPE = "approve-scope"
+    SIGN_OFF = "sign-off"
+    EXPORT = "export"
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    """The step and a sentence saying why it is next."""
+
+    step: Step
+    sentence: str
+
+
+def next_step(session: CaseSession) -> NextStep:
+    """The first thing that still stands between the case and a disclosure bundle."""
+    if not session.ingest.sources():
+        return NextStep(Step.IMPORT, "Import the chat exports that hold the requester's data.")
+    coverage = session.export.detection_coverage()
+    if coverage.messages == 0:
+        return NextStep(
+            Step.SCOPE,
+            "No message is in the disclosure set yet: search for the requester's messages "
+            "and add them to the disclosure.",
+        )
+    if coverage.unscanned and coverage.waiver is None:
+        return NextStep(
+            Step.DETECT,
+            f"Find the personal data of other people in the {coverage.unscanned:,} "
+            "disclosure messages not scanned yet.",
+        )
+    open_items = session.review.review_progress().open_items
+    if open_items:
+        return NextStep(
+            Step.REVIEW,
+            f"{open_items:,} review items still need a decision or a second person's approval.",
+        )
+    waiting = sum(e.pending for e in session.scope.scope_exclusions())
+    if waiting:
+        return NextStep(
+            Step.APPROVE_SCOPE,
+            f"{waiting:,} messages left out of the disclosure wait for a second person's approval.",
+        )
+    outstanding = session.review.signoff_outstanding()
+    if outstanding:
+        return NextStep(Step.SIGN_OFF, "The DPO signs off: " + "; ".join(outstanding) + ".")
+    return NextStep(Step.EXPORT, "Every item is decided and approved: export the bundle.")

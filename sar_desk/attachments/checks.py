@@ -1,0 +1,127 @@
+"""Hostile or damaged attachments, refused one by one before anything else reads them.
+
+Each check returns a sentence saying why a file is refused (None when it is fine). A refused
+file is not kept; its message stays, and the import report says which file and why. What is
+checked: size, decompression bombs in images (pixel counts far beyond any phone camera) and in
+Office documents (zip entries that inflate absurdly), malformed images, encrypted or unreadable
+PDFs, and archive entries that point outside the document.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+import zipfile
+from pathlib import PurePosixPath
+from typing import Final
+
+from sar_desk.core.attachments import MediaKind, media_kind
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTACHMENT_BYTES: Final = 200 * 1024**2
+"""Files larger than this are not kept (a chat's photos and documents are far smaller)."""
+MAX_IMAGE_PIXELS: Final = 80_000_000
+"""About four times a 20-megapixel phone photo; beyond it an image is treated as a bomb."""
+MAX_PDF_PAGES: Final = 2_000
+MAX_OFFICE_UNCOMPRESSED: Final = 512 * 1024**2
+MAX_OFFICE_RATIO: Final = 200
+MAX_OFFICE_ENTRIES: Final = 10_000
+UNDECODED_IMAGES: Final = frozenset({"image/heic", "image/heif"})
+"""iPhone photo formats Pillow cannot decode without a plug-in: kept, never read automatically."""
+
+
+def check_size(size: int) -> str | None:
+    """Refuse a file over the size limit."""
+    if size > MAX_ATTACHMENT_BYTES:
+        return (
+            f"it is {size / 1024**2:,.0f} MB, more than the "
+            f"{MAX_ATTACHMENT_BYTES // 1024**2:,} MB kept for one attachment"
+        )
+    return None
+
+
+def _check_image(data: bytes) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns (and past twice its limit raises) for huge images: we decide.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return (
+                        f"it claims {width:,} x {height:,} pixels, far beyond any camera "
+                        "(a 'decompression bomb')"
+                    )
+                image.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()  # verify() does not decode pixels; a cut-off photo fails here
+    except Image.DecompressionBombError:
+        return "it claims far more pixels than any camera makes (a 'decompression bomb')"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        logger.info("image refused: %s", type(exc).__name__)
+        return "it is a damaged or malformed image that cannot be decoded"
+    return None
+
+
+def _check_pdf(data: bytes) -> str | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return "it is an encrypted (password-protected) PDF, so its content cannot be checked"
+        pages = len(reader.pages)
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+        logger.info("pdf refused: %s", type(exc).__name__)
+        return "it is a damaged PDF that cannot be read"
+    if pages > MAX_PDF_PAGES:
+        return f"it has {pages:,} pages, more than the {MAX_PDF_PAGES:,} read from one PDF"
+    return None
+
+
+def check_zip_document(data: bytes) -> str | None:
+    """Refuse an Office or OpenDocument file whose zip is a bomb, damaged or escapes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_OFFICE_ENTRIES:
+                return f"the document lists {len(entries):,} parts (a crafted file)"
+            total = 0
+            for info in entries:
+                pure = PurePosixPath(info.filename.replace("\\", "/"))
+                if pure.is_absolute() or ".." in pure.parts:
+                    return "the document holds a part that points outside it (a crafted file)"
+                total += info.file_size
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > 1024**2 and ratio > MAX_OFFICE_RATIO:
+                    return "the document would inflate absurdly when opened (a 'zip bomb')"
+            if total > MAX_OFFICE_UNCOMPRESSED:
+                return "the document would unpack to more than any real document (a 'zip bomb')"
+            if archive.testzip() is not None:
+                return "the document is a damaged zip file"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        logger.info("document refused: %s", type(exc).__name__)
+        return "it is a damaged document that cannot be opened"
+    return None
+
+
+def vet(data: bytes, media_type: str) -> str | None:
+    """Why a file must not be kept, or None when it passes every check for its type."""
+    reason = check_size(len(data))
+    if reason:
+        return reason
+    kind = media_kind(media_type)
+    if media_type in UNDECODED_IMAGES:
+        return None  # kept for a person to look at; Pillow has no decoder for them
+    if kind is MediaKind.IMAGE:
+        return _check_image(data)
+    if kind is MediaKind.PDF:
+        return _check_pdf(data)
+    if kind is MediaKind.OFFICE:
+        return check_zip_document(data)
+    return None

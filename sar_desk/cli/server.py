@@ -1,0 +1,72 @@
+"""``sar-desk server``: set up the team store on PostgreSQL and give logins their roles.
+
+``server init URL`` is run once by the team's admin login; ``grant``/``revoke`` give or take a
+team role; ``whoami`` shows which login the credentials reach and its roles. Credentials come
+the libpq way (the URL, PGUSER/PGPASSWORD, ``~/.pgpass``); SAR Desk never stores them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from sar_desk.app import server as team_server
+from sar_desk.cli.common import echo_json, json_option
+from sar_desk.core.errors import BadInputError
+
+_ROLE = click.option(
+    "--role",
+    required=True,
+    type=click.Choice(team_server.TEAM_ROLES),
+    help="The team role.",
+)
+
+
+@click.group()
+def server() -> None:
+    """The team store on PostgreSQL: set it up, grant and revoke roles."""
+
+
+@server.command("init")
+@click.argument("url")
+def init_command(url: str) -> None:
+    """Create the team's roles (case-handler, reviewer, dpo, auditor) and case register."""
+    team_server.init(url)
+    click.echo(f"Team store ready on {team_server.describe(url)}.")
+
+
+@server.command("grant")
+@click.argument("url")
+@click.argument("login")
+@_ROLE
+def grant_command(url: str, login: str, role: str) -> None:
+    """Give LOGIN a team role."""
+    team_server.grant(url, login, role)
+    click.echo(f"{login} now has the {role} role.")
+
+
+@server.command("revoke")
+@click.argument("url")
+@click.argument("login")
+@_ROLE
+def revoke_command(url: str, login: str, role: str) -> None:
+    """Take a team role away from LOGIN."""
+    team_server.revoke(url, login, role)
+    click.echo(f"{login} no longer has the {role} role.")
+
+
+@server.command("whoami")
+@click.argument("url", required=False)
+@json_option
+def whoami_command(url: str | None, as_json: bool) -> None:
+    """The login your credentials reach the team server as, and its roles."""
+    address = team_server.server_address(url)
+    if address is None:
+        raise BadInputError(f"No team server given: name one, or set {team_server.SERVER_ENV}.")
+    me = team_server.who_am_i(address)
+    if as_json:
+        echo_json({"login": me.login, "roles": list(me.roles)})
+        return
+    click.echo(f"{me.login}: {', '.join(me.roles)}")
+
+
+COMMANDS = [server]

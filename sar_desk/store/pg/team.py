@@ -1,0 +1,98 @@
+"""The team server's administration as one call each, with failures in the domain's words.
+
+Each function opens its own connection to the server URL (libpq credentials), runs in one
+transaction and closes it: the admin commands and the "who am I" check need no open case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from sar_desk.core.errors import BadInputError, PermissionDeniedError, SarDeskError
+from sar_desk.store.pg import server
+from sar_desk.store.pg.engine import make_engine
+from sar_desk.store.pg.server import ServerLogin
+
+T = TypeVar("T")
+
+
+def describe(url: str) -> str:
+    """The server address without any password, for messages."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return "the team server"
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+
+
+@contextmanager
+def _session(url: str) -> Iterator[Connection]:
+    try:
+        engine = make_engine(url)
+    except ValueError as exc:
+        raise BadInputError(str(exc)) from exc
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except OperationalError as exc:
+        raise SarDeskError(
+            f"The team server {describe(url)} could not be reached or refused the login "
+            f"({_first_line(exc)}). Check the address and your credentials."
+        ) from exc
+    except DBAPIError as exc:
+        code = getattr(exc.orig, "sqlstate", None)
+        if code == "42501":  # insufficient_privilege
+            raise PermissionDeniedError(
+                f"The team server refused this: {_first_line(exc)}. Ask the team's "
+                "administrator for the role it needs."
+            ) from exc
+        raise SarDeskError(f"The team server refused this: {_first_line(exc)}.") from exc
+    finally:
+        engine.dispose()
+
+
+def _run(url: str, work: Callable[[Connection], T]) -> T:
+    with _session(url) as conn:
+        try:
+            return work(conn)
+        except ValueError as exc:
+            raise BadInputError(str(exc)) from exc
+
+
+def init(url: str) -> None:
+    """Create the team's roles, register and case builder (the admin login, once per release)."""
+    _run(url, server.init_server)
+
+
+def grant(url: str, login: str, role: str) -> None:
+    """Give `login` a team role (the admin login)."""
+    _run(url, lambda conn: server.grant(conn, login, role))
+
+
+def revoke(url: str, login: str, role: str) -> None:
+    """Take a team role away from `login` (the admin login)."""
+    _run(url, lambda conn: server.revoke(conn, login, role))
+
+
+def who_am_i(url: str) -> ServerLogin:
+    """The login these credentials reach the server as, and its team roles.
+
+    Raises:
+        PermissionDeniedError: The login has no team role.
+    """
+    return _run(url, server.who_am_i)
+
+
+def create_case(url: str, reference: str) -> str:
+    """Create a case on the server (a case-handler login); returns its schema name."""
+    return _run(url, lambda conn: server.create_case(conn, reference))

@@ -1,0 +1,131 @@
+"""The same search box query finds the same messages on a case folder and on the team server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pg_cluster_info import PgCluster
+from sqlalchemy import Connection, Engine, insert, select
+
+from sar_desk.core.errors import BadSearchError
+from sar_desk.store import fts, open_store
+from sar_desk.store.pg import search as pg_search
+from sar_desk.store.pg.engine import make_engine, migrate_case
+from sar_desk.store.tables import conversations, messages
+
+# Synthetic chat lines: accents, hyphens, e-mail addresses, phone numbers in two forms, mentions.
+TEXTS = [
+    "The boiler repair is booked for Tuesday",
+    "Damp report sent to the landlord",
+    "Café meeting moved; see the damp-report draft",
+    "Ring me on +44 7911 123456 about the boiler",
+    "Her number is 07700 900123, not the office one",
+    "email jo.bloggs@example.org with the rota",
+    "Boiling water leak in flat 3",
+    "rota_updated for next week @Sam",
+    "NAÏVE question: is the repair done?",
+    "nothing relevant here",
+]
+
+QUERIES = [
+    "boiler",
+    "boiler repair",
+    '"damp report"',
+    "damp report",
+    "boil*",
+    "boil* -boiler",
+    "rota OR café",
+    "cafe",
+    "naive",
+    "7911 123",
+    "07911",
+    "900123 OR boiler",
+    "(damp OR leak) AND NOT landlord",
+    "example",
+    "jo bloggs",
+    "updated",
+    "repair -(boiler OR naïve)",
+    "'; DROP TABLE messages; --",
+    'x" OR 1=1 --',
+]
+
+
+def _fill(conn: Connection, index: Any) -> None:
+    conn.execute(insert(conversations).values(id=1, platform="sms", key="c", title="Chat"))
+    rows = []
+    for number, body in enumerate(TEXTS, start=1):
+        mentions = '["@Sam"]' if "@Sam" in body else "[]"
+        rows.append(
+            {
+                "id": number,
+                "conversation_id": 1,
+                "sent_at": number,
+                "utc_offset": 0,
+                "time_basis": "utc",
+                "timestamp_raw": "raw",
+                "kind": "text",
+                "text": body,
+                "attachments_json": "[]",
+                "reactions_json": "[]",
+                "mentions_json": mentions,
+                "edited": False,
+                "dedup_key": f"k{number}",
+                "seq": number,
+            }
+        )
+    conn.execute(insert(messages), rows)
+    index(conn, rows)
+
+
+@pytest.fixture(scope="module")
+def both_stores(
+    pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Any, Engine]]:
+    store = open_store(tmp_path_factory.mktemp("fts") / "case.db", create=True)
+    with store.transaction() as conn:
+        _fill(conn, fts.index_messages)
+    admin = make_engine(pg_cluster.url())
+    with admin.begin() as conn:
+        migrate_case(conn, "case_search_test", label="SEARCH-TEST")
+    admin.dispose()
+    engine = make_engine(pg_cluster.url(), schema="case_search_test")
+    with engine.begin() as conn:
+        _fill(conn, pg_search.index_messages)
+    yield store, engine
+    store.close()
+    engine.dispose()
+
+
+def _hits(conn: Connection, clause: Any) -> list[int]:
+    return [int(r) for r in conn.scalars(select(messages.c.id).where(clause).order_by("id"))]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_same_query_finds_the_same_messages_on_both_stores(
+    both_stores: tuple[Any, Engine], query: str
+) -> None:
+    store, engine = both_stores
+    try:
+        sqlite_clause = fts.search_clause(messages.c.id, query)
+    except BadSearchError:
+        with pytest.raises(BadSearchError):
+            pg_search.search_clause(messages.c.id, query)
+        return
+    with store.read() as conn:
+        expected = _hits(conn, sqlite_clause)
+    with engine.connect() as conn:
+        found = _hits(conn, pg_search.search_clause(messages.c.id, query))
+    assert found == expected
+
+
+def test_the_queries_are_not_trivially_equal(both_stores: tuple[Any, Engine]) -> None:
+    # Guard against a comparison that passes because both stores find nothing.
+    _, engine = both_stores
+    with engine.connect() as conn:
+        assert _hits(conn, pg_search.search_clause(messages.c.id, "boil*")) == [1, 4, 7]
+        assert _hits(conn, pg_search.search_clause(messages.c.id, "7911 123")) == [4]
+        assert _hits(conn, pg_search.search_clause(messages.c.id, "cafe")) == [3]
+        assert _hits(conn, pg_search.search_clause(messages.c.id, "naive")) == [9]
+        assert _hits(conn, pg_search.search_clause(messages.c.id, "jo bloggs")) == [6]
