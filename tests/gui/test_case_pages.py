@@ -67,7 +67,7 @@ def test_records_page_records_tests_and_qa_policy(
     session = window.context.require()
     li_codes = {
         c.code for c in session.review.reason_codes()
-    } & session.code_table.legitimate_interests
+    } & session.review.code_table.legitimate_interests
     assert records.li.code.count() == len(li_codes)
     assert not records.pit.button.isEnabled()  # nothing typed yet
     # QA: switch to a 20% sample; the page and the session agree.

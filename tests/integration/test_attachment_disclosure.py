@@ -232,7 +232,7 @@ def test_the_audit_chain_seals_attachment_decisions(case) -> None:
     _, session = case
     assert session.review.verify_audit() == []
     # Changing a recorded box after the fact breaks the seal of the entry that recorded it.
-    with sqlite3.connect(session.case_folder.db_path) as db:
+    with sqlite3.connect(session.base.case_folder.db_path) as db:
         db.execute("UPDATE attachment_review_events SET boxes_json = '[]' WHERE id = 1")
     problems = session.review.verify_audit()
     assert any("attachment" in str(p) for p in problems), problems

@@ -102,7 +102,7 @@ def test_every_named_file_has_a_row_with_its_message(
     photo = rows["IMG-20260314-WA0001.jpg"]
     assert photo.status is AttachmentStatus.KEPT  # type: ignore[attr-defined]
     assert photo.media_type == "image/jpeg"  # type: ignore[attr-defined]
-    kept = session.case_folder.attachment_file(photo.stored_path)  # type: ignore[attr-defined]
+    kept = session.base.case_folder.attachment_file(photo.stored_path)
     assert kept.read_bytes() == files.photo()
     assert kept.name == photo.sha256  # type: ignore[attr-defined]
     assert not os.stat(kept).st_mode & (stat.S_IWUSR | stat.S_IRWXG | stat.S_IRWXO)
@@ -179,7 +179,7 @@ def test_the_photo_keeps_its_gps_exif_in_the_case(imported: tuple[CaseSession, l
 
     session, _ = imported
     photo = _by_name(session)["IMG-20260314-WA0001.jpg"]
-    kept = session.case_folder.attachment_file(photo.stored_path)  # type: ignore[attr-defined]
+    kept = session.base.case_folder.attachment_file(photo.stored_path)
     with Image.open(io.BytesIO(kept.read_bytes())) as image:
         assert image.getexif().get_ifd(0x8825)
 

@@ -107,7 +107,7 @@ def test_changing_the_passphrase_rewraps_without_reencrypting(tmp_path: Path) ->
     )  # fmt: skip
     assert code == 0, out
     assert "Secretwell" in out  # FTS5 works through SQLCipher
-    folder = CaseSession.open(case).case_folder
+    folder = CaseSession.open(case).base.case_folder
     assert folder.read_file(original) == chat.read_bytes()
 
 
