@@ -17,6 +17,7 @@ from sar_desk.gui.errors import show_error
 UNDO_TIP = "Take back my latest decision (recorded: the audit log shows both)"
 
 if TYPE_CHECKING:
+    from sar_desk.app.session import CaseSession
     from sar_desk.gui.widgets.review_panel import ReviewPanel
 
 
@@ -131,7 +132,7 @@ class ReviewActions:
         if rationale is None:
             return
         self._write(
-            lambda s: s.manual_redaction(
+            lambda s: s.review.manual_redaction(
                 int(view.item.message_id),
                 span[0],
                 span[1],
@@ -157,7 +158,7 @@ class ReviewActions:
         if rationale is None:
             return
         self._write(
-            lambda s: s.withhold(
+            lambda s: s.review.withhold(
                 int(view.item.message_id),
                 message.chosen_code(),
                 rationale,
@@ -184,7 +185,7 @@ class ReviewActions:
         if dialog.exec() == BulkReviewDialog.DialogCode.Accepted:
             self.panel.context.notify(frozenset({DECISIONS}))
 
-    def _write(self, call: Callable[..., object]) -> None:
+    def _write(self, call: Callable[[CaseSession], object]) -> None:
         try:
             call(self.panel.context.require())
         except SarDeskError as exc:
