@@ -73,6 +73,12 @@ def _with_text_options(func: F) -> F:
     help="How long closed cases are kept, e.g. sar=1y, foi=3y, eir=36m (repeatable; "
     "defaults: sar=1y, others 3y).",
 )
+@click.option(
+    "--encrypt-new-cases",
+    type=click.Choice(["yes", "no"]),
+    help="Whether new cases are encrypted at rest unless their creator says otherwise "
+    "(default yes).",
+)
 @click.option("--case", "folder", type=click.Path(path_type=Path), help="Override for CASE only.")
 @user_option
 def org_set(

@@ -53,6 +53,7 @@ _MORE_LABELS = {
     "source": "where the data comes from (Art. 15(1)(g))",
     "signatory": "who signs the letters",
     "retention": "how long closed cases are kept",
+    "encrypt_new_cases": "encrypt new cases at rest (a passphrase for each case)",
 }
 _LONG_TEXT = frozenset(
     {
@@ -70,6 +71,10 @@ _CHOICES = {
     "controller_type": (
         ("Public authority (FOI applies)", ControllerType.PUBLIC_AUTHORITY.value),
         ("Company or other organisation", ControllerType.COMPANY.value),
+    ),
+    "encrypt_new_cases": (
+        ("Yes: new cases are encrypted unless their creator unticks it", "yes"),
+        ("No: new cases are plain unless their creator ticks it", "no"),
     ),
     "jurisdiction": (
         ("England and Wales", Jurisdiction.ENGLAND_AND_WALES.value),
