@@ -80,11 +80,11 @@ def delivery(
         given = DeliveryInput(
             DeliveryMethod(method),
             recipient,
-            _when(sent_at) or session.local_now(),
+            _when(sent_at) or session.delivery.local_now(),
             PasswordChannel(password_by) if password_by else None,
             note,
         )
-        recorded = session.record_delivery(given, export_id)
+        recorded = session.delivery.record_delivery(given, export_id)
     if as_json:
         echo_json(delivery_json(recorded))
     else:
@@ -93,8 +93,8 @@ def delivery(
 
 def _list(folder: Path, as_json: bool) -> None:
     with case_session(folder) as session:
-        recorded = session.deliveries()
-        waiting = session.undelivered_export()
+        recorded = session.delivery.deliveries()
+        waiting = session.delivery.undelivered_export()
     for item in recorded:
         if as_json:
             echo_json(delivery_json(item))

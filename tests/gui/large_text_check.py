@@ -59,7 +59,7 @@ def build_case(root: Path) -> Path:
     copies = []
     for path in files:
         copies.append(Path(shutil.copy(path, root)))
-    run_job(session.import_files(copies, day_first=True))
+    run_job(session.ingest.import_files(copies, day_first=True))
     session.close()
     return folder
 

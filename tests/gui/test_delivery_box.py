@@ -51,7 +51,7 @@ def test_an_encrypted_pack_needs_the_passwords_channel_before_recording(
     with qtbot.waitSignal(box.recorded):
         qtbot.mouseClick(box.record_button, Qt.MouseButton.LeftButton)
     assert not dialogs
-    (recorded,) = session.deliveries()
+    (recorded,) = session.delivery.deliveries()
     assert recorded.recipient == "alex.morgan@example.org"
     assert recorded.password_channel is PasswordChannel.TEXT_MESSAGE
     assert recorded.recorded_by == "officer"
@@ -73,7 +73,7 @@ def test_a_plain_pack_offers_no_password_and_a_refusal_is_shown_in_words(
     qtbot.mouseClick(box.record_button, Qt.MouseButton.LeftButton)
     (shown,) = dialogs
     assert "it was exported at" in shown.text()  # type: ignore[attr-defined]
-    assert session.deliveries() == []
+    assert session.delivery.deliveries() == []
     session.close()
 
 

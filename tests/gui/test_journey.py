@@ -121,7 +121,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     results = panel.report.results
     assert results.rowCount() == 3
     assert all(results.item(r, 2).text() == "Imported" for r in range(3))
-    assert {s.platform for s in window.context.require().sources()} == {
+    assert {s.platform for s in window.context.require().ingest.sources()} == {
         "whatsapp",
         "teams",
         "sms",
@@ -162,7 +162,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
         qtbot.mouseClick(review.detect_button, Qt.MouseButton.LeftButton)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     session = window.context.require()
-    proposed = session.review_items(ReviewStatus.PROPOSED)
+    proposed = session.review.review_items(ReviewStatus.PROPOSED)
     assert proposed
     monkeypatch.setattr(review, "ask_reason", lambda *_: "Not personal data in context")
     for number, view in enumerate(proposed):
@@ -175,14 +175,14 @@ def test_a_case_from_request_to_verified_encrypted_pack(
         else:
             qtbot.keyClick(review.table, Qt.Key.Key_R)
         assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
-    accepted = session.review_items(ReviewStatus.ACCEPTED)
+    accepted = session.review.review_items(ReviewStatus.ACCEPTED)
     assert len(accepted) == 1
 
     # The photo: a box drawn over the tenant's name on the notice, recorded as a redaction.
     photos = review.attachments
     review.checks.setCurrentWidget(photos)
     photos.refresh()
-    (photo,) = [a for a in session.attachment_items() if a.attachment.name == PHOTO]
+    (photo,) = [a for a in session.attachments.attachment_items() if a.attachment.name == PHOTO]
     photos.items.setCurrentRow(
         next(
             r
@@ -199,14 +199,14 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     qtbot.keyClicks(photos.note, "The tenant named on the notice is not the requester")
     qtbot.mouseClick(photos.buttons["redact"], Qt.MouseButton.LeftButton)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
-    decided = session.attachment_item(photo.attachment.id).decision
+    decided = session.attachments.attachment_item(photo.attachment.id).decision
     assert str(decided.action) == "redact"
     assert len(decided.boxes) == 1
 
     # Four eyes: the reviewer approves every decision (the redaction and the rejections) and
     # the scope exclusion.
     act_as(window, monkeypatch, REVIEWER, REVIEWER_WORDS)
-    for view in session.review_items():
+    for view in session.review.review_items():
         review.select_row(review.model.row_of(int(view.item.id)))
         review.table.setFocus()
         qtbot.keyClick(review.table, Qt.Key.Key_V)
@@ -214,7 +214,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     review.checks.setCurrentWidget(photos)
     qtbot.mouseClick(photos.buttons["approve"], Qt.MouseButton.LeftButton)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
-    assert session.attachment_item(photo.attachment.id).decision.approved_by == REVIEWER
+    assert session.attachments.attachment_item(photo.attachment.id).decision.approved_by == REVIEWER
     records = window.show_section(RECORDS)
     assert "wait for a second person" in records.scope_state.text()
     qtbot.keyClicks(records.approve_note, "Checked: a colleague's aside, not about Alex")
@@ -264,7 +264,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     delivery.password.setCurrentIndex(delivery.password.findData(PasswordChannel.PHONE.value))
     qtbot.mouseClick(delivery.record_button, Qt.MouseButton.LeftButton)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
-    (sent,) = session.deliveries()
+    (sent,) = session.delivery.deliveries()
     assert (sent.method, sent.recipient) == (DeliveryMethod.SECURE_EMAIL, "alex.morgan@example.org")
     assert sent.password_channel is PasswordChannel.PHONE
     assert sent.recorded_by == DPO

@@ -12,9 +12,9 @@ from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.sections import DASHBOARD, IMPORT, SEARCH
 
 
-def fill_new_case(dialog: NewCaseDialog, parent: Path, encrypt: bool = False) -> None:
-    # Encryption is ticked by default; most tests work a plain case (no key derivation).
-    dialog.encrypt.setChecked(encrypt)
+def fill_new_case(dialog: NewCaseDialog, parent: Path, encrypt: bool | None = None) -> None:
+    if encrypt is not None:  # else the organisation's default (the suite's profile: plain)
+        dialog.encrypt.setChecked(encrypt)
     dialog.reference.setText("SAR-2026-0142")
     dialog.requester.setText("Alex Morgan")
     dialog.aliases.setPlainText("07911 123456\nalex.morgan@example.org")
@@ -137,4 +137,4 @@ def test_ambiguous_dates_offer_a_retry_with_the_chosen_order(
     assert "day-first or month-first" in panel.report.results.item(0, 2).text()
     assert panel.report.results.item(1, 2).text() == "Imported"
     session = window.context.require()
-    assert session.sources()[0].settings["date_order"] == "day-first"
+    assert session.ingest.sources()[0].settings["date_order"] == "day-first"

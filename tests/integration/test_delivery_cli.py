@@ -26,7 +26,7 @@ def exported(reviewed_case: Path, tmp_path: Path) -> tuple[Path, str]:  # noqa: 
     """The reviewed case exported as an encrypted pack; returns the case and the export id."""
     dpo = CaseSession.open(reviewed_case, user="dpo")
     try:
-        dpo.waive_detection("Every message was read in full by the reviewer")
+        dpo.export.waive_detection("Every message was read in full by the reviewer")
     finally:
         dpo.close()
     out = tmp_path / "bundle"
@@ -37,7 +37,7 @@ def exported(reviewed_case: Path, tmp_path: Path) -> tuple[Path, str]:  # noqa: 
     assert done.exit_code == 0, done.output
     session = CaseSession.open(reviewed_case)
     try:
-        (made,) = session.exports_made()
+        (made,) = session.delivery.exports_made()
     finally:
         session.close()
     assert made.encrypted
@@ -79,7 +79,7 @@ def test_a_delivery_is_recorded_listed_audited_and_sealed(exported: tuple[Path, 
 
     session = CaseSession.open(case)
     try:
-        entry = session.audit_entries("delivery-recorded")[-1]
+        entry = session.review.audit_entries("delivery-recorded")[-1]
         shown = session.summary_sections()
     finally:
         session.close()
@@ -129,8 +129,8 @@ def test_refusals_are_one_line_and_leave_nothing(exported: tuple[Path, str]) -> 
     assert _invoke("delivery", str(case), "--note", "x").exit_code == 2
     session = CaseSession.open(case)
     try:
-        assert session.deliveries() == []
-        assert session.audit_entries("delivery-recorded") == []
+        assert session.delivery.deliveries() == []
+        assert session.review.audit_entries("delivery-recorded") == []
     finally:
         session.close()
 

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.app.gui_support import preview_deadline
+from sar_desk.app.organisation import load_profile
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.model import Case, Regime
+from sar_desk.core.organisation import encrypts_new_cases
 from sar_desk.gui.formatting import days_left_text, long_date
 
 
@@ -94,10 +96,11 @@ class NewCaseDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.setAccessibleName("Choose where to save the case")
         browse.clicked.connect(self._browse)
-        # Issue 18: a new case is encrypted unless the officer chooses otherwise.
         self.encrypt = QCheckBox("Encrypt the case with a passphrase")
         self.encrypt.setAccessibleName("Encrypt the case")
-        self.encrypt.setChecked(True)
+        # Ticked unless the organisation turned the default off (issue 18): encryption at rest
+        # is the safe choice for chat downloads, and unticking it is a visible decision.
+        self.encrypt.setChecked(encrypts_new_cases(load_profile()))
         self.remember = QCheckBox("Remember the passphrase on this computer")
         self.remember.setAccessibleName("Remember the passphrase on this computer")
         self.remember.setToolTip(

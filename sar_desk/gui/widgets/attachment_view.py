@@ -209,11 +209,11 @@ class AttachmentView(QWidget):
             self._codes_for = session.folder  # each case's regime has its own codes
             self.code.clear()
             self.code.addItem("The usual code for this kind of data", DEFAULT_CODE)
-            for code in session.reason_codes():
+            for code in session.review.reason_codes():
                 self.code.addItem(f"{code.title} ({code.marker})", code.code)
         self.items.blockSignals(True)
         self.items.clear()
-        for found in session.attachment_items() if session is not None else []:
+        for found in session.attachments.attachment_items() if session is not None else []:
             a, d = found.attachment, found.decision
             row = QListWidgetItem(f"{a.name} · {d.status}")
             row.setToolTip(f"Attachment {a.id}, {a.media_type}")
@@ -231,9 +231,9 @@ class AttachmentView(QWidget):
         session, attachment_id = self.context.session, self._current_id()
         if session is None or attachment_id is None:
             return
-        found = session.attachment_item(attachment_id)
+        found = session.attachments.attachment_item(attachment_id)
         try:
-            self.editor.show_picture(session.attachment_preview(attachment_id))
+            self.editor.show_picture(session.attachments.attachment_preview(attachment_id))
         except (SarDeskError, OSError):
             # A document, voice note or unreadable file: decided as a whole, without boxes.
             self.editor.show_picture(b"")
@@ -251,7 +251,7 @@ class AttachmentView(QWidget):
         """Put the proposed boxes into the editor (nothing is recorded yet)."""
         session, attachment_id = self.context.session, self._current_id()
         if session is not None and attachment_id is not None:
-            self.editor.set_boxes(session.attachment_item(attachment_id).proposed)
+            self.editor.set_boxes(session.attachments.attachment_item(attachment_id).proposed)
 
     def decide(self, action: AttachmentAction) -> None:
         """Record a proposal with the boxes as drawn (a second person approves it)."""
@@ -261,7 +261,7 @@ class AttachmentView(QWidget):
         boxes = self.editor.boxes() if action is AttachmentAction.REDACT else []
         code = str(self.code.currentData() or DEFAULT_CODE)
         try:
-            self.context.require().decide_attachment(
+            self.context.require().attachments.decide_attachment(
                 attachment_id,
                 action,
                 None if action is AttachmentAction.DISCLOSE else code,
@@ -282,7 +282,7 @@ class AttachmentView(QWidget):
         if attachment_id is None:
             return
         try:
-            self.context.require().approve_attachment(attachment_id)
+            self.context.require().attachments.approve_attachment(attachment_id)
         except SarDeskError as exc:
             show_error(self, exc)
             return

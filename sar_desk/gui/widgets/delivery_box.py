@@ -107,10 +107,10 @@ class DeliveryBox(QGroupBox):
     def show_session(self, session: CaseSession) -> None:
         """Show the deliveries of `session`'s exports and ready the form for the newest one."""
         self.session = session
-        made = session.exports_made()
-        recorded = session.deliveries()
+        made = session.delivery.exports_made()
+        recorded = session.delivery.deliveries()
         self._fill(recorded)
-        waiting = session.undelivered_export()
+        waiting = session.delivery.undelivered_export()
         zone = ZoneInfo(session.case.timezone)
         self._encrypted = bool(made) and made[-1].encrypted
         if not made:
@@ -128,7 +128,7 @@ class DeliveryBox(QGroupBox):
         self.password.setEnabled(self._encrypted)
         if not self._encrypted:
             self.password.setCurrentIndex(0)
-        now = session.local_now()  # the case's own time zone, as the time is read back
+        now = session.delivery.local_now()  # the case's own time zone, as the time is read back
         self.sent_at.setDateTime(
             QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
         )
@@ -175,7 +175,7 @@ class DeliveryBox(QGroupBox):
         if self.session is None:
             return
         try:
-            self.session.record_delivery(self.given())
+            self.session.delivery.record_delivery(self.given())
         except SarDeskError as exc:
             show_error(self, exc)
             return

@@ -238,9 +238,9 @@ class SearchPanel(QWidget):
     def _fill_filters(self, session: CaseSession) -> None:
         self.person.clear()
         self.person.addItem("Anyone", None)
-        for summary in session.people():
+        for summary in session.people.people():
             self.person.addItem(summary.person.display_name, int(summary.person.id))
-        conversations = session.conversations()
+        conversations = session.search.conversations()
         self.platform.clear()
         self.platform.addItem("All platforms", None)
         for name in sorted({c.platform for c in conversations}):
@@ -312,7 +312,9 @@ class SearchPanel(QWidget):
             if order is SearchOrder.TIME and not descending:
 
                 def fetch(after: Message | None, limit: int) -> list[Message]:
-                    return session.search(query, next_cursor(after) if after else None, limit)
+                    return session.search.search(
+                        query, next_cursor(after) if after else None, limit
+                    )
 
                 return fetch
 
@@ -335,8 +337,8 @@ class SearchPanel(QWidget):
 
         def total(worker: CaseSession) -> int:
             if logged:
-                return worker.search_logged(query, limit=0, origin="window").total
-            return worker.count(query)
+                return worker.search.search_logged(query, limit=0, origin="window").total
+            return worker.search.count(query)
 
         self.jobs.read(
             read_in_background(session, total),
@@ -357,7 +359,7 @@ class SearchPanel(QWidget):
         if session is None or not current.isValid():
             return
         hit = self.model.message(current.row())
-        around = session.context(hit, CONTEXT, CONTEXT)
+        around = session.search.context(hit, CONTEXT, CONTEXT)
         case = session.case
         names = [n for n in (case.requester, *case.aliases) if n]
         terms = search_terms(self.query.text if self.query else None)
