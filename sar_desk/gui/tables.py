@@ -127,8 +127,14 @@ def fit_titles(view: QTableView) -> None:
         mode = header.sectionResizeMode(section)
         if mode == QHeaderView.ResizeMode.Interactive and header.sectionSize(section) < needed:
             header.resizeSection(section, needed)
-        stretched = mode == QHeaderView.ResizeMode.Stretch
-        total += needed if stretched else max(needed, header.sectionSize(section))
+        if mode == QHeaderView.ResizeMode.Stretch:
+            total += needed
+        elif mode == QHeaderView.ResizeMode.ResizeToContents:
+            # What the column will take once laid out (its size now may be stale).
+            content = max(header.sectionSizeHint(section), view.sizeHintForColumn(section))
+            total += max(needed, content, header.sectionSize(section))
+        else:
+            total += max(needed, header.sectionSize(section))
     # A stretched column gets only what is left: the table is kept wide enough for its title.
     chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
     view.setMinimumWidth(total + chrome)

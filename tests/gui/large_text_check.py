@@ -1,4 +1,4 @@
-"""Run on its own: every page at 1280x720 with 200% text, printing what is cut off as JSON.
+"""Run on its own: every page of the demo case at 1280x720, printing what is cut off as JSON.
 
 Started by `test_large_text.py` in a fresh process: the text size is read from the
 environment when the application is styled, once per process, so the large-text window must
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import tempfile
 from datetime import date
@@ -20,10 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from sar_desk.app.paths import resource_path
-from sar_desk.app.session import CaseSession
+from sar_desk.app.demo import run_demo
 from sar_desk.core.jobs import run_job
-from sar_desk.core.model import Case, Regime
 from sar_desk.gui.app import create_application
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.layout_check import clipped
@@ -41,26 +38,9 @@ def settle(ms: int = 300) -> None:
 
 
 def build_case(root: Path) -> Path:
-    """A case holding the bundled WhatsApp, Teams and SMS samples (no detection: fast)."""
-    folder = root / "SAR-LARGE-1"
-    case = Case(
-        reference="SAR-LARGE-1",
-        regime=Regime.SAR,
-        received=date(2026, 5, 5),
-        requester="Alex Morgan",
-    )
-    session = CaseSession.create(folder, case, user="officer")
-    samples = resource_path("samples")
-    files = [
-        samples / "whatsapp" / "WhatsApp Chat with Sam Patel.txt",
-        samples / "teams" / "chat-priya-shah-tom-reid.json",
-        samples / "sms" / "sms-20260430120000.xml",
-    ]
-    copies = []
-    for path in files:
-        copies.append(Path(shutil.copy(path, root)))
-    run_job(session.ingest.import_files(copies, day_first=True))
-    session.close()
+    """The demo case: imports, detection, review, sign-off and an export (synthetic data)."""
+    folder = root / "SAR-DEMO-0001"
+    run_job(run_demo(folder))
     return folder
 
 
@@ -77,10 +57,10 @@ def main() -> int:
     app = create_application()
     folder = build_case(root)
     found: dict[str, list[str]] = {}
-    window = MainWindow(RecentCases(), user="officer")
+    window = MainWindow(RecentCases(), user="demo-officer")
     window.resize(*SIZE)
     window.show()
-    window.context.recent.add(folder, "SAR-LARGE-1")
+    window.context.recent.add(folder, "SAR-DEMO-0001")
     window.start_page.refresh()
     check("start", window, found)
     dialog = NewCaseDialog(window, cases_root=root / "cases", today=date(2026, 5, 5))
@@ -96,8 +76,18 @@ def main() -> int:
     for name in window.panels:
         panel = window.show_section(name)
         if name == "Search":
+            panel.text.setText("repairs")  # type: ignore[attr-defined]
             panel.run_search(logged=False)  # type: ignore[attr-defined]
             settle(600)
+            panel.table.selectRow(0)  # type: ignore[attr-defined]
+        if name == "Review":
+            model = panel.model  # type: ignore[attr-defined]
+            phones = [
+                r
+                for r in range(model.rowCount())
+                if model.item(r).item.entity_type == "PHONE_NUMBER"
+            ]
+            panel.select_row(phones[0] if phones else 0)  # type: ignore[attr-defined]
         check(name, window, found)
     wizard = window.panels["Export"].open_wizard()  # type: ignore[attr-defined]
     check("export wizard", wizard, found)

@@ -125,7 +125,14 @@ class OrganisationDialog(QDialog):
         self.case_note.setAccessibleName("The open case's own details")
         self.case_note.setWordWrap(True)
         form_widget = QWidget()
-        form = QFormLayout(form_widget)
+        body = QVBoxLayout(form_widget)
+        body.setContentsMargins(0, 0, 0, 0)
+        # The notes scroll with the fields: at large text sizes they are tall (issue 19).
+        body.addWidget(intro)
+        body.addWidget(self.summary)
+        body.addWidget(self.case_note)
+        form = QFormLayout()
+        body.addLayout(form)
         # Labels above their fields: long legal labels stay whole on a 1280x720 screen.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for spec in fields(OrgProfile):
@@ -147,9 +154,6 @@ class OrganisationDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.case_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self._load()

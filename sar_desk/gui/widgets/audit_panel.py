@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.gui.context import CaseContext
 from sar_desk.gui.models.audit import AuditModel
+from sar_desk.gui.tables import fit_titles
 from sar_desk.gui.widgets.lazy import LazyPanel
 
 
@@ -63,6 +64,7 @@ class AuditPanel(LazyPanel):
         self.model.set_entries(session.review.audit_entries())
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        fit_titles(self.table)
         self.result.setText("")
 
     def verify(self) -> None:

@@ -31,6 +31,7 @@ from sar_desk.core.disclosure import ReasonCode
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Message
 from sar_desk.gui.formatting import local_time
+from sar_desk.gui.tables import scrolling
 from sar_desk.gui.widgets.conversation_view import ConversationView
 from sar_desk.gui.widgets.review_labels import code_name, proposal_reason
 
@@ -143,7 +144,8 @@ class ReviewMessage(QWidget):
         box.addWidget(self.attachment_box)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.context)
-        split.addWidget(current)
+        # The message and its list of proposals scroll when space is short (large text).
+        split.addWidget(scrolling(current))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

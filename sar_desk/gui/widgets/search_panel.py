@@ -146,6 +146,8 @@ class SearchPanel(QWidget):
         header.setSortIndicator(COL_TIME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         fit_titles(self.table)  # "Conversation" and "Sender" read in full at any text size
+        # Columns sized to their content grow as pages arrive; the titles must still fit.
+        self.model.rowsInserted.connect(lambda *_: fit_titles(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.summary = QLabel()
         self.summary.setAccessibleName("Search summary")
