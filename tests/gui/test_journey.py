@@ -20,13 +20,14 @@ from gui_data import CHAT
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from test_workflow import create_case
+from test_workflow import fill_new_case
 
 from sar_desk.app.paths import resource_path
 from sar_desk.attachments.sample_photo import notice_photo
 from sar_desk.core.decisions import ReviewStatus
 from sar_desk.core.delivery import DeliveryMethod, PasswordChannel
 from sar_desk.core.scope import Relevance
+from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.sections import (
     DASHBOARD,
     EXPORT,
@@ -39,7 +40,10 @@ from sar_desk.gui.sections import (
     TEAM,
 )
 from sar_desk.review.roles import Role
+from sar_desk.store import case_keys
+from sar_desk.store.case_keys import KdfCost
 
+CASE_WORDS = "the journey's case passphrase"
 REVIEWER, REVIEWER_WORDS = "Rowan Reviewer", "rowan's own long words"
 DPO, DPO_WORDS = "Dana DPO", "dana's own long words"
 
@@ -68,6 +72,22 @@ def exports(tmp_path: Path) -> list[Path]:
     teams = shutil.copy(samples / "teams" / "chat-priya-shah-tom-reid.json", folder)
     sms = shutil.copy(samples / "sms" / "sms-20260430120000.xml", folder)
     return [chat, Path(teams), Path(sms)]
+
+
+def create_encrypted_case(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A new case as the product makes it: encrypted, with a passphrase typed twice."""
+    monkeypatch.setattr(case_keys, "DEFAULT_COST", KdfCost(1, 1024, 1))  # test-speed Argon2id
+
+    def fake_exec(self: NewCaseDialog) -> int:
+        fill_new_case(self, tmp_path / "cases", encrypt=True)
+        qtbot.keyClicks(self.passphrase, CASE_WORDS)
+        qtbot.keyClicks(self.passphrase_again, CASE_WORDS)
+        assert self.ok_button.isEnabled()
+        return NewCaseDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewCaseDialog, "exec", fake_exec)
+    qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
+    assert window.context.session is not None
 
 
 def add_user(window, qtbot, name: str, role: Role, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +124,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     window, qtbot, tmp_path: Path, monkeypatch, fast_detection, dialogs
 ) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    create_case(window, qtbot, tmp_path, monkeypatch)
+    create_encrypted_case(window, qtbot, tmp_path, monkeypatch)
     dashboard = window.panels[DASHBOARD]
     qtbot.waitUntil(lambda: dashboard.next_button.isVisible(), timeout=10_000)
     assert "Import" in dashboard.next_text.text()
@@ -271,6 +291,9 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     assert "The newest bundle was delivered" in delivery.state.text()
     case_bytes = b"".join(p.read_bytes() for p in session.folder.rglob("*") if p.is_file())
     assert password.encode() not in case_bytes
+    # The case itself is encrypted: no name from a message or the photo is readable in it.
+    for plain in (b"Alex Morgan", b"Jordan Whitfield", b"alex.morgan@example.org"):
+        assert plain not in case_bytes
     qtbot.waitUntil(lambda: "close the case" in dashboard_text(window), timeout=10_000)
     qtbot.mouseClick(window.panels[DASHBOARD].next_button, Qt.MouseButton.LeftButton)
     assert window.current_panel() is window.panels[RETENTION]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sar_desk.app.gui_support import on_own_session
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
@@ -285,7 +286,12 @@ class ReviewPanel(LazyPanel):
         self.jobs.start(
             "Detecting personal data",
             # Issue 19: never the whole case; what is out of scope is never disclosed.
-            lambda token: session.detection.run_detection(scope="in-scope", cancel=token),
+            # On a session of its own, opened on the worker thread: an encrypted case's
+            # connection belongs to the thread that opened it.
+            lambda token: on_own_session(
+                session,
+                lambda worker: worker.detection.run_detection(scope="in-scope", cancel=token),
+            ),
             self._detected,
         )
 
