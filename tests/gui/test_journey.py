@@ -1,13 +1,13 @@
 """A case from start to sent pack through the window's widgets only (pytest-qt, offscreen).
 
-New SAR case, three platforms imported (the WhatsApp one a zip with a photo of a notice), a
-person marked as staff, a logged search, scope with a second person's approval, detection on
-the small case, review of every proposal and of the photo (a box drawn over the tenant's name),
-four eyes with a second user added on the Team page, the DPO's sign-off, an encrypted export,
-its verification with the pack password, and the delivery record (how, to whom, when, and how
-the password went separately). Only the modal questions (file pickers, passphrase prompts,
-yes/no boxes) are answered by the test; every step is a click, a key or typing in the window's
-own widgets.
+New SAR case (encrypted, as the product makes it), three platforms imported (the WhatsApp one
+a zip with a photo of a notice), a person marked as staff, a logged search, scope with a second
+person's approval, detection on the small case, review of every proposal and of the photo (a
+box drawn over the tenant's name), four eyes with a second user added on the Team page, the
+DPO's sign-off, an encrypted export, its verification with the pack password, and the delivery
+record (how, to whom, when, and how the password went separately). Only the modal questions
+(file pickers, passphrase prompts, yes/no boxes) are answered by the test; every step is a
+click, a key or typing in the window's own widgets.
 """
 
 from __future__ import annotations
