@@ -55,7 +55,7 @@ def test_every_page_reads_in_full_with_200_percent_text(tmp_path: Path, scale: s
         capture_output=True,
         text=True,
         env=env,
-        timeout=300,
+        timeout=900,  # the demo case runs detection with the real model
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
