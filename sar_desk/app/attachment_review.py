@@ -16,9 +16,12 @@ from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
 from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
+from sar_desk.core.outcome import OutcomeKind
 from sar_desk.review import attachments as review
+from sar_desk.review import legal
 from sar_desk.review.codes import CodeTable
 from sar_desk.review.items import ReviewContext
+from sar_desk.store import scope as store_scope
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder
 
@@ -71,6 +74,21 @@ def approved_outcomes(
     return tuple(out)
 
 
+def undecided_line(count: int) -> str:
+    """The one line export's refusal and the readiness list give for undecided attachments."""
+    many = "s" if count != 1 else ""
+    return (
+        f"{count} attachment{many} (photos, documents, voice notes) of messages in the "
+        f"disclosure set still need{'' if many else 's'} a decision or a second person's "
+        "approval; each attachment is decided on its own in the review's attachment list."
+    )
+
+
+def undecided_count(conn: Connection, message_ids: Sequence[int]) -> int:
+    """How many kept attachments of these messages have no approved decision."""
+    return len(review.undecided_of(conn, message_ids))
+
+
 def _overlap(word: WordBox, box: RedactionBox) -> float:
     width = min(word.x1, box.x1) - max(word.x0, box.x0)
     height = min(word.y1, box.y1) - max(word.y0, box.y0)
@@ -101,6 +119,14 @@ class AttachmentReviewMixin(SessionBase):
         """Every kept attachment as a review item, in message order."""
         with self.store.read() as conn:
             return review.review_items(conn)
+
+    def export_undecided_attachments(self) -> int:
+        """How many attachments export would refuse over now (the number its refusal names)."""
+        with self.store.read() as conn:
+            outcome = legal.current_outcome(conn)
+            if outcome is not None and outcome.kind is not OutcomeKind.HELD:
+                return 0  # an outcome that discloses no records discloses no attachment
+            return undecided_count(conn, [int(i) for i in store_scope.disclosure_ids(conn)])
 
     def _attachment_context(self) -> ReviewContext:
         return ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())
