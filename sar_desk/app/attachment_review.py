@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sar_desk.app.attachments import office_font
 from sar_desk.app.base import SessionBase
 from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
 from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
+from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.outcome import OutcomeKind
 from sar_desk.review import attachments as review
 from sar_desk.review import legal
@@ -56,10 +58,14 @@ def approved_outcomes(
         if int(attachment.message_id) not in wanted or decision.action is None:
             continue
         item = review.review_item(conn, attachment.id)
-        data = None
+        data = document = None
         shown = decision.action is not AttachmentAction.WITHHOLD
-        if shown and attachment.kind is MediaKind.IMAGE and attachment.stored_path:
-            data = folder.read_file(folder.attachment_file(attachment.stored_path))
+        if shown and attachment.stored_path:
+            kept = folder.read_file(folder.attachment_file(attachment.stored_path))
+            if attachment.kind is MediaKind.IMAGE:
+                data = kept
+            elif attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+                document = review_pages(item, kept)
         out.append(
             AttachmentOutcome(
                 attachment.message_id,
@@ -69,9 +75,43 @@ def approved_outcomes(
                 tuple(box.as_tuple() for box in decision.boxes),
                 data,
                 covered_terms(item, decision.boxes),
+                document,
+                tuple((b.page, b.x0, b.y0, b.x1, b.y1) for b in decision.boxes),
             )
         )
     return tuple(out)
+
+
+def review_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
+    """The PDF a document is reviewed and disclosed as: the kept PDF, or an Office file's pages.
+
+    Raises:
+        ExportBlockedError: An Office document's words no longer sit where the reviewer saw
+            them (its text was read by an older version): boxes could miss, so nothing is shown.
+    """
+    if item.attachment.kind is not MediaKind.OFFICE:
+        return kept
+    from sar_desk.attachments.office_pages import office_pdf
+    from sar_desk.attachments.pdf_pages import read_pdf
+
+    pages = office_pdf(kept, office_font())
+    # Words read by this version were laid out on these pages; if the layout moved since,
+    # the boxes drawn on them would miss. (Never read: the reviewer saw today's layout.)
+    if item.words and read_pdf(pages, use_ocr=False)[1] != item.words:
+        raise ExportBlockedError(
+            f"Attachment {item.attachment.id} (a document) was reviewed on pages laid out "
+            "differently from the pages this version makes, so its boxes could miss: withhold "
+            "it, or have its text read again and review it again."
+        )
+    return pages
+
+
+def _preview_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
+    if item.attachment.kind is MediaKind.OFFICE:
+        from sar_desk.attachments.office_pages import office_pdf
+
+        return office_pdf(kept, office_font())
+    return kept
 
 
 def undecided_line(count: int) -> str:
@@ -144,15 +184,33 @@ class AttachmentReviewMixin(SessionBase):
         folder = self.case_folder
         return folder.read_file(folder.attachment_file(item.attachment.stored_path))
 
-    def attachment_preview(self, attachment_id: int) -> bytes:
+    def attachment_preview(self, attachment_id: int, page: int = 0) -> bytes:
         """The picture as the reviewer draws boxes on it: upright, as the export rebuilds it.
 
+        A PDF or Office document is shown one page at a time at one pixel per point (the unit
+        of its boxes), laid out exactly as the export renders it.
+
         Raises:
-            ImageRefusedError: It is not an image that can be shown (too large, unreadable).
+            ImageRefusedError: It is not an image or page that can be shown.
         """
         from sar_desk.export.images import redact_image
+        from sar_desk.export.pages import render_pages
 
-        return redact_image(self.attachment_bytes(attachment_id), []).png
+        item = self.attachment_item(attachment_id)
+        data = self.attachment_bytes(attachment_id)
+        if item.attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+            pages = _preview_pages(item, data)
+            return render_pages(pages, [], dpi=72, pages=[page])[0].png
+        return redact_image(data, []).png
+
+    def attachment_page_count(self, attachment_id: int) -> int:
+        """How many pages the reviewer can page through (1 for a photo)."""
+        from sar_desk.export.pages import page_count
+
+        item = self.attachment_item(attachment_id)
+        if item.attachment.kind not in (MediaKind.PDF, MediaKind.OFFICE):
+            return 1
+        return page_count(_preview_pages(item, self.attachment_bytes(attachment_id)))
 
     def decide_attachment(
         self,

@@ -168,6 +168,7 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
     """Read the text of every kept file not read yet (once per content hash); how many."""
     from sar_desk.attachments.pool import read_all
 
+    font = str(office_font())
     done = 0
     while True:
         cancel.check()
@@ -178,12 +179,19 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
         # The readers take plain files: an encrypted case's sealed copies are opened into a
         # private scratch folder outside the case for the length of the batch.
         with folder.scratch() as scratch:
-            items = [(_readable(folder, scratch, s, p), m, s) for s, p, m in batch]
+            items = [(_readable(folder, scratch, s, p), m, s, font) for s, p, m in batch]
             for found in read_all(items, workers):
                 with store.transaction() as conn:
                     store_attachments.save_text(conn, found)
                 done += 1
                 yield Progress(done, None, "Reading text in photos and documents")
+
+
+def office_font() -> Path:
+    """The font Office documents are laid out in, to review and to disclose them."""
+    from sar_desk.app.paths import resources_dir
+
+    return resources_dir() / "fonts" / "NotoSans-Regular.ttf"
 
 
 def _readable(folder: CaseFolder, scratch: Path, sha256: str, stored_path: str) -> str:

@@ -147,3 +147,32 @@ def test_a_proposal_without_approval_still_blocks_and_approved_ones_go_in(
     with pytest.raises(ExportBlockedError, match=r"^1 attachment "):
         run_job(case.export_bundle(tmp_path / "again"))
     assert not (tmp_path / "again").exists()
+
+
+def test_documents_are_previewed_and_disclosed_as_pages_with_the_reviewers_box(
+    case: CaseSession, tmp_path: Path
+) -> None:
+    found = _attachments(case)
+    photo, letter, other = found["IMG-0001.jpg"], found["letter.pdf"], found["IMG-0002.jpg"]
+    assert case.attachment_page_count(letter) == 1
+    preview = Image.open(io.BytesIO(case.attachment_preview(letter)))
+    assert preview.size == (596, 842)  # one pixel per point (rounded up): the unit of the boxes
+    # The reviewer boxes the name on the page as shown (words at x 117-259, y 74-89 points).
+    box = RedactionBox(110, 70, 265, 92)
+    case.decide_attachment(letter, AttachmentAction.REDACT, "SAR-3P", [box], about_another=True)
+    case.decide_attachment(photo, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True)
+    case.decide_attachment(other, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True)
+    second = _as(case, "second")
+    try:
+        for attachment in (photo, letter, other):
+            second.approve_attachment(attachment)
+    finally:
+        second.close()
+    _sign_off(case)
+    run_job(case.export_bundle(tmp_path / "out"))
+    pdf = next((tmp_path / "out" / "pack").glob("*.pdf"))
+    pages = [p for p in pdf_pictures(pdf) if Image.open(io.BytesIO(p[1])).size == (1241, 1754)]
+    assert len(pages) == 1
+    page = Image.open(io.BytesIO(pages[0][1])).convert("RGB")
+    assert page.getpixel((int(180 * 150 / 72), int(80 * 150 / 72))) == (0, 0, 0)
+    assert page.getpixel((int(80 * 150 / 72), int(80 * 150 / 72))) != (0, 0, 0)  # "Letter"
