@@ -77,6 +77,7 @@ def approved_outcomes(
                 covered_terms(item, decision.boxes),
                 document,
                 tuple((b.page, b.x0, b.y0, b.x1, b.y1) for b in decision.boxes),
+                attachment.kind is MediaKind.OFFICE,
             )
         )
     return tuple(out)

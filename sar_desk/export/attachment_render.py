@@ -37,6 +37,8 @@ class AttachmentOutcome:
             Office document was reviewed as (`attachments.office_pages`); None otherwise.
         page_boxes: Regions to burn into the document's pages, (page, x0, y0, x1, y1) in
             points of the page as shown.
+        laid_out: The document's pages were laid out afresh from its text (an Office file),
+            which the caption says.
         terms: What the boxes cover that detection named (a name, an address): protected
             terms for the leak checks, so OCR of the output finds them if a box misses.
     """
@@ -50,6 +52,7 @@ class AttachmentOutcome:
     terms: tuple[str, ...] = ()
     document: bytes | None = None
     page_boxes: tuple[PageBox, ...] = ()
+    laid_out: bool = False
 
 
 NOT_SHOWN = (
@@ -72,7 +75,8 @@ def _pages(outcome: AttachmentOutcome, number: int, max_pixels: int) -> list[Ren
     pages = render_pages(outcome.document, boxes, max_pixels=max_pixels)
     out = []
     for page, clean in enumerate(pages):
-        label = f"Attachment {number}, page {page + 1} of {len(pages)}"
+        what = f"Attachment {number}" + (" (its text, laid out afresh)" if outcome.laid_out else "")
+        label = f"{what}, page {page + 1} of {len(pages)}"
         count = sum(1 for b in boxes if b[0] == page)
         out.append(
             RenderImage(clean.png, clean.width, clean.height, _redacted(label, count, outcome.code))

@@ -130,8 +130,12 @@ def test_an_office_document_is_laid_out_afresh_from_its_text_with_the_box_burned
         files.docx(("Minutes of the visit", "Present: Ravindra Oyelaran")), FONT
     )
     boxes = _boxes(pages, "Ravindra Oyelaran")
-    outcome = _outcome(pages, AttachmentAction.REDACT, boxes, ("Ravindra Oyelaran",))
+    outcome = replace(
+        _outcome(pages, AttachmentAction.REDACT, boxes, ("Ravindra Oyelaran",)), laid_out=True
+    )
     pdf = _build(tmp_path / "out", outcome)
+    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Attachment 1 (its text, laid out afresh), page 1 of 1 · 1 area redacted" in text
     (page,) = _pages(pdf)
     read = _read(page)
     assert "Oyelaran" not in read
