@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchi
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Attachment, MessageId, SourceId
+from sar_desk.importers import sms_parts
 from sar_desk.store import attachments as store_attachments
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder, remove_tree
@@ -41,9 +42,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_NOT_EXTRACTED = (
-    "the file is inside the export file itself (an MMS part) and is not taken out of it yet"
-)
+_NOT_EXTRACTED = "the export names this file but does not say where its content is"
 _SCAN_BATCH = 50
 
 
@@ -93,12 +92,21 @@ class _Files:
 
 
 def _plan_one(
-    files: _Files, position: int, item: Attachment, keeper: keep.Keeper
+    files: _Files,
+    position: int,
+    item: Attachment,
+    keeper: keep.Keeper,
+    parts: dict[str, AttachmentPlan],
 ) -> AttachmentPlan:
     if not item.present:
         return keep.missing(position, item)
     if not item.path:
         return keep.missing(position, item, _NOT_EXTRACTED)
+    if sms_parts.is_part(item.path):
+        found = parts.get(item.path)
+        if found is None:
+            return keep.missing(position, item, "its part could not be found again in the backup")
+        return replace(found, position=position)
     name = files.find(item.path)
     if name is None or files.tree is None:
         return keep.missing(position, item, "the export says it holds this file, but it does not")
@@ -112,6 +120,26 @@ def _plan_one(
     except (UnsafeArchiveError, ImportFormatError, InputLimitError, OSError):
         return keep.refused_unread(position, item, size, "it is damaged inside the export")
     return keep.plan(position, item, data, keeper)
+
+
+def _keep_parts(
+    export: Path,
+    with_files: Sequence[tuple[int, str, tuple[Attachment, ...]]],
+    keeper: keep.Keeper,
+) -> dict[str, AttachmentPlan]:
+    """Take the MMS parts the records name out of the backup, one at a time (memory stays flat)."""
+    items = {
+        item.path: item
+        for _, _, found in with_files
+        for item in found
+        if item.present and item.path and sms_parts.is_part(item.path)
+    }
+    if not items:
+        return {}
+    return {
+        locator: keep.plan_base64(0, items[locator], data, keeper, declared)
+        for locator, declared, data in sms_parts.read_parts(export, set(items))
+    }
 
 
 def keep_import_attachments(
@@ -137,13 +165,14 @@ def keep_import_attachments(
     files = _Files(export)
     rows: list[tuple[MessageId, SourceId, AttachmentPlan]] = []
     try:
+        parts = _keep_parts(export, with_files, keeper)
         for message_id, location, items in store_attachments.resolve_message_ids(
             conn, source_id, with_files
         ):
             if message_id is None:
                 continue  # a merged copy we cannot place: the stored copy has its own files
             for position, item in enumerate(items):
-                plan = _plan_one(files, position, item, keeper)
+                plan = _plan_one(files, position, item, keeper, parts)
                 rows.append((MessageId(message_id), source_id, plan))
                 if plan.status is AttachmentStatus.REFUSED:
                     result.refused += 1
