@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +32,7 @@ from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Attachment, MessageId, SourceId
 from sar_desk.importers import sms_parts
+from sar_desk.importers.rsmf import inner as rsmf_inner
 from sar_desk.store import attachments as store_attachments
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder, remove_tree
@@ -102,10 +104,10 @@ def _plan_one(
         return keep.missing(position, item)
     if not item.path:
         return keep.missing(position, item, _NOT_EXTRACTED)
-    if sms_parts.is_part(item.path):
+    if _inside(item.path):
         found = parts.get(item.path)
         if found is None:
-            return keep.missing(position, item, "its part could not be found again in the backup")
+            return keep.missing(position, item, "it could not be found again inside the export")
         return replace(found, position=position)
     name = files.find(item.path)
     if name is None or files.tree is None:
@@ -128,18 +130,34 @@ def _keep_parts(
     keeper: keep.Keeper,
 ) -> dict[str, AttachmentPlan]:
     """Take the MMS parts the records name out of the backup, one at a time (memory stays flat)."""
-    items = {
+    items: dict[str, Attachment] = {
         item.path: item
         for _, _, found in with_files
         for item in found
-        if item.present and item.path and sms_parts.is_part(item.path)
+        if item.present and item.path and _inside(item.path)
     }
-    if not items:
-        return {}
-    return {
-        locator: keep.plan_base64(0, items[locator], data, keeper, declared)
-        for locator, declared, data in sms_parts.read_parts(export, set(items))
-    }
+    plans: dict[str, AttachmentPlan] = {}
+    wanted = {p for p in items if sms_parts.is_part(p)}
+    if wanted:
+        for locator, declared, data in sms_parts.read_parts(export, wanted):
+            plans[locator] = keep.plan_base64(0, items[locator], data, keeper, declared)
+    wanted = {p for p in items if rsmf_inner.is_inner(p)}
+    if wanted:
+        for locator, size, read in rsmf_inner.read_inner(export, wanted):
+            item = items[locator]
+            early = keep.precheck(0, item, size)
+            if early is None:
+                try:
+                    early = keep.plan(0, item, read(), keeper)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+                    early = keep.refused_unread(0, item, size, "it is damaged inside the export")
+            plans[locator] = early
+    return plans
+
+
+def _inside(path: str | None) -> bool:
+    """Whether a file's bytes are inside another export file (an MMS part, an RSMF e-mail)."""
+    return sms_parts.is_part(path) or rsmf_inner.is_inner(path)
 
 
 def keep_import_attachments(
