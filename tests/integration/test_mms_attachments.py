@@ -135,3 +135,36 @@ def test_a_hostile_part_is_refused_alone_with_a_line_and_its_message_stays(
     assert len(lines) == 1
     assert "was not kept" in lines[0]
     assert "Its message was imported" in lines[0]
+
+
+def test_parts_after_broken_emoji_and_before_a_cut_are_found_again(tmp_path: Path) -> None:
+    # Old app versions wrote emoji as surrogate-pair references, and backups get cut off:
+    # the parts are found again by the same record count the import used.
+    xml = tmp_path / "sms-20260401120000.xml"
+    cut = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"3\">\n"
+        f'<sms protocol="0" address="{PHONE}" date="{MS}" type="1" body="hi &#55357;&#56832;" '
+        'read="1" />\n'
+        + _mms(1, "photo &#55357;&#56832;", ("image/jpeg", "IMG_0009.jpg", _b64(files.photo())))
+        + _mms(2, "after the cut", ("image/jpeg", "IMG_0010.jpg", _b64(files.photo())))
+    )
+    xml.write_text(cut[: cut.rindex("<mms") + 200], encoding="utf-8")
+    record = Case(
+        reference="SAR-MMS-2",
+        regime=Regime.SAR,
+        received=date(2026, 5, 5),
+        requester="Alex Morgan",
+        scope_from=date(2026, 3, 1),
+        scope_to=date(2026, 3, 31),
+    )
+    session = CaseSession.create(tmp_path / "case", record, user="officer")
+    try:
+        (result,) = run_job(session.import_files([xml]))
+        assert isinstance(result, ImportResult)
+        assert result.messages == 2
+        (photo,) = _by_text(session)["photo \U0001f600"]
+        assert photo.status is AttachmentStatus.KEPT
+        assert session.attachment_bytes(photo.id) == files.photo()
+        assert any("ends early" in w for w in result.warnings)
+    finally:
+        session.close()
