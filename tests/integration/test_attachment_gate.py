@@ -58,18 +58,18 @@ def case(tmp_path: Path) -> Iterator[CaseSession]:
         scope_to=date(2026, 3, 31),
     )
     session = CaseSession.create(tmp_path / "case", record, user="officer")
-    session.set_case_organisation(DEMO_PROFILE.to_json())
-    run_job(session.import_files([_zip(tmp_path / "WhatsApp Chat with Housing.zip")]))
-    session.add_user("dpo.lead", Role.DPO)
-    session.add_user("second", Role.REVIEWER)
+    session.export.set_case_organisation(DEMO_PROFILE.to_json())
+    run_job(session.ingest.import_files([_zip(tmp_path / "WhatsApp Chat with Housing.zip")]))
+    session.review.add_user("dpo.lead", Role.DPO)
+    session.review.add_user("second", Role.REVIEWER)
     # Everything but the unrelated photo's message is in the disclosure set.
-    ids = session.search_ids(SearchQuery())
-    unrelated = session.search_ids(SearchQuery(text="unrelated"))
-    session.mark_scope([i for i in ids if i not in unrelated], Relevance.ABOUT_REQUESTER, "t")
-    session.search_logged(SearchQuery(), limit=1, origin="test")
+    ids = session.scope.search_ids(SearchQuery())
+    unrelated = session.scope.search_ids(SearchQuery(text="unrelated"))
+    session.scope.mark_scope([i for i in ids if i not in unrelated], Relevance.ABOUT_REQUESTER, "t")
+    session.search.search_logged(SearchQuery(), limit=1, origin="test")
     dpo = CaseSession.open(session.folder, "dpo.lead")
     try:  # no detection here (no OCR needed): the DPO's recorded decision stands in for it
-        dpo.waive_detection("Read in full by two reviewers")
+        dpo.export.waive_detection("Read in full by two reviewers")
     finally:
         dpo.close()
     yield session
@@ -77,8 +77,8 @@ def case(tmp_path: Path) -> Iterator[CaseSession]:
 
 
 def _attachments(case: CaseSession) -> dict[str, int]:
-    ids = case.search_ids(SearchQuery())
-    return {a.name: a.id for items in case.attachments_of(ids).values() for a in items}
+    ids = case.scope.search_ids(SearchQuery())
+    return {a.name: a.id for items in case.attachments.attachments_of(ids).values() for a in items}
 
 
 def _as(case: CaseSession, user: str) -> CaseSession:
@@ -86,10 +86,10 @@ def _as(case: CaseSession, user: str) -> CaseSession:
 
 
 def _sign_off(case: CaseSession) -> None:
-    if case.signoff_required():
+    if case.review.signoff_required():
         dpo = _as(case, "dpo.lead")
         try:
-            dpo.sign_off("Checked")
+            dpo.review.sign_off("Checked")
         finally:
             dpo.close()
 
@@ -97,9 +97,11 @@ def _sign_off(case: CaseSession) -> None:
 def test_undecided_attachments_block_export_and_are_named_once(
     case: CaseSession, tmp_path: Path
 ) -> None:
-    assert case.export_undecided_attachments() == 2  # the unrelated photo is out of the set
+    assert (
+        case.attachments.export_undecided_attachments() == 2
+    )  # the unrelated photo is out of the set
     with pytest.raises(ExportBlockedError) as refused:
-        run_job(case.export_bundle(tmp_path / "out"))
+        run_job(case.export.export_bundle(tmp_path / "out"))
     message = str(refused.value)
     assert message.startswith("2 attachments (photos, documents, voice notes)")
     assert "attachment list" in message
@@ -116,24 +118,26 @@ def test_a_proposal_without_approval_still_blocks_and_approved_ones_go_in(
 ) -> None:
     found = _attachments(case)
     photo, letter, other = found["IMG-0001.jpg"], found["letter.pdf"], found["IMG-0002.jpg"]
-    case.decide_attachment(photo, AttachmentAction.DISCLOSE)
-    case.decide_attachment(letter, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True)
-    case.decide_attachment(other, AttachmentAction.DISCLOSE)
+    case.attachments.decide_attachment(photo, AttachmentAction.DISCLOSE)
+    case.attachments.decide_attachment(
+        letter, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True
+    )
+    case.attachments.decide_attachment(other, AttachmentAction.DISCLOSE)
     with pytest.raises(ExportBlockedError, match=r"^2 attachments"):
-        run_job(case.export_bundle(tmp_path / "out"))
+        run_job(case.export.export_bundle(tmp_path / "out"))
     second = _as(case, "second")
     try:
-        second.approve_attachment(photo)
-        assert case.export_undecided_attachments() == 1
+        second.attachments.approve_attachment(photo)
+        assert case.attachments.export_undecided_attachments() == 1
         with pytest.raises(ExportBlockedError, match=r"^1 attachment \(photos.*needs a decision"):
-            run_job(case.export_bundle(tmp_path / "out"))
-        second.approve_attachment(letter)
-        second.approve_attachment(other)  # approved, but its message is not in the set
+            run_job(case.export.export_bundle(tmp_path / "out"))
+        second.attachments.approve_attachment(letter)
+        second.attachments.approve_attachment(other)  # approved, but its message is not in the set
     finally:
         second.close()
-    assert case.export_undecided_attachments() == 0
+    assert case.attachments.export_undecided_attachments() == 0
     _sign_off(case)
-    run_job(case.export_bundle(tmp_path / "out"))
+    run_job(case.export.export_bundle(tmp_path / "out"))
     pdf = next((tmp_path / "out" / "pack").glob("*.pdf"))
     photos = [p for p in pdf_pictures(pdf) if Image.open(io.BytesIO(p[1])).size == (1200, 800)]
     assert len(photos) == 1  # the disclosed photo; the unrelated one never enters the pack
@@ -141,11 +145,11 @@ def test_a_proposal_without_approval_still_blocks_and_approved_ones_go_in(
     assert "Attachment 1 withheld" in html
 
     # A new proposal replaces the approved decision: it blocks again until approved.
-    case.decide_attachment(
+    case.attachments.decide_attachment(
         photo, AttachmentAction.REDACT, "SAR-3P", [RedactionBox(0, 0, 50, 50)], about_another=True
     )
     with pytest.raises(ExportBlockedError, match=r"^1 attachment "):
-        run_job(case.export_bundle(tmp_path / "again"))
+        run_job(case.export.export_bundle(tmp_path / "again"))
     assert not (tmp_path / "again").exists()
 
 
@@ -154,22 +158,28 @@ def test_documents_are_previewed_and_disclosed_as_pages_with_the_reviewers_box(
 ) -> None:
     found = _attachments(case)
     photo, letter, other = found["IMG-0001.jpg"], found["letter.pdf"], found["IMG-0002.jpg"]
-    assert case.attachment_page_count(letter) == 1
-    preview = Image.open(io.BytesIO(case.attachment_preview(letter)))
+    assert case.attachments.attachment_page_count(letter) == 1
+    preview = Image.open(io.BytesIO(case.attachments.attachment_preview(letter)))
     assert preview.size == (596, 842)  # one pixel per point (rounded up): the unit of the boxes
     # The reviewer boxes the name on the page as shown (words at x 117-259, y 74-89 points).
     box = RedactionBox(110, 70, 265, 92)
-    case.decide_attachment(letter, AttachmentAction.REDACT, "SAR-3P", [box], about_another=True)
-    case.decide_attachment(photo, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True)
-    case.decide_attachment(other, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True)
+    case.attachments.decide_attachment(
+        letter, AttachmentAction.REDACT, "SAR-3P", [box], about_another=True
+    )
+    case.attachments.decide_attachment(
+        photo, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True
+    )
+    case.attachments.decide_attachment(
+        other, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True
+    )
     second = _as(case, "second")
     try:
         for attachment in (photo, letter, other):
-            second.approve_attachment(attachment)
+            second.attachments.approve_attachment(attachment)
     finally:
         second.close()
     _sign_off(case)
-    run_job(case.export_bundle(tmp_path / "out"))
+    run_job(case.export.export_bundle(tmp_path / "out"))
     pdf = next((tmp_path / "out" / "pack").glob("*.pdf"))
     pages = [p for p in pdf_pictures(pdf) if Image.open(io.BytesIO(p[1])).size == (1241, 1754)]
     assert len(pages) == 1

@@ -83,15 +83,15 @@ def imported(
         scope_to=date(2026, 3, 31),
     )
     session = CaseSession.create(tmp_path / "case", record, user="officer")
-    (result,) = run_job(session.import_files([export]))
+    (result,) = run_job(session.ingest.import_files([export]))
     assert isinstance(result, ImportResult)
     yield session, result
     session.close()
 
 
 def _by_text(session: CaseSession) -> dict[str, list]:
-    hits = session.search(SearchQuery())
-    found = session.attachments_of([h.id for h in hits])
+    hits = session.search.search(SearchQuery())
+    found = session.attachments.attachments_of([h.id for h in hits])
     return {h.text: found.get(h.id, []) for h in hits}
 
 
@@ -107,7 +107,7 @@ def test_mms_parts_are_kept_typed_by_content_and_linked_to_their_message(importe
     )
     assert photo.sha256 is not None
     assert photo.stored_path
-    assert session.attachment_bytes(photo.id) == files.photo()
+    assert session.attachments.attachment_bytes(photo.id) == files.photo()
     (letter,) = by_text["the letter"]
     assert (letter.status, letter.media_type) == (AttachmentStatus.KEPT, "application/pdf")
     (voice,) = by_text["voice"]
@@ -159,12 +159,12 @@ def test_parts_after_broken_emoji_and_before_a_cut_are_found_again(tmp_path: Pat
     )
     session = CaseSession.create(tmp_path / "case", record, user="officer")
     try:
-        (result,) = run_job(session.import_files([xml]))
+        (result,) = run_job(session.ingest.import_files([xml]))
         assert isinstance(result, ImportResult)
         assert result.messages == 2
         (photo,) = _by_text(session)["photo \U0001f600"]
         assert photo.status is AttachmentStatus.KEPT
-        assert session.attachment_bytes(photo.id) == files.photo()
+        assert session.attachments.attachment_bytes(photo.id) == files.photo()
         assert any("ends early" in w for w in result.warnings)
     finally:
         session.close()

@@ -93,15 +93,15 @@ def imported(
         scope_to=date(2026, 3, 31),
     )
     session = CaseSession.create(tmp_path / "case", record, user="officer")
-    (result,) = run_job(session.import_files([export]))
+    (result,) = run_job(session.ingest.import_files([export]))
     assert isinstance(result, ImportResult)
     yield session, result
     session.close()
 
 
 def _by_text(session: CaseSession) -> dict[str, list]:
-    hits = session.search(SearchQuery())
-    found = session.attachments_of([h.id for h in hits])
+    hits = session.search.search(SearchQuery())
+    found = session.attachments.attachments_of([h.id for h in hits])
     return {h.text: found.get(h.id, []) for h in hits}
 
 
@@ -110,7 +110,7 @@ def test_rsmf_files_are_kept_and_linked_to_their_message(imported) -> None:
     by_text = _by_text(session)
     (photo,) = by_text["photo of the notice"]
     assert (photo.status, photo.media_type) == (AttachmentStatus.KEPT, "image/jpeg")
-    assert session.attachment_bytes(photo.id) == FILES["notice.jpg"]
+    assert session.attachments.attachment_bytes(photo.id) == FILES["notice.jpg"]
     (letter,) = by_text["the letter"]
     assert (letter.status, letter.media_type) == (AttachmentStatus.KEPT, "application/pdf")
 
