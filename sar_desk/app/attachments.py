@@ -31,8 +31,6 @@ from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchi
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Attachment, MessageId, SourceId
-from sar_desk.importers import sms_parts
-from sar_desk.importers.rsmf import inner as rsmf_inner
 from sar_desk.store import attachments as store_attachments
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder, remove_tree
@@ -130,6 +128,9 @@ def _keep_parts(
     keeper: keep.Keeper,
 ) -> dict[str, AttachmentPlan]:
     """Take the MMS parts the records name out of the backup, one at a time (memory stays flat)."""
+    from sar_desk.importers import sms_parts
+    from sar_desk.importers.rsmf import inner as rsmf_inner
+
     items: dict[str, Attachment] = {
         item.path: item
         for _, _, found in with_files
@@ -157,6 +158,10 @@ def _keep_parts(
 
 def _inside(path: str | None) -> bool:
     """Whether a file's bytes are inside another export file (an MMS part, an RSMF e-mail)."""
+    # Importers load only to import (a search must not load them).
+    from sar_desk.importers import sms_parts
+    from sar_desk.importers.rsmf import inner as rsmf_inner
+
     return sms_parts.is_part(path) or rsmf_inner.is_inner(path)
 
 
