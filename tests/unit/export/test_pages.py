@@ -60,3 +60,28 @@ def test_a_rotated_page_is_shown_upright_with_its_box_where_the_reviewer_drew_it
     inside = image.crop((int(name.x0) + 1, int(name.y0) + 1, int(name.x1) - 1, int(name.y1) - 1))
     assert inside.getextrema() == ((0, 0), (0, 0), (0, 0))  # solid black, not just ink
     assert "Morgana" in text
+
+
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [
+        (files.docx, "Ravindra Oyelaran"),
+        (files.xlsx, "Ottoline Braithwaite"),
+        (files.odt, "Cassius Pemberton"),
+    ],
+)
+def test_each_office_kind_is_laid_out_on_pages_that_box_its_words(make, name: str) -> None:
+    from sar_desk.attachments.office_pages import office_pdf
+    from sar_desk.attachments.pdf_pages import read_pdf
+    from sar_desk.core.attachments import boxes_for_span, merge_boxes
+
+    laid_out = office_pdf(make(), files.FONT)
+    text, words, _, _ = read_pdf(laid_out, use_ocr=False)
+    start = text.index(name)
+    (box,) = merge_boxes(boxes_for_span(words, start, start + len(name)))
+    (page,) = pages.render_pages(laid_out, [box], dpi=72)
+    image = Image.open(io.BytesIO(page.png)).convert("RGB")
+    _, x0, y0, x1, y1 = box
+    inside = image.crop((int(x0) + 1, int(y0) + 1, int(x1) - 1, int(y1) - 1))
+    assert inside.getextrema() == ((0, 0), (0, 0), (0, 0))
+    assert metadata_problems(page.png) == []
