@@ -16,6 +16,7 @@ from sar_desk.app.base import SessionBase
 from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
+from sar_desk.core.attachments import AttachmentStatus as KeptStatus
 from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
 from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.outcome import OutcomeKind
@@ -23,6 +24,7 @@ from sar_desk.review import attachments as review
 from sar_desk.review import legal
 from sar_desk.review.codes import CodeTable
 from sar_desk.review.items import ReviewContext
+from sar_desk.store import attachments as store_attachments
 from sar_desk.store import scope as store_scope
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder
@@ -80,6 +82,20 @@ def approved_outcomes(
                 attachment.kind is MediaKind.OFFICE,
             )
         )
+    # A file refused at import (damaged, a bomb, disguised) cannot be decided or shown: its
+    # message's line says so, rather than leaving "included" with nothing under it.
+    decided = {a.id for a, _ in review.approved(conn)}
+    for items in store_attachments.attachments_of(conn, sorted(wanted)).values():
+        for attachment in items:
+            if attachment.status is KeptStatus.REFUSED and attachment.id not in decided:
+                out.append(
+                    AttachmentOutcome(
+                        attachment.message_id,
+                        attachment.position,
+                        AttachmentAction.DISCLOSE,
+                        unreadable=True,
+                    )
+                )
     return tuple(out)
 
 

@@ -39,6 +39,8 @@ class AttachmentOutcome:
             points of the page as shown.
         laid_out: The document's pages were laid out afresh from its text (an Office file),
             which the caption says.
+        unreadable: The file was refused at import (damaged or unsafe): a line says it is
+            not shown.
         terms: What the boxes cover that detection named (a name, an address): protected
             terms for the leak checks, so OCR of the output finds them if a box misses.
     """
@@ -53,6 +55,7 @@ class AttachmentOutcome:
     document: bytes | None = None
     page_boxes: tuple[PageBox, ...] = ()
     laid_out: bool = False
+    unreadable: bool = False
 
 
 NOT_SHOWN = (
@@ -60,6 +63,11 @@ NOT_SHOWN = (
 )
 """The line for an attachment disclosed in full that is neither an image nor a document (a
 voice note, a video); it is not withheld, so it carries no code."""
+NOT_READABLE = (
+    "[Attachment {number} could not be opened safely (the file was damaged or unsafe), so it "
+    "is not shown; ask us for a copy]"
+)
+"""The line for a file refused at import: it is in the export but nothing of it is shown."""
 
 
 def _redacted(label: str, count: int, code: ReasonCode | None) -> str:
@@ -97,6 +105,9 @@ def _place(
             lines.append(f"[Attachment {number} withheld · {outcome.code.marker}]")
             codes.add(outcome.code.code)
             used.append(outcome.code)
+            continue
+        if outcome.unreadable:
+            lines.append(NOT_READABLE.format(number=number))
             continue
         redacting = outcome.action is AttachmentAction.REDACT and outcome.code is not None
         if outcome.document is not None:

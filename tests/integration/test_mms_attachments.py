@@ -168,3 +168,39 @@ def test_parts_after_broken_emoji_and_before_a_cut_are_found_again(tmp_path: Pat
         assert any("ends early" in w for w in result.warnings)
     finally:
         session.close()
+
+
+def test_refused_parts_are_named_in_the_bundle_not_left_as_included(imported, tmp_path) -> None:
+    from sar_desk.core.attachment_review import AttachmentAction
+    from sar_desk.core.organisation import DEMO_PROFILE
+    from sar_desk.core.scope import Relevance
+    from sar_desk.review.roles import Role
+
+    session, _ = imported
+    session.export.set_case_organisation(DEMO_PROFILE.to_json())
+    session.review.add_user("dpo.lead", Role.DPO)
+    session.review.add_user("second", Role.REVIEWER)
+    ids = session.scope.search_ids(SearchQuery())
+    session.scope.mark_scope(ids, Relevance.ABOUT_REQUESTER, "t")
+    session.search.search_logged(SearchQuery(), limit=1, origin="test")
+    kept = [
+        a.id
+        for items in session.attachments.attachments_of(ids).values()
+        for a in items
+        if a.status is AttachmentStatus.KEPT
+    ]
+    for attachment in kept:
+        session.attachments.decide_attachment(
+            attachment, AttachmentAction.WITHHOLD, "SAR-3P", about_another=True
+        )
+    with CaseSession.open(session.folder, "second") as second:
+        for attachment in kept:
+            second.attachments.approve_attachment(attachment)
+    with CaseSession.open(session.folder, "dpo.lead") as dpo:
+        dpo.export.waive_detection("Read in full by two reviewers")
+        if session.review.signoff_required():
+            dpo.review.sign_off("Checked")
+    run_job(session.export.export_bundle(tmp_path / "out"))
+    html = "".join(p.read_text("utf-8") for p in (tmp_path / "out" / "pack").glob("*.htm*"))
+    assert html.count("could not be opened safely") == 3  # the three refused parts
+    assert html.count("withheld · Sch 2 Pt 3 para 16") == 3  # the photo, letter, voice note
