@@ -15,6 +15,7 @@ from sar_desk.app.attachments import office_font
 from sar_desk.app.base import SessionBase
 from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.app.summary import SummarySection
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
 from sar_desk.core.attachments import AttachmentStatus as KeptStatus
 from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
@@ -184,6 +185,24 @@ class AttachmentReviewMixin(SessionBase):
             if outcome is not None and outcome.kind is not OutcomeKind.HELD:
                 return 0  # an outcome that discloses no records discloses no attachment
             return undecided_count(conn, [int(i) for i in store_scope.disclosure_ids(conn)])
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Add "Attachments": kept, refused and missing, and how many still block export."""
+        sections = super().summary_sections()
+        with self.store.read() as conn:
+            counts = store_attachments.status_counts(conn)
+        if not counts:
+            return sections
+        waiting = self.export_undecided_attachments()
+        lines = [
+            f"{counts.get('kept', 0)} kept, {counts.get('refused', 0)} refused (damaged or "
+            f"unsafe), {counts.get('missing', 0)} named but not in the export"
+        ]
+        if waiting:
+            lines.append(undecided_line(waiting))
+        data = {**counts, "undecided_in_disclosure": waiting}
+        sections.append(SummarySection("Attachments", tuple(lines), data))
+        return sections
 
     def _attachment_context(self) -> ReviewContext:
         return ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())

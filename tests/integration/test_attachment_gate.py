@@ -108,6 +108,9 @@ def test_undecided_attachments_block_export_and_are_named_once(
     assert refused.value.hint is Hint.LIST_ATTACHMENTS
     assert "sar-desk review CASE attachments" in error_line(refused.value)
     assert not (tmp_path / "out").exists()
+    (shown,) = [s for s in case.summary_sections() if s.title == "Attachments"]  # case show
+    assert shown.lines[0].startswith("3 kept, 0 refused")
+    assert shown.lines[1].startswith("2 attachments")
     step = next_step(case)
     assert step.step is Step.REVIEW
     assert step.sentence.startswith("2 attachments")
