@@ -1,12 +1,13 @@
 """Disclosed PDF documents as page images: rendered by PDFium, boxes burned into the pixels.
 
-Nothing of the original PDF reaches the pack but the look of its pages: each page is rendered to
-pixels as a viewer shows it (crop box and rotation applied), every approved box on that page is
-filled solid black in those pixels, and the picture is re-encoded from its pixels as a PNG
-(`images.redact_image`), so no text layer, font, link, form, annotation object, attachment or
-metadata of the original survives. Boxes are in points of the page as shown, origin top-left
-(the coordinates of the word boxes `attachments.pdf_pages` reads), so at scale s a box covers
-s times its points. pypdfium2 (PDFium) is Apache-2.0 / BSD-3-Clause; PyMuPDF (AGPL) is not used.
+Nothing of the original PDF reaches the pack but the look of its pages: each page is rendered
+to pixels as a viewer shows it (crop box and rotation applied), every approved box on that page
+is filled solid black in those pixels, and a fresh picture is made from those pixels alone and
+saved as a PNG (as `images.redact_image` does for photos), so no text layer, font, link, form,
+annotation object, attachment or metadata of the original survives. Boxes are in points of the
+page as shown, origin top-left (the coordinates of the word boxes `attachments.pdf_pages`
+reads), so at scale s a box covers s times its points. pypdfium2 (PDFium) is Apache-2.0 /
+BSD-3-Clause; PyMuPDF (AGPL) is not used.
 
 Pure: bytes in, bytes out.
 """
@@ -17,7 +18,7 @@ import io
 from collections.abc import Sequence
 from typing import Any, Final
 
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 
 from sar_desk.export.images import (
     BLACK,
@@ -25,7 +26,6 @@ from sar_desk.export.images import (
     PAD,
     CleanImage,
     ImageRefusedError,
-    redact_image,
 )
 
 DPI: Final = 150
@@ -124,8 +124,10 @@ def _render_page(
         bottom = min(picture.height - 1, int(y1 * scale + 0.999) + PAD)
         if right >= left and bottom >= top:
             draw.rectangle((left, top, right, bottom), fill=BLACK)
-    raw = io.BytesIO()
-    picture.save(raw, format="PNG")
-    # Rebuilt once more from pixels alone, as every disclosed image is: nothing but pixels.
-    clean = redact_image(raw.getvalue(), [], max_pixels=max_pixels)
-    return CleanImage(clean.png, clean.width, clean.height, len(boxes))
+    # A fresh image from the raw pixels, as every disclosed image is (`images.redact_image`):
+    # nothing of PDFium's bitmap or the document can come along, only pixels. Saved without
+    # `optimize`: a page is mostly white and the extra pass costs four times the encode.
+    fresh = Image.frombytes("RGB", picture.size, picture.tobytes())
+    out = io.BytesIO()
+    fresh.save(out, format="PNG")
+    return CleanImage(out.getvalue(), fresh.width, fresh.height, len(boxes))
