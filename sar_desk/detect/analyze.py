@@ -31,12 +31,21 @@ from sar_desk.detect.propagate import (
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
 from sar_desk.detect.titles import title_carriers, title_findings
-from sar_desk.detect.words import ORG_WORDS, VERBS, is_not_a_name, looks_like_name
+from sar_desk.detect.words import (
+    ORG_WORDS,
+    VERBS,
+    is_ambiguous,
+    is_not_a_name,
+    looks_like_name,
+    used_as_word,
+)
 
 logger = logging.getLogger(__name__)
 
 DENY_LIST = "CaseDenyList"
 _NER = "SpacyRecognizer"
+# Recognisers that guess names from the model or the lists (not from the case or a structure).
+_GUESSERS = frozenset({_NER, "NameListRecognizer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +137,8 @@ def _relabel(text: str, start: int, end: int, entity: str, context: CaseContext)
     words = value.split()
     if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
         return None
+    if _acronym(value, context):
+        return None
     gaz = gazetteer.current()
     if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
@@ -147,11 +158,25 @@ def _relabel(text: str, start: int, end: int, entity: str, context: CaseContext)
     return entity
 
 
+def _acronym(value: str, context: CaseContext | None) -> bool:
+    """Whether `value` is a short all-capitals label ("NI", "NINO", "DWP"), not a name.
+
+    Even when a name list has it ("Nino"), unless it is known to the case.
+    """
+    return (
+        " " not in value
+        and value.isalpha()
+        and value.isupper()
+        and len(value) <= 4
+        and (context is None or name_key(value) not in context.name_index)
+    )
+
+
 # Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
 _NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
 
 
-def _from_org(value: str) -> str | None:
+def _from_org(value: str, context: CaseContext | None = None) -> str | None:
     """A name or town the small model called an organisation ("Lachlan Penhaligon", "Truro").
 
     One to three capitalised words with no organisation word ("Elm House", "Leeds Council"):
@@ -159,7 +184,7 @@ def _from_org(value: str) -> str | None:
     taken as a full name. Anything else stays an organisation (never proposed).
     """
     words = value.split()
-    if not 1 <= len(words) <= 3 or is_not_a_name(value):
+    if not 1 <= len(words) <= 3 or is_not_a_name(value) or _acronym(value, context):
         return None
     if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
         return None
@@ -174,6 +199,14 @@ def _from_org(value: str) -> str | None:
     return "PERSON" if all(looks_like_name(w) for w in words) else None
 
 
+def _word_not_name(text: str, start: int, end: int, context: CaseContext) -> bool:
+    """A one-word PERSON from a model or a list that is a word used as a word, or a label."""
+    value = text[start:end]
+    if " " in value:
+        return False
+    return (is_ambiguous(value) and used_as_word(text, start, end)) or _acronym(value, context)
+
+
 def _text_findings(
     message_id: MessageId, text: str, spans: Sequence[RawSpan], context: CaseContext
 ) -> list[Finding]:
@@ -181,7 +214,7 @@ def _text_findings(
     for s in spans:
         start, end, entity = s.start, s.end, s.entity_type
         if entity == "ORGANIZATION":
-            if s.recognizer != _NER or (recovered := _from_org(text[start:end])) is None:
+            if s.recognizer != _NER or (recovered := _from_org(text[start:end], context)) is None:
                 continue
             entity = recovered
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
@@ -193,6 +226,12 @@ def _text_findings(
             if relabelled is None:
                 continue
             entity = relabelled
+        if (
+            entity == "PERSON"
+            and s.recognizer in _GUESSERS
+            and _word_not_name(text, start, end, context)
+        ):
+            continue  # "the robin in the car park", "jack the car up", "NINO AB..."
         found.append(
             Finding(
                 message_id,

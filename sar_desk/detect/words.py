@@ -10,6 +10,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect import gazetteer
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -61,9 +63,42 @@ square mews walk park view rise parade green st rd ln ave dr
 
 
 def is_ambiguous(word: str) -> bool:
-    """Whether a name is also an everyday word (so only its capitalised form counts)."""
+    """Whether a name is also an everyday word (so only its capitalised form counts).
+
+    The hand list above, plus the shipped list of names that are dictionary words ("robin",
+    "branch"), once loaded.
+    """
     w = word.casefold()
-    return w in WORD_NAMES or w in STOP_WORDS or w in NOT_NAMES
+    return w in WORD_NAMES or w in STOP_WORDS or w in NOT_NAMES or gazetteer.current().is_word(w)
+
+
+# What comes before a word used as a word ("the robin", "keep the faith"), and what comes after
+# a word used as a verb or adjective ("hope you all", "jack the car up", "mark it done").
+_WORD_BEFORE = _wordset("the a an my your his her our its their this that these those some any no")
+_WORD_AFTER = _wordset("""
+you your yours it its the a an this that these those them us me him all everyone up off down
+as so
+""")
+# Person cues that keep a following object ("tell hope the bloods are back").
+_PERSON_BEFORE = _wordset("tell told ask asked asking thank thanks cc ping remind give gave show")
+_WORD_RE = re.compile(r"[\w'’]+")
+
+
+def used_as_word(text: str, start: int, end: int) -> bool:
+    """Whether a name that is also a word is used as the word at ``text[start:end]``.
+
+    Only the neighbouring words decide: after an article or possessive ("the robin in the car
+    park"), or before a pronoun, article or particle ("hope you all", "jack the car up"),
+    unless a person cue comes first ("tell hope the bloods are back").
+    """
+    before = _WORD_RE.findall(text[max(0, start - 24) : start])
+    after = _WORD_RE.findall(text[end : end + 24])
+    prev = before[-1].casefold() if before else ""
+    if prev in _WORD_BEFORE:
+        return True
+    if not after or text[end : end + 1] not in (" ", "\t"):
+        return False
+    return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE
 
 
 def looks_like_name(word: str) -> bool:
