@@ -32,6 +32,7 @@ from sar_desk.detect.words import (
     is_ambiguous,
     is_placeholder,
     looks_like_name,
+    named_in_lower_case,
     used_as_word,
 )
 
@@ -254,7 +255,12 @@ class CaseMatcher:
         lower_word = ambiguous and not value[:1].isupper()
         if lower_word and (
             _after_determiner(text, span.start)
-            or (kind != "name" and value.casefold() in STOP_WORDS)
+            or (
+                kind != "name"
+                and (
+                    value.casefold() in STOP_WORDS or not named_in_lower_case(text, span.start, end)
+                )
+            )
         ):
             return None
         if kind == "name":

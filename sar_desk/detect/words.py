@@ -159,3 +159,33 @@ def is_not_a_name(value: str) -> bool:
     if not words or is_placeholder(value):
         return True
     return all(w in PRODUCTS or w in FILLER_WORDS or w in PLACEHOLDER_WORDS for w in words)
+
+
+_NAME_BEFORE = _wordset("""
+tell told ask asked asking thank thanks cc ping remind hi hey hiya dear with for from saw seen
+met visited about re by
+""")
+_NAME_VERBS = _wordset("""
+is was has had said says rang called phoned emailed texted wants wanted needs asked asks keeps
+came went thinks told will would can could did does
+""")
+
+
+def named_in_lower_case(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case name that is also a word reads as a name where it stands.
+
+    Only with a person cue before it ("asking for dawn", "re ivy"), a verb after it ("ivy
+    moved out", "dawn rang") or punctuation after it ("check on ivy, all fine"); "dawn raid"
+    and "pat on the back" read as words.
+    """
+    after = text[end : end + 1]
+    if not after or after in ",.?!;:()":
+        return True
+    before = _WORD_RE.findall(text[max(0, start - 24) : start])
+    if before and before[-1].casefold() in _NAME_BEFORE:
+        return True
+    words = _WORD_RE.findall(text[end : end + 24])
+    if not words or after not in (" ", "\t"):
+        return False
+    nxt = words[0].casefold()
+    return nxt in _NAME_VERBS or (len(nxt) > 4 and nxt.endswith(("ed", "ing")))
