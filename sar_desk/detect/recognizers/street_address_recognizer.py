@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.gazetteer import current
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
@@ -38,6 +38,8 @@ _ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:
 
 class StreetAddressRecognizer(RuleRecognizer):
     """``12 High Street``, ``Flat 3, 4 Mill Lane``, ``27b st james's road``."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("STREET_ADDRESS",)
     RULES = (
@@ -84,6 +86,8 @@ class StreetAddressRecognizer(RuleRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' spans, plus numbered names placed by a town, a postcode or a line end."""
         found = super().noted_spans(text)
+        if not DIGIT.search(text):
+            return found
         extra = [
             (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.55, "")
             for m in _BEFORE_PLACE.finditer(text)
