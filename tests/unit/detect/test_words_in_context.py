@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
-from sar_desk.detect.analyze import _acronym, _from_org, analyze_all
+from sar_desk.detect.analyze import analyze_all
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.propagate import propagation_names
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
+from sar_desk.detect.relabel import acronym as _acronym
+from sar_desk.detect.relabel import from_org as _from_org
 from sar_desk.detect.words import named_in_lower_case, used_as_word
 
 
