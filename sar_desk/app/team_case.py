@@ -72,6 +72,7 @@ def _session(url: str, schema: str, login: str) -> TeamCaseSession:
     try:
         # One signing key per case, whoever exports: bundles are checked against it.
         folder.share_file(SIGNING_KEY, load_or_create_key)
+        folder.fetch_kept()  # earlier bundles' masters, for checking a bundle against the case
     except BaseException:
         session.close()
         raise

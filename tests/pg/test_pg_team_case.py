@@ -154,6 +154,10 @@ def test_a_case_is_worked_on_the_team_store_from_start_to_export(
     run(team, "wf_alice", "export", REF, str(bundle))
     assert (bundle / "manifest.json").exists()
     run(team, "wf_alice", "verify", str(bundle))
+    # Checked against the case from another login's session: the signing key and the
+    # bundle's master were kept on the server, not in the exporting session's scratch folder.
+    out, _ = run(team, "wf_bob", "verify", str(bundle), "--case", REF)
+    assert "checks passed" in out
     out, _ = run(team, "wf_bob", "audit", REF, "verify")
     assert "Audit log intact" in out
 
@@ -207,3 +211,21 @@ def test_the_server_itself_refuses_her_approving_her_own_decision(team: PgCluste
                 "'wf_alice', 'now', 'accepted', 'accepted', 'r', '', false, 'v1')",
                 (item[0],),
             )
+
+
+def test_a_later_session_has_the_bundles_master_and_the_one_signing_key(team: PgCluster) -> None:
+    from sar_desk.app.team_case import open_team_case
+
+    sessions = [
+        open_team_case(team.url(login, PASSWORD, DB), REF) for login in ("wf_bob", "wf_dora")
+    ]
+    try:
+        masters = [sorted(s.case_folder.masters.rglob("protected-terms.json")) for s in sessions]
+        assert len(masters[0]) == 1, "runs after the workflow above"
+        keys = {(s.folder / "bundle-signing-key.pem").read_bytes() for s in sessions}
+        assert len(keys) == 1
+        scratch = [s.folder for s in sessions]
+    finally:
+        for session in sessions:
+            session.close()
+    assert not any(folder.exists() for folder in scratch)  # the scratch folders are removed

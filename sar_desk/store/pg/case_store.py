@@ -32,6 +32,8 @@ from sar_desk.store.pg.engine import make_engine, schema_version
 
 _SHARED_FILE = "team_file:"
 """Prefix of the ``case_meta`` keys holding files every session of a case shares."""
+_KEPT_FILE = "team_kept:"
+"""Prefix of the ``case_meta`` keys naming a kept file (its bytes are in ``originals``)."""
 
 
 class PgStore(Store):
@@ -192,6 +194,46 @@ class TeamCaseFolder(CaseFolder):
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(str(held))
         return target
+
+    @contextmanager
+    def staged(self, dest: Path) -> Iterator[Path]:
+        """Where to write files kept under `dest` (a bundle's master); kept on the server too."""
+        with super().staged(dest) as where:
+            yield where
+        self._keep_tree(dest)
+
+    def _keep_tree(self, folder: Path) -> None:
+        files = [p for p in sorted(folder.rglob("*")) if p.is_file()]
+        with self.open_store() as store, store.transaction() as conn:
+            for path in files:
+                sha = originals.store_original(conn, path)
+                conn.execute(
+                    text(
+                        "INSERT INTO case_meta (key, value) VALUES (:k, :v) "
+                        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+                    ),
+                    {"k": _KEPT_FILE + path.relative_to(self.root).as_posix(), "v": sha},
+                )
+
+    def fetch_kept(self) -> int:
+        """Write every file kept on the server (bundle masters) into the scratch folder.
+
+        Returns:
+            How many files were fetched (each checked against its SHA-256).
+        """
+        with self.open_store() as store, store.read() as conn:
+            kept = conn.execute(
+                text("SELECT key, value FROM case_meta WHERE key LIKE :p"),
+                {"p": _KEPT_FILE + "%"},
+            ).all()
+            for key, sha in kept:
+                relative = str(key)[len(_KEPT_FILE) :]
+                if ".." in relative.split("/") or relative.startswith("/"):
+                    continue  # never outside the scratch folder, whatever the row says
+                target = self.root / relative
+                target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                originals.copy_original_to(conn, str(sha), target)
+        return len(kept)
 
     def discard(self) -> None:
         """Remove the scratch folder and everything fetched into it."""
