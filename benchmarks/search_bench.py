@@ -279,7 +279,7 @@ def _stats(samples: list[float]) -> str:
 def measure(folder: Path, queries: int, seed: int = 9) -> dict[str, str]:
     rng = random.Random(seed)
     session = CaseSession.open(folder, user="bench")
-    everyone = session.people()
+    everyone = session.people.people()
     tz = session.case.timezone
     person_queries = []
     for _ in range(queries):
@@ -313,7 +313,7 @@ def measure(folder: Path, queries: int, seed: int = 9) -> dict[str, str]:
         times = []
         for q in batch:
             t = time.perf_counter()
-            session.search(q, limit=100)
+            session.search.search(q, limit=100)
             times.append(time.perf_counter() - t)
         results[label] = _stats(times)
     for label, batch in (
@@ -323,7 +323,7 @@ def measure(folder: Path, queries: int, seed: int = 9) -> dict[str, str]:
         times = []
         for q in batch:
             t = time.perf_counter()
-            session.count(q)
+            session.search.count(q)
             times.append(time.perf_counter() - t)
         results[label] = _stats(times)
     requester = [p for p in everyone if p.person.role is PersonRole.REQUESTER]

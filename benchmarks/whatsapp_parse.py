@@ -175,7 +175,7 @@ def run_store(path: Path) -> int:
         case = Case(reference="BENCH-1", regime=Regime.SAR, received=date(2026, 1, 5))
         session = CaseSession.create(Path(folder) / "case", case, user="bench")
         try:
-            outcomes = run_job(session.import_files([path], day_first=True))
+            outcomes = run_job(session.ingest.import_files([path], day_first=True))
         finally:
             session.close()
     result = outcomes[0]

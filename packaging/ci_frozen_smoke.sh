@@ -42,7 +42,7 @@ offline() { if unshare -n true 2>/dev/null; then unshare -n -- "$@"; else "$@"; 
 # One-file import into a temporary case, with the frozen program and no network. Acting as
 # "ci" (not the OS account) needs its passphrase, which also proves Argon2 made it into the build.
 export SAR_DESK_NEW_USER_PASSPHRASE="frozen smoke passphrase" SAR_DESK_AS_PASSPHRASE="frozen smoke passphrase"
-offline "$app" case new "$work/case" --regime sar --reference SAR-CI-0001 \
+offline "$app" case new "$work/case" --no-encrypt --regime sar --reference SAR-CI-0001 \
   --received 2026-05-05 --requester "Alex Morgan" --as ci >/dev/null
 imported="$(offline "$app" import "$work/case" \
   "$root/resources/samples/whatsapp/WhatsApp Chat with Sam Patel.txt" --as ci)"

@@ -1,8 +1,8 @@
 """The state every part of `CaseSession` shares: the case folder, its store and the user.
 
-`CaseSession` (in `app.session`) is composed from one mixin per use-case area (importing,
-search, people, detection, review, export), each in its own module and each built on
-`SessionBase`, so the facade stays one class without one huge module.
+One class per use-case area (importing, search, people, detection, review, export), each in
+its own module and each built on `SessionBase`, is composed into `app.session.OpenCase`;
+`CaseSession` hands each area out as a service (``session.people``, ``session.review``).
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class SessionBase:
             self._case = uow.case.load()
 
     def summary_sections(self) -> list[SummarySection]:
-        """Blocks of ``case show`` contributed by each area; mixins extend via super()."""
+        """Blocks of ``case show`` contributed by each area; each area extends via super()."""
         return []
 
     def open_store(self) -> Store:

@@ -36,7 +36,7 @@ def glance(folder: Path, today: date | None = None) -> CaseGlance:
     except SarDeskError as exc:
         return CaseGlance(Path(folder), problem=str(exc))
     try:
-        deadline, left = session.deadline(today)
+        deadline, left = session.clock.deadline(today)
         position = disposal_position(session, today)
     except SarDeskError as exc:
         return CaseGlance(Path(folder), problem=str(exc))

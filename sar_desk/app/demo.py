@@ -71,7 +71,7 @@ Step = Callable[[CaseSession, DemoResult, CancelToken], Job[None]]
 
 
 def _import_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
-    outcomes = yield from session.import_files(
+    outcomes = yield from session.ingest.import_files(
         sample_exports(), custodian="Housing team", cancel=cancel
     )
     for outcome in outcomes:
@@ -91,14 +91,14 @@ def _search_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     start, end = day_range(case.scope_from, case.scope_to, case.timezone)
     query = SearchQuery(date_from=start, date_to=end)
     result.lines.append(
-        f"Messages in scope ({case.scope_from} to {case.scope_to}): {session.count(query)}"
+        f"Messages in scope ({case.scope_from} to {case.scope_to}): {session.search.count(query)}"
     )
     yield Progress(1, 1, "Searched the case")
 
 
 def _detect_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
     # Only the disclosure set is going out, so only it needs proposals.
-    summary = yield from session.run_detection(scope="in-scope", cancel=cancel)
+    summary = yield from session.detection.run_detection(scope="in-scope", cancel=cancel)
     counts = ", ".join(
         f"{entity} {n}"
         for entity, n in sorted(summary.by_entity.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -116,8 +116,8 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     from sar_desk.review.roles import Role
 
     cancel.check()
-    session.add_user(DEMO_REVIEWER, Role.REVIEWER, DEMO_PASSPHRASE)
-    accepted = session.bulk_decide(
+    session.review.add_user(DEMO_REVIEWER, Role.REVIEWER, DEMO_PASSPHRASE)
+    accepted = session.review.bulk_decide(
         BulkSelection(everything=True),
         Action.ACCEPT,
         code="default",
@@ -127,7 +127,7 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     if accepted.plan.refused:
         # Para 16 only covers another individual's data (issue 13): the demo reviewer records
         # that these items are the requester's own or not about anyone else, so disclosed.
-        session.decide(
+        session.review.decide(
             [item for item, _why in accepted.plan.refused],
             Action.REJECT,
             note="Demo: the requester's own data or not about another individual: disclosed",
@@ -135,7 +135,7 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
     yield Progress(1, 3, "Accepted the proposals")
     reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
     try:
-        approved = reviewer.bulk_decide(
+        approved = reviewer.review.bulk_decide(
             BulkSelection(everything=True), Action.APPROVE, confirmed=True
         )
     finally:
@@ -153,13 +153,13 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
             "own data or not about another individual, so disclosed (recorded)"
         )
     _places_step(session, result)
-    needed = session.signoff_required()
+    needed = session.review.signoff_required()
     if needed:
         # The demo's DPO signs off so the export gate (R54) can be shown passing.
-        session.add_user("demo-dpo", Role.DPO, DEMO_PASSPHRASE)
+        session.review.add_user("demo-dpo", Role.DPO, DEMO_PASSPHRASE)
         dpo = CaseSession.open(session.folder, "demo-dpo")
         try:
-            dpo.sign_off("Demo: checked the redactions and the reasons for sign-off")
+            dpo.review.sign_off("Demo: checked the redactions and the reasons for sign-off")
         finally:
             dpo.close()
         result.lines.append(f"DPO sign-off recorded ({len(needed)} reasons)")
@@ -175,24 +175,24 @@ def _places_step(session: CaseSession, result: DemoResult) -> None:
     from sar_desk.core.decisions import Action
     from sar_desk.review.bulk import BulkSelection
 
-    places = session.safety_net_places()
+    places = session.places.safety_net_places()
     if not places:
         return
     reason = "Demo: the same third party as the approved redaction elsewhere"
-    decided = session.decide_safety_net_places(redact=True, reason=reason)
+    decided = session.places.decide_safety_net_places(redact=True, reason=reason)
     if decided.refused:
         # A short name that is also a word ("Jan") needs a person's judgement that it is
         # another individual here; the demo officer records it, then applies the redaction.
-        session.link_items(
+        session.subjects.link_items(
             [item for item, _why in decided.refused],
             other_individual=True,
             reason="Demo: the same colleague named in the approved redaction elsewhere",
         )
-        again = session.decide_safety_net_places(redact=True, reason=reason)
+        again = session.places.decide_safety_net_places(redact=True, reason=reason)
         decided = replace(decided, items=(*decided.items, *again.items), refused=again.refused)
     reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
     try:
-        approved = reviewer.bulk_decide(
+        approved = reviewer.review.bulk_decide(
             BulkSelection(everything=True), Action.APPROVE, confirmed=True
         )
     finally:
@@ -205,20 +205,22 @@ def _places_step(session: CaseSession, result: DemoResult) -> None:
 
 
 def _export_step(session: CaseSession, result: DemoResult, cancel: CancelToken) -> Job[None]:
-    if not session.search_log():
+    if not session.search.search_log():
         # The cover letter must say what was searched (R57): record the scope search.
         case = session.case
         start, end = day_range(case.scope_from, case.scope_to, case.timezone)
-        session.search_logged(SearchQuery(date_from=start, date_to=end), limit=1, origin="demo")
+        session.search.search_logged(
+            SearchQuery(date_from=start, date_to=end), limit=1, origin="demo"
+        )
     out = result.folder / "bundle"
-    if session.case_folder.is_encrypted():  # an encrypted case holds no plain bundle
+    if session.base.case_folder.is_encrypted():  # an encrypted case holds no plain bundle
         out = result.folder.parent / f"{result.folder.name}-bundle"
     try:
-        manifest = yield from session.export_bundle(out, cancel=cancel)
+        manifest = yield from session.export.export_bundle(out, cancel=cancel)
     except ExportBlockedError as exc:
         result.lines.append(f"Export refused: {exc}")
         return
-    report = session.verify_bundle(out)
+    report = session.export.verify_bundle(out)
     passed = sum(r.passed for r in report.results)
     result.lines.append(
         f"Bundle exported to {out}: {manifest.pages} PDF pages, "
@@ -238,8 +240,8 @@ def _people_search_step(session: CaseSession, result: DemoResult, cancel: Cancel
     from sar_desk.core.scope import Relevance
 
     cancel.check()
-    resolved = session.resolve_people()
-    people = session.people()
+    resolved = session.people.resolve_people()
+    people = session.people.people()
     requester = [p.person for p in people if p.person.role is PersonRole.REQUESTER]
     result.lines.append(
         f"People: {len(people)} across platforms; {len(requester)} identified as the requester; "
@@ -254,7 +256,7 @@ def _people_search_step(session: CaseSession, result: DemoResult, cancel: Cancel
     case = session.case
     start, end = day_range(case.scope_from, case.scope_to, case.timezone)
     query = SearchQuery(person_ids=tuple(p.id for p in requester), date_from=start, date_to=end)
-    found = session.search_logged(query, limit=0, origin="demo")
+    found = session.search.search_logged(query, limit=0, origin="demo")
     result.lines.append(
         f"Search for {requester[0].display_name} from {case.scope_from} to {case.scope_to} "
         f"(search log #{found.log_id}): {found.total} messages"
@@ -264,8 +266,10 @@ def _people_search_step(session: CaseSession, result: DemoResult, cancel: Cancel
     for platform, title, count in found.by_conversation:
         result.lines.append(f"  {platform}/{title}: {count}")
     # A caseworker would read each hit; the demo takes them all as about the requester (R27).
-    marked = session.mark_scope(
-        session.search_ids(query), Relevance.ABOUT_REQUESTER, "Demo: hits of the requester search"
+    marked = session.scope.mark_scope(
+        session.scope.search_ids(query),
+        Relevance.ABOUT_REQUESTER,
+        "Demo: hits of the requester search",
     )
     result.lines.append(f"Marked {marked} messages as about the requester (disclosure set)")
     yield Progress(1, 1, "Searched by person and date")
@@ -300,9 +304,9 @@ def run_demo(
     )
     try:
         # The demo answers as its fictional council, whatever profile is installed.
-        session.set_case_organisation(DEMO_PROFILE.to_json())
+        session.export.set_case_organisation(DEMO_PROFILE.to_json())
         result.lines.append(f"Created case {session.case.reference} in {folder}")
-        due, _days_left = session.deadline(session.case.received)
+        due, _days_left = session.clock.deadline(session.case.received)
         result.lines.append(f"Statutory deadline: {due.due:%a %d %b %Y}")
         for index, (label, step) in enumerate(STEPS):
             yield Progress(index, len(STEPS), label)

@@ -132,9 +132,9 @@ def export_and_verify(
     """
 
     def run(worker: CaseSession) -> Job[tuple[BundleManifest, VerifyReport]]:
-        manifest = yield from worker.export_bundle(dest, options, cancel)
+        manifest = yield from worker.export.export_bundle(dest, options, cancel)
         yield Progress(1, 1, "Verifying the bundle")
-        return manifest, worker.verify_bundle(manifest.folder)
+        return manifest, worker.export.verify_bundle(manifest.folder)
 
     return (yield from on_own_session(session, run))
 

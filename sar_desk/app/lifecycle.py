@@ -13,9 +13,8 @@ import hashlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from sar_desk.app.base import SessionBase
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Hint, PermissionDeniedError
 from sar_desk.core.retention import (
@@ -62,7 +61,7 @@ def lifecycle_log(session: CaseSession) -> list[dict[str, Any]]:
 
 def retention_period(session: CaseSession) -> Period:
     """The retention period for this case's regime (profile, case override, else default)."""
-    profile = session.organisation_profile()
+    profile = session.export.organisation_profile()
     return effective_retention(profile.retention if profile else "")[session.case.regime]
 
 
@@ -186,32 +185,26 @@ def release_hold(session: CaseSession, reason: str, today: date | None = None) -
     return current.hold
 
 
-class LifecycleMixin(SessionBase):
-    """Adds a "Retention" block to ``case show``: closed or open, kept until, on hold."""
-
-    def summary_sections(self) -> list[SummarySection]:
-        """The case's retention position."""
-        sections = super().summary_sections()
-        position = disposal_position(cast("CaseSession", self))
-        lines = [f"Retention period for this regime: {position.period.words} after closing"]
-        if position.closed_on and position.retain_until:
-            lines.append(
-                f"Closed on {position.closed_on:%d %b %Y}; kept until "
-                f"{position.retain_until:%d %b %Y}"
-            )
-        else:
-            lines.append("Open: retention starts when the case is closed")
-        if position.hold:
-            lines.append(f"On legal hold since {position.hold.placed_on:%d %b %Y}")
-        data = {
-            "state": str(position.state),
-            "period": str(position.period),
-            "closed_on": position.closed_on.isoformat() if position.closed_on else None,
-            "retain_until": position.retain_until.isoformat() if position.retain_until else None,
-            "on_hold_since": position.hold.placed_on.isoformat() if position.hold else None,
-        }
-        sections.append(SummarySection("Retention", tuple(lines), data))
-        return sections
+def retention_section(session: CaseSession) -> SummarySection:
+    """The "Retention" block of ``case show``: closed or open, kept until, on hold."""
+    position = disposal_position(session)
+    lines = [f"Retention period for this regime: {position.period.words} after closing"]
+    if position.closed_on and position.retain_until:
+        lines.append(
+            f"Closed on {position.closed_on:%d %b %Y}; kept until {position.retain_until:%d %b %Y}"
+        )
+    else:
+        lines.append("Open: retention starts when the case is closed")
+    if position.hold:
+        lines.append(f"On legal hold since {position.hold.placed_on:%d %b %Y}")
+    data = {
+        "state": str(position.state),
+        "period": str(position.period),
+        "closed_on": position.closed_on.isoformat() if position.closed_on else None,
+        "retain_until": position.retain_until.isoformat() if position.retain_until else None,
+        "on_hold_since": position.hold.placed_on.isoformat() if position.hold else None,
+    }
+    return SummarySection("Retention", tuple(lines), data)
 
 
 def retention_setting(current: str, given: Sequence[str]) -> str:

@@ -37,9 +37,9 @@ class NextStep:
 
 def next_step(session: CaseSession) -> NextStep:
     """The first thing that still stands between the case and a disclosure bundle."""
-    if not session.sources():
+    if not session.ingest.sources():
         return NextStep(Step.IMPORT, "Import the chat exports that hold the requester's data.")
-    coverage = session.detection_coverage()
+    coverage = session.export.detection_coverage()
     if coverage.messages == 0:
         return NextStep(
             Step.SCOPE,
@@ -52,19 +52,19 @@ def next_step(session: CaseSession) -> NextStep:
             f"Find the personal data of other people in the {coverage.unscanned:,} "
             "disclosure messages not scanned yet.",
         )
-    open_items = session.review_progress().open_items
+    open_items = session.review.review_progress().open_items
     if open_items:
         return NextStep(
             Step.REVIEW,
             f"{open_items:,} review items still need a decision or a second person's approval.",
         )
-    waiting = sum(e.pending for e in session.scope_exclusions())
+    waiting = sum(e.pending for e in session.scope.scope_exclusions())
     if waiting:
         return NextStep(
             Step.APPROVE_SCOPE,
             f"{waiting:,} messages left out of the disclosure wait for a second person's approval.",
         )
-    outstanding = session.signoff_outstanding()
+    outstanding = session.review.signoff_outstanding()
     if outstanding:
         return NextStep(Step.SIGN_OFF, "The DPO signs off: " + "; ".join(outstanding) + ".")
     return NextStep(Step.EXPORT, "Every item is decided and approved: export the bundle.")

@@ -152,8 +152,8 @@ def _certificate(
 ) -> dict[str, Any]:
     """Audit the start of the purge and gather the certificate (no personal data)."""
     case = session.case
-    sources = session.sources()
-    counts = session.message_counts()
+    sources = session.ingest.sources()
+    counts = session.search.message_counts()
     certificate_id = uuid.uuid4().hex
     files = inventory(session.folder)
     early = early and position.state is not DisposalState.DUE
@@ -188,7 +188,7 @@ def _certificate(
         },
         "contents": {
             "sources": len(sources),
-            "conversations": len(session.conversations()),
+            "conversations": len(session.search.conversations()),
             "messages": sum(counts.values()),
             "files": files.files,
             "bytes": files.bytes,
@@ -205,7 +205,7 @@ def _certificate(
         "destroyed_by": {"user": session.user, "role": str(role)},
         "started_at": _now(),
         "completed_at": None,
-        "method": (KEY_FIRST if session.case_folder.is_encrypted() else "") + METHOD,
+        "method": (KEY_FIRST if session.base.case_folder.is_encrypted() else "") + METHOD,
     }
 
 

@@ -189,44 +189,48 @@ def run_sample_case(work: Path, detector: Detector) -> str:
     everything = BulkSelection(everything=True)
     session = CaseSession.create(work / "case", case, user=OFFICER)
     try:
-        session.set_case_organisation(DEMO_PROFILE.to_json())  # a throwaway case, demo details
-        outcome = run_job(session.import_files([chat]))[0]
+        session.export.set_case_organisation(
+            DEMO_PROFILE.to_json()
+        )  # a throwaway case, demo details
+        outcome = run_job(session.ingest.import_files([chat]))[0]
         if isinstance(outcome, ImportFailure):
             raise CheckFailed(f"The sample chat did not import: {outcome.message}")
-        session.mark_scope(
-            session.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "Self-test"
+        session.scope.mark_scope(
+            session.scope.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "Self-test"
         )
-        session.search_logged(SearchQuery(), limit=1, origin="self-test")
-        found = run_job(session.run_detection(detector=detector))
+        session.search.search_logged(SearchQuery(), limit=1, origin="self-test")
+        found = run_job(session.detection.run_detection(detector=detector))
         if not found.findings:
             raise CheckFailed("Detection made no proposals in the sample chat.")
-        session.add_user(REVIEWER, Role.REVIEWER)
-        accepted = session.bulk_decide(
+        session.review.add_user(REVIEWER, Role.REVIEWER)
+        accepted = session.review.bulk_decide(
             everything, Action.ACCEPT, code="default", rationale="Self-test", confirmed=True
         )
         if accepted.plan.refused:
             # Not another individual's data, so no third-party code: disclosed (issue 13).
             refused = [item for item, _why in accepted.plan.refused]
-            session.decide(refused, Action.REJECT, note="Self-test: not a third party's data")
+            session.review.decide(
+                refused, Action.REJECT, note="Self-test: not a third party's data"
+            )
         for user, role in ((REVIEWER, None), (DPO, Role.DPO)):
             if role is not None:
-                if not session.signoff_required():
+                if not session.review.signoff_required():
                     break
-                session.add_user(user, role)
+                session.review.add_user(user, role)
             other = CaseSession.open(work / "case", user)
             try:
                 if role is None:
-                    other.bulk_decide(everything, Action.APPROVE, confirmed=True)
-                    if session.safety_net_places():
+                    other.review.bulk_decide(everything, Action.APPROVE, confirmed=True)
+                    if session.places.safety_net_places():
                         # The net never redacts by itself: the places are decided (issue 13).
-                        session.decide_safety_net_places(redact=True, reason="Self-test")
-                        other.bulk_decide(everything, Action.APPROVE, confirmed=True)
+                        session.places.decide_safety_net_places(redact=True, reason="Self-test")
+                        other.review.bulk_decide(everything, Action.APPROVE, confirmed=True)
                 else:
-                    other.sign_off("Self-test sign-off")
+                    other.review.sign_off("Self-test sign-off")
             finally:
                 other.close()
-        manifest = run_job(session.export_bundle(work / "bundle"))
-        report = session.verify_bundle(work / "bundle")
+        manifest = run_job(session.export.export_bundle(work / "bundle"))
+        report = session.export.verify_bundle(work / "bundle")
     finally:
         session.close()
     failed = [r.sentence() for r in report.results if not r.passed]

@@ -96,12 +96,12 @@ class CaseSummary:
 
 def summarise(session: CaseSession, today: date | None = None) -> CaseSummary:
     """Collect the summary of an open case."""
-    deadline, days_left = session.deadline(today)
+    deadline, days_left = session.clock.deadline(today)
     return CaseSummary(
         case=session.case,
-        sources=tuple(session.sources()),
-        conversation_count=len(session.conversations()),
-        message_counts=session.message_counts(),
+        sources=tuple(session.ingest.sources()),
+        conversation_count=len(session.search.conversations()),
+        message_counts=session.search.message_counts(),
         deadline=deadline,
         days_left=days_left,
         sections=tuple(session.summary_sections()),

@@ -67,7 +67,7 @@ def _session(url: str, schema: str, login: str) -> TeamCaseSession:
     except BaseException:
         store.close()
         raise
-    session.case_folder = folder
+    session.base.case_folder = folder
     session.server_url = url
     try:
         # One signing key per case, whoever exports: bundles are checked against it.

@@ -35,8 +35,8 @@ def verify(ctx: click.Context, bundles: tuple[Path, ...], as_json: bool) -> None
     """
     session = open_case(ctx.obj)
     try:
-        problems = session.verify_audit(bundles)
-        count = len(session.audit_entries())
+        problems = session.review.verify_audit(bundles)
+        count = len(session.review.audit_entries())
     finally:
         session.close()
     if as_json:
@@ -68,7 +68,7 @@ def list_entries(ctx: click.Context, action: str | None, as_json: bool) -> None:
     """List audit entries, oldest first."""
     session = open_case(ctx.obj)
     try:
-        found = session.audit_entries(action)
+        found = session.review.audit_entries(action)
     finally:
         session.close()
     for e in found:

@@ -24,6 +24,7 @@ from sar_desk.cli.common import (
 from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
 from sar_desk.cli.passphrase import new_case_passphrase
 from sar_desk.core.model import Case, Extension, Jurisdiction, Regime
+from sar_desk.core.organisation import encrypts_new_cases
 from sar_desk.core.outcome import OutcomeKind
 
 
@@ -71,10 +72,11 @@ def case() -> None:
     help="Region for phone numbers written without a country code.",
 )
 @click.option(
-    "--encrypt",
-    is_flag=True,
-    help="Encrypt the case (database, originals and masters) with a passphrase, typed or "
-    "from SAR_DESK_PASSPHRASE; every command on the case then needs it.",
+    "--encrypt/--no-encrypt",
+    default=None,
+    help="Encrypt the case (database, originals, attachments and masters) with a passphrase, "
+    "typed or from SAR_DESK_PASSPHRASE; every command on the case then needs it. Default: "
+    "the organisation profile's encrypt-new-cases (yes unless set to no).",
 )
 @click.option(
     "--remember-passphrase",
@@ -94,7 +96,7 @@ def case_new(
     tz: str,
     jurisdiction: str | None,
     region: str,
-    encrypt: bool,
+    encrypt: bool | None,
     remember_passphrase: bool,
     user: str | None,
 ) -> None:
@@ -113,11 +115,14 @@ def case_new(
     )
     server = team_server_chosen(user)
     if server is not None:
-        _create_on_server(server, folder, record, encrypt)
+        _create_on_server(server, folder, record, encrypt is True)
         return
+    chosen = encrypt is not None
+    if encrypt is None:
+        encrypt = encrypts_new_cases(load_profile())
     if remember_passphrase and not encrypt:
         raise click.UsageError("--remember-passphrase goes with --encrypt.")
-    secret = new_case_passphrase() if encrypt else None
+    secret = new_case_passphrase(by_default=not chosen) if encrypt else None
     session = create_case_session(
         folder, record, user=user, passphrase=creator_passphrase(user), case_passphrase=secret
     )
@@ -227,15 +232,15 @@ def case_update(
     session = open_case(folder, user)
     try:
         if id_received:
-            session.record_identity_received(id_received)
+            session.clock.record_identity_received(id_received)
         if fee_notice:
-            session.record_fee_notice(fee_notice, fee_received)
+            session.clock.record_fee_notice(fee_notice, fee_received)
         elif fee_received:
-            session.record_fee_received(fee_received)
+            session.clock.record_fee_received(fee_received)
         if clarification_asked:
-            session.record_clarification(clarification_asked, clarification_answered)
+            session.clock.record_clarification(clarification_asked, clarification_answered)
         if extension_notified and extension_reason:
-            session.record_extension(
+            session.clock.record_extension(
                 Extension(
                     notified=extension_notified,
                     reason=extension_reason.strip(),
@@ -282,7 +287,7 @@ def case_outcome(
         raise click.UsageError(f"--{chosen} needs --reason TEXT (why it applies in this case).")
     session = open_case(folder, user)
     try:
-        outcome = session.record_outcome(chosen, code, reason)
+        outcome = session.legal.record_outcome(chosen, code, reason)
     finally:
         session.close()
     cited = f" under {outcome.code}" if outcome.code else ""

@@ -49,7 +49,7 @@ def detect(
     session = open_case(folder, user)
     try:
         summary = run_with_progress(
-            session.run_detection(scope=scope, workers=workers, model=model)
+            session.detection.run_detection(scope=scope, workers=workers, model=model)
         )
     finally:
         session.close()

@@ -86,10 +86,10 @@ def export(
         raise click.ClickException(f"{PASSWORD_ENV}: {exc}") from exc
     session = open_case(folder, user)
     try:
-        if waiver is not None and not session.detection_coverage().complete:
-            session.waive_detection(waiver)
+        if waiver is not None and not session.export.detection_coverage().complete:
+            session.export.waive_detection(waiver)
         try:
-            result = run_with_progress(session.export_bundle(out, options))
+            result = run_with_progress(session.export.export_bundle(out, options))
         except OrganisationIncompleteError as exc:
             flags = " ".join(f"--{name.replace('_', '-')} TEXT" for name in exc.missing)
             raise click.ClickException(f"{exc} Set it with: sar-desk org set {flags}") from exc
@@ -161,7 +161,7 @@ def verify(out: Path, case: Path | None, as_json: bool, user: str | None) -> Non
     else:
         session = open_case(case, user)
         try:
-            report = session.verify_bundle(out, password)
+            report = session.export.verify_bundle(out, password)
         finally:
             session.close()
     if as_json:

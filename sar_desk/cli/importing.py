@@ -58,7 +58,7 @@ def import_(
     session = open_case(folder, user)
     try:
         outcomes = run_with_progress(
-            session.import_files(
+            session.ingest.import_files(
                 list(paths),
                 platform=platform,
                 custodian=custodian,

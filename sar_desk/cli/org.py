@@ -73,6 +73,12 @@ def _with_text_options(func: F) -> F:
     help="How long closed cases are kept, e.g. sar=1y, foi=3y, eir=36m (repeatable; "
     "defaults: sar=1y, others 3y).",
 )
+@click.option(
+    "--encrypt-new-cases",
+    type=click.Choice(["yes", "no"]),
+    help="Whether new cases are encrypted at rest unless their creator says otherwise "
+    "(default yes).",
+)
 @click.option("--case", "folder", type=click.Path(path_type=Path), help="Override for CASE only.")
 @user_option
 def org_set(
@@ -93,7 +99,7 @@ def org_set(
     if folder is not None:
         session = open_case(folder, user)
         try:
-            profile = session.set_case_organisation(values)
+            profile = session.export.set_case_organisation(values)
         finally:
             session.close()
         where = f"case {folder}"
@@ -113,7 +119,7 @@ def org_show(folder: Path | None, as_json: bool, user: str | None) -> None:
     if folder is not None:
         session = open_case(folder, user)
         try:
-            profile = session.organisation_profile()
+            profile = session.export.organisation_profile()
         finally:
             session.close()
     else:
@@ -139,7 +145,7 @@ def _retention_value(folder: Path | None, user: str | None, given: tuple[str, ..
     if folder is not None:
         session = open_case(folder, user)
         try:
-            current = session.organisation_profile()
+            current = session.export.organisation_profile()
         finally:
             session.close()
     else:

@@ -31,8 +31,12 @@ def case_passphrase(folder: Path) -> str | None:
     return value
 
 
-def new_case_passphrase() -> str:
+def new_case_passphrase(by_default: bool = False) -> str:
     """A passphrase for a new encrypted case: from the environment, else typed twice.
+
+    Args:
+        by_default: Encryption was not asked for but comes from the organisation profile,
+            so a refusal also says how to create the case unencrypted.
 
     Raises:
         click.UsageError: Neither is available (a script without the variable).
@@ -41,9 +45,20 @@ def new_case_passphrase() -> str:
     if given:
         return given
     if not sys.stdin.isatty():
+        why = (
+            "New cases are encrypted (the organisation profile's default), so this one"
+            if (by_default)
+            else "An encrypted case"
+        )
+        other = (
+            ", or create it unencrypted with --no-encrypt (or sar-desk org set "
+            "--encrypt-new-cases no)"
+            if by_default
+            else ""
+        )
         raise click.UsageError(
-            f"An encrypted case needs a passphrase: run this in a terminal to type it, or set "
-            f"{PASSPHRASE_ENV} for a script."
+            f"{why} needs a passphrase: run this in a terminal to type it, or set "
+            f"{PASSPHRASE_ENV} for a script{other}."
         )
     value: str = click.prompt(
         "Passphrase for the encrypted case", hide_input=True, confirmation_prompt=True, err=True

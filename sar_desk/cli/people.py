@@ -79,7 +79,7 @@ def people(ctx: click.Context, folder: Path, as_json: bool, user: str | None) ->
     ctx.call_on_close(session.close)
     if ctx.invoked_subcommand is not None:
         return
-    items = session.people()
+    items = session.people.people()
     if as_json:
         for item in items:
             echo_json(_person_json(item))
@@ -99,7 +99,7 @@ def people(ctx: click.Context, folder: Path, as_json: bool, user: str | None) ->
 @click.pass_context
 def merge(ctx: click.Context, user: str | None, keep: int, absorb: int, reason: str) -> None:
     """Merge person ABSORB into person KEEP."""
-    person = _session(ctx).merge_people(keep, absorb, reason)
+    person = _session(ctx).people.merge_people(keep, absorb, reason)
     click.echo(f"Merged person {absorb} into {person.id} ({person.display_name}).")
 
 
@@ -113,7 +113,7 @@ def split(
     ctx: click.Context, user: str | None, person_id: int, identifier: str, reason: str
 ) -> None:
     """Move an identifier out of person A into a new person."""
-    new = _session(ctx).split_person(person_id, identifier, reason)
+    new = _session(ctx).people.split_person(person_id, identifier, reason)
     click.echo(f"Split {identifier} off person {person_id} into new person {new.id}.")
 
 
@@ -128,7 +128,7 @@ def mark(
     ctx: click.Context, user: str | None, person_id: int, role: str, official: bool, reason: str
 ) -> None:
     """Mark person A as requester, staff or third party."""
-    person = _session(ctx).mark_person(person_id, PersonRole(role), official, reason)
+    person = _session(ctx).people.mark_person(person_id, PersonRole(role), official, reason)
     click.echo(f"Person {person.id} ({person.display_name}) is now {_role_text(person)}.")
 
 
@@ -139,7 +139,7 @@ def mark(
 def suggestions(ctx: click.Context, show_all: bool, as_json: bool) -> None:
     """Name-based matches to confirm (never merged automatically)."""
     session = _session(ctx)
-    items = session.suggestions(None if show_all else "open")
+    items = session.people.suggestions(None if show_all else "open")
     if as_json or _group_json(ctx):
         for s in items:
             echo_json(_suggestion_json(s))
@@ -147,9 +147,9 @@ def suggestions(ctx: click.Context, show_all: bool, as_json: bool) -> None:
     if not items:
         click.echo("No suggestions to review.")
     for s in items:
-        a = session.person(s.person_id).display_name
+        a = session.people.person(s.person_id).display_name
         if s.other_id is not None:
-            b = session.person(s.other_id).display_name
+            b = session.people.person(s.other_id).display_name
             what = f"merge {s.person_id} ({a}) with {s.other_id} ({b})"
         else:
             what = f"mark {s.person_id} ({a}) as the requester"
@@ -165,7 +165,7 @@ def accept_suggestion(
     ctx: click.Context, user: str | None, suggestion_id: int, reason: str
 ) -> None:
     """Carry out suggestion N."""
-    person = _session(ctx).accept_suggestion(suggestion_id, reason)
+    person = _session(ctx).people.accept_suggestion(suggestion_id, reason)
     click.echo(f"Accepted suggestion {suggestion_id}: person {person.id} ({_role_text(person)}).")
 
 
@@ -178,7 +178,7 @@ def dismiss_suggestion(
     ctx: click.Context, user: str | None, suggestion_id: int, reason: str
 ) -> None:
     """Record that suggestion N is wrong; it is not offered again."""
-    _session(ctx).dismiss_suggestion(suggestion_id, reason)
+    _session(ctx).people.dismiss_suggestion(suggestion_id, reason)
     click.echo(f"Dismissed suggestion {suggestion_id}.")
 
 
@@ -187,7 +187,7 @@ def dismiss_suggestion(
 @click.pass_context
 def resolve(ctx: click.Context, user: str | None) -> None:
     """Re-run resolution: new identities, the requester from the aliases, suggestions."""
-    s = _session(ctx).resolve_people()
+    s = _session(ctx).people.resolve_people()
     click.echo(
         f"{s.new_people} new people, {s.joined} identities joined, {s.merged} merges, "
         f"{s.requester_marked} marked as requester, {s.open_suggestions} suggestions open."
@@ -199,7 +199,7 @@ def resolve(ctx: click.Context, user: str | None) -> None:
 @click.pass_context
 def history(ctx: click.Context, as_json: bool) -> None:
     """Every merge, split, mark and suggestion decision: who, when, what and why."""
-    for d in _session(ctx).person_decisions():
+    for d in _session(ctx).people.person_decisions():
         if as_json or _group_json(ctx):
             echo_json(
                 {

@@ -87,7 +87,7 @@ def _line(view: ItemView) -> str:
 def list_items(ctx: click.Context, status: str | None, as_json: bool, user: str | None) -> None:
     """List redaction proposals and decisions."""
     with _session(ctx, user) as session:
-        views = session.review_items(ReviewStatus(status) if status else None)
+        views = session.review.review_items(ReviewStatus(status) if status else None)
     for view in views:
         if as_json:
             echo_json(item_json(view))
@@ -122,11 +122,11 @@ def _decide(
         )
     with _session(ctx, user) as session:
         if ids:
-            views = session.decide(list(ids), action, **kwargs)
+            views = session.review.decide(list(ids), action, **kwargs)
             click.echo(f"{action}: {len(views)} items ({', '.join(str(v.item.id) for v in views)})")
             return
         assert selection is not None
-        plan = session.plan_bulk(selection, action, kwargs.get("code"))
+        plan = session.review.plan_bulk(selection, action, kwargs.get("code"))
         if plan.needs_confirmation or selection.everything:
             click.echo(plan.warning(), err=True)
         if plan.needs_confirmation and not yes:
@@ -134,7 +134,7 @@ def _decide(
                 f"{len(plan.targets)} items is above this case's limit of {plan.threshold} for "
                 "bulk decisions. Check them, then run the command again with --yes."
             )
-        result = session.bulk_decide(selection, action, confirmed=yes, **kwargs)
+        result = session.review.bulk_decide(selection, action, confirmed=yes, **kwargs)
     click.echo(f"{action}: {len(result.decided)} items")
     for line in result.plan.skipped_lines():
         click.echo(line)
@@ -251,7 +251,7 @@ def approve(
         if ids or all_accepted or not proposer:
             raise click.UsageError("Use --sample with --proposer USER only (no ids, no --all).")
         with _session(ctx, user) as session:
-            result = session.approve_on_sample(proposer)
+            result = session.review.approve_on_sample(proposer)
         click.echo(
             f"QA sample {result.sample.id} passed: {len(result.approved)} more items of "
             f"{proposer}'s batch approved on its basis ({result.sample.percent}%, seed "
@@ -324,13 +324,13 @@ def redact(
         )
     with _session(ctx, user) as session:
         if start is not None and end is not None:
-            view = session.manual_redaction(message_id, start, end, code, rationale)
+            view = session.review.manual_redaction(message_id, start, end, code, rationale)
         else:
             field = (
                 ProposalField.CONVERSATION if title_words is not None else ProposalField.ATTACHMENT
             )
             words = title_words if title_words is not None else file_words or ""
-            view = session.redact_field(message_id, field, words, code, rationale)
+            view = session.review.redact_field(message_id, field, words, code, rationale)
     where = {"conversation": " (conversation title)", "attachment": " (attachment name)"}
     click.echo(
         f"Manual redaction {view.item.id} proposed on message {message_id}"
@@ -345,8 +345,8 @@ def redact(
 def sign_off(ctx: click.Context, note: str, user: str | None) -> None:
     """Record the DPO's sign-off (R54)."""
     with _session(ctx, user) as session:
-        needed = session.signoff_required()
-        row = session.sign_off(note)
+        needed = session.review.signoff_required()
+        row = session.review.sign_off(note)
     click.echo(f"Signed off by {row.user} at {row.at.isoformat()}")
     for reason in needed:
         click.echo(f"  covers: {reason}")

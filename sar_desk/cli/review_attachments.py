@@ -81,7 +81,7 @@ def attachments(ctx: click.Context, as_json: bool, user: str | None) -> None:
     """List the case's attachments as review items with their decisions."""
     session = open_case(ctx.obj, user)
     try:
-        items = session.attachment_items()
+        items = session.attachments.attachment_items()
         for item in items:
             if as_json:
                 echo_json(_item_json(item))
@@ -138,8 +138,8 @@ def attachment(
         if action is not None:
             chosen = [RedactionBox.from_xywh(b) for b in boxes]
             if proposed:
-                chosen += list(session.attachment_item(attachment_id).proposed)
-            session.decide_attachment(
+                chosen += list(session.attachments.attachment_item(attachment_id).proposed)
+            session.attachments.decide_attachment(
                 attachment_id,
                 AttachmentAction(action),
                 code,
@@ -148,7 +148,7 @@ def attachment(
                 note=reason,
             )
         elif add or move or delete:
-            session.edit_attachment_boxes(
+            session.attachments.edit_attachment_boxes(
                 attachment_id,
                 add=[RedactionBox.from_xywh(b) for b in add],
                 delete=delete,
@@ -156,8 +156,8 @@ def attachment(
                 code=code,
             )
         if approve:
-            session.approve_attachment(attachment_id)
-        item = session.attachment_item(attachment_id)
+            session.attachments.approve_attachment(attachment_id)
+        item = session.attachments.attachment_item(attachment_id)
         if as_json:
             echo_json(_item_json(item))
         else:

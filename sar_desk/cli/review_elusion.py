@@ -67,7 +67,7 @@ def _summary(result: ElusionResult) -> str:
 def draw(ctx: click.Context, size: int, seed: int | None, user: str | None) -> None:
     """Draw a random sample of unredacted messages in the disclosure set for checking."""
     with _session(ctx, user) as session:
-        result = session.draw_elusion_sample(size, seed)
+        result = session.elusion.draw_elusion_sample(size, seed)
     click.echo(_summary(result))
     click.echo("Sampled messages: " + " ".join(str(m) for m in result.test.sample))
 
@@ -85,7 +85,7 @@ def mark(
     if missed is None:
         raise click.UsageError("Say --missed or --clean.")
     with _session(ctx, user) as session:
-        result = session.mark_elusion(message_id, missed, note)
+        result = session.elusion.mark_elusion(message_id, missed, note)
     click.echo(f"Message {message_id} marked {'missed' if missed else 'clean'}.")
     click.echo(_summary(result))
 
@@ -97,10 +97,10 @@ def mark(
 def show(ctx: click.Context, with_text: bool, as_json: bool) -> None:
     """Show the latest elusion test: its sample, the marks and the estimated miss rate."""
     with _session(ctx, None) as session:
-        result = session.elusion_result()
-        threshold = session.elusion_threshold()
+        result = session.elusion.elusion_result()
+        threshold = session.elusion.elusion_threshold()
         texts = (
-            {int(m.id): m.text for m in session.messages(list(result.test.sample))}
+            {int(m.id): m.text for m in session.search.messages(list(result.test.sample))}
             if result is not None and with_text
             else {}
         )
@@ -135,12 +135,12 @@ def threshold(
         raise click.UsageError("Give a percentage, --on or --off, only one.")
     with _session(ctx, user) as session:
         if on:
-            session.set_elusion_threshold(DEFAULT_ELUSION_THRESHOLD)
+            session.elusion.set_elusion_threshold(DEFAULT_ELUSION_THRESHOLD)
         elif off:
-            session.set_elusion_threshold(None)
+            session.elusion.set_elusion_threshold(None)
         elif percent is not None:
-            session.set_elusion_threshold(percent)
-        value = session.elusion_threshold()
+            session.elusion.set_elusion_threshold(percent)
+        value = session.elusion.elusion_threshold()
     if value is None:
         click.echo("No elusion threshold: sign-off does not wait for an elusion test.")
     else:

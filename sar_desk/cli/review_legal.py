@@ -40,10 +40,10 @@ def legitimate_interests(
     session = open_case(folder, user)
     try:
         if code and purpose and necessity and balance:
-            test = session.record_legitimate_interests(code, purpose, necessity, balance)
+            test = session.legal.record_legitimate_interests(code, purpose, necessity, balance)
             click.echo(f"Legitimate-interests test for {test.code} recorded by {test.recorded_by}")
             return
-        tests = session.legitimate_interests_tests()
+        tests = session.legal.legitimate_interests_tests()
     finally:
         session.close()
     for t in tests.values():

@@ -43,7 +43,7 @@ def places(
     session = open_case(folder, user)
     try:
         if action is None:
-            found = session.safety_net_places()
+            found = session.places.safety_net_places()
             if message_ids:
                 found = [p for p in found if int(p.message_id) in set(message_ids)]
             if as_json:
@@ -73,7 +73,7 @@ def places(
                 )
             )
             return
-        result = session.decide_safety_net_places(
+        result = session.places.decide_safety_net_places(
             redact=action == "redact", reason=reason, message_ids=message_ids or None
         )
         verb = "accepted the same redaction for" if action == "redact" else "kept the text at"
@@ -109,10 +109,10 @@ def link(
     """Record whose data items IDS are (the third-party code needs another individual)."""
     session = open_case(ctx.obj, user)
     try:
-        count = session.link_items(
+        count = session.subjects.link_items(
             ids, person_id=person_id, other_individual=other_individual, reason=reason
         )
-        for item_id, subject in session.item_subjects(ids).items():
+        for item_id, subject in session.subjects.item_subjects(ids).items():
             click.echo(f"{item_id:>5}  {subject.whose}: {subject.basis}")
     finally:
         session.close()
@@ -133,8 +133,8 @@ def staff_policy(ctx: click.Context, policy: str | None, reason: str, user: str 
     session = open_case(ctx.obj, user)
     try:
         if policy is not None:
-            session.set_staff_policy(StaffPolicy(policy), reason)
-        click.echo(f"Staff acting in an official capacity: {session.staff_policy()}")
+            session.subjects.set_staff_policy(StaffPolicy(policy), reason)
+        click.echo(f"Staff acting in an official capacity: {session.subjects.staff_policy()}")
     finally:
         session.close()
 

@@ -48,7 +48,9 @@ def pit(
 ) -> None:
     """Record the public interest test for a qualified exemption (R31)."""
     with _session(ctx, user) as session:
-        test = session.record_public_interest_test(code, factors_for, factors_against, conclusion)
+        test = session.review.record_public_interest_test(
+            code, factors_for, factors_against, conclusion
+        )
     click.echo(f"Public interest test for {test.code} recorded by {test.recorded_by}")
 
 
@@ -58,8 +60,8 @@ def pit(
 def pits(ctx: click.Context, as_json: bool) -> None:
     """List the public interest tests and s.36 opinions recorded in this case."""
     with _session(ctx, None) as session:
-        tests = session.public_interest_tests()
-        opinions = session.qualified_person_opinions()
+        tests = session.review.public_interest_tests()
+        opinions = session.review.qualified_person_opinions()
     for t in tests.values():
         if as_json:
             echo_json(
@@ -117,7 +119,7 @@ def qualified_person(
 ) -> None:
     """Record the qualified person's opinion for FOIA s.36 (R32)."""
     with _session(ctx, user) as session:
-        saved = session.record_qualified_person(name, opinion_date, opinion, code)
+        saved = session.review.record_qualified_person(name, opinion_date, opinion, code)
     click.echo(
         f"Qualified person's opinion for {saved.code} of {saved.opinion_date.isoformat()} "
         f"recorded by {saved.recorded_by}"
@@ -147,12 +149,12 @@ def qa(
 ) -> None:
     """Show or set the QA mode: 100% review or a random sample (R53)."""
     with _session(ctx, user) as session:
-        current = session.qa_settings()
+        current = session.review.qa_settings()
         if mode or percent is not None or seed is not None or full_review_on_reject is not None:
             chosen = QaMode(mode) if mode else current.mode
             if chosen is QaMode.SAMPLE and percent is None and current.mode is QaMode.FULL:
                 raise click.UsageError("Sample mode needs --percent N (1-100).")
-            current = session.set_qa_settings(
+            current = session.review.set_qa_settings(
                 QaSettings(
                     mode=chosen,
                     percent=percent if percent is not None else current.percent,
@@ -200,8 +202,8 @@ def _sample_json(row: SampleRow) -> dict[str, object]:
 def sample(ctx: click.Context, proposer: str, as_json: bool, user: str | None) -> None:
     """Draw (or show the open) QA sample of a proposer's accepted items."""
     with _session(ctx, user) as session:
-        row = session.draw_sample(proposer)
-        views = {v.item.id: v for v in session.review_items()}
+        row = session.review.draw_sample(proposer)
+        views = {v.item.id: v for v in session.review.review_items()}
     if as_json:
         echo_json(_sample_json(row))
         return

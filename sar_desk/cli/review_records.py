@@ -34,7 +34,7 @@ def _session(ctx: click.Context, user: str | None) -> AbstractContextManager[Cas
 def codes(ctx: click.Context, as_json: bool) -> None:
     """The reason codes this case's regime allows, with summary, type and source (R77)."""
     with _session(ctx, None) as session:
-        table, found = session.code_table, session.reason_codes()
+        table, found = session.review.code_table, session.review.reason_codes()
     for c in found:
         if as_json:
             echo_json(
@@ -106,7 +106,7 @@ def third_party(
         reasons=reason,
     )
     with _session(ctx, user) as session:
-        saved = session.record_third_party(record)
+        saved = session.review.record_third_party(record)
     click.echo(f"Recorded {saved.party}: consent {saved.response}, decision {saved.decision}")
 
 
@@ -116,7 +116,7 @@ def third_party(
 def third_parties(ctx: click.Context, as_json: bool) -> None:
     """List the current third-party records."""
     with _session(ctx, None) as session:
-        records = session.third_parties()
+        records = session.review.third_parties()
     for r in records:
         if as_json:
             echo_json(
@@ -162,7 +162,7 @@ def withhold(
 ) -> None:
     """Propose withholding a whole message."""
     with _session(ctx, user) as session:
-        view = session.withhold(message_id, code, rationale, WithholdBasis(basis))
+        view = session.review.withhold(message_id, code, rationale, WithholdBasis(basis))
     click.echo(f"Withholding {view.item.id} of message {message_id} proposed ({view.state.code})")
 
 
@@ -174,7 +174,7 @@ def withhold(
 def not_in_scope(ctx: click.Context, message_id: int, reason: str, user: str | None) -> None:
     """Mark a message not in scope (not an exemption)."""
     with _session(ctx, user) as session:
-        view = session.mark(message_id, ReviewStatus.NOT_IN_SCOPE, reason)
+        view = session.review.mark(message_id, ReviewStatus.NOT_IN_SCOPE, reason)
     click.echo(f"Message {message_id} marked not in scope (item {view.item.id})")
 
 
@@ -189,7 +189,7 @@ def duplicate(
 ) -> None:
     """Mark a message as a duplicate of another (not an exemption)."""
     with _session(ctx, user) as session:
-        view = session.mark(message_id, ReviewStatus.DUPLICATE, reason, original)
+        view = session.review.mark(message_id, ReviewStatus.DUPLICATE, reason, original)
     click.echo(f"Message {message_id} marked duplicate of {original} (item {view.item.id})")
 
 

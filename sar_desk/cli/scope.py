@@ -50,8 +50,8 @@ def _targets(
                 "--search needs at least one filter (--person, --text, --from ...)."
             )
         # Record the search that chose the messages, as for any other search.
-        session.search_logged(query, limit=0, origin="scope")
-        return [int(i) for i in session.search_ids(query)]
+        session.search.search_logged(query, limit=0, origin="scope")
+        return [int(i) for i in session.scope.search_ids(query)]
     if not messages:
         raise click.UsageError("Name the messages with --message ID or choose them with --search.")
     return _message_ids(messages)
@@ -105,7 +105,7 @@ def scope_mark(
     session = open_case(folder, user)
     try:
         ids = _targets(session, messages, use_search, filters)
-        count = session.mark_scope(ids, Relevance(relevance), reason)
+        count = session.scope.mark_scope(ids, Relevance(relevance), reason)
     finally:
         session.close()
     click.echo(f"Marked {count} messages as {Relevance(relevance).label}.")
@@ -130,9 +130,9 @@ def _disclose(include: bool) -> Any:
         try:
             ids = _targets(session, messages, use_search, filters)
             if include:
-                count = session.add_to_disclosure(ids, reason)
+                count = session.scope.add_to_disclosure(ids, reason)
             else:
-                count = session.remove_from_disclosure(ids, reason)
+                count = session.scope.remove_from_disclosure(ids, reason)
         finally:
             session.close()
         click.echo(
@@ -160,7 +160,7 @@ def scope_show(folder: Path, message_id: int | None, as_json: bool, user: str | 
     session = open_case(folder, user)
     try:
         if message_id is not None:
-            s = session.scope_of(message_id)
+            s = session.scope.scope_of(message_id)
             data = {
                 "message_id": int(s.message_id),
                 "relevance": str(s.relevance) if s.relevance else None,
@@ -176,7 +176,7 @@ def scope_show(folder: Path, message_id: int | None, as_json: bool, user: str | 
                 for key, value in data.items():
                     click.echo(f"{key}: {value}")
             return
-        counts = session.scope_counts()
+        counts = session.scope.scope_counts()
     finally:
         session.close()
     for c in counts:
@@ -212,7 +212,7 @@ def scope_exclusions(folder: Path, pending: bool, as_json: bool, user: str | Non
     """Messages excluded as not relevant, and who approved each exclusion (four eyes)."""
     session = open_case(folder, user)
     try:
-        found = [e for e in session.scope_exclusions() if e.pending or not pending]
+        found = [e for e in session.scope.scope_exclusions() if e.pending or not pending]
     finally:
         session.close()
     for e in found:
@@ -246,7 +246,7 @@ def scope_approve(folder: Path, message_ids: tuple[str, ...], note: str, user: s
     """Approve pending exclusions as the second person (a reviewer or the DPO)."""
     session = open_case(folder, user)
     try:
-        count = session.approve_exclusions(_message_ids(message_ids) or None, note)
+        count = session.scope.approve_exclusions(_message_ids(message_ids) or None, note)
     finally:
         session.close()
     click.echo(f"Approved {count} exclusions (recorded).")
@@ -265,7 +265,7 @@ def sources_list(folder: Path, as_json: bool, user: str | None) -> None:
     """Each source with its search status."""
     session = open_case(folder, user)
     try:
-        statuses = session.source_statuses()
+        statuses = session.search.source_statuses()
     finally:
         session.close()
     for st in statuses:
@@ -300,7 +300,7 @@ def sources_exclude(folder: Path, source_id: int, reason: str, user: str | None)
     """Leave source ID out of searches, with a recorded justification."""
     session = open_case(folder, user)
     try:
-        session.exclude_source(source_id, reason)
+        session.search.exclude_source(source_id, reason)
     finally:
         session.close()
     click.echo(f"Source {source_id} is excluded from searches; the justification is recorded.")
@@ -315,7 +315,7 @@ def sources_include(folder: Path, source_id: int, reason: str, user: str | None)
     """Bring source ID back into searches."""
     session = open_case(folder, user)
     try:
-        session.include_source(source_id, reason)
+        session.search.include_source(source_id, reason)
     finally:
         session.close()
     click.echo(f"Source {source_id} is searched again.")
@@ -341,7 +341,7 @@ def sources_unavailable(
     """Record a source that cannot be searched because its messages are gone (R72)."""
     session = open_case(folder, user)
     try:
-        record = session.record_unavailable(
+        record = session.search.record_unavailable(
             platform, description, reason, custodian=custodian, as_of=as_of
         )
     finally:

@@ -79,7 +79,7 @@ def build_query(
     start, end = day_range(date_from, date_to, session.case.timezone)
     person_ids: list[PersonId] = []
     for wanted in people:
-        for person in session.find_people(wanted):
+        for person in session.people.find_people(wanted):
             if person.id not in person_ids:
                 person_ids.append(person.id)
     return SearchQuery(
@@ -159,7 +159,7 @@ def search(
             conversations=conversations,
             include_excluded=include_excluded,
         )
-        result = session.search_logged(query, limit=limit, context=context, origin="cli")
+        result = session.search.search_logged(query, limit=limit, context=context, origin="cli")
     finally:
         session.close()
     if as_json:

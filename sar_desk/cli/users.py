@@ -36,9 +36,9 @@ def add(ctx: click.Context, name: str, role: str, user: str | None) -> None:
     """
     session = open_case(ctx.obj, user)
     try:
-        known = {n.casefold() for n, _, _ in session.users()}
+        known = {n.casefold() for n, _, _ in session.review.users()}
         passphrase = None if name.strip().casefold() in known else new_passphrase(name.strip())
-        row = session.add_user(name, parse_role(role), passphrase)
+        row = session.review.add_user(name, parse_role(role), passphrase)
     finally:
         session.close()
     click.echo(f"{row.name} is now {Role(row.role).label} on this case.")
@@ -52,7 +52,7 @@ def passphrase(ctx: click.Context, name: str, user: str | None) -> None:
     """Set NAME's passphrase (NAME themselves, or the case owner or a DPO if NAME has none)."""
     session = open_case(ctx.obj, user)
     try:
-        session.set_passphrase(name, new_passphrase(name.strip()))
+        session.review.set_passphrase(name, new_passphrase(name.strip()))
     finally:
         session.close()
     click.echo(f"The passphrase of {name.strip()} is set; acting as them now needs it.")
@@ -65,7 +65,7 @@ def list_users(ctx: click.Context, as_json: bool) -> None:
     """List the case's users and roles."""
     session = open_case(ctx.obj)
     try:
-        found = session.users()
+        found = session.review.users()
     finally:
         session.close()
     for name, role, how in found:

@@ -48,6 +48,8 @@ class OrgProfile:
         signatory: Who signs letters; default "Information Governance".
         retention: How long closed cases are kept per regime (``sar=1y,foi=3y``); regimes
             not named keep `core.retention.DEFAULT_RETENTION`.
+        encrypt_new_cases: "yes" (the default) or "no": whether a new case is encrypted
+            at rest unless its creator chooses otherwise (`encrypts_new_cases`).
     """
 
     name: str = ""
@@ -66,6 +68,7 @@ class OrgProfile:
     transfers: str = ""
     signatory: str = ""
     retention: str = ""
+    encrypt_new_cases: str = "yes"
 
     def to_json(self) -> dict[str, str]:
         """Every field, for the config file."""
@@ -81,6 +84,17 @@ class OrgProfile:
         """This profile with a case's non-empty overrides applied."""
         known = {f.name for f in fields(self)}
         return replace(self, **{k: v for k, v in overrides.items() if k in known and v})
+
+
+def encrypts_new_cases(profile: OrgProfile | None) -> bool:
+    """Whether new cases are encrypted by default (yes unless the profile says "no").
+
+    Encryption at rest is the safe choice for chat downloads (issue 18), so a missing or
+    unreadable setting means yes; only an explicit "no" turns it off.
+    """
+    if profile is None:
+        return True
+    return profile.encrypt_new_cases.strip().casefold() not in {"no", "false", "off", "0"}
 
 
 # Field -> the words used when it is missing (domain words; the shells add how to set it).

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         session = self.context.session
         if session is None:
             return
-        deadline, left = session.deadline()
+        deadline, left = session.clock.deadline()
         self.case_label.setText(
             f"{session.case.reference} — due {deadline.due:%a %d %b %Y} ({days_left_text(left)})"
         )

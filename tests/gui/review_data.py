@@ -39,7 +39,7 @@ def make_case(folder: Path, tmp: Path) -> Path:
     )
     session = CaseSession.create(folder, case, user="officer")
     try:
-        run_job(session.import_files([chat], day_first=True), lambda _p: None)
+        run_job(session.ingest.import_files([chat], day_first=True), lambda _p: None)
         with session.store.transaction() as conn:
             run = store_detection.start_run(conn, "case", "test")
             store_detection.add_progress(conn, run, [1, 2, 3], 4)
@@ -53,7 +53,7 @@ def make_case(folder: Path, tmp: Path) -> Path:
                     _finding(3, ProposalField.TEXT, NAME_IN_3, "Sam Carter", "PERSON"),
                 ],
             )
-        session.add_user("rita", Role.REVIEWER)
+        session.review.add_user("rita", Role.REVIEWER)
     finally:
         session.close()
     return folder

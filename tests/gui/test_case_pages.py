@@ -44,9 +44,12 @@ def test_team_page_adds_users_changes_roles_and_refuses_in_words(
     assert "already on the case" in team.note.text()
     team.role.setCurrentIndex(team.role.findData(Role.DPO.value))
     qtbot.mouseClick(team.add_button, Qt.MouseButton.LeftButton)
-    assert dict((n, r) for n, r, _ in window.context.require().users())["Pat Reviewer"] is Role.DPO
+    assert (
+        dict((n, r) for n, r, _ in window.context.require().review.users())["Pat Reviewer"]
+        is Role.DPO
+    )
     # A user added elsewhere (the command line) shows when the page is shown again.
-    window.context.require().add_user("Lee Auditor", Role.AUDITOR, "lee's long passphrase")
+    window.context.require().review.add_user("Lee Auditor", Role.AUDITOR, "lee's long passphrase")
     assert review.acting.findData("Lee Auditor") < 0
     window.show_section(REVIEW)
     assert review.acting.findData("Lee Auditor") >= 0
@@ -62,7 +65,9 @@ def test_records_page_records_tests_and_qa_policy(
     # A SAR case has legitimate-interest style codes only where the table says so; the
     # forms offer exactly the regime's codes the test applies to (maybe none).
     session = window.context.require()
-    li_codes = {c.code for c in session.reason_codes()} & session.code_table.legitimate_interests
+    li_codes = {
+        c.code for c in session.review.reason_codes()
+    } & session.review.code_table.legitimate_interests
     assert records.li.code.count() == len(li_codes)
     assert not records.pit.button.isEnabled()  # nothing typed yet
     # QA: switch to a 20% sample; the page and the session agree.
@@ -70,8 +75,8 @@ def test_records_page_records_tests_and_qa_policy(
     records.qa_mode.setCurrentIndex(records.qa_mode.findData(QaMode.SAMPLE.value))
     records.qa_percent.setValue(20)
     assert records.save_qa()
-    assert session.qa_settings().mode is QaMode.SAMPLE
-    assert session.qa_settings().percent == 20
+    assert session.review.qa_settings().mode is QaMode.SAMPLE
+    assert session.review.qa_settings().percent == 20
     assert "20%" in records.qa_state.text()
     # Drawing a sample of someone with no accepted decisions is refused in words.
     records.proposer.setCurrentIndex(records.proposer.findData("officer"))
@@ -107,7 +112,7 @@ def test_retention_close_hold_release_and_destroy_with_certificate(
     assert window.context.session is not None
     # The DPO destroys it early, with a reason: the certificate is written, the case is gone.
     session = window.context.require()
-    session.add_user("Dee DPO", Role.DPO, "dee's long passphrase")
+    session.review.add_user("Dee DPO", Role.DPO, "dee's long passphrase")
     monkeypatch.setattr(page, "_ask", lambda _user: lambda: "dee's long passphrase")
     session.user = "Dee DPO"
     dialogs.clear()

@@ -97,15 +97,15 @@ def test_accept_by_key_then_undo_records_a_new_decision(
     review.message.rationale.setText("A third party's phone number")
     review.table.setFocus()
     qtbot.keyClick(review.table, Qt.Key.Key_A)
-    accepted = next(v for v in session.review_items() if int(v.item.id) == item_id)
+    accepted = next(v for v in session.review.review_items() if int(v.item.id) == item_id)
     assert accepted.status is ReviewStatus.ACCEPTED
 
     qtbot.mouseClick(review.decisions.undo_button, Qt.MouseButton.LeftButton)
     assert not dialogs
-    restored = next(v for v in session.review_items() if int(v.item.id) == item_id)
+    restored = next(v for v in session.review.review_items() if int(v.item.id) == item_id)
     assert (restored.status, restored.state.code) == (ReviewStatus.PROPOSED, None)
-    assert [e.action for e in session.item_history(item_id)] == [Action.ACCEPT, Action.UNDO]
-    actions = [e.action for e in session.audit_entries()]
+    assert [e.action for e in session.review.item_history(item_id)] == [Action.ACCEPT, Action.UNDO]
+    actions = [e.action for e in session.review.audit_entries()]
     assert actions[-2:] == ["review-accept", "review-undo"]
     assert int(review.current().item.id) == item_id  # the undone item is shown again
 
@@ -125,7 +125,9 @@ def test_redact_selection_with_the_usual_code(window, qtbot, tmp_path: Path, dia
         Qt.MouseButton.LeftButton,
     )
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
-    manual = [v for v in window.context.require().review_items() if v.item.entity_type == "MANUAL"]
+    manual = [
+        v for v in window.context.require().review.review_items() if v.item.entity_type == "MANUAL"
+    ]
     assert [(v.item.start, v.item.end, v.status) for v in manual] == [
         (11, 28, ReviewStatus.ACCEPTED)
     ]
@@ -134,11 +136,11 @@ def test_redact_selection_with_the_usual_code(window, qtbot, tmp_path: Path, dia
 def test_disclosure_filter_and_export_count(window, qtbot, tmp_path: Path) -> None:
     review = open_review(window, qtbot, tmp_path)
     session = window.context.require()
-    session.add_to_disclosure([3], "The requester is discussed")
+    session.scope.add_to_disclosure([3], "The requester is discussed")
     review.disclosed_only.setChecked(True)
     shown = {int(review.model.item(r).item.message_id) for r in range(review.model.rowCount())}
     assert shown == {3}
-    assert session.export_undecided() == review.model.rowCount() == 2
+    assert session.review.export_undecided() == review.model.rowCount() == 2
 
 
 def test_detection_from_review_scans_only_the_disclosure_set(
@@ -149,18 +151,18 @@ def test_detection_from_review_scans_only_the_disclosure_set(
     create_case(window, qtbot, tmp_path, monkeypatch)
     import_file(window, qtbot, chat_file)
     session = window.context.require()
-    everyone = [int(m.id) for m in session.context(session.messages([1])[0], 0, 10)]
+    everyone = [int(m.id) for m in session.search.context(session.search.messages([1])[0], 0, 10)]
     assert len(everyone) == 5
     chosen = everyone[2:4]  # the phone number message and Jo Reed's message
-    session.add_to_disclosure(chosen, "About the requester")
+    session.scope.add_to_disclosure(chosen, "About the requester")
     review = window.show_section(REVIEW)
     with qtbot.waitSignal(window.jobs.finished, timeout=60_000):
         qtbot.mouseClick(review.detect_button, Qt.MouseButton.LeftButton)
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
-    found = {int(v.item.message_id) for v in session.review_items()}
+    found = {int(v.item.message_id) for v in session.review.review_items()}
     assert found
     assert found <= set(chosen)
-    assert review.model.rowCount() == len(session.review_items())
+    assert review.model.rowCount() == len(session.review.review_items())
 
 
 def test_errors_name_codes_by_title_and_offer_the_next_step(
@@ -198,11 +200,11 @@ def test_bulk_by_person_previews_then_decides(window, qtbot, tmp_path: Path, dia
     assert len(previews) == 3  # two in the text, one as the sender; not the phone number
     assert all("Sam Carter" in p for p in previews)
     assert "3 item(s) will be decided." in dialog.plan_label.text()
-    assert session.review_items(ReviewStatus.REJECTED) == []  # a preview decides nothing
+    assert session.review.review_items(ReviewStatus.REJECTED) == []  # a preview decides nothing
     dialog.rationale.setText("Staff member named in the course of their work")
     dialog.run()
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
-    rejected = session.review_items(ReviewStatus.REJECTED)
+    rejected = session.review.review_items(ReviewStatus.REJECTED)
     assert sorted(v.item.text for v in rejected) == ["Sam Carter"] * 3
 
     dialog = BulkReviewDialog(session, review)

@@ -46,12 +46,12 @@ def test_draw_mark_all_clean_and_read_the_estimate(
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
     assert box.table.rowCount() == 3
     session = window.context.require()
-    drawn = session.elusion_result()
+    drawn = session.elusion.elusion_result()
     assert drawn is not None
     sample = list(drawn.test.sample)
     assert [int(box.table.item(r, 0).text()) for r in range(3)] == sample
     # Each sampled message is listed with its own text, to be read before marking.
-    texts = {int(m.id): m.text for m in session.messages(sample)}
+    texts = {int(m.id): m.text for m in session.search.messages(sample)}
     assert [box.table.item(r, COL_TEXT).text() for r in range(3)] == [texts[m] for m in sample]
     assert "3 of 5 messages" in box.estimate.text()
 
@@ -61,7 +61,7 @@ def test_draw_mark_all_clean_and_read_the_estimate(
         qtbot.mouseClick(box.clean_button, Qt.MouseButton.LeftButton)
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
 
-    result = session.elusion_result()
+    result = session.elusion.elusion_result()
     assert result is not None
     assert result.complete
     assert result.missed == 0
@@ -85,7 +85,7 @@ def test_missed_mark_and_threshold_status_in_words(
     box.gate.setChecked(True)
     box.threshold.setValue(5.0)
     qtbot.mouseClick(box.save_threshold, Qt.MouseButton.LeftButton)
-    assert session.elusion_threshold() == 5.0
+    assert session.elusion.elusion_threshold() == 5.0
     assert "threshold of 5%" in box.estimate.text()
     box.sample_size.setValue(2)
     qtbot.mouseClick(box.draw_button, Qt.MouseButton.LeftButton)
@@ -101,7 +101,7 @@ def test_missed_mark_and_threshold_status_in_words(
         assert word not in shown, shown
 
     qtbot.mouseClick(box.clean_button, Qt.MouseButton.LeftButton)
-    result = session.elusion_result()
+    result = session.elusion.elusion_result()
     assert result is not None
     assert result.complete
     assert result.missed == 1
@@ -113,7 +113,7 @@ def test_missed_mark_and_threshold_status_in_words(
     # Clearing the threshold: sign-off no longer waits, and the box says so.
     box.gate.setChecked(False)
     qtbot.mouseClick(box.save_threshold, Qt.MouseButton.LeftButton)
-    assert session.elusion_threshold() is None
+    assert session.elusion.elusion_threshold() is None
     assert not box.gate.isChecked()
     assert "No threshold is set for this case" in box.estimate.text()
 

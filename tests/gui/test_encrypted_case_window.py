@@ -45,6 +45,25 @@ def test_the_dialog_needs_two_matching_passphrases(qtbot, tmp_path: Path) -> Non
     assert dialog.case_passphrase() == SECRET
 
 
+def test_the_box_is_ticked_unless_the_organisation_turned_encryption_off(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    from sar_desk.app.organisation import update_profile
+
+    update_profile({"encrypt_new_cases": "yes"})
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    fill_new_case(dialog, tmp_path)
+    assert dialog.encrypt.isChecked()
+    assert not dialog.ok_button.isEnabled()  # a passphrase first, or untick it on purpose
+    dialog.encrypt.setChecked(False)
+    assert dialog.ok_button.isEnabled()
+    update_profile({"encrypt_new_cases": "no"})
+    plain = NewCaseDialog()
+    qtbot.addWidget(plain)
+    assert not plain.encrypt.isChecked()
+
+
 def test_an_encrypted_case_from_the_window_asks_for_its_passphrase_to_open(  # type: ignore[no-untyped-def]
     window, qtbot, tmp_path: Path, monkeypatch, dialogs
 ) -> None:

@@ -31,7 +31,7 @@ def test_cancelling_an_import_changes_nothing_and_re_enables_the_window(
         assert window.job_status.isVisibleTo(window)
         window.job_status.cancel_button.click()
     assert not dialogs
-    assert window.context.require().sources() == []
+    assert window.context.require().ingest.sources() == []
     assert panel.import_button.isEnabled()
     assert window.new_action.isEnabled()
     assert not window.job_status.isVisibleTo(window)

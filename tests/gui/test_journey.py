@@ -88,7 +88,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
     results = panel.report.results
     assert results.rowCount() == 3
     assert all(results.item(r, 2).text() == "Imported" for r in range(3))
-    assert {s.platform for s in window.context.require().sources()} == {
+    assert {s.platform for s in window.context.require().ingest.sources()} == {
         "whatsapp",
         "teams",
         "sms",
@@ -129,7 +129,7 @@ def test_a_case_from_request_to_verified_encrypted_pack(
         qtbot.mouseClick(review.detect_button, Qt.MouseButton.LeftButton)
     assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
     session = window.context.require()
-    proposed = session.review_items(ReviewStatus.PROPOSED)
+    proposed = session.review.review_items(ReviewStatus.PROPOSED)
     assert proposed
     monkeypatch.setattr(review, "ask_reason", lambda *_: "Not personal data in context")
     for number, view in enumerate(proposed):
@@ -142,13 +142,13 @@ def test_a_case_from_request_to_verified_encrypted_pack(
         else:
             qtbot.keyClick(review.table, Qt.Key.Key_R)
         assert not dialogs, [getattr(d, "text", d.windowTitle)() for d in dialogs]  # type: ignore[attr-defined]
-    accepted = session.review_items(ReviewStatus.ACCEPTED)
+    accepted = session.review.review_items(ReviewStatus.ACCEPTED)
     assert len(accepted) == 1
 
     # Four eyes: the reviewer approves every decision (the redaction and the rejections) and
     # the scope exclusion.
     act_as(window, monkeypatch, REVIEWER, REVIEWER_WORDS)
-    for view in session.review_items():
+    for view in session.review.review_items():
         review.select_row(review.model.row_of(int(view.item.id)))
         review.table.setFocus()
         qtbot.keyClick(review.table, Qt.Key.Key_V)

@@ -135,7 +135,7 @@ def test_foi_outcomes_recorded_from_the_export_page(
     qtbot.keyClicks(dialog.reason, "The housing team's chat channels were searched; none exist.")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialogs
-    recorded = session.outcome()
+    recorded = session.legal.outcome()
     assert recorded is not None
     assert recorded.kind is OutcomeKind.NOT_HELD
     assert recorded.code is None
@@ -160,12 +160,12 @@ def test_foi_outcomes_recorded_from_the_export_page(
     # An empty reason is an invalid choice: a sentence, no command or flag, nothing changed.
     assert len(dialogs) == 1
     _assert_window_words(_shown_text(dialogs[0]))
-    assert session.outcome().kind is OutcomeKind.NOT_HELD  # type: ignore[union-attr]
+    assert session.legal.outcome().kind is OutcomeKind.NOT_HELD  # type: ignore[union-attr]
     assert dialog.isVisible()
 
     qtbot.keyClicks(dialog.reason, "Answering would take over 18 hours at the appropriate limit.")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    recorded = session.outcome()
+    recorded = session.legal.outcome()
     assert recorded is not None
     assert recorded.kind is OutcomeKind.REFUSE
     assert recorded.code == "FOI-S12"
@@ -186,7 +186,7 @@ def test_ncnd_without_a_provision_is_refused_in_window_words(
     text = _shown_text(dialogs[0])
     _assert_window_words(text)
     assert "neither confirming nor denying" in text
-    assert window.context.require().outcome() is None
+    assert window.context.require().legal.outcome() is None
 
 
 def test_subject_access_case_has_no_outcome_control(
@@ -202,7 +202,7 @@ def test_profile_dialog_names_the_open_case_own_details(
     window, qtbot, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     _create_case(window, qtbot, tmp_path, monkeypatch, Regime.FOI)
-    window.context.require().set_case_organisation({"name": "Other Controller Ltd"})
+    window.context.require().export.set_case_organisation({"name": "Other Controller Ltd"})
     window.org_action.trigger()
     dialog = [d for d in window.findChildren(OrganisationDialog) if d.isVisible()][-1]
     assert dialog.value("name") == "Testshire County Council"  # the installation's profile

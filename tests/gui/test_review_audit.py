@@ -32,7 +32,7 @@ def test_people_detect_review_and_audit(
     search = window.show_section(SEARCH)
     qtbot.mouseClick(search.search_button, Qt.MouseButton.LeftButton)  # a logged search
     qtbot.waitUntil(lambda: window.count_label.text() == "5 messages found", timeout=10_000)
-    assert len(window.context.require().search_log()) == 1
+    assert len(window.context.require().search.search_log()) == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(search.scope_bar.mark_all, Qt.MouseButton.LeftButton)
     assert search.scope_bar.status.text() == "5 message(s) marked about the requester."
@@ -55,7 +55,7 @@ def test_people_detect_review_and_audit(
     qtbot.keyClick(review.table, Qt.Key.Key_A)
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
     session = window.context.require()
-    statuses = {int(v.item.id): v.status for v in session.review_items()}
+    statuses = {int(v.item.id): v.status for v in session.review.review_items()}
     assert statuses[int(first.item.id)] is ReviewStatus.ACCEPTED
 
     # Reject another: the reason is required and recorded.
@@ -64,12 +64,12 @@ def test_people_detect_review_and_audit(
         review.select_row(review.model.row_of(others[0]))
         monkeypatch.setattr(review, "ask_reason", lambda *_: "Public business contact")
         qtbot.keyClick(review.table, Qt.Key.Key_R)
-        rejected = next(v for v in session.review_items() if int(v.item.id) == others[0])
+        rejected = next(v for v in session.review.review_items() if int(v.item.id) == others[0])
         assert rejected.status is ReviewStatus.REJECTED
         assert rejected.state.note == "Public business contact"
 
     # Four eyes: the officer cannot approve their own acceptance; a reviewer can.
-    session.add_user("reviewer", Role.REVIEWER, "reviewer's own words")
+    session.review.add_user("reviewer", Role.REVIEWER, "reviewer's own words")
     review.case_opened()
     review.select_row(review.model.row_of(int(first.item.id)))
     # Choosing another user asks for their passphrase (issue 17): a wrong one changes nothing.
@@ -86,7 +86,9 @@ def test_people_detect_review_and_audit(
     assert session.user == "reviewer"
     qtbot.keyClick(review.table, Qt.Key.Key_V)
     assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
-    approved = next(v for v in session.review_items() if int(v.item.id) == int(first.item.id))
+    approved = next(
+        v for v in session.review.review_items() if int(v.item.id) == int(first.item.id)
+    )
     assert approved.status is ReviewStatus.APPROVED
     assert approved.state.approver == "reviewer"
 
@@ -106,10 +108,12 @@ def test_people_detect_review_and_audit(
     wizard.close()
     dialogs.clear()
     session.user = "officer"
-    for view in session.review_items(ReviewStatus.PROPOSED):
-        session.decide([int(view.item.id)], Action.REJECT, note="Not personal data in context")
+    for view in session.review.review_items(ReviewStatus.PROPOSED):
+        session.review.decide(
+            [int(view.item.id)], Action.REJECT, note="Not personal data in context"
+        )
     session.user = "reviewer"
-    session.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
+    session.review.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
     window.context.notify(frozenset({"decisions"}))
     assert "ready to export" in export.readiness.text()
     wizard = export.open_wizard()

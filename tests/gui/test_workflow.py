@@ -135,4 +135,4 @@ def test_ambiguous_dates_offer_a_retry_with_the_chosen_order(
     assert "day-first or month-first" in panel.report.results.item(0, 2).text()
     assert panel.report.results.item(1, 2).text() == "Imported"
     session = window.context.require()
-    assert session.sources()[0].settings["date_order"] == "day-first"
+    assert session.ingest.sources()[0].settings["date_order"] == "day-first"

@@ -65,31 +65,33 @@ def case(tmp_path_factory: pytest.TempPathFactory):
     session = CaseSession.create(root / "case", record)  # the OS account, as the CLI acts
     from sar_desk.core.organisation import DEMO_PROFILE
 
-    session.set_case_organisation(DEMO_PROFILE.to_json())
+    session.export.set_case_organisation(DEMO_PROFILE.to_json())
     run_job(
-        session.import_files([_export(root / "WhatsApp Chat with Housing.zip")], day_first=True)
+        session.ingest.import_files(
+            [_export(root / "WhatsApp Chat with Housing.zip")], day_first=True
+        )
     )
     settings = load_recognizer_set(REGISTRY)
     engine = blank_nlp_engine(settings, ["Jordan Whitfield", "Sam Patel"])
     run_job(
-        session.run_detection(
+        session.detection.run_detection(
             detector=InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
         )
     )
-    session.add_user("reviewer2", Role.REVIEWER)
+    session.review.add_user("reviewer2", Role.REVIEWER)
     yield root, session
     session.close()
 
 
 def _photo_id(session: CaseSession) -> int:
-    (hit,) = session.search(SearchQuery(text="Whitfield"))
-    (attachment,) = session.attachments_of([hit.id])[hit.id]
+    (hit,) = session.search.search(SearchQuery(text="Whitfield"))
+    (attachment,) = session.attachments.attachments_of([hit.id])[hit.id]
     return attachment.id
 
 
 def test_found_by_name_and_proposed_boxes_cover_the_name(case) -> None:
     _, session = case
-    item = session.attachment_item(_photo_id(session))
+    item = session.attachments.attachment_item(_photo_id(session))
     assert item.decision.status is AttachmentStatus.UNDECIDED
     assert item.proposed  # boxes from the OCR word boxes of the findings
     names = [f for f in item.findings if f.text == "Jordan Whitfield"]
@@ -102,24 +104,30 @@ def test_rules_four_eyes_and_codes(case) -> None:
     root, session = case
     photo = _photo_id(session)
     with pytest.raises(BadInputError, match="reason code"):
-        session.decide_attachment(photo, AttachmentAction.WITHHOLD)
+        session.attachments.decide_attachment(photo, AttachmentAction.WITHHOLD)
     with pytest.raises(BadInputError, match="at least one box"):
-        session.decide_attachment(photo, AttachmentAction.REDACT, "default")
-    item = session.attachment_item(photo)
+        session.attachments.decide_attachment(photo, AttachmentAction.REDACT, "default")
+    item = session.attachments.attachment_item(photo)
     other = CaseSession.open(root / "case", "reviewer2")
     try:
-        mine = other.decide_attachment(photo, AttachmentAction.REDACT, "SAR-3P", item.proposed)
+        mine = other.attachments.decide_attachment(
+            photo, AttachmentAction.REDACT, "SAR-3P", item.proposed
+        )
         with pytest.raises(InvalidTransitionError, match="second person"):
-            other.approve_attachment(photo)
+            other.attachments.approve_attachment(photo)
     finally:
         other.close()
     assert mine.status is AttachmentStatus.PROPOSED
-    decided = session.decide_attachment(photo, AttachmentAction.REDACT, "default", item.proposed)
+    decided = session.attachments.decide_attachment(
+        photo, AttachmentAction.REDACT, "default", item.proposed
+    )
     assert decided.code == "SAR-3P"
     # A box the reviewer draws (a face, say), then deletes again: two recorded proposals.
-    more = session.edit_attachment_boxes(photo, add=[RedactionBox.from_xywh("900,600,50,50")])
+    more = session.attachments.edit_attachment_boxes(
+        photo, add=[RedactionBox.from_xywh("900,600,50,50")]
+    )
     assert len(more.boxes) == len(item.proposed) + 1
-    back = session.edit_attachment_boxes(photo, delete=[len(more.boxes)])
+    back = session.attachments.edit_attachment_boxes(photo, delete=[len(more.boxes)])
     assert back.boxes == tuple(item.proposed)
     assert back.version == decided.version + 2
 
@@ -128,30 +136,32 @@ def test_export_burns_the_name_strips_exif_and_verifies(case) -> None:
     root, session = case
     photo = _photo_id(session)
     everything = BulkSelection(everything=True)
-    session.mark_scope(session.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "test")
-    session.search_logged(SearchQuery(text="Whitfield"), limit=10, origin="test")
-    accepted = session.bulk_decide(
+    session.scope.mark_scope(
+        session.scope.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "test"
+    )
+    session.search.search_logged(SearchQuery(text="Whitfield"), limit=10, origin="test")
+    accepted = session.review.bulk_decide(
         everything, Action.ACCEPT, code="default", rationale="t", confirmed=True
     )
     if accepted.plan.refused:
-        session.decide(
+        session.review.decide(
             [i for i, _ in accepted.plan.refused], Action.REJECT, note="not a third party"
         )
     other = CaseSession.open(root / "case", "reviewer2")
     try:
-        other.bulk_decide(everything, Action.APPROVE, confirmed=True)
-        approved = other.approve_attachment(photo)
+        other.review.bulk_decide(everything, Action.APPROVE, confirmed=True)
+        approved = other.attachments.approve_attachment(photo)
         assert approved.approved
     finally:
         other.close()
-    if session.signoff_required():
-        session.add_user("dpo", Role.DPO)
+    if session.review.signoff_required():
+        session.review.add_user("dpo", Role.DPO)
         dpo = CaseSession.open(root / "case", "dpo")
         try:
-            dpo.sign_off("test sign-off")
+            dpo.review.sign_off("test sign-off")
         finally:
             dpo.close()
-    run_job(session.export_bundle(root / "bundle"))
+    run_job(session.export.export_bundle(root / "bundle"))
     pdf = next((root / "bundle" / "pack").glob("*.pdf"))
     photos = [p for p in pdf_pictures(pdf) if Image.open(io.BytesIO(p[1])).size == (1200, 800)]
     assert len(photos) == 1
@@ -163,13 +173,13 @@ def test_export_burns_the_name_strips_exif_and_verifies(case) -> None:
     read = reader(png)
     assert "Whitfield" not in read
     assert "NOTICE" in read.upper()  # the rest of the photo is still legible
-    item = session.attachment_item(photo)
+    item = session.attachments.attachment_item(photo)
     word = next(w for w in item.words if w.text == "Whitfield")
     image = Image.open(io.BytesIO(png)).convert("RGB")
     assert image.getpixel((int((word.x0 + word.x1) / 2), int((word.y0 + word.y1) / 2))) == (0, 0, 0)
     for path in (root / "bundle" / "pack").rglob("*"):
         assert b"Exif\x00\x00" not in path.read_bytes() if path.is_file() else True
-    report = session.verify_bundle(root / "bundle")
+    report = session.export.verify_bundle(root / "bundle")
     assert report.ok, [r.sentence() for r in report.results if not r.passed]
     assert any(r.check == "image-text-leak" for r in report.results)
 
@@ -220,9 +230,9 @@ def test_the_audit_chain_seals_attachment_decisions(case) -> None:
     import sqlite3
 
     _, session = case
-    assert session.verify_audit() == []
+    assert session.review.verify_audit() == []
     # Changing a recorded box after the fact breaks the seal of the entry that recorded it.
-    with sqlite3.connect(session.case_folder.db_path) as db:
+    with sqlite3.connect(session.base.case_folder.db_path) as db:
         db.execute("UPDATE attachment_review_events SET boxes_json = '[]' WHERE id = 1")
-    problems = session.verify_audit()
+    problems = session.review.verify_audit()
     assert any("attachment" in str(p) for p in problems), problems

@@ -81,7 +81,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[CaseSession, lis
     )
     session = CaseSession.create(root / "case", case, user="officer")
     export = _export(root / "WhatsApp Chat with Housing.zip")
-    (result,) = run_job(session.import_files([export], day_first=True))
+    (result,) = run_job(session.ingest.import_files([export], day_first=True))
     return session, list(result.warnings)
 
 
@@ -98,15 +98,15 @@ def test_every_named_file_has_a_row_with_its_message(
     session, _ = imported
     rows = _by_name(session)
     assert set(rows) == {*FILES, "IMG-20260314-WA0007.jpg"}
-    assert session.attachment_counts() == {"kept": 6, "refused": 4, "missing": 1}
+    assert session.attachments.attachment_counts() == {"kept": 6, "refused": 4, "missing": 1}
     photo = rows["IMG-20260314-WA0001.jpg"]
     assert photo.status is AttachmentStatus.KEPT  # type: ignore[attr-defined]
     assert photo.media_type == "image/jpeg"  # type: ignore[attr-defined]
-    kept = session.case_folder.attachment_file(photo.stored_path)  # type: ignore[attr-defined]
+    kept = session.base.case_folder.attachment_file(photo.stored_path)
     assert kept.read_bytes() == files.photo()
     assert kept.name == photo.sha256  # type: ignore[attr-defined]
     assert not os.stat(kept).st_mode & (stat.S_IWUSR | stat.S_IRWXG | stat.S_IRWXO)
-    by_message = session.attachments_of([photo.message_id])  # type: ignore[attr-defined]
+    by_message = session.attachments.attachments_of([photo.message_id])  # type: ignore[attr-defined]
     assert [a.name for a in by_message[photo.message_id]] == ["IMG-20260314-WA0001.jpg"]  # type: ignore[attr-defined]
     assert rows["Minutes.docx"].media_type.endswith("wordprocessingml.document")  # type: ignore[attr-defined]
     assert rows["PTT-20260314-WA0003.opus"].needs_decision  # type: ignore[attr-defined]
@@ -134,7 +134,7 @@ def test_hostile_files_are_refused_one_by_one_and_their_messages_stay(
     assert line.startswith("line ")
     assert "was not kept" in line
     assert "message was imported" in line
-    (message,) = session.messages([row.message_id])  # type: ignore[attr-defined]
+    (message,) = session.search.messages([row.message_id])  # type: ignore[attr-defined]
     assert message.attachments[0].name == name
 
 
@@ -143,21 +143,21 @@ def test_the_photo_is_found_by_the_name_in_it_and_detection_boxes_it(
 ) -> None:
     session, _ = imported
     query = SearchQuery(text="Whitfield")
-    assert session.search(query) == []  # nothing is read before detection runs
+    assert session.search.search(query) == []  # nothing is read before detection runs
     settings = load_recognizer_set(REGISTRY)
     engine = blank_nlp_engine(settings, ["Jordan Whitfield", "Sam Patel", "Morgana Fairweather"])
     detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
-    run_job(session.run_detection(detector=detector))
+    run_job(session.detection.run_detection(detector=detector))
     rows = _by_name(session)
     photo = rows["IMG-20260314-WA0001.jpg"]
     assert photo.text_kind is TextKind.OCR  # type: ignore[attr-defined]
-    hits = session.search(query)
+    hits = session.search.search(query)
     assert [m.id for m in hits] == [photo.message_id]  # type: ignore[attr-defined]
     assert rows["DOC-20260314-WA0002.pdf"].text_kind is TextKind.PDF_TEXT  # type: ignore[attr-defined]
-    assert [m.id for m in session.search(SearchQuery(text="Oyelaran"))] == [
+    assert [m.id for m in session.search.search(SearchQuery(text="Oyelaran"))] == [
         rows["Minutes.docx"].message_id  # type: ignore[attr-defined]
     ]
-    findings = session.attachment_findings([photo.id])  # type: ignore[attr-defined]
+    findings = session.attachments.attachment_findings([photo.id])  # type: ignore[attr-defined]
     names = [f for f in findings if f.text == "Jordan Whitfield"]
     assert names, [f.text for f in findings]
     from sar_desk.store import attachments as store_attachments
@@ -168,9 +168,9 @@ def test_the_photo_is_found_by_the_name_in_it_and_detection_boxes_it(
     boxes = boxes_for_span(read.boxes, names[0].start, names[0].end)
     assert [b.text for b in boxes] == ["Jordan", "Whitfield"]
     # A second run reads and scans nothing again (text is cached by content hash).
-    before = len(session.attachment_findings([photo.id]))  # type: ignore[attr-defined]
-    run_job(session.run_detection(detector=detector))
-    assert len(session.attachment_findings([photo.id])) == before  # type: ignore[attr-defined]
+    before = len(session.attachments.attachment_findings([photo.id]))  # type: ignore[attr-defined]
+    run_job(session.detection.run_detection(detector=detector))
+    assert len(session.attachments.attachment_findings([photo.id])) == before  # type: ignore[attr-defined]
 
 
 def test_the_photo_keeps_its_gps_exif_in_the_case(imported: tuple[CaseSession, list[str]]) -> None:
@@ -179,7 +179,7 @@ def test_the_photo_keeps_its_gps_exif_in_the_case(imported: tuple[CaseSession, l
 
     session, _ = imported
     photo = _by_name(session)["IMG-20260314-WA0001.jpg"]
-    kept = session.case_folder.attachment_file(photo.stored_path)  # type: ignore[attr-defined]
+    kept = session.base.case_folder.attachment_file(photo.stored_path)
     with Image.open(io.BytesIO(kept.read_bytes())) as image:
         assert image.getexif().get_ifd(0x8825)
 
@@ -205,10 +205,10 @@ def test_other_platforms_keep_their_photos_with_the_message(
     case = Case(reference="SAR-ATT-2", regime=Regime.SAR, received=date(2026, 5, 5))
     session = CaseSession.create(tmp_path / "case", case, user="officer")
     try:
-        run_job(session.import_files([export], platform=platform))
+        run_job(session.ingest.import_files([export], platform=platform))
         rows = [a for a in _by_name(session).values() if a.status is AttachmentStatus.KEPT]  # type: ignore[attr-defined]
         assert [(a.media_type, a.size) for a in rows] == [("image/jpeg", len(files.photo()))]  # type: ignore[attr-defined]
-        (message,) = session.messages([rows[0].message_id])  # type: ignore[attr-defined]
+        (message,) = session.search.messages([rows[0].message_id])  # type: ignore[attr-defined]
         assert any(a.present for a in message.attachments)
     finally:
         session.close()

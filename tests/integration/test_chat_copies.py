@@ -32,7 +32,7 @@ def exports(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def one(session: CaseSession, path: Path, custodian: str) -> ImportResult | ImportFailure:
-    return run_job(session.import_files([path], custodian=custodian))[0]
+    return run_job(session.ingest.import_files([path], custodian=custodian))[0]
 
 
 def test_three_copies_of_one_chat_are_one_conversation_with_every_message_once(
@@ -52,8 +52,8 @@ def test_three_copies_of_one_chat_are_one_conversation_with_every_message_once(
         assert (second.messages, second.duplicates) == (1, 9)
         assert second.source.shared == ((first.source.id, 9),)
         assert (third.messages, third.duplicates) == (0, 9)
-        assert len(session.conversations()) == 1
-        hits = session.search(SearchQuery(), limit=100)
+        assert len(session.search.conversations()) == 1
+        hits = session.search.search(SearchQuery(), limit=100)
         said = [m for m in hits if m.kind != MessageKind.SYSTEM]
         assert len(said) == 10
         # "ok" twice in 09:03 from Alex, once at 09:12 from Priya: three, each in all copies.
@@ -63,7 +63,7 @@ def test_three_copies_of_one_chat_are_one_conversation_with_every_message_once(
             ("Alex Morgan", 3),
             ("Priya Shah", 3),
         ]
-        assert session.count(SearchQuery(text="ladder")) == 1
+        assert session.search.count(SearchQuery(text="ladder")) == 1
         # The deleted message (three wordings of the note) and the photo are one each.
         assert sum(m.kind == MessageKind.DELETED for m in said) == 1
         assert sum(m.kind == MessageKind.MEDIA for m in said) == 1

@@ -22,7 +22,7 @@ def run(*args: str, code: int = 0) -> tuple[str, str]:
 
 
 def not_held_case(folder: Path, regime: str = "foi") -> None:
-    run("case", "new", str(folder), "--regime", regime, "--reference", "REQ-9",
+    run("case", "new", str(folder), "--no-encrypt", "--regime", regime, "--reference", "REQ-9",
         "--received", "2026-06-01")  # fmt: skip
     run("case", "outcome", str(folder), "--not-held", "--reason", "No such chat exists")
 
@@ -96,7 +96,7 @@ def test_sar_needs_the_controllers_own_art_15_statements(
     organisation_profile.unlink()
     run("org", "set", "--name", "N", "--address", "A", "--dpo-email", "d@n.example",
         "--requests-email", "r@n.example")  # fmt: skip
-    run("case", "new", str(tmp_path / "s"), "--regime", "sar", "--reference", "S",
+    run("case", "new", str(tmp_path / "s"), "--no-encrypt", "--regime", "sar", "--reference", "S",
         "--received", "2026-06-01")  # fmt: skip
     _, err = run("export", str(tmp_path / "s"), str(tmp_path / "out"), code=1)
     assert "retention period for chat records (Art. 15(1)(d))" in err
@@ -108,7 +108,7 @@ def test_sar_needs_the_controllers_own_art_15_statements(
 def test_new_sar_case_takes_the_profiles_jurisdiction(tmp_path: Path) -> None:
     """A Scottish controller's SAR deadline uses Scottish bank holidays by default."""
     run("org", "set", "--jurisdiction", "scotland")
-    run("case", "new", str(tmp_path / "s"), "--regime", "sar", "--reference", "S",
+    run("case", "new", str(tmp_path / "s"), "--no-encrypt", "--regime", "sar", "--reference", "S",
         "--received", "2026-05-15")  # fmt: skip
     out, _ = run("case", "show", str(tmp_path / "s"), "--json")
     assert "Scotland bank holidays" in " ".join(json.loads(out)["deadline"]["derivation"])

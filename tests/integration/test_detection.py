@@ -54,7 +54,7 @@ def make_case(folder: Path, chat: str, regime: Regime = Regime.SAR) -> CaseSessi
     session = CaseSession.create(folder, case, user="officer")
     export = folder.parent / f"{folder.name}-chat.txt"
     export.write_text(chat, encoding="utf-8")
-    run_job(session.import_files([export], day_first=True))
+    run_job(session.ingest.import_files([export], day_first=True))
     return session
 
 
@@ -77,7 +77,7 @@ def case(tmp_path: Path) -> Iterator[CaseSession]:
 def test_detection_proposes_third_parties_and_never_the_requester(
     case: CaseSession, fake_detector: InProcessDetector
 ) -> None:
-    summary = run_job(case.run_detection(detector=fake_detector))
+    summary = run_job(case.detection.run_detection(detector=fake_detector))
     rows = stored(case)
     texts = {(r[1], r[4], r[5]) for r in rows}
     assert ("sender", "Sam Patel", "PERSON") in texts
@@ -104,7 +104,7 @@ def test_foi_case_proposes_the_requester_under_s40_1(
 ) -> None:
     session = make_case(tmp_path / "foi", CHAT, Regime.FOI)
     try:
-        run_job(session.run_detection(detector=fake_detector))
+        run_job(session.detection.run_detection(detector=fake_detector))
         with session.store.read() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT text, explanation FROM findings WHERE text LIKE '%7911 123456%'"
@@ -128,7 +128,7 @@ def test_cancel_midway_then_resume_scans_everything_once(
     reference = make_case(tmp_path / "b", chat)
     try:
         cancel = CancelToken()
-        job = session.run_detection(detector=fake_detector, cancel=cancel)
+        job = session.detection.run_detection(detector=fake_detector, cancel=cancel)
         scanning = 0
         with pytest.raises(Cancelled):  # noqa: PT012 - drive the generator by hand
             for progress in job:
@@ -141,15 +141,15 @@ def test_cancel_midway_then_resume_scans_everything_once(
         assert first.status == "cancelled"
         assert 0 < first.scanned < 96
         partial = stored(session)
-        summary = run_job(session.run_detection(detector=fake_detector))
+        summary = run_job(session.detection.run_detection(detector=fake_detector))
         assert summary.skipped == first.scanned
         assert summary.scanned == 96 - first.scanned
-        run_job(reference.run_detection(detector=fake_detector))
+        run_job(reference.detection.run_detection(detector=fake_detector))
         resumed, full = stored(session), stored(reference)
         assert len(resumed) == len(set(resumed))
         assert set(partial) <= set(resumed)
         assert resumed == full
-        again = run_job(session.run_detection(detector=fake_detector))
+        again = run_job(session.detection.run_detection(detector=fake_detector))
         assert (again.scanned, again.findings) == (0, 0)
         assert stored(session) == full
     finally:
@@ -163,7 +163,7 @@ def test_in_scope_detection_only_scans_messages_in_the_scope_dates(
     chat = CHAT + "03/02/2026, 09:00 - Sam Patel: outside the scope, ring 07911 654999\n"
     session = make_case(tmp_path / "s", chat)
     try:
-        summary = run_job(session.run_detection(scope="in-scope", detector=fake_detector))
+        summary = run_job(session.detection.run_detection(scope="in-scope", detector=fake_detector))
         assert summary.scanned == 6
         assert not any("654999" in r[4] for r in stored(session))
     finally:

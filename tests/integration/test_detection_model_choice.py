@@ -76,7 +76,7 @@ def test_md_is_used_without_a_note_when_installed(
     monkeypatch.setattr(models, "md_installed", lambda: True)
     from sar_desk.core.jobs import run_job
 
-    summary = run_job(case.run_detection())
+    summary = run_job(case.detection.run_detection())
     assert chosen == ["md"]
     assert summary.note == ""
 
@@ -100,7 +100,7 @@ def test_real_md_run_records_its_model_in_the_run(case: CaseSession) -> None:
     from sar_desk.core.jobs import run_job
     from sar_desk.store.detection import list_runs
 
-    summary = run_job(case.run_detection(workers=1))
+    summary = run_job(case.detection.run_detection(workers=1))
     assert summary.engine.endswith("+en_core_web_md")
     with case.store.read() as conn:
         assert list_runs(conn)[-1].engine == summary.engine

@@ -39,21 +39,21 @@ def run(*args: str) -> Result:
 @pytest.fixture
 def case(tmp_path: Path, fake_detector: InProcessDetector) -> CaseSession:
     session = make_case(tmp_path / "case", CHAT)
-    session.set_passphrase("officer", TEST_PASSPHRASE)  # so that '--as officer' may act
-    session.add_user("dpo.lead", Role.DPO)
-    session.add_user("second", Role.REVIEWER)
-    session.mark_scope(
-        session.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "About the requester"
+    session.review.set_passphrase("officer", TEST_PASSPHRASE)  # so that '--as officer' may act
+    session.review.add_user("dpo.lead", Role.DPO)
+    session.review.add_user("second", Role.REVIEWER)
+    session.scope.mark_scope(
+        session.scope.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "About the requester"
     )
-    session.search_logged(SearchQuery(), limit=1, origin="test")
-    run_job(session.run_detection(scope="in-scope", detector=fake_detector))
-    ids = [v.item.id for v in session.review_items()]
+    session.search.search_logged(SearchQuery(), limit=1, origin="test")
+    run_job(session.detection.run_detection(scope="in-scope", detector=fake_detector))
+    ids = [v.item.id for v in session.review.review_items()]
     assert ids  # the third party's number
-    session.link_items(ids, other_individual=True, reason="The office manager's mobile")
-    session.decide(ids, Action.ACCEPT, code="default", rationale="Third party's number")
+    session.subjects.link_items(ids, other_individual=True, reason="The office manager's mobile")
+    session.review.decide(ids, Action.ACCEPT, code="default", rationale="Third party's number")
     other = CaseSession.open(session.folder, "second")
     try:
-        other.decide(ids, Action.APPROVE)
+        other.review.decide(ids, Action.APPROVE)
     finally:
         other.close()
     return session
@@ -71,7 +71,7 @@ def test_the_cli_draws_marks_and_shows_and_export_waits_for_the_test(
     blocked = CaseSession.open(Path(folder), "officer")
     try:
         with pytest.raises(ExportBlockedError, match="needs an elusion test"):
-            run_job(blocked.export_bundle(tmp_path / "out"))
+            run_job(blocked.export.export_bundle(tmp_path / "out"))
     finally:
         blocked.close()
 
@@ -118,13 +118,13 @@ def test_the_cli_draws_marks_and_shows_and_export_waits_for_the_test(
     assert "passes" in run("review", folder, "elusion", "show").output
     session = CaseSession.open(Path(folder), "officer")
     try:
-        if session.signoff_outstanding():
+        if session.review.signoff_outstanding():
             dpo = CaseSession.open(Path(folder), "dpo.lead")
             try:
-                dpo.sign_off("Checked, with the elusion test")
+                dpo.review.sign_off("Checked, with the elusion test")
             finally:
                 dpo.close()
-        manifest = run_job(session.export_bundle(tmp_path / "out"))
+        manifest = run_job(session.export.export_bundle(tmp_path / "out"))
     finally:
         session.close()
     record = json.loads((manifest.folder / "internal" / "elusion-test.json").read_text())

@@ -107,7 +107,7 @@ def test_changing_the_passphrase_rewraps_without_reencrypting(tmp_path: Path) ->
     )  # fmt: skip
     assert code == 0, out
     assert "Secretwell" in out  # FTS5 works through SQLCipher
-    folder = CaseSession.open(case).case_folder
+    folder = CaseSession.open(case).base.case_folder
     assert folder.read_file(original) == chat.read_bytes()
 
 
@@ -150,12 +150,12 @@ def test_a_whole_encrypted_case_leaves_no_plain_text_in_its_folder(tmp_path: Pat
     # Scan while the case is open and has just written: its WAL holds the newest pages.
     session = CaseSession.open(folder, user="demo-officer")
     try:
-        hits = session.search_ids(SearchQuery(text="mould"))
+        hits = session.scope.search_ids(SearchQuery(text="mould"))
         assert hits  # full-text search works on the encrypted database
-        session.mark_scope(hits[:1], Relevance.ABOUT_REQUESTER, "Tom Reid said so")
+        session.scope.mark_scope(hits[:1], Relevance.ABOUT_REQUESTER, "Tom Reid said so")
         assert (folder / "case.db-wal").exists()
         with pytest.raises(BadInputError, match="inside the encrypted case"):
-            run_job(session.export_bundle(folder / "again"))
+            run_job(session.export.export_bundle(folder / "again"))
         files = [p for p in folder.rglob("*") if p.is_file()]
         # The demo's WhatsApp photo (a notice naming a neighbour, GPS in its EXIF) is kept
         # sealed: no JPEG or EXIF bytes in the case, yet its OCR text is searchable.
@@ -163,7 +163,7 @@ def test_a_whole_encrypted_case_leaves_no_plain_text_in_its_folder(tmp_path: Pat
         assert kept
         assert not [p for p in kept if b"\xff\xd8\xff" in p.read_bytes()[:16]]
         assert not [p for p in kept if b"Exif" in p.read_bytes()]
-        assert session.search_ids(SearchQuery(text="Whitfield"))
+        assert session.scope.search_ids(SearchQuery(text="Whitfield"))
         needles = _needles()
         needles += ["Jordan Whitfield", "Oak Road"]
         found = _scan(folder, files, needles)
@@ -198,7 +198,7 @@ def _encrypted_closed_case(tmp_path: Path) -> Path:
     )  # fmt: skip
     session = CaseSession.create(folder, record, user="officer", case_passphrase=SECRET)
     try:
-        run_job(session.import_files([chat]))
+        run_job(session.ingest.import_files([chat]))
         lifecycle.close_case(session, date(2026, 6, 30), today=date(2026, 6, 30))
     finally:
         session.close()

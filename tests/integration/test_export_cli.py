@@ -125,7 +125,7 @@ def test_export_and_verify_end_to_end(reviewed_case: Path, tmp_path: Path) -> No
             assert THIRD.casefold() not in "\n".join(t for _w, t in file_pieces(path)).casefold()
     session = CaseSession.open(reviewed_case, user="officer")
     try:
-        entries = session.audit_entries("export")
+        entries = session.review.audit_entries("export")
         masters = list((reviewed_case / "masters").iterdir())
     finally:
         session.close()

@@ -21,7 +21,7 @@ def _waive_detection(case: Path) -> None:
     """The DPO's recorded decision to export without detection (the sample case has none)."""
     dpo = CaseSession.open(case, user="dpo")
     try:
-        dpo.waive_detection("Every message was read in full by the reviewer")
+        dpo.export.waive_detection("Every message was read in full by the reviewer")
     finally:
         dpo.close()
 
@@ -76,7 +76,7 @@ def test_encrypted_export_shows_the_password_once_and_stores_it_nowhere(
 
     session = CaseSession.open(reviewed_case, user="officer")
     try:
-        entry = session.audit_entries("export")[-1]
+        entry = session.review.audit_entries("export")[-1]
     finally:
         session.close()
     assert entry.details["pack_password"] == "sent separately"

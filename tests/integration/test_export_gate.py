@@ -28,41 +28,41 @@ from tests.integration.test_detection import fake_detector as fake_detector
 @pytest.fixture
 def case(tmp_path: Path) -> Iterator[CaseSession]:
     session = make_case(tmp_path / "case", CHAT)
-    session.add_user("dpo.lead", Role.DPO)
-    session.add_user("second", Role.REVIEWER)
-    session.mark_scope(
-        session.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "About the requester"
+    session.review.add_user("dpo.lead", Role.DPO)
+    session.review.add_user("second", Role.REVIEWER)
+    session.scope.mark_scope(
+        session.scope.search_ids(SearchQuery()), Relevance.ABOUT_REQUESTER, "About the requester"
     )
-    session.search_logged(SearchQuery(), limit=1, origin="test")
+    session.search.search_logged(SearchQuery(), limit=1, origin="test")
     yield session
     session.close()
 
 
 def _decide_everything(case: CaseSession) -> None:
     everything = BulkSelection(everything=True)
-    case.bulk_decide(
+    case.review.bulk_decide(
         everything, Action.ACCEPT, code="default", rationale="Third party", confirmed=True
     )
     other = CaseSession.open(case.folder, "second")
     try:
-        other.bulk_decide(everything, Action.APPROVE, confirmed=True)
+        other.review.bulk_decide(everything, Action.APPROVE, confirmed=True)
         # The safety net never redacts by itself: its places get the same redaction, approved.
-        if case.safety_net_places():
-            case.decide_safety_net_places(redact=True)
-            other.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
+        if case.places.safety_net_places():
+            case.places.decide_safety_net_places(redact=True)
+            other.review.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
     finally:
         other.close()
-    if case.signoff_required():
+    if case.review.signoff_required():
         dpo = CaseSession.open(case.folder, "dpo.lead")
         try:
-            dpo.sign_off("Checked")
+            dpo.review.sign_off("Checked")
         finally:
             dpo.close()
 
 
 def test_export_without_detection_is_refused(case: CaseSession, tmp_path: Path) -> None:
     with pytest.raises(ExportBlockedError, match="detection has not been run"):
-        run_job(case.export_bundle(tmp_path / "out"))
+        run_job(case.export.export_bundle(tmp_path / "out"))
     assert not (tmp_path / "out").exists()
 
 
@@ -74,7 +74,7 @@ def test_an_interrupted_run_is_shown_as_such_blocks_export_and_resumes(
         run = store_detection.start_run(conn, "in-scope", "test")
         first = int(conn.exec_driver_sql("SELECT min(id) FROM messages").scalar_one())
         store_detection.add_progress(conn, run, [first], 0)
-    cover = case.detection_coverage()
+    cover = case.export.detection_coverage()
     assert cover.last_status == "interrupted"
     assert cover.unscanned == cover.messages - 1
     detection = next(s for s in case.summary_sections() if s.title == "Detection")
@@ -82,15 +82,15 @@ def test_an_interrupted_run_is_shown_as_such_blocks_export_and_resumes(
     with pytest.raises(
         ExportBlockedError, match=r"never scanned .*\(the last run was interrupted\)"
     ):
-        run_job(case.export_bundle(tmp_path / "out"))
+        run_job(case.export.export_bundle(tmp_path / "out"))
     # While a detection task really runs, it is shown as running.
     with running(case.folder, "detection", "a detection run"):
-        assert case.detection_coverage().last_status == "running"
-    summary = run_job(case.run_detection(scope="in-scope", detector=fake_detector))
+        assert case.export.detection_coverage().last_status == "running"
+    summary = run_job(case.detection.run_detection(scope="in-scope", detector=fake_detector))
     assert summary.skipped == 1  # resumed: the scanned message was not scanned again
-    assert case.detection_coverage().complete
+    assert case.export.detection_coverage().complete
     _decide_everything(case)
-    manifest = run_job(case.export_bundle(tmp_path / "out"))
+    manifest = run_job(case.export.export_bundle(tmp_path / "out"))
     record = json.loads((manifest.folder / "internal" / "detection-coverage.json").read_text())
     assert record["complete"] is True
     assert record["exported_without_complete_detection"] is None
@@ -100,15 +100,15 @@ def test_a_dpo_decision_with_a_reason_lets_export_go_ahead_and_is_recorded(
     case: CaseSession, tmp_path: Path
 ) -> None:
     with pytest.raises(PermissionDeniedError):
-        case.waive_detection("Read in full")  # the officer is not a DPO
+        case.export.waive_detection("Read in full")  # the officer is not a DPO
     dpo = CaseSession.open(case.folder, "dpo.lead")
     try:
         with pytest.raises(Exception, match="needs a reason"):
-            dpo.waive_detection("  ")
-        dpo.waive_detection("Every message was read in full by two reviewers")
+            dpo.export.waive_detection("  ")
+        dpo.export.waive_detection("Every message was read in full by two reviewers")
     finally:
         dpo.close()
-    manifest = run_job(case.export_bundle(tmp_path / "out"))
+    manifest = run_job(case.export.export_bundle(tmp_path / "out"))
     record = json.loads((manifest.folder / "internal" / "detection-coverage.json").read_text())
     waiver = record["exported_without_complete_detection"]
     assert waiver["by"] == "dpo.lead"
@@ -118,9 +118,9 @@ def test_a_dpo_decision_with_a_reason_lets_export_go_ahead_and_is_recorded(
     # The decision covers that disclosure set only: a changed set needs a new one.
     with case.store.read() as conn:
         extra = int(conn.exec_driver_sql("SELECT min(id) FROM messages").scalar_one())
-    case.remove_from_disclosure([extra], "Not relevant after all")
+    case.scope.remove_from_disclosure([extra], "Not relevant after all")
     with pytest.raises(ExportBlockedError, match=r"never scanned|not been run"):
-        run_job(case.export_bundle(tmp_path / "out2"))
+        run_job(case.export.export_bundle(tmp_path / "out2"))
 
 
 KILLED_EXPORT = """
@@ -139,7 +139,7 @@ def stall(render, letter, ctx):
 
 bundle.default_writers = lambda options: [*real(options), stall]
 session = CaseSession.open(folder, "officer")
-run_job(session.export_bundle(dest))
+run_job(session.export.export_bundle(dest))
 """
 
 
@@ -151,7 +151,7 @@ def test_a_killed_export_leaves_nothing_once_the_next_export_starts(
     import sys
     import time
 
-    run_job(case.run_detection(scope="in-scope", detector=fake_detector))
+    run_job(case.detection.run_detection(scope="in-scope", detector=fake_detector))
     _decide_everything(case)
     first = tmp_path / "first"
     first.mkdir()
@@ -169,5 +169,5 @@ def test_a_killed_export_leaves_nothing_once_the_next_export_starts(
     partial = [p for p in first.iterdir() if ".partial-" in p.name]
     assert len(partial) == 1  # what SIGKILL leaves: nothing could clean up
     assert stat.S_IMODE(partial[0].stat().st_mode) == 0o700  # private meanwhile
-    run_job(case.export_bundle(tmp_path / "second" / "out"))  # elsewhere
+    run_job(case.export.export_bundle(tmp_path / "second" / "out"))  # elsewhere
     assert list(first.iterdir()) == []

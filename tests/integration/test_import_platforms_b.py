@@ -33,7 +33,7 @@ def test_one_of_each_imports_into_a_case(session: Any, tmp_path: Path) -> None:
         target = tmp_path / f"{platform}-{path.name}"
         (shutil.copytree if path.is_dir() else shutil.copy)(path, target)
         paths.append(target)
-    outcomes = run_job(session.import_files(paths))
+    outcomes = run_job(session.ingest.import_files(paths))
     failures = [o for o in outcomes if isinstance(o, ImportFailure)]
     assert not failures, [f.message for f in failures]
     results = {o.platform: o for o in outcomes if isinstance(o, ImportResult)}
@@ -41,7 +41,7 @@ def test_one_of_each_imports_into_a_case(session: Any, tmp_path: Path) -> None:
     assert results["sms"].messages == 8
     assert results["rsmf"].system == 4
     assert results["teams"].issues
-    assert len(session.sources()) == 5
+    assert len(session.ingest.sources()) == 5
 
 
 def test_a_failing_import_leaves_no_source(session: Any, tmp_path: Path) -> None:
@@ -54,13 +54,13 @@ def test_a_failing_import_leaves_no_source(session: Any, tmp_path: Path) -> None
         b'<?xml version="1.0"?>\n<!DOCTYPE smses [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
         b'<smses count="1"><sms address="1" date="1700000000000" type="1" body="&x;" /></smses>\n'
     )
-    outcomes = run_job(session.import_files([bad, good, evil]))
+    outcomes = run_job(session.ingest.import_files([bad, good, evil]))
     assert isinstance(outcomes[0], ImportFailure)
     assert "lenient import" in outcomes[0].message
     assert outcomes[0].hint is Hint.LENIENT_IMPORT
     assert isinstance(outcomes[1], ImportResult)
     assert isinstance(outcomes[2], ImportFailure)
     assert "DTD" in outcomes[2].message
-    assert [s.platform for s in session.sources()] == ["sms"]
+    assert [s.platform for s in session.ingest.sources()] == ["sms"]
     originals = session.folder / "originals"
     assert sorted(p.name.split("-", 2)[-1] for p in originals.iterdir()) == [good.name]

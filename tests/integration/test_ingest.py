@@ -40,7 +40,7 @@ def new_case(folder: Path) -> CaseSession:
 
 
 def import_one(session: CaseSession, path: Path) -> ImportResult | ImportFailure:
-    return run_job(session.import_files([path]))[0]
+    return run_job(session.ingest.import_files([path]))[0]
 
 
 def test_import_keeps_a_read_only_hashed_copy_and_makes_messages_searchable(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_import_keeps_a_read_only_hashed_copy_and_makes_messages_searchable(tmp_
         import hashlib
 
         assert result.source.sha256 == hashlib.sha256(chat.read_bytes()).hexdigest()
-        assert session.count(SearchQuery(text="number")) == 30
+        assert session.search.count(SearchQuery(text="number")) == 30
     finally:
         session.close()
 
@@ -70,8 +70,8 @@ def test_reimporting_the_same_file_is_refused_and_changes_nothing(tmp_path: Path
         again = import_one(session, chat)
         assert isinstance(again, ImportFailure)
         assert "already imported" in again.message
-        assert len(session.sources()) == 1
-        assert session.count(SearchQuery()) == 10
+        assert len(session.ingest.sources()) == 1
+        assert session.search.count(SearchQuery()) == 10
     finally:
         session.close()
 
@@ -86,8 +86,8 @@ def test_hostile_inputs_are_refused_and_leave_the_case_unchanged(
             assert isinstance(outcome, ImportFailure), bad.name
             assert outcome.message
             assert "Traceback" not in outcome.message
-        assert session.sources() == []
-        assert session.count(SearchQuery()) == 0
+        assert session.ingest.sources() == []
+        assert session.search.count(SearchQuery()) == 0
         leftovers = [p.name for p in (session.folder / "originals").iterdir()]
         assert leftovers == []
         assert not Path("/tmp/sar-desk-escape-marker").exists()
@@ -171,7 +171,7 @@ def test_opening_the_case_during_an_import_does_not_disturb_it(tmp_path: Path) -
     chat = write_chat(tmp_path / "chat.txt", 5000)
     session = new_case(tmp_path / "case")
     try:
-        job = session.import_files([chat])
+        job = session.ingest.import_files([chat])
         next(job)  # the original is now being copied into originals/.incoming-...
         next(job)
         other = CaseSession.open(tmp_path / "case", user="viewer")

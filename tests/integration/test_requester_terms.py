@@ -27,15 +27,15 @@ CHAT = "\n".join(
 def _load(session, tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "WhatsApp Chat with Repairs.txt"
     path.write_text(CHAT + "\n", encoding="utf-8")
-    outcomes = run_job(session.import_files([path]), lambda p: None)
+    outcomes = run_job(session.ingest.import_files([path]), lambda p: None)
     assert all(hasattr(o, "source") for o in outcomes), outcomes
-    (requester,) = session.find_people("requester")
+    (requester,) = session.people.find_people("requester")
     return requester
 
 
 def _mentioned(session, person_id) -> list[str]:  # type: ignore[no-untyped-def]
     query = SearchQuery(person_ids=(person_id,), person_roles=("mentioned",))
-    return sorted(m.text for m in session.search(query))
+    return sorted(m.text for m in session.search.search(query))
 
 
 def test_requester_known_only_by_number_is_found_by_their_name(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +51,7 @@ def test_requester_known_only_by_number_is_found_by_their_name(session, tmp_path
 
 def test_requester_terms_stay_with_the_requester(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _load(session, tmp_path)
-    (sam,) = session.find_people("Sam Taylor")
+    (sam,) = session.people.find_people("Sam Taylor")
     found = _mentioned(session, sam.id)
     assert "Alex Morgan keeps ringing about the boiler" not in found
     assert "@Alex Morgan we will call you today" not in found
@@ -59,5 +59,5 @@ def test_requester_terms_stay_with_the_requester(session, tmp_path: Path) -> Non
 
 def test_the_requester_is_found_by_the_name_on_the_case(session, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     requester = _load(session, tmp_path)
-    assert [p.id for p in session.find_people("Alex Morgan")] == [requester.id]
-    assert [p.id for p in session.find_people("alex  MORGAN")] == [requester.id]
+    assert [p.id for p in session.people.find_people("Alex Morgan")] == [requester.id]
+    assert [p.id for p in session.people.find_people("alex  MORGAN")] == [requester.id]

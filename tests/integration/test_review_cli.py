@@ -124,7 +124,7 @@ def test_review_workflow_end_to_end(tmp_path: Path) -> None:
 
     s = CaseSession.open(Path(case), "officer")
     try:
-        d = s.disclosure_decisions([1, 2])
+        d = s.review.disclosure_decisions([1, 2])
     finally:
         s.close()
     assert [r.text for r in d.redactions[MessageId(2)]] == ["Sam Carter", "07700 900123"]
@@ -164,7 +164,7 @@ def test_bulk_above_threshold_needs_yes(tmp_path: Path) -> None:
     s = CaseSession.open(Path(case), "officer")
     from sar_desk.review.decide import ReviewSettings
 
-    s.set_review_settings(ReviewSettings(bulk_warning_threshold=1))
+    s.review.set_review_settings(ReviewSettings(bulk_warning_threshold=1))
     with s.store.transaction() as conn:
         save_findings(
             conn,

@@ -18,7 +18,7 @@ def test_demo_review_step_accepts_and_approves_as_two_people(
 ) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text(CHAT, encoding="utf-8")
-    run_job(session.import_files([chat], day_first=True), lambda _p: None)
+    run_job(session.ingest.import_files([chat], day_first=True), lambda _p: None)
     with session.store.transaction() as conn:
         save_findings(
             conn,
@@ -41,8 +41,8 @@ def test_demo_review_step_accepts_and_approves_as_two_people(
     result = DemoResult(session.folder)
     run_job(_review_step(session, result, CancelToken()), lambda _p: None)
     assert any("accepted 2 proposals" in line and "approved 2" in line for line in result.lines)
-    views = session.review_items()
+    views = session.review.review_items()
     assert {(v.state.proposer, v.state.approver, v.state.code) for v in views} == {
         ("officer", DEMO_REVIEWER, "SAR-3P")
     }
-    assert session.verify_audit() == []
+    assert session.review.verify_audit() == []

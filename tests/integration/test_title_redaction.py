@@ -84,10 +84,10 @@ def _case(tmp_path: Path, channels: tuple[str, ...]) -> CaseSession:
         scope_to=date(2026, 1, 31),
     )
     session = CaseSession.create(tmp_path / "case", case, user="officer")
-    session.add_user("second", Role.REVIEWER)
+    session.review.add_user("second", Role.REVIEWER)
     # With a passphrase, so the command line can act as them (issue 17).
-    session.add_user("clerk", Role.REVIEWER, TEST_PASSPHRASE)
-    run_job(session.import_files([_write_slack(tmp_path / "slack")]))
+    session.review.add_user("clerk", Role.REVIEWER, TEST_PASSPHRASE)
+    run_job(session.ingest.import_files([_write_slack(tmp_path / "slack")]))
     with session.store.read() as conn:
         rows = conn.exec_driver_sql(
             "SELECT m.id, c.title FROM messages m JOIN conversations c "
@@ -95,8 +95,8 @@ def _case(tmp_path: Path, channels: tuple[str, ...]) -> CaseSession:
         ).all()
     wanted = [int(i) for i, title in rows if title.lstrip("#") in channels]
     if wanted:
-        session.mark_scope(wanted, Relevance.ABOUT_REQUESTER, "About the requester")
-    session.search_logged(SearchQuery(), limit=1, origin="test")
+        session.scope.mark_scope(wanted, Relevance.ABOUT_REQUESTER, "About the requester")
+    session.search.search_logged(SearchQuery(), limit=1, origin="test")
     return session
 
 
@@ -110,7 +110,7 @@ def title_case(tmp_path: Path) -> Iterator[CaseSession]:
 def _approve_all(case: CaseSession) -> None:
     other = CaseSession.open(case.folder, "second")
     try:
-        other.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
+        other.review.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
     finally:
         other.close()
 
@@ -126,15 +126,19 @@ def _pack_text(out: Path) -> str:
 def test_detection_proposes_the_title_and_export_hides_every_part_of_the_name(
     title_case: CaseSession, tmp_path: Path, fake_detector: InProcessDetector
 ) -> None:
-    run_job(title_case.run_detection(scope="in-scope", detector=fake_detector))
-    titles = [v for v in title_case.review_items() if v.item.field is ProposalField.CONVERSATION]
+    run_job(title_case.detection.run_detection(scope="in-scope", detector=fake_detector))
+    titles = [
+        v for v in title_case.review.review_items() if v.item.field is ProposalField.CONVERSATION
+    ]
     assert [v.text for v in titles] == ["ruth-okoro"]  # one proposal for the channel
     assert titles[0].item.entity_type == "PERSON"
     # A second run proposes the title again for no conversation.
-    run_job(title_case.run_detection(scope="all", detector=fake_detector))
-    again = [v for v in title_case.review_items() if v.item.field is ProposalField.CONVERSATION]
+    run_job(title_case.detection.run_detection(scope="all", detector=fake_detector))
+    again = [
+        v for v in title_case.review.review_items() if v.item.field is ProposalField.CONVERSATION
+    ]
     assert len(again) == 1
-    title_case.bulk_decide(
+    title_case.review.bulk_decide(
         BulkSelection(everything=True),
         Action.ACCEPT,
         code="default",
@@ -142,7 +146,7 @@ def test_detection_proposes_the_title_and_export_hides_every_part_of_the_name(
         confirmed=True,
     )
     _approve_all(title_case)
-    manifest = run_job(title_case.export_bundle(tmp_path / "out"))
+    manifest = run_job(title_case.export.export_bundle(tmp_path / "out"))
     text = _pack_text(manifest.folder)
     assert "boiler repair" in text  # the pack really was read
     assert "okoro" not in text.casefold()
@@ -153,14 +157,16 @@ def test_without_the_title_decision_the_name_would_reach_the_pack(
     title_case: CaseSession, tmp_path: Path, fake_detector: InProcessDetector
 ) -> None:
     # The control: reject the title proposal and the title stays as it is.
-    run_job(title_case.run_detection(scope="in-scope", detector=fake_detector))
-    title = next(v for v in title_case.review_items() if v.item.field is ProposalField.CONVERSATION)
-    title_case.decide([title.item.id], Action.REJECT, note="Testing the control")
-    rest = [v.item.id for v in title_case.review_items() if v.item.id != title.item.id]
+    run_job(title_case.detection.run_detection(scope="in-scope", detector=fake_detector))
+    title = next(
+        v for v in title_case.review.review_items() if v.item.field is ProposalField.CONVERSATION
+    )
+    title_case.review.decide([title.item.id], Action.REJECT, note="Testing the control")
+    rest = [v.item.id for v in title_case.review.review_items() if v.item.id != title.item.id]
     if rest:
-        title_case.decide(rest, Action.REJECT, note="Testing the control")
+        title_case.review.decide(rest, Action.REJECT, note="Testing the control")
     _approve_all(title_case)  # a second person confirms the rejections
-    manifest = run_job(title_case.export_bundle(tmp_path / "out"))
+    manifest = run_job(title_case.export.export_bundle(tmp_path / "out"))
     assert "#ruth-okoro-case" in _pack_text(manifest.folder)
 
 
@@ -169,10 +175,10 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
 ) -> None:
     case = _case(tmp_path, ("ruth-okoro-case", "repairs"))
     try:
-        run_job(case.run_detection(scope="in-scope", detector=fake_detector))
+        run_job(case.detection.run_detection(scope="in-scope", detector=fake_detector))
         # Detection's own proposals are rejected: only the manual decisions hide the name.
-        found = [v.item.id for v in case.review_items()]
-        case.decide(found, Action.REJECT, note="Decided by hand in this test")
+        found = [v.item.id for v in case.review.review_items()]
+        case.review.decide(found, Action.REJECT, note="Decided by hand in this test")
         with case.store.read() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT m.id, c.title FROM messages m JOIN conversations c "
@@ -180,14 +186,14 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
             ).all()
         first = {title: int(i) for i, title in reversed(rows)}
         with pytest.raises(BadInputError, match="not in the conversation title"):
-            case.redact_field(
+            case.review.redact_field(
                 first["#ruth-okoro-case"], ProposalField.CONVERSATION, "Jo Bloggs", "SAR-3P", "x"
             )
         with pytest.raises(BadInputError, match="rationale"):
-            case.redact_field(
+            case.review.redact_field(
                 first["#ruth-okoro-case"], ProposalField.CONVERSATION, "Ruth Okoro", "SAR-3P", ""
             )
-        view = case.redact_field(
+        view = case.review.redact_field(
             first["#ruth-okoro-case"],
             ProposalField.CONVERSATION,
             "Ruth Okoro",
@@ -197,7 +203,7 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
         assert view.text == "ruth-okoro"  # as the title writes it
         assert str(view.status) == "accepted"  # waiting for a second person
         with pytest.raises(BadInputError, match="by its words"):
-            case.redact_field(first["#repairs"], ProposalField.SENDER, "Sam", "SAR-3P", "x")
+            case.review.redact_field(first["#repairs"], ProposalField.SENDER, "Sam", "SAR-3P", "x")
         base = ["review", str(case.folder), "redact", "--message", str(first["#repairs"])]
         tail = ["--code", "SAR-3P", "--reason", "r", "--as", "clerk"]
         for mixed in (["--start", "0", "--title", "x"], ["--start", "0"], []):
@@ -225,7 +231,7 @@ def test_a_reviewer_redacts_words_of_a_title_and_of_a_file_name_by_hand(
         assert result.exit_code == 0, result.output
         assert "(attachment name)" in result.output
         _approve_all(case)
-        manifest = run_job(case.export_bundle(tmp_path / "out"))
+        manifest = run_job(case.export.export_bundle(tmp_path / "out"))
         text = _pack_text(manifest.folder)
         assert "Booked for Tuesday" in text
         assert "okoro" not in text.casefold()
@@ -240,8 +246,10 @@ def test_a_title_decided_on_a_message_later_left_out_still_governs_the_title(
     # on the channel's first message, which the reviewer then leaves out of the disclosure.
     case = _case(tmp_path, ())
     try:
-        run_job(case.run_detection(scope="all", detector=fake_detector))
-        title = next(v for v in case.review_items() if v.item.field is ProposalField.CONVERSATION)
+        run_job(case.detection.run_detection(scope="all", detector=fake_detector))
+        title = next(
+            v for v in case.review.review_items() if v.item.field is ProposalField.CONVERSATION
+        )
         with case.store.read() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id "
@@ -249,18 +257,18 @@ def test_a_title_decided_on_a_message_later_left_out_still_governs_the_title(
             ).all()
         carrier, later = (int(r[0]) for r in rows)
         assert int(title.item.message_id) == carrier
-        case.mark_scope([later], Relevance.ABOUT_REQUESTER, "About the requester")
-        case.search_logged(SearchQuery(), limit=1, origin="test")
+        case.scope.mark_scope([later], Relevance.ABOUT_REQUESTER, "About the requester")
+        case.search.search_logged(SearchQuery(), limit=1, origin="test")
         # Still proposed: export refuses while the title is undecided.
         with pytest.raises(ExportBlockedError):
-            run_job(case.export_bundle(tmp_path / "early"))
-        case.decide(
+            run_job(case.export.export_bundle(tmp_path / "early"))
+        case.review.decide(
             [title.item.id], Action.ACCEPT, code="SAR-3P", rationale="Third party in the title"
         )
-        rest = [v.item.id for v in case.review_items() if v.item.id != title.item.id]
-        case.decide(rest, Action.REJECT, note="Not disclosed in this test")
+        rest = [v.item.id for v in case.review.review_items() if v.item.id != title.item.id]
+        case.review.decide(rest, Action.REJECT, note="Not disclosed in this test")
         _approve_all(case)
-        manifest = run_job(case.export_bundle(tmp_path / "out"))
+        manifest = run_job(case.export.export_bundle(tmp_path / "out"))
         text = _pack_text(manifest.folder)
         assert "Booked for Tuesday" in text
         assert "okoro" not in text.casefold()

@@ -28,9 +28,9 @@ from tests.integration.test_export_gate import case as case
 
 
 def _export(case: CaseSession, fake_detector: InProcessDetector, out: Path) -> Path:
-    run_job(case.run_detection(scope="in-scope", detector=fake_detector))
+    run_job(case.detection.run_detection(scope="in-scope", detector=fake_detector))
     _decide_everything(case)
-    return run_job(case.export_bundle(out)).folder
+    return run_job(case.export.export_bundle(out)).folder
 
 
 def _rehash(bundle: Path, changed: Path) -> None:
@@ -54,7 +54,7 @@ def test_a_rehashed_tampered_bundle_fails_verify_against_the_case(
     assert fingerprint in html.read_text("utf-8")  # printed on the cover letter
     good = verify_bundle(bundle)
     assert good.ok
-    assert case.verify_bundle(bundle).ok
+    assert case.export.verify_bundle(bundle).ok
     with case.store.read() as conn:
         entry = conn.exec_driver_sql(
             "SELECT details FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1"
@@ -75,7 +75,7 @@ def test_a_rehashed_tampered_bundle_fails_verify_against_the_case(
     alone = verify_bundle(bundle)
     assert alone.ok  # what verify alone cannot prove, and says so
     assert "cannot show" in alone.notes[0]
-    against = case.verify_bundle(bundle)
+    against = case.export.verify_bundle(bundle)
     failed = {r.check for r in against.results if not r.passed}
     assert {"case-key", "case-record", "text-leak"} <= failed
 

@@ -55,3 +55,21 @@ def test_every_imported_library_is_declared() -> None:
 def test_every_declared_library_is_imported_or_explained() -> None:
     unused = _declared() - _imported_distributions()
     assert unused == set(NOT_IMPORTED), unused ^ set(NOT_IMPORTED)
+
+
+def _locked() -> dict[str, str]:
+    """Package -> pinned version in the packaged build's lock file."""
+    text = (ROOT / "packaging" / "requirements.lock").read_text("utf-8")
+    pins = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", text, flags=re.MULTILINE)
+    return {_normalise(name): version for name, version in pins}
+
+
+def test_the_lock_file_pins_every_runtime_dependency_with_hashes() -> None:
+    # A stale lock builds an installer without a library the app imports (issue 12 item 7).
+    locked = _locked()
+    missing = _declared() - set(locked)
+    assert not missing, f"regenerate packaging/requirements.lock (packaging/README.md): {missing}"
+    text = (ROOT / "packaging" / "requirements.lock").read_text("utf-8")
+    for block in re.split(r"\n(?=[A-Za-z0-9])", text.split("\n\n", 1)[-1]):
+        if "==" in block.split("\n", 1)[0]:
+            assert "--hash=sha256:" in block, block.split("\n", 1)[0]

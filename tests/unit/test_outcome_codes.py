@@ -28,14 +28,14 @@ def _session(folder: Path, regime: Regime) -> CaseSession:
 def test_offered_codes_are_exactly_the_accepted_ones(tmp_path: Path, regime: Regime) -> None:
     session = _session(tmp_path / "case", regime)
     try:
-        assert session.outcome_codes(OutcomeKind.HELD) == []
-        assert session.outcome_codes(OutcomeKind.NOT_HELD) == []
+        assert session.legal.outcome_codes(OutcomeKind.HELD) == []
+        assert session.legal.outcome_codes(OutcomeKind.NOT_HELD) == []
         for kind in (OutcomeKind.NCND, OutcomeKind.REFUSE):
-            offered = {c.code for c in session.outcome_codes(kind)}
+            offered = {c.code for c in session.legal.outcome_codes(kind)}
             assert offered, (regime, kind)
-            for found in session.reason_codes():
+            for found in session.review.reason_codes():
                 try:
-                    session.record_outcome(kind, found.code, "Why it applies here.")
+                    session.legal.record_outcome(kind, found.code, "Why it applies here.")
                     accepted = True
                 except SarDeskError:
                     accepted = False
@@ -47,8 +47,8 @@ def test_offered_codes_are_exactly_the_accepted_ones(tmp_path: Path, regime: Reg
 def test_foi_lists_hold_the_issue_examples(tmp_path: Path) -> None:
     session = _session(tmp_path / "case", Regime.FOI)
     try:
-        ncnd = {c.code for c in session.outcome_codes(OutcomeKind.NCND)}
-        refuse = {c.code for c in session.outcome_codes(OutcomeKind.REFUSE)}
+        ncnd = {c.code for c in session.legal.outcome_codes(OutcomeKind.NCND)}
+        refuse = {c.code for c in session.legal.outcome_codes(OutcomeKind.REFUSE)}
     finally:
         session.close()
     assert {"FOI-40-2", "FOI-30", "FOI-31"} <= ncnd  # s.40(5B), s.30(3), s.31(3)
@@ -57,4 +57,4 @@ def test_foi_lists_hold_the_issue_examples(tmp_path: Path) -> None:
 
 
 def test_subject_access_case_offers_no_outcome_codes(session: CaseSession) -> None:
-    assert all(session.outcome_codes(kind) == [] for kind in OutcomeKind)
+    assert all(session.legal.outcome_codes(kind) == [] for kind in OutcomeKind)

@@ -44,7 +44,7 @@ class BulkReviewDialog(QDialog):
         self.setWindowTitle("Bulk decision")
         self.setAccessibleName("Bulk decision")
         self.session = session
-        self._views = {int(v.item.id): v for v in session.review_items()}
+        self._views = {int(v.item.id): v for v in session.review.review_items()}
         self.action = QComboBox()
         self.action.setAccessibleName("Bulk action")
         for label, action in ACTIONS:
@@ -54,7 +54,7 @@ class BulkReviewDialog(QDialog):
         self.by.addItem("Every undecided proposal", None)
         for entity in sorted({v.item.entity_type for v in self._views.values()}):
             self.by.addItem(f"Only {entity_name(entity)}", (BY_TYPE, entity))
-        for person in session.people():
+        for person in session.people.people():
             name = person.person.display_name
             self.by.addItem(f"Every mention of {name}", (BY_PERSON, name))
         self.by.addItem("Every occurrence of a text…", (BY_TEXT, ""))
@@ -111,7 +111,7 @@ class BulkReviewDialog(QDialog):
     def plan(self) -> BulkPlan:
         """What the action would do now."""
         action, code = self.chosen()
-        return self.session.plan_bulk(self.selection(), action, code)
+        return self.session.review.plan_bulk(self.selection(), action, code)
 
     def update_plan(self) -> None:
         """Describe the plan and list the items it would decide."""
@@ -161,7 +161,7 @@ class BulkReviewDialog(QDialog):
             plan = self.plan()
             if plan.needs_confirmation and not self.confirm(plan):
                 return
-            self.result_ = self.session.bulk_decide(
+            self.result_ = self.session.review.bulk_decide(
                 self.selection(),
                 action,
                 code=code,

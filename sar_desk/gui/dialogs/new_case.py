@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.app.gui_support import preview_deadline
+from sar_desk.app.organisation import load_profile
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.model import Case, Regime
+from sar_desk.core.organisation import encrypts_new_cases
 from sar_desk.gui.formatting import days_left_text, long_date
 
 
@@ -94,6 +96,9 @@ class NewCaseDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.encrypt = QCheckBox("Encrypt the case with a passphrase")
         self.encrypt.setAccessibleName("Encrypt the case")
+        # Ticked unless the organisation turned the default off (issue 18): encryption at rest
+        # is the safe choice for chat downloads, and unticking it is a visible decision.
+        self.encrypt.setChecked(encrypts_new_cases(load_profile()))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Case passphrase")

@@ -53,6 +53,7 @@ _MORE_LABELS = {
     "source": "where the data comes from (Art. 15(1)(g))",
     "signatory": "who signs the letters",
     "retention": "how long closed cases are kept",
+    "encrypt_new_cases": "encrypt new cases at rest (a passphrase for each case)",
 }
 _LONG_TEXT = frozenset(
     {
@@ -70,6 +71,10 @@ _CHOICES = {
     "controller_type": (
         ("Public authority (FOI applies)", ControllerType.PUBLIC_AUTHORITY.value),
         ("Company or other organisation", ControllerType.COMPANY.value),
+    ),
+    "encrypt_new_cases": (
+        ("Yes: new cases are encrypted unless their creator unticks it", "yes"),
+        ("No: new cases are plain unless their creator ticks it", "no"),
     ),
     "jurisdiction": (
         ("England and Wales", Jurisdiction.ENGLAND_AND_WALES.value),
@@ -192,7 +197,7 @@ class OrganisationDialog(QDialog):
     def _note_case_overrides(self, installed: OrgProfile) -> None:
         # A case's own details win over the installation's in its letters: say which ones.
         try:
-            effective = self.session.organisation_profile() if self.session else None
+            effective = self.session.export.organisation_profile() if self.session else None
         except SarDeskError:
             effective = None  # already reported by _load
         own = [

@@ -62,7 +62,7 @@ def describe_outcome(session: CaseSession, outcome: Outcome | None) -> str:
         )
     text = _SHORT[outcome.kind]
     if outcome.code:
-        found = {c.code: c for c in session.reason_codes()}.get(outcome.code)
+        found = {c.code: c for c in session.review.reason_codes()}.get(outcome.code)
         text += f" under {found.reference if found else outcome.code}"
     lines = [text + "."]
     if outcome.reason:
@@ -118,7 +118,7 @@ class OutcomeDialog(QDialog):
         layout.addWidget(self.help)
         layout.addWidget(buttons)
         self.kinds.idToggled.connect(lambda _id, on: self._kind_changed() if on else None)
-        current = session.outcome()
+        current = session.legal.outcome()
         self.choose(current.kind if current else OutcomeKind.HELD)
         if current is not None:
             self.reason.setPlainText(current.reason)
@@ -144,7 +144,7 @@ class OutcomeDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind()
         # Only the codes the service itself accepts for this answer are offered.
-        codes = self.session.outcome_codes(kind)
+        codes = self.session.legal.outcome_codes(kind)
         self.code.clear()
         for found in codes:
             self.code.addItem(f"{found.reference}: {found.title}", found.code)
@@ -168,7 +168,7 @@ class OutcomeDialog(QDialog):
         try:
             if kind in _NO_CODE and not code:
                 raise BadInputError(_NO_CODE[kind])
-            outcome = self.session.record_outcome(kind, code, self.reason.toPlainText())
+            outcome = self.session.legal.record_outcome(kind, code, self.reason.toPlainText())
         except SarDeskError as exc:
             show_error(self, exc)
             return
@@ -204,7 +204,7 @@ class OutcomeBox(QGroupBox):
         applies = session is not None and session.case.regime is not Regime.SAR
         self.setVisible(applies)
         if applies and session is not None:
-            self.current.setText(describe_outcome(session, session.outcome()))
+            self.current.setText(describe_outcome(session, session.legal.outcome()))
 
     def open_dialog(self) -> OutcomeDialog | None:
         """Open the outcome dialog (non-blocking) and return it."""

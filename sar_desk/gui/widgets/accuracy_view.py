@@ -68,7 +68,7 @@ class AccuracyView(QGroupBox):
             self.source.clear()
             return
         try:
-            self.measured = case_accuracy(session)
+            self.measured = case_accuracy(session.base)
         except SarDeskError as exc:
             # Not a dialog: the page stays usable, and the reason is where the figures would be.
             self.source.setText(str(exc))

@@ -185,7 +185,7 @@ class AttachmentView(QWidget):
         keep = self._current_id()
         self.items.blockSignals(True)
         self.items.clear()
-        for found in session.attachment_items() if session is not None else []:
+        for found in session.attachments.attachment_items() if session is not None else []:
             a, d = found.attachment, found.decision
             row = QListWidgetItem(f"#{a.id} · {a.media_type} · {d.status}")
             row.setData(Qt.ItemDataRole.UserRole, a.id)
@@ -202,9 +202,9 @@ class AttachmentView(QWidget):
         session, attachment_id = self.context.session, self._current_id()
         if session is None or attachment_id is None:
             return
-        found = session.attachment_item(attachment_id)
+        found = session.attachments.attachment_item(attachment_id)
         try:
-            self.editor.show_picture(session.attachment_preview(attachment_id))
+            self.editor.show_picture(session.attachments.attachment_preview(attachment_id))
         except (SarDeskError, OSError):
             # A document, voice note or unreadable file: decided as a whole, without boxes.
             self.editor.show_picture(b"")
@@ -222,7 +222,7 @@ class AttachmentView(QWidget):
         """Put the proposed boxes into the editor (nothing is recorded yet)."""
         session, attachment_id = self.context.session, self._current_id()
         if session is not None and attachment_id is not None:
-            self.editor.set_boxes(session.attachment_item(attachment_id).proposed)
+            self.editor.set_boxes(session.attachments.attachment_item(attachment_id).proposed)
 
     def decide(self, action: AttachmentAction) -> None:
         """Record a proposal with the boxes as drawn (a second person approves it)."""
@@ -232,7 +232,7 @@ class AttachmentView(QWidget):
         boxes = self.editor.boxes() if action is AttachmentAction.REDACT else []
         code = self.code.text().strip() or None if action is not AttachmentAction.DISCLOSE else None
         try:
-            self.context.require().decide_attachment(attachment_id, action, code, boxes)
+            self.context.require().attachments.decide_attachment(attachment_id, action, code, boxes)
         except SarDeskError as exc:
             show_error(self, exc)
             return
@@ -244,7 +244,7 @@ class AttachmentView(QWidget):
         if attachment_id is None:
             return
         try:
-            self.context.require().approve_attachment(attachment_id)
+            self.context.require().attachments.approve_attachment(attachment_id)
         except SarDeskError as exc:
             show_error(self, exc)
             return

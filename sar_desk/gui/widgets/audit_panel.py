@@ -60,7 +60,7 @@ class AuditPanel(LazyPanel):
         session = self.context.session
         if session is None:
             return
-        self.model.set_entries(session.audit_entries())
+        self.model.set_entries(session.review.audit_entries())
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.result.setText("")
@@ -69,7 +69,7 @@ class AuditPanel(LazyPanel):
         """Check the chain and say what was found."""
         session = self.context.require()
         self.refresh()
-        problems = session.verify_audit()
+        problems = session.review.verify_audit()
         if problems:
             self.result.setProperty("problem", True)
             self.result.setText(

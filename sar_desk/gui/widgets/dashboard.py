@@ -136,7 +136,7 @@ class DashboardPanel(LazyPanel):
             return
         # The summary counts every message; on a big case that takes a moment, so it is read
         # on a worker and the panel fills in when it arrives (the window stays responsive).
-        deadline, left = session.deadline()
+        deadline, left = session.clock.deadline()
         self._show_header(session.case, deadline, left)  # cheap: shown at once
         self.counts.setText("Counting messages…")
         self.jobs.read(read_in_background(session, summarise), self.show_summary)

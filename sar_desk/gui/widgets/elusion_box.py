@@ -181,9 +181,9 @@ class ElusionBox(QGroupBox):
             self.estimate.clear()
             self._update_buttons()
             return
-        self.result = session.elusion_result()
+        self.result = session.elusion.elusion_result()
         self._fill(session)
-        threshold = session.elusion_threshold()
+        threshold = session.elusion.elusion_threshold()
         self.gate.setChecked(threshold is not None)
         if threshold is not None:
             self.threshold.setValue(threshold)
@@ -194,7 +194,7 @@ class ElusionBox(QGroupBox):
         current = self.current_message()
         result = self.result
         sample = list(result.test.sample) if result is not None else []
-        texts = {int(m.id): m.text for m in session.messages(sample)} if sample else {}
+        texts = {int(m.id): m.text for m in session.search.messages(sample)} if sample else {}
         self.table.setRowCount(len(sample))
         for row, message_id in enumerate(sample):
             verdict = result.marks.get(message_id) if result is not None else None
@@ -223,7 +223,7 @@ class ElusionBox(QGroupBox):
         if self.session is None:
             return
         try:
-            self.session.draw_elusion_sample(self.sample_size.value())
+            self.session.elusion.draw_elusion_sample(self.sample_size.value())
         except SarDeskError as exc:
             show_error(self, exc)
             return
@@ -237,7 +237,7 @@ class ElusionBox(QGroupBox):
             return
         percent = self.threshold.value() if self.gate.isChecked() else None
         try:
-            self.session.set_elusion_threshold(percent)
+            self.session.elusion.set_elusion_threshold(percent)
         except SarDeskError as exc:
             show_error(self, exc)
         self.refresh()  # shows the threshold actually recorded, also after a refusal
@@ -249,7 +249,7 @@ class ElusionBox(QGroupBox):
         if self.session is None or message_id is None:
             return
         try:
-            self.session.mark_elusion(message_id, missed, self.note.text())
+            self.session.elusion.mark_elusion(message_id, missed, self.note.text())
         except SarDeskError as exc:
             show_error(self, exc)
             return

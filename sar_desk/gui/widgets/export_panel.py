@@ -103,14 +103,14 @@ class ExportPanel(LazyPanel):
             return
         self.outcome.show_session(session)
         # Issue 19: the number export itself would refuse over (the disclosure set's items).
-        undecided = session.export_undecided()
+        undecided = session.review.export_undecided()
         lines = []
         if undecided:
             lines.append(
                 f"{undecided:,} proposal(s) in the disclosure set still need a decision or an "
                 "approval; the export will refuse until they are done."
             )
-        lines += [f"Sign-off needed: {why}" for why in session.signoff_outstanding()]
+        lines += [f"Sign-off needed: {why}" for why in session.review.signoff_outstanding()]
         self.readiness.setText(
             "\n".join(lines) if lines else "Every item is decided and approved: ready to export."
         )
@@ -118,8 +118,8 @@ class ExportPanel(LazyPanel):
 
     def _show_signoff(self) -> None:
         session = self.context.require()
-        needed = session.signoff_required()
-        latest = session.signed_off()
+        needed = session.review.signoff_required()
+        latest = session.review.signed_off()
         if latest is not None and latest.voided_at is not None:
             text = (
                 f"The sign-off by {latest.user} no longer holds: a decision changed after it. "
@@ -140,7 +140,7 @@ class ExportPanel(LazyPanel):
     def sign_off(self) -> None:
         """Record the acting user's sign-off (refused in the session's words unless DPO)."""
         try:
-            self.context.require().sign_off(self.signoff_note.text())
+            self.context.require().review.sign_off(self.signoff_note.text())
         except SarDeskError as exc:
             show_error(self, exc)
             return
@@ -169,7 +169,7 @@ class ExportPanel(LazyPanel):
         """Re-run a bundle's safety checks and say what was found."""
         password = self.verify_password.text() or None
         try:
-            report = self.context.require().verify_bundle(folder, password)
+            report = self.context.require().export.verify_bundle(folder, password)
         except SarDeskError as exc:
             show_error(self, exc)
             return

@@ -175,7 +175,7 @@ class ImportPanel(QWidget):
         platform = self.platform.currentData()
 
         def job(token: CancelToken) -> Job[list[ImportOutcome]]:
-            return session.import_files(
+            return session.ingest.import_files(
                 chosen, platform=platform, custodian=custodian, day_first=day_first, cancel=token
             )
 

@@ -142,12 +142,12 @@ def li_form() -> RecordForm:
 
 def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm) -> None:
     """Offer each form its codes and show what is recorded now."""
-    codes = session.reason_codes()
+    codes = session.review.reason_codes()
     pit.set_codes([c for c in codes if c.public_interest_test])
     s36.set_codes([c for c in codes if "s.36" in c.marker or "s 36" in c.reference])
-    table = session.code_table
+    table = session.review.code_table
     li.set_codes([c for c in codes if c.code in table.legitimate_interests])
-    tests = session.public_interest_tests()
+    tests = session.review.public_interest_tests()
     pit.current.setText(
         "\n\n".join(
             f"{t.code} — recorded by {t.recorded_by} on {t.recorded_at:%d %b %Y}\n"
@@ -156,7 +156,7 @@ def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm)
         )
         or "No public interest test recorded yet."
     )
-    opinions = session.qualified_person_opinions()
+    opinions = session.review.qualified_person_opinions()
     s36.current.setText(
         "\n\n".join(
             f"{o.code} — {o.name}, opinion of {o.opinion_date:%d %b %Y} "
@@ -165,7 +165,7 @@ def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm)
         )
         or "No qualified person's opinion recorded yet."
     )
-    li_tests = session.legitimate_interests_tests()
+    li_tests = session.legal.legitimate_interests_tests()
     li.current.setText(
         "\n\n".join(
             f"{code} — recorded by {t.recorded_by}\nPurpose: {t.purpose}\n"

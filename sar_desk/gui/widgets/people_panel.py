@@ -140,12 +140,12 @@ class PeoplePanel(LazyPanel):
         session = self.context.session
         if session is None:
             return
-        self.model.set_people(session.people())
+        self.model.set_people(session.people.people())
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(self.model.columnCount() - 1)
-        names = {int(s.person.id): s.person.display_name for s in session.people()}
-        self._suggestions = session.suggestions()
+        names = {int(s.person.id): s.person.display_name for s in session.people.people()}
+        self._suggestions = session.people.suggestions()
         self.suggestions.setRowCount(len(self._suggestions))
         for row, suggestion in enumerate(self._suggestions):
             who = names.get(int(suggestion.person_id), f"person {suggestion.person_id}")
@@ -168,7 +168,7 @@ class PeoplePanel(LazyPanel):
         session = self.context.require()
         try:
             for person_id in self.selected_ids():
-                session.mark_person(person_id, role, reason="Marked in the People panel")
+                session.people.mark_person(person_id, role, reason="Marked in the People panel")
         except SarDeskError as exc:
             show_error(self, exc)
         self.context.notify(frozenset({PEOPLE}))
@@ -183,7 +183,7 @@ class PeoplePanel(LazyPanel):
         if not ok:
             return
         try:
-            self.context.require().merge_people(ids[0], ids[1], reason)
+            self.context.require().people.merge_people(ids[0], ids[1], reason)
         except SarDeskError as exc:
             show_error(self, exc)
         self.context.notify(frozenset({PEOPLE}))
@@ -197,9 +197,9 @@ class PeoplePanel(LazyPanel):
         suggestion = self._suggestions[row]
         try:
             if accept:
-                session.accept_suggestion(suggestion.id, "Confirmed in the People panel")
+                session.people.accept_suggestion(suggestion.id, "Confirmed in the People panel")
             else:
-                session.dismiss_suggestion(suggestion.id, "Dismissed in the People panel")
+                session.people.dismiss_suggestion(suggestion.id, "Dismissed in the People panel")
         except SarDeskError as exc:
             show_error(self, exc)
         self.context.notify(frozenset({PEOPLE}))

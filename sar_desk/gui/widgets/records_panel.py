@@ -144,7 +144,7 @@ class RecordsPanel(LazyPanel):
         session = self.context.session
         if session is None:
             return
-        found = session.scope_exclusions()
+        found = session.scope.scope_exclusions()
         self.exclusions.setSortingEnabled(False)
         self.exclusions.setRowCount(len(found))
         for row, e in enumerate(found):
@@ -167,12 +167,12 @@ class RecordsPanel(LazyPanel):
         )
         self.approve_button.setEnabled(waiting > 0)
         legal_forms.fill(session, self.pit, self.s36, self.li)
-        qa = session.qa_settings()
+        qa = session.review.qa_settings()
         self.qa_state.setText(f"Now: {qa.basis()}.")
         self.qa_mode.setCurrentIndex(self.qa_mode.findData(qa.mode.value))
         self.qa_percent.setValue(qa.percent)
         self.proposer.clear()
-        for name, role, _how in session.users():
+        for name, role, _how in session.review.users():
             self.proposer.addItem(f"{name} ({role.label})", name)
 
     def _run(self, step: object) -> bool:
@@ -188,7 +188,7 @@ class RecordsPanel(LazyPanel):
         """Approve every waiting exclusion as the acting (second) person."""
         session = self.context.require()
         note = self.approve_note.text()
-        if self._run(lambda: session.approve_exclusions(None, note)):
+        if self._run(lambda: session.scope.approve_exclusions(None, note)):
             self.approve_note.clear()
             self.context.notify(frozenset({SCOPE}))
             return True
@@ -202,7 +202,7 @@ class RecordsPanel(LazyPanel):
         session, f = self.context.require(), self.pit
         return legal_forms.run(
             f,
-            lambda: session.record_public_interest_test(
+            lambda: session.review.record_public_interest_test(
                 f.code.currentData(), f.text("For"), f.text("Against"), f.text("Conclusion")
             ),
             self._done,
@@ -213,7 +213,7 @@ class RecordsPanel(LazyPanel):
         session, f = self.context.require(), self.s36
         return legal_forms.run(
             f,
-            lambda: session.record_qualified_person(
+            lambda: session.review.record_qualified_person(
                 f.text("Qualified person"),
                 f.opinion_date(),
                 f.text("Opinion"),
@@ -227,7 +227,7 @@ class RecordsPanel(LazyPanel):
         session, f = self.context.require(), self.li
         return legal_forms.run(
             f,
-            lambda: session.record_legitimate_interests(
+            lambda: session.legal.record_legitimate_interests(
                 f.code.currentData(), f.text("Purpose"), f.text("Necessity"), f.text("Balance")
             ),
             self._done,
@@ -236,14 +236,14 @@ class RecordsPanel(LazyPanel):
     def save_qa(self) -> bool:
         """Store the QA mode and sample size chosen."""
         session = self.context.require()
-        current = session.qa_settings()
+        current = session.review.qa_settings()
         chosen = QaSettings(
             mode=QaMode(self.qa_mode.currentData()),
             percent=self.qa_percent.value(),
             seed=current.seed,
             full_review_on_reject=current.full_review_on_reject,
         )
-        if self._run(lambda: session.set_qa_settings(chosen)):
+        if self._run(lambda: session.review.set_qa_settings(chosen)):
             self._done()
             return True
         return False
@@ -255,7 +255,7 @@ class RecordsPanel(LazyPanel):
         if not name:
             return False
         try:
-            row = session.draw_sample(str(name))
+            row = session.review.draw_sample(str(name))
         except SarDeskError as exc:
             show_error(self, exc)
             return False
@@ -274,7 +274,7 @@ class RecordsPanel(LazyPanel):
         if not name:
             return False
         try:
-            result = session.approve_on_sample(str(name))
+            result = session.review.approve_on_sample(str(name))
         except SarDeskError as exc:
             show_error(self, exc)
             return False

@@ -17,6 +17,7 @@ from sar_desk.gui.errors import show_error
 UNDO_TIP = "Take back my latest decision (recorded: the audit log shows both)"
 
 if TYPE_CHECKING:
+    from sar_desk.app.session import CaseSession
     from sar_desk.gui.widgets.review_panel import ReviewPanel
 
 
@@ -131,7 +132,7 @@ class ReviewActions:
         if rationale is None:
             return
         self._write(
-            lambda s: s.manual_redaction(
+            lambda s: s.review.manual_redaction(
                 int(view.item.message_id),
                 span[0],
                 span[1],
@@ -157,7 +158,7 @@ class ReviewActions:
         if rationale is None:
             return
         self._write(
-            lambda s: s.withhold(
+            lambda s: s.review.withhold(
                 int(view.item.message_id),
                 message.chosen_code(),
                 rationale,
@@ -168,7 +169,7 @@ class ReviewActions:
     def undo(self) -> None:
         """Undo my latest decision; recorded as a decision of its own (the log keeps both)."""
         try:
-            result = self.panel.context.require().undo_last_decision()
+            result = self.panel.context.require().review.undo_last_decision()
         except SarDeskError as exc:
             self.panel.report(exc)
             return
@@ -184,7 +185,7 @@ class ReviewActions:
         if dialog.exec() == BulkReviewDialog.DialogCode.Accepted:
             self.panel.context.notify(frozenset({DECISIONS}))
 
-    def _write(self, call: Callable[..., object]) -> None:
+    def _write(self, call: Callable[[CaseSession], object]) -> None:
         try:
             call(self.panel.context.require())
         except SarDeskError as exc:

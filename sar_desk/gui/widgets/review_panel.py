@@ -160,15 +160,15 @@ class ReviewPanel(LazyPanel):
     def case_opened(self) -> None:
         """Load the codes and users of the new case and the queue."""
         session = self.context.require()
-        self.message.set_codes(session.reason_codes())
-        self.model.set_codes(session.reason_codes())
+        self.message.set_codes(session.review.reason_codes())
+        self.model.set_codes(session.review.reason_codes())
         self._fill_users()
         self.request_refresh()
 
     def _fill_users(self) -> None:
         session = self.context.require()
         self.acting.clear()
-        for name, role, _note in session.users():
+        for name, role, _note in session.review.users():
             self.acting.addItem(f"{name} ({role.label})", name)
         index = self.acting.findData(session.user)
         if index < 0:
@@ -207,11 +207,11 @@ class ReviewPanel(LazyPanel):
         status = self.status_filter.currentData()
         wanted = ReviewStatus(status) if status else None
         self.model.set_items(
-            session.disclosed_review_items(wanted)
+            session.review.disclosed_review_items(wanted)
             if self.disclosed_only.isChecked()
-            else session.review_items(wanted)
+            else session.review.review_items(wanted)
         )
-        progress = session.review_progress()
+        progress = session.review.review_progress()
         lines = progress.lines()
         # One line for the totals, one for the entity types, one for the reviewers.
         entities = [f"{e}: {int(row.sum())}" for e, row in progress.by_entity.iterrows()]
@@ -246,14 +246,14 @@ class ReviewPanel(LazyPanel):
         session = self.context.session
         if view is None or session is None:
             return
-        found = session.messages([int(view.item.message_id)])
+        found = session.search.messages([int(view.item.message_id)])
         message = found[0] if found else None
         others = [
             v
             for v in self.model.items_of_message(int(view.item.message_id))
             if int(v.item.id) != int(view.item.id)
         ]
-        context = session.context(message, CONTEXT, CONTEXT) if message is not None else []
+        context = session.search.context(message, CONTEXT, CONTEXT) if message is not None else []
         self.message.show_item(view, message, session.case.timezone, others, context)
 
     def set_busy(self, busy: bool) -> None:
@@ -268,7 +268,7 @@ class ReviewPanel(LazyPanel):
         self.jobs.start(
             "Detecting personal data",
             # Issue 19: never the whole case; what is out of scope is never disclosed.
-            lambda token: session.run_detection(scope="in-scope", cancel=token),
+            lambda token: session.detection.run_detection(scope="in-scope", cancel=token),
             self._detected,
         )
 
@@ -306,7 +306,7 @@ class ReviewPanel(LazyPanel):
             return
         row = self.table.currentIndex().row()
         try:
-            self.context.require().decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
+            self.context.require().review.decide([int(view.item.id)], action, **kwargs)  # type: ignore[arg-type]
         except SarDeskError as exc:
             self.report(exc)
             return

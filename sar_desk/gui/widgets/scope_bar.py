@@ -71,7 +71,7 @@ class ScopeBar(QWidget):
         if query is None:
             return
         session = self.context.require()
-        total = session.count(query)
+        total = session.search.count(query)
         answer = QMessageBox.question(
             self,
             "Mark every result",
@@ -79,12 +79,12 @@ class ScopeBar(QWidget):
             f"“{self.chosen().label}”? Each is recorded in the case's scope log.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._mark(lambda: list(session.search_ids(query)))
+            self._mark(lambda: list(session.scope.search_ids(query)))
 
     def _mark(self, ids: Callable[[], list[int]]) -> None:
         session = self.context.require()
         try:
-            count = session.mark_scope(ids(), self.chosen(), "Marked in the Search panel")
+            count = session.scope.mark_scope(ids(), self.chosen(), "Marked in the Search panel")
         except SarDeskError as exc:
             show_error(self, exc)
             return

@@ -214,9 +214,9 @@ class SearchPanel(QWidget):
     def _fill_filters(self, session: CaseSession) -> None:
         self.person.clear()
         self.person.addItem("Anyone", None)
-        for summary in session.people():
+        for summary in session.people.people():
             self.person.addItem(summary.person.display_name, int(summary.person.id))
-        conversations = session.conversations()
+        conversations = session.search.conversations()
         self.platform.clear()
         self.platform.addItem("All platforms", None)
         for name in sorted({c.platform for c in conversations}):
@@ -284,7 +284,7 @@ class SearchPanel(QWidget):
         generation = self._generation
 
         def fetch(after: Message | None, limit: int) -> list[Message]:
-            return session.search(query, next_cursor(after) if after else None, limit)
+            return session.search.search(query, next_cursor(after) if after else None, limit)
 
         self.model.reset(fetch, session.case.timezone)
         if self.model.canFetchMore():
@@ -295,8 +295,8 @@ class SearchPanel(QWidget):
 
         def total(worker: CaseSession) -> int:
             if logged:
-                return worker.search_logged(query, limit=0, origin="window").total
-            return worker.count(query)
+                return worker.search.search_logged(query, limit=0, origin="window").total
+            return worker.search.count(query)
 
         self.jobs.read(
             read_in_background(session, total),
@@ -317,7 +317,7 @@ class SearchPanel(QWidget):
         if session is None or not current.isValid():
             return
         hit = self.model.message(current.row())
-        around = session.context(hit, CONTEXT, CONTEXT)
+        around = session.search.context(hit, CONTEXT, CONTEXT)
         case = session.case
         names = [n for n in (case.requester, *case.aliases) if n]
         terms = search_terms(self.query.text if self.query else None)

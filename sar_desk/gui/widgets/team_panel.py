@@ -113,14 +113,14 @@ class TeamPanel(LazyPanel):
         session = self.context.session
         if session is None:
             return
-        users = session.users()
+        users = session.review.users()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(users))
         for row, (name, role, how) in enumerate(users):
             for col, text in enumerate((name, role.label, how)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.setSortingEnabled(True)
-        mine = session.role()
+        mine = session.review.role()
         self.acting.setText(
             f"You are working as {session.user}"
             + (f" ({mine.label})." if mine is not None else " (no role on this case).")
@@ -130,7 +130,7 @@ class TeamPanel(LazyPanel):
     def _known(self) -> bool:
         session = self.context.session
         typed = self.name.text().strip().casefold()
-        return session is not None and typed in {n.casefold() for n, _, _ in session.users()}
+        return session is not None and typed in {n.casefold() for n, _, _ in session.review.users()}
 
     def _picked(self) -> None:
         rows = {i.row() for i in self.table.selectedItems()}
@@ -171,7 +171,7 @@ class TeamPanel(LazyPanel):
         known = self._known()
         role = Role(self.role.currentData())
         try:
-            row = session.add_user(
+            row = session.review.add_user(
                 self.name.text(), role, None if known else self.passphrase.text()
             )
         except SarDeskError as exc:

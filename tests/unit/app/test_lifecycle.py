@@ -22,14 +22,17 @@ def test_close_starts_retention_and_is_audited(session: CaseSession) -> None:
     position = lifecycle.close_case(session, date(2026, 6, 30), today=TODAY)
     assert position.state is DisposalState.RETAINED
     assert position.retain_until == date(2027, 6, 30)  # SAR default: one year
-    (entry,) = session.audit_entries("case-closed")
+    (entry,) = session.review.audit_entries("case-closed")
     assert entry.user == "officer"
     assert entry.details["closed_on"] == "2026-06-30"
     assert entry.details["retain_until"] == "2027-06-30"
-    assert not session.verify_audit()
+    assert not session.review.verify_audit()
     # Closing again corrects the date; the audit keeps the earlier one.
     lifecycle.close_case(session, date(2026, 7, 1), today=TODAY)
-    assert session.audit_entries("case-closed")[-1].details["previous_closed_on"] == "2026-06-30"
+    assert (
+        session.review.audit_entries("case-closed")[-1].details["previous_closed_on"]
+        == "2026-06-30"
+    )
     assert lifecycle.lifecycle(session).closed_on == date(2026, 7, 1)
 
 
@@ -40,7 +43,7 @@ def test_close_refuses_impossible_dates(session: CaseSession, closed_on: date, w
     with pytest.raises(BadInputError, match=words):
         lifecycle.close_case(session, closed_on, today=TODAY)
     assert lifecycle.lifecycle(session).closed_on is None
-    assert not session.audit_entries("case-closed")
+    assert not session.review.audit_entries("case-closed")
 
 
 def test_hold_and_release_keep_their_reasons_out_of_the_audit_details(
@@ -54,8 +57,8 @@ def test_hold_and_release_keep_their_reasons_out_of_the_audit_details(
     released = lifecycle.release_hold(session, "ICO closed its case", today=date(2026, 10, 1))
     assert released == hold
     assert lifecycle.disposal_position(session, date(2030, 1, 1)).state is DisposalState.DUE
-    (placed,) = session.audit_entries("hold-placed")
-    (freed,) = session.audit_entries("hold-released")
+    (placed,) = session.review.audit_entries("hold-placed")
+    (freed,) = session.review.audit_entries("hold-released")
     assert "Jo Planted" not in str(placed.details)
     assert placed.details["reason_sha256"] == lifecycle.reason_digest(hold.reason)
     assert freed.details == {
@@ -83,7 +86,7 @@ def test_hold_and_release_need_a_reason(session: CaseSession) -> None:
 def test_reviewers_and_strangers_cannot_change_the_lifecycle(
     session: CaseSession, case_dir: Path
 ) -> None:
-    session.add_user("second.reviewer", Role.REVIEWER)
+    session.review.add_user("second.reviewer", Role.REVIEWER)
     for name, words in (("second.reviewer", "only the case handler or the DPO"), ("x", "not a")):
         other = CaseSession.open(case_dir, user=name)
         try:
@@ -99,7 +102,7 @@ def test_retention_comes_from_the_profile_then_the_case_override(session: CaseSe
     assert lifecycle.retention_period(session) == Period(1, "y")
     update_profile({"retention": "sar=2y,foi=5y"})
     assert lifecycle.retention_period(session) == Period(2, "y")
-    session.set_case_organisation({"retention": "sar=6m"})
+    session.export.set_case_organisation({"retention": "sar=6m"})
     assert lifecycle.retention_period(session) == Period(6, "m")
 
 

@@ -53,9 +53,9 @@ def make_case(tmp_path: Path) -> tuple[Path, Path]:
     )
     session = CaseSession.create(folder, record, user="officer")
     try:
-        run_job(session.import_files([chat], custodian=CUSTODIAN))
-        assert session.sources()
-        session.add_user("dpo.lead", Role.DPO)
+        run_job(session.ingest.import_files([chat], custodian=CUSTODIAN))
+        assert session.ingest.sources()
+        session.review.add_user("dpo.lead", Role.DPO)
         lifecycle.close_case(session, CLOSED, today=CLOSED)
     finally:
         session.close()
@@ -148,7 +148,10 @@ def test_a_hold_refuses_the_purge_and_once_released_it_runs(tmp_path: Path) -> N
 def CaseFolderIntact(folder: Path) -> bool:  # noqa: N802 - reads as a sentence in asserts
     session = CaseSession.open(folder, user="officer")
     try:
-        return len(session.sources()) == 1 and sum(session.message_counts().values()) == 3
+        return (
+            len(session.ingest.sources()) == 1
+            and sum(session.search.message_counts().values()) == 3
+        )
     finally:
         session.close()
 

@@ -163,10 +163,10 @@ def test_a_damaged_export_is_refused_and_leaves_the_case_unchanged(
     session: Any, tmp_path: Path
 ) -> None:
     for platform, path in broken_copies(tmp_path).items():
-        outcomes = run_job(session.import_files([path], platform=platform))
+        outcomes = run_job(session.ingest.import_files([path], platform=platform))
         assert isinstance(outcomes[0], ImportFailure), platform
         assert "\n" not in outcomes[0].message.strip()
-    assert session.sources() == []
+    assert session.ingest.sources() == []
 
 
 def test_each_new_shape_imports_into_a_case_with_every_record(session: Any, tmp_path: Path) -> None:
@@ -176,11 +176,11 @@ def test_each_new_shape_imports_into_a_case_with_every_record(session: Any, tmp_
         expected = list(by_platform(platform).read(path, report, ImportOptions()))
         target = tmp_path / f"{platform}-{path.name}"
         (shutil.copytree if path.is_dir() else shutil.copy)(path, target)
-        (outcome,) = run_job(session.import_files([target]))  # recognised without a platform
+        (outcome,) = run_job(session.ingest.import_files([target]))  # recognised without a platform
         assert isinstance(outcome, ImportResult), platform
         assert outcome.platform == platform
         assert outcome.messages + outcome.system + outcome.duplicates == len(expected), platform
         assert len(outcome.issues) == len(report.issues), platform
         senders = {m.sender for m in expected if m.sender}
-        found = session.count(SearchQuery(platforms=(platform,), senders=tuple(senders)))
+        found = session.search.count(SearchQuery(platforms=(platform,), senders=tuple(senders)))
         assert found == sum(1 for m in expected if m.sender), platform

@@ -69,9 +69,11 @@ def chat_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def reviewed(session: CaseSession, chat_file: Path) -> Iterator[CaseSession]:
     """The `session` case (user officer) with messages, findings and a reviewer 'rita'."""
-    run_job(session.import_files([chat_file], day_first=True), lambda _p: None)
+    run_job(session.ingest.import_files([chat_file], day_first=True), lambda _p: None)
     add_findings(session)
-    session.add_user("rita", __import__("sar_desk.review.roles", fromlist=["Role"]).Role.REVIEWER)
+    session.review.add_user(
+        "rita", __import__("sar_desk.review.roles", fromlist=["Role"]).Role.REVIEWER
+    )
     return session
 
 

@@ -28,8 +28,8 @@ def accepted(reviewed: CaseSession, monkeypatch: pytest.MonkeyPatch) -> Path:
     The passphrase variables the suite sets for every test are removed here, and the session
     is closed so the command line opens the case itself.
     """
-    reviewed.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party; no consent")
-    reviewed.add_user("vera", Role.REVIEWER, VERA)
+    reviewed.review.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party; no consent")
+    reviewed.review.add_user("vera", Role.REVIEWER, VERA)
     folder = reviewed.folder
     reviewed.close()
     monkeypatch.delenv("SAR_DESK_AS_PASSPHRASE")
@@ -40,7 +40,7 @@ def accepted(reviewed: CaseSession, monkeypatch: pytest.MonkeyPatch) -> Path:
 def status_of(folder: Path, item: int) -> ReviewStatus:
     session = CaseSession.open(folder)
     try:
-        return next(v.status for v in session.review_items() if v.item.id == item)
+        return next(v.status for v in session.review.review_items() if v.item.id == item)
     finally:
         session.close()
 
@@ -101,7 +101,7 @@ def test_a_user_added_before_passphrases_is_acted_as_only_once_one_is_set(
     assert result.exit_code == 1  # the owner 'officer' has no passphrase either: not the OS user
     session = CaseSession.open(accepted, "officer")
     try:
-        session.set_passphrase("rita", "rita's new passphrase")
+        session.review.set_passphrase("rita", "rita's new passphrase")
     finally:
         session.close()
     result = run("review", str(accepted), "approve", "1", "--as", "rita")
@@ -124,37 +124,37 @@ def test_acting_as_someone_who_is_not_a_case_user_is_refused(accepted: Path) -> 
 
 
 def test_nobody_changes_their_own_role(reviewed: CaseSession) -> None:
-    reviewed.add_user("dana", Role.DPO, "dana's own passphrase")
+    reviewed.review.add_user("dana", Role.DPO, "dana's own passphrase")
     with pytest.raises(PermissionDeniedError, match="cannot change their own role"):
-        reviewed.add_user("officer", Role.DPO)
+        reviewed.review.add_user("officer", Role.DPO)
     dana = CaseSession.open(reviewed.folder, "dana")
     try:
         with pytest.raises(PermissionDeniedError, match="cannot change their own role"):
-            dana.add_user("dana", Role.AUDITOR)
+            dana.review.add_user("dana", Role.AUDITOR)
     finally:
         dana.close()
-    assert reviewed.role() is Role.CASE_HANDLER
+    assert reviewed.review.role() is Role.CASE_HANDLER
 
 
 def test_role_changes_need_the_case_owner_or_a_dpo(reviewed: CaseSession) -> None:
-    reviewed.add_user("hal", Role.CASE_HANDLER, "hal's own passphrase")
+    reviewed.review.add_user("hal", Role.CASE_HANDLER, "hal's own passphrase")
     hal = CaseSession.open(reviewed.folder, "hal")
     try:
-        hal.add_user("newcomer", Role.REVIEWER, "newcomer's passphrase")  # adding is allowed
+        hal.review.add_user("newcomer", Role.REVIEWER, "newcomer's passphrase")  # adding is allowed
         with pytest.raises(PermissionDeniedError, match="Only the case owner"):
-            hal.add_user("rita", Role.AUDITOR)
+            hal.review.add_user("rita", Role.AUDITOR)
         with pytest.raises(PermissionDeniedError, match="Only the case owner"):
-            hal.add_user("friend", Role.DPO, "friend's passphrase")
+            hal.review.add_user("friend", Role.DPO, "friend's passphrase")
     finally:
         hal.close()
-    reviewed.add_user("rita", Role.AUDITOR)  # the owner may
-    roles_now = {name: role for name, role, _ in reviewed.users()}
+    reviewed.review.add_user("rita", Role.AUDITOR)  # the owner may
+    roles_now = {name: role for name, role, _ in reviewed.review.users()}
     assert roles_now["rita"] is Role.AUDITOR
     assert "friend" not in roles_now
 
 
 def test_passphrases_are_stored_as_argon2id_hashes(reviewed: CaseSession) -> None:
-    reviewed.add_user("vera", Role.REVIEWER, VERA)
+    reviewed.review.add_user("vera", Role.REVIEWER, VERA)
     from sar_desk.store.users import get_user
 
     with reviewed.store.read() as conn:
@@ -163,13 +163,13 @@ def test_passphrases_are_stored_as_argon2id_hashes(reviewed: CaseSession) -> Non
     assert row.passphrase_hash is not None
     assert row.passphrase_hash.startswith("$argon2id$")
     assert VERA not in row.passphrase_hash
-    entry = reviewed.audit_entries("user-added")[-1]
+    entry = reviewed.review.audit_entries("user-added")[-1]
     assert VERA not in str(entry.details)
     assert row.passphrase_hash not in str(entry.details)
 
 
 def test_the_window_acting_list_switch_checks_the_passphrase(reviewed: CaseSession) -> None:
-    reviewed.add_user("vera", Role.REVIEWER, VERA)
+    reviewed.review.add_user("vera", Role.REVIEWER, VERA)
     with pytest.raises(PermissionDeniedError, match="needs vera's own passphrase"):
         reviewed.act_as("vera", lambda: None)
     assert reviewed.user == "officer"
@@ -188,7 +188,7 @@ def test_destroying_a_case_as_the_dpo_needs_the_dpos_passphrase(
 ) -> None:
     session = CaseSession.open(accepted, "officer")
     try:
-        session.add_user("dana", Role.DPO, "dana's own passphrase")
+        session.review.add_user("dana", Role.DPO, "dana's own passphrase")
     finally:
         session.close()
     cert = tmp_path / "certificate.json"

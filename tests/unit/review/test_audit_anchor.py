@@ -20,11 +20,11 @@ PASS = "a passphrase of rita's"
 @pytest.fixture
 def decided(reviewed: CaseSession) -> Path:
     """Item 1 accepted by the officer and approved by rita, item 2 rejected; session closed."""
-    reviewed.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party; no consent")
-    reviewed.decide([2], Action.REJECT, note="The requester's own name")
+    reviewed.review.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party; no consent")
+    reviewed.review.decide([2], Action.REJECT, note="The requester's own name")
     rita = CaseSession.open(reviewed.folder, "rita")
     try:
-        rita.approve([1])
+        rita.review.approve([1])
     finally:
         rita.close()
     folder = reviewed.folder
@@ -43,7 +43,7 @@ def sql(folder: Path, *statements: str) -> None:
 def problems(folder: Path, bundles: tuple[Path, ...] = ()) -> list[str]:
     session = CaseSession.open(folder, "officer")
     try:
-        return [str(p) for p in session.verify_audit(bundles)]
+        return [str(p) for p in session.review.verify_audit(bundles)]
     finally:
         session.close()
 
@@ -107,7 +107,7 @@ def test_a_role_changed_in_the_database_is_detected(decided: Path) -> None:
 def test_a_swapped_passphrase_hash_is_detected(reviewed: CaseSession) -> None:
     from sar_desk.review.roles import Role
 
-    reviewed.add_user("vera", Role.REVIEWER, "vera's passphrase")
+    reviewed.review.add_user("vera", Role.REVIEWER, "vera's passphrase")
     folder = reviewed.folder
     reviewed.close()
     sql(folder, "UPDATE review_users SET passphrase_hash = 'x' || passphrase_hash")
@@ -119,7 +119,7 @@ def test_a_tampered_decision_blocks_the_export_gate(decided: Path) -> None:
     session = CaseSession.open(decided, "officer")
     try:
         with pytest.raises(Exception, match="changed outside SAR Desk"):
-            session._bundle_inputs()
+            session.export._bundle_inputs()
     finally:
         session.close()
 
@@ -182,7 +182,9 @@ def test_a_case_from_before_step_15_is_sealed_on_opening_and_then_guarded(
     with monkeypatch.context() as old_release:
         old_release.setattr(audit_seal, "seal_pending", lambda _conn: {})
         old_release.setattr(audit_marks, "write_head", lambda _folder, _head: None)
-        reviewed.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party; no consent")
+        reviewed.review.decide(
+            [1], Action.ACCEPT, code="SAR-3P", rationale="Third party; no consent"
+        )
     folder = reviewed.folder
     reviewed.close()
     (folder / HEAD_FILE).unlink()
@@ -204,7 +206,7 @@ def test_a_case_from_before_step_15_is_sealed_on_opening_and_then_guarded(
     assert (folder / HEAD_FILE).exists()
     session = CaseSession.open(folder, "officer")
     try:
-        anchored = session.audit_entries("audit-anchored")
+        anchored = session.review.audit_entries("audit-anchored")
     finally:
         session.close()
     assert len(anchored) == 1
@@ -224,9 +226,11 @@ def test_a_change_the_head_file_cannot_follow_is_not_made(
 
     monkeypatch.setattr(audit_marks, "write_head", refuse)
     with pytest.raises(CaseDamagedError, match="audit head file"):
-        reviewed.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party")
+        reviewed.review.decide([1], Action.ACCEPT, code="SAR-3P", rationale="Third party")
     monkeypatch.undo()
-    assert next(v for v in reviewed.review_items() if v.item.id == 1).status.value == "proposed"
+    assert (
+        next(v for v in reviewed.review.review_items() if v.item.id == 1).status.value == "proposed"
+    )
     folder = reviewed.folder
     reviewed.close()
     assert problems(folder) == []
@@ -240,7 +244,7 @@ def test_a_public_interest_test_rewritten_afterwards_is_detected(tmp_path: Path)
     case = Case(reference="FOI-SEAL-1", regime=Regime.FOI, received=date(2026, 5, 5))
     session = CaseSession.create(tmp_path / "foi", case, user="officer")
     try:
-        session.record_public_interest_test(
+        session.review.record_public_interest_test(
             "FOI-43",
             "Openness about how contracts are let.",
             "Harm to a bidder in a live tender.",
@@ -257,11 +261,11 @@ def test_a_public_interest_test_rewritten_afterwards_is_detected(tmp_path: Path)
 def test_scope_decisions_and_approvals_of_exclusions_are_sealed(reviewed: CaseSession) -> None:
     from sar_desk.core.scope import Relevance
 
-    reviewed.mark_scope([1, 2, 3], Relevance.ABOUT_REQUESTER, "Hits of the requester search")
-    reviewed.mark_scope([3], Relevance.NOT_RELEVANT, "Lunch order")
+    reviewed.scope.mark_scope([1, 2, 3], Relevance.ABOUT_REQUESTER, "Hits of the requester search")
+    reviewed.scope.mark_scope([3], Relevance.NOT_RELEVANT, "Lunch order")
     rita = CaseSession.open(reviewed.folder, "rita")
     try:
-        assert rita.approve_exclusions(None, "Checked: a lunch order") == 1
+        assert rita.scope.approve_exclusions(None, "Checked: a lunch order") == 1
     finally:
         rita.close()
     folder = reviewed.folder

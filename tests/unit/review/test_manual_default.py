@@ -7,6 +7,6 @@ from sar_desk.core.decisions import ReviewStatus
 
 
 def test_manual_redaction_with_the_default_code(reviewed: CaseSession) -> None:
-    view = reviewed.manual_redaction(2, 0, 10, "default", "A neighbour's name")
+    view = reviewed.review.manual_redaction(2, 0, 10, "default", "A neighbour's name")
     assert view.status is ReviewStatus.ACCEPTED
     assert view.state.code == "SAR-3P"

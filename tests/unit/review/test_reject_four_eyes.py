@@ -15,13 +15,13 @@ ALL_MESSAGES = (1, 2, 3, 4, 5)
 
 
 def undecided(session: CaseSession) -> int:
-    return session.disclosure_decisions(ALL_MESSAGES).undecided
+    return session.review.disclosure_decisions(ALL_MESSAGES).undecided
 
 
 def accept_the_rest(session: CaseSession) -> list[int]:
-    ids = [v.item.id for v in session.review_items(ReviewStatus.PROPOSED)]
-    session.link_items(ids, other_individual=True, reason="About another individual")
-    session.decide(ids, Action.ACCEPT, code="SAR-3P", rationale="Third party")
+    ids = [v.item.id for v in session.review.review_items(ReviewStatus.PROPOSED)]
+    session.subjects.link_items(ids, other_individual=True, reason="About another individual")
+    session.review.decide(ids, Action.ACCEPT, code="SAR-3P", rationale="Third party")
     return ids
 
 
@@ -29,7 +29,7 @@ def decide_the_rest(session: CaseSession) -> None:
     accept_the_rest(session)
     rita = CaseSession.open(session.folder, "rita")
     try:
-        rita.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
+        rita.review.bulk_decide(BulkSelection(everything=True), Action.APPROVE, confirmed=True)
     finally:
         rita.close()
 
@@ -37,16 +37,16 @@ def decide_the_rest(session: CaseSession) -> None:
 def test_a_rejected_third_party_proposal_waits_for_a_second_person(
     reviewed: CaseSession,
 ) -> None:
-    reviewed.add_user("dana", Role.DPO)
+    reviewed.review.add_user("dana", Role.DPO)
     dana = CaseSession.open(reviewed.folder, "dana")
     rita = CaseSession.open(reviewed.folder, "rita")
     try:
-        dana.decide([1], Action.REJECT, note="Not personal data in context")
-        rita.approve(accept_the_rest(reviewed))
+        dana.review.decide([1], Action.REJECT, note="Not personal data in context")
+        rita.review.approve(accept_the_rest(reviewed))
         assert undecided(reviewed) == 1  # the export gate counts the unconfirmed rejection
         with pytest.raises(PermissionDeniedError, match="rejected by dana, so dana cannot"):
-            dana.approve([1])
-        [view] = rita.approve([1])
+            dana.review.approve([1])
+        [view] = rita.review.approve([1])
     finally:
         dana.close()
         rita.close()
@@ -56,16 +56,16 @@ def test_a_rejected_third_party_proposal_waits_for_a_second_person(
 
 
 def test_bulk_approval_confirms_others_rejections_but_not_ones_own(reviewed: CaseSession) -> None:
-    reviewed.decide([1], Action.REJECT, note="Not personal data in context")
+    reviewed.review.decide([1], Action.REJECT, note="Not personal data in context")
     decide_the_rest(reviewed)
     assert undecided(reviewed) == 0
-    view = next(v for v in reviewed.review_items() if v.item.id == 1)
+    view = next(v for v in reviewed.review.review_items() if v.item.id == 1)
     assert view.state.approver == "rita"
     rita = CaseSession.open(reviewed.folder, "rita")
     try:
-        rita.decide([1], Action.REOPEN, note="Look again")
-        rita.decide([1], Action.REJECT, note="Business contact details")
-        plan = rita.plan_bulk(BulkSelection(everything=True), Action.APPROVE)
+        rita.review.decide([1], Action.REOPEN, note="Look again")
+        rita.review.decide([1], Action.REJECT, note="Business contact details")
+        plan = rita.review.plan_bulk(BulkSelection(everything=True), Action.APPROVE)
     finally:
         rita.close()
     assert 1 not in plan.targets
@@ -80,15 +80,15 @@ def test_rejecting_the_requesters_own_data_needs_no_second_person(
             conn,
             [Finding(MessageId(1), ProposalField.TEXT, 0, 11, "Alex Morgan", "PERSON", 0.9, "t")],
         )
-    own = next(v for v in reviewed.review_items() if v.item.text == "Alex Morgan")
-    reviewed.decide([own.item.id], Action.REJECT, note="The requester's own name")
+    own = next(v for v in reviewed.review.review_items() if v.item.text == "Alex Morgan")
+    reviewed.review.decide([own.item.id], Action.REJECT, note="The requester's own name")
     accept_the_rest(reviewed)
     rita = CaseSession.open(reviewed.folder, "rita")
     try:
-        rita.approve([v.item.id for v in rita.review_items(ReviewStatus.ACCEPTED)])
+        rita.review.approve([v.item.id for v in rita.review.review_items(ReviewStatus.ACCEPTED)])
     finally:
         rita.close()
-    view = next(v for v in reviewed.review_items() if v.item.id == own.item.id)
+    view = next(v for v in reviewed.review.review_items() if v.item.id == own.item.id)
     assert view.state.approver is None
     assert undecided(reviewed) == 0
 
@@ -98,10 +98,10 @@ def test_the_review_list_says_who_rejected_and_who_confirmed(reviewed: CaseSessi
 
     from sar_desk.cli.main import cli
 
-    reviewed.decide([1], Action.REJECT, note="Not personal data in context")
+    reviewed.review.decide([1], Action.REJECT, note="Not personal data in context")
     rita = CaseSession.open(reviewed.folder, "rita")
     try:
-        rita.approve([1])
+        rita.review.approve([1])
     finally:
         rita.close()
     folder = reviewed.folder

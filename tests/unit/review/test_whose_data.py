@@ -47,7 +47,7 @@ def case(tmp_path: Path):
         ("Robin",),
     )
     session = CaseSession.create(tmp_path / "case", record, user="officer")
-    run_job(session.import_files([chat], day_first=True), lambda _p: None)
+    run_job(session.ingest.import_files([chat], day_first=True), lambda _p: None)
     lines = CHAT.splitlines()
     found = []
     for mid, value, entity in SPANS:
@@ -72,11 +72,11 @@ def case(tmp_path: Path):
 
 
 def ids(session: CaseSession) -> dict[str, int]:
-    return {v.text: v.item.id for v in session.review_items()}
+    return {v.text: v.item.id for v in session.review.review_items()}
 
 
 def test_default_resolves_per_item_and_reports_refusals(case: CaseSession) -> None:
-    result = case.bulk_decide(
+    result = case.review.bulk_decide(
         BulkSelection(everything=True), Action.ACCEPT, code="default", rationale="Third party"
     )
     item = ids(case)
@@ -85,7 +85,7 @@ def test_default_resolves_per_item_and_reports_refusals(case: CaseSession) -> No
     assert "requester's own data" in refused[item["27 Quarry Bank"]]
     assert "not linked to another individual" in refused[item["5 Mill Lane"]]
     assert any("left undecided" in line for line in result.plan.skipped_lines())
-    codes = {v.text: v.state.code for v in case.review_items()}
+    codes = {v.text: v.state.code for v in case.review.review_items()}
     assert codes["07700 900321"] == "SAR-3P"  # linked to Glenda Pike, named just before it
     assert codes["27 Quarry Bank"] is None
 
@@ -93,37 +93,37 @@ def test_default_resolves_per_item_and_reports_refusals(case: CaseSession) -> No
 def test_an_explicit_third_party_code_on_the_requesters_data_is_refused(case: CaseSession) -> None:
     own = ids(case)["27 Quarry Bank"]
     with pytest.raises(BadInputError, match="requester's own data"):
-        case.decide([own], Action.ACCEPT, code="SAR-3P", rationale="x")
-    assert case.item_subjects([own])[own].whose is Whose.REQUESTER
+        case.review.decide([own], Action.ACCEPT, code="SAR-3P", rationale="x")
+    assert case.subjects.item_subjects([own])[own].whose is Whose.REQUESTER
 
 
 def test_a_confirmed_other_individual_can_take_para_16(case: CaseSession) -> None:
     unlinked = ids(case)["5 Mill Lane"]
     with pytest.raises(BadInputError, match="not linked"):
-        case.decide([unlinked], Action.ACCEPT, code="default", rationale="x")
-    case.link_items([unlinked], other_individual=True, reason="A neighbour's address")
-    [view] = case.decide([unlinked], Action.ACCEPT, code="default", rationale="Neighbour")
+        case.review.decide([unlinked], Action.ACCEPT, code="default", rationale="x")
+    case.subjects.link_items([unlinked], other_individual=True, reason="A neighbour's address")
+    [view] = case.review.decide([unlinked], Action.ACCEPT, code="default", rationale="Neighbour")
     assert (view.status, view.state.code) == (ReviewStatus.ACCEPTED, "SAR-3P")
-    entry = case.audit_entries("review-link")[-1]
+    entry = case.review.audit_entries("review-link")[-1]
     assert entry.details["other_individual"] is True
     assert "Mill" not in str(entry.details)
 
 
 def test_mixed_data_needs_the_para_16_balancing_record(case: CaseSession) -> None:
     shared = ids(case)["27 Quarry Bank"]
-    case.link_items([shared], other_individual=True, reason="Shared with the lodger")
-    assert case.item_subjects([shared])[shared].whose is Whose.MIXED
+    case.subjects.link_items([shared], other_individual=True, reason="Shared with the lodger")
+    assert case.subjects.item_subjects([shared])[shared].whose is Whose.MIXED
     with pytest.raises(BadInputError, match="balancing"):
-        case.decide([shared], Action.ACCEPT, code="default", rationale="x")
-    party = case.item_subjects([shared])[shared].party
+        case.review.decide([shared], Action.ACCEPT, code="default", rationale="x")
+    party = case.subjects.item_subjects([shared])[shared].party
     assert party == f"item {shared}"
-    case.record_third_party(
+    case.review.record_third_party(
         ThirdPartyRecord(party=party, decision=ThirdPartyDecision.DISCLOSE, reasons="Known")
     )
     with pytest.raises(BadInputError, match="says disclose"):
-        case.decide([shared], Action.ACCEPT, code="default", rationale="x")
-    case.record_third_party(
+        case.review.decide([shared], Action.ACCEPT, code="default", rationale="x")
+    case.review.record_third_party(
         ThirdPartyRecord(party=party, decision=ThirdPartyDecision.REDACT, reasons="Refused")
     )
-    [view] = case.decide([shared], Action.ACCEPT, code="default", rationale="Lodger's too")
+    [view] = case.review.decide([shared], Action.ACCEPT, code="default", rationale="Lodger's too")
     assert view.state.code == "SAR-3P"

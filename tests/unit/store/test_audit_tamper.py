@@ -32,7 +32,7 @@ def tamper(folder: Path, *sql: str) -> None:
 def problems(folder: Path) -> list[str]:
     s = CaseSession.open(folder, "officer")
     try:
-        return [str(p) for p in s.verify_audit()]
+        return [str(p) for p in s.review.verify_audit()]
     finally:
         s.close()
 
@@ -81,8 +81,8 @@ def test_export_gate_raises_on_tampering(logged: Path) -> None:
     s = CaseSession.open(logged, "officer")
     try:
         with pytest.raises(AuditTamperedError, match="altered outside SAR Desk"):
-            s.require_intact_audit()
-        assert s.audit_entries()[1].user == "someone"  # listing still works to show it
+            s.review.require_intact_audit()
+        assert s.review.audit_entries()[1].user == "someone"  # listing still works to show it
     finally:
         s.close()
 

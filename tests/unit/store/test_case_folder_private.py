@@ -44,11 +44,11 @@ def test_a_new_case_and_its_imports_are_private_whatever_the_umask(
     record = Case(reference="SAR-P-1", regime=Regime.SAR, received=date(2026, 5, 5))
     session = CaseSession.create(tmp_path / "case", record, user="officer")
     try:
-        run_job(session.import_files([chat]))
+        run_job(session.ingest.import_files([chat]))
         root = session.folder
         assert mode(root) == 0o700
         assert mode(root / "originals") == 0o700
-        assert mode(session.case_folder.master_dir()) == 0o700
+        assert mode(session.base.case_folder.master_dir()) == 0o700
         for part in ("case.db", "case.db-wal", "case.db-shm"):  # WAL files exist while open
             assert mode(root / part) == 0o600, part
         (original,) = (root / "originals").iterdir()

@@ -29,14 +29,14 @@ def test_legitimate_interests_test_is_recorded_superseded_and_audited(tmp_path: 
     session = CaseSession.create(tmp_path / "c", case, user="officer")
     try:
         with pytest.raises(BadInputError, match="does not turn on a legitimate-interests test"):
-            session.record_legitimate_interests("FOI-43", "p", "n", "b")
+            session.legal.record_legitimate_interests("FOI-43", "p", "n", "b")
         with pytest.raises(BadInputError, match="cannot be left empty"):
-            session.record_legitimate_interests("FOI-40-2", "p", " ", "b")
-        session.record_legitimate_interests("FOI-40-2", "first", "n", "b")
-        session.record_legitimate_interests("foi-40-2", "second", "n", "b")
-        tests = session.legitimate_interests_tests()
+            session.legal.record_legitimate_interests("FOI-40-2", "p", " ", "b")
+        session.legal.record_legitimate_interests("FOI-40-2", "first", "n", "b")
+        session.legal.record_legitimate_interests("foi-40-2", "second", "n", "b")
+        tests = session.legal.legitimate_interests_tests()
         assert tests["FOI-40-2"].purpose == "second"
-        actions = [e.action for e in session.audit_entries()]
+        actions = [e.action for e in session.review.audit_entries()]
         assert actions.count("legitimate-interests-test") == 2
     finally:
         session.close()
