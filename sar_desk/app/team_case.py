@@ -22,7 +22,7 @@ from sar_desk.core.model import Case
 from sar_desk.export.manifest import load_or_create_key
 from sar_desk.store.migrations import latest_version
 from sar_desk.store.pg import server, team
-from sar_desk.store.pg.case_store import PgStore, TeamCaseFolder
+from sar_desk.store.pg.case_store import PgStore, TeamCaseFolder, creating
 from sar_desk.store.pg.engine import case_schema
 from sar_desk.store.uow import unit_of_work
 
@@ -135,7 +135,7 @@ def create_team_case(url: str, case: Case) -> TeamCaseSession:
     folder = TeamCaseFolder(scratch, url, schema)
     store = folder.open_store()
     try:
-        with store.transaction() as conn:
+        with creating(), store.transaction() as conn:
             server.create_case(conn, case.reference)
             with unit_of_work(store, write=True) as uow:
                 uow.case.save(case)

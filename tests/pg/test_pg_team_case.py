@@ -230,3 +230,21 @@ def test_a_later_session_has_the_bundles_master_and_the_one_signing_key(team: Pg
         for session in sessions:
             session.close()
     assert not any(folder.exists() for folder in scratch)  # the scratch folders are removed
+
+
+def test_two_imports_into_one_case_at_once_both_land_whole(team: PgCluster) -> None:
+    ref = "SAR-2026-0418"
+    new = ("case", "new", ref, "--regime", "sar", "--reference", ref, "--received", "2026-04-02")
+    run(team, "wf_alice", *new)
+    _, err = run(team, "wf_alice", *new, code=1)
+    assert "already on the team store" in err
+    chats = [CHAT, DATA / "whatsapp" / "android_en_gb_12h_lower.txt"]
+    workers = [spawn(team, "wf_alice", "import", ref, str(chat)) for chat in chats]
+    for worker in workers:
+        _, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err
+    out, _ = run(team, "wf_bob", "case", "show", ref, "--json")
+    shown = json.loads(out)
+    assert len(shown["sources"]) == 2
+    out, _ = run(team, "wf_bob", "audit", ref, "verify")
+    assert "Audit log intact" in out

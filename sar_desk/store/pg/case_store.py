@@ -39,7 +39,7 @@ _KEPT_FILE = "team_kept:"
 class PgStore(Store):
     """An open case schema on the team server (one connection, like a case database)."""
 
-    def __init__(self, url: str, schema: str, scratch: Path) -> None:
+    def __init__(self, url: str, schema: str, scratch: Path, *, case_lock: bool = True) -> None:
         engine = make_engine(url, schema=schema)
         compat.install(engine)
 
@@ -55,10 +55,16 @@ class PgStore(Store):
         self.url = url
         self.schema = schema
         self.owns_scratch = False
+        self.case_lock = case_lock
 
     def _begin_write(self, conn: Connection) -> RootTransaction:
-        # The server has row locks and MVCC: a writer never waits for the whole case.
-        return conn.begin()
+        # One writer per case at a time, as on a case folder: the store modules were written
+        # for SQLite's single writer (the import writer numbers new messages from the largest
+        # id), so a write transaction takes the case's lock; readers are never blocked.
+        transaction = conn.begin()
+        if self.case_lock:
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:s))"), {"s": self.schema})
+        return transaction
 
     def user_version(self) -> int:
         """The schema step the case schema is at."""
@@ -85,6 +91,18 @@ class PgStore(Store):
 
 
 @contextmanager
+def creating() -> Iterator[None]:
+    """Creating a case: a reference already taken on the server is the domain's error."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "23505":  # unique_violation
+            raise
+        line = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        raise team.refused(line, exc) from exc
+
+
+@contextmanager
 def refusals() -> Iterator[None]:
     """Turn the server's refusals (a role rule, four eyes, the append-only log) into one line."""
     try:
@@ -92,7 +110,7 @@ def refusals() -> Iterator[None]:
     except DBAPIError as exc:
         code = getattr(exc.orig, "sqlstate", None)
         line = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
-        if code in ("42501", "23505"):  # the server's rules said no, or a reference is taken
+        if code == "42501":  # insufficient_privilege: the server's own rules said no
             raise team.refused(line, exc) from exc
         if isinstance(exc, OperationalError):
             raise CaseBusyError(
@@ -150,10 +168,15 @@ class TeamCaseFolder(CaseFolder):
             self._fetch(path.name, path)
         return path
 
+    def _files_store(self) -> PgStore:
+        # Content-addressed writes of kept files need no case lock, and must not wait for it:
+        # the import or export that keeps them holds it on its own connection meanwhile.
+        return PgStore(self.url, self.schema, self.root, case_lock=False)
+
     def _upload(self, path: Path) -> None:
         if path.is_dir():
             return  # a folder export: its files were read at import; see docs/team-store.md
-        with self.open_store() as store, store.transaction() as conn:
+        with self._files_store() as store, store.transaction() as conn:
             originals.store_original(conn, path)
 
     def _fetch(self, sha256: str, target: Path) -> None:
@@ -169,7 +192,7 @@ class TeamCaseFolder(CaseFolder):
         """
         target = self.root / name
         key = f"{_SHARED_FILE}{name}"
-        with self.open_store() as store:
+        with self._files_store() as store:
             with store.read() as conn:
                 held = conn.execute(
                     text("SELECT value FROM case_meta WHERE key = :k"), {"k": key}
@@ -204,7 +227,7 @@ class TeamCaseFolder(CaseFolder):
 
     def _keep_tree(self, folder: Path) -> None:
         files = [p for p in sorted(folder.rglob("*")) if p.is_file()]
-        with self.open_store() as store, store.transaction() as conn:
+        with self._files_store() as store, store.transaction() as conn:
             for path in files:
                 sha = originals.store_original(conn, path)
                 conn.execute(
