@@ -11,8 +11,6 @@ a case at all.
 from __future__ import annotations
 
 import logging
-import tempfile
-from pathlib import Path
 
 from sar_desk.app.base import AskPassphrase
 from sar_desk.app.bundling import SIGNING_KEY
@@ -22,14 +20,11 @@ from sar_desk.core.model import Case
 from sar_desk.export.manifest import load_or_create_key
 from sar_desk.store.migrations import latest_version
 from sar_desk.store.pg import server, team
-from sar_desk.store.pg.case_store import PgStore, TeamCaseFolder, creating
+from sar_desk.store.pg.case_store import PgStore, TeamCaseFolder, creating, new_scratch
 from sar_desk.store.pg.engine import case_schema
 from sar_desk.store.uow import unit_of_work
 
 logger = logging.getLogger(__name__)
-
-SCRATCH_PREFIX = "sar-desk-team-"
-"""The scratch folders of open team cases start with this (in the system's temp folder)."""
 
 
 class TeamCaseSession(CaseSession):
@@ -51,13 +46,8 @@ class TeamCaseSession(CaseSession):
         return self.user
 
 
-def _scratch() -> Path:
-    # mkdtemp makes the folder 0700: fetched originals and exports' working files stay private.
-    return Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
-
-
 def _session(url: str, schema: str, login: str) -> TeamCaseSession:
-    scratch = _scratch()
+    scratch = new_scratch()
     folder = TeamCaseFolder(scratch, url, schema)
     store = folder.open_store()
     assert isinstance(store, PgStore)
@@ -131,7 +121,7 @@ def create_team_case(url: str, case: Case) -> TeamCaseSession:
         schema = case_schema(case.reference)
     except ValueError as exc:
         raise BadInputError(str(exc)) from exc
-    scratch = _scratch()
+    scratch = new_scratch()
     folder = TeamCaseFolder(scratch, url, schema)
     store = folder.open_store()
     try:

@@ -16,6 +16,8 @@ which store they have:
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +36,36 @@ _SHARED_FILE = "team_file:"
 """Prefix of the ``case_meta`` keys holding files every session of a case shares."""
 _KEPT_FILE = "team_kept:"
 """Prefix of the ``case_meta`` keys naming a kept file (its bytes are in ``originals``)."""
+
+
+SCRATCH_PREFIX = "sar-desk-team-"
+"""Scratch folders of open team cases: ``sar-desk-team-<pid>-<random>`` in the temp folder."""
+
+
+def new_scratch() -> Path:
+    """A private scratch folder for one open team case (0700), after sweeping stale ones.
+
+    A process killed with a case open cannot delete its scratch folder, which may hold
+    originals; the next team case opened on this PC removes every scratch folder whose process
+    is gone (POSIX only: Windows has no harmless "is it alive" signal in the standard library).
+    """
+    root = Path(tempfile.gettempdir())
+    if sys.platform != "win32":
+        for stale in root.glob(f"{SCRATCH_PREFIX}*-*"):
+            pid = stale.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)) and stale.stat().st_uid == os.getuid():
+                remove_tree(stale)
+    return Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 class PgStore(Store):
