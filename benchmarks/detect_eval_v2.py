@@ -48,6 +48,7 @@ TYPES = (
     "UK_NINO",
     "PHONE_NUMBER",
     "EMAIL_ADDRESS",
+    "UK_NHS",  # corpus v4
 )
 _ROLES = {
     "requester": PersonRole.REQUESTER,

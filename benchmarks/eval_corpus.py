@@ -1,9 +1,14 @@
-"""Seeded generator for evaluation corpus v2 (issue 15), from ``tests/data/eval/``.
+"""Seeded generator for evaluation corpora v2-v4 (issue 15), from ``tests/data/eval*/``.
 
 The templates and lexicon were written before the recognisers were changed and are never
 edited to fit them (see ``tests/data/eval/README.md``). This module only fills slots: each seed
 draws a new cast (requester, staff, known third parties, residents who are strangers to the
 case) and new identifiers, and every gold span's offsets are recorded as the text is built.
+
+v4 (``tests/data/eval-v4/``) adds slots (a third resident, streets with a suffix, landlines,
+new mobile forms, NHS numbers, new coordinate and file-name shapes) and two options read from its
+lexicon's ``## options`` section (whole-message lower case, typos); a corpus without options is
+generated exactly as before.
 
 Usage: ``corpus = generate(2000, seed=1)``; ``python benchmarks/eval_corpus.py`` prints a sample.
 """
@@ -85,7 +90,8 @@ def _templates(data: Path = DATA) -> list[tuple[str, str]]:
     for line in (data / "templates.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             register, template = line.split("\t", 1)
-            rows.append((register, template))
+            # "\n" writes a line break inside one message (v4's pasted e-mails).
+            rows.append((register, template.replace("\\n", "\n")))
     return rows
 
 
@@ -123,7 +129,7 @@ class _Filler:
     def person(self, slot: str, used: set[int]) -> tuple[str, str, int]:
         """Written form, form tag and person index for a person slot."""
         rng = self.rng
-        if slot in ("res", "res2", "resfull"):
+        if slot in ("res", "res2", "res3", "resfull"):
             pool = [i for i in self.residents if i not in used] or self.residents
             idx = self._resident() if slot == "res" and not used else rng.choice(pool)
         elif slot == "staff":
@@ -225,10 +231,96 @@ class _Filler:
             return f"{kind}-{day}-WA{rng.randint(0, 9999):04d}.{ext}", "NEG:filename"
         if slot == "task":
             return rng.choice(lex["task"]), ""
+        return self.value_v4(slot)
+
+    def value_v4(self, slot: str) -> tuple[str, str]:
+        """Slots added for corpus v4 (new written forms and shapes)."""
+        rng, lex = self.rng, self.lex
+        if slot == "road":
+            house = f"{rng.randint(1, 220)}{rng.choice(['', '', '', 'A'])}"
+            return f"{house} {rng.choice(lex['road'])}", "STREET_ADDRESS"
+        if slot == "landline":
+            prefix = rng.choice(lex["landline_prefix"])
+            return f"{prefix}{rng.randint(0, 999):03d}", "PHONE_NUMBER"
+        if slot == "mobile":
+            m = _mobile(rng)
+            forms = [f"0{m[:4]}-{m[4:7]}-{m[7:]}", f"(0{m[:4]}) {m[4:]}", f"+44{m}", f"0044 {m}"]
+            return rng.choice(forms), "PHONE_NUMBER"
+        if slot == "nhs":
+            return _nhs(rng), "UK_NHS"
+        if slot == "geo":
+            lat = f"{rng.uniform(50.0, 58.6):.5f}"
+            lon = f"{rng.uniform(-6.0, 1.7):.5f}"
+            url = rng.choice(
+                [
+                    f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
+                    f"geo:{lat},{lon}",
+                    f"{lat}, {lon}",
+                    f"https://goo.gl/maps/?ll={lat},{lon}",
+                ]
+            )
+            return url, "NEG:coordinates"
+        if slot == "media":
+            day = f"20{rng.randint(17, 25)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+            clock = f"{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}{rng.randint(0, 59):02d}"
+            seq = f"{rng.randint(1, 99999):08d}"
+            stamp = f"{day[:4]}-{day[4:6]}-{day[6:]}-{clock[:2]}-{clock[2:4]}-{clock[4:]}"
+            name = rng.choice(
+                [
+                    f"IMG_{day}_{clock}.jpg",
+                    f"Screenshot_{day}-{clock}.png",
+                    f"{seq}-PHOTO-{stamp}.jpg",
+                    f"{seq}-AUDIO-{stamp}.opus",
+                    f"VID_{day}_{clock}.mp4",
+                ]
+            )
+            return name, "NEG:filename"
         raise KeyError(slot)
 
 
-_PERSON_SLOTS = ("res", "res2", "resfull", "staff", "kin", "initials", "req")
+def _nhs(rng: random.Random) -> str:
+    """A mod-11 valid NHS number in one of three written forms."""
+    while True:
+        digits = [rng.randint(0, 9) for _ in range(9)]
+        check = 11 - sum(d * (10 - i) for i, d in enumerate(digits)) % 11
+        if check == 11:
+            check = 0
+        if check != 10:
+            break
+    s = "".join(map(str, digits)) + str(check)
+    return rng.choice([f"{s[:3]} {s[3:6]} {s[6:]}", s, f"{s[:3]}-{s[3:6]}-{s[6:]}"])
+
+
+_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+def _options(lex: dict[str, list[str]]) -> dict[str, float]:
+    out = {}
+    for line in lex.get("options", []):
+        key, value = line.split()
+        out[key] = float(value)
+    return out
+
+
+def _noise(message: Message, rng: random.Random, options: dict[str, float]) -> Message:
+    """v4 options: lower-case the whole message, swap two letters of a word outside the gold."""
+    text = message.text
+    if rng.random() < options.get("lower", 0.0) and len(text.lower()) == len(text):
+        text = text.lower()
+    if rng.random() < options.get("typo", 0.0):
+        free = [
+            w
+            for w in _WORD.finditer(text)
+            if not any(w.start() < g.end and g.start < w.end() for g in message.spans)
+        ]
+        if free:
+            w = rng.choice(free)
+            i = rng.randint(w.start() + 1, w.end() - 3)
+            text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    return Message(message.register, text, message.spans)
+
+
+_PERSON_SLOTS = ("res", "res2", "res3", "resfull", "staff", "kin", "initials", "req")
 
 
 def _fill(register: str, template: str, filler: _Filler) -> Message:
@@ -270,6 +362,9 @@ def generate(n: int, seed: int = 1, data: Path = DATA) -> Corpus:
     filler = _Filler(rng, lex, people)
     templates = _templates(data)
     messages = [_fill(*rng.choice(templates), filler) for _ in range(n)]
+    options = _options(lex)
+    if options:  # v4 only: corpora without options keep their exact random sequence
+        messages = [_noise(m, rng, options) for m in messages]
     return Corpus(people, messages)
 
 

@@ -11,14 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sar_desk.app.attachments import office_font
 from sar_desk.app.base import SessionBase
 from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
+from sar_desk.app.summary import SummarySection
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
+from sar_desk.core.attachments import AttachmentStatus as KeptStatus
 from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
+from sar_desk.core.errors import ExportBlockedError
+from sar_desk.core.outcome import OutcomeKind
 from sar_desk.review import attachments as review
+from sar_desk.review import legal
 from sar_desk.review.codes import CodeTable
 from sar_desk.review.items import ReviewContext
+from sar_desk.store import attachments as store_attachments
+from sar_desk.store import scope as store_scope
 from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder
 
@@ -53,10 +61,14 @@ def approved_outcomes(
         if int(attachment.message_id) not in wanted or decision.action is None:
             continue
         item = review.review_item(conn, attachment.id)
-        data = None
+        data = document = None
         shown = decision.action is not AttachmentAction.WITHHOLD
-        if shown and attachment.kind is MediaKind.IMAGE and attachment.stored_path:
-            data = folder.read_file(folder.attachment_file(attachment.stored_path))
+        if shown and attachment.stored_path:
+            kept = folder.read_file(folder.attachment_file(attachment.stored_path))
+            if attachment.kind is MediaKind.IMAGE:
+                data = kept
+            elif attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+                document = review_pages(item, kept)
         out.append(
             AttachmentOutcome(
                 attachment.message_id,
@@ -66,9 +78,73 @@ def approved_outcomes(
                 tuple(box.as_tuple() for box in decision.boxes),
                 data,
                 covered_terms(item, decision.boxes),
+                document,
+                tuple((b.page, b.x0, b.y0, b.x1, b.y1) for b in decision.boxes),
+                attachment.kind is MediaKind.OFFICE,
             )
         )
+    # A file refused at import (damaged, a bomb, disguised) cannot be decided or shown: its
+    # message's line says so, rather than leaving "included" with nothing under it.
+    decided = {a.id for a, _ in review.approved(conn)}
+    for items in store_attachments.attachments_of(conn, sorted(wanted)).values():
+        for attachment in items:
+            if attachment.status is KeptStatus.REFUSED and attachment.id not in decided:
+                out.append(
+                    AttachmentOutcome(
+                        attachment.message_id,
+                        attachment.position,
+                        AttachmentAction.DISCLOSE,
+                        unreadable=True,
+                    )
+                )
     return tuple(out)
+
+
+def review_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
+    """The PDF a document is reviewed and disclosed as: the kept PDF, or an Office file's pages.
+
+    Raises:
+        ExportBlockedError: An Office document's words no longer sit where the reviewer saw
+            them (its text was read by an older version): boxes could miss, so nothing is shown.
+    """
+    if item.attachment.kind is not MediaKind.OFFICE:
+        return kept
+    from sar_desk.attachments.office_pages import office_pdf
+    from sar_desk.attachments.pdf_pages import read_pdf
+
+    pages = office_pdf(kept, office_font())
+    # Words read by this version were laid out on these pages; if the layout moved since,
+    # the boxes drawn on them would miss. (Never read: the reviewer saw today's layout.)
+    if item.words and read_pdf(pages, use_ocr=False)[1] != item.words:
+        raise ExportBlockedError(
+            f"Attachment {item.attachment.id} (a document) was reviewed on pages laid out "
+            "differently from the pages this version makes, so its boxes could miss: withhold "
+            "it, or have its text read again and review it again."
+        )
+    return pages
+
+
+def _preview_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
+    if item.attachment.kind is MediaKind.OFFICE:
+        from sar_desk.attachments.office_pages import office_pdf
+
+        return office_pdf(kept, office_font())
+    return kept
+
+
+def undecided_line(count: int) -> str:
+    """The one line export's refusal and the readiness list give for undecided attachments."""
+    many = "s" if count != 1 else ""
+    return (
+        f"{count} attachment{many} (photos, documents, voice notes) of messages in the "
+        f"disclosure set still need{'' if many else 's'} a decision or a second person's "
+        "approval; each attachment is decided on its own in the review's attachment list."
+    )
+
+
+def undecided_count(conn: Connection, message_ids: Sequence[int]) -> int:
+    """How many kept attachments of these messages have no approved decision."""
+    return len(review.undecided_of(conn, message_ids))
 
 
 def _overlap(word: WordBox, box: RedactionBox) -> float:
@@ -102,6 +178,32 @@ class AttachmentReviewMixin(SessionBase):
         with self.store.read() as conn:
             return review.review_items(conn)
 
+    def export_undecided_attachments(self) -> int:
+        """How many attachments export would refuse over now (the number its refusal names)."""
+        with self.store.read() as conn:
+            outcome = legal.current_outcome(conn)
+            if outcome is not None and outcome.kind is not OutcomeKind.HELD:
+                return 0  # an outcome that discloses no records discloses no attachment
+            return undecided_count(conn, [int(i) for i in store_scope.disclosure_ids(conn)])
+
+    def summary_sections(self) -> list[SummarySection]:
+        """Add "Attachments": kept, refused and missing, and how many still block export."""
+        sections = super().summary_sections()
+        with self.store.read() as conn:
+            counts = store_attachments.status_counts(conn)
+        if not counts:
+            return sections
+        waiting = self.export_undecided_attachments()
+        lines = [
+            f"{counts.get('kept', 0)} kept, {counts.get('refused', 0)} refused (damaged or "
+            f"unsafe), {counts.get('missing', 0)} named but not in the export"
+        ]
+        if waiting:
+            lines.append(undecided_line(waiting))
+        data = {**counts, "undecided_in_disclosure": waiting}
+        sections.append(SummarySection("Attachments", tuple(lines), data))
+        return sections
+
     def _attachment_context(self) -> ReviewContext:
         return ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())
 
@@ -118,15 +220,33 @@ class AttachmentReviewMixin(SessionBase):
         folder = self.case_folder
         return folder.read_file(folder.attachment_file(item.attachment.stored_path))
 
-    def attachment_preview(self, attachment_id: int) -> bytes:
+    def attachment_preview(self, attachment_id: int, page: int = 0) -> bytes:
         """The picture as the reviewer draws boxes on it: upright, as the export rebuilds it.
 
+        A PDF or Office document is shown one page at a time at one pixel per point (the unit
+        of its boxes), laid out exactly as the export renders it.
+
         Raises:
-            ImageRefusedError: It is not an image that can be shown (too large, unreadable).
+            ImageRefusedError: It is not an image or page that can be shown.
         """
         from sar_desk.export.images import redact_image
+        from sar_desk.export.pages import render_pages
 
-        return redact_image(self.attachment_bytes(attachment_id), []).png
+        item = self.attachment_item(attachment_id)
+        data = self.attachment_bytes(attachment_id)
+        if item.attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+            pages = _preview_pages(item, data)
+            return render_pages(pages, [], dpi=72, pages=[page])[0].png
+        return redact_image(data, []).png
+
+    def attachment_page_count(self, attachment_id: int) -> int:
+        """How many pages the reviewer can page through (1 for a photo)."""
+        from sar_desk.export.pages import page_count
+
+        item = self.attachment_item(attachment_id)
+        if item.attachment.kind not in (MediaKind.PDF, MediaKind.OFFICE):
+            return 1
+        return page_count(_preview_pages(item, self.attachment_bytes(attachment_id)))
 
     def decide_attachment(
         self,

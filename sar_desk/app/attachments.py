@@ -13,8 +13,9 @@
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_NOT_EXTRACTED = (
-    "the file is inside the export file itself (an MMS part) and is not taken out of it yet"
-)
+_NOT_EXTRACTED = "the export names this file but does not say where its content is"
 _SCAN_BATCH = 50
 
 
@@ -93,12 +92,21 @@ class _Files:
 
 
 def _plan_one(
-    files: _Files, position: int, item: Attachment, keeper: keep.Keeper
+    files: _Files,
+    position: int,
+    item: Attachment,
+    keeper: keep.Keeper,
+    parts: dict[str, AttachmentPlan],
 ) -> AttachmentPlan:
     if not item.present:
         return keep.missing(position, item)
     if not item.path:
         return keep.missing(position, item, _NOT_EXTRACTED)
+    if _inside(item.path):
+        found = parts.get(item.path)
+        if found is None:
+            return keep.missing(position, item, "it could not be found again inside the export")
+        return replace(found, position=position)
     name = files.find(item.path)
     if name is None or files.tree is None:
         return keep.missing(position, item, "the export says it holds this file, but it does not")
@@ -112,6 +120,49 @@ def _plan_one(
     except (UnsafeArchiveError, ImportFormatError, InputLimitError, OSError):
         return keep.refused_unread(position, item, size, "it is damaged inside the export")
     return keep.plan(position, item, data, keeper)
+
+
+def _keep_parts(
+    export: Path,
+    with_files: Sequence[tuple[int, str, tuple[Attachment, ...]]],
+    keeper: keep.Keeper,
+) -> dict[str, AttachmentPlan]:
+    """Take the MMS parts the records name out of the backup, one at a time (memory stays flat)."""
+    from sar_desk.importers import sms_parts
+    from sar_desk.importers.rsmf import inner as rsmf_inner
+
+    items: dict[str, Attachment] = {
+        item.path: item
+        for _, _, found in with_files
+        for item in found
+        if item.present and item.path and _inside(item.path)
+    }
+    plans: dict[str, AttachmentPlan] = {}
+    wanted = {p for p in items if sms_parts.is_part(p)}
+    if wanted:
+        for locator, declared, data in sms_parts.read_parts(export, wanted):
+            plans[locator] = keep.plan_base64(0, items[locator], data, keeper, declared)
+    wanted = {p for p in items if rsmf_inner.is_inner(p)}
+    if wanted:
+        for locator, size, read in rsmf_inner.read_inner(export, wanted):
+            item = items[locator]
+            early = keep.precheck(0, item, size)
+            if early is None:
+                try:
+                    early = keep.plan(0, item, read(), keeper)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+                    early = keep.refused_unread(0, item, size, "it is damaged inside the export")
+            plans[locator] = early
+    return plans
+
+
+def _inside(path: str | None) -> bool:
+    """Whether a file's bytes are inside another export file (an MMS part, an RSMF e-mail)."""
+    # Importers load only to import (a search must not load them).
+    from sar_desk.importers import sms_parts
+    from sar_desk.importers.rsmf import inner as rsmf_inner
+
+    return sms_parts.is_part(path) or rsmf_inner.is_inner(path)
 
 
 def keep_import_attachments(
@@ -137,13 +188,14 @@ def keep_import_attachments(
     files = _Files(export)
     rows: list[tuple[MessageId, SourceId, AttachmentPlan]] = []
     try:
+        parts = _keep_parts(export, with_files, keeper)
         for message_id, location, items in store_attachments.resolve_message_ids(
             conn, source_id, with_files
         ):
             if message_id is None:
                 continue  # a merged copy we cannot place: the stored copy has its own files
             for position, item in enumerate(items):
-                plan = _plan_one(files, position, item, keeper)
+                plan = _plan_one(files, position, item, keeper, parts)
                 rows.append((MessageId(message_id), source_id, plan))
                 if plan.status is AttachmentStatus.REFUSED:
                     result.refused += 1
@@ -168,6 +220,7 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
     """Read the text of every kept file not read yet (once per content hash); how many."""
     from sar_desk.attachments.pool import read_all
 
+    font = str(office_font())
     done = 0
     while True:
         cancel.check()
@@ -178,12 +231,19 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
         # The readers take plain files: an encrypted case's sealed copies are opened into a
         # private scratch folder outside the case for the length of the batch.
         with folder.scratch() as scratch:
-            items = [(_readable(folder, scratch, s, p), m, s) for s, p, m in batch]
+            items = [(_readable(folder, scratch, s, p), m, s, font) for s, p, m in batch]
             for found in read_all(items, workers):
                 with store.transaction() as conn:
                     store_attachments.save_text(conn, found)
                 done += 1
                 yield Progress(done, None, "Reading text in photos and documents")
+
+
+def office_font() -> Path:
+    """The font Office documents are laid out in, to review and to disclose them."""
+    from sar_desk.app.paths import resources_dir
+
+    return resources_dir() / "fonts" / "NotoSans-Regular.ttf"
 
 
 def _readable(folder: CaseFolder, scratch: Path, sha256: str, stored_path: str) -> str:

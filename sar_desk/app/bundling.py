@@ -18,7 +18,12 @@ from zoneinfo import ZoneInfo
 
 from sar_desk import __version__
 from sar_desk.app import audit_check, detection_gate
-from sar_desk.app.attachment_review import approved_outcomes, image_reader
+from sar_desk.app.attachment_review import (
+    approved_outcomes,
+    image_reader,
+    undecided_count,
+    undecided_line,
+)
 from sar_desk.app.base import SessionBase
 from sar_desk.app.organisation import check_values, load_profile
 from sar_desk.app.paths import resources_dir
@@ -148,12 +153,21 @@ class ExportMixin(SessionBase):
             decisions = disclosure.disclosure_decisions(
                 conn, self.case, table, ids, ordinary_words()
             )
+            # Attachments are review items too: one without an approved decision blocks the
+            # export exactly as an undecided proposal does (it would otherwise drop out unseen).
+            attachments_open = undecided_count(conn, [int(i) for i in ids])
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
                     "undecided or waiting for a second person's approval. Decide them (the "
-                    "review list shows them) and export again.",
+                    "review list shows them) and export again."
+                    + (f" Also: {undecided_line(attachments_open)}" if attachments_open else ""),
                     hint=Hint.LIST_REVIEW,
+                )
+            if attachments_open:
+                raise ExportBlockedError(
+                    f"{undecided_line(attachments_open)} Decide them and export again.",
+                    hint=Hint.LIST_ATTACHMENTS,
                 )
             cover = detection_gate.coverage(conn, self.folder, [int(i) for i in ids])
             if ids:  # an outcome that discloses no records needs no detection

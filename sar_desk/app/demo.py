@@ -6,14 +6,17 @@ Used by ``sar-desk demo`` and the window's "Open demo case". Every step goes thr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from sar_desk.app.attachment_review import AttachmentItemView
 from sar_desk.app.importing import ImportFailure
 from sar_desk.app.paths import resource_path
 from sar_desk.app.session import CaseSession
+from sar_desk.core.attachment_review import RedactionBox
 from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Regime
@@ -153,6 +156,7 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
             "own data or not about another individual, so disclosed (recorded)"
         )
     _places_step(session, result)
+    _attachments_step(session, result)
     needed = session.review.signoff_required()
     if needed:
         # The demo's DPO signs off so the export gate (R54) can be shown passing.
@@ -164,6 +168,63 @@ def _review_step(session: CaseSession, result: DemoResult, cancel: CancelToken) 
             dpo.close()
         result.lines.append(f"DPO sign-off recorded ({len(needed)} reasons)")
     yield Progress(3, 3, "Review done")
+
+
+def _attachments_step(session: CaseSession, result: DemoResult) -> None:
+    """The photos and documents, decided by the demo's scripted reviewers (four eyes).
+
+    Export refuses while one is undecided: the officer blacks out the boxes proposed from what
+    detection found, or discloses it whole, and the demo reviewer approves.
+    """
+    from sar_desk.core.attachment_review import AttachmentAction
+
+    items = session.attachments.attachment_items()
+    if not items:
+        return
+    ids = session.scope.disclosure_set()
+    terms = session.review.disclosure_decisions(ids).protected_terms
+    for item in items:
+        # Detection's boxes, plus any words redacted elsewhere in the case (the leak check
+        # reads the picture back and stops the export if one of them is still legible).
+        boxes = list(item.proposed) + [
+            b for b in _term_boxes(item, terms) if b not in item.proposed
+        ]
+        if boxes:
+            session.attachments.decide_attachment(
+                item.attachment.id,
+                AttachmentAction.REDACT,
+                "default",
+                boxes,
+                about_another=True,
+                note="Demo: the proposed boxes cover other people's details",
+            )
+        else:
+            session.attachments.decide_attachment(item.attachment.id, AttachmentAction.DISCLOSE)
+    reviewer = CaseSession.open(session.folder, DEMO_REVIEWER)
+    try:
+        for item in items:
+            reviewer.attachments.approve_attachment(item.attachment.id)
+    finally:
+        reviewer.close()
+    result.lines.append(
+        f"Attachments: {DEMO_USER} decided {len(items)} (boxes where detection found other "
+        f"people's details), {DEMO_REVIEWER} approved them"
+    )
+
+
+def _term_boxes(item: AttachmentItemView, terms: Sequence[str]) -> list[RedactionBox]:
+    """Boxes over the words of an attachment's text that spell a term redacted elsewhere."""
+    from sar_desk.core.attachments import boxes_for_span, merge_boxes
+
+    text = item.attachment.text
+    out: list[RedactionBox] = []
+    for term in terms:
+        for found in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE):
+            words = boxes_for_span(item.words, found.start(), found.end())
+            out += [
+                RedactionBox(x0, y0, x1, y1, page) for page, x0, y0, x1, y1 in merge_boxes(words)
+            ]
+    return out
 
 
 def _places_step(session: CaseSession, result: DemoResult) -> None:

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sar_desk.app.attachment_review import undecided_line
+
 if TYPE_CHECKING:
     from sar_desk.app.session import CaseSession
 
@@ -58,6 +60,9 @@ def next_step(session: CaseSession) -> NextStep:
             Step.REVIEW,
             f"{open_items:,} review items still need a decision or a second person's approval.",
         )
+    attachments = session.attachments.export_undecided_attachments()
+    if attachments:
+        return NextStep(Step.REVIEW, undecided_line(attachments))
     waiting = sum(e.pending for e in session.scope.scope_exclusions())
     if waiting:
         return NextStep(

@@ -110,6 +110,22 @@ def check_zip_document(data: bytes) -> str | None:
     return None
 
 
+_FAMILIES: Final = {"image": "image", "audio": "media", "video": "media"}
+"""Declared and real types must agree this far (a voice note in a video container is fine)."""
+
+
+def check_declared(declared: str, media_type: str) -> str | None:
+    """Refuse a file whose content is not the kind of file its export said it is.
+
+    A part an MMS declares as a photo, voice note or video but whose bytes are something else
+    (a PDF, a program, unknown bytes) is disguised or damaged; it is not kept.
+    """
+    family = _FAMILIES.get(declared.split("/", 1)[0])
+    if family is None or _FAMILIES.get(media_type.split("/", 1)[0]) == family:
+        return None
+    return f"the backup calls it {declared}, but its content is {media_type} (a disguised file)"
+
+
 def vet(data: bytes, media_type: str) -> str | None:
     """Why a file must not be kept, or None when it passes every check for its type."""
     reason = check_size(len(data))

@@ -16,8 +16,8 @@ from sar_desk.core.attachments import AttachmentText
 MIN_FOR_WORKERS = 6
 """Below this many files, reading them here is quicker than starting workers."""
 
-Item = tuple[str, str, str]
-"""(file path, media type, SHA-256) of a file to read."""
+Item = tuple[str, str, str, str]
+"""(file path, media type, SHA-256, font for Office pages) of a file to read."""
 
 
 def _read(item: Item) -> AttachmentText:

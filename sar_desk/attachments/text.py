@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sar_desk.attachments import documents, ocr
+from sar_desk.attachments import documents, ocr, office_pages, pdf_pages
 from sar_desk.attachments.checks import UNDECODED_IMAGES
 from sar_desk.core.attachments import AttachmentText, MediaKind, TextKind, media_kind
 
@@ -21,14 +21,12 @@ MAX_PLAIN_TEXT = 4 * 1024**2
 """Characters of a plain-text attachment that are indexed and scanned."""
 
 
-def _pypdf_version() -> str:
-    from pypdf import __version__
+def read_text(data: bytes, media_type: str, sha256: str, font: str = "") -> AttachmentText:
+    """The text of a file and where each word is, by its (sniffed) media type.
 
-    return f"pypdf {__version__}"
-
-
-def read_text(data: bytes, media_type: str, sha256: str) -> AttachmentText:
-    """The text of a file and where each word is, by its (sniffed) media type."""
+    `font` is the TrueType font Office documents are laid out in (`office_pages`); without it
+    their words are read without boxes.
+    """
     kind = media_kind(media_type)
     try:
         if kind is MediaKind.IMAGE and media_type not in UNDECODED_IMAGES:
@@ -37,8 +35,15 @@ def read_text(data: bytes, media_type: str, sha256: str) -> AttachmentText:
         if kind is MediaKind.PDF:
             text, boxes, pages, scanned = documents.pdf_text(data)
             how = TextKind.OCR if scanned else TextKind.PDF_TEXT
-            engine = _pypdf_version() + (f" + {ocr.ENGINE}" if scanned else "")
+            engine = pdf_pages.engine() + (f" + {ocr.ENGINE}" if scanned else "")
             return AttachmentText(sha256, how, text, boxes, pages, engine)
+        if kind is MediaKind.OFFICE and font:
+            # The words as laid out on the fresh pages the document is reviewed and shown as.
+            pages_pdf = office_pages.office_pdf(data, Path(font))
+            text, boxes, pages, _ = pdf_pages.read_pdf(pages_pdf, use_ocr=False)
+            return AttachmentText(
+                sha256, TextKind.OFFICE_TEXT, text, boxes, pages, office_pages.ENGINE
+            )
         if kind is MediaKind.OFFICE:
             return AttachmentText(
                 sha256, TextKind.OFFICE_TEXT, documents.office_text(data), (), 1, "defusedxml"
@@ -56,6 +61,6 @@ def read_text(data: bytes, media_type: str, sha256: str) -> AttachmentText:
     return AttachmentText(sha256, TextKind.NONE, "", (), 0, "")
 
 
-def read_file(path: str, media_type: str, sha256: str) -> AttachmentText:
+def read_file(path: str, media_type: str, sha256: str, font: str = "") -> AttachmentText:
     """`read_text` of a kept file on disk (what worker processes are given)."""
-    return read_text(Path(path).read_bytes(), media_type, sha256)
+    return read_text(Path(path).read_bytes(), media_type, sha256, font)

@@ -52,6 +52,10 @@ CLI_HINTS: dict[Hint, str] = {
     Hint.PURGE_EARLY: "A DPO can add --early --reason TEXT --as DPO.",
     Hint.RESUME_PURGE: "Finish it with 'sar-desk case purge CASE --yes --certificate FILE'.",
     Hint.CASE_PASSPHRASE: "Type it when asked, or set SAR_DESK_PASSPHRASE.",
+    Hint.LIST_ATTACHMENTS: (
+        "'sar-desk review CASE attachments' lists them; decide each with "
+        "'sar-desk review CASE attachment ID'."
+    ),
     Hint.LIST_PLACES: "'sar-desk review CASE places' lists them; decide with --redact or --keep.",
 }
 

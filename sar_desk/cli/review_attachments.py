@@ -15,7 +15,12 @@ import click
 
 from sar_desk.app.attachment_review import AttachmentItemView
 from sar_desk.cli.common import echo_json, json_option, open_case, user_option
-from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
+from sar_desk.core.attachment_review import (
+    AttachmentAction,
+    AttachmentDecision,
+    RedactionBox,
+    shown_as,
+)
 from sar_desk.core.errors import BadInputError
 
 
@@ -29,6 +34,7 @@ def _decision_json(decision: AttachmentDecision) -> dict[str, Any]:
         "action": str(decision.action) if decision.action else None,
         "code": decision.code,
         "boxes": _boxes(decision.boxes),
+        "box_pages": [b.page + 1 for b in decision.boxes],
         "proposed_by": decision.proposed_by,
         "approved_by": decision.approved_by,
         "version": decision.version,
@@ -44,21 +50,29 @@ def _item_json(item: AttachmentItemView) -> dict[str, Any]:
         "status": str(a.status),
         "findings": len(item.findings),
         "proposed_boxes": _boxes(item.proposed),
+        "proposed_box_pages": [b.page + 1 for b in item.proposed],
         "decision": _decision_json(item.decision),
+        "shown_as": shown_as(a.kind),
     }
+
+
+def _xywh(box: RedactionBox) -> str:
+    page = f"{box.page + 1}:" if box.page else ""
+    return page + ",".join(f"{v:.0f}" for v in (box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0))
 
 
 def _show(item: AttachmentItemView) -> None:
     a, d = item.attachment, item.decision
     click.echo(f"attachment {a.id} · message {int(a.message_id)} · {a.media_type} · {a.status}")
-    click.echo(f"  {len(item.findings)} findings in its text; proposed boxes (x,y,w,h):")
-    for n, box in enumerate(_boxes(item.proposed), start=1):
-        click.echo(f"    {n}. " + ",".join(f"{v:.0f}" for v in box))
+    click.echo(f"  disclosed as: {shown_as(a.kind)}")
+    click.echo(f"  {len(item.findings)} findings in its text; proposed boxes ([page:]x,y,w,h):")
+    for n, box in enumerate(item.proposed, start=1):
+        click.echo(f"    {n}. {_xywh(box)}")
     click.echo(f"  decision: {d.status}" + (f" · {d.action}" if d.action else ""))
     if d.code:
         click.echo(f"  code: {d.code}")
-    for n, box in enumerate(_boxes(d.boxes), start=1):
-        click.echo(f"    box {n}: " + ",".join(f"{v:.0f}" for v in box))
+    for n, box in enumerate(d.boxes, start=1):
+        click.echo(f"    box {n}: {_xywh(box)}")
     if d.proposed_by:
         click.echo(f"  proposed by {d.proposed_by}; approved by {d.approved_by or '(nobody yet)'}")
 
@@ -102,7 +116,12 @@ def attachments(ctx: click.Context, as_json: bool, user: str | None) -> None:
 @click.option("--disclose", "action", flag_value="disclose", help="Disclose it in full.")
 @click.option("--redact", "action", flag_value="redact", help="Disclose it with boxes blacked out.")
 @click.option("--withhold", "action", flag_value="withhold", help="Withhold it (needs --code).")
-@click.option("--box", "boxes", multiple=True, help="A box x,y,w,h in pixels (with --redact).")
+@click.option(
+    "--box",
+    "boxes",
+    multiple=True,
+    help="A box x,y,w,h in pixels (P:x,y,w,h on page P of a document; with --redact).",
+)
 @click.option("--proposed", is_flag=True, help="Use the boxes proposed from detection's findings.")
 @click.option("--add-box", "add", multiple=True, help="Add a box x,y,w,h to the current ones.")
 @click.option("--move-box", "move", multiple=True, help="Move box N: N=x,y,w,h.")

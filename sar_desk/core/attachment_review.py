@@ -16,7 +16,13 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sar_desk.core.attachments import AttachmentFinding, WordBox, boxes_for_span, merge_boxes
+from sar_desk.core.attachments import (
+    AttachmentFinding,
+    MediaKind,
+    WordBox,
+    boxes_for_span,
+    merge_boxes,
+)
 from sar_desk.core.errors import BadInputError, InvalidTransitionError
 
 
@@ -53,13 +59,17 @@ class RedactionBox:
 
     @classmethod
     def from_xywh(cls, text: str) -> RedactionBox:
-        """Parse "x,y,w,h" (pixels).
+        """Parse "x,y,w,h" (pixels), or "P:x,y,w,h" for page P (from 1) of a document.
 
         Raises:
-            BadInputError: Not four non-negative numbers with a positive width and height.
+            BadInputError: Not four non-negative numbers with a positive width and height,
+                or a page that is not a whole number from 1.
         """
+        page_text, _, numbers = text.rpartition(":")
+        if page_text and not (page_text.strip().isdigit() and int(page_text) >= 1):
+            raise BadInputError(f"A box's page is a whole number from 1, not {page_text!r}.")
         try:
-            x, y, w, h = (float(part) for part in text.split(","))
+            x, y, w, h = (float(part) for part in numbers.split(","))
         except ValueError:
             raise BadInputError(
                 f"A box is four numbers x,y,width,height in pixels, not {text!r}."
@@ -68,7 +78,7 @@ class RedactionBox:
             raise BadInputError(
                 f"The box {text!r} needs x, y >= 0 and a positive width and height."
             )
-        return cls(x, y, x + w, y + h)
+        return cls(x, y, x + w, y + h, int(page_text) - 1 if page_text else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +109,23 @@ class AttachmentDecision:
     def approved(self) -> bool:
         """Whether the export may use it."""
         return self.status is AttachmentStatus.APPROVED
+
+
+def shown_as(kind: MediaKind) -> str:
+    """How an attachment of this kind appears in the bundle when it is disclosed (for reviewers)."""
+    if kind is MediaKind.IMAGE:
+        return "the picture, rebuilt from its pixels with the boxes burned in and no metadata"
+    if kind is MediaKind.PDF:
+        return (
+            "its pages as pictures, with the boxes burned in; no text, link or metadata of the "
+            "file comes along (boxes are in points of the page, one pixel per point in the preview)"
+        )
+    if kind is MediaKind.OFFICE:
+        return (
+            "its text only, laid out afresh on plain pages, with the boxes burned in; the "
+            "file itself (its layout, pictures, comments, tracked changes) is never disclosed"
+        )
+    return "a line saying it cannot be shown and that a copy can be asked for"
 
 
 def check_proposal(

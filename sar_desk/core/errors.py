@@ -57,6 +57,7 @@ class Hint(enum.StrEnum):
     RESUME_PURGE = "resume-purge"
     LIST_PLACES = "list-places"
     CASE_PASSPHRASE = "case-passphrase"
+    LIST_ATTACHMENTS = "list-attachments"
 
 
 class SarDeskError(Exception):

@@ -9,15 +9,12 @@ and runs in the calling process, so a worker pool only ever ships texts and span
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sar_desk.core.findings import Finding, ProposalField
-from sar_desk.core.identity import name_key
 from sar_desk.core.model import ConversationId, Message, MessageId
-from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
@@ -28,15 +25,18 @@ from sar_desk.detect.propagate import (
     propagation_items,
     propagation_names,
 )
+from sar_desk.detect.relabel import from_org, relabel, word_not_name
+from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
 from sar_desk.detect.titles import title_carriers, title_findings
-from sar_desk.detect.words import ORG_WORDS, VERBS, is_not_a_name, looks_like_name
 
 logger = logging.getLogger(__name__)
 
 DENY_LIST = "CaseDenyList"
 _NER = "SpacyRecognizer"
+# Recognisers that guess names from the model or the lists (not from the case or a structure).
+_GUESSERS = frozenset({_NER, "NameListRecognizer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,93 +87,6 @@ class ResultCache:
         return {t: self._spans[t] for t in wanted}
 
 
-def _name_word(word: str) -> bool:
-    """A word that can be part of a name: name-like, or a listed name ("bob rang")."""
-    gaz = gazetteer.current()
-    return looks_like_name(word) or (
-        word.isalpha() and (gaz.is_first_name(word) or gaz.is_surname(word))
-    )
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s"."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and not _name_word(words[0].group(0).strip(",.:;!?")):
-        words.pop(0)
-    while len(words) > 1 and (
-        not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
-    ):
-        words.pop()
-    if not words:
-        return start, end
-    new_start, new_end = start + words[0].start(), start + words[-1].end()
-    while new_end > new_start and not (text[new_end - 1].isalnum()):
-        new_end -= 1
-    if text[new_start:new_end].endswith(("'s", "’s")):
-        new_end -= 2
-    return (new_start, new_end) if new_end > new_start else (start, end)
-
-
-_PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
-
-
-def _relabel(text: str, start: int, end: int, entity: str, context: CaseContext) -> str | None:
-    """NER's label for ``text[start:end]``, corrected by the lists; None: never personal data.
-
-    A product, placeholder, filler word or an acronym ("Teams", "Lorem", "DoLS") is nobody;
-    a UK town NER calls a person is a place ("Ludlow", "Fort William", "in Ely"), unless it is
-    a known person's name; a given name NER calls a place is a person ("Eilidh" as LOCATION).
-    """
-    value = text[start:end].strip()
-    words = value.split()
-    if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
-        return None
-    gaz = gazetteer.current()
-    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
-        named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
-        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
-        if len(words) > 1 or not named or cued:
-            return "LOCATION"
-    if entity in NAME_LIKE:
-        if value.upper() in _NOT_PLACES:
-            return None
-        first = words[0]
-        if name_key(value) in context.name_index or (
-            (gaz.is_first_name(first) or (len(words) == 1 and gaz.is_surname(first)))
-            and not gaz.is_place(value)
-            and not gaz.is_word(first)
-        ):
-            return "PERSON"
-    return entity
-
-
-# Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
-_NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
-
-
-def _from_org(value: str) -> str | None:
-    """A name or town the small model called an organisation ("Lachlan Penhaligon", "Truro").
-
-    One to three capitalised words with no organisation word ("Elm House", "Leeds Council"):
-    a listed town is a LOCATION; a single word must be a listed name; two or three words are
-    taken as a full name. Anything else stays an organisation (never proposed).
-    """
-    words = value.split()
-    if not 1 <= len(words) <= 3 or is_not_a_name(value):
-        return None
-    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
-        return None
-    if any(w.casefold() in ORG_WORDS for w in words):
-        return None
-    gaz = gazetteer.current()
-    if gaz.is_place(value):
-        return "LOCATION"
-    if len(words) == 1:
-        listed = gaz.is_first_name(value) or gaz.is_surname(value)
-        return "PERSON" if listed and not gaz.is_word(value) else None
-    return "PERSON" if all(looks_like_name(w) for w in words) else None
-
-
 def _text_findings(
     message_id: MessageId, text: str, spans: Sequence[RawSpan], context: CaseContext
 ) -> list[Finding]:
@@ -181,7 +94,7 @@ def _text_findings(
     for s in spans:
         start, end, entity = s.start, s.end, s.entity_type
         if entity == "ORGANIZATION":
-            if s.recognizer != _NER or (recovered := _from_org(text[start:end])) is None:
+            if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
             entity = recovered
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
@@ -189,10 +102,16 @@ def _text_findings(
                 continue  # ticket numbers and references, never a name
             if entity == "PERSON":
                 start, end = trim_span(text, start, end)
-            relabelled = _relabel(text, start, end, entity, context)
+            relabelled = relabel(text, start, end, entity, context)
             if relabelled is None:
                 continue
             entity = relabelled
+        if (
+            entity == "PERSON"
+            and s.recognizer in _GUESSERS
+            and word_not_name(text, start, end, context)
+        ):
+            continue  # "the robin in the car park", "jack the car up", "NINO AB..."
         found.append(
             Finding(
                 message_id,

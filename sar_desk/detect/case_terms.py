@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.core.identity import normalise_email
 from sar_desk.core.model import PersonId, PersonRole, Regime
 from sar_desk.core.text import (
@@ -25,7 +27,14 @@ from sar_desk.core.text import (
     phone_key,
 )
 from sar_desk.detect.initials import initials_index, initials_regex
-from sar_desk.detect.words import TITLES, is_ambiguous, is_placeholder, looks_like_name
+from sar_desk.detect.words import (
+    TITLES,
+    is_ambiguous,
+    is_placeholder,
+    looks_like_name,
+    named_in_lower_case,
+    used_as_word,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,12 +245,23 @@ class CaseMatcher:
             )
         if kind == "phone":
             return self._phone_hit(span)
-        # A known participant matches in any case ("spoke to dawn"), but not as a word after
-        # an article ("the rose bushes"); a propagated name that is also a word ("will",
-        # "mark") only counts when capitalised.
+        # A name that is also a word counts in any case ("spoke to dawn", "ivy in bed 6"), but
+        # not where it is used as the word ("the rose bushes", "hope you all", "jack the car
+        # up"); a propagated one that is a function word ("will", "may") only capitalised.
         value = text[span.start : end]
-        lower_word = " " not in value and is_ambiguous(value) and not value[:1].isupper()
-        if lower_word and (kind != "name" or _after_determiner(text, span.start)):
+        ambiguous = " " not in value and is_ambiguous(value)
+        if ambiguous and used_as_word(text, span.start, end):
+            return None
+        lower_word = ambiguous and not value[:1].isupper()
+        if lower_word and (
+            _after_determiner(text, span.start)
+            or (
+                kind != "name"
+                and (
+                    value.casefold() in STOP_WORDS or not named_in_lower_case(text, span.start, end)
+                )
+            )
+        ):
             return None
         if kind == "name":
             return TermHit(start, end, "PERSON", frozenset(ctx.name_index[key]), "known")

@@ -7,6 +7,8 @@ choose with one argument and nothing else changes.
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import threading
 from collections.abc import Sequence
 from multiprocessing.pool import Pool
 from pathlib import Path
@@ -94,13 +96,32 @@ def _detect_chunk(texts: list[str]) -> list[tuple[RawSpan, ...]]:
     return _worker.detect(texts)
 
 
-class DetectionPool:
-    """The same engine in N long-lived worker processes (spawn: safe on Windows and macOS).
+_WARM_UP = "Ann Lee, 4 Mill Lane, TR1 2AB, 07700 900123, ann@example.org, www.example.org"
 
-    Each worker loads its own model once (≈170 MB for sm, ≈380 MB for md, 2-4 s each,
-    presidio.md §5); this process loads none, only the recogniser settings and the name lists
-    its case-aware steps need. Texts are cut into chunks of at most `chunk` and handed out as
-    workers free up, so both cores stay busy.
+
+def can_share_model() -> bool:
+    """Whether workers may be forked from this process with its loaded model.
+
+    Only on Linux and only from a single-threaded process: a forked child inherits every lock
+    another thread held (a window's threads, a logging handler mid-write) and could hang.
+    """
+    return (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+class DetectionPool:
+    """The same engine in N long-lived worker processes.
+
+    Two ways to start them. Shared (Linux, single-threaded caller, the default there): this
+    process loads the model once and the workers are forked from it, so they start at once
+    and share its memory pages (no second import, load or regex compilation per worker).
+    Spawned (Windows, macOS, a threaded caller such as the window): each worker loads its own
+    model (≈170 MB for sm, ≈380 MB for md, 2-4 s each, presidio.md §5) and this process loads
+    none, only the recogniser settings and the name lists its case-aware steps need. Either
+    way texts are cut into chunks of at most `chunk` and handed out as workers free up.
     """
 
     def __init__(
@@ -110,7 +131,14 @@ class DetectionPool:
         workers: int = 2,
         local: InProcessDetector | None = None,
         chunk: int = 128,
+        share: bool | None = None,
     ) -> None:
+        global _worker
+        share = can_share_model() if share is None else share
+        if share:
+            local = local or InProcessDetector(build_analyzer(registry_path, model))
+            # Compile every recogniser's rules once here, not once per worker.
+            local.detect([_WARM_UP])
         settings = local.analyzer.settings if local else load_recognizer_set(registry_path)
         if settings.gazetteers is not None:
             gazetteer.use(settings.gazetteers)
@@ -119,8 +147,13 @@ class DetectionPool:
         self.version = local.version if local else f"{settings.version}+{canonical(model)}"
         self.workers = workers
         self.chunk = chunk
+        self.shared = share
+        if share:
+            _worker = local  # the forked workers inherit it, model and compiled rules included
+            self._pool: Pool = multiprocessing.get_context("fork").Pool(workers)
+            return
         ctx = multiprocessing.get_context("spawn")
-        self._pool: Pool = ctx.Pool(
+        self._pool = ctx.Pool(
             workers, initializer=_init_worker, initargs=(str(registry_path), model)
         )
 

@@ -32,7 +32,11 @@ from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.models import MD_ALIASES, MD_PACKAGE, SM_ALIASES, SM_PACKAGE, canonical
 from sar_desk.detect.recognizers import custom_recognizer
-from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
+from sar_desk.detect.recognizers.gated_recognizers import (
+    GatedPhoneRecognizer,
+    GatedUrlRecognizer,
+    gate,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -250,7 +254,7 @@ def _registry(settings: RecognizerSet, nlp_engine: SpacyNlpEngine) -> Recognizer
         elif isinstance(recognizer, UrlRecognizer):
             gated.append(GatedUrlRecognizer())
         else:
-            gated.append(recognizer)
+            gated.append(gate(recognizer))
     registry.recognizers = gated
     for name in settings.custom:
         registry.add_recognizer(custom_recognizer(name))

@@ -11,7 +11,9 @@ those of the original text. Plain web links are still proposed (they may name so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.|\bgeo:)[^\s<>\"']+", re.IGNORECASE)
 _MAP_URL = re.compile(
@@ -71,8 +73,12 @@ class Region:
     kind: str  # url | map | coordinates | file | system | filler | german
 
 
-def regions(text: str) -> list[Region]:
-    """Every masked region of `text`, in order, overlaps merged into the first found."""
+@lru_cache(maxsize=4096)
+def regions(text: str) -> tuple[Region, ...]:
+    """Every masked region of `text`, in order, overlaps merged into the first found.
+
+    Cached: the model pass, the case pass and the propagation pass all ask for the same text.
+    """
     found: list[Region] = []
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(".,;:!?)")
@@ -90,7 +96,7 @@ def regions(text: str) -> list[Region]:
     for start, end in _german_clauses(text):
         if not any(r.start < end and start < r.end for r in found):
             found.append(Region(start, end, "german"))
-    return sorted(found, key=lambda r: r.start)
+    return tuple(sorted(found, key=lambda r: r.start))
 
 
 def _german_clauses(text: str) -> list[tuple[int, int]]:
@@ -111,7 +117,7 @@ def _german_clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def mask(text: str, found: list[Region] | None = None) -> str:
+def mask(text: str, found: Sequence[Region] | None = None) -> str:
     """`text` with each region replaced by spaces (same length, same offsets)."""
     found = regions(text) if found is None else found
     if not found:
@@ -124,7 +130,7 @@ def mask(text: str, found: list[Region] | None = None) -> str:
     return "".join(out)
 
 
-def inside(found: list[Region], start: int, end: int) -> bool:
+def inside(found: Sequence[Region], start: int, end: int) -> bool:
     """Whether the span overlaps any masked region."""
     return any(r.start < end and start < r.end for r in found)
 

@@ -24,7 +24,12 @@ from sar_desk.detect.policy import apply_policy, build_allow_list
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import PLACE_WORDS, is_not_a_name, looks_like_name
 
-PROPAGATION_SOURCES = ("SpacyRecognizer", "ChatNameRecognizer", "ContactCardRecognizer")
+PROPAGATION_SOURCES = (
+    "SpacyRecognizer",
+    "ChatNameRecognizer",
+    "ContactCardRecognizer",
+    "NameListRecognizer",
+)
 PROPAGATED = "CasePropagation"
 
 
@@ -47,11 +52,22 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
     full: set[str] = set()
     for message_id, text in items:
         words = text.lstrip("@").split()
-        if not words or not all(_spreadable(w) for w in words):
+        if not words:
             continue
-        if len(words) > 1 and _title_case(" ".join(words)):
-            full.add(name_key(" ".join(words)))
-        for candidate in {" ".join(words), *words}:
+        if _full_name(words):
+            # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
+            # case: the full name spreads, and each part that may spread on its own.
+            value = " ".join(words)
+            key = name_key(value)
+            full.add(key)
+            seen.setdefault(key, set()).add(int(message_id))
+            shown[key] = value if _title_case(value) else _capitalised(value)
+            candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w))}
+        elif all(_spreadable(w) for w in words):
+            candidates = {" ".join(words), *words}
+        else:
+            continue
+        for candidate in candidates:
             key = name_key(candidate)
             seen.setdefault(key, set()).add(int(message_id))
             if _title_case(candidate):
@@ -65,6 +81,30 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         for k, ids in seen.items()
         if k in shown and (len(ids) >= min_messages or k in full or k in parts)
     )
+
+
+def _capitalised(value: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in value.split())
+
+
+def _full_name(words: list[str]) -> bool:
+    """Whether two or three words name one person ("Gurpreet Abernethy", "ivy webb").
+
+    Each must be a possible name word, the first one a name that may spread, the whole not a
+    place; in lower case only with a listed first name and surname.
+    """
+    if not 2 <= len(words) <= 3:
+        return False
+    cased = [_capitalised(w) for w in words]
+    if not all(looks_like_name(w) and w.casefold() not in PLACE_WORDS for w in cased):
+        return False
+    value = " ".join(words)
+    gaz = gazetteer.current()
+    if is_not_a_name(value) or gaz.is_place(value) or not _spreadable(cased[0]):
+        return False
+    if _title_case(value):
+        return True
+    return gaz.is_first_name(words[0]) and (gaz.is_surname(words[-1]) or _title_case(value))
 
 
 _STREET_LIKE = re.compile(

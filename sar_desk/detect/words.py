@@ -10,6 +10,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect import gazetteer
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -61,9 +63,42 @@ square mews walk park view rise parade green st rd ln ave dr
 
 
 def is_ambiguous(word: str) -> bool:
-    """Whether a name is also an everyday word (so only its capitalised form counts)."""
+    """Whether a name is also an everyday word (so only its capitalised form counts).
+
+    The hand list above, plus the shipped list of names that are dictionary words ("robin",
+    "branch"), once loaded.
+    """
     w = word.casefold()
-    return w in WORD_NAMES or w in STOP_WORDS or w in NOT_NAMES
+    return w in WORD_NAMES or w in STOP_WORDS or w in NOT_NAMES or gazetteer.current().is_word(w)
+
+
+# What comes before a word used as a word ("the robin", "keep the faith"), and what comes after
+# a word used as a verb or adjective ("hope you all", "jack the car up", "mark it done").
+_WORD_BEFORE = _wordset("the a an my your his her our its their this that these those some any no")
+_WORD_AFTER = _wordset("""
+you your yours it its the a an this that these those them us me him all everyone up off down
+as so
+""")
+# Person cues that keep a following object ("tell hope the bloods are back").
+_PERSON_BEFORE = _wordset("tell told ask asked asking thank thanks cc ping remind give gave show")
+_WORD_RE = re.compile(r"[\w'’]+")
+
+
+def used_as_word(text: str, start: int, end: int) -> bool:
+    """Whether a name that is also a word is used as the word at ``text[start:end]``.
+
+    Only the neighbouring words decide: after an article or possessive ("the robin in the car
+    park"), or before a pronoun, article or particle ("hope you all", "jack the car up"),
+    unless a person cue comes first ("tell hope the bloods are back").
+    """
+    before = _WORD_RE.findall(text[max(0, start - 24) : start])
+    after = _WORD_RE.findall(text[end : end + 24])
+    prev = before[-1].casefold() if before else ""
+    if prev in _WORD_BEFORE:
+        return True
+    if not after or text[end : end + 1] not in (" ", "\t"):
+        return False
+    return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE
 
 
 def looks_like_name(word: str) -> bool:
@@ -124,3 +159,33 @@ def is_not_a_name(value: str) -> bool:
     if not words or is_placeholder(value):
         return True
     return all(w in PRODUCTS or w in FILLER_WORDS or w in PLACEHOLDER_WORDS for w in words)
+
+
+_NAME_BEFORE = _wordset("""
+tell told ask asked asking thank thanks cc ping remind hi hey hiya dear with for from saw seen
+met visited about re by
+""")
+_NAME_VERBS = _wordset("""
+is was has had said says rang called phoned emailed texted wants wanted needs asked asks keeps
+came went thinks told will would can could did does
+""")
+
+
+def named_in_lower_case(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case name that is also a word reads as a name where it stands.
+
+    Only with a person cue before it ("asking for dawn", "re ivy"), a verb after it ("ivy
+    moved out", "dawn rang") or punctuation after it ("check on ivy, all fine"); "dawn raid"
+    and "pat on the back" read as words.
+    """
+    after = text[end : end + 1]
+    if not after or after in ",.?!;:()":
+        return True
+    before = _WORD_RE.findall(text[max(0, start - 24) : start])
+    if before and before[-1].casefold() in _NAME_BEFORE:
+        return True
+    words = _WORD_RE.findall(text[end : end + 24])
+    if not words or after not in (" ", "\t"):
+        return False
+    nxt = words[0].casefold()
+    return nxt in _NAME_VERBS or (len(nxt) > 4 and nxt.endswith(("ed", "ing")))

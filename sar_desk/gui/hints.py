@@ -55,6 +55,7 @@ WINDOW_HINTS: dict[Hint, tuple[str, str | None]] = {
     Hint.RESUME_PURGE: ("Destroy it again to finish.", None),
     Hint.LIST_PLACES: ("Decide them on the Review page.", "Review"),
     Hint.CASE_PASSPHRASE: ("Type the case's passphrase when the window asks for it.", None),
+    Hint.LIST_ATTACHMENTS: ("Decide them on the Review page's Attachments tab.", "Review"),
 }
 
 

@@ -29,6 +29,7 @@ from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBas
 from sar_desk.importers.archive import ExportTree, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.limits import Deadline, MarkupDepth
+from sar_desk.importers.sms_parts import part_locator
 
 logger = logging.getLogger(__name__)
 
@@ -135,8 +136,11 @@ def _epoch_ms(value: str | None) -> datetime | None:
 class _Reader:
     """Reads one backup XML file, turning records into `RawMessage`s."""
 
-    def __init__(self, name: str, report: ImportReport, options: ImportOptions) -> None:
+    def __init__(
+        self, name: str, report: ImportReport, options: ImportOptions, member: str = ""
+    ) -> None:
         self.name = name
+        self.member = member or name
         self.report = report
         self.region = options.region
         self.count = 0
@@ -162,7 +166,7 @@ class _Reader:
             self.report.skip(location, f"has no usable {missing}, so it could not be placed.")
             return None
         if elem.tag == "mms":
-            return self._mms(elem, when, address, location)
+            return self._mms(elem, when, address, location, seq)
         return self._sms(elem, when, address, location)
 
     def _sms(self, elem: Element, when: datetime, address: str, location: str) -> RawMessage:
@@ -196,12 +200,14 @@ class _Reader:
             location=location,
         )
 
-    def _mms(self, elem: Element, when: datetime, address: str, location: str) -> RawMessage:
+    def _mms(
+        self, elem: Element, when: datetime, address: str, location: str, seq: int
+    ) -> RawMessage:
         contact = _contact(elem)
         key, title, ids = self._conversation(address, contact)
         texts: list[str] = []
         files: list[Attachment] = []
-        for part in elem.iter("part"):
+        for index, part in enumerate(elem.iter("part")):
             ctype = (part.get("ct") or "").lower()
             if ctype == "application/smil":
                 continue  # layout only
@@ -216,6 +222,8 @@ class _Reader:
                     name=name or f"part {part.get('seq', '?')} ({ctype or 'unknown type'})",
                     type=_MEDIA_TYPES.get(ctype.split("/")[0], "file"),
                     present=bool(data.strip()),
+                    # Where the bytes are: taken out of the backup when the import keeps files.
+                    path=part_locator(self.member, seq, index) if data.strip() else None,
                     size=len(data) * 3 // 4 if data else None,
                 )
             )
@@ -393,7 +401,8 @@ class SmsBackupImporter:
                     "<smses>). Check you picked the sms-….xml backup."
                 )
             for name in names:
-                reader = _Reader(name if tree.kind != "file" else path.name, report, options)
+                shown = name if tree.kind != "file" else path.name
+                reader = _Reader(shown, report, options, name)
                 with tree.open(name) as handle:
                     yield from reader.stream(handle, tree.size(name))
                 logger.info("sms backup file read: %d records", reader.count)

@@ -256,6 +256,23 @@ def approve_attachment(
     return decided
 
 
+def undecided_of(conn: Connection, message_ids: Sequence[int]) -> list[StoredAttachment]:
+    """The kept attachments of these messages whose decision is not approved yet.
+
+    Export refuses while any is left: an attachment without an approved decision would
+    otherwise drop out of the bundle unseen (or, were the rule looser, go in undecided).
+    """
+    found = store_attachments.attachments_of(conn, [int(i) for i in message_ids])
+    decided = decisions(conn)
+    return [
+        a
+        for items in found.values()
+        for a in items
+        if a.status is KeptStatus.KEPT
+        and not (a.id in decided and decided[a.id].status is AttachmentStatus.APPROVED)
+    ]
+
+
 def approved(conn: Connection) -> list[tuple[StoredAttachment, AttachmentDecision]]:
     """Every attachment whose decision is approved (the only ones an export uses)."""
     out = []

@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -44,6 +46,8 @@ class RuleRecognizer(LocalRecognizer):
     ENTITIES: ClassVar[tuple[str, ...]]
     RULES: ClassVar[tuple[Rule, ...]]
     CONTEXT: ClassVar[tuple[str, ...]] = ()
+    # Something every match contains (a digit for numbers): texts without it are skipped.
+    NEEDS: ClassVar[re.Pattern[str] | None] = None
 
     def __init__(self) -> None:
         super().__init__(
@@ -74,6 +78,8 @@ class RuleRecognizer(LocalRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """`spans` with each match's note for the reviewer."""
         found: list[tuple[int, int, str, float, str]] = []
+        if self.NEEDS is not None and not self.NEEDS.search(text):
+            return found
         for rule in self.RULES:
             entity = rule.entity or self.ENTITIES[0]
             for match in rule.regex.finditer(text):

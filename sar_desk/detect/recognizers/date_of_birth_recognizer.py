@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -25,6 +25,8 @@ _CUE = r"(?:\bdob\b|\bd\.o\.b\.?|\bborn(?:\s+on)?\b|\bdate\s+of\s+birth\b|\bbirt
 
 class DateOfBirthRecognizer(RuleRecognizer):
     """``DOB 14/03/1987``, ``d.o.b: 3rd March 1990``, ``born on 1 Feb 1979``."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("DATE_OF_BIRTH",)
     RULES = (

@@ -81,6 +81,7 @@ _CUE_BEFORE = frozenset(
         "named",
         "about",
         "met",
+        "seen",
         "contacted",
         "dear",
         "love",
@@ -128,6 +129,9 @@ _NEVER = (
     | DAY_NAMES
 )
 
+# Where a patient or resident is ("in bed 6", "in side room 2"): only a person is there.
+_WHERE_A_PATIENT_IS = re.compile(r"(?i) (?:is )?in (?:bed|bay|room|side room|cubicle) \d")
+
 Span = tuple[int, int, str, float, str]
 
 
@@ -140,7 +144,13 @@ class _ListRecognizer(RuleRecognizer):
     RULES = ()
 
     def _words(self, text: str) -> list[re.Match[str]]:
-        return list(_WORD.finditer(text))
+        # Letters glued to digits ("XR516622A", "P45") are codes, not words.
+        return [
+            w
+            for w in _WORD.finditer(text)
+            if not (w.start() and text[w.start() - 1].isdigit())
+            and not text[w.end() : w.end() + 1].isdigit()
+        ]
 
 
 class NameListRecognizer(_ListRecognizer):
@@ -208,14 +218,16 @@ class NameListRecognizer(_ListRecognizer):
     def _cued(text: str, words: list[re.Match[str]], i: int) -> bool:
         prev = words[i - 1].group(0).casefold() if i > 0 else ""
         prev2 = f"{words[i - 2].group(0).casefold()} {prev}" if i > 1 else ""
-        if prev in _DETERMINERS:
-            return False
+        if prev in _DETERMINERS or current().is_place(prev):
+            return False  # "the rose", "our Leeds branch"
         if prev in _CUE_BEFORE or prev2 in _CUE_BEFORE_2:
             return True
         end = words[i].end()
         if words[i].group(0).endswith(("'s", "’s")):
             return True  # "bob's wife"
         nxt = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
+        if _WHERE_A_PATIENT_IS.match(text, end):
+            return True  # "ivy in bed 6", "rose in bay 3"
         return nxt in _CUE_AFTER and text[end : words[i + 1].start()] == " "
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SORT = r"\d{2}[-\s]\d{2}[-\s]\d{2}"
 
 
 class SortCodeAccountRecognizer(RuleRecognizer):
     """``12-34-56 12345678``, ``sort code 12-34-56, account 12345678``, ``s/c 123456``."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("UK_SORT_CODE_ACCOUNT",)
     RULES = (

@@ -2,15 +2,17 @@
 
 The name usually ends in a suffix ("Mill Lane"); many UK streets have none ("74 Moorgate",
 "12 Ashgrove"), so a capitalised name after a house number also counts when it ends like a
-street or estate name (-gate, -grove, -field, -mead...) or follows an address cue ("lives at
-12 Kingsmead").
+street or estate name (-gate, -grove, -field, -mead...), follows an address cue ("lives at
+12 Kingsmead"), is followed by a listed UK town or a postcode ("47 Chantry in Walsall",
+"12 Nursery, Bodmin") or closes a line after a comma ("letter sent to Ann Lee, 68 Ormond").
 """
 
 from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.gazetteer import current
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
@@ -36,6 +38,8 @@ _ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:
 
 class StreetAddressRecognizer(RuleRecognizer):
     """``12 High Street``, ``Flat 3, 4 Mill Lane``, ``27b st james's road``."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("STREET_ADDRESS",)
     RULES = (
@@ -78,3 +82,43 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
     )
     CONTEXT = ("address", "lives", "live", "moved", "flat", "house", "home")
+
+    def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
+        """The rules' spans, plus numbered names placed by a town, a postcode or a line end."""
+        found = super().noted_spans(text)
+        if not DIGIT.search(text):
+            return found
+        extra = [
+            (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.55, "")
+            for m in _BEFORE_PLACE.finditer(text)
+            if _place_at(m.group("place"))
+        ]
+        extra += [
+            (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "") for m in _LINE_END.finditer(text)
+        ]
+        for span in extra:
+            if all(span[1] <= k[0] or span[0] >= k[1] for k in found):
+                found.append(span)
+        return sorted(found)
+
+
+_NUMBERED_NAME = (
+    rf"{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}[A-Z][a-z'’]{{3,}}(?:[ \t][A-Z][a-z'’]{{3,}})?"
+)
+# "47 Chantry in Walsall", "12 Nursery, Bodmin", "3 Priory, TR1 2AB": what follows decides.
+_BEFORE_PLACE = re.compile(
+    rf"(?<![\w£$.,])(?P<v>{_NUMBERED_NAME})(?:,[ \t]*|[ \t]+in[ \t]+)"
+    r"(?P<place>[A-Z][\w'’]*(?:[ \t-][\w'’]+){0,3})"
+)
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b", re.IGNORECASE)
+# ", 68 Ormond" closing a line: the address of someone just named.
+_LINE_END = re.compile(rf"(?m),[ \t]+(?P<v>{_NUMBERED_NAME})[ \t]*\.?[ \t]*$")
+
+
+def _place_at(value: str) -> bool:
+    """Whether `value` starts with a listed UK place or is a postcode."""
+    if _POSTCODE.match(value):
+        return True
+    words = re.split(r"([ \t-])", value)
+    gaz = current()
+    return any(gaz.is_place("".join(words[: 2 * n - 1])) for n in range(4, 0, -1))

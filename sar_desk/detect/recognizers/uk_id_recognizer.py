@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _PASSPORT_CUE = r"(?i:\bpass(?:port|prt)s?\b)"
 _NINO_CUE = r"(?i:\b(?:national\s+insurance|NI|N\.I\.|NINO|NIN)\b)"
@@ -40,6 +40,8 @@ def _nino_note(value: str) -> str:
 class PassportNumberRecognizer(RuleRecognizer):
     """A 9-digit number after "passport": "passport no. 123456789", "passport is 123 456 789"."""
 
+    NEEDS = DIGIT
+
     ENTITIES = ("UK_PASSPORT",)
     RULES = (
         Rule(
@@ -55,6 +57,8 @@ class PassportNumberRecognizer(RuleRecognizer):
 
 class NinoCueRecognizer(RuleRecognizer):
     """A NINO-shaped value within a few words after "NI number" or "national insurance"."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("UK_NINO",)
     RULES = (

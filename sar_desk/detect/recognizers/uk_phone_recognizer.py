@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SEP = r"[ \-.\u00a0]?"
 _INTL = r"(?:\+44|0044)[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?"
@@ -57,6 +57,8 @@ def _mobile_has_zero(value: str) -> bool:
 
 class UkPhoneRecognizer(RuleRecognizer):
     """UK landlines and mobiles: 07..., +44 7..., (0113) ..., 020 ..., 01632 960000."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("PHONE_NUMBER",)
     RULES = (

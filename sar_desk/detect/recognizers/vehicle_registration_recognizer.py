@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 # Current format since 2001: two letters, two digits (age identifier), three letters.
 _CURRENT = r"(?<![\w-])(?P<v>[A-HJ-PR-Y][A-HJ-PR-Y]\d{2}\s?[A-HJ-PR-Z]{3})(?![\w-])"
@@ -23,6 +23,8 @@ def _not_tax_form(value: str) -> bool:
 
 class VehicleRegistrationRecognizer(RuleRecognizer):
     """``AB12 CDE``, ``AB12CDE`` and older ``K123 ABC`` plates."""
+
+    NEEDS = DIGIT
 
     ENTITIES = ("UK_VEHICLE_REGISTRATION",)
     RULES = (

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sar_desk.app.attachment_review import undecided_line
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import DECISIONS, EXPORTS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.dialogs.export_wizard import ExportWizard
@@ -110,6 +111,9 @@ class ExportPanel(LazyPanel):
                 f"{undecided:,} proposal(s) in the disclosure set still need a decision or an "
                 "approval; the export will refuse until they are done."
             )
+        attachments = session.attachments.export_undecided_attachments()  # issue 16
+        if attachments:
+            lines.append(undecided_line(attachments) + " The export will refuse until then.")
         lines += [f"Sign-off needed: {why}" for why in session.review.signoff_outstanding()]
         self.readiness.setText(
             "\n".join(lines) if lines else "Every item is decided and approved: ready to export."

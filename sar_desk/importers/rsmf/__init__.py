@@ -33,6 +33,7 @@ from sar_desk.importers.archive import ExportTree, check_zip, sniff_tree
 from sar_desk.importers.base import ImportOptions
 from sar_desk.importers.limits import loads_json
 from sar_desk.importers.rsmf.check import Manifest, validate
+from sar_desk.importers.rsmf.inner import inner_locator
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +46,26 @@ __all__ = ["RsmfImporter"]
 class _Source:
     """The manifest and attachment names of one RSMF, with its e-mail headers."""
 
-    def __init__(self, name: str, manifest: Any, files: set[str], headers: dict[str, str]):
+    def __init__(
+        self,
+        name: str,
+        manifest: Any,
+        files: set[str],
+        headers: dict[str, str],
+        inner: str | None = None,
+    ):
         self.name = name
         self.manifest = manifest
         self.files = files
         self.headers = headers
+        self.inner = inner
+        """The e-mail in the export whose rsmf.zip holds the files (None: they are plain)."""
+
+    def path_of(self, file_id: str) -> str | None:
+        """Where an attachment's bytes are, for the import to keep them (None: not here)."""
+        if file_id not in self.files:
+            return None
+        return inner_locator(self.inner, file_id) if self.inner else file_id
 
 
 def _open_zip(data: bytes, name: str, headers: dict[str, str]) -> _Source:
@@ -81,6 +97,18 @@ def _load_json(raw: bytes, name: str) -> Any:
 
 
 def _from_email(tree: ExportTree, name: str) -> _Source:
+    data, headers = zip_of_email(tree, name)
+    src = _open_zip(data, name, headers)
+    src.inner = name
+    return src
+
+
+def zip_of_email(tree: ExportTree, name: str) -> tuple[bytes, dict[str, str]]:
+    """The rsmf.zip inside an RSMF e-mail of the export, and its X-RSMF headers.
+
+    Raises:
+        ImportFormatError: It is not an RSMF e-mail, or has no rsmf.zip.
+    """
     with tree.open(name) as handle:
         msg = message_from_binary_file(handle, policy=policy.default)
     if not isinstance(msg, EmailMessage) or msg.get("X-RSMF-Version") is None:
@@ -93,7 +121,7 @@ def _from_email(tree: ExportTree, name: str) -> _Source:
         if (part.get_filename() or "").lower() == "rsmf.zip":
             data = part.get_payload(decode=True)
             if isinstance(data, bytes) and data:
-                return _open_zip(data, name, headers)
+                return data, headers
     raise ImportFormatError(
         f"{name} is an RSMF e-mail without its rsmf.zip attachment, so it holds no events. "
         "Ask the supplier for the complete file."
@@ -208,7 +236,7 @@ class _Events:
             Attachment(
                 name=str(a.get("display") or a["id"]),
                 present=str(a["id"]) in self.src.files,
-                path=str(a["id"]) if str(a["id"]) in self.src.files else None,
+                path=self.src.path_of(str(a["id"])),
                 size=a.get("size") if isinstance(a.get("size"), int) else None,
             )
             for a in event.get("attachments") or []

@@ -117,3 +117,27 @@ def test_boxes_fit_the_photo_as_shown_when_exif_says_it_is_rotated() -> None:
     for turned, straight in zip(found.boxes, upright.boxes, strict=True):
         assert abs(turned.x0 - straight.x0) < 4
         assert abs(turned.y1 - straight.y1) < 4
+
+
+def test_an_office_document_is_read_on_the_pages_it_is_shown_as() -> None:
+    from sar_desk.attachments.office_pages import office_pdf
+    from sar_desk.attachments.pdf_pages import read_pdf
+
+    font = files.FONT
+    found = read_text(files.docx(), sniff(files.docx()), "c" * 64, str(font))
+    assert found.kind is TextKind.OFFICE_TEXT
+    assert "Ravindra Oyelaran" in found.text
+    # The boxes are those of the fresh pages the export renders: the same words, same places.
+    assert found.boxes == read_pdf(office_pdf(files.docx(), font), use_ocr=False)[1]
+    for box in found.boxes:
+        assert found.text[box.start : box.end] == box.text
+
+
+def test_pdf_word_boxes_are_the_glyphs_in_points_of_the_page_as_shown() -> None:
+    found = _read(files.pdf_with_text())
+    for box in found.boxes:  # type: ignore[attr-defined]
+        assert found.text[box.start : box.end] == box.text  # type: ignore[attr-defined]
+    name = next(b for b in found.boxes if b.text == "Morgana")  # type: ignore[attr-defined]
+    # fpdf wrote the line at x=20 mm, baseline y=30 mm (85 points) from the top of an A4 page.
+    assert 110 < name.x0 < name.x1 < 180
+    assert 70 < name.y0 < 85 < name.y1 < 92

@@ -53,7 +53,9 @@ def test_four_eyes_and_every_edit_needs_approval_again() -> None:
         approve(AttachmentDecision(2), "ben")  # nothing proposed yet
 
 
-@pytest.mark.parametrize("text", ["1,2,3", "a,b,c,d", "1,2,0,4", "-1,2,3,4"])
+@pytest.mark.parametrize(
+    "text", ["1,2,3", "a,b,c,d", "1,2,0,4", "-1,2,3,4", "0:1,2,3,4", "x:1,2,3,4", "1:2:1,2,3,4"]
+)
 def test_bad_box_text_is_refused_with_a_sentence(text: str) -> None:
     with pytest.raises(BadInputError):
         RedactionBox.from_xywh(text)
@@ -61,6 +63,16 @@ def test_bad_box_text_is_refused_with_a_sentence(text: str) -> None:
 
 def test_box_from_xywh() -> None:
     assert RedactionBox.from_xywh("10,20,30,40") == RedactionBox(10, 20, 40, 60)
+    assert RedactionBox.from_xywh("3:10,20,30,40") == RedactionBox(10, 20, 40, 60, page=2)
+
+
+def test_each_kind_of_attachment_says_how_the_bundle_shows_it() -> None:
+    from sar_desk.core.attachment_review import shown_as
+    from sar_desk.core.attachments import MediaKind
+
+    assert "never disclosed" in shown_as(MediaKind.OFFICE)  # the file itself, only its text
+    assert "pages as pictures" in shown_as(MediaKind.PDF)
+    assert "cannot be shown" in shown_as(MediaKind.AUDIO)
 
 
 def test_findings_become_one_box_per_line_of_their_words() -> None:

@@ -115,7 +115,7 @@ def test_ner_names_lose_a_trailing_verb_but_keep_a_listed_name(fake_analyzer: ob
 
 
 def test_names_the_model_calls_organisations_are_recovered(fake_analyzer: object) -> None:
-    from sar_desk.detect.analyze import _from_org
+    from sar_desk.detect.relabel import from_org as _from_org
 
     assert _from_org("Lachlan Penhaligon") == "PERSON"
     assert _from_org("Sandhu") == "PERSON"  # a listed surname

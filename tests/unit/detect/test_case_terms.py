@@ -47,7 +47,7 @@ def test_known_names_that_are_words_match_in_any_case_but_not_as_words() -> None
     assert [h[0] for h in found("I will ask will about the will, Will")] == ["will", "Will"]
 
 
-def test_propagated_names_that_are_words_match_only_when_capitalised() -> None:
+def test_propagated_names_that_are_words_do_not_match_as_the_word() -> None:
     wider = CaseContext(Regime.SAR, ()).with_propagated(["Mark"])
     assert [(h.start, h.end) for h in wider.matcher.find("mark it, Mark")] == [(9, 13)]
 

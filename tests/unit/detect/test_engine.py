@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from pathlib import Path
 
 import pytest
@@ -81,15 +83,32 @@ def test_real_model_runs_ner_only_with_the_lemma_shim(real_detector: InProcessDe
 
 @pytest.mark.nlp
 @pytest.mark.slow
+@pytest.mark.parametrize("share", [False, True], ids=["spawned", "forked"])
 def test_worker_pool_gives_the_same_spans(
-    real_detector: InProcessDetector, registry_path: Path
+    real_detector: InProcessDetector, registry_path: Path, share: bool
 ) -> None:
+    if share and "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
     texts = ["Sarah Jenkins rang 07911 654321", "ok", "DOB 01/02/1990 for Tom Reid"]
-    pool = DetectionPool(registry_path, workers=1, local=real_detector)
+    pool = DetectionPool(registry_path, workers=2, local=real_detector, share=share)
     try:
+        assert pool.shared is share
         assert pool.detect(texts) == real_detector.detect(texts)
     finally:
         pool.close()
+
+
+def test_workers_are_never_forked_from_a_threaded_process() -> None:
+    from sar_desk.detect.detector import can_share_model
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not can_share_model()  # a window's threads could hold locks a child inherits
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_build_analyzer_accepts_an_injected_engine(registry_path: Path) -> None:

@@ -31,3 +31,27 @@ def test_phone_recognizer_runs_only_on_international_prefixes(
 def test_url_recognizer_runs_only_on_dotted_names(text: str, expected: list[str]) -> None:
     results = GatedUrlRecognizer().analyze(text, ["URL"])
     assert [text[r.start : r.end] for r in results] == expected
+
+
+def test_identifier_recognizers_are_consulted_only_when_a_digit_or_at_sign_is_there() -> None:
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer, IbanRecognizer
+
+    from sar_desk.detect.recognizers.gated_recognizers import gate
+
+    calls: list[str] = []
+    iban = IbanRecognizer()
+    original = iban.analyze
+
+    def spy(text: str, entities: list[str], nlp_artifacts: object = None, **kw: object) -> list:
+        calls.append(text)
+        return original(text, entities, nlp_artifacts, **kw)  # type: ignore[arg-type]
+
+    iban.analyze = spy  # type: ignore[method-assign]
+    gated = gate(iban)
+    assert gated.analyze("no digits in this line", ["IBAN_CODE"]) == []
+    found = gated.analyze("pay GB82 WEST 1234 5698 7654 32 today", ["IBAN_CODE"])
+    assert calls == ["pay GB82 WEST 1234 5698 7654 32 today"]
+    assert [r.entity_type for r in found] == ["IBAN_CODE"]
+    email = gate(EmailRecognizer())
+    assert email.analyze("write to jo.bloggs at example dot org", ["EMAIL_ADDRESS"]) == []
+    assert len(email.analyze("write to jo.bloggs@example.org", ["EMAIL_ADDRESS"])) == 1

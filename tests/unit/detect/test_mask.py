@@ -35,7 +35,7 @@ def test_bare_coordinates_and_lorem_ipsum_are_masked() -> None:
 
 
 def test_email_domains_and_plain_numbers_are_not_masked() -> None:
-    assert regions("mail jo@example.org or ring 07911 123456 about 3.5 hours") == []
+    assert regions("mail jo@example.org or ring 07911 123456 about 3.5 hours") == ()
 
 
 def test_nothing_is_proposed_on_maps_files_system_lines_or_products(

@@ -13,6 +13,13 @@ CASES = [
     ("at 5 St James Close.", ["5 St James Close"]),
     ("lives at 9 mill lane now", ["9 mill lane"]),
     ("flat 2, 14 station road", ["flat 2, 14 station road"]),
+    # No street suffix: placed by a listed town, a postcode or the end of a line (issue 15).
+    ("the new flat is 14 Quarrybank in Clitheroe", ["14 Quarrybank"]),
+    ("post it to 7a Tollgarth, Selby", ["7a Tollgarth"]),
+    ("forms for 88 Saltings, TR1 2AB", ["88 Saltings"]),
+    ("letter sent to Obinna Selby, 52 Ropery", ["52 Ropery"]),
+    ("we took 2 Volunteers, then lunch", []),
+    ("2 volunteers in Clitheroe", []),
     # Not addresses.
     ("we need 3 more people", []),
     ("£12 High value", []),

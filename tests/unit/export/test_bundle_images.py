@@ -161,7 +161,7 @@ def test_an_html_image_with_exif_fails_the_metadata_check(tmp_path: Path) -> Non
     assert failed == {"image-metadata", "image-text-leak"}
 
 
-def test_documents_are_listed_not_shown_and_statuses_follow_the_codes() -> None:
+def test_voice_notes_are_listed_not_shown_and_statuses_follow_the_codes() -> None:
     from sar_desk.export.attachment_render import place_attachments
     from sar_desk.export.redact import build_render_bundle
     from sar_desk.export.render_model import ItemStatus
@@ -169,13 +169,13 @@ def test_documents_are_listed_not_shown_and_statuses_follow_the_codes() -> None:
     case, messages, decisions = synthetic()
     bundle = build_render_bundle(case, messages, decisions, False)
     outcomes = (
-        AttachmentOutcome(MessageId(10), 0, AttachmentAction.DISCLOSE),  # a PDF, say
+        AttachmentOutcome(MessageId(10), 0, AttachmentAction.DISCLOSE),  # a voice note, say
         AttachmentOutcome(MessageId(10), 1, AttachmentAction.WITHHOLD, SAR_3P),
     )
     placed = place_attachments(bundle, outcomes)
     (msg,) = [m for c in placed.conversations for m in c.messages if m.message_id == 10]
     assert msg.images == ()
-    assert msg.attachments[-2].startswith("[Attachment 1: a document")
+    assert msg.attachments[-2].startswith("[Attachment 1: a voice note")
     assert msg.attachments[-1] == "[Attachment 2 withheld · Sch 2 Pt 3 para 16]"
     assert msg.status is ItemStatus.PART
     assert "SAR-3P" in msg.codes

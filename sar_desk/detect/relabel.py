@@ -1,0 +1,135 @@
+"""NER's labels corrected by the lists and the case: names, places and labels (issue 15).
+
+spaCy swallows greetings and trailing verbs into names, calls towns people and people towns,
+tags "NI" and "NINO" as names and organisations, and reads "the robin" or "jack the car up" as
+people. These helpers narrow a span to its name, relabel it, recover the names the small model
+calls organisations, and drop one-word guesses that are words used as words or labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.core.identity import name_key
+from sar_desk.detect import gazetteer
+from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.words import (
+    ORG_WORDS,
+    VERBS,
+    is_ambiguous,
+    is_not_a_name,
+    looks_like_name,
+    used_as_word,
+)
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a name: name-like, or a listed name ("bob rang")."""
+    gaz = gazetteer.current()
+    return looks_like_name(word) or (
+        word.isalpha() and (gaz.is_first_name(word) or gaz.is_surname(word))
+    )
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s"."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and not _name_word(words[0].group(0).strip(",.:;!?")):
+        words.pop(0)
+    while len(words) > 1 and (
+        not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
+    ):
+        words.pop()
+    if not words:
+        return start, end
+    new_start, new_end = start + words[0].start(), start + words[-1].end()
+    while new_end > new_start and not (text[new_end - 1].isalnum()):
+        new_end -= 1
+    if text[new_start:new_end].endswith(("'s", "’s")):
+        new_end -= 2
+    return (new_start, new_end) if new_end > new_start else (start, end)
+
+
+_PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
+
+
+def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) -> str | None:
+    """NER's label for ``text[start:end]``, corrected by the lists; None: never personal data.
+
+    A product, placeholder, filler word or an acronym ("Teams", "Lorem", "DoLS") is nobody;
+    a UK town NER calls a person is a place ("Ludlow", "Fort William", "in Ely"), unless it is
+    a known person's name; a given name NER calls a place is a person ("Eilidh" as LOCATION).
+    """
+    value = text[start:end].strip()
+    words = value.split()
+    if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
+        return None
+    if acronym(value, context):
+        return None
+    gaz = gazetteer.current()
+    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
+        named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
+        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
+        if len(words) > 1 or not named or cued:
+            return "LOCATION"
+    if entity in NAME_LIKE:
+        if value.upper() in _NOT_PLACES:
+            return None
+        first = words[0]
+        if name_key(value) in context.name_index or (
+            (gaz.is_first_name(first) or (len(words) == 1 and gaz.is_surname(first)))
+            and not gaz.is_place(value)
+            and not gaz.is_word(first)
+        ):
+            return "PERSON"
+    return entity
+
+
+def acronym(value: str, context: CaseContext | None) -> bool:
+    """Whether `value` is a short all-capitals label ("NI", "NINO", "DWP"), not a name.
+
+    Even when a name list has it ("Nino"), unless it is known to the case.
+    """
+    return (
+        " " not in value
+        and value.isalpha()
+        and value.isupper()
+        and len(value) <= 4
+        and (context is None or name_key(value) not in context.name_index)
+    )
+
+
+# Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
+_NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
+
+
+def from_org(value: str, context: CaseContext | None = None) -> str | None:
+    """A name or town the small model called an organisation ("Lachlan Penhaligon", "Truro").
+
+    One to three capitalised words with no organisation word ("Elm House", "Leeds Council"):
+    a listed town is a LOCATION; a single word must be a listed name; two or three words are
+    taken as a full name. Anything else stays an organisation (never proposed).
+    """
+    words = value.split()
+    if not 1 <= len(words) <= 3 or is_not_a_name(value) or acronym(value, context):
+        return None
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        return None
+    if any(w.casefold() in ORG_WORDS for w in words):
+        return None
+    gaz = gazetteer.current()
+    if gaz.is_place(value):
+        return "LOCATION"
+    if len(words) == 1:
+        listed = gaz.is_first_name(value) or gaz.is_surname(value)
+        return "PERSON" if listed and not gaz.is_word(value) else None
+    return "PERSON" if all(looks_like_name(w) for w in words) else None
+
+
+def word_not_name(text: str, start: int, end: int, context: CaseContext) -> bool:
+    """A one-word PERSON from a model or a list that is a word used as a word, or a label."""
+    value = text[start:end]
+    if " " in value:
+        return False
+    return (is_ambiguous(value) and used_as_word(text, start, end)) or acronym(value, context)
