@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 
 from sar_desk.store.pg import team
-from sar_desk.store.pg.server import ROLES, ServerLogin
+from sar_desk.store.pg.roles import ROLES
+from sar_desk.store.pg.server import ServerLogin
 
 SERVER_ENV = "SAR_DESK_SERVER"
 """The environment variable that makes every case a case on this team server."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from sar_desk.app.encryption import remember
+from sar_desk.app.opening import create_case_session
 from sar_desk.app.organisation import load_profile
-from sar_desk.app.session import CaseSession
 from sar_desk.app.summary import CaseSummary, summarise
 from sar_desk.cli.case_crypto import case_passphrase_command
 from sar_desk.cli.common import (
@@ -18,7 +18,7 @@ from sar_desk.cli.common import (
     echo_json,
     json_option,
     open_case,
-    refuse_team_store,
+    team_server_chosen,
     user_option,
 )
 from sar_desk.cli.lifecycle import LIFECYCLE_COMMANDS
@@ -113,14 +113,17 @@ def case_new(
         jurisdiction=Jurisdiction(jurisdiction or _profile_jurisdiction()),
         default_region=region,
     )
-    refuse_team_store(user)
+    server = team_server_chosen(user)
+    if server is not None:
+        _create_on_server(server, folder, record, encrypt is True)
+        return
     chosen = encrypt is not None
     if encrypt is None:
         encrypt = encrypts_new_cases(load_profile())
     if remember_passphrase and not encrypt:
         raise click.UsageError("--remember-passphrase goes with --encrypt.")
     secret = new_case_passphrase(by_default=not chosen) if encrypt else None
-    session = CaseSession.create(
+    session = create_case_session(
         folder, record, user=user, passphrase=creator_passphrase(user), case_passphrase=secret
     )
     if secret is not None and remember_passphrase and not remember(folder, secret):
@@ -131,6 +134,26 @@ def case_new(
         session.close()
     locked = " (encrypted)" if secret is not None else ""
     click.echo(f"Created case {summary.case.reference} in {folder}{locked}")
+    _print_deadline(summary)
+
+
+def _create_on_server(server: str, name: Path, record: Case, encrypt: bool) -> None:
+    """``case new`` on a team server: CASE is the reference, the login creates it."""
+    if encrypt:
+        raise click.UsageError("--encrypt is for case folders; the team server protects its cases.")
+    if str(name) != record.reference:
+        raise click.UsageError(
+            f"On a team server CASE is the case's reference: give {record.reference} as CASE "
+            f"(not {name})."
+        )
+    session = create_case_session(name, record, server=server)
+    try:
+        summary = summarise(session)
+    finally:
+        session.close()
+    from sar_desk.app.server import describe
+
+    click.echo(f"Created case {summary.case.reference} on the team store {describe(server)}")
     _print_deadline(summary)
 
 

@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 import click
 
 from sar_desk.app.base import os_account
+from sar_desk.app.opening import open_case_session
 from sar_desk.app.session import CaseSession
-from sar_desk.core.errors import BadInputError, PermissionDeniedError
+from sar_desk.core.errors import PermissionDeniedError
 from sar_desk.core.imports import RawMessage
 from sar_desk.core.jobs import Job, Progress, run_job
 from sar_desk.core.model import Attachment, Message
@@ -133,14 +134,15 @@ def day_first_value(day_first: bool, month_first: bool) -> bool | None:
 
 
 def open_case(path: Path, user: str | None = None) -> CaseSession:
-    """Open the case folder named on the command line, acting as the OS account or `user`.
+    """Open the case named on the command line, acting as the OS account or `user`.
 
-    Acting as another case user needs their passphrase (issue 17); the environment's USER and
-    LOGNAME are never consulted.
+    With a team server chosen (``--server`` or ``SAR_DESK_SERVER``) CASE is a reference on
+    that server and the acting user is the database login. Acting as another case user needs
+    their passphrase (issue 17); the environment's USER and LOGNAME are never consulted.
     """
-    refuse_team_store(user)
-    session = CaseSession.open(path)
-    if not _is_os_account(user):
+    server = team_server_chosen(user)
+    session = open_case_session(path, server=server)
+    if server is None and not _is_os_account(user):
         assert user is not None  # _is_os_account(None) is true
         try:
             session.act_as(user, lambda: ask_as_passphrase(user))
@@ -150,26 +152,30 @@ def open_case(path: Path, user: str | None = None) -> CaseSession:
     return session
 
 
-def refuse_team_store(user: str | None) -> None:
-    """With a team server chosen, never quietly work a local folder instead (issue 17)."""
-    if not os.environ.get("SAR_DESK_SERVER", "").strip():
-        return
+SERVER_KEY = "sar_desk_server"
+"""Where the group's ``--server URL`` is kept in the click context."""
+
+
+def team_server_chosen(user: str | None = None) -> str | None:
+    """The team server chosen by ``--server`` or ``SAR_DESK_SERVER``, else None (case folders).
+
+    Raises:
+        PermissionDeniedError: `user` was given (``--as``): on a team store the login acts.
+    """
+    ctx = click.get_current_context(silent=True)
+    explicit = ctx.find_root().meta.get(SERVER_KEY) if ctx is not None else None
+    if not explicit and not os.environ.get("SAR_DESK_SERVER", "").strip():
+        return None
     # Imported only when a server is chosen: every other command starts without psycopg.
     from sar_desk.app import server as team_server
 
-    address = team_server.server_address()
-    if address is None:
-        return
-    where = team_server.describe(address)
-    if user is not None:
+    address = team_server.server_address(explicit)
+    if address is not None and user is not None:
         raise PermissionDeniedError(
-            f"On the team store {where} you act as your database login; --as is refused there."
+            f"On the team store {team_server.describe(address)} you act as your database "
+            "login; --as is refused there."
         )
-    raise BadInputError(
-        f"{team_server.SERVER_ENV} names the team store {where}, but this release only "
-        "administers it (sar-desk server ...); cases cannot be worked there yet, so nothing was "
-        f"opened. Unset {team_server.SERVER_ENV} to work on case folders."
-    )
+    return address
 
 
 @contextmanager

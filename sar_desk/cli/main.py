@@ -118,8 +118,14 @@ def _terminate(signum: int, _frame: object) -> None:
 @click.group(cls=SarDeskGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="sar-desk")
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.option(
+    "--server",
+    metavar="URL",
+    help="Work cases on this team server (PostgreSQL): CASE is then a case reference there. "
+    "Same as setting SAR_DESK_SERVER.",
+)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, server: str | None) -> None:
     """SAR Desk: search, redact and disclose workplace chat for SAR and FOI requests.
 
     Run without a command to open the desktop window.
@@ -130,6 +136,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
         stream=sys.stderr,
     )
     install_passphrase_source()  # encrypted cases: environment, keyring or a prompt
+    if server:
+        ctx.meta["sar_desk_server"] = server  # read by cli.common.team_server_chosen
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
 

@@ -7,10 +7,12 @@ the libpq way (the URL, PGUSER/PGPASSWORD, ``~/.pgpass``); SAR Desk never stores
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from sar_desk.app import server as team_server
-from sar_desk.cli.common import echo_json, json_option
+from sar_desk.cli.common import echo_json, json_option, run_with_progress, team_server_chosen
 from sar_desk.core.errors import BadInputError
 
 _ROLE = click.option(
@@ -67,6 +69,27 @@ def whoami_command(url: str | None, as_json: bool) -> None:
         echo_json({"login": me.login, "roles": list(me.roles)})
         return
     click.echo(f"{me.login}: {', '.join(me.roles)}")
+
+
+@server.command("move")
+@click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
+def move_command(folder: Path) -> None:
+    """Move the case folder CASE to the team server (--server or SAR_DESK_SERVER).
+
+    Every original is checked against its recorded SHA-256 and imported again on the server,
+    as your login; a case whose review has started cannot move. The folder is left as it is.
+    """
+    address = team_server_chosen()
+    if address is None:
+        raise BadInputError(f"No team server given: use --server, or set {team_server.SERVER_ENV}.")
+    from sar_desk.app.team_move import move_to_server
+
+    result = run_with_progress(move_to_server(folder, address))
+    click.echo(
+        f"Moved case {result.reference} to the team store {team_server.describe(address)}: "
+        f"{result.sources} sources (SHA-256 checked), {result.messages} messages. The folder "
+        f"{folder} was left as it is; run detection and review on the server."
+    )
 
 
 COMMANDS = [server]

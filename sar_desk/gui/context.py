@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from sar_desk.app.opening import is_team_session, open_case_session
 from sar_desk.app.session import CaseSession
 from sar_desk.core.model import Case
 from sar_desk.gui.settings import RecentCases
@@ -69,6 +70,12 @@ class CaseContext(QObject):
         self._adopt(session)
         return session
 
+    def open_team(self, address: str, reference: str) -> CaseSession:
+        """Open the case `reference` on the team server at `address`, as the database login."""
+        session = open_case_session(reference, server=address)
+        self._adopt(session)
+        return session
+
     def create(self, folder: Path, case: Case, case_passphrase: str | None = None) -> CaseSession:
         """Create a case in `folder` (encrypted with `case_passphrase`, if given) and open it."""
         session = CaseSession.create(Path(folder), case, self.user, case_passphrase=case_passphrase)
@@ -96,6 +103,7 @@ class CaseContext(QObject):
         if self._session is not None:
             self.close()
         self._session = session
-        self.recent.add(session.folder, session.case.reference)
+        if not is_team_session(session):  # a team case's folder is a scratch folder
+            self.recent.add(session.folder, session.case.reference)
         logger.info("case opened (%d recent)", len(self.recent.entries()))
         self.opened.emit()

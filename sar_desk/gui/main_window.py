@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self.open_case_dialog)
         self.start_page.open_folder.connect(self.open_case)
         self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.team_requested.connect(self.open_team_case_dialog)
         self.context.opened.connect(self._case_opened)
         self.context.closed.connect(self._case_closed)
         self.context.case_changed.connect(lambda _changes: self._show_deadline())
@@ -228,6 +229,18 @@ class MainWindow(QMainWindow):
         except SarDeskError as exc:
             show_error(self, exc)
             self.start_page.refresh()
+
+    def open_team_case_dialog(self) -> None:
+        """Ask for a team server and a case reference, and open that case (issue 17)."""
+        from sar_desk.gui.dialogs.team_server import ask_team_case
+
+        chosen = ask_team_case(self)
+        if chosen is None:
+            return
+        try:
+            self.context.open_team(*chosen)
+        except SarDeskError as exc:
+            show_error(self, exc)
 
     def open_demo(self) -> None:
         """Build the demo case in a new temporary folder (a job) and open it.

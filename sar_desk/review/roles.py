@@ -19,6 +19,7 @@ from sar_desk.store import audit
 from sar_desk.store import users as store_users
 from sar_desk.store.audit_seal import passphrase_mark
 from sar_desk.store.decisions import Connection
+from sar_desk.store.pg.roles import team_roles
 
 
 class Role(enum.StrEnum):
@@ -84,12 +85,23 @@ def case_creator(conn: Connection) -> str | None:
 
 def role_of(conn: Connection, user: str) -> Role | None:
     """The user's role, or None when they are not a user of this case."""
+    if conn.dialect.name == "postgresql":  # the team store: roles are the server's (issue 17)
+        return _team_role(conn, user)
     row = store_users.get_user(conn, user)
     if row is not None:
         return Role(row.role)
     creator = case_creator(conn)
     if creator is not None and creator.casefold() == user.casefold():
         return Role.CASE_HANDLER
+    return None
+
+
+def _team_role(conn: Connection, login: str) -> Role | None:
+    held = set(team_roles(conn, login))
+    # One role answers each check: the one allowing most of the workflow the login holds.
+    for role in (Role.DPO, Role.REVIEWER, Role.CASE_HANDLER, Role.AUDITOR):
+        if role.value in held:
+            return role
     return None
 
 

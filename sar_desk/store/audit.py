@@ -96,6 +96,14 @@ def append(
     prev_hash = last.hash if last else GENESIS
     when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     body = json.dumps(details, sort_keys=True, ensure_ascii=False, default=str)
+    if conn.dialect.name == "postgresql":
+        # The team store: only the server's function writes entries, as the login (issue 17).
+        from sar_desk.store.pg.audit_guard import append_entry
+
+        seq, digest, user, prev_hash = append_entry(conn, when, action, body)
+        return AuditEntry(
+            seq, datetime.fromisoformat(when), user, action, details, prev_hash, digest
+        )
     digest = _digest(seq, when, user, action, body, prev_hash)
     conn.execute(
         insert(audit_log).values(

@@ -51,7 +51,10 @@ def verify_all(
                 "deleted.",
             )
         )
-    problems += _head_file_problems(conn, folder, log[-1].id if log else None)
+    if conn.dialect.name != "postgresql":
+        # The team store keeps no head file: its server alone appends entries (issue 17), and
+        # the head it records beside the log is checked with the chain.
+        problems += _head_file_problems(conn, folder, log[-1].id if log else None)
     for name, head in bundles:
         problems += _anchor_problems(conn, head, f"the manifest of bundle {name}")
     return problems

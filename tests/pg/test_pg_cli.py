@@ -80,30 +80,25 @@ def test_mistakes_are_one_clear_line(server: PgCluster) -> None:
     assert len(err.strip().splitlines()) == 1
 
 
-def test_with_a_server_chosen_no_local_folder_is_worked_quietly(tmp_path: Path) -> None:
-    # No cluster needed: the refusal comes before any connection.
+def test_with_a_server_chosen_mistakes_are_refused_before_any_connection(tmp_path: Path) -> None:
+    # No cluster needed (and none reached): these refusals come before any connection.
     env = {"SAR_DESK_SERVER": "postgresql://team.example:5432/sar"}
-    code, _, err = run("case", "show", str(tmp_path / "c"), env=env)
+    new = ["case", "new", "SAR-1", "--regime", "sar", "--reference", "SAR-1"]
+    code, _, err = run(*new, "--received", "2026-05-05", "--encrypt", env=env)
+    assert code == 2
+    assert "the team server protects its cases" in err
+    code, _, err = run(
+        "case", "new", str(tmp_path / "n"), *new[3:], "--received", "2026-05-05", env=env
+    )
+    assert code == 2
+    assert "CASE is the case's reference" in err
+    assert not (tmp_path / "n").exists()
+    code, _, err = run("review", "SAR-1", "list", "--as", "dpo1", env=env)
     assert code == 1
     assert "team store team.example:5432/sar" in err
-    assert "nothing was opened" in err
+    assert "--as is refused there" in err
     code, _, err = run(
-        "case",
-        "new",
-        str(tmp_path / "n"),
-        "--regime",
-        "sar",
-        "--reference",
-        "SAR-1",
-        "--received",
-        "2026-05-05",
-        "--requester",
-        "Alex Morgan",
-        env=env,
+        "--server", "postgresql://team.example:5432/sar", "review", "SAR-1", "list", "--as", "x"
     )
-    assert code == 1
-    assert "nothing was opened" in err
-    assert not (tmp_path / "n").exists()
-    code, _, err = run("review", str(tmp_path / "c"), "list", "--as", "dpo1", env=env)
     assert code == 1
     assert "--as is refused there" in err

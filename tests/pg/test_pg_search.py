@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from sar_desk.core.errors import BadSearchError
 from sar_desk.store import fts, open_store
+from sar_desk.store.pg import compat
 from sar_desk.store.pg import search as pg_search
 from sar_desk.store.pg.engine import make_engine, migrate_case
 from sar_desk.store.tables import conversations, messages
@@ -129,3 +130,25 @@ def test_the_queries_are_not_trivially_equal(both_stores: tuple[Any, Engine]) ->
         assert _hits(conn, pg_search.search_clause(messages.c.id, "cafe")) == [3]
         assert _hits(conn, pg_search.search_clause(messages.c.id, "naive")) == [9]
         assert _hits(conn, pg_search.search_clause(messages.c.id, "jo bloggs")) == [6]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_case_folders_own_search_finds_the_same_on_the_team_store(
+    both_stores: tuple[Any, Engine], pg_cluster: PgCluster, query: str
+) -> None:
+    # A case worked on the server runs `store.fts`'s SQLite statements through `compat`
+    # (FTS5 MATCH as tsquery, digits MATCH as LIKE): the same messages must come back.
+    store, _ = both_stores
+    try:
+        clause = fts.search_clause(messages.c.id, query)
+    except BadSearchError:
+        return
+    with store.read() as conn:
+        expected = _hits(conn, clause)
+    engine = make_engine(pg_cluster.url(), schema="case_search_test")
+    compat.install(engine)
+    try:
+        with engine.connect() as conn:
+            assert _hits(conn, fts.search_clause(messages.c.id, query)) == expected
+    finally:
+        engine.dispose()

@@ -33,6 +33,7 @@ class StartPage(QWidget):
     open_requested = Signal()
     open_folder = Signal(Path)
     demo_requested = Signal()
+    team_requested = Signal()
 
     def __init__(self, recent: RecentCases, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,10 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
+        self.team_button = self._button(
+            "Open a case on a team server…", "Work a case kept on the team's PostgreSQL server"
+        )
+        self.team_button.clicked.connect(self.team_requested)
         recent_label = QLabel("&Recent cases")
         recent_label.setObjectName("sectionTitle")
         self.recent_view = QListView()
@@ -69,7 +74,7 @@ class StartPage(QWidget):
         self.disposal_label.setAccessibleName("Cases due for disposal")
         self.disposal_label.setWordWrap(True)
         actions = QVBoxLayout()
-        for button in (self.new_button, self.open_button, self.demo_button):
+        for button in (self.new_button, self.open_button, self.team_button, self.demo_button):
             actions.addWidget(button)
         actions.addStretch(1)
         listing = QVBoxLayout()
@@ -88,7 +93,8 @@ class StartPage(QWidget):
         outer.addSpacing(24)
         outer.addLayout(body, 1)
         self.setTabOrder(self.new_button, self.open_button)
-        self.setTabOrder(self.open_button, self.demo_button)
+        self.setTabOrder(self.open_button, self.team_button)
+        self.setTabOrder(self.team_button, self.demo_button)
         self.setTabOrder(self.demo_button, self.recent_view)
         self.refresh()
 
@@ -120,7 +126,7 @@ class StartPage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         """Disable the ways in while a job (the demo) runs."""
-        for button in (self.new_button, self.open_button, self.demo_button):
+        for button in (self.new_button, self.open_button, self.team_button, self.demo_button):
             button.setEnabled(not busy)
         self.recent_view.setEnabled(not busy)
 

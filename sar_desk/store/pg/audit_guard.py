@@ -79,3 +79,15 @@ def append(conn: Connection, action: str, details: str, at: datetime | None = No
         {"at": when, "action": action, "details": details},
     ).one()
     return int(row.entry_id)
+
+
+def append_entry(conn: Connection, at: str, action: str, details: str) -> tuple[int, str, str, str]:
+    """Append one entry through the server's function; its id, hash, login and previous hash.
+
+    `at` is the ISO time and `details` the JSON text `store.audit.append` has prepared.
+    """
+    entry = append(conn, action, details, datetime.fromisoformat(at))
+    row: Any = conn.execute(
+        text('SELECT hash, "user", prev_hash FROM audit_log WHERE id = :i'), {"i": entry}
+    ).one()
+    return entry, str(row.hash), str(row.user), str(row.prev_hash)

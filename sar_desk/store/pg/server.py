@@ -20,15 +20,8 @@ from sar_desk.core.errors import PermissionDeniedError
 from sar_desk.store.migrations import MIGRATIONS, FrozenStep, latest_version
 from sar_desk.store.pg import audit_guard, rules
 from sar_desk.store.pg.ddl import PREAMBLE, translate_step
-from sar_desk.store.pg.engine import VERSION_TABLE, run_ddl
-
-ROLES: dict[str, str] = {
-    "case-handler": "sar_case_handler",
-    "reviewer": "sar_reviewer",
-    "dpo": "sar_dpo",
-    "auditor": "sar_auditor",
-}
-"""Team role (as the commands name it) -> its PostgreSQL group role."""
+from sar_desk.store.pg.engine import VERSION_TABLE, case_schema, run_ddl
+from sar_desk.store.pg.roles import ROLES
 
 OWNER = "sar_desk_owner"
 """Owns every case schema; granted to no login, so nobody can bypass the rules as owner."""
@@ -210,3 +203,12 @@ def who_am_i(conn: Connection) -> ServerLogin:
 def create_case(conn: Connection, reference: str) -> str:
     """Create the case with `reference` through the server's function; returns its schema."""
     return str(conn.execute(text("SELECT sar_desk.create_case(:r)"), {"r": reference}).scalar_one())
+
+
+def find_case(conn: Connection, reference: str) -> str | None:
+    """The schema of the case with `reference` (or whose schema name it gives), or None."""
+    found = conn.execute(
+        text("SELECT schema_name FROM sar_desk.cases WHERE reference = :r OR schema_name = :s"),
+        {"r": reference, "s": case_schema(reference)},
+    ).first()
+    return str(found.schema_name) if found is not None else None

@@ -14,7 +14,14 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from sar_desk.core.errors import BadInputError, PermissionDeniedError, SarDeskError
+from sar_desk.core.errors import (
+    BadInputError,
+    CaseExistsError,
+    CaseNotFoundError,
+    Hint,
+    PermissionDeniedError,
+    SarDeskError,
+)
 from sar_desk.store.pg import server
 from sar_desk.store.pg.engine import make_engine
 from sar_desk.store.pg.server import ServerLogin
@@ -96,3 +103,35 @@ def who_am_i(url: str) -> ServerLogin:
 def create_case(url: str, reference: str) -> str:
     """Create a case on the server (a case-handler login); returns its schema name."""
     return _run(url, lambda conn: server.create_case(conn, reference))
+
+
+def find_case(url: str, reference: str) -> tuple[ServerLogin, str]:
+    """The login (with its team roles) and the schema of the case named by `reference`.
+
+    Raises:
+        PermissionDeniedError: The login has no team role.
+        CaseNotFoundError: The server holds no case with that reference.
+    """
+
+    def work(conn: Connection) -> tuple[ServerLogin, str]:
+        me = server.who_am_i(conn)
+        schema = server.find_case(conn, reference)
+        if schema is None:
+            raise CaseNotFoundError(
+                f"There is no case {reference} on the team store {describe(url)}. Check the "
+                "reference, or create the case there.",
+                hint=Hint.CREATE_CASE,
+            )
+        return me, schema
+
+    return _run(url, work)
+
+
+def refused(line: str, exc: DBAPIError) -> SarDeskError:
+    """The server's refusal of a case change as the domain's error."""
+    code = getattr(exc.orig, "sqlstate", None)
+    if code == "23505":  # unique_violation: the reference is taken
+        return CaseExistsError(f"{line} Choose another reference, or open that case.")
+    if code == "42501":
+        return PermissionDeniedError(f"The team store refused this: {line}")
+    return SarDeskError(f"The team store refused this: {line}")
