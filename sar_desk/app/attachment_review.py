@@ -65,8 +65,8 @@ def approved_outcomes(
         shown = decision.action is not AttachmentAction.WITHHOLD
         if shown and attachment.stored_path:
             kept = folder.read_file(folder.attachment_file(attachment.stored_path))
-            if attachment.kind is MediaKind.IMAGE:
-                data = kept
+            if review.can_carry_boxes(attachment) and attachment.kind is MediaKind.IMAGE:
+                data = kept  # (a HEIC photo Pillow cannot decode gets the "not shown" line)
             elif attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
                 document = review_pages(item, kept)
         out.append(

@@ -69,6 +69,9 @@ _OFFICE_TYPES = frozenset(
 )
 
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"
+UNDECODED_IMAGES = frozenset({"image/heic", "image/heif"})
+"""iPhone photo formats Pillow cannot decode without a plug-in: kept, never read automatically,
+and disclosed only as a line saying a copy can be asked for (no box can be burned in)."""
 
 
 def media_kind(media_type: str) -> MediaKind:
