@@ -155,6 +155,8 @@ def vet(data: bytes, media_type: str) -> str | None:
     reason = check_size(len(data))
     if reason:
         return reason
+    if not data:
+        return "the file is empty"
     kind = media_kind(media_type)
     if media_type in UNDECODED_IMAGES:
         return None  # kept for a person to look at; Pillow has no decoder for them
@@ -164,7 +166,20 @@ def vet(data: bytes, media_type: str) -> str | None:
         return _check_pdf(data)
     if kind is MediaKind.OFFICE:
         return check_zip_document(data)
-    if media_type == "application/zip":
-        # Never opened by the case, but a bomb or an escaping entry is refused all the same.
+    if media_type == "application/zip" or data[:4] == b"PK\x03\x04":
+        # Never opened by the case, but a bomb, an escaping entry or a cut-off zip (a
+        # damaged Office document sniffs as unknown bytes) is refused all the same.
         return check_zip_document(data, "zip file")
+    if media_type == "text/plain" and _declares_xml_entities(data):
+        return "it is XML that declares entities (a crafted file)"
     return None
+
+
+def _declares_xml_entities(data: bytes) -> bool:
+    """Whether a text file is XML with a DOCTYPE declaring entities (billion laughs, XXE).
+
+    The case never parses it (it is kept and shown as text), but no real chat attachment
+    needs entity declarations, and a crafted file is refused rather than kept looking benign.
+    """
+    head = data[:_PROLOG_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"<?xml", b"<!DOCTYPE")) and b"<!ENTITY" in head
