@@ -86,6 +86,12 @@ def media_kind(media_type: str) -> MediaKind:
     return MediaKind.OTHER
 
 
+LAID_OUT_KINDS = frozenset({MediaKind.OFFICE, MediaKind.TEXT})
+"""Kinds reviewed and disclosed as their text laid out afresh on plain pages (never the file)."""
+PAGED_KINDS = LAID_OUT_KINDS | {MediaKind.PDF}
+"""Kinds reviewed and disclosed page by page, as page images with the boxes burned in."""
+
+
 @dataclass(frozen=True, slots=True)
 class WordBox:
     """One word of an attachment's text and where it is on the original image or page.

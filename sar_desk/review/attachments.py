@@ -22,6 +22,7 @@ from sar_desk.core.attachment_review import (
     proposed_boxes,
 )
 from sar_desk.core.attachments import (
+    PAGED_KINDS,
     UNDECODED_IMAGES,
     AttachmentFinding,
     MediaKind,
@@ -126,12 +127,13 @@ def review_items(conn: Connection) -> list[AttachmentItem]:
 def can_carry_boxes(attachment: StoredAttachment) -> bool:
     """Whether the export shows it as pictures a box can be burned into.
 
-    Photos Pillow decodes, PDFs and Office documents do; a voice note, a video, an iPhone HEIC
-    photo or any other file is disclosed as a line saying it cannot be shown, or withheld.
+    Photos Pillow decodes, PDFs, Office documents and text files do; a voice note, a video, an
+    iPhone HEIC photo or any other file is disclosed as a line saying it cannot be shown, or
+    withheld.
     """
     if attachment.kind is MediaKind.IMAGE:
         return attachment.media_type not in UNDECODED_IMAGES
-    return attachment.kind in (MediaKind.PDF, MediaKind.OFFICE)
+    return attachment.kind in PAGED_KINDS
 
 
 def _check_code(

@@ -80,8 +80,21 @@ TYPES: dict[str, tuple[Callable[[], bytes], str]] = {
     "VID-0011.mp4": (files.video, "video/mp4"),
     "VID-0012.webm": (_webm, "video/webm"),
     "notes.txt": (lambda: b"Keys left with the caretaker on Friday.\n", "text/plain"),
+    "Contact.vcf": (
+        lambda: b"BEGIN:VCARD\nVERSION:3.0\nFN:Ottilie Marchbanks\nTEL:07700 900456\nEND:VCARD\n",
+        "text/vcard",
+    ),
 }
-DOCUMENTS = ("Minutes.docx", "Rota.xlsx", "Visit.pptx", "Notes.odt", "Tenants.ods", "Review.odp")
+DOCUMENTS = (
+    "Minutes.docx",
+    "Rota.xlsx",
+    "Visit.pptx",
+    "Notes.odt",
+    "Tenants.ods",
+    "Review.odp",
+    "notes.txt",  # text files and contact cards: their text laid out on plain pages
+    "Contact.vcf",
+)
 IMAGES = (
     "IMG-0001.jpg",
     "IMG-0002.png",
@@ -96,7 +109,6 @@ NO_PICTURE = (
     "Memo-0010.m4a",
     "VID-0011.mp4",
     "VID-0012.webm",
-    "notes.txt",
 )
 
 
@@ -177,7 +189,7 @@ def test_every_type_goes_through_review_to_the_pack(case: CaseSession, tmp_path:
             )
     box = RedactionBox(60, 50, 300, 100)  # over the first line of a laid-out page
     for name in (*IMAGES, "DOC-0008.pdf", *DOCUMENTS, *NO_PICTURE):
-        if name in ("Visit.pptx", "IMG-0002.png"):
+        if name in ("Visit.pptx", "IMG-0002.png", "Contact.vcf"):
             case.attachments.decide_attachment(
                 ids[name], AttachmentAction.REDACT, "SAR-3P", [box], about_another=True
             )
@@ -211,10 +223,10 @@ def test_every_type_goes_through_review_to_the_pack(case: CaseSession, tmp_path:
     assert Image.open(io.BytesIO(png)).convert("RGB").getpixel((100, 70)) == (0, 0, 0)
     html = "".join(p.read_text("utf-8") for p in pack.glob("*.htm*"))
     assert html.count("Attachment 1 withheld") == 2  # the M4A memo and the WebM video
-    # The Opus voice note, the MP4 video, the HEIC photo and the text file: a line each.
-    assert html.count("cannot show; ask us for a copy") == 4
+    # The Opus voice note, the MP4 video and the HEIC photo: a line each.
+    assert html.count("cannot show; ask us for a copy") == 3
     assert "(its text, laid out afresh)" in html
-    assert "1 area redacted" in html
+    assert html.count("1 area redacted") == 2 * 3  # alt text and caption of three pictures
     for path in pack.rglob("*"):
         if path.is_file():
             assert b"OpusHead" not in path.read_bytes()

@@ -16,7 +16,7 @@ from sar_desk.core.attachment_review import (
     AttachmentStatus,
     shown_as,
 )
-from sar_desk.core.attachments import MediaKind, StoredAttachment
+from sar_desk.core.attachments import PAGED_KINDS, MediaKind, StoredAttachment
 
 _KINDS = {
     MediaKind.IMAGE: "photo",
@@ -42,7 +42,7 @@ def kind_word(attachment: StoredAttachment) -> str:
 def kind_words(attachment: StoredAttachment, pages: int) -> str:
     """What the attachment is, how many pages, and how it would be disclosed."""
     kind = kind_word(attachment)
-    if attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+    if attachment.kind in PAGED_KINDS:
         kind += f", {pages} page{'s' if pages != 1 else ''}"
     if attachment.kind in (MediaKind.AUDIO, MediaKind.VIDEO):
         return (
