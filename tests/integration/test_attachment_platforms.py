@@ -155,6 +155,12 @@ PLATFORMS: dict[str, tuple[str, Callable[[Path], Path], set[str], set[str]]] = {
         set(),
     ),
     "signal": ("signal", _sample("signal", "chats", "Priya Shah/media/photo.jpg"), set(), set()),
+    "google_chat": (
+        "google-chat",
+        _sample("google_chat", "Takeout", "Google Chat/Groups/DM 8xYzAbC/File-damp.jpg"),
+        set(),
+        set(),
+    ),
 }
 
 
@@ -166,6 +172,7 @@ def test_an_attachment_in_the_export_reaches_the_review_queue(tmp_path: Path, na
     session = CaseSession.create(tmp_path / "case", case, user="officer")
     try:
         (result,) = run_job(session.ingest.import_files([export], platform=platform))
+        assert hasattr(result, "warnings"), result  # imported, not an ImportFailure
         queue = session.attachments.attachment_items()
         assert queue, "no attachment reached the review queue"
         for item in queue:
