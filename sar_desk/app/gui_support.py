@@ -29,7 +29,7 @@ from sar_desk.export.verify import VerifyReport
 from sar_desk.importers import importer_for
 from sar_desk.store.messages import Cursor, cursor_of
 from sar_desk.store.search_order import SearchOrder as SearchOrder
-from sar_desk.store.search_order import search_page_ordered
+from sar_desk.store.uow import unit_of_work
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +99,9 @@ def sorted_search_page(
     Raises:
         BadSearchError: The query cannot be run as written.
     """
-    with session.store.read() as conn:
-        return search_page_ordered(
-            conn, query, order, descending, int(after.id) if after else None, limit
+    with unit_of_work(session.store) as uow:
+        return uow.search_order.search_page_ordered(
+            query, order, descending, int(after.id) if after else None, limit
         )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     CursorResult,
     Float,
     ForeignKey,
@@ -31,7 +32,6 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy import Connection as Connection  # re-exported: review types its arguments with it
 
 from sar_desk.core.decisions import (
     Action,
@@ -106,9 +106,6 @@ third_party_records = Table(
     Column("recorded_at", Text, nullable=False),
     Index("ix_third_party_party", "party", "id"),
 )
-
-
-__all__ = ["Connection"]
 
 
 def _new_id(result: CursorResult[Any]) -> int:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, Row, Table, Text, insert, select, update
+from sqlalchemy import Column, Connection, Index, Integer, Row, Table, Text, insert, select, update
 
 from sar_desk.core.disclosure import PublicInterestTest, QualifiedPersonOpinion
 from sar_desk.store.audit_marks import note_row
-from sar_desk.store.decisions import Connection, _new_id
+from sar_desk.store.decisions import _new_id
 from sar_desk.store.tables import metadata
 
 public_interest_tests = Table(

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, Table, Text, insert, select
+from sqlalchemy import Boolean, Column, Connection, ForeignKey, Integer, Table, Text, insert, select
 
 from sar_desk.store.audit_marks import note_row
-from sar_desk.store.decisions import Connection
 from sar_desk.store.tables import metadata
 
 item_subjects = Table(
