@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sar_desk.core.errors import BadInputError
+from sar_desk.core.records import ChainProblem, Head
 from sar_desk.store import Store
-from sar_desk.store.audit import ChainProblem
-from sar_desk.store.audit_marks import Head
 from sar_desk.store.uow import unit_of_work
 
 MANIFEST_KEY = "audit_head"

@@ -25,9 +25,9 @@ from sar_desk.core.errors import BadInputError, Cancelled
 from sar_desk.core.findings import Finding
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, IdentifierKind, Participant, Person
+from sar_desk.core.records import Selection
 from sar_desk.core.search import day_range
 from sar_desk.store import Store
-from sar_desk.store.detection import Selection
 from sar_desk.store.running import running
 from sar_desk.store.uow import unit_of_work
 

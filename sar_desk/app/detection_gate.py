@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from sar_desk.core.errors import BadInputError, ExportBlockedError
+from sar_desk.core.records import DetectionRun, Selection
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import detection as store_detection
 from sar_desk.store.running import is_running
 from sar_desk.store.uow import UnitOfWork
 
 WAIVER_ACTION = "detection-waived"
 
 
-def run_status(run: store_detection.DetectionRun, case_folder: Path) -> str:
+def run_status(run: DetectionRun, case_folder: Path) -> str:
     """A run's status as people should see it: "running" only while a task really runs."""
     if run.status == "running" and not is_running(case_folder, "detection"):
         return "interrupted"
@@ -78,7 +78,7 @@ class DetectionCoverage:
 
 def coverage(uow: UnitOfWork, case_folder: Path, ids: Sequence[int]) -> DetectionCoverage:
     """Detection's coverage of the disclosure set `ids`."""
-    selection = store_detection.Selection(ids=tuple(sorted(int(i) for i in ids)))
+    selection = Selection(ids=tuple(sorted(int(i) for i in ids)))
     unscanned = uow.detection.count_unscanned(selection)
     runs = uow.detection.list_runs()
     last = run_status(runs[-1], case_folder) if runs else None
@@ -143,9 +143,7 @@ def waive_detection(uow: UnitOfWork, user: str, ids: Sequence[int], reason: str)
         )
     if not ids:
         raise BadInputError("The disclosure set is empty, so there is nothing to decide.")
-    unscanned = uow.detection.count_unscanned(
-        store_detection.Selection(ids=tuple(sorted(int(i) for i in ids)))
-    )
+    unscanned = uow.detection.count_unscanned(Selection(ids=tuple(sorted(int(i) for i in ids))))
     entry = uow.audit.append(
         user,
         WAIVER_ACTION,

@@ -25,15 +25,13 @@ from sar_desk.core.disclosure import (
 )
 from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
 from sar_desk.core.findings import ProposalField
+from sar_desk.core.records import AuditEntry, ChainProblem, SampleRow, SignOffRow, UserRow
 from sar_desk.review import bulk, passphrases, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
 from sar_desk.review.places import add_field_redaction
-from sar_desk.store import audit
-from sar_desk.store.decisions import SignOffRow
-from sar_desk.store.pit import FAILED, SampleRow
+from sar_desk.store.pit import FAILED
 from sar_desk.store.uow import unit_of_work
-from sar_desk.store.users import UserRow
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -342,12 +340,12 @@ class ReviewMixin(SessionBase):
         with unit_of_work(self.store) as uow:
             return disclosure.review_log_frame(uow, self.code_table)
 
-    def audit_entries(self, action: str | None = None) -> list[audit.AuditEntry]:
+    def audit_entries(self, action: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first."""
         with unit_of_work(self.store) as uow:
             return uow.audit.entries(action)
 
-    def verify_audit(self, bundles: Sequence[Path] = ()) -> list[audit.ChainProblem]:
+    def verify_audit(self, bundles: Sequence[Path] = ()) -> list[ChainProblem]:
         """Check the audit chain, the decisions it seals, its head file and `bundles`' heads.
 
         An empty list means nobody changed the log or the decisions behind our back.

@@ -24,10 +24,11 @@ from sar_desk.core.attachment_review import (
 from sar_desk.core.attachments import AttachmentFinding, StoredAttachment, WordBox
 from sar_desk.core.attachments import AttachmentStatus as KeptStatus
 from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.records import ReviewEvent
 from sar_desk.review.codes import Situation
 from sar_desk.review.items import ReviewContext
 from sar_desk.review.roles import Permission, require
-from sar_desk.store.attachment_review import APPROVE, PROPOSE, ReviewEvent
+from sar_desk.store.attachment_review import APPROVE, PROPOSE
 from sar_desk.store.uow import UnitOfWork
 
 DEFAULT_CODE = "default"

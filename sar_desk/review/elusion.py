@@ -30,9 +30,9 @@ from typing import Any
 from sar_desk.core.binomial import clopper_pearson
 from sar_desk.core.decisions import ReviewStatus
 from sar_desk.core.errors import BadInputError, InvalidTransitionError, NotFoundError
+from sar_desk.core.records import ElusionMarkRow, ElusionTestRow
 from sar_desk.review.decide import load_views
 from sar_desk.review.roles import Permission, require
-from sar_desk.store.elusion import ElusionMarkRow, ElusionTestRow
 from sar_desk.store.uow import UnitOfWork
 
 DEFAULT_THRESHOLD_PERCENT = 5.0

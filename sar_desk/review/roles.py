@@ -14,8 +14,8 @@ import enum
 from datetime import UTC, datetime
 
 from sar_desk.core.errors import BadInputError, Hint, NotFoundError, PermissionDeniedError
+from sar_desk.core.records import UserRow
 from sar_desk.review.passphrases import passphrase_matches
-from sar_desk.store import users as store_users
 from sar_desk.store.audit_seal import passphrase_mark
 from sar_desk.store.uow import UnitOfWork
 
@@ -151,7 +151,7 @@ def _may_change_roles(uow: UnitOfWork, acting: str) -> bool:
 
 def add_user(
     uow: UnitOfWork, acting: str, name: str, role: Role, passphrase_hash: str | None = None
-) -> store_users.UserRow:
+) -> UserRow:
     """Register a user with a role and passphrase hash (or change their role), audited.
 
     Raises:
@@ -215,7 +215,7 @@ def set_passphrase(uow: UnitOfWork, acting: str, name: str, passphrase_hash: str
     )
 
 
-def _registered(uow: UnitOfWork, name: str) -> store_users.UserRow:
+def _registered(uow: UnitOfWork, name: str) -> UserRow:
     row = uow.users.get_user(name)
     if row is None:
         creator = case_creator(uow)
@@ -243,7 +243,7 @@ def authenticate(uow: UnitOfWork, name: str, passphrase: str | None) -> str:
                 f"{name} is not a user of this case, so nobody can act as them.",
                 hint=Hint.ADD_USER,
             )
-        row = store_users.UserRow(name, str(Role.CASE_HANDLER), "", _EPOCH)
+        row = UserRow(name, str(Role.CASE_HANDLER), "", _EPOCH)
     if row.passphrase_hash is None:
         raise PermissionDeniedError(
             f"{row.name} has no passphrase on this case yet, so nobody else can act as them "

@@ -12,13 +12,13 @@ from __future__ import annotations
 from sar_desk.core.decisions import ItemKind, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
 from sar_desk.core.model import Case, Regime
+from sar_desk.core.records import SignOffRow
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
 from sar_desk.review.decide import load_settings, load_views, match_key
 from sar_desk.review.elusion import signoff_blocker
 from sar_desk.review.exclusions import approve_exclusions, pending_exclusions
 from sar_desk.review.resolve import situation_of
 from sar_desk.review.roles import Permission, require
-from sar_desk.store.decisions import SignOffRow
 from sar_desk.store.uow import UnitOfWork
 
 # Entity types that reveal special-category data (UK GDPR Art 9) or criminal-offence data

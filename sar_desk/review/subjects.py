@@ -28,6 +28,7 @@ from sar_desk.core.decisions import ItemKind, ReviewItem, ReviewStatus
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case, IdentifierKind, PersonRole
+from sar_desk.core.records import SubjectLink
 from sar_desk.review.decide import (
     ItemView,
     load_settings,
@@ -35,7 +36,6 @@ from sar_desk.review.decide import (
     match_key,
 )
 from sar_desk.review.thirdparty import ThirdPartyDecision, ThirdPartyRecord, current_records
-from sar_desk.store.subjects import SubjectLink
 from sar_desk.store.uow import UnitOfWork
 
 _NAME_TYPES = frozenset({"PERSON", "PER", "NAME"})

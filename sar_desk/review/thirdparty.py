@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from sar_desk.core.errors import BadInputError, Hint
+from sar_desk.core.records import ThirdPartyRow
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import decisions as store
 from sar_desk.store.uow import UnitOfWork
 
 
@@ -122,7 +122,7 @@ def record_third_party(uow: UnitOfWork, user: str, record: ThirdPartyRecord) -> 
     return current_records(uow, record.party.strip())[0]
 
 
-def _from_row(row: store.ThirdPartyRow) -> ThirdPartyRecord:
+def _from_row(row: ThirdPartyRow) -> ThirdPartyRecord:
     d = row.details
     return ThirdPartyRecord(
         party=row.party,
