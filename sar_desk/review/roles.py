@@ -95,7 +95,7 @@ def role_of(uow: UnitOfWork, user: str) -> Role | None:
 
 
 def _team_role(uow: UnitOfWork, login: str) -> Role | None:
-    held = set(uow.team_roles(login))
+    held = set(uow.team.team_roles(login))
     # One role answers each check: the one allowing most of the workflow the login holds.
     for role in (Role.DPO, Role.REVIEWER, Role.CASE_HANDLER, Role.AUDITOR):
         if role.value in held:

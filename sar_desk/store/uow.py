@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
@@ -28,9 +29,11 @@ from sar_desk.store import audit, case_meta, sources
 from sar_desk.store import repositories_case as case_repos
 from sar_desk.store import repositories_review as review_repos
 from sar_desk.store.db import Store
-from sar_desk.store.pg import roles as pg_roles
 from sar_desk.store.repository import Bound, Repository
 from sar_desk.store.writer import ImportWriter
+
+if TYPE_CHECKING:
+    from sar_desk.store.repositories_team import TeamRepository
 
 
 class CaseRepository(Repository):
@@ -91,9 +94,12 @@ class UnitOfWork:
         """Whether the case lives on the PostgreSQL team server rather than in a case file."""
         return self._conn.dialect.name == "postgresql"
 
-    def team_roles(self, login: str) -> tuple[str, ...]:
-        """The team roles the server grants `login` (only on the team server)."""
-        return pg_roles.team_roles(self._conn, login)
+    @cached_property
+    def team(self) -> TeamRepository:
+        """What only the team server has: its roles, case creation, the move onto it."""
+        from sar_desk.store.repositories_team import TeamRepository
+
+        return TeamRepository(self._conn)
 
     @cached_property
     def decisions(self) -> review_repos.DecisionsRepository:

@@ -72,3 +72,39 @@ def test_the_check_sees_a_store_re_export() -> None:
     tree = ast.parse("from sar_desk.store import db\ndef f(c: db.Connection) -> None: ...\n")
     assert ("sar_desk.store.db", "Connection") in _store_names_used(tree)
     assert _is_sqlalchemy(importlib.import_module("sar_desk.store.db").Connection)
+
+
+def _connections_opened(tree: ast.Module) -> list[int]:
+    """Lines that take the store's connection: ``with x.transaction() as c`` / ``x.read()``."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.With | ast.AsyncWith):
+            for item in node.items:
+                call = item.context_expr
+                if (
+                    item.optional_vars is not None
+                    and isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr in {"transaction", "read"}
+                    and not call.args
+                ):
+                    lines.append(node.lineno)
+    return lines
+
+
+def test_no_module_outside_the_store_holds_its_connection() -> None:
+    # An unannotated `with store.transaction() as conn` hands out a SQLAlchemy connection as
+    # surely as an annotated one: code outside store/ opens a unit of work instead.
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = _module_name(path)
+        if not name.startswith("sar_desk.store"):
+            lines = _connections_opened(ast.parse(path.read_text(encoding="utf-8")))
+            if lines:
+                found[name] = lines
+    assert found == {}
+
+
+def test_the_connection_check_sees_a_transaction() -> None:
+    tree = ast.parse("with store.transaction() as conn:\n    pass\nwith f.read():\n    pass\n")
+    assert _connections_opened(tree) == [1]

@@ -14,6 +14,7 @@ from sar_desk.core.records import UserRow
 from sar_desk.store import Store, audit
 from sar_desk.store import uow as uow_module
 from sar_desk.store.folder import CaseFolder
+from sar_desk.store.repositories_team import TeamRepository
 from sar_desk.store.repository import Bound, Repository
 from sar_desk.store.uow import UnitOfWork, unit_of_work
 
@@ -74,7 +75,8 @@ def test_repositories_are_made_on_first_use_and_kept(tmp_path: Path) -> None:
 
 def _made_on_first_use() -> list[type[Repository]]:
     return [
-        typing.get_type_hints(member.func)["return"]
+        # The team repository is imported only when used (it brings in the PostgreSQL driver).
+        typing.get_type_hints(member.func, localns={"TeamRepository": TeamRepository})["return"]
         for member in vars(UnitOfWork).values()
         if hasattr(member, "func")  # the cached properties
     ]
