@@ -49,11 +49,21 @@ def grant_command(url: str, login: str, role: str) -> None:
 @server.command("revoke")
 @click.argument("url")
 @click.argument("login")
-@_ROLE
-def revoke_command(url: str, login: str, role: str) -> None:
-    """Take a team role away from LOGIN."""
-    team_server.revoke(url, login, role)
-    click.echo(f"{login} no longer has the {role} role.")
+@click.option(
+    "--role",
+    type=click.Choice(team_server.TEAM_ROLES),
+    default=None,
+    help="Only this team role (default: every team role LOGIN holds).",
+)
+def revoke_command(url: str, login: str, role: str | None) -> None:
+    """Take LOGIN's team roles away (or only --role), so it can no longer open cases."""
+    taken = team_server.revoke(url, login, role)
+    if role is not None:
+        click.echo(f"{login} no longer has the {role} role.")
+    elif taken:
+        click.echo(f"{login} no longer has any team role (took away: {', '.join(taken)}).")
+    else:
+        click.echo(f"{login} had no team role; nothing was changed.")
 
 
 @server.command("whoami")

@@ -171,11 +171,25 @@ def grant(conn: Connection, login: str, role: str) -> None:
     conn.exec_driver_sql(f"GRANT {group} TO {_quoted(conn, login)}")
 
 
-def revoke(conn: Connection, login: str, role: str) -> None:
-    """Take the team `role` away from `login` (run by the admin login)."""
-    group = _group(role)
+def revoke(conn: Connection, login: str, role: str | None = None) -> tuple[str, ...]:
+    """Take the team `role` (every team role when None) away from `login` (the admin login).
+
+    Returns:
+        The team roles taken away (those the login held).
+    """
+    groups = [_group(role)] if role is not None else list(ROLES.values())
     _login_must_exist(conn, login)
-    conn.exec_driver_sql(f"REVOKE {group} FROM {_quoted(conn, login)}")
+    held = tuple(
+        name
+        for name, group in ROLES.items()
+        if group in groups
+        and conn.execute(
+            text("SELECT pg_has_role(:l, :g, 'MEMBER')"), {"l": login, "g": group}
+        ).scalar_one()
+    )
+    for group in groups:
+        conn.exec_driver_sql(f"REVOKE {group} FROM {_quoted(conn, login)}")
+    return held
 
 
 def who_am_i(conn: Connection) -> ServerLogin:
