@@ -189,3 +189,29 @@ def _ids_follow_the_rows(cluster: PgCluster) -> None:
             if counter < largest:
                 behind.append(f"{table}: counter {counter} < largest id {largest}")
     assert not behind, behind
+
+
+def test_an_foi_case_on_the_team_store(cluster: PgCluster, tmp_path: Path) -> None:
+    # The FOI-only commands: the clock's fees pause, the outcome, the legal records (public
+    # interest test, qualified person, legitimate interests) and the letter's export.
+    run = Walk(cluster)
+    ann, ben, _ = LOGINS
+    ref = "FOI-2026-0802"
+    run(ann, "case", "new", ref, "--regime", "foi", "--reference", ref, "--received",
+        "2026-04-01")  # fmt: skip
+    run(ann, "case", "update", ref, "--fee-notice", "2026-04-03", "--fee-received", "2026-04-08")
+    run(ann, "import", ref, str(CHAT))
+    run(ann, "review", ref, "pit", "--code", "FOI-43", "--for", "transparency about repairs",
+        "--against", "the contractor's prices", "--conclusion", "withhold the prices")  # fmt: skip
+    run(ann, "review", ref, "qualified-person", "--name", "the Chief Executive",
+        "--date", "2026-04-10", "--opinion", "disclosure would inhibit advice")  # fmt: skip
+    run(ben, "review", ref, "pits", "--json", says="FOI-43")
+    run(ann, "case", "outcome", ref, "--ncnd", "--code", "FOI-40-2",
+        "--reason", "Confirming would reveal whether a named officer was disciplined")  # fmt: skip
+    run(ann, "review", ref, "legitimate-interests", "--code", "FOI-40-2",
+        "--purpose", "accountability", "--necessity", "the statistics meet it",
+        "--balance", "the officer would expect privacy")  # fmt: skip
+    run(ann, "export", ref, str(tmp_path / "letter"))
+    run(ann, "verify", str(tmp_path / "letter"))
+    run(ben, "audit", ref, "verify", says="Audit log intact")
+    assert not run.problems, "\n".join(run.problems)
