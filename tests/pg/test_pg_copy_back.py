@@ -184,3 +184,19 @@ def test_refusals_are_one_line(
     assert (taken / "notes.txt").read_text(encoding="utf-8") == "mine"
     for err_line in (err,):
         assert len(err_line.strip().splitlines()) == 1
+
+
+def test_a_folder_export_the_server_did_not_keep_is_refused_in_one_line(
+    logins: dict[str, dict[str, str]], tmp_path: Path
+) -> None:
+    ann = logins["cb_ann"]
+    ref = "SAR-2026-0702"
+    run("case", "new", ref, "--regime", "sar", "--reference", ref, "--received", "2026-04-01",
+        env=ann)  # fmt: skip
+    folder_export = DATA.parent / "discord" / "with_media"
+    run("import", ref, str(folder_export), "--platform", "discord", env=ann)
+    folder = tmp_path / "offline"
+    _, err = run("server", "move", ref, "--to", str(folder), env=ann, code=1)
+    assert "is a folder export, whose files the team store reads but does not keep" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not folder.exists()
