@@ -186,17 +186,33 @@ def test_refusals_are_one_line(
         assert len(err_line.strip().splitlines()) == 1
 
 
-def test_a_folder_export_the_server_did_not_keep_is_refused_in_one_line(
+def test_a_folder_export_goes_to_the_server_and_back_file_by_file(
     logins: dict[str, dict[str, str]], tmp_path: Path
 ) -> None:
+    # A folder export (a Discord export with its media folder) moves to the server, where each
+    # file is kept by its hash, and comes back whole: the same files, the same recorded SHA-256.
     ann = logins["cb_ann"]
     ref = "SAR-2026-0702"
-    run("case", "new", ref, "--regime", "sar", "--reference", ref, "--received", "2026-04-01",
-        env=ann)  # fmt: skip
+    local = tmp_path / "local"
+    run("case", "new", str(local), "--regime", "sar", "--reference", ref,
+        "--received", "2026-04-01")  # fmt: skip
     folder_export = DATA.parent / "discord" / "with_media"
-    run("import", ref, str(folder_export), "--platform", "discord", env=ann)
-    folder = tmp_path / "offline"
-    _, err = run("server", "move", ref, "--to", str(folder), env=ann, code=1)
-    assert "is a folder export, whose files the team store reads but does not keep" in err
-    assert len(err.strip().splitlines()) == 1
-    assert not folder.exists()
+    run("import", str(local), str(folder_export), "--platform", "discord")
+    out, _ = run("server", "move", str(local), env=ann)
+    assert "1 sources (SHA-256 checked)" in out
+    back = tmp_path / "back"
+    run("server", "move", ref, "--to", str(back), env=ann)
+    here = json.loads(run("case", "show", str(local), "--json")[0])["sources"]
+    there = json.loads(run("case", "show", str(back), "--json")[0])["sources"]
+    assert [s["sha256"] for s in there] == [s["sha256"] for s in here]
+    kept = next((back / "originals").iterdir())
+    files = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file())
+    expected = sorted(
+        p.relative_to(folder_export).as_posix() for p in folder_export.rglob("*") if p.is_file()
+    )
+    assert files == expected
+    assert "Audit log intact" in run("audit", str(back), "verify")[0]
+    query = ("--text", "damp", "--json")
+    assert len(run("search", str(back), *query)[0].splitlines()) == len(
+        run("search", ref, *query, env=ann)[0].splitlines()
+    )

@@ -11,6 +11,7 @@ folder's FTS5 tables, and the files it keeps in ``case_meta`` become the folder'
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from sar_desk.store import audit
 from sar_desk.store.db import Store
 from sar_desk.store.folder import make_read_only
 from sar_desk.store.pg import originals
+from sar_desk.store.pg.case_store import TREE_KEY
 
 SHARED_PREFIX = "team_file:"
 """``case_meta`` keys of files every session shares (the bundle signing key), by file name."""
@@ -121,7 +123,9 @@ def _value(value: Any) -> Any:
 
 def _copy(source: Connection, target: Connection, table: str, columns: list[str]) -> int:
     names = ", ".join(f'"{c}"' for c in columns)
-    where = f" WHERE key NOT LIKE '{SHARED_PREFIX}%' AND key NOT LIKE '{KEPT_PREFIX}%'"
+    where = " WHERE " + " AND ".join(
+        f"key NOT LIKE '{prefix}%'" for prefix in (SHARED_PREFIX, KEPT_PREFIX, TREE_KEY)
+    )
     query = f'SELECT {names} FROM "{table}"' + (where if table == "case_meta" else "")
     insert = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     copied = 0
@@ -151,20 +155,38 @@ def _held(source: Connection) -> set[str]:
     return {str(s) for s in source.execute(text("SELECT sha256 FROM originals")).scalars()}
 
 
+def _tree(source: Connection, stored_path: str) -> dict[str, str] | None:
+    """The files of a folder export kept on the server (path -> SHA-256), or None."""
+    raw = source.execute(
+        text("SELECT value FROM case_meta WHERE key = :k"), {"k": TREE_KEY + stored_path}
+    ).scalar()
+    return {str(k): str(v) for k, v in json.loads(str(raw)).items()} if raw is not None else None
+
+
 def check_files(source: Connection) -> None:
     """Refuse, before anything is written, a case whose files the server does not all hold.
 
     Raises:
-        BadInputError: A source is a folder export (its files were read, not kept, there).
+        BadInputError: A folder export whose files the server did not keep (an earlier release).
         CaseDamagedError: A kept original or attachment is missing from the server.
     """
     held = _held(source)
-    for row in source.execute(text("SELECT id, original_name, sha256 FROM sources ORDER BY id")):
-        if str(row.sha256) not in held:
+    query = text("SELECT id, original_name, stored_path, sha256 FROM sources ORDER BY id")
+    for row in source.execute(query).all():
+        if str(row.sha256) in held:
+            continue
+        tree = _tree(source, str(row.stored_path))
+        if tree is None:
             raise BadInputError(
-                f"Source {int(row.id)} ({row.original_name}) is a folder export, whose files the "
-                "team store reads but does not keep, so the case cannot be copied to a folder "
-                "with every original checked."
+                f"Source {int(row.id)} ({row.original_name}) is a folder export whose files the "
+                "team store did not keep (it was imported by an earlier release), so the case "
+                "cannot be copied to a folder with every original checked."
+            )
+        if set(tree.values()) - held:
+            raise CaseDamagedError(
+                f"Files of source {int(row.id)} ({row.original_name}) are missing on the team "
+                "store, so nothing was copied. Ask the team store's administrator to restore "
+                "the case."
             )
     missing = source.execute(
         text(
@@ -177,6 +199,17 @@ def check_files(source: Connection) -> None:
             f"{int(missing)} kept attachments of the case are missing on the team store, so "
             "nothing was copied. Ask the team store's administrator to restore the case."
         )
+
+
+def _fetch_folder(source: Connection, row: Any, target: Path, tree: dict[str, str]) -> None:
+    for relative, sha in sorted(tree.items()):
+        _fetch(source, sha, _inside(target, relative), read_only=False)
+    if originals.folder_sha256(target) != str(row.sha256):
+        raise CaseDamagedError(
+            f"The files of source {int(row.id)} ({row.original_name}) on the team store no "
+            "longer add up to the SHA-256 recorded when it was imported, so nothing was copied."
+        )
+    make_read_only(target)
 
 
 def _inside(root: Path, relative: str) -> Path:
@@ -198,9 +231,15 @@ def _fetch(source: Connection, sha256: str, target: Path, *, read_only: bool) ->
 
 def copy_files(source: Connection, root: Path) -> CopiedFiles:
     """Write the case's originals, attachments, bundle masters and shared files under `root`."""
-    sources = source.execute(text("SELECT stored_path, sha256 FROM sources ORDER BY id")).all()
+    query = text("SELECT id, original_name, stored_path, sha256 FROM sources ORDER BY id")
+    sources = source.execute(query).all()
     for row in sources:
-        _fetch(source, str(row.sha256), _inside(root, str(row.stored_path)), read_only=True)
+        target = _inside(root, str(row.stored_path))
+        tree = _tree(source, str(row.stored_path))
+        if tree is not None:
+            _fetch_folder(source, row, target, tree)
+        else:
+            _fetch(source, str(row.sha256), target, read_only=True)
     kept = source.execute(
         text(
             "SELECT DISTINCT stored_path, sha256 FROM attachments WHERE stored_path IS NOT NULL "
