@@ -42,8 +42,8 @@ class Walk:
         self.cluster = cluster
         self.problems: list[str] = []
 
-    def __call__(self, login: str, *args: str, code: int = 0, says: str = "") -> str:
-        env = {"SAR_DESK_SERVER": self.cluster.url(login, PASSWORD, DB)}
+    def __call__(self, login: str, *args: str, code: int = 0, says: str = "", **extra: str) -> str:
+        env = {"SAR_DESK_SERVER": self.cluster.url(login, PASSWORD, DB), **extra}
         result = CliRunner().invoke(cli, list(args), env=env)
         err = result.stderr.strip()
         if result.exit_code != code or says not in (result.stdout + result.stderr):
@@ -149,7 +149,12 @@ def test_the_command_set_on_a_team_case(cluster: PgCluster, tmp_path: Path) -> N
     run(ann, "export", REF, str(bundle))
     run(ann, "verify", str(bundle))
     run(ben, "verify", str(bundle), "--case", REF)
-    run(ann, "delivery", REF, "--method", "secure-email", "--recipient", "requester@example.org")
+    pack = tmp_path / "encrypted"
+    run(ann, "export", REF, str(pack), "--encrypt", SAR_DESK_PACK_PASSWORD="pack-secret-42x")
+    run(ann, "verify", str(pack))
+    run(ann, "case", "passphrase", REF, code=1, says="no passphrase of its own")
+    run(ann, "delivery", REF, "--method", "secure-email", "--recipient", "requester@example.org",
+        "--password-by", "phone")  # fmt: skip
     run(ben, "audit", REF, "list")
     run(ben, "audit", REF, "verify", "--bundle", str(bundle), says="Audit log intact")
 
