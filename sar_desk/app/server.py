@@ -48,9 +48,13 @@ def grant(url: str, login: str, role: str) -> None:
     team.grant(url, login, role)
 
 
-def revoke(url: str, login: str, role: str) -> None:
-    """Take the team `role` away from `login` (the admin login)."""
-    team.revoke(url, login, role)
+def revoke(url: str, login: str, role: str | None = None) -> tuple[str, ...]:
+    """Take the team `role` (every team role when None) away from `login` (the admin login).
+
+    Returns:
+        The team roles the login held and no longer holds.
+    """
+    return team.revoke(url, login, role)
 
 
 def who_am_i(url: str) -> ServerLogin:

@@ -22,6 +22,8 @@ from sar_desk.app.team_case import create_team_case
 from sar_desk.core.errors import BadInputError, CaseDamagedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Source
+from sar_desk.store.folder import remove_tree
+from sar_desk.store.pg.originals import folder_sha256
 from sar_desk.store.uow import unit_of_work
 
 
@@ -62,12 +64,14 @@ def _check_movable(local: CaseSession) -> None:
 def _original(local: CaseSession, source: Source, work: Path) -> Path:
     """The source's original, copied under its own name after checking its SHA-256."""
     kept = local.base.case_folder.root / source.stored_path
-    if not kept.is_file():
-        raise BadInputError(
-            f"Source {int(source.id)} ({source.original_name}) is a folder export; only cases "
-            "whose sources are files can move to the team store yet."
+    if not kept.exists():
+        raise CaseDamagedError(
+            f"The kept original of source {int(source.id)} ({source.original_name}) is missing "
+            "from the case folder, so nothing was moved. Restore the case folder from a backup."
         )
-    if _sha256(kept) != source.sha256:
+    # A folder export's SHA-256 covers each file's path and hash (as its import recorded it).
+    digest = folder_sha256(kept) if kept.is_dir() else _sha256(kept)
+    if digest != source.sha256:
         raise CaseDamagedError(
             f"The kept original of source {int(source.id)} no longer matches the SHA-256 "
             "recorded when it was imported, so nothing was moved. Restore the case folder "
@@ -75,7 +79,10 @@ def _original(local: CaseSession, source: Source, work: Path) -> Path:
         )
     copy = work / str(int(source.id)) / source.original_name
     copy.parent.mkdir(mode=0o700)
-    shutil.copyfile(kept, copy)
+    if kept.is_dir():
+        shutil.copytree(kept, copy)
+    else:
+        shutil.copyfile(kept, copy)
     return copy
 
 
@@ -83,7 +90,7 @@ def move_to_server(folder: Path, url: str, cancel: CancelToken | None = None) ->
     """Create the case of `folder` on the server at `url` and import its originals there.
 
     Raises:
-        BadInputError: The case holds decisions, is encrypted, or has a folder export.
+        BadInputError: The case holds decisions or is encrypted.
         CaseDamagedError: An original no longer matches its recorded SHA-256.
         CaseExistsError: The server already holds a case with that reference.
     """
@@ -132,4 +139,4 @@ def move_to_server(folder: Path, url: str, cancel: CancelToken | None = None) ->
             team.close()
     finally:
         local.close()
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)  # a copied folder export keeps its originals' read-only modes

@@ -15,7 +15,9 @@ from sar_desk.app.encryption import (
     remember,
     unlock,
 )
+from sar_desk.cli.common import team_server_chosen
 from sar_desk.cli.passphrase import PASSPHRASE_ENV, case_passphrase
+from sar_desk.core.errors import BadInputError
 
 NEW_PASSPHRASE_ENV = "SAR_DESK_NEW_PASSPHRASE"
 
@@ -49,6 +51,11 @@ def case_passphrase_command(folder: Path, remember_: bool = False, forget: bool 
     The current passphrase comes from SAR_DESK_PASSPHRASE, the keyring or a prompt; the new
     one from SAR_DESK_NEW_PASSPHRASE or a prompt.
     """
+    if team_server_chosen() is not None:
+        raise BadInputError(
+            "A case on the team store has no passphrase of its own: the server protects it "
+            "with its logins and roles."
+        )
     if not is_encrypted(folder):
         raise click.UsageError(f"The case in {folder} is not encrypted.")
     if forget:

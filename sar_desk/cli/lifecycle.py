@@ -19,8 +19,10 @@ from sar_desk.cli.common import (
     echo_json,
     json_option,
     open_case,
+    team_server_chosen,
     user_option,
 )
+from sar_desk.core.errors import BadInputError
 
 _CASE = click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
 
@@ -103,6 +105,12 @@ def case_purge(
         raise click.UsageError("Destroying a case cannot be undone; add --yes to confirm.")
     if reason and not early:
         raise click.UsageError("--reason goes with --early.")
+    if team_server_chosen(user) is not None:
+        raise BadInputError(
+            "A case on the team store is not destroyed from SAR Desk yet: the team store's "
+            "administrator drops it on the server (its schema and its entry in the case "
+            "register). Close the case, and ask the administrator to destroy it."
+        )
     from sar_desk.app.purge import purge_case  # loaded only to destroy
 
     ask = (lambda: ask_as_passphrase(user)) if user else None

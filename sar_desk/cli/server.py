@@ -49,11 +49,21 @@ def grant_command(url: str, login: str, role: str) -> None:
 @server.command("revoke")
 @click.argument("url")
 @click.argument("login")
-@_ROLE
-def revoke_command(url: str, login: str, role: str) -> None:
-    """Take a team role away from LOGIN."""
-    team_server.revoke(url, login, role)
-    click.echo(f"{login} no longer has the {role} role.")
+@click.option(
+    "--role",
+    type=click.Choice(team_server.TEAM_ROLES),
+    default=None,
+    help="Only this team role (default: every team role LOGIN holds).",
+)
+def revoke_command(url: str, login: str, role: str | None) -> None:
+    """Take LOGIN's team roles away (or only --role), so it can no longer open cases."""
+    taken = team_server.revoke(url, login, role)
+    if role is not None:
+        click.echo(f"{login} no longer has the {role} role.")
+    elif taken:
+        click.echo(f"{login} no longer has any team role (took away: {', '.join(taken)}).")
+    else:
+        click.echo(f"{login} had no team role; nothing was changed.")
 
 
 @server.command("whoami")
@@ -73,15 +83,38 @@ def whoami_command(url: str | None, as_json: bool) -> None:
 
 @server.command("move")
 @click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
-def move_command(folder: Path) -> None:
+@click.option(
+    "--to",
+    "to_folder",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Copy the case CASE on the server back to this new case folder, for offline work.",
+)
+def move_command(folder: Path, to_folder: Path | None) -> None:
     """Move the case folder CASE to the team server (--server or SAR_DESK_SERVER).
 
     Every original is checked against its recorded SHA-256 and imported again on the server,
     as your login; a case whose review has started cannot move. The folder is left as it is.
+
+    With --to FOLDER, CASE is a case on the server: it is copied whole (decisions and audit
+    log included, every file SHA-256 checked) into the new case folder FOLDER, and the server
+    records that you took the copy. The case on the server is left as it is.
     """
     address = team_server_chosen()
     if address is None:
         raise BadInputError(f"No team server given: use --server, or set {team_server.SERVER_ENV}.")
+    if to_folder is not None:
+        from sar_desk.app.team_copy import copy_to_folder
+
+        copied = run_with_progress(copy_to_folder(address, str(folder).strip(), to_folder))
+        click.echo(
+            f"Copied case {copied.reference} from the team store {team_server.describe(address)} "
+            f"to {copied.folder}: {copied.messages} messages; originals: {copied.originals}, "
+            f"attachments: {copied.attachments} (SHA-256 checked); audit entries: "
+            f"{copied.entries}. The server's log records that you took it; the case there is "
+            "otherwise unchanged."
+        )
+        return
     from sar_desk.app.team_move import move_to_server
 
     result = run_with_progress(move_to_server(folder, address))

@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from sar_desk.app.api import Role, parse_role
-from sar_desk.cli.common import echo_json, json_option, new_passphrase, open_case, user_option
+from sar_desk.cli.common import (
+    echo_json,
+    json_option,
+    new_passphrase,
+    open_case,
+    team_server_chosen,
+    user_option,
+)
+from sar_desk.core.errors import BadInputError
 
 
 @click.group()
@@ -15,6 +23,13 @@ from sar_desk.cli.common import echo_json, json_option, new_passphrase, open_cas
 @click.pass_context
 def users(ctx: click.Context, folder: Path) -> None:
     """Manage the users of CASE and their roles."""
+    if team_server_chosen() is not None:
+        # The server's logins and group roles are the users there (issue 17).
+        raise BadInputError(
+            "A case on the team store has no users of its own: its users are the server's "
+            "logins, with the roles 'sar-desk server grant URL LOGIN --role ROLE' gives them "
+            "('sar-desk server whoami' shows yours)."
+        )
     ctx.obj = folder
 
 

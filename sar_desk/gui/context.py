@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from sar_desk.app.opening import is_team_session, open_case_session
+from sar_desk.app.opening import create_case_session, is_team_session, open_case_session
 from sar_desk.app.session import CaseSession
 from sar_desk.core.model import Case
 from sar_desk.gui.settings import RecentCases
@@ -76,8 +76,23 @@ class CaseContext(QObject):
         self._adopt(session)
         return session
 
-    def create(self, folder: Path, case: Case, case_passphrase: str | None = None) -> CaseSession:
-        """Create a case in `folder` (encrypted with `case_passphrase`, if given) and open it."""
+    def create(
+        self,
+        folder: Path,
+        case: Case,
+        case_passphrase: str | None = None,
+        *,
+        server: str | None = None,
+    ) -> CaseSession:
+        """Create a case in `folder` (encrypted with `case_passphrase`, if given) and open it.
+
+        With `server`, the case is created on that team server instead (as the database login,
+        named by its reference), through the same service as ``case new`` with a server.
+        """
+        if server is not None:
+            session = create_case_session(case.reference, case, server=server)
+            self._adopt(session)
+            return session
         session = CaseSession.create(Path(folder), case, self.user, case_passphrase=case_passphrase)
         self._adopt(session)
         return session

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         """Create the case a dialog describes, showing any problem."""
         passphrase = dialog.case_passphrase()
         try:
-            self.context.create(folder, dialog.case(), passphrase)
+            self.context.create(folder, dialog.case(), passphrase, server=dialog.server())
         except SarDeskError as exc:
             show_error(self, exc)
             return

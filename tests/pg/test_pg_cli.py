@@ -55,6 +55,22 @@ def test_the_admin_sets_up_the_server_and_grants_roles(server: PgCluster) -> Non
     assert out.strip() == "cli_carol: case-handler"
 
 
+def test_revoke_as_the_contract_writes_it_takes_every_team_role(server: PgCluster) -> None:
+    # cli-contract.md: `server revoke URL LOGIN` (no role): the login leaves the team.
+    admin = server.url(db=DB)
+    run("server", "init", admin)
+    for role in ("case-handler", "dpo"):
+        assert run("server", "grant", admin, "cli_ravi", "--role", role)[0] == 0
+    code, out, err = run("server", "revoke", admin, "cli_ravi")
+    assert (code, err) == (0, "")
+    assert "took away: case-handler, dpo" in out
+    code, _, err = run("server", "whoami", server.url("cli_ravi", PASSWORD, DB))
+    assert code == 1
+    assert "cli_ravi has no role on this team store" in err
+    code, out, _ = run("server", "revoke", admin, "cli_ravi")
+    assert (code, out.strip()) == (0, "cli_ravi had no team role; nothing was changed.")
+
+
 def test_a_login_with_no_role_is_refused_in_one_line(server: PgCluster) -> None:
     run("server", "init", server.url(db=DB))
     code, out, err = run("server", "whoami", server.url("cli_ravi", PASSWORD, DB))

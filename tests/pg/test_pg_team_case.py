@@ -213,6 +213,24 @@ def test_the_server_itself_refuses_her_approving_her_own_decision(team: PgCluste
             )
 
 
+def test_the_server_refuses_her_confirming_her_own_rejection(team: PgCluster) -> None:
+    # Rejecting a proposal discloses its text: a second login confirms it, on the server too.
+    schema = "case_sar_2026_0417"
+    with psycopg.connect(team.url("wf_alice", PASSWORD, DB)) as conn:
+        item = conn.execute(
+            f"SELECT item_id FROM {schema}.decision_events WHERE action = 'reject' "
+            "AND \"user\" = 'wf_alice' LIMIT 1"
+        ).fetchone()
+        assert item is not None, "runs after the workflow above"
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Four eyes"):
+            conn.execute(
+                f'INSERT INTO {schema}.decision_events (item_id, action, "user", at, "before", '
+                "\"after\", rationale, note, bulk, table_version) VALUES (%s, 'approve', "
+                "'wf_alice', 'now', 'rejected', 'rejected', 'r', '', false, 'v1')",
+                (item[0],),
+            )
+
+
 def test_a_later_session_has_the_bundles_master_and_the_one_signing_key(team: PgCluster) -> None:
     from sar_desk.app.team_case import open_team_case
 

@@ -102,3 +102,66 @@ def test_a_login_with_no_role_is_shown_one_clear_error(
     assert window.context.session is None
     assert len(shown) == 1
     assert "win_nell has no role on this team store" in str(shown[0])
+
+
+def test_the_new_case_dialog_creates_the_case_on_the_team_server(
+    team: PgCluster, window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from sar_desk.gui.dialogs.new_case import NewCaseDialog
+
+    address = team.url("win_cara", PASSWORD, DB)
+    reference = "SAR-2026-0501"
+
+    def fake_exec(self: NewCaseDialog) -> int:
+        self.parent_folder.setText(str(tmp_path / "cases"))
+        self.encrypt.setChecked(True)  # the server protects the case: no passphrase asked
+        self.reference.setText(reference)
+        self.requester.setText("Alex Morgan")
+        self.server_choice.on_server.setChecked(True)
+        assert not self.ok_button.isEnabled()  # no address yet
+        self.server_choice.address_edit.setText(address)
+        assert self.ok_button.isEnabled()
+        assert not self.passphrase.isEnabled()
+        assert self.case_passphrase() is None
+        assert "on the team server" in self.folder_label.text()
+        return NewCaseDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewCaseDialog, "exec", fake_exec)
+    qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
+    session = window.context.session
+    assert session is not None
+    assert (session.case.reference, session.user) == (reference, "win_cara")
+    assert not (tmp_path / "cases").exists()  # no case folder was made on this PC
+    assert all(entry.reference != reference for entry in window.context.recent.entries())
+    window.context.close()
+    # The case is on the server, made by the login, as `case new` with a server makes it.
+    env = {"SAR_DESK_SERVER": address}
+    shown = CliRunner().invoke(cli, ["case", "show", reference, "--json"], env=env)
+    assert shown.exit_code == 0, shown.stderr
+    listed = CliRunner().invoke(cli, ["audit", reference, "list"], env=env)
+    assert "case-created" in listed.stdout
+    assert "win_cara" in listed.stdout
+
+
+def test_a_login_that_may_not_create_is_shown_one_error(
+    team: PgCluster, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sar_desk.gui import main_window
+    from sar_desk.gui.dialogs.new_case import NewCaseDialog
+
+    shown: list[Exception] = []
+    monkeypatch.setattr(main_window, "show_error", lambda _parent, exc: shown.append(exc))
+
+    def fake_exec(self: NewCaseDialog) -> int:
+        self.reference.setText("SAR-2026-0502")
+        self.server_choice.on_server.setChecked(True)
+        self.server_choice.address_edit.setText(team.url("win_nell", PASSWORD, DB))
+        return NewCaseDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(NewCaseDialog, "exec", fake_exec)
+    window.new_case()
+    assert window.context.session is None
+    assert len(shown) == 1
+    assert "win_nell has no role on this team store" in str(shown[0])

@@ -38,6 +38,7 @@ from sar_desk.app.organisation import load_profile
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.model import Case, Regime
 from sar_desk.core.organisation import encrypts_new_cases
+from sar_desk.gui.dialogs.team_server import ServerChoice
 from sar_desk.gui.formatting import days_left_text, long_date
 
 
@@ -96,6 +97,7 @@ class NewCaseDialog(QDialog):
         browse = QPushButton("Browse…")
         browse.setAccessibleName("Choose where to save the case")
         browse.clicked.connect(self._browse)
+        self.server_choice = ServerChoice()  # a case folder here, or a case on a team server
         self.encrypt = QCheckBox("Encrypt the case with a passphrase")
         self.encrypt.setAccessibleName("Encrypt the case")
         # Ticked unless the organisation turned the default off (issue 18): encryption at rest
@@ -152,6 +154,7 @@ class NewCaseDialog(QDialog):
             self.encrypt.toggled,
             self.passphrase.textChanged,
             self.passphrase_again.textChanged,
+            self.server_choice.changed,
         ):
             signal.connect(self._refresh)
         self._refresh()
@@ -173,6 +176,7 @@ class NewCaseDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.parent_folder)
         where.addWidget(browse)
+        form.addRow("Keep it", self.server_choice)
         form.addRow("Save in", where)
         form.addRow("", self.folder_label)
         form.addRow("", self.encrypt)
@@ -222,14 +226,22 @@ class NewCaseDialog(QDialog):
 
     def case_passphrase(self) -> str | None:
         """The passphrase of an encrypted case, or None when the case is not to be encrypted."""
-        return self.passphrase.text() if self.encrypt.isChecked() else None
+        return self.passphrase.text() if self._encrypting() else None
+
+    def server(self) -> str | None:
+        """The team server to create the case on, or None for a case folder on this PC."""
+        return self.server_choice.address()
+
+    def _encrypting(self) -> bool:
+        # The team server protects its cases: no case passphrase there.
+        return self.encrypt.isChecked() and not self.server_choice.chosen()
 
     def remember_passphrase(self) -> bool:
         """Whether to keep an encrypted case's passphrase in this computer's keyring."""
-        return self.encrypt.isChecked() and self.remember.isChecked()
+        return self._encrypting() and self.remember.isChecked()
 
     def _passphrase_problem(self) -> str:
-        if not self.encrypt.isChecked():
+        if not self._encrypting():
             return ""
         if not self.passphrase.text():
             return "Choose a passphrase; without it nobody can open the case."
@@ -249,14 +261,17 @@ class NewCaseDialog(QDialog):
     def _refresh(self) -> None:
         self.scope_from.setEnabled(self.limit_scope.isChecked())
         self.scope_to.setEnabled(self.limit_scope.isChecked())
-        self.passphrase.setEnabled(self.encrypt.isChecked())
-        self.passphrase_again.setEnabled(self.encrypt.isChecked())
-        self.remember.setEnabled(self.encrypt.isChecked())
+        on_server = self.server_choice.chosen()
+        for field in (self.parent_folder, self.encrypt):
+            field.setEnabled(not on_server)
+        for field in (self.passphrase, self.passphrase_again, self.remember):
+            field.setEnabled(self._encrypting())
         problem = self._passphrase_problem()
         self.passphrase_note.setText(problem)
-        ready = bool(self.reference.text().strip() and self.parent_folder.text().strip())
-        ready = ready and not problem
-        self.folder_label.setText(f"The case will be saved in {self.folder()}" if ready else "")
+        where = self.server() if on_server else self.parent_folder.text().strip()
+        ready = bool(self.reference.text().strip() and where) and not problem
+        saved = "on the team server, as your database login" if on_server else f"in {self.folder()}"
+        self.folder_label.setText(f"The case will be saved {saved}" if ready else "")
         case = self.case()
         if not case.reference:
             # The clock does not depend on the reference; show it while the officer types.

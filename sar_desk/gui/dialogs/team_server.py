@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -68,6 +71,48 @@ class TeamServerDialog(QDialog):
     def reference(self) -> str:
         """The case reference as typed."""
         return self.reference_edit.text().strip()
+
+
+class ServerChoice(QWidget):
+    """The New case dialog's choice: a case folder on this PC, or a case on a team server.
+
+    On a team server the case is named by its reference, the creator is the database login
+    and the server protects the case, so the folder and passphrase fields do not apply.
+    """
+
+    changed = Signal()
+    """The choice or the address changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        chosen = os.environ.get(SERVER_ENV, "").strip()
+        self.on_server = QCheckBox("Create it on a team server")
+        self.on_server.setAccessibleName("Create the case on a team server")
+        self.on_server.setChecked(bool(chosen))
+        self.address_edit = QLineEdit(chosen)
+        self.address_edit.setPlaceholderText("postgresql://server.example.org/sar")
+        self.address_edit.setAccessibleName("Team server address")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.on_server)
+        row.addWidget(self.address_edit, 1)
+        self.on_server.toggled.connect(self._toggled)
+        self.address_edit.textChanged.connect(self.changed)
+        self._toggled()
+
+    def _toggled(self) -> None:
+        self.address_edit.setEnabled(self.on_server.isChecked())
+        self.changed.emit()
+
+    def chosen(self) -> bool:
+        """Whether the case is to be created on a team server."""
+        return self.on_server.isChecked()
+
+    def address(self) -> str | None:
+        """The team server's address when one is chosen and given, else None."""
+        if not self.on_server.isChecked():
+            return None
+        return self.address_edit.text().strip() or None
 
 
 def ask_team_case(parent: QWidget | None) -> tuple[str, str] | None:

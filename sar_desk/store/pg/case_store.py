@@ -15,6 +15,7 @@ which store they have:
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -36,6 +37,8 @@ _SHARED_FILE = "team_file:"
 """Prefix of the ``case_meta`` keys holding files every session of a case shares."""
 _KEPT_FILE = "team_kept:"
 """Prefix of the ``case_meta`` keys naming a kept file (its bytes are in ``originals``)."""
+TREE_KEY = "team_tree:"
+"""Prefix of the ``case_meta`` keys listing a kept folder export (path -> SHA-256, as JSON)."""
 
 
 SCRATCH_PREFIX = "sar-desk-team-"
@@ -207,9 +210,30 @@ class TeamCaseFolder(CaseFolder):
 
     def _upload(self, path: Path) -> None:
         if path.is_dir():
-            return  # a folder export: its files were read at import; see docs/team-store.md
+            self._keep_folder(path)
+            return
         with self._files_store() as store, store.transaction() as conn:
             originals.store_original(conn, path)
+
+    def _keep_folder(self, folder: Path) -> None:
+        # A folder export: each file kept by its content, and the folder as the list of its
+        # files' paths and hashes, so it can be rebuilt and checked (`copy_back`).
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        with self._files_store() as store, store.transaction() as conn:
+            listing = {
+                path.relative_to(folder).as_posix(): originals.store_original(conn, path)
+                for path in files
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO case_meta (key, value) VALUES (:k, :v) "
+                    "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+                ),
+                {
+                    "k": TREE_KEY + folder.relative_to(self.root).as_posix(),
+                    "v": json.dumps(listing, sort_keys=True),
+                },
+            )
 
     def _fetch(self, sha256: str, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)

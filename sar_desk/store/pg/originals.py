@@ -50,6 +50,18 @@ def store_original(conn: Connection, path: Path) -> str:
     return sha
 
 
+def folder_sha256(folder: Path) -> str:
+    """A folder export's SHA-256 as an import records it: every file's path and hash, sorted."""
+    listing = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest = hashlib.sha256()
+        with path.open("rb") as stream:
+            for block in _chunks(stream):
+                digest.update(block)
+        listing.update(f"{path.relative_to(folder).as_posix()}\0{digest.hexdigest()}\n".encode())
+    return listing.hexdigest()
+
+
 def copy_original_to(conn: Connection, sha256: str, target: Path) -> Path:
     """Write the original with `sha256` to `target`, checking its hash and size on the way.
 

@@ -5,8 +5,8 @@ them again, so a script holding a team login cannot bypass them with direct SQL:
 
 - a decision event or sign-off is recorded as the login that makes it (``session_user``), never
   as a name the writer claims;
-- an approval needs a login other than the one whose accept (or reshape) it approves, and that
-  login must hold the reviewer or DPO role;
+- an approval needs a login other than the one whose accept, reshape or rejection it approves,
+  and that login must hold the reviewer or DPO role;
 - only a DPO login signs off;
 - decision events and sign-offs are facts: no team login can change or delete them.
 
@@ -29,7 +29,9 @@ RULE_STATEMENTS: tuple[str, ...] = (
     f'NEW."user" {_REFUSE}; END IF; '
     "IF NEW.action = 'approve' THEN "
     '  SELECT "user" INTO v_proposer FROM decision_events WHERE item_id = NEW.item_id '
-    "    AND action IN ('accept', 'modify') ORDER BY id DESC LIMIT 1; "
+    # The proposer is whoever last accepted, reshaped or rejected the item: a rejection of a
+    # third party's data discloses it, so it needs a second login too (issue 17 item 4).
+    "    AND action IN ('accept', 'modify', 'reject') ORDER BY id DESC LIMIT 1; "
     "  IF v_proposer = session_user::text THEN RAISE EXCEPTION "
     "'Four eyes: % cannot approve their own decision on item %.', session_user, NEW.item_id "
     f"{_REFUSE}; END IF; "

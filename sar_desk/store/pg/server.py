@@ -18,7 +18,7 @@ from sqlalchemy import Connection, text
 
 from sar_desk.core.errors import PermissionDeniedError
 from sar_desk.store.migrations import MIGRATIONS, FrozenStep, latest_version
-from sar_desk.store.pg import audit_guard, rules
+from sar_desk.store.pg import audit_guard, ids, rules
 from sar_desk.store.pg.ddl import PREAMBLE, translate_step
 from sar_desk.store.pg.engine import VERSION_TABLE, case_schema, run_ddl
 from sar_desk.store.pg.roles import ROLES
@@ -44,6 +44,7 @@ def case_statements() -> list[str]:
             raise TypeError(f"Schema step {version} is not a frozen step")
         out.extend(translate_step(version, step.ddl))
     out.append(f"INSERT INTO {VERSION_TABLE} (version) VALUES ({latest_version()})")
+    out.extend(ids.id_statements(ids.serial_tables(out)))
     out.extend(audit_guard.GUARD_STATEMENTS)
     out.extend(rules.RULE_STATEMENTS)
     return out
@@ -127,7 +128,7 @@ def init_server(conn: Connection) -> None:
         text("INSERT INTO sar_desk.case_ddl (seq, statement) VALUES (:seq, :statement)"),
         [{"seq": n, "statement": s} for n, s in enumerate(case_statements())],
     )
-    pinned = ", ".join(f"'{name}'" for name in rules.PINNED)
+    pinned = ", ".join(f"'{name}'" for name in (*rules.PINNED, ids.FOLLOW_FUNCTION))
     run_ddl(conn, _CREATE_CASE.replace("{pinned}", pinned))
     for table in ("sar_desk.cases", "sar_desk.case_ddl"):
         conn.exec_driver_sql(f"ALTER TABLE {table} OWNER TO {OWNER}")
@@ -171,11 +172,25 @@ def grant(conn: Connection, login: str, role: str) -> None:
     conn.exec_driver_sql(f"GRANT {group} TO {_quoted(conn, login)}")
 
 
-def revoke(conn: Connection, login: str, role: str) -> None:
-    """Take the team `role` away from `login` (run by the admin login)."""
-    group = _group(role)
+def revoke(conn: Connection, login: str, role: str | None = None) -> tuple[str, ...]:
+    """Take the team `role` (every team role when None) away from `login` (the admin login).
+
+    Returns:
+        The team roles taken away (those the login held).
+    """
+    groups = [_group(role)] if role is not None else list(ROLES.values())
     _login_must_exist(conn, login)
-    conn.exec_driver_sql(f"REVOKE {group} FROM {_quoted(conn, login)}")
+    held = tuple(
+        name
+        for name, group in ROLES.items()
+        if group in groups
+        and conn.execute(
+            text("SELECT pg_has_role(:l, :g, 'MEMBER')"), {"l": login, "g": group}
+        ).scalar_one()
+    )
+    for group in groups:
+        conn.exec_driver_sql(f"REVOKE {group} FROM {_quoted(conn, login)}")
+    return held
 
 
 def who_am_i(conn: Connection) -> ServerLogin:

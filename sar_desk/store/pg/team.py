@@ -86,9 +86,9 @@ def grant(url: str, login: str, role: str) -> None:
     _run(url, lambda conn: server.grant(conn, login, role))
 
 
-def revoke(url: str, login: str, role: str) -> None:
-    """Take a team role away from `login` (the admin login)."""
-    _run(url, lambda conn: server.revoke(conn, login, role))
+def revoke(url: str, login: str, role: str | None = None) -> tuple[str, ...]:
+    """Take a team role (every one when None) away from `login`; returns those it held."""
+    return _run(url, lambda conn: server.revoke(conn, login, role))
 
 
 def who_am_i(url: str) -> ServerLogin:
