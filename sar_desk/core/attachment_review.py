@@ -25,6 +25,10 @@ from sar_desk.core.attachments import (
 )
 from sar_desk.core.errors import BadInputError, InvalidTransitionError
 
+# The two kinds of event in an attachment's review history (stored as these words).
+PROPOSE = "propose"
+APPROVE = "approve"
+
 
 class AttachmentAction(enum.StrEnum):
     """What happens to an attachment in the disclosure."""

@@ -8,6 +8,7 @@ so nothing above the store depends on how or where they are stored (issue 12, it
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -274,3 +275,15 @@ class UserRow:
     added_by: str
     added_at: datetime
     passphrase_hash: str | None = None
+
+
+# A QA sample's outcome once closed (stored as these words).
+PASSED = "passed"
+FAILED = "failed"
+
+
+def passphrase_mark(passphrase_hash: str | None) -> str | None:
+    """What the audit log keeps of a passphrase hash: a hash of it (to detect a swap)."""
+    if passphrase_hash is None:
+        return None
+    return hashlib.sha256(passphrase_hash.encode("utf-8")).hexdigest()

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sar_desk.core.attachment_review import (
+    APPROVE,
+    PROPOSE,
     AttachmentAction,
     AttachmentDecision,
     AttachmentStatus,
@@ -35,7 +37,6 @@ from sar_desk.core.records import ReviewEvent
 from sar_desk.review.codes import Situation
 from sar_desk.review.items import ReviewContext
 from sar_desk.review.roles import Permission, require
-from sar_desk.store.attachment_review import APPROVE, PROPOSE
 from sar_desk.store.uow import UnitOfWork
 
 DEFAULT_CODE = "default"

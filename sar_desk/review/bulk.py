@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sar_desk.core.decisions import Action, ItemKind, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint
+from sar_desk.core.records import FAILED
 from sar_desk.review.codes import CodeUse
 from sar_desk.review.decide import (
     DEFAULT_CODE,
@@ -25,7 +26,6 @@ from sar_desk.review.decide import (
 )
 from sar_desk.review.resolve import STAFF_POLICY_NOTE, DisclosedByPolicyError, resolve_code
 from sar_desk.review.subjects import SubjectIndex
-from sar_desk.store.pit import FAILED
 from sar_desk.store.uow import UnitOfWork
 
 

@@ -19,11 +19,10 @@ from dataclasses import asdict, dataclass
 
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
-from sar_desk.core.records import SampleRow
+from sar_desk.core.records import FAILED, PASSED, SampleRow
 from sar_desk.review.bulk import forced_review_ids
 from sar_desk.review.decide import ItemView, ReviewContext, decide, load_views
 from sar_desk.review.roles import Permission, require
-from sar_desk.store.pit import FAILED, PASSED
 from sar_desk.store.uow import UnitOfWork
 
 _SETTINGS_KEY = "qa_settings"

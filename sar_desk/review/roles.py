@@ -14,9 +14,8 @@ import enum
 from datetime import UTC, datetime
 
 from sar_desk.core.errors import BadInputError, Hint, NotFoundError, PermissionDeniedError
-from sar_desk.core.records import UserRow
+from sar_desk.core.records import UserRow, passphrase_mark
 from sar_desk.review.passphrases import passphrase_matches
-from sar_desk.store.audit_seal import passphrase_mark
 from sar_desk.store.uow import UnitOfWork
 
 

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, Table, Text, insert, select
 
+from sar_desk.core.attachment_review import APPROVE as APPROVE
+from sar_desk.core.attachment_review import PROPOSE as PROPOSE
 from sar_desk.core.attachment_review import AttachmentAction, RedactionBox
 from sar_desk.core.records import ReviewEvent
 from sar_desk.store import audit_marks
@@ -31,9 +33,6 @@ attachment_review_events = Table(
     Column("note", Text, nullable=False),
     Index("ix_attachment_review_events_attachment", "attachment_id", "id"),
 )
-
-PROPOSE = "propose"
-APPROVE = "approve"
 
 
 def _boxes_json(boxes: Sequence[RedactionBox]) -> str:

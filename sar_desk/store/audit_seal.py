@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, func, or_, select
 
+from sar_desk.core.records import passphrase_mark
 from sar_desk.store import audit_marks
 from sar_desk.store.case_meta import get_meta
 from sar_desk.store.users import list_users
@@ -135,13 +136,6 @@ def seal_pending(conn: Connection) -> dict[str, Any]:
         runs = ranges(ids)
         sealed[name] = {"ids": runs, "sha256": digest(conn, tables[name], runs)[0]}
     return sealed
-
-
-def passphrase_mark(passphrase_hash: str | None) -> str | None:
-    """What the audit log keeps of a passphrase hash: a hash of it (to detect a swap)."""
-    if passphrase_hash is None:
-        return None
-    return hashlib.sha256(passphrase_hash.encode("utf-8")).hexdigest()
 
 
 def verify_seals(conn: Connection, entries: Iterable[Any]) -> list[tuple[int | None, str]]:

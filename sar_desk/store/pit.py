@@ -15,6 +15,10 @@ from typing import Any
 from sqlalchemy import Column, Connection, Index, Integer, Row, Table, Text, insert, select, update
 
 from sar_desk.core.disclosure import PublicInterestTest, QualifiedPersonOpinion
+
+# A sample's outcome once closed: the words live in core (review uses them too).
+from sar_desk.core.records import FAILED as FAILED
+from sar_desk.core.records import PASSED as PASSED
 from sar_desk.core.records import SampleRow
 from sar_desk.store.audit_marks import note_row
 from sar_desk.store.decisions import _new_id
@@ -62,11 +66,6 @@ qa_samples = Table(
     Column("closed_at", Text),
     Index("ix_qa_samples_proposer", "proposer", "id"),
 )
-
-
-# A sample's outcome once closed.
-PASSED = "passed"
-FAILED = "failed"
 
 
 def _now() -> str:

@@ -108,3 +108,25 @@ def test_no_module_outside_the_store_holds_its_connection() -> None:
 def test_the_connection_check_sees_a_transaction() -> None:
     tree = ast.parse("with store.transaction() as conn:\n    pass\nwith f.read():\n    pass\n")
     assert _connections_opened(tree) == [1]
+
+
+def _store_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sar_desk.store"):
+            found.add(str(node.module))
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("sar_desk.store"))
+    return found
+
+
+def test_review_reaches_the_store_only_through_the_unit_of_work() -> None:
+    # Issue 12 item 1: the review service is handed a unit of work; it never picks a store
+    # module itself, so the same review code runs on a case folder and on the team server.
+    offences = {
+        (path.name, module)
+        for path in sorted((PACKAGE / "review").rglob("*.py"))
+        for module in _store_imports(path)
+        if module != "sar_desk.store.uow"
+    }
+    assert not offences, sorted(offences)
