@@ -22,7 +22,7 @@ from sar_desk.core.errors import ImportFormatError, UnsafeArchiveError
 from sar_desk.importers.archive import ExportTree
 
 if TYPE_CHECKING:
-    from sar_desk.importers.sms_backup import SurrogateFixer
+    from sar_desk.importers.surrogates import SurrogateFixer
 
 PREFIX: Final = "mms-part:"
 
@@ -48,7 +48,7 @@ def read_parts(export: Path, wanted: Set[str]) -> Iterator[tuple[str, str, str]]
     and parts by their order in the record. A part that cannot be found again is simply not
     yielded (the caller lists it as missing); a file damaged part-way ends the pass there.
     """
-    from sar_desk.importers.sms_backup import SurrogateFixer
+    from sar_desk.importers.surrogates import SurrogateFixer
 
     members = sorted({_member(locator) for locator in wanted})
     try:

@@ -39,8 +39,8 @@ from sar_desk.core.model import (
 from sar_desk.core.records import DetectionRun, Selection
 from sar_desk.store.findings import findings
 from sar_desk.store.messages import _base, _hydrate
+from sar_desk.store.row_values import to_micros
 from sar_desk.store.tables import messages, metadata, participants, persons
-from sar_desk.store.writer import to_micros
 
 detection_runs = Table(
     "detection_runs",

@@ -41,6 +41,7 @@ from sar_desk.core.search import SearchQuery
 from sar_desk.store.fts import FTS_TABLE, MENTIONS_TABLE, digits_ids, fts_ids, search_clause
 from sar_desk.store.person_terms import person_terms
 from sar_desk.store.query_language import fts_expression, parse_query, quote_term
+from sar_desk.store.row_values import to_micros
 from sar_desk.store.tables import (
     conversation_members,
     conversations,
@@ -48,7 +49,6 @@ from sar_desk.store.tables import (
     messages,
     sources,
 )
-from sar_desk.store.writer import to_micros
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -27,18 +27,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from datetime import UTC, datetime, timezone, tzinfo
+from dataclasses import dataclass
+from datetime import timezone, tzinfo
 from typing import Any, Final
 
 from sqlalchemy import Connection, CursorResult, func, insert, select, text
 
 from sar_desk.core.identity import clean_whitespace
 from sar_desk.core.imports import DeclaredParticipant, RawMessage
-from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction
+from sar_desk.core.model import Attachment, IdentifierKind, MessageKind
 from sar_desk.store.copies import reconcile
 from sar_desk.store.fts import FTS_TABLE, index_messages
+from sar_desk.store.row_values import EMPTY_JSON, json_list, to_micros
 from sar_desk.store.tables import conversation_members, conversations, messages, participants
 
 _BATCH: Final = 5000
@@ -49,9 +49,7 @@ _LOOKUP_CHUNK: Final = 500  # bound parameters per dedup lookup (SQLite's limit 
 # 32 MB holds the indexes of a typical import; a much bigger one would keep SQLite from writing
 # any page to the WAL before the commit, making the commit itself one long uninterruptible step.
 _IMPORT_CACHE_KIB: Final = 32 * 1024
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _SYSTEM: Final = str(MessageKind.SYSTEM)
-_EMPTY_JSON: Final = "[]"
 
 _INSERT_MESSAGE: Final = (
     "INSERT INTO messages (id, conversation_id, participant_id, sender, sender_id, sent_at, "
@@ -68,33 +66,6 @@ _FTS_FILL: Final = (
 )
 # Column positions in a message row tuple (see _INSERT_MESSAGE), for the search-aid index.
 _ID, _TEXT, _MENTIONS = 0, 10, 13
-
-
-def to_micros(moment: datetime) -> int:
-    """Microseconds since the epoch for an aware datetime."""
-    delta = moment - _EPOCH
-    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-
-
-def _json_list(items: Sequence[Attachment] | Sequence[Reaction]) -> str:
-    """The JSON the store keeps for attachments or reactions (what ``asdict`` would give).
-
-    Both dataclasses hold only plain values, so a shallow dict per item is the same JSON as
-    ``dataclasses.asdict`` at a fraction of its (deep-copying) cost.
-    """
-    if not items:
-        return _EMPTY_JSON
-    return json.dumps([{name: getattr(i, name) for name in _field_names(type(i))} for i in items])
-
-
-_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
-
-
-def _field_names(kind: type[Any]) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
-    return names
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -294,9 +265,9 @@ class ImportWriter:
                     raw.timestamp_raw,
                     kind,
                     raw.text,
-                    _json_list(raw.attachments),
-                    _json_list(raw.reactions),
-                    json.dumps(list(raw.mentions)) if raw.mentions else _EMPTY_JSON,
+                    json_list(raw.attachments),
+                    json_list(raw.reactions),
+                    json.dumps(list(raw.mentions)) if raw.mentions else EMPTY_JSON,
                     raw.platform_message_id,
                     raw.reply_to,
                     int(raw.edited),
