@@ -55,6 +55,25 @@ def test_team_page_adds_users_changes_roles_and_refuses_in_words(
     assert review.acting.findData("Lee Auditor") >= 0
 
 
+def test_team_page_on_a_team_server_says_who_is_signed_in(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    create_case(window, qtbot, tmp_path, monkeypatch)
+    team = window.show_section(TEAM)
+    assert team.form_box.isVisibleTo(team)
+    # A case opened from a team server is the same session with the server's address set
+    # (app.opening.is_team_session); the page reads only that.
+    monkeypatch.setattr(
+        window.context.require(), "server_url", "postgresql://team.example/sar", raising=False
+    )
+    team.refresh()
+    assert "signed in to the team server as officer" in team.acting.text()
+    assert "administrator" in team.acting.text()
+    assert not team.form_box.isVisibleTo(team)  # no per-case users or passphrases there
+    assert "--" not in team.acting.text()
+    assert "sar-desk" not in team.acting.text()
+
+
 def test_records_page_records_tests_and_qa_policy(
     window, qtbot, tmp_path: Path, monkeypatch, dialogs
 ) -> None:

@@ -216,6 +216,33 @@ def test_bulk_by_person_previews_then_decides(window, qtbot, tmp_path: Path, dia
     assert dialog.preview.count() == 1
 
 
+def test_bulk_by_type_previews_only_that_type_then_accepts(
+    window, qtbot, tmp_path: Path, dialogs
+) -> None:
+    from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
+    from sar_desk.gui.widgets.review_labels import entity_name
+
+    review = open_review(window, qtbot, tmp_path)
+    session = window.context.require()
+    dialog = BulkReviewDialog(session, review)
+    qtbot.addWidget(dialog)
+    dialog.action.setCurrentIndex(dialog.action.findData(Action.ACCEPT))
+    dialog.by.setCurrentIndex(dialog.by.findText(f"Only {entity_name('PHONE_NUMBER')}"))
+    previews = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]
+    assert len(previews) == 1
+    assert "07700 900123" in previews[0]
+    assert "1 item(s) will be decided." in dialog.plan_label.text()
+    assert session.review.review_items(ReviewStatus.ACCEPTED) == []  # a preview decides nothing
+    dialog.rationale.setText("A third party's phone number")
+    dialog.run()
+    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    accepted = session.review.review_items(ReviewStatus.ACCEPTED)
+    assert [(v.item.start, v.item.end) for v in accepted] == [PHONE]
+    assert {v.item.entity_type for v in session.review.review_items(ReviewStatus.PROPOSED)} == {
+        "PERSON"
+    }
+
+
 def test_attachment_items_show_the_attachment_area(window, qtbot, tmp_path: Path) -> None:
     from sar_desk.core.findings import Finding
     from sar_desk.core.model import MessageId
