@@ -54,8 +54,11 @@ if unshare -rm true 2>/dev/null; then
   xcb_err="$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb QT_DEBUG_PLUGINS=1 \
     unshare -rmn -- sh -c 'for f in $1; do mount --bind /dev/null "$f"; done; shift
       timeout 20 "$@"' sh "$hide" "$(dirname "$app")/sar-desk-gui" 2>&1 >/dev/null || true)"
-  if ! grep -q "could not connect to display" <<<"$xcb_err" \
-      || grep -qi "cannot open shared object\|file too short\|xcb-cursor0 or libxcb-cursor0 is needed" <<<"$xcb_err"; then
+  # (Qt then also prints "xcb-cursor0 or libxcb-cursor0 is needed" on any xcb failure, display
+  # included: its own check looks for the unversioned libxcb-cursor.so of the -dev package.)
+  if ! grep -q 'libqxcb.so" loaded library' <<<"$xcb_err" \
+      || ! grep -q "could not connect to display" <<<"$xcb_err" \
+      || grep -qi "cannot load library\|cannot open shared object\|file too short" <<<"$xcb_err"; then
     echo "With the system's X11 libraries hidden, the frozen window could not load Qt's xcb plugin:" >&2
     echo "$xcb_err" | tail -20 >&2
     exit 1
