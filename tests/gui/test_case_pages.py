@@ -192,3 +192,56 @@ def test_demo_asks_before_replacing_the_open_case_and_reports_stay_with_their_ca
     assert panel.report.results.rowCount() == 0
     # An export no importer recognises can be imported as a chosen platform.
     assert panel.platform.findData("whatsapp") >= 0
+
+
+def test_qa_sample_drawn_checked_on_the_review_page_and_the_batch_approved(
+    window, qtbot, tmp_path: Path, monkeypatch, dialogs
+) -> None:
+    from review_data import make_case
+
+    from sar_desk.core.decisions import Action, ReviewStatus
+    from sar_desk.gui.widgets.review_panel import IN_SAMPLE
+
+    window.context.open(make_case(tmp_path / "case", tmp_path))
+    session = window.context.require()
+    ids = [int(v.item.id) for v in session.review.review_items()]
+    session.review.decide(ids, Action.ACCEPT, code="default", rationale="Third party's data")
+    records = window.show_section(RECORDS)
+    records.qa_mode.setCurrentIndex(records.qa_mode.findData(QaMode.SAMPLE.value))
+    records.qa_percent.setValue(50)
+    assert records.save_qa()
+    # The reviewer draws a sample of the officer's decisions on the Records page...
+    review = window.show_section(REVIEW)
+    session.review.set_passphrase("rita", "rita's own long words")
+    monkeypatch.setattr(review, "ask_passphrase", lambda _name: "rita's own long words")
+    index = review.acting.findData("rita")
+    review.acting.setCurrentIndex(index)
+    review.acting.activated.emit(index)
+    assert session.user == "rita"
+    records = window.show_section(RECORDS)
+    records.proposer.setCurrentIndex(records.proposer.findData("officer"))
+    assert not records.approve_on_sample()  # nothing of the sample checked yet: refused
+    assert "--" not in dialogs[-1].text()  # type: ignore[attr-defined]
+    dialogs.clear()
+    assert records.draw_sample()
+    assert "2 of 4 items" in records.sample_state.text()
+    # ...finds exactly the drawn items on the Review page and approves each by key...
+    review = window.show_section(REVIEW)
+    review.status_filter.setCurrentIndex(review.status_filter.findData(IN_SAMPLE))
+    (sample,) = session.review.qa_samples()
+    shown = sorted(int(review.model.item(r).item.id) for r in range(review.model.rowCount()))
+    assert shown == sorted(sample.sample)
+    for row in range(review.model.rowCount()):
+        review.select_row(row)
+        review.table.setFocus()
+        qtbot.keyClick(review.table, Qt.Key.Key_V)
+    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    # ...and approves the rest of the batch on the sample's basis.
+    records = window.show_section(RECORDS)
+    records.proposer.setCurrentIndex(records.proposer.findData("officer"))
+    assert records.approve_on_sample()
+    assert "2 more of officer's decisions approved" in records.sample_state.text()
+    views = session.review.review_items()
+    assert all(v.status is ReviewStatus.APPROVED for v in views)
+    review = window.show_section(REVIEW)
+    assert review.model.rowCount() == 0  # the sample is closed: nothing left to check in it

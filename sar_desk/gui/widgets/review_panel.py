@@ -55,6 +55,7 @@ from sar_desk.gui.widgets.review_message import ReviewMessage
 from sar_desk.gui.workers import JobController
 
 logger = logging.getLogger(__name__)
+IN_SAMPLE = "qa-sample"  # the Show filter's choice for the items of an open QA sample
 
 CONTEXT = 3  # messages shown before and after the one under review
 
@@ -75,6 +76,8 @@ class ReviewPanel(LazyPanel):
         self.status_filter.addItem("All items", None)
         for status, label in STATUS_LABELS.items():
             self.status_filter.addItem(label, status)
+        # The items a QA sample drew for checking one by one (Records page, QA sample tab).
+        self.status_filter.addItem("In an open QA sample", IN_SAMPLE)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         # Issue 19: the items export will check are those of the disclosure set.
         self.disclosed_only = QCheckBox("In the disclosure set &only")
@@ -228,12 +231,16 @@ class ReviewPanel(LazyPanel):
             return
         current = self.current()
         status = self.status_filter.currentData()
-        wanted = ReviewStatus(status) if status else None
-        self.model.set_items(
+        wanted = ReviewStatus(status) if status and status != IN_SAMPLE else None
+        items = (
             session.review.disclosed_review_items(wanted)
             if self.disclosed_only.isChecked()
             else session.review.review_items(wanted)
         )
+        if status == IN_SAMPLE:
+            drawn = {i for s in session.review.qa_samples() if s.outcome is None for i in s.sample}
+            items = [v for v in items if int(v.item.id) in drawn]
+        self.model.set_items(items)
         progress = session.review.review_progress()
         lines = progress.lines()
         # One line for the totals, one for the entity types, one for the reviewers.
