@@ -245,3 +245,22 @@ def test_qa_sample_drawn_checked_on_the_review_page_and_the_batch_approved(
     assert all(v.status is ReviewStatus.APPROVED for v in views)
     review = window.show_section(REVIEW)
     assert review.model.rowCount() == 0  # the sample is closed: nothing left to check in it
+
+
+def test_the_deadline_and_its_status_show_on_every_page(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    create_case(window, qtbot, tmp_path, monkeypatch)
+    window.resize(1280, 720)
+    session = window.context.require()
+    deadline, _left = session.clock.deadline()
+    label = window.case_label
+    for name in window.panels:
+        window.show_section(name)
+        assert label.isVisibleTo(window), name
+        text = label.text()
+        assert text.startswith(f"{session.case.reference} — due {deadline.due:%a %d %b %Y} ("), name
+        assert "day" in text or "today" in text, text  # the status in words
+        # ...and never cut off ("183 days overdue" once read "183 days").
+        needed = label.fontMetrics().horizontalAdvance(text)
+        qtbot.waitUntil(lambda: label.width() >= needed, timeout=3_000)  # noqa: B023
