@@ -39,6 +39,33 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 offline() { if unshare -n true 2>/dev/null; then unshare -n -- "$@"; else "$@"; fi; }
 
+# The X11 libraries Qt's xcb plugin needs (issue 19): every one is in the folder with its
+# licence, and the plugin's dependencies resolve inside it (ldd with the bootloader's path).
+"$py" "$here/xcb_libs.py" check "$(dirname "$app")"
+# Then with the build machine's own copies hidden (each bound over by /dev/null in a private
+# mount namespace, as on a machine without those packages): the frozen window asked for xcb
+# with no display must get as far as connecting to the display, i.e. Qt loaded the plugin
+# from the bundle. Skipped where mount namespaces are not permitted.
+if unshare -rm true 2>/dev/null; then
+  hide=""
+  while IFS=$'\t' read -r _soname path _rest; do hide="$hide $path"; done \
+    < <("$py" "$here/xcb_libs.py" list)
+  # shellcheck disable=SC2016  # expanded by the inner shell
+  xcb_err="$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb QT_DEBUG_PLUGINS=1 \
+    unshare -rmn -- sh -c 'for f in $1; do mount --bind /dev/null "$f"; done; shift
+      timeout 20 "$@"' sh "$hide" "$(dirname "$app")/sar-desk-gui" 2>&1 >/dev/null || true)"
+  # (Qt then also prints "xcb-cursor0 or libxcb-cursor0 is needed" on any xcb failure, display
+  # included: its own check looks for the unversioned libxcb-cursor.so of the -dev package.)
+  if ! grep -q 'libqxcb.so" loaded library' <<<"$xcb_err" \
+      || ! grep -q "could not connect to display" <<<"$xcb_err" \
+      || grep -qi "cannot load library\|cannot open shared object\|file too short" <<<"$xcb_err"; then
+    echo "With the system's X11 libraries hidden, the frozen window could not load Qt's xcb plugin:" >&2
+    echo "$xcb_err" | tail -20 >&2
+    exit 1
+  fi
+  echo "xcb plugin loads from the bundle with the system's copies hidden"
+fi
+
 # One-file import into a temporary case, with the frozen program and no network. Acting as
 # "ci" (not the OS account) needs its passphrase, which also proves Argon2 made it into the build.
 export SAR_DESK_NEW_USER_PASSPHRASE="frozen smoke passphrase" SAR_DESK_AS_PASSPHRASE="frozen smoke passphrase"

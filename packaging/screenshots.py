@@ -28,7 +28,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: TID251 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251 - a GUI tool
 
 from sar_desk.app.demo import run_demo
+from sar_desk.app.session import CaseSession
 from sar_desk.core.jobs import run_job
+from sar_desk.core.scope import Relevance
 from sar_desk.gui.app import create_application
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.layout_check import clipped
@@ -60,6 +62,28 @@ def grab(widget: QWidget, name: str) -> None:
         print(f"  cut off: {problem}")
 
 
+def leave_one_out(folder: Path) -> None:
+    """One message of the demo left out as not relevant, approved by a second person.
+
+    So the Records page's scope approvals show a row instead of an empty table. The change voids
+    the demo's sign-off, so the DPO signs off again and the bundle is exported again, as a
+    user would.
+    """
+    session = CaseSession.open(folder, user="demo-officer")
+    try:
+        last = session.scope.disclosure_set()[-1]
+        session.scope.mark_scope(
+            [int(last)], Relevance.NOT_RELEVANT, "A colleague's lunch plans, not about Alex"
+        )
+        session.act_as("demo-reviewer", lambda: "demo passphrase")
+        session.scope.approve_exclusions(None, "Checked: not about the requester")
+        session.act_as("demo-dpo", lambda: "demo passphrase")
+        session.review.sign_off("Checked the redactions and the message left out")
+        run_job(session.export.export_bundle(folder.parent / "bundle-2"))
+    finally:
+        session.close()
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="sar-desk-shots-"))
@@ -69,6 +93,7 @@ def main() -> int:
     folder = tmp / "SAR-DEMO-0001"
     print("building the demo case…")
     run_job(run_demo(folder))
+    leave_one_out(folder)
     window = MainWindow(RecentCases(), user="demo-officer")
     window.resize(*SIZE)
     window.show()

@@ -14,9 +14,12 @@ def _launch_gui(case: Path | None) -> int:
     try:
         from sar_desk.gui.app import run_gui
     except ImportError as exc:  # the Qt libraries are missing on this computer
+        from sar_desk.gui.system_libs import import_failure_sentence  # no Qt import in it
+
+        sentence = import_failure_sentence(str(exc))
         sys.stderr.write(
-            f"The desktop window cannot start on this computer ({exc}). "
-            "The command line still works: run 'sar-desk --help'.\n"
+            (sentence or f"The desktop window cannot start on this computer ({exc}).")
+            + " The command line still works: run 'sar-desk --help'.\n"
         )
         return 1
     return run_gui(case)

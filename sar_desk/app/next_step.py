@@ -74,7 +74,9 @@ def next_step(session: CaseSession) -> NextStep:
         )
     outstanding = session.review.signoff_outstanding()
     if outstanding:
-        return NextStep(Step.SIGN_OFF, "The DPO signs off: " + "; ".join(outstanding) + ".")
+        # Each reason is a sentence of its own: joined without its full stop ("again.; The").
+        why = "; ".join(reason.rstrip(". ") for reason in outstanding)
+        return NextStep(Step.SIGN_OFF, f"The DPO signs off: {why}.")
     made = session.delivery.exports_made()
     signed = session.review.signed_off()
     # A sign-off given after the last export covers decisions that bundle does not hold.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Final
@@ -41,6 +42,22 @@ XCB_LIBRARIES: Final[tuple[tuple[str, str], ...]] = (
     ("libxkbcommon.so.0", "libxkbcommon0"),
     ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
 )
+
+# The other libraries Qt itself (QtCore, QtGui, QtWidgets) loads from the distribution, each with
+# its package: when one is missing PySide6 cannot even be imported, and the ImportError names
+# only the file. `import_failure_sentence` turns it into the package to install.
+QT_LIBRARIES: Final[tuple[tuple[str, str], ...]] = (
+    ("libEGL.so.1", "libegl1"),
+    ("libGL.so.1", "libgl1"),
+    ("libGLX.so.0", "libglx0"),
+    ("libOpenGL.so.0", "libopengl0"),
+    ("libfontconfig.so.1", "libfontconfig1"),
+    ("libfreetype.so.6", "libfreetype6"),
+    ("libglib-2.0.so.0", "libglib2.0-0"),
+    ("libgthread-2.0.so.0", "libglib2.0-0"),
+    ("libdbus-1.so.3", "libdbus-1-3"),
+)
+_SONAME = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*)")
 
 Loadable = Callable[[str], bool]
 
@@ -84,8 +101,27 @@ def missing_libraries_sentence(packages: Iterable[str]) -> str:
     names = " ".join(packages)
     return (
         "SAR Desk's window cannot start because this computer lacks system libraries that Qt "
-        f"needs to draw windows on X11 (Debian and Ubuntu packages: {names}); install them with "
+        f"needs to draw windows (Debian and Ubuntu packages: {names}); install them with "
         f"'sudo apt-get install {names}' and start SAR Desk again."
+    )
+
+
+def import_failure_sentence(message: str) -> str | None:
+    """The sentence for a failed import of Qt that names a missing shared library, else None.
+
+    Args:
+        message: The ImportError's text, e.g. "libEGL.so.1: cannot open shared object file".
+    """
+    match = _SONAME.search(message)
+    if match is None:
+        return None
+    soname = match[1]
+    package = dict(XCB_LIBRARIES + QT_LIBRARIES).get(soname)
+    if package is not None:
+        return missing_libraries_sentence([package])
+    return (
+        "SAR Desk's window cannot start because this computer lacks the system library "
+        f"{soname} that Qt needs; install the package that provides it and start SAR Desk again."
     )
 
 

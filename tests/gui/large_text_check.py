@@ -47,6 +47,9 @@ def build_case(root: Path) -> Path:
 def check(where: str, widget: QWidget, found: dict[str, list[str]]) -> None:
     settle()
     problems = clipped(widget)
+    if isinstance(widget, MainWindow) and widget.width() > SIZE[0]:
+        # A page whose minimum is wider than the screen pushes the window off it (issue 19).
+        problems.append(f"the window grew to {widget.width()} px wide, past {SIZE[0]}")
     if problems:
         found[where] = problems
 

@@ -55,6 +55,25 @@ def test_team_page_adds_users_changes_roles_and_refuses_in_words(
     assert review.acting.findData("Lee Auditor") >= 0
 
 
+def test_team_page_on_a_team_server_says_who_is_signed_in(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    create_case(window, qtbot, tmp_path, monkeypatch)
+    team = window.show_section(TEAM)
+    assert team.form_box.isVisibleTo(team)
+    # A case opened from a team server is the same session with the server's address set
+    # (app.opening.is_team_session); the page reads only that.
+    monkeypatch.setattr(
+        window.context.require(), "server_url", "postgresql://team.example/sar", raising=False
+    )
+    team.refresh()
+    assert "signed in to the team server as officer" in team.acting.text()
+    assert "administrator" in team.acting.text()
+    assert not team.form_box.isVisibleTo(team)  # no per-case users or passphrases there
+    assert "--" not in team.acting.text()
+    assert "sar-desk" not in team.acting.text()
+
+
 def test_records_page_records_tests_and_qa_policy(
     window, qtbot, tmp_path: Path, monkeypatch, dialogs
 ) -> None:
@@ -173,3 +192,75 @@ def test_demo_asks_before_replacing_the_open_case_and_reports_stay_with_their_ca
     assert panel.report.results.rowCount() == 0
     # An export no importer recognises can be imported as a chosen platform.
     assert panel.platform.findData("whatsapp") >= 0
+
+
+def test_qa_sample_drawn_checked_on_the_review_page_and_the_batch_approved(
+    window, qtbot, tmp_path: Path, monkeypatch, dialogs
+) -> None:
+    from review_data import make_case
+
+    from sar_desk.core.decisions import Action, ReviewStatus
+    from sar_desk.gui.widgets.review_panel import IN_SAMPLE
+
+    window.context.open(make_case(tmp_path / "case", tmp_path))
+    session = window.context.require()
+    ids = [int(v.item.id) for v in session.review.review_items()]
+    session.review.decide(ids, Action.ACCEPT, code="default", rationale="Third party's data")
+    records = window.show_section(RECORDS)
+    records.qa_mode.setCurrentIndex(records.qa_mode.findData(QaMode.SAMPLE.value))
+    records.qa_percent.setValue(50)
+    assert records.save_qa()
+    # The reviewer draws a sample of the officer's decisions on the Records page...
+    review = window.show_section(REVIEW)
+    session.review.set_passphrase("rita", "rita's own long words")
+    monkeypatch.setattr(review, "ask_passphrase", lambda _name: "rita's own long words")
+    index = review.acting.findData("rita")
+    review.acting.setCurrentIndex(index)
+    review.acting.activated.emit(index)
+    assert session.user == "rita"
+    records = window.show_section(RECORDS)
+    records.proposer.setCurrentIndex(records.proposer.findData("officer"))
+    assert not records.approve_on_sample()  # nothing of the sample checked yet: refused
+    assert "--" not in dialogs[-1].text()  # type: ignore[attr-defined]
+    dialogs.clear()
+    assert records.draw_sample()
+    assert "2 of 4 items" in records.sample_state.text()
+    # ...finds exactly the drawn items on the Review page and approves each by key...
+    review = window.show_section(REVIEW)
+    review.status_filter.setCurrentIndex(review.status_filter.findData(IN_SAMPLE))
+    (sample,) = session.review.qa_samples()
+    shown = sorted(int(review.model.item(r).item.id) for r in range(review.model.rowCount()))
+    assert shown == sorted(sample.sample)
+    for row in range(review.model.rowCount()):
+        review.select_row(row)
+        review.table.setFocus()
+        qtbot.keyClick(review.table, Qt.Key.Key_V)
+    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    # ...and approves the rest of the batch on the sample's basis.
+    records = window.show_section(RECORDS)
+    records.proposer.setCurrentIndex(records.proposer.findData("officer"))
+    assert records.approve_on_sample()
+    assert "2 more of officer's decisions approved" in records.sample_state.text()
+    views = session.review.review_items()
+    assert all(v.status is ReviewStatus.APPROVED for v in views)
+    review = window.show_section(REVIEW)
+    assert review.model.rowCount() == 0  # the sample is closed: nothing left to check in it
+
+
+def test_the_deadline_and_its_status_show_on_every_page(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    create_case(window, qtbot, tmp_path, monkeypatch)
+    window.resize(1280, 720)
+    session = window.context.require()
+    deadline, _left = session.clock.deadline()
+    label = window.case_label
+    for name in window.panels:
+        window.show_section(name)
+        assert label.isVisibleTo(window), name
+        text = label.text()
+        assert text.startswith(f"{session.case.reference} — due {deadline.due:%a %d %b %Y} ("), name
+        assert "day" in text or "today" in text, text  # the status in words
+        # ...and never cut off ("183 days overdue" once read "183 days").
+        needed = label.fontMetrics().horizontalAdvance(text)
+        qtbot.waitUntil(lambda: label.width() >= needed, timeout=3_000)  # noqa: B023

@@ -216,6 +216,33 @@ def test_bulk_by_person_previews_then_decides(window, qtbot, tmp_path: Path, dia
     assert dialog.preview.count() == 1
 
 
+def test_bulk_by_type_previews_only_that_type_then_accepts(
+    window, qtbot, tmp_path: Path, dialogs
+) -> None:
+    from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
+    from sar_desk.gui.widgets.review_labels import entity_name
+
+    review = open_review(window, qtbot, tmp_path)
+    session = window.context.require()
+    dialog = BulkReviewDialog(session, review)
+    qtbot.addWidget(dialog)
+    dialog.action.setCurrentIndex(dialog.action.findData(Action.ACCEPT))
+    dialog.by.setCurrentIndex(dialog.by.findText(f"Only {entity_name('PHONE_NUMBER')}"))
+    previews = [dialog.preview.item(i).text() for i in range(dialog.preview.count())]
+    assert len(previews) == 1
+    assert "07700 900123" in previews[0]
+    assert "1 item(s) will be decided." in dialog.plan_label.text()
+    assert session.review.review_items(ReviewStatus.ACCEPTED) == []  # a preview decides nothing
+    dialog.rationale.setText("A third party's phone number")
+    dialog.run()
+    assert not dialogs, [d.text() for d in dialogs]  # type: ignore[attr-defined]
+    accepted = session.review.review_items(ReviewStatus.ACCEPTED)
+    assert [(v.item.start, v.item.end) for v in accepted] == [PHONE]
+    assert {v.item.entity_type for v in session.review.review_items(ReviewStatus.PROPOSED)} == {
+        "PERSON"
+    }
+
+
 def test_attachment_items_show_the_attachment_area(window, qtbot, tmp_path: Path) -> None:
     from sar_desk.core.findings import Finding
     from sar_desk.core.model import MessageId
@@ -245,3 +272,28 @@ def test_attachment_items_show_the_attachment_area(window, qtbot, tmp_path: Path
     assert review.message.highlights() == []  # nothing in the body is marked for it
     review.select_row(row_where(review, lambda v: v.item.start == PHONE[0]))
     assert not review.message.attachment_box.isVisibleTo(review)
+
+
+def test_the_queue_names_types_in_words_and_no_cell_is_cut_off_at_1280x720(
+    window, qtbot, tmp_path: Path
+) -> None:
+    from sar_desk.gui.models.review_items import COL_CODE, COL_MESSAGE, COL_STATUS, COL_TYPE
+
+    review = open_review(window, qtbot, tmp_path)
+    session = window.context.require()
+    phone = next(v for v in session.review.review_items() if v.item.start == PHONE[0])
+    session.review.decide([int(phone.item.id)], Action.ACCEPT, code="default", rationale="Number")
+    window.resize(1280, 720)
+    review.refresh()
+    qtbot.wait(50)  # one layout pass
+    model, table = review.model, review.table
+    types = {model.index(r, COL_TYPE).data() for r in range(model.rowCount())}
+    assert types == {"Name", "Phone"}  # not PERSON / PHONE_NUMBER
+    assert "Phone: " in review.progress.text()
+    assert "PHONE_NUMBER" not in review.progress.text()
+    metrics = table.fontMetrics()
+    for column in (COL_STATUS, COL_TYPE, COL_CODE, COL_MESSAGE):
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            assert metrics.horizontalAdvance(text) <= table.columnWidth(column), (column, text)
+    assert any(model.index(r, COL_CODE).data() for r in range(model.rowCount()))

@@ -131,7 +131,7 @@ def test_accuracy_view_lists_person_figures_from_the_shipped_file(
     person = shipped["models"][default_model()[0]]["PERSON"]
     row = review.accuracy.row_of("PERSON")
     assert row[:4] == [
-        "PERSON",
+        "Name",  # the type in words, as in the review queue
         f"{person['precision']:.1%}",
         f"{person['recall_same_type']:.1%}",
         f"{person['recall_any_type']:.1%}",

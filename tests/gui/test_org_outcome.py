@@ -211,3 +211,40 @@ def test_profile_dialog_names_the_open_case_own_details(
     assert "organisation name" in dialog.case_note.text()
     assert "address" not in dialog.case_note.text()
     dialog.reject()
+
+
+def test_public_interest_s36_and_legitimate_interests_recorded_on_the_records_page(
+    window, qtbot, tmp_path: Path, monkeypatch, dialogs
+) -> None:
+    from sar_desk.gui.sections import RECORDS
+
+    _create_case(window, qtbot, tmp_path, monkeypatch, Regime.FOI)
+    session = window.context.require()
+    codes = {c.code: c for c in session.review.reason_codes()}
+    records = window.show_section(RECORDS)
+    forms = {
+        "pit": (records.pit, ("For", "Against", "Conclusion"), records.record_pit),
+        "s36": (records.s36, ("Qualified person", "Opinion"), records.record_s36),
+        "li": (records.li, ("Purpose", "Necessity", "Balance"), records.record_li),
+    }
+    chosen: dict[str, str] = {}
+    for key, (form, boxes, _record) in forms.items():
+        assert form.code.count() > 0, f"an FOI case offers no code for the {key} form"
+        form.code.setCurrentIndex(0)
+        chosen[key] = form.code.currentData()
+        assert not form.button.isEnabled()  # every box is needed
+        for box in boxes:
+            form.boxes[box].setPlainText(f"{box} written for the synthetic case")
+        assert form.button.isEnabled()
+        qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+        assert not dialogs, [_shown_text(d) for d in dialogs]
+        assert not any(b.toPlainText() for b in form.boxes.values())  # emptied after recording
+    assert chosen["pit"] in session.review.public_interest_tests()
+    assert chosen["s36"] in session.review.qualified_person_opinions()
+    assert chosen["li"] in session.legal.legitimate_interests_tests()
+    # What is recorded shows on the page by statutory marker, never by internal code id.
+    for key, (form, _boxes, _record) in forms.items():
+        shown = form.current.text()
+        assert codes[chosen[key]].marker in shown
+        assert chosen[key] not in shown.replace(codes[chosen[key]].marker, "")
+        _assert_window_words(shown)

@@ -12,7 +12,13 @@ import pytest
 
 from sar_desk.gui import app as gui_app
 from sar_desk.gui import system_libs
-from sar_desk.gui.system_libs import XCB_LIBRARIES, missing_packages, uses_xcb, window_blocker
+from sar_desk.gui.system_libs import (
+    XCB_LIBRARIES,
+    import_failure_sentence,
+    missing_packages,
+    uses_xcb,
+    window_blocker,
+)
 
 MISSING = {"libxcb-icccm.so.4", "libxcb-keysyms.so.1"}
 
@@ -115,3 +121,63 @@ def test_the_readme_and_ci_install_every_package_the_check_names(
     listed = text.split(start, 1)[1].split(end, 1)[0]
     packages = set(re.findall(r"\blib[\w.+-]+", listed))
     assert {pkg for _so, pkg in XCB_LIBRARIES} <= packages
+
+
+@pytest.mark.parametrize(
+    ("message", "package"),
+    [
+        ("libEGL.so.1: cannot open shared object file: No such file or directory", "libegl1"),
+        ("/lib/x86_64-linux-gnu/libxkbcommon.so.0: file too short", "libxkbcommon0"),
+        ("libxcb-cursor.so.0: cannot open shared object file", "libxcb-cursor0"),
+    ],
+)
+def test_a_failed_qt_import_names_the_package_of_the_missing_library(
+    message: str, package: str
+) -> None:
+    sentence = import_failure_sentence(message)
+    assert sentence is not None
+    assert f"sudo apt-get install {package}'" in sentence
+    assert sentence.count(".") == 1
+    assert "\n" not in sentence
+
+
+def test_an_unknown_library_is_still_named_and_other_failures_are_left_alone() -> None:
+    sentence = import_failure_sentence("libfoo-bar.so.7: cannot open shared object file")
+    assert sentence is not None
+    assert "libfoo-bar.so.7" in sentence
+    assert import_failure_sentence("cannot import name 'run_gui'") is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux loader")
+def test_the_window_names_the_package_when_qt_itself_cannot_load(tmp_path: Path) -> None:
+    # libEGL hidden (a private mount namespace binds /dev/null over it): importing Qt fails, and
+    # the window's entry point says which package to install instead of a traceback or abort.
+    candidates = ("/lib/x86_64-linux-gnu/libEGL.so.1", "/usr/lib64/libEGL.so.1")
+    egl = next((Path(p) for p in candidates if Path(p).exists()), None)
+    if egl is None or shutil.which("unshare") is None:
+        pytest.skip("no libEGL or no unshare here")
+    if subprocess.run(["unshare", "-rm", "true"], capture_output=True).returncode != 0:
+        pytest.skip("mount namespaces are not permitted here")
+    script = "import sys; from sar_desk.__main__ import _launch_gui; sys.exit(_launch_gui(None))"
+    result = subprocess.run(
+        [
+            "unshare",
+            "-rm",
+            "--",
+            "sh",
+            "-c",
+            'mount --bind /dev/null "$1" && shift && exec "$@"',
+            "sh",
+            str(egl.resolve()),
+            sys.executable,
+            "-c",
+            script,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "sudo apt-get install libegl1'" in result.stderr
+    assert "Traceback" not in result.stderr

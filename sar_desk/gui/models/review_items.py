@@ -10,6 +10,7 @@ from sar_desk.app.api import ItemView
 from sar_desk.core.decisions import ReviewStatus
 from sar_desk.core.disclosure import ReasonCode
 from sar_desk.gui.models.rows import Index, RowsTableModel
+from sar_desk.gui.widgets.review_labels import short_type
 
 COL_STATUS, COL_TYPE, COL_TEXT, COL_CODE, COL_MESSAGE = range(5)
 HEADERS = ("Status", "Type", "Proposed text", "Code", "Message")
@@ -63,7 +64,7 @@ class ReviewItemsModel(RowsTableModel):
         if col == COL_STATUS:
             return STATUS_LABELS.get(view.status, str(view.status))
         if col == COL_TYPE:
-            return view.item.entity_type
+            return short_type(view.item.entity_type)
         if col == COL_TEXT:
             return view.text or "(whole message)"
         if col == COL_CODE:

@@ -21,6 +21,7 @@ from sar_desk.app.accuracy import MeasuredAccuracy, case_accuracy
 from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.tables import cell, filling, make_sortable
+from sar_desk.gui.widgets.review_labels import short_type
 
 COLUMNS = ("Type", "Precision", "Recall (same type)", "Recall (any type)", "Labelled in corpus")
 _MODEL_NAMES = {"sm": "the small English model (sm)", "md": "the medium English model (md)"}
@@ -78,7 +79,7 @@ class AccuracyView(QGroupBox):
             self.table.setRowCount(len(self.measured.entities))
             for row, figures in enumerate(self.measured.entities):
                 cells = (
-                    figures.entity,
+                    short_type(figures.entity),  # "Name", as in the review queue
                     f"{figures.precision:.1%}",
                     f"{figures.recall_same_type:.1%}",
                     f"{figures.recall_any_type:.1%}",
@@ -89,10 +90,10 @@ class AccuracyView(QGroupBox):
         self.source.setText(describe_source(self.measured))
 
     def row_of(self, entity: str) -> list[str]:
-        """The cells shown on `entity`'s row (empty if it is not listed)."""
+        """The cells shown on `entity`'s row (its type id, e.g. "PERSON"); empty if not listed."""
         for row in range(self.table.rowCount()):
             cells = [self.table.item(row, c) for c in range(self.table.columnCount())]
             texts = [c.text() if c is not None else "" for c in cells]
-            if texts[0] == entity:
+            if texts[0] == short_type(entity):
                 return texts
         return []

@@ -143,6 +143,12 @@ def li_form() -> RecordForm:
 def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm) -> None:
     """Offer each form its codes and show what is recorded now."""
     codes = session.review.reason_codes()
+    # Recorded tests name their code by its statutory marker and title, never its internal id.
+    named = {c.code: f"{c.marker} {c.title}" for c in codes}
+
+    def name(code: str) -> str:
+        return named.get(code, "an exemption of another code table")
+
     pit.set_codes([c for c in codes if c.public_interest_test])
     s36.set_codes([c for c in codes if "s.36" in c.marker or "s 36" in c.reference])
     table = session.review.code_table
@@ -150,7 +156,7 @@ def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm)
     tests = session.review.public_interest_tests()
     pit.current.setText(
         "\n\n".join(
-            f"{t.code} — recorded by {t.recorded_by} on {t.recorded_at:%d %b %Y}\n"
+            f"{name(t.code)} — recorded by {t.recorded_by} on {t.recorded_at:%d %b %Y}\n"
             f"For: {t.factors_for}\nAgainst: {t.factors_against}\nConclusion: {t.conclusion}"
             for t in tests.values()
         )
@@ -159,7 +165,7 @@ def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm)
     opinions = session.review.qualified_person_opinions()
     s36.current.setText(
         "\n\n".join(
-            f"{o.code} — {o.name}, opinion of {o.opinion_date:%d %b %Y} "
+            f"{name(o.code)} — {o.name}, opinion of {o.opinion_date:%d %b %Y} "
             f"(recorded by {o.recorded_by})\n{o.opinion}"
             for o in opinions.values()
         )
@@ -168,7 +174,7 @@ def fill(session: CaseSession, pit: RecordForm, s36: RecordForm, li: RecordForm)
     li_tests = session.legal.legitimate_interests_tests()
     li.current.setText(
         "\n\n".join(
-            f"{code} — recorded by {t.recorded_by}\nPurpose: {t.purpose}\n"
+            f"{name(code)} — recorded by {t.recorded_by}\nPurpose: {t.purpose}\n"
             f"Necessity: {t.necessity}\nBalance: {t.balance}"
             for code, t in li_tests.items()
         )

@@ -262,7 +262,8 @@ class RecordsPanel(LazyPanel):
         self.sample_state.setText(
             f"Sample {row.id} of {row.proposer}'s decisions: {len(row.sample)} of "
             f"{len(row.population)} items ({row.percent}%). Check each one on the Review page "
-            "(approve or reject each), then approve the rest of the batch here."
+            "(Show: In an open QA sample; approve or reject each), then approve the rest of the "
+            "batch here."
         )
         self._done()
         return True

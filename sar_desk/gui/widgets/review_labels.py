@@ -29,6 +29,31 @@ ENTITY_NAMES = {
     "MESSAGE": "the whole message",
 }
 
+# The queue's Type column and the progress line: a word or two, so the column fits at 1280x720.
+SHORT_TYPES = {
+    "PERSON": "Name",
+    "PHONE_NUMBER": "Phone",
+    "EMAIL_ADDRESS": "E-mail",
+    "LOCATION": "Place",
+    "STREET_ADDRESS": "Address",
+    "UK_POSTCODE": "Postcode",
+    "UK_NHS": "NHS no.",
+    "UK_NINO": "NI no.",
+    "IBAN_CODE": "Bank acct.",
+    "CREDIT_CARD": "Card no.",
+    "DATE_TIME": "Date",
+    "URL": "Web address",
+    "IP_ADDRESS": "IP address",
+    "MANUAL": "By hand",
+    "MESSAGE": "Message",
+}
+
+
+def short_type(entity_type: str) -> str:
+    """An entity type in a word or two ("Phone"), for the queue and the progress line."""
+    return SHORT_TYPES.get(entity_type, entity_type.replace("_", " ").capitalize())
+
+
 FIELD_NAMES = {
     ProposalField.TEXT: "message text",
     ProposalField.SENDER: "sender line",

@@ -35,8 +35,11 @@ from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.errors import show_error
 from sar_desk.gui.models.review_items import (
+    COL_CODE,
     COL_MESSAGE,
+    COL_STATUS,
     COL_TEXT,
+    COL_TYPE,
     STATUS_LABELS,
     ReviewItemsModel,
 )
@@ -47,10 +50,12 @@ from sar_desk.gui.widgets.elusion_box import ElusionBox
 from sar_desk.gui.widgets.lazy import LazyPanel
 from sar_desk.gui.widgets.review_actions import ReviewActions
 from sar_desk.gui.widgets.review_errors import show_review_error
+from sar_desk.gui.widgets.review_labels import short_type
 from sar_desk.gui.widgets.review_message import ReviewMessage
 from sar_desk.gui.workers import JobController
 
 logger = logging.getLogger(__name__)
+IN_SAMPLE = "qa-sample"  # the Show filter's choice for the items of an open QA sample
 
 CONTEXT = 3  # messages shown before and after the one under review
 
@@ -71,6 +76,8 @@ class ReviewPanel(LazyPanel):
         self.status_filter.addItem("All items", None)
         for status, label in STATUS_LABELS.items():
             self.status_filter.addItem(label, status)
+        # The items a QA sample drew for checking one by one (Records page, QA sample tab).
+        self.status_filter.addItem("In an open QA sample", IN_SAMPLE)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         # Issue 19: the items export will check are those of the disclosure set.
         self.disclosed_only = QCheckBox("In the disclosure set &only")
@@ -100,10 +107,12 @@ class ReviewPanel(LazyPanel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        # "#12": as wide as the ids, so the proposed text keeps the room (1280x720).
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_MESSAGE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Status, type, code and "#12" as wide as their (short) words, so none is cut off and
+        # the proposed text keeps the rest of the room (1280x720).
+        for column in (COL_STATUS, COL_TYPE, COL_CODE, COL_MESSAGE):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         # Sortable by any column (issue 19); the queue keeps its message order until clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -222,20 +231,29 @@ class ReviewPanel(LazyPanel):
             return
         current = self.current()
         status = self.status_filter.currentData()
-        wanted = ReviewStatus(status) if status else None
-        self.model.set_items(
+        wanted = ReviewStatus(status) if status and status != IN_SAMPLE else None
+        items = (
             session.review.disclosed_review_items(wanted)
             if self.disclosed_only.isChecked()
             else session.review.review_items(wanted)
         )
+        if status == IN_SAMPLE:
+            drawn = {i for s in session.review.qa_samples() if s.outcome is None for i in s.sample}
+            items = [v for v in items if int(v.item.id) in drawn]
+        self.model.set_items(items)
         progress = session.review.review_progress()
         lines = progress.lines()
         # One line for the totals, one for the entity types, one for the reviewers.
-        entities = [f"{e}: {int(row.sum())}" for e, row in progress.by_entity.iterrows()]
+        entities = [str(e) for e in progress.by_entity.index]
         reviewers = lines[1 + len(entities) :]
         compact = [lines[0]]
         if entities:
-            compact.append("By type — " + " · ".join(lines[1 : 1 + len(entities)]))
+            # "PHONE_NUMBER: 3 approved" reads "Phone: 3 approved": types in words, not ids.
+            typed = [
+                short_type(e) + line[len(e) :] if line.startswith(e) else line
+                for e, line in zip(entities, lines[1 : 1 + len(entities)], strict=True)
+            ]
+            compact.append("By type — " + " · ".join(typed))
         if reviewers:
             compact.append("By reviewer — " + " · ".join(reviewers))
         self.progress.setText("\n".join(compact))

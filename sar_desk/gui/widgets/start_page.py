@@ -70,6 +70,7 @@ class StartPage(QWidget):
         recent_label.setBuddy(self.recent_view)
         self.empty_label = QLabel("No recent cases yet. Create one, or open the demo case.")
         self.empty_label.setObjectName("hint")
+        self.empty_label.setWordWrap(True)  # else at 200% text it widens the window past 1280
         self.disposal_label = QLabel()
         self.disposal_label.setAccessibleName("Cases due for disposal")
         self.disposal_label.setWordWrap(True)

@@ -5,6 +5,9 @@ A thin shell over the same session calls as the command line's users commands: `
 Who may add or change whom is decided by the session (the case owner or a DPO); a refusal is
 shown in its own words. After a change every page hears `USERS`, so "Acting as" on the Review
 page lists the new user at once.
+
+On a team server the page says who is signed in (the database login, the only user one can act
+as there) and hides the form: people are added and given roles on the server, not per case.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sar_desk.app.api import Role
+from sar_desk.app.opening import is_team_session
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import CASE, USERS, CaseContext
 from sar_desk.gui.errors import show_error
@@ -85,7 +89,7 @@ class TeamPanel(LazyPanel):
             "approves what a case handler decides, and only the DPO signs off."
         )
         intro.setWordWrap(True)
-        form_box = QGroupBox("Add a user or change a role")
+        form_box = self.form_box = QGroupBox("Add a user or change a role")
         form = QFormLayout(form_box)
         form.addRow("&Name", self.name)
         form.addRow("&Role", self.role)
@@ -121,10 +125,17 @@ class TeamPanel(LazyPanel):
                 self.table.setItem(row, col, cell(text))
         self.table.setSortingEnabled(True)
         mine = session.review.role()
-        self.acting.setText(
-            f"You are working as {session.user}"
-            + (f" ({mine.label})." if mine is not None else " (no role on this case).")
-        )
+        said = f" ({mine.label})." if mine is not None else " (no role on this case)."
+        team = is_team_session(session)
+        if team:
+            self.acting.setText(
+                f"You are signed in to the team server as {session.user}{said} On the team "
+                "server everyone signs in with their own login, and the server's administrator "
+                "gives each login its role, so people are not added case by case here."
+            )
+        else:
+            self.acting.setText(f"You are working as {session.user}{said}")
+        self.form_box.setVisible(not team)
         self._update()
 
     def _known(self) -> bool:
