@@ -89,19 +89,21 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
 def acronym(value: str, context: CaseContext | None) -> bool:
     """Whether `value` is a short all-capitals label ("NI", "NINO", "DWP"), not a name.
 
-    Even when a name list has it ("Nino"), unless it is known to the case.
+    Even when a name list has it ("Nino"), unless it is known to the case. Dotted forms
+    ("N.I.", "D.W.P.") count too.
     """
+    letters = value.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.){2,4}", value) else value
     return (
         " " not in value
-        and value.isalpha()
-        and value.isupper()
-        and len(value) <= 4
+        and letters.isalpha()
+        and letters.isupper()
+        and len(letters) <= 4
         and (context is None or name_key(value) not in context.name_index)
     )
 
 
 # Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
-_NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
+_NOT_PLACES = frozenset({"UK", "GB", "NI", "N.I.", "NHS", "EU", "US", "USA", "U.K."})
 
 
 def from_org(value: str, context: CaseContext | None = None) -> str | None:
