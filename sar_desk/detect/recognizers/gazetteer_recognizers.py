@@ -85,9 +85,47 @@ _CUE_BEFORE = frozenset(
         "contacted",
         "dear",
         "love",
+        # Relations and roles: "her son holly", "his carer dawn".
+        "son",
+        "daughter",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "partner",
+        "brother",
+        "sister",
+        "nan",
+        "gran",
+        "grandma",
+        "grandad",
+        "aunt",
+        "uncle",
+        "nephew",
+        "niece",
+        "carer",
+        "neighbour",
+        "friend",
+        "colleague",
     ]
 )
-_CUE_BEFORE_2 = frozenset({"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"})
+_CUE_BEFORE_2 = frozenset(
+    {
+        "spoke to",
+        "speak to",
+        "talk to",
+        "talked to",
+        "chat to",
+        "ring",
+        "allocated to",
+        "assigned to",
+        "referred to",
+        "passed to",
+        "next to",
+    }
+)
 _CUE_AFTER = frozenset(
     [
         "said",
@@ -112,8 +150,14 @@ _CUE_AFTER = frozenset(
         "went",
         "thinks",
         "told",
+        "fell",
+        "swapped",
+        "moved",
+        "seen",
     ]
 )
+# Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
+_JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n"})
 _PLACE_CUE = frozenset(
     ["in", "to", "from", "near", "at", "of", "outside", "around", "towards", "via"]
 )
@@ -186,6 +230,16 @@ class NameListRecognizer(_ListRecognizer):
             follow = nxt.group(0)
             if follow[:1].isupper() and follow.casefold() not in _NEVER:
                 return (w.start(), nxt.end(), "PERSON", 0.6, self.NOTE)
+            # "ms ramsbottom", "mx sharp": a listed surname after a title typed in lower case
+            # ("miss" is also a verb, so only with a surname that is not a word).
+            f_low = re.sub(r"['’]s$", "", follow.casefold())
+            if (
+                gaz.is_surname(f_low)
+                and f_low not in _NEVER
+                and (low != "miss" or not gaz.is_word(f_low))
+            ):
+                end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
+                return (w.start(), end, "PERSON", 0.55, self.NOTE)
         if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2:
             return None
         cased = word[:1].isupper()
@@ -210,7 +264,7 @@ class NameListRecognizer(_ListRecognizer):
             return None
         if cased and not gaz.is_place(low) and not _sentence_start(text, w.start()):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
-        if self._cued(text, words, i):
+        if self._cued(text, words, i) or _in_a_list_of_names(text, words, i, gaz):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
         return None
 
@@ -228,7 +282,35 @@ class NameListRecognizer(_ListRecognizer):
         nxt = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
         if _WHERE_A_PATIENT_IS.match(text, end):
             return True  # "ivy in bed 6", "rose in bay 3"
+        if nxt == "here" and _sentence_start(text, words[i].start()):
+            # "holly here, got ur letter": a texter naming themselves.
+            return bool(re.match(r" here\s*[,.!:-]", text[end:]))
         return nxt in _CUE_AFTER and text[end : words[i + 1].start()] == " "
+
+
+def _unambiguous_name(word: str, gaz: Gazetteers) -> bool:
+    low = word.casefold()
+    return (
+        (gaz.is_first_name(low) or gaz.is_surname(low))
+        and low not in _NEVER
+        and not gaz.is_word(low)
+        and not gaz.is_place(low)
+    )
+
+
+def _in_a_list_of_names(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
+    """Whether a word-name is joined to a plain name: "kofi n amber", "ayesha, amber and jo"."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(words) and words[j].group(0).casefold() in _JOINERS:
+            j += step  # "and", "n", "or" are words themselves
+        if not 0 <= j < len(words):
+            continue
+        a, b = (words[j], words[i]) if j < i else (words[i], words[j])
+        joint = " ".join(text[a.end() : b.start()].split()).casefold()
+        if joint in _JOINERS and _unambiguous_name(words[j].group(0), gaz):
+            return True
+    return False
 
 
 def _names_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
