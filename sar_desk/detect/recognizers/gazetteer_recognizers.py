@@ -35,127 +35,27 @@ from sar_desk.detect.words import (
 )
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "my",
-        "your",
-        "his",
-        "her",
-        "our",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "any",
-        "no",
-        "every",
-        "each",
-    ]
-)
-_CUE_BEFORE = frozenset(
-    [
-        "with",
-        "for",
-        "from",
-        "visited",
-        "visit",
-        "saw",
-        "see",
-        "ask",
-        "asking",
-        "tell",
-        "told",
-        "thanks",
-        "thank",
-        "hi",
-        "hey",
-        "hiya",
-        "cc",
-        "ping",
-        "called",
-        "named",
-        "about",
-        "met",
-        "seen",
-        "contacted",
-        "dear",
-        "love",
-        # Relations and roles: "her son holly", "his carer dawn".
-        "son",
-        "daughter",
-        "mum",
-        "dad",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "partner",
-        "brother",
-        "sister",
-        "nan",
-        "gran",
-        "grandma",
-        "grandad",
-        "aunt",
-        "uncle",
-        "nephew",
-        "niece",
-        "carer",
-        "neighbour",
-        "friend",
-        "colleague",
-    ]
-)
+_DETERMINERS_WORDS = """
+    the a an my your his her our their this that these those some any no every each
+"""
+_DETERMINERS = frozenset(_DETERMINERS_WORDS.split())
+# Person cues before a name, relations and roles among them ("her son holly").
+_CUE_BEFORE_WORDS = """
+    with for from visited visit saw see ask asking tell told thanks thank hi hey hiya cc ping
+    called named about met seen contacted dear love son daughter mum dad mother father wife
+    husband partner brother sister nan gran grandma grandad aunt uncle nephew niece carer
+    neighbour friend colleague
+"""
+_CUE_BEFORE = frozenset(_CUE_BEFORE_WORDS.split())
 _CUE_BEFORE_2 = frozenset(
-    {
-        "spoke to",
-        "speak to",
-        "talk to",
-        "talked to",
-        "chat to",
-        "ring",
-        "allocated to",
-        "assigned to",
-        "referred to",
-        "passed to",
-        "next to",
-    }
+    {"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"}
+    | {"allocated to", "assigned to", "referred to", "passed to", "next to"}
 )
-_CUE_AFTER = frozenset(
-    [
-        "said",
-        "says",
-        "rang",
-        "called",
-        "phoned",
-        "emailed",
-        "texted",
-        "is",
-        "was",
-        "has",
-        "had",
-        "wants",
-        "wanted",
-        "needs",
-        "asked",
-        "asks",
-        "from",
-        "keeps",
-        "came",
-        "went",
-        "thinks",
-        "told",
-        "fell",
-        "swapped",
-        "moved",
-        "seen",
-    ]
-)
+_CUE_AFTER_WORDS = """
+    said says rang called phoned emailed texted is was has had wants wanted needs asked asks
+    from keeps came went thinks told fell swapped moved seen
+"""
+_CUE_AFTER = frozenset(_CUE_AFTER_WORDS.split())
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 _JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n"})
 _PLACE_CUE = frozenset(
