@@ -76,6 +76,13 @@ _NEVER = (
 # Where a patient or resident is ("in bed 6", "in side room 2"): only a person is there.
 _WHERE_A_PATIENT_IS = re.compile(r"(?i) (?:is )?in (?:bed|bay|room|side room|cubicle) \d")
 
+# A sentence's subject placed by where they are, then a speech verb: "amber on reception says",
+# "holly from housing rang".
+_SUBJECT_WHERE_SAYS = re.compile(
+    r" (?:on|from|at|in) (?:the )?[a-z]+(?: [a-z]+)? (?:says|said|rang|phoned|called|asked|told)\b",
+    re.IGNORECASE,
+)
+
 Span = tuple[int, int, str, float, str]
 
 
@@ -182,6 +189,8 @@ class NameListRecognizer(_ListRecognizer):
         nxt = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
         if _WHERE_A_PATIENT_IS.match(text, end):
             return True  # "ivy in bed 6", "rose in bay 3"
+        if _SUBJECT_WHERE_SAYS.match(text, end) and _sentence_start(text, words[i].start()):
+            return True  # "amber on reception says the parcel came"
         if nxt == "here" and _sentence_start(text, words[i].start()):
             # "holly here, got ur letter": a texter naming themselves.
             return bool(re.match(r" here\s*[,.!:-]", text[end:]))

@@ -87,6 +87,8 @@ def test_names_that_are_words_in_a_list_of_names_or_after_a_relation() -> None:
     assert spans(names, "lives with her son holly at the flat") == ["holly"]
     assert spans(names, "referral received, allocated to dean") == ["dean"]
     assert spans(names, "holly here, got ur letter") == ["holly"]
+    assert spans(names, "holly from housing rang again") == ["holly"]
+    assert spans(names, "it's an amber warning, the met office says") == []
     # Words used as words stay words, even beside another word-name.
     assert spans(names, "amber and green lights on the dash") == []
     assert spans(names, "the rose and crown") == []
