@@ -100,3 +100,13 @@ def test_lower_case_titles_with_a_listed_surname() -> None:
     assert spans(names, "nhs number for ms okoro is on file") == ["ms okoro"]
     assert spans(names, "a copy of mx okafor's care plan") == ["mx okafor"]
     assert spans(names, "dont miss price rises") == []
+
+
+def test_words_of_other_languages_are_not_names_unless_a_name_list_has_them() -> None:
+    from sar_desk.detect.words import is_not_a_name
+
+    assert is_not_a_name("Diolch")
+    assert is_not_a_name("Dzień dobry")
+    assert is_not_a_name("Google Meet")
+    assert not is_not_a_name("Modi")  # Latin filler, but also a surname
+    assert not is_not_a_name("Sian Evans")
