@@ -30,9 +30,7 @@ from sar_desk.app.session import CaseSession
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Case, IdentifierKind, PersonRole, Regime, TimeBasis
 from sar_desk.core.search import SearchQuery, day_range
-from sar_desk.store import people as store_people
-from sar_desk.store import sources as store_sources
-from sar_desk.store.writer import ImportWriter
+from sar_desk.store.uow import unit_of_work
 
 FIRST = (
     "Alex",
@@ -193,11 +191,10 @@ def generate(folder: Path, total: int, seed: int = 4) -> None:
     start_day = datetime(2024, 6, 1, tzinfo=UTC)
     per_platform = total // len(PLATFORMS)
     t0 = time.perf_counter()
-    with session.store.transaction() as conn:
+    with unit_of_work(session.store, write=True) as uow:
         for platform in PLATFORMS:
             report = ImportReport()
-            source_id = store_sources.add_source(
-                conn,
+            source_id = uow.sources.add_source(
                 platform=platform,
                 original_name=f"{platform}-bench",
                 stored_path="",
@@ -211,7 +208,7 @@ def generate(folder: Path, total: int, seed: int = 4) -> None:
             for c in range(200):
                 size = 2 if c < 100 else rng.randint(5, 25)
                 convs.append((f"{platform}-c{c}", rng.sample(range(500), size)))
-            writer = ImportWriter(conn, source_id)
+            writer = uow.sources.writer(source_id)
             for n in range(per_platform):
                 key, members = convs[rng.randrange(len(convs))]
                 who = people[rng.choice(members)]
@@ -259,11 +256,11 @@ def generate(folder: Path, total: int, seed: int = 4) -> None:
                     report.link(
                         IdentifierKind.PLATFORM_ID, p["slack"], IdentifierKind.EMAIL, p["email"]
                     )
-            store_people.add_links(conn, platform, report.identity_links)
+            uow.people.add_links(platform, report.identity_links)
             print(
                 f"  wrote {platform}: {per_platform:,} messages ({time.perf_counter() - t0:.0f} s)"
             )
-        summary = app_people.resolve_people(conn, session.case, "bench")
+        summary = app_people.resolve_people(uow, session.case, "bench")
     session.close()
     print(f"generated {total:,} messages in {time.perf_counter() - t0:.0f} s; people: {summary}")
 

@@ -16,7 +16,7 @@ from typing import Any
 from sar_desk.app.base import SessionBase
 from sar_desk.app.paths import resource_path
 from sar_desk.core.errors import BadInputError
-from sar_desk.store import detection as store_detection
+from sar_desk.store.uow import unit_of_work
 
 DEFAULT_MODEL_KEY = "sm"  # the model every installation carries
 
@@ -106,7 +106,7 @@ def case_accuracy(session: SessionBase, path: Path | None = None) -> MeasuredAcc
     """
     from sar_desk.detect.models import default_model
 
-    with session.store.read() as conn:
-        runs = store_detection.list_runs(conn)
+    with unit_of_work(session.store) as uow:
+        runs = uow.detection.list_runs()
     key = model_key(runs[-1].engine) if runs else default_model()[0]
     return load_accuracy(key, path)

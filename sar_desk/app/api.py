@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sar_desk.core.records import AuditEntry, SampleRow
 from sar_desk.export.manifest import BundleManifest
 from sar_desk.export.options import BundleOptions
 from sar_desk.export.verify import VerifyReport
@@ -20,8 +21,6 @@ from sar_desk.review.elusion import ElusionResult
 from sar_desk.review.qa import QaMode, QaSettings
 from sar_desk.review.roles import Role, parse_role
 from sar_desk.review.thirdparty import ConsentResponse, ThirdPartyDecision, ThirdPartyRecord
-from sar_desk.store.audit import AuditEntry
-from sar_desk.store.pit import SampleRow
 
 __all__ = [
     "DEFAULT_ELUSION_THRESHOLD",

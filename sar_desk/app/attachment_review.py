@@ -25,10 +25,8 @@ from sar_desk.review import attachments as review
 from sar_desk.review import legal
 from sar_desk.review.codes import CodeTable
 from sar_desk.review.items import ReviewContext
-from sar_desk.store import attachments as store_attachments
-from sar_desk.store import scope as store_scope
-from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder
+from sar_desk.store.uow import UnitOfWork, unit_of_work
 
 if TYPE_CHECKING:
     # PDF and image libraries load only to export (a search must not load them).
@@ -50,17 +48,17 @@ def image_reader() -> ImageReader | None:
 
 
 def approved_outcomes(
-    conn: Connection, folder: CaseFolder, table: CodeTable, message_ids: Sequence[int]
+    uow: UnitOfWork, folder: CaseFolder, table: CodeTable, message_ids: Sequence[int]
 ) -> tuple[AttachmentOutcome, ...]:
     """The approved attachment decisions of the messages being disclosed, ready for export."""
     from sar_desk.export.attachment_render import AttachmentOutcome
 
     wanted = {int(i) for i in message_ids}
     out: list[AttachmentOutcome] = []
-    for attachment, decision in review.approved(conn):
+    for attachment, decision in review.approved(uow):
         if int(attachment.message_id) not in wanted or decision.action is None:
             continue
-        item = review.review_item(conn, attachment.id)
+        item = review.review_item(uow, attachment.id)
         data = document = None
         shown = decision.action is not AttachmentAction.WITHHOLD
         if shown and attachment.stored_path:
@@ -85,8 +83,8 @@ def approved_outcomes(
         )
     # A file refused at import (damaged, a bomb, disguised) cannot be decided or shown: its
     # message's line says so, rather than leaving "included" with nothing under it.
-    decided = {a.id for a, _ in review.approved(conn)}
-    for items in store_attachments.attachments_of(conn, sorted(wanted)).values():
+    decided = {a.id for a, _ in review.approved(uow)}
+    for items in uow.attachments.attachments_of(sorted(wanted)).values():
         for attachment in items:
             if attachment.status is KeptStatus.REFUSED and attachment.id not in decided:
                 out.append(
@@ -142,9 +140,9 @@ def undecided_line(count: int) -> str:
     )
 
 
-def undecided_count(conn: Connection, message_ids: Sequence[int]) -> int:
+def undecided_count(uow: UnitOfWork, message_ids: Sequence[int]) -> int:
     """How many kept attachments of these messages have no approved decision."""
-    return len(review.undecided_of(conn, message_ids))
+    return len(review.undecided_of(uow, message_ids))
 
 
 def _overlap(word: WordBox, box: RedactionBox) -> float:
@@ -175,22 +173,22 @@ class AttachmentReviewMixin(SessionBase):
 
     def attachment_items(self) -> list[review.AttachmentItem]:
         """Every kept attachment as a review item, in message order."""
-        with self.store.read() as conn:
-            return review.review_items(conn)
+        with unit_of_work(self.store) as uow:
+            return review.review_items(uow)
 
     def export_undecided_attachments(self) -> int:
         """How many attachments export would refuse over now (the number its refusal names)."""
-        with self.store.read() as conn:
-            outcome = legal.current_outcome(conn)
+        with unit_of_work(self.store) as uow:
+            outcome = legal.current_outcome(uow)
             if outcome is not None and outcome.kind is not OutcomeKind.HELD:
                 return 0  # an outcome that discloses no records discloses no attachment
-            return undecided_count(conn, [int(i) for i in store_scope.disclosure_ids(conn)])
+            return undecided_count(uow, [int(i) for i in uow.scope.disclosure_ids()])
 
     def summary_sections(self) -> list[SummarySection]:
         """Add "Attachments": kept, refused and missing, and how many still block export."""
         sections = super().summary_sections()
-        with self.store.read() as conn:
-            counts = store_attachments.status_counts(conn)
+        with unit_of_work(self.store) as uow:
+            counts = uow.attachments.status_counts()
         if not counts:
             return sections
         waiting = self.export_undecided_attachments()
@@ -209,8 +207,8 @@ class AttachmentReviewMixin(SessionBase):
 
     def attachment_item(self, attachment_id: int) -> review.AttachmentItem:
         """One attachment as a review item (file, words, proposed boxes, decision)."""
-        with self.store.read() as conn:
-            return review.review_item(conn, attachment_id)
+        with unit_of_work(self.store) as uow:
+            return review.review_item(uow, attachment_id)
 
     def attachment_bytes(self, attachment_id: int) -> bytes:
         """The kept file's bytes (for the box editor); never written anywhere."""
@@ -259,9 +257,9 @@ class AttachmentReviewMixin(SessionBase):
         note: str = "",
     ) -> AttachmentDecision:
         """Propose disclose / redact with boxes / withhold (a second person approves)."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return review.decide_attachment(
-                conn,
+                uow,
                 self._attachment_context(),
                 attachment_id,
                 action,
@@ -281,9 +279,9 @@ class AttachmentReviewMixin(SessionBase):
         code: str | None = None,
     ) -> AttachmentDecision:
         """Add, move or delete boxes: one new recorded proposal."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return review.edit_boxes(
-                conn,
+                uow,
                 self._attachment_context(),
                 attachment_id,
                 add=add,
@@ -294,5 +292,5 @@ class AttachmentReviewMixin(SessionBase):
 
     def approve_attachment(self, attachment_id: int) -> AttachmentDecision:
         """Approve an attachment's proposal as the second person."""
-        with self.store.transaction() as conn:
-            return review.approve_attachment(conn, self._attachment_context(), attachment_id)
+        with unit_of_work(self.store, write=True) as uow:
+            return review.approve_attachment(uow, self._attachment_context(), attachment_id)

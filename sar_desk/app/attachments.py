@@ -31,9 +31,8 @@ from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchi
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Attachment, MessageId, SourceId
-from sar_desk.store import attachments as store_attachments
-from sar_desk.store.decisions import Connection
 from sar_desk.store.folder import CaseFolder, remove_tree
+from sar_desk.store.uow import UnitOfWork, unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.detect.analyze import Detector
@@ -166,7 +165,7 @@ def _inside(path: str | None) -> bool:
 
 
 def keep_import_attachments(
-    conn: Connection,
+    uow: UnitOfWork,
     folder: CaseFolder,
     export: Path,
     source_id: SourceId,
@@ -189,8 +188,8 @@ def keep_import_attachments(
     rows: list[tuple[MessageId, SourceId, AttachmentPlan]] = []
     try:
         parts = _keep_parts(export, with_files, keeper)
-        for message_id, location, items in store_attachments.resolve_message_ids(
-            conn, source_id, with_files
+        for message_id, location, items in uow.attachments.resolve_message_ids(
+            source_id, with_files
         ):
             if message_id is None:
                 continue  # a merged copy we cannot place: the stored copy has its own files
@@ -207,7 +206,7 @@ def keep_import_attachments(
                     result.missing += 1
                 else:
                     result.kept += 1
-        store_attachments.add_attachments(conn, rows)
+        uow.attachments.add_attachments(rows)
     except BaseException:
         result.discard()
         raise
@@ -224,8 +223,8 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
     done = 0
     while True:
         cancel.check()
-        with store.read() as conn:
-            batch = store_attachments.unread(conn, limit=max(8, 8 * workers))
+        with unit_of_work(store) as uow:
+            batch = uow.attachments.unread(limit=max(8, 8 * workers))
         if not batch:
             return done
         # The readers take plain files: an encrypted case's sealed copies are opened into a
@@ -233,8 +232,8 @@ def read_texts(store: Store, folder: CaseFolder, cancel: CancelToken, workers: i
         with folder.scratch() as scratch:
             items = [(_readable(folder, scratch, s, p), m, s, font) for s, p, m in batch]
             for found in read_all(items, workers):
-                with store.transaction() as conn:
-                    store_attachments.save_text(conn, found)
+                with unit_of_work(store, write=True) as uow:
+                    uow.attachments.save_text(found)
                 done += 1
                 yield Progress(done, None, "Reading text in photos and documents")
 
@@ -270,8 +269,8 @@ def scan_texts(
     after = 0
     while True:
         cancel.check()
-        with store.read() as conn:
-            batch = store_attachments.unscanned(conn, after, _SCAN_BATCH)
+        with unit_of_work(store) as uow:
+            batch = uow.attachments.unscanned(after, _SCAN_BATCH)
         if not batch:
             return found_all
         # Each text is analysed under its attachment's id, so findings map back to it even
@@ -295,9 +294,9 @@ def scan_texts(
             for f in proposals
             if f.start is not None and f.end is not None and int(f.message_id) in by_id
         ]
-        with store.transaction() as conn:
-            store_attachments.save_findings(conn, found)
-            store_attachments.mark_scanned(conn, run_id, list(by_id))
+        with unit_of_work(store, write=True) as uow:
+            uow.attachments.save_findings(found)
+            uow.attachments.mark_scanned(run_id, list(by_id))
         found_all += found
         after = batch[-1].id
         yield Progress(len(found_all), None, "Scanning text in photos and documents")
@@ -308,15 +307,15 @@ class AttachmentsMixin(SessionBase):
 
     def attachments_of(self, message_ids: Sequence[int]) -> dict[MessageId, list[StoredAttachment]]:
         """The attachments of some messages, with their text."""
-        with self.store.read() as conn:
-            return store_attachments.attachments_of(conn, message_ids)
+        with unit_of_work(self.store) as uow:
+            return uow.attachments.attachments_of(message_ids)
 
     def attachment_counts(self) -> dict[str, int]:
         """How many attachments are kept, refused and missing."""
-        with self.store.read() as conn:
-            return store_attachments.status_counts(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.attachments.status_counts()
 
     def attachment_findings(self, attachment_ids: Sequence[int]) -> list[AttachmentFinding]:
         """Detection's proposals in some attachments' text."""
-        with self.store.read() as conn:
-            return store_attachments.findings_of(conn, attachment_ids)
+        with unit_of_work(self.store) as uow:
+            return uow.attachments.findings_of(attachment_ids)

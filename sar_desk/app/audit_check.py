@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sar_desk.core.errors import BadInputError
+from sar_desk.core.records import ChainProblem, Head
 from sar_desk.store import Store
-from sar_desk.store.audit import ChainProblem
-from sar_desk.store.audit_anchor import verify_all
-from sar_desk.store.audit_marks import Head
+from sar_desk.store.uow import unit_of_work
 
 MANIFEST_KEY = "audit_head"
 
@@ -44,5 +43,5 @@ def verify(store: Store, case_folder: Path, bundles: Sequence[Path] = ()) -> lis
         BadInputError: A named bundle records no audit head.
     """
     heads = [(Path(b).name, bundle_head(Path(b))) for b in bundles]
-    with store.read() as conn:
-        return verify_all(conn, case_folder, heads)
+    with unit_of_work(store) as uow:
+        return uow.audit_anchor.verify_all(case_folder, heads)

@@ -88,15 +88,15 @@ class SessionBase:
             self.user = account
             return self.user
         try:
-            with self.store.read() as conn:
-                self.user = roles.authenticate(conn, name.strip(), None)
+            with unit_of_work(self.store) as uow:
+                self.user = roles.authenticate(uow, name.strip(), None)
             return self.user
         except roles.PassphraseNeededError:
             pass
         # Asked outside any read, so no snapshot is held while someone types.
         passphrase = ask() if ask else None
-        with self.store.read() as conn:
-            self.user = roles.authenticate(conn, name.strip(), passphrase)
+        with unit_of_work(self.store) as uow:
+            self.user = roles.authenticate(uow, name.strip(), passphrase)
         return self.user
 
     def _save_case(self, case: Case, action: str, details: dict[str, Any]) -> None:

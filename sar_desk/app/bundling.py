@@ -43,12 +43,8 @@ from sar_desk.export.options import (
 )
 from sar_desk.review import attachments as attachment_review
 from sar_desk.review import elusion, exclusions, legal, signoff
-from sar_desk.store import audit, searchlog
-from sar_desk.store import detection as store_detection
-from sar_desk.store import messages as store_messages
-from sar_desk.store import scope as store_scope
-from sar_desk.store.case_meta import get_meta, set_meta
 from sar_desk.store.running import ended_abruptly, running
+from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.export.manifest import BundleManifest
@@ -90,8 +86,8 @@ class ExportMixin(SessionBase):
     def organisation_profile(self) -> OrgProfile | None:
         """The installation's profile with this case's overrides, or None if neither is set."""
         base = load_profile()
-        with self.store.read() as conn:
-            raw = get_meta(conn, _ORG_KEY)
+        with unit_of_work(self.store) as uow:
+            raw = uow.case.get_meta(_ORG_KEY)
         overrides: dict[str, str] = json.loads(raw) if raw else {}
         if base is None and not overrides:
             return None
@@ -108,12 +104,12 @@ class ExportMixin(SessionBase):
             BadInputError: An unknown controller type or jurisdiction.
         """
         check_values(values)
-        with self.store.transaction() as conn:
-            raw = get_meta(conn, _ORG_KEY)
+        with unit_of_work(self.store, write=True) as uow:
+            raw = uow.case.get_meta(_ORG_KEY)
             overrides: dict[str, str] = json.loads(raw) if raw else {}
             overrides.update({k: v for k, v in values.items() if v})
-            set_meta(conn, _ORG_KEY, json.dumps(overrides, sort_keys=True))
-            audit.append(conn, self.user, "organisation-set", {"fields": sorted(values)})
+            uow.case.set_meta(_ORG_KEY, json.dumps(overrides, sort_keys=True))
+            uow.audit.append(self.user, "organisation-set", {"fields": sorted(values)})
         profile = self.organisation_profile()
         assert profile is not None  # the override just written
         return profile
@@ -132,18 +128,18 @@ class ExportMixin(SessionBase):
         # The full check, not only the chain: a decision row changed behind the log's back
         # (who approved, what span) must stop the export that would disclose by it.
         tampered = audit_check.verify(self.store, self.case_folder.root)
-        with self.store.read() as conn:
+        with unit_of_work(self.store) as uow:
             if tampered:
                 raise AuditTamperedError(
                     "The case's audit log was changed outside SAR Desk, so no bundle can be "
                     "exported. Verify the audit log to see where, and contact your DPO.",
                     hint=Hint.VERIFY_AUDIT,
                 )
-            outcome = legal.current_outcome(conn)
+            outcome = legal.current_outcome(uow)
             answered = outcome is not None and outcome.kind is not OutcomeKind.HELD
             # Not held, NCND and whole-request refusals disclose no records: the letter is the
             # response, so an empty (or any) disclosure set does not block or enter the pack.
-            ids = [] if answered else store_scope.disclosure_ids(conn)
+            ids = [] if answered else uow.scope.disclosure_ids()
             if not ids and not answered:
                 raise ExportBlockedError(
                     "The disclosure set is empty: mark messages in scope (or add them to the "
@@ -151,11 +147,11 @@ class ExportMixin(SessionBase):
                     "or a neither-confirm-nor-deny or refusal outcome."
                 )
             decisions = disclosure.disclosure_decisions(
-                conn, self.case, table, ids, ordinary_words()
+                uow, self.case, table, ids, ordinary_words()
             )
             # Attachments are review items too: one without an approved decision blocks the
             # export exactly as an undecided proposal does (it would otherwise drop out unseen).
-            attachments_open = undecided_count(conn, [int(i) for i in ids])
+            attachments_open = undecided_count(uow, [int(i) for i in ids])
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
@@ -169,10 +165,10 @@ class ExportMixin(SessionBase):
                     f"{undecided_line(attachments_open)} Decide them and export again.",
                     hint=Hint.LIST_ATTACHMENTS,
                 )
-            cover = detection_gate.coverage(conn, self.folder, [int(i) for i in ids])
+            cover = detection_gate.coverage(uow, self.folder, [int(i) for i in ids])
             if ids:  # an outcome that discloses no records needs no detection
                 detection_gate.require_detection(cover)
-            outstanding = signoff.signoff_outstanding(conn, self.case, table)
+            outstanding = signoff.signoff_outstanding(uow, self.case, table)
             if outstanding:
                 raise ExportBlockedError(
                     "DPO sign-off is required before export: "
@@ -180,14 +176,14 @@ class ExportMixin(SessionBase):
                     + ". Ask the DPO to sign off.",
                     hint=Hint.SIGN_OFF,
                 )
-            messages = store_messages.get_messages(conn, [int(i) for i in ids]) if ids else []
-            searches = [search_record(e, self.case.timezone) for e in searchlog.list_searches(conn)]
-            excluded = exclusions.scope_exclusions(conn)
-            runs = store_detection.list_runs(conn)
-            interests = legal.legitimate_interests_tests(conn)
-            elusion_test = elusion.elusion_record(conn)
-            head = audit.current_head(conn)
-            shown = approved_outcomes(conn, self.case_folder, table, [int(i) for i in ids])
+            messages = uow.messages.get_messages([int(i) for i in ids]) if ids else []
+            searches = [search_record(e, self.case.timezone) for e in uow.searchlog.list_searches()]
+            excluded = exclusions.scope_exclusions(uow)
+            runs = uow.detection.list_runs()
+            interests = legal.legitimate_interests_tests(uow)
+            elusion_test = elusion.elusion_record(uow)
+            head = uow.audit.current_head()
+            shown = approved_outcomes(uow, self.case_folder, table, [int(i) for i in ids])
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,
@@ -253,9 +249,8 @@ class ExportMixin(SessionBase):
             result = yield from build_bundle(
                 inputs, options, Path(dest), cancel=cancel, master_dir=master_dir
             )
-        with self.store.transaction() as conn:
-            audit.append(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            uow.audit.append(
                 self.user,
                 "export",
                 {
@@ -273,9 +268,9 @@ class ExportMixin(SessionBase):
 
     def detection_coverage(self) -> detection_gate.DetectionCoverage:
         """How far detection covers the disclosure set (export needs it complete)."""
-        with self.store.read() as conn:
-            ids = [int(i) for i in store_scope.disclosure_ids(conn)]
-            return detection_gate.coverage(conn, self.folder, ids)
+        with unit_of_work(self.store) as uow:
+            ids = [int(i) for i in uow.scope.disclosure_ids()]
+            return detection_gate.coverage(uow, self.folder, ids)
 
     def waive_detection(self, reason: str) -> int:
         """Record the DPO's decision to export without complete detection.
@@ -290,9 +285,9 @@ class ExportMixin(SessionBase):
             PermissionDeniedError: The acting user is not a DPO of the case.
             BadInputError: No reason, or an empty disclosure set.
         """
-        with self.store.transaction() as conn:
-            ids = [int(i) for i in store_scope.disclosure_ids(conn)]
-            return detection_gate.waive_detection(conn, self.user, ids, reason)
+        with unit_of_work(self.store, write=True) as uow:
+            ids = [int(i) for i in uow.scope.disclosure_ids()]
+            return detection_gate.waive_detection(uow, self.user, ids, reason)
 
     def verify_bundle(self, path: Path, password: str | None = None) -> VerifyReport:
         """Verify an exported bundle against this case (and run every file check).
@@ -304,8 +299,8 @@ class ExportMixin(SessionBase):
         from sar_desk.export.manifest import load_or_create_key, public_key_of
         from sar_desk.export.verify import CaseEvidence, verify_bundle
 
-        with self.store.read() as conn:
-            exports = audit.entries(conn, "export")
+        with unit_of_work(self.store) as uow:
+            exports = uow.audit.entries("export")
         hashes = {
             str(e.details.get("export_id")): str(e.details.get("manifest_sha256")) for e in exports
         }
@@ -321,6 +316,6 @@ class ExportMixin(SessionBase):
         evidence = CaseEvidence(public, hashes, terms)
         # Images are read back by OCR only for a case that disclosed some (the engine is slow
         # to load); their metadata is checked in every bundle regardless.
-        with self.store.read() as conn:
-            reader = image_reader() if attachment_review.approved(conn) else None
+        with unit_of_work(self.store) as uow:
+            reader = image_reader() if attachment_review.approved(uow) else None
         return verify_bundle(Path(path), evidence, password=password, ocr=reader)

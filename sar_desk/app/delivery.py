@@ -21,7 +21,7 @@ from sar_desk.core.delivery import (
     PasswordChannel,
 )
 from sar_desk.review import delivery as rules
-from sar_desk.store.deliveries import list_deliveries
+from sar_desk.store.uow import unit_of_work
 
 __all__ = [
     "Delivery",
@@ -67,8 +67,8 @@ class DeliveryMixin(SessionBase):
         """
         if given.sent_at.tzinfo is None:
             given = replace(given, sent_at=given.sent_at.replace(tzinfo=self._zone()))
-        with self.store.transaction() as conn:
-            return rules.record(conn, self.user, given, export_id, now or datetime.now(UTC))
+        with unit_of_work(self.store, write=True) as uow:
+            return rules.record(uow, self.user, given, export_id, now or datetime.now(UTC))
 
     def _zone(self) -> ZoneInfo:
         return ZoneInfo(self.case.timezone)
@@ -79,18 +79,18 @@ class DeliveryMixin(SessionBase):
 
     def deliveries(self) -> list[Delivery]:
         """Every recorded delivery, oldest first."""
-        with self.store.read() as conn:
-            return list_deliveries(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.deliveries.list_deliveries()
 
     def exports_made(self) -> list[ExportMade]:
         """Every export of the case, oldest first."""
-        with self.store.read() as conn:
-            return rules.exports_made(conn)
+        with unit_of_work(self.store) as uow:
+            return rules.exports_made(uow)
 
     def undelivered_export(self) -> ExportMade | None:
         """The newest export when no delivery of it is recorded yet (None otherwise)."""
-        with self.store.read() as conn:
-            return rules.undelivered_export(conn)
+        with unit_of_work(self.store) as uow:
+            return rules.undelivered_export(uow)
 
     def summary_sections(self) -> list[SummarySection]:
         """A "Delivery" block once something was exported: each delivery, or that none is."""

@@ -25,13 +25,11 @@ from sar_desk.core.errors import BadInputError, Cancelled
 from sar_desk.core.findings import Finding
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, IdentifierKind, Participant, Person
+from sar_desk.core.records import Selection
 from sar_desk.core.search import day_range
-from sar_desk.store import Store, audit
-from sar_desk.store import detection as store_detection
-from sar_desk.store import scope as store_scope
-from sar_desk.store.detection import Selection
-from sar_desk.store.findings import findings_for, save_findings
+from sar_desk.store import Store
 from sar_desk.store.running import running
+from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.detect.analyze import Detector
@@ -192,10 +190,10 @@ class DetectionMixin(SessionBase):
         store = self.case_folder.open_store()  # this thread's own connection (worker rule)
         own_detector = detector is None
         try:
-            with store.read() as conn:
-                context = case_context(self.case, store_detection.known_people(conn))
-                total = store_detection.count_unscanned(conn, span)
-                skipped = store_detection.count_scanned(conn, span)
+            with unit_of_work(store) as uow:
+                context = case_context(self.case, uow.detection.known_people())
+                total = uow.detection.count_unscanned(span)
+                skipped = uow.detection.count_scanned(span)
             workers = workers or auto_workers(total)
             note = ""
             if detector is None and model is None:
@@ -208,8 +206,8 @@ class DetectionMixin(SessionBase):
             engine = detector.version
             # The task record tells a live run from one a killed process left "running".
             with running(self.folder, "detection", "a detection run"):
-                with store.transaction() as conn:
-                    run_id = store_detection.start_run(conn, scope, engine)
+                with unit_of_work(store, write=True) as uow:
+                    run_id = uow.detection.start_run(scope, engine)
                 counts: Counter[str] = Counter()
                 try:
                     scanned = yield from self._scan(
@@ -256,15 +254,15 @@ class DetectionMixin(SessionBase):
 
         cache = ResultCache()
         done, after = 0, 0
-        with db.read() as conn:
-            titled = store_detection.titled_conversations(conn)
+        with unit_of_work(db) as uow:
+            titled = uow.detection.titled_conversations()
             # A title's proposals ride on a disclosed message where there is one (issue 20).
-            preferred = {int(i) for i in store_scope.disclosure_ids(conn)}
+            preferred = {int(i) for i in uow.scope.disclosure_ids()}
         while True:
             cancel.check()
-            with db.read() as conn:
+            with unit_of_work(db) as uow:
                 # A full batch per worker; each page is stored (and resumable) as one step.
-                page = store_detection.unscanned_page(conn, span, after, BATCH * workers)
+                page = uow.detection.unscanned_page(span, after, BATCH * workers)
             if not page:
                 return done
             found: list[Finding] = analyze_batch(
@@ -275,9 +273,9 @@ class DetectionMixin(SessionBase):
                 messages=page,
                 titles=title_carriers(page, titled, preferred),
             )
-            with db.transaction() as conn:
-                save_findings(conn, found)
-                store_detection.add_progress(conn, run_id, [int(m.id) for m in page], len(found))
+            with unit_of_work(db, write=True) as uow:
+                uow.findings.save_findings(found)
+                uow.detection.add_progress(run_id, [int(m.id) for m in page], len(found))
             counts.update(f.entity_type for f in found)
             done += len(page)
             after = int(page[-1].id)
@@ -297,29 +295,27 @@ class DetectionMixin(SessionBase):
             propagation_names,
         )
 
-        with db.read() as conn:
-            names = propagation_names(
-                store_detection.person_name_findings(conn, PROPAGATION_SOURCES)
-            )
-            total = store_detection.count_scanned(conn, span)
+        with unit_of_work(db) as uow:
+            names = propagation_names(uow.detection.person_name_findings(PROPAGATION_SOURCES))
+            total = uow.detection.count_scanned(span)
         if not names:
             return 0
         wider = context.with_propagated(names)
         added, done, after = 0, 0, 0
         while True:
             cancel.check()
-            with db.read() as conn:
-                page = store_detection.scanned_page(conn, span, after, BATCH * 4)
-                existing = findings_for(conn, [int(m.id) for m in page])
+            with unit_of_work(db) as uow:
+                page = uow.detection.scanned_page(span, after, BATCH * 4)
+                existing = uow.findings.findings_for([int(m.id) for m in page])
             if not page:
                 return added
             second = propagate_batch([(m.id, m.text) for m in page], wider, existing)
             new = second.new
             relabel = [(o.id, n.entity_type) for o, n in second.relabelled if o.id is not None]
             if new or relabel:
-                with db.transaction() as conn:
-                    save_findings(conn, new)
-                    store_detection.relabel_findings(conn, relabel)
+                with unit_of_work(db, write=True) as uow:
+                    uow.findings.save_findings(new)
+                    uow.detection.relabel_findings(relabel)
             counts.update(f.entity_type for f in new)
             added += len(new)
             done += len(page)
@@ -335,10 +331,9 @@ class DetectionMixin(SessionBase):
         scope: str,
         counts: Counter[str],
     ) -> None:
-        with store.transaction() as conn:
-            store_detection.finish_run(conn, run_id, status, propagated)
-            audit.append(
-                conn,
+        with unit_of_work(store, write=True) as uow:
+            uow.detection.finish_run(run_id, status, propagated)
+            uow.audit.append(
                 self.user,
                 "detection",
                 {
@@ -353,15 +348,15 @@ class DetectionMixin(SessionBase):
 
     def detection_counts(self) -> dict[str, int]:
         """Stored proposals per entity type."""
-        with self.store.read() as conn:
-            return store_detection.counts_by_entity(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.detection.counts_by_entity()
 
     def summary_sections(self) -> list[SummarySection]:
         """Add "Detection": proposals per entity type and the last run."""
         sections = super().summary_sections()
-        with self.store.read() as conn:
-            counts = store_detection.counts_by_entity(conn)
-            runs = store_detection.list_runs(conn)
+        with unit_of_work(self.store) as uow:
+            counts = uow.detection.counts_by_entity()
+            runs = uow.detection.list_runs()
         if not runs:
             lines: tuple[str, ...] = ("Detection has not been run yet.",)
         else:

@@ -21,16 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from sar_desk.core.errors import BadInputError, ExportBlockedError
+from sar_desk.core.records import DetectionRun, Selection
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import detection as store_detection
-from sar_desk.store.decisions import Connection
 from sar_desk.store.running import is_running
+from sar_desk.store.uow import UnitOfWork
 
 WAIVER_ACTION = "detection-waived"
 
 
-def run_status(run: store_detection.DetectionRun, case_folder: Path) -> str:
+def run_status(run: DetectionRun, case_folder: Path) -> str:
     """A run's status as people should see it: "running" only while a task really runs."""
     if run.status == "running" and not is_running(case_folder, "detection"):
         return "interrupted"
@@ -77,15 +76,15 @@ class DetectionCoverage:
         }
 
 
-def coverage(conn: Connection, case_folder: Path, ids: Sequence[int]) -> DetectionCoverage:
+def coverage(uow: UnitOfWork, case_folder: Path, ids: Sequence[int]) -> DetectionCoverage:
     """Detection's coverage of the disclosure set `ids`."""
-    selection = store_detection.Selection(ids=tuple(sorted(int(i) for i in ids)))
-    unscanned = store_detection.count_unscanned(conn, selection)
-    runs = store_detection.list_runs(conn)
+    selection = Selection(ids=tuple(sorted(int(i) for i in ids)))
+    unscanned = uow.detection.count_unscanned(selection)
+    runs = uow.detection.list_runs()
     last = run_status(runs[-1], case_folder) if runs else None
     digest = disclosure_digest(ids)
     waiver = None
-    for entry in reversed(audit.entries(conn, WAIVER_ACTION)):
+    for entry in reversed(uow.audit.entries(WAIVER_ACTION)):
         if entry.details.get("disclosure_sha256") == digest:
             waiver = {
                 "by": entry.user,
@@ -126,7 +125,7 @@ def require_detection(cover: DetectionCoverage) -> None:
     )
 
 
-def waive_detection(conn: Connection, user: str, ids: Sequence[int], reason: str) -> int:
+def waive_detection(uow: UnitOfWork, user: str, ids: Sequence[int], reason: str) -> int:
     """Record a DPO decision to export this disclosure set without complete detection.
 
     Returns:
@@ -136,7 +135,7 @@ def waive_detection(conn: Connection, user: str, ids: Sequence[int], reason: str
         PermissionDeniedError: The user is not a DPO of the case.
         BadInputError: No reason, or an empty disclosure set.
     """
-    require(conn, user, Permission.SIGN_OFF)
+    require(uow, user, Permission.SIGN_OFF)
     if not reason.strip():
         raise BadInputError(
             "A decision to export without complete detection needs a reason (what was "
@@ -144,11 +143,8 @@ def waive_detection(conn: Connection, user: str, ids: Sequence[int], reason: str
         )
     if not ids:
         raise BadInputError("The disclosure set is empty, so there is nothing to decide.")
-    unscanned = store_detection.count_unscanned(
-        conn, store_detection.Selection(ids=tuple(sorted(int(i) for i in ids)))
-    )
-    entry = audit.append(
-        conn,
+    unscanned = uow.detection.count_unscanned(Selection(ids=tuple(sorted(int(i) for i in ids))))
+    entry = uow.audit.append(
         user,
         WAIVER_ACTION,
         {

@@ -22,14 +22,14 @@ from sar_desk.core.deadlines import Deadline, compute_deadline, days_left
 from sar_desk.core.errors import AmbiguousDateOrderError, SarDeskError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Message
+from sar_desk.core.records import SearchOrder as SearchOrder
 from sar_desk.core.search import SearchQuery
 from sar_desk.export.manifest import BundleManifest
 from sar_desk.export.options import BundleOptions
 from sar_desk.export.verify import VerifyReport
 from sar_desk.importers import importer_for
 from sar_desk.store.messages import Cursor, cursor_of
-from sar_desk.store.search_order import SearchOrder as SearchOrder
-from sar_desk.store.search_order import search_page_ordered
+from sar_desk.store.uow import unit_of_work
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +99,9 @@ def sorted_search_page(
     Raises:
         BadSearchError: The query cannot be run as written.
     """
-    with session.store.read() as conn:
-        return search_page_ordered(
-            conn, query, order, descending, int(after.id) if after else None, limit
+    with unit_of_work(session.store) as uow:
+        return uow.search_order.search_page_ordered(
+            query, order, descending, int(after.id) if after else None, limit
         )
 
 

@@ -11,8 +11,8 @@ from sar_desk.app.ingest import ImportResult, import_source
 from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.core.jobs import CancelToken, Job
 from sar_desk.core.model import Source
-from sar_desk.store import sources as store_sources
 from sar_desk.store.running import running
+from sar_desk.store.uow import unit_of_work
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,5 +75,5 @@ class ImportingMixin(SessionBase):
 
     def sources(self) -> list[Source]:
         """Every imported source."""
-        with self.store.read() as conn:
-            return store_sources.list_sources(conn, shares=True)
+        with unit_of_work(self.store) as uow:
+            return uow.sources.list(shares=True)

@@ -22,10 +22,8 @@ from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Case, Source
-from sar_desk.store import audit
-from sar_desk.store import sources as store_sources
 from sar_desk.store.folder import CaseFolder, remove_tree
-from sar_desk.store.writer import ImportWriter
+from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.importers.base import Importer, ImportOptions
@@ -178,14 +176,13 @@ def _write(
 ) -> Job[ImportResult]:
     report = ImportReport()
     with folder.open_store() as store:
-        with store.read() as conn:
-            previous = store_sources.find_by_sha(conn, sha)
+        with unit_of_work(store) as uow:
+            previous = uow.sources.find_by_sha(sha)
         if previous is not None:
             return _another_custodian(store, previous, path, custodian, user)
-        with store.transaction() as conn:
+        with unit_of_work(store, write=True) as uow:
             now = datetime.now(UTC).replace(microsecond=0)
-            source_id = store_sources.add_source(
-                conn,
+            source_id = uow.sources.add_source(
                 platform=importer.platform,
                 original_name=path.name,
                 stored_path="",
@@ -195,7 +192,7 @@ def _write(
                 imported_at=now,
                 importer_version=importer.version,
             )
-            writer = ImportWriter(conn, source_id)
+            writer = uow.sources.writer(source_id)
             done = 0
             for raw in importer.read(copy_target, report, options):
                 writer.add(raw)
@@ -214,7 +211,7 @@ def _write(
                     "Check it is the full export."
                 )
             kept = keep_import_attachments(
-                conn, folder, copy_target, source_id, writer.with_files, report
+                uow, folder, copy_target, source_id, writer.with_files, report
             )
             final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
             try:
@@ -223,8 +220,7 @@ def _write(
                 kept.discard()
                 raise
             try:
-                store_sources.finish_source(
-                    conn,
+                uow.sources.finish_source(
                     source_id,
                     message_count=counts.messages,
                     system_count=counts.system,
@@ -233,10 +229,9 @@ def _write(
                     settings=report.settings,
                     report=_report_json(report),
                 )
-                store_sources.set_stored_path(conn, source_id, folder.stored_path(final_name))
-                app_people.record_import(conn, report, importer.platform, case, user)
-                audit.append(
-                    conn,
+                uow.sources.set_stored_path(source_id, folder.stored_path(final_name))
+                app_people.record_import(uow, report, importer.platform, case, user)
+                uow.audit.append(
                     user,
                     "import",
                     {
@@ -254,8 +249,8 @@ def _write(
                 remove_tree(final)
                 kept.discard()
                 raise
-        with store.read() as conn:
-            source = store_sources.get_source(conn, source_id)
+        with unit_of_work(store) as uow:
+            source = uow.sources.get_source(source_id)
     logger.info(
         "imported source %s: %d messages, %d system, %d duplicates, %d issues; "
         "attachments %d kept, %d refused, %d missing",
@@ -311,14 +306,14 @@ def _another_custodian(
             f"{path.name} was already imported into this case {when}"
             f"{' from the same custodian' if custodian else ''}. It was not imported again.{hint}"
         )
-    with store.transaction() as conn:
-        store_sources.add_custodian(
-            conn, previous.id, custodian.strip(), datetime.now(UTC).replace(microsecond=0), user
+    with unit_of_work(store, write=True) as uow:
+        uow.sources.add_custodian(
+            previous.id, custodian.strip(), datetime.now(UTC).replace(microsecond=0), user
         )
-        audit.append(
-            conn, user, "add-custodian", {"source": int(previous.id), "sha256": previous.sha256}
+        uow.audit.append(
+            user, "add-custodian", {"source": int(previous.id), "sha256": previous.sha256}
         )
-        source = store_sources.get_source(conn, previous.id)
+        source = uow.sources.get_source(previous.id)
     logger.info("source %s: custodian added for a byte-identical export", previous.id)
     return ImportResult(
         source=source,

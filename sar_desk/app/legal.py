@@ -14,6 +14,7 @@ from sar_desk.core.legitimate_interests import LegitimateInterestsTest
 from sar_desk.core.model import Regime
 from sar_desk.core.outcome import Outcome, OutcomeKind
 from sar_desk.review import legal
+from sar_desk.store.uow import unit_of_work
 
 
 class LegalMixin(SessionBase):
@@ -23,27 +24,27 @@ class LegalMixin(SessionBase):
         self, code: str, purpose: str, necessity: str, balance: str
     ) -> LegitimateInterestsTest:
         """Record the legitimate-interests test (purpose, necessity, balance) for a code."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return legal.record_legitimate_interests(
-                conn, self.case, bundled_code_table(), self.user, code, purpose, necessity, balance
+                uow, self.case, bundled_code_table(), self.user, code, purpose, necessity, balance
             )
 
     def legitimate_interests_tests(self) -> dict[str, LegitimateInterestsTest]:
         """The current legitimate-interests test per code."""
-        with self.store.read() as conn:
-            return legal.legitimate_interests_tests(conn)
+        with unit_of_work(self.store) as uow:
+            return legal.legitimate_interests_tests(uow)
 
     def record_outcome(self, kind: OutcomeKind, code: str | None, reason: str) -> Outcome:
         """Record how the request is answered (held / not held / NCND / refused)."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return legal.record_outcome(
-                conn, self.case, bundled_code_table(), self.user, kind, code, reason
+                uow, self.case, bundled_code_table(), self.user, kind, code, reason
             )
 
     def outcome(self) -> Outcome | None:
         """The recorded outcome, or None (treated as held)."""
-        with self.store.read() as conn:
-            return legal.current_outcome(conn)
+        with unit_of_work(self.store) as uow:
+            return legal.current_outcome(uow)
 
     def outcome_codes(self, kind: OutcomeKind) -> list[ReasonCode]:
         """The codes `record_outcome` accepts for ``kind`` in this case (none for held/not held).

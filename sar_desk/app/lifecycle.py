@@ -28,8 +28,7 @@ from sar_desk.core.retention import (
     parse_retention,
 )
 from sar_desk.review.roles import Role, role_of
-from sar_desk.store import audit
-from sar_desk.store.case_meta import get_meta, set_meta
+from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.app.session import CaseSession
@@ -47,15 +46,15 @@ def reason_digest(reason: str) -> str:
 
 def lifecycle(session: CaseSession) -> Lifecycle:
     """The case's lifecycle record (an open case with no hold if none was written)."""
-    with session.store.read() as conn:
-        raw = get_meta(conn, _KEY)
+    with unit_of_work(session.store) as uow:
+        raw = uow.case.get_meta(_KEY)
     return Lifecycle.from_json(json.loads(raw)) if raw else Lifecycle()
 
 
 def lifecycle_log(session: CaseSession) -> list[dict[str, Any]]:
     """Every lifecycle change with its reason, oldest first (internal; never in a certificate)."""
-    with session.store.read() as conn:
-        raw = get_meta(conn, _LOG_KEY)
+    with unit_of_work(session.store) as uow:
+        raw = uow.case.get_meta(_LOG_KEY)
     return list(json.loads(raw)) if raw else []
 
 
@@ -76,8 +75,8 @@ def lifecycle_role(session: CaseSession) -> Role:
     Raises:
         PermissionDeniedError: Not a user of the case, or a reviewer or auditor.
     """
-    with session.store.read() as conn:
-        role = role_of(conn, session.user)
+    with unit_of_work(session.store) as uow:
+        role = role_of(uow, session.user)
     if role is None:
         raise PermissionDeniedError(
             f"{session.user} is not a user of this case; add them as a user with a role.",
@@ -95,15 +94,15 @@ def _save(
     session: CaseSession, record: Lifecycle, action: str, details: dict[str, Any], reason: str
 ) -> None:
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    with session.store.transaction() as conn:
-        raw = get_meta(conn, _LOG_KEY)
+    with unit_of_work(session.store, write=True) as uow:
+        raw = uow.case.get_meta(_LOG_KEY)
         log = list(json.loads(raw)) if raw else []
         log.append({"action": action, "at": now, "user": session.user, "reason": reason})
-        set_meta(conn, _LOG_KEY, json.dumps(log, sort_keys=True))
-        set_meta(conn, _KEY, json.dumps(record.to_json(), sort_keys=True))
+        uow.case.set_meta(_LOG_KEY, json.dumps(log, sort_keys=True))
+        uow.case.set_meta(_KEY, json.dumps(record.to_json(), sort_keys=True))
         if reason:
             details = {**details, "reason_sha256": reason_digest(reason)}
-        audit.append(conn, session.user, action, details)
+        uow.audit.append(session.user, action, details)
 
 
 def close_case(

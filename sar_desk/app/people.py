@@ -28,11 +28,7 @@ from sar_desk.core.people import (
     Suggestion,
     SuggestionKind,
 )
-from sar_desk.store import audit
-from sar_desk.store import people as store_people
-from sar_desk.store import person_decisions as store_decided
-from sar_desk.store import person_terms as store_terms
-from sar_desk.store.people import Conn
+from sar_desk.store.uow import UnitOfWork, unit_of_work
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +38,8 @@ class PeopleMixin(SessionBase):
 
     def people(self) -> list[PersonSummary]:
         """Everyone in the case with identifiers per platform, sent-message count and role."""
-        with self.store.read() as conn:
-            return store_people.summaries(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.people.summaries()
 
     def person(self, person_id: int) -> Person:
         """One person.
@@ -51,13 +47,13 @@ class PeopleMixin(SessionBase):
         Raises:
             NotFoundError: No such person.
         """
-        with self.store.read() as conn:
-            return store_people.get_person(conn, person_id)
+        with unit_of_work(self.store) as uow:
+            return uow.people.get_person(person_id)
 
     def resolve_people(self) -> ResolutionSummary:
         """Resolve any unassigned participants, find the requester and refresh suggestions."""
-        with self.store.transaction() as conn:
-            return resolve_people(conn, self.case, self.user)
+        with unit_of_work(self.store, write=True) as uow:
+            return resolve_people(uow, self.case, self.user)
 
     def find_people(self, text: str) -> list[Person]:
         """People named by an id, "requester", a phone number, e-mail, handle or name.
@@ -66,14 +62,14 @@ class PeopleMixin(SessionBase):
             NotFoundError: Nobody matches; the message names close matches when there are any.
         """
         wanted = text.strip()
-        with self.store.read() as conn:
-            everyone = store_people.list_people(conn)
+        with unit_of_work(self.store) as uow:
+            everyone = uow.people.list_people()
             if wanted.removeprefix("P").removeprefix("p").isdigit():
-                return [store_people.get_person(conn, int(wanted.lstrip("Pp")))]
+                return [uow.people.get_person(int(wanted.lstrip("Pp")))]
             if wanted.casefold() == "requester":
                 found = [p for p in everyone if p.role is PersonRole.REQUESTER]
             else:
-                found = self._match_people(conn, wanted, everyone)
+                found = self._match_people(uow, wanted, everyone)
         if found:
             return found
         close = process.extract(
@@ -94,16 +90,16 @@ class PeopleMixin(SessionBase):
             hint=Hint.LIST_PEOPLE,
         )
 
-    def _match_people(self, conn: Conn, wanted: str, everyone: list[Person]) -> list[Person]:
+    def _match_people(self, uow: UnitOfWork, wanted: str, everyone: list[Person]) -> list[Person]:
         kind, value = classify_identifier(wanted, self.case.default_region)
         if kind in (IdentifierKind.PHONE, IdentifierKind.EMAIL):
             key = core_people.strong_key("", kind, value)
-            keys = store_terms.person_keys(conn)
+            keys = uow.person_terms.person_keys()
             return [p for p in everyone if key in keys.get(p.id, set())]
         if kind is IdentifierKind.HANDLE:
-            _names, handles = store_terms.people_names(conn)
+            _names, handles = uow.person_terms.people_names()
             return [p for p in everyone if value.lstrip("@") in handles.get(p.id, set())]
-        names, _handles = store_terms.people_names(conn)
+        names, _handles = uow.person_terms.people_names()
         key = name_key(value)
         exact = [p for p in everyone if key in names.get(p.id, ())]
         if key in core_people.person_names([self.case.requester or "", *self.case.aliases]):
@@ -129,11 +125,10 @@ class PeopleMixin(SessionBase):
         """
         if int(keep) == int(absorb):
             raise BadInputError(f"Person {keep} cannot be merged with themselves; give two ids.")
-        with self.store.transaction() as conn:
-            store_people.get_person(conn, absorb)
-            moved = store_people.merge_into(conn, PersonId(int(keep)), PersonId(int(absorb)))
-            decision = store_decided.record_decision(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            uow.people.get_person(absorb)
+            moved = uow.people.merge_into(PersonId(int(keep)), PersonId(int(absorb)))
+            decision = uow.person_decisions.record_decision(
                 user=self.user,
                 action="merge",
                 person_id=PersonId(int(keep)),
@@ -141,8 +136,7 @@ class PeopleMixin(SessionBase):
                 reason=reason,
                 details={"participants": moved},
             )
-            audit.append(
-                conn,
+            uow.audit.append(
                 self.user,
                 "people-merge",
                 {
@@ -153,8 +147,8 @@ class PeopleMixin(SessionBase):
                     "automatic": False,
                 },
             )
-            refresh_suggestions(conn, self.case)
-            return store_people.get_person(conn, keep)
+            refresh_suggestions(uow, self.case)
+            return uow.people.get_person(keep)
 
     def split_person(self, person_id: int, identifier: str, reason: str = "") -> Person:
         """Move the identities matching `identifier` out of a person into a new person.
@@ -165,9 +159,9 @@ class PeopleMixin(SessionBase):
             NotFoundError: The person has no such identifier.
             BadInputError: The identifier is the person's only one.
         """
-        with self.store.transaction() as conn:
-            person = store_people.get_person(conn, person_id)
-            parts = store_people.list_participants(conn, [int(person_id)])
+        with unit_of_work(self.store, write=True) as uow:
+            person = uow.people.get_person(person_id)
+            parts = uow.people.list_participants([int(person_id)])
             moving = [
                 p
                 for p in parts
@@ -186,11 +180,10 @@ class PeopleMixin(SessionBase):
                 raise BadInputError(
                     f"{identifier!r} is all person {person_id} has; there is nothing to split off."
                 )
-            new_id = store_people.create_person(conn, core_people.best_display_name(moving))
-            store_people.assign(conn, [int(p.id) for p in moving], new_id)
-            store_people.add_separation(conn, person.id, new_id)
-            decision = store_decided.record_decision(
-                conn,
+            new_id = uow.people.create_person(core_people.best_display_name(moving))
+            uow.people.assign([int(p.id) for p in moving], new_id)
+            uow.people.add_separation(person.id, new_id)
+            decision = uow.person_decisions.record_decision(
                 user=self.user,
                 action="split",
                 person_id=person.id,
@@ -198,8 +191,7 @@ class PeopleMixin(SessionBase):
                 reason=reason,
                 details={"participants": [int(p.id) for p in moving]},
             )
-            audit.append(
-                conn,
+            uow.audit.append(
                 self.user,
                 "people-split",
                 {
@@ -209,8 +201,8 @@ class PeopleMixin(SessionBase):
                     "participants": len(moving),
                 },
             )
-            refresh_suggestions(conn, self.case)
-            return store_people.get_person(conn, new_id)
+            refresh_suggestions(uow, self.case)
+            return uow.people.get_person(new_id)
 
     def mark_person(
         self, person_id: int, role: PersonRole, official: bool = False, reason: str = ""
@@ -225,19 +217,17 @@ class PeopleMixin(SessionBase):
             raise BadInputError(
                 "Only staff can act in an official capacity; mark the person as staff to record it."
             )
-        with self.store.transaction() as conn:
-            before = store_people.get_person(conn, person_id)
-            store_people.set_role(conn, before.id, role, official)
-            decision = store_decided.record_decision(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            before = uow.people.get_person(person_id)
+            uow.people.set_role(before.id, role, official)
+            decision = uow.person_decisions.record_decision(
                 user=self.user,
                 action="mark",
                 person_id=before.id,
                 reason=reason,
                 details={"role": str(role), "official": official, "previous": str(before.role)},
             )
-            audit.append(
-                conn,
+            uow.audit.append(
                 self.user,
                 "people-mark",
                 {
@@ -248,13 +238,13 @@ class PeopleMixin(SessionBase):
                     "automatic": False,
                 },
             )
-            refresh_suggestions(conn, self.case)
-            return store_people.get_person(conn, person_id)
+            refresh_suggestions(uow, self.case)
+            return uow.people.get_person(person_id)
 
     def suggestions(self, status: str | None = "open") -> list[Suggestion]:
         """Name-based suggestions (open by default; None for all)."""
-        with self.store.read() as conn:
-            return store_decided.list_suggestions(conn, status)
+        with unit_of_work(self.store) as uow:
+            return uow.person_decisions.list_suggestions(status)
 
     def accept_suggestion(self, suggestion_id: int, reason: str = "") -> Person:
         """Carry out a suggestion: merge the two people, or mark the requester.
@@ -263,9 +253,9 @@ class PeopleMixin(SessionBase):
             NotFoundError: No such suggestion.
             BadInputError: It was already decided.
         """
-        with self.store.transaction() as conn:
-            item = self._open_suggestion(conn, suggestion_id)
-            store_decided.set_suggestion_status(conn, suggestion_id, "accepted")
+        with unit_of_work(self.store, write=True) as uow:
+            item = self._open_suggestion(uow, suggestion_id)
+            uow.person_decisions.set_suggestion_status(suggestion_id, "accepted")
             why = reason or f"Accepted suggestion {suggestion_id}: {item.reason}"
             if item.kind is SuggestionKind.MERGE and item.other_id is not None:
                 return self.merge_people(item.person_id, item.other_id, why)
@@ -278,11 +268,10 @@ class PeopleMixin(SessionBase):
             NotFoundError: No such suggestion.
             BadInputError: It was already decided.
         """
-        with self.store.transaction() as conn:
-            item = self._open_suggestion(conn, suggestion_id)
-            store_decided.set_suggestion_status(conn, suggestion_id, "dismissed")
-            decision = store_decided.record_decision(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            item = self._open_suggestion(uow, suggestion_id)
+            uow.person_decisions.set_suggestion_status(suggestion_id, "dismissed")
+            decision = uow.person_decisions.record_decision(
                 user=self.user,
                 action="dismiss-suggestion",
                 person_id=item.person_id,
@@ -290,8 +279,7 @@ class PeopleMixin(SessionBase):
                 reason=reason,
                 details={"suggestion": suggestion_id, "kind": str(item.kind)},
             )
-            audit.append(
-                conn,
+            uow.audit.append(
                 self.user,
                 "people-dismiss-suggestion",
                 {
@@ -301,23 +289,23 @@ class PeopleMixin(SessionBase):
                 },
             )
 
-    def _open_suggestion(self, conn: Conn, suggestion_id: int) -> Suggestion:
-        item = store_decided.get_suggestion(conn, suggestion_id)
+    def _open_suggestion(self, uow: UnitOfWork, suggestion_id: int) -> Suggestion:
+        item = uow.person_decisions.get_suggestion(suggestion_id)
         if item.status != "open":
             raise BadInputError(f"Suggestion {suggestion_id} was already {item.status}.")
         return item
 
     def person_decisions(self) -> list[PersonDecision]:
         """Every recorded people decision, oldest first."""
-        with self.store.read() as conn:
-            return store_decided.list_decisions(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.person_decisions.list_decisions()
 
     def summary_sections(self) -> list[SummarySection]:
         """Adds a "People" block to ``case show``."""
         sections = super().summary_sections()
-        with self.store.read() as conn:
-            everyone = store_people.list_people(conn)
-            open_count = len(store_decided.list_suggestions(conn))
+        with unit_of_work(self.store) as uow:
+            everyone = uow.people.list_people()
+            open_count = len(uow.person_decisions.list_suggestions())
         requesters = [p for p in everyone if p.role is PersonRole.REQUESTER]
         lines = [f"{len(everyone)} people; {open_count} name suggestions to review"]
         lines += [f"Requester: {p.display_name} (person {p.id})" for p in requesters]

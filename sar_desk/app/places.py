@@ -18,9 +18,7 @@ from sar_desk.core.calendar import CALENDAR_WORDS
 from sar_desk.core.disclosure import NetPlace
 from sar_desk.review.decide import ReviewContext
 from sar_desk.review.places import PlacesResult, decide_places
-from sar_desk.store import decisions as store_decisions
-from sar_desk.store import messages as store_messages
-from sar_desk.store import scope as store_scope
+from sar_desk.store.uow import unit_of_work
 
 WORDS_RESOURCE = "words/common-en.txt"
 
@@ -55,14 +53,14 @@ class PlacesMixin(SessionBase):
         from sar_desk.export.redact import find_places
         from sar_desk.review import disclosure
 
-        with self.store.transaction() as conn:
-            store_decisions.sync_finding_items(conn)
-        with self.store.read() as conn:
-            ids = store_scope.disclosure_ids(conn)
+        with unit_of_work(self.store, write=True) as uow:
+            uow.decisions.sync_finding_items()
+        with unit_of_work(self.store) as uow:
+            ids = uow.scope.disclosure_ids()
             decisions = disclosure.disclosure_decisions(
-                conn, self.case, bundled_code_table(), ids, ordinary_words(), preview=True
+                uow, self.case, bundled_code_table(), ids, ordinary_words(), preview=True
             )
-            messages = store_messages.get_messages(conn, [int(i) for i in ids])
+            messages = uow.messages.get_messages([int(i) for i in ids])
         return find_places(self.case, messages, decisions)
 
     def decide_safety_net_places(
@@ -82,8 +80,8 @@ class PlacesMixin(SessionBase):
             wanted = {int(i) for i in message_ids}
             places = [p for p in places if int(p.message_id) in wanted]
         ctx = ReviewContext(self.case, bundled_code_table(), self.user, ordinary_words())
-        with self.store.transaction() as conn:
-            return decide_places(conn, ctx, places, redact=redact, reason=reason)
+        with unit_of_work(self.store, write=True) as uow:
+            return decide_places(uow, ctx, places, redact=redact, reason=reason)
 
 
 __all__ = ["PlacesMixin", "ordinary_words"]

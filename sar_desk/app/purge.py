@@ -36,9 +36,9 @@ from sar_desk.app.session import CaseSession
 from sar_desk.core.errors import BadInputError
 from sar_desk.core.retention import Disposal, DisposalState, check_purge
 from sar_desk.review.roles import Role
-from sar_desk.store import audit
 from sar_desk.store.disposal import inventory, shred_tree, write_atomic
 from sar_desk.store.folder import CaseFolder
+from sar_desk.store.uow import unit_of_work
 
 logger = logging.getLogger(__name__)
 
@@ -157,9 +157,8 @@ def _certificate(
     certificate_id = uuid.uuid4().hex
     files = inventory(session.folder)
     early = early and position.state is not DisposalState.DUE
-    with session.store.transaction() as conn:
-        head = audit.append(
-            conn,
+    with unit_of_work(session.store, write=True) as uow:
+        head = uow.audit.append(
             session.user,
             "case-purge-started",
             {
@@ -168,8 +167,8 @@ def _certificate(
                 **({"reason_sha256": reason_digest(reason)} if early else {}),
             },
         )
-        intact = not audit.verify_chain(conn)
-        entries = audit.entries(conn)
+        intact = not uow.audit.verify_chain()
+        entries = uow.audit.entries()
     return {
         "document": "SAR Desk certificate of destruction",
         "format": CERTIFICATE_FORMAT,

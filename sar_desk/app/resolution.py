@@ -19,11 +19,7 @@ from sar_desk.core.model import Case, IdentifierKind, PersonId, PersonRole
 from sar_desk.core.people import (
     Nicknames,
 )
-from sar_desk.store import audit
-from sar_desk.store import people as store_people
-from sar_desk.store import person_decisions as store_decided
-from sar_desk.store import person_terms as store_terms
-from sar_desk.store.people import Conn
+from sar_desk.store.uow import UnitOfWork
 
 logger = logging.getLogger(__name__)
 SYSTEM_USER_SUFFIX = " (automatic)"
@@ -47,21 +43,18 @@ class ResolutionSummary:
     open_suggestions: int
 
 
-def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
+def resolve_people(uow: UnitOfWork, case: Case, user: str) -> ResolutionSummary:
     """Resolve unassigned participants into people, find the requester, refresh suggestions.
 
-    Runs on the caller's connection and transaction (an import's, or the session's).
+    Runs in the caller's unit of work (an import's, or the session's).
     """
-    parts = store_people.list_participants(conn)
-    result = core_people.resolve(
-        parts, store_people.all_links(conn), store_people.separations(conn)
-    )
+    parts = uow.people.list_participants()
+    result = core_people.resolve(parts, uow.people.all_links(), uow.people.separations())
     by_id = {int(p.id): p for p in parts}
     merged = 0
     for merge in result.merges:
-        moved = store_people.merge_into(conn, merge.keep, merge.absorb)
-        decision = store_decided.record_decision(
-            conn,
+        moved = uow.people.merge_into(merge.keep, merge.absorb)
+        decision = uow.person_decisions.record_decision(
             user=user,
             action="merge",
             person_id=merge.keep,
@@ -70,8 +63,7 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
             reason="Same " + " / ".join(merge.basis or ("linked id",)),
             details={"basis": list(merge.basis), "participants": moved},
         )
-        audit.append(
-            conn,
+        uow.audit.append(
             user,
             "people-merge",
             {
@@ -87,10 +79,9 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
     for part_id, person_id in result.join.items():
         joined_by_person.setdefault(person_id, []).append(part_id)
     for person_id, part_ids in joined_by_person.items():
-        store_people.assign(conn, part_ids, person_id)
+        uow.people.assign(part_ids, person_id)
         basis = sorted({b for pid in part_ids for b in result.basis.get(pid, ())})
-        store_decided.record_decision(
-            conn,
+        uow.person_decisions.record_decision(
             user=user,
             action="join",
             person_id=person_id,
@@ -100,12 +91,11 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
         )
     for index, group in enumerate(result.new_people):
         members = [by_id[i] for i in group]
-        person_id = store_people.create_person(conn, core_people.best_display_name(members))
-        store_people.assign(conn, group, person_id)
+        person_id = uow.people.create_person(core_people.best_display_name(members))
+        uow.people.assign(group, person_id)
         if len(group) > 1:
             basis = list(result.basis.get(index, ()))
-            store_decided.record_decision(
-                conn,
+            uow.person_decisions.record_decision(
                 user=user,
                 action="join",
                 person_id=person_id,
@@ -113,15 +103,14 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
                 reason="Same " + " / ".join(basis or ["linked id"]),
                 details={"participants": list(group), "basis": basis},
             )
-    _name_grown_people(conn, {m.keep for m in result.merges} | set(joined_by_person))
-    marked = _find_requester(conn, case, user)
-    open_count = refresh_suggestions(conn, case)
+    _name_grown_people(uow, {m.keep for m in result.merges} | set(joined_by_person))
+    marked = _find_requester(uow, case, user)
+    open_count = refresh_suggestions(uow, case)
     summary = ResolutionSummary(
         len(result.new_people), len(result.join), merged, marked, open_count
     )
     if summary.new_people or summary.joined or summary.merged or summary.requester_marked:
-        audit.append(
-            conn,
+        uow.audit.append(
             user,
             "people-resolved",
             {
@@ -135,7 +124,7 @@ def resolve_people(conn: Conn, case: Case, user: str) -> ResolutionSummary:
     return summary
 
 
-def _name_grown_people(conn: Conn, person_ids: set[PersonId]) -> None:
+def _name_grown_people(uow: UnitOfWork, person_ids: set[PersonId]) -> None:
     """Give a person known only by a number a real name once one of their accounts has one.
 
     A WhatsApp number imported first creates "+44 7911 ..."; when a Slack account with a
@@ -144,19 +133,19 @@ def _name_grown_people(conn: Conn, person_ids: set[PersonId]) -> None:
     if not person_ids:
         return
     for person_id in person_ids:
-        person = store_people.get_person(conn, int(person_id))
+        person = uow.people.get_person(int(person_id))
         if classify_identifier(person.display_name)[0] is IdentifierKind.NAME:
             continue
-        best = core_people.best_display_name(store_people.list_participants(conn, [person_id]))
+        best = core_people.best_display_name(uow.people.list_participants([person_id]))
         if classify_identifier(best)[0] is IdentifierKind.NAME:
-            store_people.rename(conn, person_id, best)
+            uow.people.rename(person_id, best)
 
 
-def _find_requester(conn: Conn, case: Case, user: str) -> int:
-    names, handles = store_terms.people_names(conn)
+def _find_requester(uow: UnitOfWork, case: Case, user: str) -> int:
+    names, handles = uow.person_terms.people_names()
     strong, _ = core_people.match_requester(
         case.aliases,
-        store_terms.person_keys(conn),
+        uow.person_terms.person_keys(),
         names,
         handles,
         nicknames(),
@@ -164,12 +153,11 @@ def _find_requester(conn: Conn, case: Case, user: str) -> int:
     )
     marked = 0
     for person_id in sorted(strong):
-        person = store_people.get_person(conn, person_id)
+        person = uow.people.get_person(person_id)
         if person.role is PersonRole.REQUESTER:
             continue
-        store_people.set_role(conn, person_id, PersonRole.REQUESTER, False)
-        decision = store_decided.record_decision(
-            conn,
+        uow.people.set_role(person_id, PersonRole.REQUESTER, False)
+        decision = uow.person_decisions.record_decision(
             user=user,
             action="mark",
             person_id=person_id,
@@ -177,8 +165,7 @@ def _find_requester(conn: Conn, case: Case, user: str) -> int:
             reason="Holds a phone number or e-mail address given as a requester alias",
             details={"role": str(PersonRole.REQUESTER), "previous": str(person.role)},
         )
-        audit.append(
-            conn,
+        uow.audit.append(
             user,
             "people-mark",
             {
@@ -192,30 +179,30 @@ def _find_requester(conn: Conn, case: Case, user: str) -> int:
     return marked
 
 
-def refresh_suggestions(conn: Conn, case: Case) -> int:
+def refresh_suggestions(uow: UnitOfWork, case: Case) -> int:
     """Recompute name-based suggestions; returns how many are open."""
-    names, handles = store_terms.people_names(conn)
-    blocked = store_people.separations(conn) | store_decided.decided_pairs(conn)
+    names, handles = uow.person_terms.people_names()
+    blocked = uow.people.separations() | uow.person_decisions.decided_pairs()
     merges = core_people.suggest_merges(names, nicknames(), blocked)
     _, requester = core_people.match_requester(
         case.aliases,
-        store_terms.person_keys(conn),
+        uow.person_terms.person_keys(),
         names,
         handles,
         nicknames(),
         case.default_region,
     )
-    roles = {p.id: p.role for p in store_people.list_people(conn)}
+    roles = {p.id: p.role for p in uow.people.list_people()}
     requester = [c for c in requester if roles.get(c.person_id) is not PersonRole.REQUESTER]
-    return store_decided.sync_suggestions(conn, [*merges, *requester])
+    return uow.person_decisions.sync_suggestions([*merges, *requester])
 
 
 def record_import(
-    conn: Conn, report: ImportReport, platform: str, case: Case, user: str
+    uow: UnitOfWork, report: ImportReport, platform: str, case: Case, user: str
 ) -> ResolutionSummary:
     """Keep an import's identity links and resolve its new participants (inside the import)."""
-    store_people.add_links(conn, platform, report.identity_links)
-    summary = resolve_people(conn, case, user + SYSTEM_USER_SUFFIX)
+    uow.people.add_links(platform, report.identity_links)
+    summary = resolve_people(uow, case, user + SYSTEM_USER_SUFFIX)
     logger.info(
         "people after import: %d new, %d joined, %d merged, %d suggestions",
         summary.new_people,

@@ -25,15 +25,13 @@ from sar_desk.core.disclosure import (
 )
 from sar_desk.core.errors import AuditTamperedError, BadInputError, Hint
 from sar_desk.core.findings import ProposalField
+from sar_desk.core.records import AuditEntry, ChainProblem, SampleRow, SignOffRow, UserRow
 from sar_desk.review import bulk, passphrases, pit, qa, roles, signoff, thirdparty
 from sar_desk.review import decide as rd
 from sar_desk.review.codes import CodeTable, load_code_table
 from sar_desk.review.places import add_field_redaction
-from sar_desk.store import audit
-from sar_desk.store import decisions as store_decisions
-from sar_desk.store.decisions import SignOffRow
-from sar_desk.store.pit import FAILED, SampleRow
-from sar_desk.store.users import UserRow
+from sar_desk.store.pit import FAILED
+from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,15 +67,15 @@ class ReviewMixin(SessionBase):
 
     def review_items(self, status: ReviewStatus | None = None) -> list[rd.ItemView]:
         """Every review item with its current state (new detection findings included)."""
-        with self.store.transaction() as conn:
-            store_decisions.sync_finding_items(conn)
-        with self.store.read() as conn:
-            return rd.load_views(conn, status)
+        with unit_of_work(self.store, write=True) as uow:
+            uow.decisions.sync_finding_items()
+        with unit_of_work(self.store) as uow:
+            return rd.load_views(uow, status)
 
     def item_history(self, item_id: int) -> list[DecisionEvent]:
         """The decision events of one item, oldest first."""
-        with self.store.read() as conn:
-            return store_decisions.events_for(conn, item_id)
+        with unit_of_work(self.store) as uow:
+            return uow.decisions.events_for(item_id)
 
     def decide(
         self,
@@ -91,10 +89,10 @@ class ReviewMixin(SessionBase):
         end: int | None = None,
     ) -> list[rd.ItemView]:
         """Accept, reject, approve, modify or reopen items by id (see `review.rd.decide`)."""
-        with self.store.transaction() as conn:
-            store_decisions.sync_finding_items(conn)
+        with unit_of_work(self.store, write=True) as uow:
+            uow.decisions.sync_finding_items()
             return rd.decide(
-                conn,
+                uow,
                 self._ctx(),
                 ids,
                 action,
@@ -113,8 +111,8 @@ class ReviewMixin(SessionBase):
         self, selection: bulk.BulkSelection, action: Action, code: str | None = None
     ) -> bulk.BulkPlan:
         """What a bulk action would decide, and what it would leave alone."""
-        with self.store.transaction() as conn:
-            return bulk.plan_bulk(conn, self._ctx(), selection, action, code)
+        with unit_of_work(self.store, write=True) as uow:
+            return bulk.plan_bulk(uow, self._ctx(), selection, action, code)
 
     def bulk_decide(
         self,
@@ -127,10 +125,10 @@ class ReviewMixin(SessionBase):
         confirmed: bool = False,
     ) -> bulk.BulkResult:
         """Plan and carry out a bulk action in one transaction (R38, R78)."""
-        with self.store.transaction() as conn:
-            plan = bulk.plan_bulk(conn, self._ctx(), selection, action, code)
+        with unit_of_work(self.store, write=True) as uow:
+            plan = bulk.plan_bulk(uow, self._ctx(), selection, action, code)
             return bulk.run_bulk(
-                conn,
+                uow,
                 self._ctx(),
                 plan,
                 code=code,
@@ -144,47 +142,47 @@ class ReviewMixin(SessionBase):
         self, message_id: int, start: int, end: int, code: str, rationale: str
     ) -> rd.ItemView:
         """Redact a span of a message's text that detection missed."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return rd.add_manual_redaction(
-                conn, self._ctx(), message_id, start, end, code, rationale
+                uow, self._ctx(), message_id, start, end, code, rationale
             )
 
     def redact_field(
         self, message_id: int, field: ProposalField, words: str, code: str, rationale: str
     ) -> rd.ItemView:
         """Redact words in a message's conversation title or attachment names (issue 20)."""
-        with self.store.transaction() as conn:
-            return add_field_redaction(conn, self._ctx(), message_id, field, words, code, rationale)
+        with unit_of_work(self.store, write=True) as uow:
+            return add_field_redaction(uow, self._ctx(), message_id, field, words, code, rationale)
 
     def withhold(
         self, message_id: int, code: str, rationale: str, basis: rd.WithholdBasis
     ) -> rd.ItemView:
         """Propose withholding a whole message (R39)."""
-        with self.store.transaction() as conn:
-            return rd.withhold_message(conn, self._ctx(), message_id, code, rationale, basis)
+        with unit_of_work(self.store, write=True) as uow:
+            return rd.withhold_message(uow, self._ctx(), message_id, code, rationale, basis)
 
     def mark(
         self, message_id: int, marker: ReviewStatus, reason: str, duplicate_of: int | None = None
     ) -> rd.ItemView:
         """Mark a message not in scope or a duplicate (never an exemption, R40)."""
-        with self.store.transaction() as conn:
-            return rd.mark_message(conn, self._ctx(), message_id, marker, reason, duplicate_of)
+        with unit_of_work(self.store, write=True) as uow:
+            return rd.mark_message(uow, self._ctx(), message_id, marker, reason, duplicate_of)
 
     def review_settings(self) -> rd.ReviewSettings:
         """The case's review settings."""
-        with self.store.read() as conn:
-            return rd.load_settings(conn)
+        with unit_of_work(self.store) as uow:
+            return rd.load_settings(uow)
 
     def set_review_settings(self, settings: rd.ReviewSettings) -> None:
         """Change the case's review settings (case handler or DPO)."""
-        with self.store.transaction() as conn:
-            roles.require(conn, self.user, roles.Permission.MANAGE_USERS)
-            rd.save_settings(conn, self.user, settings)
+        with unit_of_work(self.store, write=True) as uow:
+            roles.require(uow, self.user, roles.Permission.MANAGE_USERS)
+            rd.save_settings(uow, self.user, settings)
 
     def users(self) -> list[tuple[str, roles.Role, str]]:
         """The case's users with their roles."""
-        with self.store.read() as conn:
-            return roles.list_users(conn)
+        with unit_of_work(self.store) as uow:
+            return roles.list_users(uow)
 
     def add_user(self, name: str, role: roles.Role, passphrase: str | None = None) -> UserRow:
         """Register a user with a role (and their passphrase), or change their role.
@@ -194,8 +192,8 @@ class ReviewMixin(SessionBase):
             BadInputError: An empty name or a too-short passphrase.
         """
         hashed = passphrases.hash_passphrase(passphrase) if passphrase is not None else None
-        with self.store.transaction() as conn:
-            return roles.add_user(conn, self.user, name, role, hashed)
+        with unit_of_work(self.store, write=True) as uow:
+            return roles.add_user(uow, self.user, name, role, hashed)
 
     def set_passphrase(self, name: str, passphrase: str) -> None:
         """Set a case user's passphrase (see `roles.set_passphrase` for who may).
@@ -206,53 +204,53 @@ class ReviewMixin(SessionBase):
             BadInputError: The passphrase is too short.
         """
         hashed = passphrases.hash_passphrase(passphrase)
-        with self.store.transaction() as conn:
-            roles.set_passphrase(conn, self.user, name, hashed)
+        with unit_of_work(self.store, write=True) as uow:
+            roles.set_passphrase(uow, self.user, name, hashed)
 
     def role(self) -> roles.Role | None:
         """The acting user's role on this case."""
-        with self.store.read() as conn:
-            return roles.role_of(conn, self.user)
+        with unit_of_work(self.store) as uow:
+            return roles.role_of(uow, self.user)
 
     def signoff_required(self) -> list[str]:
         """Why DPO sign-off is needed (R54); empty when it is not."""
-        with self.store.read() as conn:
-            return signoff.signoff_required(conn, self.case, self.code_table)
+        with unit_of_work(self.store) as uow:
+            return signoff.signoff_required(uow, self.case, self.code_table)
 
     def signoff_outstanding(self) -> list[str]:
         """Sign-off reasons not yet covered by a sign-off (export refuses while non-empty)."""
-        with self.store.read() as conn:
-            return signoff.signoff_outstanding(conn, self.case, self.code_table)
+        with unit_of_work(self.store) as uow:
+            return signoff.signoff_outstanding(uow, self.case, self.code_table)
 
     def signed_off(self) -> SignOffRow | None:
         """The latest sign-off."""
-        with self.store.read() as conn:
-            return signoff.signed_off(conn)
+        with unit_of_work(self.store) as uow:
+            return signoff.signed_off(uow)
 
     def sign_off(self, note: str) -> SignOffRow:
         """Record the DPO's sign-off."""
-        with self.store.transaction() as conn:
-            return signoff.sign_off(conn, self.case, self.code_table, self.user, note)
+        with unit_of_work(self.store, write=True) as uow:
+            return signoff.sign_off(uow, self.case, self.code_table, self.user, note)
 
     def record_third_party(
         self, record: thirdparty.ThirdPartyRecord
     ) -> thirdparty.ThirdPartyRecord:
         """Record a para-16 decision about a third party (R33)."""
-        with self.store.transaction() as conn:
-            return thirdparty.record_third_party(conn, self.user, record)
+        with unit_of_work(self.store, write=True) as uow:
+            return thirdparty.record_third_party(uow, self.user, record)
 
     def third_parties(self) -> list[thirdparty.ThirdPartyRecord]:
         """The current record for each third party."""
-        with self.store.read() as conn:
-            return thirdparty.current_records(conn)
+        with unit_of_work(self.store) as uow:
+            return thirdparty.current_records(uow)
 
     def record_public_interest_test(
         self, code: str, factors_for: str, factors_against: str, conclusion: str
     ) -> PublicInterestTest:
         """Record the public interest test for a qualified exemption (R31)."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return pit.record_public_interest_test(
-                conn,
+                uow,
                 self.case,
                 self.code_table,
                 self.user,
@@ -264,42 +262,42 @@ class ReviewMixin(SessionBase):
 
     def public_interest_tests(self) -> dict[str, PublicInterestTest]:
         """The current public interest test per qualified code."""
-        with self.store.read() as conn:
-            return pit.public_interest_tests(conn)
+        with unit_of_work(self.store) as uow:
+            return pit.public_interest_tests(uow)
 
     def record_qualified_person(
         self, name: str, opinion_date: date, opinion: str, code: str | None = None
     ) -> QualifiedPersonOpinion:
         """Record the qualified person's opinion for FOIA s.36 (R32)."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return pit.record_qualified_person(
-                conn, self.case, self.code_table, self.user, name, opinion_date, opinion, code
+                uow, self.case, self.code_table, self.user, name, opinion_date, opinion, code
             )
 
     def qualified_person_opinions(self) -> dict[str, QualifiedPersonOpinion]:
         """The current qualified person's opinion per s.36 code."""
-        with self.store.read() as conn:
-            return pit.qualified_person_opinions(conn)
+        with unit_of_work(self.store) as uow:
+            return pit.qualified_person_opinions(uow)
 
     def qa_settings(self) -> qa.QaSettings:
         """The case's QA policy (full review or a sample, R53)."""
-        with self.store.read() as conn:
-            return qa.load_qa_settings(conn)
+        with unit_of_work(self.store) as uow:
+            return qa.load_qa_settings(uow)
 
     def set_qa_settings(self, settings: qa.QaSettings) -> qa.QaSettings:
         """Change the QA policy (case handler or DPO); returns what was stored."""
-        with self.store.transaction() as conn:
-            return qa.save_qa_settings(conn, self.user, settings)
+        with unit_of_work(self.store, write=True) as uow:
+            return qa.save_qa_settings(uow, self.user, settings)
 
     def draw_sample(self, proposer: str) -> SampleRow:
         """Draw (or show the open) QA sample of a proposer's accepted items."""
-        with self.store.transaction() as conn:
-            return qa.draw_sample(conn, self._ctx(), proposer)
+        with unit_of_work(self.store, write=True) as uow:
+            return qa.draw_sample(uow, self._ctx(), proposer)
 
     def qa_samples(self) -> list[SampleRow]:
         """Every QA sample of the case."""
-        with self.store.read() as conn:
-            return qa.list_samples(conn)
+        with unit_of_work(self.store) as uow:
+            return qa.list_samples(uow)
 
     def approve_on_sample(self, proposer: str) -> qa.SampleApproval:
         """Approve the rest of a proposer's batch on a passed sample (R53).
@@ -308,8 +306,8 @@ class ReviewMixin(SessionBase):
             BadInputError: A sampled item was rejected, so the batch needs full review (the
                 failed sample is recorded before this is raised).
         """
-        with self.store.transaction() as conn:
-            result = qa.approve_on_sample(conn, self._ctx(), proposer)
+        with unit_of_work(self.store, write=True) as uow:
+            result = qa.approve_on_sample(uow, self._ctx(), proposer)
         if result.sample.outcome == FAILED:
             raise BadInputError(
                 f"A sampled item of {proposer}'s batch was rejected, so QA sample "
@@ -324,30 +322,30 @@ class ReviewMixin(SessionBase):
         from sar_desk.review import progress  # pandas: loaded only when asked for
 
         self.review_items()  # picks up findings detection added since
-        with self.store.read() as conn:
-            return progress.review_progress(conn)
+        with unit_of_work(self.store) as uow:
+            return progress.review_progress(uow)
 
     def disclosure_decisions(self, in_scope_ids: Iterable[int]) -> DisclosureDecisions:
         """The approved decisions export needs, for the messages being disclosed."""
         from sar_desk.review import disclosure  # pandas: loaded only when asked for
 
         self.review_items()
-        with self.store.read() as conn:
-            return disclosure.disclosure_decisions(conn, self.case, self.code_table, in_scope_ids)
+        with unit_of_work(self.store) as uow:
+            return disclosure.disclosure_decisions(uow, self.case, self.code_table, in_scope_ids)
 
     def review_log(self) -> pd.DataFrame:
         """The internal redaction log as a table."""
         from sar_desk.review import disclosure
 
-        with self.store.read() as conn:
-            return disclosure.review_log_frame(conn, self.code_table)
+        with unit_of_work(self.store) as uow:
+            return disclosure.review_log_frame(uow, self.code_table)
 
-    def audit_entries(self, action: str | None = None) -> list[audit.AuditEntry]:
+    def audit_entries(self, action: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first."""
-        with self.store.read() as conn:
-            return audit.entries(conn, action)
+        with unit_of_work(self.store) as uow:
+            return uow.audit.entries(action)
 
-    def verify_audit(self, bundles: Sequence[Path] = ()) -> list[audit.ChainProblem]:
+    def verify_audit(self, bundles: Sequence[Path] = ()) -> list[ChainProblem]:
         """Check the audit chain, the decisions it seals, its head file and `bundles`' heads.
 
         An empty list means nobody changed the log or the decisions behind our back.

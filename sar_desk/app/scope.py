@@ -11,9 +11,8 @@ from sar_desk.core.model import MessageId
 from sar_desk.core.scope import ConversationScope, MessageScope, Relevance, ScopeExclusion
 from sar_desk.core.search import SearchQuery
 from sar_desk.review import exclusions
-from sar_desk.store import audit
 from sar_desk.store import messages as store_messages
-from sar_desk.store import scope as store_scope
+from sar_desk.store.uow import unit_of_work
 
 _PAGE = 2000
 MAX_BULK = 200_000
@@ -32,10 +31,9 @@ class ScopeMixin(SessionBase):
             BadInputError: No ids were given.
         """
         ids = self._ids(ids)
-        with self.store.transaction() as conn:
-            count = store_scope.set_relevance(conn, ids, relevance, reason, self.user)
-            audit.append(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            count = uow.scope.set_relevance(ids, relevance, reason, self.user)
+            uow.audit.append(
                 self.user,
                 "scope-mark",
                 {
@@ -50,8 +48,8 @@ class ScopeMixin(SessionBase):
 
     def scope_exclusions(self) -> list[ScopeExclusion]:
         """Every message excluded as not relevant, with its second-person approval (if any)."""
-        with self.store.read() as conn:
-            return exclusions.scope_exclusions(conn)
+        with unit_of_work(self.store) as uow:
+            return exclusions.scope_exclusions(uow)
 
     def approve_exclusions(self, message_ids: Sequence[int] | None, note: str) -> int:
         """Approve pending exclusions as the second person (issue 13 item 8).
@@ -60,8 +58,8 @@ class ScopeMixin(SessionBase):
             PermissionDeniedError: Not a reviewer or DPO, or the user made the exclusions.
             BadInputError: Nothing pending, or no note.
         """
-        with self.store.transaction() as conn:
-            return exclusions.approve_exclusions(conn, self.user, message_ids, note)
+        with unit_of_work(self.store, write=True) as uow:
+            return exclusions.approve_exclusions(uow, self.user, message_ids, note)
 
     def add_to_disclosure(self, ids: Sequence[int], reason: str = "") -> int:
         """Put messages in the disclosure set by hand; returns how many.
@@ -81,10 +79,9 @@ class ScopeMixin(SessionBase):
 
     def _disclose(self, ids: Sequence[int], include: bool, reason: str) -> int:
         ids = self._ids(ids)
-        with self.store.transaction() as conn:
-            count = store_scope.set_disclosure(conn, ids, include, reason, self.user)
-            audit.append(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            count = uow.scope.set_disclosure(ids, include, reason, self.user)
+            uow.audit.append(
                 self.user,
                 "scope-add" if include else "scope-remove",
                 {
@@ -115,9 +112,9 @@ class ScopeMixin(SessionBase):
         """
         found: list[MessageId] = []
         after = None
-        with self.store.read() as conn:
+        with unit_of_work(self.store) as uow:
             while True:
-                page = store_messages.search_page(conn, query, after, _PAGE)
+                page = uow.messages.search_page(query, after, _PAGE)
                 found.extend(m.id for m in page)
                 if len(found) > limit:
                     raise BadInputError(
@@ -134,18 +131,18 @@ class ScopeMixin(SessionBase):
         Raises:
             NotFoundError: No such message.
         """
-        with self.store.read() as conn:
-            return store_scope.scope_of(conn, message_id)
+        with unit_of_work(self.store) as uow:
+            return uow.scope.scope_of(message_id)
 
     def disclosure_set(self) -> list[MessageId]:
         """Messages in the disclosure set, in time order (for review and export)."""
-        with self.store.read() as conn:
-            return store_scope.disclosure_ids(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.scope.disclosure_ids()
 
     def scope_counts(self) -> list[ConversationScope]:
         """In-scope counts per conversation."""
-        with self.store.read() as conn:
-            return store_scope.conversation_scope(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.scope.conversation_scope()
 
     def summary_sections(self) -> list[SummarySection]:
         """Adds a "Scope" block to ``case show``."""

@@ -12,11 +12,8 @@ from sar_desk.core.errors import BadInputError, Hint, NotFoundError
 from sar_desk.core.model import Conversation, Message, SourceId
 from sar_desk.core.scope import SearchLogEntry, SearchStatus, SourceSearchStatus
 from sar_desk.core.search import SearchQuery
-from sar_desk.store import audit, searchlog
-from sar_desk.store import messages as store_messages
-from sar_desk.store import people as store_people
-from sar_desk.store import sources as store_sources
 from sar_desk.store.messages import Cursor
+from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,8 +64,8 @@ class SearchingMixin(SessionBase):
         Raises:
             BadSearchError: The query cannot be run as written.
         """
-        with self.store.read() as conn:
-            return store_messages.search_page(conn, query, after, limit)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.search_page(query, after, limit)
 
     def count(self, query: SearchQuery) -> int:
         """How many messages match.
@@ -76,23 +73,21 @@ class SearchingMixin(SessionBase):
         Raises:
             BadSearchError: The query cannot be run as written.
         """
-        with self.store.read() as conn:
-            return store_messages.search_count(conn, query)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.search_count(query)
 
     def search_hits(
         self, query: SearchQuery, after: Cursor | None = None, limit: int = 100, context: int = 0
     ) -> list[SearchHit]:
         """A page of hits with scores (for text searches) and `context` messages either side."""
-        with self.store.read() as conn:
-            page = store_messages.search_page(conn, query, after, limit)
-            scores = store_messages.search_scores(conn, query, [int(m.id) for m in page])
+        with unit_of_work(self.store) as uow:
+            page = uow.messages.search_page(query, after, limit)
+            scores = uow.messages.search_scores(query, [int(m.id) for m in page])
             return [
                 SearchHit(
                     m,
                     scores.get(int(m.id)),
-                    tuple(store_messages.context_around(conn, m, context, context))
-                    if context
-                    else (),
+                    tuple(uow.messages.context_around(m, context, context)) if context else (),
                 )
                 for m in page
             ]
@@ -108,11 +103,11 @@ class SearchingMixin(SessionBase):
         Raises:
             BadSearchError: The query cannot be run as written (nothing is logged).
         """
-        with self.store.read() as conn:
-            total = store_messages.search_count(conn, query)
-            by_source, by_platform = store_messages.search_breakdown(conn, query)
-            by_conversation = tuple(store_messages.hits_by_conversation(conn, query))
-            names = [store_people.get_person(conn, p).display_name for p in query.person_ids]
+        with unit_of_work(self.store) as uow:
+            total = uow.messages.search_count(query)
+            by_source, by_platform = uow.messages.search_breakdown(query)
+            by_conversation = tuple(uow.messages.hits_by_conversation(query))
+            names = [uow.people.get_person(p).display_name for p in query.person_ids]
         hits = self.search_hits(query, None, limit, context) if limit else []
         entry = SearchLogEntry(
             id=0,
@@ -132,10 +127,9 @@ class SearchingMixin(SessionBase):
             by_source=by_source,
             by_platform=by_platform,
         )
-        with self.store.transaction() as conn:
-            log_id = searchlog.record_search(conn, entry)
-            audit.append(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            log_id = uow.searchlog.record_search(entry)
+            uow.audit.append(
                 self.user,
                 "search",
                 {
@@ -149,15 +143,15 @@ class SearchingMixin(SessionBase):
 
     def search_log(self) -> list[SearchLogEntry]:
         """Every logged search, oldest first."""
-        with self.store.read() as conn:
-            return searchlog.list_searches(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.searchlog.list_searches()
 
     def search_log_frame(self) -> pd.DataFrame:
         """The search log as a table (one row per search) for the internal record."""
         import pandas as pd  # only for this table: a search must start fast
 
-        with self.store.read() as conn:
-            rows = searchlog.search_rows(conn)
+        with unit_of_work(self.store) as uow:
+            rows = uow.searchlog.search_rows()
         columns = [
             "id",
             "at",
@@ -180,8 +174,8 @@ class SearchingMixin(SessionBase):
 
     def source_statuses(self) -> list[SourceSearchStatus]:
         """Where every source stands in the search record (R72)."""
-        with self.store.read() as conn:
-            return searchlog.source_statuses(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.searchlog.source_statuses()
 
     def exclude_source(self, source_id: int, reason: str) -> None:
         """Leave a source out of searches, with a recorded justification (R20).
@@ -198,21 +192,20 @@ class SearchingMixin(SessionBase):
         self._set_excluded(source_id, False, " ".join(reason.split()))
 
     def _set_excluded(self, source_id: int, excluded: bool, reason: str) -> None:
-        with self.store.transaction() as conn:
-            if not any(int(s.id) == int(source_id) for s in store_sources.list_sources(conn)):
+        with unit_of_work(self.store, write=True) as uow:
+            if not any(int(s.id) == int(source_id) for s in uow.sources.list()):
                 raise NotFoundError(
                     f"There is no source {source_id} in this case. The case summary lists the "
                     "sources with their numbers.",
                     hint=Hint.SHOW_CASE,
                 )
-            store_sources.set_excluded(
-                conn, SourceId(int(source_id)), excluded, reason if excluded else None
+            uow.sources.set_excluded(
+                SourceId(int(source_id)), excluded, reason if excluded else None
             )
-            record = searchlog.record_exclusion(
-                conn, SourceId(int(source_id)), excluded, reason, self.user
+            record = uow.searchlog.record_exclusion(
+                SourceId(int(source_id)), excluded, reason, self.user
             )
-            audit.append(
-                conn,
+            uow.audit.append(
                 self.user,
                 "source-excluded" if excluded else "source-included",
                 {
@@ -236,9 +229,8 @@ class SearchingMixin(SessionBase):
             BadInputError: The explanation is missing or too short.
         """
         text = _reason(explanation, "A source recorded as not available")
-        with self.store.transaction() as conn:
-            record = searchlog.add_unavailable(
-                conn,
+        with unit_of_work(self.store, write=True) as uow:
+            record = uow.searchlog.add_unavailable(
                 platform=platform.strip().lower(),
                 custodian=custodian,
                 description=description.strip() or platform,
@@ -246,8 +238,8 @@ class SearchingMixin(SessionBase):
                 as_of=(as_of or datetime.now(UTC).date()).isoformat(),
                 user=self.user,
             )
-            audit.append(
-                conn, self.user, "source-unavailable", {"record": record, "platform": platform}
+            uow.audit.append(
+                self.user, "source-unavailable", {"record": record, "platform": platform}
             )
             return record
 
@@ -294,27 +286,27 @@ class SearchingMixin(SessionBase):
 
     def context(self, message: Message, before: int = 2, after: int = 2) -> list[Message]:
         """A message with its neighbours in the conversation."""
-        with self.store.read() as conn:
-            return store_messages.context_around(conn, message, before, after)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.context_around(message, before, after)
 
     def conversations(self) -> list[Conversation]:
         """Every conversation with its message count."""
-        with self.store.read() as conn:
-            return store_messages.list_conversations(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.list_conversations()
 
     def conversation_page(
         self, conversation_id: int, after: Cursor | None = None, limit: int = 200
     ) -> list[Message]:
         """A page of one conversation in time order."""
-        with self.store.read() as conn:
-            return store_messages.conversation_page(conn, conversation_id, after, limit)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.conversation_page(conversation_id, after, limit)
 
     def messages(self, ids: list[int]) -> list[Message]:
         """Messages by id."""
-        with self.store.read() as conn:
-            return store_messages.get_messages(conn, ids)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.get_messages(ids)
 
     def message_counts(self) -> dict[str, int]:
         """Counts of messages by kind."""
-        with self.store.read() as conn:
-            return store_messages.message_counts(conn)
+        with unit_of_work(self.store) as uow:
+            return uow.messages.message_counts()

@@ -19,7 +19,7 @@ from sar_desk.core.errors import BadInputError, PermissionDeniedError, StoreTooN
 from sar_desk.core.model import Case
 from sar_desk.export.manifest import load_or_create_key
 from sar_desk.store.migrations import latest_version
-from sar_desk.store.pg import server, team
+from sar_desk.store.pg import team
 from sar_desk.store.pg.case_store import PgStore, TeamCaseFolder, creating, new_scratch
 from sar_desk.store.pg.engine import case_schema
 from sar_desk.store.uow import unit_of_work
@@ -125,8 +125,8 @@ def create_team_case(url: str, case: Case) -> TeamCaseSession:
     folder = TeamCaseFolder(scratch, url, schema)
     store = folder.open_store()
     try:
-        with creating(), store.transaction() as conn:
-            server.create_case(conn, case.reference)
+        with creating(), unit_of_work(store, write=True) as creation:
+            creation.team.create_case(case.reference)
             with unit_of_work(store, write=True) as uow:
                 uow.case.save(case)
                 uow.audit.append(

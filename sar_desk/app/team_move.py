@@ -22,8 +22,6 @@ from sar_desk.app.team_case import create_team_case
 from sar_desk.core.errors import BadInputError, CaseDamagedError
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Source
-from sar_desk.store import audit
-from sar_desk.store.pg.move import decision_rows
 from sar_desk.store.uow import unit_of_work
 
 
@@ -50,8 +48,8 @@ def _check_movable(local: CaseSession) -> None:
             "An encrypted case folder cannot be moved to the team store yet; the server "
             "protects its cases itself."
         )
-    with local.store.read() as conn:
-        held = decision_rows(conn)
+    with unit_of_work(local.store) as uow:
+        held = uow.team.decision_rows()
     if held:
         what = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in sorted(held.items()))
         raise BadInputError(
@@ -96,8 +94,8 @@ def move_to_server(folder: Path, url: str, cancel: CancelToken | None = None) ->
         _check_movable(local)
         sources = local.ingest.sources()
         copies = [(s, _original(local, s, work)) for s in sources]
-        with local.store.read() as conn:
-            head = audit.current_head(conn)
+        with unit_of_work(local.store) as uow:
+            head = uow.audit.current_head()
         team = create_team_case(url, local.case)
         try:
             messages = 0

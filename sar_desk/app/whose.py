@@ -18,8 +18,7 @@ from sar_desk.review.decide import load_settings, save_settings, views_by_id
 from sar_desk.review.links import link_items
 from sar_desk.review.roles import Permission, require
 from sar_desk.review.subjects import Subject, SubjectIndex
-from sar_desk.store import audit
-from sar_desk.store.signoffs import void_signoff
+from sar_desk.store.uow import unit_of_work
 
 
 class WhoseMixin(SessionBase):
@@ -27,8 +26,8 @@ class WhoseMixin(SessionBase):
 
     def staff_policy(self) -> StaffPolicy:
         """What the pack does with staff acting in an official capacity (default disclose)."""
-        with self.store.read() as conn:
-            return load_settings(conn).staff_policy
+        with unit_of_work(self.store) as uow:
+            return load_settings(uow).staff_policy
 
     def set_staff_policy(self, policy: StaffPolicy, reason: str) -> None:
         """Set the case's staff policy, with the reason (audited).
@@ -39,20 +38,20 @@ class WhoseMixin(SessionBase):
         """
         if not reason.strip():
             raise BadInputError("Say why this staff policy fits the case (a reason is recorded).")
-        with self.store.transaction() as conn:
-            require(conn, self.user, Permission.PROPOSE)
-            settings = load_settings(conn)
-            save_settings(conn, self.user, replace(settings, staff_names=str(policy)))
-            void_signoff(conn, self.user, "staff-policy")
-            audit.append(
-                conn, self.user, "staff-policy", {"policy": str(policy), "reason": reason.strip()}
+        with unit_of_work(self.store, write=True) as uow:
+            require(uow, self.user, Permission.PROPOSE)
+            settings = load_settings(uow)
+            save_settings(uow, self.user, replace(settings, staff_names=str(policy)))
+            uow.signoffs.void_signoff(self.user, "staff-policy")
+            uow.audit.append(
+                self.user, "staff-policy", {"policy": str(policy), "reason": reason.strip()}
             )
 
     def item_subjects(self, ids: Sequence[int]) -> dict[int, Subject]:
         """Whose data each item is, and why."""
-        with self.store.read() as conn:
-            index = SubjectIndex(conn, self.case, words=ordinary_words())
-            return {v.item.id: index.subject(v.item) for v in views_by_id(conn, ids)}
+        with unit_of_work(self.store) as uow:
+            index = SubjectIndex(uow, self.case, words=ordinary_words())
+            return {v.item.id: index.subject(v.item) for v in views_by_id(uow, ids)}
 
     def link_items(
         self,
@@ -63,9 +62,9 @@ class WhoseMixin(SessionBase):
         reason: str = "",
     ) -> int:
         """Record that some items are about a person in the case, or another individual."""
-        with self.store.transaction() as conn:
+        with unit_of_work(self.store, write=True) as uow:
             return link_items(
-                conn,
+                uow,
                 self.user,
                 ids,
                 person_id=person_id,

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 def _engine() -> AnonymizerEngine:
     from presidio_anonymizer import AnonymizerEngine
 
-    return AnonymizerEngine()
+    return AnonymizerEngine()  # type: ignore[no-untyped-call]  # the library has no hints
 
 
 def _constant(value: str) -> Callable[[str], str]:

@@ -24,13 +24,12 @@ from sar_desk.core.attachment_review import (
 from sar_desk.core.attachments import AttachmentFinding, StoredAttachment, WordBox
 from sar_desk.core.attachments import AttachmentStatus as KeptStatus
 from sar_desk.core.errors import BadInputError, NotFoundError
+from sar_desk.core.records import ReviewEvent
 from sar_desk.review.codes import Situation
 from sar_desk.review.items import ReviewContext
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import attachments as store_attachments
-from sar_desk.store import audit
-from sar_desk.store.attachment_review import APPROVE, PROPOSE, ReviewEvent, add_event, events_of
-from sar_desk.store.decisions import Connection
+from sar_desk.store.attachment_review import APPROVE, PROPOSE
+from sar_desk.store.uow import UnitOfWork
 
 DEFAULT_CODE = "default"
 """Stands for the regime's default code for other people's information (as for text)."""
@@ -68,51 +67,51 @@ def fold(attachment_id: int, events: Sequence[ReviewEvent]) -> AttachmentDecisio
     return state
 
 
-def current(conn: Connection, attachment_id: int) -> AttachmentDecision:
+def current(uow: UnitOfWork, attachment_id: int) -> AttachmentDecision:
     """The current decision on one attachment."""
-    return fold(attachment_id, events_of(conn, [attachment_id]))
+    return fold(attachment_id, uow.attachment_review.events_of([attachment_id]))
 
 
-def decisions(conn: Connection) -> dict[int, AttachmentDecision]:
+def decisions(uow: UnitOfWork) -> dict[int, AttachmentDecision]:
     """The current decision on every attachment that has one."""
     grouped: dict[int, list[ReviewEvent]] = {}
-    for event in events_of(conn):
+    for event in uow.attachment_review.events_of():
         grouped.setdefault(event.attachment_id, []).append(event)
     return {aid: fold(aid, events) for aid, events in grouped.items()}
 
 
-def _attachment(conn: Connection, attachment_id: int) -> StoredAttachment:
-    found = store_attachments.get_attachment(conn, attachment_id)
+def _attachment(uow: UnitOfWork, attachment_id: int) -> StoredAttachment:
+    found = uow.attachments.get_attachment(attachment_id)
     if found is None:
         raise NotFoundError(f"There is no attachment {attachment_id} in this case.")
     return found
 
 
-def review_item(conn: Connection, attachment_id: int) -> AttachmentItem:
+def review_item(uow: UnitOfWork, attachment_id: int) -> AttachmentItem:
     """One attachment as a review item.
 
     Raises:
         NotFoundError: No such attachment.
     """
-    attachment = _attachment(conn, attachment_id)
-    text = store_attachments.get_text(conn, attachment.sha256) if attachment.sha256 else None
+    attachment = _attachment(uow, attachment_id)
+    text = uow.attachments.get_text(attachment.sha256) if attachment.sha256 else None
     words = text.boxes if text is not None else ()
-    findings = tuple(store_attachments.findings_of(conn, [attachment_id]))
+    findings = tuple(uow.attachments.findings_of([attachment_id]))
     return AttachmentItem(
         attachment,
         words,
         findings,
         tuple(proposed_boxes(findings, words)),
-        current(conn, attachment_id),
+        current(uow, attachment_id),
     )
 
 
-def review_items(conn: Connection) -> list[AttachmentItem]:
+def review_items(uow: UnitOfWork) -> list[AttachmentItem]:
     """Every kept attachment (and any with a decision) as a review item."""
-    decided = decisions(conn)
+    decided = decisions(uow)
     return [
-        review_item(conn, a.id)
-        for a in store_attachments.list_attachments(conn)
+        review_item(uow, a.id)
+        for a in uow.attachments.list_attachments()
         if a.status is KeptStatus.KEPT or a.id in decided
     ]
 
@@ -142,7 +141,7 @@ def _check_code(
 
 
 def decide_attachment(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     attachment_id: int,
     action: AttachmentAction,
@@ -155,7 +154,7 @@ def decide_attachment(
     """Record a proposal for an attachment (a box edit is one); it needs a second person's approval.
 
     Args:
-        conn: An open write transaction.
+        uow: An open write unit of work.
         ctx: Case, code table and who acts.
         attachment_id: The attachment.
         action: Disclose, disclose with boxes blacked out, or withhold.
@@ -170,8 +169,8 @@ def decide_attachment(
         NotFoundError: No such attachment or code.
         BadInputError: The proposal does not fit its action, or the code does not apply.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
-    item = review_item(conn, attachment_id)
+    require(uow, ctx.user, Permission.PROPOSE)
+    item = review_item(uow, attachment_id)
     if item.attachment.status is not KeptStatus.KEPT and action is not AttachmentAction.WITHHOLD:
         raise BadInputError(
             f"Attachment {attachment_id} is not in the case ({item.attachment.status}); it can "
@@ -179,8 +178,7 @@ def decide_attachment(
         )
     checked = _check_code(ctx, item, code, about_another)
     decided = propose(item.decision, ctx.user, action, checked, boxes)
-    event = add_event(
-        conn,
+    event = uow.attachment_review.add_event(
         attachment_id,
         PROPOSE,
         ctx.user,
@@ -189,8 +187,7 @@ def decide_attachment(
         boxes=boxes,
         note=note,
     )
-    audit.append(
-        conn,
+    uow.audit.append(
         ctx.user,
         "attachment-decision",
         {
@@ -206,7 +203,7 @@ def decide_attachment(
 
 
 def edit_boxes(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     attachment_id: int,
     *,
@@ -220,7 +217,7 @@ def edit_boxes(
     Raises:
         BadInputError: A box number that does not exist, or no box left.
     """
-    state = current(conn, attachment_id)
+    state = current(uow, attachment_id)
     boxes = list(state.boxes)
     for number in {*delete, *(move or {})}:
         if not 1 <= number <= len(boxes):
@@ -231,11 +228,11 @@ def edit_boxes(
         boxes[number - 1] = box
     boxes = [box for n, box in enumerate(boxes, start=1) if n not in set(delete)] + list(add)
     chosen = code or state.code
-    return decide_attachment(conn, ctx, attachment_id, AttachmentAction.REDACT, chosen, boxes)
+    return decide_attachment(uow, ctx, attachment_id, AttachmentAction.REDACT, chosen, boxes)
 
 
 def approve_attachment(
-    conn: Connection, ctx: ReviewContext, attachment_id: int
+    uow: UnitOfWork, ctx: ReviewContext, attachment_id: int
 ) -> AttachmentDecision:
     """Approve the current proposal as the second person (four eyes).
 
@@ -243,12 +240,11 @@ def approve_attachment(
         PermissionDeniedError: The user may not approve.
         InvalidTransitionError: Nothing to approve, or the user proposed it.
     """
-    require(conn, ctx.user, Permission.APPROVE)
-    _attachment(conn, attachment_id)
-    decided = approve(current(conn, attachment_id), ctx.user)
-    event = add_event(conn, attachment_id, APPROVE, ctx.user)
-    audit.append(
-        conn,
+    require(uow, ctx.user, Permission.APPROVE)
+    _attachment(uow, attachment_id)
+    decided = approve(current(uow, attachment_id), ctx.user)
+    event = uow.attachment_review.add_event(attachment_id, APPROVE, ctx.user)
+    uow.audit.append(
         ctx.user,
         "attachment-approved",
         {"attachment": attachment_id, "event": event, "version": decided.version},
@@ -256,14 +252,14 @@ def approve_attachment(
     return decided
 
 
-def undecided_of(conn: Connection, message_ids: Sequence[int]) -> list[StoredAttachment]:
+def undecided_of(uow: UnitOfWork, message_ids: Sequence[int]) -> list[StoredAttachment]:
     """The kept attachments of these messages whose decision is not approved yet.
 
     Export refuses while any is left: an attachment without an approved decision would
     otherwise drop out of the bundle unseen (or, were the rule looser, go in undecided).
     """
-    found = store_attachments.attachments_of(conn, [int(i) for i in message_ids])
-    decided = decisions(conn)
+    found = uow.attachments.attachments_of([int(i) for i in message_ids])
+    decided = decisions(uow)
     return [
         a
         for items in found.values()
@@ -273,10 +269,10 @@ def undecided_of(conn: Connection, message_ids: Sequence[int]) -> list[StoredAtt
     ]
 
 
-def approved(conn: Connection) -> list[tuple[StoredAttachment, AttachmentDecision]]:
+def approved(uow: UnitOfWork) -> list[tuple[StoredAttachment, AttachmentDecision]]:
     """Every attachment whose decision is approved (the only ones an export uses)."""
     out = []
-    for attachment_id, decision in sorted(decisions(conn).items()):
+    for attachment_id, decision in sorted(decisions(uow).items()):
         if decision.status is AttachmentStatus.APPROVED:
-            out.append((_attachment(conn, attachment_id), decision))
+            out.append((_attachment(uow, attachment_id), decision))
     return out

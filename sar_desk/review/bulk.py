@@ -25,9 +25,8 @@ from sar_desk.review.decide import (
 )
 from sar_desk.review.resolve import STAFF_POLICY_NOTE, DisclosedByPolicyError, resolve_code
 from sar_desk.review.subjects import SubjectIndex
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
-from sar_desk.store.pit import FAILED, samples
+from sar_desk.store.pit import FAILED
+from sar_desk.store.uow import UnitOfWork
 
 
 class BulkConfirmationRequiredError(BadInputError):
@@ -159,12 +158,12 @@ class BulkResult:
     decided: tuple[ItemView, ...] = field(default_factory=tuple)
 
 
-def forced_review_ids(conn: Connection) -> set[int]:
+def forced_review_ids(uow: UnitOfWork) -> set[int]:
     """Items in the batch of a failed QA sample: they need individual approval (R53)."""
-    return {i for s in samples(conn) if s.outcome == FAILED for i in s.population}
+    return {i for s in uow.pit.samples() if s.outcome == FAILED for i in s.population}
 
 
-def _value_keys(conn: Connection, views: list[ItemView], value: str, region: str) -> set[str]:
+def _value_keys(uow: UnitOfWork, views: list[ItemView], value: str, region: str) -> set[str]:
     # Start from the text itself, then add every alias of any person that text refers to.
     wanted = match_key(value, region)
     persons = {
@@ -173,13 +172,13 @@ def _value_keys(conn: Connection, views: list[ItemView], value: str, region: str
         if v.item.person_id is not None and match_key(v.text, region) == wanted
     }
     keys = {wanted}
-    for aliases in store.person_aliases(conn, persons).values():
+    for aliases in uow.decisions.person_aliases(persons).values():
         keys.update(match_key(a, region) for a in aliases if a.strip())
     return keys
 
 
 def select_items(
-    conn: Connection, ctx: ReviewContext, selection: BulkSelection, views: list[ItemView]
+    uow: UnitOfWork, ctx: ReviewContext, selection: BulkSelection, views: list[ItemView]
 ) -> list[ItemView]:
     """The redaction items (findings and manual spans) that match a selection."""
     if not (
@@ -198,7 +197,7 @@ def select_items(
             v for v in chosen if v.item.recognizer.casefold() == selection.recognizer.casefold()
         ]
     if selection.value:
-        keys = _value_keys(conn, chosen, selection.value, region)
+        keys = _value_keys(uow, chosen, selection.value, region)
         persons = {
             int(v.item.person_id)
             for v in chosen
@@ -214,7 +213,7 @@ def select_items(
 
 
 def plan_bulk(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     selection: BulkSelection,
     action: Action,
@@ -227,16 +226,16 @@ def plan_bulk(
     """
     if action not in (Action.ACCEPT, Action.REJECT, Action.APPROVE):
         raise BadInputError(f"'{action}' cannot be done in bulk; name the items one by one.")
-    store.sync_finding_items(conn)
-    chosen = select_items(conn, ctx, selection, load_views(conn))
+    uow.decisions.sync_finding_items()
+    chosen = select_items(uow, ctx, selection, load_views(uow))
     wanted = ReviewStatus.ACCEPTED if action is Action.APPROVE else ReviewStatus.PROPOSED
     targets: list[int] = []
     individual = earlier = own = forced_count = 0
     refused: list[tuple[int, str]] = []
     disclosed: list[int] = []
-    forced = forced_review_ids(conn) if action is Action.APPROVE else set()
+    forced = forced_review_ids(uow) if action is Action.APPROVE else set()
     index = (
-        SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
+        SubjectIndex(uow, ctx.case, words=ctx.ordinary_words)
         if action is Action.ACCEPT and code
         else None
     )
@@ -265,7 +264,7 @@ def plan_bulk(
             continue
         if action is Action.ACCEPT and code:
             try:
-                resolve_code(conn, ctx, view.item, code, index)
+                resolve_code(uow, ctx, view.item, code, index)
             except DisclosedByPolicyError:
                 disclosed.append(view.item.id)
                 continue
@@ -281,7 +280,7 @@ def plan_bulk(
         earlier,
         own,
         len(refused),
-        load_settings(conn).bulk_warning_threshold,
+        load_settings(uow).bulk_warning_threshold,
         forced_count,
         tuple(refused),
         tuple(disclosed),
@@ -289,7 +288,7 @@ def plan_bulk(
 
 
 def run_bulk(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     plan: BulkPlan,
     *,
@@ -315,7 +314,7 @@ def run_bulk(
     decided: list[ItemView] = []
     if plan.targets:
         decided = decide(
-            conn,
+            uow,
             ctx,
             list(plan.targets),
             plan.action,
@@ -334,5 +333,5 @@ def run_bulk(
     if plan.disclosed:
         # A recorded decision by the acting user, with the case policy as the reason (after
         # the accepts, which were planned while these names still linked other items).
-        decide(conn, ctx, list(plan.disclosed), Action.REJECT, note=STAFF_POLICY_NOTE, bulk=True)
+        decide(uow, ctx, list(plan.disclosed), Action.REJECT, note=STAFF_POLICY_NOTE, bulk=True)
     return BulkResult(plan, tuple(decided))

@@ -2,7 +2,7 @@
 
 Each call checks the user's role, folds the item's history, applies `core.decisions.transition`
 (which enforces R29 and four eyes), appends the event rows and one audit entry, all on the
-caller's connection inside its transaction, so a refused item leaves nothing behind.
+caller's unit of work inside its transaction, so a refused item leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -39,11 +39,7 @@ from sar_desk.review.items import (
 )
 from sar_desk.review.pit import check_approvable
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import decisions as store
-from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.decisions import Connection
-from sar_desk.store.messages import get_messages
+from sar_desk.store.uow import UnitOfWork
 
 DEFAULT_CODE = "default"
 _VERSIONS_KEY = "code_table_versions"
@@ -58,14 +54,14 @@ def _permission(action: Action, state: ItemState) -> Permission:
     return Permission.PROPOSE
 
 
-def _modified_text(conn: Connection, view: ItemView, start: int | None, end: int | None) -> str:
+def _modified_text(uow: UnitOfWork, view: ItemView, start: int | None, end: int | None) -> str:
     item = view.item
     if item.field is not ProposalField.TEXT or item.start is None:
         raise BadInputError(
             f"Item {item.id} covers the whole {item.field}; only spans in message text can be "
             "modified. Reject it and add a manual redaction instead."
         )
-    found = get_messages(conn, [int(item.message_id)])
+    found = uow.messages.get_messages([int(item.message_id)])
     body = found[0].text if found else ""
     if start is None or end is None or not 0 <= start < end <= len(body):
         raise BadInputError(
@@ -76,7 +72,7 @@ def _modified_text(conn: Connection, view: ItemView, start: int | None, end: int
 
 
 def decide(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     ids: Sequence[ItemId],
     action: Action,
@@ -109,23 +105,23 @@ def decide(
     from sar_desk.review.subjects import SubjectIndex
 
     index = (
-        SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
+        SubjectIndex(uow, ctx.case, words=ctx.ordinary_words)
         if action is Action.ACCEPT and code
         else None
     )
-    for view in views_by_id(conn, ids):
-        require(conn, ctx.user, _permission(action, view.state))
+    for view in views_by_id(uow, ids):
+        require(uow, ctx.user, _permission(action, view.state))
         if view.item.kind is ItemKind.MARKER and action is not Action.REOPEN:
             raise InvalidTransitionError(
                 f"Item {view.item.id} is a '{view.status}' marker, not a redaction; reopen it "
                 "to change it."
             )
         chosen = (
-            resolve_code(conn, ctx, view.item, code, index)
+            resolve_code(uow, ctx, view.item, code, index)
             if action is Action.ACCEPT and code
             else None
         )
-        text = _modified_text(conn, view, start, end) if action is Action.MODIFY else None
+        text = _modified_text(uow, view, start, end) if action is Action.MODIFY else None
         event = DecisionEvent(
             item_id=view.item.id,
             action=action,
@@ -144,21 +140,19 @@ def decide(
     if action is Action.APPROVE:
         # R31/R32: a qualified exemption needs its public interest test (and s.36 the qualified
         # person's opinion) on record before anyone approves a redaction under it.
-        check_approvable(conn, ctx.case, ctx.table, (v.state.code or "" for v, _, _ in planned))
-    versions = json.loads(get_meta(conn, _VERSIONS_KEY) or "[]")
+        check_approvable(uow, ctx.case, ctx.table, (v.state.code or "" for v, _, _ in planned))
+    versions = json.loads(uow.case.get_meta(_VERSIONS_KEY) or "[]")
     if ctx.table.version not in versions:
         # R70: the case keeps every table version its decisions used.
-        set_meta(conn, _VERSIONS_KEY, json.dumps([*versions, ctx.table.version]))
+        uow.case.set_meta(_VERSIONS_KEY, json.dumps([*versions, ctx.table.version]))
     for view, event, after in planned:
-        store.record_event(
-            conn,
+        uow.decisions.record_event(
             DecisionEvent(**{**_fields(event), "before": view.status, "after": after.status}),
             ctx.table.version,
         )
     item_ids = [v.item.id for v, _, _ in planned]
     codes = sorted({e.code for _, e, _ in planned if e.code})
-    audit.append(
-        conn,
+    uow.audit.append(
         ctx.user,
         f"review-{action}",
         {
@@ -179,7 +173,7 @@ def _fields(event: DecisionEvent) -> dict[str, Any]:
 
 
 def add_manual_redaction(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     message_id: int,
     start: int,
@@ -193,8 +187,8 @@ def add_manual_redaction(
         NotFoundError: No such message.
         BadInputError: The span is outside the text; missing code or rationale; wrong regime.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
-    found = get_messages(conn, [message_id])
+    require(uow, ctx.user, Permission.PROPOSE)
+    found = uow.messages.get_messages([message_id])
     if not found:
         raise NotFoundError(f"There is no message {message_id} in this case.")
     body = found[0].text
@@ -216,11 +210,11 @@ def add_manual_redaction(
         recognizer="manual",
         created_by=ctx.user,
     )
-    return _create_and_accept(conn, ctx, item, code, rationale, "")
+    return _create_and_accept(uow, ctx, item, code, rationale, "")
 
 
 def withhold_message(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     message_id: int,
     code: str,
@@ -233,8 +227,8 @@ def withhold_message(
         NotFoundError: No such message.
         BadInputError: Missing code or rationale, or a code of another regime.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
-    if not get_messages(conn, [message_id]):
+    require(uow, ctx.user, Permission.PROPOSE)
+    if not uow.messages.get_messages([message_id]):
         raise NotFoundError(f"There is no message {message_id} in this case.")
     item = ReviewItem(
         id=0,
@@ -249,11 +243,11 @@ def withhold_message(
         recognizer="manual",
         created_by=ctx.user,
     )
-    return _create_and_accept(conn, ctx, item, code, rationale, basis.sentence)
+    return _create_and_accept(uow, ctx, item, code, rationale, basis.sentence)
 
 
 def _create_and_accept(
-    conn: Connection, ctx: ReviewContext, item: ReviewItem, code: str, rationale: str, note: str
+    uow: UnitOfWork, ctx: ReviewContext, item: ReviewItem, code: str, rationale: str, note: str
 ) -> ItemView:
     # Validate before creating the item so a refusal leaves no orphan row behind. "default"
     # is resolved per item by `decide` (issue 19: the window's "Redact selection" uses it).
@@ -263,9 +257,9 @@ def _create_and_accept(
         raise BadInputError(
             "A redaction needs a rationale (R29): a sentence saying why.", hint=Hint.GIVE_REASON
         )
-    item_id = store.add_item(conn, item)
+    item_id = uow.decisions.add_item(item)
     return decide(
-        conn,
+        uow,
         ctx,
         [item_id],
         Action.ACCEPT,
@@ -277,7 +271,7 @@ def _create_and_accept(
 
 
 def mark_message(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     message_id: int,
     marker: ReviewStatus,
@@ -290,9 +284,9 @@ def mark_message(
         NotFoundError: No such message (or original).
         BadInputError: No reason; a duplicate without the message it duplicates.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
+    require(uow, ctx.user, Permission.PROPOSE)
     wanted = [message_id] + ([duplicate_of] if duplicate_of is not None else [])
-    if len(get_messages(conn, wanted)) != len(set(wanted)):
+    if len(uow.messages.get_messages(wanted)) != len(set(wanted)):
         raise NotFoundError(f"There is no message {', '.join(map(str, wanted))} in this case.")
     if marker is ReviewStatus.DUPLICATE and (duplicate_of is None or duplicate_of == message_id):
         raise BadInputError(
@@ -315,19 +309,17 @@ def mark_message(
         created_by=ctx.user,
         duplicate_of=MessageId(duplicate_of) if duplicate_of is not None else None,
     )
-    item_id = store.add_item(conn, item)
-    view = views_by_id(conn, [item_id])[0]
+    item_id = uow.decisions.add_item(item)
+    view = views_by_id(uow, [item_id])[0]
     event = DecisionEvent(
         item_id=item_id, action=action, user=ctx.user, at=datetime.now(UTC), note=reason
     )
     after = transition(view.state, event, item_id)
-    store.record_event(
-        conn,
+    uow.decisions.record_event(
         DecisionEvent(**{**_fields(event), "before": view.status, "after": after.status}),
         ctx.table.version,
     )
-    audit.append(
-        conn,
+    uow.audit.append(
         ctx.user,
         f"review-{action}",
         {

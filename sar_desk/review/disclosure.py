@@ -23,9 +23,7 @@ from sar_desk.review import pit
 from sar_desk.review.codes import DUPLICATE, NOT_IN_SCOPE, CodeTable
 from sar_desk.review.decide import ItemView, load_settings, load_views, match_key
 from sar_desk.review.fields import move_titles, outside_titles
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
-from sar_desk.store.people import list_people
+from sar_desk.store.uow import UnitOfWork
 
 _REDACTION_KINDS = (ItemKind.FINDING, ItemKind.MANUAL)
 _OPEN = (ReviewStatus.PROPOSED, ReviewStatus.ACCEPTED)
@@ -38,7 +36,7 @@ def _when(value: datetime | None) -> datetime:
 
 
 def disclosure_decisions(
-    conn: Connection,
+    uow: UnitOfWork,
     case: Case,
     table: CodeTable,
     in_scope_ids: Iterable[int],
@@ -48,7 +46,7 @@ def disclosure_decisions(
     """The approved redactions, withholdings and markers for the messages being disclosed.
 
     Args:
-        conn: The case store connection.
+        uow: The case's unit of work.
         case: The case (its regime picks the marker records).
         table: The code table that turns code ids into `ReasonCode` records.
         in_scope_ids: The messages in the disclosure set, in time order.
@@ -58,13 +56,13 @@ def disclosure_decisions(
     """
     in_scope = tuple(MessageId(int(i)) for i in in_scope_ids)
     wanted = set(in_scope)
-    everything = load_views(conn)
+    everything = load_views(uow)
     views = [v for v in everything if v.item.message_id in wanted]
     # A title's decision travels to its conversation's disclosed messages (issue 20 item 1).
     outside = outside_titles(everything, in_scope)
     if outside:
-        conv_of = store.conversation_ids(
-            conn, [*{int(v.item.message_id) for v in outside}, *in_scope]
+        conv_of = uow.decisions.conversation_ids(
+            [*{int(v.item.message_id) for v in outside}, *in_scope]
         )
         views += move_titles(outside, in_scope, conv_of)
     not_in_scope = {
@@ -103,7 +101,7 @@ def disclosure_decisions(
         if v.item.person_id is not None:
             person_ids.add(int(v.item.person_id))
     # A rejected third-party proposal waits for its second person like an accepted one.
-    waiting = unconfirmed_rejections(conn, case, views)
+    waiting = unconfirmed_rejections(uow, case, views)
     undecided = sum(
         1
         for v in views
@@ -119,11 +117,11 @@ def disclosure_decisions(
     relied_on = {r.code.code for rs in by_message.values() for r in rs} | {
         w.code.code for w in withheld.values()
     }
-    for aliases in store.person_aliases(conn, person_ids).values():
+    for aliases in uow.decisions.person_aliases(person_ids).values():
         terms.update(a for a in aliases if a.strip())
     # Issue 13 item 7: every person's names, so one person keeps one label in the pack.
-    everyone = list_people(conn)
-    names = store.person_aliases(conn, [int(p.id) for p in everyone])
+    everyone = uow.people.list_people()
+    names = uow.decisions.person_aliases([int(p.id) for p in everyone])
     people = tuple(
         PersonNames(
             p.id,
@@ -146,15 +144,15 @@ def disclosure_decisions(
         protected_terms=tuple(sorted(terms, key=lambda t: (t.casefold(), t))),
         # Only the tests for codes this disclosure relies on travel to the refusal notice.
         public_interest_tests={
-            c: t for c, t in pit.public_interest_tests(conn).items() if c in relied_on
+            c: t for c, t in pit.public_interest_tests(uow).items() if c in relied_on
         },
         qualified_person_opinions={
-            c: o for c, o in pit.qualified_person_opinions(conn).items() if c in relied_on
+            c: o for c, o in pit.qualified_person_opinions(uow).items() if c in relied_on
         },
         kept_places=kept,
         ordinary_words=ordinary_words,
         people=people,
-        staff_policy=load_settings(conn).staff_policy,
+        staff_policy=load_settings(uow).staff_policy,
     )
 
 
@@ -208,13 +206,13 @@ LOG_COLUMNS = [
 ]
 
 
-def review_log_frame(conn: Connection, table: CodeTable) -> pd.DataFrame:
+def review_log_frame(uow: UnitOfWork, table: CodeTable) -> pd.DataFrame:
     """The internal redaction log (R61, domain.md 6.1 item 5): one row per decided item.
 
     Span references, never the redacted text, so the log can travel inside the organisation.
     """
-    views = [v for v in load_views(conn) if v.state.events]
-    times = store.message_times(conn, sorted({int(v.item.message_id) for v in views}))
+    views = [v for v in load_views(uow) if v.state.events]
+    times = uow.decisions.message_times(sorted({int(v.item.message_id) for v in views}))
     rows = []
     for v in views:
         s = v.state
@@ -253,7 +251,7 @@ def review_log_frame(conn: Connection, table: CodeTable) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=LOG_COLUMNS).astype({"start": "Int64", "end": "Int64"})
 
 
-def unconfirmed_rejections(conn: Connection, case: Case, views: Sequence[ItemView]) -> set[int]:
+def unconfirmed_rejections(uow: UnitOfWork, case: Case, views: Sequence[ItemView]) -> set[int]:
     """Rejected third-party proposals that no second person has confirmed yet (issue 17).
 
     Someone other than the rejecter confirms a rejection by approving it (`core.decisions`
@@ -267,7 +265,7 @@ def unconfirmed_rejections(conn: Connection, case: Case, views: Sequence[ItemVie
     waiting = [v for v in views if v.status is ReviewStatus.REJECTED and v.state.approver is None]
     if not waiting:
         return set()
-    requester_ids = store.person_ids_with_role(conn, str(PersonRole.REQUESTER))
+    requester_ids = uow.decisions.person_ids_with_role(str(PersonRole.REQUESTER))
     region = case.default_region
     keys = {match_key(a, region) for a in (case.requester or "", *case.aliases) if a}
     out = set()

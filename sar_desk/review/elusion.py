@@ -30,14 +30,10 @@ from typing import Any
 from sar_desk.core.binomial import clopper_pearson
 from sar_desk.core.decisions import ReviewStatus
 from sar_desk.core.errors import BadInputError, InvalidTransitionError, NotFoundError
+from sar_desk.core.records import ElusionMarkRow, ElusionTestRow
 from sar_desk.review.decide import load_views
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import elusion as store
-from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.decisions import Connection
-from sar_desk.store.elusion import ElusionMarkRow, ElusionTestRow
-from sar_desk.store.scope import disclosure_ids
+from sar_desk.store.uow import UnitOfWork
 
 DEFAULT_THRESHOLD_PERCENT = 5.0
 MAX_SAMPLE = 10_000  # reading more than this by hand is not a sample any more
@@ -133,45 +129,45 @@ class ElusionResult:
         }
 
 
-def load_threshold(conn: Connection) -> float | None:
+def load_threshold(uow: UnitOfWork) -> float | None:
     """The case's threshold on the upper bound of the miss rate, in percent (None: not set)."""
-    raw = get_meta(conn, _THRESHOLD_KEY)
+    raw = uow.case.get_meta(_THRESHOLD_KEY)
     value = json.loads(raw).get("percent") if raw else None
     return float(value) if value is not None else None
 
 
-def set_threshold(conn: Connection, user: str, percent: float | None) -> float | None:
+def set_threshold(uow: UnitOfWork, user: str, percent: float | None) -> float | None:
     """Set (or clear, with None) the threshold that gates DPO sign-off, audited.
 
     Raises:
         PermissionDeniedError: The user may not change case settings.
         BadInputError: A percentage not above 0 and below 100.
     """
-    require(conn, user, Permission.MANAGE_USERS)
+    require(uow, user, Permission.MANAGE_USERS)
     if percent is not None and not 0 < percent < 100:
         raise BadInputError(
             f"The elusion threshold must be a percentage above 0 and below 100 (got {percent:g})."
         )
-    set_meta(conn, _THRESHOLD_KEY, json.dumps({"percent": percent}))
-    audit.append(conn, user, "elusion-threshold", {"percent": percent})
+    uow.case.set_meta(_THRESHOLD_KEY, json.dumps({"percent": percent}))
+    uow.audit.append(user, "elusion-threshold", {"percent": percent})
     return percent
 
 
-def null_set(conn: Connection) -> list[int]:
+def null_set(uow: UnitOfWork) -> list[int]:
     """Disclosure-set messages with no accepted (or approved) redaction or withholding."""
-    flagged = {int(v.item.message_id) for v in load_views(conn) if v.status in _LIVE}
-    return [int(m) for m in disclosure_ids(conn) if int(m) not in flagged]
+    flagged = {int(v.item.message_id) for v in load_views(uow) if v.status in _LIVE}
+    return [int(m) for m in uow.scope.disclosure_ids() if int(m) not in flagged]
 
 
-def _latest(conn: Connection) -> ElusionResult | None:
-    found = store.list_tests(conn)
+def _latest(uow: UnitOfWork) -> ElusionResult | None:
+    found = uow.elusion.list_tests()
     if not found:
         return None
     test = found[-1]
-    return ElusionResult(test, store.current_marks(conn, test.id), load_threshold(conn))
+    return ElusionResult(test, uow.elusion.current_marks(test.id), load_threshold(uow))
 
 
-def draw(conn: Connection, user: str, size: int, seed: int | None = None) -> ElusionResult:
+def draw(uow: UnitOfWork, user: str, size: int, seed: int | None = None) -> ElusionResult:
     """Draw a seeded random sample of the null set for checking, recorded and audited.
 
     Raises:
@@ -179,19 +175,19 @@ def draw(conn: Connection, user: str, size: int, seed: int | None = None) -> Elu
         BadInputError: A size outside 1..MAX_SAMPLE, a negative seed, or an empty null set.
         InvalidTransitionError: The latest test has marks but is not finished.
     """
-    require(conn, user, Permission.PROPOSE)
+    require(uow, user, Permission.PROPOSE)
     if not 1 <= size <= MAX_SAMPLE:
         raise BadInputError(f"The sample size must be between 1 and {MAX_SAMPLE} (got {size}).")
     if seed is not None and seed < 0:
         raise BadInputError(f"The seed must be a whole number of 0 or more (got {seed}).")
-    current = _latest(conn)
+    current = _latest(uow)
     if current is not None and current.marked and not current.complete:
         raise InvalidTransitionError(
             f"Elusion test {current.test.id} is under way ({current.marked} of "
             f"{len(current.test.sample)} messages marked). Finish marking it before drawing "
             "another: drawing again until the result suits would defeat the test."
         )
-    population = null_set(conn)
+    population = null_set(uow)
     if not population:
         raise BadInputError(
             "Every message in the disclosure set has an accepted redaction, or the set is "
@@ -199,9 +195,8 @@ def draw(conn: Connection, user: str, size: int, seed: int | None = None) -> Elu
         )
     seed = secrets.randbelow(2**31) if seed is None else seed
     sample = random.Random(seed).sample(population, min(size, len(population)))
-    row = store.add_test(conn, seed, population, sample, user)
-    audit.append(
-        conn,
+    row = uow.elusion.add_test(seed, population, sample, user)
+    uow.audit.append(
         user,
         "elusion-drawn",
         {
@@ -212,11 +207,11 @@ def draw(conn: Connection, user: str, size: int, seed: int | None = None) -> Elu
             "messages": sample[:_AUDIT_IDS],
         },
     )
-    return ElusionResult(row, {}, load_threshold(conn))
+    return ElusionResult(row, {}, load_threshold(uow))
 
 
 def mark(
-    conn: Connection, user: str, message_id: int, missed: bool, note: str = ""
+    uow: UnitOfWork, user: str, message_id: int, missed: bool, note: str = ""
 ) -> ElusionResult:
     """Record whether a sampled message holds personal data that was missed (audited).
 
@@ -226,38 +221,37 @@ def mark(
         PermissionDeniedError: The user may not make review decisions.
         NotFoundError: No test has been drawn, or the message is not in the latest sample.
     """
-    require(conn, user, Permission.PROPOSE)
-    current = _latest(conn)
+    require(uow, user, Permission.PROPOSE)
+    current = _latest(uow)
     if current is None:
         raise NotFoundError("No elusion test has been drawn in this case yet; draw a sample first.")
     if message_id not in current.test.sample:
         raise NotFoundError(
             f"Message {message_id} is not in the sample of elusion test {current.test.id}."
         )
-    store.add_mark(conn, current.test.id, message_id, missed, note.strip(), user)
+    uow.elusion.add_mark(current.test.id, message_id, missed, note.strip(), user)
     # Ids and counts only: the note may name the person that was missed.
-    audit.append(
-        conn,
+    uow.audit.append(
         user,
         "elusion-marked",
         {"test": current.test.id, "message": message_id, "missed": missed, "noted": bool(note)},
     )
-    result = _latest(conn)
+    result = _latest(uow)
     assert result is not None  # the test was there a moment ago, in this transaction
     return result
 
 
-def current_result(conn: Connection) -> ElusionResult | None:
+def current_result(uow: UnitOfWork) -> ElusionResult | None:
     """The latest elusion test with its marks and estimate, or None if none was drawn."""
-    return _latest(conn)
+    return _latest(uow)
 
 
-def signoff_blocker(conn: Connection) -> str | None:
+def signoff_blocker(uow: UnitOfWork) -> str | None:
     """Why the elusion test blocks DPO sign-off, or None (no threshold set, or it passes)."""
-    threshold = load_threshold(conn)
+    threshold = load_threshold(uow)
     if threshold is None:
         return None
-    result = _latest(conn)
+    result = _latest(uow)
     if result is None:
         return (
             f"This case needs an elusion test with an upper bound of at most {threshold:g}% "
@@ -277,14 +271,15 @@ def signoff_blocker(conn: Connection) -> str | None:
     return None
 
 
-def elusion_record(conn: Connection) -> dict[str, Any]:
+def elusion_record(uow: UnitOfWork) -> dict[str, Any]:
     """Every elusion test with its sample and verdicts, for the bundle's internal record.
 
     Empty when no test was drawn and no threshold is set (nothing to record).
     """
-    threshold = load_threshold(conn)
+    threshold = load_threshold(uow)
     results = [
-        ElusionResult(t, store.current_marks(conn, t.id), threshold) for t in store.list_tests(conn)
+        ElusionResult(t, uow.elusion.current_marks(t.id), threshold)
+        for t in uow.elusion.list_tests()
     ]
     if not results and threshold is None:
         return {}

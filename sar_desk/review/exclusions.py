@@ -16,20 +16,17 @@ from sar_desk.core.model import MessageId
 from sar_desk.core.scope import ScopeExclusion
 from sar_desk.review.decide import load_views
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import exclusions as store
-from sar_desk.store.decisions import Connection
-from sar_desk.store.signoffs import void_signoff
+from sar_desk.store.uow import UnitOfWork
 
 MARKER_KIND = "not-in-scope"
 
 
-def scope_exclusions(conn: Connection) -> list[ScopeExclusion]:
+def scope_exclusions(uow: UnitOfWork) -> list[ScopeExclusion]:
     """Every exclusion of the case with its approval, by message."""
     found = [
-        (m, kind, reason, who, at) for m, kind, reason, who, at in store.scope_exclusions(conn)
+        (m, kind, reason, who, at) for m, kind, reason, who, at in uow.exclusions.scope_exclusions()
     ]
-    for v in load_views(conn, ReviewStatus.NOT_IN_SCOPE):
+    for v in load_views(uow, ReviewStatus.NOT_IN_SCOPE):
         if v.item.kind is ItemKind.MARKER and v.state.decided_at is not None:
             found.append(
                 (
@@ -40,7 +37,7 @@ def scope_exclusions(conn: Connection) -> list[ScopeExclusion]:
                     v.state.decided_at.isoformat(),
                 )
             )
-    approved = store.approvals(conn)
+    approved = uow.exclusions.approvals()
     out = []
     for m, kind, reason, who, at in sorted(found):
         ok = approved.get((m, kind, at))
@@ -59,13 +56,13 @@ def scope_exclusions(conn: Connection) -> list[ScopeExclusion]:
     return out
 
 
-def pending_exclusions(conn: Connection) -> list[ScopeExclusion]:
+def pending_exclusions(uow: UnitOfWork) -> list[ScopeExclusion]:
     """Exclusions still waiting for a second person."""
-    return [e for e in scope_exclusions(conn) if e.pending]
+    return [e for e in scope_exclusions(uow) if e.pending]
 
 
 def approve_exclusions(
-    conn: Connection,
+    uow: UnitOfWork,
     user: str,
     message_ids: Sequence[int] | None,
     note: str,
@@ -75,7 +72,7 @@ def approve_exclusions(
     """Approve pending exclusions as the second person; returns how many were approved.
 
     Args:
-        conn: The case connection (inside the caller's transaction).
+        uow: The case's unit of work (inside the caller's transaction).
         user: The approver (a reviewer or DPO who did not make the exclusion).
         message_ids: Only these messages (None: every pending exclusion).
         note: What was checked.
@@ -85,10 +82,10 @@ def approve_exclusions(
         PermissionDeniedError: The user may not approve, or made every exclusion named.
         BadInputError: Nothing pending to approve, or no note.
     """
-    require(conn, user, Permission.SIGN_OFF if signoff else Permission.APPROVE)
+    require(uow, user, Permission.SIGN_OFF if signoff else Permission.APPROVE)
     if not note.strip():
         raise BadInputError("Say what you checked before approving the exclusions (a note).")
-    pending = pending_exclusions(conn)
+    pending = pending_exclusions(uow)
     if message_ids is not None:
         wanted = {int(i) for i in message_ids}
         pending = [e for e in pending if int(e.message_id) in wanted]
@@ -103,15 +100,13 @@ def approve_exclusions(
         raise BadInputError("There are no exclusions waiting for approval.")
     if not chosen:
         return 0
-    void_signoff(conn, user, "scope-approve")
-    count = store.add_approvals(
-        conn,
+    uow.signoffs.void_signoff(user, "scope-approve")
+    count = uow.exclusions.add_approvals(
         ((int(e.message_id), e.kind, e.excluded_at) for e in chosen),
         user,
         f"DPO sign-off: {note.strip()}" if signoff else note.strip(),
     )
-    audit.append(
-        conn,
+    uow.audit.append(
         user,
         "scope-approve",
         {

@@ -23,10 +23,7 @@ from sar_desk.core.errors import Hint, NotFoundError
 from sar_desk.core.identity import classify_identifier, name_key
 from sar_desk.core.model import Case, IdentifierKind
 from sar_desk.review.codes import CodeTable
-from sar_desk.store import audit
-from sar_desk.store import decisions as store
-from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.decisions import Connection
+from sar_desk.store.uow import UnitOfWork
 
 _SETTINGS_KEY = "review_settings"
 
@@ -59,18 +56,18 @@ class ReviewSettings:
             return StaffPolicy.DISCLOSE
 
 
-def load_settings(conn: Connection) -> ReviewSettings:
+def load_settings(uow: UnitOfWork) -> ReviewSettings:
     """The case's review settings (defaults where unset)."""
-    raw = get_meta(conn, _SETTINGS_KEY)
+    raw = uow.case.get_meta(_SETTINGS_KEY)
     data = json.loads(raw) if raw else {}
     known = {k: v for k, v in data.items() if k in ReviewSettings.__dataclass_fields__}
     return ReviewSettings(**known)
 
 
-def save_settings(conn: Connection, user: str, settings: ReviewSettings) -> None:
+def save_settings(uow: UnitOfWork, user: str, settings: ReviewSettings) -> None:
     """Store new review settings, audited."""
-    set_meta(conn, _SETTINGS_KEY, json.dumps(asdict(settings), sort_keys=True))
-    audit.append(conn, user, "review-settings", asdict(settings))
+    uow.case.set_meta(_SETTINGS_KEY, json.dumps(asdict(settings), sort_keys=True))
+    uow.audit.append(user, "review-settings", asdict(settings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,23 +116,23 @@ class WithholdBasis(enum.StrEnum):
         return "Confirmed: the whole message is exempt."
 
 
-def load_views(conn: Connection, status: ReviewStatus | None = None) -> list[ItemView]:
+def load_views(uow: UnitOfWork, status: ReviewStatus | None = None) -> list[ItemView]:
     """Every review item with its state, optionally only those in one status."""
-    history = store.events_by_item(conn)
+    history = uow.decisions.events_by_item()
     views = [
         ItemView(item, fold(history.get(item.id, ()), initial_state(item)))
-        for item in store.list_items(conn)
+        for item in uow.decisions.list_items()
     ]
     return [v for v in views if status is None or v.status == status]
 
 
-def views_by_id(conn: Connection, ids: Sequence[int]) -> list[ItemView]:
+def views_by_id(uow: UnitOfWork, ids: Sequence[int]) -> list[ItemView]:
     """Items by id, in the order given.
 
     Raises:
         NotFoundError: Some ids are not review items (names them).
     """
-    found = {i.id: i for i in store.list_items(conn, ids)}
+    found = {i.id: i for i in uow.decisions.list_items(ids)}
     missing = [int(i) for i in ids if int(i) not in found]
     if missing:
         raise NotFoundError(
@@ -144,7 +141,9 @@ def views_by_id(conn: Connection, ids: Sequence[int]) -> list[ItemView]:
             hint=Hint.LIST_REVIEW,
         )
     return [
-        ItemView(found[int(i)], fold(store.events_for(conn, int(i)), initial_state(found[int(i)])))
+        ItemView(
+            found[int(i)], fold(uow.decisions.events_for(int(i)), initial_state(found[int(i)]))
+        )
         for i in dict.fromkeys(ids)
     ]
 

@@ -17,10 +17,7 @@ from sar_desk.core.model import Case, Regime
 from sar_desk.core.outcome import Outcome, OutcomeKind
 from sar_desk.review.codes import CodeTable, CodeUse
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import legal_records as store
-from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.decisions import Connection
+from sar_desk.store.uow import UnitOfWork
 
 OUTCOME_KEY = "outcome"
 
@@ -32,7 +29,7 @@ def _required(text: str, what: str) -> str:
 
 
 def record_legitimate_interests(
-    conn: Connection,
+    uow: UnitOfWork,
     case: Case,
     table: CodeTable,
     user: str,
@@ -49,7 +46,7 @@ def record_legitimate_interests(
         BadInputError: A code of another regime, a code the test does not apply to, or a part
             left empty.
     """
-    require(conn, user, Permission.PROPOSE)
+    require(uow, user, Permission.PROPOSE)
     found = table.get(code, case.regime, CodeUse.ITEM)
     if found.code not in table.legitimate_interests:
         names = ", ".join(
@@ -59,21 +56,20 @@ def record_legitimate_interests(
             f"{found.code} ({found.reference}) does not turn on a legitimate-interests test; it "
             f"applies to third-party personal data ({names or 'none in this regime'})."
         )
-    row = store.add_legitimate_interests_test(
-        conn,
+    row = uow.legal_records.add_legitimate_interests_test(
         found.code,
         _required(purpose, "the legitimate interest in disclosure (purpose)"),
         _required(necessity, "whether disclosure is necessary for that interest"),
         _required(balance, "the balance against the data subject's interests and rights"),
         user,
     )
-    audit.append(conn, user, "legitimate-interests-test", {"record": row, "code": found.code})
-    return store.current_legitimate_interests_tests(conn)[found.code]
+    uow.audit.append(user, "legitimate-interests-test", {"record": row, "code": found.code})
+    return uow.legal_records.current_legitimate_interests_tests()[found.code]
 
 
-def legitimate_interests_tests(conn: Connection) -> dict[str, LegitimateInterestsTest]:
+def legitimate_interests_tests(uow: UnitOfWork) -> dict[str, LegitimateInterestsTest]:
     """The current legitimate-interests test per code."""
-    return store.current_legitimate_interests_tests(conn)
+    return uow.legal_records.current_legitimate_interests_tests()
 
 
 def check_outcome(
@@ -122,7 +118,7 @@ def check_outcome(
 
 
 def record_outcome(
-    conn: Connection,
+    uow: UnitOfWork,
     case: Case,
     table: CodeTable,
     user: str,
@@ -131,15 +127,15 @@ def record_outcome(
     reason: str,
 ) -> Outcome:
     """Check and store the request's outcome (replacing any earlier one), audited."""
-    require(conn, user, Permission.PROPOSE)
+    require(uow, user, Permission.PROPOSE)
     normalised = check_outcome(case, table, kind, code, reason)
     outcome = Outcome(kind, normalised, reason.strip(), user, datetime.now(UTC))
-    set_meta(conn, OUTCOME_KEY, json.dumps(outcome.to_json(), sort_keys=True))
-    audit.append(conn, user, "outcome", {"kind": str(kind), "code": normalised})
+    uow.case.set_meta(OUTCOME_KEY, json.dumps(outcome.to_json(), sort_keys=True))
+    uow.audit.append(user, "outcome", {"kind": str(kind), "code": normalised})
     return outcome
 
 
-def current_outcome(conn: Connection) -> Outcome | None:
+def current_outcome(uow: UnitOfWork) -> Outcome | None:
     """The recorded outcome, or None (export then treats the request as held)."""
-    raw = get_meta(conn, OUTCOME_KEY)
+    raw = uow.case.get_meta(OUTCOME_KEY)
     return Outcome.from_json(json.loads(raw)) if raw else None

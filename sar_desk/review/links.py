@@ -12,15 +12,11 @@ from collections.abc import Sequence
 from sar_desk.core.errors import BadInputError
 from sar_desk.review.decide import views_by_id
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store.decisions import Connection
-from sar_desk.store.people import get_person
-from sar_desk.store.signoffs import void_signoff
-from sar_desk.store.subjects import add_link
+from sar_desk.store.uow import UnitOfWork
 
 
 def link_items(
-    conn: Connection,
+    uow: UnitOfWork,
     user: str,
     ids: Sequence[int],
     *,
@@ -35,21 +31,20 @@ def link_items(
         NotFoundError: An unknown item or person.
         BadInputError: Neither or both of a person and "other individual"; no reason.
     """
-    require(conn, user, Permission.PROPOSE)
+    require(uow, user, Permission.PROPOSE)
     if (person_id is None) == (not other_individual):
         raise BadInputError(
             "Say whose data it is: a person in the case, or another (unnamed) individual."
         )
     if not reason.strip():
         raise BadInputError("Say why the items are about that individual (a reason is recorded).")
-    views = views_by_id(conn, ids)
+    views = views_by_id(uow, ids)
     if person_id is not None:
-        get_person(conn, person_id)  # raises NotFoundError for an unknown person
+        uow.people.get_person(person_id)  # raises NotFoundError for an unknown person
     for view in views:
-        add_link(conn, view.item.id, person_id, other_individual, reason.strip(), user)
-    void_signoff(conn, user, "review-link")  # whose data it is changed (issue 13)
-    audit.append(
-        conn,
+        uow.subjects.add_link(view.item.id, person_id, other_individual, reason.strip(), user)
+    uow.signoffs.void_signoff(user, "review-link")  # whose data it is changed (issue 13)
+    uow.audit.append(
         user,
         "review-link",
         {

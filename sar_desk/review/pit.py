@@ -16,9 +16,7 @@ from sar_desk.core.errors import BadInputError, Hint
 from sar_desk.core.model import Case, Regime
 from sar_desk.review.codes import CodeTable, CodeUse
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import pit as store
-from sar_desk.store.decisions import Connection
+from sar_desk.store.uow import UnitOfWork
 
 
 def needs_pit(table: CodeTable, regime: Regime, code: str) -> bool:
@@ -39,7 +37,7 @@ def _required(text: str, what: str, hint: Hint) -> str:
 
 
 def record_public_interest_test(
-    conn: Connection,
+    uow: UnitOfWork,
     case: Case,
     table: CodeTable,
     user: str,
@@ -55,15 +53,14 @@ def record_public_interest_test(
         NotFoundError: Unknown code.
         BadInputError: A code of another regime, an absolute code, or a missing part.
     """
-    require(conn, user, Permission.PROPOSE)
+    require(uow, user, Permission.PROPOSE)
     found = table.get(code, case.regime, CodeUse.ITEM)
     if not needs_pit(table, case.regime, found.code):
         raise BadInputError(
             f"{found.code} ({found.reference}) is {found.kind}, not a qualified exemption: no "
             "public interest test applies to it, so there is nothing to record."
         )
-    row = store.add_public_interest_test(
-        conn,
+    row = uow.pit.add_public_interest_test(
         found.code,
         _required(factors_for, "the factors in favour of disclosure", Hint.PIT_FOR),
         _required(factors_against, "the factors for maintaining the exemption", Hint.PIT_AGAINST),
@@ -71,12 +68,12 @@ def record_public_interest_test(
         user,
     )
     details = {"record": row, "code": found.code, "table": table.version}
-    audit.append(conn, user, "public-interest-test", details)
-    return store.current_public_interest_tests(conn)[found.code]
+    uow.audit.append(user, "public-interest-test", details)
+    return uow.pit.current_public_interest_tests()[found.code]
 
 
 def record_qualified_person(
-    conn: Connection,
+    uow: UnitOfWork,
     case: Case,
     table: CodeTable,
     user: str,
@@ -88,7 +85,7 @@ def record_qualified_person(
     """Record (or supersede) the qualified person's opinion for s.36, audited.
 
     Args:
-        conn: The case store connection.
+        uow: The case's unit of work.
         case: The case (an FOI case: s.36 is a FOIA code).
         table: The code table.
         user: Who records it.
@@ -102,7 +99,7 @@ def record_qualified_person(
         BadInputError: No s.36 code in this regime, a code that is not s.36, a future date,
             or a missing part.
     """
-    require(conn, user, Permission.PROPOSE)
+    require(uow, user, Permission.PROPOSE)
     candidates = [c.code for c in table.for_regime(case.regime) if c.code in table.qualified_person]
     if code is None:
         if not candidates:
@@ -122,34 +119,32 @@ def record_qualified_person(
             f"The opinion date {opinion_date.isoformat()} is in the future; give the date the "
             "qualified person gave their opinion."
         )
-    row = store.add_qualified_person_opinion(
-        conn,
+    row = uow.pit.add_qualified_person_opinion(
         found.code,
         _required(name, "who the qualified person is", Hint.OPINION_NAME),
         opinion_date,
         _required(opinion, "the qualified person's opinion", Hint.OPINION_TEXT),
         user,
     )
-    audit.append(
-        conn,
+    uow.audit.append(
         user,
         "qualified-person-opinion",
         {"record": row, "code": found.code, "opinion_date": opinion_date.isoformat()},
     )
-    return store.current_qualified_person_opinions(conn)[found.code]
+    return uow.pit.current_qualified_person_opinions()[found.code]
 
 
-def public_interest_tests(conn: Connection) -> dict[str, PublicInterestTest]:
+def public_interest_tests(uow: UnitOfWork) -> dict[str, PublicInterestTest]:
     """The current public interest test per code."""
-    return store.current_public_interest_tests(conn)
+    return uow.pit.current_public_interest_tests()
 
 
-def qualified_person_opinions(conn: Connection) -> dict[str, QualifiedPersonOpinion]:
+def qualified_person_opinions(uow: UnitOfWork) -> dict[str, QualifiedPersonOpinion]:
     """The current qualified person's opinion per code."""
-    return store.current_qualified_person_opinions(conn)
+    return uow.pit.current_qualified_person_opinions()
 
 
-def check_approvable(conn: Connection, case: Case, table: CodeTable, codes: Iterable[str]) -> None:
+def check_approvable(uow: UnitOfWork, case: Case, table: CodeTable, codes: Iterable[str]) -> None:
     """Refuse approval under codes whose public interest test or s.36 opinion is missing.
 
     Raises:
@@ -158,8 +153,8 @@ def check_approvable(conn: Connection, case: Case, table: CodeTable, codes: Iter
     wanted = sorted(set(codes))
     if not wanted:
         return
-    pits = store.current_public_interest_tests(conn)
-    opinions = store.current_qualified_person_opinions(conn)
+    pits = uow.pit.current_public_interest_tests()
+    opinions = uow.pit.current_qualified_person_opinions()
     for code in wanted:
         found = table.codes.get(code)
         if found is None:

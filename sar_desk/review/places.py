@@ -32,9 +32,7 @@ from sar_desk.review.fields import field_item, field_parts
 from sar_desk.review.resolve import resolve_code
 from sar_desk.review.roles import Permission, require
 from sar_desk.review.subjects import SubjectIndex
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
-from sar_desk.store.messages import get_messages
+from sar_desk.store.uow import UnitOfWork
 
 RECOGNIZER = "SafetyNet"
 SAME_REDACTION = (
@@ -66,10 +64,10 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
-def _spans(conn: Connection, message_id: int) -> list[tuple[int, int, int, ReviewStatus]]:
+def _spans(uow: UnitOfWork, message_id: int) -> list[tuple[int, int, int, ReviewStatus]]:
     """(start, end, item id, status) of the live text items of a message."""
     spans = []
-    for v in load_views(conn):
+    for v in load_views(uow):
         if int(v.item.message_id) != message_id or v.status not in _LIVE:
             continue
         if v.item.field is ProposalField.TEXT and v.state.start is not None:
@@ -81,12 +79,12 @@ def _spans(conn: Connection, message_id: int) -> list[tuple[int, int, int, Revie
 Spot = tuple[int | None, int | None, str, int | None]
 
 
-def _locate(conn: Connection, place: NetPlace, msg: Message) -> list[Spot]:
+def _locate(uow: UnitOfWork, place: NetPlace, msg: Message) -> list[Spot]:
     """(start, end, text) of each occurrence of the place's term in its field."""
     pattern = _pattern(place.term)
     if place.field is ProposalField.TEXT:
         spots: list[Spot] = []
-        live = _spans(conn, int(msg.id))
+        live = _spans(uow, int(msg.id))
         for m in pattern.finditer(msg.text):
             clash = [x for x in live if m.start() < x[1] and x[0] < m.end()]
             if not clash:
@@ -97,7 +95,7 @@ def _locate(conn: Connection, place: NetPlace, msg: Message) -> list[Spot]:
         return spots
     proposed = {
         v.text.casefold(): v.item.id
-        for v in load_views(conn, ReviewStatus.PROPOSED)
+        for v in load_views(uow, ReviewStatus.PROPOSED)
         if int(v.item.message_id) == int(msg.id) and v.item.field is place.field
     }
     return [(s, e, t, proposed.get(t.casefold())) for s, e, t, _ in _whole(place, msg, pattern)]
@@ -122,21 +120,21 @@ def _whole(place: NetPlace, msg: Message, pattern: re.Pattern[str]) -> list[Spot
     return [(None, None, text, None) for text in dict.fromkeys(found)]
 
 
-def _alias_codes(conn: Connection) -> dict[str, str]:
+def _alias_codes(uow: UnitOfWork) -> dict[str, str]:
     """Alias (case-folded) -> the code its person's approved redactions use."""
     codes: dict[int, str] = {}
-    for v in load_views(conn, ReviewStatus.APPROVED):
+    for v in load_views(uow, ReviewStatus.APPROVED):
         if v.item.person_id is not None and v.state.code:
             codes.setdefault(int(v.item.person_id), v.state.code)
     out: dict[str, str] = {}
-    for person, aliases in store.person_aliases(conn, codes).items():
+    for person, aliases in uow.decisions.person_aliases(codes).items():
         for alias in aliases:
             out.setdefault(" ".join(alias.split()).casefold(), codes[person])
     return out
 
 
 def decide_places(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     places: Sequence[NetPlace],
     *,
@@ -146,7 +144,7 @@ def decide_places(
     """Record a decision for each place: the same redaction there, or keep it with a reason.
 
     Args:
-        conn: The case store connection (inside the caller's transaction).
+        uow: The case's unit of work (inside the caller's transaction).
         ctx: Case, code table and acting user.
         places: The places to decide (from the safety net).
         redact: True to apply the same redaction (accepted; a second person approves it);
@@ -158,15 +156,17 @@ def decide_places(
         PermissionDeniedError: The user may not propose decisions.
         BadInputError: No places, no reason to keep, or a place without a code to redact by.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
+    require(uow, ctx.user, Permission.PROPOSE)
     if not places:
         raise BadInputError("There are no safety-net places to decide.")
     if not redact and not reason.strip():
         raise BadInputError("Say why the text stays at these places (a reason is recorded).")
-    messages = {m.id: m for m in get_messages(conn, sorted({int(p.message_id) for p in places}))}
+    messages = {
+        m.id: m for m in uow.messages.get_messages(sorted({int(p.message_id) for p in places}))
+    }
     created: list[tuple[int, str]] = []
     unlocated: list[NetPlace] = []
-    aliases = _alias_codes(conn) if redact and any(not p.code for p in places) else {}
+    aliases = _alias_codes(uow) if redact and any(not p.code for p in places) else {}
     for place in places:
         msg = messages.get(MessageId(int(place.message_id)))
         code = place.code or aliases.get(" ".join(place.term.split()).casefold(), "")
@@ -175,7 +175,7 @@ def decide_places(
                 f"The term at message {int(place.message_id)} has no approved redaction to "
                 "copy (it is an alias of a redacted person): decide it with a manual redaction."
             )
-        spots = _locate(conn, place, msg) if msg is not None else []
+        spots = _locate(uow, place, msg) if msg is not None else []
         if not spots:
             unlocated.append(place)
             continue
@@ -196,21 +196,21 @@ def decide_places(
                 recognizer=RECOGNIZER,
                 created_by=ctx.user,
             )
-            created.append((store.add_item(conn, item), code))
+            created.append((uow.decisions.add_item(item), code))
     extra = {"safety_net_places": len(places), "unlocated": len(unlocated)}
     refused: list[tuple[int, str]] = []
     if redact:
-        index = SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
-        views = {v.item.id: v.item for v in views_by_id(conn, [i for i, _c in created])}
+        index = SubjectIndex(uow, ctx.case, words=ctx.ordinary_words)
+        views = {v.item.id: v.item for v in views_by_id(uow, [i for i, _c in created])}
         for item_id, code in list(created):
             try:
-                resolve_code(conn, ctx, views[item_id], code, index)
+                resolve_code(uow, ctx, views[item_id], code, index)
             except BadInputError as exc:
                 refused.append((item_id, str(exc)))
                 created.remove((item_id, code))
         for code in sorted({c for _i, c in created}):
             decide(
-                conn,
+                uow,
                 ctx,
                 [i for i, c in created if c == code],
                 Action.ACCEPT,
@@ -221,7 +221,7 @@ def decide_places(
             )
     elif created:
         decide(
-            conn,
+            uow,
             ctx,
             [i for i, _c in created],
             Action.REJECT,
@@ -233,7 +233,7 @@ def decide_places(
 
 
 def add_field_redaction(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     message_id: int,
     field: ProposalField,
@@ -254,14 +254,14 @@ def add_field_redaction(
         BadInputError: A field redacted by offsets; the words are not in the field; missing
             code or rationale; a code of another regime.
     """
-    require(conn, ctx.user, Permission.PROPOSE)
-    found = get_messages(conn, [message_id])
+    require(uow, ctx.user, Permission.PROPOSE)
+    found = uow.messages.get_messages([message_id])
     if not found:
         raise NotFoundError(f"There is no message {message_id} in this case.")
     parts = field_parts(found[0], field, words, ctx.case.default_region)
     views = [
         _create_and_accept(
-            conn, ctx, field_item(ctx.user, message_id, field, part), code, rationale, ""
+            uow, ctx, field_item(ctx.user, message_id, field, part), code, rationale, ""
         )
         for part in parts
     ]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from sar_desk.core.decisions import ReviewStatus
 from sar_desk.review.decide import load_views
-from sar_desk.store.decisions import Connection
+from sar_desk.store.uow import UnitOfWork
 
 STATUSES = [str(s) for s in ReviewStatus]
 
@@ -64,9 +64,9 @@ class ReviewProgress:
         }
 
 
-def review_progress(conn: Connection) -> ReviewProgress:
+def review_progress(uow: UnitOfWork) -> ReviewProgress:
     """Counts of items per status, per entity type and per reviewer."""
-    views = load_views(conn)
+    views = load_views(uow)
     items = pd.DataFrame(
         [{"entity_type": v.item.entity_type, "status": str(v.status)} for v in views],
         columns=["entity_type", "status"],

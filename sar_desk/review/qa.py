@@ -19,14 +19,12 @@ from dataclasses import asdict, dataclass
 
 from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
+from sar_desk.core.records import SampleRow
 from sar_desk.review.bulk import forced_review_ids
 from sar_desk.review.decide import ItemView, ReviewContext, decide, load_views
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import pit as store
-from sar_desk.store.case_meta import get_meta, set_meta
-from sar_desk.store.decisions import Connection, sync_finding_items
-from sar_desk.store.pit import FAILED, PASSED, SampleRow
+from sar_desk.store.pit import FAILED, PASSED
+from sar_desk.store.uow import UnitOfWork
 
 _SETTINGS_KEY = "qa_settings"
 _AUDIT_IDS = 200
@@ -67,9 +65,9 @@ class QaSettings:
         )
 
 
-def load_qa_settings(conn: Connection) -> QaSettings:
+def load_qa_settings(uow: UnitOfWork) -> QaSettings:
     """The case's QA settings (full review when unset)."""
-    raw = get_meta(conn, _SETTINGS_KEY)
+    raw = uow.case.get_meta(_SETTINGS_KEY)
     if not raw:
         return QaSettings()
     data = json.loads(raw)
@@ -81,14 +79,14 @@ def load_qa_settings(conn: Connection) -> QaSettings:
     )
 
 
-def save_qa_settings(conn: Connection, user: str, settings: QaSettings) -> QaSettings:
+def save_qa_settings(uow: UnitOfWork, user: str, settings: QaSettings) -> QaSettings:
     """Store the QA policy, audited (case handler or DPO).
 
     Raises:
         PermissionDeniedError: The user may not change case settings.
         BadInputError: A percentage outside 1-100, or a negative seed.
     """
-    require(conn, user, Permission.MANAGE_USERS)
+    require(uow, user, Permission.MANAGE_USERS)
     if not 1 <= settings.percent <= 100:
         raise BadInputError(
             f"The sample percentage must be between 1 and 100 (got {settings.percent})."
@@ -98,8 +96,8 @@ def save_qa_settings(conn: Connection, user: str, settings: QaSettings) -> QaSet
     if settings.mode is QaMode.FULL:
         settings = QaSettings(QaMode.FULL, 100, None, settings.full_review_on_reject)
     data = {**asdict(settings), "mode": str(settings.mode)}
-    set_meta(conn, _SETTINGS_KEY, json.dumps(data, sort_keys=True))
-    audit.append(conn, user, "qa-settings", data)
+    uow.case.set_meta(_SETTINGS_KEY, json.dumps(data, sort_keys=True))
+    uow.audit.append(user, "qa-settings", data)
     return settings
 
 
@@ -126,12 +124,12 @@ def _batch(views: list[ItemView], proposer: str) -> list[ItemView]:
     ]
 
 
-def _open_sample(conn: Connection, proposer: str) -> SampleRow | None:
-    found = [s for s in store.samples(conn) if s.proposer.casefold() == proposer.casefold()]
+def _open_sample(uow: UnitOfWork, proposer: str) -> SampleRow | None:
+    found = [s for s in uow.pit.samples() if s.proposer.casefold() == proposer.casefold()]
     return next((s for s in reversed(found) if s.outcome is None), None)
 
 
-def draw_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> SampleRow:
+def draw_sample(uow: UnitOfWork, ctx: ReviewContext, proposer: str) -> SampleRow:
     """Draw (or return the open) sample of a proposer's accepted items, recorded and audited.
 
     An open sample is never redrawn: drawing again until the result suits would defeat it.
@@ -141,19 +139,19 @@ def draw_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> SampleRo
         PermissionDeniedError: The user may not approve, or is the proposer.
         BadInputError: The proposer has no accepted items waiting for approval.
     """
-    require(conn, ctx.user, Permission.APPROVE)
-    settings = _sample_mode(conn)
+    require(uow, ctx.user, Permission.APPROVE)
+    settings = _sample_mode(uow)
     if proposer.casefold() == ctx.user.casefold():
         raise BadInputError(
             f"{ctx.user} cannot sample their own batch: the check must be made by a second "
             "person (four eyes, R52)."
         )
-    existing = _open_sample(conn, proposer)
+    existing = _open_sample(uow, proposer)
     if existing is not None:
         return existing
-    sync_finding_items(conn)
-    forced = forced_review_ids(conn)
-    batch = [v.item.id for v in _batch(load_views(conn), proposer) if v.item.id not in forced]
+    uow.decisions.sync_finding_items()
+    forced = forced_review_ids(uow)
+    batch = [v.item.id for v in _batch(load_views(uow), proposer) if v.item.id not in forced]
     if not batch:
         raise BadInputError(
             f"{proposer} has no accepted items waiting for approval outside a batch that needs "
@@ -161,9 +159,8 @@ def draw_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> SampleRo
         )
     seed = settings.seed if settings.seed is not None else secrets.randbelow(2**31)
     chosen = draw(batch, settings.percent, seed)
-    row = store.add_sample(conn, proposer, settings.percent, seed, batch, chosen, ctx.user)
-    audit.append(
-        conn,
+    row = uow.pit.add_sample(proposer, settings.percent, seed, batch, chosen, ctx.user)
+    uow.audit.append(
         ctx.user,
         "qa-sample-drawn",
         {
@@ -179,8 +176,8 @@ def draw_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> SampleRo
     return row
 
 
-def _sample_mode(conn: Connection) -> QaSettings:
-    settings = load_qa_settings(conn)
+def _sample_mode(uow: UnitOfWork) -> QaSettings:
+    settings = load_qa_settings(uow)
     if settings.mode is not QaMode.SAMPLE:
         raise InvalidTransitionError(
             "This case uses full review, so there is no sample to draw: approve items one by "
@@ -212,7 +209,7 @@ class SampleApproval:
     approved: tuple[ItemView, ...]
 
 
-def approve_on_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> SampleApproval:
+def approve_on_sample(uow: UnitOfWork, ctx: ReviewContext, proposer: str) -> SampleApproval:
     """Approve the rest of a proposer's batch once every sampled item was approved.
 
     If a sampled item was rejected and the policy forces full review, nothing is approved: the
@@ -223,27 +220,26 @@ def approve_on_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> Sa
         InvalidTransitionError: Full-review mode, no open sample, or a sampled item not yet
             checked.
     """
-    require(conn, ctx.user, Permission.APPROVE)
-    settings = _sample_mode(conn)
-    sample = _open_sample(conn, proposer)
+    require(uow, ctx.user, Permission.APPROVE)
+    settings = _sample_mode(uow)
+    sample = _open_sample(uow, proposer)
     if sample is None:
         raise InvalidTransitionError(
             f"There is no open QA sample of {proposer}'s batch; draw one and check its items "
             "first.",
             hint=Hint.DRAW_SAMPLE,
         )
-    views = {v.item.id: v for v in load_views(conn)}
+    views = {v.item.id: v for v in load_views(uow)}
     rejected = [i for i in sample.sample if views[i].status is ReviewStatus.REJECTED]
     unchecked = [i for i in sample.sample if views[i].status is not ReviewStatus.APPROVED]
     if rejected and settings.full_review_on_reject:
-        store.close_sample(conn, sample.id, FAILED, ctx.user)
-        audit.append(
-            conn,
+        uow.pit.close_sample(sample.id, FAILED, ctx.user)
+        uow.audit.append(
             ctx.user,
             "qa-sample-failed",
             {"sample": sample.id, "proposer": proposer, "rejected": rejected[:_AUDIT_IDS]},
         )
-        return SampleApproval(store.samples(conn, sample_id=sample.id)[0], ())
+        return SampleApproval(uow.pit.samples(sample_id=sample.id)[0], ())
     unchecked = [i for i in unchecked if i not in rejected]
     if unchecked:
         raise InvalidTransitionError(
@@ -262,20 +258,19 @@ def approve_on_sample(conn: Connection, ctx: ReviewContext, proposer: str) -> Sa
     note = basis_note(sample)
     extra = {"sample": sample.id, "percent": sample.percent, "seed": sample.seed, "basis": note}
     approved = (
-        decide(conn, ctx, rest, Action.APPROVE, note=note, bulk=True, audit_extra=extra)
+        decide(uow, ctx, rest, Action.APPROVE, note=note, bulk=True, audit_extra=extra)
         if rest
         else []
     )
-    store.close_sample(conn, sample.id, PASSED, ctx.user)
-    audit.append(
-        conn,
+    uow.pit.close_sample(sample.id, PASSED, ctx.user)
+    uow.audit.append(
         ctx.user,
         "qa-sample-passed",
         {"sample": sample.id, "proposer": proposer, "approved": len(approved), "basis": note},
     )
-    return SampleApproval(store.samples(conn, sample_id=sample.id)[0], tuple(approved))
+    return SampleApproval(uow.pit.samples(sample_id=sample.id)[0], tuple(approved))
 
 
-def list_samples(conn: Connection) -> list[SampleRow]:
+def list_samples(uow: UnitOfWork) -> list[SampleRow]:
     """Every QA sample drawn in the case, oldest first."""
-    return store.samples(conn)
+    return uow.pit.samples()

@@ -15,8 +15,7 @@ from sar_desk.core.model import Case, PersonRole, Regime
 from sar_desk.review.codes import CodeUse, Situation
 from sar_desk.review.decide import DEFAULT_CODE, ReviewContext, match_key
 from sar_desk.review.subjects import SubjectIndex, para16_refusal
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
+from sar_desk.store.uow import UnitOfWork
 
 
 class DisclosedByPolicyError(BadInputError):
@@ -31,10 +30,10 @@ STAFF_POLICY_NOTE = (
 )
 
 
-def situation_of(conn: Connection, case: Case, item: ReviewItem) -> Situation:
+def situation_of(uow: UnitOfWork, case: Case, item: ReviewItem) -> Situation:
     """Whether an item is the requester's own data or a third party's (for default codes)."""
-    if item.person_id is not None and int(item.person_id) in store.person_ids_with_role(
-        conn, str(PersonRole.REQUESTER)
+    if item.person_id is not None and int(item.person_id) in uow.decisions.person_ids_with_role(
+        str(PersonRole.REQUESTER)
     ):
         return Situation.REQUESTER
     keys = {match_key(a, case.default_region) for a in (case.requester or "", *case.aliases) if a}
@@ -44,7 +43,7 @@ def situation_of(conn: Connection, case: Case, item: ReviewItem) -> Situation:
 
 
 def resolve_code(
-    conn: Connection,
+    uow: UnitOfWork,
     ctx: ReviewContext,
     item: ReviewItem,
     code: str,
@@ -62,7 +61,7 @@ def resolve_code(
     """
     regime = ctx.case.regime
     third_party = ctx.table.default(regime, Situation.THIRD_PARTY)
-    index = index or SubjectIndex(conn, ctx.case, words=ctx.ordinary_words)
+    index = index or SubjectIndex(uow, ctx.case, words=ctx.ordinary_words)
     if (
         code.strip().lower() == DEFAULT_CODE
         and index.staff_policy is StaffPolicy.DISCLOSE
@@ -74,7 +73,7 @@ def resolve_code(
             "reason, or change the staff policy."
         )
     if code.strip().lower() == DEFAULT_CODE and regime is not Regime.SAR:
-        chosen = ctx.table.default(regime, situation_of(conn, ctx.case, item))
+        chosen = ctx.table.default(regime, situation_of(uow, ctx.case, item))
         if chosen is None:
             raise BadInputError(
                 f"Item {item.id} looks like the requester's own data; in a {regime.name} case "

@@ -14,12 +14,10 @@ import enum
 from datetime import UTC, datetime
 
 from sar_desk.core.errors import BadInputError, Hint, NotFoundError, PermissionDeniedError
+from sar_desk.core.records import UserRow
 from sar_desk.review.passphrases import passphrase_matches
-from sar_desk.store import audit
-from sar_desk.store import users as store_users
 from sar_desk.store.audit_seal import passphrase_mark
-from sar_desk.store.decisions import Connection
-from sar_desk.store.pg.roles import team_roles
+from sar_desk.store.uow import UnitOfWork
 
 
 class Role(enum.StrEnum):
@@ -77,27 +75,27 @@ _WHAT = {
 }
 
 
-def case_creator(conn: Connection) -> str | None:
+def case_creator(uow: UnitOfWork) -> str | None:
     """The user named in the case-created audit entry (the implicit case handler)."""
-    created = audit.entries(conn, action="case-created")
+    created = uow.audit.entries(action="case-created")
     return created[0].user if created else None
 
 
-def role_of(conn: Connection, user: str) -> Role | None:
+def role_of(uow: UnitOfWork, user: str) -> Role | None:
     """The user's role, or None when they are not a user of this case."""
-    if conn.dialect.name == "postgresql":  # the team store: roles are the server's (issue 17)
-        return _team_role(conn, user)
-    row = store_users.get_user(conn, user)
+    if uow.on_team_server:  # the team store: roles are the server's (issue 17)
+        return _team_role(uow, user)
+    row = uow.users.get_user(user)
     if row is not None:
         return Role(row.role)
-    creator = case_creator(conn)
+    creator = case_creator(uow)
     if creator is not None and creator.casefold() == user.casefold():
         return Role.CASE_HANDLER
     return None
 
 
-def _team_role(conn: Connection, login: str) -> Role | None:
-    held = set(team_roles(conn, login))
+def _team_role(uow: UnitOfWork, login: str) -> Role | None:
+    held = set(uow.team.team_roles(login))
     # One role answers each check: the one allowing most of the workflow the login holds.
     for role in (Role.DPO, Role.REVIEWER, Role.CASE_HANDLER, Role.AUDITOR):
         if role.value in held:
@@ -105,13 +103,13 @@ def _team_role(conn: Connection, login: str) -> Role | None:
     return None
 
 
-def require(conn: Connection, user: str, permission: Permission) -> Role:
+def require(uow: UnitOfWork, user: str, permission: Permission) -> Role:
     """Check that `user` may do something; returns their role.
 
     Raises:
         PermissionDeniedError: Unknown user, or the role does not allow it (says who can).
     """
-    role = role_of(conn, user)
+    role = role_of(uow, user)
     if role is None:
         raise PermissionDeniedError(
             f"{user} is not a user of this case; add them as a user with a role (reviewer or "
@@ -144,16 +142,16 @@ def parse_role(value: str) -> Role:
         ) from exc
 
 
-def _may_change_roles(conn: Connection, acting: str) -> bool:
-    owner = case_creator(conn)
+def _may_change_roles(uow: UnitOfWork, acting: str) -> bool:
+    owner = case_creator(uow)
     if owner is not None and owner.casefold() == acting.casefold():
         return True
-    return role_of(conn, acting) is Role.DPO
+    return role_of(uow, acting) is Role.DPO
 
 
 def add_user(
-    conn: Connection, acting: str, name: str, role: Role, passphrase_hash: str | None = None
-) -> store_users.UserRow:
+    uow: UnitOfWork, acting: str, name: str, role: Role, passphrase_hash: str | None = None
+) -> UserRow:
     """Register a user with a role and passphrase hash (or change their role), audited.
 
     Raises:
@@ -161,22 +159,22 @@ def add_user(
             or changes a role (or grants the DPO role) without being the case owner or a DPO.
         BadInputError: The name is empty.
     """
-    require(conn, acting, Permission.MANAGE_USERS)
+    require(uow, acting, Permission.MANAGE_USERS)
     name = name.strip()
     if not name:
         raise BadInputError("Give the user's login name (for example jsmith).")
-    before = role_of(conn, name)
+    before = role_of(uow, name)
     if before is not None and name.casefold() == acting.casefold() and before is not role:
         raise PermissionDeniedError(
             f"{acting} cannot change their own role on this case; the case owner or a DPO can."
         )
     changes = (before is not None and before is not role) or role is Role.DPO
-    if changes and not _may_change_roles(conn, acting):
+    if changes and not _may_change_roles(uow, acting):
         raise PermissionDeniedError(
-            f"Only the case owner ({case_creator(conn) or 'unknown'}) or a DPO can change "
+            f"Only the case owner ({case_creator(uow) or 'unknown'}) or a DPO can change "
             f"roles or make someone DPO; {acting} cannot."
         )
-    row = store_users.put_user(conn, name, str(role), acting, passphrase_hash)
+    row = uow.users.put_user(name, str(role), acting, passphrase_hash)
     details = {
         "user": row.name,
         "role": str(role),
@@ -184,11 +182,11 @@ def add_user(
     }
     if passphrase_hash is not None:
         details["passphrase"] = passphrase_mark(passphrase_hash)
-    audit.append(conn, acting, "user-added", details)
+    uow.audit.append(acting, "user-added", details)
     return row
 
 
-def set_passphrase(conn: Connection, acting: str, name: str, passphrase_hash: str) -> None:
+def set_passphrase(uow: UnitOfWork, acting: str, name: str, passphrase_hash: str) -> None:
     """Set a user's passphrase hash, audited (the hash of the hash, never the passphrase).
 
     The user may set their own; the case owner or a DPO may set one for a user who has none
@@ -198,33 +196,32 @@ def set_passphrase(conn: Connection, acting: str, name: str, passphrase_hash: st
         NotFoundError: `name` is not a user of this case.
         PermissionDeniedError: The acting user may not set it.
     """
-    row = _registered(conn, name)
+    row = _registered(uow, name)
     own = row.name.casefold() == acting.casefold()
     if not own:
-        allowed = role_of(conn, acting) is Role.DPO or (
-            row.passphrase_hash is None and _may_change_roles(conn, acting)
+        allowed = role_of(uow, acting) is Role.DPO or (
+            row.passphrase_hash is None and _may_change_roles(uow, acting)
         )
         if not allowed:
             raise PermissionDeniedError(
                 f"{acting} cannot set the passphrase of {row.name}: {row.name} can, or a DPO "
                 "(the case owner too, while they have none)."
             )
-    store_users.set_passphrase_hash(conn, row.name, passphrase_hash)
-    audit.append(
-        conn,
+    uow.users.set_passphrase_hash(row.name, passphrase_hash)
+    uow.audit.append(
         acting,
         "user-passphrase-set",
         {"user": row.name, "role": row.role, "passphrase": passphrase_mark(passphrase_hash)},
     )
 
 
-def _registered(conn: Connection, name: str) -> store_users.UserRow:
-    row = store_users.get_user(conn, name)
+def _registered(uow: UnitOfWork, name: str) -> UserRow:
+    row = uow.users.get_user(name)
     if row is None:
-        creator = case_creator(conn)
+        creator = case_creator(uow)
         if creator is not None and creator.casefold() == name.strip().casefold():
             # The owner is a user without a row until they are given one (a passphrase).
-            return store_users.put_user(conn, creator, str(Role.CASE_HANDLER), creator)
+            return uow.users.put_user(creator, str(Role.CASE_HANDLER), creator)
         raise NotFoundError(
             f"{name} is not a user of this case; add them with a role first.",
             hint=Hint.ADD_USER,
@@ -232,21 +229,21 @@ def _registered(conn: Connection, name: str) -> store_users.UserRow:
     return row
 
 
-def authenticate(conn: Connection, name: str, passphrase: str | None) -> str:
+def authenticate(uow: UnitOfWork, name: str, passphrase: str | None) -> str:
     """Check that the person at the keyboard may act as case user `name`; returns the name.
 
     Raises:
         PermissionDeniedError: Not a user of the case, no passphrase set yet, none given, or
             the wrong one.
     """
-    row = store_users.get_user(conn, name)
+    row = uow.users.get_user(name)
     if row is None:
-        if role_of(conn, name) is None:
+        if role_of(uow, name) is None:
             raise PermissionDeniedError(
                 f"{name} is not a user of this case, so nobody can act as them.",
                 hint=Hint.ADD_USER,
             )
-        row = store_users.UserRow(name, str(Role.CASE_HANDLER), "", _EPOCH)
+        row = UserRow(name, str(Role.CASE_HANDLER), "", _EPOCH)
     if row.passphrase_hash is None:
         raise PermissionDeniedError(
             f"{row.name} has no passphrase on this case yet, so nobody else can act as them "
@@ -263,7 +260,7 @@ def authenticate(conn: Connection, name: str, passphrase: str | None) -> str:
     return row.name
 
 
-def list_users(conn: Connection) -> list[tuple[str, Role, str]]:
+def list_users(uow: UnitOfWork) -> list[tuple[str, Role, str]]:
     """Every user with their role and how they got it ("case creator" or who added them)."""
     rows = [
         (
@@ -271,9 +268,9 @@ def list_users(conn: Connection) -> list[tuple[str, Role, str]]:
             Role(r.role),
             f"added by {r.added_by}{'' if r.passphrase_hash else ', no passphrase'}",
         )
-        for r in store_users.list_users(conn)
+        for r in uow.users.list_users()
     ]
-    creator = case_creator(conn)
+    creator = case_creator(uow)
     if creator and all(name.casefold() != creator.casefold() for name, _, _ in rows):
         rows.insert(0, (creator, Role.CASE_HANDLER, "case creator"))
     return rows

@@ -12,15 +12,14 @@ from __future__ import annotations
 from sar_desk.core.decisions import ItemKind, ReviewStatus
 from sar_desk.core.errors import BadInputError, Hint, InvalidTransitionError
 from sar_desk.core.model import Case, Regime
+from sar_desk.core.records import SignOffRow
 from sar_desk.review.codes import CodeTable, CodeUse, Situation
 from sar_desk.review.decide import load_settings, load_views, match_key
 from sar_desk.review.elusion import signoff_blocker
 from sar_desk.review.exclusions import approve_exclusions, pending_exclusions
 from sar_desk.review.resolve import situation_of
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection, SignOffRow
+from sar_desk.store.uow import UnitOfWork
 
 # Entity types that reveal special-category data (UK GDPR Art 9) or criminal-offence data
 # (Art 10). An NHS number is included because it places the person in a health context.
@@ -47,9 +46,9 @@ SPECIAL_CATEGORY_TYPES = frozenset(
 _LIVE = (ReviewStatus.ACCEPTED, ReviewStatus.APPROVED)
 
 
-def required_reasons(conn: Connection, case: Case, table: CodeTable) -> dict[str, str]:
+def required_reasons(uow: UnitOfWork, case: Case, table: CodeTable) -> dict[str, str]:
     """Why this case needs DPO sign-off, as {stable key: sentence}; empty when it does not."""
-    views = [v for v in load_views(conn) if v.status in _LIVE]
+    views = [v for v in load_views(uow) if v.status in _LIVE]
     reasons: dict[str, str] = {}
     if case.extension is not None:
         reasons["extension"] = "An extension of the deadline was recorded."
@@ -63,12 +62,12 @@ def required_reasons(conn: Connection, case: Case, table: CodeTable) -> dict[str
         reasons["refusal"] = (
             f"Information is withheld or refused (messages withheld in full: {withheld})."
         )
-    special = sorted(SPECIAL_CATEGORY_TYPES & store.finding_entity_types(conn))
+    special = sorted(SPECIAL_CATEGORY_TYPES & uow.decisions.finding_entity_types())
     if special:
         reasons["special-category"] = (
             f"The case holds special-category data (entity types {', '.join(special)})."
         )
-    settings = load_settings(conn)
+    settings = load_settings(uow)
     if settings.child_data:
         reasons["child"] = "The case involves a child's data."
     codes = {v.state.code for v in views if v.state.code}
@@ -87,14 +86,14 @@ def required_reasons(conn: Connection, case: Case, table: CodeTable) -> dict[str
         for v in views
         if v.item.kind in (ItemKind.FINDING, ItemKind.MANUAL)
         and v.item.entity_type == "PERSON"
-        and situation_of(conn, case, v.item) is Situation.THIRD_PARTY
+        and situation_of(uow, case, v.item) is Situation.THIRD_PARTY
     }
     limit = settings.third_party_signoff_threshold
     if len(parties) > limit:
         reasons["third-parties"] = (
             f"{len(parties)} third parties are redacted (more than this case's limit of {limit})."
         )
-    pending = pending_exclusions(conn)
+    pending = pending_exclusions(uow)
     if pending:
         reasons["scope-exclusions"] = (
             f"{len(pending)} messages excluded from the disclosure as not relevant wait for a "
@@ -103,39 +102,39 @@ def required_reasons(conn: Connection, case: Case, table: CodeTable) -> dict[str
     return reasons
 
 
-def signoff_required(conn: Connection, case: Case, table: CodeTable) -> list[str]:
+def signoff_required(uow: UnitOfWork, case: Case, table: CodeTable) -> list[str]:
     """The reasons DPO sign-off is needed before export (empty: not needed)."""
-    return list(required_reasons(conn, case, table).values())
+    return list(required_reasons(uow, case, table).values())
 
 
-def signed_off(conn: Connection) -> SignOffRow | None:
+def signed_off(uow: UnitOfWork) -> SignOffRow | None:
     """The latest sign-off, if any."""
-    return store.latest_signoff(conn)
+    return uow.decisions.latest_signoff()
 
 
-def signoff_outstanding(conn: Connection, case: Case, table: CodeTable) -> list[str]:
+def signoff_outstanding(uow: UnitOfWork, case: Case, table: CodeTable) -> list[str]:
     """Reasons that need sign-off and are not covered by the latest sign-off (export gate).
 
     A failed or missing elusion test (when the case sets a threshold) is listed whatever the
     sign-off covers: no sign-off can cover it (issue 15 item 5b).
     """
-    latest = store.latest_signoff(conn)
-    blocker = signoff_blocker(conn)
+    latest = uow.decisions.latest_signoff()
+    blocker = signoff_blocker(uow)
     blocked = [blocker] if blocker else []
     if latest is not None and latest.voided_at is not None:
         # A change after the sign-off voided it: everything needs signing off again.
         return [
             f"The DPO sign-off {latest.id} was voided by a later change of decision "
             f"({latest.voided_by}, {latest.voided_at:%d %b %Y %H:%M} UTC); sign off again.",
-            *required_reasons(conn, case, table).values(),
+            *required_reasons(uow, case, table).values(),
             *blocked,
         ]
     covered = set(latest.reasons) if latest else set()
-    reasons = required_reasons(conn, case, table).items()
+    reasons = required_reasons(uow, case, table).items()
     return [text for key, text in reasons if key not in covered] + blocked
 
 
-def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: str) -> SignOffRow:
+def sign_off(uow: UnitOfWork, case: Case, table: CodeTable, user: str, note: str) -> SignOffRow:
     """Record a DPO sign-off covering the current reasons (audited).
 
     Raises:
@@ -143,18 +142,18 @@ def sign_off(conn: Connection, case: Case, table: CodeTable, user: str, note: st
         BadInputError: No note.
         InvalidTransitionError: The case's elusion test is missing, unfinished or failed.
     """
-    require(conn, user, Permission.SIGN_OFF)
+    require(uow, user, Permission.SIGN_OFF)
     if not note.strip():
         raise BadInputError("A sign-off needs a note saying what was checked.", hint=Hint.GIVE_NOTE)
-    blocker = signoff_blocker(conn)
+    blocker = signoff_blocker(uow)
     if blocker:
         raise InvalidTransitionError(f"The DPO cannot sign off yet. {blocker}")
-    if pending_exclusions(conn):
+    if pending_exclusions(uow):
         # The sign-off is the second pair of eyes for exclusions (not for the DPO's own).
-        approve_exclusions(conn, user, None, note, signoff=True)
-    reasons = required_reasons(conn, case, table)
-    if pending_exclusions(conn):
+        approve_exclusions(uow, user, None, note, signoff=True)
+    reasons = required_reasons(uow, case, table)
+    if pending_exclusions(uow):
         reasons.pop("scope-exclusions", None)  # the DPO's own exclusions stay uncovered
-    row = store.add_signoff(conn, user, note.strip(), sorted(reasons))
-    audit.append(conn, user, "sign-off", {"signoff": row.id, "reasons": sorted(reasons)})
+    row = uow.decisions.add_signoff(user, note.strip(), sorted(reasons))
+    uow.audit.append(user, "sign-off", {"signoff": row.id, "reasons": sorted(reasons)})
     return row

@@ -28,6 +28,7 @@ from sar_desk.core.decisions import ItemKind, ReviewItem, ReviewStatus
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import Case, IdentifierKind, PersonRole
+from sar_desk.core.records import SubjectLink
 from sar_desk.review.decide import (
     ItemView,
     load_settings,
@@ -35,11 +36,7 @@ from sar_desk.review.decide import (
     match_key,
 )
 from sar_desk.review.thirdparty import ThirdPartyDecision, ThirdPartyRecord, current_records
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
-from sar_desk.store.messages import get_messages
-from sar_desk.store.people import list_people
-from sar_desk.store.subjects import SubjectLink, current_links
+from sar_desk.store.uow import UnitOfWork
 
 _NAME_TYPES = frozenset({"PERSON", "PER", "NAME"})
 # A span that starts with a title is a name whatever detection labelled it ("Ms Okafor").
@@ -85,17 +82,17 @@ class SubjectIndex:
 
     def __init__(
         self,
-        conn: Connection,
+        uow: UnitOfWork,
         case: Case,
         views: list[ItemView] | None = None,
         words: frozenset[str] = frozenset(),
     ) -> None:
         self.case = case
         self.words = words
-        self.views = views if views is not None else load_views(conn)
-        self.requesters = store.person_ids_with_role(conn, str(PersonRole.REQUESTER))
+        self.views = views if views is not None else load_views(uow)
+        self.requesters = uow.decisions.person_ids_with_role(str(PersonRole.REQUESTER))
         aliases = [case.requester or "", *case.aliases]
-        for names in store.person_aliases(conn, self.requesters).values():
+        for names in uow.decisions.person_aliases(self.requesters).values():
             aliases += sorted(names)
         region = case.default_region
         self.keys = {match_key(a, region) for a in aliases if a.strip()}
@@ -115,20 +112,20 @@ class SubjectIndex:
             if names
             else None
         )
-        self.links: dict[int, SubjectLink] = current_links(conn)
-        self.staff_policy = load_settings(conn).staff_policy
-        officials = {int(p.id) for p in list_people(conn) if p.official_capacity}
-        officials &= store.person_ids_with_role(conn, str(PersonRole.STAFF))
+        self.links: dict[int, SubjectLink] = uow.subjects.current_links()
+        self.staff_policy = load_settings(uow).staff_policy
+        officials = {int(p.id) for p in uow.people.list_people() if p.official_capacity}
+        officials &= uow.decisions.person_ids_with_role(str(PersonRole.STAFF))
         self.officials = officials
         self.official_keys = {
             match_key(a, region): pid
-            for pid, names in store.person_aliases(conn, officials).items()
+            for pid, names in uow.decisions.person_aliases(officials).items()
             for a in names
             if a.strip()
         }
-        self.records: list[ThirdPartyRecord] = current_records(conn)
+        self.records: list[ThirdPartyRecord] = current_records(uow)
         wanted = {int(v.item.message_id) for v in self.views}
-        self.messages = {int(m.id): m for m in get_messages(conn, sorted(wanted))}
+        self.messages = {int(m.id): m for m in uow.messages.get_messages(sorted(wanted))}
         self.named: dict[int, list[ItemView]] = {}
         for v in self.views:
             if (

@@ -12,11 +12,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from sar_desk.core.errors import BadInputError, Hint
+from sar_desk.core.records import ThirdPartyRow
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
-from sar_desk.store.signoffs import void_signoff
+from sar_desk.store.uow import UnitOfWork
 
 
 class ConsentResponse(enum.StrEnum):
@@ -95,24 +93,23 @@ def validate(record: ThirdPartyRecord) -> None:
         )
 
 
-def record_third_party(conn: Connection, user: str, record: ThirdPartyRecord) -> ThirdPartyRecord:
+def record_third_party(uow: UnitOfWork, user: str, record: ThirdPartyRecord) -> ThirdPartyRecord:
     """Append a third-party record (audited by id, never by name).
 
     Raises:
         PermissionDeniedError: The user may not record third-party decisions.
         BadInputError: The record is incoherent.
     """
-    require(conn, user, Permission.RECORD_THIRD_PARTY)
+    require(uow, user, Permission.RECORD_THIRD_PARTY)
     validate(record)
     details = asdict(record)
     for key in ("party", "person_id", "recorded_by", "recorded_at"):
         details.pop(key)
-    record_id = store.add_third_party_record(
-        conn, record.party.strip(), record.person_id, details, user
+    record_id = uow.decisions.add_third_party_record(
+        record.party.strip(), record.person_id, details, user
     )
-    void_signoff(conn, user, "third-party-record")  # a balancing decision changed (issue 13)
-    audit.append(
-        conn,
+    uow.signoffs.void_signoff(user, "third-party-record")  # a balancing decision changed (issue 13)
+    uow.audit.append(
         user,
         "third-party-record",
         {
@@ -122,10 +119,10 @@ def record_third_party(conn: Connection, user: str, record: ThirdPartyRecord) ->
             "response": str(record.response),
         },
     )
-    return current_records(conn, record.party.strip())[0]
+    return current_records(uow, record.party.strip())[0]
 
 
-def _from_row(row: store.ThirdPartyRow) -> ThirdPartyRecord:
+def _from_row(row: ThirdPartyRow) -> ThirdPartyRecord:
     d = row.details
     return ThirdPartyRecord(
         party=row.party,
@@ -143,14 +140,14 @@ def _from_row(row: store.ThirdPartyRow) -> ThirdPartyRecord:
     )
 
 
-def current_records(conn: Connection, party: str | None = None) -> list[ThirdPartyRecord]:
+def current_records(uow: UnitOfWork, party: str | None = None) -> list[ThirdPartyRecord]:
     """The newest record per third party (or for one party), sorted by party."""
     latest: dict[str, ThirdPartyRecord] = {}
-    for row in store.third_party_history(conn, party):
+    for row in uow.decisions.third_party_history(party):
         latest[row.party.casefold()] = _from_row(row)
     return [latest[k] for k in sorted(latest)]
 
 
-def history(conn: Connection, party: str) -> list[ThirdPartyRecord]:
+def history(uow: UnitOfWork, party: str) -> list[ThirdPartyRecord]:
     """Every record for one third party, oldest first."""
-    return [_from_row(r) for r in store.third_party_history(conn, party)]
+    return [_from_row(r) for r in uow.decisions.third_party_history(party)]

@@ -21,9 +21,7 @@ from sar_desk.core.decisions import (
 from sar_desk.core.errors import InvalidTransitionError, NotFoundError
 from sar_desk.review.items import ItemView, ReviewContext, views_by_id
 from sar_desk.review.roles import Permission, require
-from sar_desk.store import audit
-from sar_desk.store import decisions as store
-from sar_desk.store.decisions import Connection
+from sar_desk.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +51,9 @@ def _live(events: list[DecisionEvent]) -> list[DecisionEvent]:
     return stack
 
 
-def last_decision(conn: Connection, user: str) -> list[DecisionEvent]:
+def last_decision(uow: UnitOfWork, user: str) -> list[DecisionEvent]:
     """The events of `user`'s latest decision not yet undone (empty when there is none)."""
-    live = [e for events in store.events_by_item(conn).values() for e in _live(events)]
+    live = [e for events in uow.decisions.events_by_item().values() for e in _live(events)]
     mine = [e for e in live if e.user.casefold() == user.casefold()]
     if not mine:
         return []
@@ -63,7 +61,7 @@ def last_decision(conn: Connection, user: str) -> list[DecisionEvent]:
     return sorted((e for e in mine if e.at == latest.at), key=lambda e: e.id or 0)
 
 
-def undo_last(conn: Connection, ctx: ReviewContext, note: str = "") -> UndoResult:
+def undo_last(uow: UnitOfWork, ctx: ReviewContext, note: str = "") -> UndoResult:
     """Undo the acting user's latest decision on every item it touched.
 
     Raises:
@@ -72,16 +70,16 @@ def undo_last(conn: Connection, ctx: ReviewContext, note: str = "") -> UndoResul
             their decision), or the decision marked a message rather than a redaction.
         PermissionDeniedError: The user no longer has the role the decision needed.
     """
-    events = last_decision(conn, ctx.user)
+    events = last_decision(uow, ctx.user)
     if not events:
         raise NotFoundError("You have no review decision left to undo in this case.")
     action = events[0].action
-    require(conn, ctx.user, Permission.APPROVE if action is Action.APPROVE else Permission.PROPOSE)
+    require(uow, ctx.user, Permission.APPROVE if action is Action.APPROVE else Permission.PROPOSE)
     now = datetime.now(UTC)
-    views = views_by_id(conn, [e.item_id for e in events])
+    views = views_by_id(uow, [e.item_id for e in events])
     restored: list[ItemView] = []
     for view, event in zip(views, events, strict=True):
-        history = store.events_for(conn, view.item.id)
+        history = uow.decisions.events_for(view.item.id)
         live = _live(history)
         if live[-1].id != event.id:
             raise InvalidTransitionError(
@@ -102,10 +100,9 @@ def undo_last(conn: Connection, ctx: ReviewContext, note: str = "") -> UndoResul
             before=view.status,
         )
         after = fold([*history, undo], initial_state(view.item))
-        store.record_event(conn, replace(undo, after=after.status), ctx.table.version)
+        uow.decisions.record_event(replace(undo, after=after.status), ctx.table.version)
         restored.append(ItemView(view.item, after))
-    audit.append(
-        conn,
+    uow.audit.append(
         ctx.user,
         f"review-{Action.UNDO}",
         {

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, ForeignKey, Index, Integer, Table, Text, insert, select
 
 from sar_desk.core.attachment_review import AttachmentAction, RedactionBox
+from sar_desk.core.records import ReviewEvent
 from sar_desk.store import audit_marks
 from sar_desk.store.tables import metadata
 
@@ -34,20 +34,6 @@ attachment_review_events = Table(
 
 PROPOSE = "propose"
 APPROVE = "approve"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewEvent:
-    """One recorded event on an attachment."""
-
-    id: int
-    attachment_id: int
-    event: str
-    action: AttachmentAction | None
-    code: str | None
-    boxes: tuple[RedactionBox, ...]
-    user: str
-    at: str
 
 
 def _boxes_json(boxes: Sequence[RedactionBox]) -> str:

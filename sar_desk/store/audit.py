@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, Table, Text, delete, insert, select
 
+from sar_desk.core.records import AuditEntry, ChainProblem, Head
 from sar_desk.store import audit_marks, audit_seal
-from sar_desk.store.audit_marks import Head
 from sar_desk.store.case_meta import get_meta, set_meta
 from sar_desk.store.tables import case_meta, metadata
 
@@ -41,35 +40,6 @@ audit_log = Table(
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    """One audit record."""
-
-    id: int
-    at: datetime
-    user: str
-    action: str
-    details: dict[str, Any]
-    prev_hash: str
-    hash: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChainProblem:
-    """Where the chain breaks and how.
-
-    Attributes:
-        entry_id: The entry concerned (None for a problem with the end of the log).
-        message: A sentence saying what was found.
-    """
-
-    entry_id: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def _digest(seq: int, at: str, user: str, action: str, details: str, prev_hash: str) -> str:

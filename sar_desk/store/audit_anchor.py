@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import Connection, select
 
+from sar_desk.core.records import ChainProblem, Head
 from sar_desk.store import audit_marks, audit_seal
-from sar_desk.store.audit import ChainProblem, audit_log, entries, verify_chain
-from sar_desk.store.audit_marks import Head
+from sar_desk.store.audit import audit_log, entries, verify_chain
 from sar_desk.store.case_meta import get_meta
 
 

@@ -13,40 +13,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sar_desk.core.records import Head
 
 HEAD_FILE = "audit-head.json"
 PENDING_HEAD = "sar_desk.audit_head"
 PENDING_ROWS = "sar_desk.audit_rows"
-
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    """The newest audit entry: its number and hash.
-
-    Attributes:
-        entry: The entry's number (1 is the first entry of the case).
-        hash: Its SHA-256 chain hash.
-    """
-
-    entry: int
-    hash: str
-
-    def as_json(self) -> dict[str, Any]:
-        """The head as written to the head file and into bundle manifests."""
-        return {"entry": self.entry, "hash": self.hash}
-
-    @classmethod
-    def from_json(cls, data: object) -> Head | None:
-        """A head read back, or None when `data` is not one."""
-        if not isinstance(data, dict):
-            return None
-        entry, digest = data.get("entry"), data.get("hash")
-        if not isinstance(entry, int) or not isinstance(digest, str) or len(digest) != 64:
-            return None
-        return cls(entry, digest)
 
 
 def note_row(info: dict[Any, Any], table: str, row_id: int) -> None:

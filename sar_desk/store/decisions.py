@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     CursorResult,
     Float,
     ForeignKey,
@@ -31,7 +31,6 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy import Connection as Connection  # re-exported: review types its arguments with it
 
 from sar_desk.core.decisions import (
     Action,
@@ -43,11 +42,9 @@ from sar_desk.core.decisions import (
 )
 from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import MessageId, PersonId
+from sar_desk.core.records import ThirdPartyRow
 from sar_desk.store.audit_marks import note_row
 from sar_desk.store.findings import findings
-from sar_desk.store.signoffs import (  # re-exported: sign-offs moved to their own module
-    SignOffRow as SignOffRow,
-)
 from sar_desk.store.signoffs import add_signoff as add_signoff
 from sar_desk.store.signoffs import latest_signoff as latest_signoff
 from sar_desk.store.signoffs import void_signoff
@@ -106,9 +103,6 @@ third_party_records = Table(
     Column("recorded_at", Text, nullable=False),
     Index("ix_third_party_party", "party", "id"),
 )
-
-
-__all__ = ["Connection"]
 
 
 def _new_id(result: CursorResult[Any]) -> int:
@@ -342,18 +336,6 @@ def person_ids_with_role(conn: Connection, role: str) -> set[int]:
     """Ids of the people marked with a role (e.g. the requester)."""
     stmt = select(persons.c.id).where(persons.c.role == role)
     return {int(v) for v in conn.execute(stmt).scalars()}
-
-
-@dataclass(frozen=True, slots=True)
-class ThirdPartyRow:
-    """A stored para-16 record (R33); `details` are the recorded factors."""
-
-    id: int
-    party: str
-    person_id: PersonId | None
-    details: dict[str, Any]
-    recorded_by: str
-    recorded_at: datetime
 
 
 def add_third_party_record(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +36,7 @@ from sar_desk.core.model import (
     PersonId,
     PersonRole,
 )
+from sar_desk.core.records import DetectionRun, Selection
 from sar_desk.store.findings import findings
 from sar_desk.store.messages import _base, _hydrate
 from sar_desk.store.tables import messages, metadata, participants, persons
@@ -61,20 +61,6 @@ scanned_messages = Table(
     Column("message_id", Integer, ForeignKey("messages.id"), primary_key=True),
     Column("run_id", Integer, ForeignKey("detection_runs.id"), nullable=False),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class DetectionRun:
-    """A recorded detection run."""
-
-    id: int
-    started_at: str
-    finished_at: str | None
-    scope: str
-    engine: str
-    status: str
-    scanned: int
-    findings: int
 
 
 def _now() -> str:
@@ -141,21 +127,6 @@ def list_runs(conn: Connection) -> list[DetectionRun]:
         )
         for r in conn.execute(select(detection_runs).order_by(detection_runs.c.id))
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Which messages a run covers: a date span, and optionally an explicit id set.
-
-    Attributes:
-        start: First instant (inclusive), or None.
-        end: Last instant (exclusive), or None.
-        ids: Sorted message ids (the disclosure set), or None for every message in the span.
-    """
-
-    start: datetime | None = None
-    end: datetime | None = None
-    ids: tuple[int, ...] | None = None
 
 
 _CHUNK = 500

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +26,7 @@ from sqlalchemy import (
     select,
 )
 
+from sar_desk.core.records import ElusionMarkRow, ElusionTestRow
 from sar_desk.store.decisions import _new_id
 from sar_desk.store.tables import metadata
 
@@ -53,46 +53,6 @@ elusion_marks = Table(
     Column("marked_at", Text, nullable=False),
     Index("ix_elusion_marks_test", "test_id", "message_id", "id"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ElusionTestRow:
-    """A drawn elusion test.
-
-    Attributes:
-        id: Test id.
-        seed: The random seed used, so the draw can be repeated from `population`.
-        population: Ids of the disclosure-set messages with no accepted finding when drawn.
-        sample: The message ids drawn for checking.
-        drawn_by: Who drew it.
-        drawn_at: When (UTC).
-    """
-
-    id: int
-    seed: int
-    population: tuple[int, ...]
-    sample: tuple[int, ...]
-    drawn_by: str
-    drawn_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ElusionMarkRow:
-    """A reviewer's verdict on one sampled message (the newest per message counts).
-
-    Attributes:
-        message_id: The sampled message.
-        missed: True when it holds personal data the review missed.
-        note: What was missed (optional, internal record only).
-        marked_by: Who marked it.
-        marked_at: When (UTC).
-    """
-
-    message_id: int
-    missed: bool
-    note: str
-    marked_by: str
-    marked_at: datetime
 
 
 def _now() -> str:

@@ -9,11 +9,11 @@ message needs a new approval. The table is created by step 10 (`store/ddl/v10_wh
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, ForeignKey, Integer, Table, Text, insert, or_, select
 
+from sar_desk.core.records import ApprovalRow
 from sar_desk.core.scope import Relevance
 from sar_desk.store.audit_seal import last_id, note_rows_after
 from sar_desk.store.scope import message_scope
@@ -32,15 +32,6 @@ scope_approvals = Table(
 )
 
 ExclusionKey = tuple[int, str, str]  # (message id, kind, decided_at)
-
-
-@dataclass(frozen=True, slots=True)
-class ApprovalRow:
-    """Who approved an exclusion, when, and their note."""
-
-    approved_by: str
-    approved_at: str
-    note: str
 
 
 def scope_exclusions(conn: Connection) -> list[tuple[int, str, str, str, str]]:

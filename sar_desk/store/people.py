@@ -93,9 +93,6 @@ name_suggestions = Table(
     Index("ix_name_suggestions_pair", "kind", "person_id", "other_id"),
 )
 
-Conn = Connection
-"""The connection type store functions take, for callers outside the store to annotate with."""
-
 
 def new_id(result: Any) -> int:
     """The primary key of the row an INSERT just wrote."""

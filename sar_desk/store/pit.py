@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, Integer, Row, Table, Text, insert, select, update
+from sqlalchemy import Column, Connection, Index, Integer, Row, Table, Text, insert, select, update
 
 from sar_desk.core.disclosure import PublicInterestTest, QualifiedPersonOpinion
+from sar_desk.core.records import SampleRow
 from sar_desk.store.audit_marks import note_row
-from sar_desk.store.decisions import Connection, _new_id
+from sar_desk.store.decisions import _new_id
 from sar_desk.store.tables import metadata
 
 public_interest_tests = Table(
@@ -140,37 +140,6 @@ def current_qualified_person_opinions(conn: Connection) -> dict[str, QualifiedPe
             recorded_at=datetime.fromisoformat(r.recorded_at),
         )
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class SampleRow:
-    """A stored QA sample (R53).
-
-    Attributes:
-        id: Sample id.
-        proposer: Whose batch of accepted items it samples.
-        percent: The sampling percentage in force when it was drawn.
-        seed: The random seed used, so the draw can be repeated and checked.
-        population: Ids of the proposer's accepted items when it was drawn.
-        sample: The ids drawn for individual checking.
-        drawn_by: Who drew it.
-        drawn_at: When.
-        outcome: None while open, else "passed" or "failed".
-        closed_by: Who closed it.
-        closed_at: When.
-    """
-
-    id: int
-    proposer: str
-    percent: int
-    seed: int
-    population: tuple[int, ...]
-    sample: tuple[int, ...]
-    drawn_by: str
-    drawn_at: datetime
-    outcome: str | None = None
-    closed_by: str | None = None
-    closed_at: datetime | None = None
 
 
 def _sample(r: Row[Any]) -> SampleRow:

@@ -7,25 +7,15 @@ page starts after the last row shown, found by its id. Time order is `messages.s
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, select, tuple_
 
 from sar_desk.core.model import Message
+from sar_desk.core.records import SearchOrder
 from sar_desk.core.search import SearchQuery
 from sar_desk.store.messages import _base, _filters, _hydrate
 from sar_desk.store.tables import conversations, messages
-
-
-class SearchOrder(enum.StrEnum):
-    """What a page of search results is ordered by (then by time, then by id)."""
-
-    TIME = "time"
-    PLATFORM = "platform"
-    CONVERSATION = "conversation"
-    SENDER = "sender"
-    TEXT = "text"
 
 
 def _key(order: SearchOrder) -> list[Any]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, ForeignKey, Integer, Table, Text, insert, select
 
+from sar_desk.core.records import SignOffRow
 from sar_desk.store import audit
 from sar_desk.store.audit_marks import note_row
 from sar_desk.store.tables import metadata
@@ -38,29 +38,6 @@ signoff_voids = Table(
     Column("user", Text, nullable=False),
     Column("cause", Text, nullable=False),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SignOffRow:
-    """A DPO sign-off (R54): who, when, what it covered and the note.
-
-    Attributes:
-        id: Its id.
-        user: The DPO.
-        at: When (UTC).
-        note: What they checked.
-        reasons: The reason keys it covered.
-        voided_at: When a later decision change voided it (None: still in force).
-        voided_by: Who made that change.
-    """
-
-    id: int
-    user: str
-    at: datetime
-    note: str
-    reasons: tuple[str, ...]
-    voided_at: datetime | None = None
-    voided_by: str | None = None
 
 
 def _now() -> str:

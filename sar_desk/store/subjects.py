@@ -10,13 +10,12 @@ The table is created by step 10 (`store/ddl/v10_whose_data.py`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, Table, Text, insert, select
+from sqlalchemy import Boolean, Column, Connection, ForeignKey, Integer, Table, Text, insert, select
 
+from sar_desk.core.records import SubjectLink
 from sar_desk.store.audit_marks import note_row
-from sar_desk.store.decisions import Connection
 from sar_desk.store.tables import metadata
 
 item_subjects = Table(
@@ -30,27 +29,6 @@ item_subjects = Table(
     Column("user", Text, nullable=False),
     Column("at", Text, nullable=False),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class SubjectLink:
-    """The current link of an item to the individual it is about.
-
-    Attributes:
-        item_id: The review item.
-        person_id: The case's person it is about (None: an unnamed other individual).
-        other_individual: The reviewer confirmed it is about another individual.
-        reason: Why, in the reviewer's words.
-        user: Who linked it.
-        at: When (UTC, ISO 8601).
-    """
-
-    item_id: int
-    person_id: int | None
-    other_individual: bool
-    reason: str
-    user: str
-    at: str
 
 
 def add_link(

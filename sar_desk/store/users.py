@@ -6,12 +6,12 @@ lets someone at this PC act as them; the hashing itself lives in `review.passphr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Column, Connection, Row, Table, Text, func, select
 
+from sar_desk.core.records import UserRow
 from sar_desk.store.tables import metadata
 
 review_users = Table(
@@ -23,21 +23,6 @@ review_users = Table(
     Column("added_at", Text, nullable=False),
     Column("passphrase_hash", Text),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class UserRow:
-    """A registered user of the case.
-
-    Attributes:
-        passphrase_hash: The Argon2id hash of their passphrase, or None when none was set.
-    """
-
-    name: str
-    role: str
-    added_by: str
-    added_at: datetime
-    passphrase_hash: str | None = None
 
 
 def _row(r: Row[Any]) -> UserRow:

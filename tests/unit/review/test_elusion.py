@@ -18,6 +18,7 @@ from sar_desk.core.errors import (
 from sar_desk.core.scope import Relevance
 from sar_desk.review import elusion
 from sar_desk.review.roles import Role
+from sar_desk.store.uow import unit_of_work
 
 
 @contextmanager
@@ -43,8 +44,8 @@ def scoped(reviewed: CaseSession) -> CaseSession:
 
 
 def null_set(session: CaseSession) -> list[int]:
-    with session.store.read() as conn:
-        return elusion.null_set(conn)
+    with unit_of_work(session.store) as uow:
+        return elusion.null_set(uow)
 
 
 def test_the_null_set_is_disclosed_messages_without_an_accepted_redaction(
@@ -184,13 +185,13 @@ def test_a_threshold_blocks_sign_off_until_a_finished_test_is_within_it(
 def test_the_record_holds_every_test_with_its_sample_verdicts_and_notes(
     scoped: CaseSession,
 ) -> None:
-    with scoped.store.read() as conn:
-        assert elusion.elusion_record(conn) == {}
+    with unit_of_work(scoped.store) as uow:
+        assert elusion.elusion_record(uow) == {}
     scoped.elusion.draw_elusion_sample(2, seed=5)
     scoped.elusion.mark_elusion(1, missed=True, note="A first name in the sign-off")
     scoped.elusion.mark_elusion(3, missed=False)
-    with scoped.store.read() as conn:
-        record = elusion.elusion_record(conn)
+    with unit_of_work(scoped.store) as uow:
+        record = elusion.elusion_record(uow)
     assert record["method"].startswith("Clopper-Pearson")
     [test] = record["tests"]
     assert (test["seed"], test["population"], test["size"], test["missed"]) == (5, 2, 2, 1)
