@@ -17,8 +17,14 @@ from sar_desk.app.places import ordinary_words
 from sar_desk.app.reviewing import bundled_code_table
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.attachment_review import AttachmentAction, AttachmentDecision, RedactionBox
+from sar_desk.core.attachments import (
+    LAID_OUT_KINDS,
+    PAGED_KINDS,
+    MediaKind,
+    WordBox,
+    boxes_for_span,
+)
 from sar_desk.core.attachments import AttachmentStatus as KeptStatus
-from sar_desk.core.attachments import MediaKind, WordBox, boxes_for_span
 from sar_desk.core.errors import ExportBlockedError
 from sar_desk.core.outcome import OutcomeKind
 from sar_desk.review import attachments as review
@@ -63,9 +69,9 @@ def approved_outcomes(
         shown = decision.action is not AttachmentAction.WITHHOLD
         if shown and attachment.stored_path:
             kept = folder.read_file(folder.attachment_file(attachment.stored_path))
-            if attachment.kind is MediaKind.IMAGE:
-                data = kept
-            elif attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+            if review.can_carry_boxes(attachment) and attachment.kind is MediaKind.IMAGE:
+                data = kept  # (a HEIC photo Pillow cannot decode gets the "not shown" line)
+            elif attachment.kind in PAGED_KINDS:
                 document = review_pages(item, kept)
         out.append(
             AttachmentOutcome(
@@ -78,7 +84,7 @@ def approved_outcomes(
                 covered_terms(item, decision.boxes),
                 document,
                 tuple((b.page, b.x0, b.y0, b.x1, b.y1) for b in decision.boxes),
-                attachment.kind is MediaKind.OFFICE,
+                attachment.kind in LAID_OUT_KINDS,
             )
         )
     # A file refused at import (damaged, a bomb, disguised) cannot be decided or shown: its
@@ -105,12 +111,12 @@ def review_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
         ExportBlockedError: An Office document's words no longer sit where the reviewer saw
             them (its text was read by an older version): boxes could miss, so nothing is shown.
     """
-    if item.attachment.kind is not MediaKind.OFFICE:
+    if item.attachment.kind not in LAID_OUT_KINDS:
         return kept
-    from sar_desk.attachments.office_pages import office_pdf
+    from sar_desk.attachments.office_pages import laid_out_pdf
     from sar_desk.attachments.pdf_pages import read_pdf
 
-    pages = office_pdf(kept, office_font())
+    pages = laid_out_pdf(kept, item.attachment.kind, office_font())
     # Words read by this version were laid out on these pages; if the layout moved since,
     # the boxes drawn on them would miss. (Never read: the reviewer saw today's layout.)
     if item.words and read_pdf(pages, use_ocr=False)[1] != item.words:
@@ -123,10 +129,10 @@ def review_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
 
 
 def _preview_pages(item: review.AttachmentItem, kept: bytes) -> bytes:
-    if item.attachment.kind is MediaKind.OFFICE:
-        from sar_desk.attachments.office_pages import office_pdf
+    if item.attachment.kind in LAID_OUT_KINDS:
+        from sar_desk.attachments.office_pages import laid_out_pdf
 
-        return office_pdf(kept, office_font())
+        return laid_out_pdf(kept, item.attachment.kind, office_font())
     return kept
 
 
@@ -232,7 +238,7 @@ class AttachmentReviewMixin(SessionBase):
 
         item = self.attachment_item(attachment_id)
         data = self.attachment_bytes(attachment_id)
-        if item.attachment.kind in (MediaKind.PDF, MediaKind.OFFICE):
+        if item.attachment.kind in PAGED_KINDS:
             pages = _preview_pages(item, data)
             return render_pages(pages, [], dpi=72, pages=[page])[0].png
         return redact_image(data, []).png
@@ -242,7 +248,7 @@ class AttachmentReviewMixin(SessionBase):
         from sar_desk.export.pages import page_count
 
         item = self.attachment_item(attachment_id)
-        if item.attachment.kind not in (MediaKind.PDF, MediaKind.OFFICE):
+        if item.attachment.kind not in PAGED_KINDS:
             return 1
         return page_count(_preview_pages(item, self.attachment_bytes(attachment_id)))
 

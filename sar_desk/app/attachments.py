@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 _NOT_EXTRACTED = "the export names this file but does not say where its content is"
 _SCAN_BATCH = 50
+_NAMED_MISSING = 5  # files named in the import report's line; the rest are counted
 
 
 @dataclass
@@ -128,7 +129,9 @@ def _keep_parts(
 ) -> dict[str, AttachmentPlan]:
     """Take the MMS parts the records name out of the backup, one at a time (memory stays flat)."""
     from sar_desk.importers import sms_parts
+    from sar_desk.importers.archive import ExportTree
     from sar_desk.importers.rsmf import inner as rsmf_inner
+    from sar_desk.importers.teams import files as teams_files
 
     items: dict[str, Attachment] = {
         item.path: item
@@ -141,6 +144,11 @@ def _keep_parts(
     if wanted:
         for locator, declared, data in sms_parts.read_parts(export, wanted):
             plans[locator] = keep.plan_base64(0, items[locator], data, keeper, declared)
+    wanted = {p for p in items if teams_files.is_inline(p)}
+    if wanted:
+        with ExportTree(export) as tree:
+            for locator, declared, data in teams_files.read_inline(tree, wanted):
+                plans[locator] = keep.plan_base64(0, items[locator], data, keeper, declared)
     wanted = {p for p in items if rsmf_inner.is_inner(p)}
     if wanted:
         for locator, size, read in rsmf_inner.read_inner(export, wanted):
@@ -156,12 +164,25 @@ def _keep_parts(
 
 
 def _inside(path: str | None) -> bool:
-    """Whether a file's bytes are inside another export file (an MMS part, an RSMF e-mail)."""
+    """Whether a file's bytes are inside another export file (MMS part, RSMF, Teams inline)."""
     # Importers load only to import (a search must not load them).
     from sar_desk.importers import sms_parts
     from sar_desk.importers.rsmf import inner as rsmf_inner
+    from sar_desk.importers.teams import files as teams_files
 
-    return sms_parts.is_part(path) or rsmf_inner.is_inner(path)
+    return sms_parts.is_part(path) or rsmf_inner.is_inner(path) or teams_files.is_inline(path)
+
+
+def _missing_line(count: int, named: Sequence[str]) -> str:
+    """The import report's line for files the export names but does not hold."""
+    many = count != 1
+    more = f" and {count - len(named):,} more" if count > len(named) else ""
+    return (
+        f"{count:,} attachment{'s' if many else ''} named by the export {'are' if many else 'is'} "
+        f"not in the export ({', '.join(named)}{more}): shared as a link (OneDrive, SharePoint, "
+        "Slack) or left out when it was made. Each is listed as not in the export with its "
+        "message and in the bundle; collect the file separately if it is needed."
+    )
 
 
 def keep_import_attachments(
@@ -186,6 +207,7 @@ def keep_import_attachments(
 
     files = _Files(export)
     rows: list[tuple[MessageId, SourceId, AttachmentPlan]] = []
+    absent: list[str] = []
     try:
         parts = _keep_parts(export, with_files, keeper)
         for message_id, location, items in uow.attachments.resolve_message_ids(
@@ -204,9 +226,13 @@ def keep_import_attachments(
                     )
                 elif plan.status is AttachmentStatus.MISSING:
                     result.missing += 1
+                    if len(absent) < _NAMED_MISSING:
+                        absent.append(f"{item.name!r} ({location})")
                 else:
                     result.kept += 1
         uow.attachments.add_attachments(rows)
+        if result.missing:
+            report.warnings.append(_missing_line(result.missing, absent))
     except BaseException:
         result.discard()
         raise

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 import zipfile
 from pathlib import PurePosixPath
 from typing import Final
 
-from sar_desk.core.attachments import MediaKind, media_kind
+from sar_desk.core.attachments import UNDECODED_IMAGES, MediaKind, media_kind
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["UNDECODED_IMAGES", "check_declared", "check_size", "check_zip_document", "vet"]
 
 MAX_ATTACHMENT_BYTES: Final = 200 * 1024**2
 """Files larger than this are not kept (a chat's photos and documents are far smaller)."""
@@ -28,8 +31,9 @@ MAX_PDF_PAGES: Final = 2_000
 MAX_OFFICE_UNCOMPRESSED: Final = 512 * 1024**2
 MAX_OFFICE_RATIO: Final = 200
 MAX_OFFICE_ENTRIES: Final = 10_000
-UNDECODED_IMAGES: Final = frozenset({"image/heic", "image/heif"})
-"""iPhone photo formats Pillow cannot decode without a plug-in: kept, never read automatically."""
+_PROLOG_BYTES: Final = 64 * 1024
+"""How much of an XML part is read for a DOCTYPE before its root element."""
+_ROOT_ELEMENT: Final = re.compile(rb"<[A-Za-z_]")
 
 
 def check_size(size: int) -> str | None:
@@ -84,29 +88,49 @@ def _check_pdf(data: bytes) -> str | None:
     return None
 
 
-def check_zip_document(data: bytes) -> str | None:
-    """Refuse an Office or OpenDocument file whose zip is a bomb, damaged or escapes."""
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether an XML part has a DOCTYPE (Office XML never does; entities are an attack)."""
+    with archive.open(info) as handle:
+        head = handle.read(_PROLOG_BYTES)
+    root = _ROOT_ELEMENT.search(head)
+    prolog = head[: root.start()] if root else head
+    return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog
+
+
+def check_zip_document(data: bytes, what: str = "document") -> str | None:
+    """Refuse an Office or OpenDocument file (or a zip) that is a bomb, damaged or escapes.
+
+    Its XML parts must not declare entities ('billion laughs', external entities reading
+    local files): the text readers refuse them too, but the file is refused at import so a
+    crafted document never sits in the case looking like an ordinary one.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_OFFICE_ENTRIES:
-                return f"the document lists {len(entries):,} parts (a crafted file)"
+                return f"the {what} lists {len(entries):,} parts (a crafted file)"
             total = 0
             for info in entries:
                 pure = PurePosixPath(info.filename.replace("\\", "/"))
                 if pure.is_absolute() or ".." in pure.parts:
-                    return "the document holds a part that points outside it (a crafted file)"
+                    return f"the {what} holds a part that points outside it (a crafted file)"
                 total += info.file_size
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > 1024**2 and ratio > MAX_OFFICE_RATIO:
-                    return "the document would inflate absurdly when opened (a 'zip bomb')"
+                    return f"the {what} would inflate absurdly when opened (a 'zip bomb')"
             if total > MAX_OFFICE_UNCOMPRESSED:
-                return "the document would unpack to more than any real document (a 'zip bomb')"
+                return f"the {what} would unpack to more than any real {what} (a 'zip bomb')"
             if archive.testzip() is not None:
-                return "the document is a damaged zip file"
+                return f"the {what} is a damaged zip file"
+            if what == "document" and any(
+                _declares_entities(archive, info)
+                for info in entries
+                if info.filename.endswith((".xml", ".rels"))
+            ):
+                return "the document's XML declares entities (a crafted file)"
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        logger.info("document refused: %s", type(exc).__name__)
-        return "it is a damaged document that cannot be opened"
+        logger.info("%s refused: %s", what, type(exc).__name__)
+        return f"it is a damaged {what} that cannot be opened"
     return None
 
 
@@ -131,6 +155,8 @@ def vet(data: bytes, media_type: str) -> str | None:
     reason = check_size(len(data))
     if reason:
         return reason
+    if not data:
+        return "the file is empty"
     kind = media_kind(media_type)
     if media_type in UNDECODED_IMAGES:
         return None  # kept for a person to look at; Pillow has no decoder for them
@@ -140,4 +166,20 @@ def vet(data: bytes, media_type: str) -> str | None:
         return _check_pdf(data)
     if kind is MediaKind.OFFICE:
         return check_zip_document(data)
+    if media_type == "application/zip" or data[:4] == b"PK\x03\x04":
+        # Never opened by the case, but a bomb, an escaping entry or a cut-off zip (a
+        # damaged Office document sniffs as unknown bytes) is refused all the same.
+        return check_zip_document(data, "zip file")
+    if media_type == "text/plain" and _declares_xml_entities(data):
+        return "it is XML that declares entities (a crafted file)"
     return None
+
+
+def _declares_xml_entities(data: bytes) -> bool:
+    """Whether a text file is XML with a DOCTYPE declaring entities (billion laughs, XXE).
+
+    The case never parses it (it is kept and shown as text), but no real chat attachment
+    needs entity declarations, and a crafted file is refused rather than kept looking benign.
+    """
+    head = data[:_PROLOG_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"<?xml", b"<!DOCTYPE")) and b"<!ENTITY" in head

@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import Final
 
 from sar_desk.attachments.documents import office_text
+from sar_desk.core.attachments import MediaKind
 
 FONT_SIZE: Final = 11
 MARGIN: Final = 20  # mm
 LINE_HEIGHT: Final = 6  # mm
 _FIXED_DATE: Final = datetime(2000, 1, 1, tzinfo=UTC)
 ENGINE: Final = "defusedxml + fpdf2 pages"
+MAX_PLAIN_TEXT: Final = 4 * 1024**2
+"""Characters of a plain-text attachment that are read, indexed, scanned and laid out."""
 
 
 def text_pdf(text: str, font: Path) -> bytes:
@@ -47,3 +50,13 @@ def text_pdf(text: str, font: Path) -> bytes:
 def office_pdf(data: bytes, font: Path) -> bytes:
     """The pages an Office document is reviewed and disclosed as (see the module doc)."""
     return text_pdf(office_text(data), font)
+
+
+def plain_text(data: bytes) -> str:
+    """A text file's words as they are read, searched and laid out (UTF-8, bounded)."""
+    return data.decode("utf-8", errors="replace")[:MAX_PLAIN_TEXT]
+
+
+def laid_out_pdf(data: bytes, kind: MediaKind, font: Path) -> bytes:
+    """The fresh pages an Office document or a text file (a note, a contact card) is shown as."""
+    return office_pdf(data, font) if kind is MediaKind.OFFICE else text_pdf(plain_text(data), font)

@@ -17,8 +17,7 @@ from sar_desk.core.attachments import AttachmentText, MediaKind, TextKind, media
 
 logger = logging.getLogger(__name__)
 
-MAX_PLAIN_TEXT = 4 * 1024**2
-"""Characters of a plain-text attachment that are indexed and scanned."""
+MAX_PLAIN_TEXT = office_pages.MAX_PLAIN_TEXT
 
 
 def read_text(data: bytes, media_type: str, sha256: str, font: str = "") -> AttachmentText:
@@ -48,8 +47,13 @@ def read_text(data: bytes, media_type: str, sha256: str, font: str = "") -> Atta
             return AttachmentText(
                 sha256, TextKind.OFFICE_TEXT, documents.office_text(data), (), 1, "defusedxml"
             )
-        if kind is MediaKind.TEXT and media_type == "text/plain":
-            text = data.decode("utf-8", errors="replace")[:MAX_PLAIN_TEXT]
+        if kind is MediaKind.TEXT and font:
+            # Laid out as the plain pages it is reviewed and disclosed as, like Office files.
+            pages_pdf = office_pages.laid_out_pdf(data, kind, Path(font))
+            text, boxes, pages, _ = pdf_pages.read_pdf(pages_pdf, use_ocr=False)
+            return AttachmentText(sha256, TextKind.PLAIN_TEXT, text, boxes, pages, "fpdf2 pages")
+        if kind is MediaKind.TEXT:
+            text = office_pages.plain_text(data)
             return AttachmentText(sha256, TextKind.PLAIN_TEXT, text, (), 1, "utf-8")
         if kind in (MediaKind.AUDIO, MediaKind.VIDEO):
             return AttachmentText(sha256, TextKind.VOICE, "", (), 0, "")

@@ -120,6 +120,8 @@ def shown_as(kind: MediaKind) -> str:
             "its pages as pictures, with the boxes burned in; no text, link or metadata of the "
             "file comes along (boxes are in points of the page, one pixel per point in the preview)"
         )
+    if kind is MediaKind.TEXT:
+        return "its text laid out on plain pages, with the boxes burned in"
     if kind is MediaKind.OFFICE:
         return (
             "its text only, laid out afresh on plain pages, with the boxes burned in; the "

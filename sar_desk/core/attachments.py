@@ -69,6 +69,9 @@ _OFFICE_TYPES = frozenset(
 )
 
 UNKNOWN_MEDIA_TYPE = "application/octet-stream"
+UNDECODED_IMAGES = frozenset({"image/heic", "image/heif"})
+"""iPhone photo formats Pillow cannot decode without a plug-in: kept, never read automatically,
+and disclosed only as a line saying a copy can be asked for (no box can be burned in)."""
 
 
 def media_kind(media_type: str) -> MediaKind:
@@ -81,6 +84,12 @@ def media_kind(media_type: str) -> MediaKind:
     if major in ("image", "audio", "video", "text"):
         return MediaKind(major)
     return MediaKind.OTHER
+
+
+LAID_OUT_KINDS = frozenset({MediaKind.OFFICE, MediaKind.TEXT})
+"""Kinds reviewed and disclosed as their text laid out afresh on plain pages (never the file)."""
+PAGED_KINDS = LAID_OUT_KINDS | {MediaKind.PDF}
+"""Kinds reviewed and disclosed page by page, as page images with the boxes burned in."""
 
 
 @dataclass(frozen=True, slots=True)

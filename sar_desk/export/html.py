@@ -12,6 +12,7 @@ import base64
 from html import escape
 from pathlib import Path
 
+from sar_desk.export.attachment_lines import index_note
 from sar_desk.export.letter import Letter
 from sar_desk.export.render_model import (
     RenderBundle,
@@ -69,6 +70,7 @@ def _index(bundle: RenderBundle) -> list[str]:
             for conv in bundle.conversations
         ),
         "</ul>",
+        *(f"<p>{_e(note)}</p>" for note in [index_note(bundle)] if note),
         "<table><caption>Every item and what happened to it</caption><thead><tr>",
         *(
             f'<th scope="col">{h}</th>'

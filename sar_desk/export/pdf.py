@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from sar_desk.export.attachment_lines import index_note
 from sar_desk.export.letter import Letter
 from sar_desk.export.render_model import (
     RenderBundle,
@@ -209,6 +210,9 @@ def _index(pdf: _BundlePdf, bundle: RenderBundle) -> None:
         new_x="LMARGIN",
         new_y="NEXT",
     )
+    note = index_note(bundle)
+    if note:
+        _text(pdf, pdf.sizes.line, note)
     pdf.ln(pdf.sizes.line / 2)
     for conv in bundle.conversations:
         _text(pdf, pdf.sizes.line, f"{conv.heading} — {len(conv.messages)} items")

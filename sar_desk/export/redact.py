@@ -20,6 +20,7 @@ from sar_desk.core.findings import ProposalField
 from sar_desk.core.model import Case, ConversationId, Message, MessageId
 from sar_desk.core.redaction import RedactionSpan
 from sar_desk.export.anonymise import redact_spans
+from sar_desk.export.attachment_lines import attachment_line
 from sar_desk.export.net import (
     FIELDS,
     UndecidedPlacesError,
@@ -174,8 +175,7 @@ class _Redactor:
         for redaction in by_field.get(ProposalField.ATTACHMENT, []):
             if redaction.text.casefold() in name.casefold():
                 name = self.use(redaction, codes)
-        state = "included" if present else "not included"
-        return f"[Attachment · {kind} · {name} · {state}]"
+        return attachment_line(kind, name, present)
 
     def _reaction(
         self,

@@ -66,6 +66,7 @@ class _Workspace:
     folders: dict[str, tuple[str, str]] = field(default_factory=dict)  # folder -> (key, title)
     users_file: bool = False
     conversations: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    uploads: dict[str, str] = field(default_factory=dict)  # file id -> its copy in the export
 
 
 def _looks_like_slack(tree: ExportTree) -> bool:
@@ -104,8 +105,8 @@ class SlackImporter:
         report.limitations.append(
             "Slack exports include private channels and direct messages only on Business+ and "
             "Enterprise Grid plans; a standard export holds public channels only. Only the last "
-            "edit of a message is kept, and files are listed but not included (their links are "
-            "never opened)."
+            "edit of a message is kept, and files are listed but not included unless the tool "
+            "that made the export downloaded them (their links are never opened)."
         )
         with ExportTree(path) as tree:
             names = tree.names()
@@ -122,6 +123,7 @@ class SlackImporter:
                 )
             every_day = [day for folder in sorted(days) for day in sorted(days[folder])]
             workspace = _workspace(tree, names, root, report, options)
+            workspace.uploads = find_uploads(names)
             if not workspace.users_file or workspace.names.weak:
                 _learn_names(tree, every_day, workspace)
             for base, conv in workspace.conversations:
@@ -275,7 +277,7 @@ def _message(
     subtype = str(obj.get("subtype") or "")
     mentions: list[str] = []
     text = render_mrkdwn(str(obj.get("text") or ""), space, mentions)
-    attachments = tuple(_files(obj))
+    attachments = tuple(_files(obj, space.uploads))
     sender, sender_id = space.names.sender(obj)
     if subtype in _DELETED:
         kind = MessageKind.DELETED
@@ -336,7 +338,24 @@ def render_mrkdwn(text: str, space: _Workspace, mentions: list[str]) -> str:
     return out.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _files(obj: dict[str, Any]) -> Iterator[Attachment]:
+def find_uploads(names: list[str]) -> dict[str, str]:
+    """Files a Slack export tool downloaded with the messages, by Slack file id.
+
+    Slack's own export holds links only; slackdump saves each file as ``__uploads/<id>/<name>``
+    (or ``<channel>/attachments/<id>-<name>`` in its older layout), so a file found there is
+    kept with its message and any other stays listed as not in the export.
+    """
+    found: dict[str, str] = {}
+    for name in names:
+        parts = name.split("/")
+        if len(parts) >= 3 and parts[-3] == "__uploads":
+            found.setdefault(parts[-2], name)
+        elif len(parts) >= 2 and parts[-2] == "attachments" and "-" in parts[-1]:
+            found.setdefault(parts[-1].split("-", 1)[0], name)
+    return found
+
+
+def _files(obj: dict[str, Any], uploads: dict[str, str]) -> Iterator[Attachment]:
     files = list_at(obj, "files")
     if isinstance(obj.get("file"), dict):
         files = [*files, obj["file"]]
@@ -345,11 +364,12 @@ def _files(obj: dict[str, Any]) -> Iterator[Attachment]:
             continue
         label = item.get("name") or item.get("title") or item.get("id") or "file"
         size = item.get("size")
+        path = uploads.get(str(item.get("id") or ""))
         yield Attachment(
             name=str(label),
             type=str(item.get("mimetype") or item.get("filetype") or "file"),
-            present=False,
-            path=None,
+            present=path is not None,
+            path=path,
             size=int(size) if isinstance(size, int | float) else None,
         )
 

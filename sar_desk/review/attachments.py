@@ -21,7 +21,14 @@ from sar_desk.core.attachment_review import (
     propose,
     proposed_boxes,
 )
-from sar_desk.core.attachments import AttachmentFinding, StoredAttachment, WordBox
+from sar_desk.core.attachments import (
+    PAGED_KINDS,
+    UNDECODED_IMAGES,
+    AttachmentFinding,
+    MediaKind,
+    StoredAttachment,
+    WordBox,
+)
 from sar_desk.core.attachments import AttachmentStatus as KeptStatus
 from sar_desk.core.errors import BadInputError, NotFoundError
 from sar_desk.core.records import ReviewEvent
@@ -116,6 +123,18 @@ def review_items(uow: UnitOfWork) -> list[AttachmentItem]:
     ]
 
 
+def can_carry_boxes(attachment: StoredAttachment) -> bool:
+    """Whether the export shows it as pictures a box can be burned into.
+
+    Photos Pillow decodes, PDFs, Office documents and text files do; a voice note, a video, an
+    iPhone HEIC photo or any other file is disclosed as a line saying it cannot be shown, or
+    withheld.
+    """
+    if attachment.kind is MediaKind.IMAGE:
+        return attachment.media_type not in UNDECODED_IMAGES
+    return attachment.kind in PAGED_KINDS
+
+
 def _check_code(
     ctx: ReviewContext, item: AttachmentItem, code: str | None, about_another: bool
 ) -> str | None:
@@ -175,6 +194,12 @@ def decide_attachment(
         raise BadInputError(
             f"Attachment {attachment_id} is not in the case ({item.attachment.status}); it can "
             "only be withheld or left out."
+        )
+    if action is AttachmentAction.REDACT and not can_carry_boxes(item.attachment):
+        raise BadInputError(
+            f"Attachment {attachment_id} ({item.attachment.media_type}) cannot be shown as a "
+            "picture, so no box can be burned into it: disclose it in full (the bundle says a "
+            "copy can be asked for) or withhold it with a code."
         )
     checked = _check_code(ctx, item, code, about_another)
     decided = propose(item.decision, ctx.user, action, checked, boxes)

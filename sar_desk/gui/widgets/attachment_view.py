@@ -1,26 +1,21 @@
-"""Attachments in the review page: the picture, its boxes, and the decision on it.
+"""Attachments in the review page: each one a review item, its pages, boxes and decision.
 
-`BoxEditor` shows the upright picture (the same pixels the export re-encodes, so a box lands
-where it is drawn) with the boxes of the current decision (solid, movable) and the boxes
-detection proposed (dashed). Drag on the picture to draw a box, drag a box to move it, Delete
-removes the selected one. Nothing is recorded until the reviewer presses a decision button;
-each press is one recorded, audited proposal that a second person approves.
+The list names every attachment with its kind and its decision in words (disclose, disclose
+with redactions, withhold under a code; proposed or approved). The picture is a `BoxEditor`
+(`box_editor`); a document is paged through one page at a time, each page with its own boxes,
+and a decision records the boxes of every page at once. Nothing is recorded until the reviewer
+presses a decision button; each press is one recorded, audited proposal that a second person
+approves. Voice notes and videos are never read automatically: they say so and wait for a
+person's decision like every other attachment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPen, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGraphicsItem,
-    QGraphicsPixmapItem,
-    QGraphicsRectItem,
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,114 +30,19 @@ from sar_desk.core.attachment_review import AttachmentAction, RedactionBox
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import DECISIONS, CaseContext
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.widgets.attachment_words import decision_words, kind_words, list_line
+from sar_desk.gui.widgets.box_editor import BoxEditor
+
+__all__ = ["DEFAULT_CODE", "AttachmentView", "BoxEditor"]
 
 DEFAULT_CODE = "default"  # the regime's usual code, resolved per item by the review rules
-_MIN_SIZE = 3.0  # pixels: a click without a drag draws nothing
-
-
-class _Box(QGraphicsRectItem):
-    """A box of the decision: black-edged, half-transparent, movable and selectable."""
-
-    def __init__(self, rect: QRectF) -> None:
-        super().__init__(rect)
-        self.setPen(QPen(QColor(200, 0, 0), 2))
-        self.setBrush(QBrush(QColor(0, 0, 0, 140)))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-
-
-class BoxEditor(QGraphicsView):
-    """The picture with boxes to draw, move and delete (coordinates in image pixels)."""
-
-    boxes_edited = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Attachment picture with redaction boxes")
-        self.setScene(QGraphicsScene(self))
-        self._picture: QGraphicsPixmapItem | None = None
-        self._proposed: list[QGraphicsRectItem] = []
-        self._drawing: QGraphicsRectItem | None = None
-        self._origin = QPointF()
-
-    def show_picture(self, png: bytes) -> None:
-        """Show a picture (PNG bytes of the upright image) and clear every box."""
-        self.scene().clear()
-        self._proposed = []
-        pixmap = QPixmap()
-        pixmap.loadFromData(png)
-        self._picture = self.scene().addPixmap(pixmap)
-        self.scene().setSceneRect(QRectF(pixmap.rect()))
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-
-    def set_boxes(self, boxes: Sequence[RedactionBox]) -> None:
-        """Replace the decision's boxes."""
-        for item in self._box_items():
-            self.scene().removeItem(item)
-        for box in boxes:
-            self.scene().addItem(_Box(QRectF(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0)))
-
-    def set_proposed(self, boxes: Sequence[RedactionBox]) -> None:
-        """Show the boxes detection proposed (dashed; not part of any decision)."""
-        for item in self._proposed:
-            self.scene().removeItem(item)
-        pen = QPen(QColor(0, 90, 200), 2, Qt.PenStyle.DashLine)
-        self._proposed = [
-            self.scene().addRect(QRectF(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0), pen) for b in boxes
-        ]
-
-    def _box_items(self) -> list[_Box]:
-        return [item for item in self.scene().items() if isinstance(item, _Box)]
-
-    def boxes(self) -> list[RedactionBox]:
-        """The decision's boxes as drawn now, in image pixels, top to bottom."""
-        out = []
-        for item in self._box_items():
-            r = item.sceneBoundingRect().adjusted(1, 1, -1, -1)  # less the pen's width
-            out.append(RedactionBox(r.left(), r.top(), r.right(), r.bottom()))
-        return sorted(out, key=lambda b: (b.y0, b.x0))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        at = self.mapToScene(event.position().toPoint())
-        if event.button() == Qt.MouseButton.LeftButton and not isinstance(
-            self.itemAt(event.position().toPoint()), _Box
-        ):
-            self._origin = at
-            self._drawing = self.scene().addRect(QRectF(at, at), QPen(QColor(200, 0, 0), 2))
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._drawing is not None:
-            at = self.mapToScene(event.position().toPoint())
-            self._drawing.setRect(QRectF(self._origin, at).normalized())
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._drawing is not None:
-            rect = self._drawing.rect().intersected(self.scene().sceneRect())
-            self.scene().removeItem(self._drawing)
-            self._drawing = None
-            if rect.width() >= _MIN_SIZE and rect.height() >= _MIN_SIZE:
-                self.scene().addItem(_Box(rect))
-                self.boxes_edited.emit()
-            return
-        super().mouseReleaseEvent(event)
-        self.boxes_edited.emit()  # a box may have moved
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            for item in self.scene().selectedItems():
-                if isinstance(item, _Box):
-                    self.scene().removeItem(item)
-            self.boxes_edited.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class AttachmentView(QWidget):
-    """The case's attachments as review items: pick one, edit its boxes, decide, approve."""
+    """The case's attachments as review items: pick one, page through it, edit boxes, decide.
+
+    Signals: none (decisions go through the session; `context.notify` tells the other panels).
+    """
 
     def __init__(self, context: CaseContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,8 +51,34 @@ class AttachmentView(QWidget):
         self.items.setAccessibleName("Attachments to review")
         self.items.currentRowChanged.connect(lambda _row: self.show_current())
         self.editor = BoxEditor()
+        self.kind = QLabel()
+        self.kind.setWordWrap(True)
+        self.decision = QLabel()
+        self.decision.setWordWrap(True)
+        self.decision.setAccessibleName("Decision on this attachment")
         self.state = QLabel()
         self.state.setWordWrap(True)
+        # Every page of a document can be boxed: the boxes of the pages not shown are kept
+        # here and recorded with the ones drawn on the page shown.
+        self.page = 0
+        self.pages = 1
+        self._boxes: list[RedactionBox] = []
+        self._proposed: list[RedactionBox] = []
+        self.prev_page = QPushButton("◀ Previous page")
+        self.next_page = QPushButton("Next page ▶")
+        self.prev_page.setAccessibleName("Previous page")
+        self.next_page.setAccessibleName("Next page")
+        self.prev_page.clicked.connect(lambda: self.go_to_page(self.page - 1))
+        self.next_page.clicked.connect(lambda: self.go_to_page(self.page + 1))
+        self.page_label = QLabel()
+        self.page_label.setAccessibleName("Page shown")
+        for sequence, step in (
+            (QKeySequence.StandardKey.MoveToPreviousPage, -1),
+            (QKeySequence.StandardKey.MoveToNextPage, 1),
+        ):
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.go_to_page(self.page + s))
         # Codes by their titles (issue 19: no code ids), the regime's usual one first.
         self.code = QComboBox()
         self.code.setAccessibleName("Reason code")
@@ -160,6 +86,7 @@ class AttachmentView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.code.setMinimumContentsLength(16)
+        self._code_names: dict[str, str] = {}
         # The third-party code needs a person in the picture; OCR finds names, not faces.
         self.about_another = QCheckBox("Shows another &person (a face, a name)")
         self.about_another.setAccessibleName("The picture shows another person")
@@ -167,7 +94,6 @@ class AttachmentView(QWidget):
         self.note = QLineEdit()
         self.note.setAccessibleName("Why (recorded with the decision)")
         self.note.setPlaceholderText("Why (recorded with the decision)")
-        buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("proposed", "Use &proposed boxes", self.use_proposed),
@@ -180,22 +106,35 @@ class AttachmentView(QWidget):
             button.setAccessibleName(text.replace("&", ""))
             button.clicked.connect(slot)
             self.buttons[key] = button
-            buttons.addWidget(button)
+        self._build_layout()
+        context.opened.connect(self.refresh)
+        context.case_changed.connect(lambda _changes: self.refresh())
+
+    def _build_layout(self) -> None:
+        paging = QHBoxLayout()
+        paging.addWidget(self.prev_page)
+        paging.addWidget(self.page_label)
+        paging.addWidget(self.next_page)
+        paging.addStretch(1)
         details = QHBoxLayout()
         details.addWidget(QLabel("Code"))
         details.addWidget(self.code, 1)
         details.addWidget(self.about_another)
         details.addWidget(self.note, 1)
+        buttons = QHBoxLayout()
+        for button in self.buttons.values():
+            buttons.addWidget(button)
         right = QVBoxLayout()
+        right.addWidget(self.kind)
         right.addWidget(self.editor, 1)
+        right.addLayout(paging)
+        right.addWidget(self.decision)
         right.addWidget(self.state)
         right.addLayout(details)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
         layout.addWidget(self.items, 1)
         layout.addLayout(right, 3)
-        context.opened.connect(self.refresh)
-        context.case_changed.connect(lambda _changes: self.refresh())
 
     def _current_id(self) -> int | None:
         item = self.items.currentItem()
@@ -209,13 +148,15 @@ class AttachmentView(QWidget):
             self._codes_for = session.folder  # each case's regime has its own codes
             self.code.clear()
             self.code.addItem("The usual code for this kind of data", DEFAULT_CODE)
+            self._code_names = {}
             for code in session.review.reason_codes():
                 self.code.addItem(f"{code.title} ({code.marker})", code.code)
+                self._code_names[code.code] = f"{code.title} ({code.marker})"
         self.items.blockSignals(True)
         self.items.clear()
         for found in session.attachments.attachment_items() if session is not None else []:
-            a, d = found.attachment, found.decision
-            row = QListWidgetItem(f"{a.name} · {d.status}")
+            a = found.attachment
+            row = QListWidgetItem(list_line(found))
             row.setToolTip(f"Attachment {a.id}, {a.media_type}")
             row.setData(Qt.ItemDataRole.UserRole, a.id)
             self.items.addItem(row)
@@ -227,38 +168,68 @@ class AttachmentView(QWidget):
         self.show_current()
 
     def show_current(self) -> None:
-        """Show the selected attachment with its decision's boxes and the proposed ones."""
+        """Show the selected attachment from its first page, with its decision and boxes."""
         session, attachment_id = self.context.session, self._current_id()
         if session is None or attachment_id is None:
             return
         found = session.attachments.attachment_item(attachment_id)
         try:
-            self.editor.show_picture(session.attachments.attachment_preview(attachment_id))
+            self.pages = max(1, session.attachments.attachment_page_count(attachment_id))
         except (SarDeskError, OSError):
-            # A document, voice note or unreadable file: decided as a whole, without boxes.
-            self.editor.show_picture(b"")
-        self.editor.set_boxes(found.decision.boxes)
-        self.editor.set_proposed(found.proposed)
+            self.pages = 1
+        self._boxes = list(found.decision.boxes)
+        self._proposed = list(found.proposed)
+        self.page = 0
+        self._show_page()
         d = found.decision
-        who = f" by {d.proposed_by}" if d.proposed_by else ""
-        approved = f", approved by {d.approved_by}" if d.approved_by else ""
-        self.state.setText(
-            f"{d.status}{who}{approved} · {len(found.findings)} findings in its text"
-            + (f" · {d.action} {d.code or ''}" if d.action else "")
-        )
+        self.kind.setText(kind_words(found.attachment, self.pages))
+        self.decision.setText(decision_words(d, self._code_names))
+        self.state.setText(f"{len(found.findings)} findings in its text")
+
+    def _show_page(self) -> None:
+        session, attachment_id = self.context.session, self._current_id()
+        if session is None or attachment_id is None:
+            return
+        try:
+            png = session.attachments.attachment_preview(attachment_id, self.page)
+        except (SarDeskError, OSError):
+            # A voice note, video or unreadable file: decided as a whole, without boxes.
+            png = b""
+        self.editor.show_picture(png, self.page)
+        self.editor.set_boxes([b for b in self._boxes if b.page == self.page])
+        self.editor.set_proposed([b for b in self._proposed if b.page == self.page])
+        self.page_label.setText(f"Page {self.page + 1} of {self.pages}")
+        self.prev_page.setEnabled(self.page > 0)
+        self.next_page.setEnabled(self.page + 1 < self.pages)
+
+    def _collect(self) -> None:
+        """Take the boxes of the page shown into the boxes of every page."""
+        self._boxes = [b for b in self._boxes if b.page != self.page] + self.editor.boxes()
+
+    def all_boxes(self) -> list[RedactionBox]:
+        """The boxes of every page as drawn now (what a redaction would record)."""
+        self._collect()
+        return sorted(self._boxes, key=lambda b: (b.page, b.y0, b.x0))
+
+    def go_to_page(self, page: int) -> None:
+        """Show another page of the document, keeping the boxes drawn on this one."""
+        if not 0 <= page < self.pages or page == self.page:
+            return
+        self._collect()
+        self.page = page
+        self._show_page()
 
     def use_proposed(self) -> None:
-        """Put the proposed boxes into the editor (nothing is recorded yet)."""
-        session, attachment_id = self.context.session, self._current_id()
-        if session is not None and attachment_id is not None:
-            self.editor.set_boxes(session.attachments.attachment_item(attachment_id).proposed)
+        """Put the proposed boxes of every page into the editor (nothing is recorded yet)."""
+        self._boxes = list(self._proposed)
+        self._show_page()
 
     def decide(self, action: AttachmentAction) -> None:
-        """Record a proposal with the boxes as drawn (a second person approves it)."""
+        """Record a proposal with the boxes of every page as drawn (a second person approves)."""
         attachment_id = self._current_id()
         if attachment_id is None:
             return
-        boxes = self.editor.boxes() if action is AttachmentAction.REDACT else []
+        boxes = self.all_boxes() if action is AttachmentAction.REDACT else []
         code = str(self.code.currentData() or DEFAULT_CODE)
         try:
             self.context.require().attachments.decide_attachment(

@@ -17,6 +17,7 @@ from sar_desk.core.errors import ImportFormatError
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.importers.archive import ExportTree, decode_text, sniff_tree
 from sar_desk.importers.base import ImportOptions
+from sar_desk.importers.teams.files import ExportFiles
 from sar_desk.importers.teams.graph import GraphFile, shape_of
 from sar_desk.importers.teams.names import graph_names, transcript_names
 from sar_desk.importers.teams.transcript import looks_like_transcript, read_transcript
@@ -70,8 +71,9 @@ class TeamsImporter:
         """
         report.limitations.extend(
             [
-                "Files shared in Teams chats live in OneDrive or SharePoint; the export lists "
-                "their names only, so they must be collected separately.",
+                "Files shared in Teams chats live in OneDrive or SharePoint; unless they were "
+                "collected into the export with the messages, the export lists their names only "
+                "(each is listed as not in the export) and they must be collected separately.",
                 "Deleted messages keep only the fact of deletion: Teams exports do not hold "
                 "their text.",
                 "Edited messages show the last version; earlier versions are not in Graph chat "
@@ -89,6 +91,7 @@ class TeamsImporter:
                     "picked the export produced by IT or the Purview eDiscovery export."
                 )
             known: dict[str, str] = {}
+            files = ExportFiles(tree)
             for name, kind in found:
                 if kind == "transcript":
                     transcript_names(tree, name, known)
@@ -97,8 +100,8 @@ class TeamsImporter:
             for name, kind in found:
                 if kind == "transcript":
                     text = decode_text(tree.read_bytes(name), name)
-                    yield from read_transcript(text, name, report, known)
+                    yield from read_transcript(text, name, report, known, files)
                 else:
-                    reader = GraphFile(tree, name, report, known)
+                    reader = GraphFile(tree, name, report, known, files)
                     yield from reader.stream(kind)
             logger.info("teams export read: %d files", len(found))

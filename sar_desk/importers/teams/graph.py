@@ -18,6 +18,7 @@ from sar_desk.core.identity import clean_whitespace, normalise_email
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, Reaction, TimeBasis
 from sar_desk.importers.archive import ExportTree
+from sar_desk.importers.teams.files import ExportFiles, hosted_id, inline_locator
 from sar_desk.importers.teams.htmltext import html_to_text, parse_utc
 
 PLATFORM = "teams"
@@ -59,8 +60,11 @@ class GraphFile:
         name: str,
         report: ImportReport,
         known: dict[str, str] | None = None,
+        files: ExportFiles | None = None,
     ) -> None:
         self.tree = tree
+        self.files = files or ExportFiles(tree)
+        self._at = ("array", 0)  # the shape being read and the message's index in it
         self.name = name
         self.report = report
         # Account id -> name from the whole export (see `teams.names`), so a null displayName
@@ -81,6 +85,7 @@ class GraphFile:
                 key, title = self._chat()
             index = 0
             for index, item in enumerate(self._items(prefix)):
+                self._at = (shape, index)
                 raw = self.message(
                     item, key, title, f"{self.name} {prefix[:-5] or 'item'}[{index}]"
                 )
@@ -161,9 +166,9 @@ class GraphFile:
         content = str(body.get("content") or "")
         if str(body.get("contentType") or "").lower() == "html":
             converted = html_to_text(content)
-            text, at_names, images = converted.text, converted.mentions, converted.hosted_images
+            text, at_names, images = converted.text, converted.mentions, converted.images
         else:
-            text, at_names, images = content.strip(), [], 0
+            text, at_names, images = content.strip(), [], []
         mentions = self._mentions(item, at_names)
         files, reply_to = self._attachments(item, images)
         kind = MessageKind.MEDIA if files and not text else MessageKind.MESSAGE
@@ -219,7 +224,7 @@ class GraphFile:
         return found
 
     def _attachments(
-        self, item: dict[str, Any], images: int
+        self, item: dict[str, Any], images: list[str]
     ) -> tuple[list[Attachment], str | None]:
         files: list[Attachment] = []
         reply_to = None
@@ -229,13 +234,10 @@ class GraphFile:
             if ctype == "messageReference":
                 reply_to = str(att.get("id") or "") or None
             elif ctype == "reference":
-                files.append(
-                    Attachment(
-                        name=str(att.get("name") or att.get("contentUrl") or "shared file"),
-                        type="file",
-                        present=False,
-                    )
-                )
+                # A SharePoint/OneDrive file: in the export only if it was collected with it.
+                name = str(att.get("name") or att.get("contentUrl") or "shared file")
+                found = self.files.named(name)
+                files.append(Attachment(name, "file", found is not None, found))
             else:
                 files.append(
                     Attachment(
@@ -243,10 +245,25 @@ class GraphFile:
                         type="card" if "card" in ctype else "file",
                     )
                 )
-        files.extend(
-            Attachment(name=f"image {n + 1} (hosted in Teams)", type="image") for n in range(images)
-        )
+        files.extend(self._pictures(images))
         return files, reply_to
+
+    def _pictures(self, images: list[str]) -> Iterator[Attachment]:
+        """Pictures in the body: saved hosted contents, inline pictures, or not in the export."""
+        inline = 0
+        for n, src in enumerate(images):
+            name = f"image {n + 1} (hosted in Teams)"
+            if src.startswith("data:"):
+                shape, index = self._at
+                path = inline_locator(self.name, shape, index, inline)
+                inline += 1
+                yield Attachment(name, "image", True, path)
+                continue
+            content_id = hosted_id(src)
+            found = (
+                self.files.hosted(content_id) if content_id else self.files.relative(src, self.name)
+            )
+            yield Attachment(name, "image", found is not None, found)
 
     def _name(self, member: Any) -> str:
         member = _user(member)

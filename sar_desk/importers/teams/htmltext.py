@@ -2,8 +2,9 @@
 
 ``<at id="0">Name</at>`` becomes ``@Name`` (and is collected as a mention); ``<attachment>``
 markers vanish (the attachment itself is listed from the message's ``attachments``); block
-tags and ``<br>`` become new lines; entities are unescaped; hosted images are counted so the
-caller can list them as attachments that the export does not include.
+tags and ``<br>`` become new lines; entities are unescaped; pictures (hosted contents, inline
+``data:`` pictures, pictures linked by a relative path) are collected so the caller can list
+them as attachments, found in the export or listed as not in it (`teams.files`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class BodyText:
     text: str
     mentions: list[str] = field(default_factory=list)
     hosted_images: int = 0
+    images: list[str] = field(default_factory=list)
+    """The ``src`` of each picture that may be in the export: hosted contents, inline
+    ``data:`` pictures and pictures linked by a relative path, in order."""
 
 
 class _Converter(HTMLParser):
@@ -39,6 +43,7 @@ class _Converter(HTMLParser):
         self.out: list[str] = []
         self.mentions: list[str] = []
         self.images = 0
+        self.sources: list[str] = []
         self._at: list[str] | None = None
         self._skip = 0
 
@@ -52,7 +57,11 @@ class _Converter(HTMLParser):
             src = dict(attrs).get("src") or ""
             if "hostedContents" in src or src.startswith("data:"):
                 self.images += 1
-            elif dict(attrs).get("alt"):
+                self.sources.append(src)
+                return
+            if src and not src.startswith("//") and ":" not in src.split("/", 1)[0]:
+                self.sources.append(src)  # a file of the export (a transcript's picture)
+            if dict(attrs).get("alt"):
                 self.out.append(dict(attrs).get("alt") or "")  # emoji are <img alt="😀">
         elif tag == "br":
             self.out.append("\n")
@@ -97,7 +106,9 @@ def html_to_text(content: str) -> BodyText:
     text = "".join(parser.out).replace("\xa0", " ").replace("\r\n", "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    return BodyText(text=text, mentions=parser.mentions, hosted_images=parser.images)
+    return BodyText(
+        text=text, mentions=parser.mentions, hosted_images=parser.images, images=parser.sources
+    )
 
 
 def parse_utc(value: str) -> datetime | None:

@@ -25,6 +25,7 @@ Anything else in the file is ignored; a message block without a time is reported
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -32,6 +33,7 @@ from sar_desk.core.identity import clean_whitespace, normalise_email
 from sar_desk.core.imports import ImportReport, RawMessage
 from sar_desk.core.model import Attachment, IdentifierKind, MessageKind, TimeBasis
 from sar_desk.importers.limits import feed_markup
+from sar_desk.importers.teams.files import ExportFiles, hosted_id
 from sar_desk.importers.teams.htmltext import html_to_text, parse_utc
 
 PLATFORM = "teams"
@@ -158,8 +160,29 @@ def _name(shown: str, uid: str, names: dict[str, str]) -> str:
     return shown
 
 
+def _attached(
+    names: list[str], images: list[str], beside: str, files: ExportFiles | None
+) -> Iterator[Attachment]:
+    """A block's files and pictures, each found in the export or listed as not in it."""
+    for shown in names:
+        found = files.named(shown) if files is not None else None
+        yield Attachment(shown, "file", found is not None, found)
+    for n, src in enumerate(images):
+        if src.startswith("data:"):
+            continue  # transcripts link their pictures; an inline one is not read from them
+        found = files.relative(src, beside) if files is not None else None
+        if found is None and files is not None and (content_id := hosted_id(src)):
+            found = files.hosted(content_id)
+        label = found.rsplit("/", 1)[-1] if found else f"image {n + 1} (hosted in Teams)"
+        yield Attachment(label, "image", found is not None, found)
+
+
 def read_transcript(
-    text: str, name: str, report: ImportReport, known: dict[str, str] | None = None
+    text: str,
+    name: str,
+    report: ImportReport,
+    known: dict[str, str] | None = None,
+    files: ExportFiles | None = None,
 ) -> list[RawMessage]:
     """Parse one transcript file into records (a transcript is small: one conversation part).
 
@@ -197,13 +220,13 @@ def read_transcript(
         body = html_to_text("".join(block.body))
         sender_uid: str | None = block.sender_attrs.get("data-user-id", "").lower() or None
         sender = _name(block.sender, sender_uid or "", names) or None
-        files = tuple(Attachment(name=f, type="file") for f in block.files)
-        kind = MessageKind.MEDIA if files and not body.text else MessageKind.MESSAGE
+        attached = tuple(_attached(block.files, body.images, name, files))
+        kind = MessageKind.MEDIA if attached and not body.text else MessageKind.MESSAGE
         text = body.text
         if block.system:
             kind, sender, sender_uid = MessageKind.SYSTEM, None, None
         if block.attrs.get("data-deleted") == "true":
-            kind, text, files = MessageKind.DELETED, "", ()
+            kind, text, attached = MessageKind.DELETED, "", ()
         out.append(
             RawMessage(
                 platform=PLATFORM,
@@ -217,7 +240,7 @@ def read_transcript(
                 time_basis=TimeBasis.UTC,
                 kind=kind,
                 text=text,
-                attachments=files,
+                attachments=attached,
                 platform_message_id=block.attrs.get("data-message-id") or None,
                 reply_to=block.attrs.get("data-reply-to") or None,
                 edited=block.attrs.get("data-edited") == "true",

@@ -145,3 +145,124 @@ def escaping_docx() -> bytes:
             "../../evil.sh": "echo escaped",
         }
     )
+
+
+def multi_page_pdf(pages: tuple[str, ...] = ("Page one", "Page two", "Page three")) -> bytes:
+    """A PDF with one line of text (a text layer) on each page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("Noto", fname=str(FONT))
+    pdf.set_font("Noto", size=14)
+    for words in pages:
+        pdf.add_page()
+        pdf.text(20, 30 + 10 * len(words) % 50, words)
+    return bytes(pdf.output())
+
+
+_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+_P = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+
+
+def pptx(slides: tuple[str, ...] = ("Site visit", "Attended: Philippa Okonkwo-Hart")) -> bytes:
+    """A minimal PowerPoint file, one text box a slide."""
+    parts: dict[str, bytes | str] = {
+        "[Content_Types].xml": "<Types/>",
+        "ppt/presentation.xml": f"<p:presentation {_P}/>",
+    }
+    for n, words in enumerate(slides, start=1):
+        parts[f"ppt/slides/slide{n}.xml"] = (
+            f"<p:sld {_P} {_A}><p:cSld><p:spTree><p:sp><p:txBody>"
+            f"<a:p><a:r><a:t>{words}</a:t></a:r></a:p>"
+            "</p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
+        )
+    return _zip(parts)
+
+
+_ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+)
+
+
+def _odf(mimetype: str, body: str, prolog: str = "") -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", mimetype)
+        archive.writestr(
+            "content.xml",
+            f"{prolog}<office:document-content {_ODF_NS}><office:body>{body}</office:body>"
+            "</office:document-content>",
+        )
+    return out.getvalue()
+
+
+def ods(cells: tuple[str, ...] = ("Tenant", "Bartholomew Ashdown-Clarke")) -> bytes:
+    """A minimal OpenDocument spreadsheet (one row of cells)."""
+    row = "".join(f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" for c in cells)
+    return _odf(
+        "application/vnd.oasis.opendocument.spreadsheet",
+        f"<office:spreadsheet><table:table><table:table-row>{row}</table:table-row>"
+        "</table:table></office:spreadsheet>",
+    )
+
+
+def odp(slides: tuple[str, ...] = ("Case review", "Neighbour: Genevieve Strathmore")) -> bytes:
+    """A minimal OpenDocument presentation (one text frame a slide)."""
+    pages = "".join(
+        f"<draw:page><draw:frame><draw:text-box><text:p>{s}</text:p></draw:text-box>"
+        "</draw:frame></draw:page>"
+        for s in slides
+    )
+    return _odf(
+        "application/vnd.oasis.opendocument.presentation",
+        f"<office:presentation>{pages}</office:presentation>",
+    )
+
+
+def video() -> bytes:
+    """The start of an MP4 video (an ISO base media 'ftyp' box; never decoded)."""
+    return b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(200)
+
+
+def audio_m4a() -> bytes:
+    """The start of an M4A audio file (an iPhone voice memo)."""
+    return b"\x00\x00\x00\x18ftypM4A \x00\x00\x00\x00M4A isom" + bytes(200)
+
+
+def entity_docx() -> bytes:
+    """A Word document whose XML declares entities (a 'billion laughs' expansion)."""
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(2, 10))
+        + '<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    return _zip(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "word/document.xml": f"{laughs}<w:document {_W}><w:body><w:p><w:r><w:t>&lol9;"
+            "</w:t></w:r></w:p></w:body></w:document>",
+        }
+    )
+
+
+def external_entity_odt() -> bytes:
+    """An OpenDocument text whose XML reads a local file through an external entity (XXE)."""
+    return _odf(
+        "application/vnd.oasis.opendocument.text",
+        "<office:text><text:p>&x;</text:p></office:text>",
+        '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    )
+
+
+def truncated_docx() -> bytes:
+    """A Word document cut off half way (a damaged zip)."""
+    data = docx()
+    return data[: len(data) // 2]
+
+
+def damaged_pdf() -> bytes:
+    """A PDF header followed by nothing a reader can use."""
+    return b"%PDF-1.7\n" + bytes(range(256)) * 4

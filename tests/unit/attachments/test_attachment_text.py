@@ -70,6 +70,9 @@ def test_a_scanned_pdf_page_is_read_by_ocr_in_page_points() -> None:
         (files.docx, "Ravindra Oyelaran"),
         (files.xlsx, "Ottoline Braithwaite"),
         (files.odt, "Cassius Pemberton"),
+        (files.pptx, "Philippa Okonkwo-Hart"),
+        (files.ods, "Bartholomew Ashdown-Clarke"),
+        (files.odp, "Genevieve Strathmore"),
     ],
 )
 def test_office_documents_give_their_words(make: object, words: str) -> None:
@@ -77,6 +80,35 @@ def test_office_documents_give_their_words(make: object, words: str) -> None:
     found = read_text(make(), sniff(make()), "c" * 64)
     assert found.kind is TextKind.OFFICE_TEXT
     assert words in found.text
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [(files.pptx, "Philippa Okonkwo-Hart"), (files.ods, "Bartholomew"), (files.odp, "Strathmore")],
+)
+def test_every_office_kind_is_laid_out_with_word_boxes(make: object, words: str) -> None:
+    assert callable(make)
+    found = read_text(make(), sniff(make()), "c" * 64, str(files.FONT))
+    assert found.kind is TextKind.OFFICE_TEXT
+    start = found.text.index(words)
+    assert boxes_for_span(found.boxes, start, start + len(words))
+
+
+@pytest.mark.parametrize(
+    ("data", "media_type"),
+    [
+        (b"Keys with Ottilie Marchbanks\n", "text/plain"),
+        (b"BEGIN:VCARD\nVERSION:3.0\nFN:Ottilie Marchbanks\nEND:VCARD\n", "text/vcard"),
+    ],
+)
+def test_text_files_and_contact_cards_are_read_on_their_pages(data: bytes, media_type: str) -> None:
+    assert sniff(data) == media_type
+    found = read_text(data, media_type, "f" * 64, str(files.FONT))
+    assert found.kind is TextKind.PLAIN_TEXT
+    start = found.text.index("Marchbanks")
+    (box,) = boxes_for_span(found.boxes, start, start + len("Marchbanks"))
+    assert box.page == 0
+    assert box.x1 > box.x0
 
 
 def test_voice_notes_are_left_for_a_person() -> None:

@@ -85,7 +85,7 @@ def test_attachment_names_titles_system_lines_and_replies_are_redacted():
     bundle = _bundle()
     entries = {m.message_id: m for c in bundle.conversations for m in c.messages}
     assert entries[MessageId(5)].attachments == (
-        "[Attachment · document · [REDACTED · Sch 2 Pt 3 para 16] · not included]",
+        "[Attachment · document · [REDACTED · Sch 2 Pt 3 para 16] · not in the export]",
     )
     assert entries[MessageId(7)].text == "[REDACTED · Sch 2 Pt 3 para 16] added Alex Morgan"
     assert bundle.conversations[1].heading == (
