@@ -125,11 +125,12 @@ def _text_findings(
                 s.note,
             )
         )
-    # A German clause is masked for the model only: people known to the case are still
-    # found in it ("Danke, Sam Patel, bis morgen").
-    masked = [r for r in mask_regions(text) if r.kind != "german"]
+    # A clause in another language is masked for the model only: people known to the case
+    # are still found in it ("Danke, Sam Patel, bis morgen"), names spread from NER are not.
+    regions = mask_regions(text)
+    masked = [r for r in regions if r.kind != "foreign"]
     for hit in context.matcher.find(text):
-        if masked and inside(masked, hit.start, hit.end):
+        if inside(masked if hit.kind != "propagated" else regions, hit.start, hit.end):
             continue  # "deleted" in "This message was deleted", a name inside a link
         ids = hit.person_ids
         person = next(iter(ids)) if len(ids) == 1 else None

@@ -21,7 +21,11 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    PhoneRecognizer,
+    UrlRecognizer,
+)
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,6 +37,7 @@ from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.models import MD_ALIASES, MD_PACKAGE, SM_ALIASES, SM_PACKAGE, canonical
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import (
+    AnyDomainEmailRecognizer,
     GatedPhoneRecognizer,
     GatedUrlRecognizer,
     gate,
@@ -253,6 +258,8 @@ def _registry(settings: RecognizerSet, nlp_engine: SpacyNlpEngine) -> Recognizer
             gated.append(GatedPhoneRecognizer(supported_regions=settings.phone_regions))
         elif isinstance(recognizer, UrlRecognizer):
             gated.append(GatedUrlRecognizer())
+        elif isinstance(recognizer, EmailRecognizer):
+            gated.append(AnyDomainEmailRecognizer())
         else:
             gated.append(gate(recognizer))
     registry.recognizers = gated

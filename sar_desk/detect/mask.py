@@ -5,7 +5,8 @@ as a phone number, "This message was deleted" as a sentence about a person calle
 "Lorem ipsum" as a name. Such regions are found first, by their exact shape or wording, and
 replaced by spaces of the same length before spaCy and the recognisers run, so offsets stay
 those of the original text. Plain web links are still proposed (they may name someone) by
-`url_findings`; map links, coordinates, media file names, system wording and filler are not.
+the detector; map and meeting links, coordinates, media file names, system wording, filler and
+clauses in other languages (`detect.languages`) are not.
 """
 
 from __future__ import annotations
@@ -15,9 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sar_desk.detect.languages import foreign_clauses
+
 _URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.|\bgeo:)[^\s<>\"']+", re.IGNORECASE)
 _MAP_URL = re.compile(
-    r"maps\.|/maps\b|goo\.gl/maps|maps\.app|\bgeo:|[?&](?:q|ll|query)=-?\d{1,3}\.\d", re.I
+    r"maps\.|/maps\b|goo\.gl/maps|maps\.app|\bgeo:|openstreetmap\.|osm\.org|what3words|"
+    r"[?&](?:q|ll|query|mlat|lat|cp|center|destination)=-?\d{1,3}\.\d|#map=\d",
+    re.I,
+)
+# Video-meeting links carry a meeting and tenant id, never a third party's name or address.
+_MEETING_URL = re.compile(
+    r"teams\.microsoft\.com/l/meetup-join|teams\.live\.com/meet|\bzoom\.us/(?:j|my|w)/|"
+    r"meet\.google\.com/|\.webex\.com/(?:meet|join)|whereby\.com/|meet\.jit\.si/",
+    re.I,
 )
 _COORDS = re.compile(r"(?<![\w.])-?\d{1,2}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}(?![\w.])")
 _FILE = re.compile(
@@ -44,24 +55,6 @@ _LOREM = re.compile(
     r"ut enim ad minim|quis nostrud|ullamco laboris|duis aute irure|excepteur sint)\b[^\n]*",
     re.IGNORECASE,
 )
-# Common German words that are not also everyday English words ("die", "was", "also", "am",
-# "hat", "bin", "will", "war", "er" are left out). A generic list (function words, chat
-# greetings and courtesies, weekdays), not the evaluation corpus's sentences.
-_GERMAN_WORDS = """
-    ich du sie wir ihr euch uns mich dich mir dir ihm ihn ihnen sich mein meine dein deine
-    unser unsere nicht kein keine und oder aber denn doch noch schon auch nur sehr jetzt hier
-    dort heute morgen gestern bitte danke dank vielen herzlichen herzlich liebe lieben grüße
-    gruß hallo tschüss tschüs servus moin guten gute gut schön schöne schönen später bald
-    der das den dem des ein eine einen einem einer ist sind bist seid waren wird werden
-    habe hast haben hatte kann kannst können muss musst müssen soll sollen möchte möchten
-    geht gehen komme kommst kommen mache machst machen sehen schicken schickst anrufen
-    für mit bei zum zur vom von nach aus über unter zwischen ohne gegen bis seit wie wann
-    warum wo wer wieso weil dass wenn alles allen klar genau stimmt feierabend wochenende
-    montag dienstag mittwoch donnerstag freitag samstag sonntag
-"""
-_GERMAN = frozenset(_GERMAN_WORDS.split())
-_CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +63,20 @@ class Region:
 
     start: int
     end: int
-    kind: str  # url | map | coordinates | file | system | filler | german
+    kind: str  # url | map | meeting | coordinates | file | system | filler | foreign
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def regions(text: str) -> tuple[Region, ...]:
     """Every masked region of `text`, in order, overlaps merged into the first found.
 
-    Cached: the model pass, the case pass and the propagation pass all ask for the same text.
+    Cached: the model pass, the case pass and the propagation pass all ask for the same text,
+    a whole run apart; a cache smaller than a run's distinct texts would miss every time.
     """
     found: list[Region] = []
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(".,;:!?)")
-        kind = "map" if _MAP_URL.search(url) else "url"
+        kind = "map" if _MAP_URL.search(url) else "meeting" if _MEETING_URL.search(url) else "url"
         found.append(Region(match.start(), match.start() + len(url), kind))
     for pattern, kind in (
         (_COORDS, "coordinates"),
@@ -93,28 +87,10 @@ def regions(text: str) -> tuple[Region, ...]:
         for match in pattern.finditer(text):
             if not any(r.start < match.end() and match.start() < r.end for r in found):
                 found.append(Region(match.start(), match.end(), kind))
-    for start, end in _german_clauses(text):
+    for start, end, _language in foreign_clauses(text):
         if not any(r.start < end and start < r.end for r in found):
-            found.append(Region(start, end, "german"))
+            found.append(Region(start, end, "foreign"))
     return tuple(sorted(found, key=lambda r: r.start))
-
-
-def _german_clauses(text: str) -> list[tuple[int, int]]:
-    """Clauses written in German: at least three words, most of them common German words.
-
-    A UK chat's German lines are greetings and courtesies whose capitalised nouns NER reads as
-    names ("Schönen Feierabend", "Homeoffice"); an English sentence never has half its words in
-    this list. Names of people known to the case are still found there by the case pass, which
-    reads the original text.
-    """
-    out = []
-    for clause in _CLAUSE.finditer(text):
-        words = [w.lower() for w in _WORD.findall(clause.group(0))]  # not casefold: ß -> ss
-        german = sum(w in _GERMAN for w in words)
-        if len(words) >= 3 and german >= 2 and german * 2 >= len(words):
-            lead = len(clause.group(0)) - len(clause.group(0).lstrip())
-            out.append((clause.start() + lead, clause.end()))
-    return out
 
 
 def mask(text: str, found: Sequence[Region] | None = None) -> str:

@@ -33,7 +33,13 @@ def _name_word(word: str) -> bool:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s"."""
+    """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s".
+
+    A name never runs over a line break (a signature's name line, then "Tenancy Officer"): the
+    line holding the most name words is kept.
+    """
+    if "\n" in text[start:end]:
+        start, end = _best_line(text, start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
     while len(words) > 1 and not _name_word(words[0].group(0).strip(",.:;!?")):
         words.pop(0)
@@ -49,6 +55,18 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     if text[new_start:new_end].endswith(("'s", "’s")):
         new_end -= 2
     return (new_start, new_end) if new_end > new_start else (start, end)
+
+
+def _best_line(text: str, start: int, end: int) -> tuple[int, int]:
+    gaz = gazetteer.current()
+    best, best_score, pos = (start, end), -1, start
+    for line in text[start:end].split("\n"):
+        words = [w.strip(",.:;!?") for w in line.split()]
+        score = sum(_name_word(w) + (gaz.is_first_name(w) or gaz.is_surname(w)) for w in words)
+        if line.strip() and score > best_score:
+            best, best_score = (pos, pos + len(line)), score
+        pos += len(line) + 1
+    return best
 
 
 _PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
@@ -89,19 +107,21 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
 def acronym(value: str, context: CaseContext | None) -> bool:
     """Whether `value` is a short all-capitals label ("NI", "NINO", "DWP"), not a name.
 
-    Even when a name list has it ("Nino"), unless it is known to the case.
+    Even when a name list has it ("Nino"), unless it is known to the case. Dotted forms
+    ("N.I.", "D.W.P.") count too.
     """
+    letters = value.replace(".", "") if re.fullmatch(r"(?:[A-Za-z]\.){2,4}", value) else value
     return (
         " " not in value
-        and value.isalpha()
-        and value.isupper()
-        and len(value) <= 4
+        and letters.isalpha()
+        and letters.isupper()
+        and len(letters) <= 4
         and (context is None or name_key(value) not in context.name_index)
     )
 
 
 # Abbreviations NER calls places that never locate anyone ("UK passport", "NI number").
-_NOT_PLACES = frozenset({"UK", "GB", "NI", "NHS", "EU", "US", "USA", "U.K."})
+_NOT_PLACES = frozenset({"UK", "GB", "NI", "N.I.", "NHS", "EU", "US", "USA", "U.K."})
 
 
 def from_org(value: str, context: CaseContext | None = None) -> str | None:

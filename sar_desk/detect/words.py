@@ -11,6 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.languages import is_foreign_word
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -135,6 +136,8 @@ PRODUCTS = _wordset("""
 teams zoom slack whatsapp skype outlook signal telegram messenger facetime gmail google
 hotmail excel sharepoint onedrive jira yammer webex instagram facebook tiktok snapchat discord
 twitter linkedin youtube iphone android ipad windows datix emis systmone rio lorenzo
+microsoft office365 meet hangouts drive docs sheets dropbox icloud trello asana notion miro
+canva salesforce workday xero servicenow liquidlogic mosaic powerbi bi airtable confluence
 """)
 
 # Filler and a few foreign greetings NER reads as names ("Lorem", "Guten Morgen").
@@ -153,12 +156,23 @@ PLACEHOLDER_WORDS = _wordset("deleted author participant user member speaker gue
 
 
 def is_not_a_name(value: str) -> bool:
-    """Whether every word of a span is a product, filler or placeholder word, never a person."""
+    """Whether every word of a span is a product, filler or placeholder word, never a person.
+
+    Words of other languages ("Diolch", "Dzień dobry") count too, unless a name list has them.
+    """
     words = [w.strip(".,:;!?'’\"()").casefold() for w in value.split()]
     words = [w for w in words if w]
     if not words or is_placeholder(value):
         return True
-    return all(w in PRODUCTS or w in FILLER_WORDS or w in PLACEHOLDER_WORDS for w in words)
+    return all(
+        w in PRODUCTS or w in FILLER_WORDS or w in PLACEHOLDER_WORDS or _foreign_not_name(w)
+        for w in words
+    )
+
+
+def _foreign_not_name(word: str) -> bool:
+    gaz = gazetteer.current()
+    return is_foreign_word(word) and not (gaz.is_first_name(word) or gaz.is_surname(word))
 
 
 _NAME_BEFORE = _wordset("""

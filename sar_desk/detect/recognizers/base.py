@@ -19,6 +19,18 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 DIGIT = re.compile(r"\d")
 
 
+def typo_tolerant(word: str) -> str:
+    """A regex alternation of `word` and every adjacent-letter swap of it ("passprot").
+
+    Cue words typed on a phone are often mistyped; the value after them is still someone's
+    identifier. Only swaps (the commonest slip) are accepted, so the cue stays specific.
+    """
+    forms = {word}
+    for i in range(len(word) - 1):
+        forms.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One regular expression and what a match means.

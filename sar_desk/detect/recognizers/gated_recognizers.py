@@ -1,11 +1,12 @@
-"""Presidio's phone and URL recognisers, consulted only when a text could hold a match.
+"""Presidio's phone, URL and e-mail recognisers, consulted only when a text could hold a match.
 
 Each costs about 0.2 ms a message (presidio.md §3.3), most of it on texts that cannot contain
 what it looks for. `UkPhoneRecognizer` finds every national and +44 form, so Presidio's
 `PhoneRecognizer` (GB region) only adds numbers written with an international prefix; a URL
 always has a letter, a dot and a letter. The gate is a cheap regular expression; when it
 matches, the original recogniser runs unchanged. `gate` does the same for Presidio's pattern
-recognisers of identifiers that always hold a digit (or an ``@``): most chat lines have none.
+recognisers of identifiers that always hold a digit: most chat lines have none. E-mail
+addresses are also accepted at any domain (`AnyDomainEmailRecognizer`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import re
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer, UrlRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    PhoneRecognizer,
+    UrlRecognizer,
+)
 
 _INTERNATIONAL = re.compile(r"(?:\+|(?<!\d)00)\s?\(?[1-9]")
 _DOTTED = re.compile(r"[A-Za-z0-9]\.[A-Za-z]|://")
@@ -48,11 +53,38 @@ class GatedUrlRecognizer(UrlRecognizer):
         return results
 
 
+# A domain's last label: letters only, two or more (".uk", ".scot", ".local", ".example").
+_TOP_LABEL = re.compile(r"\.[^\W\d_]{2,63}$")
+
+
+class AnyDomainEmailRecognizer(EmailRecognizer):
+    """`EmailRecognizer` for texts with an "@", accepting any top-level domain.
+
+    Presidio keeps an address only when its domain ends in a public suffix from tldextract's
+    list, so addresses at internal, reserved or new domains ("@trust.local", "@x.example")
+    are lost; an address at any domain is still someone's.
+    """
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: Any = None
+    ) -> list[RecognizerResult]:
+        """Run the pattern only when the text holds an "@"."""
+        if "@" not in text:
+            return []
+        results: list[RecognizerResult] = super().analyze(
+            text, entities, nlp_artifacts, regex_flags
+        )
+        return results
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """Any dotted domain whose last label is letters."""
+        return bool(_TOP_LABEL.search(pattern_text.rsplit("@", 1)[-1]))
+
+
 _DIGIT = re.compile(r"\d")
 # Presidio recognisers whose every match holds one of these (IBANs have check digits, IPv6 a
 # digit or "::"). Crypto wallet addresses are left ungated: a digit is likely, not certain.
 _GATES: dict[str, re.Pattern[str]] = {
-    "EmailRecognizer": re.compile("@"),
     "IpRecognizer": re.compile(r"\d|::"),
     "IbanRecognizer": _DIGIT,
     "CreditCardRecognizer": _DIGIT,

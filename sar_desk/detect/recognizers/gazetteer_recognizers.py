@@ -35,85 +35,29 @@ from sar_desk.detect.words import (
 )
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "my",
-        "your",
-        "his",
-        "her",
-        "our",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "any",
-        "no",
-        "every",
-        "each",
-    ]
+_DETERMINERS_WORDS = """
+    the a an my your his her our their this that these those some any no every each
+"""
+_DETERMINERS = frozenset(_DETERMINERS_WORDS.split())
+# Person cues before a name, relations and roles among them ("her son holly").
+_CUE_BEFORE_WORDS = """
+    with for from visited visit saw see ask asking tell told thanks thank hi hey hiya cc ping
+    called named about met seen contacted dear love son daughter mum dad mother father wife
+    husband partner brother sister nan gran grandma grandad aunt uncle nephew niece carer
+    neighbour friend colleague
+"""
+_CUE_BEFORE = frozenset(_CUE_BEFORE_WORDS.split())
+_CUE_BEFORE_2 = frozenset(
+    {"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"}
+    | {"allocated to", "assigned to", "referred to", "passed to", "next to"}
 )
-_CUE_BEFORE = frozenset(
-    [
-        "with",
-        "for",
-        "from",
-        "visited",
-        "visit",
-        "saw",
-        "see",
-        "ask",
-        "asking",
-        "tell",
-        "told",
-        "thanks",
-        "thank",
-        "hi",
-        "hey",
-        "hiya",
-        "cc",
-        "ping",
-        "called",
-        "named",
-        "about",
-        "met",
-        "seen",
-        "contacted",
-        "dear",
-        "love",
-    ]
-)
-_CUE_BEFORE_2 = frozenset({"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"})
-_CUE_AFTER = frozenset(
-    [
-        "said",
-        "says",
-        "rang",
-        "called",
-        "phoned",
-        "emailed",
-        "texted",
-        "is",
-        "was",
-        "has",
-        "had",
-        "wants",
-        "wanted",
-        "needs",
-        "asked",
-        "asks",
-        "from",
-        "keeps",
-        "came",
-        "went",
-        "thinks",
-        "told",
-    ]
-)
+_CUE_AFTER_WORDS = """
+    said says rang called phoned emailed texted is was has had wants wanted needs asked asks
+    from keeps came went thinks told fell swapped moved seen
+"""
+_CUE_AFTER = frozenset(_CUE_AFTER_WORDS.split())
+# Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
+_JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n"})
 _PLACE_CUE = frozenset(
     ["in", "to", "from", "near", "at", "of", "outside", "around", "towards", "via"]
 )
@@ -131,6 +75,13 @@ _NEVER = (
 
 # Where a patient or resident is ("in bed 6", "in side room 2"): only a person is there.
 _WHERE_A_PATIENT_IS = re.compile(r"(?i) (?:is )?in (?:bed|bay|room|side room|cubicle) \d")
+
+# A sentence's subject placed by where they are, then a speech verb: "amber on reception says",
+# "holly from housing rang".
+_SUBJECT_WHERE_SAYS = re.compile(
+    r" (?:on|from|at|in) (?:the )?[a-z]+(?: [a-z]+)? (?:says|said|rang|phoned|called|asked|told)\b",
+    re.IGNORECASE,
+)
 
 Span = tuple[int, int, str, float, str]
 
@@ -186,6 +137,16 @@ class NameListRecognizer(_ListRecognizer):
             follow = nxt.group(0)
             if follow[:1].isupper() and follow.casefold() not in _NEVER:
                 return (w.start(), nxt.end(), "PERSON", 0.6, self.NOTE)
+            # "ms ramsbottom", "mx sharp": a listed surname after a title typed in lower case
+            # ("miss" is also a verb, so only with a surname that is not a word).
+            f_low = re.sub(r"['’]s$", "", follow.casefold())
+            if (
+                gaz.is_surname(f_low)
+                and f_low not in _NEVER
+                and (low != "miss" or not gaz.is_word(f_low))
+            ):
+                end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
+                return (w.start(), end, "PERSON", 0.55, self.NOTE)
         if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2:
             return None
         cased = word[:1].isupper()
@@ -210,7 +171,7 @@ class NameListRecognizer(_ListRecognizer):
             return None
         if cased and not gaz.is_place(low) and not _sentence_start(text, w.start()):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
-        if self._cued(text, words, i):
+        if self._cued(text, words, i) or _in_a_list_of_names(text, words, i, gaz):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
         return None
 
@@ -228,7 +189,37 @@ class NameListRecognizer(_ListRecognizer):
         nxt = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
         if _WHERE_A_PATIENT_IS.match(text, end):
             return True  # "ivy in bed 6", "rose in bay 3"
+        if _SUBJECT_WHERE_SAYS.match(text, end) and _sentence_start(text, words[i].start()):
+            return True  # "amber on reception says the parcel came"
+        if nxt == "here" and _sentence_start(text, words[i].start()):
+            # "holly here, got ur letter": a texter naming themselves.
+            return bool(re.match(r" here\s*[,.!:-]", text[end:]))
         return nxt in _CUE_AFTER and text[end : words[i + 1].start()] == " "
+
+
+def _unambiguous_name(word: str, gaz: Gazetteers) -> bool:
+    low = word.casefold()
+    return (
+        (gaz.is_first_name(low) or gaz.is_surname(low))
+        and low not in _NEVER
+        and not gaz.is_word(low)
+        and not gaz.is_place(low)
+    )
+
+
+def _in_a_list_of_names(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
+    """Whether a word-name is joined to a plain name: "kofi n amber", "ayesha, amber and jo"."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(words) and words[j].group(0).casefold() in _JOINERS:
+            j += step  # "and", "n", "or" are words themselves
+        if not 0 <= j < len(words):
+            continue
+        a, b = (words[j], words[i]) if j < i else (words[i], words[j])
+        joint = " ".join(text[a.end() : b.start()].split()).casefold()
+        if joint in _JOINERS and _unambiguous_name(words[j].group(0), gaz):
+            return True
+    return False
 
 
 def _names_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:

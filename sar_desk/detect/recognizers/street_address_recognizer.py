@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
-    r"Ct|Gardens|Gdns|Grove|Terrace|Hill|Row|Square|Sq|Mews|Walk|Park|View|Rise|Parade|Green)"
+    r"Ct|Gardens|Gdns|Grove|Terrace|Hill|Row|Square|Sq|Mews|Walk|Park|View|Rise|Parade|Green|"
+    r"End|Yard|Wharf|Quay|Chase|Brae|Wynd|Loan|Vennel|Meadows?|Heights|Fold|Approach|Circus|"
+    r"Boulevard|Causeway|Embankment)"
 )
+# Welsh street words come first ("12 Heol y Nant", "4 Clos Cae Mawr", "9 Ffordd Las").
+_WELSH_TYPE = r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Clos|Rhodfa|Cilgant|Teras|Maes|Llwyn|Parc|Cae)"
 # Words that are not usually spelt in lower case unless the writer is typing casually.
 _STRONG_SUFFIX = r"(?:street|road|lane|avenue|drive|crescent|gardens|terrace|mews)"
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?"
@@ -62,6 +68,14 @@ class StreetAddressRecognizer(RuleRecognizer):
             ),
             0.6,
         ),
+        Rule(
+            "welsh-address",
+            re.compile(
+                rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+{_WELSH_TYPE}"
+                rf"(?:[ \t]+(?:y|yr|[A-Z][\w'’-]+)){{1,3}})\b"
+            ),
+            0.6,
+        ),
         # "74 Moorgate", "Flat 2, 19 Kingsmead": a street-like name with no suffix.
         Rule(
             "suffix-less-address",
@@ -96,6 +110,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         extra += [
             (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "") for m in _LINE_END.finditer(text)
         ]
+        extra += lower_case_addresses(text)
         for span in extra:
             if all(span[1] <= k[0] or span[0] >= k[1] for k in found):
                 found.append(span)
@@ -113,6 +128,60 @@ _BEFORE_PLACE = re.compile(
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b", re.IGNORECASE)
 # ", 68 Ormond" closing a line: the address of someone just named.
 _LINE_END = re.compile(rf"(?m),[ \t]+(?P<v>{_NUMBERED_NAME})[ \t]*\.?[ \t]*$")
+
+
+# Words that never name a street: "5 mins walk", "2 dogs in the park", "3 more days".
+_UNITS_AND_WORDS = """
+    min mins minute minutes hr hrs hour hours day days wk wks week weeks month months yr yrs
+    year years mile miles metres meters km times people kids pm am x more other outside inside
+    beside aside alongside anyway midway halfway hallway doorway underway bedside weekday
+    holiday worldwide nationwide"""
+_NOT_STREET_WORDS = STOP_WORDS | frozenset(_UNITS_AND_WORDS.split())
+_CAPITAL_RULE = re.compile(
+    rf"(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}{_SUFFIX})\b"
+)
+# "at 11 kilnhurst": a cue and a street-like ending, as the suffix-less rule asks of capitals.
+_CUED_ENDING = re.compile(
+    rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+[A-Z][a-z]+{_STREET_END})\b"
+)
+_LOWER_CUE = re.compile(r"(?i)(?:\b(?:at|to|for|of|from|address(?: is)?:?|visit)|\()[ \t]*$")
+
+
+def _capitalised(text: str) -> str:
+    """`text` with every word's first letter capitalised (same length, same offsets)."""
+    return re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), text)
+
+
+def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
+    """Addresses typed wholly in lower case ("41 kestrel close", "at 11 kilnhurst, forfar").
+
+    The Title Case rules are run on a capitalised copy and kept only where the original is all
+    lower case, no word of the name is a stop word or a unit, and the address is placed: a cue
+    or a bracket before it, or punctuation, a listed town or a postcode after it.
+    """
+    if not any(c.islower() for c in text):
+        return []
+    copy = _capitalised(text)
+    out: list[tuple[int, int, str, float, str]] = []
+    candidates = [(m, True) for m in _CAPITAL_RULE.finditer(copy)]
+    candidates += [(m, False) for m in _BEFORE_PLACE.finditer(copy) if _place_at(m.group("place"))]
+    candidates += [(m, False) for m in _LINE_END.finditer(copy)]
+    candidates += [(m, False) for m in _CUED_ENDING.finditer(copy)]
+    for match, needs_place in candidates:
+        start, end = match.span("v")
+        value = text[start:end]
+        if value != value.lower() or (start and text[start - 1].isalnum()):
+            continue
+        words = re.findall(r"\b[a-z][a-z'’]*", re.sub(r"^(?:flat|apartment|apt|unit)\b", "", value))
+        if not words or any(w in _NOT_STREET_WORDS for w in words):
+            continue
+        if needs_place and not (
+            _LOWER_CUE.search(text[max(0, start - 20) : start])
+            or re.match(r"[ \t]*(?:[,.;)\n]|$)", text[end:])
+        ):
+            continue
+        out.append((start, end, "STREET_ADDRESS", 0.5, ""))
+    return out
 
 
 def _place_at(value: str) -> bool:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer, typo_tolerant
 
-_PASSPORT_CUE = r"(?i:\bpass(?:port|prt)s?\b)"
-_NINO_CUE = r"(?i:\b(?:national\s+insurance|NI|N\.I\.|NINO|NIN)\b)"
+# Cues as typed: mistyped ("passprot", "natoinal insuarnce") and abbreviated ("nat ins.",
+# "N.I. no"); "N.I." ends in a dot, so it needs its own right boundary.
+_PASSPORT_CUE = rf"(?i:\b(?:{typo_tolerant('passport')}|passprt)(?:'?s)?\b)"
+_NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
+_INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"
+_NINO_CUE = rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|NINO\b|NIN\b))"
 _NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
 _BAD_FIRST = set("DFIQUV")
@@ -47,7 +51,7 @@ class PassportNumberRecognizer(RuleRecognizer):
         Rule(
             "passport-after-cue",
             re.compile(
-                _PASSPORT_CUE + r"[^\d\n]{0,30}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+                _PASSPORT_CUE + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
             ),
             0.85,
         ),
@@ -66,7 +70,7 @@ class NinoCueRecognizer(RuleRecognizer):
             "nino-after-cue",
             re.compile(
                 _NINO_CUE
-                + r"[^\n]{0,25}?(?<![A-Za-z0-9])(?P<v>"
+                + r"[^\n]{0,40}?(?<![A-Za-z0-9])(?P<v>"
                 + _NINO_SHAPE
                 + r")(?![A-Za-z0-9])"
             ),

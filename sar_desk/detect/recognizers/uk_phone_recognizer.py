@@ -21,6 +21,7 @@ _POST = r"(?![\w])"
 
 _FORMS = [
     rf"0?7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",  # mobiles: 07911 123456, 07911 123 456
+    rf"\(07\d{{3}}\){_SEP}\d{{3}}{_SEP}\d{{3}}",  # (07911) 123456, as on a letterhead
     rf"\(?02\d\)?{_SEP}\d{{4}}{_SEP}\d{{4}}",  # 020 7946 0000, (020) 7946 0000
     rf"\(?0[1358]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",  # 0113 496 0000, 0800 123 4567
     rf"\(?01\d{{3}}\)?{_SEP}\d{{3}}{_SEP}\d{{3}}",  # 01632 960 000, 01632 960000
@@ -56,7 +57,7 @@ def _mobile_has_zero(value: str) -> bool:
 
 
 class UkPhoneRecognizer(RuleRecognizer):
-    """UK landlines and mobiles: 07..., +44 7..., (0113) ..., 020 ..., 01632 960000."""
+    """UK landlines and mobiles: 07..., (07911) ..., +44 7..., (0113) ..., 020 ..., 01632 960000."""
 
     NEEDS = DIGIT
 

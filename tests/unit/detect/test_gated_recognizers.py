@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sar_desk.detect.recognizers.gated_recognizers import GatedPhoneRecognizer, GatedUrlRecognizer
+from sar_desk.detect.recognizers.gated_recognizers import (
+    AnyDomainEmailRecognizer,
+    GatedPhoneRecognizer,
+    GatedUrlRecognizer,
+)
 
 PHONES = [
     ("call +33 1 42 68 53 00 tomorrow", ["+33 1 42 68 53 00"]),
@@ -55,3 +59,18 @@ def test_identifier_recognizers_are_consulted_only_when_a_digit_or_at_sign_is_th
     email = gate(EmailRecognizer())
     assert email.analyze("write to jo.bloggs at example dot org", ["EMAIL_ADDRESS"]) == []
     assert len(email.analyze("write to jo.bloggs@example.org", ["EMAIL_ADDRESS"])) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("From: Ann <ann_lee@mailbox.example>", ["ann_lee@mailbox.example"]),  # reserved TLD
+        ("write to j.okafor@trust.local today", ["j.okafor@trust.local"]),  # internal domain
+        ("bob@example.co.uk", ["bob@example.co.uk"]),
+        ("not an address: a@b.c1", []),
+        ("no at sign here.example", []),
+    ],
+)
+def test_email_addresses_at_any_domain(text: str, expected: list[str]) -> None:
+    found = AnyDomainEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])
+    assert [text[r.start : r.end] for r in found] == expected

@@ -74,3 +74,39 @@ def test_places_and_streets_are_not_spread_as_people(fake_detector: InProcessDet
     ]
     found = analyze_all(fake_detector, items, CaseContext(Regime.SAR))
     assert not [f for f in found if f.entity_type == "PERSON" and "Westgate" in f.text]
+
+
+def test_names_that_are_words_in_a_list_of_names_or_after_a_relation() -> None:
+    names = NameListRecognizer()
+    assert spans(names, "Farah n grace both off sick") == ["Farah", "grace"]
+    assert spans(names, "Hassan, frankie and holly now on the morning run") == [
+        "Hassan",
+        "frankie",
+        "holly",
+    ]
+    assert spans(names, "lives with her son holly at the flat") == ["holly"]
+    assert spans(names, "referral received, allocated to dean") == ["dean"]
+    assert spans(names, "holly here, got ur letter") == ["holly"]
+    assert spans(names, "holly from housing rang again") == ["holly"]
+    assert spans(names, "it's an amber warning, the met office says") == []
+    # Words used as words stay words, even beside another word-name.
+    assert spans(names, "amber and green lights on the dash") == []
+    assert spans(names, "the rose and crown") == []
+    assert spans(names, "holly here is lovely this year") == []
+
+
+def test_lower_case_titles_with_a_listed_surname() -> None:
+    names = NameListRecognizer()
+    assert spans(names, "nhs number for ms okoro is on file") == ["ms okoro"]
+    assert spans(names, "a copy of mx okafor's care plan") == ["mx okafor"]
+    assert spans(names, "dont miss price rises") == []
+
+
+def test_words_of_other_languages_are_not_names_unless_a_name_list_has_them() -> None:
+    from sar_desk.detect.words import is_not_a_name
+
+    assert is_not_a_name("Diolch")
+    assert is_not_a_name("Dzień dobry")
+    assert is_not_a_name("Google Meet")
+    assert not is_not_a_name("Modi")  # Latin filler, but also a surname
+    assert not is_not_a_name("Sian Evans")

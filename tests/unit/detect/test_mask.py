@@ -73,7 +73,7 @@ def test_texts_without_letters_skip_the_model_but_keep_numbers(
     ],
 )
 def test_german_clauses_are_masked(text: str) -> None:
-    assert [(r.kind, r.start, r.end) for r in regions(text)] == [("german", 0, len(text))]
+    assert [(r.kind, r.start, r.end) for r in regions(text)] == [("foreign", 0, len(text))]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_german_clauses_are_masked(text: str) -> None:
     ],
 )
 def test_english_and_short_lines_are_not_german(text: str) -> None:
-    assert [r for r in regions(text) if r.kind == "german"] == []
+    assert [r for r in regions(text) if r.kind == "foreign"] == []
 
 
 def test_a_german_line_beside_an_english_one_masks_only_the_german(
@@ -106,11 +106,47 @@ def test_a_person_known_to_the_case_is_still_found_inside_german(
     known = KnownPerson(PersonId(7), PersonRole.THIRD_PARTY, names=("Greta Vogel",))
     context = CaseContext(Regime.SAR, (known,), ())
     text = "Kannst du bitte Greta Vogel morgen anrufen? Danke dir, bis bald"
-    assert [r.kind for r in regions(text)] == ["german", "german"]
+    assert [r.kind for r in regions(text)] == ["foreign", "foreign"]
     found = analyze_all(fake_detector, [(MessageId(1), text)], context)
     assert [f.text for f in found] == ["Greta Vogel"]
 
 
 def test_sharp_s_words_count_as_german() -> None:
     text = "Wir sind noch im Büro, liebe Grüße"  # "Grüße" must not become "grüsse"
-    assert [r.kind for r in regions(text)] == ["german"]
+    assert [r.kind for r in regions(text)] == ["foreign"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bore da pawb",
+        "Diolch yn fawr iawn",
+        "Dzień dobry, dziękuję bardzo",
+        "Madainn mhath, ciamar a tha thu?",
+        "Nemo enim ipsam voluptatem quia voluptas sit aspernatur aut odit aut fugit.",
+        "Bonne journée à tous",
+    ],
+)
+def test_clauses_in_other_languages_are_masked(text: str) -> None:
+    assert [(r.kind, r.start, r.end) for r in regions(text)] == [("foreign", 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria de la Cruz rang about the rent",  # name particles are not foreign words
+        "Mae Evans said diolch",  # one listed word is not a clause in Welsh
+        "tell Tal the bore is fixed",
+    ],
+)
+def test_english_with_a_stray_word_is_not_masked(text: str) -> None:
+    assert [r for r in regions(text) if r.kind == "foreign"] == []
+
+
+def test_map_and_meeting_links_are_masked_not_proposed(fake_detector: InProcessDetector) -> None:
+    osm = "https://www.openstreetmap.org/?mlat=53.99709&mlon=-5.34571#map=17/53.99709/-5.34571"
+    teams = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
+    text = f"pin {osm} and join {teams} or see https://example.org/jo"
+    assert [r.kind for r in regions(text)] == ["map", "meeting", "url"]
+    found = analyze_all(fake_detector, [(MessageId(1), text)], CONTEXT)
+    assert [f.text for f in found] == ["https://example.org/jo"]

@@ -20,6 +20,20 @@ CASES = [
     ("letter sent to Obinna Selby, 52 Ropery", ["52 Ropery"]),
     ("we took 2 Volunteers, then lunch", []),
     ("2 volunteers in Clitheroe", []),
+    # Other suffixes and Welsh street words first (round 4).
+    ("Fraser Lee (127A Bridge End) says", ["127A Bridge End"]),
+    ("send it to 12 Heol y Nant, please", ["12 Heol y Nant"]),
+    ("4 Clos Cae Mawr", ["4 Clos Cae Mawr"]),
+    # Wholly lower case, placed by a cue, a bracket, punctuation, a town or a postcode.
+    ("janet (141 kestrel close) says the boiler went", ["141 kestrel close"]),
+    ("keys back for 15 orchard rise, ruby moved out", ["15 orchard rise"]),
+    ("staying at 105a netherhall, tr1 2ab", ["105a netherhall"]),
+    ("garden at 11 kilnhurst is overgrown", ["11 kilnhurst"]),
+    ("cert for flat 10, 92 birchgrove, bs5 1fy, tenant", ["flat 10, 92 birchgrove"]),
+    ("give me 5 mins walk, then", []),
+    ("took 2 dogs to the park, ok", []),
+    ("we met at 3 outside", []),
+    ("the 2 kids walk.", []),
     # Not addresses.
     ("we need 3 more people", []),
     ("£12 High value", []),

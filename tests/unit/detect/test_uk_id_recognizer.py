@@ -51,3 +51,15 @@ def test_identifiers_reach_proposals_with_comparable_scores(
     assert set(got) == {"UK_NINO", "UK_PASSPORT", "UK_POSTCODE"}
     assert all(f.score >= 0.75 for f in found)  # never below a reviewer's 0.5 filter
     assert "never issued" in got["UK_NINO"].explanation
+
+
+def test_cues_are_found_mistyped_and_abbreviated() -> None:
+    nino, passport = NinoCueRecognizer(), PassportNumberRecognizer()
+    assert values(nino, "N.I. number BG 40 85 99 C - can payroll check") == ["BG 40 85 99 C"]
+    assert values(nino, "his natoinal insuarnce is OO989546C, DOB") == ["OO989546C"]
+    assert values(nino, "national ins. no. ZZ 12 34 56 A") == ["ZZ 12 34 56 A"]
+    assert values(nino, "nat insurance number given as QQ123456C") == ["QQ123456C"]
+    assert values(nino, "UNI ref QQ123456C") == []  # "NI" inside a word is no cue
+    assert values(passport, "she read out her paspsort number as 589258939") == ["589258939"]
+    assert values(passport, "her passport's 123456789 but it expired") == ["123456789"]
+    assert values(passport, "passenger 123456789") == []

@@ -118,3 +118,12 @@ def test_list_names_are_not_read_from_codes_or_after_a_town(
 ) -> None:
     spans = NameListRecognizer().spans(text)
     assert [text[s:e] for s, e, _t, _sc in spans] == expected
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    from sar_desk.detect.relabel import trim_span
+
+    text = "Kind regards,\nFarah Patel\nTenancy Officer"
+    start = text.index("Farah")
+    s, e = trim_span(text, start, text.index("Officer") - 1)
+    assert text[s:e] == "Farah Patel"

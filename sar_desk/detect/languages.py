@@ -1,0 +1,105 @@
+"""Clauses not written in English: greetings, courtesies and filler text (issue 15).
+
+A UK chat holds Welsh and Polish greetings ("Bore da pawb", "Dzień dobry"), German or French
+courtesies and Latin placeholder text ("Nemo enim ipsam voluptatem"); NER reads their
+capitalised words as names. Each list below is a generic list of one language's function words,
+greetings and courtesies (and, for Latin, the vocabulary of the standard filler passages, Cicero's
+de Finibus 1.10.32-33, which "lorem ipsum" generators draw on), never a corpus's sentences.
+Words that are also everyday English words, or particles inside people's names ("de", "la",
+"van", "da"), are left out, so an English sentence or a name never has half its words here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LISTS = {
+    "german": """
+        ich du sie wir ihr euch uns mich dich dir ihm ihn ihnen sich mein meine dein deine
+        unser unsere nicht kein keine und oder aber denn doch noch schon auch sehr jetzt hier
+        dort heute morgen gestern bitte danke dank vielen herzlichen herzlich liebe lieben grüße
+        gruß hallo tschüss tschüs servus moin guten gute gut schön schöne schönen später bald
+        der das den dem ein eine einen einem einer ist sind bist seid waren wird werden
+        habe hast haben hatte kann kannst können muss musst müssen soll sollen möchte möchten
+        geht gehen komme kommst kommen mache machst machen sehen schicken schickst anrufen
+        für mit bei zum zur vom nach aus über unter zwischen ohne gegen bis seit wie wann
+        warum wo wer wieso weil dass wenn alles klar genau stimmt feierabend wochenende
+        montag dienstag mittwoch donnerstag freitag samstag sonntag
+    """,
+    "latin": """
+        lorem ipsum dolor sit amet consectetur adipiscing adipisci elit sed eiusmod tempor
+        incididunt ut labore et dolore magna aliqua enim minim veniam quis nostrud exercitation
+        ullamco laboris nisi aliquip commodo consequat duis aute irure reprehenderit voluptate
+        velit esse cillum fugiat nulla pariatur excepteur sint occaecat cupidatat proident sunt
+        culpa qui officia deserunt mollit anim est laborum perspiciatis unde omnis iste natus
+        voluptatem accusantium doloremque laudantium totam aperiam eaque ipsa quae illo
+        inventore veritatis architecto beatae vitae dicta explicabo nemo ipsam quia
+        voluptas aspernatur aut odit fugit consequuntur magni eos ratione sequi nesciunt
+        neque porro quisquam dolorem numquam eius modi tempora incidunt magnam aliquam quaerat
+        minima nostrum exercitationem ullam corporis suscipit laboriosam aliquid ea commodi
+        consequatur autem vel eum iure quam nihil molestiae illum quo vero accusamus iusto odio
+        dignissimos ducimus qui blanditiis praesentium voluptatum deleniti atque corrupti quos
+        quas molestias excepturi occaecati cupiditate provident similique mollitia animi
+        dolorum fuga harum quidem rerum facilis expedita distinctio libero tempore cum soluta
+        nobis eligendi optio cumque impedit quo maxime placeat facere possimus assumenda
+        repellendus temporibus quibusdam officiis debitis necessitatibus saepe eveniet
+        voluptates repudiandae recusandae itaque earum tenetur sapiente delectus reiciendis
+        voluptatibus maiores perferendis doloribus asperiores repellat
+    """,
+    "welsh": """
+        bore prynhawn noswaith diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
+        ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
+        gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc
+    """,
+    "gaelic": """
+        madainn mhath feasgar oidhche ciamar tha sibh tapadh leat leibh slàinte slainte
+        fàilte failte glè gle mòran beannachd agus eil sinn iad dia duit dhuit conas
+        atá tá tú raibh maith agat slán oíche
+    """,
+    "polish": """
+        dzień dobry dziękuję dziekuje bardzo cześć czesc jak się sie masz proszę prosze tak nie
+        dobrze wszystko dobranoc pozdrawiam pozdrowienia witam witaj jestem jesteś jest są gdzie
+        kiedy dlaczego albo czy już juz jutro dzisiaj wczoraj teraz zaraz dzięki dzieki że oni
+    """,
+    "romanian": """
+        bună buna ziua dimineața dimineata seara mulțumesc multumesc mulțumim frumos rog salut
+        faci bine foarte și este sunt noi voi revedere noapte sănătate
+    """,
+    "romance": """
+        bonjour bonsoir bonne journée journee soirée soiree merci beaucoup ça très tres oui je
+        vous nous ils sont une avec dans aujourd'hui demain hier bisous cordialement
+        bienvenue plaît plait à buenos buenas días tardes noches gracias muchas hola qué
+        que cómo estás bien muy sí hasta luego mañana manana adiós adios saludos
+        también tambien pero está ustedes ellos mucho gusto bienvenido buongiorno buonasera
+        ciao grazie mille prego stai sto bene molto arrivederci piacere sono siamo
+        degli anche oggi domani ieri tutti obrigado obrigada boa tarde noite tudo bem
+    """,
+    "dutch": "goedemorgen goedemiddag bedankt dank wel groetjes doei hoi alstublieft",
+}
+WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LISTS.items()}
+ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())
+
+_CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def foreign_clauses(text: str) -> list[tuple[int, int, str]]:
+    """Clauses in another language: two or more listed words making up half the clause.
+
+    Returns ``(start, end, language)`` with the language most of the listed words belong to.
+    """
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        words = [w.lower() for w in _WORD.findall(clause.group(0))]  # not casefold: ß -> ss
+        listed = [w for w in words if w in ALL_WORDS]
+        if len(listed) < 2 or len(listed) * 2 < len(words):
+            continue
+        language = max(WORDS, key=lambda k: sum(w in WORDS[k] for w in listed))
+        lead = len(clause.group(0)) - len(clause.group(0).lstrip())
+        out.append((clause.start() + lead, clause.end(), language))
+    return out
+
+
+def is_foreign_word(word: str) -> bool:
+    """Whether a single word is a listed non-English word ("Diolch", "Dzień")."""
+    return word.lower() in ALL_WORDS
