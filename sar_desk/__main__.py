@@ -6,11 +6,14 @@ This module is the one place that wires the command line to the window: nothing 
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
 
 def _launch_gui(case: Path | None) -> int:
+    if not gc.isenabled():  # `main` turned it off for start-up; the window runs for hours
+        gc.enable()
     try:
         from sar_desk.gui.app import run_gui
     except ImportError as exc:  # the Qt libraries are missing on this computer
@@ -27,6 +30,9 @@ def _launch_gui(case: Path | None) -> int:
 
 def main() -> None:
     """The ``sar-desk`` console script and ``python -m sar_desk``."""
+    # No cycle collection while modules load; the command group turns it back on (and freezes
+    # the loaded modules out of it) before the command runs: `cli.main.start_collecting`.
+    gc.disable()
     from sar_desk.cli.main import cli, set_gui_launcher
 
     set_gui_launcher(_launch_gui)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -44,6 +45,19 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
 }
 
 
+def start_collecting() -> None:
+    """Turn the cycle collector back on once a command's modules are loaded.
+
+    The entry point turns it off while modules load: the collector would otherwise scan the
+    growing heap of module objects several times during start-up (≈40 ms of a 0.45 s search).
+    Those objects live as long as the process, so they are frozen out of later collections;
+    the command itself runs with the collector on, as long jobs need.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class SarDeskGroup(click.Group):
     """A group that turns expected failures into one line on stderr and exit code 1.
 
@@ -58,6 +72,12 @@ class SarDeskGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The command, importing its module the first time it is asked for."""
+        try:
+            return self._command(ctx, cmd_name)
+        finally:
+            start_collecting()
+
+    def _command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             return command
