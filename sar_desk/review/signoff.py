@@ -23,25 +23,25 @@ from sar_desk.store.uow import UnitOfWork
 
 # Entity types that reveal special-category data (UK GDPR Art 9) or criminal-offence data
 # (Art 10). An NHS number is included because it places the person in a health context.
-SPECIAL_CATEGORY_TYPES = frozenset(
-    {
-        "HEALTH",
-        "MEDICAL",
-        "MEDICAL_CONDITION",
-        "UK_NHS",
-        "SPECIAL_CATEGORY",
-        "RELIGION",
-        "ETHNICITY",
-        "ETHNIC_ORIGIN",
-        "SEXUAL_ORIENTATION",
-        "POLITICAL_OPINION",
-        "TRADE_UNION",
-        "BIOMETRIC",
-        "GENETIC",
-        "CRIMINAL_OFFENCE",
-        "NRP",
-    }
-)
+SPECIAL_CATEGORY_WORDS: dict[str, str] = {
+    "HEALTH": "health",
+    "MEDICAL": "health",
+    "MEDICAL_CONDITION": "health",
+    "UK_NHS": "NHS numbers",
+    "SPECIAL_CATEGORY": "special-category terms",
+    "RELIGION": "religion",
+    "ETHNICITY": "ethnic origin",
+    "ETHNIC_ORIGIN": "ethnic origin",
+    "SEXUAL_ORIENTATION": "sexual orientation",
+    "POLITICAL_OPINION": "political opinions",
+    "TRADE_UNION": "trade union membership",
+    "BIOMETRIC": "biometric data",
+    "GENETIC": "genetic data",
+    "CRIMINAL_OFFENCE": "criminal offences",
+    "NRP": "nationality, religion or politics",
+}
+"""Each such entity type in the words the sign-off reason uses."""
+SPECIAL_CATEGORY_TYPES = frozenset(SPECIAL_CATEGORY_WORDS)
 
 _LIVE = (ReviewStatus.ACCEPTED, ReviewStatus.APPROVED)
 
@@ -62,10 +62,11 @@ def required_reasons(uow: UnitOfWork, case: Case, table: CodeTable) -> dict[str,
         reasons["refusal"] = (
             f"Information is withheld or refused (messages withheld in full: {withheld})."
         )
-    special = sorted(SPECIAL_CATEGORY_TYPES & uow.decisions.finding_entity_types())
+    found = SPECIAL_CATEGORY_TYPES & uow.decisions.finding_entity_types()
+    special = sorted({SPECIAL_CATEGORY_WORDS[t] for t in found})
     if special:
         reasons["special-category"] = (
-            f"The case holds special-category data (entity types {', '.join(special)})."
+            f"The case holds special-category data (found: {', '.join(special)})."
         )
     settings = load_settings(uow)
     if settings.child_data:

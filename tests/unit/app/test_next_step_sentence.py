@@ -29,7 +29,7 @@ def test_reasons_ending_in_a_full_stop_are_joined_without_doubled_punctuation() 
         _session(
             [
                 "The DPO sign-off 1 was voided by a later change of decision; sign off again.",
-                "The case holds special-category data (entity types UK_NHS).",
+                "The case holds special-category data (found: NHS numbers).",
                 "31 third parties are redacted",
             ]
         )
