@@ -3,7 +3,8 @@
 Run once by a maintainer, not at install time: ``pip install faker==40.63.0`` (MIT), Debian's
 ``wamerican`` (SCOWL word list, permissive licence) for ``/usr/share/dict/words``, and the
 ``hyperscale-pii-scanner`` 0.2.0 wheel (MIT; its UK place list is GeoNames data, CC BY 4.0),
-unpacked anywhere; then::
+unpacked anywhere, and Debian's ``wbritish-large`` (SCOWL, same licence) for the English word
+list; then::
 
     python benchmarks/build_gazetteers.py --hyperscale /path/to/unpacked/wheel
 
@@ -82,6 +83,21 @@ def english_words(path: Path) -> set[str]:
     return words
 
 
+_PLAIN = re.compile(r"^[a-z][a-z\-]*[a-z]$")
+
+
+def write_english(path: Path) -> None:
+    """``english_words.txt``: every lower-case SCOWL entry of letters (and hyphens)."""
+    words = {w for w in english_words(path) if _PLAIN.match(w)}
+    write(
+        "english_words.txt",
+        "# Lower-case English words: SCOWL via Debian wbritish-large (british-english-large;\n"
+        "# permissive licence, see README.md). A lower-case word here that no name list has is\n"
+        "# never a name; a name here is read from its context.",
+        words,
+    )
+
+
 def write(name: str, header: str, values: set[str]) -> None:
     """One entry per line, sorted, after a commented header."""
     body = "\n".join(sorted(values, key=str.casefold))
@@ -94,8 +110,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hyperscale", type=Path, required=True)
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
+    parser.add_argument(
+        "--english", type=Path, default=Path("/usr/share/dict/british-english-large")
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    write_english(args.english)
     first, last = faker_names()
     english = english_words(args.words)
     word_names = {n for n in first | last if n.casefold() in english}

@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_corpus import DATA, Corpus, Gold, generate
+from eval_corpus import DATA, Corpus, Gold, generate, halves
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
@@ -97,14 +97,18 @@ class Scores:
     messages: int = 0
 
 
-def score(corpus: Corpus, found: Sequence[Finding], s: Scores, seed: int) -> None:
-    """Add one seed's comparison to `s`."""
+def score(
+    corpus: Corpus, found: Sequence[Finding], s: Scores, seed: int, keep: set[int] | None = None
+) -> None:
+    """Add one seed's comparison to `s` (only messages whose template is in `keep`, if given)."""
     by_message: dict[int, list[Finding]] = {}
     for f in found:
         if f.field == ProposalField.TEXT:
             by_message.setdefault(int(f.message_id), []).append(f)
     before = (s.gold["PERSON"], s.any["PERSON"], s.pred["PERSON"], s.tp["PERSON"])
     for i, message in enumerate(corpus.messages):
+        if keep is not None and message.template not in keep:
+            continue
         preds = by_message.get(i, [])
         for g in message.spans:
             over = [f for f in preds if _overlaps(f, g)]
@@ -141,10 +145,17 @@ def score(corpus: Corpus, found: Sequence[Finding], s: Scores, seed: int) -> Non
     s.per_seed.append((seed, a / max(g, 1), t / max(p, 1)))
 
 
-def run(model: str, seeds: Sequence[int], n: int, regime: Regime, data: Path = DATA) -> Scores:
-    """Detect and score every seed with one model on the corpus in `data`."""
+def run(
+    model: str, seeds: Sequence[int], n: int, regime: Regime, data: Path = DATA
+) -> tuple[Scores, dict[str, Scores]]:
+    """Detect and score every seed with one model on the corpus in `data`.
+
+    Returns the scores over all messages and over each half of the templates (`halves`).
+    """
     detector = InProcessDetector(build_analyzer(REGISTRY, model))
     s = Scores()
+    split = halves(data)
+    parts = {h: Scores() for h in "AB"}
     for seed in seeds:
         corpus = generate(n, seed=seed, data=data)
         items = [(MessageId(i), m.text) for i, m in enumerate(corpus.messages)]
@@ -153,7 +164,9 @@ def run(model: str, seeds: Sequence[int], n: int, regime: Regime, data: Path = D
         s.seconds += time.perf_counter() - started
         s.messages += len(items)
         score(corpus, found, s, seed)
-    return s
+        for h, part in parts.items():
+            score(corpus, found, part, seed, {i for i, x in split.items() if x == h})
+    return s, parts
 
 
 def _ratio(a: int, b: int) -> str:
@@ -194,6 +207,20 @@ def report(results: dict[str, Scores], verbose: bool) -> None:
             print(f"  top PERSON/LOCATION false positives: {s.fps.most_common(25)}")
 
 
+def report_halves(results: dict[str, dict[str, Scores]]) -> None:
+    """PERSON per seed and negatives for each half of the templates."""
+    for m, parts in results.items():
+        for h, s in parts.items():
+            seeds = ", ".join(f"{a}: {b:.3f}/{c:.3f}" for a, b, c in s.per_seed)
+            t = "PERSON"
+            print(
+                f"\n{m} half {h}: PERSON R any {_ratio(s.any[t], s.gold[t])} "
+                f"P {_ratio(s.tp[t], s.pred[t])} ({s.gold[t]} gold); per seed R/P {seeds}"
+            )
+            negs = ", ".join(f"{k} {s.neg_hit[k]}/{s.neg[k]}" for k in sorted(s.neg))
+            print(f"  negatives proposed: {negs}")
+
+
 def main() -> None:
     """Parse arguments, run, print."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -204,11 +231,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="corpus folder (tests/data/eval*)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    results = {m: run(m, args.seeds, args.n, Regime(args.regime), args.data) for m in args.models}
+    runs = {m: run(m, args.seeds, args.n, Regime(args.regime), args.data) for m in args.models}
     print(
         f"corpus {args.data.name}, {args.n} messages x seeds {args.seeds}, regime {args.regime}\n"
     )
-    report(results, args.verbose)
+    report({m: r[0] for m, r in runs.items()}, args.verbose)
+    report_halves({m: r[1] for m, r in runs.items()})
 
 
 if __name__ == "__main__":

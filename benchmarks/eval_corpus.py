@@ -62,6 +62,7 @@ class Message:
     register: str
     text: str
     spans: list[Gold] = field(default_factory=list)
+    template: int = -1  # index in templates.txt (for scoring one half of the templates)
 
 
 @dataclass
@@ -93,6 +94,27 @@ def _templates(data: Path = DATA) -> list[tuple[str, str]]:
             # "\n" writes a line break inside one message (v4's pasted e-mails).
             rows.append((register, template.replace("\\n", "\n")))
     return rows
+
+
+def halves(data: Path = DATA) -> dict[int, str]:
+    """Template index -> "A" or "B": a fixed split for developing on one half of a corpus.
+
+    Registers alternate A, B, ... in their order of first appearance; the mixed "noise" register
+    (negatives and word uses of names) alternates template by template, so each half has some of
+    every negative kind. The rule is mechanical, so nobody chooses which templates to tune on.
+    """
+    out: dict[int, str] = {}
+    order: list[str] = []
+    noise = 0
+    for index, (register, _) in enumerate(_templates(data)):
+        if register == "noise":
+            out[index] = "AB"[noise % 2]
+            noise += 1
+            continue
+        if register not in order:
+            order.append(register)
+        out[index] = "AB"[order.index(register) % 2]
+    return out
 
 
 def _cast(rng: random.Random, lex: dict[str, list[str]]) -> list[Person]:
@@ -317,13 +339,13 @@ def _noise(message: Message, rng: random.Random, options: dict[str, float]) -> M
             w = rng.choice(free)
             i = rng.randint(w.start() + 1, w.end() - 3)
             text = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-    return Message(message.register, text, message.spans)
+    return Message(message.register, text, message.spans, message.template)
 
 
 _PERSON_SLOTS = ("res", "res2", "res3", "resfull", "staff", "kin", "initials", "req")
 
 
-def _fill(register: str, template: str, filler: _Filler) -> Message:
+def _fill(register: str, template: str, filler: _Filler, index: int = -1) -> Message:
     text, spans, used, pos = "", [], set(), 0
     for match in _SLOT.finditer(template):
         text += template[pos : match.start()]
@@ -351,7 +373,7 @@ def _fill(register: str, template: str, filler: _Filler) -> Message:
         elif kind:
             spans.append(Gold(kind, start, len(text), slot))
     text += template[pos:]
-    return Message(register, text, spans)
+    return Message(register, text, spans, index)
 
 
 def generate(n: int, seed: int = 1, data: Path = DATA) -> Corpus:
@@ -361,7 +383,10 @@ def generate(n: int, seed: int = 1, data: Path = DATA) -> Corpus:
     people = _cast(rng, lex)
     filler = _Filler(rng, lex, people)
     templates = _templates(data)
-    messages = [_fill(*rng.choice(templates), filler) for _ in range(n)]
+    messages = []
+    for _ in range(n):
+        index = rng.randrange(len(templates))  # the draw rng.choice makes
+        messages.append(_fill(*templates[index], filler, index))
     options = _options(lex)
     if options:  # v4 only: corpora without options keep their exact random sequence
         messages = [_noise(m, rng, options) for m in messages]

@@ -93,6 +93,7 @@ def _text_findings(
     found = []
     for s in spans:
         start, end, entity = s.start, s.end, s.entity_type
+        trimmed = False
         if entity == "ORGANIZATION":
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
@@ -102,6 +103,7 @@ def _text_findings(
                 continue  # ticket numbers and references, never a name
             if entity == "PERSON":
                 start, end = trim_span(text, start, end)
+                trimmed = end < s.end
             relabelled = relabel(text, start, end, entity, context)
             if relabelled is None:
                 continue
@@ -109,9 +111,9 @@ def _text_findings(
         if (
             entity == "PERSON"
             and s.recognizer in _GUESSERS
-            and word_not_name(text, start, end, context)
+            and word_not_name(text, start, end, context, trimmed)
         ):
-            continue  # "the robin in the car park", "jack the car up", "NINO AB..."
+            continue  # "the robin in the car park", "jack the car up", "NINO AB...", "pnael"
         found.append(
             Finding(
                 message_id,

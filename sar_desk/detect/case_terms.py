@@ -26,6 +26,8 @@ from sar_desk.core.text import (
     name_key,
     phone_key,
 )
+from sar_desk.detect import gazetteer
+from sar_desk.detect.cues import after_article, question_subject
 from sar_desk.detect.initials import initials_index, initials_regex
 from sar_desk.detect.words import (
     TITLES,
@@ -216,7 +218,7 @@ class CaseMatcher:
                 hits.append(hit)
         if self._initials_re is not None:
             for match in self._initials_re.finditer(text):
-                ids = frozenset(self._initials[match.group(1)])
+                ids = frozenset(self._initials[match.group(1).upper()])
                 hits.append(TermHit(match.start(), match.end(), "PERSON", ids, "initials"))
         return hits
 
@@ -250,11 +252,23 @@ class CaseMatcher:
         # up"); a propagated one that is a function word ("will", "may") only capitalised.
         value = text[span.start : end]
         ambiguous = " " not in value and is_ambiguous(value)
-        if ambiguous and used_as_word(text, span.start, end):
+        # Capitalised inside a sentence it is the name ("HCA Bill off sick"); the neighbours
+        # only decide for a lower-case word or one that opens a sentence ("Jack the car up").
+        decide = not value[:1].isupper() or _opens_sentence(text, span.start)
+        if ambiguous and decide and used_as_word(text, span.start, end):
             return None
-        lower_word = ambiguous and not value[:1].isupper()
+        lower = " " not in value and not value[:1].isupper()
+        if lower and gazetteer.current().is_english(value) and after_article(text, span.start):
+            return None  # a rarer word that is also a name: "a rowan tree", "the telly"
+        lower_word = ambiguous and lower
+        if (
+            lower_word
+            and _opens_sentence(text, span.start)
+            and not named_in_lower_case(text, span.start, end)
+        ):
+            return None  # "daisy chain of adaptors", "summer holidays start"
         if lower_word and (
-            _after_determiner(text, span.start)
+            (_after_determiner(text, span.start) and not question_subject(text, span.start, end))
             or (
                 kind != "name"
                 and (
@@ -272,6 +286,11 @@ _DETERMINER = re.compile(
     r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
     r"they|he|she|it|who)\s+$"
 )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    head = text[:start].rstrip()
+    return not head or head[-1] in ".!?:\n"
 
 
 def _after_determiner(text: str, start: int) -> bool:

@@ -1,8 +1,9 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Four lists, each with its source and licence in the folder's README: first names and surnames
+Five lists, each with its source and licence in the folder's README: first names and surnames
 (Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
-and UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT).
+SCOWL's lower-case English words, and UK towns and cities (GeoNames, CC BY 4.0, as shipped by
+hyperscale-pii-scanner, MIT).
 `build_analyzer` loads them once per process with `use`; everything else asks `current()`,
 which is empty (no knowledge, nothing breaks) until a folder has been loaded.
 """
@@ -26,12 +27,14 @@ class Gazetteers:
         surnames: Family names.
         word_names: Names that are also everyday words ("rose", "mark", "bell").
         places: UK places, case-folded, to their written form ("truro" -> "Truro").
+        english: Lower-case English words (SCOWL), to tell chat words and typos from names.
     """
 
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     word_names: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
+    english: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         """Whether `word` is a known given name (any case)."""
@@ -44,6 +47,10 @@ class Gazetteers:
     def is_word(self, word: str) -> bool:
         """Whether a name is also an everyday word, so only its capitalised form is a name."""
         return word.casefold() in self.word_names
+
+    def is_english(self, word: str) -> bool:
+        """Whether `word` (as written in lower case) is an English dictionary word."""
+        return word.lower() in self.english
 
     def is_place(self, value: str) -> bool:
         """Whether `value` is a UK town, city or district (any case, single spaces)."""
@@ -62,11 +69,13 @@ def load(folder: Path) -> Gazetteers:
         logger.warning("gazetteer folder missing; names and places by model only")
         return Gazetteers()
     places = _entries(folder / "uk_places.txt")
+    english = folder / "english_words.txt"
     return Gazetteers(
         frozenset(n.casefold() for n in _entries(folder / "first_names.txt")),
         frozenset(n.casefold() for n in _entries(folder / "surnames.txt")),
         frozenset(n.casefold() for n in _entries(folder / "word_names.txt")),
         {p.casefold(): p for p in places},
+        frozenset(_entries(english)) if english.is_file() else frozenset(),
     )
 
 

@@ -11,7 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.core.model import PersonId, PersonRole
+from sar_desk.detect import gazetteer
 from sar_desk.detect.words import TITLES, is_placeholder
 
 if TYPE_CHECKING:
@@ -92,7 +95,7 @@ def initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonId | No
 
 
 def initials_regex(initials: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for all the initials (group 1 is the initials), or None if there are none."""
+    """One pattern for all the initials (group 1 is the initials, in the case written), or None."""
     plain = sorted(i for i in initials if i not in ACRONYMS)
     clash = sorted(i for i in initials if i in ACRONYMS)
     alts = []
@@ -100,4 +103,12 @@ def initials_regex(initials: Iterable[str]) -> re.Pattern[str] | None:
         alts.append("(?:" + "|".join(plain) + r")(?![\w@])")
     if clash:
         alts.append("(?:" + "|".join(clash) + r")(?![\w@])" + _PERSON_VERB)
+    # Typed in lower case ("jk says ..."), only before a verb and never a word ("do", "is").
+    lower = sorted(
+        i.lower()
+        for i in plain
+        if i.lower() not in STOP_WORDS and not gazetteer.current().is_english(i.lower())
+    )
+    if lower:
+        alts.append("(?:" + "|".join(lower) + r")(?![\w@])" + _PERSON_VERB)
     return re.compile(r"(?<![\w@.])(" + "|".join(alts) + ")") if alts else None

@@ -47,7 +47,7 @@ _LISTS = {
         voluptatibus maiores perferendis doloribus asperiores repellat
     """,
     "welsh": """
-        bore prynhawn noswaith diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
+        bore prynhawn noswaith nos diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
         ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
         gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc
     """,

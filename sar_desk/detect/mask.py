@@ -36,8 +36,15 @@ _FILE = re.compile(
     r"wav|pdf|docx?|xlsx?|pptx?|csv|txt|zip|vcf|vcard)\b",
     re.IGNORECASE,
 )
-# Each platform's own fixed wording; never a slot that can hold a name.
+# Each platform's own fixed wording; never a slot that can hold a name. A group's name in the
+# line that creates or renames it ("created group \"Repairs North\"") is a chat's title, not a
+# person (the title itself is scanned on its own, `detect.titles`).
+_Q = r"[\"“”«»]"
 _SYSTEM = re.compile(
+    rf"created (?:the )?group {_Q}[^\"“”«»\n]{{0,100}}{_Q}|"
+    rf"changed (?:the subject|the group name|this group's name|group name)"
+    rf"(?: from {_Q}[^\"“”«»\n]{{0,100}}{_Q})? to {_Q}[^\"“”«»\n]{{0,100}}{_Q}|"
+    r"(?:named|renamed) the (?:conversation|chat|group)(?: to)? [^\n]{1,100}|"
     r"This message was deleted(?: by (?:an )?admin)?\.?|You deleted this message\.?|"
     r"Messages (?:and calls )?are end-to-end encrypted\.[^\n]*|"
     r"changed (?:this group's|the group) settings to [^\n.]*\.?|"

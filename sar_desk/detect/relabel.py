@@ -13,6 +13,8 @@ import re
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.cues import RELATIONS, ROLES, after_article
+from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
     ORG_WORDS,
@@ -20,6 +22,7 @@ from sar_desk.detect.words import (
     is_ambiguous,
     is_not_a_name,
     looks_like_name,
+    named_in_lower_case,
     used_as_word,
 )
 
@@ -147,9 +150,31 @@ def from_org(value: str, context: CaseContext | None = None) -> str | None:
     return "PERSON" if all(looks_like_name(w) for w in words) else None
 
 
-def word_not_name(text: str, start: int, end: int, context: CaseContext) -> bool:
-    """A one-word PERSON from a model or a list that is a word used as a word, or a label."""
+def word_not_name(
+    text: str, start: int, end: int, context: CaseContext, trimmed: bool = False
+) -> bool:
+    """A PERSON from a model or a list that is a word used as a word, a label or chat.
+
+    "NINo" (capitals no name has), "pnael" or "daisy chain" in lower case (a typo, a
+    dictionary word no name list has), "the robin", "jack the car up"; a lower-case word-name
+    NER glued to the next word (`trimmed`: "daisy chain") only where grammar makes it a name.
+    Names known to the case are found by the case's own matcher, with its own rules.
+    """
     value = text[start:end]
-    if " " in value:
+    words = value.split()
+    if any(odd_capitals(w) for w in words):
+        return True
+    if value == value.lower() and any(lower_word_not_name(w) for w in words):
+        return True
+    if len(words) > 1:
         return False
-    return (is_ambiguous(value) and used_as_word(text, start, end)) or acronym(value, context)
+    lower = value == value.lower()
+    if lower and (value in ROLES | RELATIONS or after_article(text, start)):
+        return True  # "her nan", "his nino", "a rowan tree"
+    if not is_ambiguous(value):
+        return acronym(value, context)
+    if trimmed and lower and not named_in_lower_case(text, start, end):
+        return True
+    head = text[:start].rstrip()
+    decide = lower or not head or head[-1] in ".!?:\n"
+    return (decide and used_as_word(text, start, end)) or acronym(value, context)

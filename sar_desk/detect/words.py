@@ -11,7 +11,9 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.cues import appositive_role, person_grammar
 from sar_desk.detect.languages import is_foreign_word
+from sar_desk.detect.lexical import is_mash, lower_word_not_name, odd_capitals, repeated_words
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -95,10 +97,12 @@ def used_as_word(text: str, start: int, end: int) -> bool:
     before = _WORD_RE.findall(text[max(0, start - 24) : start])
     after = _WORD_RE.findall(text[end : end + 24])
     prev = before[-1].casefold() if before else ""
-    if prev in _WORD_BEFORE:
-        return True
+    if prev in _WORD_BEFORE or text[:start].rstrip().endswith(("'s", "’s")):
+        return True  # "the robin", "Sam's nan"
     if not after or text[end : end + 1] not in (" ", "\t"):
         return False
+    if appositive_role(text, end):
+        return False  # "joy the carer says"
     return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE
 
 
@@ -109,6 +113,8 @@ def looks_like_name(word: str) -> bool:
         return False
     if w in STOP_WORDS or w in NOT_NAMES or w in TITLES or w in PLACE_WORDS:
         return False
+    if odd_capitals(word) or (word == word.lower() and lower_word_not_name(word)):
+        return False  # "NINo"; "lovelies", "asking", "craer" (a typo of "carer")
     return not (w in WORD_NAMES and not word[:1].isupper())
 
 
@@ -131,13 +137,30 @@ def is_placeholder(name: str) -> bool:
     return not any(ch.isalnum() for ch in value) or bool(_PLACEHOLDER.match(value))
 
 
-# Products and platforms NER mistakes for people or places ("ping me on Teams").
+# Products, platforms and vendors NER mistakes for people or places ("ping me on Teams"): a
+# general list of workplace software and services (office suites, chat and video, file
+# sharing, HR, finance, case and patient record systems), not one corpus's mentions.
 PRODUCTS = _wordset("""
 teams zoom slack whatsapp skype outlook signal telegram messenger facetime gmail google
 hotmail excel sharepoint onedrive jira yammer webex instagram facebook tiktok snapchat discord
 twitter linkedin youtube iphone android ipad windows datix emis systmone rio lorenzo
 microsoft office365 meet hangouts drive docs sheets dropbox icloud trello asana notion miro
 canva salesforce workday xero servicenow liquidlogic mosaic powerbi bi airtable confluence
+powerpoint onenote sharepoint planner bookings dynamics azure intune defender copilot adobe
+acrobat photoshop illustrator indesign apple macbook imac airpods amazon alexa aws kindle
+oracle sap sage quickbooks kashflow freeagent zendesk freshdesk intercom hubspot mailchimp
+surveymonkey typeform docusign egress mimecast citrix vmware okta lastpass bitwarden github
+gitlab bitbucket figma loom calendly doodle eventbrite wordpress squarespace shopify stripe
+paypal netflix spotify whereby jitsi gotomeeting bluejeans ringcentral mitel avaya
+tableau qlik looker smartsheet basecamp clickup wrike monday.com evernote todoist
+itrent agresso unit4 civica capita northgate idox tpp cerner medway nhsmail egress
+""")
+# Words that follow a vendor or product in a product's name ("Power BI", "Google Drive",
+# "Adobe Acrobat Pro", "Microsoft 365"): not products alone, never a person with one.
+PRODUCT_PARTS = _wordset("""
+power pro premium plus suite online app apps web desktop mobile business enterprise
+workspace cloud 365 meet drive docs sheets slides forms chat mail calendar classroom live
+reader studio server portal hub connect one
 """)
 
 # Filler and a few foreign greetings NER reads as names ("Lorem", "Guten Morgen").
@@ -162,10 +185,23 @@ def is_not_a_name(value: str) -> bool:
     """
     words = [w.strip(".,:;!?'’\"()").casefold() for w in value.split()]
     words = [w for w in words if w]
-    if not words or is_placeholder(value):
+    if not words or is_placeholder(value) or repeated_words(value):
         return True
+    if all(is_mash(w) for w in words):
+        return True  # "asdf", "hjkl qwer"
+    if any(w in PRODUCTS for w in words) and all(
+        w in PRODUCTS or w in PRODUCT_PARTS for w in words
+    ):
+        return True  # "Power BI", "Google Drive"
+    foreign = [w for w in words if _foreign_not_name(w)]
     return all(
-        w in PRODUCTS or w in FILLER_WORDS or w in PLACEHOLDER_WORDS or _foreign_not_name(w)
+        w in PRODUCTS
+        or w in FILLER_WORDS
+        or w in PLACEHOLDER_WORDS
+        or w in foreign
+        # a short particle next to a foreign word ("Prynhawn da", "Bore da"); "Maria da Silva"
+        # has a name in it and stays a name
+        or (foreign and len(w) <= 2 and w.isalpha())
         for w in words
     )
 
@@ -195,6 +231,8 @@ def named_in_lower_case(text: str, start: int, end: int) -> bool:
     after = text[end : end + 1]
     if not after or after in ",.?!;:()":
         return True
+    if person_grammar(text, start, end):
+        return True  # "can willow cover", "bill wasnt in", "union rep heather"
     before = _WORD_RE.findall(text[max(0, start - 24) : start])
     if before and before[-1].casefold() in _NAME_BEFORE:
         return True

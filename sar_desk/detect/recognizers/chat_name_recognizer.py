@@ -2,13 +2,15 @@
 
 The small spaCy model finds only a fifth of lower-case first names (presidio.md §6.2), but chat
 names people in a few set ways: greetings, thanks, "cc"/"ping"/"ask"/"tell", and @mentions.
-Words that are not names ("hi all", "tell them") are refused by `looks_like_name`.
+Words that are not names ("hi all", "tell them", "hiya lovelies") are refused by
+`looks_like_name` and the dictionary (`detect.lexical`).
 """
 
 from __future__ import annotations
 
 import re
 
+from sar_desk.detect.lexical import word_not_name
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.words import is_not_a_name, looks_like_name
 
@@ -21,7 +23,12 @@ _ADDRESSING = r"(?:cc|ping|ask|tell|message|msg|dm|remind|chase|phone|ring)"
 
 
 def _name_ok(value: str) -> bool:
-    return all(looks_like_name(part) for part in value.split()) and not is_not_a_name(value)
+    # A dictionary word no name list has is how chat addresses a group or a thing, in any
+    # case: "hiya lovelies", "Morning Sunshine", "phone asking".
+    parts = value.split()
+    return all(
+        looks_like_name(part) and not word_not_name(part) for part in parts
+    ) and not is_not_a_name(value)
 
 
 class ChatNameRecognizer(RuleRecognizer):

@@ -23,7 +23,9 @@ from typing import ClassVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.detect.cues import RELATIONS, ROLES, after_article, person_grammar
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.words import (
     FILLER_WORDS,
@@ -147,9 +149,15 @@ class NameListRecognizer(_ListRecognizer):
             ):
                 end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
                 return (w.start(), end, "PERSON", 0.55, self.NOTE)
-        if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2:
+        if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2 or odd_capitals(word):
             return None
         cased = word[:1].isupper()
+        if not cased and (
+            lower_word_not_name(word)
+            or low in _CUE_BEFORE | ROLES | RELATIONS
+            or after_article(text, w.start())
+        ):
+            return None  # "nat ins", "her son", "Sam's nan", "his nino", "a rowan tree"
         if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
             last = nxt.group(0)
             last_low = last.casefold()
@@ -181,8 +189,12 @@ class NameListRecognizer(_ListRecognizer):
         prev2 = f"{words[i - 2].group(0).casefold()} {prev}" if i > 1 else ""
         if prev in _DETERMINERS or current().is_place(prev):
             return False  # "the rose", "our Leeds branch"
+        if i > 0 and words[i - 1].group(0).endswith(("'s", "’s")):
+            return False  # a possessive is a determiner: "Sam's nan", "the tenant's bill"
         if prev in _CUE_BEFORE or prev2 in _CUE_BEFORE_2:
             return True
+        if person_grammar(text, words[i].start(), words[i].end()):
+            return True  # "can willow cover", "joy the carer says", "union rep heather"
         end = words[i].end()
         if words[i].group(0).endswith(("'s", "’s")):
             return True  # "bob's wife"
@@ -217,9 +229,30 @@ def _in_a_list_of_names(text: str, words: list[re.Match[str]], i: int, gaz: Gaze
             continue
         a, b = (words[j], words[i]) if j < i else (words[i], words[j])
         joint = " ".join(text[a.end() : b.start()].split()).casefold()
-        if joint in _JOINERS and _unambiguous_name(words[j].group(0), gaz):
+        if joint in _JOINERS and _plain_name_at(text, words, j, gaz):
             return True
     return False
+
+
+def _plain_name_at(text: str, words: list[re.Match[str]], j: int, gaz: Gazetteers) -> bool:
+    """A name that is not a word: listed, after a title, or capitalised and in no dictionary.
+
+    "Mrs O'Connor", or "Rukhsana" in mid-sentence (no list has it).
+    """
+    word = words[j].group(0)
+    if _unambiguous_name(word, gaz) or word.casefold() in TITLES:
+        return True
+    if j > 0 and words[j - 1].group(0).casefold().rstrip(".") in TITLES:
+        return True
+    low = word.casefold()
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not _sentence_start(text, words[j].start())
+        and not gaz.is_english(low)
+        and not gaz.is_place(low)
+        and low not in _NEVER
+    )
 
 
 def _names_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:

@@ -1,0 +1,119 @@
+"""Words that are never names by their shape or the dictionary, whatever corpus they come from.
+
+NER and the name lists read chat's own words as names: "lovelies" after "hiya", a typo such as
+"craer" or "pnael" (an unknown lower-case word looks like a foreign name to the model),
+shorthand ("pls", "nat ins"), keyboard mash ("asdf asdf"), a label typed in odd capitals
+("NINo"). Each check below is general: a dictionary of English (SCOWL, shipped with the name
+lists), one swap of neighbouring letters for typos, the shape of a keyboard row, and the capital
+patterns real surnames have (McDonald, O'Neill, DeShawn). A word any name list has is never
+refused by the dictionary checks, so "rose", "joy" or "tadhg" are left to the context rules.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from sar_desk.detect import gazetteer
+
+# Chat shorthand and abbreviations: in lower case these are words, never a person's name.
+_CHAT = """
+    pls plz omg lol lols brb wfh ooo tbh imo imho idk fyi btw asap eta aka ty thx tx np nvm ffs
+    smh rn atm cba ttyl gtg hmu tho cos coz ur gd gr8 sum1 some1 any1 no1 every1 b4 tmrw tmw
+    mins hrs wks yrs approx appt info dept mgr ref tel mob nb nat ins obvs defo probs lmk lmao
+    rofl xx xxx haha hehe hmm ok okay kk yep yup nah soz sry cya thnx pic pics vid vids
+"""
+CHAT_WORDS = frozenset(_CHAT.split())
+
+_VOWELS = frozenset("aeiouy")
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = frozenset(pair for row in _ROWS for a, b in pairwise(row) for pair in (a + b, b + a))
+# The capital patterns of real names: "Okafor", "McDonald", "MacLeod", "O'Neill", "D'Souza",
+# "DeShawn", "LaToya", "Lloyd-Williams". Anything else mixing capitals and small letters
+# ("NINo", "iPhone", "PowerBI") is a label or a product.
+_NAME_CAPITALS = re.compile(
+    r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St\.?)?[A-Z][a-z'’]+"
+    r"(?:-(?:Mc|Mac|O['’])?[A-Z][a-z'’]+)*"
+)
+
+
+def _letters(word: str) -> str:
+    return word.strip(".,:;!?'’\"()").lower()
+
+
+def is_listed_name(word: str) -> bool:
+    """Whether a name list has `word` as a given name or a family name."""
+    gaz = gazetteer.current()
+    return gaz.is_first_name(word) or gaz.is_surname(word)
+
+
+def is_typo_of_word(word: str) -> bool:
+    """Whether swapping two neighbouring letters of `word` gives an English word ("craer")."""
+    w = _letters(word)
+    if len(w) < 4 or not w.isalpha():
+        return False
+    gaz = gazetteer.current()
+    return any(
+        gaz.is_english(w[:i] + w[i + 1] + w[i] + w[i + 2 :])
+        for i in range(len(w) - 1)
+        if w[i] != w[i + 1]
+    )
+
+
+def is_mash(word: str) -> bool:
+    """Whether a word is keyboard mash: a run along one keyboard row, no vowel, one letter."""
+    w = _letters(word)
+    if len(w) < 3 or not w.isalpha():
+        return False
+    if len(set(w)) == 1 or not set(w) & _VOWELS:
+        return True  # "aaaa", "hjkl", "xcvb"
+    return len(w) >= 4 and all(w[i : i + 2] in _NEIGHBOURS for i in range(len(w) - 1))
+
+
+def lower_word_not_name(word: str) -> bool:
+    """Whether a lower-case word is an English word, shorthand, a typo or mash, not a name.
+
+    Only for words written in lower case and (shorthand apart) not in any name list: a
+    dictionary word that is also a name ("willow", "bill") is decided by its context elsewhere.
+    """
+    w = word.strip('.,:;!?"()')
+    if not w or w != w.lower():
+        return False
+    low = w.lower()
+    if low in CHAT_WORDS:
+        return True  # shorthand wins over the lists in lower case: "nat ins", "ty"
+    if is_listed_name(w):
+        return False
+    if is_mash(low):
+        return True
+    if not low.isalpha():
+        return False
+    return gazetteer.current().is_english(low) or is_typo_of_word(low)
+
+
+def word_not_name(word: str) -> bool:
+    """Whether a word in any case is an English word (not a listed name), shorthand or mash.
+
+    For cues that expect a name ("hiya ___", "cc ___"): "Hiya Lovelies", "phone asking".
+    """
+    w = word.strip('.,:;!?"()')
+    if not w or is_listed_name(w):
+        return False
+    low = w.lower()
+    return low in CHAT_WORDS or is_mash(low) or gazetteer.current().is_english(low)
+
+
+def odd_capitals(word: str) -> bool:
+    """Whether a word mixes capitals and small letters in a way no name does ("NINo")."""
+    w = word.strip('.,:;!?"()')
+    has_upper = any(c.isupper() for c in w)
+    has_lower = any(c.islower() for c in w)
+    if not (has_upper and has_lower) or not w.replace("-", "").replace("'", "").isalpha():
+        return False
+    return not _NAME_CAPITALS.fullmatch(w)
+
+
+def repeated_words(value: str) -> bool:
+    """Whether a span is one word said again and again ("asdf asdf", "blah blah blah")."""
+    words = [w.casefold() for w in value.split()]
+    return len(words) >= 2 and len(set(words)) == 1
