@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.identity import name_key
 from sar_desk.core.model import ConversationId, Message, MessageId
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import inside
@@ -25,7 +26,7 @@ from sar_desk.detect.propagate import (
     propagation_items,
     propagation_names,
 )
-from sar_desk.detect.relabel import from_org, relabel, word_not_name
+from sar_desk.detect.relabel import from_org, relabel, street_start, word_not_name
 from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
@@ -109,6 +110,14 @@ def _text_findings(
                 continue
             entity = relabelled
         if (
+            entity == "PERSON"
+            and s.recognizer in _GUESSERS
+            and (street := street_start(text, min(start, s.start))) is not None
+            and name_key(text[start:end]) not in context.name_index
+        ):
+            # "94 Pen-y-Bryn": a name-like word after a house number is the street.
+            start, end, entity = street, max(end, s.end), "STREET_ADDRESS"
+        elif (
             entity == "PERSON"
             and s.recognizer in _GUESSERS
             and word_not_name(text, start, end, context, trimmed)

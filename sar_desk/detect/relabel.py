@@ -18,6 +18,7 @@ from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
     ORG_WORDS,
+    TITLES,
     VERBS,
     is_ambiguous,
     is_not_a_name,
@@ -44,7 +45,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     if "\n" in text[start:end]:
         start, end = _best_line(text, start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and not _name_word(words[0].group(0).strip(",.:;!?")):
+    while len(words) > 1 and not _name_word(first := words[0].group(0).strip(",.:;!?")):
+        if first.casefold().rstrip(".") in TITLES and _name_word(words[1].group(0)):
+            break  # "contact mrs carter": the title stays with its name
         words.pop(0)
     while len(words) > 1 and (
         not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
@@ -72,6 +75,8 @@ def _best_line(text: str, start: int, end: int) -> tuple[int, int]:
     return best
 
 
+# A town written after an address: "12 Low Road, Stafford", "Flat 2, Mill House, Stafford".
+_AFTER_ADDRESS = re.compile(r"(?:\d[A-Za-z]?|\b[A-Z][a-z]+) [A-Z][\w'’-]+, $")
 _PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
 
 
@@ -91,7 +96,9 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     gaz = gazetteer.current()
     if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
-        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
+        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start])) or bool(
+            _AFTER_ADDRESS.search(text[max(0, start - 30) : start])
+        )
         if len(words) > 1 or not named or cued:
             return "LOCATION"
     if entity in NAME_LIKE:
@@ -164,8 +171,11 @@ def word_not_name(
     words = value.split()
     if any(odd_capitals(w) for w in words):
         return True
-    if value == value.lower() and any(lower_word_not_name(w) for w in words):
+    plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs carter"
+    if value == value.lower() and any(lower_word_not_name(w) for w in plain):
         return True
+    if _in_place_name(text, start, end):
+        return True  # "Pen-y-Bryn", "st mary's close"
     if len(words) > 1:
         return False
     lower = value == value.lower()
@@ -178,3 +188,39 @@ def word_not_name(
     head = text[:start].rstrip()
     decide = lower or not head or head[-1] in ".!?:\n"
     return (decide and used_as_word(text, start, end)) or acronym(value, context)
+
+
+# A Welsh place compound ("Pen-y-Bryn", "Tan-yr-Allt") or a saint's name ("St Mary's Close").
+_COMPOUND = re.compile(r"(?i)-y[r']?-$|^-y[r']?-")
+_SAINT = re.compile(r"(?i)\b(?:st|st\.|saint)\s+$")
+
+
+def _in_place_name(text: str, start: int, end: int) -> bool:
+    """Whether a name-like span is part of a place name, not a person."""
+    return bool(
+        _COMPOUND.search(text[max(0, start - 4) : start])
+        or _COMPOUND.search(text[end : end + 4])
+        or _SAINT.search(text[max(0, start - 7) : start])
+    )
+
+
+# A house number right before a name-like word: a street with no suffix ("94 Pen-y-Bryn",
+# "173 st mary's close"), unless the number counts something else ("bed 2", "year 9").
+_HOUSE_NO = re.compile(r"(?<![\w.,:/£$-])(\d{1,4}[A-Za-z]?) +$")
+_COUNTED_WORDS = """
+    bed bay room ward year yr flat unit floor level table desk page step no number team group
+    week day aged age class set cubicle side station gate platform line
+"""
+_COUNTED = frozenset(_COUNTED_WORDS.split())
+
+
+def street_start(text: str, start: int) -> int | None:
+    """Where the street begins if a house number comes right before `start`, else None."""
+    match = _HOUSE_NO.search(text[max(0, start - 12) : start])
+    if match is None:
+        return None
+    number_at = max(0, start - 12) + match.start(1)
+    before = re.findall(r"[A-Za-z]+", text[max(0, number_at - 12) : number_at])
+    if before and before[-1].casefold() in _COUNTED:
+        return None
+    return number_at

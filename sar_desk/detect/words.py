@@ -11,7 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.cues import appositive_role, person_grammar
+from sar_desk.detect.cues import ROLES, appositive_role, person_grammar
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import is_mash, lower_word_not_name, odd_capitals, repeated_words
 
@@ -92,7 +92,8 @@ def used_as_word(text: str, start: int, end: int) -> bool:
 
     Only the neighbouring words decide: after an article or possessive ("the robin in the car
     park"), or before a pronoun, article or particle ("hope you all", "jack the car up"),
-    unless a person cue comes first ("tell hope the bloods are back").
+    unless a person cue or a role comes first ("tell hope the bloods are back", "hca lee off
+    sick").
     """
     before = _WORD_RE.findall(text[max(0, start - 24) : start])
     after = _WORD_RE.findall(text[end : end + 24])
@@ -103,7 +104,7 @@ def used_as_word(text: str, start: int, end: int) -> bool:
         return False
     if appositive_role(text, end):
         return False  # "joy the carer says"
-    return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE
+    return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE | ROLES
 
 
 def looks_like_name(word: str) -> bool:

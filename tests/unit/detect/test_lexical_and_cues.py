@@ -188,3 +188,50 @@ def test_a_group_name_in_a_system_line_is_masked() -> None:
         masked = mask(line)
         assert not any(w in masked for w in ("Rota", "Kitchen", "Quiz"))
         assert masked.startswith(line.split()[0])
+
+
+def test_titles_towns_after_addresses_and_place_compounds(fake_analyzer: object) -> None:
+    from sar_desk.detect.relabel import relabel, trim_span
+    from sar_desk.detect.relabel import word_not_name as guess_not_name
+
+    text = "pls emial mrs fisher about it"
+    start, end = trim_span(text, text.index("emial"), text.index(" about"))
+    assert text[start:end] == "mrs fisher"  # the title stays, the typo goes
+    assert not guess_not_name(text, start, end, CaseContext())
+    town = "Flat 4, 12 Mill Road, Bolton, BL1 1AA"
+    at = town.index("Bolton")
+    # A listed town after a street is a place, even when it is also a surname.
+    assert relabel(town, at, at + len("Bolton"), "PERSON", CaseContext()) == "LOCATION"
+    for line, word in (("moved to 3 Pen-y-Graig last week", "Graig"), ("st john's court", "john")):
+        at = line.index(word)
+        assert guess_not_name(line, at, at + len(word), CaseContext()), line
+
+
+def test_a_role_before_a_known_word_name_keeps_it_a_name(
+    fake_detector: InProcessDetector,
+) -> None:
+    context = _known((2, PersonRole.STAFF, "Holly Mensah"))
+    items = [(MessageId(1), "support worker holly off today"), (MessageId(2), "holly off the tree")]
+    found = analyze_all(fake_detector, items, context)
+    assert [(int(f.message_id), f.text) for f in found if f.entity_type == "PERSON"] == [
+        (1, "holly")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("parcel left at 41 Ty-Gwyn for her", "Ty-Gwyn", "41 "),  # a street with no suffix
+        ("keys to 7b Dunmore by noon", "Dunmore", "7b "),
+        ("bed 4 Anwen needs obs", "Anwen", None),  # a bed, not a house
+        ("year 11 Tobias missed it", "Tobias", None),
+        ("paid £40 Rhiannon", "Rhiannon", None),
+    ],
+)
+def test_a_name_like_word_after_a_house_number_is_a_street(
+    text: str, word: str, expected: str | None
+) -> None:
+    from sar_desk.detect.relabel import street_start
+
+    at = street_start(text, text.index(word))
+    assert (text[at : text.index(word)] if at is not None else None) == expected
