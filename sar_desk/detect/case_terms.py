@@ -29,7 +29,9 @@ from sar_desk.core.text import (
 from sar_desk.detect import gazetteer
 from sar_desk.detect.cues import after_article, question_subject
 from sar_desk.detect.initials import initials_index, initials_regex
+from sar_desk.detect.lexical import CHAT_WORDS
 from sar_desk.detect.words import (
+    NOT_NAMES,
     TITLES,
     is_ambiguous,
     is_placeholder,
@@ -264,9 +266,10 @@ class CaseMatcher:
         if (
             lower_word
             and _opens_sentence(text, span.start)
+            and _word_follows(text, end)
             and not named_in_lower_case(text, span.start, end)
         ):
-            return None  # "daisy chain of adaptors", "summer holidays start"
+            return None  # "daisy chain of adaptors", "summer holidays start"; not "bob and I"
         if lower_word and (
             (_after_determiner(text, span.start) and not question_subject(text, span.start, end))
             or (
@@ -286,6 +289,23 @@ _DETERMINER = re.compile(
     r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
     r"they|he|she|it|who)\s+$"
 )
+
+
+def _word_follows(text: str, end: int) -> bool:
+    """Whether a lower-case content word follows, as in a compound ("daisy chain").
+
+    Function words and chat words ("and", "please", "pls") do not: "bob please review".
+    """
+    match = re.match(r" ([a-z]+)\b", text[end : end + 30])
+    if match is None:
+        return False
+    word = match.group(1)
+    return (
+        gazetteer.current().is_english(word)
+        and word not in STOP_WORDS
+        and word not in NOT_NAMES
+        and word not in CHAT_WORDS
+    )
 
 
 def _opens_sentence(text: str, start: int) -> bool:

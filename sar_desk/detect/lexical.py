@@ -28,13 +28,10 @@ CHAT_WORDS = frozenset(_CHAT.split())
 _VOWELS = frozenset("aeiouy")
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = frozenset(pair for row in _ROWS for a, b in pairwise(row) for pair in (a + b, b + a))
-# The capital patterns of real names: "Okafor", "McDonald", "MacLeod", "O'Neill", "D'Souza",
-# "DeShawn", "LaToya", "Lloyd-Williams". Anything else mixing capitals and small letters
-# ("NINo", "iPhone", "PowerBI") is a label or a product.
-_NAME_CAPITALS = re.compile(
-    r"(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St\.?)?[A-Z][a-z'’]+"
-    r"(?:-(?:Mc|Mac|O['’])?[A-Z][a-z'’]+)*"
-)
+# The capital patterns of real names: "Okafor", "Wiśniewski", "McDonald", "MacLeod", "O'Neill",
+# "D'Souza", "DeShawn", "LaToya", "Lloyd-Williams". Anything else mixing capitals and small
+# letters ("NINo", "iPhone", "PowerBI") is a label or a product.
+_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St\.?)(?=[^\W\d_])")
 
 
 def _letters(word: str) -> str:
@@ -70,11 +67,13 @@ def is_mash(word: str) -> bool:
     return len(w) >= 4 and all(w[i : i + 2] in _NEIGHBOURS for i in range(len(w) - 1))
 
 
-def lower_word_not_name(word: str) -> bool:
+def lower_word_not_name(word: str, typos: bool = True) -> bool:
     """Whether a lower-case word is an English word, shorthand, a typo or mash, not a name.
 
     Only for words written in lower case and (shorthand apart) not in any name list: a
     dictionary word that is also a name ("willow", "bill") is decided by its context elsewhere.
+    `typos`: also a word one slip from a dictionary word; not for a word next to names, where
+    an unlisted name may be one slip from a word by chance ("carys", "crays").
     """
     w = word.strip('.,:;!?"()')
     if not w or w != w.lower():
@@ -88,7 +87,7 @@ def lower_word_not_name(word: str) -> bool:
         return True
     if not low.isalpha():
         return False
-    return gazetteer.current().is_english(low) or is_typo_of_word(low)
+    return gazetteer.current().is_english(low) or (typos and is_typo_of_word(low))
 
 
 def word_not_name(word: str) -> bool:
@@ -106,11 +105,18 @@ def word_not_name(word: str) -> bool:
 def odd_capitals(word: str) -> bool:
     """Whether a word mixes capitals and small letters in a way no name does ("NINo")."""
     w = word.strip('.,:;!?"()')
-    has_upper = any(c.isupper() for c in w)
-    has_lower = any(c.islower() for c in w)
-    if not (has_upper and has_lower) or not w.replace("-", "").replace("'", "").isalpha():
+    if not (any(c.isupper() for c in w) and any(c.islower() for c in w)):
         return False
-    return not _NAME_CAPITALS.fullmatch(w)
+    if not all(c.isalpha() or c in "-'’" for c in w):
+        return False
+    return not all(_name_part(part) for part in w.split("-"))
+
+
+def _name_part(part: str) -> bool:
+    prefix = _PREFIX.match(part)
+    if prefix and part[prefix.end()].isupper():
+        part = part[prefix.end() :]  # "McDonald" -> "Donald"; "Davies" stays "Davies"
+    return bool(part) and part[0].isupper() and all(c.islower() or c in "'’" for c in part[1:])
 
 
 def repeated_words(value: str) -> bool:

@@ -172,7 +172,7 @@ def word_not_name(
     if any(odd_capitals(w) for w in words):
         return True
     plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs carter"
-    if value == value.lower() and any(lower_word_not_name(w) for w in plain):
+    if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):
         return True
     if _in_place_name(text, start, end):
         return True  # "Pen-y-Bryn", "st mary's close"

@@ -56,10 +56,23 @@ def test_typos_mash_capitals_and_repeats_have_general_shapes(fake_analyzer: obje
     assert is_typo_of_word("teh") is False  # too short to judge
     assert is_typo_of_word("recieve")
     assert not is_typo_of_word("okonkwo")
+    # Beside other names an unlisted name is not read as a typo ("carys" / "crays").
+    # "elis" (a Welsh name no list has) is one slip from "lies": alone it reads as a typo,
+    # next to other names it does not.
+    assert lower_word_not_name("elis")
+    assert not lower_word_not_name("elis", typos=False)
     assert all(is_mash(w) for w in ("sdfg", "zxcvb", "hmmm", "grr"))
     assert not any(is_mash(w) for w in ("anna", "bryn", "tom"))
     assert all(odd_capitals(w) for w in ("PoBox", "iPad", "REf"))
-    for name in ("McAllister", "MacKenzie", "O'Brien", "D'Arcy", "DeAndre", "Hughes-Lloyd"):
+    for name in (
+        "McAllister",
+        "MacKenzie",
+        "O'Brien",
+        "D'Arcy",
+        "DeAndre",
+        "Hughes-Lloyd",
+        "Dalby-Wójcik",
+    ):
         assert not odd_capitals(name), name
     assert repeated_words("blah blah blah")
     assert not repeated_words("Anna Anna-Maria")
@@ -173,10 +186,11 @@ def test_known_names_that_are_words_follow_the_same_grammar(
         (MessageId(4), "holly wreath on the door"),
         (MessageId(5), "ko says the heating is off again"),
         (MessageId(6), "no news yet"),
+        (MessageId(7), "holly and I went round, all fine"),  # a known name opening a message
     ]
     found = analyze_all(fake_detector, items, context)
     names = sorted((int(f.message_id), f.text) for f in found if f.entity_type == "PERSON")
-    assert names == [(1, "holly"), (3, "Holly"), (5, "ko")]
+    assert names == [(1, "holly"), (3, "Holly"), (5, "ko"), (7, "holly")]
 
 
 def test_a_group_name_in_a_system_line_is_masked() -> None:
