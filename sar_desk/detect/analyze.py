@@ -17,7 +17,7 @@ from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.core.model import ConversationId, Message, MessageId
 from sar_desk.detect.case_terms import CaseContext
-from sar_desk.detect.mask import inside
+from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.policy import apply_policy, build_allow_list
 from sar_desk.detect.propagate import PROPAGATION_SOURCES as PROPAGATION_SOURCES
@@ -92,9 +92,12 @@ def _text_findings(
     message_id: MessageId, text: str, spans: Sequence[RawSpan], context: CaseContext
 ) -> list[Finding]:
     found = []
+    regions = mask_regions(text)
     for s in spans:
         start, end, entity = s.start, s.end, s.entity_type
         trimmed = False
+        if s.recognizer == _NER and regions:
+            end = _before_masked(regions, start, end)  # NER ran on into blanked text
         if entity == "ORGANIZATION":
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
@@ -138,7 +141,6 @@ def _text_findings(
         )
     # A clause in another language is masked for the model only: people known to the case
     # are still found in it ("Danke, Sam Patel, bis morgen"), names spread from NER are not.
-    regions = mask_regions(text)
     masked = [r for r in regions if r.kind != "foreign"]
     for hit in context.matcher.find(text):
         if inside(masked if hit.kind != "propagated" else regions, hit.start, hit.end):
@@ -161,6 +163,14 @@ def _text_findings(
             )
         )
     return found
+
+
+def _before_masked(regions: Sequence[Region], start: int, end: int) -> int:
+    """`end`, cut back to the first masked region that starts inside ``[start, end)``."""
+    for r in regions:
+        if start < r.start < end:
+            return r.start
+    return end
 
 
 def analyze_batch(

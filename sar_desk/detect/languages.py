@@ -75,6 +75,17 @@ _LISTS = {
         degli anche oggi domani ieri tutti obrigado obrigada boa tarde noite tudo bem
     """,
     "dutch": "goedemorgen goedemiddag bedankt dank wel groetjes doei hoi alstublieft",
+    "nordic": """
+        hej hei hallå tack takk tusen kiitos paljon moi terve hyvää huomenta godmorgen god morgon
+        tak mange
+    """,
+    "turkish": "merhaba selam günaydın teşekkürler tesekkurler teşekkür sağol sagol iyi günler",
+    # greetings and courtesies from South Asian languages and Arabic, as typed in Latin letters
+    "south_asian_arabic": """
+        namaste namaskar salaam salam assalamu alaikum walaikum shukriya shukran inshallah
+        insha'allah mashallah alhamdulillah habibi habibti yalla khuda hafiz sat sri akal
+        dhanyavaad dhanyavad theek hai accha acha
+    """,
 }
 WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LISTS.items()}
 ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())

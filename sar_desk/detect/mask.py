@@ -45,6 +45,7 @@ _SYSTEM = re.compile(
     rf"changed (?:the subject|the group name|this group's name|group name)"
     rf"(?: from {_Q}[^\"“”«»\n]{{0,100}}{_Q})? to {_Q}[^\"“”«»\n]{{0,100}}{_Q}|"
     r"(?:named|renamed) the (?:conversation|chat|group)(?: to)? [^\n]{1,100}|"
+    r"(?:set|changed) the channel (?:topic|purpose|description|name)(?::| to) [^\n]{1,100}|"
     r"This message was deleted(?: by (?:an )?admin)?\.?|You deleted this message\.?|"
     r"Messages (?:and calls )?are end-to-end encrypted\.[^\n]*|"
     r"changed (?:this group's|the group) settings to [^\n.]*\.?|"

@@ -169,7 +169,7 @@ def word_not_name(
     """
     value = text[start:end]
     words = value.split()
-    if any(odd_capitals(w) for w in words):
+    if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
     plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs carter"
     if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):

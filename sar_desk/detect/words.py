@@ -123,6 +123,8 @@ def looks_like_name(word: str) -> bool:
 _PLACEHOLDER = re.compile(
     r"^(?:deleted user|deleted account|unknown(?: user| contact)?|you|me|myself|"
     r"(?:author|participant|user|member|speaker|guest|caller) ?\d*|anonymous|hello world|"
+    # the stock names forms and examples use for nobody in particular
+    r"joe bloggs|fred bloggs|joe public|john doe|jane doe|richard roe|a\.? ?n\.? other|"
     r"test(?: user| account)?|(?:whatsapp|facebook|instagram|teams|slack|signal) user|"
     r"system|null|none|n/a)$",
     re.IGNORECASE,
@@ -154,14 +156,22 @@ surveymonkey typeform docusign egress mimecast citrix vmware okta lastpass bitwa
 gitlab bitbucket figma loom calendly doodle eventbrite wordpress squarespace shopify stripe
 paypal netflix spotify whereby jitsi gotomeeting bluejeans ringcentral mitel avaya
 tableau qlik looker smartsheet basecamp clickup wrike monday.com evernote todoist
-itrent agresso unit4 civica capita northgate idox tpp cerner medway nhsmail egress
+itrent agresso unit4 civica capita northgate idox tpp cerner medway nhsmail egress automate
+credit benefit allowance motability
 """)
 # Words that follow a vendor or product in a product's name ("Power BI", "Google Drive",
 # "Adobe Acrobat Pro", "Microsoft 365"): not products alone, never a person with one.
 PRODUCT_PARTS = _wordset("""
 power pro premium plus suite online app apps web desktop mobile business enterprise
 workspace cloud 365 meet drive docs sheets slides forms chat mail calendar classroom live
-reader studio server portal hub connect one
+reader studio server portal hub connect one automate sign switch marketplace pay wallet prime
+store photos maps translate keep universal pension housing child attendance carer's carers
+""")
+# Festivals and wishes ("Merry Christmas", "Eid Mubarak", "Happy Diwali"): a greeting, never
+# a name, although "Merry" and "Happy" are in the name lists.
+WISHES = _wordset("""
+merry happy christmas xmas easter eid mubarak diwali hanukkah chanukah ramadan kareem vaisakhi
+navratri holi birthday bday anniversary new year hogmanay
 """)
 
 # Filler and a few foreign greetings NER reads as names ("Lorem", "Guten Morgen").
@@ -195,6 +205,8 @@ def is_not_a_name(value: str) -> bool:
     ):
         return True  # "Power BI", "Google Drive"
     foreign = [w for w in words if _foreign_not_name(w)]
+    if all(w in WISHES for w in words) and any(w not in ("merry", "happy") for w in words):
+        return True  # "Merry Christmas", "Happy New Year"
     return all(
         w in PRODUCTS
         or w in FILLER_WORDS

@@ -249,3 +249,28 @@ def test_a_name_like_word_after_a_house_number_is_a_street(
 
     at = street_start(text, text.index(word))
     assert (text[at : text.index(word)] if at is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Happy Hanukkah", "Eid Mubarak", "Fred Bloggs", "Jane Doe", "Salaam", "Kiitos", "Merhaba"],
+)
+def test_wishes_stock_names_and_greetings_in_other_languages_are_nobody(
+    fake_analyzer: object, value: str
+) -> None:
+    assert is_not_a_name(value)
+
+
+def test_a_channel_topic_is_masked_and_a_passive_is_not_a_person(fake_analyzer: object) -> None:
+    line = "Ola set the channel topic: Night Shift Swaps"
+    assert mask(line).strip() == "Ola"
+    assert not person_grammar(*_at("the letter sent to legal", "letter"))
+    assert person_grammar(*_at("holly went home early", "holly"))
+
+
+def test_a_model_name_is_cut_where_masked_text_begins() -> None:
+    from sar_desk.detect.analyze import _before_masked
+    from sar_desk.detect.mask import regions
+
+    line = "Ola set the channel topic: Night Shift Swaps"
+    assert _before_masked(regions(line), 0, len(line)) == line.index("set")
