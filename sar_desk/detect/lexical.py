@@ -12,6 +12,7 @@ refused by the dictionary checks, so "rose", "joy" or "tadhg" are left to the co
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from sar_desk.detect import gazetteer
@@ -57,6 +58,7 @@ def is_typo_of_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_mash(word: str) -> bool:
     """Whether a word is keyboard mash: a run along one keyboard row, no vowel, one letter."""
     w = _letters(word)
@@ -105,6 +107,8 @@ def word_not_name(word: str) -> bool:
 def odd_capitals(word: str) -> bool:
     """Whether a word mixes capitals and small letters in a way no name does ("NINo")."""
     w = word.strip('.,:;!?"()')
+    if w.islower() or w.isupper() or (w[:1].isupper() and w[1:].islower()):
+        return False  # the common shapes, decided without looking at each letter
     if not (any(c.isupper() for c in w) and any(c.islower() for c in w)):
         return False
     if not all(c.isalpha() or c in "-'’" for c in w):

@@ -196,9 +196,9 @@ def is_not_a_name(value: str) -> bool:
     """
     words = [w.strip(".,:;!?'’\"()").casefold() for w in value.split()]
     words = [w for w in words if w]
-    if not words or is_placeholder(value) or repeated_words(value):
+    if not words or is_placeholder(value) or (len(words) > 1 and repeated_words(value)):
         return True
-    if all(is_mash(w) for w in words):
+    if is_mash(words[0]) and all(is_mash(w) for w in words):
         return True  # "asdf", "hjkl qwer"
     if any(w in PRODUCTS for w in words) and all(
         w in PRODUCTS or w in PRODUCT_PARTS for w in words
