@@ -14,9 +14,9 @@ model's name and place guesses elsewhere in it are dropped (`analyze`); identifi
 numbers, e-mails, addresses) are still found anywhere, and so are people known to the case.
 A system line no template knows keeps the ordinary treatment, so new wording is never lost.
 
-Sources: the wording in ``docs/formats.md`` and the importers' own fixtures (WhatsApp in
-English, German, Dutch, Spanish and French; Messenger, Teams, Slack, Skype, Sametime, Telegram,
-Signal, Discord, WeChat, iMessage, RSMF).
+Sources: ``docs/platform-wording.md`` (the wordings, restated in this project's words) and
+the importers' own fixtures (WhatsApp in English, German, Dutch, Spanish and French;
+Messenger, Teams, Slack, Skype, Sametime, Telegram, Signal, Discord, WeChat, iMessage, RSMF).
 """
 
 from __future__ import annotations
