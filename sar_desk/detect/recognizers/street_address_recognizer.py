@@ -14,6 +14,12 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
+from sar_desk.detect.recognizers.bare_street import (
+    TIME_THEN_PERSON,
+    bare_streets,
+    lower_welsh_streets,
+    placed_lower,
+)
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SUFFIX = (
@@ -40,6 +46,13 @@ _NOT_STREET = (
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bay|Ward|Bed|Room)\b)"
 )
 _ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:ed)? to|at|to))"
+
+
+def _time_and_name(value: str) -> bool:
+    """Whether a cued "at 3 Kirsty" is a time and a listed given name, not an address."""
+    word = value.split()[-1]
+    gaz = current()
+    return gaz.is_first_name(word) and not gaz.is_surname(word)
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -72,7 +85,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             "welsh-address",
             re.compile(
                 rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+{_WELSH_TYPE}"
-                rf"(?:[ \t]+(?:y|yr|[A-Z][\w'’-]+)){{1,3}})\b"
+                rf"(?:[ \t]+(?:y|yr|[A-Z][a-zà-ÿŵŷ'’-][\w'’-]*)){{1,3}})\b"
             ),
             0.6,
         ),
@@ -93,6 +106,7 @@ class StreetAddressRecognizer(RuleRecognizer):
                 rf"[A-Z][a-z]{{3,}})\b"
             ),
             0.55,
+            validate=lambda v: not _time_and_name(v),
         ),
     )
     CONTEXT = ("address", "lives", "live", "moved", "flat", "house", "home")
@@ -111,10 +125,15 @@ class StreetAddressRecognizer(RuleRecognizer):
             (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "") for m in _LINE_END.finditer(text)
         ]
         extra += lower_case_addresses(text)
-        for span in extra:
-            if all(span[1] <= k[0] or span[0] >= k[1] for k in found):
-                found.append(span)
-        return sorted(found)
+        extra += bare_streets(text)
+        # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
+        kept: list[tuple[int, int, str, float, str]] = []
+        for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
+            if TIME_THEN_PERSON.match(text, span[0]):
+                continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
+            if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+                kept.append(span)
+        return sorted(kept)
 
 
 _NUMBERED_NAME = (
@@ -167,8 +186,16 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
     candidates += [(m, False) for m in _BEFORE_PLACE.finditer(copy) if _place_at(m.group("place"))]
     candidates += [(m, False) for m in _LINE_END.finditer(copy)]
     candidates += [(m, False) for m in _CUED_ENDING.finditer(copy)]
-    for match, needs_place in candidates:
-        start, end = match.span("v")
+    spans: list[tuple[tuple[int, int], bool | None]] = [
+        (m.span("v"), needs_place) for m, needs_place in candidates
+    ]
+    spans += [((s, e), None) for s, e, *_ in bare_streets(copy)]
+    out += lower_welsh_streets(text)
+    for (start, end), needs_place in spans:
+        if needs_place is None:  # a bare numbered name: placed by a cue and what follows
+            if text[start:end] == text[start:end].lower() and placed_lower(text, start, end):
+                out.append((start, end, "STREET_ADDRESS", 0.5, ""))
+            continue
         value = text[start:end]
         if value != value.lower() or (start and text[start - 1].isalnum()):
             continue

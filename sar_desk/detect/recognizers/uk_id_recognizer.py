@@ -18,7 +18,12 @@ from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer, typo_t
 _PASSPORT_CUE = rf"(?i:\b(?:{typo_tolerant('passport')}|passprt)(?:'?s)?\b)"
 _NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
 _INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"
-_NINO_CUE = rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|NINO\b|NIN\b))"
+_NINO_CUE = (
+    rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|{typo_tolerant('nino')}\b|NIN\b))"
+)
+# A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
+# is her passport number". Only a few short words may stand between (no digits, no new line).
+_BETWEEN_AFTER = r"(?:[ \t]*[,:;(-]?[ \t]*(?:[A-Za-z'’]+[ \t]+){0,3}?)"
 _NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
 _BAD_FIRST = set("DFIQUV")
@@ -55,6 +60,15 @@ class PassportNumberRecognizer(RuleRecognizer):
             ),
             0.85,
         ),
+        Rule(
+            "passport-before-cue",
+            re.compile(
+                r"(?<![\d£$.,:/])(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d/.,:]\d)"
+                + _BETWEEN_AFTER
+                + _PASSPORT_CUE
+            ),
+            0.85,
+        ),
     )
     CONTEXT = ("passport",)
 
@@ -73,6 +87,18 @@ class NinoCueRecognizer(RuleRecognizer):
                 + r"[^\n]{0,40}?(?<![A-Za-z0-9])(?P<v>"
                 + _NINO_SHAPE
                 + r")(?![A-Za-z0-9])"
+            ),
+            0.85,
+            note=_nino_note,
+        ),
+        Rule(
+            "nino-before-cue",
+            re.compile(
+                r"(?<![A-Za-z0-9])(?P<v>"
+                + _NINO_SHAPE
+                + r")(?![A-Za-z0-9])"
+                + _BETWEEN_AFTER
+                + _NINO_CUE
             ),
             0.85,
             note=_nino_note,

@@ -1,0 +1,126 @@
+"""UK towns where the place list alone is not enough: words, lower case, addresses (issue 15).
+
+The listed-place recogniser (`gazetteer_recognizers`) finds towns written as the list has them.
+Two kinds of mention it cannot take on their own are found here by where they stand:
+
+- towns that are everyday words ("Reading", "Bath", "Street", "Sale"), which the main list
+  leaves out: a place only after a place word ("from Reading", "moved to Bath") or inside an
+  address ("12 Kirkgate, Reading"); a bare capitalised word stays a word ("Reading is fun");
+- listed towns typed in lower case ("the bus from wigan", "12 oldfield, lisburn"): a place
+  after a place word or inside an address, unless the word is an everyday English word too
+  ("from reading" may be a pastime).
+
+`placed_in_address` is also what lets a listed town NER called a person be a place ("74 Mill
+Lane, Stafford, ST16 2AB").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.recognizers.gazetteer_recognizers import (
+    UkPlaceRecognizer as ListedPlaceRecognizer,
+)
+
+Span = tuple[int, int, str, float, str]
+
+# "adjourned to March", "in May": a month or a day, never the town of that name.
+_CALENDAR = MONTH_NAMES | DAY_NAMES
+_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
+# Words that place what follows them; the first group takes any place, the second only places
+# that are not also people's names ("talk to Stone" is a person).
+_STRONG_CUE = re.compile(
+    r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
+    r"moved?|moving|relocated?|transferred|stays?|staying)\s+(?:in|to|at|near|from))[ \t]+$"
+)
+_WEAK_CUE = re.compile(r"(?i)\b(?:to|at|of)[ \t]+$")
+# A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
+_AFTER_STREET = re.compile(r"\d{1,4}[A-Za-z]?,?[ \t]+[^\n,;:()]{2,40},[ \t]*$")
+# A postcode after the town: "Stafford, ST16 2AB".
+_BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b")
+
+
+def placed_in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands where an address puts its town."""
+    return bool(
+        _AFTER_STREET.search(text[max(0, start - 60) : start]) or _BEFORE_POSTCODE.match(text, end)
+    )
+
+
+def place_word(text: str, start: int, end: int, value: str) -> bool:
+    """Whether NER's LOCATION ``value`` can be a place.
+
+    Not when it is a lower-case guess ("wfh", "tdoay") that no list has and no place word or
+    address stands by.
+    """
+    if not value.islower():
+        return True
+    gaz = current()
+    return gaz.is_place(value) or _placed(text, start, end, name=False)
+
+
+def _placed(text: str, start: int, end: int, name: bool) -> bool:
+    before = text[max(0, start - 24) : start]
+    if _STRONG_CUE.search(before) or placed_in_address(text, start, end):
+        return True
+    return not name and bool(_WEAK_CUE.search(before))
+
+
+def _is_name(value: str, gaz: Gazetteers) -> bool:
+    return gaz.is_first_name(value) or gaz.is_surname(value)
+
+
+class UkPlaceRecognizer(ListedPlaceRecognizer):
+    """Listed UK towns, plus word-towns and lower-case towns where they stand as places."""
+
+    NOTE_PLACED: ClassVar[str] = "UK town in the place list, placed by the words around it."
+
+    def noted_spans(self, text: str) -> list[Span]:
+        """The listed places, then placed word-towns and lower-case towns not overlapping them."""
+        found = super().noted_spans(text)
+        gaz = current()
+        if not gaz.places:
+            return found
+        words = self._words(text)
+        taken = -1
+        for i, w in enumerate(words):
+            if w.start() < taken:
+                continue
+            span = self._placed_at(text, words, i, gaz)
+            if span is not None and all(span[1] <= k[0] or span[0] >= k[1] for k in found):
+                found.append(span)
+                taken = span[1]
+        return sorted(found)
+
+    def _placed_at(
+        self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers
+    ) -> Span | None:
+        w = words[i]
+        word = w.group(0)
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and gaz.is_word_place(word)
+            and word.casefold() not in _CALENDAR
+        ):
+            if _placed(text, w.start(), w.end(), _is_name(word, gaz)):
+                return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
+            return None
+        if not word.islower():
+            return None
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            end = words[i + n - 1].end()
+            value = text[w.start() : end]
+            if "\n" in value or not value.islower() or not gaz.is_place(value):
+                continue
+            if n == 1 and (gaz.is_common_word(value) or gaz.is_word(value)):
+                return None  # "from reading", "in bury": words first
+            if _placed(text, w.start(), end, _is_name(value, gaz)):
+                return (w.start(), end, "LOCATION", 0.55, self.NOTE_PLACED)
+            return None
+        return None
