@@ -12,11 +12,14 @@ which is empty (no knowledge, nothing breaks) until a folder has been loaded.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
+
+_SAINT = re.compile(r"(?:st\.?|saint) ")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,15 @@ class Gazetteers:
 
     def is_place(self, value: str) -> bool:
         """Whether `value` is a UK town, city or district (any case, single spaces)."""
-        return " ".join(value.split()).casefold() in self.places
+        key = " ".join(value.split()).casefold()
+        if key in self.places:
+            return True
+        # "St Andrews", "St. Andrews" and "Saint Andrews" are one town whichever the list has.
+        saint = _SAINT.match(key)
+        if saint is None:
+            return False
+        rest = key[saint.end() :]
+        return f"st {rest}" in self.places or f"saint {rest}" in self.places
 
     def is_word_place(self, value: str) -> bool:
         """Whether `value` is a UK town that is also an everyday word ("Reading", "Street")."""

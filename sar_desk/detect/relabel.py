@@ -87,8 +87,10 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     if acronym(value, context):
         return None
     gaz = gazetteer.current()
-    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
+    town = gaz.is_place(value) or gaz.is_word_place(value)
+    if entity == "PERSON" and town and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
+        named = named or gaz.is_word_place(value)  # "Leek", "Reading": a place only when placed
         cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
         cued = cued or placed_in_address(text, start, end)
         if len(words) > 1 or not named or cued:

@@ -31,7 +31,7 @@ _BARE = re.compile(
 )
 # Numbers that count something other than houses.
 _COUNTING = re.compile(
-    r"(?i)\b(?:bay|bed|beds|room|rm|ward|year|yr|years|period|page|p|pg|no|number|aged?|"
+    r"(?i)\b(?:bay|bed|beds|room|rm|ward|year|yr|years|period|page|p|pg|aged?|"
     r"level|floor|table|step|stage|band|grade|day|week|wk|month|line|item|q|question|"
     r"version|v|size|gate|platform|bus|route|channel|ch|section|para|paragraph|clause|x|"
     # ... or follow a determiner or a verb of having and giving ("the 3 Amigos", "took 2
@@ -66,13 +66,17 @@ def _plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word).casefold()
 
 
-def _street_words(words: list[str], gaz: Gazetteers) -> int:
-    """How many of `words` (from the first) can make a street name; 0: none."""
+def _street_words(words: list[str], gaz: Gazetteers, common_ok: bool = False) -> int:
+    """How many of `words` (from the first) can make a street name; 0: none.
+
+    Common words ("Nightingales", "Limes") only when `common_ok`: the caller saw the name
+    placed as an address.
+    """
     n = 0
     for word in words:
         low = _plain(word)
-        parts = low.split("-")
-        if low in _NEVER or (len(parts) == 1 and gaz.is_common_word(low)) or len(low) < 3:
+        common = "-" not in low and gaz.is_common_word(low)
+        if low in _NEVER or (common and not common_ok) or len(low) < 3:
             break
         n += 1
     if n and all(gaz.is_first_name(_plain(w)) or gaz.is_surname(_plain(w)) for w in words[:n]):
@@ -82,10 +86,11 @@ def _street_words(words: list[str], gaz: Gazetteers) -> int:
     return n
 
 
-def bare_streets(text: str) -> list[Span]:
+def bare_streets(text: str, common_words: bool = True) -> list[Span]:
     """Suffix-less numbered street names in `text` (Title Case; see the module docstring).
 
-    Also run on a capitalised copy of lower-case text, whose caller checks where each stands.
+    Also run on a capitalised copy of lower-case text (`common_words` False: "for 3 boxes" is
+    no street), whose caller checks where each stands.
     """
     gaz = current()
     out: list[Span] = []
@@ -94,6 +99,11 @@ def bare_streets(text: str) -> list[Span]:
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
         n = _street_words([w.group(0) for w in words], gaz)
+        if not n and common_words and _TITLE_CUE.search(text[max(0, m.start() - 20) : m.start()]):
+            # "sent to 12 Nightingales." : a common word, placed by a cue and a full stop.
+            n = _street_words([w.group(0) for w in words], gaz, common_ok=True)
+            if n and not _LOWER_AFTER.match(text, m.start("name") + words[n - 1].end()):
+                n = 0
         if not n:
             continue
         # A trailing particle ("9 Heol Y") is not where a name ends.
@@ -108,6 +118,8 @@ def bare_streets(text: str) -> list[Span]:
     return out
 
 
+# Address cues before a capitalised common word ("for 119 Nightingales:").
+_TITLE_CUE = re.compile(r"(?i)\b(?:at|to|for|from|address(?: is)?:?|lives?|living)[ \t]*$")
 _LOWER_CUE = re.compile(
     r"(?i)(?:\b(?:at|to|for|of|from|address(?: is)?:?|visit(?:ed)?|lives?|living)|\()[ \t]*$"
 )

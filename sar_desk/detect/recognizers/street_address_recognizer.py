@@ -26,12 +26,17 @@ _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
     r"Ct|Gardens|Gdns|Grove|Terrace|Hill|Row|Square|Sq|Mews|Walk|Park|View|Rise|Parade|Green|"
     r"End|Yard|Wharf|Quay|Chase|Brae|Wynd|Loan|Vennel|Meadows?|Heights|Fold|Approach|Circus|"
-    r"Boulevard|Causeway|Embankment)"
+    r"Boulevard|Causeway|Embankment|Croft|Grange|Paddock|Orchard|Mount|Vale|Dene|Garth|Leys|"
+    r"Nook|Spinney|Villas|Cottages|Buildings|Passage|Esplanade|Promenade|Broadway|Drove|Hollow|"
+    r"Ridge|Gate|Brow|Circle|Gait|Neuk)"
 )
 # Welsh street words come first ("12 Heol y Nant", "4 Clos Cae Mawr", "9 Ffordd Las").
 _WELSH_TYPE = r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Clos|Rhodfa|Cilgant|Teras|Maes|Llwyn|Parc|Cae)"
 # Words that are not usually spelt in lower case unless the writer is typing casually.
-_STRONG_SUFFIX = r"(?:street|road|lane|avenue|drive|crescent|gardens|terrace|mews)"
+_STRONG_SUFFIX = (
+    r"(?:street|road|lane|avenue|drive|crescent|gardens|terrace|mews|boulevard|esplanade|"
+    r"promenade|wynd|brae|vennel|cottages|villas)"
+)
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?"
 
 
@@ -189,7 +194,7 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
     spans: list[tuple[tuple[int, int], bool | None]] = [
         (m.span("v"), needs_place) for m, needs_place in candidates
     ]
-    spans += [((s, e), None) for s, e, *_ in bare_streets(copy)]
+    spans += [((s, e), None) for s, e, *_ in bare_streets(copy, common_words=False)]
     out += lower_welsh_streets(text)
     for (start, end), needs_place in spans:
         if needs_place is None:  # a bare numbered name: placed by a cue and what follows

@@ -22,8 +22,9 @@ _NINO_CUE = (
     rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|{typo_tolerant('nino')}\b|NIN\b))"
 )
 # A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
-# is her passport number". Only a few short words may stand between (no digits, no new line).
-_BETWEEN_AFTER = r"(?:[ \t]*[,:;(-]?[ \t]*(?:[A-Za-z'’]+[ \t]+){0,3}?)"
+# is her passport number", "ZZ123456A which I think is her NI". Only a few short words may stand
+# between (no digits, no new line).
+_BETWEEN_AFTER = r"(?:[ \t]*[,:;(-]?[ \t]*(?:[A-Za-z'’]+[ \t]+){0,5}?)"
 _NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
 _BAD_FIRST = set("DFIQUV")

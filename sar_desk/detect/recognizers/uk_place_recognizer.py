@@ -29,6 +29,8 @@ Span = tuple[int, int, str, float, str]
 
 # "adjourned to March", "in May": a month or a day, never the town of that name.
 _CALENDAR = MONTH_NAMES | DAY_NAMES
+# "St. Andrews", "Saint Ives": the list writes "St Andrews".
+_SAINT = re.compile(r"(?:St\.|Saint)[ \t]+([A-Z][\w'’-]+)")
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
 # Words that place what follows them; the first group takes any place, the second only places
 # that are not also people's names ("talk to Stone" is a person).
@@ -43,8 +45,24 @@ _AFTER_STREET = re.compile(r"\d{1,4}[A-Za-z]?,?[ \t]+[^\n,;:()]{2,40},[ \t]*$")
 _BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b")
 
 
+# What only follows a town: "Stafford General", "the Leek office", "wigan council".
+_TOWN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:general|hospital|infirmary|royal infirmary|council|borough council|"
+    r"town cent(?:re|er)|city cent(?:re|er)|area|office|branch|depot|station|crown court|"
+    r"magistrates)\b"
+)
+
+
 def placed_in_address(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands where an address puts its town."""
+    """Whether ``text[start:end]`` stands where a town does.
+
+    After a numbered street and a comma, before a postcode, or before a word that only follows
+    a town ("Stafford General", "the Leek office").
+    """
+    return _in_an_address(text, start, end) or bool(_TOWN_AFTER.match(text, end))
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
     return bool(
         _AFTER_STREET.search(text[max(0, start - 60) : start]) or _BEFORE_POSTCODE.match(text, end)
     )
@@ -100,6 +118,16 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
     ) -> Span | None:
         w = words[i]
         word = w.group(0)
+        saint = _SAINT.match(text, w.start())
+        if saint and gaz.is_place(saint.group(0)):
+            return (w.start(), saint.end(), "LOCATION", 0.6, self.NOTE_PLACED)
+        if (
+            word[:1].isupper()
+            and gaz.is_place(word)
+            and word.casefold() not in _CALENDAR
+            and placed_in_address(text, w.start(), w.end())
+        ):
+            return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
         if (
             word[:1].isupper()
             and word[1:].islower()
@@ -116,10 +144,17 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
                 continue
             end = words[i + n - 1].end()
             value = text[w.start() : end]
-            if "\n" in value or not value.islower() or not gaz.is_place(value):
+            listed = gaz.is_place(value) or (n == 1 and gaz.is_word_place(value))
+            if "\n" in value or not value.islower() or not listed:
                 continue
-            if n == 1 and (gaz.is_common_word(value) or gaz.is_word(value)):
-                return None  # "from reading", "in bury": words first
+            if n == 1 and (
+                gaz.is_common_word(value) or gaz.is_word(value) or not gaz.is_place(value)
+            ):
+                # "from reading", "in bury": words first, unless an address holds them
+                # ("12 oldfield, leek, st13 5ab").
+                if value not in _CALENDAR and _in_an_address(text, w.start(), end):
+                    return (w.start(), end, "LOCATION", 0.5, self.NOTE_PLACED)
+                return None
             if _placed(text, w.start(), end, _is_name(value, gaz)):
                 return (w.start(), end, "LOCATION", 0.55, self.NOTE_PLACED)
             return None

@@ -104,3 +104,41 @@ def test_months_and_dates_are_not_towns_or_streets() -> None:
     assert spans(UkPlaceRecognizer(), "the hearing was put back to March") == []
     assert spans(StreetAddressRecognizer(), "Sent: 14 Febuary 10:32") == []
     assert spans(StreetAddressRecognizer(), "due 14 Febuary 2027") == []
+
+
+def test_word_towns_and_common_words_are_loaded_apart_from_the_place_list() -> None:
+    gaz = gazetteer.current()
+    assert gaz.is_word_place("Reading")
+    assert not gaz.is_place("reading")
+    assert gaz.is_common_word("Stars")
+    assert not gaz.is_common_word("glyncorrwg")
+
+
+def test_a_capitalised_common_word_is_a_street_only_when_placed() -> None:
+    street = StreetAddressRecognizer()
+    assert spans(street, "the parcel went to 27 Poplars.") == ["27 Poplars"]
+    assert spans(street, "sorted 27 Poplars and the rest") == []
+    assert spans(street, "asked for 3 boxes.") == []  # lower case: never a common word
+
+
+def test_more_street_suffixes_and_house_number_labels() -> None:
+    street = StreetAddressRecognizer()
+    assert spans(street, "keys are at 8 Hazel Croft") == ["8 Hazel Croft"]
+    assert spans(street, "bins at 3 larch wynd not collected") == ["3 larch wynd"]
+    assert spans(street, "she lives at no. 6 Glyncorrwg") == ["6 Glyncorrwg"]
+
+
+def test_saints_and_towns_placed_by_what_follows_them() -> None:
+    gaz = gazetteer.current()
+    assert gaz.is_place("St. Andrews")
+    assert gaz.is_place("Saint Andrews")
+    places = UkPlaceRecognizer()
+    assert spans(places, "her mum moved to St. Andrews") == ["St. Andrews"]
+    assert placed_in_address("seen at Stafford General", 8, 16)
+    assert placed_in_address("the Leek office rang", 4, 8)
+
+
+def test_a_lower_case_word_town_only_inside_an_address() -> None:
+    places = UkPlaceRecognizer()
+    assert spans(places, "9 brook row, sale, m33 7xy") == ["sale"]
+    assert spans(places, "the sale in town") == []
