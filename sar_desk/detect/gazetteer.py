@@ -60,6 +60,11 @@ class Gazetteers:
         key = " ".join(value.split()).casefold()
         if key in self.places:
             return True
+        # "Newcastle-upon-Tyne" and "Stoke on Trent": hyphens and spaces as the list has them.
+        if " " in key or "-" in key:
+            for variant in (key.replace("-", " "), key.replace(" ", "-")):
+                if variant in self.places:
+                    return True
         # "St Andrews", "St. Andrews" and "Saint Andrews" are one town whichever the list has.
         saint = _SAINT.match(key)
         if saint is None:

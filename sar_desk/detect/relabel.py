@@ -105,6 +105,8 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
             and not gaz.is_word(first)
         ):
             return "PERSON"
+    if entity == "NRP" and gaz.is_place(value):
+        return "LOCATION"  # "from Dolgellau general": a listed town, not a nationality
     if entity == "LOCATION" and not place_word(text, start, end, value):
         # A lower-case guess no list has as a place: a listed name ("dean") or nothing ("wfh").
         named = len(words) == 1 and (gaz.is_first_name(value) or gaz.is_surname(value))

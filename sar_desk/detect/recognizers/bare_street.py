@@ -135,6 +135,29 @@ def placed_lower(text: str, start: int, end: int) -> bool:
     return bool(cue) and bool(_LOWER_AFTER.match(text, end))
 
 
+# "14 The Limes", "Flat 2, 3 The Maltings": "The" and a capitalised name make a street name.
+_THE_STREET = re.compile(
+    rf"(?<![\w£$€.,:/#+-])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+The[ \t]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?))(?![\w'’-])"
+)
+
+
+def the_streets(text: str) -> list[Span]:
+    """Numbered "The ..." street names ("14 The Limes"), not counts ("page 3 The Sun")."""
+    out: list[Span] = []
+    for m in _THE_STREET.finditer(text):
+        if _COUNTING.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        words = m.group("name").split()
+        n = 0
+        while n < len(words) and _plain(words[n]) not in _NEVER:
+            n += 1
+        if n:
+            end = m.start("name") + len(" ".join(words[:n]))
+            out.append((m.start("v"), end, "STREET_ADDRESS", 0.5, ""))
+    return out
+
+
 # Welsh street words are never English, so they place a lower-case address on their own
 # ("10 heol y nant needs scaffold"); the name runs until a common English word.
 _WELSH_LOWER = re.compile(

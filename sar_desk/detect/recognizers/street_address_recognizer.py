@@ -19,6 +19,7 @@ from sar_desk.detect.recognizers.bare_street import (
     bare_streets,
     lower_welsh_streets,
     placed_lower,
+    the_streets,
 )
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
@@ -130,7 +131,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "") for m in _LINE_END.finditer(text)
         ]
         extra += lower_case_addresses(text)
-        extra += bare_streets(text)
+        extra += bare_streets(text) + the_streets(text)
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
@@ -173,7 +174,8 @@ _LOWER_CUE = re.compile(r"(?i)(?:\b(?:at|to|for|of|from|address(?: is)?:?|visit)
 
 def _capitalised(text: str) -> str:
     """`text` with every word's first letter capitalised (same length, same offsets)."""
-    return re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), text)
+    # Not after an apostrophe: "st mary's close" must read "St Mary's Close", not "Mary'S".
+    return re.sub(r"(?<!['’])\b[a-z]", lambda m: m.group(0).upper(), text)
 
 
 def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:

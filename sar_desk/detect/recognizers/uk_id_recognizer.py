@@ -15,11 +15,15 @@ from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer, typo_t
 
 # Cues as typed: mistyped ("passprot", "natoinal insuarnce") and abbreviated ("nat ins.",
 # "N.I. no"); "N.I." ends in a dot, so it needs its own right boundary.
-_PASSPORT_CUE = rf"(?i:\b(?:{typo_tolerant('passport')}|passprt)(?:'?s)?\b)"
+_PASSPORT_CUE = (
+    rf"(?i:\b(?:{typo_tolerant('passport')}|passprt|pasport|passort|pass[ \t]port|"
+    r"pp[ \t]*(?:no\b\.?|number|num\b|#))(?:'?s)?(?!\w))"
+)
 _NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
 _INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"
 _NINO_CUE = (
-    rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|{typo_tolerant('nino')}\b|NIN\b))"
+    rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|{typo_tolerant('nino')}\b|NIN\b|"
+    r"HMRC\b|insurance\s+(?:no\b\.?|number|num\b)))"
 )
 # A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
 # is her passport number", "ZZ123456A which I think is her NI". Only a few short words may stand
@@ -39,12 +43,14 @@ def unissued_prefix(value: str) -> bool:
 
 
 def _nino_note(value: str) -> str:
+    # One note for every rule (Presidio's context enhancer drops which rule matched): the shape
+    # came with its label or in its printed pairs.
     if unissued_prefix(value):
         return (
-            f"National Insurance number shape next to its label; the prefix "
+            f"National Insurance number by its label or printed shape; the prefix "
             f"'{value[:2].upper()}' is never issued by HMRC (a typo or a made-up number)."
         )
-    return "National Insurance number next to its label."
+    return "National Insurance number by its label or printed shape."
 
 
 class PassportNumberRecognizer(RuleRecognizer):
@@ -90,6 +96,16 @@ class NinoCueRecognizer(RuleRecognizer):
                 + r")(?![A-Za-z0-9])"
             ),
             0.85,
+            note=_nino_note,
+        ),
+        # Written in its printed pairs ("QQ 12 34 56 C") the shape is a NINO's alone.
+        Rule(
+            "nino-spaced-shape",
+            re.compile(
+                r"(?<![A-Za-z0-9])(?P<v>(?:[A-Z]{2} \d{2} \d{2} \d{2} [A-D]|"
+                r"[a-z]{2} \d{2} \d{2} \d{2} [a-d]))(?![A-Za-z0-9])"
+            ),
+            0.6,
             note=_nino_note,
         ),
         Rule(

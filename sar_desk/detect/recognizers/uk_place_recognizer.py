@@ -118,6 +118,15 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
     ) -> Span | None:
         w = words[i]
         word = w.group(0)
+        stem = word[:-2]
+        # "Wigan's food bank": a listed town in the possessive, unless a name or a word.
+        if (
+            word.endswith(("'s", "’s"))
+            and stem[:1].isupper()
+            and gaz.is_place(stem)
+            and not (_is_name(stem, gaz) or gaz.is_word(stem) or gaz.is_common_word(stem))
+        ):
+            return (w.start(), w.start() + len(stem), "LOCATION", 0.6, self.NOTE_PLACED)
         saint = _SAINT.match(text, w.start())
         if saint and gaz.is_place(saint.group(0)):
             return (w.start(), saint.end(), "LOCATION", 0.6, self.NOTE_PLACED)

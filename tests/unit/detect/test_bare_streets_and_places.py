@@ -142,3 +142,14 @@ def test_a_lower_case_word_town_only_inside_an_address() -> None:
     places = UkPlaceRecognizer()
     assert spans(places, "9 brook row, sale, m33 7xy") == ["sale"]
     assert spans(places, "the sale in town") == []
+
+
+def test_the_streets_apostrophes_hyphens_and_possessives() -> None:
+    street = StreetAddressRecognizer()
+    assert spans(street, "keys at 14 The Hawthorns, ask") == ["14 The Hawthorns"]
+    assert spans(street, "see page 3 The Herald") == []
+    assert spans(street, "post for 9 st anne's close, ok") == ["9 st anne's close"]
+    gaz = gazetteer.current()
+    assert gaz.is_place("Newcastle-upon-Tyne")
+    assert gaz.is_place("stoke on trent")
+    assert spans(UkPlaceRecognizer(), "the Truro's food bank rang") == ["Truro"]

@@ -80,3 +80,14 @@ def test_nino_and_passport_named_after_the_value() -> None:
 
 def test_nino_cue_tolerates_a_swapped_letter() -> None:
     assert values(NinoCueRecognizer(), "nnio: qq 70 11 52 a") == ["qq 70 11 52 a"]
+
+
+def test_nino_in_printed_pairs_and_more_cue_wordings() -> None:
+    nino = NinoCueRecognizer()
+    passport = PassportNumberRecognizer()
+    assert values(nino, "card says TN 40 21 77 B") == ["TN 40 21 77 B"]
+    assert values(nino, "card says TN402177B") == []  # compact, no label, unissued prefix
+    assert values(nino, "what HMRC holds: nk 40 21 77 b") == ["nk 40 21 77 b"]
+    assert values(nino, "insurance no: QQ402177A") == ["QQ402177A"]
+    assert values(passport, "pp no. 402117936 on file") == ["402117936"]
+    assert values(passport, "her pasport 402117936") == ["402117936"]
