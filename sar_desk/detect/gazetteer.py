@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -66,11 +66,20 @@ class Gazetteers:
                 if variant in self.places:
                     return True
         # "St Andrews", "St. Andrews" and "Saint Andrews" are one town whichever the list has.
-        saint = _SAINT.match(key)
+        saint = _SAINT.match(key) if key[:1] == "s" else None
         if saint is None:
             return False
         rest = key[saint.end() :]
         return f"st {rest}" in self.places or f"saint {rest}" in self.places
+
+    @cached_property
+    def place_heads(self) -> frozenset[str]:
+        """First words of the places, case-folded, hyphens read both ways: a quick "no"."""
+        heads = set()
+        for key in self.places:
+            for form in (key, key.replace("-", " "), key.replace(" ", "-")):
+                heads.add(form.split()[0])
+        return frozenset(heads)
 
     def is_word_place(self, value: str) -> bool:
         """Whether `value` is a UK town that is also an everyday word ("Reading", "Street")."""

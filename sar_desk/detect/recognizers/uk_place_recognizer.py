@@ -119,6 +119,14 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
         w = words[i]
         word = w.group(0)
         stem = word[:-2]
+        low = word.casefold()
+        if (
+            low not in gaz.place_heads
+            and low not in gaz.word_places
+            and stem.casefold() not in gaz.place_heads
+            and word not in ("St", "Saint")
+        ):
+            return None  # most words start no place: the quick way out
         # "Wigan's food bank": a listed town in the possessive, unless a name or a word.
         if (
             word.endswith(("'s", "’s"))
