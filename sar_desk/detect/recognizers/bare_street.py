@@ -19,6 +19,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.words import PRODUCTS
 
 Span = tuple[int, int, str, float, str]
 
@@ -47,6 +48,8 @@ TIME_THEN_PERSON = re.compile(
     r"\d{1,4}[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+(?:said|says|rang|rings|phoned|"
     r"called|texted|emailed|messaged|asked|asks|told|replied|wants|thinks|reckons|confirmed)\b"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 # A clock time or a year after the name: the number was a day of the month.
 _DATE_AFTER = re.compile(r",?[ \t]+(?:\d{1,2}[:.]\d{2}\b|(?:19|20)\d{2}\b)")
 _CHAT_AND_UNITS = """
@@ -59,7 +62,12 @@ _CALENDAR_AND_WARDS = """
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday bay ward bed room
 """
-_NEVER = STOP_WORDS | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
+_NEVER = STOP_WORDS | PRODUCTS | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
+
+
+def never_a_street_word(word: str) -> bool:
+    """A stop word, unit, chat word, month, day or product ("at 10 Teams", "at 5 Mins")."""
+    return _plain(word) in _NEVER
 
 
 def _plain(word: str) -> str:
@@ -114,6 +122,10 @@ def bare_streets(text: str, common_words: bool = True) -> list[Span]:
             end -= 2
         if _DATE_AFTER.match(text, end):
             continue  # "Sent: 03 Macrh 09:14": a date with a mistyped month
+        if _YEAR.fullmatch(m.group("num")) or _NUMBER_AFTER.match(text, end):
+            continue  # "DPA 2018 Sch 2 Pt 3": a year and a reference, not a house
+        if n == 1 and len(_plain(words[0].group(0))) < 4:
+            continue  # "12 Sch", "3 Reg": short abbreviations
         out.append((m.start("v"), end, "STREET_ADDRESS", 0.5, ""))
     return out
 

@@ -18,6 +18,7 @@ from sar_desk.detect.recognizers.bare_street import (
     TIME_THEN_PERSON,
     bare_streets,
     lower_welsh_streets,
+    never_a_street_word,
     placed_lower,
     the_streets,
 )
@@ -55,10 +56,10 @@ _ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:
 
 
 def _time_and_name(value: str) -> bool:
-    """Whether a cued "at 3 Kirsty" is a time and a listed given name, not an address."""
+    """Whether a cued "at 3 Kirsty" or "at 10 Teams" is a time and a name, not an address."""
     word = value.split()[-1]
     gaz = current()
-    return gaz.is_first_name(word) and not gaz.is_surname(word)
+    return (gaz.is_first_name(word) and not gaz.is_surname(word)) or never_a_street_word(word)
 
 
 class StreetAddressRecognizer(RuleRecognizer):

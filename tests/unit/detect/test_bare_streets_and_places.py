@@ -52,6 +52,7 @@ def test_numbered_names_without_a_suffix_are_streets(text: str, expected: list[s
         "I got 3 Stars on the review",  # common English words
         "5 Mins walk from here",
         "see you at 10 tmrw",
+        "call at 10 Teams link below",  # a product
     ],
 )
 def test_counts_times_and_words_are_not_streets(text: str) -> None:
@@ -153,3 +154,9 @@ def test_the_streets_apostrophes_hyphens_and_possessives() -> None:
     assert gaz.is_place("Newcastle-upon-Tyne")
     assert gaz.is_place("stoke on trent")
     assert spans(UkPlaceRecognizer(), "the Truro's food bank rang") == ["Truro"]
+
+
+def test_years_and_references_are_not_houses() -> None:
+    street = StreetAddressRecognizer()
+    assert spans(street, "under the Housing Act 1996 Sch 2 Pt 1") == []
+    assert spans(street, "see 12 Reg 4 of the rules") == []
