@@ -6,10 +6,14 @@ rule could list. What marks them is the shape: a house number (with an optional 
 SCOWL list in `detect.gazetteer`: "12 Apples", "5 Stars"), not units or stop words ("5 Mins",
 "2 PM") and do not together make a person's name ("at 3 Kirsty", "at 3 Jade Hart-Davies").
 A number that counts beds, years or pages ("bay 3 Ward", "year 9 Rafferty") or things had or
-given ("took 2 Paracetamol", "the 3 Amigos") is not a house.
+given ("took 2 Paracetamol", "the 3 Amigos"), a year or a reference ("2018 Sch 2") and a day
+before a clock time ("03 Macrh 09:14") are not houses either. A common word is a street name
+only when an address cue comes first and punctuation follows ("sent to 12 Hollies."); "The"
+makes one of any word ("14 The Limes").
 
 Written wholly in lower case the same words are a street only where an address cue or a bracket
-comes first and punctuation, "in" or the line's end follows ("left it at 48 coppice, ...").
+comes first and punctuation, "in" or the line's end follows ("left it at 48 coppice, ..."),
+and never a common word; Welsh street words place themselves ("6 ffordd y gamlas").
 """
 
 from __future__ import annotations
