@@ -30,6 +30,7 @@ from sar_desk.core.outcome import OutcomeKind
 from sar_desk.review import attachments as review
 from sar_desk.review import legal
 from sar_desk.review.codes import CodeTable
+from sar_desk.review.disclosure import leaving_messages
 from sar_desk.review.items import ReviewContext
 from sar_desk.store.folder import CaseFolder
 from sar_desk.store.uow import UnitOfWork, unit_of_work
@@ -188,7 +189,9 @@ class AttachmentReviewMixin(SessionBase):
             outcome = legal.current_outcome(uow)
             if outcome is not None and outcome.kind is not OutcomeKind.HELD:
                 return 0  # an outcome that discloses no records discloses no attachment
-            return undecided_count(uow, [int(i) for i in uow.scope.disclosure_ids()])
+            leaving = leaving_messages(uow)
+            ids = [int(i) for i in uow.scope.disclosure_ids() if i not in leaving]
+            return undecided_count(uow, ids)
 
     def summary_sections(self) -> list[SummarySection]:
         """Add "Attachments": kept, refused and missing, and how many still block export."""

@@ -29,6 +29,7 @@ from sar_desk.detect.relabel import from_org, relabel, word_not_name
 from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
+from sar_desk.detect.system_lines import platform_line
 from sar_desk.detect.titles import title_carriers, title_findings
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,9 @@ DENY_LIST = "CaseDenyList"
 _NER = "SpacyRecognizer"
 # Recognisers that guess names from the model or the lists (not from the case or a structure).
 _GUESSERS = frozenset({_NER, "NameListRecognizer"})
+# What a platform line's wording is mistaken for, and who may still propose it there.
+_GUESSED_KINDS = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION", "GPE"})
+_CASE_SOURCES = frozenset({DENY_LIST, "CaseStructure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,31 @@ def _text_findings(
     return found
 
 
+def _without_guesses_in_platform_lines(
+    raw: list[Finding], messages: Sequence[Message]
+) -> list[Finding]:
+    """Drop the model's and the lists' name and place guesses in lines a platform wrote.
+
+    In a system line a template knows ("Sam Lee changed the subject from ..."), the people are
+    in its name slots (proposed by `structure`) and the rest is the platform's wording or a
+    group name: guesses there were "Sam Lee changed the subject", "Nachrichten und", "Meta".
+    Identifiers and people known to the case are kept wherever they are.
+    """
+    read = {m.id for m in messages if platform_line(m.kind, m.text) is not None}
+    if not read:
+        return raw
+    return [
+        f
+        for f in raw
+        if not (
+            f.message_id in read
+            and f.field == ProposalField.TEXT
+            and f.entity_type in _GUESSED_KINDS
+            and f.recognizer not in _CASE_SOURCES
+        )
+    ]
+
+
 def analyze_batch(
     detector: Detector,
     items: Sequence[tuple[MessageId, str]],
@@ -183,6 +212,7 @@ def analyze_batch(
     for message in messages:
         raw += header_findings(message, context)
         raw += text_findings(message)
+    raw = _without_guesses_in_platform_lines(raw, messages)
     for carrier in titles:
         title = carrier.conversation
         in_title = _text_findings(carrier.id, title, spans[title], context)

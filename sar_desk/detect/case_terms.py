@@ -162,6 +162,37 @@ _NOT_A_PERSON = frozenset(
 )
 
 
+# Particles inside surnames: part of a full name, never a name on their own.
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "le",
+        "la",
+        "du",
+        "des",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ap",
+        "ter",
+        "ten",
+        "zu",
+    ]
+)
+
+
 def _name_keys(person: KnownPerson) -> set[str]:
     keys: set[str] = set()
     for name in person.names:
@@ -174,6 +205,8 @@ def _name_keys(person: KnownPerson) -> set[str]:
         if any(w.casefold() in _NOT_A_PERSON for w in words):
             continue
         for word in words:
+            if word.casefold() in _PARTICLES:
+                continue  # "de" of "Sanne de Vries" is Dutch for "the", not her name
             if looks_like_name(word) or (word[:1].isupper() and len(word) > 1):
                 keys.add(name_key(word))
         if len(words) > 1:
@@ -253,16 +286,25 @@ class CaseMatcher:
         if ambiguous and used_as_word(text, span.start, end):
             return None
         lower_word = ambiguous and not value[:1].isupper()
+        # A function word ("one" of "Person One", "who", "will") in lower case is a name only
+        # where it reads as one ("ask will"), even for someone known to the case: "in one
+        # second" names nobody. A propagated one never is.
+        function_word = value.casefold() in STOP_WORDS
         if lower_word and (
             _after_determiner(text, span.start)
+            or (kind != "name" and function_word)
             or (
-                kind != "name"
-                and (
-                    value.casefold() in STOP_WORDS or not named_in_lower_case(text, span.start, end)
-                )
+                (kind != "name" or function_word) and not named_in_lower_case(text, span.start, end)
             )
         ):
             return None
+        if (
+            kind == "name"
+            and value.casefold() in STOP_WORDS
+            and _sentence_start(text, start)
+            and not _REPORTED.match(text, end)
+        ):
+            return None  # "Who has the van keys?" (someone shown as "Dr: Who"); "Will rang" stays
         if kind == "name":
             return TermHit(start, end, "PERSON", frozenset(ctx.name_index[key]), "known")
         return TermHit(start, end, "PERSON", frozenset({None}), "propagated")
@@ -272,6 +314,19 @@ _DETERMINER = re.compile(
     r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
     r"they|he|she|it|who)\s+$"
 )
+
+
+# What follows a name that opens a sentence when it is the person ("Will rang", "May said").
+_REPORTED = re.compile(
+    r"\s+(?:said|says|rang|called|phoned|emailed|texted|asked|told|came|went|left|wrote|"
+    r"\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _after_determiner(text: str, start: int) -> bool:

@@ -115,7 +115,8 @@ def looks_like_name(word: str) -> bool:
 # Accounts and labels an export makes up that are nobody: never a name term, never proposed.
 _PLACEHOLDER = re.compile(
     r"^(?:deleted user|deleted account|unknown(?: user| contact)?|you|me|myself|"
-    r"(?:author|participant|user|member|speaker|guest|caller) ?\d*|anonymous|hello world|"
+    r"(?:author|participant|user|member|speaker|guest|caller|person|contact|sender|test) ?"
+    r"(?:\d*|[a-e]|one|two|three|four|five|six)|anonymous|hello world|"
     r"test(?: user| account)?|(?:whatsapp|facebook|instagram|teams|slack|signal) user|"
     r"system|null|none|n/a)$",
     re.IGNORECASE,
@@ -138,6 +139,7 @@ hotmail excel sharepoint onedrive jira yammer webex instagram facebook tiktok sn
 twitter linkedin youtube iphone android ipad windows datix emis systmone rio lorenzo
 microsoft office365 meet hangouts drive docs sheets dropbox icloud trello asana notion miro
 canva salesforce workday xero servicenow liquidlogic mosaic powerbi bi airtable confluence
+meta
 """)
 
 # Filler and a few foreign greetings NER reads as names ("Lorem", "Guten Morgen").

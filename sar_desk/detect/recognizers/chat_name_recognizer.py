@@ -42,5 +42,13 @@ class ChatNameRecognizer(RuleRecognizer):
             0.4,
             validate=_name_ok,
         ),
-        Rule("mention", re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])"), 0.6),
+        # Slack's and Teams' broadcast mentions (@here, @channel, @everyone) name nobody.
+        Rule(
+            "mention",
+            re.compile(
+                r"(?<![\w.@])@(?!(?:here|channel|everyone|all|team)\b)"
+                r"(?P<v>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])"
+            ),
+            0.6,
+        ),
     )
