@@ -38,7 +38,7 @@ _STRONG_CUE = re.compile(
     r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
     r"moved?|moving|relocated?|transferred|stays?|staying)\s+(?:in|to|at|near|from))[ \t]+$"
 )
-_WEAK_CUE = re.compile(r"(?i)\b(?:to|at|of)[ \t]+$")
+_WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
 # A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
 _AFTER_STREET = re.compile(r"\d{1,4}[A-Za-z]?,?[ \t]+[^\n,;:()]{2,40},[ \t]*$")
 # A postcode after the town: "Stafford, ST16 2AB".

@@ -80,6 +80,7 @@ def test_towns_that_are_words_only_after_a_place_word() -> None:
     assert spans(places, "her sister moved to Reading last year") == ["Reading"]
     assert spans(places, "grew up near Bath") == ["Bath"]
     assert spans(places, "Reading the file now") == []
+    assert spans(places, "she has a Bachelor of Law") == []  # "of" places no word-town
     assert spans(places, "the Street team") == []
 
 
