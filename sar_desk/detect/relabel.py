@@ -13,6 +13,7 @@ import re
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
     ORG_WORDS,
@@ -86,9 +87,12 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     if acronym(value, context):
         return None
     gaz = gazetteer.current()
-    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
+    town = gaz.is_place(value) or gaz.is_word_place(value)
+    if entity == "PERSON" and town and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
+        named = named or gaz.is_word_place(value)  # "Leek", "Reading": a place only when placed
         cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
+        cued = cued or placed_in_address(text, start, end)
         if len(words) > 1 or not named or cued:
             return "LOCATION"
     if entity in NAME_LIKE:
@@ -101,6 +105,12 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
             and not gaz.is_word(first)
         ):
             return "PERSON"
+    if entity == "NRP" and gaz.is_place(value):
+        return "LOCATION"  # "from Dolgellau general": a listed town, not a nationality
+    if entity == "LOCATION" and not place_word(text, start, end, value):
+        # A lower-case guess no list has as a place: a listed name ("dean") or nothing ("wfh").
+        named = len(words) == 1 and (gaz.is_first_name(value) or gaz.is_surname(value))
+        return "PERSON" if named else None
     return entity
 
 
