@@ -129,7 +129,9 @@ class StreetAddressRecognizer(RuleRecognizer):
             if _place_at(m.group("place"))
         ]
         extra += [
-            (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "") for m in _LINE_END.finditer(text)
+            (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "")
+            for m in _LINE_END.finditer(text)
+            if not _common_name(m.group("v"))
         ]
         extra += lower_case_addresses(text)
         extra += bare_streets(text) + the_streets(text)
@@ -192,7 +194,7 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
     out: list[tuple[int, int, str, float, str]] = []
     candidates = [(m, True) for m in _CAPITAL_RULE.finditer(copy)]
     candidates += [(m, False) for m in _BEFORE_PLACE.finditer(copy) if _place_at(m.group("place"))]
-    candidates += [(m, False) for m in _LINE_END.finditer(copy)]
+    candidates += [(m, False) for m in _LINE_END.finditer(copy) if not _common_name(m.group("v"))]
     candidates += [(m, False) for m in _CUED_ENDING.finditer(copy)]
     spans: list[tuple[tuple[int, int], bool | None]] = [
         (m.span("v"), needs_place) for m, needs_place in candidates
@@ -217,6 +219,13 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
             continue
         out.append((start, end, "STREET_ADDRESS", 0.5, ""))
     return out
+
+
+def _common_name(numbered: str) -> bool:
+    """Whether the words after the number are all everyday English ("Yes, 4 left.")."""
+    words = re.findall(r"[A-Za-z'’]+", numbered)
+    gaz = current()
+    return bool(words) and all(gaz.is_common_word(w.strip("'’")) for w in words)
 
 
 def _place_at(value: str) -> bool:

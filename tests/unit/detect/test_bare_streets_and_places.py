@@ -161,3 +161,17 @@ def test_years_and_references_are_not_houses() -> None:
     street = StreetAddressRecognizer()
     assert spans(street, "under the Housing Act 1996 Sch 2 Pt 1") == []
     assert spans(street, "see 12 Reg 4 of the rules") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yes, 4 left.", []),  # a shop's stock, not a house at the end of a line
+        ("Sorry, 2 Spare.", []),
+        ("Invoice for Mrs Lee, 12 Kilnhurst", ["12 Kilnhurst"]),
+    ],
+)
+def test_a_line_ending_in_everyday_words_after_a_number_is_no_address(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(StreetAddressRecognizer(), text) == expected
