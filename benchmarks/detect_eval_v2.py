@@ -19,6 +19,7 @@ names, products) must get no proposal at all; the requester's spans must get non
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -230,13 +231,49 @@ def main() -> None:
     parser.add_argument("--regime", choices=["sar", "foi"], default="sar")
     parser.add_argument("--data", type=Path, default=DATA, help="corpus folder (tests/data/eval*)")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        help="also write the figures as JSON (the shape of the shipped "
+        "resources/detect/accuracy.json 'models' entry, plus per-seed PERSON and negatives)",
+    )
     args = parser.parse_args()
     runs = {m: run(m, args.seeds, args.n, Regime(args.regime), args.data) for m in args.models}
     print(
         f"corpus {args.data.name}, {args.n} messages x seeds {args.seeds}, regime {args.regime}\n"
     )
-    report({m: r[0] for m, r in runs.items()}, args.verbose)
+    results = {m: r[0] for m, r in runs.items()}
+    report(results, args.verbose)
     report_halves({m: r[1] for m, r in runs.items()})
+    if args.json:
+        args.json.write_text(json.dumps(figures(results), indent=2) + "\n", encoding="utf-8")
+
+
+def figures(results: dict[str, Scores]) -> dict[str, object]:
+    """Per model: each entity's gold count, recall (same and any type) and precision."""
+
+    def r3(a: int, b: int) -> float | None:
+        return round(a / b, 3) if b else None
+
+    return {
+        model: {
+            "entities": {
+                t: {
+                    "gold": s.gold[t],
+                    "recall_same_type": r3(s.same[t], s.gold[t]),
+                    "recall_any_type": r3(s.any[t], s.gold[t]),
+                    "precision": r3(s.tp[t], s.pred[t]),
+                }
+                for t in TYPES
+            },
+            "person_per_seed": [
+                {"seed": seed, "recall_any_type": round(r, 3), "precision": round(p, 3)}
+                for seed, r, p in s.per_seed
+            ],
+            "negatives_proposed": {k: [s.neg_hit[k], s.neg[k]] for k in sorted(s.neg)},
+        }
+        for model, s in results.items()
+    }
 
 
 if __name__ == "__main__":

@@ -188,7 +188,12 @@ class AttachmentReviewMixin(SessionBase):
             outcome = legal.current_outcome(uow)
             if outcome is not None and outcome.kind is not OutcomeKind.HELD:
                 return 0  # an outcome that discloses no records discloses no attachment
-            return undecided_count(uow, [int(i) for i in uow.scope.disclosure_ids()])
+            # Imported here: review.disclosure loads pandas, which a search must not wait for.
+            from sar_desk.review.disclosure import leaving_messages
+
+            leaving = leaving_messages(uow)
+            ids = [int(i) for i in uow.scope.disclosure_ids() if i not in leaving]
+            return undecided_count(uow, ids)
 
     def summary_sections(self) -> list[SummarySection]:
         """Add "Attachments": kept, refused and missing, and how many still block export."""

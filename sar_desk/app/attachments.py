@@ -27,7 +27,12 @@ from sar_desk.core.attachments import (
     AttachmentStatus,
     StoredAttachment,
 )
-from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchiveError
+from sar_desk.core.errors import (
+    ImportFormatError,
+    InputLimitError,
+    UnsafeArchiveError,
+    ZipBombError,
+)
 from sar_desk.core.imports import ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
 from sar_desk.core.model import Attachment, MessageId, SourceId
@@ -117,6 +122,9 @@ def _plan_one(
     try:
         with files.tree.open(name) as handle:
             data = handle.read(size + 1)
+    except ZipBombError:
+        why = "it would unpack far larger than it is stored (a 'zip bomb')"
+        return keep.refused_unread(position, item, size, why)
     except (UnsafeArchiveError, ImportFormatError, InputLimitError, OSError):
         return keep.refused_unread(position, item, size, "it is damaged inside the export")
     return keep.plan(position, item, data, keeper)

@@ -151,7 +151,11 @@ class ExportMixin(SessionBase):
             )
             # Attachments are review items too: one without an approved decision blocks the
             # export exactly as an undecided proposal does (it would otherwise drop out unseen).
-            attachments_open = undecided_count(uow, [int(i) for i in ids])
+            # (Not those of messages leaving the bundle whole: nothing of theirs is shown.)
+            leaving = (
+                set(decisions.withheld) | set(decisions.not_in_scope) | set(decisions.duplicates)
+            )
+            attachments_open = undecided_count(uow, [int(i) for i in ids if i not in leaving])
             if decisions.undecided:
                 raise ExportBlockedError(
                     f"{decisions.undecided} redaction proposals in the disclosure set are still "
@@ -183,7 +187,9 @@ class ExportMixin(SessionBase):
             interests = legal.legitimate_interests_tests(uow)
             elusion_test = elusion.elusion_record(uow)
             head = uow.audit.current_head()
-            shown = approved_outcomes(uow, self.case_folder, table, [int(i) for i in ids])
+            shown = approved_outcomes(
+                uow, self.case_folder, table, [int(i) for i in ids if i not in leaving]
+            )
         code = table.codes.get(outcome.code) if outcome is not None and outcome.code else None
         return BundleInputs(
             case=self.case,

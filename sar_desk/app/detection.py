@@ -135,7 +135,9 @@ def default_detector(model: str, workers: int) -> Detector:
 
     registry = resource_path(REGISTRY_RESOURCE)
     if workers > 1:
-        # The model loads in the workers only (one copy per core, none in this process).
+        # On Linux, from a single-threaded caller, this process loads the model once and the
+        # workers are forked from it; elsewhere (or from the window's threads) each worker
+        # loads its own copy. DetectionPool chooses.
         return DetectionPool(registry, model, workers)
     return InProcessDetector(build_analyzer(registry, model))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sar_desk.app import resolution as app_people
-from sar_desk.app.attachments import keep_import_attachments
+from sar_desk.app.attachments import KeptAttachments, keep_import_attachments
 from sar_desk.core.errors import DuplicateSourceError, ImportFormatError
 from sar_desk.core.imports import ImportIssue, ImportReport
 from sar_desk.core.jobs import CancelToken, Job, Progress
@@ -180,46 +180,46 @@ def _write(
             previous = uow.sources.find_by_sha(sha)
         if previous is not None:
             return _another_custodian(store, previous, path, custodian, user)
-        with unit_of_work(store, write=True) as uow:
-            now = datetime.now(UTC).replace(microsecond=0)
-            source_id = uow.sources.add_source(
-                platform=importer.platform,
-                original_name=path.name,
-                stored_path="",
-                sha256=sha,
-                size=size,
-                custodian=custodian,
-                imported_at=now,
-                importer_version=importer.version,
-            )
-            writer = uow.sources.writer(source_id)
-            done = 0
-            for raw in importer.read(copy_target, report, options):
-                writer.add(raw)
-                done += 1
-                if done % _PROGRESS_EVERY == 0:
-                    cancel.check()
-                    yield Progress(done, None, f"Importing {path.name}: {done:,} records")
-            cancel.check()
-            writer.flush()  # conversations must exist before the export's member lists
-            writer.declare(report.participants, importer.platform)
-            counts = writer.finish()
-            if done == 0:
-                raise ImportFormatError(
-                    f"{path.name} was recognised as {importer.display_name} but holds no messages "
-                    f"({len(report.issues):,} lines could not be read). "
-                    "Check it is the full export."
+        # Files written for this import go again if anything fails, the commit itself included
+        # (a full disk or a lock at COMMIT): a failed import leaves nothing behind.
+        kept: KeptAttachments | None = None
+        final: Path | None = None
+        try:
+            with unit_of_work(store, write=True) as uow:
+                now = datetime.now(UTC).replace(microsecond=0)
+                source_id = uow.sources.add_source(
+                    platform=importer.platform,
+                    original_name=path.name,
+                    stored_path="",
+                    sha256=sha,
+                    size=size,
+                    custodian=custodian,
+                    imported_at=now,
+                    importer_version=importer.version,
                 )
-            kept = keep_import_attachments(
-                uow, folder, copy_target, source_id, writer.with_files, report
-            )
-            final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
-            try:
+                writer = uow.sources.writer(source_id)
+                done = 0
+                for raw in importer.read(copy_target, report, options):
+                    writer.add(raw)
+                    done += 1
+                    if done % _PROGRESS_EVERY == 0:
+                        cancel.check()
+                        yield Progress(done, None, f"Importing {path.name}: {done:,} records")
+                cancel.check()
+                writer.flush()  # conversations must exist before the export's member lists
+                writer.declare(report.participants, importer.platform)
+                counts = writer.finish()
+                if done == 0:
+                    raise ImportFormatError(
+                        f"{path.name} was recognised as {importer.display_name} but holds no "
+                        f"messages ({len(report.issues):,} lines could not be read). "
+                        "Check it is the full export."
+                    )
+                kept = keep_import_attachments(
+                    uow, folder, copy_target, source_id, writer.with_files, report
+                )
+                final_name = f"{source_id:04d}-{sha[:12]}-{path.name}"
                 final = folder.keep_original(copy_target, final_name)
-            except BaseException:
-                kept.discard()
-                raise
-            try:
                 uow.sources.finish_source(
                     source_id,
                     message_count=counts.messages,
@@ -245,10 +245,12 @@ def _write(
                         "custodian_given": custodian is not None,
                     },
                 )
-            except BaseException:
+        except BaseException:
+            if final is not None:
                 remove_tree(final)
+            if kept is not None:
                 kept.discard()
-                raise
+            raise
         with unit_of_work(store) as uow:
             source = uow.sources.get_source(source_id)
     logger.info(

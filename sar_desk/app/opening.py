@@ -9,6 +9,7 @@ imported only when a server is chosen.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sar_desk.app.session import CaseSession
 from sar_desk.core.model import Case
@@ -59,3 +60,18 @@ def _reference(case: Path | str) -> str:
 def is_team_session(session: CaseSession) -> bool:
     """Whether `session` is a case on a team server (the acting user is then the login)."""
     return getattr(session, "server_url", "") != ""
+
+
+def case_location(session: CaseSession) -> str:
+    """Where the case is kept, in words: its folder, or the team server and database.
+
+    A team case's folder is a private scratch folder that means nothing to the user; the
+    server's address is shown without its password.
+    """
+    if not is_team_session(session):
+        return str(session.folder)
+    parts = urlsplit(getattr(session, "server_url", ""))
+    host = parts.hostname or "this computer"
+    port = f":{parts.port}" if parts.port else ""
+    database = parts.path.lstrip("/") or "(default database)"
+    return f"Team server {host}{port}, database {database}"

@@ -95,10 +95,19 @@ def build_query(
     )
 
 
+def _no_text(hit: Message) -> str:
+    """What to show for a message with no words, so a photo-only hit is not a blank line."""
+    if not hit.attachments:
+        return "(no text)"
+    files = ", ".join(f"{a.type} {a.name}" for a in hit.attachments[:3])
+    more = f" and {len(hit.attachments) - 3} more" if len(hit.attachments) > 3 else ""
+    return f"(no text; {files}{more})"
+
+
 def _line(hit: Message, mark: str = "") -> str:
     when = hit.timestamp.strftime("%Y-%m-%d %H:%M %z")
     who = hit.sender or "(system)"
-    text = " ".join(hit.text.split())
+    text = " ".join(hit.text.split()) or _no_text(hit)
     return f"{mark}[{hit.id}] {when} {hit.platform}/{hit.conversation} — {who}: {text[:200]}"
 
 

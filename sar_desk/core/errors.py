@@ -106,6 +106,10 @@ class UnsafeArchiveError(ImportFormatError):
     code = "unsafe-archive"
 
 
+class ZipBombError(UnsafeArchiveError):
+    """A zip entry would unpack absurdly larger than it is stored."""
+
+
 class InputLimitError(ImportFormatError):
     """An input exceeds a resource limit (depth, size, count, time) no real export reaches."""
 

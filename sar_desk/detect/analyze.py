@@ -30,14 +30,19 @@ from sar_desk.detect.relabel import from_org, relabel, street_start, word_not_na
 from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
 from sar_desk.detect.structure import header_findings, text_findings
+from sar_desk.detect.system_lines import platform_line
 from sar_desk.detect.titles import title_carriers, title_findings
 
 logger = logging.getLogger(__name__)
 
 DENY_LIST = "CaseDenyList"
+_KNOWN_STILL_FOUND = frozenset({"foreign", "group"})
 _NER = "SpacyRecognizer"
 # Recognisers that guess names from the model or the lists (not from the case or a structure).
 _GUESSERS = frozenset({_NER, "NameListRecognizer"})
+# What a platform line's wording is mistaken for, and who may still propose it there.
+_GUESSED_KINDS = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION", "GPE"})
+_CASE_SOURCES = frozenset({DENY_LIST, "CaseStructure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +123,14 @@ def _text_findings(
             and (street := street_start(text, min(start, s.start))) is not None
             and name_key(text[start:end]) not in context.name_index
         ):
-            # "94 Pen-y-Bryn": a name-like word after a house number is the street.
+            # "41 Pen-y-Graig": a name-like word after a house number is the street.
             start, end, entity = street, max(end, s.end), "STREET_ADDRESS"
         elif (
             entity == "PERSON"
             and s.recognizer in _GUESSERS
             and word_not_name(text, start, end, context, trimmed)
         ):
-            continue  # "the robin in the car park", "jack the car up", "NINO AB...", "pnael"
+            continue  # "the robin in the car park", "jack the car up", "NINO AB...", "tihs"
         found.append(
             Finding(
                 message_id,
@@ -139,9 +144,11 @@ def _text_findings(
                 s.note,
             )
         )
-    # A clause in another language is masked for the model only: people known to the case
-    # are still found in it ("Danke, Sam Patel, bis morgen"), names spread from NER are not.
-    masked = [r for r in regions if r.kind != "foreign"]
+    # A clause in another language, and a group's name in the line that names the group, are
+    # masked for the model only: people known to the case are still found in them ("Danke, Sam
+    # Patel, bis morgen", 'changed the subject to "Sam Patel leaving do"'); names spread from
+    # NER are not.
+    masked = [r for r in regions if r.kind not in _KNOWN_STILL_FOUND]
     for hit in context.matcher.find(text):
         if inside(masked if hit.kind != "propagated" else regions, hit.start, hit.end):
             continue  # "deleted" in "This message was deleted", a name inside a link
@@ -171,6 +178,31 @@ def _before_masked(regions: Sequence[Region], start: int, end: int) -> int:
         if start < r.start < end:
             return r.start
     return end
+
+
+def _without_guesses_in_platform_lines(
+    raw: list[Finding], messages: Sequence[Message]
+) -> list[Finding]:
+    """Drop the model's and the lists' name and place guesses in lines a platform wrote.
+
+    In a system line a template knows ("Sam Lee changed the subject from ..."), the people are
+    in its name slots (proposed by `structure`) and the rest is the platform's wording or a
+    group name: guesses there were "Sam Lee changed the subject", "Nachrichten und", "Meta".
+    Identifiers and people known to the case are kept wherever they are.
+    """
+    read = {m.id for m in messages if platform_line(m.kind, m.text) is not None}
+    if not read:
+        return raw
+    return [
+        f
+        for f in raw
+        if not (
+            f.message_id in read
+            and f.field == ProposalField.TEXT
+            and f.entity_type in _GUESSED_KINDS
+            and f.recognizer not in _CASE_SOURCES
+        )
+    ]
 
 
 def analyze_batch(
@@ -204,6 +236,7 @@ def analyze_batch(
     for message in messages:
         raw += header_findings(message, context)
         raw += text_findings(message)
+    raw = _without_guesses_in_platform_lines(raw, messages)
     for carrier in titles:
         title = carrier.conversation
         in_title = _text_findings(carrier.id, title, spans[title], context)

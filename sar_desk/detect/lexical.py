@@ -1,9 +1,9 @@
 """Words that are never names by their shape or the dictionary, whatever corpus they come from.
 
-NER and the name lists read chat's own words as names: "lovelies" after "hiya", a typo such as
-"craer" or "pnael" (an unknown lower-case word looks like a foreign name to the model),
-shorthand ("pls", "nat ins"), keyboard mash ("asdf asdf"), a label typed in odd capitals
-("NINo"). Each check below is general: a dictionary of English (SCOWL, shipped with the name
+NER and the name lists read chat's own words as names: "gorgeous" after "hiya", a typo such as
+"plmuber" or "tihs" (an unknown lower-case word looks like a foreign name to the model),
+shorthand ("pls", "nat ins"), keyboard mash ("sdfg sdfg"), a label typed in odd capitals
+("NiNo"). Each check below is general: a dictionary of English (SCOWL, shipped with the name
 lists), one swap of neighbouring letters for typos, the shape of a keyboard row, and the capital
 patterns real surnames have (McDonald, O'Neill, DeShawn). A word any name list has is never
 refused by the dictionary checks, so "rose", "joy" or "tadhg" are left to the context rules.
@@ -31,7 +31,7 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = frozenset(pair for row in _ROWS for a, b in pairwise(row) for pair in (a + b, b + a))
 # The capital patterns of real names: "Okafor", "Wiśniewski", "McDonald", "MacLeod", "O'Neill",
 # "D'Souza", "DeShawn", "LaToya", "Lloyd-Williams". Anything else mixing capitals and small
-# letters ("NINo", "iPhone", "PowerBI") is a label or a product.
+# letters ("NiNo", "iPhone", "PowerApps") is a label or a product.
 _PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St\.?)(?=[^\W\d_])")
 
 
@@ -46,7 +46,7 @@ def is_listed_name(word: str) -> bool:
 
 
 def is_typo_of_word(word: str) -> bool:
-    """Whether swapping two neighbouring letters of `word` gives an English word ("craer")."""
+    """Whether swapping two neighbouring letters of `word` gives an English word ("plmuber")."""
     w = _letters(word)
     if len(w) < 4 or not w.isalpha():
         return False
@@ -73,7 +73,7 @@ def lower_word_not_name(word: str, typos: bool = True) -> bool:
     """Whether a lower-case word is an English word, shorthand, a typo or mash, not a name.
 
     Only for words written in lower case and (shorthand apart) not in any name list: a
-    dictionary word that is also a name ("willow", "bill") is decided by its context elsewhere.
+    dictionary word that is also a name ("holly", "robin") is decided by its context elsewhere.
     `typos`: also a word one slip from a dictionary word; not for a word next to names, where
     an unlisted name may be one slip from a word by chance ("carys", "crays").
     """
@@ -95,7 +95,7 @@ def lower_word_not_name(word: str, typos: bool = True) -> bool:
 def word_not_name(word: str) -> bool:
     """Whether a word in any case is an English word (not a listed name), shorthand or mash.
 
-    For cues that expect a name ("hiya ___", "cc ___"): "Hiya Lovelies", "phone asking".
+    For cues that expect a name ("hiya ___", "cc ___"): "Hiya Gorgeous", "ring asking".
     """
     w = word.strip('.,:;!?"()')
     if not w or is_listed_name(w):
@@ -105,7 +105,7 @@ def word_not_name(word: str) -> bool:
 
 
 def odd_capitals(word: str) -> bool:
-    """Whether a word mixes capitals and small letters in a way no name does ("NINo")."""
+    """Whether a word mixes capitals and small letters in a way no name does ("NiNo")."""
     w = word.strip('.,:;!?"()')
     if w.islower() or w.isupper() or (w[:1].isupper() and w[1:].islower()):
         return False  # the common shapes, decided without looking at each letter
@@ -124,6 +124,6 @@ def _name_part(part: str) -> bool:
 
 
 def repeated_words(value: str) -> bool:
-    """Whether a span is one word said again and again ("asdf asdf", "blah blah blah")."""
+    """Whether a span is one word said again and again ("sdfg sdfg", "blah blah blah")."""
     words = [w.casefold() for w in value.split()]
     return len(words) >= 2 and len(set(words)) == 1

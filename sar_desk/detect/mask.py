@@ -36,16 +36,20 @@ _FILE = re.compile(
     r"wav|pdf|docx?|xlsx?|pptx?|csv|txt|zip|vcf|vcard)\b",
     re.IGNORECASE,
 )
-# Each platform's own fixed wording; never a slot that can hold a name. A group's name in the
-# line that creates or renames it ("created group \"Repairs North\"") is a chat's title, not a
-# person (the title itself is scanned on its own, `detect.titles`).
+# A group's name in the line that creates or renames it ('created group "Night Shift"') is a
+# chat's title, not a person: masked for the model and the lists, but people known to the case
+# are still found in it (`analyze`).
 _Q = r"[\"“”«»]"
-_SYSTEM = re.compile(
+_GROUP = re.compile(
     rf"created (?:the )?group {_Q}[^\"“”«»\n]{{0,100}}{_Q}|"
     rf"changed (?:the subject|the group name|this group's name|group name)"
     rf"(?: from {_Q}[^\"“”«»\n]{{0,100}}{_Q})? to {_Q}[^\"“”«»\n]{{0,100}}{_Q}|"
     r"(?:named|renamed) the (?:conversation|chat|group)(?: to)? [^\n]{1,100}|"
-    r"(?:set|changed) the channel (?:topic|purpose|description|name)(?::| to) [^\n]{1,100}|"
+    r"(?:set|changed) the channel (?:topic|purpose|description|name)(?::| to) [^\n]{1,100}",
+    re.IGNORECASE,
+)
+# Each platform's own fixed wording; never a slot that can hold a name.
+_SYSTEM = re.compile(
     r"This message was deleted(?: by (?:an )?admin)?\.?|You deleted this message\.?|"
     r"Messages (?:and calls )?are end-to-end encrypted\.[^\n]*|"
     r"changed (?:this group's|the group) settings to [^\n.]*\.?|"
@@ -71,7 +75,7 @@ class Region:
 
     start: int
     end: int
-    kind: str  # url | map | meeting | coordinates | file | system | filler | foreign
+    kind: str  # url | map | meeting | coordinates | file | group | system | filler | foreign
 
 
 @lru_cache(maxsize=32768)
@@ -89,6 +93,7 @@ def regions(text: str) -> tuple[Region, ...]:
     for pattern, kind in (
         (_COORDS, "coordinates"),
         (_FILE, "file"),
+        (_GROUP, "group"),
         (_SYSTEM, "system"),
         (_LOREM, "filler"),
     ):

@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
+from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
     ORG_WORDS,
@@ -47,7 +48,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", text[start:end]))
     while len(words) > 1 and not _name_word(first := words[0].group(0).strip(",.:;!?")):
         if first.casefold().rstrip(".") in TITLES and _name_word(words[1].group(0)):
-            break  # "contact mrs carter": the title stays with its name
+            break  # "emial mrs fisher": the title stays with its name
         words.pop(0)
     while len(words) > 1 and (
         not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
@@ -75,7 +76,7 @@ def _best_line(text: str, start: int, end: int) -> tuple[int, int]:
     return best
 
 
-# A town written after an address: "12 Low Road, Stafford", "Flat 2, Mill House, Stafford".
+# A town written after an address: "12 Mill Road, Bolton", "Flat 2, Mill House, Bolton".
 _AFTER_ADDRESS = re.compile(r"(?:\d[A-Za-z]?|\b[A-Z][a-z]+) [A-Z][\w'’-]+, $")
 _PLACE_CUE = re.compile(r"(?i)\b(?:in|to|from|near|at|of|outside|around|towards)\s+$")
 
@@ -94,11 +95,13 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     if acronym(value, context):
         return None
     gaz = gazetteer.current()
-    if entity == "PERSON" and gaz.is_place(value) and name_key(value) not in context.name_index:
+    town = gaz.is_place(value) or gaz.is_word_place(value)
+    if entity == "PERSON" and town and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
-        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start])) or bool(
-            _AFTER_ADDRESS.search(text[max(0, start - 30) : start])
-        )
+        named = named or gaz.is_word_place(value)  # "Leek", "Reading": a place only when placed
+        cued = bool(_PLACE_CUE.search(text[max(0, start - 12) : start]))
+        cued = cued or placed_in_address(text, start, end)
+        cued = cued or bool(_AFTER_ADDRESS.search(text[max(0, start - 30) : start]))
         if len(words) > 1 or not named or cued:
             return "LOCATION"
     if entity in NAME_LIKE:
@@ -111,6 +114,12 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
             and not gaz.is_word(first)
         ):
             return "PERSON"
+    if entity == "NRP" and gaz.is_place(value):
+        return "LOCATION"  # "from Dolgellau general": a listed town, not a nationality
+    if entity == "LOCATION" and not place_word(text, start, end, value):
+        # A lower-case guess no list has as a place: a listed name ("dean") or nothing ("wfh").
+        named = len(words) == 1 and (gaz.is_first_name(value) or gaz.is_surname(value))
+        return "PERSON" if named else None
     return entity
 
 
@@ -162,25 +171,25 @@ def word_not_name(
 ) -> bool:
     """A PERSON from a model or a list that is a word used as a word, a label or chat.
 
-    "NINo" (capitals no name has), "pnael" or "daisy chain" in lower case (a typo, a
+    "NiNo" (capitals no name has), "tihs" or "holly wreath" in lower case (a typo, a
     dictionary word no name list has), "the robin", "jack the car up"; a lower-case word-name
-    NER glued to the next word (`trimmed`: "daisy chain") only where grammar makes it a name.
+    NER glued to the next word (`trimmed`: "holly wreath") only where grammar makes it a name.
     Names known to the case are found by the case's own matcher, with its own rules.
     """
     value = text[start:end]
     words = value.split()
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
-    plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs carter"
+    plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs fisher"
     if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):
         return True
     if _in_place_name(text, start, end):
-        return True  # "Pen-y-Bryn", "st mary's close"
+        return True  # "Pen-y-Graig", "st john's court"
     if len(words) > 1:
         return False
     lower = value == value.lower()
     if lower and (value in ROLES | RELATIONS or after_article(text, start)):
-        return True  # "her nan", "his nino", "a rowan tree"
+        return True  # "her gran", "his ben", "a hazel tree"
     if not is_ambiguous(value):
         return acronym(value, context)
     if trimmed and lower and not named_in_lower_case(text, start, end):
@@ -190,7 +199,7 @@ def word_not_name(
     return (decide and used_as_word(text, start, end)) or acronym(value, context)
 
 
-# A Welsh place compound ("Pen-y-Bryn", "Tan-yr-Allt") or a saint's name ("St Mary's Close").
+# A Welsh place compound ("Pen-y-Graig", "Tan-yr-Allt") or a saint's name ("St John's Court").
 _COMPOUND = re.compile(r"(?i)-y[r']?-$|^-y[r']?-")
 _SAINT = re.compile(r"(?i)\b(?:st|st\.|saint)\s+$")
 
@@ -204,7 +213,7 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
     )
 
 
-# A house number right before a name-like word: a street with no suffix ("94 Pen-y-Bryn",
+# A house number right before a name-like word: a street with no suffix ("41 Pen-y-Graig",
 # "173 st mary's close"), unless the number counts something else ("bed 2", "year 9").
 _HOUSE_NO = re.compile(r"(?<![\w.,:/£$-])(\d{1,4}[A-Za-z]?) +$")
 _COUNTED_WORDS = """

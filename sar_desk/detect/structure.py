@@ -16,6 +16,7 @@ from sar_desk.core.identity import classify_identifier
 from sar_desk.core.model import IdentifierKind, Message, MessageKind, PersonId
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
+from sar_desk.detect.system_lines import platform_line
 from sar_desk.detect.words import is_placeholder
 
 RECOGNIZER = "CaseStructure"
@@ -40,6 +41,10 @@ _QUOTE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _SELF = frozenset({"me", "you"})
+# One item of a list of names: "A, B and C" (also und/en/y/et in other languages' lines).
+_LIST_ITEM = re.compile(r"(?:(?:and|und|en|y|et)\s+)?(?P<v>(?:(?!\s+(?:and|und|en|y|et)\s)[^,])+)")
+_AFTER_NAME = re.compile(r"\s*\([^)]*\)\s*$")
+_QUOTES = "\"“”„«»'‘’"
 _NOT_PEOPLE = frozenset({"you", "your", "the", "a", "an", "this", "it", "message", "group"})
 _GENERIC_FILE = re.compile(r"^(?:IMG|VID|AUD|PTT|DOC|STK|PHOTO|VIDEO|Screenshot|image)[-_ ]", re.I)
 _phones = UkPhoneRecognizer()
@@ -170,7 +175,12 @@ def text_findings(message: Message) -> list[Finding]:
     """People named by system lines ("Jo added Sam") and quoted-reply headers ("> Sam: ...")."""
     out: list[Finding] = []
     text = message.text
-    if message.kind == MessageKind.SYSTEM:
+    known = platform_line(message.kind, text)
+    if known is not None:
+        # The platform's own wording (any language): only its name slots name anyone.
+        for start, end in known.names:
+            out += _names_at(message, start, text[start:end], "system line")
+    elif message.kind == MessageKind.SYSTEM:
         match = _SYSTEM.match(text)
         if match:
             out += _names_at(message, match.start("actor"), match.group("actor"), "system line")
@@ -185,12 +195,15 @@ def text_findings(message: Message) -> list[Finding]:
 
 def _names_at(message: Message, base: int, chunk: str, where: str) -> list[Finding]:
     out: list[Finding] = []
-    for part in re.finditer(r"(?:and\s+)?(?P<v>(?:(?!\s+and\s)[^,])+)", chunk):
+    for part in _LIST_ITEM.finditer(chunk):
         raw = part.group("v")
-        value = raw.strip()
+        # "Jamie Lee (84.82 s)" in a call summary, '"Sam"' in a WeChat line: the name only.
+        value = _AFTER_NAME.sub("", raw).strip().strip(_QUOTES).strip()
         if not value or value.casefold() in _NOT_PEOPLE or value.startswith(("the ", "this ")):
             continue
-        start = base + part.start("v") + (len(raw) - len(raw.lstrip()))
+        if is_placeholder(value):
+            continue  # "Deleted Account" added to a group names nobody
+        start = base + part.start("v") + raw.index(value)
         kind, _ = classify_identifier(value)
         entity = _KIND_ENTITY[kind]
         if entity == "PERSON" and not re.search(r"[A-Za-z]", value):

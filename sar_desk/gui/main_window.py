@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.app.demo import DemoResult, run_demo
 from sar_desk.app.gui_support import new_demo_folder
+from sar_desk.app.opening import case_location
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import USERS, CaseContext
 from sar_desk.gui.dialogs.case_passphrase import remember_here, unlock_case
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
     def _case_opened(self) -> None:
         session = self.context.require()
         self._show_deadline()
-        self.case_label.setToolTip(str(session.folder))
+        self.case_label.setToolTip(case_location(session))
         self.setWindowTitle(f"{session.case.reference} — SAR Desk")
         self.pages.setCurrentWidget(self.case_view)
         self.sidebar.setCurrentRow(0)

@@ -14,7 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from sar_desk.core.errors import ImportFormatError, InputLimitError, UnsafeArchiveError
+from sar_desk.core.errors import (
+    ImportFormatError,
+    InputLimitError,
+    UnsafeArchiveError,
+    ZipBombError,
+)
 from sar_desk.importers.limits import MAX_ZIP_ENTRIES, check_whole_read, check_zip_directory
 
 MAX_TOTAL_UNCOMPRESSED = 8 * 1024**3
@@ -31,12 +36,35 @@ def _bad_zip(path: Path, exc: Exception) -> UnsafeArchiveError:
     )
 
 
-def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
+def _bomb(path: Path, info: zipfile.ZipInfo) -> ZipBombError:
+    return ZipBombError(
+        f"{path.name}: the entry {info.filename!r} would unpack to {info.file_size:,} bytes "
+        f"from {info.compress_size:,} (a 'zip bomb'). It was not imported. "
+        "Ask for a fresh export."
+    )
+
+
+def _too_compressed(info: zipfile.ZipInfo) -> bool:
+    return info.file_size > 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+
+
+def check_zip(path: Path, zf: zipfile.ZipFile, per_entry: bool = False) -> frozenset[str]:
     """Refuse path traversal, zip bombs and damaged archives.
+
+    Args:
+        path: The archive (for messages).
+        zf: The open archive.
+        per_entry: Return the names of over-compressed entries instead of refusing the whole
+            archive for them; `ExportTree` then refuses each one when it is read, so a single
+            over-compressed attachment costs that attachment, not the export.
+
+    Returns:
+        The over-compressed entries (always empty unless `per_entry`).
 
     Raises:
         UnsafeArchiveError: With the entry and what is wrong with it.
     """
+    suspect: set[str] = set()
     if len(zf.infolist()) > MAX_ZIP_ENTRIES:
         raise InputLimitError(
             f"{path.name} lists {len(zf.infolist()):,} files, more than the "
@@ -58,17 +86,16 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
                 "imported. Ask for a fresh export."
             )
         total += info.file_size
-        if info.file_size > 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnsafeArchiveError(
-                f"{path.name}: the entry {name!r} would unpack to {info.file_size:,} bytes from "
-                f"{info.compress_size:,} (a 'zip bomb'). It was not imported. "
-                "Ask for a fresh export."
-            )
+        if _too_compressed(info):
+            if not per_entry:
+                raise _bomb(path, info)
+            suspect.add(name)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise UnsafeArchiveError(
             f"{path.name} would unpack to {total:,} bytes, more than any chat export. "
             "It was not imported."
         )
+    return frozenset(suspect)
 
 
 class ExportTree:
@@ -77,6 +104,7 @@ class ExportTree:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
+        self._suspect: frozenset[str] = frozenset()
         if path.is_dir():
             self.kind = "folder"
             self._names = sorted(
@@ -87,7 +115,7 @@ class ExportTree:
             check_zip_directory(path)  # before zipfile builds an entry for every listed file
             try:
                 self._zip = zipfile.ZipFile(path)
-                check_zip(path, self._zip)
+                self._suspect = check_zip(path, self._zip, per_entry=True)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
                 raise _bad_zip(path, exc) from exc
             self._names = sorted(
@@ -119,10 +147,12 @@ class ExportTree:
         """Open one file for binary reading.
 
         Raises:
-            UnsafeArchiveError: The zip entry is damaged.
+            UnsafeArchiveError: The zip entry is damaged or would unpack absurdly large.
             ImportFormatError: The file vanished or cannot be read.
         """
         if self._zip is not None:
+            if name in self._suspect:
+                raise _bomb(self.path, self._zip.getinfo(name))
             try:
                 with self._zip.open(name) as handle:
                     yield handle

@@ -27,12 +27,27 @@ from sar_desk.store.uow import UnitOfWork
 
 _REDACTION_KINDS = (ItemKind.FINDING, ItemKind.MANUAL)
 _OPEN = (ReviewStatus.PROPOSED, ReviewStatus.ACCEPTED)
+_MARKERS_LEAVING = (ReviewStatus.NOT_IN_SCOPE, ReviewStatus.DUPLICATE)
 
 
 def _when(value: datetime | None) -> datetime:
     if value is None:  # approved items always carry both times; guard against damaged rows
         raise ValueError("approved item without a time")
     return value
+
+
+def leaving_messages(uow: UnitOfWork) -> frozenset[MessageId]:
+    """Messages that leave the bundle whole by decision, so nothing of theirs waits for one.
+
+    Withheld in full (approved), marked not in scope or marked duplicates: nothing of theirs is
+    shown, attachments included, the same rule their proposals follow in export's count.
+    """
+    return frozenset(
+        v.item.message_id
+        for v in load_views(uow)
+        if (v.item.kind is ItemKind.MARKER and v.status in _MARKERS_LEAVING)
+        or (v.item.kind is ItemKind.WITHHOLD and v.status is ReviewStatus.APPROVED)
+    )
 
 
 def disclosure_decisions(

@@ -17,6 +17,11 @@ repeat it. A test that has marks cannot be redrawn until it is finished (drawing
 the result suits would defeat it); a finished test stays in the record when a new one is drawn.
 When the case sets a threshold, DPO sign-off is blocked while there is no finished test, or
 while the latest test's upper bound is above it (`signoff_blocker`).
+
+A test speaks only for the messages it was drawn from. When messages join the unredacted set
+after the draw (a redaction rejected or undone, a new import, messages brought back into scope)
+the test is stale: it says so wherever it is shown, sign-off waits for a new draw when a
+threshold is set, and a new test may be drawn even if the stale one is half marked.
 """
 
 from __future__ import annotations
@@ -51,11 +56,19 @@ class ElusionResult:
         test: The drawn test (seed, population, sample).
         marks: The current verdict per marked message id.
         threshold: The case's threshold on the upper bound, in percent (None: not set).
+        joined: Messages that joined the unredacted set after the draw; the sample does not
+            speak for them.
     """
 
     test: ElusionTestRow
     marks: dict[int, ElusionMarkRow] = field(default_factory=dict)
     threshold: float | None = None
+    joined: tuple[int, ...] = ()
+
+    @property
+    def stale(self) -> bool:
+        """Messages joined the unredacted set after the draw, so the test no longer covers it."""
+        return bool(self.joined)
 
     @property
     def marked(self) -> int:
@@ -110,6 +123,8 @@ class ElusionResult:
                 round(self.rate * len(self.test.population)) if self.rate is not None else None
             ),
             "passes": self.passes,
+            "messages_unredacted_since_draw": len(self.joined),
+            "covers_current_set": not self.stale,
             "sample": [
                 {
                     "message_id": m,
@@ -159,12 +174,19 @@ def null_set(uow: UnitOfWork) -> list[int]:
     return [int(m) for m in uow.scope.disclosure_ids() if int(m) not in flagged]
 
 
+def _joined_since(uow: UnitOfWork, test: ElusionTestRow) -> tuple[int, ...]:
+    drawn_from = set(test.population)
+    return tuple(m for m in null_set(uow) if m not in drawn_from)
+
+
 def _latest(uow: UnitOfWork) -> ElusionResult | None:
     found = uow.elusion.list_tests()
     if not found:
         return None
     test = found[-1]
-    return ElusionResult(test, uow.elusion.current_marks(test.id), load_threshold(uow))
+    return ElusionResult(
+        test, uow.elusion.current_marks(test.id), load_threshold(uow), _joined_since(uow, test)
+    )
 
 
 def draw(uow: UnitOfWork, user: str, size: int, seed: int | None = None) -> ElusionResult:
@@ -173,7 +195,7 @@ def draw(uow: UnitOfWork, user: str, size: int, seed: int | None = None) -> Elus
     Raises:
         PermissionDeniedError: The user may not make review decisions.
         BadInputError: A size outside 1..MAX_SAMPLE, a negative seed, or an empty null set.
-        InvalidTransitionError: The latest test has marks but is not finished.
+        InvalidTransitionError: The latest test has marks but is not finished (and is not stale).
     """
     require(uow, user, Permission.PROPOSE)
     if not 1 <= size <= MAX_SAMPLE:
@@ -181,7 +203,7 @@ def draw(uow: UnitOfWork, user: str, size: int, seed: int | None = None) -> Elus
     if seed is not None and seed < 0:
         raise BadInputError(f"The seed must be a whole number of 0 or more (got {seed}).")
     current = _latest(uow)
-    if current is not None and current.marked and not current.complete:
+    if current is not None and current.marked and not current.complete and not current.stale:
         raise InvalidTransitionError(
             f"Elusion test {current.test.id} is under way ({current.marked} of "
             f"{len(current.test.sample)} messages marked). Finish marking it before drawing "
@@ -262,6 +284,12 @@ def signoff_blocker(uow: UnitOfWork) -> str | None:
             f"Elusion test {result.test.id} is not finished ({result.marked} of "
             f"{len(result.test.sample)} sampled messages marked)."
         )
+    if result.stale:
+        return (
+            f"Elusion test {result.test.id} no longer covers the unredacted messages: "
+            f"{len(result.joined)} joined them after it was drawn (a redaction rejected or "
+            "undone, messages imported or brought into scope). Draw a new elusion test."
+        )
     if not result.passes:
         high = (result.interval or (0.0, 0.0))[1] * 100
         return (
@@ -278,7 +306,7 @@ def elusion_record(uow: UnitOfWork) -> dict[str, Any]:
     """
     threshold = load_threshold(uow)
     results = [
-        ElusionResult(t, uow.elusion.current_marks(t.id), threshold)
+        ElusionResult(t, uow.elusion.current_marks(t.id), threshold, _joined_since(uow, t))
         for t in uow.elusion.list_tests()
     ]
     if not results and threshold is None:

@@ -23,7 +23,6 @@ import logging
 import os
 import shutil
 import stat
-import subprocess
 import sys
 import time
 import uuid
@@ -37,6 +36,7 @@ from sar_desk.core.retention import PurgeInterruptedError
 from sar_desk.store import case_keys
 from sar_desk.store.db import Store, open_store
 from sar_desk.store.sealed_folder import SealedParts
+from sar_desk.store.windows_acl import restrict_windows as _restrict_windows
 
 logger = logging.getLogger(__name__)
 
@@ -73,25 +73,6 @@ def make_read_only(path: Path) -> None:
 def _open_private(path: Path) -> IO[bytes]:
     """Open (creating if needed) a lock file that only the user can read or write."""
     return os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, _PRIVATE_FILE), "a+b")
-
-
-def _restrict_windows(path: Path) -> None:
-    """Give only the current user (and the system) access to a folder, on Windows.
-
-    Uses icacls, part of every Windows installation: inherited entries are removed and the
-    user gets full control over the folder and everything created in it. A failure is logged
-    and leaves the folder with its parent's permissions (as before).
-    """
-    user = os.environ.get("USERNAME", "")
-    if not user:
-        logger.warning("cannot restrict the case folder: no user name")
-        return
-    command = ["icacls", str(path), "/inheritance:r", "/grant:r", f"{user}:(OI)(CI)F"]
-    command += ["/grant:r", "SYSTEM:(OI)(CI)F"]
-    try:
-        subprocess.run(command, check=True, capture_output=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        logger.warning("could not restrict the case folder's access list")
 
 
 def remove_tree(path: Path) -> None:

@@ -60,6 +60,7 @@ def main() -> int:
     app = create_application()
     folder = build_case(root)
     found: dict[str, list[str]] = {}
+    sideways: dict[str, int] = {}  # pages that need sideways scrolling, by how many pixels
     window = MainWindow(RecentCases(), user="demo-officer")
     window.resize(*SIZE)
     window.show()
@@ -92,6 +93,9 @@ def main() -> int:
             ]
             panel.select_row(phones[0] if phones else 0)  # type: ignore[attr-defined]
         check(name, window, found)
+        holder = window._holders.get(name)  # the page's scroll area
+        if holder is not None and holder.horizontalScrollBar().maximum() > 0:
+            sideways[name] = holder.horizontalScrollBar().maximum()
     wizard = window.panels["Export"].open_wizard()  # type: ignore[attr-defined]
     check("export wizard", wizard, found)
     wizard.close()
@@ -99,7 +103,12 @@ def main() -> int:
     check("organisation dialog", organisation, found)
     organisation.close()
     window.close()
-    shown = {"sidebar": sidebar, "title_points": title_points, "clipped": found}
+    shown = {
+        "sidebar": sidebar,
+        "title_points": title_points,
+        "clipped": found,
+        "sideways": sideways,
+    }
     print(json.dumps(shown))
     app.processEvents()
     return 0

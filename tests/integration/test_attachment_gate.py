@@ -189,3 +189,42 @@ def test_documents_are_previewed_and_disclosed_as_pages_with_the_reviewers_box(
     page = Image.open(io.BytesIO(pages[0][1])).convert("RGB")
     assert page.getpixel((int(180 * 150 / 72), int(80 * 150 / 72))) == (0, 0, 0)
     assert page.getpixel((int(80 * 150 / 72), int(80 * 150 / 72))) != (0, 0, 0)  # "Letter"
+
+
+def test_attachments_of_a_message_withheld_in_full_need_no_decision(
+    case: CaseSession, tmp_path: Path
+) -> None:
+    from sar_desk.review.items import WithholdBasis
+
+    found = _attachments(case)
+    letter_message = next(
+        m
+        for m, items in case.attachments.attachments_of(
+            case.scope.search_ids(SearchQuery())
+        ).items()
+        if any(a.id == found["letter.pdf"] for a in items)
+    )
+    held = case.review.withhold(
+        int(letter_message), "SAR-3P", "All about a neighbour", WithholdBasis.EXEMPT
+    )
+    # Proposed only: the letter still needs a decision (the withholding may yet be refused).
+    assert case.attachments.export_undecided_attachments() == 2
+    second = _as(case, "second")
+    try:
+        second.review.approve([held.item.id])
+    finally:
+        second.close()
+    # Withheld in full: nothing of the message is shown, so only the photo waits.
+    assert case.attachments.export_undecided_attachments() == 1
+    with pytest.raises(ExportBlockedError, match=r"^1 attachment "):
+        run_job(case.export.export_bundle(tmp_path / "out"))
+    case.attachments.decide_attachment(found["IMG-0001.jpg"], AttachmentAction.DISCLOSE)
+    second = _as(case, "second")
+    try:
+        second.attachments.approve_attachment(found["IMG-0001.jpg"])
+    finally:
+        second.close()
+    _sign_off(case)
+    run_job(case.export.export_bundle(tmp_path / "out"))
+    html = "".join(p.read_text("utf-8") for p in (tmp_path / "out" / "pack").glob("*.htm*"))
+    assert "letter.pdf" not in html

@@ -122,6 +122,9 @@ def test_the_command_set_on_a_team_case(cluster: PgCluster, tmp_path: Path) -> N
     items = _rows(run(ann, "review", REF, "list", "--json"))
     assert len(items) >= 2
     run(ann, "review", REF, "codes")
+    # The first proposal is a street address: a third-party code needs its individual first.
+    run(ann, "review", REF, "link", str(items[0]["id"]), "--other-individual",
+        "--reason", "a neighbour's address")  # fmt: skip
     run(ann, "review", REF, "accept", str(items[0]["id"]), "--code", "default",
         "--reason", "a neighbour")  # fmt: skip
     run(ann, "review", REF, "reject", *(str(i["id"]) for i in items[1:]),
@@ -130,6 +133,12 @@ def test_the_command_set_on_a_team_case(cluster: PgCluster, tmp_path: Path) -> N
     run(ann, "review", REF, "reject", str(items[-1]["id"]), "--reason", "still not")
     run(ann, "review", REF, "redact", "--message", first, "--start", "0", "--end", "7",
         "--code", "default", "--reason", "a name")  # fmt: skip
+    # A neighbour named twice in a pasted message: redacted where first named, the second
+    # mention is a place the safety net finds for a decision.
+    (pasted,) = _rows(run(ann, "search", REF, "--text", "pasted", "--json"))
+    at = str(pasted["text"]).index("Someone Else")
+    run(ann, "review", REF, "redact", "--message", str(pasted["id"]), "--start", str(at),
+        "--end", str(at + 12), "--code", "default", "--reason", "a neighbour's name")  # fmt: skip
     run(ann, "review", REF, "places", "--redact", "--reason", "the same neighbour")
     run(ann, "review", REF, "link", str(items[0]["id"]), "--other-individual",
         "--reason", "a neighbour not in the chat")  # fmt: skip

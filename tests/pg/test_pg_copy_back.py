@@ -81,13 +81,24 @@ def _work(logins: dict[str, dict[str, str]], tmp_path_factory: pytest.TempPathFa
         "--requester", "Priya Shah", env=ann)  # fmt: skip
     run("import", REF, str(CHATS[0]), env=ann)
     run("detect", REF, env=ann)
-    ids = [int(str(r["id"])) for r in _rows(run("review", REF, "list", "--json", env=ann)[0])]
+    rows = _rows(run("review", REF, "list", "--json", env=ann)[0])
+    # A neighbour's street address, linked to its (unnamed) individual, then accepted.
+    (address,) = [int(str(r["id"])) for r in rows if r["entity_type"] == "STREET_ADDRESS"]
+    ids = [address] + [int(str(r["id"])) for r in rows if int(str(r["id"])) != address]
     assert len(ids) >= 2
+    run("review", REF, "link", str(ids[0]), "--other-individual", "--reason", "a neighbour",
+        env=ann)  # fmt: skip
     run("review", REF, "accept", str(ids[0]), "--code", "default", "--reason", "a neighbour",
         env=ann)  # fmt: skip
     run("review", REF, "reject", *map(str, ids[1:]), "--reason", "not third-party data",
         env=ann)  # fmt: skip
     run("scope", "add", REF, "--search", "--platform", "whatsapp", env=ann)
+    # A neighbour named twice in a pasted message: redacted where first named, the second
+    # mention is the place the safety net finds.
+    (pasted,) = _rows(run("search", REF, "--text", "pasted", "--json", env=ann)[0])
+    at = str(pasted["text"]).index("Someone Else")
+    run("review", REF, "redact", "--message", str(pasted["id"]), "--start", str(at), "--end",
+        str(at + 12), "--code", "default", "--reason", "a neighbour's name", env=ann)  # fmt: skip
     run("review", REF, "places", "--redact", "--reason", "the same neighbour", env=ann)
     run("review", REF, "approve", "--all-accepted", "--yes", env=ben)
     run("scope", "add", REF, "--search", "--platform", "whatsapp", env=ann)

@@ -66,7 +66,7 @@ def _fill(conn: Connection, index: Any) -> None:
                 "utc_offset": 0,
                 "time_basis": "utc",
                 "timestamp_raw": "raw",
-                "kind": "text",
+                "kind": "message",
                 "text": body,
                 "attachments_json": "[]",
                 "reactions_json": "[]",
@@ -150,5 +150,48 @@ def test_the_case_folders_own_search_finds_the_same_on_the_team_store(
     try:
         with engine.connect() as conn:
             assert _hits(conn, fts.search_clause(messages.c.id, query)) == expected
+    finally:
+        engine.dispose()
+
+
+def _ordered_ids(
+    conn: Connection, order: Any, descending: bool, text_query: str, limit: int
+) -> list[int]:
+    from sar_desk.core.search import SearchQuery
+    from sar_desk.store.search_order import search_page_ordered
+
+    query = SearchQuery(text=text_query or None)
+    out: list[int] = []
+    after: int | None = None
+    while True:
+        page = search_page_ordered(conn, query, order, descending, after, limit=limit)
+        if not page:
+            return out
+        out += [int(m.id) for m in page]
+        after = int(page[-1].id)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("text_query", ["", "boil* OR damp OR rota"])
+def test_sorted_search_pages_on_the_team_store_as_on_a_case_folder(
+    both_stores: tuple[Any, Engine], pg_cluster: PgCluster, descending: bool, text_query: str
+) -> None:
+    from sar_desk.core.records import SearchOrder
+
+    store, _ = both_stores
+    engine = make_engine(pg_cluster.url(), schema="case_search_test")
+    compat.install(engine)
+    try:
+        for order in SearchOrder:
+            with store.read() as conn:
+                expected = _ordered_ids(conn, order, descending, text_query, limit=100)
+            with engine.connect() as conn:
+                whole = _ordered_ids(conn, order, descending, text_query, limit=100)
+                # Two rows a page: every page boundary is crossed by the keyset.
+                paged = _ordered_ids(conn, order, descending, text_query, limit=2)
+            assert paged == whole, order  # no row lost or shown twice between pages
+            assert sorted(whole) == sorted(expected), order
+            if order is SearchOrder.TIME:  # the text order may follow the server's collation
+                assert whole == expected
     finally:
         engine.dispose()

@@ -19,6 +19,9 @@ from sar_desk.core.text.trie import trie_pattern
 
 #: Fewer digits than this is a reference number, a year or a time, not a phone number.
 MIN_PHONE_DIGITS: Final = 7
+#: E.164 allows 15 digits; one more for an international prefix written as "00". Longer runs are
+#: account ids (Discord's 17-19 digit ids), card numbers or references, never a phone number.
+MAX_PHONE_DIGITS: Final = 16
 _PHONE_CHARS = re.compile(r"^\+?[\d\s().\-]{6,}$")
 # Dates and times are digit runs too; never mistake "2026-01-05" or "05/01/2026" for a number.
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
@@ -32,7 +35,7 @@ def looks_like_phone(value: str) -> bool:
     return bool(
         _PHONE_CHARS.match(text)
         and not _DATE_LIKE.match(text)
-        and sum(ch.isdigit() for ch in text) >= MIN_PHONE_DIGITS
+        and MIN_PHONE_DIGITS <= sum(ch.isdigit() for ch in text) <= MAX_PHONE_DIGITS
     )
 
 

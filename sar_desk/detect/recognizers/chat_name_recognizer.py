@@ -2,7 +2,7 @@
 
 The small spaCy model finds only a fifth of lower-case first names (presidio.md §6.2), but chat
 names people in a few set ways: greetings, thanks, "cc"/"ping"/"ask"/"tell", and @mentions.
-Words that are not names ("hi all", "tell them", "hiya lovelies") are refused by
+Words that are not names ("hi all", "tell them", "hiya gorgeous") are refused by
 `looks_like_name` and the dictionary (`detect.lexical`).
 """
 
@@ -24,7 +24,7 @@ _ADDRESSING = r"(?:cc|ping|ask|tell|message|msg|dm|remind|chase|phone|ring)"
 
 def _name_ok(value: str) -> bool:
     # A dictionary word no name list has is how chat addresses a group or a thing, in any
-    # case: "hiya lovelies", "Morning Sunshine", "phone asking".
+    # case: "hiya gorgeous", "Morning Sunshine", "ring asking".
     parts = value.split()
     return all(
         looks_like_name(part) and not word_not_name(part) for part in parts
@@ -49,5 +49,13 @@ class ChatNameRecognizer(RuleRecognizer):
             0.4,
             validate=_name_ok,
         ),
-        Rule("mention", re.compile(r"(?<![\w.@])@(?P<v>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])"), 0.6),
+        # Slack's and Teams' broadcast mentions (@here, @channel, @everyone) name nobody.
+        Rule(
+            "mention",
+            re.compile(
+                r"(?<![\w.@])@(?!(?:here|channel|everyone|all|team)\b)"
+                r"(?P<v>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])"
+            ),
+            0.6,
+        ),
     )

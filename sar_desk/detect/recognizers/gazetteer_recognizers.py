@@ -157,7 +157,7 @@ class NameListRecognizer(_ListRecognizer):
             or low in _CUE_BEFORE | ROLES | RELATIONS
             or after_article(text, w.start())
         ):
-            return None  # "nat ins", "her son", "Sam's nan", "his nino", "a rowan tree"
+            return None  # "nat ins", "her son", "Sam's gran", "his ben", "a hazel tree"
         if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
             last = nxt.group(0)
             last_low = last.casefold()
@@ -190,11 +190,11 @@ class NameListRecognizer(_ListRecognizer):
         if prev in _DETERMINERS or current().is_place(prev):
             return False  # "the rose", "our Leeds branch"
         if i > 0 and words[i - 1].group(0).endswith(("'s", "’s")):
-            return False  # a possessive is a determiner: "Sam's nan", "the tenant's bill"
+            return False  # a possessive is a determiner: "Sam's gran", "the tenant's bill"
         if prev in _CUE_BEFORE or prev2 in _CUE_BEFORE_2:
             return True
         if person_grammar(text, words[i].start(), words[i].end()):
-            return True  # "can willow cover", "joy the carer says", "union rep heather"
+            return True  # "can holly lock up", "ivy the cleaner found it", "support worker ivy"
         end = words[i].end()
         if words[i].group(0).endswith(("'s", "’s")):
             return True  # "bob's wife"

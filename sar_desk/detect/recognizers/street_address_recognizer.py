@@ -14,18 +14,31 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
+from sar_desk.detect.recognizers.bare_street import (
+    TIME_THEN_PERSON,
+    bare_streets,
+    lower_welsh_streets,
+    never_a_street_word,
+    placed_lower,
+    the_streets,
+)
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 
 _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
     r"Ct|Gardens|Gdns|Grove|Terrace|Hill|Row|Square|Sq|Mews|Walk|Park|View|Rise|Parade|Green|"
     r"End|Yard|Wharf|Quay|Chase|Brae|Wynd|Loan|Vennel|Meadows?|Heights|Fold|Approach|Circus|"
-    r"Boulevard|Causeway|Embankment)"
+    r"Boulevard|Causeway|Embankment|Croft|Grange|Paddock|Orchard|Mount|Vale|Dene|Garth|Leys|"
+    r"Nook|Spinney|Villas|Cottages|Buildings|Passage|Esplanade|Promenade|Broadway|Drove|Hollow|"
+    r"Ridge|Gate|Brow|Circle|Gait|Neuk)"
 )
 # Welsh street words come first ("12 Heol y Nant", "4 Clos Cae Mawr", "9 Ffordd Las").
 _WELSH_TYPE = r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Clos|Rhodfa|Cilgant|Teras|Maes|Llwyn|Parc|Cae)"
 # Words that are not usually spelt in lower case unless the writer is typing casually.
-_STRONG_SUFFIX = r"(?:street|road|lane|avenue|drive|crescent|gardens|terrace|mews)"
+_STRONG_SUFFIX = (
+    r"(?:street|road|lane|avenue|drive|crescent|gardens|terrace|mews|boulevard|esplanade|"
+    r"promenade|wynd|brae|vennel|cottages|villas)"
+)
 _FLAT = r"(?:(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?"
 
 
@@ -40,6 +53,13 @@ _NOT_STREET = (
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bay|Ward|Bed|Room)\b)"
 )
 _ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:ed)? to|at|to))"
+
+
+def _time_and_name(value: str) -> bool:
+    """Whether a cued "at 3 Kirsty" or "at 10 Teams" is a time and a name, not an address."""
+    word = value.split()[-1]
+    gaz = current()
+    return (gaz.is_first_name(word) and not gaz.is_surname(word)) or never_a_street_word(word)
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -72,7 +92,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             "welsh-address",
             re.compile(
                 rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+{_WELSH_TYPE}"
-                rf"(?:[ \t]+(?:y|yr|[A-Z][\w'’-]+)){{1,3}})\b"
+                rf"(?:[ \t]+(?:y|yr|[A-Z][a-zà-ÿŵŷ'’-][\w'’-]*)){{1,3}})\b"
             ),
             0.6,
         ),
@@ -93,6 +113,7 @@ class StreetAddressRecognizer(RuleRecognizer):
                 rf"[A-Z][a-z]{{3,}})\b"
             ),
             0.55,
+            validate=lambda v: not _time_and_name(v),
         ),
     )
     CONTEXT = ("address", "lives", "live", "moved", "flat", "house", "home")
@@ -108,13 +129,20 @@ class StreetAddressRecognizer(RuleRecognizer):
             if _place_at(m.group("place"))
         ]
         extra += [
-            (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "") for m in _LINE_END.finditer(text)
+            (m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, "")
+            for m in _LINE_END.finditer(text)
+            if not _common_name(m.group("v"))
         ]
         extra += lower_case_addresses(text)
-        for span in extra:
-            if all(span[1] <= k[0] or span[0] >= k[1] for k in found):
-                found.append(span)
-        return sorted(found)
+        extra += bare_streets(text) + the_streets(text)
+        # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
+        kept: list[tuple[int, int, str, float, str]] = []
+        for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
+            if TIME_THEN_PERSON.match(text, span[0]):
+                continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
+            if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+                kept.append(span)
+        return sorted(kept)
 
 
 _NUMBERED_NAME = (
@@ -149,7 +177,8 @@ _LOWER_CUE = re.compile(r"(?i)(?:\b(?:at|to|for|of|from|address(?: is)?:?|visit)
 
 def _capitalised(text: str) -> str:
     """`text` with every word's first letter capitalised (same length, same offsets)."""
-    return re.sub(r"\b[a-z]", lambda m: m.group(0).upper(), text)
+    # Not after an apostrophe: "st mary's close" must read "St Mary's Close", not "Mary'S".
+    return re.sub(r"(?<!['’])\b[a-z]", lambda m: m.group(0).upper(), text)
 
 
 def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
@@ -165,10 +194,18 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
     out: list[tuple[int, int, str, float, str]] = []
     candidates = [(m, True) for m in _CAPITAL_RULE.finditer(copy)]
     candidates += [(m, False) for m in _BEFORE_PLACE.finditer(copy) if _place_at(m.group("place"))]
-    candidates += [(m, False) for m in _LINE_END.finditer(copy)]
+    candidates += [(m, False) for m in _LINE_END.finditer(copy) if not _common_name(m.group("v"))]
     candidates += [(m, False) for m in _CUED_ENDING.finditer(copy)]
-    for match, needs_place in candidates:
-        start, end = match.span("v")
+    spans: list[tuple[tuple[int, int], bool | None]] = [
+        (m.span("v"), needs_place) for m, needs_place in candidates
+    ]
+    spans += [((s, e), None) for s, e, *_ in bare_streets(copy, common_words=False)]
+    out += lower_welsh_streets(text)
+    for (start, end), needs_place in spans:
+        if needs_place is None:  # a bare numbered name: placed by a cue and what follows
+            if text[start:end] == text[start:end].lower() and placed_lower(text, start, end):
+                out.append((start, end, "STREET_ADDRESS", 0.5, ""))
+            continue
         value = text[start:end]
         if value != value.lower() or (start and text[start - 1].isalnum()):
             continue
@@ -182,6 +219,13 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
             continue
         out.append((start, end, "STREET_ADDRESS", 0.5, ""))
     return out
+
+
+def _common_name(numbered: str) -> bool:
+    """Whether the words after the number are all everyday English ("Yes, 4 left.")."""
+    words = re.findall(r"[A-Za-z'’]+", numbered)
+    gaz = current()
+    return bool(words) and all(gaz.is_common_word(w.strip("'’")) for w in words)
 
 
 def _place_at(value: str) -> bool:

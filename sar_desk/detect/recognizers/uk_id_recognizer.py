@@ -15,10 +15,20 @@ from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer, typo_t
 
 # Cues as typed: mistyped ("passprot", "natoinal insuarnce") and abbreviated ("nat ins.",
 # "N.I. no"); "N.I." ends in a dot, so it needs its own right boundary.
-_PASSPORT_CUE = rf"(?i:\b(?:{typo_tolerant('passport')}|passprt)(?:'?s)?\b)"
+_PASSPORT_CUE = (
+    rf"(?i:\b(?:{typo_tolerant('passport')}|passprt|pasport|passort|pass[ \t]port|"
+    r"pp[ \t]*(?:no\b\.?|number|num\b|#))(?:'?s)?(?!\w))"
+)
 _NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
 _INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"
-_NINO_CUE = rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|NINO\b|NIN\b))"
+_NINO_CUE = (
+    rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|{typo_tolerant('nino')}\b|NIN\b|"
+    r"HMRC\b|insurance\s+(?:no\b\.?|number|num\b)))"
+)
+# A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
+# is her passport number", "ZZ123456A which I think is her NI". Only a few short words may stand
+# between (no digits, no new line).
+_BETWEEN_AFTER = r"(?:[ \t]*[,:;(-]?[ \t]*(?:[A-Za-z'’]+[ \t]+){0,5}?)"
 _NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
 _BAD_FIRST = set("DFIQUV")
@@ -33,12 +43,14 @@ def unissued_prefix(value: str) -> bool:
 
 
 def _nino_note(value: str) -> str:
+    # One note for every rule (Presidio's context enhancer drops which rule matched): the shape
+    # came with its label or in its printed pairs.
     if unissued_prefix(value):
         return (
-            f"National Insurance number shape next to its label; the prefix "
+            f"National Insurance number by its label or printed shape; the prefix "
             f"'{value[:2].upper()}' is never issued by HMRC (a typo or a made-up number)."
         )
-    return "National Insurance number next to its label."
+    return "National Insurance number by its label or printed shape."
 
 
 class PassportNumberRecognizer(RuleRecognizer):
@@ -52,6 +64,15 @@ class PassportNumberRecognizer(RuleRecognizer):
             "passport-after-cue",
             re.compile(
                 _PASSPORT_CUE + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+            ),
+            0.85,
+        ),
+        Rule(
+            "passport-before-cue",
+            re.compile(
+                r"(?<![\d£$.,:/])(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d/.,:]\d)"
+                + _BETWEEN_AFTER
+                + _PASSPORT_CUE
             ),
             0.85,
         ),
@@ -73,6 +94,28 @@ class NinoCueRecognizer(RuleRecognizer):
                 + r"[^\n]{0,40}?(?<![A-Za-z0-9])(?P<v>"
                 + _NINO_SHAPE
                 + r")(?![A-Za-z0-9])"
+            ),
+            0.85,
+            note=_nino_note,
+        ),
+        # Written in its printed pairs ("QQ 12 34 56 C") the shape is a NINO's alone.
+        Rule(
+            "nino-spaced-shape",
+            re.compile(
+                r"(?<![A-Za-z0-9])(?P<v>(?:[A-Z]{2} \d{2} \d{2} \d{2} [A-D]|"
+                r"[a-z]{2} \d{2} \d{2} \d{2} [a-d]))(?![A-Za-z0-9])"
+            ),
+            0.6,
+            note=_nino_note,
+        ),
+        Rule(
+            "nino-before-cue",
+            re.compile(
+                r"(?<![A-Za-z0-9])(?P<v>"
+                + _NINO_SHAPE
+                + r")(?![A-Za-z0-9])"
+                + _BETWEEN_AFTER
+                + _NINO_CUE
             ),
             0.85,
             note=_nino_note,

@@ -63,6 +63,11 @@ def describe_result(result: ElusionResult | None, threshold: float | None) -> st
             f"Estimated miss rate {result.rate:.1%} (95% interval {low:.1%} to {high:.1%}) "
             f"over the {result.marked} marked messages."
         )
+    if result.stale:
+        lines.append(
+            f"Out of date: {len(result.joined)} messages joined the unredacted set after this "
+            "test was drawn, so its sample does not speak for them. Draw a new test."
+        )
     if result.threshold is None:
         lines.append("No threshold is set for this case: sign-off does not wait for this test.")
     elif not result.complete:

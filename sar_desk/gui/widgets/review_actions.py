@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QPushButton, QWidget
 
 from sar_desk.app.api import WithholdBasis
 from sar_desk.core.decisions import Action
@@ -13,6 +13,7 @@ from sar_desk.core.errors import BadInputError, SarDeskError
 from sar_desk.gui.context import DECISIONS
 from sar_desk.gui.dialogs.bulk_review import BulkReviewDialog
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.flow_layout import FlowLayout
 
 UNDO_TIP = "Take back my latest decision (recorded: the audit log shows both)"
 
@@ -21,7 +22,12 @@ if TYPE_CHECKING:
     from sar_desk.gui.widgets.review_panel import ReviewPanel
 
 
-_PER_ROW = 3  # decision buttons per row
+def _flow(buttons: list[QPushButton]) -> QWidget:
+    holder = QWidget()
+    flow = FlowLayout(holder)
+    for button in buttons:
+        flow.addWidget(button)
+    return holder
 
 
 class ReviewActions:
@@ -57,29 +63,17 @@ class ReviewActions:
                 self._keys[key] = slot
         self.undo_button = self.step_buttons[-1]
 
-    def button_row(self) -> QGridLayout:
-        """The decisions (and undo) in rows of three.
+    def button_row(self) -> QWidget:
+        """The decisions and undo, wrapping onto as many lines as the pane's width needs.
 
-        Narrow enough that the queue beside them keeps its columns at 1280x720.
+        With normal text they sit in rows beside the queue; with 200% text on a small screen
+        they wrap, so the page never needs sideways scrolling (issue 19).
         """
-        grid = QGridLayout()
-        for index, button in enumerate(self.buttons):
-            grid.addWidget(button, index // _PER_ROW, index % _PER_ROW)
-        last, used = divmod(len(self.buttons), _PER_ROW)
-        if used == 0:
-            grid.addWidget(self.undo_button, last, 0, 1, _PER_ROW)
-        else:
-            grid.addWidget(self.undo_button, last, used, 1, _PER_ROW - used)
-        return grid
+        return _flow([*self.buttons, self.undo_button])
 
-    def step_row(self) -> QHBoxLayout:
-        """Previous and next, in a row (undo sits with the decisions)."""
-        row = QHBoxLayout()
-        for button in self.step_buttons:
-            if button is not self.undo_button:
-                row.addWidget(button)
-        row.addStretch(1)
-        return row
+    def step_row(self) -> QWidget:
+        """Previous and next (undo sits with the decisions), wrapping like the decisions."""
+        return _flow([b for b in self.step_buttons if b is not self.undo_button])
 
     def keys(self) -> dict[str, Callable[[], None]]:
         """Key sequence -> action, for the panel's shortcuts."""

@@ -116,6 +116,12 @@ class ReviewMessage(QWidget):
         self.state.setWordWrap(True)
         self.code = QComboBox()
         self.code.setAccessibleName("Reason code")
+        # Long code titles would make the pane (and the page) as wide as the longest one; the
+        # box shows what fits and its list opens wide enough to read every title in full.
+        self.code.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.code.setMinimumContentsLength(24)
         self.code.currentIndexChanged.connect(self._code_changed)
         self.code_summary = QLabel()
         self.code_summary.setAccessibleName("What the code means")
@@ -162,6 +168,8 @@ class ReviewMessage(QWidget):
         for code in codes:
             self.code.addItem(f"{code.title} ({code.marker})", code.code)
             self.code.setItemData(self.code.count() - 1, code.summary, role=3)  # ToolTipRole
+        view = self.code.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
 
     @property
     def codes(self) -> list[ReasonCode]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from sar_desk.core.decisions import Action, ReviewStatus
 from sar_desk.core.errors import Hint, SarDeskError
 from sar_desk.gui.context import DECISIONS, FINDINGS, USERS, CaseContext
 from sar_desk.gui.errors import show_error
+from sar_desk.gui.flow_layout import FlowLayout
 from sar_desk.gui.models.review_items import (
     COL_CODE,
     COL_MESSAGE,
@@ -43,6 +44,7 @@ from sar_desk.gui.models.review_items import (
     STATUS_LABELS,
     ReviewItemsModel,
 )
+from sar_desk.gui.stacking import stack_when_narrow
 from sar_desk.gui.tables import fit_titles, scrolling
 from sar_desk.gui.widgets.accuracy_view import AccuracyView
 from sar_desk.gui.widgets.attachment_view import AttachmentView
@@ -129,7 +131,7 @@ class ReviewPanel(LazyPanel):
         self.checks.addTab(scrolling(self.elusion), "Elusion &test")
         self.checks.addTab(scrolling(self.accuracy), "Detection acc&uracy")
         self.attachments = AttachmentView(context)
-        self.checks.addTab(self.attachments, "Attach&ments")  # issue 16
+        self.checks.addTab(scrolling(self.attachments), "Attach&ments")  # issue 16
         self._build_layout()
         context.opened.connect(self.case_opened)
         context.case_changed.connect(self._case_changed)
@@ -137,31 +139,37 @@ class ReviewPanel(LazyPanel):
     def _build_layout(self) -> None:
         title = QLabel("Review")
         title.setObjectName("panelTitle")
-        top = QHBoxLayout()
+        # The controls wrap onto a second line rather than widen the page (200% text).
+        top_row = QWidget()
+        top = FlowLayout(top_row, spacing=16)
         top.addWidget(self.detect_button)
-        top.addSpacing(16)
         for text, combo in (("&Show", self.status_filter), ("Acting a&s", self.acting)):
             label = QLabel(text)
             label.setBuddy(combo)
-            top.addWidget(label)
-            top.addWidget(combo)
+            pair = QWidget()  # a label stays on the line of its list
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(label)
+            row.addWidget(combo)
+            top.addWidget(pair)
             if combo is self.status_filter:
                 top.addWidget(self.disclosed_only)
-        top.addStretch(1)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.message, 1)
-        box.addLayout(self.decisions.button_row())
-        box.addLayout(self.decisions.step_row())
+        box.addWidget(self.decisions.button_row())
+        box.addWidget(self.decisions.step_row())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(right)
+        # Scrolls rather than cuts its text off when stacked under the queue (200% text).
+        self._pane = right
+        self.splitter.addWidget(scrolling(right))
         self.splitter.setSizes([640, 540])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(20, 20, 20, 20)
         layout.addWidget(title)
-        layout.addLayout(top)
+        layout.addWidget(top_row)
         layout.addWidget(self.progress)
         page = QSplitter(Qt.Orientation.Vertical)
         page.addWidget(self.splitter)
@@ -176,6 +184,13 @@ class ReviewPanel(LazyPanel):
                 shortcut = QShortcut(QKeySequence(key), widget)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
                 shortcut.activated.connect(slot)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the message under the queue when the two side by side would not fit."""
+        super().resizeEvent(event)
+        pane = getattr(self, "_pane", None)
+        if pane is not None:  # (built)
+            stack_when_narrow(self, self.splitter, self.table, pane)
 
     def _case_changed(self, changes: frozenset[str]) -> None:
         if USERS in changes:  # a user added on the Team page can be acted as at once

@@ -11,12 +11,14 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -47,6 +49,7 @@ from sar_desk.gui.models.messages import (
     FetchPage,
     MessageTableModel,
 )
+from sar_desk.gui.stacking import stack_when_narrow
 from sar_desk.gui.tables import fit_titles
 from sar_desk.gui.widgets.conversation_view import ConversationView, search_terms
 from sar_desk.gui.widgets.scope_bar import ScopeBar
@@ -180,14 +183,18 @@ class SearchPanel(QWidget):
         grid.addWidget(self.date_from, 2, 1)
         grid.addWidget(self.use_to, 2, 2)
         grid.addWidget(self.date_to, 2, 3)
-        grid.addWidget(self.scope_button, 2, 4)
         grid.addWidget(labels[self.platform], 3, 0)
         grid.addWidget(self.platform, 3, 1)
         grid.addWidget(labels[self.conversation], 3, 2)
         grid.addWidget(self.conversation, 3, 3)
-        grid.addWidget(self.search_button, 3, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 2)
+        # The buttons in a row of their own, right-aligned under the filters: beside them they
+        # made the filters wider than the window with 200% text.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.scope_button)
+        buttons.addWidget(self.search_button)
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
@@ -195,6 +202,7 @@ class SearchPanel(QWidget):
         box.addWidget(self.table)
         box.addWidget(self.scope_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._left = left
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.conversation_view)
         self.splitter.setSizes([700, 480])
@@ -204,7 +212,15 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(title)
         layout.addLayout(grid)
+        layout.addLayout(buttons)
         layout.addWidget(self.splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the conversation under the results when the two side by side would not fit."""
+        super().resizeEvent(event)
+        left = getattr(self, "_left", None)
+        if left is not None:  # (built)
+            stack_when_narrow(self, self.splitter, left, self.conversation_view)
 
     def selected_id(self) -> int | None:
         """The id of the selected result, or None."""

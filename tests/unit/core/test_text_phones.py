@@ -39,3 +39,14 @@ def test_words_dates_and_short_numbers_are_not_phones(value: str) -> None:
 def test_national_number_drops_the_country_code() -> None:
     assert national_number("+447700900123") == "7700900123"
     assert national_number("+12025550143") == "2025550143"
+
+
+@pytest.mark.parametrize("value", ["900000000000000666", "1234 5678 9012 3456 78"])
+def test_account_ids_longer_than_any_phone_number_are_not_phones(value: str) -> None:
+    assert not looks_like_phone(value)
+    assert phone_key(value, "GB") is None
+
+
+def test_the_longest_written_phone_forms_still_are() -> None:
+    assert looks_like_phone("0044 (0) 7911 123456")
+    assert phone_key("+44 7911 123456", "GB") == "+447911123456"

@@ -124,3 +124,32 @@ def test_national_numbers_need_the_case_region() -> None:
     )
     assert [h.entity_type for h in hits] == ["PHONE_NUMBER", "PHONE_NUMBER"]
     assert CaseContext(Regime.SAR, (us,)).phone_index == {}
+
+
+def test_function_word_name_parts_match_only_where_they_read_as_names() -> None:
+    # Test-suite accounts ("Person One") are placeholders; "Dr: Who" is not, but its "Who"
+    # is a function word: only where it reads as the person.
+    odd = KnownPerson(PersonId(7), PersonRole.THIRD_PARTY, names=("Dr: Who", "Person One"))
+    context = CaseContext(Regime.SAR, (odd,))
+    text = "Who has the keys? Back in one second. Who rang? ask who"
+    hits = [text[h.start : h.end] for h in context.matcher.find(text)]
+    assert hits == ["Who", "who"]  # "Who rang?" and "ask who", not the question or "one"
+    # Someone whose name is a function word is still found where it reads as them.
+    assert [h[0] for h in found("Will rang. Will you call?")] == ["Will"]
+
+
+def test_initials_after_a_time_are_the_time() -> None:
+    ann = KnownPerson(PersonId(8), PersonRole.THIRD_PARTY, names=("Ann Marsh",))
+    context = CaseContext(Regime.SAR, (ann,))
+    assert context.matcher.find("Mar 03, 2024 9:00:00 AM was the slot") == []
+    assert [(h.start, h.end) for h in context.matcher.find("AM was late")] == [(0, 2)]
+
+
+def test_surname_particles_are_not_names_on_their_own() -> None:
+    sanne = KnownPerson(PersonId(9), PersonRole.THIRD_PARTY, names=("Sanne de Vries",))
+    context = CaseContext(Regime.SAR, (sanne,))
+    text = "Daan heeft de groep verlaten; Sanne de Vries and Vries stay"
+    assert [text[h.start : h.end] for h in context.matcher.find(text)] == [
+        "Sanne de Vries",
+        "Vries",
+    ]

@@ -22,6 +22,10 @@ CASES = [
     ("ask him", []),
     ("email sam@example.org", []),
     ("thanks will do", []),
+    # Broadcast mentions name nobody; a person's handle after them still counts.
+    ("see report @here", []),
+    ("@channel heads up, @everyone too", []),
+    ("@here ask @herewood.j", ["herewood.j"]),
 ]
 
 

@@ -63,3 +63,31 @@ def test_cues_are_found_mistyped_and_abbreviated() -> None:
     assert values(passport, "she read out her paspsort number as 589258939") == ["589258939"]
     assert values(passport, "her passport's 123456789 but it expired") == ["123456789"]
     assert values(passport, "passenger 123456789") == []
+
+
+def test_nino_and_passport_named_after_the_value() -> None:
+    nino = NinoCueRecognizer()
+    passport = PassportNumberRecognizer()
+    assert values(nino, "she read out QQ 12 34 56 C as her NINo") == ["QQ 12 34 56 C"]
+    assert values(nino, "tb640219d is his national insurance no") == ["tb640219d"]
+    assert values(nino, "AB123456C was the case ref") == []  # no cue: Presidio's shape check
+    assert values(passport, "he read 402 117 936 off his uk passport") == ["402 117 936"]
+    assert values(passport, "paid £402117936 for the passport office") == []
+    assert (
+        values(passport, "ref 402117936 and then a good many other words before the passport") == []
+    )
+
+
+def test_nino_cue_tolerates_a_swapped_letter() -> None:
+    assert values(NinoCueRecognizer(), "nnio: qq 70 11 52 a") == ["qq 70 11 52 a"]
+
+
+def test_nino_in_printed_pairs_and_more_cue_wordings() -> None:
+    nino = NinoCueRecognizer()
+    passport = PassportNumberRecognizer()
+    assert values(nino, "card says TN 40 21 77 B") == ["TN 40 21 77 B"]
+    assert values(nino, "card says TN402177B") == []  # compact, no label, unissued prefix
+    assert values(nino, "what HMRC holds: nk 40 21 77 b") == ["nk 40 21 77 b"]
+    assert values(nino, "insurance no: QQ402177A") == ["QQ402177A"]
+    assert values(passport, "pp no. 402117936 on file") == ["402117936"]
+    assert values(passport, "her pasport 402117936") == ["402117936"]

@@ -127,3 +127,12 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     start = text.index("Farah")
     s, e = trim_span(text, start, text.index("Officer") - 1)
     assert text[s:e] == "Farah Patel"
+
+
+def test_test_suite_accounts_are_placeholders_and_real_names_are_not() -> None:
+    from sar_desk.detect.words import is_placeholder
+
+    for ghost in ("Person One", "person 2", "User A", "Contact 3", "Sender", "Test"):
+        assert is_placeholder(ghost), ghost
+    for name in ("Personal Shopper", "Tom Sample", "Testy McTest", "Contacta Ruiz"):
+        assert not is_placeholder(name), name

@@ -20,6 +20,18 @@ CHAT = """12/03/2026, 09:15 - Alex Morgan: Hi, any news on the repair?
 """
 
 
+def _text_of(message_id: int) -> str:
+    return CHAT.splitlines()[message_id - 1].split(": ", 1)[1]
+
+
+def _check_offsets(findings: list[Finding]) -> list[Finding]:
+    # Offsets that miss their words would let tests pass on spans no reviewer would see.
+    for f in findings:
+        if f.start is not None and f.end is not None:
+            assert _text_of(f.message_id)[f.start : f.end] == f.text, f
+    return findings
+
+
 def add_findings(session: CaseSession) -> None:
     """Findings as a detection run would save them, with its record of a finished run."""
     with session.store.transaction() as conn:
@@ -28,34 +40,50 @@ def add_findings(session: CaseSession) -> None:
         store_detection.finish_run(conn, run, "finished")
         save_findings(
             conn,
-            [
-                Finding(
-                    MessageId(2), ProposalField.TEXT, 0, 10, "Sam Carter", "PERSON", 0.85, "spacy"
-                ),
-                Finding(
-                    MessageId(2),
-                    ProposalField.TEXT,
-                    51,
-                    63,
-                    "07700 900123",
-                    "PHONE_NUMBER",
-                    0.7,
-                    "uk_phone",
-                ),
-                Finding(
-                    MessageId(3),
-                    ProposalField.SENDER,
-                    None,
-                    None,
-                    "Sam Carter",
-                    "PERSON",
-                    0.9,
-                    "structure",
-                ),
-                Finding(
-                    MessageId(3), ProposalField.TEXT, 15, 25, "Sam Carter", "PERSON", 0.85, "spacy"
-                ),
-            ],
+            _check_offsets(
+                [
+                    Finding(
+                        MessageId(2),
+                        ProposalField.TEXT,
+                        0,
+                        10,
+                        "Sam Carter",
+                        "PERSON",
+                        0.85,
+                        "spacy",
+                    ),
+                    Finding(
+                        MessageId(2),
+                        ProposalField.TEXT,
+                        50,
+                        62,
+                        "07700 900123",
+                        "PHONE_NUMBER",
+                        0.7,
+                        "uk_phone",
+                    ),
+                    Finding(
+                        MessageId(3),
+                        ProposalField.SENDER,
+                        None,
+                        None,
+                        "Sam Carter",
+                        "PERSON",
+                        0.9,
+                        "structure",
+                    ),
+                    Finding(
+                        MessageId(3),
+                        ProposalField.TEXT,
+                        16,
+                        26,
+                        "Sam Carter",
+                        "PERSON",
+                        0.85,
+                        "spacy",
+                    ),
+                ]
+            ),
         )
 
 

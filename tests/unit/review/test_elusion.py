@@ -199,3 +199,53 @@ def test_the_record_holds_every_test_with_its_sample_verdicts_and_notes(
     assert test["interval_high"] == pytest.approx(0.98742088, abs=1e-6)  # binom.test(1, 2)
     verdicts = {s["message_id"]: (s["verdict"], s["note"]) for s in test["sample"]}
     assert verdicts == {1: ("missed", "A first name in the sign-off"), 3: ("clean", "")}
+
+
+def test_a_test_goes_stale_when_messages_join_the_unredacted_set_after_the_draw(
+    scoped: CaseSession,
+) -> None:
+    scoped.scope.remove_from_disclosure([1], "Duplicate of the SMS copy")
+    scoped.elusion.set_elusion_threshold(90.0)
+    scoped.elusion.draw_elusion_sample(1, seed=5)
+    result = scoped.elusion.mark_elusion(3, missed=False)  # 1 clean of 1: upper bound 97.5%
+    scoped.elusion.set_elusion_threshold(98.0)
+    assert result.complete
+    assert not result.stale
+    assert not any("lusion" in r for r in scoped.review.signoff_outstanding())
+    # Message 1 comes back into the disclosure set with no redaction: the sample never saw it.
+    scoped.scope.add_to_disclosure([1], "Not a duplicate after all")
+    current = scoped.elusion.elusion_result()
+    assert current is not None
+    assert current.joined == (1,)
+    assert current.stale
+    assert any(
+        "no longer covers" in r and "1 joined" in r for r in scoped.review.signoff_outstanding()
+    )
+    with acting(scoped, "dana") as dana, pytest.raises(InvalidTransitionError, match="elusion"):
+        dana.review.sign_off("Checked")
+    with unit_of_work(scoped.store) as uow:
+        [test] = elusion.elusion_record(uow)["tests"]
+    assert test["messages_unredacted_since_draw"] == 1
+    assert test["covers_current_set"] is False
+    # A new draw covers the set again.
+    fresh = scoped.elusion.draw_elusion_sample(2, seed=5)
+    assert fresh.test.population == (1, 3)
+    assert not fresh.stale
+
+
+def test_a_half_marked_stale_test_may_be_replaced(scoped: CaseSession) -> None:
+    started = scoped.elusion.draw_elusion_sample(2, seed=5)
+    assert started.test.population == (1, 3)
+    scoped.elusion.mark_elusion(1, missed=False)
+    with pytest.raises(InvalidTransitionError, match="under way"):
+        scoped.elusion.draw_elusion_sample(2, seed=6)
+    # The accepted phone-number redaction is rejected after all: message 2 is now unredacted.
+    views = scoped.review.review_items()
+    phone = [v.item.id for v in views if v.item.entity_type == "PHONE_NUMBER"]
+    scoped.review.decide(phone, Action.REJECT, note="The requester's own number")
+    current = scoped.elusion.elusion_result()
+    assert current is not None
+    assert current.joined == (2,)
+    replaced = scoped.elusion.draw_elusion_sample(2, seed=6)
+    assert replaced.test.population == (1, 2, 3)
+    assert not replaced.stale

@@ -72,37 +72,63 @@ def test_opening_a_case_takes_away_access_an_older_release_left(tmp_path: Path) 
     assert mode(root / "case.db") == 0o600
 
 
+SID = "S-1-5-21-1004336348-1177238915-682003330-512"
+
+
+class _Done:
+    def __init__(self, stdout: str) -> None:
+        self.stdout = stdout
+
+
 def test_on_windows_the_folder_access_list_is_cut_down_to_the_user(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[list[str]] = []
 
-    def fake_run(command: list[str], **kwargs: Any) -> None:
+    def fake_run(command: list[str], **kwargs: Any) -> _Done:
         calls.append(command)
+        return _Done(f'"COUNCIL\\jsmith","{SID}"\r\n' if command[0] == "whoami" else "")
 
     monkeypatch.setattr(subprocess, "run", fake_run)
-    monkeypatch.setenv("USERNAME", "jsmith")
+    monkeypatch.setenv("USERNAME", "someone.else")  # never trusted: the token's SID is used
     folder_module._restrict_windows(tmp_path)
-    assert calls == [
-        [
-            "icacls",
-            str(tmp_path),
-            "/inheritance:r",
-            "/grant:r",
-            "jsmith:(OI)(CI)F",
-            "/grant:r",
-            "SYSTEM:(OI)(CI)F",
-        ]
+    assert calls[1] == [
+        "icacls",
+        str(tmp_path),
+        "/inheritance:r",
+        "/grant:r",
+        f"*{SID}:(OI)(CI)F",
+        "/grant:r",
+        "*S-1-5-18:(OI)(CI)F",
     ]
+    assert not any("someone.else" in part for call in calls for part in call)
+
+
+def test_without_the_accounts_identifier_nothing_is_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[list[str]] = []
+
+    def fake_run(command: list[str], **kwargs: Any) -> _Done:
+        calls.append(command)
+        if command[0] == "whoami":
+            raise OSError("no whoami")
+        return _Done("")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    folder_module._restrict_windows(tmp_path)
+    assert [c[0] for c in calls] == ["whoami"]  # icacls never ran
+    assert "identifier is unknown" in caplog.text
 
 
 def test_a_failing_icacls_is_logged_not_fatal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def failing(command: list[str], **kwargs: Any) -> None:
+    def failing(command: list[str], **kwargs: Any) -> _Done:
+        if command[0] == "whoami":
+            return _Done(f'"COUNCIL\\jsmith","{SID}"')
         raise subprocess.CalledProcessError(5, command)
 
     monkeypatch.setattr(subprocess, "run", failing)
-    monkeypatch.setenv("USERNAME", "jsmith")
     folder_module._restrict_windows(tmp_path)
     assert "could not restrict" in caplog.text

@@ -1,0 +1,178 @@
+"""UK towns where the place list alone is not enough: words, lower case, addresses (issue 15).
+
+The listed-place recogniser (`gazetteer_recognizers`) finds towns written as the list has them.
+Two kinds of mention it cannot take on their own are found here by where they stand:
+
+- towns that are everyday words ("Reading", "Bath", "Street", "Sale"), which the main list
+  leaves out: a place only after a place word ("from Reading", "moved to Bath") or inside an
+  address ("12 Kirkgate, Reading"); a bare capitalised word stays a word ("Reading is fun");
+- listed towns typed in lower case ("the bus from wigan", "12 oldfield, lisburn"): a place
+  after a place word or inside an address, unless the word is an everyday English word too
+  ("from reading" may be a pastime).
+
+`placed_in_address` is also what lets a listed town NER called a person be a place ("74 Mill
+Lane, Stafford, ST16 2AB").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.recognizers.gazetteer_recognizers import (
+    UkPlaceRecognizer as ListedPlaceRecognizer,
+)
+
+Span = tuple[int, int, str, float, str]
+
+# "adjourned to March", "in May": a month or a day, never the town of that name.
+_CALENDAR = MONTH_NAMES | DAY_NAMES
+# "St. Andrews", "Saint Ives": the list writes "St Andrews".
+_SAINT = re.compile(r"(?:St\.|Saint)[ \t]+([A-Z][\w'’-]+)")
+_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
+# Words that place what follows them; the first group takes any place, the second only places
+# that are not also people's names ("talk to Stone" is a person).
+_STRONG_CUE = re.compile(
+    r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
+    r"moved?|moving|relocated?|transferred|stays?|staying)\s+(?:in|to|at|near|from))[ \t]+$"
+)
+_WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
+# A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
+_AFTER_STREET = re.compile(r"\d{1,4}[A-Za-z]?,?[ \t]+[^\n,;:()]{2,40},[ \t]*$")
+# A postcode after the town: "Stafford, ST16 2AB".
+_BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b")
+
+
+# What only follows a town: "Stafford General", "the Leek office", "wigan council".
+_TOWN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:general|hospital|infirmary|royal infirmary|council|borough council|"
+    r"town cent(?:re|er)|city cent(?:re|er)|area|office|branch|depot|station|crown court|"
+    r"magistrates)\b"
+)
+
+
+def placed_in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands where a town does.
+
+    After a numbered street and a comma, before a postcode, or before a word that only follows
+    a town ("Stafford General", "the Leek office").
+    """
+    return _in_an_address(text, start, end) or bool(_TOWN_AFTER.match(text, end))
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
+    return bool(
+        _AFTER_STREET.search(text[max(0, start - 60) : start]) or _BEFORE_POSTCODE.match(text, end)
+    )
+
+
+def place_word(text: str, start: int, end: int, value: str) -> bool:
+    """Whether NER's LOCATION ``value`` can be a place.
+
+    Not when it is a lower-case guess ("wfh", "tdoay") that no list has and no place word or
+    address stands by.
+    """
+    if not value.islower():
+        return True
+    gaz = current()
+    return gaz.is_place(value) or _placed(text, start, end, name=False)
+
+
+def _placed(text: str, start: int, end: int, name: bool) -> bool:
+    before = text[max(0, start - 24) : start]
+    if _STRONG_CUE.search(before) or placed_in_address(text, start, end):
+        return True
+    return not name and bool(_WEAK_CUE.search(before))
+
+
+def _is_name(value: str, gaz: Gazetteers) -> bool:
+    return gaz.is_first_name(value) or gaz.is_surname(value)
+
+
+class UkPlaceRecognizer(ListedPlaceRecognizer):
+    """Listed UK towns, plus word-towns and lower-case towns where they stand as places."""
+
+    NOTE_PLACED: ClassVar[str] = "UK town in the place list, placed by the words around it."
+
+    def noted_spans(self, text: str) -> list[Span]:
+        """The listed places, then placed word-towns and lower-case towns not overlapping them."""
+        found = super().noted_spans(text)
+        gaz = current()
+        if not gaz.places:
+            return found
+        words = self._words(text)
+        taken = -1
+        for i, w in enumerate(words):
+            if w.start() < taken:
+                continue
+            span = self._placed_at(text, words, i, gaz)
+            if span is not None and all(span[1] <= k[0] or span[0] >= k[1] for k in found):
+                found.append(span)
+                taken = span[1]
+        return sorted(found)
+
+    def _placed_at(
+        self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers
+    ) -> Span | None:
+        w = words[i]
+        word = w.group(0)
+        stem = word[:-2]
+        low = word.casefold()
+        if (
+            low not in gaz.place_heads
+            and low not in gaz.word_places
+            and stem.casefold() not in gaz.place_heads
+            and word not in ("St", "Saint")
+        ):
+            return None  # most words start no place: the quick way out
+        # "Wigan's food bank": a listed town in the possessive, unless a name or a word.
+        if (
+            word.endswith(("'s", "’s"))
+            and stem[:1].isupper()
+            and gaz.is_place(stem)
+            and not (_is_name(stem, gaz) or gaz.is_word(stem) or gaz.is_common_word(stem))
+        ):
+            return (w.start(), w.start() + len(stem), "LOCATION", 0.6, self.NOTE_PLACED)
+        saint = _SAINT.match(text, w.start())
+        if saint and gaz.is_place(saint.group(0)):
+            return (w.start(), saint.end(), "LOCATION", 0.6, self.NOTE_PLACED)
+        if (
+            word[:1].isupper()
+            and gaz.is_place(word)
+            and word.casefold() not in _CALENDAR
+            and placed_in_address(text, w.start(), w.end())
+        ):
+            return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
+        if (
+            word[:1].isupper()
+            and word[1:].islower()
+            and gaz.is_word_place(word)
+            and word.casefold() not in _CALENDAR
+        ):
+            if _placed(text, w.start(), w.end(), _is_name(word, gaz)):
+                return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
+            return None
+        if not word.islower():
+            return None
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            end = words[i + n - 1].end()
+            value = text[w.start() : end]
+            listed = gaz.is_place(value) or (n == 1 and gaz.is_word_place(value))
+            if "\n" in value or not value.islower() or not listed:
+                continue
+            if n == 1 and (
+                gaz.is_common_word(value) or gaz.is_word(value) or not gaz.is_place(value)
+            ):
+                # "from reading", "in bury": words first, unless an address holds them
+                # ("12 oldfield, leek, st13 5ab").
+                if value not in _CALENDAR and _in_an_address(text, w.start(), end):
+                    return (w.start(), end, "LOCATION", 0.5, self.NOTE_PLACED)
+                return None
+            if _placed(text, w.start(), end, _is_name(value, gaz)):
+                return (w.start(), end, "LOCATION", 0.55, self.NOTE_PLACED)
+            return None
+        return None
