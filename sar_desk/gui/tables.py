@@ -134,7 +134,10 @@ def fit_titles(view: QTableView) -> None:
             content = max(header.sectionSizeHint(section), view.sizeHintForColumn(section))
             total += max(needed, content, header.sectionSize(section))
         else:
-            total += max(needed, header.sectionSize(section))
+            # A column the user may resize keeps its width, but the table need only be wide
+            # enough for its title: past that the table scrolls sideways inside itself, not
+            # the page (200% text at 1280x720).
+            total += needed
     # A stretched column gets only what is left: the table is kept wide enough for its title.
     chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
     view.setMinimumWidth(total + chrome)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -32,7 +31,9 @@ class AuditPanel(LazyPanel):
         self.table.setAccessibleName("Audit log")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # Details fills what is left, but never shrinks below a readable width: past that the
+        # table scrolls sideways inside itself rather than widen the page (200% text).
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.verify_button = QPushButton("&Verify chain")
@@ -63,7 +64,10 @@ class AuditPanel(LazyPanel):
             return
         self.model.set_entries(session.review.audit_entries())
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.resizeSection(
+            4, max(header.sectionSize(4), 16 * header.fontMetrics().averageCharWidth())
+        )
         fit_titles(self.table)
         self.result.setText("")
 

@@ -53,6 +53,11 @@ class RecordForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.code = QComboBox()
+        # Long exemption titles must not make the form (and the page) wider than the window.
+        self.code.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.code.setMinimumContentsLength(16)
         self.code.setAccessibleName("Exemption")
         self.code.setPlaceholderText("No exemption in this case's regime needs this record")
         self.boxes: dict[str, QPlainTextEdit] = {}

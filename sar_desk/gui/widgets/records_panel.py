@@ -43,6 +43,8 @@ class RecordsPanel(LazyPanel):
         super().__init__(parent)
         self.context = context
         self.tabs = QTabWidget()
+        # With 200% text the five tab titles are wider than the window: the bar scrolls.
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.setAccessibleName("Records")
         self.tabs.addTab(self._scope_tab(), "Scope &approvals")
         self.pit = legal_forms.pit_form()
