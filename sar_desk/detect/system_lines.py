@@ -140,6 +140,7 @@ def _compiled() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
     return templates, notices
 
 
+@lru_cache(maxsize=4096)  # structure and analyze both read each platform line
 def read_system_line(text: str) -> SystemLine | None:
     """The name and group-name slots of a platform line, or None if no wording matches."""
     clean = text.replace("\u200e", " ").replace("\u200f", " ")

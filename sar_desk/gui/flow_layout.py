@@ -9,13 +9,14 @@ own "Flow Layout" example, rewritten for PySide6 with type hints).
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
     """Widgets in reading order, wrapped to the width the layout is given."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        # One fixed gap between items and between lines, in pixels.
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
@@ -73,21 +74,6 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _gap(self, item: QLayoutItem, orientation: Qt.Orientation) -> int:
-        if self._spacing >= 0:
-            return self._spacing
-        widget = item.widget()
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return 6
-        return style.layoutSpacing(
-            QSizePolicy.ControlType.PushButton,
-            QSizePolicy.ControlType.PushButton,
-            orientation,
-            None,
-            None,
-        ) or style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
-
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
@@ -97,10 +83,10 @@ class FlowLayout(QLayout):
             if move and widget is not None and not widget.isVisible():
                 continue
             hint = item.sizeHint()
-            gap = self._gap(item, Qt.Orientation.Horizontal)
+            gap = self._spacing
             if x + hint.width() > area.right() + 1 and line > 0:
                 x = area.x()
-                y += line + self._gap(item, Qt.Orientation.Vertical)
+                y += line + self._spacing
                 line = 0
             if move:
                 width = min(hint.width(), area.width())
