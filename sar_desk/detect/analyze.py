@@ -16,10 +16,11 @@ from typing import Protocol
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.core.model import ConversationId, Message, MessageId
+from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
-from sar_desk.detect.policy import apply_policy, build_allow_list
+from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.propagate import PROPAGATION_SOURCES as PROPAGATION_SOURCES
 from sar_desk.detect.propagate import (
     propagate_batch,

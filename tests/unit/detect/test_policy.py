@@ -120,3 +120,33 @@ def test_sar_allows_the_requesters_platform_account_id() -> None:
         MessageId(1), ProposalField.SENDER, None, None, "U0ALEXM01", "PERSON", 0.9, "CaseStructure"
     )
     assert apply_policy([header], context(Regime.SAR, alex, SAM)) == []
+
+
+def test_sar_keeps_an_address_spelled_from_the_requesters_full_name() -> None:
+    # The request came from an address nobody typed in as an alias; it is still the requester's.
+    own = [
+        finding(text, "EMAIL_ADDRESS")
+        for text in (
+            "alex_morgan@example.net",
+            "AlexMorgan@example.com",
+            "morgan.alex@example.org",
+            "alex.morgan2@example.org",
+        )
+    ]
+    assert apply_policy(own, context(Regime.SAR)) == []
+
+
+def test_sar_proposes_addresses_that_only_share_part_of_the_requesters_name() -> None:
+    others = [
+        finding(text, "EMAIL_ADDRESS")
+        for text in ("a.morgan@example.org", "alex@example.org", "sam.patel@example.org")
+    ]
+    assert [f.text for f in apply_policy(others, context(Regime.SAR))] == [f.text for f in others]
+
+
+def test_a_spelled_address_is_proposed_when_it_also_spells_another_known_person() -> None:
+    # "Morgan Alex" is someone else: morgan.alex@ may be theirs, so it is not assumed.
+    namesake = KnownPerson(PersonId(4), PersonRole.THIRD_PARTY, names=("Morgan Alex",))
+    found = [finding("morgan.alex@example.net", "EMAIL_ADDRESS")]
+    kept = apply_policy(found, context(Regime.SAR, ALEX, SAM, namesake))
+    assert [f.text for f in kept] == ["morgan.alex@example.net"]
