@@ -59,7 +59,9 @@ class RecordForm(QWidget):
         )
         self.code.setMinimumContentsLength(16)
         self.code.setAccessibleName("Exemption")
-        self.code.setPlaceholderText("No exemption in this case's regime needs this record")
+        # Qt sizes the box to its placeholder too, so the placeholder stays short.
+        self.code.setPlaceholderText("None needed in this regime")
+        self.code.setToolTip("Only the exemptions of this case's regime that need this record.")
         self.boxes: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         form.addRow("&Exemption", self.code)
