@@ -35,6 +35,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.models import MD_ALIASES, MD_PACKAGE, SM_ALIASES, SM_PACKAGE, canonical
+from sar_desk.detect.quick_engine import QuickAnalyzerEngine
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import (
     AnyDomainEmailRecognizer,
@@ -294,7 +295,7 @@ def build_analyzer(
         nlp = nlp_engine.get_nlp(LANGUAGE)
     registry = _registry(settings, nlp_engine)
     enhancer_conf = settings.raw.get("context_aware_enhancer", {})
-    engine = AnalyzerEngine(
+    engine = QuickAnalyzerEngine(
         registry=registry,
         nlp_engine=nlp_engine,
         supported_languages=[LANGUAGE],
