@@ -93,17 +93,28 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n-–"
 
 
+# The last text's words: the name and place recognisers all read the same message in turn.
+_last_words: tuple[str, list[re.Match[str]]] = ("", [])
+
+
 class _ListRecognizer(RuleRecognizer):
     RULES = ()
 
     def _words(self, text: str) -> list[re.Match[str]]:
+        """The words of `text` (shared between recognisers: never change the list)."""
+        global _last_words
+        seen, words = _last_words
+        if seen is text or seen == text:
+            return words
         # Letters glued to digits ("XR516622A", "P45") are codes, not words.
-        return [
+        words = [
             w
             for w in _WORD.finditer(text)
             if not (w.start() and text[w.start() - 1].isdigit())
             and not text[w.end() : w.end() + 1].isdigit()
         ]
+        _last_words = (text, words)
+        return words
 
 
 class NameListRecognizer(_ListRecognizer):
