@@ -152,7 +152,9 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
 
     model = resolve_model(model)
     try:
-        nlp = spacy.load(model, exclude=list(NER_ONLY_EXCLUDE))
+        # Nor the model's string table (684,000 strings in md, most of its load time): a
+        # string enters the table when a text first uses it, and NER reads hashes only.
+        nlp = spacy.load(model, exclude=[*NER_ONLY_EXCLUDE, "strings"])
     except (OSError, ImportError, ValueError) as exc:
         raise DetectionUnavailableError(
             f"The language model '{model}' that detection needs is not installed on this "
