@@ -12,6 +12,7 @@ text cache saves nothing):
 - ``sm2`` / ``md2``: the same with two worker processes (both cores).
 
 Peak memory is the child's own maximum RSS, plus the largest worker's for the pooled modes.
+"CPU s (all)" is the CPU time of the mode's process and its workers together.
 Accuracy uses the v2 scoring (``detect_eval_v2.score``): R any type per entity, P for PERSON.
 """
 
@@ -95,6 +96,7 @@ def child(mode: str, n: int, seed: int) -> None:
         finally:
             detector.close()
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu0
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, once joined
     s = Scores()
     score(corpus, found, s, seed)  # type: ignore[arg-type]
     print(
@@ -104,6 +106,7 @@ def child(mode: str, n: int, seed: int) -> None:
                 "n": n,
                 "wall": wall,
                 "cpu": cpu,
+                "cpu_all": cpu + kids.ru_utime + kids.ru_stime,
                 "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "load": [load0, os.getloadavg()[0]],
@@ -136,12 +139,16 @@ def main() -> None:
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         print(f"{mode}: {results[-1]['wall']:.1f} s", file=sys.stderr)
     base = next((r for r in results if r["mode"] == "presidio"), None)
-    print("| mode | msg/s wall | x presidio | msg/s CPU (main) | peak MB (+ worker) | load |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| mode | msg/s wall | x presidio | msg/s CPU (main) | CPU s (all) | peak MB (+ worker) "
+        "| load |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for r in results:
         ratio = f"{base['wall'] / r['wall']:.1f}x" if base else "-"
         print(
             f"| {r['mode']} | {r['n'] / r['wall']:.0f} | {ratio} | {r['n'] / r['cpu']:.0f} | "
+            f"{r['cpu_all']:.1f} | "
             f"{r['rss_mb']:.0f} (+{r['worker_mb']:.0f}) | {r['load'][0]:.1f}-{r['load'][1]:.1f} |"
         )
     keys = sorted(results[0]["recall_any"])
