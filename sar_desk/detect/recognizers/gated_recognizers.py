@@ -96,17 +96,44 @@ _GATES: dict[str, re.Pattern[str]] = {
 }
 
 
+# The fewest digits a match of each holds, read off Presidio 2.2.366's patterns: a card is
+# 4+3+3+3, an NHS number 3+3+4, a NINO 2+2+2, a passport two letters and 7, a driving licence
+# 1+2+2+1 (a postcode may be "GIR 0AA", an IBAN only its check digits: the gate above is all).
+# A chat line with a time or a date ("at 10:30 on the 4th") is then skipped by all five.
+_MIN_DIGITS: dict[str, int] = {
+    "CreditCardRecognizer": 13,
+    "NhsRecognizer": 10,
+    "UkNinoRecognizer": 6,
+    "UkPassportRecognizer": 7,
+    "UkDrivingLicenceRecognizer": 6,
+}
+# The last text's digit count: the gated recognisers read the same message in turn.
+_last_count: tuple[str, int] = ("", 0)
+
+
+def digit_count(text: str) -> int:
+    r"""How many characters of `text` are digits (``\d``, as the patterns read them)."""
+    global _last_count
+    seen, count = _last_count
+    if seen is text or seen == text:
+        return count
+    count = len(_DIGIT.findall(text))
+    _last_count = (text, count)
+    return count
+
+
 def gate(recognizer: EntityRecognizer) -> EntityRecognizer:
     """`recognizer`, consulted only on texts that could hold its match (see `_GATES`)."""
     pattern = _GATES.get(type(recognizer).__name__)
     if pattern is None:
         return recognizer
+    need = _MIN_DIGITS.get(type(recognizer).__name__, 0)
     inner = recognizer.analyze
 
     def analyze(
         text: str, entities: list[str], nlp_artifacts: Any = None, **kwargs: Any
     ) -> list[RecognizerResult]:
-        if not pattern.search(text):
+        if not pattern.search(text) or (need and digit_count(text) < need):
             return []
         results: list[RecognizerResult] = inner(text, entities, nlp_artifacts, **kwargs)
         return results

@@ -74,3 +74,49 @@ def test_identifier_recognizers_are_consulted_only_when_a_digit_or_at_sign_is_th
 def test_email_addresses_at_any_domain(text: str, expected: list[str]) -> None:
     found = AnyDomainEmailRecognizer().analyze(text, ["EMAIL_ADDRESS"])
     assert [text[r.start : r.end] for r in found] == expected
+
+
+# Each at the fewest digits its pattern allows, so the digit counts can be no higher.
+AT_THE_MINIMUM = [
+    ("CreditCardRecognizer", "card 4222 222 222 222 on file", "4222 222 222 222"),
+    ("NhsRecognizer", "NHS 943 476 5919", "943 476 5919"),
+    ("UkNinoRecognizer", "NI AB 12 34 56 C", "AB 12 34 56 C"),
+    ("UkPassportRecognizer", "passport AB1234567", "AB1234567"),
+    ("UkDrivingLicenceRecognizer", "licence MORGA753116SM9IJ", "MORGA753116SM9IJ"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "value"), AT_THE_MINIMUM)
+def test_number_recognizers_still_find_a_match_with_the_fewest_digits(
+    name: str, text: str, value: str
+) -> None:
+    from presidio_analyzer import predefined_recognizers
+
+    from sar_desk.detect.recognizers.gated_recognizers import gate
+
+    plain = getattr(predefined_recognizers, name)()
+    gated = gate(getattr(predefined_recognizers, name)())
+    entities = plain.supported_entities
+    expected = [text[r.start : r.end] for r in plain.analyze(text, entities)]
+    assert value in expected
+    assert [text[r.start : r.end] for r in gated.analyze(text, entities)] == expected
+
+
+def test_number_recognizers_skip_lines_with_too_few_digits() -> None:
+    from presidio_analyzer.predefined_recognizers import UkNinoRecognizer
+
+    from sar_desk.detect.recognizers.gated_recognizers import gate
+
+    calls: list[str] = []
+    nino = UkNinoRecognizer()
+    original = nino.analyze
+
+    def spy(text: str, entities: list[str], nlp_artifacts: object = None, **kw: object) -> list:
+        calls.append(text)
+        return original(text, entities, nlp_artifacts, **kw)  # type: ignore[arg-type]
+
+    nino.analyze = spy  # type: ignore[method-assign]
+    gated = gate(nino)
+    assert gated.analyze("see you at 10:30 on the 4th", ["UK_NINO"]) == []
+    assert calls == []
+    assert len(gated.analyze("NI AB 12 34 56 C", ["UK_NINO"])) == 1
