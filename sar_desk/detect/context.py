@@ -35,7 +35,7 @@ class QuickContextEnhancer(LemmaContextAwareEnhancer):
         context: list[str] | None = None,
     ) -> list[RecognizerResult]:
         """Enhance the results that can be enhanced; pass the others through."""
-        by_id = {r.id: r for r in recognizers if r.context}
+        by_id = self._with_context(recognizers)
         todo: list[RecognizerResult] = []
         keep: list[RecognizerResult] = []
         for r in raw_results:
@@ -47,6 +47,15 @@ class QuickContextEnhancer(LemmaContextAwareEnhancer):
             return keep + [_copy(r) for r in todo]
         words = [w.lower() for w in context] if context else []
         return keep + [self._enhanced(text, r, nlp_artifacts, by_id, words) for r in todo]
+
+    def _with_context(self, recognizers: list[EntityRecognizer]) -> dict[str, EntityRecognizer]:
+        """The recognisers that have context words, by id (kept while the list is the same)."""
+        known: tuple[list[EntityRecognizer], int, dict[str, EntityRecognizer]] | None
+        known = getattr(self, "_known", None)
+        if known is None or known[0] is not recognizers or known[1] != len(recognizers):
+            known = (recognizers, len(recognizers), {r.id: r for r in recognizers if r.context})
+            self._known = known
+        return known[2]
 
     def _enhanced(
         self,

@@ -132,7 +132,10 @@ class QuickAnalyzerEngine(AnalyzerEngine):
             context=None,
         )
         results = [r for r in results if r.score >= self._threshold(r, plan)]
-        results = EntityRecognizer.remove_duplicates(results)
+        if len(results) > 1:
+            results = EntityRecognizer.remove_duplicates(results)
+        elif results and results[0].score == 0:
+            results = []  # what `remove_duplicates` does with one result
         for r in results:
             r.analysis_explanation = None  # type: ignore[assignment]  # as Presidio does
         return results
