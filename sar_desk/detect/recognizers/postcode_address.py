@@ -43,11 +43,12 @@ _PARTICLES = frozenset({"the", "an", "y", "yr", "of"})
 _STREET_STOP_WORDS = frozenset(
     {"side", "back", "front", "top", "bottom", "well", "down", "over", "upon", "under", "first"}
 )
-# A number that counts or is had, not a house: "we have 3 boxes", "room 5 the annexe".
+# A number that counts, is had or names something else: "we have 3 boxes", "room 5 the
+# annexe", "aged 42", "PO Box 12".
 _COUNTED = re.compile(
     r"(?i)\b(?:have|has|had|got|get|need|needs|bought|sent|paid|cost|costs|the|these|those|my|"
     r"your|his|her|our|their|all|only|just|about|around|approx|over|under|room|rm|bay|bed|ward|"
-    r"page|year|item|x|of|and|or|plus|minus)[ \t.#:]*$"
+    r"page|year|item|x|of|and|or|plus|minus|aged?|box|bus|route|no|ext)[ \t.#:]*$"
 )
 
 
@@ -67,6 +68,8 @@ def _street_end(street: str, start: int) -> int | None:
     if words[0].group(0).casefold() in _PARTICLES - {"the"}:
         return None
     gaz = current()
+    if gaz.is_place(street):
+        return None  # "PO Box 12, Truro TR1 2AB", "route 42 Truro TR1 2AB": a town, no street
     n = len(words)
     for size in (3, 2, 1):
         if n > size and gaz.is_place(" ".join(w.group(0) for w in words[n - size :])):

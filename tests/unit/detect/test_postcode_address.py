@@ -59,6 +59,9 @@ def test_a_postcode_closes_an_address(text: str, expected: list[str]) -> None:
         "12 Foo Lane QQ1 2AB",  # no postcode starts with Q
         "4 Pond Close, CV33 9HXX",  # not a full postcode
         "Kiln Row, Harbury CV33 9HX",  # no house number: left to the other rules
+        "PO Box 12, Truro TR1 2AB",  # a box and a town
+        "the X42 to Penzance TR18 2AB",  # a bus route and a town
+        "Ellis, aged 42, Holsworthy EX22 6AA",
     ],
 )
 def test_not_addresses(text: str) -> None:
