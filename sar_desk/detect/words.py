@@ -14,6 +14,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.cues import ROLES, appositive_role, person_grammar
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import is_mash, lower_word_not_name, odd_capitals, repeated_words
+from sar_desk.detect.units import is_unit
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -158,7 +159,8 @@ gitlab bitbucket figma loom calendly doodle eventbrite wordpress squarespace sho
 paypal netflix spotify whereby jitsi gotomeeting bluejeans ringcentral mitel avaya
 tableau qlik looker smartsheet basecamp clickup wrike monday.com evernote todoist
 itrent agresso unit4 civica capita northgate idox tpp cerner medway nhsmail egress automate
-credit benefit allowance motability meta
+credit benefit allowance motability meta rightmove zoopla onthemarket openrent spareroom
+moodle turnitin unidays gumtree ebay vinted deliveroo ubereats nextdoor citizenlink
 """)
 # Words that follow a vendor or product in a product's name ("Power Apps", "Google Drive",
 # "Adobe Acrobat Pro", "Microsoft 365"): not products alone, never a person with one.
@@ -199,6 +201,8 @@ def is_not_a_name(value: str) -> bool:
     words = [w for w in words if w]
     if not words or is_placeholder(value) or (len(words) > 1 and repeated_words(value)):
         return True
+    if is_unit(value):
+        return True  # "Red Watch", "Youth Justice Service", "Practice Manager"
     if is_mash(words[0]) and all(is_mash(w) for w in words):
         return True  # "sdfg", "hjkl qwer"
     if any(w in PRODUCTS for w in words) and all(
