@@ -27,7 +27,8 @@ _CHAT = """
 # Staff shorthand in UK casework: correspondence, accounts, identifier labels, posts ("wm"
 # watch manager, "pcso"), days; and contractions typed without the apostrophe ("theres").
 _SHORTHAND = """
-    corr corres addy addr acc accs acct accts nino num ppt dob nhsno wm cm pcso tues weds
+    corr corres addy addr acc accs acct accts ni nino n.ins nins num ppt dob nhsno yot wm cm
+    pcso tues weds
     thurs tmrw tomoz theres thats whats heres wheres whos hows im ive youre theyre weve
     didnt doesnt isnt wasnt cant wont shouldnt couldnt wouldnt arent werent hasnt havent
 """

@@ -93,3 +93,25 @@ def test_units_never_spread_as_people(fake_analyzer: object) -> None:
     assert names == []
     # A real full name still spreads, with its parts.
     assert propagation_names([(5, "Ngozi Adeyemi")]) == ["Adeyemi", "Ngozi", "Ngozi Adeyemi"]
+
+
+def test_units_posts_and_products_get_no_proposal_end_to_end(real_detector: object) -> None:
+    from sar_desk.core.model import MessageId, Regime
+    from sar_desk.detect.analyze import analyze_all
+    from sar_desk.detect.case_terms import CaseContext
+
+    texts = [
+        "Green Watch have the keys to the store",
+        "Green Watch are short tonight, can anyone swap",
+        "passed to the Housing Options Service on Friday",
+        "the Income Recovery Officer signed it off",
+        "ask the Crew Manager before you book leave",
+        "Parking Enforcement will call round tomorrow",
+        "the claim form is on Quarkly, logged into Quarkly twice",
+        "Bronwen Okafor rang about the rent again",
+    ]
+    items = [(MessageId(i), t) for i, t in enumerate(texts)]
+    found = analyze_all(real_detector, items, CaseContext(Regime.SAR, ()))  # type: ignore[arg-type]
+    people = {(int(f.message_id), f.text) for f in found if f.entity_type == "PERSON"}
+    assert all(mid == 7 for mid, _text in people), people
+    assert (7, "Bronwen Okafor") in people
