@@ -22,7 +22,7 @@ def _at(text: str, word: str) -> tuple[str, int, int]:
         ("put it on Vendari before 5", "Vendari"),
         ("logged into Tessora but it froze", "Tessora"),
         ("message me on Chattix if urgent", "Chattix"),
-        ("the Homzy listing has the wrong rent", "Homzy"),
+        ("the Homzy app has the wrong rent", "Homzy"),
         ("Benefitron is down so I can't check", "Benefitron"),
         ("Plyo keeps logging me out", "Plyo"),
         ("reinstalled Docuvox last night", "Docuvox"),
@@ -46,4 +46,21 @@ def test_an_unlisted_word_with_a_software_cue_is_a_product(
     ],
 )
 def test_people_and_places_keep_their_cues(fake_analyzer: object, text: str, word: str) -> None:
+    assert not product_by_cue(*_at(text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("the Oyelaran account is in arrears", "Oyelaran"),  # a person's account
+        ("put it in the Oyelaran folder", "Oyelaran"),
+        ("Oyelaran update: moved out on Friday", "Oyelaran"),
+        ("any details on Oyelaran?", "Oyelaran"),
+        ("call logged to Oyelaran", "Oyelaran"),
+        ("the Oyelaran licence lapsed", "Oyelaran"),
+    ],
+)
+def test_what_a_persons_case_has_is_not_a_software_cue(
+    fake_analyzer: object, text: str, word: str
+) -> None:
     assert not product_by_cue(*_at(text, word))
