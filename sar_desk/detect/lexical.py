@@ -28,9 +28,9 @@ _CHAT = """
 # watch manager, "pcso"), days; and contractions typed without the apostrophe ("theres").
 _SHORTHAND = """
     corr corres addy addr acc accs acct accts ni nino n.ins nins num ppt dob nhsno yot wm cm
-    pcso tues weds
-    thurs tmrw tomoz theres thats whats heres wheres whos hows im ive youre theyre weve
-    didnt doesnt isnt wasnt cant wont shouldnt couldnt wouldnt arent werent hasnt havent
+    pcso tues weds thurs tmrw tomoz theres thats whats heres wheres whos hows im ive youre
+    theyre weve didnt doesnt isnt wasnt cant wont shouldnt couldnt wouldnt arent werent hasnt
+    havent
 """
 CHAT_WORDS = frozenset(_CHAT.split()) | frozenset(_SHORTHAND.split())
 

@@ -60,8 +60,8 @@ def is_head(word: str) -> bool:
 def _modifier(word: str) -> bool:
     """A word that may qualify a unit: a dictionary word, an acronym, another head.
 
-    A word the name lists hold as a given name or surname and the dictionary does not ("Priya",
-    "Okafor") is never a modifier: that is a person with a post after the name.
+    A word the dictionary does not have ("Priya", "Okafor") is never a modifier: that is a
+    person with a post after the name.
     """
     w = _clean(word)
     if not w or w.casefold() in _JOINERS or is_head(w):
