@@ -20,6 +20,7 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
+from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.propagate import PROPAGATION_SOURCES as PROPAGATION_SOURCES
 from sar_desk.detect.propagate import (
@@ -118,6 +119,8 @@ def _text_findings(
             if relabelled is None:
                 continue
             entity = relabelled
+        if s.recognizer in _GUESSERS and entity in _GUESSED_KINDS and named_thing(text, start, end):
+            continue
         if (
             entity == "PERSON"
             and s.recognizer in _GUESSERS

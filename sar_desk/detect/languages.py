@@ -45,6 +45,15 @@ _LISTS = {
         repellendus temporibus quibusdam officiis debitis necessitatibus saepe eveniet
         voluptates repudiandae recusandae itaque earum tenetur sapiente delectus reiciendis
         voluptatibus maiores perferendis doloribus asperiores repellat
+        curabitur pretium tincidunt lacus gravida orci odio mauris eu nibh euismod vestibulum
+        aenean pellentesque donec phasellus vivamus nullam fusce morbi praesent proin quisque
+        etiam maecenas suspendisse cras aliquam nunc arcu sapien lectus tellus turpis purus
+        felis metus nisl justo eros erat risus augue massa urna semper dapibus fermentum
+        faucibus porttitor rhoncus sagittis scelerisque tristique ultrices ultricies varius
+        viverra vulputate malesuada lacinia iaculis imperdiet hendrerit egestas efficitur
+        dignissim condimentum congue convallis cursus eleifend elementum bibendum blandit
+        auctor accumsan interdum luctus mattis mollis nec pharetra posuere pulvinar sodales
+        sollicitudin tempus tortor vehicula venenatis volutpat
     """,
     "welsh": """
         bore prynhawn noswaith nos diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
@@ -73,6 +82,11 @@ _LISTS = {
         también tambien pero está ustedes ellos mucho gusto bienvenido buongiorno buonasera
         ciao grazie mille prego stai sto bene molto arrivederci piacere sono siamo
         degli anche oggi domani ieri tutti obrigado obrigada boa tarde noite tudo bem
+        bom dia todos todas olá amanhã até beijos abraço abraços
+    """,
+    "baltic": """
+        labas laba rytas diena vakaras labanakt ačiū aciu labai sveiki prašom prasom viso gero
+        iki pasimatymo gerai taip sveikas labdien paldies
     """,
     "dutch": "goedemorgen goedemiddag bedankt dank wel groetjes doei hoi alstublieft",
     "nordic": """
@@ -84,13 +98,19 @@ _LISTS = {
     "south_asian_arabic": """
         namaste namaskar salaam salam assalamu alaikum walaikum shukriya shukran inshallah
         insha'allah mashallah alhamdulillah habibi habibti yalla khuda hafiz sat sri akal
-        dhanyavaad dhanyavad theek hai accha acha
+        dhanyavaad dhanyavad theek hai accha acha bhai behen bhaiya didi kal milte milenge
+        hain haan nahi nahin kya kaise aap jaldi phir baad bahut bohat achha ji
     """,
 }
 WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LISTS.items()}
 ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())
 
 _CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
+# Set greetings whose second word is too short to list on its own ("da" is a particle in
+# "Maria da Silva"): Welsh "Nos da", "Bore da"; Northern English "ta ra" (goodbye).
+_SET_PHRASES = re.compile(
+    r"(?i)(?<![\w-])(?:(?:nos|bore|prynhawn|noswaith|pnawn) da|ta[- ]ra+h?|tarrah?)(?![\w-])"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -108,7 +128,10 @@ def foreign_clauses(text: str) -> list[tuple[int, int, str]]:
         language = max(WORDS, key=lambda k: sum(w in WORDS[k] for w in listed))
         lead = len(clause.group(0)) - len(clause.group(0).lstrip())
         out.append((clause.start() + lead, clause.end(), language))
-    return out
+    for phrase in _SET_PHRASES.finditer(text):
+        if not any(start <= phrase.start() < end for start, end, _l in out):
+            out.append((phrase.start(), phrase.end(), "greeting"))
+    return sorted(out)
 
 
 def is_foreign_word(word: str) -> bool:

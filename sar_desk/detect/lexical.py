@@ -24,7 +24,15 @@ _CHAT = """
     mins hrs wks yrs approx appt info dept mgr ref tel mob nb nat ins obvs defo probs lmk lmao
     rofl xx xxx haha hehe hmm ok okay kk yep yup nah soz sry cya thnx pic pics vid vids
 """
-CHAT_WORDS = frozenset(_CHAT.split())
+# Staff shorthand in UK casework: correspondence, accounts, identifier labels, posts ("wm"
+# watch manager, "pcso"), days; and contractions typed without the apostrophe ("theres").
+_SHORTHAND = """
+    corr corres addy addr acc accs acct accts ni nino n.ins nins num ppt dob nhsno yot wm cm
+    pcso tues weds thurs tmrw tomoz theres thats whats heres wheres whos hows im ive youre
+    theyre weve didnt doesnt isnt wasnt cant wont shouldnt couldnt wouldnt arent werent hasnt
+    havent
+"""
+CHAT_WORDS = frozenset(_CHAT.split()) | frozenset(_SHORTHAND.split())
 
 _VOWELS = frozenset("aeiouy")
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -127,3 +135,41 @@ def repeated_words(value: str) -> bool:
     """Whether a span is one word said again and again ("sdfg sdfg", "blah blah blah")."""
     words = [w.casefold() for w in value.split()]
     return len(words) >= 2 and len(set(words)) == 1
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS_AND_DAYS = _words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu thur fri sat sun"
+)
+# Words that put a date after them: "expires jan", "due feb", "until thu" (not "from":
+# "a text from jan").
+_DATE_CUES = _words(
+    """
+    expires expired expiry exp due until till til since in next last mid early late
+    before after every this
+    """
+)
+
+
+def calendar_word(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case span is a month or day written short ("visa expires jan").
+
+    Only with a date cue before it or a number next to it ("3 jan", "jan 2026"): "ask jan"
+    stays a name, and so does "jan's".
+    """
+    value = text[start:end]
+    if value != value.lower() or value not in _MONTHS_AND_DAYS:
+        return False
+    if text[end : end + 2] in ("'s", "’s"):
+        return False
+    before = re.findall(r"[\w']+", text[max(0, start - 16) : start])
+    after = text[end : end + 6].strip()
+    if before[-2:-1] in (["end"], ["start"], ["middle"], ["beginning"]) and before[-1] == "of":
+        return True  # "end of jan"; not "a friend of jan"
+    return bool(
+        (before and (before[-1] in _DATE_CUES or before[-1].isdigit()))
+        or re.match(r"['’]?\d", after)
+    )

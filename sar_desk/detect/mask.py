@@ -18,7 +18,18 @@ from functools import lru_cache
 
 from sar_desk.detect.languages import foreign_clauses
 
-_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.|\bgeo:)[^\s<>\"']+", re.IGNORECASE)
+# Links with a scheme or "www.", and links typed without either ("gov.uk/apply",
+# "bit.ly/3xYz", "council.example.co.uk/bins/collections"): a dotted host ending in a common
+# top-level domain, then a path. The path is what marks a link; a bare "gov.uk" is a word.
+_TLD = (
+    r"(?:uk|com|org|net|gov|nhs|ac|co|io|ly|me|gl|gd|is|ie|eu|us|de|fr|nl|be|ai|tv|to|info|"
+    r"biz|app|dev|page|link|site|online|scot|wales|cymru|london)"
+)
+_URL = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.|\bgeo:)[^\s<>\"']+|"
+    rf"(?<![\w@.\-/])(?:[a-z0-9][a-z0-9\-]*\.)+{_TLD}/[^\s<>\"']*",
+    re.IGNORECASE,
+)
 _MAP_URL = re.compile(
     r"maps\.|/maps\b|goo\.gl/maps|maps\.app|\bgeo:|openstreetmap\.|osm\.org|what3words|"
     r"[?&](?:q|ll|query|mlat|lat|cp|center|destination)=-?\d{1,3}\.\d|#map=\d",
@@ -31,9 +42,20 @@ _MEETING_URL = re.compile(
     re.I,
 )
 _COORDS = re.compile(r"(?<![\w.])-?\d{1,2}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}(?![\w.])")
+# A file name is one "word" (letters, digits, "_", "-", "@" as in "IMG@2x.png" or
+# "photo_14@03-02-2025_09-15-40.jpg", inner dots as in "scan.2025.01.pdf") before a file
+# extension: never an e-mail address, a phone number or a name to propose.
 _FILE = re.compile(
-    r"(?<![\w.@/-])[\w\-]{2,80}\.(?:opus|jpe?g|png|gif|webp|heic|mp4|mov|3gp|m4a|aac|mp3|ogg|"
-    r"wav|pdf|docx?|xlsx?|pptx?|csv|txt|zip|vcf|vcard)\b",
+    r"(?<![\w.@/-])[\w\-@]{1,80}(?:\.[\w\-@]{1,80}){0,4}\.(?:opus|jpe?g|png|gif|webp|heic|"
+    r"tiff?|bmp|svg|mp4|mov|m4v|3gp|avi|mkv|webm|m4a|aac|amr|mp3|ogg|oga|wav|flac|pdf|docx?|"
+    r"xlsx?|pptx?|odt|ods|odp|rtf|csv|txt|zip|rar|7z|vcf|vcard|ics|eml)\b",
+    re.IGNORECASE,
+)
+# WhatsApp Desktop's names for saved media hold spaces: "WhatsApp Image 2025-03-12 at
+# 10.02.11 (1).jpeg", "WhatsApp Audio 2025-11-04 at 19.47.02.opus".
+_WHATSAPP_FILE = re.compile(
+    r"\bWhatsApp (?:Image|Video|Audio|Document|Sticker|Ptt|Unknown) \d{4}-\d{2}-\d{2} at "
+    r"\d{1,2}\.\d{2}\.\d{2}(?: \(\d{1,3}\))?\.\w{2,5}\b",
     re.IGNORECASE,
 )
 # A group's name in the line that creates or renames it ('created group "Night Shift"') is a
@@ -92,6 +114,7 @@ def regions(text: str) -> tuple[Region, ...]:
         found.append(Region(match.start(), match.start() + len(url), kind))
     for pattern, kind in (
         (_COORDS, "coordinates"),
+        (_WHATSAPP_FILE, "file"),
         (_FILE, "file"),
         (_GROUP, "group"),
         (_SYSTEM, "system"),

@@ -14,9 +14,10 @@ from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
-from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
+from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.units import without_unit
 from sar_desk.detect.words import (
     ORG_WORDS,
     TITLES,
@@ -41,10 +42,13 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a name span to its name: NER often swallows "hi", "thanks" or a trailing "'s".
 
     A name never runs over a line break (a signature's name line, then "Tenancy Officer"): the
-    line holding the most name words is kept.
+    line holding the most name words is kept; a post run on before or after the name is cut.
     """
     if "\n" in text[start:end]:
         start, end = _best_line(text, start, end)
+    # "Sam Okafor Duty Manager": the post is cut off; a span that is all post stays whole
+    # and is refused as a unit by `relabel`.
+    start, end = without_unit(text, start, end) or (start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
     while len(words) > 1 and not _name_word(first := words[0].group(0).strip(",.:;!?")):
         if first.casefold().rstrip(".") in TITLES and _name_word(words[1].group(0)):
@@ -180,6 +184,8 @@ def word_not_name(
     words = value.split()
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
+    if calendar_word(text, start, end):
+        return True  # "visa expires jan"
     plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs fisher"
     if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):
         return True

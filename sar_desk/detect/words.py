@@ -13,7 +13,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sar_desk.detect import gazetteer
 from sar_desk.detect.cues import ROLES, appositive_role, person_grammar
 from sar_desk.detect.languages import is_foreign_word
-from sar_desk.detect.lexical import is_mash, lower_word_not_name, odd_capitals, repeated_words
+from sar_desk.detect.lexical import (
+    is_listed_name,
+    is_mash,
+    lower_word_not_name,
+    odd_capitals,
+    repeated_words,
+)
+from sar_desk.detect.units import is_unit
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -135,9 +142,10 @@ _PLACEHOLDER = re.compile(
 def is_placeholder(name: str) -> bool:
     """Whether a display name is a platform placeholder, a test account or only symbols.
 
-    Numbers are not placeholders: a sender shown as "+447911123456" is someone's phone.
+    Numbers are not placeholders: a sender shown as "+447911123456" is someone's phone. A
+    possessive is the same account ("Author 1's notes").
     """
-    value = " ".join(name.split()).strip(" .:")
+    value = " ".join(name.split()).strip(" .:").removesuffix("'s").removesuffix("’s")
     return not any(ch.isalnum() for ch in value) or bool(_PLACEHOLDER.match(value))
 
 
@@ -158,7 +166,8 @@ gitlab bitbucket figma loom calendly doodle eventbrite wordpress squarespace sho
 paypal netflix spotify whereby jitsi gotomeeting bluejeans ringcentral mitel avaya
 tableau qlik looker smartsheet basecamp clickup wrike monday.com evernote todoist
 itrent agresso unit4 civica capita northgate idox tpp cerner medway nhsmail egress automate
-credit benefit allowance motability meta
+credit benefit allowance motability meta rightmove zoopla onthemarket openrent spareroom
+moodle turnitin unidays gumtree ebay vinted deliveroo ubereats nextdoor citizenlink
 """)
 # Words that follow a vendor or product in a product's name ("Power Apps", "Google Drive",
 # "Adobe Acrobat Pro", "Microsoft 365"): not products alone, never a person with one.
@@ -190,6 +199,10 @@ world hello
 PLACEHOLDER_WORDS = _wordset("deleted author participant user member speaker guest caller unknown")
 
 
+# An initial run into a word ("N.Ins"); with a listed name after it, a person ("J.Smith").
+_DOTTED = re.compile(r"^[^\W\d_]\.([^\W\d_]{2,})\.?$")
+
+
 def is_not_a_name(value: str) -> bool:
     """Whether every word of a span is a product, filler or placeholder word, never a person.
 
@@ -199,6 +212,10 @@ def is_not_a_name(value: str) -> bool:
     words = [w for w in words if w]
     if not words or is_placeholder(value) or (len(words) > 1 and repeated_words(value)):
         return True
+    if is_unit(value):
+        return True  # "Red Watch", "Youth Justice Service", "Practice Manager"
+    if len(words) == 1 and (dotted := _DOTTED.match(words[0])) and not is_listed_name(dotted[1]):
+        return True  # "N.Ins" is "NI"
     if is_mash(words[0]) and all(is_mash(w) for w in words):
         return True  # "sdfg", "hjkl qwer"
     if any(w in PRODUCTS for w in words) and all(

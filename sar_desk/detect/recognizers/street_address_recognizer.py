@@ -23,6 +23,7 @@ from sar_desk.detect.recognizers.bare_street import (
     the_streets,
 )
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
+from sar_desk.detect.recognizers.postcode_address import postcode_addresses
 
 _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
@@ -119,7 +120,10 @@ class StreetAddressRecognizer(RuleRecognizer):
     CONTEXT = ("address", "lives", "live", "moved", "flat", "house", "home")
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
-        """The rules' spans, plus numbered names placed by a town, a postcode or a line end."""
+        """The rules' spans, plus numbered names placed by a town, a postcode or a line end.
+
+        A phrase closed by a postcode is an address whatever its words (`postcode_address`).
+        """
         found = super().noted_spans(text)
         if not DIGIT.search(text):
             return found
@@ -135,6 +139,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ]
         extra += lower_case_addresses(text)
         extra += bare_streets(text) + the_streets(text)
+        extra += postcode_addresses(text)
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):

@@ -11,24 +11,14 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer, typo_tolerant
+from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
+from sar_desk.detect.recognizers.id_cues import (
+    BETWEEN_AFTER,
+    NINO_CUE,
+    PASSPORT_CUE,
+    PPT_CUE,
+)
 
-# Cues as typed: mistyped ("passprot", "natoinal insuarnce") and abbreviated ("nat ins.",
-# "N.I. no"); "N.I." ends in a dot, so it needs its own right boundary.
-_PASSPORT_CUE = (
-    rf"(?i:\b(?:{typo_tolerant('passport')}|passprt|pasport|passort|pass[ \t]port|"
-    r"pp[ \t]*(?:no\b\.?|number|num\b|#))(?:'?s)?(?!\w))"
-)
-_NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
-_INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"
-_NINO_CUE = (
-    rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|{typo_tolerant('nino')}\b|NIN\b|"
-    r"HMRC\b|insurance\s+(?:no\b\.?|number|num\b)))"
-)
-# A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
-# is her passport number", "ZZ123456A which I think is her NI". Only a few short words may stand
-# between (no digits, no new line).
-_BETWEEN_AFTER = r"(?:[ \t]*[,:;(-]?[ \t]*(?:[A-Za-z'’]+[ \t]+){0,5}?)"
 _NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
 _BAD_FIRST = set("DFIQUV")
@@ -54,7 +44,7 @@ def _nino_note(value: str) -> str:
 
 
 class PassportNumberRecognizer(RuleRecognizer):
-    """A 9-digit number after "passport": "passport no. 123456789", "passport is 123 456 789"."""
+    """A 9-digit number by a passport cue: "passport no. 123456789", "ppt 123 456 789"."""
 
     NEEDS = DIGIT
 
@@ -63,21 +53,27 @@ class PassportNumberRecognizer(RuleRecognizer):
         Rule(
             "passport-after-cue",
             re.compile(
-                _PASSPORT_CUE + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+                PASSPORT_CUE + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
             ),
+            0.85,
+        ),
+        # "ppt 123456789": the abbreviation only directly before the number.
+        Rule(
+            "passport-after-ppt",
+            re.compile(PPT_CUE + r"(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"),
             0.85,
         ),
         Rule(
             "passport-before-cue",
             re.compile(
                 r"(?<![\d£$.,:/])(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d/.,:]\d)"
-                + _BETWEEN_AFTER
-                + _PASSPORT_CUE
+                + BETWEEN_AFTER
+                + PASSPORT_CUE
             ),
             0.85,
         ),
     )
-    CONTEXT = ("passport",)
+    CONTEXT = ("passport", "ppt")
 
 
 class NinoCueRecognizer(RuleRecognizer):
@@ -90,10 +86,7 @@ class NinoCueRecognizer(RuleRecognizer):
         Rule(
             "nino-after-cue",
             re.compile(
-                _NINO_CUE
-                + r"[^\n]{0,40}?(?<![A-Za-z0-9])(?P<v>"
-                + _NINO_SHAPE
-                + r")(?![A-Za-z0-9])"
+                NINO_CUE + r"[^\n]{0,40}?(?<![A-Za-z0-9])(?P<v>" + _NINO_SHAPE + r")(?![A-Za-z0-9])"
             ),
             0.85,
             note=_nino_note,
@@ -114,8 +107,8 @@ class NinoCueRecognizer(RuleRecognizer):
                 r"(?<![A-Za-z0-9])(?P<v>"
                 + _NINO_SHAPE
                 + r")(?![A-Za-z0-9])"
-                + _BETWEEN_AFTER
-                + _NINO_CUE
+                + BETWEEN_AFTER
+                + NINO_CUE
             ),
             0.85,
             note=_nino_note,

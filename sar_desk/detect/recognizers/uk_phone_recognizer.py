@@ -25,12 +25,18 @@ _FORMS = [
     rf"\(?02\d\)?{_SEP}\d{{4}}{_SEP}\d{{4}}",  # 020 7946 0000, (020) 7946 0000
     rf"\(?0[1358]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",  # 0113 496 0000, 0800 123 4567
     rf"\(?01\d{{3}}\)?{_SEP}\d{{3}}{_SEP}\d{{3}}",  # 01632 960 000, 01632 960000
+    # As people also group them: London and mobiles in fours and threes ("0207 946 0000",
+    # "0791 112 3456"), and any number read out in pairs ("01632 96 00 00").
+    rf"\(?0[27]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",
+    rf"\(?0[1-9]\d{{3}}\)?{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}",
 ]
 _INTL_FORMS = [
     rf"{_INTL}7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
     rf"{_INTL}2\d{_SEP}\d{{4}}{_SEP}\d{{4}}",
     rf"{_INTL}[1358]\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{4}}",
     rf"{_INTL}1\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
+    rf"{_INTL}[27]\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{4}}",
+    rf"{_INTL}[1-9]\d{{3}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}",
 ]
 
 

@@ -150,3 +150,61 @@ def test_map_and_meeting_links_are_masked_not_proposed(fake_detector: InProcessD
     assert [r.kind for r in regions(text)] == ["map", "meeting", "url"]
     found = analyze_all(fake_detector, [(MessageId(1), text)], CONTEXT)
     assert [f.text for f in found] == ["https://example.org/jo"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "IMG@2x.png",
+        "avatar_7@3x.webp",
+        "voice_2@14-05-2026_08-30-12.ogg",
+        "scan.2026.04.11.pdf",
+        "WhatsApp Image 2026-01-09 at 14.22.07 (2).jpeg",
+        "WhatsApp Audio 2026-02-17 at 07.05.59.opus",
+        "rota_v3-FINAL.xlsx",
+    ],
+)
+def test_file_names_with_at_signs_dots_and_spaces_are_masked(name: str) -> None:
+    text = f"sent {name} earlier"
+    assert [(text[r.start : r.end], r.kind) for r in regions(text)] == [(name, "file")]
+
+
+@pytest.mark.parametrize(
+    ("link", "kind"),
+    [
+        ("gov.uk/council-tax-bands", "url"),
+        ("bit.ly/3xQz7Lp", "url"),
+        ("forms.harbury.example.co.uk/bins/request?id=0115496077", "url"),
+        ("maps.app.goo.gl/Qw2Er8", "map"),
+    ],
+)
+def test_links_without_a_scheme_are_links(link: str, kind: str) -> None:
+    text = f"see {link} for it"
+    assert [(text[r.start : r.end], r.kind) for r in regions(text)] == [(link, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e-mail tomasz.wrobel@harbury.example.co.uk today",
+        "a 2.5mg/day dose",
+        "and/or, e.g. the gov.uk site",
+        "due 12.10/2026",
+    ],
+)
+def test_addresses_domains_and_fractions_are_not_links(text: str) -> None:
+    assert regions(text) == ()
+
+
+def test_nothing_is_proposed_in_file_names_or_bare_links(fake_detector: InProcessDetector) -> None:
+    texts = [
+        "IMG@2x.png",
+        "photo_3@02-11-2026_07-45-18.jpg (file attached)",
+        "WhatsApp Video 2026-03-01 at 09.14.52.mp4",
+    ]
+    items = [(MessageId(i), t) for i, t in enumerate(texts)]
+    assert analyze_all(fake_detector, items, CONTEXT) == []
+    found = analyze_all(
+        fake_detector, [(MessageId(9), "form at gov.uk/apply/07700900123")], CONTEXT
+    )
+    assert [(f.entity_type, f.text) for f in found] == [("URL", "gov.uk/apply/07700900123")]

@@ -24,6 +24,15 @@ CASES = [
     ("01632 960000", ["01632 960000"]),
     ("0161-496-0442", ["0161-496-0442"]),
     ("freephone 0800 123 4567", ["0800 123 4567"]),
+    # Other groupings people type: London and mobiles as 4-3-4, any number read in pairs.
+    ("old office 0207 946 0318", ["0207 946 0318"]),
+    ("her mob is 0784 402 1196", ["0784 402 1196"]),
+    ("+44 784 402 1196 from abroad", ["+44 784 402 1196"]),
+    ("ring 01632 96 04 71 after 5", ["01632 96 04 71"]),
+    ("+44 1632 96 04 71", ["+44 1632 96 04 71"]),
+    ("ref 0123 45 67 89", []),  # too few digits
+    ("dated 2026 04 11 10", []),  # no leading 0
+    ("call 0407 946 0318", []),  # no UK number starts 04
     # Not phones: NHS numbers, ticket ids, dates, money, too many digits, no leading 0.
     ("NHS 943 476 5919", []),
     ("ticket INC01134960000", []),

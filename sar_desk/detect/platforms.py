@@ -1,0 +1,62 @@
+"""Software and online services named where English talks about software, not people.
+
+No list of products is ever complete: a council's case system, a university's learning site or a
+letting portal is new to every list ("it's on Moodle", "the Rightmove app went down", "logged
+into Civica"). English gives them away by what surrounds them: a person is not logged into,
+uploaded to, installed or "down", and has no app, portal or notifications after their name. So
+a word NER calls a person or a place is a product when a software cue stands right before or
+after it and no list has the word as a name or a town (a listed name keeps the benefit of the
+doubt: "ping Hazel on the group" is still Hazel). Cues a person's case shares (an account, a
+folder, an update, a licence) are left out. They are the general wording of software use in UK
+offices, not any corpus's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.units import before_unit
+
+# Before the word: what is done on software ("it's on", "saved in", "logged into", "message
+# me on", "installed"). Not "is in" or "at" (places), nor "booked in" or "checked" (people).
+_BEFORE = re.compile(
+    r"(?i)(?:\b(?:it'?s|its|it is|it was|they'?re|put (?:it|them|that|this)|everything'?s) "
+    r"(?:on|up on)|"
+    r"\b(?:upload(?:ed)?|save[ds]?|stored?|listed) (?:on|in|into|onto|to|up on|via)|"
+    r"\b(?:post(?:ed)?|log(?:ged|ging)?) (?:on|in|into|onto|up on|via)|"
+    r"\bsign(?:ed|ing)? (?:into|onto|in to)|"
+    r"\b(?:message|msg|ping|dm|call|text|add|find|follow|contact) "
+    r"(?:me|us|him|her|them|everyone) (?:on|via)|"
+    r"\b(?:open(?:ed)?|install(?:ed)?|download(?:ed)?|reinstall(?:ed)?|googled?))\s+$"
+)
+# After the word: a part of a piece of software, or software failing ("Capita is down so").
+# Not what a person's case has too: an account, a folder, an update, a licence, a listing.
+_AFTER = re.compile(
+    r"(?i)^\s+(?:apps?|log-in page|portal|channels?|notifications?|website|subscription|"
+    r"(?:is|was|has been|went) down\b(?!\s+(?:as|to|with|at|the|for)\b)|"
+    r"keeps? (?:crashing|logging|freezing|dropping|timing out)|crashed|isn'?t working|"
+    r"is not working|not working|won'?t (?:load|open|let)|outage)\b"
+)
+
+
+def product_by_cue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a piece of software by the words around it.
+
+    One unlisted word (no list has it as a given name, a surname or a town), not a
+    possessive, with a software cue before or after it.
+    """
+    value = text[start:end]
+    if " " in value.strip() or not value.replace("-", "").isalnum():
+        return False
+    if text[end : end + 2] in ("'s", "’s"):
+        return False  # "Zubair's account": a person's
+    gaz = gazetteer.current()
+    if gaz.is_first_name(value) or gaz.is_surname(value) or gaz.is_place(value):
+        return False
+    return bool(_BEFORE.search(text[max(0, start - 30) : start]) or _AFTER.match(text[end:]))
+
+
+def named_thing(text: str, start: int, end: int) -> bool:
+    """A guessed name that is a unit's modifier ("Red" of "Red Watch") or software by its cue."""
+    return before_unit(text, start, end) or product_by_cue(text, start, end)
