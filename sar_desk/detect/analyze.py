@@ -22,6 +22,7 @@ from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
+from sar_desk.detect.prefetch import prefetch
 from sar_desk.detect.propagate import PROPAGATION_SOURCES as PROPAGATION_SOURCES
 from sar_desk.detect.propagate import (
     propagate_batch,
@@ -93,6 +94,13 @@ class ResultCache:
                 self._spans.clear()
             self._spans.update(zip(missing, detector.detect(missing), strict=True))
         return {t: self._spans[t] for t in wanted}
+
+    def __contains__(self, text: object) -> bool:
+        return text in self._spans
+
+    def add(self, text: str, spans: tuple[RawSpan, ...]) -> None:
+        """Keep one text's spans (`prefetch` fills the cache as a worker pool answers)."""
+        self._spans[text] = spans
 
 
 def _text_findings(
@@ -278,13 +286,15 @@ def analyze_all(
     The detection job does the same with the store in between, page by page.
     """
     cache = ResultCache()
-    # One call for every text: a worker pool then streams chunks to all its workers at once.
-    cache.lookup(detector, (text for _mid, text in items))
+    # One call for every text: a worker pool then streams chunks to all its workers at once,
+    # and goes on with later chunks while each batch's case-aware passes run here.
+    wait_for = prefetch(cache, detector, [text for _mid, text in items])
     by_id = {m.id: m for m in messages}
     found: list[Finding] = []
     titled: set[ConversationId] = set()
     for i in range(0, len(items), batch_size):
         batch = items[i : i + batch_size]
+        wait_for(text for _mid, text in batch)
         extra = [by_id[mid] for mid, _text in batch if mid in by_id]
         titles = title_carriers(extra, titled)
         found += analyze_batch(detector, batch, context, cache, messages=extra, titles=titles)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from multiprocessing.pool import Pool
 from pathlib import Path
 
@@ -159,12 +159,14 @@ class DetectionPool:
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
         """Raw spans for each text, computed by the workers, in order."""
+        return list(self.stream(texts))
+
+    def stream(self, texts: Sequence[str]) -> Iterator[tuple[RawSpan, ...]]:
+        """`detect`, handed to the workers now and read as each chunk is done, in order."""
         size = max(1, min(self.chunk, -(-len(texts) // self.workers)))
         chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-        out: list[tuple[RawSpan, ...]] = []
-        for part in self._pool.imap(_detect_chunk, chunks):
-            out.extend(part)
-        return out
+        parts = self._pool.imap(_detect_chunk, chunks)  # queued here, not on first read
+        return (spans for part in parts for spans in part)
 
     def close(self) -> None:
         """Stop the workers (a chunk in flight finishes first: at most a second or two)."""
