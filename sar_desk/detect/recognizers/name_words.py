@@ -28,151 +28,35 @@ from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.words import TITLES
 
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "my",
-        "your",
-        "his",
-        "her",
-        "our",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "any",
-        "no",
-        "every",
-        "each",
-    ]
-)
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DETERMINERS = _set("""
+    the a an my your his her our their this that these those some any no every each
+""")
 # Person cues before a name, relations and roles among them ("her son holly").
-CUE_BEFORE = frozenset(
-    [
-        "with",
-        "for",
-        "from",
-        "visited",
-        "visit",
-        "saw",
-        "see",
-        "ask",
-        "asking",
-        "tell",
-        "told",
-        "thanks",
-        "thank",
-        "hi",
-        "hey",
-        "hiya",
-        "cc",
-        "ping",
-        "called",
-        "named",
-        "about",
-        "met",
-        "seen",
-        "contacted",
-        "dear",
-        "love",
-        "son",
-        "daughter",
-        "mum",
-        "dad",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "partner",
-        "brother",
-        "sister",
-        "nan",
-        "gran",
-        "grandma",
-        "grandad",
-        "aunt",
-        "auntie",
-        "uncle",
-        "nephew",
-        "niece",
-        "carer",
-        "neighbour",
-        "friend",
-        "colleague",
-        "drive",
-        "drove",
-        "driving",
-        "book",
-        "booked",
-        "escort",
-        "accompany",
-    ]
-)
+CUE_BEFORE = _set("""
+    with for from visited visit saw see ask asking tell told thanks thank hi hey hiya cc ping
+    called named about met seen contacted dear love son daughter mum dad mother father wife
+    husband partner brother sister nan gran grandma grandad aunt auntie uncle nephew niece carer
+    neighbour friend colleague escort accompany
+""")
 _CUE_BEFORE_2 = frozenset(
     {"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"}
     | {"allocated to", "assigned to", "referred to", "passed to", "next to"}
     | {"appropriate adult", "lift for", "lift to"}
 )
 # Ranks and case roles written before a name ("PCSO iris", "complainant fern").
-_RANKS = frozenset(
-    [
-        "pc",
-        "pcso",
-        "dc",
-        "ds",
-        "sgt",
-        "insp",
-        "supt",
-        "wpc",
-        "cllr",
-        "councillor",
-        "complainant",
-        "claimant",
-        "defendant",
-        "suspect",
-        "victim",
-        "appellant",
-        "tutor",
-        "mentor",
-        "volunteer",
-    ]
-)
-_CUE_AFTER = frozenset(
-    [
-        "said",
-        "says",
-        "rang",
-        "called",
-        "phoned",
-        "emailed",
-        "texted",
-        "is",
-        "was",
-        "has",
-        "had",
-        "wants",
-        "wanted",
-        "needs",
-        "asked",
-        "asks",
-        "from",
-        "keeps",
-        "came",
-        "went",
-        "thinks",
-        "told",
-        "fell",
-        "swapped",
-        "moved",
-        "seen",
-        "popped",
-        "reported",
-    ]
-)
+_RANKS = _set("""
+    pc pcso dc ds sgt insp supt wpc cllr councillor complainant claimant defendant suspect
+    victim appellant tutor mentor volunteer
+""")
+_CUE_AFTER = _set("""
+    said says rang called phoned emailed texted is was has had wants wanted needs asked asks
+    from keeps came went thinks told fell swapped moved seen popped reported
+""")
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 _JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n", "/"})
 
@@ -187,69 +71,24 @@ _SUBJECT_WHERE_SAYS = re.compile(
     r"(?:says|said|rang|phoned|called|asked|told)\b",
     re.IGNORECASE,
 )
+# Someone taken somewhere for their own sake: "drive amber to her physio", "book fern in w/".
+_TAKEN = re.compile(
+    r"(?i)\b(?:drive|drove|driving|take|took|taking|bring|brought|walk|book|booked)[ \t]+$"
+)
+_TAKEN_TO = re.compile(r"(?i)[ \t]+(?:(?:to|in|for)[ \t]+(?:her|his|their)\b|in[ \t]+w/)")
 # A caller naming themselves: "hiya it's fern from next door", "this is sky from the school".
 _SELF_NAMED = re.compile(r"(?i)(?:\bit['’]?s|\bthis is|\bits)[ \t]+$")
 _SELF_NAMED_AFTER = re.compile(r"(?i)[ \t]+(?:from|here|at|calling|again)\b|[ \t]*[,.!]")
 
 # What follows "will" the modal: never these ("will is on nights", "will says", "will off").
-_NOT_AFTER_MODAL = frozenset(
-    [
-        "is",
-        "was",
-        "has",
-        "had",
-        "says",
-        "said",
-        "rang",
-        "phoned",
-        "called",
-        "emailed",
-        "texted",
-        "wants",
-        "wanted",
-        "needs",
-        "asked",
-        "asks",
-        "keeps",
-        "came",
-        "went",
-        "thinks",
-        "told",
-        "fell",
-        "moved",
-        "popped",
-        "reported",
-        "off",
-        "and",
-        "or",
-        "&",
-        "n",
-        "to",
-        "from",
-        "at",
-        "on",
-    ]
-)
+_NOT_AFTER_MODAL = _set("""
+    is was has had says said rang phoned called emailed texted wants wanted needs asked asks
+    keeps came went thinks told fell moved popped reported off and or & n to from at on
+""")
 # Who comes right before "will" the modal: a subject ("she will", "they will").
-_SUBJECTS = frozenset(
-    [
-        "i",
-        "we",
-        "you",
-        "u",
-        "he",
-        "she",
-        "they",
-        "it",
-        "who",
-        "that",
-        "which",
-        "this",
-        "there",
-        "what",
-        "ya",
-    ]
-)
+_SUBJECTS = _set("""
+    i we you u he she they it who that which this there what ya
+""")
 
 
 def sentence_start(text: str, start: int) -> bool:
@@ -270,6 +109,9 @@ def word_name_cued(text: str, words: list[re.Match[str]], i: int) -> bool:
         return False  # a possessive is a determiner: "Sam's gran", "the tenant's bill"
     if prev in CUE_BEFORE or prev2 in _CUE_BEFORE_2 or (adjacent and prev in _RANKS):
         return True
+    taken = _TAKEN.search(text[max(0, w.start() - 10) : w.start()])
+    if taken and _TAKEN_TO.match(text, w.end()):
+        return True  # "drive amber to her physio", "book fern in w/ the nurse"
     if person_grammar(text, w.start(), w.end()):
         return True  # "can holly lock up", "ivy the cleaner found it", "support worker ivy"
     end = w.end()
