@@ -61,7 +61,8 @@ _STREET_STOPS = _set("well side back front top bottom down over under up")
 _WHEN = _set("""
     tomorrow today tonight yesterday noon midnight morning afternoon evening night latest sharp
     earliest mon tue tues weds wed thu thur thurs fri sat sun o'clock oclock overnight again
-    now still already earlier later lately recently
+    now still already earlier later lately recently outside inside upstairs downstairs home
+    there here away abroad nearby instead
 """)
 # Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day.
 _ENDS = re.compile(
@@ -157,7 +158,7 @@ def _placed(
 ) -> bool:
     if _POSTCODE_AFTER.match(text, end) or _town_follows(text, end, gaz):
         return True
-    if not _ENDS.match(text, end):
+    if not _ENDS.match(text, end) or not _ends_like_a_street(words, gaz):
         return False
     if flat or _STRONG_CUE.search(before):
         return True
@@ -168,5 +169,23 @@ def _placed(
 
 
 def _name_like(word: str, gaz: Gazetteers) -> bool:
-    """A listed name in any case, or a capitalised word ("Nowak, 18a rowans,")."""
-    return word[:1].isupper() or gaz.is_first_name(word) or gaz.is_surname(word)
+    """A listed name in any case, or a capitalised word no dictionary has ("Nowak,")."""
+    if gaz.is_first_name(word) or gaz.is_surname(word):
+        return True
+    return word[:1].isupper() and not gaz.is_english(word.casefold())
+
+
+# Last words of many-word street names that are also everyday words ("Canal Side").
+_STREET_TYPES = _set("""
+    side hill well close row end court lane road street way walk view green park gate grove
+    field fields bank rise mews place square gardens terrace drive avenue crescent yard wharf
+    quay croft brae wynd common meadow meadows cottages villas house farm mill
+""")
+
+
+def _ends_like_a_street(words: list[re.Match[str]], gaz: Gazetteers) -> bool:
+    """Whether many words end as a street does: not in an everyday word ("went fine")."""
+    if len([w for w in words if w.group(0).casefold() not in _PARTICLES]) < 2:
+        return True  # "12 Laurels", "7 the chestnuts"
+    last = re.sub(r"['’]s$", "", words[-1].group(0)).casefold()
+    return last in _STREET_TYPES or not gaz.is_common_word(last)
