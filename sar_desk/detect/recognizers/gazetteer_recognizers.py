@@ -126,7 +126,13 @@ class NameListRecognizer(_ListRecognizer):
                 and text[w.end() : nxt.start()] == " "
                 and (_plain_surname(nxt, gaz) or _unknown_word(nxt.group(0)))
             )
-            end = nxt.end() if full and nxt else w.start() + len(word)
+            if nxt is not None and word[0].isupper() and text[w.end() : nxt.start()] == " ":
+                full = nxt.group(0)[0].isupper() and not gaz.is_english(nxt.group(0).casefold())
+            end = (
+                nxt.start() + len(re.sub(r"['’]s$", "", nxt.group(0)))
+                if full and nxt
+                else w.start() + len(word)
+            )
             return (w.start(), end, "PERSON", 0.45, self.NOTE)
         if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2 or odd_capitals(word):
             return None
@@ -182,6 +188,7 @@ def _plain_surname(word: re.Match[str], gaz: Gazetteers) -> bool:
 
 def _unknown_word(word: str) -> bool:
     """A lower-case word no dictionary or name list has, not a typo or shorthand ("farooq")."""
+    word = re.sub(r"['’]s$", "", word)
     return word.islower() and len(word) > 2 and not lower_word_not_name(word) and word not in _NEVER
 
 

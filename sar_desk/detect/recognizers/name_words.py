@@ -67,9 +67,16 @@ _BRACKET_AFTER = re.compile(r" ?\((?:(?:aged? )?\d{1,3}|(?P<role>[a-z]+))\)", re
 # A sentence's subject placed by where they are, then a speech verb: "amber on reception says",
 # "holly from housing rang", "frank at no. 12 says".
 _SUBJECT_WHERE_SAYS = re.compile(
-    r" (?:on|from|at|in) (?:the )?(?:no\.? ?\d+[a-z]?|number \d+|[a-z]+(?: [a-z]+)?) "
-    r"(?:says|said|rang|phoned|called|asked|told)\b",
+    r" (?:(?:on|from|at|in) (?:the )?(?:no\.? ?\d+[a-z]?|number \d+|[a-z]+(?: [a-z]+)?) "
+    r"(?:says|said|rang|phoned|called|asked|told)"
+    # someone from a body, then a verb: "pearl from the agency is her new carer"
+    r"|from (?:the )?[a-z]+ (?:is|was|has|will|came|wants))\b",
     re.IGNORECASE,
+)
+# A past tense and an object pronoun after a bare word: "hazel found her on the floor".
+_DID_TO_SOMEONE = re.compile(
+    r"(?i)[ \t]+(?:found|saw|told|took|gave|met|helped|brought|sent|heard|asked|rang|phoned|"
+    r"visited|called|drove|walked|picked)[ \t]+(?:her|him|them|me|us)\b"
 )
 # Someone taken somewhere for their own sake: "drive amber to her physio", "book fern in w/".
 _TAKEN = re.compile(
@@ -122,6 +129,8 @@ def word_name_cued(text: str, words: list[re.Match[str]], i: int) -> bool:
     bracket = _BRACKET_AFTER.match(text, end)
     if bracket and (not bracket.group("role") or _is_person_word(bracket.group("role"))):
         return True  # "fern (82)", "drew (mum)"
+    if _DID_TO_SOMEONE.match(text, end):
+        return True  # "hazel found her on the kitchen floor"
     if _WHERE_A_PATIENT_IS.match(text, end) or OFF_WORK.match(text, end):
         return True  # "ivy in bed 6", "hazel off sick again"
     if _SUBJECT_WHERE_SAYS.match(text, end) and sentence_start(text, w.start()):
@@ -159,19 +168,18 @@ def will_is_a_name(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteer
     end = w.end()
     tail = text[end:]
     nxt = words[i + 1] if i + 1 < len(words) else None
-    nxt_low = nxt.group(0).casefold() if nxt else ""
+    nxt_low = re.sub(r"['’]s$", "", nxt.group(0).casefold()) if nxt else ""
     gap = text[end : nxt.start()] if nxt else ""
     if w.group(0).endswith(("'s", "’s")):
         return True  # "Will's DBS still not back"
     if w.group(0).islower() and adjacent and _subject_name(prev, gaz):
         return False  # "duty planner owain will ring": a name is the modal's subject
-    if w.group(0)[0].isupper() and not sentence_start(text, w.start()):
-        # "changed from Will, says", "auntie Will wants": a capital inside a sentence, unless
-        # a title follows ("Will Writing Service").
-        return not (
-            nxt and gap == " " and nxt.group(0)[0].isupper() and not gaz.is_surname(nxt_low)
-        )
-    if nxt and gap == " " and nxt_low == nxt.group(0) and not _verb_like(nxt_low, gaz):
+    capital_next = bool(nxt and gap == " " and nxt.group(0)[0].isupper())
+    if w.group(0)[0].isupper() and (capital_next or not sentence_start(text, w.start())):
+        # "changed from Will, says", "auntie Will wants", "list: Will Okafor": a capital
+        # inside a sentence or before a family name, unless a title follows ("Will Writing").
+        return not (capital_next and gaz.is_english(nxt_low) and not gaz.is_surname(nxt_low))
+    if nxt and gap == " " and nxt.group(0).islower() and not _verb_like(nxt_low, gaz):
         return True  # "will farooq reported in late": a full name, no verb after a modal
     if OFF_WORK.match(text, end) or _BRACKET_AFTER.match(text, end):
         return True
@@ -262,6 +270,8 @@ def _plain_name_at(
     ):
         return True  # "rose mensah": a family name makes a full name of a word-name
     low = word.casefold()
+    if word.islower() and len(word) > 2 and word.isalpha() and not lower_word_not_name(word):
+        return low not in never and not gaz.is_place(low)  # "iris / shabnam": no word, a name
     return (
         word[:1].isupper()
         and word[1:].islower()

@@ -41,6 +41,8 @@ def names(text: str) -> list[str]:
         ("sgt will and pc dawn attended", ["will", "dawn"]),
         ("noise from no. 4 (will) again", ["will"]),
         ("will okafor rang about the boiler", ["will okafor"]),  # no verb follows a modal
+        ("she says will okafor's van is blocking", ["will okafor"]),
+        ("rota: Will Adeyemi on lates", ["Will Adeyemi"]),  # a capital before a family name
     ],
 )
 def test_will_is_a_name_where_no_verb_can_follow(text: str, expected: list[str]) -> None:
@@ -58,6 +60,7 @@ def test_will_is_a_name_where_no_verb_can_follow(text: str, expected: list[str])
         "duty manager dawn will phone back",  # a name is the modal's subject
         "will you be in on monday?",
         "she will.",
+        "Will Writing Service opens on monday",  # a title
     ],
 )
 def test_will_stays_the_modal_or_the_noun(text: str) -> None:
@@ -77,6 +80,10 @@ def test_will_stays_the_modal_or_the_noun(text: str) -> None:
         ("can someone drive amber to her physio on friday", ["amber"]),
         ("complainant dawn rang twice", ["dawn"]),
         ("hazel and rose mensah were both there", ["hazel", "rose mensah"]),
+        ("Pearl from the agency is her new carer", ["Pearl"]),  # someone from a body
+        ("dad had a fall, ivy found him by the door", ["ivy"]),  # a past tense, an object
+        # between names no dictionary has
+        ("panel: tomasz / violet / grzegorz", ["tomasz", "violet", "grzegorz"]),
     ],
 )
 def test_word_names_with_a_person_cue(text: str, expected: list[str]) -> None:
@@ -92,6 +99,7 @@ def test_word_names_with_a_person_cue(text: str, expected: list[str]) -> None:
         "the amber light was on",
         "book the room for 3",
         "drive link in the chat",  # a thing taken nowhere
+        "the ivy found on the wall",  # after an article, and no object pronoun
     ],
 )
 def test_word_names_used_as_words_stay_words(text: str) -> None:
