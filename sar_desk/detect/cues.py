@@ -141,10 +141,22 @@ def _opens_clause(head: str) -> bool:
 _ARTICLES = _set("the a an my your his her their its this that these those some any no every each")
 
 
+# "it's", "that's", "she's": "is" or "has" after a pronoun, never a possessive.
+_CONTRACTED = re.compile(r"(?i)\b(?:it|that|there|here|what|who|he|she|where|how|this)['’]s$")
+# Away from work ("hazel off sick again"): a person, although "off" mostly follows a verb.
+OFF_WORK = re.compile(r"(?i)[ \t]+off (?:sick|ill|work|today|tomorrow|tmrw|on leave)\b")
+
+
+def possessive_before(text: str, start: int) -> bool:
+    """Whether a possessive ends right before `start` ("Sam's gran"), not "it's"."""
+    head = text[:start].rstrip()
+    return head.endswith(("'s", "’s")) and len(head) < start and not _CONTRACTED.search(head[-8:])
+
+
 def after_article(text: str, start: int) -> bool:
     """Whether an article, a possessive pronoun or a possessive comes right before."""
     head = text[:start].rstrip()
-    if head.endswith(("'s", "’s")) and len(head) < start:
+    if possessive_before(text, start):
         return True  # "Sam's gran", "the tenant's bill"
     before = _WORD.findall(head[-12:])
     return bool(before) and head.endswith(before[-1]) and before[-1].casefold() in _ARTICLES

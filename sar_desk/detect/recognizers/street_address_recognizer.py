@@ -14,6 +14,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
+from sar_desk.detect.recognizers.anchored_street import anchored_streets
 from sar_desk.detect.recognizers.bare_street import (
     TIME_THEN_PERSON,
     bare_streets,
@@ -138,7 +139,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             if not _common_name(m.group("v"))
         ]
         extra += lower_case_addresses(text)
-        extra += bare_streets(text) + the_streets(text)
+        extra += bare_streets(text) + the_streets(text) + anchored_streets(text)
         extra += postcode_addresses(text)
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
@@ -177,7 +178,9 @@ _CAPITAL_RULE = re.compile(
 _CUED_ENDING = re.compile(
     rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+[A-Z][a-z]+{_STREET_END})\b"
 )
-_LOWER_CUE = re.compile(r"(?i)(?:\b(?:at|to|for|of|from|address(?: is)?:?|visit)|\()[ \t]*$")
+_LOWER_CUE = re.compile(
+    r"(?i)(?:\b(?:at|to|for|of|from|on|round|address(?: is)?:?|visit)|\()[ \t]*$"
+)
 
 
 def _capitalised(text: str) -> str:

@@ -49,7 +49,33 @@ _BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d
 _TOWN_AFTER = re.compile(
     r"(?i)[ \t]+(?:general|hospital|infirmary|royal infirmary|council|borough council|"
     r"town cent(?:re|er)|city cent(?:re|er)|area|office|branch|depot|station|crown court|"
-    r"magistrates)\b"
+    r"magistrates|shop|market|library|jobcentre|food ?bank)\b"
+)
+# A numbered street, then a town and a postcode: whatever stands between is the town, listed
+# or not ("211 Mill Parade, March, TR7 2XH", "17 Grange Crescent\nLanark NE26 5ZD").
+_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
+_TOWN_BEFORE_POSTCODE = re.compile(
+    r"(?<![\w£$.,])\d{1,4}[A-Za-z]?,?[ \t]+[^\W\d_][^\n,;:()\d]{1,40}?(?:,[ \t]*|[ \t]*\n[ \t]*)"
+    r"(?P<town>[^\W\d_][^\W\d_'’]*(?:[ \t-]+[^\W\d_'’]+){0,2})"
+    rf"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_POSTCODE}"
+)
+# A month that is also a town ("March") is the town where no month can stand: before another
+# time ("in March tmrw", "moving to March end of the month"), after a bus or a train, or
+# closing an address.
+_ANOTHER_TIME = re.compile(
+    r"(?i)[ \t]+(?:tmrw|tomorrow|today|tonight|end of (?:the )?month|at (?:xmas|christmas|easter)|"
+    r"next week|this week(?:end)?)\b"
+)
+_TRANSPORT = re.compile(r"(?i)\b(?:bus|train|coach|taxi|lift)[ \t]+(?:from|to)[ \t]+$")
+_ADDRESS_END = re.compile(r"[ \t]*(?:,|\n|$)(?![ \t]*\d)")
+# "in X" phrases that are everyday English: a word-town there is the word ("in stock").
+_IDIOMS = frozenset(
+    ["battle", "stock", "law", "church", "bath", "sale", "reading", "eye", "hope", "wall", "stone"]
+)
+# Where a phrase ends: punctuation, the line's end, a day or a word that follows a town.
+_PHRASE_END = re.compile(
+    r"(?i)[ \t]*(?:[,.;:!?)\n]|$|[ \t]-[ \t])|[ \t]+(?:mon|tues?|weds?|thurs?|fri|sat|sun|"
+    r"today|tomorrow|tmrw|market|shop|station|office)\b"
 )
 
 
@@ -102,6 +128,10 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
         gaz = current()
         if not gaz.places:
             return found
+        for m in _TOWN_BEFORE_POSTCODE.finditer(text):
+            town = (m.start("town"), m.end("town"), "LOCATION", 0.55, self.NOTE_PLACED)
+            if all(town[1] <= k[0] or town[0] >= k[1] for k in found):
+                found.append(town)
         words = self._words(text)
         taken = -1
         for i, w in enumerate(words):
@@ -145,6 +175,10 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
             and placed_in_address(text, w.start(), w.end())
         ):
             return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
+        if gaz.is_word_place(word) and low in _CALENDAR:
+            if _month_as_town(text, w.start(), w.end()):
+                return (w.start(), w.end(), "LOCATION", 0.5, self.NOTE_PLACED)
+            return None
         if (
             word[:1].isupper()
             and word[1:].islower()
@@ -171,8 +205,29 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
                 # ("12 oldfield, leek, st13 5ab").
                 if value not in _CALENDAR and _in_an_address(text, w.start(), end):
                     return (w.start(), end, "LOCATION", 0.5, self.NOTE_PLACED)
+                if gaz.is_word_place(value) and _placed_word_town(text, w.start(), end):
+                    return (w.start(), end, "LOCATION", 0.5, self.NOTE_PLACED)
                 return None
             if _placed(text, w.start(), end, _is_name(value, gaz)):
                 return (w.start(), end, "LOCATION", 0.55, self.NOTE_PLACED)
             return None
         return None
+
+
+def _month_as_town(text: str, start: int, end: int) -> bool:
+    """Whether a month that is also a town stands where no month can (see `_ANOTHER_TIME`)."""
+    if _ANOTHER_TIME.match(text, end) or _TRANSPORT.search(text[max(0, start - 16) : start]):
+        return True
+    after_street = _AFTER_STREET.search(text[max(0, start - 60) : start])
+    return bool(after_street and _ADDRESS_END.match(text, end)) or bool(
+        _BEFORE_POSTCODE.match(text, end)
+    )
+
+
+def _placed_word_town(text: str, start: int, end: int) -> bool:
+    """A lower-case word-town after a place word, closing its phrase ("gp in deal,")."""
+    value = text[start:end]
+    if value in _CALENDAR or value in _IDIOMS:
+        return False
+    before = text[max(0, start - 24) : start]
+    return bool(_STRONG_CUE.search(before)) and bool(_PHRASE_END.match(text, end))
