@@ -12,19 +12,20 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sar_desk.app.attachments import read_texts, scan_texts
 from sar_desk.app.base import SessionBase
+from sar_desk.app.detection_context import case_context as case_context
+from sar_desk.app.detection_context import known_persons_of as known_persons_of
 from sar_desk.app.detection_gate import run_status
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Cancelled
 from sar_desk.core.findings import Finding
 from sar_desk.core.jobs import CancelToken, Job, Progress
-from sar_desk.core.model import Case, IdentifierKind, Participant, Person
+from sar_desk.core.model import Message
 from sar_desk.core.records import Selection
 from sar_desk.core.search import day_range
 from sar_desk.store import Store
@@ -33,7 +34,7 @@ from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.detect.analyze import Detector
-    from sar_desk.detect.case_terms import CaseContext, KnownPerson
+    from sar_desk.detect.case_terms import CaseContext
 
 logger = logging.getLogger(__name__)
 
@@ -67,53 +68,6 @@ class DetectionSummary:
     by_entity: dict[str, int] = field(default_factory=dict)
     engine: str = ""
     note: str = ""
-
-
-def known_persons_of(people: Iterable[tuple[Person, list[Participant]]]) -> list[KnownPerson]:
-    """Turn the people table into detection's `KnownPerson` records."""
-    from sar_desk.detect.case_terms import KnownPerson
-
-    out: list[KnownPerson] = []
-    for person, parts in people:
-        names = {person.display_name}
-        handles: set[str] = set()
-        phones: set[str] = set()
-        emails: set[str] = set()
-        for part in parts:
-            if part.display_name:
-                names.add(part.display_name)
-            # Platform account ids ("U0ALEXM01") travel as handles: they identify the person
-            # in sender headers and reaction lists just as a handle does.
-            target = {
-                IdentifierKind.PHONE: phones,
-                IdentifierKind.EMAIL: emails,
-                IdentifierKind.HANDLE: handles,
-                IdentifierKind.PLATFORM_ID: handles,
-                IdentifierKind.NAME: names,
-            }.get(part.kind)
-            if target is not None:
-                target.add(part.identifier)
-        out.append(
-            KnownPerson(
-                person.id,
-                person.role,
-                person.official_capacity,
-                tuple(sorted(n for n in names if n)),
-                tuple(sorted(handles)),
-                tuple(sorted(phones)),
-                tuple(sorted(emails)),
-            )
-        )
-    return out
-
-
-def case_context(case: Case, people: Iterable[tuple[Person, list[Participant]]]) -> CaseContext:
-    """The detection context of a case: regime, known people and requester aliases."""
-    from sar_desk.detect.case_terms import CaseContext
-
-    persons = tuple(known_persons_of(people))
-    aliases = ((case.requester,) if case.requester else ()) + tuple(case.aliases)
-    return CaseContext(case.regime, persons, aliases, region=case.default_region)
 
 
 # Below this many messages, starting worker processes (a model load each) costs more than it saves.
@@ -252,21 +206,31 @@ class DetectionMixin(SessionBase):
         workers: int = 1,
     ) -> Job[int]:
         from sar_desk.detect.analyze import ResultCache, analyze_batch
+        from sar_desk.detect.prefetch import prefetch
         from sar_desk.detect.titles import title_carriers
 
         cache = ResultCache()
-        done, after = 0, 0
+        done = 0
         with unit_of_work(db) as uow:
             titled = uow.detection.titled_conversations()
             # A title's proposals ride on a disclosed message where there is one (issue 20).
             preferred = {int(i) for i in uow.scope.disclosure_ids()}
-        while True:
-            cancel.check()
+
+        def read(after: int) -> list[Message]:
             with unit_of_work(db) as uow:
                 # A full batch per worker; each page is stored (and resumable) as one step.
-                page = uow.detection.unscanned_page(span, after, BATCH * workers)
-            if not page:
-                return done
+                return uow.detection.unscanned_page(span, after, BATCH * workers)
+
+        page = read(0)
+        wait = prefetch(cache, detector, [m.text for m in page]) if workers > 1 else None
+        while page:
+            cancel.check()
+            following = read(int(page[-1].id))
+            if wait is not None:
+                # The workers start on the next page now and detect it while this page's
+                # case-aware passes and writes run here (same spans: detect/prefetch.py).
+                wait(m.text for m in page)
+                wait = prefetch(cache, detector, [m.text for m in following])
             found: list[Finding] = analyze_batch(
                 detector,
                 [(m.id, m.text) for m in page],
@@ -280,8 +244,9 @@ class DetectionMixin(SessionBase):
                 uow.detection.add_progress(run_id, [int(m.id) for m in page], len(found))
             counts.update(f.entity_type for f in found)
             done += len(page)
-            after = int(page[-1].id)
+            page = following
             yield Progress(done, total, "Scanning messages for personal data")
+        return done
 
     def _propagate(
         self,

@@ -17,7 +17,7 @@ from sar_desk.cli.main import cli
 from sar_desk.core.errors import Cancelled
 from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.core.model import Case, Regime
-from sar_desk.detect.detector import InProcessDetector
+from sar_desk.detect.detector import DetectionPool, InProcessDetector
 from sar_desk.detect.engine import blank_nlp_engine, build_analyzer, load_recognizer_set
 from sar_desk.store import audit
 from sar_desk.store.detection import list_runs
@@ -153,6 +153,44 @@ def test_cancel_midway_then_resume_scans_everything_once(
         assert (again.scanned, again.findings) == (0, 0)
         assert stored(session) == full
     finally:
+        session.close()
+        reference.close()
+
+
+def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
+    tmp_path: Path, fake_detector: InProcessDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_detection, "BATCH", 8)  # pages of 16 with two workers
+    lines = [
+        f"13/01/2026, 11:{i % 60:02d} - Jo Bloggs: visit {i} with Priya, ring 0113 496 0{i:03d}"
+        for i in range(70)
+    ]
+    chat = CHAT + "\n".join(lines) + "\n"
+    session = make_case(tmp_path / "a", chat)
+    reference = make_case(tmp_path / "b", chat)
+    pool = DetectionPool(REGISTRY, workers=2, local=fake_detector, share=True)
+    handed: list[int] = []
+    stream = pool.stream
+    monkeypatch.setattr(pool, "stream", lambda texts: handed.append(len(texts)) or stream(texts))
+    try:
+        cancel = CancelToken()
+        job = session.detection.run_detection(detector=pool, workers=2, cancel=cancel)
+        at_first_page: list[int] = []
+        with pytest.raises(Cancelled):  # noqa: PT012 - drive the generator by hand
+            for progress in job:
+                if progress.message.startswith("Scanning") and not at_first_page:
+                    at_first_page = list(handed)
+                if progress.message.startswith("Scanning") and progress.done >= 32:
+                    cancel.cancel()
+        # When the first page was stored, the second was already with the workers.
+        assert at_first_page[:2] == [16, 16]
+        run_job(session.detection.run_detection(detector=pool, workers=2))
+        run_job(reference.detection.run_detection(detector=fake_detector))
+        resumed, full = stored(session), stored(reference)
+        assert len(resumed) == len(set(resumed))
+        assert resumed == full
+    finally:
+        pool.close()
         session.close()
         reference.close()
 
