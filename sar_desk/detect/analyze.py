@@ -16,6 +16,7 @@ from typing import Protocol
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.core.model import ConversationId, Message, MessageId
+from sar_desk.detect.address_blocks import join_address_blocks
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import Region, inside
@@ -262,6 +263,7 @@ def analyze_batch(
         in_title = _text_findings(carrier.id, title, spans[title], context)
         raw += title_findings(carrier, in_title, detector.structured_entities)
     resolved = resolve(raw, detector.structured_entities, detector.drop_entities)
+    resolved = join_address_blocks(resolved, dict(items))
     proposed = apply_policy(resolved, context, build_allow_list(context), messages)
     return _with_notes(proposed, raw)
 
