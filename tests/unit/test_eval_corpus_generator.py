@@ -85,11 +85,11 @@ def test_v6_requester_slots_are_the_requester_and_never_a_third_party() -> None:
 # is sound, without running the detector on it.
 V7 = ROOT / "tests" / "data" / "eval-v7"
 V7_DIGESTS = {
-    1: "9dfe7151fb06995d",
-    2: "6a1e7ec827d8bf79",
-    3: "f452bc22c776fbd6",
-    4: "dcff3ddda3316a27",
-    5: "354ec7f722a9b48e",
+    1: "3e8fe753ecf11103",
+    2: "b82cd5df5a9229cc",
+    3: "838c45ae56f73262",
+    4: "59dd0822a49b2f3f",
+    5: "a6743dcc392edb2d",
 }
 
 
