@@ -2,11 +2,13 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here.
+random sequence or the gold spans of v2-v5 fails here. Corpus v7 (written blind, generator
+unchanged) is pinned by its own hashes and its gold is checked for sanity.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import sys
 from pathlib import Path
@@ -76,3 +78,68 @@ def test_v6_requester_slots_are_the_requester_and_never_a_third_party() -> None:
                 forms.add(g.form)
                 assert requester.last.lower() in value or requester.first.lower() in value
     assert {"Title Last", "reqemail", "First", "First Last"} <= forms
+
+
+# Corpus v7 (tests/data/eval-v7/, written blind): it uses only slots the generator already had, so
+# the generator is unchanged; these pin that it builds the same way every time and that its gold
+# is sound, without running the detector on it.
+V7 = ROOT / "tests" / "data" / "eval-v7"
+V7_DIGESTS = {
+    1: "3e8fe753ecf11103",
+    2: "b82cd5df5a9229cc",
+    3: "838c45ae56f73262",
+    4: "59dd0822a49b2f3f",
+    5: "a6743dcc392edb2d",
+}
+
+
+def _scored_types() -> set[str]:
+    """The entity types the scorer reports, read from its source (importing it loads the models)."""
+    tree = ast.parse((ROOT / "benchmarks" / "detect_eval_v2.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "TYPES" for t in node.targets
+        ):
+            return set(ast.literal_eval(node.value))
+    raise AssertionError("TYPES not found in detect_eval_v2.py")
+
+
+def test_v7_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v7", s) for s in V7_DIGESTS} == V7_DIGESTS
+
+
+def test_v7_gold_spans_are_sound_and_cover_every_scored_type() -> None:
+    corpus = generate(1500, seed=1, data=V7)
+    requester = corpus.people[0]
+    gold_types: set[str] = set()
+    neg_kinds: set[str] = set()
+    for m in corpus.messages:
+        for g in m.spans:
+            value = m.text[g.start : g.end]
+            assert 0 <= g.start < g.end <= len(m.text)
+            assert value, (m.text, g)
+            assert value.strip() == value, (m.text, g)
+            if g.entity_type == "NEG":
+                neg_kinds.add(g.form)
+                continue
+            gold_types.add(g.entity_type)
+            if g.person is not None and g.form != "initials":
+                p = corpus.people[g.person]
+                assert p.first.lower() in value.lower() or p.last.lower() in value.lower()
+            if g.entity_type == "PERSON":  # a third party never shares the requester's name
+                assert value.lower() not in {requester.first.lower(), requester.last.lower()}
+            if g.entity_type == "REQUESTER":  # "{reqemail}" carries no person index
+                assert g.person in (0, None)
+                assert requester.last.lower() in value.lower() or g.form == "First"
+    assert _scored_types() | {"REQUESTER"} <= gold_types
+    assert {
+        "placeholder",
+        "greeting",
+        "system",
+        "filler",
+        "coordinates",
+        "team",
+        "jobtitle",
+        "product",
+        "filename",
+    } <= neg_kinds
