@@ -310,9 +310,9 @@ class CaseMatcher:
         if lower_word and (
             (_after_determiner(text, span.start) and not question_subject(text, span.start, end))
             or (kind != "name" and function_word)
-            or (
-                (kind != "name" or function_word) and not named_in_lower_case(text, span.start, end)
-            )
+            # even a known person's name that is a word ("storm", "cherry") needs a person cue
+            # in lower case: "storm warning", "cherry on top" name nobody
+            or not named_in_lower_case(text, span.start, end)
         ):
             return None
         if (

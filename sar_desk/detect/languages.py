@@ -58,7 +58,7 @@ _LISTS = {
     "welsh": """
         bore prynhawn noswaith nos diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
         ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
-        gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc
+        gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc calon galon chalon nghalon
     """,
     "gaelic": """
         madainn mhath feasgar oidhche ciamar tha sibh tapadh leat leibh slàinte slainte
@@ -81,7 +81,8 @@ _LISTS = {
         que cómo estás bien muy sí hasta luego mañana manana adiós adios saludos
         también tambien pero está ustedes ellos mucho gusto bienvenido buongiorno buonasera
         ciao grazie mille prego stai sto bene molto arrivederci piacere sono siamo
-        degli anche oggi domani ieri tutti obrigado obrigada boa tarde noite tudo bem
+        degli anche oggi domani ieri tutti ragazzi ragazze amici buonanotte obrigado obrigada boa
+        tarde noite tudo bem
         bom dia todos todas olá amanhã até beijos abraço abraços
     """,
     "baltic": """
@@ -100,6 +101,12 @@ _LISTS = {
         insha'allah mashallah alhamdulillah habibi habibti yalla khuda hafiz sat sri akal
         dhanyavaad dhanyavad theek hai accha acha bhai behen bhaiya didi kal milte milenge
         hain haan nahi nahin kya kaise aap jaldi phir baad bahut bohat achha ji
+        नमस्ते धन्यवाद शुक्रिया कल फिर मिलते मिलेंगे हैं है हाँ नहीं क्या आप जी बहुत
+    """,
+    # Eritrean and Ethiopian thanks and greetings as typed in Latin letters (Tigrinya, Amharic)
+    "horn_of_africa": """
+        yekenyeley yekenyelay yeqenyeley yekanyelay selamat kemey dehan amesegnalehu
+        ameseginalehu tena yistilign endemin
     """,
 }
 WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LISTS.items()}

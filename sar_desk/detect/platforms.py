@@ -40,6 +40,14 @@ _AFTER = re.compile(
 )
 
 
+# Right after the word, an apposition saying what kind of software it is ("Libby, the library
+# app", "Bloom (our HR system)"): that outweighs a name list, a person is no app.
+_KIND = re.compile(
+    r"(?i)^\s*[,(]\s*(?:the|an?|our|their|your|my)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:app|application|software|platform|system|portal|website|site|service|tool)\b"
+)
+
+
 def product_by_cue(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a piece of software by the words around it.
 
@@ -51,6 +59,8 @@ def product_by_cue(text: str, start: int, end: int) -> bool:
         return False
     if text[end : end + 2] in ("'s", "’s"):
         return False  # "Zubair's account": a person's
+    if _KIND.match(text[end:]):
+        return True
     gaz = gazetteer.current()
     if gaz.is_first_name(value) or gaz.is_surname(value) or gaz.is_place(value):
         return False

@@ -19,11 +19,18 @@ from sar_desk.core.model import MessageId
 from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.resolve import NAME_LIKE
-from sar_desk.detect.words import PLACE_WORDS, is_not_a_name, looks_like_name
+from sar_desk.detect.words import (
+    HONORIFICS,
+    PLACE_WORDS,
+    SURNAME_PARTICLES,
+    is_not_a_name,
+    looks_like_name,
+)
 
 PROPAGATION_SOURCES = (
     "SpacyRecognizer",
@@ -64,7 +71,7 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
             seen.setdefault(key, set()).add(int(message_id))
             shown[key] = value if _title_case(value) else _capitalised(value)
             candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w))}
-        elif all(_spreadable(w) for w in words):
+        elif all(_spreadable(w, alone=len(words) == 1) for w in words):
             candidates = {" ".join(words), *words}
         else:
             continue
@@ -113,12 +120,23 @@ _STREET_LIKE = re.compile(
 )
 
 
-def _spreadable(word: str) -> bool:
-    """Whether one word of a NER name may be matched across the case."""
+def _spreadable(word: str, alone: bool = False) -> bool:
+    """Whether one word of a NER name may be matched across the case.
+
+    A word found alone (not in a full name) that is an English word no name list has
+    ("Sweet", "Tel") is a word NER misread, not a name to look for everywhere.
+    """
     if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
         return False
+    low = word.casefold()
+    if low in SURNAME_PARTICLES or low in HONORIFICS or low in ROLES or low in RELATIONS:
+        return False  # "Sister", "Coroner", "nan": how a person is addressed, not who
     gaz = gazetteer.current()
     named = gaz.is_first_name(word) or gaz.is_surname(word)
+    if word.isupper() and len(word) <= 3 and not named:
+        return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"
+    if alone and not named and gaz.is_english(low):
+        return False  # "Sweet", "Tel", "Superintendent": an English word no name list has
     # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
     return named or not (gaz.is_place(word) or _STREET_LIKE.match(word))
 

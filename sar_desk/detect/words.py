@@ -35,6 +35,31 @@ def _wordset(text: str) -> frozenset[str]:
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "rev"})
 
+# Titles of office and forms of address beyond `TITLES`: what a person is called by their post
+# ("Sister", "the Coroner", "Superintendent Registrar"), a closed class, never a name alone.
+HONORIFICS = _wordset("""
+sister matron nurse coroner registrar superintendent sergeant sarge constable inspector
+detective chief commander captain major colonel lieutenant corporal private officer judge
+magistrate recorder reverend vicar canon bishop father pastor imam rabbi lord lady dame sir
+madam master headteacher head deputy principal chair chairman chairwoman councillor mayor
+sheriff bailiff warden governor director doctor professor
+""")
+
+# Particles that open or join a family name ("Ní Bhriain", "Dela Cruz", "van Dijk", "Nic
+# Aoidh"): part of a full name, never a name on their own (and "Ní" folds to "NI").
+SURNAME_PARTICLES = _wordset("""
+ní ni nic ó uí ui mac mc dela delos della de da di do dos das del der den van von le la du des
+al el bin ibn ap ferch verch ter ten zu st
+""")
+
+# Greetings, exclamations and sign-offs of UK chat that NER reads as a name when they stand
+# alone or open a message ("Wotcha", "Sweet!", "Laters"): a closed class of chat interjections.
+GREETINGS = _wordset("""
+wotcha watcha wotcher alright alrite hiya heya howdy yo oi sweet ace brill brilliant lush
+mint cracking laters lates tara ta-ra toodles toodle-oo ciao cheerio nighty night-night nite
+sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo congrats
+""")
+
 # Chat words that follow "hi"/"thanks"/"cc" but are not people.
 NOT_NAMES = _wordset("""
 all everyone everybody guys folks team gang there again mate mates both you u ya y'all
@@ -173,7 +198,8 @@ paypal netflix spotify whereby jitsi gotomeeting bluejeans ringcentral mitel ava
 tableau qlik looker smartsheet basecamp clickup wrike monday.com evernote todoist
 itrent agresso unit4 civica capita northgate idox tpp cerner medway nhsmail egress automate
 credit benefit allowance motability meta rightmove zoopla onthemarket openrent spareroom
-moodle turnitin unidays gumtree ebay vinted deliveroo ubereats nextdoor citizenlink
+moodle turnitin unidays gumtree ebay vinted deliveroo ubereats nextdoor citizenlink siri
+cortana bixby
 """)
 # Words that follow a vendor or product in a product's name ("Power Apps", "Google Drive",
 # "Adobe Acrobat Pro", "Microsoft 365"): not products alone, never a person with one.
@@ -220,6 +246,10 @@ def is_not_a_name(value: str) -> bool:
         return True
     if is_unit(value):
         return True  # "Red Watch", "Youth Justice Service", "Practice Manager"
+    if all(w in HONORIFICS or w in TITLES for w in words):
+        return True  # "Coroner", "Superintendent Registrar": a post, whoever holds it
+    if len(words) == 1 and words[0] in GREETINGS and not _first_name(words[0]):
+        return True  # "Wotcha", "Sweet": a greeting or exclamation on its own
     if len(words) == 1 and (dotted := _DOTTED.match(words[0])) and not is_listed_name(dotted[1]):
         return True  # "N.Ins" is "NI"
     if is_mash(words[0]) and all(is_mash(w) for w in words):
@@ -241,6 +271,10 @@ def is_not_a_name(value: str) -> bool:
         or (foreign and len(w) <= 2 and w.isalpha())
         for w in words
     )
+
+
+def _first_name(word: str) -> bool:
+    return gazetteer.current().is_first_name(word)
 
 
 def _foreign_not_name(word: str) -> bool:

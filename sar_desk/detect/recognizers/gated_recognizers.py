@@ -50,7 +50,26 @@ class GatedUrlRecognizer(UrlRecognizer):
         results: list[RecognizerResult] = super().analyze(
             text, entities, nlp_artifacts, regex_flags
         )
-        return results
+        return [r for r in results if not _what3words(text, r.start, r.end)]
+
+
+# A what3words address: three lower-case words joined by dots, after "///" or a "w3w" or
+# "what3words" label ("///filled.count.soap", "w3w: index.home.raft"). A place, not a web site.
+_W3W_WORDS = re.compile(r"[^\W\d_]+\.[^\W\d_]+\.[^\W\d_]+")
+_W3W_LABEL = re.compile(r"(?i)(?:///|\b(?:w3w|what ?3 ?words)\b[\s:=-]*(?:///)?)$")
+
+
+def _what3words(text: str, start: int, end: int) -> bool:
+    """Whether a URL match lies inside a what3words address."""
+    begin = start
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    words = _W3W_WORDS.match(text, begin)
+    return (
+        words is not None
+        and words.end() >= end
+        and bool(_W3W_LABEL.search(text[max(0, begin - 16) : begin]))
+    )
 
 
 # A domain's last label: letters only, two or more (".uk", ".scot", ".local", ".example").

@@ -37,6 +37,7 @@ from sar_desk.detect.recognizers.name_words import (
 )
 from sar_desk.detect.words import (
     FILLER_WORDS,
+    HONORIFICS,
     NOT_NAMES,
     PLACE_WORDS,
     PLACEHOLDER_WORDS,
@@ -179,9 +180,38 @@ class NameListRecognizer(_ListRecognizer):
             return None
         if cased and not gaz.is_place(low) and not sentence_start(text, w.start()):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
+        if not cased and _in_a_compound(text, words, i, gaz):
+            return None  # "Pitchero page", "case officer": the word in a noun phrase
         if word_name_cued(text, words, i) or in_a_list_of_names(text, words, i, gaz, _NEVER):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
         return None
+
+
+def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
+    """Whether a lower-case word-name is part of a noun phrase, not a person.
+
+    After a capitalised word that is no name, inside a sentence ("the Pitchero page", "our
+    Moodle case"), or before a role that it names the kind of ("case officer", "page
+    editor"): a name is not typed in lower case right after a brand, nor modifies a job.
+    """
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt and text[w.end() : nxt.start()] == " " and nxt.group(0).casefold() in ROLES | HONORIFICS:
+        return True
+    if i == 0 or text[words[i - 1].end() : w.start()] != " ":
+        return False
+    prev = words[i - 1]
+    word = prev.group(0)
+    low = word.casefold()
+    return (
+        word[:1].isupper()
+        and not (gaz.is_first_name(low) or gaz.is_surname(low))
+        and low not in TITLES
+        and low not in HONORIFICS
+        and low not in STOP_WORDS
+        # opening a sentence, capitals say nothing unless the word is in no dictionary
+        and (not sentence_start(text, prev.start()) or not gaz.is_english(low))
+    )
 
 
 def _plain_surname(word: re.Match[str], gaz: Gazetteers) -> bool:
