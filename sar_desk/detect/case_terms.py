@@ -295,6 +295,9 @@ class CaseMatcher:
         lower = " " not in value and not value[:1].isupper()
         if lower and gazetteer.current().is_english(value) and after_article(text, span.start):
             return None  # a rarer word that is also a name: "a hazel tree", "the ivy"
+        label = kind != "name" and lower and _LABEL_OF.match(text, end)
+        if label and gazetteer.current().is_english(value):
+            return None  # "tel 0207 946 0701", "ref 4471": a label before its number
         lower_word = ambiguous and lower
         if (
             lower_word
@@ -310,9 +313,16 @@ class CaseMatcher:
         if lower_word and (
             (_after_determiner(text, span.start) and not question_subject(text, span.start, end))
             or (kind != "name" and function_word)
-            # even a known person's name that is a word ("storm", "cherry") needs a person cue
-            # in lower case: "storm warning", "cherry on top" name nobody
-            or not named_in_lower_case(text, span.start, end)
+            or (
+                (kind != "name" or function_word) and not named_in_lower_case(text, span.start, end)
+            )
+            # opening a sentence, even a known person's name that is a word ("storm", "cherry")
+            # needs a person cue: "cherry on top of it all" names nobody, "cherry's car" does
+            or (
+                kind == "name"
+                and _opens_sentence(text, span.start)
+                and not _known_cue(text, span.start, end)
+            )
         ):
             return None
         if (
@@ -331,6 +341,18 @@ _DETERMINER = re.compile(
     r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
     r"they|he|she|it|who)\s+$"
 )
+
+
+# What follows a label: a number, or a phone number's "+" ("tel +44 20", "ext 4471").
+_LABEL_OF = re.compile(r"[:.]?\s?\(?\+?\d")
+
+# A known person's name opening a note: "'s" ("myrtle's solicitor") or a task ("grant to ring").
+_KNOWN_AFTER = re.compile(r"(?:['’]s\b| to [a-z]{2,})")
+
+
+def _known_cue(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case known name opening a sentence reads as the person."""
+    return named_in_lower_case(text, start, end) or bool(_KNOWN_AFTER.match(text, end))
 
 
 def _word_follows(text: str, end: int) -> bool:

@@ -62,7 +62,14 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         words = text.lstrip("@").split()
         if not words:
             continue
-        if _full_name(words):
+        post = len(words) >= 2 and words[0].casefold() in HONORIFICS
+        if post and all(_spreadable(w) for w in words[1:]):
+            # "Sister Savage", "Coroner Adeyemi": the person behind the post spreads, with the
+            # post as written; the post alone ("Sister") never does.
+            value = " ".join(words)
+            full.add(name_key(value))
+            candidates = {_capitalised(value), *(_capitalised(w) for w in words[1:])}
+        elif _full_name(words):
             # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
             # case: the full name spreads, and each part that may spread on its own.
             value = " ".join(words)
@@ -71,7 +78,7 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
             seen.setdefault(key, set()).add(int(message_id))
             shown[key] = value if _title_case(value) else _capitalised(value)
             candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w))}
-        elif all(_spreadable(w, alone=len(words) == 1) for w in words):
+        elif all(_spreadable(w) for w in words):
             candidates = {" ".join(words), *words}
         else:
             continue
@@ -120,12 +127,8 @@ _STREET_LIKE = re.compile(
 )
 
 
-def _spreadable(word: str, alone: bool = False) -> bool:
-    """Whether one word of a NER name may be matched across the case.
-
-    A word found alone (not in a full name) that is an English word no name list has
-    ("Sweet", "Tel") is a word NER misread, not a name to look for everywhere.
-    """
+def _spreadable(word: str) -> bool:
+    """Whether one word of a NER name may be matched across the case."""
     if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
         return False
     low = word.casefold()
@@ -135,8 +138,6 @@ def _spreadable(word: str, alone: bool = False) -> bool:
     named = gaz.is_first_name(word) or gaz.is_surname(word)
     if word.isupper() and len(word) <= 3 and not named:
         return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"
-    if alone and not named and gaz.is_english(low):
-        return False  # "Sweet", "Tel", "Superintendent": an English word no name list has
     # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
     return named or not (gaz.is_place(word) or _STREET_LIKE.match(word))
 

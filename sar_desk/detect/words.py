@@ -286,6 +286,12 @@ _NAME_BEFORE = _wordset("""
 tell told ask asked asking thank thanks cc ping remind hi hey hiya dear with for from saw seen
 met visited about re by
 """)
+# Common nouns ending in "-ing" that follow a word to make a compound ("storm warning").
+_ING_NOUNS = _wordset("""
+warning warnings meeting meetings morning evening building buildings wedding ceiling clothing
+housing parking training funding booking bookings setting settings filling heading lining
+spring string thing things clearing crossing landing ring
+""")
 _NAME_VERBS = _wordset("""
 is was has had said says rang called phoned emailed texted wants wanted needs asked asks keeps
 came went thinks told will would can could did does
@@ -311,4 +317,6 @@ def named_in_lower_case(text: str, start: int, end: int) -> bool:
     if not words or after not in (" ", "\t"):
         return False
     nxt = words[0].casefold()
+    if nxt in _ING_NOUNS:
+        return False  # "storm warning", "holly wreath meeting": a noun, not "ivy moving out"
     return nxt in _NAME_VERBS or (len(nxt) > 4 and nxt.endswith(("ed", "ing")))
