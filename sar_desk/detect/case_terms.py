@@ -346,8 +346,11 @@ _DETERMINER = re.compile(
 # What follows a label: a number, or a phone number's "+" ("tel +44 20", "ext 4471").
 _LABEL_OF = re.compile(r"[:.]?\s?\(?\+?\d")
 
-# A known person's name opening a note: "'s" ("myrtle's solicitor") or a task ("grant to ring").
-_KNOWN_AFTER = re.compile(r"(?:['’]s\b| to [a-z]{2,})")
+# A known person's name opening a note: "'s" ("myrtle's solicitor"), a task ("grant to ring").
+# Or the person addressed: "bill pls book the surveyor", "lee u coming", "joy can you".
+_KNOWN_AFTER = re.compile(
+    r"(?:['’]s\b| to [a-z]{2,}| (?:pls|plz|please|u|ur|you|can|could|would|are|r|have|did|do)\b)"
+)
 
 
 def _known_cue(text: str, start: int, end: int) -> bool:

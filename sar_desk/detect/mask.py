@@ -51,11 +51,13 @@ _FILE = re.compile(
     r"xlsx?|pptx?|odt|ods|odp|rtf|csv|txt|zip|rar|7z|vcf|vcard|ics|eml)\b",
     re.IGNORECASE,
 )
-# WhatsApp Desktop's names for saved media hold spaces: "WhatsApp Image 2025-03-12 at
-# 10.02.11 (1).jpeg", "WhatsApp Audio 2025-11-04 at 19.47.02.opus".
+# WhatsApp Desktop's and macOS's names for saved media hold spaces: "WhatsApp Image 2025-03-12
+# at 10.02.11 (1).jpeg", "WhatsApp Audio 2025-11-04 at 19.47.02.opus", "Screen Recording
+# 2025-10-02 at 14.22.31.mov", "Screenshot 2024-01-05 at 9.03.44 am.png".
 _WHATSAPP_FILE = re.compile(
-    r"\bWhatsApp (?:Image|Video|Audio|Document|Sticker|Ptt|Unknown) \d{4}-\d{2}-\d{2} at "
-    r"\d{1,2}\.\d{2}\.\d{2}(?: \(\d{1,3}\))?\.\w{2,5}\b",
+    r"\b(?:WhatsApp (?:Image|Video|Audio|Document|Sticker|Ptt|Unknown)|Screen ?shot|"
+    r"Screen Recording) \d{4}-\d{2}-\d{2} at "
+    r"\d{1,2}[.:]\d{2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?: \(\d{1,3}\))?\.\w{2,5}\b",
     re.IGNORECASE,
 )
 # A group's name in the line that creates or renames it ('created group "Night Shift"') is a

@@ -63,7 +63,11 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         if not words:
             continue
         post = len(words) >= 2 and words[0].casefold() in HONORIFICS
-        if post and all(_spreadable(w) for w in words[1:]):
+        if (
+            post
+            and not gazetteer.current().is_surname(words[0])
+            and all(_spreadable(w) for w in words[1:])
+        ):
             # "Sister Savage", "Coroner Adeyemi": the person behind the post spreads, with the
             # post as written; the post alone ("Sister") never does.
             value = " ".join(words)
@@ -132,9 +136,10 @@ def _spreadable(word: str) -> bool:
     if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
         return False
     low = word.casefold()
-    if low in SURNAME_PARTICLES or low in HONORIFICS or low in ROLES or low in RELATIONS:
-        return False  # "Sister", "Coroner", "nan": how a person is addressed, not who
     gaz = gazetteer.current()
+    post = low in HONORIFICS and not gaz.is_surname(low)  # "Mrs Lord" is a person
+    if low in SURNAME_PARTICLES or post or low in ROLES or low in RELATIONS:
+        return False  # "Sister", "Coroner", "nan": how a person is addressed, not who
     named = gaz.is_first_name(word) or gaz.is_surname(word)
     if word.isupper() and len(word) <= 3 and not named:
         return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"

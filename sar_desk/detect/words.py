@@ -246,7 +246,7 @@ def is_not_a_name(value: str) -> bool:
         return True
     if is_unit(value):
         return True  # "Red Watch", "Youth Justice Service", "Practice Manager"
-    if all(w in HONORIFICS or w in TITLES for w in words):
+    if all(w in HONORIFICS and not gazetteer.current().is_surname(w) for w in words):
         return True  # "Coroner", "Superintendent Registrar": a post, whoever holds it
     if len(words) == 1 and words[0] in GREETINGS and not _first_name(words[0]):
         return True  # "Wotcha", "Sweet": a greeting or exclamation on its own

@@ -187,6 +187,9 @@ class NameListRecognizer(_ListRecognizer):
         return None
 
 
+_LEAVE_BEFORE = frozenset(["on", "from", "of", "after", "before", "during"])
+
+
 def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
     """Whether a lower-case word-name is part of a noun phrase, not a person.
 
@@ -195,9 +198,16 @@ def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteer
     editor"): a name is not typed in lower case right after a brand, nor modifies a job.
     """
     w = words[i]
+    if w.group(0).endswith(("'s", "’s")):
+        return False  # "myrtle's solicitor": a possessive is a person's
     nxt = words[i + 1] if i + 1 < len(words) else None
-    if nxt and text[w.end() : nxt.start()] == " " and nxt.group(0).casefold() in ROLES | HONORIFICS:
-        return True
+    if nxt and text[w.end() : nxt.start()] == " ":
+        follow = nxt.group(0).casefold()
+        if follow in ROLES | HONORIFICS:
+            return True
+        prev = words[i - 1].group(0).casefold() if i else ""
+        if follow == "leave" and prev in _LEAVE_BEFORE:
+            return True  # "back from mat leave", "on pat leave": a kind of leave
     if i == 0 or text[words[i - 1].end() : w.start()] != " ":
         return False
     prev = words[i - 1]
@@ -206,8 +216,7 @@ def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteer
     return (
         word[:1].isupper()
         and not (gaz.is_first_name(low) or gaz.is_surname(low))
-        and low not in TITLES
-        and low not in HONORIFICS
+        and low not in TITLES | HONORIFICS | _RANKS | ROLES  # "PCSO florin", "Sister ivy"
         and low not in STOP_WORDS
         # opening a sentence, capitals say nothing unless the word is in no dictionary
         and (not sentence_start(text, prev.start()) or not gaz.is_english(low))
