@@ -187,6 +187,8 @@ class NameListRecognizer(_ListRecognizer):
         return None
 
 
+# Police ranks as written before a name ("PCSO florin", "DC amber").
+_POLICE_RANKS = frozenset(["pc", "pcso", "wpc", "dc", "ds", "di", "dci", "sgt", "insp", "supt"])
 _LEAVE_BEFORE = frozenset(["on", "from", "of", "after", "before", "during"])
 
 
@@ -216,7 +218,7 @@ def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteer
     return (
         word[:1].isupper()
         and not (gaz.is_first_name(low) or gaz.is_surname(low))
-        and low not in TITLES | HONORIFICS | _RANKS | ROLES  # "PCSO florin", "Sister ivy"
+        and low not in TITLES | HONORIFICS | _POLICE_RANKS | ROLES  # "PCSO florin", "Sister ivy"
         and low not in STOP_WORDS
         # opening a sentence, capitals say nothing unless the word is in no dictionary
         and (not sentence_start(text, prev.start()) or not gaz.is_english(low))
