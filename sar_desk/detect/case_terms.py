@@ -28,10 +28,17 @@ from sar_desk.core.text import (
 )
 from sar_desk.detect import gazetteer
 from sar_desk.detect.cues import after_article, question_subject
+from sar_desk.detect.hit_cues import (
+    LABEL_OF,
+    REPORTED,
+    after_determiner,
+    known_cue,
+    opens_sentence,
+    sentence_start,
+    word_follows,
+)
 from sar_desk.detect.initials import initials_index, initials_regex
-from sar_desk.detect.lexical import CHAT_WORDS
 from sar_desk.detect.words import (
-    NOT_NAMES,
     TITLES,
     is_ambiguous,
     is_placeholder,
@@ -289,20 +296,20 @@ class CaseMatcher:
         ambiguous = " " not in value and is_ambiguous(value)
         # Capitalised inside a sentence it is the name ("nurse Holly off today"); the neighbours
         # only decide for a lower-case word or one that opens a sentence ("Jack the car up").
-        decide = not value[:1].isupper() or _opens_sentence(text, span.start)
+        decide = not value[:1].isupper() or opens_sentence(text, span.start)
         if ambiguous and decide and used_as_word(text, span.start, end):
             return None
         lower = " " not in value and not value[:1].isupper()
         if lower and gazetteer.current().is_english(value) and after_article(text, span.start):
             return None  # a rarer word that is also a name: "a hazel tree", "the ivy"
-        label = kind != "name" and lower and _LABEL_OF.match(text, end)
+        label = kind != "name" and lower and LABEL_OF.match(text, end)
         if label and gazetteer.current().is_english(value):
             return None  # "tel 0207 946 0701", "ref 4471": a label before its number
         lower_word = ambiguous and lower
         if (
             lower_word
-            and _opens_sentence(text, span.start)
-            and _word_follows(text, end)
+            and opens_sentence(text, span.start)
+            and word_follows(text, end)
             and not named_in_lower_case(text, span.start, end)
         ):
             return None  # "holly wreath on the door", "autumn leaves fall"; not "holly and I"
@@ -311,7 +318,7 @@ class CaseMatcher:
         # second" names nobody. A propagated one never is.
         function_word = value.casefold() in STOP_WORDS
         if lower_word and (
-            (_after_determiner(text, span.start) and not question_subject(text, span.start, end))
+            (after_determiner(text, span.start) and not question_subject(text, span.start, end))
             or (kind != "name" and function_word)
             or (
                 (kind != "name" or function_word) and not named_in_lower_case(text, span.start, end)
@@ -320,81 +327,21 @@ class CaseMatcher:
             # needs a person cue: "cherry on top of it all" names nobody, "cherry's car" does
             or (
                 kind == "name"
-                and _opens_sentence(text, span.start)
-                and not _known_cue(text, span.start, end)
+                and opens_sentence(text, span.start)
+                and not known_cue(text, span.start, end)
             )
         ):
             return None
         if (
             kind == "name"
             and value.casefold() in STOP_WORDS
-            and _sentence_start(text, start)
-            and not _REPORTED.match(text, end)
+            and sentence_start(text, start)
+            and not REPORTED.match(text, end)
         ):
             return None  # "Who has the van keys?" (someone shown as "Dr: Who"); "Will rang" stays
         if kind == "name":
             return TermHit(start, end, "PERSON", frozenset(ctx.name_index[key]), "known")
         return TermHit(start, end, "PERSON", frozenset({None}), "propagated")
-
-
-_DETERMINER = re.compile(
-    r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|some|will|can|to|on|of|i|you|we|"
-    r"they|he|she|it|who)\s+$"
-)
-
-
-# What follows a label: a number, or a phone number's "+" ("tel +44 20", "ext 4471").
-_LABEL_OF = re.compile(r"[:.]?\s?\(?\+?\d")
-
-# A known person's name opening a note: "'s" ("myrtle's solicitor"), a task ("grant to ring").
-# Or the person addressed: "bill pls book the surveyor", "lee u coming", "joy can you".
-_KNOWN_AFTER = re.compile(
-    r"(?:['’]s\b| to [a-z]{2,}| (?:pls|plz|please|u|ur|you|can|could|would|are|r|have|did|do)\b)"
-)
-
-
-def _known_cue(text: str, start: int, end: int) -> bool:
-    """Whether a lower-case known name opening a sentence reads as the person."""
-    return named_in_lower_case(text, start, end) or bool(_KNOWN_AFTER.match(text, end))
-
-
-def _word_follows(text: str, end: int) -> bool:
-    """Whether a lower-case content word follows, as in a compound ("holly wreath").
-
-    Function words and chat words ("and", "please", "pls") do not: "holly please check".
-    """
-    match = re.match(r" ([a-z]+)\b", text[end : end + 30])
-    if match is None:
-        return False
-    word = match.group(1)
-    return (
-        gazetteer.current().is_english(word)
-        and word not in STOP_WORDS
-        and word not in NOT_NAMES
-        and word not in CHAT_WORDS
-    )
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    head = text[:start].rstrip()
-    return not head or head[-1] in ".!?:\n"
-
-
-# What follows a name that opens a sentence when it is the person ("Will rang", "May said").
-_REPORTED = re.compile(
-    r"\s+(?:said|says|rang|called|phoned|emailed|texted|asked|told|came|went|left|wrote|"
-    r"\w{3,}ed)\b",
-    re.IGNORECASE,
-)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:"
-
-
-def _after_determiner(text: str, start: int) -> bool:
-    return bool(_DETERMINER.search(text[max(0, start - 8) : start]))
 
 
 def requester_ids(people: Sequence[KnownPerson]) -> set[PersonId | None]:

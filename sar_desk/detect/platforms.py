@@ -43,7 +43,7 @@ _AFTER = re.compile(
 # Right after the word, an apposition saying what kind of software it is ("Libby, the library
 # app", "Bloom (our HR system)"): that outweighs a name list, a person is no app.
 _KIND = re.compile(
-    r"(?i)^\s*[,(]\s*(?:the|an?|our|their|your|my)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i)^\s*[,(]\s*(?:the|an?|our|their|your|my)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:app|application|software|platform|system|portal|website|site|service|tool)\b"
 )
 

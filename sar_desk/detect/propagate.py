@@ -19,15 +19,14 @@ from sar_desk.core.model import MessageId
 from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
-    HONORIFICS,
     PLACE_WORDS,
-    SURNAME_PARTICLES,
     is_not_a_name,
     looks_like_name,
 )

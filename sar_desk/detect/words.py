@@ -11,6 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.closed_classes import GREETINGS, HONORIFICS
 from sar_desk.detect.cues import (
     OFF_WORK,
     ROLES,
@@ -34,31 +35,6 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "cllr", "rev"})
-
-# Titles of office and forms of address beyond `TITLES`: what a person is called by their post
-# ("Sister", "the Coroner", "Superintendent Registrar"), a closed class, never a name alone.
-HONORIFICS = _wordset("""
-sister matron nurse coroner registrar superintendent sergeant sarge constable inspector
-detective chief commander captain major colonel lieutenant corporal private officer judge
-magistrate recorder reverend vicar canon bishop father pastor imam rabbi lord lady dame sir
-madam master headteacher head deputy principal chair chairman chairwoman councillor mayor
-sheriff bailiff warden governor director doctor professor
-""")
-
-# Particles that open or join a family name ("Ní Bhriain", "Dela Cruz", "van Dijk", "Nic
-# Aoidh"): part of a full name, never a name on their own (and "Ní" folds to "NI").
-SURNAME_PARTICLES = _wordset("""
-ní ni nic ó uí ui mac mc dela delos della de da di do dos das del der den van von le la du des
-al el bin ibn ap ferch verch ter ten zu st
-""")
-
-# Greetings, exclamations and sign-offs of UK chat that NER reads as a name when they stand
-# alone or open a message ("Wotcha", "Sweet!", "Laters"): a closed class of chat interjections.
-GREETINGS = _wordset("""
-wotcha watcha wotcher alright alrite hiya heya howdy yo oi sweet ace brill brilliant lush
-mint cracking laters lates tara ta-ra toodles toodle-oo ciao cheerio nighty night-night nite
-sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo congrats
-""")
 
 # Chat words that follow "hi"/"thanks"/"cc" but are not people.
 NOT_NAMES = _wordset("""

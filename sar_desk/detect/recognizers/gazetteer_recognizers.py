@@ -24,6 +24,7 @@ from typing import ClassVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
@@ -37,7 +38,6 @@ from sar_desk.detect.recognizers.name_words import (
 )
 from sar_desk.detect.words import (
     FILLER_WORDS,
-    HONORIFICS,
     NOT_NAMES,
     PLACE_WORDS,
     PLACEHOLDER_WORDS,
@@ -207,8 +207,8 @@ def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteer
         follow = nxt.group(0).casefold()
         if follow in ROLES | HONORIFICS:
             return True
-        prev = words[i - 1].group(0).casefold() if i else ""
-        if follow == "leave" and prev in _LEAVE_BEFORE:
+        before = words[i - 1].group(0).casefold() if i else ""
+        if follow == "leave" and before in _LEAVE_BEFORE:
             return True  # "back from mat leave", "on pat leave": a kind of leave
     if i == 0 or text[words[i - 1].end() : w.start()] != " ":
         return False

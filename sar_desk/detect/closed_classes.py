@@ -1,0 +1,38 @@
+"""Closed classes of words that stand where a name would but are never a person's name.
+
+Posts and forms of address ("Sister", "the Coroner"), the particles of family names ("Ní",
+"Dela") and chat greetings ("Wotcha", "Laters"): each a short, general list of UK usage.
+"""
+
+from __future__ import annotations
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles of office and forms of address beyond `TITLES`: what a person is called by their post
+# ("Sister", "the Coroner", "Superintendent Registrar"), a closed class, never a name alone.
+HONORIFICS = _wordset("""
+sister matron nurse coroner registrar superintendent sergeant sarge constable inspector
+detective chief commander captain major colonel lieutenant corporal private officer judge
+magistrate recorder reverend vicar canon bishop father pastor imam rabbi lord lady dame sir
+madam master headteacher head deputy principal chair chairman chairwoman councillor mayor
+sheriff bailiff warden governor director doctor professor
+""")
+
+# Particles that open or join a family name ("Ní Bhriain", "Dela Cruz", "van Dijk", "Nic
+# Aoidh"): part of a full name, never a name on their own (and "Ní" folds to "NI").
+# Particles that are also short names ("Al", "Del", "Di", "Van", "Mac", "Nic") are left out.
+SURNAME_PARTICLES = _wordset("""
+ní ni ó uí ui mc dela delos della de da do dos das der den von le la du des el bin ibn ap
+ferch verch ter ten zu
+""")
+
+# Greetings, exclamations and sign-offs of UK chat that NER reads as a name when they stand
+# alone or open a message ("Wotcha", "Sweet!", "Laters"): a closed class of chat interjections.
+GREETINGS = _wordset("""
+wotcha watcha wotcher alright alrite hiya heya howdy yo oi sweet ace brill brilliant lush
+mint cracking laters lates tara ta-ra toodles toodle-oo ciao cheerio nighty night-night nite
+sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo congrats
+""")
