@@ -24,9 +24,12 @@ _DETERMINER = re.compile(
 LABEL_OF = re.compile(r"[:.]?\s?\(?\+?\d")
 
 # A known person's name opening a note: "'s" ("myrtle's solicitor"), a task ("grant to ring").
-# Or the person addressed: "bill pls book the surveyor", "lee u coming", "joy can you".
+# Or the person addressed: "bill pls book the surveyor", "lee u coming", "joy can you"; or
+# one of a pair of people: "holly and I went round".
 _KNOWN_AFTER = re.compile(
-    r"(?:['’]s\b| to [a-z]{2,}| (?:pls|plz|please|u|ur|you|can|could|would|are|r|have|did|do)\b)"
+    r"(?:['’]s\b| to [a-z]{2,}| (?:pls|plz|please|u|ur|you|can|could|would|are|r|have|did|do)\b"
+    r"| (?:and|n|&) (?:i|me|we|us|my|her|his)\b)",
+    re.IGNORECASE,
 )
 
 
