@@ -41,21 +41,27 @@ CUE_BEFORE = _set("""
     with for from visited visit saw see ask asking tell told thanks thank hi hey hiya cc ping
     called named about met seen contacted dear love son daughter mum dad mother father wife
     husband partner brother sister nan gran grandma grandad aunt auntie uncle nephew niece carer
-    neighbour friend colleague escort accompany
+    neighbour friend colleague escort accompany rang rung phoned texted emailed messaged
 """)
 _CUE_BEFORE_2 = frozenset(
     {"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"}
     | {"allocated to", "assigned to", "referred to", "passed to", "next to"}
     | {"appropriate adult", "lift for", "lift to"}
+    # things sent or handed go to a person: "sent to dot for comment"
+    | {"sent to", "send to", "forwarded to", "handed to", "gave it to"}
 )
 # Ranks and case roles written before a name ("PCSO iris", "complainant fern").
 _RANKS = _set("""
     pc pcso dc ds sgt insp supt wpc cllr councillor complainant claimant defendant suspect
     victim appellant tutor mentor volunteer
 """)
+# Speech and movement verbs after a name; the later ones take only a person as subject
+# (one misses school, refuses, agrees, complains): "dusty missed school again".
 _CUE_AFTER = _set("""
     said says rang called phoned emailed texted is was has had wants wanted needs asked asks
     from keeps came went thinks told fell swapped moved seen popped reported
+    missed attended refused declined agreed admitted complained disclosed denied apologised
+    apologized confirmed collapsed signed shouted threatened promised
 """)
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 _JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n", "/"})
