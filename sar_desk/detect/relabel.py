@@ -30,6 +30,18 @@ from sar_desk.detect.words import (
 )
 
 
+
+def _determined(text: str, start: int, value: str) -> bool:
+    """Whether an article or possessive stands before a lower-case word as its determiner.
+
+    "that" before a name no dictionary has is the conjunction ("tell jo that edna is out"):
+    a determiner needs a noun, and such a name is none.
+    """
+    if not after_article(text, start):
+        return False
+    conj = text[:start].rstrip().casefold().endswith("that")
+    return not (conj and not gazetteer.current().is_english(value))
+
 def _name_word(word: str) -> bool:
     """A word that can be part of a name: name-like, or a listed name ("bob rang")."""
     gaz = gazetteer.current()
@@ -194,7 +206,7 @@ def word_not_name(
     if len(words) > 1:
         return False
     lower = value == value.lower()
-    if lower and (value in ROLES | RELATIONS or after_article(text, start)):
+    if lower and (value in ROLES | RELATIONS or _determined(text, start, value)):
         return True  # "her gran", "his ben", "a hazel tree"
     if not is_ambiguous(value):
         return acronym(value, context)
