@@ -30,18 +30,6 @@ from sar_desk.detect.words import (
 )
 
 
-
-def _determined(text: str, start: int, value: str) -> bool:
-    """Whether an article or possessive stands before a lower-case word as its determiner.
-
-    "that" before a name no dictionary has is the conjunction ("tell jo that edna is out"):
-    a determiner needs a noun, and such a name is none.
-    """
-    if not after_article(text, start):
-        return False
-    conj = text[:start].rstrip().casefold().endswith("that")
-    return not (conj and not gazetteer.current().is_english(value))
-
 def _name_word(word: str) -> bool:
     """A word that can be part of a name: name-like, or a listed name ("bob rang")."""
     gaz = gazetteer.current()
@@ -251,3 +239,15 @@ def street_start(text: str, start: int) -> int | None:
     if before and before[-1].casefold() in _COUNTED:
         return None
     return number_at
+
+
+def _determined(text: str, start: int, value: str) -> bool:
+    """Whether an article or possessive stands before a lower-case word as its determiner.
+
+    "that" before a name no dictionary has is the conjunction ("tell jo that edna is out"):
+    a determiner needs a noun, and such a name is none.
+    """
+    if not after_article(text, start):
+        return False
+    conj = text[:start].rstrip().casefold().endswith("that")
+    return not (conj and not gazetteer.current().is_english(value))

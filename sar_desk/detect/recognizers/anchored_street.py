@@ -46,7 +46,8 @@ _POSTCODE_AFTER = re.compile(rf"[ \t]*,?[ \t]*{_POSTCODE}")
 _BREAK = r"(?:,[ \t]*|[ \t]*\n[ \t]*)"
 _TOWN_THEN_POSTCODE = re.compile(rf"{_BREAK}[^\W\d_][^\n,\d]{{0,30}}(?:{_BREAK}|[ \t]+){_POSTCODE}")
 _TOWN_AFTER = re.compile(
-    r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]*\([ \t]*)(?P<town>[^\W\d_][^\W\d_'’ \t-]*(?:[ \t-][^\W\d_'’]+){0,2})"
+    r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]*\([ \t]*)"
+    r"(?P<town>[^\W\d_][^\W\d_'’ \t-]*(?:[ \t-][^\W\d_'’]+){0,2})"
 )
 _TOWN_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$|[ \t]-[ \t]|[ \t]*" + _POSTCODE + ")")
 # An address cue: the phrase after it is an address.

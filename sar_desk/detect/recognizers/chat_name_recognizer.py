@@ -60,8 +60,8 @@ class ChatNameRecognizer(RuleRecognizer):
         Rule(
             "vocative",
             re.compile(
-                r"^[ \t]*(?P<v>[A-Za-z][a-z'’\-]{2,20}),[ \t]+(?i:(?:can|could|would|will|did)[ \t]+)?"
-                r"(?i:you|u)\b",
+                r"^[ \t]*(?P<v>[A-Za-z][a-z'’\-]{2,20}),[ \t]+"
+                r"(?i:(?:can|could|would|will|did)[ \t]+)?(?i:you|u)\b",
                 re.MULTILINE,
             ),
             0.4,

@@ -132,9 +132,9 @@ class NameListRecognizer(_ListRecognizer):
                 return (w.start(), end, "PERSON", 0.55, self.NOTE)
             # "rev smethurst", "mrs van der berg": after a title, a family name no list or
             # dictionary has, or one that opens with a particle, is still a family name.
-            end = _surname_after_title(text, words, i + 1)
-            if end is not None:
-                return (w.start(), end, "PERSON", 0.5, self.NOTE)
+            family_end = _surname_after_title(text, words, i + 1)
+            if family_end is not None:
+                return (w.start(), family_end, "PERSON", 0.5, self.NOTE)
         if low == "will" and will_is_a_name(text, words, i, gaz):
             # "will is on nights", "from Will, says"; "will farooq" is a full name.
             full = (
@@ -189,7 +189,9 @@ class NameListRecognizer(_ListRecognizer):
         return None
 
 
-_PARTICLES = frozenset("van von der den de du da di la le del della dos st".split())
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "st"}
+)
 
 
 def _surname_after_title(text: str, words: list[re.Match[str]], j: int) -> int | None:
