@@ -208,6 +208,8 @@ def _surname_after_title(text: str, words: list[re.Match[str]], j: int) -> int |
     name = re.sub(r"['’]s$", "", words[k].group(0))
     if not name.isalpha() or len(name) < 3 or not _unknown_word(name):
         return None
+    if current().is_english(name) or current().is_word(name):
+        return None  # "dont miss price rises": a listed surname that is a word stays one
     return words[k].start() + len(name)
 
 

@@ -40,6 +40,11 @@ def found(recognizer: object, text: str) -> list[str]:
         # verbs only a person does, after a bare word-name
         ("holly refused the assessment today", ["holly"]),
         ("ivy complained about the lift again", ["ivy"]),
+        ("hazel won the raffle at the fete", ["hazel"]),
+        ("ivy wfh again, laptop issue", ["ivy"]),
+        ("dawn on the sick since tuesday", ["dawn"]),
+        ("her ex rose keeps turning up", ["rose"]),
+        ("minutes: pat (treas), holly (sec)", ["pat", "holly"]),
         # "that" before a name no dictionary has is the conjunction
         ("let Jo know that bronwen is not picking up", ["Jo", "bronwen"]),
     ],
@@ -54,6 +59,8 @@ def test_word_names_by_their_cues(text: str, expected: list[str]) -> None:
         "that rose is lovely",  # "that" as a determiner before a word
         "the storm refused to die down",  # an article makes it a noun
         "rang round the depots, nobody has it",
+        "the storm won, we lost power",
+        "dont miss price rises",
     ],
 )
 def test_words_stay_words(text: str) -> None:
