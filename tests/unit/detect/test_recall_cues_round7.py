@@ -131,3 +131,19 @@ def test_towns_by_their_cues(text: str, expected: list[str]) -> None:
 )
 def test_passport_cue_with_a_bracketed_aside(text: str, expected: list[str]) -> None:
     assert found(PassportNumberRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mrs de la fontaine wants the fence back", "mrs de la fontaine"),  # particles
+        ("let Jo know that bronwen is not picking up", "bronwen"),  # "that" the conjunction
+    ],
+)
+def test_model_names_kept(text: str, value: str) -> None:
+    from sar_desk.core.model import Regime
+    from sar_desk.detect.case_terms import CaseContext
+    from sar_desk.detect.relabel import word_not_name
+
+    start = text.index(value)
+    assert not word_not_name(text, start, start + len(value), CaseContext(Regime.SAR))
