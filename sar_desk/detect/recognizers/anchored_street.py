@@ -69,9 +69,11 @@ _WHEN = _set("""
     now still already earlier later lately recently outside inside upstairs downstairs home
     there here away abroad nearby instead
 """)
-# Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day.
+# Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day, a verb.
 _ENDS = re.compile(
     r"[ \t]*(?:[,;:?!)\n]|\.(?:\s|$)|$|[ \t]-[ \t]|[ \t]in[ \t]|[ \t]+(?:at|on)[ \t]+\d"
+    # the sentence's verb after a placed subject: "the tenant at 45 the shambles is ..."
+    r"|[ \t]+(?:is|was|has|have|are|keeps)[ \t]"
     rf"|[ \t]+(?i:{'|'.join(sorted(_WHEN, key=len, reverse=True))})\b)"
 )
 # Particles inside Welsh, Gaelic and English street names ("Cnoc an t-Sìthein", "Heol y Nant").
