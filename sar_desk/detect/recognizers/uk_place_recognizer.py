@@ -51,6 +51,7 @@ _BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d
 _TOWN_AFTER = re.compile(
     r"(?i)[ \t]+(?:general|hospital|infirmary|royal infirmary|council|borough council|"
     r"town cent(?:re|er)|city cent(?:re|er)|area|office|branch|depot|station|crown court|"
+    r"county court|family court|district|tribunal|"
     r"magistrates|shop|market|library|jobcentre|food ?bank)\b"
 )
 # A numbered street, then a town and a postcode: whatever stands between is the town, listed

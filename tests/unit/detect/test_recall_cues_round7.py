@@ -119,6 +119,7 @@ def test_streets_by_their_cues(text: str, expected: list[str]) -> None:
         ("he moved from bath.", ["bath"]),
         ("it is in bath.", []),  # "in bath" is an idiom
         ("both of them came", []),
+        ("hearing listed at selby county court, 2pm", ["selby"]),  # a town names its court
     ],
 )
 def test_towns_by_their_cues(text: str, expected: list[str]) -> None:
