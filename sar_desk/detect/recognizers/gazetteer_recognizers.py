@@ -130,6 +130,11 @@ class NameListRecognizer(_ListRecognizer):
             ):
                 end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
                 return (w.start(), end, "PERSON", 0.55, self.NOTE)
+            # "rev smethurst", "mrs van der berg": after a title, a family name no list or
+            # dictionary has, or one that opens with a particle, is still a family name.
+            family_end = _surname_after_title(text, words, i + 1)
+            if family_end is not None:
+                return (w.start(), family_end, "PERSON", 0.5, self.NOTE)
         if low == "will" and will_is_a_name(text, words, i, gaz):
             # "will is on nights", "from Will, says"; "will farooq" is a full name.
             full = (
@@ -151,7 +156,7 @@ class NameListRecognizer(_ListRecognizer):
         if not cased and (
             lower_word_not_name(word)
             or low in CUE_BEFORE | ROLES | RELATIONS
-            or after_article(text, w.start())
+            or (after_article(text, w.start()) and not _that_clause(text, w.start(), low, gaz))
         ):
             return None  # "nat ins", "her son", "Sam's gran", "his ben", "a hazel tree"
         if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
@@ -182,6 +187,39 @@ class NameListRecognizer(_ListRecognizer):
         if word_name_cued(text, words, i) or in_a_list_of_names(text, words, i, gaz, _NEVER):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
         return None
+
+
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "st"}
+)
+
+
+def _surname_after_title(text: str, words: list[re.Match[str]], j: int) -> int | None:
+    """End of a lower-case family name starting at ``words[j]`` after a title, if it is one.
+
+    Particles ("van der", "de la") run on to the word they introduce; the name itself must be
+    a word no dictionary has (not "mrs said", not a typo of a word).
+    """
+    k = j
+    while k + 1 < len(words) and words[k].group(0) in _PARTICLES and k - j < 3:
+        if text[words[k].end() : words[k + 1].start()] != " ":
+            return None
+        k += 1
+    name = re.sub(r"['’]s$", "", words[k].group(0))
+    if not name.isalpha() or len(name) < 3 or not _unknown_word(name):
+        return None
+    if current().is_english(name) or current().is_word(name):
+        return None  # "dont miss price rises": a listed surname that is a word stays one
+    return words[k].start() + len(name)
+
+
+def _that_clause(text: str, start: int, low: str, gaz: Gazetteers) -> bool:
+    """Whether "that" before a name no dictionary has opens a clause ("tell jo that edna is").
+
+    A determiner needs a noun after it; a name that is no word cannot be one, so "that" is
+    the conjunction.
+    """
+    return text[:start].rstrip().casefold().endswith("that") and not gaz.is_english(low)
 
 
 def _plain_surname(word: re.Match[str], gaz: Gazetteers) -> bool:
