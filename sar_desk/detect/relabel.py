@@ -186,7 +186,8 @@ def word_not_name(
         return True
     if calendar_word(text, start, end):
         return True  # "visa expires jan"
-    plain = [w for w in words if w.rstrip(".") not in TITLES]  # "mrs fisher"
+    # "mrs fisher", "mrs van der berg": titles and surname particles are no evidence
+    plain = [w for w in words if w.rstrip(".") not in TITLES and w not in _PARTICLES]
     if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):
         return True
     if _in_place_name(text, start, end):
@@ -194,7 +195,7 @@ def word_not_name(
     if len(words) > 1:
         return False
     lower = value == value.lower()
-    if lower and (value in ROLES | RELATIONS or after_article(text, start)):
+    if lower and (value in ROLES | RELATIONS or _determined(text, start, value)):
         return True  # "her gran", "his ben", "a hazel tree"
     if not is_ambiguous(value):
         return acronym(value, context)
@@ -239,3 +240,19 @@ def street_start(text: str, start: int) -> int | None:
     if before and before[-1].casefold() in _COUNTED:
         return None
     return number_at
+
+
+# Particles inside family names ("van der Berg", "de la Cruz"); each is also a word.
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "da", "di", "la", "le", "del"})
+
+
+def _determined(text: str, start: int, value: str) -> bool:
+    """Whether an article or possessive stands before a lower-case word as its determiner.
+
+    "that" before a name no dictionary has is the conjunction ("tell jo that edna is out"):
+    a determiner needs a noun, and such a name is none.
+    """
+    if not after_article(text, start):
+        return False
+    conj = text[:start].rstrip().casefold().endswith("that")
+    return not (conj and not gazetteer.current().is_english(value))

@@ -11,7 +11,9 @@ count ("3 boxes"), so a numbered name is a street only where the address around 
 - an address cue or a place preposition comes first and the phrase ends there: punctuation,
   the line's end, a dash, "in", or a clock time ("address 94 laurels", "at 73 bluebells,",
   "for elin at 13 tithebarn?", "round 10 Canal Side", "at 85 the spinney at 2am");
-- it follows a name and a comma and ends at one ("from Ann Ode, 46 foxgloves, she ...").
+- it follows a name and a comma and ends at one ("from Ann Ode, 46 foxgloves, she ...");
+- a journey starts there: "from 34a paradise to the day centre" (as placed by a preposition);
+- a town follows in brackets: "126a micklegate (newtown)".
 
 Never when a word before counts ("took 2", "bay 3") or a word of the name is a stop word, a unit,
 a month, a day or a product ("at 3 weeks,"; "well", "side", "back", "top" are street words); and
@@ -44,7 +46,8 @@ _POSTCODE_AFTER = re.compile(rf"[ \t]*,?[ \t]*{_POSTCODE}")
 _BREAK = r"(?:,[ \t]*|[ \t]*\n[ \t]*)"
 _TOWN_THEN_POSTCODE = re.compile(rf"{_BREAK}[^\W\d_][^\n,\d]{{0,30}}(?:{_BREAK}|[ \t]+){_POSTCODE}")
 _TOWN_AFTER = re.compile(
-    r"(?:,[ \t]*|[ \t]*\n[ \t]*)(?P<town>[^\W\d_][^\W\d_'’ \t-]*(?:[ \t-][^\W\d_'’]+){0,2})"
+    r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]*\([ \t]*)"
+    r"(?P<town>[^\W\d_][^\W\d_'’ \t-]*(?:[ \t-][^\W\d_'’]+){0,2})"
 )
 _TOWN_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$|[ \t]-[ \t]|[ \t]*" + _POSTCODE + ")")
 # An address cue: the phrase after it is an address.
@@ -54,6 +57,8 @@ _STRONG_CUE = re.compile(
 )
 # A place preposition: the phrase after it may be an address.
 _WEAK_CUE = re.compile(r"(?i)(?:\b(?:at|on|for|round|opposite|outside|near|to)|\()[ \t]*$")
+_FROM = re.compile(r"(?i)\bfrom[ \t]*$")
+_TO = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?[^\W\d_]")
 _NAME_COMMA = re.compile(r"(?P<name>[^\W\d_][\w'’-]*),[ \t]*$")
 # Stop words that are also common street words ("Well Close", "Canal Side", "Back Lane").
 _STREET_STOPS = _set("well side back front top bottom down over under up")
@@ -64,9 +69,11 @@ _WHEN = _set("""
     now still already earlier later lately recently outside inside upstairs downstairs home
     there here away abroad nearby instead
 """)
-# Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day.
+# Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day, a verb.
 _ENDS = re.compile(
     r"[ \t]*(?:[,;:?!)\n]|\.(?:\s|$)|$|[ \t]-[ \t]|[ \t]in[ \t]|[ \t]+(?:at|on)[ \t]+\d"
+    # the sentence's verb after a placed subject: "the tenant at 45 the shambles is ..."
+    r"|[ \t]+(?:is|was|has|have|are|keeps)[ \t]"
     rf"|[ \t]+(?i:{'|'.join(sorted(_WHEN, key=len, reverse=True))})\b)"
 )
 # Particles inside Welsh, Gaelic and English street names ("Cnoc an t-Sìthein", "Heol y Nant").
@@ -114,6 +121,8 @@ def _weakly_placed_ok(words: list[str], gaz: Gazetteers) -> bool:
     lows = [w.casefold() for w in words]
     if lows[-1] in _COUNTED or (len(lows) == 1 and gaz.is_first_name(lows[0])):
         return False
+    if lows[0] == "the" and len(lows) == 2 and lows[1].endswith("s") and len(lows[1]) > 4:
+        return True  # "at 102 the orchards": "The Paddocks", "The Maltings" are streets
     if len(lows) > 3 or (lows[0] == "the" and gaz.is_common_word(lows[1])):
         return False  # "at 5 the shop closes": a time, then a clause
     return not all(gaz.is_first_name(w) or gaz.is_surname(w) for w in lows if w not in _PARTICLES)
@@ -158,6 +167,9 @@ def _placed(
 ) -> bool:
     if _POSTCODE_AFTER.match(text, end) or _town_follows(text, end, gaz):
         return True
+    if _FROM.search(before) and _TO.match(text, end) and _ends_like_a_street(words, gaz):
+        # a journey's start: "taxi from 34a paradise to the day centre"
+        return _weakly_placed_ok([w.group(0) for w in words], gaz)
     if not _ENDS.match(text, end) or not _ends_like_a_street(words, gaz):
         return False
     if flat or _STRONG_CUE.search(before):

@@ -22,6 +22,8 @@ _GREETING = (
     r"(?:hi|hey|hiya|hello|morning|afternoon|evening|thanks|thank\s+you|thx|cheers|ta|bye|night)"
 )
 _ADDRESSING = r"(?:cc|ping|ask|tell|message|msg|dm|remind|chase|phone|ring)"
+# Nicknames built on a name: "ask big deb", "tell little jo", "ping young sam".
+_NICK = r"(?:(?i:big|little|lil|young|old)[ \t]+)?"
 
 
 def _name_ok(value: str) -> bool:
@@ -49,7 +51,19 @@ class ChatNameRecognizer(RuleRecognizer):
         ),
         Rule(
             "addressing",
-            re.compile(rf"\b(?i:{_ADDRESSING})[ \t]+{_NAME}\b"),
+            re.compile(rf"\b(?i:{_ADDRESSING})[ \t]+{_NICK}{_NAME}\b"),
+            0.4,
+            validate=_name_ok,
+        ),
+        # A message that opens by calling someone, then turns to "you": "Thornber, you said
+        # you'd sort it", "okafor, can you ring me". Only a word no dictionary has passes.
+        Rule(
+            "vocative",
+            re.compile(
+                r"^[ \t]*(?P<v>[A-Za-z][a-z'’\-]{2,20}),[ \t]+"
+                r"(?i:(?:can|could|would|will|did)[ \t]+)?(?i:you|u)\b",
+                re.MULTILINE,
+            ),
             0.4,
             validate=_name_ok,
         ),

@@ -24,7 +24,6 @@ from typing import ClassVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
-from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
@@ -36,6 +35,7 @@ from sar_desk.detect.recognizers.name_words import (
     will_is_a_name,
     word_name_cued,
 )
+from sar_desk.detect.recognizers.noun_phrases import in_a_compound
 from sar_desk.detect.words import (
     FILLER_WORDS,
     NOT_NAMES,
@@ -131,6 +131,11 @@ class NameListRecognizer(_ListRecognizer):
             ):
                 end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
                 return (w.start(), end, "PERSON", 0.55, self.NOTE)
+            # "rev smethurst", "mrs van der berg": after a title, a family name no list or
+            # dictionary has, or one that opens with a particle, is still a family name.
+            family_end = _surname_after_title(text, words, i + 1)
+            if family_end is not None:
+                return (w.start(), family_end, "PERSON", 0.5, self.NOTE)
         if low == "will" and will_is_a_name(text, words, i, gaz):
             # "will is on nights", "from Will, says"; "will farooq" is a full name.
             full = (
@@ -152,7 +157,7 @@ class NameListRecognizer(_ListRecognizer):
         if not cased and (
             lower_word_not_name(word)
             or low in CUE_BEFORE | ROLES | RELATIONS
-            or after_article(text, w.start())
+            or (after_article(text, w.start()) and not _that_clause(text, w.start(), low, gaz))
         ):
             return None  # "nat ins", "her son", "Sam's gran", "his ben", "a hazel tree"
         if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
@@ -180,49 +185,44 @@ class NameListRecognizer(_ListRecognizer):
             return None
         if cased and not gaz.is_place(low) and not sentence_start(text, w.start()):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
-        if not cased and _in_a_compound(text, words, i, gaz):
+        if not cased and in_a_compound(text, words, i, gaz):
             return None  # "Pitchero page", "case officer": the word in a noun phrase
         if word_name_cued(text, words, i) or in_a_list_of_names(text, words, i, gaz, _NEVER):
             return (w.start(), w.start() + len(word), "PERSON", 0.45, self.NOTE)
         return None
 
 
-# Police ranks as written before a name ("PCSO florin", "DC amber").
-_POLICE_RANKS = frozenset(["pc", "pcso", "wpc", "dc", "ds", "di", "dci", "sgt", "insp", "supt"])
-_LEAVE_BEFORE = frozenset(["on", "from", "of", "after", "before", "during"])
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "st"}
+)
 
 
-def _in_a_compound(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
-    """Whether a lower-case word-name is part of a noun phrase, not a person.
+def _surname_after_title(text: str, words: list[re.Match[str]], j: int) -> int | None:
+    """End of a lower-case family name starting at ``words[j]`` after a title, if it is one.
 
-    After a capitalised word that is no name, inside a sentence ("the Pitchero page", "our
-    Moodle case"), or before a role that it names the kind of ("case officer", "page
-    editor"): a name is not typed in lower case right after a brand, nor modifies a job.
+    Particles ("van der", "de la") run on to the word they introduce; the name itself must be
+    a word no dictionary has (not "mrs said", not a typo of a word).
     """
-    w = words[i]
-    if w.group(0).endswith(("'s", "’s")):
-        return False  # "myrtle's solicitor": a possessive is a person's
-    nxt = words[i + 1] if i + 1 < len(words) else None
-    if nxt and text[w.end() : nxt.start()] == " ":
-        follow = nxt.group(0).casefold()
-        if follow in ROLES | HONORIFICS:
-            return True
-        before = words[i - 1].group(0).casefold() if i else ""
-        if follow == "leave" and before in _LEAVE_BEFORE:
-            return True  # "back from mat leave", "on pat leave": a kind of leave
-    if i == 0 or text[words[i - 1].end() : w.start()] != " ":
-        return False
-    prev = words[i - 1]
-    word = prev.group(0)
-    low = word.casefold()
-    return (
-        word[:1].isupper()
-        and not (gaz.is_first_name(low) or gaz.is_surname(low))
-        and low not in TITLES | HONORIFICS | _POLICE_RANKS | ROLES  # "PCSO florin", "Sister ivy"
-        and low not in STOP_WORDS
-        # opening a sentence, capitals say nothing unless the word is in no dictionary
-        and (not sentence_start(text, prev.start()) or not gaz.is_english(low))
-    )
+    k = j
+    while k + 1 < len(words) and words[k].group(0) in _PARTICLES and k - j < 3:
+        if text[words[k].end() : words[k + 1].start()] != " ":
+            return None
+        k += 1
+    name = re.sub(r"['’]s$", "", words[k].group(0))
+    if not name.isalpha() or len(name) < 3 or not _unknown_word(name):
+        return None
+    if current().is_english(name) or current().is_word(name):
+        return None  # "dont miss price rises": a listed surname that is a word stays one
+    return words[k].start() + len(name)
+
+
+def _that_clause(text: str, start: int, low: str, gaz: Gazetteers) -> bool:
+    """Whether "that" before a name no dictionary has opens a clause ("tell jo that edna is").
+
+    A determiner needs a noun after it; a name that is no word cannot be one, so "that" is
+    the conjunction.
+    """
+    return text[:start].rstrip().casefold().endswith("that") and not gaz.is_english(low)
 
 
 def _plain_surname(word: re.Match[str], gaz: Gazetteers) -> bool:

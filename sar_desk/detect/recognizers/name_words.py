@@ -41,27 +41,38 @@ CUE_BEFORE = _set("""
     with for from visited visit saw see ask asking tell told thanks thank hi hey hiya cc ping
     called named about met seen contacted dear love son daughter mum dad mother father wife
     husband partner brother sister nan gran grandma grandad aunt auntie uncle nephew niece carer
-    neighbour friend colleague escort accompany
+    neighbour friend colleague escort accompany rang rung phoned texted emailed messaged
+    visiting ex
 """)
 _CUE_BEFORE_2 = frozenset(
     {"spoke to", "speak to", "talk to", "talked to", "chat to", "ring"}
     | {"allocated to", "assigned to", "referred to", "passed to", "next to"}
     | {"appropriate adult", "lift for", "lift to"}
+    # things sent or handed go to a person: "sent to dot for comment"
+    | {"sent to", "send to", "forwarded to", "handed to", "gave it to"}
 )
 # Ranks and case roles written before a name ("PCSO iris", "complainant fern").
 _RANKS = _set("""
     pc pcso dc ds sgt insp supt wpc cllr councillor complainant claimant defendant suspect
     victim appellant tutor mentor volunteer
 """)
+# Speech and movement verbs after a name; the later ones take only a person as subject
+# (one misses school, refuses, agrees, complains): "dusty missed school again".
+# A committee's officers, as minutes write them after a name: "jo (sec)", "kit (treas)".
+_OFFICERS = _set("sec secretary treasurer treas chairman chairperson vice-chair")
 _CUE_AFTER = _set("""
     said says rang called phoned emailed texted is was has had wants wanted needs asked asks
     from keeps came went thinks told fell swapped moved seen popped reported
+    missed attended refused declined agreed admitted complained disclosed denied apologised
+    apologized confirmed collapsed signed shouted threatened promised won wfh
 """)
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 _JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n", "/"})
 
 # Where a patient or resident is ("in bed 6", "in side room 2"): only a person is there.
 _WHERE_A_PATIENT_IS = re.compile(r"(?i) (?:is )?in (?:bed|bay|room|side room|cubicle) \d")
+# "on the sick", "on sick": off work ill, said only of a person.
+_ON_SICK = re.compile(r"(?i)[ \t]+on (?:the )?sick\b")
 # A bracket holding an age or a role: "fern (82)", "drew (mum)", "sky (tenant)".
 _BRACKET_AFTER = re.compile(r" ?\((?:(?:aged? )?\d{1,3}|(?P<role>[a-z]+))\)", re.IGNORECASE)
 # A sentence's subject placed by where they are, then a speech verb: "amber on reception says",
@@ -131,7 +142,11 @@ def word_name_cued(text: str, words: list[re.Match[str]], i: int) -> bool:
         return True  # "fern (82)", "drew (mum)"
     if _DID_TO_SOMEONE.match(text, end):
         return True  # "hazel found her on the kitchen floor"
-    if _WHERE_A_PATIENT_IS.match(text, end) or OFF_WORK.match(text, end):
+    if (
+        _WHERE_A_PATIENT_IS.match(text, end)
+        or OFF_WORK.match(text, end)
+        or _ON_SICK.match(text, end)
+    ):
         return True  # "ivy in bed 6", "hazel off sick again"
     if _SUBJECT_WHERE_SAYS.match(text, end) and sentence_start(text, w.start()):
         return True  # "amber on reception says the parcel came"
@@ -144,7 +159,7 @@ def word_name_cued(text: str, words: list[re.Match[str]], i: int) -> bool:
 
 def _is_person_word(word: str) -> bool:
     low = word.casefold()
-    return low in ROLES or low in RELATIONS or low in _RANKS
+    return low in ROLES or low in RELATIONS or low in _RANKS or low in _OFFICERS
 
 
 def _self_named(text: str, start: int, end: int) -> bool:

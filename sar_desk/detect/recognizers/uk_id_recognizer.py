@@ -53,7 +53,10 @@ class PassportNumberRecognizer(RuleRecognizer):
         Rule(
             "passport-after-cue",
             re.compile(
-                PASSPORT_CUE + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+                PASSPORT_CUE
+                # a bracketed aside may hold digits: "passport (British, exp 2029) number ..."
+                + r"(?:[ \t]*\([^()\n]{0,40}\))?"
+                + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
             ),
             0.85,
         ),

@@ -36,7 +36,9 @@ _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
 # that are not also people's names ("talk to Stone" is a person).
 _STRONG_CUE = re.compile(
     r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
-    r"moved?|moving|relocated?|transferred|stays?|staying)\s+(?:in|to|at|near|from))[ \t]+$"
+    r"moved?|moving|relocat(?:e|ed|es|ing)|transferred|stays?|staying)\s+(?:in|to|at|near|from)"
+    # a notice's "both of <town>": where two people named before it live
+    r"|\bboth\s+of)[ \t]+$"
 )
 _WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
 # A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
@@ -49,6 +51,7 @@ _BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d
 _TOWN_AFTER = re.compile(
     r"(?i)[ \t]+(?:general|hospital|infirmary|royal infirmary|council|borough council|"
     r"town cent(?:re|er)|city cent(?:re|er)|area|office|branch|depot|station|crown court|"
+    r"county court|family court|district|tribunal|"
     r"magistrates|shop|market|library|jobcentre|food ?bank)\b"
 )
 # A numbered street, then a town and a postcode: whatever stands between is the town, listed
@@ -205,7 +208,8 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
                 # ("12 oldfield, leek, st13 5ab").
                 if value not in _CALENDAR and _in_an_address(text, w.start(), end):
                     return (w.start(), end, "LOCATION", 0.5, self.NOTE_PLACED)
-                if gaz.is_word_place(value) and _placed_word_town(text, w.start(), end):
+                word_town = gaz.is_word_place(value) or gaz.is_place(value)  # "amble"
+                if word_town and _placed_word_town(text, w.start(), end):
                     return (w.start(), end, "LOCATION", 0.5, self.NOTE_PLACED)
                 return None
             if _placed(text, w.start(), end, _is_name(value, gaz)):
@@ -227,7 +231,7 @@ def _month_as_town(text: str, start: int, end: int) -> bool:
 def _placed_word_town(text: str, start: int, end: int) -> bool:
     """A lower-case word-town after a place word, closing its phrase ("gp in deal,")."""
     value = text[start:end]
-    if value in _CALENDAR or value in _IDIOMS:
-        return False
     before = text[max(0, start - 24) : start]
+    if value in _CALENDAR or (value in _IDIOMS and re.search(r"(?i)\bin[ \t]+$", before)):
+        return False  # "in stock", "in bath": an idiom only after "in" ("moved from bath")
     return bool(_STRONG_CUE.search(before)) and bool(_PHRASE_END.match(text, end))
