@@ -61,14 +61,15 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         words = text.lstrip("@").split()
         if not words:
             continue
-        post = len(words) >= 2 and words[0].casefold() in HONORIFICS
+        lead = words[0].casefold()
+        post = lead in HONORIFICS and not gazetteer.current().is_surname(lead)
         if (
-            post
-            and not gazetteer.current().is_surname(words[0])
+            len(words) >= 2
+            and (post or lead in SURNAME_PARTICLES)
             and all(_spreadable(w) for w in words[1:])
         ):
-            # "Sister Savage", "Coroner Adeyemi": the person behind the post spreads, with the
-            # post as written; the post alone ("Sister") never does.
+            # "Sister Savage", "Ní Bhriain": the person behind the post, or the whole family
+            # name, spreads as written; the post or the particle alone ("Sister", "Ní") never.
             value = " ".join(words)
             full.add(name_key(value))
             candidates = {_capitalised(value), *(_capitalised(w) for w in words[1:])}

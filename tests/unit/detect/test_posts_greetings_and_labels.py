@@ -30,6 +30,8 @@ def test_posts_particles_and_abbreviations_never_spread_alone(fake_analyzer: obj
     names = propagation_names([(1, "Aoife Ní Dhuibhir")])
     assert "Aoife" in names
     assert "Ní" not in names
+    # A family name opening with its particle spreads whole, the particle never alone.
+    assert propagation_names([(1, "Ní Dhuibhir")]) == ["Dhuibhir", "Ní Dhuibhir"]
     # Short first names that look like particles still spread.
     assert propagation_names([(1, "Del"), (2, "Del")]) == ["Del"]
 
