@@ -2,8 +2,8 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpus v7 (written blind, generator
-unchanged) is pinned by its own hashes and its gold is checked for sanity.
+random sequence or the gold spans of v2-v5 fails here. Corpora v7 and v8 (each written blind,
+generator unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
 from __future__ import annotations
@@ -108,8 +108,45 @@ def test_v7_is_generated_deterministically() -> None:
     assert {s: _digest("eval-v7", s) for s in V7_DIGESTS} == V7_DIGESTS
 
 
-def test_v7_gold_spans_are_sound_and_cover_every_scored_type() -> None:
-    corpus = generate(1500, seed=1, data=V7)
+# Corpus v8 (tests/data/eval-v8/, written blind by helper "v8"): again only existing slots.
+V8_DIGESTS = {
+    1: "75f6567860766eab",
+    2: "fe7f246d5afd12ba",
+    3: "1a4ad4777e3b5b4b",
+    4: "cc73de75745f7ccc",
+    5: "3d6c32108ee7a8f9",
+}
+
+
+def test_v8_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v8", s) for s in V8_DIGESTS} == V8_DIGESTS
+
+
+def _lexicon_words(corpus_dir: str, sections: tuple[str, ...]) -> set[str]:
+    """Lower-cased entries of some sections of one corpus's lexicon."""
+    out: set[str] = set()
+    section = ""
+    path = ROOT / "tests" / "data" / corpus_dir / "lexicon.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            section = line[3:].strip()
+        elif line.strip() and not line.startswith("#") and section in sections:
+            out.add(line.strip().lower())
+    return out
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v8_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", "eval-v3", "eval-v4", "eval-v5", "eval-v6", "eval-v7")
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v8", sections) & seen
+
+
+@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8"])
+def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
+    corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
     gold_types: set[str] = set()
     neg_kinds: set[str] = set()
