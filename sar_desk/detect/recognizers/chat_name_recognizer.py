@@ -14,6 +14,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.lexical import word_not_name
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.titled_names import (
+    PATRONYMIC,
+    TITLED,
+    patronymic_ok,
+    titled_name_ok,
+)
 from sar_desk.detect.words import is_not_a_name, looks_like_name
 
 # Spaces, not \s: a name never runs across a line break ("morning siobhan\nStuart ...").
@@ -67,6 +73,9 @@ class ChatNameRecognizer(RuleRecognizer):
             0.4,
             validate=_name_ok,
         ),
+        # A title or rank in any case, then a family name (see `titled_names`).
+        Rule("titled", TITLED, 0.6, validate=titled_name_ok),
+        Rule("patronymic", PATRONYMIC, 0.6, validate=patronymic_ok),
         # Slack's and Teams' broadcast mentions (@here, @channel, @everyone) name nobody.
         Rule(
             "mention",

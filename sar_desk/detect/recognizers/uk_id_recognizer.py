@@ -89,7 +89,7 @@ class NinoCueRecognizer(RuleRecognizer):
         Rule(
             "nino-after-cue",
             re.compile(
-                NINO_CUE + r"[^\n]{0,40}?(?<![A-Za-z0-9])(?P<v>" + _NINO_SHAPE + r")(?![A-Za-z0-9])"
+                NINO_CUE + r"[^\n]{0,60}?(?<![A-Za-z0-9])(?P<v>" + _NINO_SHAPE + r")(?![A-Za-z0-9])"
             ),
             0.85,
             note=_nino_note,

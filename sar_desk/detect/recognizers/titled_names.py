@@ -1,0 +1,88 @@
+"""Family names after a title or rank in any case, and Welsh patronymics (issue 15).
+
+A title, a clergy or police rank, or a ward "Sister" is a closed class in English that always
+stands before a family name: "sister mcbride", "ds voss", "Fr. Brannigan", "cllr pomfret".
+The name may open with a particle ("Ms St John-Smythe", "dr van der berg") and may be
+double-barrelled ("rev. anstruther-gough"). A Welsh patronymic joins two names with "ap",
+"ab" or "ferch" ("Siân ap Gruffydd"). What follows a title must still be no ordinary word:
+"sister ward", "mr said", "ds team" stay words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sar_desk.detect.gazetteer import current
+from sar_desk.detect.lexical import lower_word_not_name
+
+# Titles that never mean anything else before a name.
+_HONORIFICS = (
+    "mr|mrs|ms|miss|mx|dr|prof|sir|dame|cllr|councillor|rev|revd|reverend|fr|canon|rabbi|imam"
+    "|capt|captain|sgt|sergeant|insp|inspector|supt|cpl|lt|col|lord|lady"
+)
+# Ranks and roles that are also words or letters ("ds" is also a console, "sister" a relation,
+# "pc" a computer): the name after them must be in no English dictionary.
+_AMBIGUOUS = "sister|ds|dc|di|dci|dsi|pc|pcso|wpc"
+_PARTICLE = (
+    r"(?:(?i:st\.?|de|la|le|du|da|di|del|della|van|von|der|den|ten|ter|o|ó|mac|bin|al|el)[ \t]+)"
+)
+_PART = r"[^\W\d_][\w'’]*"
+_NAME = rf"{_PART}(?:-{_PART})*"
+
+TITLED = re.compile(
+    rf"(?<![\w.])(?P<v>(?i:{_HONORIFICS}|{_AMBIGUOUS})\.?[ \t]+{_PARTICLE}{{0,3}}{_NAME})"
+)
+PATRONYMIC = re.compile(rf"(?<![\w'])(?P<v>{_PART}[ \t]+(?i:ap|ab|ferch|verch)[ \t]+{_PART})")
+
+_AMBIGUOUS_SET = frozenset(_AMBIGUOUS.split("|"))
+_PARTICLES = frozenset(re.findall(r"[a-zó]+", _PARTICLE.replace("(?i:", "")))
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def _family_part_ok(part: str, strict: bool) -> bool:
+    """One hyphen-separated piece of a family name: capitalised or in no dictionary."""
+    gaz = current()
+    low = part.casefold()
+    if len(low) < 2 or low in STOP_WORDS:
+        return False
+    if gaz.is_surname(low) and not gaz.is_word(low):
+        return True
+    if part[:1].isupper() and part[1:2].islower():
+        return not strict or not gaz.is_english(low) or gaz.is_surname(low)
+    if gaz.is_word(low):
+        return False  # "mr said", "sister ward"
+    if strict:
+        return not gaz.is_english(low) and not lower_word_not_name(part)
+    # After a title that is only a title, a rare dictionary word is a family name
+    # ("cllr pomfret"); shorthand and typos of common words are not.
+    return gaz.is_english(low) or not lower_word_not_name(part)
+
+
+def titled_name_ok(value: str) -> bool:
+    """Whether a title, optional particles and a word after it make a person's name."""
+    words = value.split()
+    title = words[0].rstrip(".").casefold()
+    family = _plain(words[-1])
+    particles = words[1:-1]
+    strict = title in _AMBIGUOUS_SET
+    if strict and words[0].isupper() and len(words[0]) > 2:
+        return False  # "SISTER WARD" shouting a heading, not a title
+    if particles and not all(p.rstrip(".").casefold() in _PARTICLES for p in particles):
+        return False
+    pieces = family.split("-")
+    # A particle or a hyphen is itself a mark of a family name ("St John-Smythe").
+    relaxed = bool(particles) or len(pieces) > 1
+    return all(_family_part_ok(p, strict and not relaxed) for p in pieces)
+
+
+def patronymic_ok(value: str) -> bool:
+    """Whether "X ap Y" joins a given name to a family name, not two words."""
+    first, _, last = value.split()
+    gaz = current()
+    first_ok = gaz.is_first_name(first.casefold()) or not gaz.is_word(first.casefold())
+    return first_ok and _family_part_ok(_plain(last), strict=False)
