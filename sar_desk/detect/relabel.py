@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
+from sar_desk.detect.recognizers.titled_names import titled_name_at
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.units import without_unit
@@ -53,7 +54,11 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while len(words) > 1 and not _name_word(first := words[0].group(0).strip(",.:;!?")):
         if first.casefold().rstrip(".") in TITLES and _name_word(words[1].group(0)):
             break  # "emial mrs fisher": the title stays with its name
+        if titled_name_at(text, start + words[0].start(), end) is not None:
+            break  # "thanks cllr pomfret", "ds voss"
         words.pop(0)
+    if words and (titled := titled_name_at(text, start + words[0].start(), end)) is not None:
+        return start + words[0].start(), titled  # "cllr pomfret", "Ms St John-Smythe is"
     while len(words) > 1 and (
         not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
     ):
@@ -184,6 +189,8 @@ def word_not_name(
     words = value.split()
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
+    if titled_name_at(text, start, end) == end:
+        return False  # "cllr pomfret": a family name after a title, even a rare word
     if calendar_word(text, start, end):
         return True  # "visa expires jan"
     # "mrs fisher", "mrs van der berg": titles and surname particles are no evidence

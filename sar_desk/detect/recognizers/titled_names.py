@@ -86,3 +86,11 @@ def patronymic_ok(value: str) -> bool:
     gaz = current()
     first_ok = gaz.is_first_name(first.casefold()) or not gaz.is_word(first.casefold())
     return first_ok and _family_part_ok(_plain(last), strict=False)
+
+
+def titled_name_at(text: str, start: int, end: int) -> int | None:
+    """End of a titled name (`titled_name_ok`) opening at ``start`` within ``end``, if any."""
+    m = TITLED.match(text, start, end)
+    if m is None or not titled_name_ok(m.group("v")):
+        return None
+    return m.end()

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
+from sar_desk.detect.relabel import trim_span, word_not_name
 
 LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
 
@@ -58,3 +60,20 @@ def test_titled_family_names(text: str, expected: list[str]) -> None:
 )
 def test_words_after_titles_stay_words(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kept"),
+    [
+        ("thanks cllr brattleby for that", 0, 22, "cllr brattleby"),
+        ("Mrs St Clair-Hebden chairs it", 0, 19, "Mrs St Clair-Hebden"),
+    ],
+)
+def test_model_spans_keep_the_title_and_rare_family_name(
+    text: str, start: int, end: int, kept: str
+) -> None:
+    # The model's span wins over the rule's identical one; trimming must not strip the title,
+    # and a rare dictionary word after a title is no reason to refuse it.
+    s, e = trim_span(text, start, end)
+    assert text[s:e] == kept
+    assert not word_not_name(text, s, e, CaseContext())
