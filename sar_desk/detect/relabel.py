@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
+from sar_desk.detect.recognizers.marked_names import lone_toned_name
 from sar_desk.detect.recognizers.titled_names import titled_name_at
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
@@ -99,6 +100,8 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     """
     value = text[start:end].strip()
     words = value.split()
+    if lone_toned_name(text, start, end):
+        return entity if entity == "PERSON" else None  # "verified by Hằng": a name
     if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
         return None
     if acronym(value, context):
@@ -187,10 +190,10 @@ def word_not_name(
     """
     value = text[start:end]
     words = value.split()
+    if titled_name_at(text, start, end) == end or lone_toned_name(text, start, end):
+        return False  # "cllr pomfret", "hằng": a family name after a title, a Vietnamese name
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
-    if titled_name_at(text, start, end) == end:
-        return False  # "cllr pomfret": a family name after a title, even a rare word
     if calendar_word(text, start, end):
         return True  # "visa expires jan"
     # "mrs fisher", "mrs van der berg": titles and surname particles are no evidence

@@ -14,6 +14,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.lexical import word_not_name
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.marked_names import TONED_NAME
+from sar_desk.detect.recognizers.placed_names import (
+    NAME_BEFORE_ADDRESS,
+    SUBJECT_FROM,
+    address_name_ok,
+    subject_ok,
+)
 from sar_desk.detect.recognizers.titled_names import (
     PATRONYMIC,
     TITLED,
@@ -76,6 +83,11 @@ class ChatNameRecognizer(RuleRecognizer):
         # A title or rank in any case, then a family name (see `titled_names`).
         Rule("titled", TITLED, 0.6, validate=titled_name_ok),
         Rule("patronymic", PATRONYMIC, 0.6, validate=patronymic_ok),
+        # A lone word in Vietnamese spelling in English text (see `marked_names`).
+        Rule("vietnamese", TONED_NAME, 0.5),
+        # Unlisted names placed by English structure (see `placed_names`).
+        Rule("subject-from", SUBJECT_FROM, 0.5, validate=subject_ok),
+        Rule("address-name", NAME_BEFORE_ADDRESS, 0.5, validate=address_name_ok),
         # Slack's and Teams' broadcast mentions (@here, @channel, @everyone) name nobody.
         Rule(
             "mention",

@@ -28,9 +28,9 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.recognizers.base import RuleRecognizer
+from sar_desk.detect.recognizers.name_lists import in_a_list_of_names
 from sar_desk.detect.recognizers.name_words import (
     CUE_BEFORE,
-    in_a_list_of_names,
     sentence_start,
     will_is_a_name,
     word_name_cued,

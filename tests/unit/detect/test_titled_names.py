@@ -77,3 +77,46 @@ def test_model_spans_keep_the_title_and_rare_family_name(
     s, e = trim_span(text, start, end)
     assert text[s:e] == kept
     assert not word_not_name(text, s, e, CaseContext())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("home visit done by Thảo yesterday", ["Thảo"]),
+        ("đạt is covering the late", ["đạt"]),
+        ("handover to Phượng, bay C", ["Phượng"]),
+        ("ordered a phở and 2 bánh mì", []),  # a dish after an article or a number
+        ("Chúc mừng năm mới mọi người", []),  # a Vietnamese clause, not a name
+        ("café at Zoë's after work", []),  # accents other languages use are no cue
+    ],
+)
+def test_lone_vietnamese_spelling_is_a_name(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_lone_vietnamese_name_survives_the_language_lists() -> None:
+    text = "report back from thảo tomorrow"
+    start = text.index("thảo")
+    assert not word_not_name(text, start, start + 4, CaseContext())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oyelaran from the housing office rang twice", ["Oyelaran"]),
+        ("Brisco from Settle is our new volunteer", ["Brisco"]),
+        ("Merrin Aske, 4 Holm Garth, Kendal", ["Merrin Aske"]),
+        ("Quenby Thorley, flat 2 Wharf House", ["Quenby Thorley"]),
+        ("Leeds from the office is closed", []),  # a place opening the sentence
+        ("The parcel from the depot is late", []),
+        ("Hello from the team, we are here", []),
+        ("Rose Cottage, 12 Mill Lane", []),  # a house name before its address
+    ],
+)
+def test_unlisted_names_placed_by_structure(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_a_thing_somewhere_is_no_subject() -> None:
+    assert found("Alexa in the kitchen is playing up again") == []
+    assert found("Kindle at the library was broken") == []

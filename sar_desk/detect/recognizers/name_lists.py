@@ -1,0 +1,75 @@
+"""A word-name joined to a plain name in a list: "kofi n amber", "ayesha, amber and jo" (issue 15).
+
+Split from `name_words`: a list of people is a cue for each of its members, so a word-name
+joined by "and", "n", "&" or a comma to a name that is no word is a name too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.recognizers.name_words import JOINERS, sentence_start
+from sar_desk.detect.words import TITLES
+
+
+def unambiguous_name(word: str, gaz: Gazetteers, never: Set[str]) -> bool:
+    """A listed name that is no word, place or stop word."""
+    low = word.casefold()
+    return (
+        (gaz.is_first_name(low) or gaz.is_surname(low))
+        and low not in never
+        and not gaz.is_word(low)
+        and not gaz.is_place(low)
+    )
+
+
+def in_a_list_of_names(
+    text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers, never: Set[str]
+) -> bool:
+    """Whether a word-name is joined to a plain name: "kofi n amber", "ayesha, amber and jo"."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(words) and words[j].group(0).casefold() in JOINERS:
+            j += step  # "and", "n", "or" are words themselves
+        if not 0 <= j < len(words):
+            continue
+        a, b = (words[j], words[i]) if j < i else (words[i], words[j])
+        joint = " ".join(text[a.end() : b.start()].split()).casefold()
+        if joint in JOINERS and _plain_name_at(text, words, j, gaz, never):
+            return True
+    return False
+
+
+def _plain_name_at(
+    text: str, words: list[re.Match[str]], j: int, gaz: Gazetteers, never: Set[str]
+) -> bool:
+    """A name that is not a word: listed, after a title, or capitalised and in no dictionary.
+
+    "Mrs O'Connor", or "Rukhsana" in mid-sentence (no list has it).
+    """
+    word = words[j].group(0)
+    if unambiguous_name(word, gaz, never) or word.casefold() in TITLES:
+        return True
+    if j > 0 and words[j - 1].group(0).casefold().rstrip(".") in TITLES:
+        return True
+    if (
+        j + 1 < len(words)
+        and text[words[j].end() : words[j + 1].start()] == " "
+        and unambiguous_name(words[j + 1].group(0), gaz, never)
+        and gaz.is_surname(words[j + 1].group(0))
+    ):
+        return True  # "rose mensah": a family name makes a full name of a word-name
+    low = word.casefold()
+    if word.islower() and len(word) > 2 and word.isalpha() and not lower_word_not_name(word):
+        return low not in never and not gaz.is_place(low)  # "iris / shabnam": no word, a name
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not sentence_start(text, words[j].start())
+        and not gaz.is_english(low)
+        and not gaz.is_place(low)
+        and low not in never
+    )
