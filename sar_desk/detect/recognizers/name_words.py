@@ -25,6 +25,7 @@ import re
 from sar_desk.detect.cues import OFF_WORK, RELATIONS, ROLES, person_grammar, possessive_before
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.recognizers.word_name_places import placed_as_a_person
 
 
 def _set(text: str) -> frozenset[str]:
@@ -100,6 +101,7 @@ _SELF_NAMED_AFTER = re.compile(r"(?i)[ \t]+(?:from|here|at|calling|again)\b|[ \t
 _NOT_AFTER_MODAL = _set("""
     is was has had says said rang phoned called emailed texted wants wanted needs asked asks
     keeps came went thinks told fell moved popped reported off and or & n to from at on
+    did took made gave got brought bought sent
 """)
 # Who comes right before "will" the modal: a subject ("she will", "they will").
 _SUBJECTS = _set("""
@@ -140,6 +142,8 @@ def word_name_cued(text: str, words: list[re.Match[str]], i: int) -> bool:
         return True  # "fern (82)", "drew (mum)"
     if _DID_TO_SOMEONE.match(text, end):
         return True  # "hazel found her on the kitchen floor"
+    if placed_as_a_person(text, end, sentence_start(text, w.start())):
+        return True  # "autumn and her mum", "crystal at 12 mill lane has", "rich in HR has"
     if (
         _WHERE_A_PATIENT_IS.match(text, end)
         or OFF_WORK.match(text, end)
