@@ -30,9 +30,12 @@ ferch verch ter ten zu
 """)
 
 # Greetings, exclamations and sign-offs of UK chat that NER reads as a name when they stand
-# alone or open a message ("Wotcha", "Sweet!", "Laters"): a closed class of chat interjections.
+# alone or open a message ("Wotcha", "Sweet!", "Laters", "Mornin'"), and the regional words of
+# address that follow them ("alright bab", "ta duck", "ey up pet"): a closed class of chat.
 GREETINGS = _wordset("""
 wotcha watcha wotcher alright alrite hiya heya howdy yo oi sweet ace brill brilliant lush
 mint cracking laters lates tara ta-ra toodles toodle-oo ciao cheerio nighty night-night nite
 sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo congrats
+mornin evenin afternoon sup ey eyup
+bab babs duck duckie hen pet petal chuck lovey me'duck
 """)

@@ -59,6 +59,7 @@ _LISTS = {
         bore prynhawn noswaith nos diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
         ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
         gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc calon galon chalon nghalon
+        iechyd
     """,
     "gaelic": """
         madainn mhath feasgar oidhche ciamar tha sibh tapadh leat leibh slàinte slainte
@@ -114,9 +115,9 @@ ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())
 
 _CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
 # Set greetings whose second word is too short to list on its own ("da" is a particle in
-# "Maria da Silva"): Welsh "Nos da", "Bore da"; Northern English "ta ra" (goodbye).
+# "Maria da Silva"): Welsh "Nos da", "Bore da", the toast "Iechyd da"; Northern English "ta ra" (goodbye).
 _SET_PHRASES = re.compile(
-    r"(?i)(?<![\w-])(?:(?:nos|bore|prynhawn|noswaith|pnawn) da|ta[- ]ra+h?|tarrah?)(?![\w-])"
+    r"(?i)(?<![\w-])(?:(?:nos|bore|prynhawn|noswaith|pnawn|iechyd) da|ta[- ]ra+h?|tarrah?)(?![\w-])"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
