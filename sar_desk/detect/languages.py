@@ -115,7 +115,8 @@ ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())
 
 _CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
 # Set greetings whose second word is too short to list on its own ("da" is a particle in
-# "Maria da Silva"): Welsh "Nos da", "Bore da", the toast "Iechyd da"; Northern English "ta ra" (goodbye).
+# "Maria da Silva"): Welsh "Nos da", "Bore da", the toast "Iechyd da"; Northern English
+# "ta ra" (goodbye).
 _SET_PHRASES = re.compile(
     r"(?i)(?<![\w-])(?:(?:nos|bore|prynhawn|noswaith|pnawn|iechyd) da|ta[- ]ra+h?|tarrah?)(?![\w-])"
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.units import before_unit, post_not_name
+from sar_desk.detect.units import before_unit, institution, post_not_name
 
 # Before the word: what is done on software ("it's on", "saved in", "logged into", "message
 # me on", "installed"). Not "is in" or "at" (places), nor "booked in" or "checked" (people).
@@ -103,4 +103,5 @@ def named_thing(text: str, start: int, end: int) -> bool:
         or product_by_cue(text, start, end)
         or in_product_phrase(text, start, end)
         or post_not_name(text, start, end)
+        or institution(text[start:end])
     )

@@ -137,3 +137,16 @@ def post_not_name(text: str, start: int, end: int) -> bool:
     if re.match(r"\s+(?:family|household|twins|brothers|sisters)\b", text[end:], re.I):
         return False  # "the Porter family"
     return bool(_POST_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# Kinds of institution that stand for one well known to the writer ("Friends of the Museum",
+# "back to the Library"): a common noun, never a person or a place to redact on its own.
+_INSTITUTIONS = _words("""
+museum library gallery archive archives searchroom cathedral abbey theatre cinema hospice
+harbour marina pier airport stadium leisure depot workshop
+""")
+
+
+def institution(value: str) -> bool:
+    """Whether a span is one capitalised institution noun alone ("Museum", "Library")."""
+    return _clean(value).casefold() in _INSTITUTIONS

@@ -20,7 +20,6 @@ from sar_desk.detect.cues import (
     possessive_before,
 )
 from sar_desk.detect.languages import is_foreign_word
-from sar_desk.detect.platforms import product_name
 from sar_desk.detect.lexical import (
     is_listed_name,
     is_mash,
@@ -28,6 +27,7 @@ from sar_desk.detect.lexical import (
     odd_capitals,
     repeated_words,
 )
+from sar_desk.detect.platforms import product_name
 from sar_desk.detect.units import is_unit
 
 
@@ -229,10 +229,8 @@ def is_not_a_name(value: str) -> bool:
         return True  # "Wotcha", "Sweet": a greeting or exclamation on its own
     if len(words) == 1 and (dotted := _DOTTED.match(words[0])) and not is_listed_name(dotted[1]):
         return True  # "N.Ins" is "NI"
-    if product_name(value):
-        return True  # "Candy Crush", "Rota Cloud"
-    if is_mash(words[0]) and all(is_mash(w) for w in words):
-        return True  # "sdfg", "hjkl qwer"
+    if product_name(value) or (is_mash(words[0]) and all(is_mash(w) for w in words)):
+        return True  # "Candy Crush", "Rota Cloud"; "sdfg", "hjkl qwer"
     if any(w in PRODUCTS for w in words) and all(
         w in PRODUCTS or w in PRODUCT_PARTS for w in words
     ):

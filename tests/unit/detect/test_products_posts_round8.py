@@ -1,0 +1,92 @@
+"""Round-8 precision: known apps, software-noun names, posts that are surnames, institutions,
+what3words links, Welsh toasts and regional words of address (issue 15).
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.closed_classes import GREETINGS
+from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.mask import regions
+from sar_desk.detect.platforms import in_product_phrase, named_thing, product_name
+from sar_desk.detect.units import institution, post_not_name
+from sar_desk.detect.words import is_not_a_name
+
+
+def _at(text: str, word: str) -> tuple[str, int, int]:
+    start = text.index(word)
+    return text, start, start + len(word)
+
+
+@pytest.mark.parametrize("value", ["Candy Crush", "Shift Cloud", "Bin Day App", "Tenant Portal"])
+def test_known_apps_and_software_noun_names_are_not_names(value: str) -> None:
+    assert product_name(value)
+
+
+@pytest.mark.parametrize("value", ["Ottilie Brack", "Cloud", "Jem Appleyard"])
+def test_people_are_not_products(value: str) -> None:
+    assert not product_name(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("nan keeps asking the Echo Show for the weather", "Echo"),
+        ("left the ring doorbell unplugged", "ring"),
+        ("she got tickets via Trainline yesterday", "Trainline"),
+    ],
+)
+def test_a_word_inside_a_known_product_is_not_a_name(text: str, word: str) -> None:
+    assert in_product_phrase(*_at(text, word))
+
+
+def test_a_given_name_alone_is_not_a_product() -> None:
+    assert not in_product_phrase(*_at("Echo Marwick rang twice", "Echo"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ask the Night Porter for the fob", "Porter"),
+        ("Delphine is our new porter", "porter"),
+        ("the warden locked the gate early", "warden"),
+        ("Site Steward is off today", "Steward"),
+    ],
+)
+def test_posts_that_are_surnames_are_posts_after_a_modifier(text: str, word: str) -> None:
+    assert post_not_name(*_at(text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mr Porter rang about the lease", "Porter"),
+        ("Abi Warden moved to flat 3", "Warden"),
+        ("the Porter family want a meeting", "Porter"),
+        ("the Steward's daughter called", "Steward"),
+    ],
+)
+def test_surnames_that_are_posts_stay_names(text: str, word: str) -> None:
+    assert not post_not_name(*_at(text, word))
+
+
+def test_institution_nouns_alone_are_not_places_or_people() -> None:
+    assert institution("Library") and institution("Museum")
+    assert not institution("Hallam") and not institution("Library Street")
+    assert named_thing(*_at("Friends of the Gallery meet on weds", "Gallery"))
+
+
+def test_what3words_short_links_are_map_links_not_urls() -> None:
+    text = "meet at https://w3w.co/salt.kettle.bright by the gate"
+    assert [r.kind for r in regions(text)] == ["map"]
+    assert [r.kind for r in regions("see https://example.org/w3w for more")] == ["url"]
+
+
+def test_welsh_toast_and_regional_words_of_address() -> None:
+    assert foreign_clauses("Iechyd da pawb!")
+    assert "bab" in GREETINGS and "mornin" in GREETINGS
+    assert is_not_a_name("Mornin'") and is_not_a_name("duck")
+    assert not is_not_a_name("Ottilie")
