@@ -39,3 +39,13 @@ sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo 
 mornin evenin afternoon sup ey eyup
 bab babs duck duckie hen pet petal chuck lovey me'duck
 """)
+
+# Dishes of UK home and takeaway cooking that NER reads as a name when typed in lower case
+# ("brought jollof for the lunch club", "there's dhal left"): a closed class of food words that
+# no general dictionary or name list carries, never a person on their own.
+FOODS = _wordset("""
+jollof egusi fufu banku kenkey suya chapati chapatti roti paratha naan dhal daal dal biryani
+korma tikka masala bhuna jalfrezi pakora pakoras samosa samosas bhaji bhajis kebab shawarma
+falafel hummus tagine couscous injera pierogi pierogis goulash borscht paella lasagne moussaka
+risotto gnocchi sushi ramen pho bao jerk ackee callaloo plantain oxtail halloumi tzatziki
+""")

@@ -13,7 +13,7 @@ from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.mask import regions
 from sar_desk.detect.platforms import in_product_phrase, named_thing, product_name
 from sar_desk.detect.units import institution, post_not_name
-from sar_desk.detect.words import is_not_a_name
+from sar_desk.detect.words import is_not_a_name, used_as_word
 
 
 def _at(text: str, word: str) -> tuple[str, int, int]:
@@ -94,3 +94,14 @@ def test_welsh_toast_and_regional_words_of_address() -> None:
     assert is_not_a_name("Mornin'")
     assert is_not_a_name("duck")
     assert not is_not_a_name("Ottilie")
+
+
+@pytest.mark.parametrize("value", ["jollof", "Biryani", "pakoras"])
+def test_dishes_alone_are_not_names(value: str) -> None:
+    assert is_not_a_name(value)
+
+
+def test_a_sign_off_is_the_word_not_a_surname() -> None:
+    assert used_as_word(*_at("Best wishes, the front desk", "Best"))
+    assert used_as_word(*_at("Kind regards and Warm regards", "Warm"))
+    assert not used_as_word(*_at("ask Best about the keys", "Best"))
