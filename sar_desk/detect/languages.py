@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _LISTS = {
     "german": """
         ich du sie wir ihr euch uns mich dich dir ihm ihn ihnen sich mein meine dein deine
@@ -146,3 +148,34 @@ def foreign_clauses(text: str) -> list[tuple[int, int, str]]:
 def is_foreign_word(word: str) -> bool:
     """Whether a single word is a listed non-English word ("Diolch", "Dzień")."""
     return word.lower() in ALL_WORDS
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Languages and nationalities that are also family names ("Welsh", "English", "French"): the
+# language where a common noun follows ("the Welsh class", "Polish shop", "French homework").
+_LANGUAGE_NAMES = _set("welsh english french scottish irish polish dutch german cornish scots manx")
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})\b")
+
+
+def language_before_noun(text: str, start: int, end: int) -> bool:
+    """Whether a span is a language or nationality qualifying the lower-case noun after it."""
+    if text[start:end].casefold() not in _LANGUAGE_NAMES:
+        return False
+    before = text[:start].split()
+    if before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
+        return False  # "Ffion Welsh": a given name before it, so the surname
+    nxt = _NOUN_AFTER.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(0).strip()
+    return word not in _VERBS_AFTER and word not in STOP_WORDS
+
+
+# What follows a surname as its verb, not a noun it qualifies ("Welsh said", "English rang").
+_VERBS_AFTER = _set("""
+said says rang called phoned emailed texted asked told came went left wants needs has had was
+is will would can could did does and
+""")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.languages import language_before_noun
 from sar_desk.detect.units import before_unit, institution, post_not_name
 
 # Before the word: what is done on software ("it's on", "saved in", "logged into", "message
@@ -104,4 +105,5 @@ def named_thing(text: str, start: int, end: int) -> bool:
         or in_product_phrase(text, start, end)
         or post_not_name(text, start, end)
         or institution(text[start:end])
+        or language_before_noun(text, start, end)
     )

@@ -40,6 +40,7 @@ ROLE_HEADS = _words(
     advisor assistant administrator planner supervisor inspector commander controller
     caseworker practitioner receptionist secretary chair executive analyst consultant
     technician surveyor navigator mentor tutor worker workers handler dispatcher
+    master harbourmaster stationmaster postmaster quartermaster headmaster headmistress
     """
 )
 HEADS = UNIT_HEADS | ROLE_HEADS

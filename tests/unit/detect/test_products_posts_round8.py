@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.detect.closed_classes import GREETINGS
-from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.languages import foreign_clauses, language_before_noun
 from sar_desk.detect.mask import regions
 from sar_desk.detect.platforms import in_product_phrase, named_thing, product_name
 from sar_desk.detect.units import institution, post_not_name
@@ -105,3 +105,27 @@ def test_a_sign_off_is_the_word_not_a_surname() -> None:
     assert used_as_word(*_at("Best wishes, the front desk", "Best"))
     assert used_as_word(*_at("Kind regards and Warm regards", "Warm"))
     assert not used_as_word(*_at("ask Best about the keys", "Best"))
+
+
+@pytest.mark.parametrize("value", ["Harbour Master", "Station Master", "harbourmaster"])
+def test_masters_of_a_place_are_posts(fake_analyzer: object, value: str) -> None:
+    assert is_not_a_name(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language"),
+    [
+        ("Eluned teaches the Welsh class on tues", "Welsh", True),
+        ("the Polish shop on the corner", "Polish", True),
+        ("Welsh said the gate was open", "Welsh", False),
+        ("ask Ffion Welsh about it", "Welsh", False),
+        ("spoke to Welsh about the rent", "Welsh", False),
+    ],
+)
+def test_a_language_before_a_noun_is_not_a_surname(text: str, word: str, language: bool) -> None:
+    assert language_before_noun(*_at(text, word)) is language
+
+
+def test_kisses_are_not_names() -> None:
+    assert is_not_a_name("x")
+    assert is_not_a_name("xx")
