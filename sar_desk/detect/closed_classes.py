@@ -30,9 +30,22 @@ ferch verch ter ten zu
 """)
 
 # Greetings, exclamations and sign-offs of UK chat that NER reads as a name when they stand
-# alone or open a message ("Wotcha", "Sweet!", "Laters"): a closed class of chat interjections.
+# alone or open a message ("Wotcha", "Sweet!", "Laters", "Mornin'"), and the regional words of
+# address that follow them ("alright bab", "ta duck", "ey up pet"): a closed class of chat.
 GREETINGS = _wordset("""
 wotcha watcha wotcher alright alrite hiya heya howdy yo oi sweet ace brill brilliant lush
 mint cracking laters lates tara ta-ra toodles toodle-oo ciao cheerio nighty night-night nite
 sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo congrats
+mornin evenin afternoon sup ey eyup x xx xxx
+bab babs duck duckie hen pet petal chuck lovey me'duck
+""")
+
+# Dishes of UK home and takeaway cooking that NER reads as a name when typed in lower case
+# ("brought jollof for the lunch club", "there's dhal left"): a closed class of food words that
+# no general dictionary or name list carries, never a person on their own.
+FOODS = _wordset("""
+jollof egusi fufu banku kenkey suya chapati chapatti roti paratha naan dhal daal dal biryani
+korma tikka masala bhuna jalfrezi pakora pakoras samosa samosas bhaji bhajis kebab shawarma
+falafel hummus tagine couscous injera pierogi pierogis goulash borscht paella lasagne moussaka
+risotto gnocchi sushi ramen pho bao jerk ackee callaloo plantain oxtail halloumi tzatziki
 """)

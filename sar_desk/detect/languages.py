@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _LISTS = {
     "german": """
         ich du sie wir ihr euch uns mich dich dir ihm ihn ihnen sich mein meine dein deine
@@ -59,6 +61,7 @@ _LISTS = {
         bore prynhawn noswaith nos diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
         ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
         gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc calon galon chalon nghalon
+        iechyd
     """,
     "gaelic": """
         madainn mhath feasgar oidhche ciamar tha sibh tapadh leat leibh slàinte slainte
@@ -114,9 +117,10 @@ ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())
 
 _CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
 # Set greetings whose second word is too short to list on its own ("da" is a particle in
-# "Maria da Silva"): Welsh "Nos da", "Bore da"; Northern English "ta ra" (goodbye).
+# "Maria da Silva"): Welsh "Nos da", "Bore da", the toast "Iechyd da"; Northern English
+# "ta ra" (goodbye).
 _SET_PHRASES = re.compile(
-    r"(?i)(?<![\w-])(?:(?:nos|bore|prynhawn|noswaith|pnawn) da|ta[- ]ra+h?|tarrah?)(?![\w-])"
+    r"(?i)(?<![\w-])(?:(?:nos|bore|prynhawn|noswaith|pnawn|iechyd) da|ta[- ]ra+h?|tarrah?)(?![\w-])"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -144,3 +148,34 @@ def foreign_clauses(text: str) -> list[tuple[int, int, str]]:
 def is_foreign_word(word: str) -> bool:
     """Whether a single word is a listed non-English word ("Diolch", "Dzień")."""
     return word.lower() in ALL_WORDS
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Languages and nationalities that are also family names ("Welsh", "English", "French"): the
+# language where a common noun follows ("the Welsh class", "Polish shop", "French homework").
+_LANGUAGE_NAMES = _set("welsh english french scottish irish polish dutch german cornish scots manx")
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z]{3,})\b")
+
+
+def language_before_noun(text: str, start: int, end: int) -> bool:
+    """Whether a span is a language or nationality qualifying the lower-case noun after it."""
+    if text[start:end].casefold() not in _LANGUAGE_NAMES:
+        return False
+    before = text[:start].split()
+    if before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
+        return False  # "Ffion Welsh": a given name before it, so the surname
+    nxt = _NOUN_AFTER.match(text, end)
+    if nxt is None:
+        return False
+    word = nxt.group(0).strip()
+    return word not in _VERBS_AFTER and word not in STOP_WORDS
+
+
+# What follows a surname as its verb, not a noun it qualifies ("Welsh said", "English rang").
+_VERBS_AFTER = _set("""
+said says rang called phoned emailed texted asked told came went left wants needs has had was
+is will would can could did does and
+""")

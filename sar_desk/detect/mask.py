@@ -32,6 +32,8 @@ _URL = re.compile(
 )
 _MAP_URL = re.compile(
     r"maps\.|/maps\b|goo\.gl/maps|maps\.app|\bgeo:|openstreetmap\.|osm\.org|what3words|"
+    # a what3words short link ("w3w.co/index.home.raft") is a place, like the coordinates
+    r"\bw3w\.co/|"
     r"[?&](?:q|ll|query|mlat|lat|cp|center|destination)=-?\d{1,3}\.\d|#map=\d",
     re.I,
 )

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.units import before_unit
+from sar_desk.detect.languages import language_before_noun
+from sar_desk.detect.units import before_unit, institution, post_not_name
 
 # Before the word: what is done on software ("it's on", "saved in", "logged into", "message
 # me on", "installed"). Not "is in" or "at" (places), nor "booked in" or "checked" (people).
@@ -24,6 +25,7 @@ _BEFORE = re.compile(
     r"(?i)(?:\b(?:it'?s|its|it is|it was|they'?re|put (?:it|them|that|this)|everything'?s) "
     r"(?:on|up on)|"
     r"\b(?:upload(?:ed)?|save[ds]?|stored?|listed) (?:on|in|into|onto|to|up on|via)|"
+    r"\b(?:book(?:ed)?|bought|paid|ordered|pay) (?:it |them |tickets |online )?(?:on|via|through)|"
     r"\b(?:post(?:ed)?|log(?:ged|ging)?) (?:on|in|into|onto|up on|via)|"
     r"\bsign(?:ed|ing)? (?:into|onto|in to)|"
     r"\b(?:message|msg|ping|dm|call|text|add|find|follow|contact) "
@@ -67,6 +69,41 @@ def product_by_cue(text: str, start: int, end: int) -> bool:
     return bool(_BEFORE.search(text[max(0, start - 30) : start]) or _AFTER.match(text[end:]))
 
 
+# Well-known apps, games, devices and booking services whose names are words or given names
+# ("Candy Crush", "Echo Dot", "Ring doorbell", "Ticketsource"): a short closed list of UK
+# consumer software, matched as whole phrases, so "Echo" or "Dot" alone is still a name.
+_KNOWN_PHRASES = re.compile(
+    r"(?i)\b(?:candy crush(?: saga)?|echo (?:dot|show|studio|pop)|fire (?:tv )?stick|"
+    r"ring (?:doorbell|camera)|google (?:home|nest)|apple (?:watch|tv|music|pay)|"
+    r"pok[eé]mon go|clash of clans|words with friends|subway surfers|angry birds|"
+    r"ticket ?source|ticket ?master|ferry ?hopper|train ?line|rota ?cloud|rota ?ready|"
+    r"find my (?:iphone|phone)|just ?eat|uber ?eats)\b"
+)
+# A software noun closing a short name ("Rota Cloud", "Noise App", "Bin Day App"): no one's
+# surname in UK use, and a person is not an app.
+_SOFTWARE_HEADS = frozenset({"app", "apps", "cloud", "online", "portal", "software"})
+
+
+def product_name(value: str) -> bool:
+    """Whether a span is a known app or device, or a short name ending in a software noun."""
+    words = value.split()
+    if _KNOWN_PHRASES.fullmatch(value.strip()):
+        return True
+    return 2 <= len(words) <= 3 and words[-1].casefold() in _SOFTWARE_HEADS
+
+
+def in_product_phrase(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a known app's or device's name ("Echo Dot")."""
+    return any(m.start() <= start and end <= m.end() for m in _KNOWN_PHRASES.finditer(text))
+
+
 def named_thing(text: str, start: int, end: int) -> bool:
-    """A guessed name that is a unit's modifier ("Red" of "Red Watch") or software by its cue."""
-    return before_unit(text, start, end) or product_by_cue(text, start, end)
+    """A guessed name that is a unit's modifier ("Red" of "Red Watch"), software or a post."""
+    return (
+        before_unit(text, start, end)
+        or product_by_cue(text, start, end)
+        or in_product_phrase(text, start, end)
+        or post_not_name(text, start, end)
+        or institution(text[start:end])
+        or language_before_noun(text, start, end)
+    )

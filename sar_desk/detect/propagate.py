@@ -23,6 +23,7 @@ from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
+from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
@@ -151,6 +152,12 @@ def _title_case(value: str) -> bool:
     return all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in value.split())
 
 
+def _abbreviation(text: str, start: int, end: int) -> bool:
+    """A lower-case word cut short by a full stop inside a phrase ("nat. insurance no")."""
+    value = text[start:end]
+    return value.islower() and bool(re.match(r"\.\s?[a-z]", text[end : end + 3]))
+
+
 def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
     """The ``(message_id, text)`` pairs `propagation_names` learns from."""
     return [
@@ -198,6 +205,8 @@ def propagate_batch(
         for hit in context.matcher.find(text):
             if hit.kind != "propagated" or (masked and inside(masked, hit.start, hit.end)):
                 continue
+            if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):
+                continue  # "our new porter", "the Echo Dot", "nat. insurance"
             f = Finding(
                 message_id,
                 ProposalField.TEXT,

@@ -40,6 +40,7 @@ ROLE_HEADS = _words(
     advisor assistant administrator planner supervisor inspector commander controller
     caseworker practitioner receptionist secretary chair executive analyst consultant
     technician surveyor navigator mentor tutor worker workers handler dispatcher
+    master harbourmaster stationmaster postmaster quartermaster headmaster headmistress
     """
 )
 HEADS = UNIT_HEADS | ROLE_HEADS
@@ -118,3 +119,35 @@ def before_unit(text: str, start: int, end: int) -> bool:
         return False
     nxt = after.group(0)
     return nxt[:1].isupper() and is_head(nxt) and all(_modifier(w) for w in span)
+
+
+# Posts that are family names too ("Porter", "Warden", "Steward"): a post only where English
+# makes it one, after a post's modifier or a determiner ("Head Porter", "our new porter", "the
+# warden"); "Mr Porter" and "Dev Porter" stay names.
+_POST_NAMES = _words("porter warden steward nurse clerk butler bailiff keeper marshal verger")
+_POST_BEFORE = re.compile(
+    r"(?i)\b(?:head|night|day|deputy|chief|senior|junior|assistant|hall|hospital|site|new|"
+    r"the|a|an|our|their|your|his|her|my|duty|relief|ward)\s+$"
+)
+
+
+def post_not_name(text: str, start: int, end: int) -> bool:
+    """Whether a one-word span is a post that is also a surname, used as the post."""
+    if _clean(text[start:end]).casefold() not in _POST_NAMES or text[end : end + 2] in ("'s", "’s"):
+        return False
+    if re.match(r"\s+(?:family|household|twins|brothers|sisters)\b", text[end:], re.I):
+        return False  # "the Porter family"
+    return bool(_POST_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# Kinds of institution that stand for one well known to the writer ("Friends of the Museum",
+# "back to the Library"): a common noun, never a person or a place to redact on its own.
+_INSTITUTIONS = _words("""
+museum library gallery archive archives searchroom cathedral abbey theatre cinema hospice
+harbour marina pier airport stadium leisure depot workshop
+""")
+
+
+def institution(value: str) -> bool:
+    """Whether a span is one capitalised institution noun alone ("Museum", "Library")."""
+    return _clean(value).casefold() in _INSTITUTIONS

@@ -11,7 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.closed_classes import GREETINGS, HONORIFICS
+from sar_desk.detect.closed_classes import FOODS, GREETINGS, HONORIFICS
 from sar_desk.detect.cues import (
     OFF_WORK,
     ROLES,
@@ -27,6 +27,7 @@ from sar_desk.detect.lexical import (
     odd_capitals,
     repeated_words,
 )
+from sar_desk.detect.platforms import product_name
 from sar_desk.detect.units import is_unit
 
 
@@ -94,7 +95,7 @@ def is_ambiguous(word: str) -> bool:
 _WORD_BEFORE = _wordset("the a an my your his her our its their this that these those some any no")
 _WORD_AFTER = _wordset("""
 you your yours it its the a an this that these those them us me him all everyone up off down
-as so
+as so wishes regards
 """)
 # Person cues that keep a following object ("tell hope the bloods are back").
 _PERSON_BEFORE = _wordset("tell told ask asked asking thank thanks cc ping remind give gave show")
@@ -224,12 +225,12 @@ def is_not_a_name(value: str) -> bool:
         return True  # "Red Watch", "Youth Justice Service", "Practice Manager"
     if all(w in HONORIFICS and not gazetteer.current().is_surname(w) for w in words):
         return True  # "Coroner", "Superintendent Registrar": a post, whoever holds it
-    if len(words) == 1 and words[0] in GREETINGS and not _first_name(words[0]):
-        return True  # "Wotcha", "Sweet": a greeting or exclamation on its own
+    if len(words) == 1 and words[0] in GREETINGS | FOODS and not _first_name(words[0]):
+        return True  # "Wotcha", "Sweet": a greeting or exclamation on its own; "jollof"
     if len(words) == 1 and (dotted := _DOTTED.match(words[0])) and not is_listed_name(dotted[1]):
         return True  # "N.Ins" is "NI"
-    if is_mash(words[0]) and all(is_mash(w) for w in words):
-        return True  # "sdfg", "hjkl qwer"
+    if product_name(value) or (is_mash(words[0]) and all(is_mash(w) for w in words)):
+        return True  # "Candy Crush", "Rota Cloud"; "sdfg", "hjkl qwer"
     if any(w in PRODUCTS for w in words) and all(
         w in PRODUCTS or w in PRODUCT_PARTS for w in words
     ):
