@@ -2,7 +2,7 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7 and v8 (each written blind,
+random sequence or the gold spans of v2-v5 fails here. Corpora v7, v8 and v9 (each written blind,
 generator unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
@@ -144,7 +144,30 @@ def test_v8_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, 
     assert not _lexicon_words("eval-v8", sections) & seen
 
 
-@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8"])
+# Corpus v9 (tests/data/eval-v9/, written blind by helper "v9"): again only existing slots.
+V9_DIGESTS = {
+    1: "b5b7ed7d5924cb28",
+    2: "3343cfe1bdcd7d51",
+    3: "d7367717fe9378d2",
+    4: "ac446a106dd15829",
+    5: "6791cac612bff29f",
+}
+
+
+def test_v9_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v9", s) for s in V9_DIGESTS} == V9_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v9_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", "eval-v3", "eval-v4", "eval-v5", "eval-v6", "eval-v7", "eval-v8")
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v9", sections) & seen
+
+
+@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8", "eval-v9"])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
