@@ -41,7 +41,7 @@ from sar_desk.detect.titles import title_carriers, title_findings
 logger = logging.getLogger(__name__)
 
 DENY_LIST = "CaseDenyList"
-_KNOWN_STILL_FOUND = frozenset({"foreign", "group"})
+_KNOWN_STILL_FOUND = frozenset({"foreign", "group", "file"})
 _NER = "SpacyRecognizer"
 # Recognisers that guess names from the model or the lists (not from the case or a structure).
 _GUESSERS = frozenset({_NER, "NameListRecognizer"})
@@ -165,10 +165,10 @@ def _text_findings(
                 s.note,
             )
         )
-    # A clause in another language, and a group's name in the line that names the group, are
-    # masked for the model only: people known to the case are still found in them ("Danke, Sam
-    # Patel, bis morgen", 'changed the subject to "Sam Patel leaving do"'); names spread from
-    # NER are not.
+    # A clause in another language, a group's name in the line that names the group and a file
+    # name are masked for the model only: people known to the case are still found in them
+    # ("Danke, Sam Patel, bis morgen", 'changed the subject to "Sam Patel leaving do"',
+    # "Sam_Patel_payslip.pdf"); names spread from NER are not.
     masked = [r for r in regions if r.kind not in _KNOWN_STILL_FOUND]
     for hit in context.matcher.find(text):
         if inside(masked if hit.kind != "propagated" else regions, hit.start, hit.end):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sar_desk.core.model import MessageId, Regime
+from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
 from sar_desk.detect.analyze import analyze_all
-from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.case_terms import CaseContext, KnownPerson
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.mask import mask, regions
 
@@ -208,3 +208,14 @@ def test_nothing_is_proposed_in_file_names_or_bare_links(fake_detector: InProces
         fake_detector, [(MessageId(9), "form at gov.uk/apply/07700900123")], CONTEXT
     )
     assert [(f.entity_type, f.text) for f in found] == [("URL", "gov.uk/apply/07700900123")]
+
+
+def test_a_person_known_to_the_case_is_still_found_inside_a_file_name(
+    fake_detector: InProcessDetector,
+) -> None:
+    known = KnownPerson(PersonId(3), PersonRole.THIRD_PARTY, False, ("Jo Bloggs",), (), (), ())
+    context = CaseContext(Regime.SAR, (known,))
+    texts = ["here is Jo_Bloggs_CV.docx", "scan: jo.bloggs.payslip.pdf", "Lee_Ward_CV.docx"]
+    found = analyze_all(fake_detector, [(MessageId(i), t) for i, t in enumerate(texts)], context)
+    # The file name stays masked for the model, so the unknown name in it is not guessed.
+    assert [(int(f.message_id), f.text) for f in found] == [(0, "Jo_Bloggs"), (1, "jo.bloggs")]
