@@ -62,18 +62,27 @@ KEY_FIRST = (
 )
 
 
-def _now() -> str:
+def now() -> str:
+    """The time now, as a certificate records it (UTC, seconds)."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def _dump(data: dict[str, Any]) -> str:
+def dump(data: dict[str, Any]) -> str:
+    """A certificate as the JSON text written to its file."""
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def _check_target(folder: CaseFolder, certificate: Path, *, resuming: bool) -> Path:
+def check_certificate_path(
+    certificate: Path, folder: CaseFolder | None = None, *, resuming: bool = False
+) -> Path:
+    """Where the certificate goes, absolute: a new file (unless resuming), outside `folder`.
+
+    Raises:
+        BadInputError: Inside the case folder, in a missing folder, or an existing file.
+    """
     target = certificate.absolute()
-    root = folder.root.absolute()
-    if target == root or root in target.parents:
+    root = folder.root.absolute() if folder is not None else None
+    if root is not None and (target == root or root in target.parents):
         raise BadInputError(
             "The certificate must be written outside the case folder, which is destroyed."
         )
@@ -118,7 +127,7 @@ def purge_case(
     case_folder = CaseFolder(Path(folder))
     if case_folder.purge_marker.exists():
         return _resume(case_folder, certificate)
-    target = _check_target(case_folder, certificate, resuming=False)
+    target = check_certificate_path(certificate, case_folder)
     session = CaseSession.open(case_folder.root, user=None if ask else user)
     try:
         if ask is not None:
@@ -131,12 +140,16 @@ def purge_case(
                 "An import into this case is running; let it finish, close the case "
                 "everywhere it is open, then destroy it."
             )
-        cert = _certificate(session, role, position, early=early, reason=reason)
+        files = inventory(session.folder)
+        method = (KEY_FIRST if session.base.case_folder.is_encrypted() else "") + METHOD
+        cert = start_certificate(session, role, position, early=early, reason=reason)
+        cert["contents"].update(files=files.files, bytes=files.bytes)
+        cert["method"] = method
     finally:
         session.close()
-    write_atomic(case_folder.purge_marker, _dump({"certificate": cert, "paths": [str(target)]}))
+    write_atomic(case_folder.purge_marker, dump({"certificate": cert, "paths": [str(target)]}))
     try:
-        write_atomic(target, _dump(cert))
+        write_atomic(target, dump(cert))
     except OSError as exc:
         case_folder.purge_marker.unlink()  # nothing destroyed yet: the case stays usable
         raise BadInputError(
@@ -147,15 +160,17 @@ def purge_case(
     return _finish(case_folder, cert, [target])
 
 
-def _certificate(
+def start_certificate(
     session: CaseSession, role: Role, position: Disposal, *, early: bool, reason: str
 ) -> dict[str, Any]:
-    """Audit the start of the purge and gather the certificate (no personal data)."""
+    """Audit the start of the purge and gather the certificate (no personal data).
+
+    The caller fills in what it destroys (``contents.files``/``bytes``) and how (``method``).
+    """
     case = session.case
     sources = session.ingest.sources()
     counts = session.search.message_counts()
     certificate_id = uuid.uuid4().hex
-    files = inventory(session.folder)
     early = early and position.state is not DisposalState.DUE
     with unit_of_work(session.store, write=True) as uow:
         head = uow.audit.append(
@@ -189,8 +204,8 @@ def _certificate(
             "sources": len(sources),
             "conversations": len(session.search.conversations()),
             "messages": sum(counts.values()),
-            "files": files.files,
-            "bytes": files.bytes,
+            "files": 0,  # the caller counts what it destroys
+            "bytes": 0,
         },
         "originals": [
             {"source": int(s.id), "platform": s.platform, "sha256": s.sha256} for s in sources
@@ -202,15 +217,15 @@ def _certificate(
         ],
         "audit": {"entries": len(entries), "head": head.hash, "intact": intact},
         "destroyed_by": {"user": session.user, "role": str(role)},
-        "started_at": _now(),
+        "started_at": now(),
         "completed_at": None,
-        "method": (KEY_FIRST if session.base.case_folder.is_encrypted() else "") + METHOD,
+        "method": "",  # the caller says how it destroys
     }
 
 
 def _resume(case_folder: CaseFolder, certificate: Path) -> dict[str, Any]:
     """Finish a purge that was interrupted, with the certificate it started."""
-    target = _check_target(case_folder, certificate, resuming=True)
+    target = check_certificate_path(certificate, case_folder, resuming=True)
     data = json.loads(case_folder.purge_marker.read_text(encoding="utf-8"))
     cert: dict[str, Any] = {**data["certificate"], "resumed": True}
     paths = [Path(p) for p in data.get("paths", [])]
@@ -218,7 +233,7 @@ def _resume(case_folder: CaseFolder, certificate: Path) -> dict[str, Any]:
         paths.append(target)
     for path in paths:
         if path.parent.is_dir():
-            write_atomic(path, _dump(cert))
+            write_atomic(path, dump(cert))
     logger.info("purge resumed: certificate %s", cert.get("certificate_id"))
     return _finish(case_folder, cert, paths)
 
@@ -228,10 +243,10 @@ def _finish(case_folder: CaseFolder, cert: dict[str, Any], paths: list[Path]) ->
     marker = case_folder.purge_marker
     shred_tree(case_folder.root, case_folder.database_files(), keep=marker)
     case_folder.forget_key()  # an encrypted case's key is gone from the disk: drop it here too
-    done = {**cert, "status": "complete", "completed_at": _now()}
+    done = {**cert, "status": "complete", "completed_at": now()}
     for path in paths:
         if path.parent.is_dir():
-            write_atomic(path, _dump(done))
+            write_atomic(path, dump(done))
     marker.unlink()
     case_folder.root.rmdir()
     return done

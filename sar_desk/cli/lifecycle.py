@@ -22,7 +22,6 @@ from sar_desk.cli.common import (
     team_server_chosen,
     user_option,
 )
-from sar_desk.core.errors import BadInputError
 
 _CASE = click.argument("folder", metavar="CASE", type=click.Path(path_type=Path))
 
@@ -100,17 +99,24 @@ def case_purge(
 
     Refused under legal hold, and before the retention date unless the DPO destroys it
     early with --early --reason. Run it again to finish a purge that was interrupted.
+    On a team store (--server) CASE is the reference and the server drops the case.
     """
     if not yes:
         raise click.UsageError("Destroying a case cannot be undone; add --yes to confirm.")
     if reason and not early:
         raise click.UsageError("--reason goes with --early.")
-    if team_server_chosen(user) is not None:
-        raise BadInputError(
-            "A case on the team store is not destroyed from SAR Desk yet: the team store's "
-            "administrator drops it on the server (its schema and its entry in the case "
-            "register). Close the case, and ask the administrator to destroy it."
+    server = team_server_chosen(user)
+    if server is not None:
+        from sar_desk.app.team_purge import purge_team_case  # loaded only to destroy
+
+        cert = purge_team_case(server, str(folder), certificate, early=early, reason=reason)
+        contents = cert["contents"]
+        click.echo(
+            f"Case {cert['case']['reference']} destroyed on the team store: its schema, with "
+            f"{contents['files']} kept files ({contents['bytes']:,} bytes), was dropped."
         )
+        click.echo(f"Certificate {cert['certificate_id']} written to {certificate}.")
+        return
     from sar_desk.app.purge import purge_case  # loaded only to destroy
 
     ask = (lambda: ask_as_passphrase(user)) if user else None

@@ -4,8 +4,9 @@ Walks the rest of the command set (beyond the done-when workflow) on a case on t
 cluster, as the logins whose roles allow each step: case details and the clock, sources,
 people (the requester marked from her alias, as on a case folder), search, scope with its
 second person, the review's decisions and legal records, QA and elusion, export, verify,
-delivery, the audit log, and the case's life cycle. Afterwards every id counter on the server
-is at or above its table's largest id, so a row left to the default cannot collide.
+delivery, the audit log, and the case's life cycle up to its destruction. Before that, every
+id counter on the server is at or above its table's largest id, so a row left to the default
+cannot collide.
 """
 
 from __future__ import annotations
@@ -172,17 +173,21 @@ def test_the_command_set_on_a_team_case(cluster: PgCluster, tmp_path: Path) -> N
     run(ann, "users", REF, "list", code=1, says="users are the server's logins")
     run(ann, "users", REF, "add", "someone", "--role", "reviewer", code=1, says="server grant")
 
-    # The life cycle: close, hold and release; destroying is the server's administrator's.
+    # The life cycle: close, hold and release, then the DPO destroys it early.
     run(ann, "case", "close", REF, "--closed-on", "2026-05-01")
     run(ann, "case", "hold", REF, "--reason", "a complaint")
     run(ann, "case", "release", REF, "--reason", "the complaint ended")
-    certificate = tmp_path / "certificate.json"
-    run(dot, "case", "purge", REF, "--yes", "--certificate", str(certificate), "--early",
-        "--reason", "test", code=1, says="team store")  # fmt: skip
-    assert not certificate.exists()
     run(ben, "audit", REF, "verify", says="Audit log intact")
-    assert not run.problems, "\n".join(run.problems)
     _ids_follow_the_rows(cluster)
+    certificate = tmp_path / "certificate.json"
+    run(ann, "case", "purge", REF, "--yes", "--certificate", str(certificate), code=1,
+        says="Only the DPO")  # fmt: skip
+    assert not certificate.exists()
+    run(dot, "case", "purge", REF, "--yes", "--certificate", str(certificate), "--early",
+        "--reason", "test", says="destroyed on the team store")  # fmt: skip
+    assert json.loads(certificate.read_text(encoding="utf-8"))["status"] == "complete"
+    run(ann, "case", "show", REF, code=1, says="was destroyed on the team store")
+    assert not run.problems, "\n".join(run.problems)
 
 
 def _ids_follow_the_rows(cluster: PgCluster) -> None:

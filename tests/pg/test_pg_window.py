@@ -165,3 +165,34 @@ def test_a_login_that_may_not_create_is_shown_one_error(
     assert window.context.session is None
     assert len(shown) == 1
     assert "win_nell has no role on this team store" in str(shown[0])
+
+
+def test_the_retention_page_destroys_a_team_case_on_the_server(
+    team: PgCluster, window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from sar_desk.gui.sections import RETENTION
+    from sar_desk.gui.widgets import retention_panel
+
+    address = team.url("win_cara", PASSWORD, DB)
+    reference = "SAR-2019-0503"
+    env = {"SAR_DESK_SERVER": address}
+    for args in (
+        ["case", "new", reference, "--regime", "sar", "--reference", reference,
+         "--received", "2019-02-01"],
+        ["case", "close", reference, "--closed-on", "2019-03-01"],
+    ):  # fmt: skip
+        assert CliRunner().invoke(cli, args, env=env).exit_code == 0
+    shown: list[Exception] = []
+    monkeypatch.setattr(retention_panel, "show_error", lambda _parent, exc: shown.append(exc))
+    window.context.open_team(address, reference)
+    page = window.show_section(RETENTION)
+    # A certificate inside a missing folder is refused; the case is open again in the window.
+    assert not page.purge(tmp_path / "missing" / "certificate.json")
+    assert "does not exist" in str(shown[-1])
+    assert window.context.require().case.reference == reference
+    assert page.purge(tmp_path / "certificate.json")
+    assert window.context.session is None
+    assert (tmp_path / "certificate.json").exists()
+    gone = CliRunner().invoke(cli, ["case", "show", reference], env=env)
+    assert gone.exit_code == 1
+    assert "was destroyed on the team store" in gone.stderr

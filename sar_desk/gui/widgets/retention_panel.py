@@ -8,6 +8,7 @@ the DPO alone destroys early) live there; a refusal is shown in its own words.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sar_desk.app import lifecycle
 from sar_desk.app.base import AskPassphrase
+from sar_desk.app.opening import is_team_session
 from sar_desk.core.errors import SarDeskError
 from sar_desk.core.retention import DisposalState
 from sar_desk.gui.context import CASE, LIFECYCLE, CaseContext
@@ -156,8 +158,13 @@ class RetentionPanel(LazyPanel):
         answer = QMessageBox.warning(
             self,
             "Destroy the case",
-            "Destroy this case now? Every file of it is overwritten and deleted; this cannot "
-            "be undone.",
+            (
+                "Destroy this case now? The team server drops it with all its files; this "
+                "cannot be undone."
+                if is_team_session(self.context.require())
+                else "Destroy this case now? Every file of it is overwritten and deleted; this "
+                "cannot be undone."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -172,9 +179,11 @@ class RetentionPanel(LazyPanel):
 
     def purge(self, certificate: Path, *, early: bool = False, reason: str = "") -> bool:
         """Close the session and destroy the case, writing its certificate to `certificate`."""
+        session = self.context.require()
+        if is_team_session(session):
+            return self._purge_team(certificate, early=early, reason=reason)
         from sar_desk.app.purge import purge_case  # loaded only to destroy
 
-        session = self.context.require()
         folder, user = session.folder, session.user
         # The case's own database must be closed before its files are destroyed.
         self.context.close()
@@ -186,11 +195,30 @@ class RetentionPanel(LazyPanel):
             show_error(self.window(), exc)
             self.context.open(folder)
             return False
+        self._done(cert, certificate)
+        return True
+
+    def _purge_team(self, certificate: Path, *, early: bool, reason: str) -> bool:
+        # On the team store the login acts and the server drops the case in one transaction.
+        from sar_desk.app.team_purge import purge_team_case  # loaded only to destroy
+
+        session = self.context.require()
+        server, reference = getattr(session, "server_url", ""), session.case.reference
+        self.context.close()
+        try:
+            cert = purge_team_case(server, reference, certificate, early=early, reason=reason)
+        except SarDeskError as exc:
+            show_error(self.window(), exc)
+            self.context.open_team(server, reference)
+            return False
+        self._done(cert, certificate)
+        return True
+
+    def _done(self, cert: dict[str, Any], certificate: Path) -> None:
         self.purged.emit(
             f"Case {cert['case']['reference']} destroyed; certificate {cert['certificate_id']} "
             f"written to {certificate}."
         )
-        return True
 
     def _ask(self, user: str) -> AskPassphrase:
         def ask() -> str | None:

@@ -3,8 +3,9 @@
 ``server init`` (run by the team's admin login) creates four NOLOGIN group roles, an owner role
 no login is ever granted, and the ``sar_desk`` schema holding the case register and the
 SECURITY DEFINER function ``sar_desk.create_case`` that builds a case schema from the statements
-stored at init. Case schemas and their tables belong to the owner role, so no team login owns
-anything it could alter, disable or drop; team roles get only the privileges their work needs,
+stored at init (and ``sar_desk.destroy_case``, which drops one: `store.pg.destroy`). Case
+schemas and their tables belong to the owner role, so no team login owns anything it could
+alter, disable or drop; team roles get only the privileges their work needs,
 and the audit log only through its append function (`store.pg.audit_guard`).
 """
 
@@ -18,12 +19,12 @@ from sqlalchemy import Connection, text
 
 from sar_desk.core.errors import PermissionDeniedError
 from sar_desk.store.migrations import MIGRATIONS, FrozenStep, latest_version
-from sar_desk.store.pg import audit_guard, ids, rules
+from sar_desk.store.pg import audit_guard, destroy, ids, rules
 from sar_desk.store.pg.ddl import PREAMBLE, translate_step
 from sar_desk.store.pg.engine import VERSION_TABLE, case_schema, run_ddl
 from sar_desk.store.pg.roles import ROLES
 
-OWNER = "sar_desk_owner"
+OWNER = destroy.OWNER
 """Owns every case schema; granted to no login, so nobody can bypass the rules as owner."""
 
 
@@ -138,6 +139,7 @@ def init_server(conn: Connection) -> None:
     conn.exec_driver_sql(f"GRANT SELECT ON sar_desk.cases TO {everyone}")
     conn.exec_driver_sql("REVOKE ALL ON FUNCTION sar_desk.create_case(text) FROM PUBLIC")
     conn.exec_driver_sql("GRANT EXECUTE ON FUNCTION sar_desk.create_case(text) TO sar_case_handler")
+    destroy.install(conn, everyone)
 
 
 def _group(role: str) -> str:

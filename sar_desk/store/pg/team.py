@@ -16,13 +16,15 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from sar_desk.core.errors import (
     BadInputError,
+    CaseBusyError,
     CaseExistsError,
     CaseNotFoundError,
     Hint,
     PermissionDeniedError,
     SarDeskError,
 )
-from sar_desk.store.pg import server
+from sar_desk.core.retention import PurgeRefusedError
+from sar_desk.store.pg import destroy, server
 from sar_desk.store.pg.engine import make_engine
 from sar_desk.store.pg.server import ServerLogin
 
@@ -117,6 +119,13 @@ def find_case(url: str, reference: str) -> tuple[ServerLogin, str]:
         me = server.who_am_i(conn)
         schema = server.find_case(conn, reference)
         if schema is None:
+            gone = destroy.destroyed(conn, reference)
+            if gone is not None:
+                raise CaseNotFoundError(
+                    f"The case {reference} was destroyed on the team store {describe(url)} on "
+                    f"{gone.destroyed_at:%d %b %Y} by {gone.destroyed_by} (certificate "
+                    f"{gone.certificate_id}). A destroyed case cannot be opened again."
+                )
             raise CaseNotFoundError(
                 f"There is no case {reference} on the team store {describe(url)}. Check the "
                 "reference, or create the case there.",
@@ -125,6 +134,36 @@ def find_case(url: str, reference: str) -> tuple[ServerLogin, str]:
         return me, schema
 
     return _run(url, work)
+
+
+def destroy_case(url: str, schema: str, certificate_id: str) -> None:
+    """Drop the case schema `schema` on the server, announced by `certificate_id`.
+
+    Raises:
+        PurgeRefusedError: The server's own check refused it (open, on hold, not announced,
+            retention not over).
+        PermissionDeniedError: The login may not destroy the case (or not early).
+        CaseBusyError: Another session is writing to the case.
+    """
+
+    def work(conn: Connection) -> None:
+        try:
+            destroy.destroy_case(conn, schema, certificate_id)
+        except DBAPIError as exc:
+            code = getattr(exc.orig, "sqlstate", None)
+            line = _first_line(exc)
+            if code == "55000":  # object_not_in_prerequisite_state: the rules said no
+                raise PurgeRefusedError(
+                    f"The team store refused to destroy the case: {line}"
+                ) from exc
+            if code == "55P03":  # lock_not_available
+                raise CaseBusyError(
+                    "Someone is working on the case on the team store, so it was not destroyed. "
+                    "Ask everyone to close it, then destroy it again."
+                ) from exc
+            raise
+
+    _run(url, work)
 
 
 def refused(line: str, exc: DBAPIError) -> SarDeskError:
