@@ -2,8 +2,8 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7, v8 and v9 (each written blind,
-generator unchanged) are pinned by their own hashes and their gold is checked for sanity.
+random sequence or the gold spans of v2-v5 fails here. Corpora v7, v8, v9 and v10 (each written
+blind, generator unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
 from __future__ import annotations
@@ -167,7 +167,30 @@ def test_v9_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, 
     assert not _lexicon_words("eval-v9", sections) & seen
 
 
-@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8", "eval-v9"])
+# Corpus v10 (tests/data/eval-v10/, written blind by helper "v10"): again only existing slots.
+V10_DIGESTS = {
+    1: "7a5d9dcca35c2c4f",
+    2: "4faf6d6c250d6023",
+    3: "2ab2a3cd480762e5",
+    4: "c4405cf4ed00903e",
+    5: "841ffed4b819d274",
+}
+
+
+def test_v10_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v10", s) for s in V10_DIGESTS} == V10_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v10_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", "eval-v3", "eval-v4", "eval-v5", "eval-v6", "eval-v7", "eval-v8", "eval-v9")
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v10", sections) & seen
+
+
+@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8", "eval-v9", "eval-v10"])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
