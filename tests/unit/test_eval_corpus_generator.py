@@ -2,14 +2,15 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7, v8, v9 and v10 (each written
-blind, generator unchanged) are pinned by their own hashes and their gold is checked for sanity.
+random sequence or the gold spans of v2-v5 fails here. Corpora v7-v11 (each written blind, generator
+unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -190,7 +191,40 @@ def test_v10_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str,
     assert not _lexicon_words("eval-v10", sections) & seen
 
 
-@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8", "eval-v9", "eval-v10"])
+# Corpus v11 (tests/data/eval-v11/, written blind by helper "v11"): again only existing slots.
+V11_DIGESTS = {
+    1: "e0e8dbd1ca0c10b9",
+    2: "d5dcce8a781d3cf9",
+    3: "0439c7cb0210a609",
+    4: "a82a84accfe53b47",
+    5: "32d2f2ba8d33e699",
+}
+
+
+def test_v11_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v11", s) for s in V11_DIGESTS} == V11_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v11_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", *(f"eval-v{v}" for v in range(3, 11)))
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v11", sections) & seen
+
+
+def test_v11_inline_names_are_not_lexicon_names() -> None:
+    """Inline PERSON spans never use a lexicon name, so none can be the requester's own name."""
+    text = (ROOT / "tests" / "data" / "eval-v11" / "templates.txt").read_text(encoding="utf-8")
+    names = _lexicon_words("eval-v11", ("first", "last"))
+    inline = re.findall(r"\[\[pos:PERSON\|([^\]]+)\]\]", text)
+    assert len(inline) > 50
+    for value in inline:
+        assert not set(re.split(r"[\s.]+", value.lower())) & names, value
+
+
+@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8", "eval-v9", "eval-v10", "eval-v11"])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
