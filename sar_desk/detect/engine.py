@@ -34,7 +34,14 @@ from sar_desk.core.errors import DetectionUnavailableError, Hint
 from sar_desk.detect import gazetteer
 from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
-from sar_desk.detect.models import MD_ALIASES, MD_PACKAGE, SM_ALIASES, SM_PACKAGE, canonical
+from sar_desk.detect.models import (
+    MD_ALIASES,
+    MD_PACKAGE,
+    SM_ALIASES,
+    SM_PACKAGE,
+    canonical,
+    uses_chat_ner,
+)
 from sar_desk.detect.quick_engine import QuickAnalyzerEngine
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import (
@@ -145,11 +152,17 @@ def load_recognizer_set(path: Path) -> RecognizerSet:
 def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline (package name or folder) with only what NER needs.
 
+    For md (unless "md-plain"), md's recogniser weights are replaced by the shipped chat-tuned
+    ones after their hashes are checked (`chat_ner.load_into`).
+
     Raises:
-        DetectionUnavailableError: The pipeline is not installed or cannot be loaded.
+        DetectionUnavailableError: The pipeline is not installed or cannot be loaded, or the
+            chat-tuned recogniser is missing or damaged (refused, not silently replaced by
+            plain md, so the model recorded with the run is the one that ran).
     """
     import spacy
 
+    chat = uses_chat_ner(model)
     model = resolve_model(model)
     try:
         # Nor the model's string table (684,000 strings in md, most of its load time): a
@@ -167,6 +180,10 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
             f"The language model '{model}' has no named-entity recogniser, so it cannot find "
             f"names. Use {DEFAULT_MODEL} or another English pipeline with 'ner'."
         )
+    if chat:
+        from sar_desk.detect import chat_ner
+
+        chat_ner.load_into(nlp)
     nlp.add_pipe("sar_desk_lower_lemma", last=True)
     return nlp
 
