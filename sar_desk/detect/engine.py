@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sar_desk.core.errors import DetectionUnavailableError, Hint
-from sar_desk.detect import gazetteer
+from sar_desk.detect import chat_ner, gazetteer
 from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
 from sar_desk.detect.models import (
@@ -152,13 +152,11 @@ def load_recognizer_set(path: Path) -> RecognizerSet:
 def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline (package name or folder) with only what NER needs.
 
-    For md (unless "md-plain"), md's recogniser weights are replaced by the shipped chat-tuned
-    ones after their hashes are checked (`chat_ner.load_into`).
+    For md (not "md-plain") the shipped chat-tuned recogniser replaces md's (`chat_ner`).
 
     Raises:
         DetectionUnavailableError: The pipeline is not installed or cannot be loaded, or the
-            chat-tuned recogniser is missing or damaged (refused, not silently replaced by
-            plain md, so the model recorded with the run is the one that ran).
+            chat recogniser is missing or damaged (refused, never silently plain md).
     """
     import spacy
 
@@ -181,8 +179,6 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
             f"names. Use {DEFAULT_MODEL} or another English pipeline with 'ner'."
         )
     if chat:
-        from sar_desk.detect import chat_ner
-
         chat_ner.load_into(nlp)
     nlp.add_pipe("sar_desk_lower_lemma", last=True)
     return nlp
