@@ -31,10 +31,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sar_desk.core.errors import DetectionUnavailableError, Hint
-from sar_desk.detect import gazetteer
+from sar_desk.detect import chat_ner, gazetteer
 from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
-from sar_desk.detect.models import MD_ALIASES, MD_PACKAGE, SM_ALIASES, SM_PACKAGE, canonical
+from sar_desk.detect.models import (
+    MD_ALIASES,
+    MD_PACKAGE,
+    SM_ALIASES,
+    SM_PACKAGE,
+    canonical,
+    uses_chat_ner,
+)
 from sar_desk.detect.quick_engine import QuickAnalyzerEngine
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import (
@@ -145,11 +152,15 @@ def load_recognizer_set(path: Path) -> RecognizerSet:
 def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline (package name or folder) with only what NER needs.
 
+    For md (not "md-plain") the shipped chat-tuned recogniser replaces md's (`chat_ner`).
+
     Raises:
-        DetectionUnavailableError: The pipeline is not installed or cannot be loaded.
+        DetectionUnavailableError: The pipeline is not installed or cannot be loaded, or the
+            chat recogniser is missing or damaged (refused, never silently plain md).
     """
     import spacy
 
+    chat = uses_chat_ner(model)
     model = resolve_model(model)
     try:
         # Nor the model's string table (684,000 strings in md, most of its load time): a
@@ -167,6 +178,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
             f"The language model '{model}' has no named-entity recogniser, so it cannot find "
             f"names. Use {DEFAULT_MODEL} or another English pipeline with 'ner'."
         )
+    if chat:
+        chat_ner.load_into(nlp)
     nlp.add_pipe("sar_desk_lower_lemma", last=True)
     return nlp
 
