@@ -67,26 +67,40 @@ def _spelling(value: str) -> str:
     return "".join(ch for ch in name_key(value) if ch.isalpha())
 
 
+def _spellings(name: str) -> set[str]:
+    """The ways an address or a run-together word spells a name from its parts.
+
+    "Jericho Dela Cruz" gives "jerichodelacruz", "delacruz", "cruz" (the family name with or
+    without its particle), "jerichodela" (an address whose dot was lost), "jdelacruz" and
+    "jcruz" (an initial before the family name) and "cruzjericho". The given name alone
+    ("jericho@") is not among them: a given name is shared by too many people to be assumed.
+    """
+    words = [w for w in (_spelling(w) for w in _plain_name(name).split()) if w]
+    if len(words) < 2:
+        return set()
+    family = {"".join(words[i:]) for i in range(1, len(words))}
+    out = {"".join(words), words[-1] + words[0], *family}
+    out |= {"".join(words[:j]) for j in range(2, len(words))}
+    out |= {words[0][0] + f for f in family}
+    return {s for s in out if len(s) >= 4}
+
+
 def _spelled_names(names: Iterable[str], people: Iterable[KnownPerson]) -> set[str]:
-    """Address local parts that spell a requester's full name and nobody else's.
+    """Address local parts that spell the requester's name, or a part of it, and nobody else's.
 
     The request usually arrives from an address like jane.moloney@..., and it is quoted in
     forwarded mail and chat; an officer who did not type it in as an alias should not have to
-    reject it as a third party's. Only a full name (two or more words, first+last or
-    last+first) counts, never initials, and not when another known person has the same name.
+    reject it as a third party's. The spellings of `_spellings` count ("cruz@..." and
+    "jdelacruz@..." for "Jericho Dela Cruz"), never one that another known person's name
+    spells too (a shared family name may be a relative's address).
     """
     spelled: set[str] = set()
     for name in names:
-        words = [_spelling(w) for w in name.split()]
-        words = [w for w in words if w]
-        if len(words) >= 2:
-            spelled |= {"".join(words), words[0] + words[-1], words[-1] + words[0]}
+        spelled |= _spellings(name)
     for person in people:
         for name in person.names:
-            words = [_spelling(w) for w in _plain_name(name).split() if _spelling(w)]
-            if len(words) >= 2:
-                spelled -= {"".join(words), words[0] + words[-1], words[-1] + words[0]}
-    return {s for s in spelled if len(s) >= 6}
+            spelled -= _spellings(name)
+    return spelled
 
 
 def _plain_name(value: str) -> str:
@@ -117,13 +131,16 @@ def build_allow_list(context: CaseContext) -> RequesterAllowList:
     full_names = {n for n in names if len(n.split()) >= 2}
     others = [p for p in context.people if p not in requesters]
     names |= _unique_parts(aliases, context.people, requesters)
+    spelled = _spelled_names(full_names, others)
+    # Parts run together ("jerichodela" before an address that lost its dot) are theirs too.
+    names |= {s for s in spelled if s not in names and len(s) >= 6}
     return RequesterAllowList(
         frozenset(n for n in names if n),
         frozenset(phones),
         frozenset(emails),
         frozenset(p.person_id for p in requesters if p.person_id is not None),
         context.region,
-        frozenset(_spelled_names(full_names, others)),
+        frozenset(spelled),
     )
 
 

@@ -20,6 +20,8 @@ from sar_desk.detect.cues import (
     possessive_before,
 )
 from sar_desk.detect.languages import is_foreign_word
+from sar_desk.detect.posts import is_post
+from sar_desk.detect.world_greetings import is_world_greeting
 from sar_desk.detect.lexical import (
     is_listed_name,
     is_mash,
@@ -227,6 +229,10 @@ def is_not_a_name(value: str) -> bool:
         return True  # "Coroner", "Superintendent Registrar": a post, whoever holds it
     if len(words) == 1 and words[0] in GREETINGS | FOODS and not _first_name(words[0]):
         return True  # "Wotcha", "Sweet": a greeting or exclamation on its own; "jollof"
+    if is_post(value):
+        return True  # "Parish Clerk", "Clerk to the Governors": a post, whoever holds it
+    if is_world_greeting(value):
+        return True  # "Kia ora", "Maidin mhaith", "Mahadsanid": a greeting in any language
     if len(words) == 1 and (dotted := _DOTTED.match(words[0])) and not is_listed_name(dotted[1]):
         return True  # "N.Ins" is "NI"
     if product_name(value) or (is_mash(words[0]) and all(is_mash(w) for w in words)):

@@ -1,0 +1,99 @@
+"""Nicknames and run-together given names that no list has, told by how English uses them.
+
+- A family or familiar word of address before a name: "uncle tunde", "Auntie Gloria", "Nana
+  Bev", "our Shaz", "Big Al". The word after it must be a given name or no English word at
+  all, so "our house", "big deal" and "nana nap" stay words.
+- A capitalised word inside a sentence right after a verb of contact or thanks: "ask Tufty
+  about the van", "thanks Mags and Jonesy". Only a word that is no common English word, no
+  place and no product, so "ask Legal" and "thanks Teams" stay what they are.
+- Hyphenated given names in any case whose every part is a listed given name: "kenzie-may",
+  "Lily-Grace" (and not "may-day": a part must be no common word, or the whole capitalised).
+
+None of these spans spreads through the case (the second pass learns only from the model and
+the lists), so a wrong guess stays in its own message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect.gazetteer import current
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.words import is_not_a_name
+
+_WORD = r"[^\W\d_][^\W\d_'’]*"
+_FAMILIAR = (
+    r"uncle|auntie|aunty|aunt|nana|nanna|nan|nanny|grandad|granda|grandpa|grandma|granny|"
+    r"gran|big|little|lil|our|old"
+)
+# Only the name is proposed: the word of address is how the person is called, not who.
+FAMILIAR_NAME = re.compile(rf"(?<![\w'’-])(?P<cue>(?i:{_FAMILIAR}))[ \t]+(?P<v>{_WORD})(?![\w-])")
+_CONTACT = (
+    r"ask|asked|asking|thanks|thank|ta|cheers|tell|told|cc|ping|pinged|ring|rang|call|called|"
+    r"text|texted|email|emailed|message|messaged|remind|reminded|chase|chased"
+)
+AFTER_CONTACT = re.compile(rf"(?<![\w'’])(?i:{_CONTACT})[ \t]+(?P<v>[A-Z][a-z]{{2,}})(?![\w'’-])")
+HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def familiar_ok(cue: str, value: str) -> bool:
+    """Whether the word after "uncle", "our", "big"... is a name, not a word."""
+    word = _plain(value)
+    low = word.casefold()
+    gaz = current()
+    if is_not_a_name(word) or gaz.is_place(low):
+        return False
+    listed = gaz.is_first_name(low) and not gaz.is_word(low)
+    if cue.casefold() in ("big", "little", "lil", "old", "our"):
+        # "big deal", "our house": only a capitalised word or a given name no word shares.
+        return (
+            listed
+            or not gaz.is_english(low)
+            or (word[:1].isupper() and not gaz.is_common_word(low))
+        )
+    return listed or not gaz.is_english(low)
+
+
+def contact_ok(value: str) -> bool:
+    """Whether a capitalised word after "ask", "thanks"... is a person, not a team or a tool."""
+    gaz = current()
+    low = value.casefold()
+    if gaz.is_common_word(low) or gaz.is_place(low) or gaz.is_word_place(low):
+        return False
+    return not is_not_a_name(value)
+
+
+def hyphenated_ok(value: str) -> bool:
+    """Whether each part of a hyphenated word is a given name ("kenzie-may", "Lily-Grace")."""
+    gaz = current()
+    parts = _plain(value).split("-")
+    if not all(gaz.is_first_name(p) for p in parts):
+        return False
+    if all(p[:1].isupper() for p in parts):
+        return True
+    return any(not gaz.is_common_word(p) for p in parts)
+
+
+class NicknameRecognizer(RuleRecognizer):
+    """Nicknames by a familiar word or a contact verb, and hyphenated given names."""
+
+    ENTITIES = ("PERSON",)
+    RULES = (
+        Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok),
+        Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
+    )
+
+    def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
+        """The rules' matches, then names after a familiar word that overlap none of them."""
+        found = super().noted_spans(text)
+        for m in FAMILIAR_NAME.finditer(text):
+            start, end = m.span("v")
+            if familiar_ok(m.group("cue"), m.group("v")) and all(
+                end <= s or start >= e for s, e, *_rest in found
+            ):
+                found.append((start, end, "PERSON", 0.6, ""))
+        return sorted(found)
