@@ -17,12 +17,11 @@ import re
 from collections.abc import Callable, Iterable
 
 # Words before a town's own name that qualify it.
-_BEFORE = frozenset(
-    """
-    great little high low long much north south east west upper lower nether over old
-    chipping market kings king's bishops bishop's steeple castle church west-end
-    """.split()
-)
+_BEFORE_WORDS = """
+great little high low long much north south east west upper lower nether over old
+chipping market kings king's bishops bishop's steeple castle church west-end
+"""
+_BEFORE = frozenset(_BEFORE_WORDS.split())
 # Words or hyphenated tails after a town's own name ("Wainfleet All Saints", "Hay-on-Wye").
 _AFTER = re.compile(
     r"(?i)^(?P<own>[a-z][a-z']{3,})"

@@ -31,7 +31,7 @@ registrar coroner paramedic paramedics technician clinician practitioner therapi
 midwife dispatcher despatcher controller call-taker calltaker handler firefighter ranger
 marshal usher receptionist cashier chef courier caseworker supervisor solicitor barrister
 bursar librarian archivist analyst planner engineer architect keeper harbourmaster
-harbormaster skipper purser verger sexton sacristan chaplain almoner beadle alderman
+harbormaster master skipper purser verger sexton sacristan chaplain almoner beadle alderman
 headteacher principal teacher tutor lecturer mentor counsellor befriender carer commissioner
 ombudsman attendant operator agent consultant specialist adviser advisor navigator
 lead leads leader leaders deputy assistant apprentice trainee intern

@@ -20,8 +20,6 @@ from sar_desk.detect.cues import (
     possessive_before,
 )
 from sar_desk.detect.languages import is_foreign_word
-from sar_desk.detect.posts import is_post
-from sar_desk.detect.world_greetings import is_world_greeting
 from sar_desk.detect.lexical import (
     is_listed_name,
     is_mash,
@@ -30,7 +28,9 @@ from sar_desk.detect.lexical import (
     repeated_words,
 )
 from sar_desk.detect.platforms import product_name
+from sar_desk.detect.posts import is_post
 from sar_desk.detect.units import is_unit
+from sar_desk.detect.world_greetings import is_world_greeting
 
 
 def _wordset(text: str) -> frozenset[str]:
