@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
+from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
 from sar_desk.detect.recognizers.titled_names import titled_name_at
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
@@ -107,6 +108,8 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     if acronym(value, context):
         return None
     gaz = gazetteer.current()
+    if entity in ("PERSON", "LOCATION", "GPE") and person_not_place(text, start, end):
+        return "PERSON"  # "cheers Blackwood for the cover", "zinnia hollingworth at no. 4"
     town = gaz.is_place(value) or gaz.is_word_place(value)
     if entity == "PERSON" and town and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)

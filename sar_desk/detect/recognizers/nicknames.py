@@ -3,8 +3,8 @@
 - A family or familiar word of address before a name: "uncle tunde", "Auntie Gloria", "Nana
   Bev", "our Shaz", "Big Al". The word after it must be a given name or no English word at
   all, so "our house", "big deal" and "nana nap" stay words.
-- A capitalised word inside a sentence right after a verb of contact or thanks: "ask Tufty
-  about the van", "thanks Mags and Jonesy". Only a word that is no common English word, no
+- A capitalised word inside a sentence right after a verb of contact or thanks, or a
+  relation: "ask Tufty about the van", "thanks Mags and Jonesy", "daughter Selam staying". Only a word that is no common English word, no
   place and no product, so "ask Legal" and "thanks Teams" stay what they are.
 - Hyphenated given names in any case whose every part is a listed given name: "kenzie-may",
   "Lily-Grace" (and not "may-day": a part must be no common word, or the whole capitalised).
@@ -19,7 +19,9 @@ import re
 
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.words import is_not_a_name
+from sar_desk.detect.world_greetings import is_world_greeting
 
 _WORD = r"[^\W\d_][^\W\d_'’]*"
 _FAMILIAR = (
@@ -30,7 +32,10 @@ _FAMILIAR = (
 FAMILIAR_NAME = re.compile(rf"(?<![\w'’-])(?P<cue>(?i:{_FAMILIAR}))[ \t]+(?P<v>{_WORD})(?![\w-])")
 _CONTACT = (
     r"ask|asked|asking|thanks|thank|ta|cheers|tell|told|cc|ping|pinged|ring|rang|call|called|"
-    r"text|texted|email|emailed|message|messaged|remind|reminded|chase|chased"
+    r"text|texted|email|emailed|message|messaged|remind|reminded|chase|chased|"
+    # a relation names the person right after it: "daughter Selam staying"
+    r"son|daughter|wife|husband|partner|mum|mam|dad|brother|sister|nephew|niece|cousin|"
+    r"grandson|granddaughter|stepson|stepdaughter"
 )
 AFTER_CONTACT = re.compile(rf"(?<![\w'’])(?i:{_CONTACT})[ \t]+(?P<v>[A-Z][a-z]{{2,}})(?![\w'’-])")
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
@@ -64,7 +69,10 @@ def contact_ok(value: str) -> bool:
     low = value.casefold()
     if gaz.is_common_word(low) or gaz.is_place(low) or gaz.is_word_place(low):
         return False
-    return not is_not_a_name(value)
+    if is_world_greeting(value):
+        return False  # "thanks Gracias"
+    # A word of another language's lists is a name here ("daughter Selam": also Turkish "hi").
+    return not is_not_a_name(value) or is_foreign_word(value)
 
 
 def hyphenated_ok(value: str) -> bool:
