@@ -9,6 +9,7 @@ is theirs too, typed in as an alias or not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -75,7 +76,8 @@ def _spellings(name: str) -> set[str]:
     "jcruz" (an initial before the family name) and "cruzjericho". The given name alone
     ("jericho@") is not among them: a given name is shared by too many people to be assumed.
     """
-    words = [w for w in (_spelling(w) for w in _plain_name(name).split()) if w]
+    # the halves of a double-barrelled name count as parts: "Fitzwilliam-Hay" gives "hay"
+    words = [w for w in (_spelling(w) for w in re.split(r"[\s-]+", _plain_name(name))) if w]
     if len(words) < 2:
         return set()
     family = {"".join(words[i:]) for i in range(1, len(words))}
@@ -173,18 +175,33 @@ def requester_people(context: CaseContext) -> list[KnownPerson]:
     return out
 
 
+def _name_parts(name: str) -> set[str]:
+    """Each word of a name, each half of a double-barrelled word and the family name with its
+    particles ("Jericho Dela Cruz": "jericho", "dela", "cruz", "dela cruz"; "Ann
+    Fitzwilliam-Hay": "fitzwilliam", "hay" and "fitzwilliam-hay").
+    """
+    words = _plain_name(name).split()
+    parts = set(words)
+    parts |= {" ".join(words[i:]) for i in range(1, len(words) - 1)}
+    for word in words:
+        pieces = [p for p in word.split("-") if len(p) >= 3]
+        if len(pieces) > 1:
+            parts |= set(pieces)
+    return parts
+
+
 def _unique_parts(
     aliases: Iterable[str], people: Iterable[KnownPerson], requesters: list[KnownPerson]
 ) -> set[str]:
-    """First names and surnames of the requester that no other known person shares."""
+    """Parts of the requester's names (`_name_parts`) that no other known person shares."""
     own: set[str] = set()
     for alias in aliases:
         if classify_identifier(alias)[0] == IdentifierKind.NAME:
-            own.update(name_key(w) for w in _plain_name(alias).split())
+            own.update(name_key(w) for w in _name_parts(alias))
     others: set[str] = set()
     for person in people:
         if person in requesters:
             continue
         for name in person.names:
-            others.update(_plain_name(name).split())
+            others.update(_name_parts(name))
     return own - others

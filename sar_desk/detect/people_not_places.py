@@ -40,9 +40,11 @@ def person_not_place(text: str, start: int, end: int) -> bool:
         return False
     given = prev.group(1)
     gaz = gazetteer.current()
-    if not gaz.is_first_name(given) or gaz.is_common_word(given) and given.islower():
+    if not gaz.is_first_name(given) or (gaz.is_common_word(given) and given.islower()):
         return False
     if given.islower() != value.islower() or given[:1].isupper() != value[:1].isupper():
         return False  # "Sam in bury": a name in one case, a word in another
-    head = text[max(0, prev.start() + start - len(before) - 30) : prev.start() + start - len(before)]
+    head = text[
+        max(0, prev.start() + start - len(before) - 30) : prev.start() + start - len(before)
+    ]
     return not _PLACE_WORD_BEFORE.search(head)

@@ -199,6 +199,8 @@ def word_not_name(
         return True
     if calendar_word(text, start, end):
         return True  # "visa expires jan"
+    if len(words) == 1 and value.casefold() in _MEASURES and _HOUSE_NO.search(text[:start]):
+        return True  # "went from 10 stone", "seen on 12 Jan": what a number measures or dates
     # "mrs fisher", "mrs van der berg": titles and surname particles are no evidence
     plain = [w for w in words if w.rstrip(".") not in TITLES and w not in _PARTICLES]
     if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):
@@ -243,6 +245,20 @@ _COUNTED_WORDS = """
 _COUNTED = frozenset(_COUNTED_WORDS.split())
 
 
+# What a number measures or dates, never a street after it: "10 stone", "12 Jan", "3 miles".
+_MEASURES_WORDS = """
+    stone lb lbs pound pounds kg kilo kilos gram grams ounce ounces mile miles metre metres
+    meter meters foot feet inch inches hour hours hr hrs min mins minute minutes second seconds
+    week weeks day days month months year years time times quid pence percent degrees
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december mon tue tues wed weds thu thur thurs fri
+    sat sun monday tuesday wednesday thursday friday saturday sunday
+"""
+_MEASURES = frozenset(_MEASURES_WORDS.split())
+# "from 10 stone to 12", "from 3 kirsty to jo": a range or a swap, not a trip from a street.
+_TO_NUMBER_OR_NAME = re.compile(r"[ \t]+to[ \t]+(?P<w>\d|[^\W\d_]+)")
+
+
 def street_start(text: str, start: int) -> int | None:
     """Where the street begins if a house number comes right before `start`, else None."""
     match = _HOUSE_NO.search(text[max(0, start - 12) : start])
@@ -252,6 +268,14 @@ def street_start(text: str, start: int) -> int | None:
     before = re.findall(r"[A-Za-z]+", text[max(0, number_at - 12) : number_at])
     if before and before[-1].casefold() in _COUNTED:
         return None
+    word = re.match(r"[^\W\d_]+", text[start:])
+    if word is not None and word.group(0).casefold() in _MEASURES:
+        return None  # "12 Jan", "went from 10 stone"
+    if word is not None and before and before[-1].casefold() == "from":
+        to = _TO_NUMBER_OR_NAME.match(text, start + len(word.group(0)))
+        gaz = gazetteer.current()
+        if to is not None and (to.group("w").isdigit() or gaz.is_first_name(to.group("w"))):
+            return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
     return number_at
 
 

@@ -4,10 +4,12 @@
   Bev", "our Shaz", "Big Al". The word after it must be a given name or no English word at
   all, so "our house", "big deal" and "nana nap" stay words.
 - A capitalised word inside a sentence right after a verb of contact or thanks, or a
-  relation: "ask Tufty about the van", "thanks Mags and Jonesy", "daughter Selam staying". Only a word that is no common English word, no
-  place and no product, so "ask Legal" and "thanks Teams" stay what they are.
+  relation: "ask Tufty about the van", "thanks Mags and Jonesy", "daughter Selam staying".
+  Only a word that is no common English word, no place and no product, so "ask Legal" and
+  "thanks Teams" stay what they are.
 - Hyphenated given names in any case whose every part is a listed given name: "kenzie-may",
   "Lily-Grace" (and not "may-day": a part must be no common word, or the whole capitalised).
+- A listed given name right before a post written as a title: "Hazel Team Leader".
 
 None of these spans spreads through the case (the second pass learns only from the model and
 the lists), so a wrong guess stays in its own message.
@@ -18,8 +20,10 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.gazetteer import current
-from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.languages import is_foreign_word
+from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.posts import is_post
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
 
@@ -38,6 +42,12 @@ _CONTACT = (
     r"grandson|granddaughter|stepson|stepdaughter"
 )
 AFTER_CONTACT = re.compile(rf"(?<![\w'’])(?i:{_CONTACT})[ \t]+(?P<v>[A-Z][a-z]{{2,}})(?![\w'’-])")
+# A given name right before a post written as a title: "Hazel Team Leader", "Rowan Practice
+# Manager signed it". The model reads the whole as an organisation and drops it.
+BEFORE_POST = re.compile(
+    r"(?<![\w'’-])(?P<v>[A-Z][a-z]+)[ \t]+(?P<post>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+    r"(?![\w'’-])"
+)
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
 
 
@@ -45,13 +55,21 @@ def _plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
 
+def _in_a_name(text: str, start: int, cue: str) -> bool:
+    """Whether a capitalised cue word follows a capitalised word ("Amber Little", "Mr Big")."""
+    if not cue[:1].isupper():
+        return False
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 30) : start])
+    return before is not None and before.group(1)[:1].isupper()
+
+
 def familiar_ok(cue: str, value: str) -> bool:
     """Whether the word after "uncle", "our", "big"... is a name, not a word."""
     word = _plain(value)
     low = word.casefold()
     gaz = current()
-    if is_not_a_name(word) or gaz.is_place(low):
-        return False
+    if is_not_a_name(word) or gaz.is_place(low) or lower_word_not_name(word):
+        return False  # "our house", "little agianst" (a slip of a word)
     listed = gaz.is_first_name(low) and not gaz.is_word(low)
     if cue.casefold() in ("big", "little", "lil", "old", "our"):
         # "big deal", "our house": only a capitalised word or a given name no word shares.
@@ -73,6 +91,14 @@ def contact_ok(value: str) -> bool:
         return False  # "thanks Gracias"
     # A word of another language's lists is a name here ("daughter Selam": also Turkish "hi").
     return not is_not_a_name(value) or is_foreign_word(value)
+
+
+def before_post_ok(name: str, post: str) -> bool:
+    """Whether a listed given name stands before a post ("Hazel" of "Hazel Team Leader")."""
+    gaz = current()
+    if not gaz.is_first_name(name) or is_post(name) or not is_post(post):
+        return False
+    return not gaz.is_place(name)
 
 
 def hyphenated_ok(value: str) -> bool:
@@ -98,8 +124,16 @@ class NicknameRecognizer(RuleRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then names after a familiar word that overlap none of them."""
         found = super().noted_spans(text)
+        for m in BEFORE_POST.finditer(text):
+            start, end = m.span("v")
+            if before_post_ok(m.group("v"), m.group("post")) and all(
+                end <= s or start >= e for s, e, *_rest in found
+            ):
+                found.append((start, end, "PERSON", 0.55, ""))
         for m in FAMILIAR_NAME.finditer(text):
             start, end = m.span("v")
+            if _in_a_name(text, m.start("cue"), m.group("cue")):
+                continue  # "Amber Little against": the cue is a family name
             if familiar_ok(m.group("cue"), m.group("v")) and all(
                 end <= s or start >= e for s, e, *_rest in found
             ):

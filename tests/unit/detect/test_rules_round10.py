@@ -15,7 +15,9 @@ from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
 from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
+from sar_desk.detect.analyze import analyze_all
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_forms import short_forms
 from sar_desk.detect.posts import is_post, never_spreads
 from sar_desk.detect.propagate import propagation_names
@@ -196,3 +198,60 @@ def test_nicknames_and_hyphenated_given_names(text: str, name: str) -> None:
 )
 def test_words_after_familiar_or_contact_words_stay_words(text: str) -> None:
     assert _values(NicknameRecognizer(), text) == []
+
+
+def test_double_barrelled_and_particle_parts_of_the_requester_are_theirs() -> None:
+    requester = KnownPerson(PersonId(1), PersonRole.REQUESTER, names=("Ines Ashgrove-Pell",))
+    allow = build_allow_list(CaseContext(Regime.SAR, (requester,), ("Ines Ashgrove-Pell",)))
+    person = Finding(MessageId(1), ProposalField.TEXT, 0, 4, "Pell", "PERSON", 0.8, "x")
+    assert allow.covers(person)
+    assert allow.covers(_email("ashgrovepell@mail.example"))
+    assert allow.covers(_email("i.pell@mail.example"))
+
+
+def _proposed(detector: object, text: str) -> list[tuple[str, str]]:
+    found = analyze_all(detector, [(MessageId(1), text)], CaseContext(Regime.SAR))  # type: ignore[arg-type]
+    return [(f.text, f.entity_type) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he went from 11 stone to 13 in a year",
+        "review booked for 14 Feb with the nurse",
+        "swap the shift from 4 tamsin to jude",
+    ],
+)
+def test_measures_dates_and_swaps_after_a_number_are_no_street(
+    fake_detector: object, text: str
+) -> None:
+    assert not [t for t, kind in _proposed(fake_detector, text) if kind == "STREET_ADDRESS"]
+
+
+def test_a_trip_from_a_street_is_still_a_street(fake_detector: object) -> None:
+    found = _proposed(fake_detector, "walked from 17b quillings to the bus stop")
+    assert ("17b quillings", "STREET_ADDRESS") in found
+
+
+def test_a_given_name_before_a_post_is_the_person() -> None:
+    assert "Hazel" in _values(NicknameRecognizer(), "Hazel Team Leader approved the leave")
+    assert _values(NicknameRecognizer(), "the Senior Team Leader approved it") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "person"),
+    [
+        ("cheers Kendal for covering", "Kendal", True),
+        ("moved to Kendal in the spring", "Kendal", False),
+        ("Priya Kendal rang the office", "Kendal", True),
+        ("from Priya in Kendal", "Kendal", False),
+    ],
+)
+def test_a_town_that_stands_where_a_person_does(text: str, word: str, person: bool) -> None:
+    start = text.index(word)
+    assert person_not_place(text, start, start + len(word)) is person
+
+
+def test_no_name_after_an_adverb_of_degree(fake_detector: object) -> None:
+    found = _proposed(fake_detector, "the news was very sad, we all agreed")
+    assert ("sad", "PERSON") not in found
