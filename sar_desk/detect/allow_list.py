@@ -176,9 +176,11 @@ def requester_people(context: CaseContext) -> list[KnownPerson]:
 
 
 def _name_parts(name: str) -> set[str]:
-    """Each word of a name, each half of a double-barrelled word and the family name with its
-    particles ("Jericho Dela Cruz": "jericho", "dela", "cruz", "dela cruz"; "Ann
-    Fitzwilliam-Hay": "fitzwilliam", "hay" and "fitzwilliam-hay").
+    """The parts of a name the requester may be called by on their own.
+
+    Each word, each half of a double-barrelled word and the family name with its particles
+    ("Jericho Dela Cruz": "jericho", "dela", "cruz", "dela cruz"; "Ann Fitzwilliam-Hay":
+    "fitzwilliam", "hay" and "fitzwilliam hay").
     """
     words = _plain_name(name).split()
     parts = set(words)
