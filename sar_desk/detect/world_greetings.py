@@ -13,10 +13,10 @@ Tagalog, Malayalam, Ukrainian, Vietnamese, Yoruba, Akan, Shona, Swahili ...), th
 (Welsh, Cornish, Scottish Gaelic, Irish, Manx, Scots) and te reo Māori, Hawaiian, Hebrew,
 Japanese and Korean, which chat borrows. Not a corpus's sentences.
 
-A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also an
-English word or a listed given name or family name is left to the other rules, so "Toda" or
-"Amani" stay people's names; words that are also given names where the language is spoken
-("Ola", "Salam", "Selam", "Yaa", "Stuti", "Morena") are left out altogether.
+A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
+common English word or a listed given name or family name is left to the other rules, so
+"Toda" or "Amani" stay people's names; words that are also given names where the language is
+spoken ("Ola", "Salam", "Selam", "Yaa", "Stuti", "Morena") are left out altogether.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ _ADDRESSEES = frozenset({"all", "everyone", "team", "guys", "folks", "pawb", "ko
 def is_world_greeting(value: str) -> bool:
     """Whether a span is, as a whole, a listed greeting, thanks or farewell.
 
-    A single word that is an English word or a listed given name or family name is not
+    A single word that is a common English word or a listed given name or family name is not
     decided here ("Ola", "Toda", "Salam" may be someone); multi-word phrases always are.
     """
     folded = _fold(value.strip(_EDGE))
@@ -134,4 +134,6 @@ def is_world_greeting(value: str) -> bool:
         return True
     gaz = gazetteer.current()
     word = words[0]
-    return not (gaz.is_english(word) or gaz.is_first_name(word) or gaz.is_surname(word))
+    # "Shalom", "Ciao" and "Aloha" are in the large dictionary as loanwords; only a common
+    # word ("tack", "salve") is left to the other rules.
+    return not (gaz.is_common_word(word) or gaz.is_first_name(word) or gaz.is_surname(word))

@@ -94,7 +94,8 @@ def test_a_given_name_alone_or_a_shared_family_name_is_not_the_requesters() -> N
 
 
 @pytest.mark.parametrize(
-    "value", ["Kia ora koutou", "dia dhuit", "Mahadsanid!", "Sziasztok", "Dziękuję", "Xie xie"]
+    "value",
+    ["Kia ora koutou", "dia dhuit", "Mahadsanid!", "Sziasztok", "Dziękuję", "Xie xie", "Shalom"],
 )
 def test_greetings_of_many_languages_are_not_names(value: str) -> None:
     assert is_world_greeting(value)
