@@ -17,6 +17,7 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
+from sar_desk.detect.recognizers.nicknames import after_kin_word
 from sar_desk.detect.recognizers.titled_names import titled_name_at
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
@@ -195,6 +196,9 @@ def word_not_name(
     words = value.split()
     if titled_name_at(text, start, end) == end or lone_toned_name(text, start, end):
         return False  # "cllr pomfret", "hằng": a family name after a title, a Vietnamese name
+    if len(words) == 1 and after_kin_word(text, start) and not is_not_a_name(value):
+        if not gazetteer.current().is_common_word(value):
+            return False  # "uncle tunde": a word of kin used as a title, then the name
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
     if calendar_word(text, start, end):

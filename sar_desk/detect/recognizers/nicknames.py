@@ -51,6 +51,17 @@ BEFORE_POST = re.compile(
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
 
 
+_KIN_BEFORE = re.compile(
+    r"(?i)(?<![\w'’-])(?:uncle|auntie|aunty|aunt|nana|nanna|nanny|grandad|granda|grandpa|"
+    r"grandma|granny|gran|cousin)[ \t]+$"
+)
+
+
+def after_kin_word(text: str, start: int) -> bool:
+    """Whether a word of kin used as a title stands right before ``start`` ("uncle tunde")."""
+    return _KIN_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
 def _plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 

@@ -21,7 +21,7 @@ from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_forms import short_forms
 from sar_desk.detect.posts import is_post, never_spreads
 from sar_desk.detect.propagate import propagation_names
-from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
+from sar_desk.detect.recognizers.nicknames import NicknameRecognizer, after_kin_word
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
 from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
 from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
@@ -256,3 +256,9 @@ def test_a_town_that_stands_where_a_person_does(text: str, word: str, person: bo
 def test_no_name_after_an_adverb_of_degree(fake_detector: object) -> None:
     found = _proposed(fake_detector, "the news was very sad, we all agreed")
     assert ("sad", "PERSON") not in found
+
+
+def test_a_name_after_a_word_of_kin_is_kept(fake_detector: object) -> None:
+    # The model tags "auntie yetunde"; the lower-case name is not read as a slip of a word.
+    assert after_kin_word("ask auntie yetunde", 10)
+    assert not after_kin_word("ask the yetunde", 8)
