@@ -196,9 +196,13 @@ def word_not_name(
     words = value.split()
     if titled_name_at(text, start, end) == end or lone_toned_name(text, start, end):
         return False  # "cllr pomfret", "hằng": a family name after a title, a Vietnamese name
-    if len(words) == 1 and after_kin_word(text, start) and not is_not_a_name(value):
-        if not gazetteer.current().is_common_word(value):
-            return False  # "uncle tunde": a word of kin used as a title, then the name
+    if (
+        len(words) == 1
+        and after_kin_word(text, start)
+        and not is_not_a_name(value)
+        and not gazetteer.current().is_common_word(value)
+    ):
+        return False  # "uncle tunde": a word of kin used as a title, then the name
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
     if calendar_word(text, start, end):
