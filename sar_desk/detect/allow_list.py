@@ -44,7 +44,8 @@ class RequesterAllowList:
             return email in self.emails or (
                 email is not None and _spelling(email.partition("@")[0]) in self.spelled
             )
-        return _plain_name(value) in self.names
+        # "jericho_dela", "jericho.dela": the parts of the requester's name run together
+        return _plain_name(value) in self.names or _spelling(value) in self.spelled
 
     def sent(self, message: Message) -> bool:
         """Whether the requester wrote this message (by sender name, phone or e-mail)."""

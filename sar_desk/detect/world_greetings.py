@@ -137,3 +137,25 @@ def is_world_greeting(value: str) -> bool:
     # "Shalom", "Ciao" and "Aloha" are in the large dictionary as loanwords; only a common
     # word ("tack", "salve") is left to the other rules.
     return not (gaz.is_common_word(word) or gaz.is_first_name(word) or gaz.is_surname(word))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = [re.escape(w) for w in re.split(r"[ \-]+", phrase.strip()) if w]
+    return r"[ \t-]+".join(words)
+
+
+_RAW = {p.strip() for line in _PHRASES.strip().splitlines() for p in line.split("|")}
+# Phrases of two or more words, as written (accents and all), longest first.
+_MULTI = sorted((p for p in _RAW if " " in p), key=len, reverse=True)
+GREETING_IN_TEXT = re.compile(
+    r"(?i)(?<![\w'’-])(?:" + "|".join(_phrase_pattern(p) for p in _MULTI) + r")(?![\w'’-])"
+)
+
+
+def greeting_phrases(text: str) -> list[tuple[int, int]]:
+    """Where a listed greeting of two or more words stands in a text ("Kia ora", "Dia dhuit").
+
+    A model may tag only one of its words ("Kia"), and a name list may hold the other
+    ("Ora"); the whole phrase is masked so neither is proposed.
+    """
+    return [m.span() for m in GREETING_IN_TEXT.finditer(text)]

@@ -17,6 +17,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.analyze import analyze_all
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_forms import short_forms
 from sar_desk.detect.posts import is_post, never_spreads
@@ -264,3 +265,23 @@ def test_a_name_after_a_word_of_kin_is_kept() -> None:
     assert after_kin_word(text, text.index("yetunde"))
     other = "ask the yetunde"
     assert not after_kin_word(other, other.index("yetunde"))
+
+
+def test_the_requesters_name_run_together_is_theirs_whatever_its_type() -> None:
+    allow = build_allow_list(_requester_case())
+    for text, kind in (("marisol_dela", "PERSON"), ("marisol.dela", "LOCATION")):
+        span = Finding(MessageId(1), ProposalField.TEXT, 0, len(text), text, kind, 0.5, "x")
+        assert allow.covers(span)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Kia ora koutou, rota is up", "Kia ora koutou"),
+        ("maidin mhaith a chairde", "maidin mhaith"),
+    ],
+)
+def test_greeting_phrases_are_masked_whole(text: str, phrase: str) -> None:
+    spans = [(s, e) for s, e, _kind in foreign_clauses(text)]
+    start = text.index(phrase)
+    assert any(s <= start and start + len(phrase) <= e for s, e in spans)
