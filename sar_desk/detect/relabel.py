@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
+from sar_desk.detect.number_words import measured, range_or_swap
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
 from sar_desk.detect.recognizers.nicknames import after_kin_word
@@ -207,7 +208,7 @@ def word_not_name(
         return True
     if calendar_word(text, start, end):
         return True  # "visa expires jan"
-    if len(words) == 1 and value.casefold() in _MEASURES and _HOUSE_NO.search(text[:start]):
+    if len(words) == 1 and measured(value) and _HOUSE_NO.search(text[:start]):
         return True  # "went from 10 stone", "seen on 12 Jan": what a number measures or dates
     # "mrs fisher", "mrs van der berg": titles and surname particles are no evidence
     plain = [w for w in words if w.rstrip(".") not in TITLES and w not in _PARTICLES]
@@ -253,20 +254,6 @@ _COUNTED_WORDS = """
 _COUNTED = frozenset(_COUNTED_WORDS.split())
 
 
-# What a number measures or dates, never a street after it: "10 stone", "12 Jan", "3 miles".
-_MEASURES_WORDS = """
-    stone lb lbs pound pounds kg kilo kilos gram grams ounce ounces mile miles metre metres
-    meter meters foot feet inch inches hour hours hr hrs min mins minute minutes second seconds
-    week weeks day days month months year years time times quid pence percent degrees
-    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
-    july august september october november december mon tue tues wed weds thu thur thurs fri
-    sat sun monday tuesday wednesday thursday friday saturday sunday
-"""
-_MEASURES = frozenset(_MEASURES_WORDS.split())
-# "from 10 stone to 12", "from 3 kirsty to jo": a range or a swap, not a trip from a street.
-_TO_NUMBER_OR_NAME = re.compile(r"[ \t]+to[ \t]+(?P<w>\d|[^\W\d_]+)")
-
-
 def street_start(text: str, start: int) -> int | None:
     """Where the street begins if a house number comes right before `start`, else None."""
     match = _HOUSE_NO.search(text[max(0, start - 12) : start])
@@ -277,13 +264,11 @@ def street_start(text: str, start: int) -> int | None:
     if before and before[-1].casefold() in _COUNTED:
         return None
     word = re.match(r"[^\W\d_]+", text[start:])
-    if word is not None and word.group(0).casefold() in _MEASURES:
-        return None  # "12 Jan", "went from 10 stone"
-    if word is not None and before and before[-1].casefold() == "from":
-        to = _TO_NUMBER_OR_NAME.match(text, start + len(word.group(0)))
-        gaz = gazetteer.current()
-        if to is not None and (to.group("w").isdigit() or gaz.is_first_name(to.group("w"))):
-            return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
+    if word is not None and measured(word.group(0)):
+        return None  # "12 Jan", "went from 10 stone" (`number_words`)
+    from_ = before and before[-1].casefold() == "from"
+    if word is not None and from_ and range_or_swap(text, start + len(word.group(0))):
+        return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
     return number_at
 
 
