@@ -10,6 +10,8 @@
 - Hyphenated given names in any case whose every part is a listed given name: "kenzie-may",
   "Lily-Grace" (and not "may-day": a part must be no common word, or the whole capitalised).
 - A listed given name right before a post written as a title: "Hazel Team Leader".
+- A word in no dictionary opening a sentence before a verb only a person does: "Thistlewaite
+  wants the panel report" (a family name alone).
 
 None of these spans spreads through the case (the second pass learns only from the model and
 the lists), so a wrong guess stays in its own message.
@@ -47,6 +49,14 @@ AFTER_CONTACT = re.compile(rf"(?<![\w'’])(?i:{_CONTACT})[ \t]+(?P<v>[A-Z][a-z]
 BEFORE_POST = re.compile(
     r"(?<![\w'’-])(?P<v>[A-Z][a-z]+)[ \t]+(?P<post>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
     r"(?![\w'’-])"
+)
+# A family name alone opening a sentence, then a verb only a person does: "Thistlewaite wants
+# the panel report", "pennington is doing nights". The word must be in no dictionary.
+SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s))[ \t]*(?P<v>[^\W\d_][a-z'’-]{3,})[ \t]+(?=(?:wants|wanted|rang|rung|"
+    r"called|phoned|emailed|texted|messaged|says|said|asked|told|refused|agreed|signed|missed|"
+    r"(?:is|was)[ \t]+(?:doing|on|off|covering|back|away|chairing|leading))\b)",
+    re.MULTILINE,
 )
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
 
@@ -104,6 +114,20 @@ def contact_ok(value: str) -> bool:
     return not is_not_a_name(value) or is_foreign_word(value)
 
 
+def subject_ok(value: str) -> bool:
+    """Whether a word opening a sentence before a person's verb is a family name.
+
+    In no dictionary, no place, product or greeting; in lower case only a listed name.
+    """
+    gaz = current()
+    low = _plain(value).casefold()
+    if gaz.is_english(low) or gaz.is_place(low) or gaz.is_word_place(low):
+        return False
+    if is_not_a_name(value) or lower_word_not_name(value):
+        return False
+    return value[:1].isupper() or gaz.is_surname(low) or gaz.is_first_name(low)
+
+
 def before_post_ok(name: str, post: str) -> bool:
     """Whether a listed given name stands before a post ("Hazel" of "Hazel Team Leader")."""
     gaz = current()
@@ -129,6 +153,7 @@ class NicknameRecognizer(RuleRecognizer):
     ENTITIES = ("PERSON",)
     RULES = (
         Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok),
+        Rule("subject-surname", SUBJECT, 0.5, validate=subject_ok),
         Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
     )
 

@@ -285,3 +285,19 @@ def test_greeting_phrases_are_masked_whole(text: str, phrase: str) -> None:
     spans = [(s, e) for s, e, _kind in foreign_clauses(text)]
     start = text.index(phrase)
     assert any(s <= start and start + len(phrase) <= e for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gristhorpe wants the minutes by noon", "Gristhorpe"),
+        ("Meeting moved. Oxenbury rang to say sorry", "Oxenbury"),
+    ],
+)
+def test_a_family_name_alone_opening_a_sentence_before_a_persons_verb(text: str, name: str) -> None:
+    assert name in _values(NicknameRecognizer(), text)
+
+
+@pytest.mark.parametrize("text", ["Smudge is on the window", "Parking says full", "Teams says no"])
+def test_a_word_opening_a_sentence_before_a_verb_is_not_taken(text: str) -> None:
+    assert _values(NicknameRecognizer(), text) == []
