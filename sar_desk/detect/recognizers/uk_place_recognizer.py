@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.recognizers.gazetteer_recognizers import (
     UkPlaceRecognizer as ListedPlaceRecognizer,
 )
@@ -204,6 +205,8 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
             and gaz.is_word_place(word)
             and word.casefold() not in _CALENDAR
         ):
+            if named_thing(text, w.start(), w.end()):
+                return None  # "Box Office", "Reading Room": the word names a thing there
             if _placed(text, w.start(), w.end(), _is_name(word, gaz)):
                 return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
             return None

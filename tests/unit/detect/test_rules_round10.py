@@ -301,3 +301,8 @@ def test_a_family_name_alone_opening_a_sentence_before_a_persons_verb(text: str,
 @pytest.mark.parametrize("text", ["Smudge is on the window", "Parking says full", "Teams says no"])
 def test_a_word_opening_a_sentence_before_a_verb_is_not_taken(text: str) -> None:
     assert _values(NicknameRecognizer(), text) == []
+
+
+def test_a_word_town_naming_a_thing_is_no_place() -> None:
+    assert "Box" not in _values(UkPlaceRecognizer(), "Thanks everyone, Box Office")
+    assert "Box" in _values(UkPlaceRecognizer(), "she moved to Box in May")
