@@ -11,7 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.closed_classes import FOODS, GREETINGS, HONORIFICS
+from sar_desk.detect.closed_classes import FOODS, GREETINGS, HONORIFICS, STATUSES
 from sar_desk.detect.cues import (
     OFF_WORK,
     ROLES,
@@ -229,6 +229,8 @@ def is_not_a_name(value: str) -> bool:
         return True  # "Coroner", "Superintendent Registrar": a post, whoever holds it
     if len(words) == 1 and words[0] in GREETINGS | FOODS and not _first_name(words[0]):
         return True  # "Wotcha", "Sweet": a greeting or exclamation on its own; "jollof"
+    if " ".join(words) in STATUSES:
+        return True  # "Away", "Do not disturb": a presence status, never a person
     if is_post(value):
         return True  # "Parish Clerk", "Clerk to the Governors": a post, whoever holds it
     if is_world_greeting(value):

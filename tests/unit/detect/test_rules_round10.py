@@ -306,3 +306,8 @@ def test_a_word_opening_a_sentence_before_a_verb_is_not_taken(text: str) -> None
 def test_a_word_town_naming_a_thing_is_no_place() -> None:
     assert "Box" not in _values(UkPlaceRecognizer(), "Thanks everyone, Box Office")
     assert "Box" in _values(UkPlaceRecognizer(), "she moved to Box in May")
+
+
+@pytest.mark.parametrize("value", ["Away", "Do Not Disturb", "Out of Office", "Busy"])
+def test_presence_statuses_are_not_names(value: str) -> None:
+    assert is_not_a_name(value)
