@@ -9,6 +9,7 @@ is theirs too, typed in as an alias or not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,7 +44,8 @@ class RequesterAllowList:
             return email in self.emails or (
                 email is not None and _spelling(email.partition("@")[0]) in self.spelled
             )
-        return _plain_name(value) in self.names
+        # "jericho_dela", "jericho.dela": the parts of the requester's name run together
+        return _plain_name(value) in self.names or _spelling(value) in self.spelled
 
     def sent(self, message: Message) -> bool:
         """Whether the requester wrote this message (by sender name, phone or e-mail)."""
@@ -67,26 +69,41 @@ def _spelling(value: str) -> str:
     return "".join(ch for ch in name_key(value) if ch.isalpha())
 
 
+def _spellings(name: str) -> set[str]:
+    """The ways an address or a run-together word spells a name from its parts.
+
+    "Jericho Dela Cruz" gives "jerichodelacruz", "delacruz", "cruz" (the family name with or
+    without its particle), "jerichodela" (an address whose dot was lost), "jdelacruz" and
+    "jcruz" (an initial before the family name) and "cruzjericho". The given name alone
+    ("jericho@") is not among them: a given name is shared by too many people to be assumed.
+    """
+    # the halves of a double-barrelled name count as parts: "Fitzwilliam-Hay" gives "hay"
+    words = [w for w in (_spelling(w) for w in re.split(r"[\s-]+", _plain_name(name))) if w]
+    if len(words) < 2:
+        return set()
+    family = {"".join(words[i:]) for i in range(1, len(words))}
+    out = {"".join(words), words[-1] + words[0], *family}
+    out |= {"".join(words[:j]) for j in range(2, len(words))}
+    out |= {words[0][0] + f for f in family}
+    return {s for s in out if len(s) >= 4}
+
+
 def _spelled_names(names: Iterable[str], people: Iterable[KnownPerson]) -> set[str]:
-    """Address local parts that spell a requester's full name and nobody else's.
+    """Address local parts that spell the requester's name, or a part of it, and nobody else's.
 
     The request usually arrives from an address like jane.moloney@..., and it is quoted in
     forwarded mail and chat; an officer who did not type it in as an alias should not have to
-    reject it as a third party's. Only a full name (two or more words, first+last or
-    last+first) counts, never initials, and not when another known person has the same name.
+    reject it as a third party's. The spellings of `_spellings` count ("cruz@..." and
+    "jdelacruz@..." for "Jericho Dela Cruz"), never one that another known person's name
+    spells too (a shared family name may be a relative's address).
     """
     spelled: set[str] = set()
     for name in names:
-        words = [_spelling(w) for w in name.split()]
-        words = [w for w in words if w]
-        if len(words) >= 2:
-            spelled |= {"".join(words), words[0] + words[-1], words[-1] + words[0]}
+        spelled |= _spellings(name)
     for person in people:
         for name in person.names:
-            words = [_spelling(w) for w in _plain_name(name).split() if _spelling(w)]
-            if len(words) >= 2:
-                spelled -= {"".join(words), words[0] + words[-1], words[-1] + words[0]}
-    return {s for s in spelled if len(s) >= 6}
+            spelled -= _spellings(name)
+    return spelled
 
 
 def _plain_name(value: str) -> str:
@@ -117,13 +134,16 @@ def build_allow_list(context: CaseContext) -> RequesterAllowList:
     full_names = {n for n in names if len(n.split()) >= 2}
     others = [p for p in context.people if p not in requesters]
     names |= _unique_parts(aliases, context.people, requesters)
+    spelled = _spelled_names(full_names, others)
+    # Parts run together ("jerichodela" before an address that lost its dot) are theirs too.
+    names |= {s for s in spelled if s not in names and len(s) >= 6}
     return RequesterAllowList(
         frozenset(n for n in names if n),
         frozenset(phones),
         frozenset(emails),
         frozenset(p.person_id for p in requesters if p.person_id is not None),
         context.region,
-        frozenset(_spelled_names(full_names, others)),
+        frozenset(spelled),
     )
 
 
@@ -156,18 +176,35 @@ def requester_people(context: CaseContext) -> list[KnownPerson]:
     return out
 
 
+def _name_parts(name: str) -> set[str]:
+    """The parts of a name the requester may be called by on their own.
+
+    Each word, each half of a double-barrelled word and the family name with its particles
+    ("Jericho Dela Cruz": "jericho", "dela", "cruz", "dela cruz"; "Ann Fitzwilliam-Hay":
+    "fitzwilliam", "hay" and "fitzwilliam hay").
+    """
+    words = _plain_name(name).split()
+    parts = set(words)
+    parts |= {" ".join(words[i:]) for i in range(1, len(words) - 1)}
+    for word in words:
+        pieces = [p for p in word.split("-") if len(p) >= 3]
+        if len(pieces) > 1:
+            parts |= set(pieces)
+    return parts
+
+
 def _unique_parts(
     aliases: Iterable[str], people: Iterable[KnownPerson], requesters: list[KnownPerson]
 ) -> set[str]:
-    """First names and surnames of the requester that no other known person shares."""
+    """Parts of the requester's names (`_name_parts`) that no other known person shares."""
     own: set[str] = set()
     for alias in aliases:
         if classify_identifier(alias)[0] == IdentifierKind.NAME:
-            own.update(name_key(w) for w in _plain_name(alias).split())
+            own.update(name_key(w) for w in _name_parts(alias))
     others: set[str] = set()
     for person in people:
         if person in requesters:
             continue
         for name in person.names:
-            others.update(_plain_name(name).split())
+            others.update(_name_parts(name))
     return own - others

@@ -49,3 +49,29 @@ korma tikka masala bhuna jalfrezi pakora pakoras samosa samosas bhaji bhajis keb
 falafel hummus tagine couscous injera pierogi pierogis goulash borscht paella lasagne moussaka
 risotto gnocchi sushi ramen pho bao jerk ackee callaloo plantain oxtail halloumi tzatziki
 """)
+
+# Presence statuses chat apps write and people set ("set their status to Away", "Busy",
+# "Be right back", "Out of office"): a small model reads a capitalised one as a name.
+STATUSES = frozenset(
+    {
+        "away",
+        "busy",
+        "available",
+        "offline",
+        "online",
+        "idle",
+        "invisible",
+        "appear away",
+        "appear offline",
+        "do not disturb",
+        "be right back",
+        "brb",
+        "out of office",
+        "in a meeting",
+        "in a call",
+        "presenting",
+        "focusing",
+        "off work",
+        "on holiday",
+    }
+)

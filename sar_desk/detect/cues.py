@@ -52,10 +52,11 @@ wasnt isnt hasnt hadnt didnt doesnt dont wont cant couldnt wouldnt shouldnt aren
 """)
 # Past tenses that are not also past participles ("went", not "sent"): "the form sent to
 # legal" is a thing, "ivy went home" a person. "said", "told" and "left" are kept: things
-# seldom say or leave.
+# seldom say or leave; "did" too, for a bare noun before it needs an article ("clay did the
+# check" names a person, "the clay did crack" a thing).
 _PAST = _set("""
 went came fell took ran saw gave rang woke wrote spoke broke forgot drove rode threw ate swore
-began drank sang swam said told left
+began drank sang swam said told left did
 """)
 _ADVERBS = _set("still just never always already also now finally apparently really actually")
 # What follows a verb, not a subject: "will mark it", "can bill the council".

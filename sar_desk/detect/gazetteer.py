@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
+from sar_desk.detect.place_forms import short_forms
+
 logger = logging.getLogger(__name__)
 
 _SAINT = re.compile(r"(?:st\.?|saint) ")
@@ -113,14 +115,24 @@ def load(folder: Path) -> Gazetteers:
     # More towns (round 6), read the same way; a folder built before them still loads.
     extra = folder / "uk_places_extra.txt"
     places += _entries(extra) if extra.is_file() else []
+    first = frozenset(n.casefold() for n in _entries(folder / "first_names.txt"))
+    last = frozenset(n.casefold() for n in _entries(folder / "surnames.txt"))
+    english = _optional(folder / "english_words.txt")
+    word_places = _optional(folder / "uk_word_places.txt")
+    by_key = {p.casefold(): p for p in places}
+    # "Dunmow" of "Great Dunmow", "Wainfleet" of "Wainfleet All Saints" (`place_forms`):
+    # places only where a place word says so ("in Bentham"), as the towns that are words, for
+    # a short form may be someone's family name that no list has ("Hallam").
+    taken = {*first, *last, *english, *word_places, *by_key}
+    short = short_forms(places, taken.__contains__)
     return Gazetteers(
-        frozenset(n.casefold() for n in _entries(folder / "first_names.txt")),
-        frozenset(n.casefold() for n in _entries(folder / "surnames.txt")),
+        first,
+        last,
         frozenset(n.casefold() for n in _entries(folder / "word_names.txt")),
-        {p.casefold(): p for p in places},
-        _optional(folder / "uk_word_places.txt"),
+        by_key,
+        word_places | frozenset(short),
         _optional(folder / "common_words.txt"),
-        _optional(folder / "english_words.txt"),
+        english,
     )
 
 

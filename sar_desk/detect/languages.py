@@ -15,6 +15,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect.world_greetings import greeting_phrases
+
 _LISTS = {
     "german": """
         ich du sie wir ihr euch uns mich dich dir ihm ihn ihnen sich mein meine dein deine
@@ -142,6 +144,9 @@ def foreign_clauses(text: str) -> list[tuple[int, int, str]]:
     for phrase in _SET_PHRASES.finditer(text):
         if not any(start <= phrase.start() < end for start, end, _l in out):
             out.append((phrase.start(), phrase.end(), "greeting"))
+    for a, b in greeting_phrases(text):  # "Kia ora", "Maidin mhaith" (`world_greetings`)
+        if not any(start < b and a < end for start, end, _l in out):
+            out.append((a, b, "greeting"))
     return sorted(out)
 
 

@@ -25,6 +25,7 @@ from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
+from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.words import (
     PLACE_WORDS,
@@ -141,6 +142,8 @@ def _spreadable(word: str) -> bool:
     post = low in HONORIFICS and not gaz.is_surname(low)  # "Mrs Lord" is a person
     if low in SURNAME_PARTICLES or post or low in ROLES or low in RELATIONS:
         return False  # "Sister", "Coroner", "nan": how a person is addressed, not who
+    if never_spreads(word):
+        return False  # "clerk" of "Parish Clerk", "port" of "Port Health Officer"
     named = gaz.is_first_name(word) or gaz.is_surname(word)
     if word.isupper() and len(word) <= 3 and not named:
         return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"

@@ -15,7 +15,10 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
+from sar_desk.detect.number_words import measured, range_or_swap
+from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
+from sar_desk.detect.recognizers.nicknames import after_kin_word
 from sar_desk.detect.recognizers.titled_names import titled_name_at
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
@@ -107,6 +110,8 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     if acronym(value, context):
         return None
     gaz = gazetteer.current()
+    if entity in ("PERSON", "LOCATION", "GPE") and person_not_place(text, start, end):
+        return "PERSON"  # "cheers Blackwood for the cover", "zinnia hollingworth at no. 4"
     town = gaz.is_place(value) or gaz.is_word_place(value)
     if entity == "PERSON" and town and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
@@ -192,10 +197,19 @@ def word_not_name(
     words = value.split()
     if titled_name_at(text, start, end) == end or lone_toned_name(text, start, end):
         return False  # "cllr pomfret", "hằng": a family name after a title, a Vietnamese name
+    if (
+        len(words) == 1
+        and after_kin_word(text, start)
+        and not is_not_a_name(value)
+        and not gazetteer.current().is_common_word(value)
+    ):
+        return False  # "uncle tunde": a word of kin used as a title, then the name
     if is_not_a_name(value) or any(odd_capitals(w) for w in words):
         return True
     if calendar_word(text, start, end):
         return True  # "visa expires jan"
+    if len(words) == 1 and measured(value) and _HOUSE_NO.search(text[:start]):
+        return True  # "went from 10 stone", "seen on 12 Jan": what a number measures or dates
     # "mrs fisher", "mrs van der berg": titles and surname particles are no evidence
     plain = [w for w in words if w.rstrip(".") not in TITLES and w not in _PARTICLES]
     if value == value.lower() and any(lower_word_not_name(w, len(words) == 1) for w in plain):
@@ -249,6 +263,12 @@ def street_start(text: str, start: int) -> int | None:
     before = re.findall(r"[A-Za-z]+", text[max(0, number_at - 12) : number_at])
     if before and before[-1].casefold() in _COUNTED:
         return None
+    word = re.match(r"[^\W\d_]+", text[start:])
+    if word is not None and measured(word.group(0)):
+        return None  # "12 Jan", "went from 10 stone" (`number_words`)
+    from_ = before and before[-1].casefold() == "from"
+    if word is not None and from_ and range_or_swap(text, start + len(word.group(0))):
+        return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
     return number_at
 
 

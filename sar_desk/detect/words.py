@@ -11,7 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.closed_classes import FOODS, GREETINGS, HONORIFICS
+from sar_desk.detect.closed_classes import FOODS, GREETINGS, HONORIFICS, STATUSES
 from sar_desk.detect.cues import (
     OFF_WORK,
     ROLES,
@@ -28,7 +28,9 @@ from sar_desk.detect.lexical import (
     repeated_words,
 )
 from sar_desk.detect.platforms import product_name
+from sar_desk.detect.posts import is_post
 from sar_desk.detect.units import is_unit
+from sar_desk.detect.world_greetings import is_world_greeting
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -227,6 +229,12 @@ def is_not_a_name(value: str) -> bool:
         return True  # "Coroner", "Superintendent Registrar": a post, whoever holds it
     if len(words) == 1 and words[0] in GREETINGS | FOODS and not _first_name(words[0]):
         return True  # "Wotcha", "Sweet": a greeting or exclamation on its own; "jollof"
+    if " ".join(words) in STATUSES:
+        return True  # "Away", "Do not disturb": a presence status, never a person
+    if is_post(value):
+        return True  # "Parish Clerk", "Clerk to the Governors": a post, whoever holds it
+    if is_world_greeting(value):
+        return True  # "Kia ora", "Maidin mhaith", "Mahadsanid": a greeting in any language
     if len(words) == 1 and (dotted := _DOTTED.match(words[0])) and not is_listed_name(dotted[1]):
         return True  # "N.Ins" is "NI"
     if product_name(value) or (is_mash(words[0]) and all(is_mash(w) for w in words)):

@@ -58,7 +58,7 @@ _STRONG_CUE = re.compile(
 # A place preposition: the phrase after it may be an address.
 _WEAK_CUE = re.compile(r"(?i)(?:\b(?:at|on|for|round|opposite|outside|near|to)|\()[ \t]*$")
 _FROM = re.compile(r"(?i)\bfrom[ \t]*$")
-_TO = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?[^\W\d_]")
+_TO = re.compile(r"[ \t]+to[ \t]+(?:the[ \t]+)?(?P<w>[^\W\d_]+)")
 _NAME_COMMA = re.compile(r"(?P<name>[^\W\d_][\w'’-]*),[ \t]*$")
 # Stop words that are also common street words ("Well Close", "Canal Side", "Back Lane").
 _STREET_STOPS = _set("well side back front top bottom down over under up")
@@ -167,8 +167,12 @@ def _placed(
 ) -> bool:
     if _POSTCODE_AFTER.match(text, end) or _town_follows(text, end, gaz):
         return True
-    if _FROM.search(before) and _TO.match(text, end) and _ends_like_a_street(words, gaz):
-        # a journey's start: "taxi from 34a paradise to the day centre"
+    to = _TO.match(text, end)
+    if _FROM.search(before) and to is not None and _ends_like_a_street(words, gaz):
+        # a journey's start: "taxi from 34a paradise to the day centre"; a swap between two
+        # people is not one ("the shift from 4 tamsin to jude")
+        if gaz.is_first_name(to.group("w")) and not gaz.is_common_word(to.group("w")):
+            return False
         return _weakly_placed_ok([w.group(0) for w in words], gaz)
     if not _ENDS.match(text, end) or not _ends_like_a_street(words, gaz):
         return False

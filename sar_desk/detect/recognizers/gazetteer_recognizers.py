@@ -158,6 +158,7 @@ class NameListRecognizer(_ListRecognizer):
             lower_word_not_name(word)
             or low in CUE_BEFORE | ROLES | RELATIONS
             or (after_article(text, w.start()) and not _that_clause(text, w.start(), low, gaz))
+            or _DEGREE_BEFORE.search(text[max(0, w.start() - 16) : w.start()]) is not None
         ):
             return None  # "nat ins", "her son", "Sam's gran", "his ben", "a hazel tree"
         if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
@@ -194,6 +195,12 @@ class NameListRecognizer(_ListRecognizer):
 
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "st"}
+)
+# An adverb of degree takes an adjective or an adverb, never a name: "very sad", "too long",
+# "really rusty", "a bit grey" ("so" is left out: "so rose rang").
+_DEGREE_BEFORE = re.compile(
+    r"(?i)\b(?:very|too|really|quite|rather|pretty|fairly|extremely|slightly|somewhat|"
+    r"terribly|awfully|incredibly|a[ \t]+bit|abit|bit)[ \t]+$"
 )
 
 

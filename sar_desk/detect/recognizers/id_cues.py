@@ -11,11 +11,27 @@ from __future__ import annotations
 
 from sar_desk.detect.recognizers.base import typo_tolerant
 
+
+def _dropped_letter(word: str) -> str:
+    """A regex alternation of `word` with any one letter left out ("pasport", "passprt")."""
+    forms = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+# The short forms of "passport" written on forms and rotas, each also with one slip of
+# neighbouring letters ("pport" typed "poprt" or "pprot"): "pport", "p/port", "p'port",
+# "pspt", "psprt", "passpt". Two letters are too few to swap safely, so "pp" only with its
+# "no."/"#" (above) and "ppt" only right before the number (`PPT_CUE`).
+_PASSPORT_SHORT = (
+    "|".join(typo_tolerant(w) for w in ("pport", "pspt", "psprt", "passpt", "pssprt"))
+    + r"|p[/'’.-]port"
+)
 # "passport", mistyped, and the forms people write on forms and in chat: "pp no.", "pp #",
-# "travel document", "travel doc".
+# "travel document", "travel doc", and HM Passport Office, which keys its records on it.
 PASSPORT_CUE = (
-    rf"(?i:\b(?:{typo_tolerant('passport')}|passprt|pasport|passort|pass[ \t]port|"
-    r"pp[ \t]*(?:no\b\.?|number|num\b|#)|travel[ \t]+doc(?:ument)?s?\b)(?:'?s)?(?!\w))"
+    rf"(?i:\b(?:{typo_tolerant('passport')}|{_dropped_letter('passport')}|pass[ \t]port|"
+    rf"{_PASSPORT_SHORT}|hmpo|"
+    r"pp[ \t]*(?:no\b\.?|number|num\b|#|:)|travel[ \t]+doc(?:ument)?s?\b)(?:'?s)?(?!\w))"
 )
 # "ppt" is also a slide deck, so as a passport cue it must stand right before the number:
 # "ppt 123456789", "ppt no: 123456789", "ppt#123456789".

@@ -24,7 +24,9 @@ _HONORIFICS = (
 )
 # Ranks and roles that are also words or letters ("ds" is also a console, "sister" a relation,
 # "pc" a computer): the name after them must be in no English dictionary.
-_AMBIGUOUS = "sister|ds|dc|di|dci|dsi|pc|pcso|wpc"
+# The fire service's managers go by their initials too ("wm dobson": Watch Manager; station,
+# group and crew managers "sm", "gm", "cm").
+_AMBIGUOUS = "sister|ds|dc|di|dci|dsi|pc|pcso|wpc|wm|sm|gm|cm"
 _PARTICLE = (
     r"(?:(?i:st\.?|de|la|le|du|da|di|del|della|van|von|der|den|ten|ter|o|ó|mac|bin|al|el)[ \t]+)"
 )

@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.recognizers.gazetteer_recognizers import (
     UkPlaceRecognizer as ListedPlaceRecognizer,
 )
@@ -57,6 +58,12 @@ _TOWN_AFTER = re.compile(
 # A numbered street, then a town and a postcode: whatever stands between is the town, listed
 # or not ("211 Mill Parade, March, TR7 2XH", "17 Grange Crescent\nLanark NE26 5ZD").
 _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
+# A town named by the river, sea or hill it stands on, joined by hyphens ("Hay-on-Wye",
+# "Stratford-upon-Avon", "Wotton-under-Edge", "Wells-next-the-Sea", "Chapel-en-le-Frith").
+_RIVER_TOWN = re.compile(
+    r"(?<![\w-])[^\W\d_]{2,}(?:-(?i:on|upon|under|by|in|next|le|en|cum|juxta|super|the))+"
+    r"-[^\W\d_]{2,}(?![\w-])"
+)
 _TOWN_BEFORE_POSTCODE = re.compile(
     r"(?<![\w£$.,])\d{1,4}[A-Za-z]?,?[ \t]+[^\W\d_][^\n,;:()\d]{1,40}?(?:,[ \t]*|[ \t]*\n[ \t]*)"
     r"(?P<town>[^\W\d_][^\W\d_'’]*(?:[ \t-]+[^\W\d_'’]+){0,2})"
@@ -135,6 +142,16 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
             town = (m.start("town"), m.end("town"), "LOCATION", 0.55, self.NOTE_PLACED)
             if all(town[1] <= k[0] or town[0] >= k[1] for k in found):
                 found.append(town)
+        for m in _RIVER_TOWN.finditer(text):
+            # "Hay-on-Wye", "Bolton-by-Bowland": the shape of an English town's name, a place
+            # whether listed or not (in lower case only where a place word says so).
+            lower = not m.group(0)[:1].isupper()
+            last = m.group(0).rsplit("-", 1)[-1]
+            if lower and (gaz.is_common_word(last) or not _placed(text, m.start(), m.end(), False)):
+                continue  # "a hands-on-deck job"
+            town = (m.start(), m.end(), "LOCATION", 0.55, self.NOTE_PLACED)
+            if all(town[1] <= k[0] or town[0] >= k[1] for k in found):
+                found.append(town)
         words = self._words(text)
         taken = -1
         for i, w in enumerate(words):
@@ -188,6 +205,8 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
             and gaz.is_word_place(word)
             and word.casefold() not in _CALENDAR
         ):
+            if named_thing(text, w.start(), w.end()):
+                return None  # "Box Office", "Reading Room": the word names a thing there
             if _placed(text, w.start(), w.end(), _is_name(word, gaz)):
                 return (w.start(), w.end(), "LOCATION", 0.6, self.NOTE_PLACED)
             return None

@@ -136,12 +136,20 @@ def test_sar_keeps_an_address_spelled_from_the_requesters_full_name() -> None:
     assert apply_policy(own, context(Regime.SAR)) == []
 
 
-def test_sar_proposes_addresses_that_only_share_part_of_the_requesters_name() -> None:
+def test_sar_proposes_addresses_that_only_share_the_requesters_given_name() -> None:
+    # A given name alone is shared by too many people; another person's name is theirs.
     others = [
         finding(text, "EMAIL_ADDRESS")
-        for text in ("a.morgan@example.org", "alex@example.org", "sam.patel@example.org")
+        for text in ("alex@example.org", "alex.m@example.org", "sam.patel@example.org")
     ]
     assert [f.text for f in apply_policy(others, context(Regime.SAR))] == [f.text for f in others]
+
+
+def test_sar_keeps_addresses_spelled_from_the_requesters_family_name_or_initial() -> None:
+    # Round 10: "a.morgan@" and "morgan@" are the requester's when no other known person is
+    # called Morgan (the allow-list already keeps a bare surname nobody else shares).
+    own = [finding(t, "EMAIL_ADDRESS") for t in ("a.morgan@example.org", "morgan@example.org")]
+    assert apply_policy(own, context(Regime.SAR)) == []
 
 
 def test_a_spelled_address_is_proposed_when_it_also_spells_another_known_person() -> None:

@@ -1,0 +1,89 @@
+"""Posts and job titles: what a person does, never who they are (issue 15).
+
+"Parish Clerk sent the agenda", "Clerk to the Governors is off", "port health officer on the
+quay": the model reads a capitalised post as a name, and the second pass then spreads the word
+("clerk") through the case. A post is a head noun (clerk, officer, warden) with the words that
+qualify it (parish, port, health, senior, watch), and the abbreviations of ranks and posts that
+chat uses ("wm" for Watch Manager, "hv" for health visitor). The lists are a general,
+closed vocabulary of UK workplaces (public services, the NHS, the fire and ambulance
+services, councils, schools, churches, ports, the arts), not any corpus's words.
+
+A post word that is also a listed family name ("Porter", "Steward", "Ward") stays a name when
+it stands alone: only a span made wholly of post words with at least one that is no family
+name is never a person, and such a word never spreads.
+"""
+
+from __future__ import annotations
+
+from sar_desk.detect import gazetteer
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The head nouns of posts and job titles.
+HEADS = _set("""
+clerk clerks officer officers manager managers director coordinator co-ordinator administrator
+admin secretary treasurer chair chairperson chairman chairwoman governor governors trustee
+trustees volunteer volunteers caretaker warden inspector inspectors surveyor assessor auditor
+registrar coroner paramedic paramedics technician clinician practitioner therapist nurse
+midwife dispatcher despatcher controller call-taker calltaker handler firefighter ranger
+marshal usher receptionist cashier chef courier caseworker supervisor solicitor barrister
+bursar librarian archivist analyst planner engineer architect keeper harbourmaster
+harbormaster master skipper purser verger sexton sacristan chaplain almoner beadle alderman
+headteacher principal teacher tutor lecturer mentor counsellor befriender carer commissioner
+ombudsman attendant operator agent consultant specialist adviser advisor navigator
+lead leads leader leaders deputy assistant apprentice trainee intern
+""")
+
+# Words that qualify a post ("Parish Clerk", "Port Health Officer", "Watch Manager").
+QUALIFIERS = _set("""
+parish town county district borough city port harbour harbor health senior junior chief head
+acting interim duty night relief station watch crew group area regional national school ward
+clinical environmental housing building fire safety electoral returning presiding polling
+box front house stage finance hr it data protection customer service services support family
+youth community planning licensing trading standards enforcement control compliance site
+team project programme practice office business operations shift bank locum agency deputy
+assistant associate principal executive general ops events volunteer volunteering learning
+welfare pastoral attendance admissions exams estates facilities catering premises reception
+safeguarding designated named link lay vice co-opted foundation staff parent parents
+""")
+
+# Abbreviations of ranks and posts written before a surname or alone ("wm dobson", "the HV").
+ABBREVIATIONS = _set("""
+wm sm gm cm ccm acfo dcfo cfo ff hv sw ot pcso sgt insp supt dc ds di dci dsi ch amhp
+senco dsl slt dsp dpo hca rgn rmn ap ecp
+""")
+
+_JOINERS = _set("to the of for and")
+
+
+def _words(value: str) -> list[str]:
+    return [w.strip(".,:;!?'’\"()").casefold() for w in value.split() if w.strip(".,:;!?'’\"()")]
+
+
+def is_post(value: str) -> bool:
+    """Whether a span is wholly a post or job title ("Parish Clerk", "Clerk to the Governors").
+
+    A single word that is a listed given name or family name ("Porter", "Ward", "Chase") is
+    left to the other rules, so a person of that name is still found.
+    """
+    words = _words(value)
+    if not words or not any(w in HEADS for w in words):
+        return False
+    if not all(w in HEADS or w in QUALIFIERS or w in _JOINERS for w in words):
+        return False
+    if len(words) == 1:
+        gaz = gazetteer.current()
+        return not (gaz.is_first_name(words[0]) or gaz.is_surname(words[0]))
+    return True
+
+
+def never_spreads(word: str) -> bool:
+    """Whether one word of a post must not be matched across the case ("clerk", "port")."""
+    low = word.strip(".,:;!?'’\"()").casefold()
+    if low not in HEADS and low not in QUALIFIERS and low not in ABBREVIATIONS:
+        return False
+    gaz = gazetteer.current()
+    return not (gaz.is_first_name(low) or gaz.is_surname(low))
