@@ -1,7 +1,9 @@
 """Detectors: the engine run in this process, or in a pool of worker processes.
 
 Both satisfy `analyze.Detector`, so callers (the detection job, the evaluation, the benchmark)
-choose with one argument and nothing else changes.
+choose with one argument and nothing else changes. A pool given the case (`use_context`) also
+runs the case-aware passes in its workers (`submit`): a page of messages goes out and its
+finished findings come back, so this process only reads and writes the store.
 """
 
 from __future__ import annotations
@@ -9,18 +11,25 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from sar_desk.core.model import MessageId
 from sar_desk.detect import gazetteer
-from sar_desk.detect.analyze import RawSpan
+from sar_desk.detect.analyze import RawSpan, ResultCache, analyze_batch
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer, load_recognizer_set
 from sar_desk.detect.mask import mask, regions
 from sar_desk.detect.models import canonical
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
+
+if TYPE_CHECKING:
+    from sar_desk.core.findings import Finding
+    from sar_desk.core.model import Message
+    from sar_desk.detect.case_terms import CaseContext
 
 RECOGNIZER_NAME_KEY = "recognizer_name"
 MASK_RECOGNIZER = "StructureMask"
@@ -84,16 +93,29 @@ class InProcessDetector:
 
 
 _worker: InProcessDetector | None = None
+_context: CaseContext | None = None
+_cache: ResultCache | None = None
 
 
-def _init_worker(registry_path: str, model: str) -> None:
-    global _worker
+def _init_worker(registry_path: str, model: str, context: CaseContext | None = None) -> None:
+    global _worker, _context
     _worker = InProcessDetector(build_analyzer(Path(registry_path), model))
+    _context = context
 
 
 def _detect_chunk(texts: list[str]) -> list[tuple[RawSpan, ...]]:
     assert _worker is not None, "worker not initialised"
     return _worker.detect(texts)
+
+
+def _findings_page(messages: list[Message], titles: list[Message]) -> list[Finding]:
+    """A worker's job: every pass over one page, as the job would run them in one process."""
+    global _cache
+    assert _worker is not None, "worker not initialised"
+    assert _context is not None, "worker has no case"
+    _cache = _cache or ResultCache()  # repeated texts ("ok") detected once per worker
+    items = [(m.id, m.text) for m in messages]
+    return analyze_batch(_worker, items, _context, _cache, messages=messages, titles=titles)
 
 
 _WARM_UP = "Ann Lee, 4 Mill Lane, TR1 2AB, 07700 900123, ann@example.org, www.example.org"
@@ -121,7 +143,8 @@ class DetectionPool:
     Spawned (Windows, macOS, a threaded caller such as the window): each worker loads its own
     model (≈170 MB for sm, ≈380 MB for md, 2-4 s each, presidio.md §5) and this process loads
     none, only the recogniser settings and the name lists its case-aware steps need. Either
-    way texts are cut into chunks of at most `chunk` and handed out as workers free up.
+    way texts are cut into chunks of at most `chunk` and handed out as workers free up. The
+    workers start on first use, so a case given before then (`use_context`) travels with them.
     """
 
     def __init__(
@@ -133,7 +156,6 @@ class DetectionPool:
         chunk: int = 128,
         share: bool | None = None,
     ) -> None:
-        global _worker
         share = can_share_model() if share is None else share
         if share:
             local = local or InProcessDetector(build_analyzer(registry_path, model))
@@ -148,14 +170,51 @@ class DetectionPool:
         self.workers = workers
         self.chunk = chunk
         self.shared = share
-        if share:
-            _worker = local  # the forked workers inherit it, model and compiled rules included
-            self._pool: Pool = multiprocessing.get_context("fork").Pool(workers)
-            return
-        ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(
-            workers, initializer=_init_worker, initargs=(str(registry_path), model)
-        )
+        self._local = local
+        self._spawn_args = (str(registry_path), model)
+        self._context: CaseContext | None = None
+        self._pool: Pool | None = None
+
+    def _started(self) -> Pool:
+        """The worker processes, started now if they are not running yet."""
+        global _worker, _context
+        if self._pool is None:
+            if self.shared:
+                # The forked workers inherit both: the model, the compiled rules and the case.
+                _worker, _context = self._local, self._context
+                if _worker is not None and _context is not None:
+                    # Build the case's matcher and lists once here, not once per worker.
+                    analyze_batch(_worker, [(MessageId(0), _WARM_UP)], _context)
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+            else:
+                args = (*self._spawn_args, self._context)
+                ctx = multiprocessing.get_context("spawn")
+                self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=args)
+        return self._pool
+
+    def use_context(self, context: CaseContext) -> None:
+        """Give the workers the case, so `submit` can run the case-aware passes there.
+
+        Workers already running with another case are stopped; the next call starts new ones.
+        """
+        if self._pool is not None and self._context != context:
+            self.close()
+        self._context = context
+
+    @property
+    def case_aware(self) -> bool:
+        """Whether `submit` may be used (the workers know the case)."""
+        return self._context is not None
+
+    def submit(self, messages: list[Message], titles: list[Message]) -> Callable[[], list[Finding]]:
+        """Hand a page to a worker; the function returned waits for its findings.
+
+        The worker runs `analyze.analyze_batch` over the page with the case given to
+        `use_context`, so the findings are exactly those of that call in this process.
+        """
+        if self._context is None:
+            raise RuntimeError("use_context() must be called before submit()")
+        return self._started().apply_async(_findings_page, (messages, titles)).get
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
         """Raw spans for each text, computed by the workers, in order."""
@@ -165,10 +224,12 @@ class DetectionPool:
         """`detect`, handed to the workers now and read as each chunk is done, in order."""
         size = max(1, min(self.chunk, -(-len(texts) // self.workers)))
         chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-        parts = self._pool.imap(_detect_chunk, chunks)  # queued here, not on first read
+        parts = self._started().imap(_detect_chunk, chunks)  # queued here, not on first read
         return (spans for part in parts for spans in part)
 
     def close(self) -> None:
-        """Stop the workers (a chunk in flight finishes first: at most a second or two)."""
-        self._pool.close()
-        self._pool.join()
+        """Stop the workers (a page in flight finishes first: at most a second or two)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None

@@ -21,7 +21,7 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
-from sar_desk.detect.mask import inside
+from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
@@ -193,17 +193,25 @@ def propagate_batch(
     Idempotent: a span overlapping any existing finding of its message is not added again, so
     running it again after a cancel adds nothing twice.
     """
-    by_message: dict[int, list[Finding]] = {}
-    for f in existing:
-        if f.field == ProposalField.TEXT:
-            by_message.setdefault(int(f.message_id), []).append(f)
-    new: list[Finding] = []
-    relabelled: list[tuple[Finding, Finding]] = []
+    return settle(spread_hits(items, context), context, existing)
+
+
+def spread_hits(
+    items: Sequence[tuple[MessageId, str]], context: CaseContext
+) -> dict[int, list[Finding]]:
+    """The propagated names matched in each message, before the case's findings are consulted.
+
+    Only messages with a match are keys (in the order of `items`), so a caller need fetch the
+    existing findings of those messages alone.
+    """
+    out: dict[int, list[Finding]] = {}
     for message_id, text in items:
-        have = by_message.get(int(message_id), [])
-        masked = mask_regions(text)
+        masked: tuple[Region, ...] | None = None
         for hit in context.matcher.find(text):
-            if hit.kind != "propagated" or (masked and inside(masked, hit.start, hit.end)):
+            if hit.kind != "propagated":
+                continue
+            masked = mask_regions(text) if masked is None else masked
+            if masked and inside(masked, hit.start, hit.end):
                 continue
             if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):
                 continue  # "our new porter", "the Echo Dot", "nat. insurance"
@@ -217,6 +225,23 @@ def propagate_batch(
                 0.8,
                 PROPAGATED,
             )
+            out.setdefault(int(message_id), []).append(f)
+    return out
+
+
+def settle(
+    hits: dict[int, list[Finding]], context: CaseContext, existing: Iterable[Finding]
+) -> Propagation:
+    """`spread_hits` against the findings the messages already have, then the regime policy."""
+    by_message: dict[int, list[Finding]] = {}
+    for f in existing:
+        if f.field == ProposalField.TEXT:
+            by_message.setdefault(int(f.message_id), []).append(f)
+    new: list[Finding] = []
+    relabelled: list[tuple[Finding, Finding]] = []
+    for message_id, found in hits.items():
+        have = by_message.get(message_id, [])
+        for f in found:
             clashes = [h for h in have if f.overlaps(h)]
             if not clashes:
                 new.append(f)

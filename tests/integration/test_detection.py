@@ -157,10 +157,10 @@ def test_cancel_midway_then_resume_scans_everything_once(
         reference.close()
 
 
-def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
+def test_a_worker_pool_runs_whole_pages_ahead_and_stores_the_same_findings(
     tmp_path: Path, fake_detector: InProcessDetector, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_detection, "BATCH", 8)  # pages of 16 with two workers
+    monkeypatch.setattr(app_detection, "BATCH", 8)  # pages of 8, each one worker's job
     lines = [
         f"13/01/2026, 11:{i % 60:02d} - Jo Bloggs: visit {i} with Priya, ring 0113 496 0{i:03d}"
         for i in range(70)
@@ -170,8 +170,10 @@ def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
     reference = make_case(tmp_path / "b", chat)
     pool = DetectionPool(REGISTRY, workers=2, local=fake_detector, share=True)
     handed: list[int] = []
-    stream = pool.stream
-    monkeypatch.setattr(pool, "stream", lambda texts: handed.append(len(texts)) or stream(texts))
+    submit = pool.submit
+    monkeypatch.setattr(
+        pool, "submit", lambda page, titles: handed.append(len(page)) or submit(page, titles)
+    )
     try:
         cancel = CancelToken()
         job = session.detection.run_detection(detector=pool, workers=2, cancel=cancel)
@@ -182,12 +184,15 @@ def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
                     at_first_page = list(handed)
                 if progress.message.startswith("Scanning") and progress.done >= 32:
                     cancel.cancel()
-        # When the first page was stored, the second was already with the workers.
-        assert at_first_page[:2] == [16, 16]
+        # When the first page was stored, two more were already with the workers.
+        assert at_first_page == [8, 8, 8]
+        partial = stored(session)
+        assert partial
         run_job(session.detection.run_detection(detector=pool, workers=2))
         run_job(reference.detection.run_detection(detector=fake_detector))
         resumed, full = stored(session), stored(reference)
         assert len(resumed) == len(set(resumed))
+        assert set(partial) <= set(resumed)
         assert resumed == full
     finally:
         pool.close()
