@@ -82,7 +82,12 @@ def auto_workers(messages: int) -> int:
 
 def default_detector(model: str, workers: int) -> Detector:
     """The engine for a run: in this process, or in `workers` worker processes."""
-    from sar_desk.detect.detector import DetectionPool, InProcessDetector
+    from sar_desk.detect.detector import (
+        DetectionPool,
+        InProcessDetector,
+        can_share_model,
+        kept_for_the_run,
+    )
     from sar_desk.detect.engine import build_analyzer
 
     registry = resource_path(REGISTRY_RESOURCE)
@@ -91,6 +96,8 @@ def default_detector(model: str, workers: int) -> Detector:
         # workers are forked from it; elsewhere (or from the window's threads) each worker
         # loads its own copy. DetectionPool chooses.
         return DetectionPool(registry, model, workers)
+    if can_share_model():  # a command, not the window: nothing else allocates meanwhile
+        return kept_for_the_run(lambda: InProcessDetector(build_analyzer(registry, model)))
     return InProcessDetector(build_analyzer(registry, model))
 
 
@@ -183,7 +190,7 @@ class DetectionMixin(SessionBase):
                     in_files = yield from scan_texts(store, run_id, detector, context, cancel)
                     counts.update(f.entity_type for f in in_files)
                     propagated = yield from spread(
-                        store, span, context, cancel, counts, BATCH * 4, scanned
+                        store, span, context, cancel, counts, BATCH * 4, scanned, detector
                     )
                 except Cancelled:
                     self._close_run(store, run_id, "cancelled", 0, scope, counts)

@@ -163,11 +163,13 @@ def spread(
     counts: Counter[str],
     page_size: int,
     scanned: Scanned | None = None,
+    detector: Detector | None = None,
 ) -> Job[int]:
     """The spread pass over every scanned message of `span`; returns the findings it added.
 
     `scanned` holds the texts this run read; when it covers every scanned message of `span`
-    (nothing was scanned by an earlier run) they are used instead of reading the store again.
+    (nothing was scanned by an earlier run) they are used instead of reading the store again,
+    and a worker pool that knows the case matches the names while this process stores.
     """
     from sar_desk.detect.propagate import (
         PROPAGATION_SOURCES,
@@ -183,10 +185,14 @@ def spread(
         return 0
     wider = context.with_propagated(names)
     kept = scanned.texts if scanned is not None and scanned.count == total else None
+    pages = _scanned_pages(db, span, page_size, kept)
+    submit = getattr(detector, "submit_spread", None)
+    if kept is not None and submit is not None and getattr(detector, "case_aware", False):
+        pages = _matched_by_workers(pages, names, submit, page_size // 4)
     added, done = 0, 0
-    for items in _scanned_pages(db, span, page_size, kept):
+    for items, matched in pages:
         cancel.check()
-        hits = spread_hits(items, wider)
+        hits = matched() if matched is not None else spread_hits(items, wider)
         if hits:
             with unit_of_work(db) as uow:
                 existing = uow.findings.findings_for(list(hits))
@@ -204,14 +210,18 @@ def spread(
     return added
 
 
+_Items = list[tuple[MessageId, str]]
+_Hits = dict[int, list[Finding]]
+
+
 def _scanned_pages(
     db: Store, span: Selection, size: int, kept: dict[int, str] | None
-) -> Iterator[list[tuple[MessageId, str]]]:
+) -> Iterator[tuple[_Items, Callable[[], _Hits] | None]]:
     """``(id, text)`` of every scanned message of `span` in id order, `size` at a time."""
     if kept is not None:
         items = [(MessageId(i), text) for i, text in kept.items()]
         for start in range(0, len(items), size):
-            yield items[start : start + size]
+            yield items[start : start + size], None
         return
     after = 0
     while True:
@@ -219,5 +229,31 @@ def _scanned_pages(
             page = uow.detection.scanned_page(span, after, size)
         if not page:
             return
-        yield [(m.id, m.text) for m in page]
+        yield [(m.id, m.text) for m in page], None
         after = int(page[-1].id)
+
+
+def _matched_by_workers(
+    pages: Iterator[tuple[_Items, Callable[[], _Hits] | None]],
+    names: list[str],
+    submit: Callable[[list[str], _Items], Callable[[], _Hits]],
+    part: int,
+) -> Iterator[tuple[_Items, Callable[[], _Hits]]]:
+    """Every page handed to the workers at once, in parts; each page waits for its own parts.
+
+    The pages come from memory, so reading them all ahead costs nothing; the matches are
+    put back together in message order, exactly as `spread_hits` over the page returns them.
+    """
+    handed = []
+    for items, _none in pages:
+        parts = [submit(names, items[i : i + part]) for i in range(0, len(items), max(1, part))]
+        handed.append((items, parts))
+    for items, parts in handed:
+
+        def joined(parts: list[Callable[[], _Hits]] = parts) -> _Hits:
+            out: _Hits = {}
+            for wait in parts:
+                out.update(wait())
+            return out
+
+        yield items, joined

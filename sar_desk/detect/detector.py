@@ -8,6 +8,7 @@ finished findings come back, so this process only reads and writes the store.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import threading
@@ -24,6 +25,7 @@ from sar_desk.detect.analyze import RawSpan, ResultCache, analyze_batch
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer, load_recognizer_set
 from sar_desk.detect.mask import mask, regions
 from sar_desk.detect.models import canonical
+from sar_desk.detect.propagate import spread_hits
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
 
 if TYPE_CHECKING:
@@ -95,6 +97,7 @@ class InProcessDetector:
 _worker: InProcessDetector | None = None
 _context: CaseContext | None = None
 _cache: ResultCache | None = None
+_wider: CaseContext | None = None
 
 
 def _init_worker(registry_path: str, model: str, context: CaseContext | None = None) -> None:
@@ -108,6 +111,17 @@ def _detect_chunk(texts: list[str]) -> list[tuple[RawSpan, ...]]:
     return _worker.detect(texts)
 
 
+def _spread_page(
+    names: tuple[str, ...], items: list[tuple[MessageId, str]]
+) -> dict[int, list[Finding]]:
+    """A worker's share of the spread pass: the names' matches in some messages."""
+    global _wider
+    assert _context is not None, "worker has no case"
+    if _wider is None or _wider.propagated != tuple(sorted(set(_context.propagated) | {*names})):
+        _wider = _context.with_propagated(names)  # once per run, not once per page
+    return spread_hits(items, _wider)
+
+
 def _findings_page(messages: list[Message], titles: list[Message]) -> list[Finding]:
     """A worker's job: every pass over one page, as the job would run them in one process."""
     global _cache
@@ -119,6 +133,25 @@ def _findings_page(messages: list[Message], titles: list[Message]) -> list[Findi
 
 
 _WARM_UP = "Ann Lee, 4 Mill Lane, TR1 2AB, 07700 900123, ann@example.org, www.example.org"
+
+
+def kept_for_the_run(build: Callable[[], InProcessDetector]) -> InProcessDetector:
+    """Build an engine with the cycle collector paused, and freeze it out of later collections.
+
+    The model, the name lists and the compiled rules live as long as the run (≈130,000
+    objects): every full collection would walk them (≈0.1 s each), so would the exit, and a
+    forked worker that walks them also copies the pages it shares with this process.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        detector = build()
+        detector.detect([_WARM_UP])  # compile every recogniser's rules now, frozen with the rest
+        return detector
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def can_share_model() -> bool:
@@ -158,8 +191,10 @@ class DetectionPool:
     ) -> None:
         share = can_share_model() if share is None else share
         if share:
-            local = local or InProcessDetector(build_analyzer(registry_path, model))
             # Compile every recogniser's rules once here, not once per worker.
+            local = local or kept_for_the_run(
+                lambda: InProcessDetector(build_analyzer(registry_path, model))
+            )
             local.detect([_WARM_UP])
         settings = local.analyzer.settings if local else load_recognizer_set(registry_path)
         if settings.gazetteers is not None:
@@ -215,6 +250,14 @@ class DetectionPool:
         if self._context is None:
             raise RuntimeError("use_context() must be called before submit()")
         return self._started().apply_async(_findings_page, (messages, titles)).get
+
+    def submit_spread(
+        self, names: Sequence[str], items: list[tuple[MessageId, str]]
+    ) -> Callable[[], dict[int, list[Finding]]]:
+        """`propagate.spread_hits` of `items` with `names`, run by a worker; call to wait."""
+        if self._context is None:
+            raise RuntimeError("use_context() must be called before submit_spread()")
+        return self._started().apply_async(_spread_page, (tuple(names), items)).get
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
         """Raw spans for each text, computed by the workers, in order."""

@@ -10,8 +10,10 @@ run adds nothing twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import wraps
+from typing import Any, TypeVar, cast
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
@@ -39,6 +41,7 @@ PROPAGATION_SOURCES = (
     "NameListRecognizer",
 )
 PROPAGATED = "CasePropagation"
+_Test = TypeVar("_Test", bound=Callable[[Any], bool])
 
 
 def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
@@ -107,6 +110,29 @@ def _capitalised(value: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in value.split())
 
 
+def _per_gazetteer(test: _Test) -> _Test:
+    """`test` remembered per word (or words) while the same gazetteer is in use.
+
+    The same names are found thousands of times in a case; each is judged once.
+    """
+    memo: dict[object, bool] = {}
+    used: list[object] = [None]
+
+    @wraps(test)
+    def remembered(value: Any) -> bool:
+        gaz = gazetteer.current()
+        if used[0] is not gaz or len(memo) > 100_000:
+            memo.clear()
+            used[0] = gaz
+        key = tuple(value) if isinstance(value, list) else value
+        if key not in memo:
+            memo[key] = test(value)
+        return memo[key]
+
+    return cast("_Test", remembered)
+
+
+@_per_gazetteer
 def _full_name(words: list[str]) -> bool:
     """Whether two or three words name one person ("Gurpreet Abernethy", "ivy webb").
 
@@ -132,6 +158,7 @@ _STREET_LIKE = re.compile(
 )
 
 
+@_per_gazetteer
 def _spreadable(word: str) -> bool:
     """Whether one word of a NER name may be matched across the case."""
     if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
