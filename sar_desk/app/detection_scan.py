@@ -238,22 +238,28 @@ def _matched_by_workers(
     names: list[str],
     submit: Callable[[list[str], _Items], Callable[[], _Hits]],
     part: int,
+    ahead: int = 8,
 ) -> Iterator[tuple[_Items, Callable[[], _Hits]]]:
-    """Every page handed to the workers at once, in parts; each page waits for its own parts.
+    """Pages handed to the workers `ahead` at a time, in parts; each waits for its own parts.
 
-    The pages come from memory, so reading them all ahead costs nothing; the matches are
-    put back together in message order, exactly as `spread_hits` over the page returns them.
+    The matches are put back together in message order, exactly as `spread_hits` over the
+    whole page returns them. Only a few pages are in flight, so a cancel waits for little.
     """
-    handed = []
+    handed: deque[tuple[_Items, list[Callable[[], _Hits]]]] = deque()
     for items, _none in pages:
         parts = [submit(names, items[i : i + part]) for i in range(0, len(items), max(1, part))]
         handed.append((items, parts))
-    for items, parts in handed:
+        if len(handed) > ahead:
+            yield _joined(*handed.popleft())
+    while handed:
+        yield _joined(*handed.popleft())
 
-        def joined(parts: list[Callable[[], _Hits]] = parts) -> _Hits:
-            out: _Hits = {}
-            for wait in parts:
-                out.update(wait())
-            return out
 
-        yield items, joined
+def _joined(items: _Items, parts: list[Callable[[], _Hits]]) -> tuple[_Items, Callable[[], _Hits]]:
+    def wait() -> _Hits:
+        out: _Hits = {}
+        for part in parts:
+            out.update(part())
+        return out
+
+    return items, wait

@@ -240,3 +240,41 @@ def test_cli_reports_a_missing_model_in_one_line(case: CaseSession) -> None:
     assert result.exit_code == 1
     assert "not installed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_detection, "BATCH", 4)  # pages of 4, spread pages of 16
+    # "Quorvane" is in no list: only the spread of the model's one find reaches the others.
+    settings = load_recognizer_set(REGISTRY)
+    engine = blank_nlp_engine(settings, ["Reece Quorvane"])
+    detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
+    lines = [
+        f"13/01/2026, 12:{i:02d} - Jo Bloggs: "
+        + (
+            "Reece Quorvane rang about the rota"
+            if i == 3
+            else f"the rota from quorvane is late, shift {i}"
+        )
+        for i in range(40)
+    ]
+    chat = CHAT + "\n".join(lines) + "\n"
+    session = make_case(tmp_path / "a", chat)
+    reference = make_case(tmp_path / "b", chat)
+    pool = DetectionPool(REGISTRY, workers=2, local=detector, share=True)
+    parts: list[int] = []
+    submit = pool.submit_spread
+    monkeypatch.setattr(
+        pool, "submit_spread", lambda names, items: parts.append(len(items)) or submit(names, items)
+    )
+    try:
+        summary = run_job(session.detection.run_detection(detector=pool, workers=2))
+        expected = run_job(reference.detection.run_detection(detector=detector))
+        assert parts  # the workers matched the spread names
+        assert summary.propagated == expected.propagated >= 39
+        assert stored(session) == stored(reference)
+    finally:
+        pool.close()
+        session.close()
+        reference.close()
