@@ -4,7 +4,7 @@ Resumable and cancellable: messages are marked scanned in the transaction that s
 findings, and the cancel token is checked between batches, so a new run carries on where the
 last one stopped. A second pass then looks for every name found anywhere in the case in all the
 other messages (presidio.md §6.2). Detection (and spaCy) is imported only when a run starts,
-so other commands stay quick to launch.
+so other commands stay quick to launch. The passes themselves are in `detection_scan`.
 """
 
 from __future__ import annotations
