@@ -4,7 +4,7 @@ Resumable and cancellable: messages are marked scanned in the transaction that s
 findings, and the cancel token is checked between batches, so a new run carries on where the
 last one stopped. A second pass then looks for every name found anywhere in the case in all the
 other messages (presidio.md §6.2). Detection (and spaCy) is imported only when a run starts,
-so other commands stay quick to launch.
+so other commands stay quick to launch. The passes themselves are in `detection_scan`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from sar_desk.app.base import SessionBase
 from sar_desk.app.detection_context import case_context as case_context
 from sar_desk.app.detection_context import known_persons_of as known_persons_of
 from sar_desk.app.detection_gate import run_status
+from sar_desk.app.detection_scan import scan, spread
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Cancelled
-from sar_desk.core.findings import Finding
 from sar_desk.core.jobs import CancelToken, Job, Progress
-from sar_desk.core.model import Message
 from sar_desk.core.records import Selection
 from sar_desk.core.search import day_range
 from sar_desk.store import Store
@@ -34,7 +33,6 @@ from sar_desk.store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from sar_desk.detect.analyze import Detector
-    from sar_desk.detect.case_terms import CaseContext
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +82,12 @@ def auto_workers(messages: int) -> int:
 
 def default_detector(model: str, workers: int) -> Detector:
     """The engine for a run: in this process, or in `workers` worker processes."""
-    from sar_desk.detect.detector import DetectionPool, InProcessDetector
+    from sar_desk.detect.detector import (
+        DetectionPool,
+        InProcessDetector,
+        can_share_model,
+        kept_for_the_run,
+    )
     from sar_desk.detect.engine import build_analyzer
 
     registry = resource_path(REGISTRY_RESOURCE)
@@ -93,6 +96,8 @@ def default_detector(model: str, workers: int) -> Detector:
         # workers are forked from it; elsewhere (or from the window's threads) each worker
         # loads its own copy. DetectionPool chooses.
         return DetectionPool(registry, model, workers)
+    if can_share_model():  # a command, not the window: nothing else allocates meanwhile
+        return kept_for_the_run(lambda: InProcessDetector(build_analyzer(registry, model)))
     return InProcessDetector(build_analyzer(registry, model))
 
 
@@ -159,6 +164,9 @@ class DetectionMixin(SessionBase):
                     logger.warning("detection: medium model not installed, using the small one")
             yield Progress(0, None, note or "Loading the detection model")
             detector = detector or default_detector(model or "sm", workers)
+            use_context = getattr(detector, "use_context", None)
+            if use_context is not None and workers > 1:
+                use_context(context)  # the workers then run the case-aware passes too
             engine = detector.version
             # The task record tells a live run from one a killed process left "running".
             with running(self.folder, "detection", "a detection run"):
@@ -166,13 +174,24 @@ class DetectionMixin(SessionBase):
                     run_id = uow.detection.start_run(scope, engine)
                 counts: Counter[str] = Counter()
                 try:
-                    scanned = yield from self._scan(
-                        store, run_id, span, total, context, detector, cancel, counts, workers
+                    scanned = yield from scan(
+                        store,
+                        run_id,
+                        span,
+                        total,
+                        context,
+                        detector,
+                        cancel,
+                        counts,
+                        BATCH,
+                        workers,
                     )
                     yield from read_texts(store, self.case_folder, cancel, workers)
                     in_files = yield from scan_texts(store, run_id, detector, context, cancel)
                     counts.update(f.entity_type for f in in_files)
-                    propagated = yield from self._propagate(store, span, context, cancel, counts)
+                    propagated = yield from spread(
+                        store, span, context, cancel, counts, BATCH * 4, scanned, detector
+                    )
                 except Cancelled:
                     self._close_run(store, run_id, "cancelled", 0, scope, counts)
                     raise
@@ -184,7 +203,7 @@ class DetectionMixin(SessionBase):
         return DetectionSummary(
             run_id,
             scope,
-            scanned,
+            scanned.count,
             skipped,
             sum(counts.values()),
             propagated,
@@ -192,102 +211,6 @@ class DetectionMixin(SessionBase):
             engine,
             note,
         )
-
-    def _scan(
-        self,
-        db: Store,
-        run_id: int,
-        span: Selection,
-        total: int,
-        context: CaseContext,
-        detector: Detector,
-        cancel: CancelToken,
-        counts: Counter[str],
-        workers: int = 1,
-    ) -> Job[int]:
-        from sar_desk.detect.analyze import ResultCache, analyze_batch
-        from sar_desk.detect.prefetch import prefetch
-        from sar_desk.detect.titles import title_carriers
-
-        cache = ResultCache()
-        done = 0
-        with unit_of_work(db) as uow:
-            titled = uow.detection.titled_conversations()
-            # A title's proposals ride on a disclosed message where there is one (issue 20).
-            preferred = {int(i) for i in uow.scope.disclosure_ids()}
-
-        def read(after: int) -> list[Message]:
-            with unit_of_work(db) as uow:
-                # A full batch per worker; each page is stored (and resumable) as one step.
-                return uow.detection.unscanned_page(span, after, BATCH * workers)
-
-        page = read(0)
-        wait = prefetch(cache, detector, [m.text for m in page]) if workers > 1 else None
-        while page:
-            cancel.check()
-            following = read(int(page[-1].id))
-            if wait is not None:
-                # The workers start on the next page now and detect it while this page's
-                # case-aware passes and writes run here (same spans: detect/prefetch.py).
-                wait(m.text for m in page)
-                wait = prefetch(cache, detector, [m.text for m in following])
-            found: list[Finding] = analyze_batch(
-                detector,
-                [(m.id, m.text) for m in page],
-                context,
-                cache,
-                messages=page,
-                titles=title_carriers(page, titled, preferred),
-            )
-            with unit_of_work(db, write=True) as uow:
-                uow.findings.save_findings(found)
-                uow.detection.add_progress(run_id, [int(m.id) for m in page], len(found))
-            counts.update(f.entity_type for f in found)
-            done += len(page)
-            page = following
-            yield Progress(done, total, "Scanning messages for personal data")
-        return done
-
-    def _propagate(
-        self,
-        db: Store,
-        span: Selection,
-        context: CaseContext,
-        cancel: CancelToken,
-        counts: Counter[str],
-    ) -> Job[int]:
-        from sar_desk.detect.propagate import (
-            PROPAGATION_SOURCES,
-            propagate_batch,
-            propagation_names,
-        )
-
-        with unit_of_work(db) as uow:
-            names = propagation_names(uow.detection.person_name_findings(PROPAGATION_SOURCES))
-            total = uow.detection.count_scanned(span)
-        if not names:
-            return 0
-        wider = context.with_propagated(names)
-        added, done, after = 0, 0, 0
-        while True:
-            cancel.check()
-            with unit_of_work(db) as uow:
-                page = uow.detection.scanned_page(span, after, BATCH * 4)
-                existing = uow.findings.findings_for([int(m.id) for m in page])
-            if not page:
-                return added
-            second = propagate_batch([(m.id, m.text) for m in page], wider, existing)
-            new = second.new
-            relabel = [(o.id, n.entity_type) for o, n in second.relabelled if o.id is not None]
-            if new or relabel:
-                with unit_of_work(db, write=True) as uow:
-                    uow.findings.save_findings(new)
-                    uow.detection.relabel_findings(relabel)
-            counts.update(f.entity_type for f in new)
-            added += len(new)
-            done += len(page)
-            after = int(page[-1].id)
-            yield Progress(done, total, "Looking for names found elsewhere in the case")
 
     def _close_run(
         self,

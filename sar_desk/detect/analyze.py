@@ -3,7 +3,9 @@
 The case-independent part (spaCy NER and every recogniser) runs once per distinct text through
 ``nlp.pipe`` batches and is cached by text, so repeated messages ("ok", forwarded notices) cost
 nothing. The case-aware part (deny-list, structure, overlap resolution, regime policy) is cheap
-and runs in the calling process, so a worker pool only ever ships texts and spans.
+and runs where `analyze_batch` is called: in the calling process (a worker pool then ships only
+texts and spans), or, in the detection job, in the pool's workers themselves, which are given
+the case once (`detector.DetectionPool.submit`).
 """
 
 from __future__ import annotations

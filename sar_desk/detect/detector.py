@@ -1,26 +1,37 @@
 """Detectors: the engine run in this process, or in a pool of worker processes.
 
 Both satisfy `analyze.Detector`, so callers (the detection job, the evaluation, the benchmark)
-choose with one argument and nothing else changes.
+choose with one argument and nothing else changes. A pool given the case (`use_context`) also
+runs the case-aware passes in its workers (`submit`): a page of messages goes out and its
+finished findings come back, so this process only reads and writes the store.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import RecognizerResult
 
+from sar_desk.core.model import MessageId
 from sar_desk.detect import gazetteer
-from sar_desk.detect.analyze import RawSpan
+from sar_desk.detect.analyze import RawSpan, ResultCache, analyze_batch
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer, load_recognizer_set
 from sar_desk.detect.mask import mask, regions
 from sar_desk.detect.models import canonical
+from sar_desk.detect.propagate import spread_hits
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
+
+if TYPE_CHECKING:
+    from sar_desk.core.findings import Finding
+    from sar_desk.core.model import Message
+    from sar_desk.detect.case_terms import CaseContext
 
 RECOGNIZER_NAME_KEY = "recognizer_name"
 MASK_RECOGNIZER = "StructureMask"
@@ -84,11 +95,15 @@ class InProcessDetector:
 
 
 _worker: InProcessDetector | None = None
+_context: CaseContext | None = None
+_cache: ResultCache | None = None
+_wider: CaseContext | None = None
 
 
-def _init_worker(registry_path: str, model: str) -> None:
-    global _worker
+def _init_worker(registry_path: str, model: str, context: CaseContext | None = None) -> None:
+    global _worker, _context
     _worker = InProcessDetector(build_analyzer(Path(registry_path), model))
+    _context = context
 
 
 def _detect_chunk(texts: list[str]) -> list[tuple[RawSpan, ...]]:
@@ -96,7 +111,47 @@ def _detect_chunk(texts: list[str]) -> list[tuple[RawSpan, ...]]:
     return _worker.detect(texts)
 
 
+def _spread_page(
+    names: tuple[str, ...], items: list[tuple[MessageId, str]]
+) -> dict[int, list[Finding]]:
+    """A worker's share of the spread pass: the names' matches in some messages."""
+    global _wider
+    assert _context is not None, "worker has no case"
+    if _wider is None or _wider.propagated != tuple(sorted(set(_context.propagated) | {*names})):
+        _wider = _context.with_propagated(names)  # once per run, not once per page
+    return spread_hits(items, _wider)
+
+
+def _findings_page(messages: list[Message], titles: list[Message]) -> list[Finding]:
+    """A worker's job: every pass over one page, as the job would run them in one process."""
+    global _cache
+    assert _worker is not None, "worker not initialised"
+    assert _context is not None, "worker has no case"
+    _cache = _cache or ResultCache()  # repeated texts ("ok") detected once per worker
+    items = [(m.id, m.text) for m in messages]
+    return analyze_batch(_worker, items, _context, _cache, messages=messages, titles=titles)
+
+
 _WARM_UP = "Ann Lee, 4 Mill Lane, TR1 2AB, 07700 900123, ann@example.org, www.example.org"
+
+
+def kept_for_the_run(build: Callable[[], InProcessDetector]) -> InProcessDetector:
+    """Build an engine with the cycle collector paused, and freeze it out of later collections.
+
+    The model, the name lists and the compiled rules live as long as the run (≈130,000
+    objects): every full collection would walk them (≈0.1 s each), so would the exit, and a
+    forked worker that walks them also copies the pages it shares with this process.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        detector = build()
+        detector.detect([_WARM_UP])  # compile every recogniser's rules now, frozen with the rest
+        return detector
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def can_share_model() -> bool:
@@ -121,7 +176,8 @@ class DetectionPool:
     Spawned (Windows, macOS, a threaded caller such as the window): each worker loads its own
     model (≈170 MB for sm, ≈380 MB for md, 2-4 s each, presidio.md §5) and this process loads
     none, only the recogniser settings and the name lists its case-aware steps need. Either
-    way texts are cut into chunks of at most `chunk` and handed out as workers free up.
+    way texts are cut into chunks of at most `chunk` and handed out as workers free up. The
+    workers start on first use, so a case given before then (`use_context`) travels with them.
     """
 
     def __init__(
@@ -133,11 +189,12 @@ class DetectionPool:
         chunk: int = 128,
         share: bool | None = None,
     ) -> None:
-        global _worker
         share = can_share_model() if share is None else share
         if share:
-            local = local or InProcessDetector(build_analyzer(registry_path, model))
             # Compile every recogniser's rules once here, not once per worker.
+            local = local or kept_for_the_run(
+                lambda: InProcessDetector(build_analyzer(registry_path, model))
+            )
             local.detect([_WARM_UP])
         settings = local.analyzer.settings if local else load_recognizer_set(registry_path)
         if settings.gazetteers is not None:
@@ -148,14 +205,59 @@ class DetectionPool:
         self.workers = workers
         self.chunk = chunk
         self.shared = share
-        if share:
-            _worker = local  # the forked workers inherit it, model and compiled rules included
-            self._pool: Pool = multiprocessing.get_context("fork").Pool(workers)
-            return
-        ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(
-            workers, initializer=_init_worker, initargs=(str(registry_path), model)
-        )
+        self._local = local
+        self._spawn_args = (str(registry_path), model)
+        self._context: CaseContext | None = None
+        self._pool: Pool | None = None
+
+    def _started(self) -> Pool:
+        """The worker processes, started now if they are not running yet."""
+        global _worker, _context
+        if self._pool is None:
+            if self.shared:
+                # The forked workers inherit both: the model, the compiled rules and the case.
+                _worker, _context = self._local, self._context
+                if _worker is not None and _context is not None:
+                    # Build the case's matcher and lists once here, not once per worker.
+                    analyze_batch(_worker, [(MessageId(0), _WARM_UP)], _context)
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+            else:
+                args = (*self._spawn_args, self._context)
+                ctx = multiprocessing.get_context("spawn")
+                self._pool = ctx.Pool(self.workers, initializer=_init_worker, initargs=args)
+        return self._pool
+
+    def use_context(self, context: CaseContext) -> None:
+        """Give the workers the case, so `submit` can run the case-aware passes there.
+
+        Workers already running with another case are stopped; the next call starts new ones.
+        """
+        if self._pool is not None and self._context != context:
+            self.close()
+        self._context = context
+
+    @property
+    def case_aware(self) -> bool:
+        """Whether `submit` may be used (the workers know the case)."""
+        return self._context is not None
+
+    def submit(self, messages: list[Message], titles: list[Message]) -> Callable[[], list[Finding]]:
+        """Hand a page to a worker; the function returned waits for its findings.
+
+        The worker runs `analyze.analyze_batch` over the page with the case given to
+        `use_context`, so the findings are exactly those of that call in this process.
+        """
+        if self._context is None:
+            raise RuntimeError("use_context() must be called before submit()")
+        return self._started().apply_async(_findings_page, (messages, titles)).get
+
+    def submit_spread(
+        self, names: Sequence[str], items: list[tuple[MessageId, str]]
+    ) -> Callable[[], dict[int, list[Finding]]]:
+        """`propagate.spread_hits` of `items` with `names`, run by a worker; call to wait."""
+        if self._context is None:
+            raise RuntimeError("use_context() must be called before submit_spread()")
+        return self._started().apply_async(_spread_page, (tuple(names), items)).get
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
         """Raw spans for each text, computed by the workers, in order."""
@@ -165,10 +267,12 @@ class DetectionPool:
         """`detect`, handed to the workers now and read as each chunk is done, in order."""
         size = max(1, min(self.chunk, -(-len(texts) // self.workers)))
         chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
-        parts = self._pool.imap(_detect_chunk, chunks)  # queued here, not on first read
+        parts = self._started().imap(_detect_chunk, chunks)  # queued here, not on first read
         return (spans for part in parts for spans in part)
 
     def close(self) -> None:
-        """Stop the workers (a chunk in flight finishes first: at most a second or two)."""
-        self._pool.close()
-        self._pool.join()
+        """Stop the workers (a page in flight finishes first: at most a second or two)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None

@@ -10,8 +10,10 @@ run adds nothing twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import wraps
+from typing import Any, TypeVar, cast
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
@@ -21,7 +23,7 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
-from sar_desk.detect.mask import inside
+from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
@@ -40,6 +42,7 @@ PROPAGATION_SOURCES = (
     "NameListRecognizer",
 )
 PROPAGATED = "CasePropagation"
+_Test = TypeVar("_Test", bound=Callable[[Any], bool])
 
 
 def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
@@ -108,6 +111,29 @@ def _capitalised(value: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in value.split())
 
 
+def _per_gazetteer(test: _Test) -> _Test:
+    """`test` remembered per word (or words) while the same gazetteer is in use.
+
+    The same names are found thousands of times in a case; each is judged once.
+    """
+    memo: dict[object, bool] = {}
+    used: list[object] = [None]
+
+    @wraps(test)
+    def remembered(value: Any) -> bool:
+        gaz = gazetteer.current()
+        if used[0] is not gaz or len(memo) > 100_000:
+            memo.clear()
+            used[0] = gaz
+        key = tuple(value) if isinstance(value, list) else value
+        if key not in memo:
+            memo[key] = test(value)
+        return memo[key]
+
+    return cast("_Test", remembered)
+
+
+@_per_gazetteer
 def _full_name(words: list[str]) -> bool:
     """Whether two or three words name one person ("Gurpreet Abernethy", "ivy webb").
 
@@ -133,6 +159,7 @@ _STREET_LIKE = re.compile(
 )
 
 
+@_per_gazetteer
 def _spreadable(word: str) -> bool:
     """Whether one word of a NER name may be matched across the case."""
     if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
@@ -196,17 +223,25 @@ def propagate_batch(
     Idempotent: a span overlapping any existing finding of its message is not added again, so
     running it again after a cancel adds nothing twice.
     """
-    by_message: dict[int, list[Finding]] = {}
-    for f in existing:
-        if f.field == ProposalField.TEXT:
-            by_message.setdefault(int(f.message_id), []).append(f)
-    new: list[Finding] = []
-    relabelled: list[tuple[Finding, Finding]] = []
+    return settle(spread_hits(items, context), context, existing)
+
+
+def spread_hits(
+    items: Sequence[tuple[MessageId, str]], context: CaseContext
+) -> dict[int, list[Finding]]:
+    """The propagated names matched in each message, before the case's findings are consulted.
+
+    Only messages with a match are keys (in the order of `items`), so a caller need fetch the
+    existing findings of those messages alone.
+    """
+    out: dict[int, list[Finding]] = {}
     for message_id, text in items:
-        have = by_message.get(int(message_id), [])
-        masked = mask_regions(text)
+        masked: tuple[Region, ...] | None = None
         for hit in context.matcher.find(text):
-            if hit.kind != "propagated" or (masked and inside(masked, hit.start, hit.end)):
+            if hit.kind != "propagated":
+                continue
+            masked = mask_regions(text) if masked is None else masked
+            if masked and inside(masked, hit.start, hit.end):
                 continue
             if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):
                 continue  # "our new porter", "the Echo Dot", "nat. insurance"
@@ -220,6 +255,23 @@ def propagate_batch(
                 0.8,
                 PROPAGATED,
             )
+            out.setdefault(int(message_id), []).append(f)
+    return out
+
+
+def settle(
+    hits: dict[int, list[Finding]], context: CaseContext, existing: Iterable[Finding]
+) -> Propagation:
+    """`spread_hits` against the findings the messages already have, then the regime policy."""
+    by_message: dict[int, list[Finding]] = {}
+    for f in existing:
+        if f.field == ProposalField.TEXT:
+            by_message.setdefault(int(f.message_id), []).append(f)
+    new: list[Finding] = []
+    relabelled: list[tuple[Finding, Finding]] = []
+    for message_id, found in hits.items():
+        have = by_message.get(message_id, [])
+        for f in found:
             clashes = [h for h in have if f.overlaps(h)]
             if not clashes:
                 new.append(f)

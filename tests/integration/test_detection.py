@@ -157,10 +157,10 @@ def test_cancel_midway_then_resume_scans_everything_once(
         reference.close()
 
 
-def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
+def test_a_worker_pool_runs_whole_pages_ahead_and_stores_the_same_findings(
     tmp_path: Path, fake_detector: InProcessDetector, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_detection, "BATCH", 8)  # pages of 16 with two workers
+    monkeypatch.setattr(app_detection, "BATCH", 8)  # pages of 8, each one worker's job
     lines = [
         f"13/01/2026, 11:{i % 60:02d} - Jo Bloggs: visit {i} with Priya, ring 0113 496 0{i:03d}"
         for i in range(70)
@@ -170,8 +170,10 @@ def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
     reference = make_case(tmp_path / "b", chat)
     pool = DetectionPool(REGISTRY, workers=2, local=fake_detector, share=True)
     handed: list[int] = []
-    stream = pool.stream
-    monkeypatch.setattr(pool, "stream", lambda texts: handed.append(len(texts)) or stream(texts))
+    submit = pool.submit
+    monkeypatch.setattr(
+        pool, "submit", lambda page, titles: handed.append(len(page)) or submit(page, titles)
+    )
     try:
         cancel = CancelToken()
         job = session.detection.run_detection(detector=pool, workers=2, cancel=cancel)
@@ -182,12 +184,15 @@ def test_a_worker_pool_detects_the_next_page_ahead_and_stores_the_same_findings(
                     at_first_page = list(handed)
                 if progress.message.startswith("Scanning") and progress.done >= 32:
                     cancel.cancel()
-        # When the first page was stored, the second was already with the workers.
-        assert at_first_page[:2] == [16, 16]
+        # When the first page was stored, two more were already with the workers.
+        assert at_first_page == [8, 8, 8]
+        partial = stored(session)
+        assert partial
         run_job(session.detection.run_detection(detector=pool, workers=2))
         run_job(reference.detection.run_detection(detector=fake_detector))
         resumed, full = stored(session), stored(reference)
         assert len(resumed) == len(set(resumed))
+        assert set(partial) <= set(resumed)
         assert resumed == full
     finally:
         pool.close()
@@ -235,3 +240,41 @@ def test_cli_reports_a_missing_model_in_one_line(case: CaseSession) -> None:
     assert result.exit_code == 1
     assert "not installed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_detection, "BATCH", 4)  # pages of 4, spread pages of 16
+    # "Quorvane" is in no list: only the spread of the model's one find reaches the others.
+    settings = load_recognizer_set(REGISTRY)
+    engine = blank_nlp_engine(settings, ["Reece Quorvane"])
+    detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
+    lines = [
+        f"13/01/2026, 12:{i:02d} - Jo Bloggs: "
+        + (
+            "Reece Quorvane rang about the rota"
+            if i == 3
+            else f"the rota from quorvane is late, shift {i}"
+        )
+        for i in range(40)
+    ]
+    chat = CHAT + "\n".join(lines) + "\n"
+    session = make_case(tmp_path / "a", chat)
+    reference = make_case(tmp_path / "b", chat)
+    pool = DetectionPool(REGISTRY, workers=2, local=detector, share=True)
+    parts: list[int] = []
+    submit = pool.submit_spread
+    monkeypatch.setattr(
+        pool, "submit_spread", lambda names, items: parts.append(len(items)) or submit(names, items)
+    )
+    try:
+        summary = run_job(session.detection.run_detection(detector=pool, workers=2))
+        expected = run_job(reference.detection.run_detection(detector=detector))
+        assert parts  # the workers matched the spread names
+        assert summary.propagated == expected.propagated >= 39
+        assert stored(session) == stored(reference)
+    finally:
+        pool.close()
+        session.close()
+        reference.close()
