@@ -30,8 +30,9 @@ from sar_desk.core.errors import SarDeskError
 from sar_desk.core.retention import Disposal, check_purge
 from sar_desk.review.roles import Role
 from sar_desk.store.disposal import write_atomic
-from sar_desk.store.pg import destroy, team
+from sar_desk.store.pg import team
 from sar_desk.store.pg.case_store import PgStore
+from sar_desk.store.uow import unit_of_work
 
 logger = logging.getLogger(__name__)
 
@@ -94,8 +95,8 @@ def purge_team_case(
 def _team_certificate(
     session: TeamCaseSession, role: Role, position: Disposal, *, early: bool, reason: str
 ) -> dict[str, Any]:
-    with session.store.read() as conn:
-        kept = destroy.kept_files(conn)
+    with unit_of_work(session.store) as uow:
+        kept = uow.team.kept_files()
     cert = start_certificate(session, role, position, early=early, reason=reason)
     cert["contents"].update(files=kept.files, bytes=kept.bytes)
     cert["method"] = TEAM_METHOD

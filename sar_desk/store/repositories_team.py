@@ -6,13 +6,14 @@ PostgreSQL driver, which a case file never needs and start-up should not pay for
 
 from __future__ import annotations
 
-from sar_desk.store.pg import move, roles, server
+from sar_desk.store.pg import destroy, move, roles, server
 from sar_desk.store.repository import Bound, Repository
 
 
 class TeamRepository(Repository):
-    """The team server's roles, case creation and the move of a case file onto it."""
+    """The team server's roles, case creation, the move of a case file onto it, its files."""
 
     team_roles = Bound(roles.team_roles)
     create_case = Bound(server.create_case)
     decision_rows = Bound(move.decision_rows)
+    kept_files = Bound(destroy.kept_files)
