@@ -12,6 +12,7 @@ from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
 from sar_desk.detect.recognizers.contact_card_recognizer import ContactCardRecognizer
 from sar_desk.detect.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
+from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
@@ -37,6 +38,7 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         NameListRecognizer,
         UkPlaceRecognizer,
         NicknameRecognizer,
+        HyphenatedNameRecognizer,
     )
 }
 
