@@ -14,6 +14,7 @@ from sar_desk.detect.recognizers.date_of_birth_recognizer import DateOfBirthReco
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
+from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, PassportNumberRecognizer
@@ -39,6 +40,7 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         UkPlaceRecognizer,
         NicknameRecognizer,
         HyphenatedNameRecognizer,
+        NicknameListRecognizer,
     )
 }
 

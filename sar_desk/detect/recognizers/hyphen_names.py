@@ -4,7 +4,7 @@ The name lists hold few hyphenated given names, and the chat-tuned model, which 
 "-" and "woo" as three tokens, often drops the whole. English writes few words this way that
 are not in the dictionary, so the shape is telling when the parts are checked:
 
-- two parts of two letters or more, the first a listed given name or no English word, and
+- two parts of two letters or more, one a listed given name or no English word, the first
   not a prefix ("pre-op", "non-assoc", "wi-fi", "co-op"), the second no suffix ("-ish",
   "-based"); the whole no English word, place or known non-name. Capitalised ("Ji-woo",
   "Alfie-Ray") that is a name wherever it stands; in lower case ("ji-woo") only where a person
@@ -35,7 +35,8 @@ _PREFIXES = frozenset(
     """
     pre post non re co de ex anti mid semi sub multi self hi wi lo bi tri inter intra over
     under out cross half part well ill long short e x u uni mini micro mega ultra pro counter
-    dis mis un in on off up down all no yo ho ha he la na ta tv cd dvd uk us eu nhs gp
+    dis mis un in on off up down all no yo ho ha he la na ta tv cd dvd uk us eu nhs gp covid
+    brexit
     """.split()
 )
 # Second parts that make an adjective of any word: "Zoom-based", "covid-free", "Tesco-ish".
@@ -53,13 +54,18 @@ def _name_parts(first: str, second: str, gaz: Gazetteers) -> bool:
     a, b = first.casefold(), second.casefold()
     if a in _PREFIXES or b in _SUFFIXES or not (first.isalpha() and second.isalpha()):
         return False
-    a_name = gaz.is_first_name(a)
-    if gaz.is_english(a) and not a_name:
-        return False  # "drop-in", "follow-up", "zoom-call"
-    if not a_name and lower_word_not_name(first.casefold()):
-        return False  # a typo or shorthand of a word
+    if not (_name_like(first, gaz) or _name_like(second, gaz)):
+        return False  # "drop-in", "follow-up", "zoom-call": two words make a compound
     # both parts everyday words that a name list also has ("may-day") are a compound
     return not (gaz.is_common_word(a) and gaz.is_common_word(b) and not gaz.is_first_name(b))
+
+
+def _name_like(part: str, gaz: Gazetteers) -> bool:
+    """A listed given name, or no English word, typo or shorthand ("Ji" of "Ji-woo")."""
+    low = part.casefold()
+    if gaz.is_first_name(low):
+        return True
+    return not gaz.is_english(low) and not lower_word_not_name(low)
 
 
 def hyphenated_name(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
