@@ -28,23 +28,28 @@ from sar_desk.detect.recognizers.name_lists import in_a_list_of_names
 from sar_desk.detect.recognizers.name_words import word_name_cued
 from sar_desk.detect.words import is_not_a_name
 
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # The same word shape as the name-list recogniser: hyphens stay inside a word.
 _WORD = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ][A-Za-zÀ-ɏḀ-ỿ'’\-]*")
 # First parts that make an English compound, not a name: "pre-op", "wi-fi", "hi-vis".
-_PREFIXES = frozenset(
+_PREFIXES = _set(
     """
     pre post non re co de ex anti mid semi sub multi self hi wi lo bi tri inter intra over
     under out cross half part well ill long short e x u uni mini micro mega ultra pro counter
     dis mis un in on off up down all no yo ho ha he la na ta tv cd dvd uk us eu nhs gp covid
     brexit
-    """.split()
+    """
 )
 # Second parts that make an adjective of any word: "Zoom-based", "covid-free", "Tesco-ish".
-_SUFFIXES = frozenset(
+_SUFFIXES = _set(
     """
     ish esque like based free related wise style type friendly proof ready only led run
     funded owned sized shaped fest gate ed ing er ers ly s
-    """.split()
+    """
 )
 Span = tuple[int, int, str, float, str]
 

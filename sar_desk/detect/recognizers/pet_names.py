@@ -32,14 +32,19 @@ from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.name_words import JOINERS, sentence_start, word_name_cued
 from sar_desk.detect.words import is_not_a_name
 
-CUSTOMARY = frozenset(
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CUSTOMARY = _set(
     """
     chalky dusty nobby spud tug dinger knocker pincher shiner topsy rattler dodger nutty
     sharkey lofty titch titchy ginge taff taffy jock smithy jonesy dibs shorty
-    """.split()
+    """
 )
 _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’]*")
-_DETERMINERS = frozenset("the a an my your his her our their this that some any no".split())
+_DETERMINERS = _set("the a an my your his her our their this that some any no")
 _ENDINGS = ("sy", "ie", "y", "o")
 Span = tuple[int, int, str, float, str]
 
