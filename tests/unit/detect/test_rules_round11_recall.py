@@ -14,11 +14,13 @@ import pytest
 from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
+from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import (
     NinoCueRecognizer,
     PassportNumberRecognizer,
 )
+from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
 
 GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
 
@@ -144,3 +146,62 @@ def test_solid_nino_with_an_unissued_prefix(text: str) -> None:
 @pytest.mark.parametrize("text", ["order AB204411C shipped", "ref TN204411E", "tn204411b"])
 def test_solid_shape_needs_unissued_prefix_capitals_and_suffix(text: str) -> None:
     assert _values(NinoCueRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("smoke alarm went off at Larchfield Crescent overnight", "Larchfield Crescent"),
+        ("bins not collected on Tannery Mews again", "Tannery Mews"),
+        ("does anyone have the gate code for orchard gardens?", "orchard gardens"),
+        ("leaflets dropped round kiln terrace.", "kiln terrace"),
+    ],
+)
+def test_streets_named_without_a_number(text: str, street: str) -> None:
+    assert _values(UnnumberedStreetRecognizer(), text) == [street]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it is saved on the Shared Drive",
+        "booked a Test Drive for Saturday",
+        "Ember Street rang about her boiler",  # a given name and a family name
+        "statement taken by Mr Street today",
+        "Witness Mary Close signed it",
+        "we were quite close to the end",
+        "the food drive starts monday",
+        "stuck at main road works",
+    ],
+)
+def test_unnumbered_street_words_used_otherwise(text: str) -> None:
+    assert _values(UnnumberedStreetRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("who is r.t. on the fridge log?", ["r.t."]),
+        ("signed off by P.J.W. at handover", ["P.J.W."]),
+        ("QF to check the fire doors", ["QF"]),
+        ("zv countersigned the float sheet", ["zv"]),
+    ],
+)
+def test_loose_initials_are_people(text: str, initials: list[str]) -> None:
+    assert _values(LooseInitialsRecognizer(), text) == initials
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bring a coat, e.g. the blue one",
+        "starts at 9 a.m. sharp",
+        "HR to check the contract",  # an abbreviation
+        "ok to do that now",
+        "go to check the van",
+        "pt to check the dressing",  # a patient
+        "the form was signed by QF",  # not opening a line
+    ],
+)
+def test_loose_initials_leave_words_and_abbreviations(text: str) -> None:
+    assert _values(LooseInitialsRecognizer(), text) == []
