@@ -28,6 +28,7 @@ from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.name_words import JOINERS, sentence_start, word_name_cued
 from sar_desk.detect.words import is_not_a_name
@@ -58,6 +59,8 @@ def name_shaped(word: str, gaz: Gazetteers) -> bool:
         return False
     if gaz.is_first_name(low) or gaz.is_surname(low) or is_not_a_name(word):
         return False  # a listed name is the name lists' own
+    if lower_word_not_name(low):
+        return False  # chat shorthand or a typo of a word ("addy": an address)
     for ending in _ENDINGS:
         if not low.endswith(ending):
             continue

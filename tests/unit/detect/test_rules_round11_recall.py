@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.cues import named_by_what_follows
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
 from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
@@ -21,6 +22,7 @@ from sar_desk.detect.recognizers.uk_id_recognizer import (
     PassportNumberRecognizer,
 )
 from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
+from sar_desk.detect.words import named_in_lower_case, used_as_word
 
 GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
 
@@ -90,6 +92,7 @@ def test_nicknames_customary_and_name_shaped(text: str, names: list[str]) -> Non
         "Happy Friday all",
         "Referred to LADO today",
         "lofty ideas and big plans",
+        "email addy is on the form",  # shorthand for an address
     ],
 )
 def test_nickname_words_used_as_words(text: str) -> None:
@@ -205,3 +208,25 @@ def test_loose_initials_are_people(text: str, initials: list[str]) -> None:
 )
 def test_loose_initials_leave_words_and_abbreviations(text: str) -> None:
     assert _values(LooseInitialsRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dusty (the new caretaker) starts monday",
+        "hazel from the council is here",
+        "ivy (carer) rang",
+    ],
+)
+def test_a_role_or_a_body_after_a_word_name_reads_as_a_name(text: str) -> None:
+    end = text.index(" ")
+    assert named_by_what_follows(text, end)
+    assert named_in_lower_case(text, 0, end)
+    assert not used_as_word(text, 0, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["rusty (the old bike) is in the shed", "hope from the start matters", "ivy (green)"]
+)
+def test_a_thing_in_brackets_is_no_role(text: str) -> None:
+    assert not named_by_what_follows(text, text.index(" "))
