@@ -163,12 +163,18 @@ class NinoCueRecognizer(RuleRecognizer):
             0.6,
             note=_nino_note,
         ),
-        # Written solid in capitals ("NT554778C") the shape is a NINO's even with a prefix HMRC
-        # never issues, which Presidio's own recogniser refuses: a typo or an old number is
-        # still someone's (the note says which). Issued prefixes are Presidio's.
+        # A line that lists someone and a NINO-shaped code ("Mr Quayle - TN204411B"): the
+        # code is that person's even with a prefix HMRC never issues, which Presidio's own
+        # recogniser refuses (a typo or an old number is still someone's; the note says
+        # which). A reference, an order or a code named first stays unproposed, as does a
+        # code alone ("ref TN311258A", "card says TN402177B").
         Rule(
-            "nino-solid-unissued",
-            re.compile(r"(?<![A-Za-z0-9])(?P<v>[A-Z]{2}\d{6}[A-D])(?![A-Za-z0-9])"),
+            "nino-listed-unissued",
+            re.compile(
+                r"(?m)^(?![ \t]*(?i:ref|order|code|invoice|case|ticket|job|serial|tracking|"
+                r"booking|parcel|item|part|sku|product|model|batch|lot)\b)"
+                r"[^\d\n:|-]{2,40}?[ \t]*[-–:][ \t]+(?P<v>[A-Z]{2}\d{6}[A-D])[ \t]*$"
+            ),
             0.6,
             validate=unissued_prefix,
             note=_nino_note,

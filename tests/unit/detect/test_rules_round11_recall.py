@@ -141,12 +141,15 @@ def test_passport_cue_does_not_claim_another_numbers_label() -> None:
     assert _values(PassportNumberRecognizer(), text) == []
 
 
-@pytest.mark.parametrize("text", ["Mr Quayle - TN204411B", "nt 2 remember: NT204411A"])
+@pytest.mark.parametrize("text", ["Mr Quayle - TN204411B", "list:\nrosa quayle: NT204411A"])
 def test_solid_nino_with_an_unissued_prefix(text: str) -> None:
     assert _values(NinoCueRecognizer(), text)[-1] in ("TN204411B", "NT204411A")
 
 
-@pytest.mark.parametrize("text", ["order AB204411C shipped", "ref TN204411E", "tn204411b"])
+@pytest.mark.parametrize(
+    "text",
+    ["order - TN204411C", "Ref: TN204411B", "Mr Quayle - tn204411b", "Mr Quayle - TN204411B ok"],
+)
 def test_solid_shape_needs_unissued_prefix_capitals_and_suffix(text: str) -> None:
     assert _values(NinoCueRecognizer(), text) == []
 
