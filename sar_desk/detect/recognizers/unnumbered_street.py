@@ -9,6 +9,7 @@ when it is one only a street has:
   unless a word of it is a stop word, or the whole is a thing ("Test Drive", "Google Drive",
   "Hard Drive", "Food Drive") or a person ("Ember Street", "Grace Lane": a listed given name
   then a street word that is also a family name);
+  and not before the site on it ("Terminal Drive car park", "Mill Road depot": a workplace);
 - in lower case only after a place preposition ("at", "for", "near", "round") and before the
   phrase ends (punctuation, the line's end, "is"/"are"/"was"), never "close" after an adverb
   ("quite close") and never a word of the capitalised exclusions.
@@ -35,6 +36,10 @@ def _set(text: str) -> frozenset[str]:
 _STREET = r"(?:Drive|Close|Crescent|Avenue|Gardens|Terrace|Mews|Road|Street)"
 _CAPITALISED = re.compile(
     rf"(?<![\w'’&-])(?P<v>(?:[A-Z][a-z'’]+[ \t]+){{1,2}}{_STREET})(?![\w'’-])"
+    # a street named for the site on it ("Terminal Drive car park", "Mill Road depot") is a
+    # workplace, not where someone lives
+    r"(?![ \t]+(?i:car[ \t]?park|site|depot|office|branch|store|entrance|gate|campus|"
+    r"surgery|centre|center|station|hub|warehouse|yard|clinic|practice)\b)"
 )
 _LOWER = re.compile(
     r"(?i:\b(?:at|for|near|round|around|outside|opposite|off|behind)[ \t]+)"

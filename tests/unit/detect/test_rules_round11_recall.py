@@ -172,6 +172,7 @@ def test_streets_named_without_a_number(text: str, street: str) -> None:
     [
         "it is saved on the Shared Drive",
         "booked a Test Drive for Saturday",
+        "All staff: Harbour Road car park closed today",
         "Ember Street rang about her boiler",  # a given name and a family name
         "statement taken by Mr Street today",
         "Witness Mary Close signed it",
