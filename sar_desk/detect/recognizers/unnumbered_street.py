@@ -8,8 +8,8 @@ when it is one only a street has:
   "Avenue", "Gardens", "Terrace", "Mews", "Road", "Street"): a street wherever it stands,
   unless a word of it is a stop word, or the whole is a thing ("Test Drive", "Google Drive",
   "Hard Drive", "Food Drive") or a person ("Ember Street", "Grace Lane": a listed given name
-  then a street word that is also a family name);
-  and not before the site on it ("Terminal Drive car park", "Mill Road depot": a workplace);
+  then a street word that is also a family name), nor before the site on it ("Terminal
+  Drive car park", "Mill Road depot": a workplace);
 - in lower case only after a place preposition ("at", "for", "near", "round") and before the
   phrase ends (punctuation, the line's end, "is"/"are"/"was"), never "close" after an adverb
   ("quite close") and never a word of the capitalised exclusions.
