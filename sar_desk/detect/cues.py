@@ -161,3 +161,21 @@ def after_article(text: str, start: int) -> bool:
         return True  # "Sam's gran", "the tenant's bill"
     before = _WORD.findall(head[-12:])
     return bool(before) and head.endswith(before[-1]) and before[-1].casefold() in _ARTICLES
+
+
+# Round 11: a role in brackets ("rusty (the new volunteer)") or a body and a verb ("major
+# from the cadets is coming") after a word-name say who it is, as `name_words` reads them.
+_NAMED_BY_WHAT_FOLLOWS = re.compile(
+    r"[ \t]*\((?:(?:the|our|my|a|an)[ \t]+)?(?:(?:new|old|former)[ \t]+)?(?P<role>[a-z]+)\)"
+    r"|[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+(?:is|was|has|came|rang|said|says)\b",
+    re.IGNORECASE,
+)
+
+
+def named_by_what_follows(text: str, end: int) -> bool:
+    """Whether a role in brackets or "from the <body> is" follows a word-name at `end`."""
+    m = _NAMED_BY_WHAT_FOLLOWS.match(text, end)
+    if m is None:
+        return False
+    role = m.group("role")
+    return role is None or role.casefold() in ROLES or role.casefold() in RELATIONS

@@ -16,6 +16,7 @@ from sar_desk.detect.cues import (
     OFF_WORK,
     ROLES,
     appositive_role,
+    named_by_what_follows,
     person_grammar,
     possessive_before,
 )
@@ -119,8 +120,8 @@ def used_as_word(text: str, start: int, end: int) -> bool:
         return True  # "the robin", "Sam's gran"
     if not after or text[end : end + 1] not in (" ", "\t") or OFF_WORK.match(text, end):
         return False  # "hazel off sick again"
-    if appositive_role(text, end):
-        return False  # "ivy the cleaner found it"
+    if appositive_role(text, end) or named_by_what_follows(text, end):
+        return False  # "ivy the cleaner found it", "rusty (the new volunteer) is"
     return after[0].casefold() in _WORD_AFTER and prev not in _PERSON_BEFORE | ROLES
 
 
@@ -293,6 +294,8 @@ def named_in_lower_case(text: str, start: int, end: int) -> bool:
     after = text[end : end + 1]
     if not after or after in ",.?!;:()":
         return True
+    if named_by_what_follows(text, end):
+        return True  # "rusty (the new volunteer) is", "major from the cadets is coming"
     if person_grammar(text, start, end):
         return True  # "can holly lock up", "holly wasnt home", "support worker ivy"
     before = _WORD_RE.findall(text[max(0, start - 24) : start])

@@ -12,12 +12,16 @@ from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
 from sar_desk.detect.recognizers.contact_card_recognizer import ContactCardRecognizer
 from sar_desk.detect.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
+from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
+from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
+from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, PassportNumberRecognizer
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
 from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
+from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
 from sar_desk.detect.recognizers.vehicle_registration_recognizer import (
     VehicleRegistrationRecognizer,
 )
@@ -37,6 +41,10 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         NameListRecognizer,
         UkPlaceRecognizer,
         NicknameRecognizer,
+        HyphenatedNameRecognizer,
+        NicknameListRecognizer,
+        UnnumberedStreetRecognizer,
+        LooseInitialsRecognizer,
     )
 }
 

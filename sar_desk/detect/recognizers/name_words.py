@@ -49,11 +49,17 @@ _CUE_BEFORE_2 = frozenset(
     | {"appropriate adult", "lift for", "lift to"}
     # things sent or handed go to a person: "sent to dot for comment"
     | {"sent to", "send to", "forwarded to", "handed to", "gave it to"}
+    # what belongs to a person, and kin "of" a person: "belongs to bliss", "in the name of
+    # comfort", "daughter of comfort", "paid cash to marvel" (round 11)
+    | {"belongs to", "belonged to", "name of", "cash to", "paid to", "owed to"}
+    | {f"{kin} of" for kin in ("son", "daughter", "mum", "dad", "mother", "father", "wife")}
+    | {f"{kin} of" for kin in ("husband", "partner", "carer", "sister", "brother", "friend")}
 )
 # Ranks and case roles written before a name ("PCSO iris", "complainant fern").
 _RANKS = _set("""
     pc pcso dc ds sgt insp supt wpc cllr councillor complainant claimant defendant suspect
     victim appellant tutor mentor volunteer
+    customer cust caller keyholder occupier candidate passenger bride groom scholar casualty
 """)
 # Speech and movement verbs after a name; the later ones take only a person as subject
 # (one misses school, refuses, agrees, complains): "dusty missed school again".
@@ -64,6 +70,7 @@ _CUE_AFTER = _set("""
     from keeps came went thinks told fell swapped moved seen popped reported
     missed attended refused declined agreed admitted complained disclosed denied apologised
     apologized confirmed collapsed signed shouted threatened promised won wfh
+    disputes disputed no-showed wandered found
 """)
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n", "/"})
@@ -73,7 +80,11 @@ _WHERE_A_PATIENT_IS = re.compile(r"(?i) (?:is )?in (?:bed|bay|room|side room|cub
 # "on the sick", "on sick": off work ill, said only of a person.
 _ON_SICK = re.compile(r"(?i)[ \t]+on (?:the )?sick\b")
 # A bracket holding an age or a role: "fern (82)", "drew (mum)", "sky (tenant)".
-_BRACKET_AFTER = re.compile(r" ?\((?:(?:aged? )?\d{1,3}|(?P<role>[a-z]+))\)", re.IGNORECASE)
+# "rusty (the new volunteer)": a role may come with its article and "new"/"old" (round 11).
+_BRACKET_AFTER = re.compile(
+    r" ?\((?:(?:aged? )?\d{1,3}|(?:(?:the|our|my|a) )?(?:(?:new|old|former) )?(?P<role>[a-z]+))\)",
+    re.IGNORECASE,
+)
 # A sentence's subject placed by where they are, then a speech verb: "amber on reception says",
 # "holly from housing rang", "frank at no. 12 says".
 _SUBJECT_WHERE_SAYS = re.compile(
@@ -86,7 +97,7 @@ _SUBJECT_WHERE_SAYS = re.compile(
 # A past tense and an object pronoun after a bare word: "hazel found her on the floor".
 _DID_TO_SOMEONE = re.compile(
     r"(?i)[ \t]+(?:found|saw|told|took|gave|met|helped|brought|sent|heard|asked|rang|phoned|"
-    r"visited|called|drove|walked|picked)[ \t]+(?:her|him|them|me|us)\b"
+    r"visited|called|drove|walked|picked|got)[ \t]+(?:her|him|them|me|us)\b"
 )
 # Someone taken somewhere for their own sake: "drive amber to her physio", "book fern in w/".
 _TAKEN = re.compile(

@@ -43,6 +43,51 @@ def _nino_note(value: str) -> str:
     return "National Insurance number by its label or printed shape."
 
 
+# A label that belongs to another number ("order no.", "ref number", "NHS no"): never the
+# passport's, however close the passport cue stands.
+_OTHER_NUMBER = "".join(
+    rf"(?<!(?i:{w}) )"
+    for w in (
+        "order",
+        "account",
+        "acc",
+        "ref",
+        "case",
+        "booking",
+        "invoice",
+        "ticket",
+        "phone",
+        "tel",
+        "policy",
+        "claim",
+        "member",
+        "card",
+        "flight",
+        "seat",
+        "room",
+        "job",
+        "licence",
+        "nhs",
+        "ni",
+        "insurance",
+        "contact",
+        "mobile",
+        "mob",
+        "reg",
+        "serial",
+        "pin",
+        "house",
+        "flat",
+        "unit",
+        "bed",
+        "staff",
+        "payroll",
+        "crime",
+        "incident",
+    )
+)
+
+
 class PassportNumberRecognizer(RuleRecognizer):
     """A 9-digit number by a passport cue: "passport no. 123456789", "ppt 123 456 789"."""
 
@@ -57,6 +102,20 @@ class PassportNumberRecognizer(RuleRecognizer):
                 # a bracketed aside may hold digits: "passport (British, exp 2029) number ..."
                 + r"(?:[ \t]*\([^()\n]{0,40}\))?"
                 + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+            ),
+            0.85,
+        ),
+        # The number's own label after a longer aside: "passport copy for Piper Vaughan-Thomas
+        # (non-UK... actually UK) no. 123456789". "no."/"number"/"#" right before nine digits,
+        # with a passport cue earlier in the same line, says whose number it is.
+        Rule(
+            "passport-cue-then-label",
+            re.compile(
+                PASSPORT_CUE
+                + r"[^\d\n]{0,100}?\b"
+                + _OTHER_NUMBER
+                + r"(?:no\b\.?|number|num\b)[ \t]*[:#.-]?[ \t]*"
+                + r"(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
             ),
             0.85,
         ),
@@ -102,6 +161,22 @@ class NinoCueRecognizer(RuleRecognizer):
                 r"[a-z]{2} \d{2} \d{2} \d{2} [a-d]))(?![A-Za-z0-9])"
             ),
             0.6,
+            note=_nino_note,
+        ),
+        # A line that lists someone and a NINO-shaped code ("Mr Quayle - TN204411B"): the
+        # code is that person's even with a prefix HMRC never issues, which Presidio's own
+        # recogniser refuses (a typo or an old number is still someone's; the note says
+        # which). A reference, an order or a code named first stays unproposed, as does a
+        # code alone ("ref TN311258A", "card says TN402177B").
+        Rule(
+            "nino-listed-unissued",
+            re.compile(
+                r"(?m)^(?![ \t]*(?i:ref|order|code|invoice|case|ticket|job|serial|tracking|"
+                r"booking|parcel|item|part|sku|product|model|batch|lot)\b)"
+                r"[^\d\n:|-]{2,40}?[ \t]*[-–:][ \t]+(?P<v>[A-Z]{2}\d{6}[A-D])[ \t]*$"
+            ),
+            0.6,
+            validate=unissued_prefix,
             note=_nino_note,
         ),
         Rule(

@@ -1,0 +1,86 @@
+"""Initials standing for someone not in the case: "k.m.", "J.R.", "MH to do the demo" (round 11).
+
+The case's own people's initials are deny-list terms (`detect.initials`); anyone else's were
+left to the model, which reads "k.m." or "dg" as nothing. Two shapes say "a person" alone:
+
+- dotted initials, two or three letters each with its dot ("k.m.", "J.R.", "a.b.c."), less
+  the dotted abbreviations of English ("e.g.", "i.e.", "a.m.", "p.s.", "n.b.", "a.k.a.") and
+  the capitals that are more often an abbreviation (`initials.ACRONYMS`: "G.P.", "M.P.");
+- two bare letters opening a line or a sentence before a task or a signature, as rotas and
+  registers write them: "MH to do the fire drill", "dg to check the van", "bs countersigned
+  the register". Never an English word or chat shorthand ("ok to do", "hr to check") nor an
+  abbreviation of `initials.ACRONYMS`.
+
+None of these spans spreads through the case, so a wrong guess stays in its own message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from sar_desk.detect.gazetteer import current
+from sar_desk.detect.initials import ACRONYMS
+from sar_desk.detect.lexical import CHAT_WORDS
+from sar_desk.detect.recognizers.base import RuleRecognizer
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DOTTED = re.compile(r"(?<![\w.@/])(?P<v>(?:[A-Za-z]\.){2,3})(?![\w@/]|\.\w)")
+# Dotted abbreviations that are no one's initials (letters only, lower case).
+_ABBREVIATIONS = _set("""
+    eg ie am pm ps nb aka uk us eu ok rip asap etc vs ad bc na nhs gp mp pc dc ds hr it qc
+    mr ms dr st co op ie pps bst gmt utc fyi tbc tba rsvp ono ovno pt tb ta sw ot rn dn pa qa
+    ff
+""")
+_TASK = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?P<v>[A-Z]{2}|[a-z]{2})(?=[ \t]+(?:to[ \t]+(?:do|check|"
+    r"cover|ring|call|chase|sort|book|lead|run|collect|update|finish|lock|open|close)|"
+    r"countersigned|co-signed|signed|witnessed|initialled|checked)\b)",
+    re.MULTILINE,
+)
+Span = tuple[int, int, str, float, str]
+
+
+def _letters(value: str) -> str:
+    return value.replace(".", "")
+
+
+def dotted_ok(value: str) -> bool:
+    """Whether dotted letters are initials, not an abbreviation ("k.m.", not "e.g.")."""
+    letters = _letters(value)
+    return letters.casefold() not in _ABBREVIATIONS and letters.upper() not in ACRONYMS
+
+
+def task_ok(value: str) -> bool:
+    """Whether two letters before a task are initials, not a word or an abbreviation."""
+    low = value.casefold()
+    if value.upper() in ACRONYMS or low in _ABBREVIATIONS or low in CHAT_WORDS:
+        return False
+    # the common words only: the larger dictionary holds abbreviations ("dg", "jr")
+    return not current().is_common_word(low)
+
+
+class LooseInitialsRecognizer(RuleRecognizer):
+    """Dotted initials, and two letters before a task (see module docstring)."""
+
+    ENTITIES = ("PERSON",)
+    RULES = ()
+    NOTE: ClassVar[str] = "Initials standing for a person."
+
+    def noted_spans(self, text: str) -> list[Span]:
+        """Dotted initials anywhere, bare two-letter initials before a task or a signature."""
+        out: list[Span] = [
+            (m.start("v"), m.end("v"), "PERSON", 0.5, self.NOTE)
+            for m in _DOTTED.finditer(text)
+            if dotted_ok(m.group("v"))
+        ]
+        out += [
+            (m.start("v"), m.end("v"), "PERSON", 0.5, self.NOTE)
+            for m in _TASK.finditer(text)
+            if task_ok(m.group("v"))
+        ]
+        return out
