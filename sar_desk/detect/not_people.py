@@ -28,7 +28,7 @@ from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
-from sar_desk.detect.lexical import CHAT_WORDS
+from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
 from sar_desk.detect.words import TITLES, VERBS
 
 # Recognisers that read the case itself: what they find is a known person, never dropped here.
@@ -56,7 +56,10 @@ def common_word_phrase(value: str) -> bool:
         return False  # "Miss Gardener", "Rabbi Goldsmith"; not "councillor told"
     gaz = gazetteer.current()
     return all(
-        w.replace("-", "").isalpha() and gaz.is_english(w.lower()) and not _listed(w) for w in words
+        w.replace("-", "").isalpha()
+        and (gaz.is_english(w.lower()) or is_typo_of_word(w))
+        and not _listed(w)
+        for w in words
     )
 
 
@@ -178,6 +181,17 @@ def dictionary_word(word: str) -> bool:
     """
     low = word.strip(_EDGE).lower()
     return low.isalpha() and gazetteer.current().is_english(low)
+
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
+
+
+def spread_blocked(text: str, start: int, end: int) -> bool:
+    """Whether a name matched by the spread pass stands as a pet, a boat or a month ("Jan-Mar")."""
+    if pet_or_boat(text, start, end):
+        return True
+    token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
+    return token is not None and month_range(token.group(0))
 
 
 def never_person(text: str, start: int, end: int) -> bool:

@@ -21,9 +21,10 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
+from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
-from sar_desk.detect.not_people import dictionary_word, pet_or_boat, shorthand
+from sar_desk.detect.not_people import dictionary_word, shorthand, spread_blocked
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.posts import never_spreads
@@ -129,6 +130,7 @@ def _anchor(word: str) -> bool:
         word.isalpha()
         and not word.isupper()
         and not dictionary_word(word)
+        and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
         and not shorthand(word)
         and looks_like_name(word)
     )
@@ -250,8 +252,8 @@ def propagate_batch(
                 continue
             if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):
                 continue  # "our new porter", "the Echo Dot", "nat. insurance"
-            if pet_or_boat(text, hit.start, hit.end):
-                continue  # "Luna's jabs", "nb 'Otter'"
+            if spread_blocked(text, hit.start, hit.end):
+                continue  # "Luna's jabs", "nb 'Otter'", "Jan-Mar"
             f = Finding(
                 message_id,
                 ProposalField.TEXT,
