@@ -28,6 +28,7 @@ from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
+from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
 from sar_desk.detect.words import TITLES, VERBS
 
@@ -52,8 +53,10 @@ def common_word_phrase(value: str) -> bool:
     if len(words) < 2:
         return False
     lead = words[0].casefold().rstrip(".")
-    if (lead in TITLES or lead in HONORIFICS) and words[1].casefold() not in VERBS:
-        return False  # "Miss Gardener", "Rabbi Goldsmith"; not "councillor told"
+    if (lead in TITLES or lead in HONORIFICS or lead in RELATIONS) and (
+        words[1].casefold() not in VERBS
+    ):
+        return False  # "Miss Gardener", "Rabbi Goldsmith", "Granny Mags"; not "councillor told"
     gaz = gazetteer.current()
     return all(
         w.replace("-", "").isalpha()
