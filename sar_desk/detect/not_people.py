@@ -12,7 +12,10 @@ Each rule reads the span's own words or the words right next to it, never a corp
 - a pet or a boat named next to its kind ("dog: Bramble", "nb 'Misty Morning'", "Rex (GSD,
   6)", "Bramble the dog", "Luna's jabs"): animals and vessels are nobody's personal data;
 - a range of months written as one word ("jan-mar", "Apr–Jun"), typically in a file name;
-- keyboard mash that runs along one row of keys ("asdfjkl", "zxcvbn"), vowels or not.
+- keyboard mash that runs along one row of keys ("asdfjkl", "zxcvbn"), vowels or not;
+- one unlisted word that software cues follow ("Hudl link", "won't save") or that qualifies a
+  lower-case team ("Morning accom team"), and a place-like word before a post ("District
+  Commissioner", "Rehoming Manager").
 
 `without_things` drops such PERSON guesses; a name known to the case is never dropped.
 """
@@ -30,6 +33,8 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
+from sar_desk.detect.posts import HEADS as POST_HEADS
+from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES, VERBS
 
 # Recognisers that read the case itself: what they find is a known person, never dropped here.
@@ -83,7 +88,7 @@ _GOODS = (
     r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback"
 )
 _GOODS_AFTER = re.compile(
-    rf"^\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
+    rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
     r"in stock\b|(?:is |are )?out of stock\b)"
 )
 _GOODS_INSIDE = re.compile(rf"^(?:{_GOODS})$")
@@ -97,10 +102,17 @@ def brand_before_goods(text: str, start: int, end: int) -> bool:
     """
     value = text[start:end]
     words = value.split()
-    if not words or not words[0][:1].isupper() or text[end : end + 2] in ("'s", "’s"):
+    if not words or text[end : end + 2] in ("'s", "’s"):
         return False
-    if len(words) >= 2 and words[-1].islower() and _GOODS_INSIDE.match(words[-1]):
-        return True
+    if not words[0][:1].isupper() and len(words) < 2:
+        return False  # "sam bag" is too thin; "mr kipling cakes" is not
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1].islower()
+        and _GOODS_INSIDE.match(words[-1])
+    ):
+        return True  # "Henry hoover"; "tayyab cake" in lower case may be a surname
     return bool(_GOODS_AFTER.match(text[end:]))
 
 
@@ -190,11 +202,46 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
 def spread_blocked(text: str, start: int, end: int) -> bool:
-    """Whether a name matched by the spread pass stands as a pet, a boat or a month ("Jan-Mar")."""
-    if pet_or_boat(text, start, end):
+    """Whether a spread name stands as a thing here, or in a month range ("Jan-Mar").
+
+    A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs".
+    """
+    if never_person(text, start, end):
         return True
     token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
     return token is not None and month_range(token.group(0))
+
+
+# Software named by what it does to files and links ("Hudl link", "Bullhorn won't save").
+_SOFTWARE_AFTER = re.compile(
+    r"(?i)^\s+(?:link|links|login|won'?t (?:save|sync|print|upload|connect|update)|"
+    r"(?:keeps|kept) (?:dropping|losing|deleting))\b"
+)
+# Where a word stands as the modifier of a lower-case team ("Morning accom team").
+_TEAM_AFTER = re.compile(r"^\s+(?:team|crew|squad|rota)\b")
+
+
+def software_or_team_word(text: str, start: int, end: int) -> bool:
+    """Whether one unlisted word is software ("Hudl link") or qualifies a team ("accom team")."""
+    value = text[start:end].strip(_EDGE)
+    if " " in value or not value.isalpha() or _listed(value):
+        return False
+    if value.islower() and _TEAM_AFTER.match(text[end:]):
+        return True
+    return value[:1].isupper() and bool(_SOFTWARE_AFTER.match(text[end:]))
+
+
+def before_post(text: str, start: int, end: int) -> bool:
+    """Whether a span qualifies a capitalised post right after it ("Rehoming Manager").
+
+    Only when no word of the span is a listed name: "Priya Manager" keeps Priya.
+    """
+    words = text[start:end].split()
+    after = re.match(r"[ \t]+([A-Z][\w-]*)", text[end:])
+    if not words or after is None or any(_listed(w.strip(_EDGE)) for w in words):
+        return False
+    head = after.group(1).casefold()
+    return head in POST_HEADS or head in ROLE_HEADS
 
 
 def never_person(text: str, start: int, end: int) -> bool:
@@ -206,22 +253,30 @@ def never_person(text: str, start: int, end: int) -> bool:
         or acronym_tail(value)
         or brand_before_goods(text, start, end)
         or pet_or_boat(text, start, end)
+        or software_or_team_word(text, start, end)
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
     )
 
 
 def without_things(text: str, found: Iterable[Finding], context: CaseContext) -> list[Finding]:
-    """`found` without the PERSON guesses in `text` that `never_person` shows to be things."""
+    """`found` without the guesses in `text` that are things.
+
+    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner").
+    """
     return [
         f
         for f in found
         if not (
-            f.entity_type == "PERSON"
+            f.entity_type in ("PERSON", "LOCATION")
             and f.field == ProposalField.TEXT
             and f.start is not None
             and f.end is not None
             and f.recognizer not in _CASE_SOURCES
             and name_key(f.text) not in context.name_index
-            and never_person(text, f.start, f.end)
+            and (
+                before_post(text, f.start, f.end)
+                if f.entity_type == "LOCATION"
+                else never_person(text, f.start, f.end)
+            )
         )
     ]
