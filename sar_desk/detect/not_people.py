@@ -47,6 +47,10 @@ def _listed(word: str) -> bool:
     return gaz.is_first_name(word) or gaz.is_surname(word)
 
 
+# Words of kin used as titles beyond `RELATIONS` ("Aunty Plum", "Mammy Bernie").
+_KIN = frozenset({"aunty", "mammy", "nanny", "grampa", "granda", "grandpop", "cousin"})
+
+
 def common_word_phrase(value: str) -> bool:
     """Whether two or more words are all dictionary words and none a listed name.
 
@@ -58,9 +62,8 @@ def common_word_phrase(value: str) -> bool:
     if len(words) < 2:
         return False
     lead = words[0].casefold().rstrip(".")
-    if (lead in TITLES or lead in HONORIFICS or lead in RELATIONS) and (
-        words[1].casefold() not in VERBS
-    ):
+    verb = words[1].casefold() in VERBS or words[1].casefold().endswith("ed")
+    if (lead in TITLES or lead in HONORIFICS or lead in RELATIONS or lead in _KIN) and not verb:
         return False  # "Miss Gardener", "Rabbi Goldsmith", "Granny Mags"; not "councillor told"
     gaz = gazetteer.current()
     return all(

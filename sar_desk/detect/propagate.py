@@ -65,6 +65,7 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         words = text.lstrip("@").split()
         if not words:
             continue
+        gaz = gazetteer.current()
         titled = 0  # "Revd Canon Ashdown": every post before the name
         while titled < len(words) - 1 and _post(words[titled]):
             titled += 1
@@ -72,7 +73,12 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         # A dictionary word spreads when NER found it alone (in two messages, as any single
         # name), beside a listed name that is no word ("Glory" of "Glory Okafor") or after a
         # post ("Rabbi Goldsmith"); as a word of "Warm Home Discount" never.
-        anchored = len(words) == 1 or bool(titled) or any(_anchor(w) for w in words)
+        anchored = (
+            len(words) == 1
+            or bool(titled)
+            or any(_anchor(w) for w in words)
+            or (gaz.is_first_name(words[0]) and words[0][:1].isupper())
+        )
         if (
             len(words) >= 2
             and (titled or lead in SURNAME_PARTICLES)
@@ -120,11 +126,12 @@ def _capitalised(value: str) -> str:
 def _anchor(word: str) -> bool:
     """Whether a word makes its span a person's name, not a team's or a product's.
 
-    Listed ("Garnet"), or a name no dictionary has ("Dritan", "Hoxha"); not an acronym
-    ("ESOL") nor shorthand.
+    A listed name that is no word ("Oyelaran"), a name no dictionary has ("Dritan", "Hoxha"),
+    or a given name that is a word leading the span ("Garnet Kitchen"; not "Grant" closing
+    "Cosy Home Grant"); not an acronym ("ESOL") nor shorthand.
     """
     gaz = gazetteer.current()
-    if gaz.is_first_name(word) or gaz.is_surname(word):
+    if (gaz.is_first_name(word) or gaz.is_surname(word)) and not dictionary_word(word):
         return True
     return (
         word.isalpha()
