@@ -2,7 +2,7 @@
 
 Each rule reads the span's own words or the words right next to it, never a corpus's names:
 
-- a phrase of two or more words that are all ordinary dictionary words, none of them a listed
+- a phrase of two or more words that are all common English words, none of them a listed
   given name or family name ("Border Force", "Citizens Advice", "Learner Voice", "councillor
   told"): an organisation, a team, a scheme or a clause, not someone's name;
 - a name closed by a short capitalised acronym no list has ("Trinity ISE", "Harbour WI"): a
@@ -52,7 +52,7 @@ _KIN = frozenset({"aunty", "mammy", "nanny", "grampa", "granda", "grandpop", "co
 
 
 def common_word_phrase(value: str) -> bool:
-    """Whether two or more words are all dictionary words and none a listed name.
+    """Whether two or more words are all common words (or typos of words), none a listed name.
 
     "Border Force", "Warm Home Discount", "councillor told"; "Faith Hill" and "Rose Baker"
     have listed names in them and are left to the other rules.
@@ -68,7 +68,7 @@ def common_word_phrase(value: str) -> bool:
     gaz = gazetteer.current()
     return all(
         w.replace("-", "").isalpha()
-        and (gaz.is_english(w.lower()) or is_typo_of_word(w))
+        and (gaz.is_common_word(w.lower()) or is_typo_of_word(w))
         and not _listed(w)
         for w in words
     )
@@ -191,14 +191,17 @@ def shorthand(word: str) -> bool:
 
 
 def dictionary_word(word: str) -> bool:
-    """Whether a word is in the English dictionary ("home", "voice", "security", "glory").
+    """Whether a word is a common English word ("home", "voice", "security", "glory").
+
+    The common list, not the large dictionary: that one has rare words that are names too
+    ("aneurin" is a vitamin, Aneurin a Welsh given name).
 
     Such a word must not spread case-wide as a name on NER's word alone: one reading of it
     as a name, or a part of a team's or a product's name ("Learner Voice", "Octopus Home
     Mini"), would be matched in every message. Callers keep listed names to their own rules.
     """
     low = word.strip(_EDGE).lower()
-    return low.isalpha() and gazetteer.current().is_english(low)
+    return low.isalpha() and gazetteer.current().is_common_word(low)
 
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")

@@ -126,7 +126,8 @@ def _capitalised(value: str) -> str:
 def _anchor(word: str) -> bool:
     """Whether a word makes its span a person's name, not a team's or a product's.
 
-    A listed name that is no word ("Oyelaran"), a name no dictionary has ("Dritan", "Hoxha"),
+    A listed name that is no common word ("Oyelaran"), an unlisted word no dictionary has
+    ("Dritan", "Hoxha"),
     or a given name that is a word leading the span ("Garnet Kitchen"; not "Grant" closing
     "Cosy Home Grant"); not an acronym ("ESOL") nor shorthand.
     """
@@ -136,7 +137,7 @@ def _anchor(word: str) -> bool:
     return (
         word.isalpha()
         and not word.isupper()
-        and not dictionary_word(word)
+        and not gaz.is_english(word)  # "Learner" of "Learner Voice", "Mini"
         and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
         and not shorthand(word)
         and looks_like_name(word)
