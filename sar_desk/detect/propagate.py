@@ -134,10 +134,12 @@ def _anchor(word: str) -> bool:
     gaz = gazetteer.current()
     if (gaz.is_first_name(word) or gaz.is_surname(word)) and not dictionary_word(word):
         return True
+    parts = [p for p in re.split(r"[-'’]", word) if p]  # "Ndlovu-Hart", "O'Dowd"
     return (
-        word.isalpha()
+        bool(parts)
+        and all(p.isalpha() for p in parts)
         and not word.isupper()
-        and not gaz.is_english(word)  # "Learner" of "Learner Voice", "Mini"
+        and not all(gaz.is_english(p) for p in parts)  # "Learner" of "Learner Voice"
         and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
         and not shorthand(word)
         and looks_like_name(word)
