@@ -5,7 +5,7 @@ Each rule reads the span's own words or the words right next to it, never a corp
 - a phrase of two or more words that are all common English words, none of them a listed
   given name or family name ("Border Force", "Citizens Advice", "Learner Voice", "councillor
   told"): an organisation, a team, a scheme or a clause, not someone's name;
-- a name closed by a short capitalised acronym no list has ("Trinity ISE", "Harbour WI"): a
+- a word closed by a short capitalised acronym no list has ("Trinity ISE", "Harbour WI"): a
   qualification, a branch or a product;
 - a brand before the goods it makes ("Ted Baker bag", "Dr Martens size 9", "Mr Kipling cakes",
   "Henry hoover"): a person would own the bag ("Ted Baker's bag"), not stand before it;
@@ -35,7 +35,7 @@ from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.units import ROLE_HEADS
-from sar_desk.detect.words import TITLES, VERBS
+from sar_desk.detect.words import TITLES, VERBS, looks_like_name
 
 # Recognisers that read the case itself: what they find is a known person, never dropped here.
 _CASE_SOURCES = frozenset({"CaseDenyList", "CaseStructure"})
@@ -75,10 +75,10 @@ def common_word_phrase(value: str) -> bool:
 
 
 def acronym_tail(value: str) -> bool:
-    """Whether a name-like phrase ends in a short capital acronym no list has ("Trinity ISE")."""
+    """Whether a word and a short capital acronym no list has make a thing ("Trinity ISE")."""
     words = value.split()
-    if len(words) < 2:
-        return False
+    if len(words) != 2 or not words[0].replace("-", "").isalpha():
+        return False  # "A. Nowak - BTEC" is a name run on into a label, cut elsewhere
     last = words[-1].strip(_EDGE)
     return 2 <= len(last) <= 5 and last.isalpha() and last.isupper() and not _listed(last)
 
@@ -105,8 +105,8 @@ def brand_before_goods(text: str, start: int, end: int) -> bool:
     """
     value = text[start:end]
     words = value.split()
-    if not words or text[end : end + 2] in ("'s", "’s"):
-        return False
+    if not words or text[end : end + 2] in ("'s", "’s") or value.endswith(("'s", "’s")):
+        return False  # "Ola Bankole's bag": a person's
     if not words[0][:1].isupper() and len(words) < 2:
         return False  # "sam bag" is too thin; "mr kipling cakes" is not
     if (
@@ -248,6 +248,28 @@ def before_post(text: str, start: int, end: int) -> bool:
         return False
     head = after.group(1).casefold()
     return head in POST_HEADS or head in ROLE_HEADS
+
+
+def name_anchor(word: str) -> bool:
+    """Whether a word makes its span a person's name, not a team's or a product's.
+
+    A listed name that is no common word ("Oyelaran"), or an unlisted word no dictionary has
+    ("Dritan", "Hoxha", "Ndlovu-Hart"); not an acronym ("ESOL"), a typo of a word
+    ("Disconut") nor shorthand. The spread pass copies a common word only beside one.
+    """
+    gaz = gazetteer.current()
+    if (gaz.is_first_name(word) or gaz.is_surname(word)) and not dictionary_word(word):
+        return True
+    parts = [p for p in re.split(r"[-'’]", word) if p]  # "Ndlovu-Hart", "O'Dowd"
+    return (
+        bool(parts)
+        and all(p.isalpha() for p in parts)
+        and not word.isupper()
+        and not all(gaz.is_english(p) for p in parts)  # "Learner" of "Learner Voice"
+        and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
+        and not shorthand(word)
+        and looks_like_name(word)
+    )
 
 
 def never_person(text: str, start: int, end: int) -> bool:

@@ -21,10 +21,9 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
-from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
-from sar_desk.detect.not_people import dictionary_word, shorthand, spread_blocked
+from sar_desk.detect.not_people import dictionary_word, name_anchor, shorthand, spread_blocked
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.posts import never_spreads
@@ -76,7 +75,7 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         anchored = (
             len(words) == 1
             or bool(titled)
-            or any(_anchor(w) for w in words)
+            or any(name_anchor(w) for w in words)
             or (gaz.is_first_name(words[0]) and words[0][:1].isupper())
         )
         if (
@@ -121,29 +120,6 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
 
 def _capitalised(value: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in value.split())
-
-
-def _anchor(word: str) -> bool:
-    """Whether a word makes its span a person's name, not a team's or a product's.
-
-    A listed name that is no common word ("Oyelaran"), an unlisted word no dictionary has
-    ("Dritan", "Hoxha"),
-    or a given name that is a word leading the span ("Garnet Kitchen"; not "Grant" closing
-    "Cosy Home Grant"); not an acronym ("ESOL") nor shorthand.
-    """
-    gaz = gazetteer.current()
-    if (gaz.is_first_name(word) or gaz.is_surname(word)) and not dictionary_word(word):
-        return True
-    parts = [p for p in re.split(r"[-'’]", word) if p]  # "Ndlovu-Hart", "O'Dowd"
-    return (
-        bool(parts)
-        and all(p.isalpha() for p in parts)
-        and not word.isupper()
-        and not all(gaz.is_english(p) for p in parts)  # "Learner" of "Learner Voice"
-        and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
-        and not shorthand(word)
-        and looks_like_name(word)
-    )
 
 
 def _post(word: str) -> bool:

@@ -209,3 +209,8 @@ def test_post_words_before_a_name_are_kept_with_it() -> None:
     text = "Revd Canon Wheelwright signed it"
     start, end = trim_span(text, 0, len("Revd Canon Wheelwright"))
     assert text[start:end] == "Revd Canon Wheelwright"
+
+
+def test_names_before_goods_or_labels_are_kept() -> None:
+    assert not brand_before_goods(*_at("check Ola Bankole's bag please", "Ola Bankole's"))
+    assert not acronym_tail("B. Nowak - BTEC")
