@@ -66,12 +66,17 @@ def common_word_phrase(value: str) -> bool:
     if (lead in TITLES or lead in HONORIFICS or lead in RELATIONS or lead in _KIN) and not verb:
         return False  # "Miss Gardener", "Rabbi Goldsmith", "Granny Mags"; not "councillor told"
     gaz = gazetteer.current()
-    return all(
+    if not all(
         w.replace("-", "").isalpha()
-        and (gaz.is_common_word(w.lower()) or is_typo_of_word(w))
+        and (gaz.is_english(w.lower()) or is_typo_of_word(w))
         and not _listed(w)
         for w in words
-    )
+    ):
+        return False
+    # Common words make a name of things; one rare word beside one common word may be a
+    # person ("Aneurin Tallow": a Welsh given name and a vitamin to the dictionary).
+    common = sum(gaz.is_common_word(w.lower()) or is_typo_of_word(w) for w in words)
+    return common >= max(2, len(words) - 1)
 
 
 def acronym_tail(value: str) -> bool:

@@ -13,9 +13,10 @@ Tagalog, Malayalam, Ukrainian, Vietnamese, Yoruba, Akan, Shona, Swahili ...), th
 (Welsh, Cornish, Scottish Gaelic, Irish, Manx, Scots) and te reo Māori, Hawaiian, Hebrew,
 Japanese and Korean, which chat borrows. Not a corpus's sentences. Round 11 (6 Dec 2026) added,
 from the same phrasebook sources, the first phrases for Portuguese (incl. "espera aqui", "wait
-here", said to drivers and carers), Czech and Slovak, more everyday Urdu/Hindi ("theek hoon",
-"I'm fine"), the northern English greeting "howdo", and the sign-offs of church
-and scouting letters ("Grace and peace", "Yours in Scouting").
+here", said to drivers and carers; "não entendi"), Czech and Slovak, Polish "nie ma sprawy",
+more everyday Urdu/Hindi and Panjabi ("theek hoon", "koi baat nahi", "ki haal aa"), the
+northern English "howdo" and Scots "awright", and the sign-offs of church and scouting letters
+("Grace and peace", "Yours in Scouting").
 
 A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
 common English word or a listed given name or family name is left to the other rules, so
@@ -106,7 +107,9 @@ och aye|awrite|hou's it gaun|haud yer wheesht|lang may yer lum reek|slainte|slá
 bom dia|boa tarde|boa noite|obrigado|obrigada|tudo bem|ate logo|até logo|espera aqui|com licenca
 com licença|dobre rano|dobré ráno|dobry den|dobrý den|dekuji|děkuji|na shledanou|dobrou noc
 theek hoon|main theek hoon|theek hai|kya haal hai|aap kaise hain|bahut shukriya|kaise ho
-howdo|grace and peace|every blessing|yours in scouting|yours in christ
+howdo|awright|grace and peace|every blessing|yours in scouting|yours in christ
+nie ma sprawy|koi baat nahi|baat nahi|ki haal aa|ki haal hai|eu nao entendi|eu não entendi
+nao entendi|não entendi
 """
 
 

@@ -214,3 +214,14 @@ def test_post_words_before_a_name_are_kept_with_it() -> None:
 def test_names_before_goods_or_labels_are_kept() -> None:
     assert not brand_before_goods(*_at("check Ola Bankole's bag please", "Ola Bankole's"))
     assert not acronym_tail("B. Nowak - BTEC")
+
+
+def test_phrase_of_rare_and_common_words() -> None:
+    assert common_word_phrase("Walnut Garden Lite")  # two common words and one rare word
+    assert not common_word_phrase("Aneurin Tallow")  # a rare word beside one common word
+
+
+def test_round11_everyday_phrases() -> None:
+    assert is_world_greeting("Nie ma sprawy")
+    assert is_world_greeting("koi baat nahi")
+    assert is_world_greeting("não entendi")
