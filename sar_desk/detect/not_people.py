@@ -32,10 +32,10 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
-from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
+from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.units import ROLE_HEADS
-from sar_desk.detect.words import TITLES, VERBS, looks_like_name
+from sar_desk.detect.words import TITLES, VERBS
 
 # Recognisers that read the case itself: what they find is a known person, never dropped here.
 _CASE_SOURCES = frozenset({"CaseDenyList", "CaseStructure"})
@@ -85,6 +85,8 @@ def acronym_tail(value: str) -> bool:
     if len(words) != 2 or not words[0].replace("-", "").isalpha():
         return False  # "A. Nowak - BTEC" is a name run on into a label, cut elsewhere
     last = words[-1].strip(_EDGE)
+    if gazetteer.current().is_place(words[0]):
+        return False  # "Bourne YOI": the town is still proposed (as NER tagged it)
     return 2 <= len(last) <= 5 and last.isalpha() and last.isupper() and not _listed(last)
 
 
@@ -185,44 +187,6 @@ def row_mash(word: str) -> bool:
     return False
 
 
-# A contraction ("I've", "we'll", "didn't"): a word of English, whatever its capital.
-_CONTRACTION = re.compile(r"(?i)^[a-z]+(?:['’](?:ve|ll|re|d|m|t|s)|n['’]t)$")
-
-
-def shorthand(word: str) -> bool:
-    """Whether a word is a contraction ("I've", "we'll") or chat shorthand ("addr", "pls")."""
-    w = word.strip(_EDGE)
-    return bool(_CONTRACTION.match(w)) or w.lower() in CHAT_WORDS
-
-
-def dictionary_word(word: str) -> bool:
-    """Whether a word is a common English word ("home", "voice", "security", "glory").
-
-    The common list, not the large dictionary: that one has rare words that are names too
-    ("aneurin" is a vitamin, Aneurin a Welsh given name).
-
-    Such a word must not spread case-wide as a name on NER's word alone: one reading of it
-    as a name, or a part of a team's or a product's name ("Learner Voice", "Octopus Home
-    Mini"), would be matched in every message. Callers keep listed names to their own rules.
-    """
-    low = word.strip(_EDGE).lower()
-    return low.isalpha() and gazetteer.current().is_common_word(low)
-
-
-_TOKEN = re.compile(r"[^\s,;:()\[\]]+")
-
-
-def spread_blocked(text: str, start: int, end: int) -> bool:
-    """Whether a spread name stands as a thing here, or in a month range ("Jan-Mar").
-
-    A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs".
-    """
-    if never_person(text, start, end):
-        return True
-    token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
-    return token is not None and month_range(token.group(0))
-
-
 # Software named by what it does to files and links ("Hudl link", "Bullhorn won't save").
 _SOFTWARE_AFTER = re.compile(
     r"(?i)^\s+(?:link|links|login|won'?t (?:save|sync|print|upload|connect|update)|"
@@ -253,28 +217,6 @@ def before_post(text: str, start: int, end: int) -> bool:
         return False
     head = after.group(1).casefold()
     return head in POST_HEADS or head in ROLE_HEADS
-
-
-def name_anchor(word: str) -> bool:
-    """Whether a word makes its span a person's name, not a team's or a product's.
-
-    A listed name that is no common word ("Oyelaran"), or an unlisted word no dictionary has
-    ("Dritan", "Hoxha", "Ndlovu-Hart"); not an acronym ("ESOL"), a typo of a word
-    ("Disconut") nor shorthand. The spread pass copies a common word only beside one.
-    """
-    gaz = gazetteer.current()
-    if (gaz.is_first_name(word) or gaz.is_surname(word)) and not dictionary_word(word):
-        return True
-    parts = [p for p in re.split(r"[-'’]", word) if p]  # "Ndlovu-Hart", "O'Dowd"
-    return (
-        bool(parts)
-        and all(p.isalpha() for p in parts)
-        and not word.isupper()
-        and not all(gaz.is_english(p) for p in parts)  # "Learner" of "Learner Voice"
-        and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
-        and not shorthand(word)
-        and looks_like_name(word)
-    )
 
 
 def never_person(text: str, start: int, end: int) -> bool:

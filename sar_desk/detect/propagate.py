@@ -23,11 +23,11 @@ from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.mask import inside
 from sar_desk.detect.mask import regions as mask_regions
-from sar_desk.detect.not_people import dictionary_word, name_anchor, shorthand, spread_blocked
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.spread_words import dictionary_word, name_anchor, shorthand, spread_blocked
 from sar_desk.detect.words import (
     PLACE_WORDS,
     is_not_a_name,

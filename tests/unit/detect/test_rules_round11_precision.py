@@ -24,12 +24,12 @@ from sar_desk.detect.not_people import (
     pet_or_boat,
     row_mash,
     software_or_team_word,
-    spread_blocked,
     without_things,
 )
 from sar_desk.detect.posts import is_post
 from sar_desk.detect.propagate import propagation_items, propagation_names
 from sar_desk.detect.relabel import trim_span
+from sar_desk.detect.spread_words import spread_blocked
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import greeting_phrases, is_world_greeting
 
@@ -225,3 +225,7 @@ def test_round11_everyday_phrases() -> None:
     assert is_world_greeting("Nie ma sprawy")
     assert is_world_greeting("koi baat nahi")
     assert is_world_greeting("não entendi")
+
+
+def test_town_before_an_acronym_is_kept() -> None:
+    assert not acronym_tail("Lincoln YOI")
