@@ -27,7 +27,13 @@ from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.resolve import NAME_LIKE
-from sar_desk.detect.spread_words import dictionary_word, name_anchor, shorthand, spread_blocked
+from sar_desk.detect.spread_words import (
+    dictionary_word,
+    name_anchor,
+    nickname_opener,
+    shorthand,
+    spread_blocked,
+)
 from sar_desk.detect.words import (
     PLACE_WORDS,
     is_not_a_name,
@@ -98,6 +104,13 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
             seen.setdefault(key, set()).add(int(message_id))
             shown[key] = value if _title_case(value) else _capitalised(value)
             candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
+        elif (
+            len(words) == 2
+            and nickname_opener(words[0])
+            and words[0][:1].isupper()
+            and _spreadable(words[1], anchored)
+        ):
+            candidates = {" ".join(words), words[1]}  # "Big Jas" and "Jas"; "Big" never
         elif all(_spreadable(w, anchored) for w in words):
             candidates = {" ".join(words), *words}
         else:
@@ -168,8 +181,10 @@ def _spreadable(word: str, anchored: bool = False) -> bool:
     if never_spreads(word):
         return False  # "clerk" of "Parish Clerk", "port" of "Port Health Officer"
     named = gaz.is_first_name(word) or gaz.is_surname(word)
-    if not named and (shorthand(word) or (not anchored and dictionary_word(word))):
-        return False  # "Home" of "Warm Home Discount", "I've", "addr": words, not names
+    if not named and (
+        shorthand(word) or nickname_opener(word) or (not anchored and dictionary_word(word))
+    ):
+        return False  # "Home" of "Warm Home Discount", "I've", "addr", "Big" of "Big Jas"
     if word.isupper() and len(word) <= 3 and not named:
         return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"
     # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").

@@ -30,6 +30,16 @@ def shorthand(word: str) -> bool:
     return bool(_CONTRACTION.match(w)) or w.lower() in CHAT_WORDS
 
 
+# The adjectives that open a nickname ("Big Jas", "Wee Shug", "Little Dev"): the nickname
+# spreads whole, the adjective alone never ("big shop day").
+_NICKNAME_OPENERS = frozenset({"big", "wee", "little", "lil", "auld", "old", "tall"})
+
+
+def nickname_opener(word: str) -> bool:
+    """Whether a word is the adjective of a nickname ("Big" of "Big Jas"), never a name alone."""
+    return word.strip(_EDGE).casefold() in _NICKNAME_OPENERS
+
+
 def dictionary_word(word: str) -> bool:
     """Whether a word is a common English word ("home", "voice", "security", "glory").
 

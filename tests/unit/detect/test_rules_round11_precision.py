@@ -229,3 +229,10 @@ def test_round11_everyday_phrases() -> None:
 
 def test_town_before_an_acronym_is_kept() -> None:
     assert not acronym_tail("Lincoln YOI")
+
+
+def test_nickname_adjective_never_spreads_alone() -> None:
+    names = _spread("Big Tomasz", "Big Tomasz")
+    assert "Big Tomasz" in names
+    assert "Tomasz" in names
+    assert "Big" not in names
