@@ -24,6 +24,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.ner_spans import pieces
+from sar_desk.detect.not_people import without_things
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.prefetch import prefetch
@@ -255,7 +256,7 @@ def analyze_batch(
     spans = cache.lookup(detector, texts)
     raw: list[Finding] = []
     for message_id, text in items:
-        raw += _text_findings(message_id, text, spans[text], context)
+        raw += without_things(text, _text_findings(message_id, text, spans[text], context), context)
     for message in messages:
         raw += header_findings(message, context)
         raw += text_findings(message)

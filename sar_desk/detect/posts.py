@@ -35,6 +35,10 @@ harbormaster master skipper purser verger sexton sacristan chaplain almoner bead
 headteacher principal teacher tutor lecturer mentor counsellor befriender carer commissioner
 ombudsman attendant operator agent consultant specialist adviser advisor navigator
 lead leads leader leaders deputy assistant apprentice trainee intern
+churchwarden churchwardens rector curate deacon archdeacon organist choirmaster lay-reader
+akela scouter scoutmaster commissioner guider brownie-guider optician dispenser pharmacist
+guard guards doorman door-supervisor steward stewards conductor driver drivers pilot
+signaller dispatcher porters picker pickers packer packers loader loaders rep reps
 """)
 
 # Words that qualify a post ("Parish Clerk", "Port Health Officer", "Watch Manager").
@@ -48,6 +52,9 @@ team project programme practice office business operations shift bank locum agen
 assistant associate principal executive general ops events volunteer volunteering learning
 welfare pastoral attendance admissions exams estates facilities catering premises reception
 safeguarding designated named link lay vice co-opted foundation staff parent parents
+church parochial pcc diocesan deanery scout scouting cub cubs beaver beavers explorer explorers
+guide guides rainbow brownie district dispensing optical security transport depot fleet
+rehoming adoption kennel rescue platform train bus coach delivery warehouse picking
 """)
 
 # Abbreviations of ranks and posts written before a surname or alone ("wm dobson", "the HV").

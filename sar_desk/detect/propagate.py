@@ -29,6 +29,13 @@ from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.spread_words import (
+    dictionary_word,
+    name_anchor,
+    nickname_opener,
+    shorthand,
+    spread_blocked,
+)
 from sar_desk.detect.words import (
     PLACE_WORDS,
     is_not_a_name,
@@ -42,7 +49,7 @@ PROPAGATION_SOURCES = (
     "NameListRecognizer",
 )
 PROPAGATED = "CasePropagation"
-_Test = TypeVar("_Test", bound=Callable[[Any], bool])
+_Test = TypeVar("_Test", bound=Callable[..., bool])
 
 
 def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
@@ -66,19 +73,32 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         words = text.lstrip("@").split()
         if not words:
             continue
+        gaz = gazetteer.current()
+        titled = 0  # "Revd Canon Ashdown": every post before the name
+        while titled < len(words) - 1 and _post(words[titled]):
+            titled += 1
         lead = words[0].casefold()
-        post = lead in HONORIFICS and not gazetteer.current().is_surname(lead)
+        # A dictionary word spreads when NER found it alone (in two messages, as any single
+        # name), beside a listed name that is no word ("Glory" of "Glory Okafor") or after a
+        # post ("Rabbi Goldsmith"); as a word of "Warm Home Discount" never.
+        anchored = (
+            len(words) == 1
+            or bool(titled)
+            or any(name_anchor(w) for w in words)
+            or (gaz.is_first_name(words[0]) and words[0][:1].isupper())
+        )
         if (
             len(words) >= 2
-            and (post or lead in SURNAME_PARTICLES)
-            and all(_spreadable(w) for w in words[1:])
+            and (titled or lead in SURNAME_PARTICLES)
+            and all(_spreadable(w, True) for w in words[max(titled, 1) :])
         ):
             # "Sister Savage", "Ní Bhriain": the person behind the post, or the whole family
             # name, spreads as written; the post or the particle alone ("Sister", "Ní") never.
             value = " ".join(words)
             full.add(name_key(value))
-            candidates = {_capitalised(value), *(_capitalised(w) for w in words[1:])}
-        elif _full_name(words):
+            rest = words[max(titled, 1) :]
+            candidates = {_capitalised(value), *(_capitalised(w) for w in rest)}
+        elif _full_name(words, anchored):
             # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
             # case: the full name spreads, and each part that may spread on its own.
             value = " ".join(words)
@@ -86,8 +106,15 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
             full.add(key)
             seen.setdefault(key, set()).add(int(message_id))
             shown[key] = value if _title_case(value) else _capitalised(value)
-            candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w))}
-        elif all(_spreadable(w) for w in words):
+            candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
+        elif (
+            len(words) == 2
+            and nickname_opener(words[0])
+            and words[0][:1].isupper()
+            and _spreadable(words[1], anchored)
+        ):
+            candidates = {" ".join(words), words[1]}  # "Big Jas" and "Jas"; "Big" never
+        elif all(_spreadable(w, anchored) for w in words):
             candidates = {" ".join(words), *words}
         else:
             continue
@@ -112,7 +139,7 @@ def _capitalised(value: str) -> str:
 
 
 def _per_gazetteer(test: _Test) -> _Test:
-    """`test` remembered per word (or words) while the same gazetteer is in use.
+    """`test` remembered per word (or words) and flags while the same gazetteer is in use.
 
     The same names are found thousands of times in a case; each is judged once.
     """
@@ -120,21 +147,26 @@ def _per_gazetteer(test: _Test) -> _Test:
     used: list[object] = [None]
 
     @wraps(test)
-    def remembered(value: Any) -> bool:
+    def remembered(value: Any, *flags: Any, **named: Any) -> bool:
         gaz = gazetteer.current()
         if used[0] is not gaz or len(memo) > 100_000:
             memo.clear()
             used[0] = gaz
-        key = tuple(value) if isinstance(value, list) else value
+        key = (tuple(value) if isinstance(value, list) else value, flags, tuple(named.items()))
         if key not in memo:
-            memo[key] = test(value)
+            memo[key] = test(value, *flags, **named)
         return memo[key]
 
     return cast("_Test", remembered)
 
 
+def _post(word: str) -> bool:
+    low = word.casefold()
+    return low in HONORIFICS and not gazetteer.current().is_surname(low)
+
+
 @_per_gazetteer
-def _full_name(words: list[str]) -> bool:
+def _full_name(words: list[str], anchored: bool = False) -> bool:
     """Whether two or three words name one person ("Gurpreet Abernethy", "ivy webb").
 
     Each must be a possible name word, the first one a name that may spread, the whole not a
@@ -147,7 +179,7 @@ def _full_name(words: list[str]) -> bool:
         return False
     value = " ".join(words)
     gaz = gazetteer.current()
-    if is_not_a_name(value) or gaz.is_place(value) or not _spreadable(cased[0]):
+    if is_not_a_name(value) or gaz.is_place(value) or not _spreadable(cased[0], anchored):
         return False
     if _title_case(value):
         return True
@@ -160,8 +192,12 @@ _STREET_LIKE = re.compile(
 
 
 @_per_gazetteer
-def _spreadable(word: str) -> bool:
-    """Whether one word of a NER name may be matched across the case."""
+def _spreadable(word: str, anchored: bool = False) -> bool:
+    """Whether one word of a NER name may be matched across the case.
+
+    `anchored`: the word was found beside a listed name or after a post, so a dictionary word
+    ("Glory", "Goldsmith") may be a name; shorthand and contractions never are.
+    """
     if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
         return False
     low = word.casefold()
@@ -172,6 +208,10 @@ def _spreadable(word: str) -> bool:
     if never_spreads(word):
         return False  # "clerk" of "Parish Clerk", "port" of "Port Health Officer"
     named = gaz.is_first_name(word) or gaz.is_surname(word)
+    if not named and (
+        shorthand(word) or nickname_opener(word) or (not anchored and dictionary_word(word))
+    ):
+        return False  # "Home" of "Warm Home Discount", "I've", "addr", "Big" of "Big Jas"
     if word.isupper() and len(word) <= 3 and not named:
         return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"
     # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
@@ -190,12 +230,15 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
 
 def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
     """The ``(message_id, text)`` pairs `propagation_names` learns from."""
+    # A span run over a line break ("Lechlade\nConcern") is two lines' words, not one name.
     return [
-        (int(f.message_id), f.text)
+        (int(f.message_id), line)
         for f in found
         if f.entity_type == "PERSON"
         and f.field == ProposalField.TEXT
         and f.recognizer in PROPAGATION_SOURCES
+        for line in f.text.split("\n")
+        if line.strip()
     ]
 
 
@@ -245,6 +288,8 @@ def spread_hits(
                 continue
             if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):
                 continue  # "our new porter", "the Echo Dot", "nat. insurance"
+            if spread_blocked(text, hit.start, hit.end):
+                continue  # "Luna's jabs", "nb 'Otter'", "Jan-Mar"
             f = Finding(
                 message_id,
                 ProposalField.TEXT,

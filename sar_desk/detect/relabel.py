@@ -61,8 +61,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         if titled_name_at(text, start + words[0].start(), end) is not None:
             break  # "thanks cllr pomfret", "ds voss"
         words.pop(0)
-    if words and (titled := titled_name_at(text, start + words[0].start(), end)) is not None:
-        return start + words[0].start(), titled  # "cllr pomfret", "Ms St John-Smythe is"
+    titled = titled_name_at(text, start + words[0].start(), end) if words else None
+    if titled is not None and not is_not_a_name(text[start + words[0].start() : titled]):
+        # "cllr pomfret", "Ms St John-Smythe is"; not "Revd Canon" of "Revd Canon Ashdown"
+        return start + words[0].start(), titled
     while len(words) > 1 and (
         not _name_word(last := words[-1].group(0).strip(",.:;!?")) or last.casefold() in VERBS
     ):

@@ -11,7 +11,12 @@ Arabic, Bengali, Gujarati, Italian, Lithuanian, Tamil, Chinese, Turkish, French,
 Persian, Somali, Tigrinya, Pashto, Greek, Hungarian, Russian, Albanian, Nepali, Kurdish,
 Tagalog, Malayalam, Ukrainian, Vietnamese, Yoruba, Akan, Shona, Swahili ...), the UK's own
 (Welsh, Cornish, Scottish Gaelic, Irish, Manx, Scots) and te reo Māori, Hawaiian, Hebrew,
-Japanese and Korean, which chat borrows. Not a corpus's sentences.
+Japanese and Korean, which chat borrows. Not a corpus's sentences. Round 11 (6 Dec 2026) added,
+from the same phrasebook sources, the first phrases for Portuguese (incl. "espera aqui", "wait
+here", said to drivers and carers; "não entendi"), Czech and Slovak, Polish "nie ma sprawy",
+more everyday Urdu/Hindi and Panjabi ("theek hoon", "koi baat nahi", "ki haal aa"), the
+northern English "howdo" and Scots "awright", and the sign-offs of church and scouting letters
+("Grace and peace", "Yours in Scouting").
 
 A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
 common English word or a listed given name or family name is left to the other rules, so
@@ -99,6 +104,12 @@ goedemorgen|goedemiddag|goedenavond|dank je|dank je wel|dank u wel|bedankt|doei|
 hej|hej hej|tack|tack så mycket|takk|tusen takk|mange tak|kiitos|moi moi|hei hei|hyvää huomenta
 god morgon|god morgen|takk for sist|skål
 och aye|awrite|hou's it gaun|haud yer wheesht|lang may yer lum reek|slainte|sláinte
+bom dia|boa tarde|boa noite|obrigado|obrigada|tudo bem|ate logo|até logo|espera aqui|com licenca
+com licença|dobre rano|dobré ráno|dobry den|dobrý den|dekuji|děkuji|na shledanou|dobrou noc
+theek hoon|main theek hoon|theek hai|kya haal hai|aap kaise hain|bahut shukriya|kaise ho
+howdo|awright|grace and peace|every blessing|yours in scouting|yours in christ
+nie ma sprawy|koi baat nahi|baat nahi|ki haal aa|ki haal hai|eu nao entendi|eu não entendi
+nao entendi|não entendi
 """
 
 
