@@ -224,7 +224,42 @@ def test_v11_inline_names_are_not_lexicon_names() -> None:
         assert not set(re.split(r"[\s.]+", value.lower())) & names, value
 
 
-@pytest.mark.parametrize("corpus_dir", ["eval-v7", "eval-v8", "eval-v9", "eval-v10", "eval-v11"])
+# Corpus v12 (tests/data/eval-v12/, written blind by helper "v12"): again only existing slots.
+V12_DIGESTS = {
+    1: "caaaed1e31985b2e",
+    2: "ce0f4ac936b2ae9f",
+    3: "8e75209c1de2e5d6",
+    4: "4f01e7a8c4c0056f",
+    5: "154c42d1a4f657bb",
+}
+
+
+def test_v12_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v12", s) for s in V12_DIGESTS} == V12_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v12_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", *(f"eval-v{v}" for v in range(3, 12)))
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v12", sections) & seen
+
+
+def test_v12_inline_names_are_not_lexicon_names() -> None:
+    """Inline PERSON spans never use a lexicon name, so none can be the requester's own name."""
+    text = (ROOT / "tests" / "data" / "eval-v12" / "templates.txt").read_text(encoding="utf-8")
+    names = _lexicon_words("eval-v12", ("first", "last"))
+    inline = re.findall(r"\[\[pos:PERSON\|([^\]]+)\]\]", text)
+    assert len(inline) > 50
+    for value in inline:
+        assert not set(re.split(r"[\s.]+", value.lower())) & names, value
+
+
+@pytest.mark.parametrize(
+    "corpus_dir", ["eval-v7", "eval-v8", "eval-v9", "eval-v10", "eval-v11", "eval-v12"]
+)
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
