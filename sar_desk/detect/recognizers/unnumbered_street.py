@@ -15,6 +15,11 @@ when it is one only a street has:
   ("quite close") and never a word of the capitalised exclusions.
 
 "Lane" and "Way" are left out: "Lane" is a family name, "Way" ends many phrases ("No Way").
+
+Round 12: Scottish street words ("Tolbooth Wynd", "Kirk Brae", "Cross Vennel") end a street
+as the words above do ("Loan" not after a kind of loan: "Student Loan"); Welsh, Gaelic and
+Irish street words open one ("Stryd y Bont", "Lôn Capel", "Cnoc na Creige", "Sràid na
+h-Eaglais", "Bóthar an Mhuilinn"), with their particles in lower case.
 """
 
 from __future__ import annotations
@@ -33,7 +38,10 @@ def _set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_STREET = r"(?:Drive|Close|Crescent|Avenue|Gardens|Terrace|Mews|Road|Street)"
+_STREET = (
+    r"(?:Drive|Close|Crescent|Avenue|Gardens|Terrace|Mews|Road|Street|Wynd|Vennel|Brae|Loan|Pend)"
+)
+_LOWER_STREET = "(?:drive|close|crescent|avenue|gardens|terrace|mews|road|street|wynd|vennel)"
 _CAPITALISED = re.compile(
     rf"(?<![\w'’&-])(?P<v>(?:[A-Z][a-z'’]+[ \t]+){{1,2}}{_STREET})(?![\w'’-])"
     # a street named for the site on it ("Terminal Drive car park", "Mill Road depot") is a
@@ -41,9 +49,16 @@ _CAPITALISED = re.compile(
     r"(?![ \t]+(?i:car[ \t]?park|site|depot|office|branch|store|entrance|gate|campus|"
     r"surgery|centre|center|station|hub|warehouse|yard|clinic|practice)\b)"
 )
+# Welsh, Gaelic and Irish words for a street or a hill road, written before the name; "Lon"
+# without its accent is left out (a given name).
+_CELTIC = re.compile(
+    r"(?<![\w'’&-])(?P<v>(?:Y[ \t]+)?(?:Heol|Ffordd|Stryd|Lôn|Cnoc|Sràid|Sráid|Sraid|Bóthar|"
+    r"Bothar|Rathad)(?:[ \t]+(?:y|yr|na|an|nan|a['’]))?[ \t]+(?:[ht]-)?[A-Z][a-zà-ÿŵŷ'’]+"
+    r"(?:-[A-Za-z][a-zà-ÿŵŷ'’]+)*)(?![\w'’-])"
+)
 _LOWER = re.compile(
     r"(?i:\b(?:at|for|near|round|around|outside|opposite|off|behind)[ \t]+)"
-    rf"(?P<v>[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?[ \t]+{_STREET.lower()})"
+    rf"(?P<v>[a-z][a-z'’]+(?:[ \t]+[a-z][a-z'’]+)?[ \t]+{_LOWER_STREET})"
     r"(?=[ \t]*(?:[,.;:!?)]|$|\n|[ \t](?:is|are|was|were|has|have)\b))",
     re.MULTILINE,
 )
@@ -54,7 +69,8 @@ _THINGS = _set("""
     recruitment food toy charity membership fundraising blood donation book clothes coat
     very quite too so really pretty fairly extremely not close main ring trunk slip access
     service toll dirt gravel dual private public country side back front high low long short
-    open closed safe home road street drive memory
+    open closed safe home road street drive memory student bank payday personal car business
+    hardship mortgage
 """)
 # Street words that are also family names: "Ember Street" may be a person.
 _FAMILY_STREET_WORDS = _set("street close")
@@ -85,6 +101,8 @@ class UnnumberedStreetRecognizer(RuleRecognizer):
         for m in _CAPITALISED.finditer(text):
             if _ok(m.group("v")):
                 out.append((m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, self.NOTE))
+        for m in _CELTIC.finditer(text):
+            out.append((m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, self.NOTE))
         for m in _LOWER.finditer(text):
             value = m.group("v")
             if value.islower() and _ok(value):
