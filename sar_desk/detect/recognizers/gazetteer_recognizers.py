@@ -127,7 +127,8 @@ class NameListRecognizer(_ListRecognizer):
             if (
                 gaz.is_surname(f_low)
                 and f_low not in _NEVER
-                and (low != "miss" or not gaz.is_word(f_low))
+                # "miss lam", but "miss rice": a word-surname after "miss" only if uncommon
+                and (low != "miss" or not gaz.is_word(f_low) or not gaz.is_common_word(f_low))
             ):
                 end = nxt.start() + len(re.sub(r"['’]s$", "", follow))
                 return (w.start(), end, "PERSON", 0.55, self.NOTE)
@@ -177,7 +178,7 @@ class NameListRecognizer(_ListRecognizer):
                 ok_last = listed and not gaz.is_word(last_low)
             if ok_last and (not gaz.is_word(low) or cased):
                 return (w.start(), nxt.end(), "PERSON", 0.6, self.NOTE)
-            if not cased and _plain_surname(nxt, gaz):
+            if not cased and (_plain_surname(nxt, gaz) or _double_barrelled(last, gaz)):
                 # "lily owusu had words": a word-name, then a family name no dictionary has.
                 return (w.start(), nxt.end(), "PERSON", 0.55, self.NOTE)
         if not gaz.is_word(low) and not gaz.is_place(low):
@@ -242,6 +243,22 @@ def _plain_surname(word: re.Match[str], gaz: Gazetteers) -> bool:
         and not gaz.is_word(low)
         and not gaz.is_english(low)
         and not gaz.is_place(low)
+    )
+
+
+def _double_barrelled(word: str, gaz: Gazetteers) -> bool:
+    """A lower-case double-barrelled family name ("okafor-hill"), parts listed or unknown.
+
+    One part is a listed family name that is no word; the other is one too or a word no
+    dictionary has.
+    """
+    parts = word.split("-")
+    if len(parts) != 2 or not word.islower():
+        return False
+    listed = [gaz.is_surname(p) and p not in _NEVER and not gaz.is_word(p) for p in parts]
+    return any(listed) and all(
+        ok or (_unknown_word(p) and not gaz.is_english(p))
+        for p, ok in zip(parts, listed, strict=True)
     )
 
 

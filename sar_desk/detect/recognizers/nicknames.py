@@ -1,8 +1,8 @@
 """Nicknames and run-together given names that no list has, told by how English uses them.
 
 - A family or familiar word of address before a name: "uncle tunde", "Auntie Gloria", "Nana
-  Bev", "our Shaz", "Big Al". The word after it must be a given name or no English word at
-  all, so "our house", "big deal" and "nana nap" stay words.
+  Bev", "our Shaz", "Big Al", "Wee Shug". The word after it must be a given name or no
+  English word at all, so "our house", "big deal", "wee bit" and "nana nap" stay words.
 - A capitalised word inside a sentence right after a verb of contact or thanks, or a
   relation: "ask Tufty about the van", "thanks Mags and Jonesy", "daughter Selam staying".
   Only a word that is no common English word, no place and no product, so "ask Legal" and
@@ -32,7 +32,7 @@ from sar_desk.detect.world_greetings import is_world_greeting
 _WORD = r"[^\W\d_][^\W\d_'’]*"
 _FAMILIAR = (
     r"uncle|auntie|aunty|aunt|nana|nanna|nan|nanny|grandad|granda|grandpa|grandma|granny|"
-    r"gran|big|little|lil|our|old"
+    r"gran|big|little|lil|our|old|wee"
 )
 # Only the name is proposed: the word of address is how the person is called, not who.
 FAMILIAR_NAME = re.compile(rf"(?<![\w'’-])(?P<cue>(?i:{_FAMILIAR}))[ \t]+(?P<v>{_WORD})(?![\w-])")
@@ -92,7 +92,7 @@ def familiar_ok(cue: str, value: str) -> bool:
     if is_not_a_name(word) or gaz.is_place(low) or lower_word_not_name(word):
         return False  # "our house", "little agianst" (a slip of a word)
     listed = gaz.is_first_name(low) and not gaz.is_word(low)
-    if cue.casefold() in ("big", "little", "lil", "old", "our"):
+    if cue.casefold() in ("big", "little", "lil", "old", "our", "wee"):
         # "big deal", "our house": only a capitalised word or a given name no word shares.
         return (
             listed

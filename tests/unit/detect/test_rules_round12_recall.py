@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
+from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
 
 GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
@@ -55,3 +57,48 @@ def test_celtic_and_scottish_street_words_make_a_street(text: str, street: str) 
 )
 def test_loans_and_lower_case_words_are_not_streets(text: str) -> None:
     assert _values(text) == []
+
+
+def _names(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in NameListRecognizer().noted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ask holly okonkwo-carr about the rota", "holly okonkwo-carr"),
+        ("shauna adeyemi-hughes dropped the keys off", "shauna adeyemi-hughes"),
+        ("can you call miss lam back before five", "miss lam"),
+    ],
+)
+def test_lower_case_double_barrelled_and_short_titled_names(text: str, name: str) -> None:
+    assert _names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dont miss rice pudding day",
+        "a holly well-kept hedge",
+        "you will miss lunch again",
+    ],
+)
+def test_words_after_miss_and_hyphenated_words_stay_words(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wee Shug is on the door tonight", "Shug"),
+        ("ask wee eck if the van is back", "eck"),
+    ],
+)
+def test_wee_before_a_name_that_is_no_word(text: str, name: str) -> None:
+    found = [text[s:e] for s, e, *_ in NicknameRecognizer().noted_spans(text)]
+    assert found == [name]
+
+
+@pytest.mark.parametrize("text", ["just a wee bit late", "a wee dram after the shift"])
+def test_wee_before_a_word_is_no_name(text: str) -> None:
+    assert NicknameRecognizer().noted_spans(text) == []
