@@ -29,6 +29,10 @@ _FORMS = [
     # "0791 112 3456"), and any number read out in pairs ("01632 96 00 00").
     rf"\(?0[27]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",
     rf"\(?0[1-9]\d{{3}}\)?{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}",
+    # Any other grouping of a whole number ("028 90 180683", Belfast's 3-2-6; "0113 4960031"):
+    # an area code of three to five digits and up to three more groups. The digit count and
+    # prefix are checked by `is_uk_number`, so a longer reference never passes.
+    rf"\(?0[1-9]\d{{1,3}}\)?(?:{_SEP}\d{{2,7}}){{1,3}}",
 ]
 _INTL_FORMS = [
     rf"{_INTL}7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
