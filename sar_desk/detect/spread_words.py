@@ -51,30 +51,15 @@ def dictionary_word(word: str) -> bool:
     return low.isalpha() and gazetteer.current().is_common_word(low)
 
 
-def lower_common_word(value: str) -> bool:
-    """Whether a spread match is a common word written in lower case and on no name list.
-
-    NER's capitalised "Lesson" at the start of "Lesson booked: ..." may seed the spread, but
-    "lesson fee" in running text is the word; a listed name ("will", "ivy") still spreads.
-    """
-    if not value.islower() or " " in value or not dictionary_word(value):
-        return False
-    gaz = gazetteer.current()
-    return not (gaz.is_first_name(value) or gaz.is_surname(value))
-
-
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
 def spread_blocked(text: str, start: int, end: int) -> bool:
     """Whether a spread name stands as a thing here, or in a month range ("Jan-Mar").
 
-    A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs"; an unlisted common
-    word in lower case ("lesson fee"; `lower_common_word`).
+    A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs".
     """
     if never_person(text, start, end):
-        return True
-    if lower_common_word(text[start:end]):
         return True
     token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
     return token is not None and month_range(token.group(0))
