@@ -66,7 +66,16 @@ def vehicle(text: str, start: int, end: int) -> bool:
         if after is None:
             return False
         model = after.group(1)
-    return bool(_MODEL_WORD.fullmatch(model)) and not _listed_name(model)
+    if _listed_name(model):
+        return False
+    # "ford kuga" typed in lower case and tagged whole: a model word no dictionary has.
+    return bool(_MODEL_WORD.fullmatch(model)) or (
+        len(words) >= 2
+        and words[0].islower()
+        and model.isalpha()
+        and model.islower()
+        and not gazetteer.current().is_english(model)
+    )
 
 
 def household_brand(value: str) -> bool:

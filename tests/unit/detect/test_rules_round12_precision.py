@@ -77,6 +77,7 @@ def test_a_nino_shaped_code_inside_a_sentence_still_needs_its_cue() -> None:
         ("the Nissan Juke needs tyres", "Nissan Juke"),
         ("trade-in: Kia Sportage 2018, 80k", "Kia Sportage"),
         ("is the Toyota Yaris back yet", "Toyota"),
+        ("customer's nissan qashqai, rear light out", "nissan qashqai"),
     ],
 )
 def test_a_make_before_its_model_is_a_vehicle(text: str, value: str) -> None:
@@ -87,6 +88,8 @@ def test_a_make_before_its_model_is_a_vehicle(text: str, value: str) -> None:
 def test_a_make_that_is_also_a_surname_stays_a_person_beside_a_name() -> None:
     assert not never_person(*_at("spoke to Ford Okafor at the desk", "Ford Okafor"))
     assert not never_person(*_at("Imogen Ford rang back", "Imogen Ford"))
+    assert not vehicle(*_at("the ford van is outside", "ford van"))
+    assert not vehicle(*_at("Ford asap pls", "Ford"))
 
 
 def test_household_brands_and_languages_are_things() -> None:
