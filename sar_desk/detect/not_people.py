@@ -29,6 +29,7 @@ from itertools import pairwise
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
@@ -95,7 +96,8 @@ def acronym_tail(value: str) -> bool:
 _GOODS = (
     r"bags?|handbags?|purse|wallet|shoes|boots|trainers|sandals|coat|jacket|hoodie|scarf|"
     r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
-    r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback"
+    r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
+    r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
@@ -229,6 +231,8 @@ def never_person(text: str, start: int, end: int) -> bool:
         or brand_before_goods(text, start, end)
         or pet_or_boat(text, start, end)
         or software_or_team_word(text, start, end)
+        or vehicle(text, start, end)
+        or (len(words) == 1 and (household_brand(value) or language_name(value)))
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
     )
 

@@ -16,7 +16,10 @@ from the same phrasebook sources, the first phrases for Portuguese (incl. "esper
 here", said to drivers and carers; "não entendi"), Czech and Slovak, Polish "nie ma sprawy",
 more everyday Urdu/Hindi and Panjabi ("theek hoon", "koi baat nahi", "ki haal aa"), the
 northern English "howdo" and Scots "awright", and the sign-offs of church and scouting letters
-("Grace and peace", "Yours in Scouting").
+("Grace and peace", "Yours in Scouting"). Round 12 (6 Dec 2026) added, from the same
+sources, Polish "miłego dnia" (have a nice day), "ile kosztuje" (how much is it), "proszę pani"
+and the address "Pani", and Urdu "aap ka/ki/ko" (your, to you) and the days of the week with
+"ko" ("jumeraat ko", on Thursday), which a booking reminder in Urdu opens with.
 
 A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
 common English word or a listed given name or family name is left to the other rules, so
@@ -110,6 +113,10 @@ theek hoon|main theek hoon|theek hai|kya haal hai|aap kaise hain|bahut shukriya|
 howdo|awright|grace and peace|every blessing|yours in scouting|yours in christ
 nie ma sprawy|koi baat nahi|baat nahi|ki haal aa|ki haal hai|eu nao entendi|eu não entendi
 nao entendi|não entendi
+miłego dnia|milego dnia|miłego weekendu|milego weekendu|miłego wieczoru|milego wieczoru|miłego
+milego|ile kosztuje|ile to kosztuje|proszę pani|prosze pani|proszę pana|prosze pana|pani
+przepraszam|aap ka|aap ki|aap ko|peer ko|mangal ko|budh ko|jumeraat ko|jummerat ko|juma ko
+jummah ko|hafte ko|itwaar ko|itwar ko
 """
 
 

@@ -28,7 +28,7 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.recognizers.base import RuleRecognizer
-from sar_desk.detect.recognizers.name_lists import in_a_list_of_names
+from sar_desk.detect.recognizers.name_lists import EVERYDAY_NOUNS, in_a_list_of_names, named_by_cue
 from sar_desk.detect.recognizers.name_words import (
     CUE_BEFORE,
     sentence_start,
@@ -162,6 +162,8 @@ class NameListRecognizer(_ListRecognizer):
             or _DEGREE_BEFORE.search(text[max(0, w.start() - 16) : w.start()]) is not None
         ):
             return None  # "nat ins", "her son", "Sam's gran", "his ben", "a hazel tree"
+        if not cased and low in EVERYDAY_NOUNS and not named_by_cue(text, words, i):
+            return None  # "in cash", "council tax", "charity fun run": the word
         if adjacent and nxt is not None and text[w.end() : nxt.start()] == " ":
             last = nxt.group(0)
             last_low = last.casefold()

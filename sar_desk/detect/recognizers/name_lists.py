@@ -73,3 +73,21 @@ def _plain_name_at(
         and not gaz.is_place(low)
         and low not in never
     )
+
+
+# Given names on the lists that are, in lower case, nearly always the everyday noun or verb
+# (round 12): "paid in cash", "council tax", "charity shop", "no reason", "job card", "add me".
+EVERYDAY_NOUNS = frozenset({"cash", "council", "charity", "reason", "job", "add", "link"})
+# What names a person outright, so even such a word is a name right after it ("thanks
+# charity", "her son cash"): a given name is a given name when it is said to be one.
+_NAMING_CUE = frozenset(
+    {"named", "called", "cc", "hi", "hey", "hiya", "dear", "thanks", "ask", "tell", "told"}
+    | {"son", "daughter", "mum", "dad", "wife", "husband", "partner", "brother", "sister"}
+)
+
+
+def named_by_cue(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether ``words[i]`` comes right after a word that names a person, or is a possessive."""
+    if words[i].group(0).endswith(("'s", "’s")):
+        return True
+    return i > 0 and words[i - 1].group(0).casefold() in _NAMING_CUE

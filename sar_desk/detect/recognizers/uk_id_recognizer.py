@@ -179,6 +179,14 @@ class NinoCueRecognizer(RuleRecognizer):
             validate=unissued_prefix,
             note=_nino_note,
         ),
+        # A line that holds nothing but a NINO-shaped code (a reply to "what's your NI?",
+        # a pasted form field): nothing else it could be, so the prefix need not be issued.
+        Rule(
+            "nino-alone-on-line",
+            re.compile(r"(?m)^[ \t]*(?P<v>" + _NINO_SHAPE + r")[ \t]*[.!]?[ \t]*$"),
+            0.85,
+            note=_nino_note,
+        ),
         Rule(
             "nino-before-cue",
             re.compile(

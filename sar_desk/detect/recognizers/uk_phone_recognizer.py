@@ -30,6 +30,10 @@ _FORMS = [
     rf"\(?0[27]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",
     rf"\(?0[1-9]\d{{3}}\)?{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}",
 ]
+# Any other grouping of a whole number ("028 90 180683", Belfast's 3-2-6; "0113 4960031"): an
+# area code of three to five digits and up to three more groups, holding the eleven digits of
+# a full UK number (a ten-digit "0123 45 67 89" after "ref" is as likely a reference).
+_ANY_GROUPING = rf"\(?0[1-9]\d{{1,3}}\)?(?:{_SEP}\d{{2,7}}){{1,3}}"
 _INTL_FORMS = [
     rf"{_INTL}7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
     rf"{_INTL}2\d{_SEP}\d{{4}}{_SEP}\d{{4}}",
@@ -62,6 +66,10 @@ def _mobile_has_zero(value: str) -> bool:
     return value.lstrip("(").startswith("0") and is_uk_number(value)
 
 
+def _eleven_digits(value: str) -> bool:
+    return _mobile_has_zero(value) and len(national_digits(value)) == 11
+
+
 class UkPhoneRecognizer(RuleRecognizer):
     """UK landlines and mobiles: 07..., (07911) ..., +44 7..., (0113) ..., 020 ..., 01632 960000."""
 
@@ -80,6 +88,12 @@ class UkPhoneRecognizer(RuleRecognizer):
             re.compile(_PRE + "(?:" + "|".join(_FORMS) + ")" + _POST),
             0.7,
             validate=_mobile_has_zero,
+        ),
+        Rule(
+            "uk-any-grouping",
+            re.compile(_PRE + _ANY_GROUPING + _POST),
+            0.7,
+            validate=_eleven_digits,
         ),
         # WhatsApp writes a mention of someone not in the phone's contacts as "@447911123456".
         Rule("mention", re.compile(r"(?<![\w@])@(?P<v>\d{10,15})(?!\d)"), 0.8),
