@@ -333,3 +333,45 @@ def test_v13_inline_names_are_not_lexicon_names() -> None:
 def test_v13_gold_spans_are_sound_and_cover_every_scored_type() -> None:
     """v13's gold passes v7's-v11's checks (a separate function, so v12's block merges cleanly)."""
     test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type("eval-v13")
+
+
+# Corpus v14 (tests/data/eval-v14/, written blind by helper "v14"): again only existing slots.
+V14_DIGESTS = {
+    1: "4feb44974bd7119c",
+    2: "dcef0380ada91eae",
+    3: "2551431e279b542c",
+    4: "e21582c48b4ee957",
+    5: "5ba366e82ba66d6e",
+}
+
+
+def test_v14_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v14", s) for s in V14_DIGESTS} == V14_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v14_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", *(f"eval-v{v}" for v in range(3, 14)))
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v14", sections) & seen
+
+
+def test_v14_first_and_last_names_are_disjoint() -> None:
+    assert not _lexicon_words("eval-v14", ("first",)) & _lexicon_words("eval-v14", ("last",))
+
+
+def test_v14_inline_names_are_not_lexicon_names() -> None:
+    """Inline PERSON spans never use a v14 lexicon name, so none can be the requester's own."""
+    text = (ROOT / "tests" / "data" / "eval-v14" / "templates.txt").read_text(encoding="utf-8")
+    names = _lexicon_words("eval-v14", ("first", "last"))
+    inline = re.findall(r"\[\[pos:PERSON\|([^\]]+)\]\]", text)
+    assert len(inline) > 30
+    for value in inline:
+        assert not set(re.split(r"[\s.]+", value.lower())) & names, value
+
+
+def test_v14_gold_spans_are_sound_and_cover_every_scored_type() -> None:
+    """v14's gold passes v7's-v13's checks (a separate function, so other blocks merge cleanly)."""
+    test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type("eval-v14")
