@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.words import PLACE_WORDS
 
 
 def _set(text: str) -> frozenset[str]:
@@ -45,6 +46,7 @@ lithuanian latvian bulgarian ukrainian russian albanian portuguese spanish itali
 mandarin cantonese hakka vietnamese tagalog yoruba igbo hausa akan twi shona swahili lingala
 tigre krio wolof
 """)
+_PLACE_AFTER = _set("bridge station estate junction cross centre village town city")
 _MODEL_WORD = re.compile(r"[A-Z0-9][\w-]*")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Z0-9][\w-]*)")
 
@@ -66,7 +68,8 @@ def vehicle(text: str, start: int, end: int) -> bool:
         if after is None:
             return False
         model = after.group(1)
-    if _listed_name(model):
+    # "Vauxhall Bridge Road", "Ford Park": a place named after the make, not a vehicle.
+    if _listed_name(model) or model.casefold() in PLACE_WORDS or model.casefold() in _PLACE_AFTER:
         return False
     # "ford kuga" typed in lower case and tagged whole: a model word no dictionary has.
     return bool(_MODEL_WORD.fullmatch(model)) or (

@@ -240,7 +240,8 @@ def never_person(text: str, start: int, end: int) -> bool:
 def without_things(text: str, found: Iterable[Finding], context: CaseContext) -> list[Finding]:
     """`found` without the guesses in `text` that are things.
 
-    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner").
+    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner") or is
+    a vehicle's make before its model ("Ford Kuga").
     """
     return [
         f
@@ -253,7 +254,8 @@ def without_things(text: str, found: Iterable[Finding], context: CaseContext) ->
             and f.recognizer not in _CASE_SOURCES
             and name_key(f.text) not in context.name_index
             and (
-                before_post(text, f.start, f.end)
+                # A make before its model ("Vauxhall Corsa") is a vehicle, not a town.
+                (before_post(text, f.start, f.end) or vehicle(text, f.start, f.end))
                 if f.entity_type == "LOCATION"
                 else never_person(text, f.start, f.end)
             )

@@ -92,6 +92,26 @@ def test_a_make_that_is_also_a_surname_stays_a_person_beside_a_name() -> None:
     assert not vehicle(*_at("Ford asap pls", "Ford"))
 
 
+def test_a_make_before_its_model_is_no_town_but_a_place_named_after_it_stays() -> None:
+    from sar_desk.core.findings import Finding, ProposalField
+    from sar_desk.core.model import MessageId, Regime
+    from sar_desk.detect.case_terms import CaseContext
+    from sar_desk.detect.not_people import without_things
+
+    def town(text: str, value: str) -> Finding:
+        start = text.index(value)
+        return Finding(
+            MessageId(1), ProposalField.TEXT, start, start + len(value), value, "LOCATION", 0.8,
+            "UkPlaceRecognizer", "a town",
+        )  # fmt: skip
+
+    context = CaseContext(Regime.SAR, (), ())
+    car = "the Vauxhall Astra needs two tyres by friday"
+    assert without_things(car, [town(car, "Vauxhall")], context) == []
+    for kept in ("she lives off Vauxhall Bridge Road", "meet at Vauxhall station at 9"):
+        assert len(without_things(kept, [town(kept, "Vauxhall")], context)) == 1
+
+
 def test_household_brands_and_languages_are_things() -> None:
     assert household_brand("Domestos")
     assert household_brand("Harpic")
