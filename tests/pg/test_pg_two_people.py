@@ -17,10 +17,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from click.testing import CliRunner
-from pg_cluster_info import PgCluster
+from pg_cluster_info import PgCluster, team_database
 
 from sar_desk.cli.main import cli
 
@@ -35,18 +34,8 @@ REF = "SAR-2026-0901"
 
 @pytest.fixture(scope="module")
 def cluster(pg_cluster: PgCluster) -> Iterator[PgCluster]:
-    with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {DB}")
-        for login in LOGINS:
-            conn.execute(f"CREATE ROLE {login} LOGIN PASSWORD '{PASSWORD}'")
-    admin = pg_cluster.url(db=DB)
-    for args in (["init", admin], *(["grant", admin, k, "--role", v] for k, v in LOGINS.items())):
-        assert CliRunner().invoke(cli, ["server", *args]).exit_code == 0
-    yield pg_cluster
-    with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {DB} WITH (FORCE)")
-        for login in LOGINS:
-            conn.execute(f"DROP ROLE {login}")
+    with team_database(pg_cluster, DB, LOGINS, PASSWORD) as ready:
+        yield ready
 
 
 def person(commands: list[list[str]], failures: list[str], env: dict[str, str]) -> None:
