@@ -9,7 +9,6 @@ so a damaged or partial artefact is refused rather than half loaded.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from sar_desk.core.digests import sha256_file
 from sar_desk.core.errors import DetectionUnavailableError
 
 ARTEFACT = "ner"
@@ -36,18 +36,10 @@ def default_dir() -> Path:
     return candidates[-1] / "detect" / "chat-ner"
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def write_manifest(folder: Path, base_model: str, training: dict[str, Any], date: str) -> None:
     """Record the hash of every file under ``folder/ner`` with the artefact's provenance."""
     files = {
-        p.relative_to(folder).as_posix(): _sha256(p)
+        p.relative_to(folder).as_posix(): sha256_file(p)
         for p in sorted((folder / ARTEFACT).rglob("*"))
         if p.is_file()
     }
@@ -83,7 +75,7 @@ def verify(folder: Path) -> Path:
     for name, expected in files.items():
         path = folder / name
         try:
-            actual = _sha256(path)
+            actual = sha256_file(path)
         except OSError as exc:
             raise DetectionUnavailableError(problem.format(what="incomplete")) from exc
         if actual != expected:

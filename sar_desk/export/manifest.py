@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from sar_desk.core.digests import sha256_file
 from sar_desk.core.errors import NotFoundError
 
 MANIFEST_NAME = "manifest.json"
@@ -66,15 +67,6 @@ class BundleManifest:
     password: str | None = None
     master: Path | None = None
     fingerprint: str | None = None
-
-
-def sha256_file(path: Path) -> str:
-    """The hex SHA-256 of a file."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def role_of(rel: str) -> str:

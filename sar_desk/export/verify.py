@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from sar_desk.core.digests import sha256_file
 from sar_desk.export.checks import CheckResult
 from sar_desk.export.image_checks import ImageReader
 from sar_desk.export.manifest import (
@@ -25,7 +26,6 @@ from sar_desk.export.manifest import (
     SIGNATURE_NAME,
     key_fingerprint,
     read_manifest,
-    sha256_file,
     signing_key_in,
 )
 from sar_desk.export.sealing import check_files

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from sar_desk.app.bundling import SIGNING_KEY
 from sar_desk.app.session import CaseSession
 from sar_desk.cli.main import cli
+from sar_desk.core.digests import sha256_file
 from sar_desk.core.jobs import run_job
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.export.manifest import (
@@ -18,7 +19,6 @@ from sar_desk.export.manifest import (
     key_fingerprint,
     new_signing_key,
     public_key_of,
-    sha256_file,
     sign_manifest,
 )
 from sar_desk.export.verify import verify_bundle

@@ -12,11 +12,11 @@ from export_data import GENERATED_AT, PLANTED, inputs_for, synthetic
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
+from sar_desk.core.digests import sha256_file
 from sar_desk.core.errors import BadInputError
 from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.export.archive import new_password, read_encrypted_zip, zip_aes_256
 from sar_desk.export.bundle import build_bundle
-from sar_desk.export.manifest import sha256_file
 from sar_desk.export.options import DEMO_ORGANISATION, BundleOptions
 from sar_desk.export.sealing import UNCHECKED
 from sar_desk.export.verify import verify_bundle
