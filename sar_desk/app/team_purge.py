@@ -26,7 +26,7 @@ from typing import Any
 from sar_desk.app.lifecycle import disposal_position, lifecycle_role
 from sar_desk.app.purge import check_certificate_path, dump, now, start_certificate
 from sar_desk.app.team_case import TeamCaseSession, open_team_case
-from sar_desk.core.errors import SarDeskError
+from sar_desk.core.errors import BadInputError, SarDeskError
 from sar_desk.core.retention import Disposal, check_purge
 from sar_desk.review.roles import Role
 from sar_desk.store.disposal import write_atomic
@@ -66,7 +66,8 @@ def purge_team_case(
     Raises:
         PurgeRefusedError: On hold, not closed, or retention not over (here or on the server).
         PermissionDeniedError: The login may not destroy the case, or not early.
-        BadInputError: A bad certificate path or no reason for an early destruction.
+        BadInputError: A bad certificate path, a certificate that cannot be written (nothing
+            destroyed), or no reason for an early destruction.
         CaseBusyError: Someone is writing to the case on the server.
     """
     target = check_certificate_path(certificate_path)
@@ -80,14 +81,29 @@ def purge_team_case(
         schema = session.store.schema
     finally:
         session.close()
-    write_atomic(target, dump(cert))
+    try:
+        write_atomic(target, dump(cert))
+    except OSError as exc:
+        raise BadInputError(
+            f"The certificate could not be written to {target} ({exc.strerror}); nothing was "
+            "destroyed."
+        ) from exc
     try:
         team.destroy_case(url, schema, cert["certificate_id"])
     except SarDeskError:
-        target.unlink()  # nothing was destroyed: no certificate may claim otherwise
+        target.unlink(missing_ok=True)  # nothing was destroyed: no certificate may say so
         raise
     done = {**cert, "status": "complete", "completed_at": now()}
-    write_atomic(target, dump(done))
+    try:
+        write_atomic(target, dump(done))
+    except OSError as exc:
+        # The server dropped the case; only the certificate's last word is missing.
+        raise SarDeskError(
+            f"The case {reference} was destroyed on the team store, but its certificate at "
+            f"{target} could not be marked complete ({exc.strerror}); it still says "
+            f"'in-progress'. The server records the destruction under certificate "
+            f"{cert['certificate_id']}."
+        ) from exc
     logger.info("team case destroyed: certificate %s", cert["certificate_id"])
     return done
 

@@ -175,3 +175,21 @@ def test_early_destruction_is_the_dpos_and_a_refusal_leaves_the_case_whole(
     assert cert["destroyed_by"] == {"user": "pu_dee", "role": "dpo"}
     assert "court order" not in certificate.read_text(encoding="utf-8")
     assert schema not in schemas(server)
+
+
+def test_a_certificate_that_cannot_be_written_destroys_nothing(
+    server: PgCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sar_desk.app import team_purge
+    from sar_desk.core.errors import BadInputError
+
+    new_case(server, "SAR-2019-0010", closed_on="2019-03-01")
+
+    def disk_full(_path: Path, _text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(team_purge, "write_atomic", disk_full)
+    url = server.url("pu_cara", PASSWORD, DB)
+    with pytest.raises(BadInputError, match="nothing was destroyed"):
+        purge_team_case(url, "SAR-2019-0010", tmp_path / "certificate.json")
+    assert "case_sar_2019_0010" in schemas(server)

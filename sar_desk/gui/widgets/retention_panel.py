@@ -209,7 +209,10 @@ class RetentionPanel(LazyPanel):
             cert = purge_team_case(server, reference, certificate, early=early, reason=reason)
         except SarDeskError as exc:
             show_error(self.window(), exc)
-            self.context.open_team(server, reference)
+            try:  # nothing was destroyed: the case opens again, unless the server is gone now
+                self.context.open_team(server, reference)
+            except SarDeskError as again:
+                show_error(self.window(), again)
             return False
         self._done(cert, certificate)
         return True
