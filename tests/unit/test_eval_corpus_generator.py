@@ -375,3 +375,55 @@ def test_v14_inline_names_are_not_lexicon_names() -> None:
 def test_v14_gold_spans_are_sound_and_cover_every_scored_type() -> None:
     """v14's gold passes v7's-v13's checks (a separate function, so other blocks merge cleanly)."""
     test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type("eval-v14")
+
+
+# Corpus v16 (tests/data/eval-v16/, written blind by helper "v16"): again only existing slots.
+V16_DIGESTS = {
+    1: "a78c040dc82cbec5",
+    2: "9e083ef244648583",
+    3: "e53d3d6ca57df4fb",
+    4: "4a422b58bdeaf5da",
+    5: "a8fa01e6acd4854c",
+}
+
+
+def test_v16_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v16", s) for s in V16_DIGESTS} == V16_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v16_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    """v2-v14 only: v15 is written at the same time on another branch, blind to v16."""
+    older = ("eval", *(f"eval-v{v}" for v in range(3, 15)))
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v16", sections) & seen
+
+
+def test_v16_first_and_last_names_are_disjoint() -> None:
+    assert not _lexicon_words("eval-v16", ("first",)) & _lexicon_words("eval-v16", ("last",))
+
+
+def test_v16_inline_names_are_not_lexicon_names() -> None:
+    """Inline PERSON spans never use a v16 lexicon name, so none can be the requester's own."""
+    text = (ROOT / "tests" / "data" / "eval-v16" / "templates.txt").read_text(encoding="utf-8")
+    names = _lexicon_words("eval-v16", ("first", "last"))
+    inline = re.findall(r"\[\[pos:PERSON\|([^\]]+)\]\]", text)
+    assert len(inline) > 40
+    for value in inline:
+        assert not set(re.split(r"[\s.]+", value.lower())) & names, value
+
+
+def test_v16_gold_spans_are_sound_and_cover_every_scored_type() -> None:
+    """v16's gold passes v7's-v14's checks (a separate function, so other blocks merge cleanly)."""
+    test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type("eval-v16")
+
+
+def test_v16_requester_appears_in_about_twenty_templates_and_never_inline() -> None:
+    """The requester comes only from {req}/{reqtitle}/{reqemail}, in about 20 templates."""
+    text = (ROOT / "tests" / "data" / "eval-v16" / "templates.txt").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    with_requester = [r for r in rows if re.search(r"\{req(title|email)?\}", r)]
+    assert 18 <= len(with_requester) <= 24
+    assert "pos:REQUESTER" not in text
