@@ -2,7 +2,7 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7-v11 (each written blind, generator
+random sequence or the gold spans of v2-v5 fails here. Corpora v7-v15 (each written blind, generator
 unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
@@ -427,3 +427,59 @@ def test_v16_requester_appears_in_about_twenty_templates_and_never_inline() -> N
     with_requester = [r for r in rows if re.search(r"\{req(title|email)?\}", r)]
     assert 18 <= len(with_requester) <= 24
     assert "pos:REQUESTER" not in text
+
+
+# Corpus v15 (tests/data/eval-v15/, written blind by helper "v15"): again only existing slots.
+V15_DIGESTS = {
+    1: "297d91184e5e2ab5",
+    2: "92d88f9f5fb3b4e3",
+    3: "28511145c988f646",
+    4: "f02e30ecd49fb987",
+    5: "e9e92127bbb8344f",
+}
+
+
+def test_v15_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v15", s) for s in V15_DIGESTS} == V15_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v15_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", *(f"eval-v{v}" for v in range(3, 15)))
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v15", sections) & seen
+
+
+def test_v15_first_and_last_names_are_disjoint() -> None:
+    assert not _lexicon_words("eval-v15", ("first",)) & _lexicon_words("eval-v15", ("last",))
+
+
+def test_v15_inline_names_are_not_lexicon_names() -> None:
+    """Inline PERSON spans never use a v15 lexicon name, so none can be the requester's own."""
+    text = (ROOT / "tests" / "data" / "eval-v15" / "templates.txt").read_text(encoding="utf-8")
+    names = _lexicon_words("eval-v15", ("first", "last"))
+    inline = re.findall(r"\[\[pos:PERSON\|([^\]]+)\]\]", text)
+    assert len(inline) > 30
+    for value in inline:
+        assert not set(re.split(r"[\s.]+", value.lower())) & names, value
+
+
+def test_v15_gold_spans_are_sound_and_cover_every_scored_type() -> None:
+    """v15's gold passes v7's-v14's checks (a separate function, so other blocks merge cleanly)."""
+    test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type("eval-v15")
+
+
+def test_v15_requester_appears_in_about_twenty_templates_and_is_never_person_gold() -> None:
+    """The requester slots sit in ~20 templates; no PERSON gold span is the requester's name."""
+    text = (ROOT / "tests" / "data" / "eval-v15" / "templates.txt").read_text(encoding="utf-8")
+    rows = [r for r in text.splitlines() if r and not r.startswith("#")]
+    assert 20 <= sum(bool(re.search(r"\{req(title|email)?\}", r)) for r in rows) <= 30
+    corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / "eval-v15")
+    full = corpus.people[0].full.lower()
+    for m in corpus.messages:
+        for g in m.spans:
+            if g.entity_type == "PERSON":
+                assert g.person != 0
+                assert m.text[g.start : g.end].lower() != full
