@@ -41,6 +41,14 @@ class GatedPhoneRecognizer(PhoneRecognizer):
 class GatedUrlRecognizer(UrlRecognizer):
     """`UrlRecognizer` for texts with a dotted name or a scheme."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Its four patterns (≈600 domain endings each) set their own case rule, `(?i)`, and
+        # use no `.`, `^` or `$`, so the registry's flags change nothing but the cache key:
+        # with none, the first analysis reuses the compilation Presidio did at import (its
+        # patterns are validated then) instead of compiling them again (≈0.35 s a start).
+        self.global_regex_flags = 0
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: Any = None
     ) -> list[RecognizerResult]:
