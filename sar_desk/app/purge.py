@@ -86,9 +86,17 @@ def check_certificate_path(
         raise BadInputError(
             "The certificate must be written outside the case folder, which is destroyed."
         )
-    if not target.parent.is_dir():
+    try:
+        # A name longer than the file system allows raises here rather than reading as absent.
+        folder_there, taken = target.parent.is_dir(), target.exists()
+    except OSError as exc:
+        raise BadInputError(
+            f"The certificate cannot be written as {target}: {exc.strerror or exc}. "
+            "Choose a shorter file name or another folder."
+        ) from exc
+    if not folder_there:
         raise BadInputError(f"The folder for the certificate, {target.parent}, does not exist.")
-    if target.exists() and not resuming:
+    if taken and not resuming:
         raise BadInputError(f"{target} already exists; choose a new file for the certificate.")
     return target
 

@@ -177,6 +177,8 @@ def test_bad_certificate_places_are_refused_before_anything_changes(tmp_path: Pa
         (folder / "cert.json", "outside the case folder"),
         (tmp_path / "missing" / "cert.json", "does not exist"),
         (existing, "already exists"),
+        # Longer than any file system allows: a clear refusal, not an OSError from exists().
+        (tmp_path / ("c" * 300 + ".json"), "Choose a shorter file name"),
     ):
         with pytest.raises(BadInputError, match=words):
             purge_case(folder, target, "officer", today=AFTER)
