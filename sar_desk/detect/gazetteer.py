@@ -41,8 +41,8 @@ class Gazetteers:
         common_words: Common English words, lower case.
         english: Lower-case English words (SCOWL, larger list), to tell chat words and typos
             from names.
-        villages: UK villages and small towns no other list has ("stiffkey" -> "Stiffkey"),
-            places only where a place word or an address says so.
+        villages: UK villages and small towns no other list has ("cropredy" -> "Cropredy"),
+            read by the place recogniser only (`recognizers.uk_villages`).
     """
 
     first_names: frozenset[str] = frozenset()
@@ -147,8 +147,9 @@ def load(folder: Path) -> Gazetteers:
     # a short form may be someone's family name that no list has ("Hallam").
     taken = {*first, *last, *english, *word_places, *by_key}
     short = short_forms(places, taken.__contains__)
-    # Villages (round 13) stay apart from the towns: a bare "Langton" is more often a family
-    # name than the village, so only the place recogniser reads them, where they are placed.
+    # Villages (round 13) stay apart from the towns: "Langton" may be a family name as often
+    # as the village, so only the place recogniser reads them; other passes (a place never
+    # spreads as a person) do not.
     village_file = folder / "uk_villages.txt"
     villages = _entries(village_file) if village_file.is_file() else []
     return Gazetteers(

@@ -10,8 +10,8 @@ Two kinds of mention it cannot take on their own are found here by where they st
   after a place word or inside an address, unless the word is an everyday English word too
   ("from reading" may be a pastime).
 
-Villages and small towns of the village list are found the same way, by where they stand
-(`uk_villages`).
+Villages and small towns of the village list (GeoNames cities500) are found here too:
+capitalised as the towns are, in lower case where placed (`uk_villages`).
 
 `placed_in_address` is also what lets a listed town NER called a person be a place ("74 Mill
 Lane, Stafford, ST16 2AB").
@@ -244,7 +244,7 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
 def _with_villages(
     text: str, words: list[re.Match[str]], gaz: Gazetteers, found: list[Span]
 ) -> list[Span]:
-    """`found` and the placed villages (`uk_villages`); a village takes a town inside it."""
+    """`found` and the villages (`uk_villages`); a village takes a town inside it."""
 
     def inside(start: int, end: int) -> list[Span]:
         return [k for k in found if start <= k[0] and k[1] <= end and k[1] - k[0] < end - start]
