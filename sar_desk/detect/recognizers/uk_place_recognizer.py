@@ -10,6 +10,9 @@ Two kinds of mention it cannot take on their own are found here by where they st
   after a place word or inside an address, unless the word is an everyday English word too
   ("from reading" may be a pastime).
 
+Villages and small towns of the village list (GeoNames cities500) are found here too:
+capitalised as the towns are, in lower case where placed (`uk_villages`).
+
 `placed_in_address` is also what lets a listed town NER called a person be a place ("74 Mill
 Lane, Stafford, ST16 2AB").
 """
@@ -25,6 +28,7 @@ from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.recognizers.gazetteer_recognizers import (
     UkPlaceRecognizer as ListedPlaceRecognizer,
 )
+from sar_desk.detect.recognizers.uk_villages import village_spans
 
 Span = tuple[int, int, str, float, str]
 
@@ -161,7 +165,7 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
             if span is not None and all(span[1] <= k[0] or span[0] >= k[1] for k in found):
                 found.append(span)
                 taken = span[1]
-        return sorted(found)
+        return sorted(_with_villages(text, words, gaz, found))
 
     def _placed_at(
         self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers
@@ -235,6 +239,25 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
                 return (w.start(), end, "LOCATION", 0.55, self.NOTE_PLACED)
             return None
         return None
+
+
+def _with_villages(
+    text: str, words: list[re.Match[str]], gaz: Gazetteers, found: list[Span]
+) -> list[Span]:
+    """`found` and the villages (`uk_villages`); a village takes a town inside it."""
+
+    def inside(start: int, end: int) -> list[Span]:
+        return [k for k in found if start <= k[0] and k[1] <= end and k[1] - k[0] < end - start]
+
+    def placed(text: str, start: int, end: int, name: bool) -> bool:
+        # "Steeple Aston": a listed town inside a listed village makes the whole the village.
+        return bool(inside(start, end)) or _placed(text, start, end, name)
+
+    for span in village_spans(text, words, gaz, placed):
+        rest = [k for k in found if k not in inside(span[0], span[1])]
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in rest):
+            found = [*rest, span]
+    return found
 
 
 def _month_as_town(text: str, start: int, end: int) -> bool:
