@@ -21,7 +21,8 @@ SM_NAME = SM_PACKAGE
 MD_NAME = "en_core_web_md"
 # md with the chat-tuned recogniser. The name keeps "_md" so a run's figures are still looked up
 # under "md" (`app.accuracy.model_key`), and has no "+", which separates the engine's parts.
-MD_CHAT_NAME = "en_core_web_md_chat1"
+# The number names the weights: chat1 round 10 (v2-v8), chat2 round 13 (v2-v13).
+MD_CHAT_NAME = "en_core_web_md_chat2"
 # Whether "md" (the default when installed) means md with the chat-tuned recogniser: set only
 # when it measured better on the development corpus (docs/detection-model.md, "Chat NER").
 CHAT_NER_DEFAULT = True

