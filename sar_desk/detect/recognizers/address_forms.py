@@ -1,0 +1,97 @@
+"""Ways chat names someone without a listed name: ranks said as names, sign-offs, short forms.
+
+- A rank's form of address stands for the one person who holds it in the team that says it:
+  "Sarge wants everyone out by 9", "tell sarge" (`ranks.ADDRESS_RANKS`). Not after "a", "any",
+  "every"...: "we need a sarge on nights" is the post, not a person.
+- A message or a line signed after a dash: "see you tomorrow - Tomasz", "bis morgen – Ilse
+  Brandt". Every word after the dash must be capitalised and no common English word, place
+  or listed non-name ("- Thanks", "- The Team", "- Reception"), or a listed name in lower
+  case that is no word.
+- A short form of a given name opening a line before what only a person does: "mo is on
+  the 2nd van", "jo wants the keys". The word (two or three letters) must open at least
+  three listed given names ("mo": Mohammed, Morgan, Moira...) and be no stop word or common
+  English word, so "it is on", "tv is on" and "so says" stay words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.recognizers.ranks import ADDRESS_RANKS
+from sar_desk.detect.words import is_not_a_name
+
+_NOT_ONE = re.compile(r"(?i)\b(?:a|an|any|every|each|no|another|new|acting)[ \t]+$")
+ADDRESS_RANK = re.compile(rf"(?<![\w'’-])(?P<v>(?i:{ADDRESS_RANKS}))(?![\w'’-])")
+
+
+def address_ranks(text: str) -> list[tuple[int, int]]:
+    """Spans of a rank said as a name ("Sarge"), not the post in general ("a sarge")."""
+    return [
+        m.span("v")
+        for m in ADDRESS_RANK.finditer(text)
+        if not _NOT_ONE.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+
+
+_PART = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+SIGN_OFF = re.compile(
+    rf"(?m)(?:^|[ \t])[-–—~][ \t]*(?P<v>{_PART}(?:[ \t]+{_PART}){{0,2}})[ \t]*[.!]?[ \t]*$"
+)
+
+
+def _signed_word_ok(word: str, gaz: Gazetteers) -> bool:
+    low = re.sub(r"['’]s$", "", word).casefold()
+    if word.isupper() or is_not_a_name(word) or low in STOP_WORDS:
+        return False  # "- HR", "- Admin", "- the team"
+    if word[:1].isupper():
+        # A listed name passes even when it is a word too ("Bishop-Lowe", "Hope").
+        return all(
+            gaz.is_first_name(p)
+            or gaz.is_surname(p)
+            or not (gaz.is_common_word(p) or gaz.is_place(p))
+            for p in low.split("-")
+        )
+    listed = gaz.is_first_name(low) or gaz.is_surname(low)
+    return listed and not gaz.is_english(low)
+
+
+def sign_off_ok(value: str) -> bool:
+    """Whether the words after a closing dash are a name ("- Tomasz", not "- Thanks")."""
+    gaz = current()
+    return all(_signed_word_ok(w, gaz) for w in value.split())
+
+
+SHORT_SUBJECT = re.compile(
+    r"(?m)^[ \t]*(?P<v>[A-Za-z][a-z]{1,2})[ \t]+(?=(?:is|was|'s)[ \t]+(?:on[ \t]+the|off|doing|"
+    r"covering|back|away|driving|in[ \t]+charge)\b|(?:wants|wanted|says|said|rang|phoned|"
+    r"texted|emailed|signed|asked)\b)"
+)
+_OPENINGS: dict[int, dict[str, int]] = {}
+
+
+def _openings(gaz: Gazetteers) -> dict[str, int]:
+    """How many listed given names open with each two or three letters."""
+    key = id(gaz.first_names)
+    if key not in _OPENINGS:
+        counts: dict[str, int] = {}
+        for name in gaz.first_names:
+            for n in (2, 3):
+                if len(name) > n:
+                    counts[name[:n]] = counts.get(name[:n], 0) + 1
+        _OPENINGS.clear()
+        _OPENINGS[key] = counts
+    return _OPENINGS[key]
+
+
+def short_subject_ok(value: str) -> bool:
+    """Whether a two- or three-letter word opening a line is a short given name ("mo")."""
+    gaz = current()
+    low = value.casefold()
+    if low in STOP_WORDS or gaz.is_common_word(low) or gaz.is_place(low) or is_not_a_name(value):
+        return False
+    if not re.search(r"[aeiouy]", low):
+        return False  # "tv", "pc", "hr": letters said one by one
+    return gaz.is_first_name(low) or _openings(gaz).get(low, 0) >= 3

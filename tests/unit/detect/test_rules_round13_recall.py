@@ -1,0 +1,185 @@
+"""Round-13 recall rules (issue 15): service ranks before a name, a rank said as a name,
+"-z"/"-zza" clipped given names, sign-offs after a dash (also after a clause in another
+language), short given names opening a line, a software cue that does not reach across a line
+break, and passport numbers listed further along the cue's line.
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.mask import regions
+from sar_desk.detect.platforms import product_by_cue
+from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
+from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer, clipped_z
+from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
+from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
+
+GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _lists() -> None:
+    gazetteer.use(GAZ)
+
+
+def _titled(text: str) -> list[str]:
+    return [m.group("v") for m in TITLED.finditer(text) if titled_name_ok(m.group("v"))]
+
+
+def _nick(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in NicknameRecognizer().noted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Cpl Okonkwo-Baird signed for the rifles", "Cpl Okonkwo-Baird"),
+        ("ask wo1 strachan about the range", "wo1 strachan"),
+        ("Sqn Ldr Haverford is flying the sortie", "Sqn Ldr Haverford"),
+        ("Lt Col Treharne took the salute", "Lt Col Treharne"),
+        ("LCpl Mbatha on guard tonight", "LCpl Mbatha"),
+        ("handed over to CPO Vasquez-Reilly", "CPO Vasquez-Reilly"),
+        ("Flt Lt de Souza briefed the crews", "Flt Lt de Souza"),
+        ("Major Quartermaine wants the returns", "Major Quartermaine"),
+        ("Watch Manager Gethin rang control", "Watch Manager Gethin"),
+        ("Detective Sergeant Oyelaran took the statement", "Detective Sergeant Oyelaran"),
+    ],
+)
+def test_service_ranks_before_a_family_name(text: str, name: str) -> None:
+    assert _titled(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Major Incident declared at the depot",
+        "the General Manager signed it off",
+        "booked a Private Hire cab for six",
+        "Watch Manager Training is on Thursday",
+        "parking on Marine Drive again",
+        "send it to the po box",
+    ],
+)
+def test_ranks_that_are_words_need_a_name_no_dictionary_has(text: str) -> None:
+    assert _titled(text) == []
+
+
+def test_a_two_word_rank_is_one_title_not_a_rank_and_a_name() -> None:
+    assert _titled("Lt Colin Abernathy") == ["Lt Colin"]
+    assert _titled("Lt Col Abernathy") == ["Lt Col Abernathy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sarge said we can go at 4", "Sarge"),
+        ("has anyone told sarge about the van", "sarge"),
+        ("Sarn't rang from the custody suite", "Sarn't"),
+    ],
+)
+def test_a_rank_said_as_a_name(text: str, name: str) -> None:
+    assert _nick(text) == [name]
+
+
+@pytest.mark.parametrize("text", ["we need a sarge on nights", "every sarge got the memo"])
+def test_a_rank_as_a_post_is_not_a_name(text: str) -> None:
+    assert _nick(text) == []
+
+
+@pytest.mark.parametrize("word", ["Gazza", "Shazza", "Tezza", "Daz", "Kaz", "Shaz", "Jezza"])
+def test_z_clipped_forms_of_listed_given_names(word: str) -> None:
+    assert clipped_z(word, gazetteer.current())
+
+
+@pytest.mark.parametrize("word", ["pizza", "quiz", "Fizz", "Oz", "Liz", "jazz", "PIZZA"])
+def test_words_and_listed_names_are_not_z_clipped_forms(word: str) -> None:
+    assert not clipped_z(word, gazetteer.current())
+
+
+def test_a_z_clipped_name_is_proposed_where_it_stands() -> None:
+    text = "Tezza borrowed the ladder again"
+    found = [text[s:e] for s, e, *_ in NicknameListRecognizer().noted_spans(text)]
+    assert found == ["Tezza"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("bis morgen - Tomasz", "Tomasz"),
+        ("got the keys, see you at the depot – Ilse Brandt-Moyo", "Ilse Brandt-Moyo"),
+        ("rota for Sunday:\n- bar - Ngozi\n- door - Ferdinand", "Ngozi"),
+    ],
+)
+def test_a_name_signed_after_a_dash(text: str, name: str) -> None:
+    assert name in _nick(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cheers - Thanks", "all sorted - The Team", "back at 2 - Reception", "update - HR"],
+)
+def test_words_after_a_dash_are_not_a_signature(text: str) -> None:
+    assert _nick(text) == []
+
+
+def test_a_signature_after_a_foreign_clause_is_not_masked() -> None:
+    text = "bis morgen, danke schön - Oksana"
+    masked = [r for r in regions(text) if r.kind == "foreign"]
+    assert masked
+    assert masked[-1].end <= text.index(" - Oksana")
+
+
+def test_a_foreign_clause_with_no_signature_stays_masked() -> None:
+    text = "bis morgen, danke schön"
+    assert [r.kind for r in regions(text)] == ["foreign"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("jo wants the minutes by noon", "jo"), ("al is covering the late shift", "al")],
+)
+def test_a_short_given_name_opening_a_line(text: str, name: str) -> None:
+    assert _nick(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["tv is on the blink again", "it is on the side", "so says the memo", "hr wants it"]
+)
+def test_short_words_opening_a_line_stay_words(text: str) -> None:
+    assert _nick(text) == []
+
+
+def test_a_software_cue_does_not_reach_across_a_line_break() -> None:
+    text = "is the canteen open\nMarisol says till 3"
+    start = text.index("Marisol")
+    assert not product_by_cue(text, start, start + len("Marisol"))
+    same_line = "just open Zorbly and log in"
+    start = same_line.index("Zorbly")
+    assert product_by_cue(same_line, start, start + len("Zorbly"))
+
+
+def _passports(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in PassportNumberRecognizer().noted_spans(text)]
+
+
+def test_a_passport_number_further_along_the_cue_line() -> None:
+    text = "HR wants passport scans for the Oslo conference: Tobiah Marchetti-Lowe 204 881 379"
+    assert _passports(text) == ["204 881 379"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "passport scans for the Oslo conference, then the invoice no. 204881379",
+        "passport scans for the Oslo conference; call 020 7946 0321",
+        "passport scans for the Oslo conference: Tobiah 20488137912",
+    ],
+)
+def test_other_numbers_on_a_passport_line_are_not_passports(text: str) -> None:
+    assert _passports(text) == []
