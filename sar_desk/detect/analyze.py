@@ -34,6 +34,7 @@ from sar_desk.detect.propagate import (
     propagation_items,
     propagation_names,
 )
+from sar_desk.detect.recognizers.address_forms import ruled_name
 from sar_desk.detect.relabel import from_org, relabel, street_start, word_not_name
 from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
@@ -125,7 +126,13 @@ def _text_findings(
         trimmed = False
         if s.recognizer == _NER and regions:
             end = _before_masked(regions, start, end)  # NER ran on into blanked text
-        if entity == "ORGANIZATION":
+        ruled = (
+            ruled_name(text, start, end) if entity == "PERSON" and s.recognizer == _NER else None
+        )
+        guessed = s.recognizer in _GUESSERS and ruled is None
+        if ruled is not None:
+            start, end = ruled  # a rank or a title the rules know ("WO2 Pritchard", "Sarge")
+        elif entity == "ORGANIZATION":
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
             entity = recovered
@@ -139,21 +146,17 @@ def _text_findings(
             if relabelled is None:
                 continue
             entity = relabelled
-        if s.recognizer in _GUESSERS and entity in _GUESSED_KINDS and named_thing(text, start, end):
+        if guessed and entity in _GUESSED_KINDS and named_thing(text, start, end):
             continue
         if (
             entity == "PERSON"
-            and s.recognizer in _GUESSERS
+            and guessed
             and (street := street_start(text, min(start, s.start))) is not None
             and name_key(text[start:end]) not in context.name_index
         ):
             # "41 Pen-y-Graig": a name-like word after a house number is the street.
             start, end, entity = street, max(end, s.end), "STREET_ADDRESS"
-        elif (
-            entity == "PERSON"
-            and s.recognizer in _GUESSERS
-            and word_not_name(text, start, end, context, trimmed)
-        ):
+        elif entity == "PERSON" and guessed and word_not_name(text, start, end, context, trimmed):
             continue  # "the robin in the car park", "jack the car up", "NINO AB...", "tihs"
         found.append(
             Finding(

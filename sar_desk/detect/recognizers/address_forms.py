@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.recognizers.ranks import ADDRESS_RANKS
+from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
 from sar_desk.detect.words import is_not_a_name
 
 _NOT_ONE = re.compile(r"(?i)\b(?:a|an|any|every|each|no|another|new|acting)[ \t]+$")
@@ -34,6 +35,23 @@ def address_ranks(text: str) -> list[tuple[int, int]]:
         for m in ADDRESS_RANK.finditer(text)
         if not _NOT_ONE.search(text[max(0, m.start() - 12) : m.start()])
     ]
+
+
+def ruled_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The rank or titled name a model's PERSON span holds, with only digits and marks around.
+
+    "Sarge", "WO2 Pritchard", "Mr di Stefano" of "Mr di Stefano 74",
+    "Mx Bromsgrove" of "04/12,Mx Bromsgrove". The rules vouch for it, so the checks the
+    model's guesses go through (a number means a reference, "sarge" alone is a post) do not
+    apply. None when the span is more than that ("Dr Ahmed Khan" is left to those checks).
+    """
+    if (start, end) in address_ranks(text):
+        return start, end
+    for m in TITLED.finditer(text, start, end):
+        a, b = m.span("v")
+        if titled_name_ok(m.group("v")) and not re.search(r"[^\W\d_]", text[start:a] + text[b:end]):
+            return a, b
+    return None
 
 
 _PART = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"

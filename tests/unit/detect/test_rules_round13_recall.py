@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from sar_desk.core.model import MessageId, Regime
 from sar_desk.detect import gazetteer
+from sar_desk.detect.analyze import RawSpan, _text_findings
+from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import regions
 from sar_desk.detect.platforms import product_by_cue
+from sar_desk.detect.recognizers.address_forms import ruled_name
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer, clipped_z
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
@@ -183,3 +187,39 @@ def test_a_passport_number_further_along_the_cue_line() -> None:
 )
 def test_other_numbers_on_a_passport_line_are_not_passports(text: str) -> None:
     assert _passports(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Sarge wants the rota", (0, 5), (0, 5)),
+        ("WO1 Haddington took the parade", (0, 14), (0, 14)),
+        ("3. Mr de Courcy 81 (playoff)", (3, 18), (3, 15)),
+        ("11/03,Mx Pengelly,feeds", (0, 17), (6, 17)),
+    ],
+)
+def test_a_model_span_holding_a_rank_or_titled_name(
+    text: str, span: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    assert ruled_name(text, *span) == expected
+
+
+def test_a_model_span_with_more_than_a_titled_name_is_left_to_the_checks() -> None:
+    assert ruled_name("Dr Amara Quayle rang", 0, 15) is None
+    assert ruled_name("a sarge rang", 2, 7) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("WO1 Haddington took the parade", (0, 14), "WO1 Haddington"),
+        ("Sarge wants the rota by noon", (0, 5), "Sarge"),
+        ("3. Mr de Courcy 81 (playoff)", (3, 18), "Mr de Courcy"),
+    ],
+)
+def test_the_model_span_the_rules_vouch_for_is_kept(
+    text: str, span: tuple[int, int], name: str
+) -> None:
+    raw = [RawSpan("PERSON", span[0], span[1], 0.85, "SpacyRecognizer")]
+    found = _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, (), ()))
+    assert [f.text for f in found] == [name]
