@@ -7,6 +7,8 @@
   Brandt". Every word after the dash must be capitalised and no common English word, place
   or listed non-name ("- Thanks", "- The Team", "- Reception"), or a listed name in lower
   case that is no word.
+- A lower-case word in no dictionary right after a relation: "her husband dritan".
+- A family name before "family" or "twins": "the Ogunbiyi fmaily moved out".
 - A short form of a given name opening a line before what only a person does: "mo is on
   the 2nd van", "jo wants the keys". The word (two or three letters) must open at least
   three listed given names ("mo": Mohammed, Morgan, Moira...) and be no stop word or common
@@ -20,12 +22,20 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.recognizers.ranks import ADDRESS_RANKS
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
 from sar_desk.detect.words import is_not_a_name
 
-_NOT_ONE = re.compile(r"(?i)\b(?:a|an|any|every|each|no|another|new|acting)[ \t]+$")
 ADDRESS_RANK = re.compile(rf"(?<![\w'’-])(?P<v>(?i:{ADDRESS_RANKS}))(?![\w'’-])")
+# Said as a name, the form opens a sentence or stands where a name does: after a verb of
+# contact, a preposition, "and", or "the"/"our" ("tell the sarge"). After any other word it
+# is the post ("a sarge", "every sarge", "beryl gaffer wants": a role after a name).
+_NAME_SLOT = re.compile(
+    r"(?i)(?:^|[.!?,;:(\n\-–]|\b(?:ask|asked|tell|told|thanks|thank|cheers|ta|cc|ping|ring|"
+    r"rang|call|called|text|texted|message|with|to|from|for|by|and|&|the|our|hi|hey|morning|"
+    r"hiya))[ \t]*$"
+)
 
 
 def address_ranks(text: str) -> list[tuple[int, int]]:
@@ -33,7 +43,7 @@ def address_ranks(text: str) -> list[tuple[int, int]]:
     return [
         m.span("v")
         for m in ADDRESS_RANK.finditer(text)
-        if not _NOT_ONE.search(text[max(0, m.start() - 12) : m.start()])
+        if _NAME_SLOT.search(text[max(0, m.start() - 12) : m.start()])
     ]
 
 
@@ -113,3 +123,46 @@ def short_subject_ok(value: str) -> bool:
     if not re.search(r"[aeiouy]", low):
         return False  # "tv", "pc", "hr": letters said one by one
     return gaz.is_first_name(low) or _openings(gaz).get(low, 0) >= 3
+
+
+# The people of a household are named right after who they are to someone: "her husband
+# dritan", "landlord okonjo won't let us in". In lower case only a word in no dictionary (and
+# no shorthand or typo of one: "husband hasnt") is a name here; listed names and words that
+# are names are the lists' and `name_words`' to find.
+_RELATION = (
+    r"husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|son|daughter|stepson|stepdaughter|"
+    r"brother|sister|mum|mam|dad|nephew|niece|cousin|grandson|granddaughter|landlord|landlady|"
+    r"lodger|flatmate|housemate|tenant|neighbour|carer|ex"
+)
+AFTER_RELATION = re.compile(
+    rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>[a-z][a-z'’]+(?:-[a-z]+)?)(?![\w'’-])"
+)
+
+
+def lower_unlisted_ok(value: str) -> bool:
+    """Whether a lower-case word after a relation is a name no list has ("dritan")."""
+    gaz = current()
+    parts = re.sub(r"['’]s$", "", value).split("-")
+    shortest = 2 if len(parts) > 1 else 3  # "ji-woo"
+    if any(len(p) < shortest or p in STOP_WORDS for p in parts) or is_not_a_name(value):
+        return False
+    return not any(gaz.is_place(p) or gaz.is_word_place(p) or lower_word_not_name(p) for p in parts)
+
+
+# "the Ogunbiyi family moved", "the okafor twins": a family name before the household it
+# names, "family" typed as fast as chat types it ("fmaily", "famliy").
+FAMILY = re.compile(
+    r"(?<![\w'’-])(?i:the)[ \t]+(?P<v>[^\W\d_][\w'’-]+)[ \t]+"
+    r"(?i:f[ai]m[ai]?l[iy]y?|fmaily|faimly|famly|families|household|twins|kids|boys|girls)\b"
+)
+
+
+def family_ok(value: str) -> bool:
+    """Whether the word before "family" is a family name, not a kind ("the whole family")."""
+    gaz = current()
+    low = value.casefold()
+    if low in STOP_WORDS or is_not_a_name(value) or gaz.is_word_place(low):
+        return False
+    if gaz.is_surname(low) and (value[:1].isupper() or not gaz.is_common_word(low)):
+        return True  # "the Baker family": a word too, but capitalised
+    return not gaz.is_english(low) and not lower_word_not_name(low) and not gaz.is_place(low)

@@ -26,9 +26,13 @@ from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.posts import is_post
 from sar_desk.detect.recognizers.address_forms import (
+    AFTER_RELATION,
+    FAMILY,
     SHORT_SUBJECT,
     SIGN_OFF,
     address_ranks,
+    family_ok,
+    lower_unlisted_ok,
     short_subject_ok,
     sign_off_ok,
 )
@@ -165,6 +169,8 @@ class NicknameRecognizer(RuleRecognizer):
         # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
         Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
         Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
+        Rule("after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok),
+        Rule("family-name", FAMILY, 0.5, validate=family_ok),
     )
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:

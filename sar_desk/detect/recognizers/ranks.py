@@ -64,7 +64,8 @@ _WORD_RANK_FORMS = """
 RANKS = _alternation(_RANK_FORMS)
 WORD_RANKS = _alternation(_WORD_RANK_FORMS)
 WORD_RANK_SET = frozenset(_WORD_RANK_FORMS.split())
-# The forms of address: "Sarge" (sergeant, also "Sarnt", "Sarn't"), "Guv"/"Guv'nor"
-# (an inspector, in the police), "Staff" (a staff sergeant), "Sir"/"Ma'am" are left out
-# (said to anyone).
-ADDRESS_RANKS = r"sarge|sarj|sarnt|sarn['’]t|guv|guvnor|guv['’]nor"
+# The forms of address said instead of the name of the one person who holds the post:
+# "Sarge" (sergeant, also "Sarnt", "Sarn't"), "Guv"/"Guv'nor" (an inspector, in the police)
+# and "Gaffer" (the foreman or manager, on a site or a team). "Staff" (a staff sergeant),
+# "Boss", "Sir" and "Ma'am" are left out: said to anyone.
+ADDRESS_RANKS = r"sarge|sarj|sarnt|sarn['’]t|guv|guvnor|guv['’]nor|gaffer"

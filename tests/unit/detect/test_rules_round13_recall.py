@@ -223,3 +223,58 @@ def test_the_model_span_the_rules_vouch_for_is_kept(
     raw = [RawSpan("PERSON", span[0], span[1], 0.85, "SpacyRecognizer")]
     found = _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, (), ()))
     assert [f.text for f in found] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gaffer says the skip goes Friday", "Gaffer"),
+        ("ok, guv wants it on his desk", "guv"),
+    ],
+)
+def test_a_form_of_address_opening_a_clause_is_a_name(text: str, name: str) -> None:
+    assert _nick(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["new gaffer starts Monday", "ifeoma gaffer wants the clips", "any sarge will do"]
+)
+def test_a_form_of_address_after_another_word_is_the_post(text: str) -> None:
+    assert _nick(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("she says her husband tadeusz is at work", "tadeusz"),
+        ("landlord olumide won't fix the boiler", "olumide"),
+    ],
+)
+def test_an_unlisted_lower_case_name_after_a_relation(text: str, name: str) -> None:
+    assert _nick(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["her husband hasnt rung", "landlord wont answer", "tenant agreement signed"]
+)
+def test_words_and_shorthand_after_a_relation_are_not_names(text: str) -> None:
+    assert _nick(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the Adeyemi-Clarke family moved to the coast", "Adeyemi-Clarke"),
+        ("the kowalczyk fmaily asked for a refund", "kowalczyk"),
+        ("the Fletcher twins start on Monday", "Fletcher"),
+    ],
+)
+def test_a_family_name_before_family_or_twins(text: str, name: str) -> None:
+    assert _nick(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["the whole family came", "the royal family", "the new family next door"]
+)
+def test_words_before_family_are_not_names(text: str) -> None:
+    assert _nick(text) == []
