@@ -7,7 +7,8 @@
   Brandt". Every word after the dash must be capitalised and no common English word, place
   or listed non-name ("- Thanks", "- The Team", "- Reception"), or a listed name in lower
   case that is no word.
-- A lower-case word in no dictionary right after a relation: "her husband dritan".
+- A lower-case word in no dictionary right after a relation ("her husband dritan") or
+  opening a message before "from the ... said" ("babatunde from the agency said").
 - A family name before "family" or "twins": "the Ogunbiyi fmaily moved out".
 - A short form of a given name opening a line before what only a person does: "mo is on
   the 2nd van", "jo wants the keys". The word (two or three letters) must open at least
@@ -147,6 +148,14 @@ def lower_unlisted_ok(value: str) -> bool:
     if any(len(p) < shortest or p in STOP_WORDS for p in parts) or is_not_a_name(value):
         return False
     return not any(gaz.is_place(p) or gaz.is_word_place(p) or lower_word_not_name(p) for p in parts)
+
+
+# A message opening with who someone is by where they are from, then what they said:
+# "babatunde from the agency said", "ilona from housing rang". Lower case, in no dictionary.
+FROM_SAID = re.compile(
+    r"(?m)^[ \t]*(?P<v>[a-z][a-z'’]+(?:-[a-z]+)?)[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+"
+    r"(?:says|said|rang|phoned|called|emailed|texted)\b"
+)
 
 
 # "the Ogunbiyi family moved", "the okafor twins": a family name before the household it

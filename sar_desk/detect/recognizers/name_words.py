@@ -89,7 +89,8 @@ _BRACKET_AFTER = re.compile(
 # "holly from housing rang", "frank at no. 12 says".
 _SUBJECT_WHERE_SAYS = re.compile(
     r" (?:(?:on|from|at|in) (?:the )?(?:no\.? ?\d+[a-z]?|number \d+|[a-z]+(?: [a-z]+)?) "
-    r"(?:says|said|rang|phoned|called|asked|told)"
+    # what a person has or wants there: "cliff at the depot has the keys" (round 13)
+    r"(?:says|said|rang|phoned|called|asked|told|has the|wants)"
     # someone from a body, then a verb: "pearl from the agency is her new carer"
     r"|from (?:the )?[a-z]+ (?:is|was|has|will|came|wants))\b",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ from sar_desk.detect.posts import is_post
 from sar_desk.detect.recognizers.address_forms import (
     AFTER_RELATION,
     FAMILY,
+    FROM_SAID,
     SHORT_SUBJECT,
     SIGN_OFF,
     address_ranks,
@@ -171,6 +172,7 @@ class NicknameRecognizer(RuleRecognizer):
         Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
         Rule("after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok),
         Rule("family-name", FAMILY, 0.5, validate=family_ok),
+        Rule("from-said", FROM_SAID, 0.5, validate=lower_unlisted_ok),
     )
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:

@@ -19,6 +19,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import regions
 from sar_desk.detect.platforms import product_by_cue
 from sar_desk.detect.recognizers.address_forms import ruled_name
+from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer, clipped_z
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
@@ -278,3 +279,22 @@ def test_a_family_name_before_family_or_twins(text: str, name: str) -> None:
 )
 def test_words_before_family_are_not_names(text: str) -> None:
     assert _nick(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("fern at the depot has the van keys", "fern"), ("dawn on reception wants a word", "dawn")],
+)
+def test_a_word_name_placed_then_having_or_wanting(text: str, name: str) -> None:
+    found = [text[s:e] for s, e, *_ in NameListRecognizer().noted_spans(text)]
+    assert found == [name]
+
+
+def test_a_word_placed_then_needing_stays_a_word() -> None:
+    text = "rose in the front bed needs water"
+    assert [text[s:e] for s, e, *_ in NameListRecognizer().noted_spans(text)] == []
+
+
+def test_an_unlisted_lower_case_name_from_somewhere_saying() -> None:
+    assert _nick("oluwaseun from the agency said nights are covered") == ["oluwaseun"]
+    assert _nick("someone from the agency said nights are covered") == []
