@@ -14,12 +14,13 @@ Army officer rank insignia", "Royal Navy ranks, rates, and uniforms", "Ranks of 
 
 Two kinds:
 
-- ``RANKS``: forms that mean nothing else before a capitalised or unlisted word ("Cpl",
-  "Flt Lt", "Lance Corporal"); the name after them follows the title rules of
-  `titled_names`;
+- ``RANKS``: the ranks and their abbreviations ("Cpl", "Flt Lt", "Lance Corporal");
 - ``WORD_RANKS``: ranks that are also everyday words or letters ("Major", "General",
-  "Private", "PO", "FF"): the name after them must be in no English dictionary ("Major
-  Pritchard", not "Major Incident", "General Manager", "Private Hire").
+  "Private", "PO", "FF").
+
+After either, the word that follows must be a family name, not only an English word
+(`titled_names`): "Major Pritchard", "WO2 Pritchard", not "Major Incident", "General
+Manager", "Private Hire", "LAC review" (a looked-after child's) or "Superintendent Registrar".
 
 Left out: two-letter forms that are mostly something else in chat ("AB", "AC", "AM", "CC",
 "CI", "SC", "FM", "Gen", "Mid", "Sig", "Fus").
@@ -63,7 +64,6 @@ _WORD_RANK_FORMS = """
 """
 RANKS = _alternation(_RANK_FORMS)
 WORD_RANKS = _alternation(_WORD_RANK_FORMS)
-WORD_RANK_SET = frozenset(_WORD_RANK_FORMS.split())
 # The forms of address said instead of the name of the one person who holds the post:
 # "Sarge" (sergeant, also "Sarnt", "Sarn't"), "Guv"/"Guv'nor" (an inspector, in the police)
 # and "Gaffer" (the foreman or manager, on a site or a team). "Staff" (a staff sergeant),

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.lexical import lower_word_not_name
-from sar_desk.detect.recognizers.ranks import RANKS, WORD_RANK_SET, WORD_RANKS
+from sar_desk.detect.recognizers.ranks import RANKS, WORD_RANKS
 
 # Titles that never mean anything else before a name.
 _HONORIFICS = (
@@ -40,7 +40,7 @@ _TITLE_AT = re.compile(_TITLE)
 TITLED = re.compile(rf"(?<![\w.])(?P<v>{_TITLE}{_PARTICLE}{{0,3}}{_NAME})")
 PATRONYMIC = re.compile(rf"(?<![\w'])(?P<v>{_PART}[ \t]+(?i:ap|ab|ferch|verch)[ \t]+{_PART})")
 
-_AMBIGUOUS_SET = frozenset(_AMBIGUOUS.split("|")) | WORD_RANK_SET
+_HONORIFIC_SET = frozenset(_HONORIFICS.split("|"))
 _PARTICLES = frozenset(re.findall(r"[a-zó]+", _PARTICLE.replace("(?i:", "")))
 
 
@@ -78,9 +78,10 @@ def titled_name_ok(value: str) -> bool:
     title = " ".join(value[: head.end()].split()).rstrip(".")
     family = _plain(words[-1])
     particles = words[:-1]
-    # A rank of two words ("Watch Manager", "Group Captain") also heads a course or a
-    # meeting ("Watch Manager Training"): the word after it must not be only a word.
-    strict = title.casefold() in _AMBIGUOUS_SET or " " in title
+    # Only the titles above mean nothing else. A service rank also heads a course, a meeting
+    # or another acronym ("Watch Manager Training", "LAC review": a looked-after child's,
+    # "Superintendent Registrar"): the word after it must be no word only.
+    strict = title.casefold() not in _HONORIFIC_SET
     if strict and value.isupper() and len(title) > 2:
         return False  # "SISTER WARD" shouting a heading, not a title
     if particles and not all(p.rstrip(".").casefold() in _PARTICLES for p in particles):

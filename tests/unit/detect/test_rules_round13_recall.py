@@ -298,3 +298,11 @@ def test_a_word_placed_then_needing_stays_a_word() -> None:
 def test_an_unlisted_lower_case_name_from_somewhere_saying() -> None:
     assert _nick("oluwaseun from the agency said nights are covered") == ["oluwaseun"]
     assert _nick("someone from the agency said nights are covered") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["LAC review for the twins on Monday", "Superintendent Registrar to sign", "CSM Training"],
+)
+def test_a_rank_shaped_acronym_before_a_word_is_not_a_name(text: str) -> None:
+    assert _titled(text) == []
