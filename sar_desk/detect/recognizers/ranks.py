@@ -8,7 +8,8 @@ guardsman, fusilier, rifleman, kingsman, ranger, and the appointments RSM, CSM, 
 SSM, BSM), the Royal Navy's and Royal Marines' ratings and officers, the RAF's other ranks
 and officers, the police ranks of the UK (constable to chief constable, detective ranks,
 PCSO) and the fire and rescue services' role names (crew, watch, station, group, area
-manager). English Wikipedia's articles "British Army other ranks rank insignia", "British
+manager), and the kitchen's "Chef" said before a cook's name ("Chef Ravi"). English
+Wikipedia's articles "British Army other ranks rank insignia", "British
 Army officer rank insignia", "Royal Navy ranks, rates, and uniforms", "Ranks of the RAF",
 "Police ranks of the United Kingdom" and "Fire service ranks in the UK" set them out.
 
@@ -61,6 +62,7 @@ _RANK_FORMS = """
 _WORD_RANK_FORMS = """
     private major general trooper gunner sapper signaller craftsman guardsman fusilier
     rifleman kingsman ranger marine commander aircraftman firefighter po ps wo fs ff lh
+    chef
 """
 RANKS = _alternation(_RANK_FORMS)
 WORD_RANKS = _alternation(_WORD_RANK_FORMS)

@@ -54,6 +54,7 @@ def _nick(text: str) -> list[str]:
         ("Major Quartermaine wants the returns", "Major Quartermaine"),
         ("Watch Manager Gethin rang control", "Watch Manager Gethin"),
         ("Detective Sergeant Oyelaran took the statement", "Detective Sergeant Oyelaran"),
+        ("chef okonedo wants the fish order in", "chef okonedo"),
     ],
 )
 def test_service_ranks_before_a_family_name(text: str, name: str) -> None:
@@ -69,6 +70,8 @@ def test_service_ranks_before_a_family_name(text: str, name: str) -> None:
         "Watch Manager Training is on Thursday",
         "parking on Marine Drive again",
         "send it to the po box",
+        "Head Chef wants the pass wiped down",
+        "Chef Special is the lamb tonight",
     ],
 )
 def test_ranks_that_are_words_need_a_name_no_dictionary_has(text: str) -> None:
