@@ -34,7 +34,7 @@ from sar_desk.detect.propagate import (
     propagation_items,
     propagation_names,
 )
-from sar_desk.detect.recognizers.address_forms import ruled_name
+from sar_desk.detect.recognizers.vouched import vouched_name
 from sar_desk.detect.relabel import from_org, relabel, street_start, word_not_name
 from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
@@ -127,11 +127,11 @@ def _text_findings(
         if s.recognizer == _NER and regions:
             end = _before_masked(regions, start, end)  # NER ran on into blanked text
         ruled = (
-            ruled_name(text, start, end) if entity == "PERSON" and s.recognizer == _NER else None
+            vouched_name(text, start, end) if entity == "PERSON" and s.recognizer == _NER else None
         )
         guessed = s.recognizer in _GUESSERS and ruled is None
         if ruled is not None:
-            start, end = ruled  # a rank or a title the rules know ("WO2 Pritchard", "Sarge")
+            start, end = ruled  # a name the rules found too ("WO2 Pritchard", "Sarge")
         elif entity == "ORGANIZATION":
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue

@@ -30,11 +30,11 @@ from sar_desk.detect.words import is_not_a_name
 
 ADDRESS_RANK = re.compile(rf"(?<![\w'’-])(?P<v>(?i:{ADDRESS_RANKS}))(?![\w'’-])")
 # Said as a name, the form opens a sentence or stands where a name does: after a verb of
-# contact, a preposition, "and", or "the"/"our" ("tell the sarge"). After any other word it
-# is the post ("a sarge", "every sarge", "beryl gaffer wants": a role after a name).
+# contact, a preposition or "and". After any other word it is the post ("a sarge", "every
+# sarge", "the sarge rota", "beryl gaffer wants": a role after a name).
 _NAME_SLOT = re.compile(
     r"(?i)(?:^|[.!?,;:(\n\-–]|\b(?:ask|asked|tell|told|thanks|thank|cheers|ta|cc|ping|ring|"
-    r"rang|call|called|text|texted|message|with|to|from|for|by|and|&|the|our|hi|hey|morning|"
+    r"rang|call|called|text|texted|message|with|to|from|for|by|and|&|hi|hey|morning|"
     r"hiya))[ \t]*$"
 )
 
@@ -75,6 +75,8 @@ def _signed_word_ok(word: str, gaz: Gazetteers) -> bool:
     low = re.sub(r"['’]s$", "", word).casefold()
     if word.isupper() or is_not_a_name(word) or low in STOP_WORDS:
         return False  # "- HR", "- Admin", "- the team"
+    if re.search(r"['’]", low) and not re.match(r"[od]['’]", low):
+        return False  # "- Didn't work": a contraction; "O'Brien", "D'Souza" are names
     if word[:1].isupper():
         # A listed name passes even when it is a word too ("Bishop-Lowe", "Hope").
         return all(
@@ -136,7 +138,7 @@ _RELATION = (
     r"lodger|flatmate|housemate|tenant|neighbour|carer|ex"
 )
 AFTER_RELATION = re.compile(
-    rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>[a-z][a-z'’]+(?:-[a-z]+)?)(?![\w'’-])"
+    rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>[a-z]{{2,}}(?:-[a-z]{{2,}})?)(?:['’]s)?(?![\w'’-])"
 )
 
 
@@ -153,7 +155,7 @@ def lower_unlisted_ok(value: str) -> bool:
 # A message opening with who someone is by where they are from, then what they said:
 # "babatunde from the agency said", "ilona from housing rang". Lower case, in no dictionary.
 FROM_SAID = re.compile(
-    r"(?m)^[ \t]*(?P<v>[a-z][a-z'’]+(?:-[a-z]+)?)[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+"
+    r"(?m)^[ \t]*(?P<v>[a-z]{2,}(?:-[a-z]{2,})?)[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+"
     r"(?:says|said|rang|phoned|called|emailed|texted)\b"
 )
 

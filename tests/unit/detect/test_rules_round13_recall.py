@@ -24,6 +24,7 @@ from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer, clipped_z
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
 from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
+from sar_desk.detect.recognizers.vouched import vouched_name
 
 GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
 
@@ -120,6 +121,7 @@ def test_a_z_clipped_name_is_proposed_where_it_stands() -> None:
     ("text", "name"),
     [
         ("bis morgen - Tomasz", "Tomasz"),
+        ("see you Friday - Aoife O'Dwyer", "Aoife O'Dwyer"),
         ("got the keys, see you at the depot – Ilse Brandt-Moyo", "Ilse Brandt-Moyo"),
         ("rota for Sunday:\n- bar - Ngozi\n- door - Ferdinand", "Ngozi"),
     ],
@@ -130,7 +132,13 @@ def test_a_name_signed_after_a_dash(text: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["cheers - Thanks", "all sorted - The Team", "back at 2 - Reception", "update - HR"],
+    [
+        "cheers - Thanks",
+        "all sorted - The Team",
+        "back at 2 - Reception",
+        "update - HR",
+        "tried it - Didn't",
+    ],
 )
 def test_words_after_a_dash_are_not_a_signature(text: str) -> None:
     assert _nick(text) == []
@@ -252,6 +260,7 @@ def test_a_form_of_address_after_another_word_is_the_post(text: str) -> None:
     [
         ("she says her husband tadeusz is at work", "tadeusz"),
         ("landlord olumide won't fix the boiler", "olumide"),
+        ("her carer tsegaye's van broke down", "tsegaye"),
     ],
 )
 def test_an_unlisted_lower_case_name_after_a_relation(text: str, name: str) -> None:
@@ -259,7 +268,14 @@ def test_an_unlisted_lower_case_name_after_a_relation(text: str, name: str) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["her husband hasnt rung", "landlord wont answer", "tenant agreement signed"]
+    "text",
+    [
+        "her husband hasnt rung",
+        "landlord wont answer",
+        "tenant agreement signed",
+        "the carer didn't turn up",
+        "her son can't come",
+    ],
 )
 def test_words_and_shorthand_after_a_relation_are_not_names(text: str) -> None:
     assert _nick(text) == []
@@ -309,3 +325,26 @@ def test_an_unlisted_lower_case_name_from_somewhere_saying() -> None:
 )
 def test_a_rank_shaped_acronym_before_a_word_is_not_a_name(text: str) -> None:
     assert _titled(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("nobby from the depot rang twice", "nobby"),
+        ("tell sarge the van is back", "sarge"),
+        ("her daughter Selam visiting tonight", "Selam"),
+    ],
+)
+def test_a_name_a_rule_found_is_kept_when_the_model_found_it_too(text: str, name: str) -> None:
+    start = text.index(name)
+    raw = [RawSpan("PERSON", start, start + len(name), 0.85, "SpacyRecognizer")]
+    found = _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, (), ()))
+    assert [f.text for f in found] == [name]
+
+
+def test_a_model_guess_no_rule_vouches_for_still_goes_through_the_checks() -> None:
+    text = "the sarge rota is up"
+    start = text.index("sarge")
+    assert vouched_name(text, start, start + 5) is None
+    raw = [RawSpan("PERSON", start, start + 5, 0.85, "SpacyRecognizer")]
+    assert _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, (), ())) == []
