@@ -126,38 +126,42 @@ def _text_findings(
         trimmed = False
         if s.recognizer == _NER and regions:
             end = _before_masked(regions, start, end)  # NER ran on into blanked text
-        ruled = (
-            vouched_name(text, start, end) if entity == "PERSON" and s.recognizer == _NER else None
-        )
-        guessed = s.recognizer in _GUESSERS and ruled is None
-        if ruled is not None:
-            start, end = ruled  # a name the rules found too ("WO2 Pritchard", "Sarge")
-        elif entity == "ORGANIZATION":
+        if entity == "ORGANIZATION":
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
             entity = recovered
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
             if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
-                continue  # ticket numbers and references, never a name
+                # ticket numbers and references, never a name ("WO2 Pritchard" is rescued)
+                found += _rescued(message_id, text, s, start, end)
+                continue
             if entity == "PERSON":
                 start, end = trim_span(text, start, end)
                 trimmed = end < s.end
             relabelled = relabel(text, start, end, entity, context)
             if relabelled is None:
+                found += _rescued(message_id, text, s, start, end)
                 continue
             entity = relabelled
-        if guessed and entity in _GUESSED_KINDS and named_thing(text, start, end):
+        if s.recognizer in _GUESSERS and entity in _GUESSED_KINDS and named_thing(text, start, end):
+            found += _rescued(message_id, text, s, start, end) if entity == "PERSON" else []
             continue
         if (
             entity == "PERSON"
-            and guessed
+            and s.recognizer in _GUESSERS
             and (street := street_start(text, min(start, s.start))) is not None
             and name_key(text[start:end]) not in context.name_index
         ):
             # "41 Pen-y-Graig": a name-like word after a house number is the street.
             start, end, entity = street, max(end, s.end), "STREET_ADDRESS"
-        elif entity == "PERSON" and guessed and word_not_name(text, start, end, context, trimmed):
-            continue  # "the robin in the car park", "jack the car up", "NINO AB...", "tihs"
+        elif (
+            entity == "PERSON"
+            and s.recognizer in _GUESSERS
+            and word_not_name(text, start, end, context, trimmed)
+        ):
+            # "the robin in the car park", "jack the car up", "NINO AB...", "tihs"
+            found += _rescued(message_id, text, s, start, end)
+            continue
         found.append(
             Finding(
                 message_id,
@@ -197,6 +201,32 @@ def _text_findings(
             )
         )
     return found
+
+
+def _rescued(message_id: MessageId, text: str, s: RawSpan, start: int, end: int) -> list[Finding]:
+    """A guessed PERSON span the checks refused, kept where a name rule found it too.
+
+    Presidio keeps only the higher-scored of two identical spans, so a rule's name ("Sarge",
+    "daughter Selam staying") reaches here as the model's guess (`recognizers.vouched`).
+    """
+    if s.entity_type != "PERSON" or s.recognizer not in _GUESSERS:
+        return []
+    part = vouched_name(text, start, end)
+    if part is None:
+        return []
+    a, b = part
+    finding = Finding(
+        message_id,
+        ProposalField.TEXT,
+        a,
+        b,
+        text[a:b],
+        "PERSON",
+        round(s.score, 3),
+        s.recognizer,
+        s.note,
+    )
+    return [finding]
 
 
 def _before_masked(regions: Sequence[Region], start: int, end: int) -> int:
