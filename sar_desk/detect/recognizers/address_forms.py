@@ -1,8 +1,8 @@
 """Ways chat names someone without a listed name: ranks said as names, sign-offs, short forms.
 
 - A rank's form of address stands for the one person who holds it in the team that says it:
-  "Sarge wants everyone out by 9", "tell sarge" (`ranks.ADDRESS_RANKS`). Not after "a", "any",
-  "every"...: "we need a sarge on nights" is the post, not a person.
+  "Sarge wants everyone out by 9", "tell sarge" (`ranks.ADDRESS_RANKS`), where a name would
+  stand; "we need a sarge on nights" and "the sarge rota" are the post, not a person.
 - A message or a line signed after a dash: "see you tomorrow - Tomasz", "bis morgen – Ilse
   Brandt". Every word after the dash must be capitalised and no common English word, place
   or listed non-name ("- Thanks", "- The Team", "- Reception"), or a listed name in lower
