@@ -70,7 +70,7 @@ _CUE_AFTER = _set("""
     from keeps came went thinks told fell swapped moved seen popped reported
     missed attended refused declined agreed admitted complained disclosed denied apologised
     apologized confirmed collapsed signed shouted threatened promised won wfh
-    disputes disputed no-showed wandered found
+    disputes disputed no-showed wandered found scored
 """)
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n", "/"})

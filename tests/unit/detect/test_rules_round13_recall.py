@@ -348,3 +348,9 @@ def test_a_model_guess_no_rule_vouches_for_still_goes_through_the_checks() -> No
     assert vouched_name(text, start, start + 5) is None
     raw = [RawSpan("PERSON", start, start + 5, 0.85, "SpacyRecognizer")]
     assert _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, (), ())) == []
+
+
+def test_a_word_name_that_scored() -> None:
+    text = "rocky scored twice on Saturday"
+    found = [text[s:e] for s, e, *_ in NameListRecognizer().noted_spans(text)]
+    assert found == ["rocky"]
