@@ -137,8 +137,26 @@ _RELATION = (
     r"brother|sister|mum|mam|dad|nephew|niece|cousin|grandson|granddaughter|landlord|landlady|"
     r"lodger|flatmate|housemate|tenant|neighbour|carer|ex"
 )
+_LOWER_WORD = r"[a-z]{2,}(?:-[a-z]{2,})?"
+# Alone only where the name plainly ends: a possessive, punctuation, or a word that follows a
+# name ("is", "won't", "rang", "and"). Before any other word that word may be the family
+# name ("her ex rupinder budge"), which the full form or the spread pass finds; a given name
+# proposed alone would stop the spread pass from covering the family name.
+_AFTER_NAME = (
+    r"is|was|has|had|does|did|says|said|rang|rung|wants|wanted|won['’]?t|can['’]?t|didn['’]?t|"
+    r"doesn['’]?t|isn['’]?t|wasn['’]?t|will|would|could|should|and|or|n|who|to|from|at|on|in|"
+    r"with|for|about|took|came|went|keeps|told|asked|called|phoned|texted|emailed|left|moved|"
+    r"got|lives|lived"
+)
 AFTER_RELATION = re.compile(
-    rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>[a-z]{{2,}}(?:-[a-z]{{2,}})?)(?:['’]s)?(?![\w'’-])"
+    rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>{_LOWER_WORD})(?:['’]s(?![\w'’-])|"
+    rf"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:{_AFTER_NAME}|&)(?![\w'’-])))"
+)
+# With the family name after it: "her ex rupinder budge took out loans". A shorter span
+# would leave the family name readable where nothing else finds it.
+AFTER_RELATION_FULL = re.compile(
+    rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>{_LOWER_WORD}[ \t]+{_LOWER_WORD})(?:['’]s)?"
+    r"(?![\w'’-])"
 )
 
 
@@ -158,6 +176,15 @@ FROM_SAID = re.compile(
     r"(?m)^[ \t]*(?P<v>[a-z]{2,}(?:-[a-z]{2,})?)[ \t]+from[ \t]+(?:the[ \t]+)?[a-z]+[ \t]+"
     r"(?:says|said|rang|phoned|called|emailed|texted)\b"
 )
+
+
+def lower_full_name_ok(value: str) -> bool:
+    """Whether an unlisted given name and a family name follow a relation ("dritan hoxha")."""
+    first, last = value.split()
+    gaz = current()
+    low = last.casefold()
+    surname = gaz.is_surname(low) and not gaz.is_common_word(low)
+    return lower_unlisted_ok(first) and (surname or lower_unlisted_ok(last))
 
 
 # "the Ogunbiyi family moved", "the okafor twins": a family name before the household it

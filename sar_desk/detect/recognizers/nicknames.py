@@ -27,12 +27,14 @@ from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.posts import is_post
 from sar_desk.detect.recognizers.address_forms import (
     AFTER_RELATION,
+    AFTER_RELATION_FULL,
     FAMILY,
     FROM_SAID,
     SHORT_SUBJECT,
     SIGN_OFF,
     address_ranks,
     family_ok,
+    lower_full_name_ok,
     lower_unlisted_ok,
     short_subject_ok,
     sign_off_ok,
@@ -171,6 +173,7 @@ class NicknameRecognizer(RuleRecognizer):
         Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
         Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
         Rule("after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok),
+        Rule("after-relation-full", AFTER_RELATION_FULL, 0.5, validate=lower_full_name_ok),
         Rule("family-name", FAMILY, 0.5, validate=family_ok),
         Rule("from-said", FROM_SAID, 0.5, validate=lower_unlisted_ok),
     )

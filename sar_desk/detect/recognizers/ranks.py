@@ -24,7 +24,7 @@ After either, the word that follows must be a family name, not only an English w
 Manager", "Private Hire", "LAC review" (a looked-after child's) or "Superintendent Registrar".
 
 Left out: two-letter forms that are mostly something else in chat ("AB", "AC", "AM", "CC",
-"CI", "SC", "FM", "Gen", "Mid", "Sig", "Fus").
+"CI", "SC", "FM", "PS": a postscript, "Gen", "Mid", "Sig", "Fus").
 
 ``ADDRESS_RANKS`` are the ranks' forms of address used instead of a name ("Sarge wants us
 on the barrier", "ask the guv"): one person, always, in the team that says it.
@@ -61,7 +61,7 @@ _RANK_FORMS = """
 """
 _WORD_RANK_FORMS = """
     private major general trooper gunner sapper signaller craftsman guardsman fusilier
-    rifleman kingsman ranger marine commander aircraftman firefighter po ps wo fs ff lh
+    rifleman kingsman ranger marine commander aircraftman firefighter po wo fs ff lh
     chef
 """
 RANKS = _alternation(_RANK_FORMS)

@@ -37,6 +37,9 @@ _NAME = rf"{_PART}(?:-{_PART})*"
 # Longest first, so "Lt Col" is one title, not "Lt" before a family name "Col".
 _TITLE = rf"(?i:{RANKS}|{WORD_RANKS}|{_HONORIFICS}|{_AMBIGUOUS})\.?[ \t]+"
 _TITLE_AT = re.compile(_TITLE)
+# Titles that follow another title ("Revd Canon Ashdown", "Lt Col Fanshawe"); not "Major" or
+# "Lord", which are family names too ("Mr Major").
+_SECOND_TITLE = re.compile(rf"(?i:{RANKS}|canon|revd|rev|reverend|fr|father|prof|dr|cllr)\.?")
 TITLED = re.compile(rf"(?<![\w.])(?P<v>{_TITLE}{_PARTICLE}{{0,3}}{_NAME})")
 PATRONYMIC = re.compile(rf"(?<![\w'])(?P<v>{_PART}[ \t]+(?i:ap|ab|ferch|verch)[ \t]+{_PART})")
 
@@ -77,6 +80,8 @@ def titled_name_ok(value: str) -> bool:
         return False
     title = " ".join(value[: head.end()].split()).rstrip(".")
     family = _plain(words[-1])
+    if _SECOND_TITLE.fullmatch(family):
+        return False  # "Revd Canon", "Lt Col": two titles, the name is still to come
     particles = words[:-1]
     # Only the titles above mean nothing else. A service rank also heads a course, a meeting
     # or another acronym ("Watch Manager Training", "LAC review": a looked-after child's,

@@ -354,3 +354,22 @@ def test_a_word_name_that_scored() -> None:
     text = "rocky scored twice on Saturday"
     found = [text[s:e] for s, e, *_ in NameListRecognizer().noted_spans(text)]
     assert found == ["rocky"]
+
+
+def test_a_relation_then_a_full_lower_case_name_takes_both_words() -> None:
+    assert _nick("her husband dritan hoxha rang the office") == ["dritan hoxha"]
+
+
+def test_a_given_name_alone_is_not_proposed_where_a_family_name_may_follow() -> None:
+    # "budge" may be the family name: proposing "teodor" alone would stop the spread pass
+    # from covering "teodor budge" where the case knows the full name.
+    assert _nick("her ex teodor budge took out loans") == []
+
+
+@pytest.mark.parametrize("text", ["Revd Canon Ashdown-Pryce", "Rev Fr Okonjo"])
+def test_a_title_is_not_the_family_name_of_the_title_before_it(text: str) -> None:
+    assert all(not v.endswith(("Canon", "Fr")) for v in _titled(text))
+
+
+def test_a_postscript_is_not_a_rank() -> None:
+    assert _titled("ps kalinda if ur passing") == []
