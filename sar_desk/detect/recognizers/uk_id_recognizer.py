@@ -103,7 +103,9 @@ def _further_along(text: str) -> list[tuple[int, int]]:
     Nothing numeric stands between, and the number carries no other number's label ("then
     the booking no. 612093471").
     """
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _NINE.search(text):
+        return out  # most texts with a digit hold no nine-digit number: skip the cue scan
     for cue in _CUE_LINE.finditer(text):
         m = _NINE.match(text, cue.end("rest"))
         if m is not None and not _OTHER_WORDS.search(text[max(0, m.start() - 30) : m.start()]):
