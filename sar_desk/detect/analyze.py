@@ -34,6 +34,7 @@ from sar_desk.detect.propagate import (
     propagation_items,
     propagation_names,
 )
+from sar_desk.detect.recognizers.vouched import vouched_name
 from sar_desk.detect.relabel import from_org, relabel, street_start, word_not_name
 from sar_desk.detect.relabel import trim_span as trim_span
 from sar_desk.detect.resolve import NAME_LIKE, resolve
@@ -131,15 +132,19 @@ def _text_findings(
             entity = recovered
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
             if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
-                continue  # ticket numbers and references, never a name
+                # ticket numbers and references, never a name ("WO2 Pritchard" is rescued)
+                found += _rescued(message_id, text, s, start, end)
+                continue
             if entity == "PERSON":
                 start, end = trim_span(text, start, end)
                 trimmed = end < s.end
             relabelled = relabel(text, start, end, entity, context)
             if relabelled is None:
+                found += _rescued(message_id, text, s, start, end)
                 continue
             entity = relabelled
         if s.recognizer in _GUESSERS and entity in _GUESSED_KINDS and named_thing(text, start, end):
+            found += _rescued(message_id, text, s, start, end) if entity == "PERSON" else []
             continue
         if (
             entity == "PERSON"
@@ -154,7 +159,9 @@ def _text_findings(
             and s.recognizer in _GUESSERS
             and word_not_name(text, start, end, context, trimmed)
         ):
-            continue  # "the robin in the car park", "jack the car up", "NINO AB...", "tihs"
+            # "the robin in the car park", "jack the car up", "NINO AB...", "tihs"
+            found += _rescued(message_id, text, s, start, end)
+            continue
         found.append(
             Finding(
                 message_id,
@@ -194,6 +201,32 @@ def _text_findings(
             )
         )
     return found
+
+
+def _rescued(message_id: MessageId, text: str, s: RawSpan, start: int, end: int) -> list[Finding]:
+    """A guessed PERSON span the checks refused, kept where a name rule found it too.
+
+    Presidio keeps only the higher-scored of two identical spans, so a rule's name ("Sarge",
+    "daughter Selam staying") reaches here as the model's guess (`recognizers.vouched`).
+    """
+    if s.entity_type != "PERSON" or s.recognizer not in _GUESSERS:
+        return []
+    part = vouched_name(text, start, end)
+    if part is None:
+        return []
+    a, b = part
+    finding = Finding(
+        message_id,
+        ProposalField.TEXT,
+        a,
+        b,
+        text[a:b],
+        "PERSON",
+        round(s.score, 3),
+        s.recognizer,
+        s.note,
+    )
+    return [finding]
 
 
 def _before_masked(regions: Sequence[Region], start: int, end: int) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.languages import foreign_clauses, is_foreign_word
 
 # Links with a scheme or "www.", and links typed without either ("gov.uk/apply",
 # "bit.ly/3xYz", "council.example.co.uk/bins/collections"): a dotted host ending in a common
@@ -95,6 +95,19 @@ _LOREM = re.compile(
 )
 
 
+# A clause in another language may be signed in any language: "kal milte hain - Tomasz",
+# "bis morgen – Ilse Brandt". The signature after a closing dash is left to the recognisers.
+_SIGNATURE = re.compile(r"[ \t]+[-–—~][ \t]*((?:[^\W\d_][\w'’.-]*[ \t]*){1,4})$")
+
+
+def _before_signature(text: str, start: int, end: int) -> int:
+    """`end`, moved back before a signature that closes the clause, if there is one."""
+    m = _SIGNATURE.search(text, start, end)
+    if m is None or any(is_foreign_word(w) for w in m.group(1).split()):
+        return end
+    return m.start()
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """A masked stretch of text and why."""
@@ -128,7 +141,8 @@ def regions(text: str) -> tuple[Region, ...]:
             if not any(r.start < match.end() and match.start() < r.end for r in found):
                 found.append(Region(match.start(), match.end(), kind))
     for start, end, _language in foreign_clauses(text):
-        if not any(r.start < end and start < r.end for r in found):
+        end = _before_signature(text, start, end)
+        if start < end and not any(r.start < end and start < r.end for r in found):
             found.append(Region(start, end, "foreign"))
     return tuple(sorted(found, key=lambda r: r.start))
 

@@ -19,8 +19,9 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.languages import language_before_noun
 from sar_desk.detect.units import before_unit, institution, post_not_name
 
-# Before the word: what is done on software ("it's on", "saved in", "logged into", "message
-# me on", "installed"). Not "is in" or "at" (places), nor "booked in" or "checked" (people).
+# Before the word, on the same line: what is done on software ("it's on", "saved in", "logged
+# into", "message me on", "installed"); "is the shop open\nBranwen says" is two lines. Not
+# "is in" or "at" (places), nor "booked in" or "checked" (people).
 _BEFORE = re.compile(
     r"(?i)(?:\b(?:it'?s|its|it is|it was|they'?re|put (?:it|them|that|this)|everything'?s) "
     r"(?:on|up on)|"
@@ -30,7 +31,7 @@ _BEFORE = re.compile(
     r"\bsign(?:ed|ing)? (?:into|onto|in to)|"
     r"\b(?:message|msg|ping|dm|call|text|add|find|follow|contact) "
     r"(?:me|us|him|her|them|everyone) (?:on|via)|"
-    r"\b(?:open(?:ed)?|install(?:ed)?|download(?:ed)?|reinstall(?:ed)?|googled?))\s+$"
+    r"\b(?:open(?:ed)?|install(?:ed)?|download(?:ed)?|reinstall(?:ed)?|googled?))[ \t]+$"
 )
 # After the word: a part of a piece of software, or software failing ("Capita is down so").
 # Not what a person's case has too: an account, a folder, an update, a licence, a listing.

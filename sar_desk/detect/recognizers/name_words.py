@@ -70,7 +70,7 @@ _CUE_AFTER = _set("""
     from keeps came went thinks told fell swapped moved seen popped reported
     missed attended refused declined agreed admitted complained disclosed denied apologised
     apologized confirmed collapsed signed shouted threatened promised won wfh
-    disputes disputed no-showed wandered found
+    disputes disputed no-showed wandered found scored
 """)
 # Words that join names in a list: "kofi n amber", "janet, ayesha, amber and jasmine".
 JOINERS = frozenset({",", "and", "n", "&", "or", "+", ", and", ", n", "/"})
@@ -89,7 +89,8 @@ _BRACKET_AFTER = re.compile(
 # "holly from housing rang", "frank at no. 12 says".
 _SUBJECT_WHERE_SAYS = re.compile(
     r" (?:(?:on|from|at|in) (?:the )?(?:no\.? ?\d+[a-z]?|number \d+|[a-z]+(?: [a-z]+)?) "
-    r"(?:says|said|rang|phoned|called|asked|told)"
+    # what a person has or wants there: "cliff at the depot has the keys" (round 13)
+    r"(?:says|said|rang|phoned|called|asked|told|has the|wants)"
     # someone from a body, then a verb: "pearl from the agency is her new carer"
     r"|from (?:the )?[a-z]+ (?:is|was|has|will|came|wants))\b",
     re.IGNORECASE,

@@ -25,6 +25,20 @@ from sar_desk.detect.gazetteer import current
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.posts import is_post
+from sar_desk.detect.recognizers.address_forms import (
+    AFTER_RELATION,
+    AFTER_RELATION_FULL,
+    FAMILY,
+    FROM_SAID,
+    SHORT_SUBJECT,
+    SIGN_OFF,
+    address_ranks,
+    family_ok,
+    lower_full_name_ok,
+    lower_unlisted_ok,
+    short_subject_ok,
+    sign_off_ok,
+)
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
@@ -155,11 +169,21 @@ class NicknameRecognizer(RuleRecognizer):
         Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok),
         Rule("subject-surname", SUBJECT, 0.5, validate=subject_ok),
         Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
+        # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
+        Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
+        Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
+        Rule("after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok),
+        Rule("after-relation-full", AFTER_RELATION_FULL, 0.5, validate=lower_full_name_ok),
+        Rule("family-name", FAMILY, 0.5, validate=family_ok),
+        Rule("from-said", FROM_SAID, 0.5, validate=lower_unlisted_ok),
     )
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then names after a familiar word that overlap none of them."""
         found = super().noted_spans(text)
+        for start, end in address_ranks(text):  # "Sarge wants everyone on the barrier"
+            if all(end <= s or start >= e for s, e, *_rest in found):
+                found.append((start, end, "PERSON", 0.5, ""))
         for m in BEFORE_POST.finditer(text):
             start, end = m.span("v")
             if before_post_ok(m.group("v"), m.group("post")) and all(

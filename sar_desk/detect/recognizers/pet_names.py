@@ -16,7 +16,12 @@ Two kinds, both general:
   with "-y", "-ie", "-o" or "-sy" after it, the last consonant maybe doubled ("Smithy" of
   Smith, "Jonesy" of Jones, "Robbo" of Rob, "Davo" of Dave). The result must be no English
   word, place or listed non-name; capitalised it is a name anywhere, in lower case only by a
-  person cue.
+  person cue;
+- the British clipped forms with "-z" or "-zza" in place of the "r" of a given name ("Baz" and
+  "Bazza" of Barry, "Gaz"/"Gazza" of Gary, "Shaz"/"Shazza" of Sharon, "Daz" of Darren, "Tez"
+  of Terry): the part before the "z" and an "r" must open a listed given name, and the whole
+  must be no English word ("pizza", "quiz"). Checked against the lists, so "Bazza" is a
+  name because "Barry" is, not because anyone listed "Bazza".
 
 None of these spans spreads through the case, so a wrong guess stays in its own message.
 """
@@ -48,6 +53,34 @@ _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’]*")
 _DETERMINERS = _set("the a an my your his her our their this that some any no")
 _ENDINGS = ("sy", "ie", "y", "o")
 Span = tuple[int, int, str, float, str]
+# "baz", "bazza", "shazza", "tezza": one to three letters and a vowel, then "z" or "zza"/"zze".
+_CLIPPED_Z = re.compile(r"([a-z]{1,3}[aeiou])(?:z|zz[ae])")
+_R_STEMS: dict[int, frozenset[str]] = {}
+
+
+def _r_stems(gaz: Gazetteers) -> frozenset[str]:
+    """The openings of listed given names up to and including an "r" ("bar" of Barry)."""
+    key = id(gaz.first_names)
+    if key not in _R_STEMS:
+        _R_STEMS.clear()
+        _R_STEMS[key] = frozenset(
+            name[: i + 1]
+            for name in gaz.first_names
+            for i in range(2, min(len(name), 5))
+            if name[i] == "r" and name[:i].isalpha()
+        )
+    return _R_STEMS[key]
+
+
+def clipped_z(word: str, gaz: Gazetteers) -> bool:
+    """Whether `word` is a "-z"/"-zza" clipped given name ("Bazza" of Barry, "Shaz" of Sharon)."""
+    low = word.casefold()
+    m = _CLIPPED_Z.fullmatch(low)
+    if m is None or len(m.group(1)) < 2 or word.isupper():
+        return False
+    if gaz.is_english(low) or gaz.is_place(low) or gaz.is_first_name(low) or is_not_a_name(word):
+        return False  # "pizza", "quiz"; a listed name is the name lists' own
+    return m.group(1) + "r" in _r_stems(gaz)
 
 
 def name_shaped(word: str, gaz: Gazetteers) -> bool:
@@ -99,7 +132,7 @@ def nickname_at(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) 
     if word.isupper():
         return False  # a word in capitals is a label or an acronym ("LADO", "TAFF")
     customary = low in CUSTOMARY
-    if not customary and not name_shaped(word, gaz):
+    if not customary and not name_shaped(word, gaz) and not clipped_z(word, gaz):
         return False
     prev = words[i - 1].group(0).casefold() if i else ""
     if prev in _DETERMINERS and text[words[i - 1].end() : w.start()] == " ":

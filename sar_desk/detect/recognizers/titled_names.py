@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.recognizers.ranks import RANKS, WORD_RANKS
 
 # Titles that never mean anything else before a name.
 _HONORIFICS = (
@@ -33,12 +34,16 @@ _PARTICLE = (
 _PART = r"[^\W\d_][\w'’]*"
 _NAME = rf"{_PART}(?:-{_PART})*"
 
-TITLED = re.compile(
-    rf"(?<![\w.])(?P<v>(?i:{_HONORIFICS}|{_AMBIGUOUS})\.?[ \t]+{_PARTICLE}{{0,3}}{_NAME})"
-)
+# Longest first, so "Lt Col" is one title, not "Lt" before a family name "Col".
+_TITLE = rf"(?i:{RANKS}|{WORD_RANKS}|{_HONORIFICS}|{_AMBIGUOUS})\.?[ \t]+"
+_TITLE_AT = re.compile(_TITLE)
+# Titles that follow another title ("Revd Canon Ashdown", "Lt Col Fanshawe"); not "Major" or
+# "Lord", which are family names too ("Mr Major").
+_SECOND_TITLE = re.compile(rf"(?i:{RANKS}|canon|revd|rev|reverend|fr|father|prof|dr|cllr)\.?")
+TITLED = re.compile(rf"(?<![\w.])(?P<v>{_TITLE}{_PARTICLE}{{0,3}}{_NAME})")
 PATRONYMIC = re.compile(rf"(?<![\w'])(?P<v>{_PART}[ \t]+(?i:ap|ab|ferch|verch)[ \t]+{_PART})")
 
-_AMBIGUOUS_SET = frozenset(_AMBIGUOUS.split("|"))
+_HONORIFIC_SET = frozenset(_HONORIFICS.split("|"))
 _PARTICLES = frozenset(re.findall(r"[a-zó]+", _PARTICLE.replace("(?i:", "")))
 
 
@@ -67,12 +72,22 @@ def _family_part_ok(part: str, strict: bool) -> bool:
 
 def titled_name_ok(value: str) -> bool:
     """Whether a title, optional particles and a word after it make a person's name."""
-    words = value.split()
-    title = words[0].rstrip(".").casefold()
+    head = _TITLE_AT.match(value)
+    if head is None:
+        return False
+    words = value[head.end() :].split()
+    if not words:
+        return False
+    title = " ".join(value[: head.end()].split()).rstrip(".")
     family = _plain(words[-1])
-    particles = words[1:-1]
-    strict = title in _AMBIGUOUS_SET
-    if strict and words[0].isupper() and len(words[0]) > 2:
+    if _SECOND_TITLE.fullmatch(family):
+        return False  # "Revd Canon", "Lt Col": two titles, the name is still to come
+    particles = words[:-1]
+    # Only the titles above mean nothing else. A service rank also heads a course, a meeting
+    # or another acronym ("Watch Manager Training", "LAC review": a looked-after child's,
+    # "Superintendent Registrar"): the word after it must be no word only.
+    strict = title.casefold() not in _HONORIFIC_SET
+    if strict and value.isupper() and len(title) > 2:
         return False  # "SISTER WARD" shouting a heading, not a title
     if particles and not all(p.rstrip(".").casefold() in _PARTICLES for p in particles):
         return False

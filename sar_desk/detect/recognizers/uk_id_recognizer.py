@@ -88,6 +88,31 @@ _OTHER_NUMBER = "".join(
 )
 
 
+_OTHER_WORDS = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(re.findall(r"\(\?<!\(\?i:(\w+)\) \)", _OTHER_NUMBER))
+    + r")\b[^\w\n]*(?:no\b\.?|number|num\b|#|ref\b)?[^\w\n]*$"
+)
+_CUE_LINE = re.compile(PASSPORT_CUE + r"(?P<rest>[^\d\n]{0,160})")
+_NINE = re.compile(r"(?<![\w£$.,:/-])\d{3}[ \t]?\d{3}[ \t]?\d{3}(?![/.,:]?\d)")
+
+
+def _further_along(text: str) -> list[tuple[int, int]]:
+    """Numbers of a list the cue introduces on its line ("copies for the trip: Ola 123456789").
+
+    Nothing numeric stands between, and the number carries no other number's label ("then
+    the booking no. 612093471").
+    """
+    out: list[tuple[int, int]] = []
+    if not _NINE.search(text):
+        return out  # most texts with a digit hold no nine-digit number: skip the cue scan
+    for cue in _CUE_LINE.finditer(text):
+        m = _NINE.match(text, cue.end("rest"))
+        if m is not None and not _OTHER_WORDS.search(text[max(0, m.start() - 30) : m.start()]):
+            out.append(m.span())
+    return out
+
+
 class PassportNumberRecognizer(RuleRecognizer):
     """A 9-digit number by a passport cue: "passport no. 123456789", "ppt 123 456 789"."""
 
@@ -136,6 +161,14 @@ class PassportNumberRecognizer(RuleRecognizer):
         ),
     )
     CONTEXT = ("passport", "ppt")
+
+    def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
+        """The rules' matches, then numbers further along a line the cue opens."""
+        found = super().noted_spans(text)
+        for start, end in _further_along(text):
+            if all(end <= s or start >= e for s, e, *_rest in found):
+                found.append((start, end, "UK_PASSPORT", 0.8, ""))
+        return sorted(found)
 
 
 class NinoCueRecognizer(RuleRecognizer):
