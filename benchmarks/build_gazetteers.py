@@ -71,6 +71,25 @@ LOCALES = (
     "fr_FR",
     "de_DE",
 )
+# Round 13: more of the UK's larger communities born abroad (Census 2021 country of birth)
+# whose Faker names are in Latin script. Their names join only where they are no English word
+# and longer than two letters (`faker_names`): "Post", "Soon" or "Made" stay words.
+MORE_LOCALES = (
+    "en_NZ",
+    "pt_BR",
+    "tr_TR",
+    "hu_HU",
+    "cs_CZ",
+    "sk_SK",
+    "lv_LV",
+    "et_EE",
+    "hr_HR",
+    "sl_SI",
+    "nl_NL",
+    "zu_ZA",
+    "sw",
+    "ha_NG",
+)
 _OK = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]{1,24}$")
 
 
@@ -82,17 +101,31 @@ def _names(value: object) -> set[str]:
     return set()
 
 
-def faker_names() -> tuple[set[str], set[str]]:
-    """First names and surnames of the chosen Faker locales."""
+def _locale_names(locales: tuple[str, ...]) -> tuple[set[str], set[str]]:
     first: set[str] = set()
     last: set[str] = set()
-    for locale in LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in ("first_names", "first_names_male", "first_names_female"):
             first |= _names(vars(provider).get(attr) or _static(provider, attr))
         last |= _names(vars(provider).get("last_names") or _static(provider, "last_names"))
     keep = lambda names: {n.strip() for n in names if _OK.match(n.strip())}  # noqa: E731
     return keep(first), keep(last)
+
+
+def faker_names(english: set[str] | None = None) -> tuple[set[str], set[str]]:
+    """First names and surnames of `LOCALES`, and of `MORE_LOCALES` those that are no word.
+
+    `english`: the lower-case English words (``english_words.txt``); without it only
+    `LOCALES` are read.
+    """
+    first, last = _locale_names(LOCALES)
+    if english is not None:
+        more_first, more_last = _locale_names(MORE_LOCALES)
+        plain = lambda n: len(n) > 2 and n.casefold() not in english  # noqa: E731
+        first |= {n for n in more_first if plain(n)}
+        last |= {n for n in more_last if plain(n)}
+    return first, last
 
 
 def _static(provider: type, attr: str) -> object:
@@ -268,10 +301,16 @@ def main() -> None:
         return
     if args.hyperscale is None:
         parser.error("--hyperscale is needed to build the name and place lists")
-    first, last = faker_names()
+    words = {w for w in english_words(args.english) if _PLAIN.match(w)}  # english_words.txt
+    first, last = faker_names(words)
     english = english_words(args.words)
     word_names = {n for n in first | last if n.casefold() in english}
-    src = "# Source: Faker 40.63.0 person providers (MIT), locales " + " ".join(LOCALES)
+    src = (
+        "# Source: Faker 40.63.0 person providers (MIT), locales "
+        + " ".join(LOCALES)
+        + ";\n# and, less English words and names of two letters, "
+        + " ".join(MORE_LOCALES)
+    )
     write("first_names.txt", src, first)
     write("surnames.txt", src, last)
     write(
