@@ -14,8 +14,9 @@ Each rule reads the span's own words or the words right next to it, never a corp
 - a range of months written as one word ("jan-mar", "Apr–Jun"), typically in a file name;
 - keyboard mash that runs along one row of keys ("asdfjkl", "zxcvbn"), vowels or not;
 - one unlisted word that software cues follow ("Hudl link", "won't save") or that qualifies a
-  lower-case team ("Morning accom team"), and a place-like word before a post ("District
-  Commissioner", "Rehoming Manager").
+  lower-case team ("Morning accom team"), and a place-like or English word before a post
+  ("District Commissioner", "Rehoming Manager", "General Manager");
+- names that chat gives to storms, animals, teams, months and trade brands (`thing_names`).
 
 `without_things` drops such PERSON guesses; a name known to the case is never dropped.
 """
@@ -35,6 +36,7 @@ from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.posts import HEADS as POST_HEADS
+from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES, VERBS
 
@@ -221,6 +223,21 @@ def before_post(text: str, start: int, end: int) -> bool:
     return head in POST_HEADS or head in ROLE_HEADS
 
 
+def word_before_post(text: str, start: int, end: int) -> bool:
+    """Whether one common English word qualifies a capitalised post ("General Manager").
+
+    Listed or not ("General" is in the given-name list): "Duty Officer", "Area Manager".
+    """
+    value = text[start:end].strip(_EDGE)
+    after = re.match(r"[ \t]+([A-Z][\w-]*)", text[end:])
+    if " " in value or not value.isalpha() or after is None:
+        return False
+    head = after.group(1).casefold()
+    return gazetteer.current().is_common_word(value.lower()) and (
+        head in POST_HEADS or head in ROLE_HEADS
+    )
+
+
 def never_person(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, guessed to be a person, is a thing by the rules above."""
     value = text[start:end]
@@ -232,32 +249,43 @@ def never_person(text: str, start: int, end: int) -> bool:
         or pet_or_boat(text, start, end)
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
+        or names_a_thing(text, start, end)
+        or word_before_post(text, start, end)
         or (len(words) == 1 and (household_brand(value) or language_name(value)))
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
     )
 
 
+def _thing(text: str, entity: str, start: int, end: int) -> bool:
+    if entity == "LOCATION":
+        # A make before its model ("Vauxhall Corsa") is a vehicle, not a town.
+        return (
+            before_post(text, start, end)
+            or vehicle(text, start, end)
+            or in_trade_brand(text, start, end)
+        )
+    if entity == "NRP":
+        return in_trade_brand(text, start, end)
+    return never_person(text, start, end)
+
+
 def without_things(text: str, found: Iterable[Finding], context: CaseContext) -> list[Finding]:
     """`found` without the guesses in `text` that are things.
 
-    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner") or is
-    a vehicle's make before its model ("Ford Kuga").
+    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner"), is
+    a vehicle's make before its model ("Ford Kuga") or a trade brand ("in Screwfix",
+    "Worcester" of "Worcester Bosch"); NRP that is a trade brand.
     """
     return [
         f
         for f in found
         if not (
-            f.entity_type in ("PERSON", "LOCATION")
+            f.entity_type in ("PERSON", "LOCATION", "NRP")
             and f.field == ProposalField.TEXT
             and f.start is not None
             and f.end is not None
             and f.recognizer not in _CASE_SOURCES
             and name_key(f.text) not in context.name_index
-            and (
-                # A make before its model ("Vauxhall Corsa") is a vehicle, not a town.
-                (before_post(text, f.start, f.end) or vehicle(text, f.start, f.end))
-                if f.entity_type == "LOCATION"
-                else never_person(text, f.start, f.end)
-            )
+            and _thing(text, f.entity_type, f.start, f.end)
         )
     ]

@@ -1,0 +1,210 @@
+"""Round-13 precision rules (issue 15): names that chat gives to things, foreign clauses, dates.
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.not_people import never_person, word_before_post
+from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+from sar_desk.detect.thing_names import (
+    letter_range,
+    maker_before_fitting,
+    month_as_date,
+    named_animal,
+    named_storm,
+    quoted_team,
+    trade_brand,
+)
+from tests.unit.detect.conftest import span_of
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+def _streets(text: str) -> list[str]:
+    found = StreetAddressRecognizer().analyze(text, ["STREET_ADDRESS"], None)
+    return [text[r.start : r.end] for r in found]
+
+
+# --- storms -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("yellow wind warning, Storm Bronagh due friday", "Storm Bronagh"),
+        ("power cut in the lab since storm ellis came through", "storm ellis"),
+        ("Hurricane Pilar has grounded the crew's flight", "Hurricane Pilar"),
+        ("trees down after Storm Aoife, site shut", "Aoife"),
+    ],
+)
+def test_a_named_storm_is_the_weather(text: str, value: str) -> None:
+    assert named_storm(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+def test_storm_is_a_given_name_when_the_message_is_not_about_weather() -> None:
+    assert not named_storm(*span_of("Storm Okafor starts on the desk monday", "Storm Okafor"))
+
+
+# --- animals ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("our new alpaca is called Beatrix, say hi", "Beatrix"),
+        ("the lamb was named Dorothy by the school", "Dorothy"),
+        ("feed log: Pip (meerkat), Bo (red panda, 4)", "Pip"),
+        ("feed log: Pip (meerkat), Bo (red panda, 4)", "Bo"),
+        ("Otis the tapir is off his food", "Otis"),
+    ],
+)
+def test_a_name_beside_an_animal_kind_names_the_animal(text: str, value: str) -> None:
+    assert named_animal(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Priya (dog walker) rang about the gate", "Priya"),
+        ("Otis the keeper is off today", "Otis"),
+        ("Mabel fed the goats then went home", "Mabel"),
+    ],
+)
+def test_people_near_animal_words_stay_people(text: str, value: str) -> None:
+    assert not named_animal(*span_of(text, value))
+
+
+# --- teams, months, ranges --------------------------------------------------------------------
+
+
+def test_a_quoted_name_after_team_is_the_team() -> None:
+    text = 'our quiz team "Agatha Quiztie" won again'
+    assert quoted_team(*span_of(text, "Agatha Quiztie"))
+    assert not quoted_team(*span_of('team lead "Agatha" said no', "said"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("renewals: Tomasz (Feb), Ana (Aug), Jo (Nov)", "Aug"),
+        ("renewals: Tomasz (Jan), Ana (Mar)", "Jan"),
+        ("tickets for 3rd Mar please", "Mar"),
+        ("deadline is 12 Jan.", "Jan"),
+        ("back on Jan 9th", "Jan"),
+        ("fees from May 2027", "May"),
+    ],
+)
+def test_a_month_beside_a_day_a_year_or_other_months_is_a_date(text: str, value: str) -> None:
+    assert month_as_date(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("cover from the agency (Jan) today", "Jan"),
+        ("ring Jan 0161 496 0000 after lunch", "Jan"),
+        ("at 3 Jan rang the desk", "Jan"),
+        ("May said she'd lock up", "May"),
+    ],
+)
+def test_a_month_name_alone_stays_a_possible_name(text: str, value: str) -> None:
+    assert not month_as_date(*span_of(text, value))
+
+
+def test_two_letters_with_a_dash_are_a_range() -> None:
+    assert letter_range("B-D")
+    assert letter_range("e–g")
+    assert not letter_range("Al-Amin")
+    assert not letter_range("A-Jay")
+
+
+# --- brands and makers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["Baxi", "Glow-worm", "Travis Perkins", "Bidfood", "Treatwell"])
+def test_listed_trade_brands_are_things(value: str) -> None:
+    assert trade_brand(value)
+
+
+def test_a_trade_brand_that_is_a_listed_name_is_left_to_other_rules() -> None:
+    # "Booker" is a family name too: alone it may be someone; two words make the brand.
+    assert not trade_brand("Booker")
+    assert trade_brand("Travis Perkins")
+    assert not trade_brand("Ngozi")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("is the Ideal part the 22 or 28 kW", "Ideal"),
+        ("the Carling pump is leaking again", "Carling"),
+        ("fitted a combi Alpha at no 6", "Alpha"),
+        ("the Haulotte lift needs charging", "Haulotte"),
+    ],
+)
+def test_a_maker_before_a_fitting_or_after_combi_is_a_thing(text: str, value: str) -> None:
+    assert maker_before_fitting(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("gave Ngozi part of the float", "Ngozi"),
+        ("Ngozi's lift home fell through", "Ngozi"),
+        ("ask ngozi lift the boxes", "ngozi"),
+    ],
+)
+def test_people_before_fitting_words_stay_people(text: str, value: str) -> None:
+    assert not maker_before_fitting(*span_of(text, value))
+
+
+def test_a_common_word_before_a_post_is_part_of_the_post() -> None:
+    assert word_before_post(*span_of("Duty Officer to ring back", "Duty"))
+    assert not word_before_post(*span_of("Ngozi Manager to ring back", "Ngozi"))
+    assert not word_before_post(*span_of("General, the manager", "General"))
+
+
+# --- foreign clauses and dates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Edrych ymlaen at nos Fercher 🎻 Tomos Rees", "welsh"),
+        ("maraming salamat sa lahat", "tagalog"),
+        ("Gobeithio wythnos dda i bawb", "welsh"),
+    ],
+)
+def test_whole_welsh_and_tagalog_clauses_are_found(text: str, language: str) -> None:
+    found = foreign_clauses(text)
+    assert found
+    assert found[0][2] == language
+
+
+def test_an_emoji_ends_the_foreign_clause_so_the_name_after_it_is_kept() -> None:
+    text = "Diolch i bawb heno 🎉 Tomos Rees"
+    (start, end, _lang), *_ = foreign_clauses(text)
+    assert "Tomos" not in text[start:end]
+
+
+def test_english_with_one_listed_word_is_no_foreign_clause() -> None:
+    assert foreign_clauses("Mae and Sila are on the late shift") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Booking for 22 Nov: 3 adults", "your slot on 9 sept at noon", "Gate 4 Sat only"]
+)
+def test_a_day_and_a_month_or_weekday_are_no_street(text: str) -> None:
+    assert _streets(text) == []
+
+
+def test_a_brand_after_a_number_counts_goods_not_a_house() -> None:
+    assert _streets("ordered 6 Baxi for the new block") == []
+    assert _streets("moved to 14 Kingsmead last week") == ["14 Kingsmead"]
