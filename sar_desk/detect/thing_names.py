@@ -14,6 +14,8 @@ names:
 - a range of two letters ("A-C", "blocks D–F");
 - a maker before a part or a fitting ("Genie lift", "Ideal part", "Guinness tap"), and a
   boiler's make after "combi"/"boiler" ("combi Baxi");
+- a seasonal or pantomime character ("santa" in a Christmas message, "Widow Twankey"), and
+  one common English word opening a line's label ("Nearest A&E: ...");
 - a UK trade brand named whole (`TRADE_BRANDS`): boiler makes, merchants, catering
   wholesalers, facilities firms, tool makers, golf makers and booking apps. A brand that is a
   listed given or family name is left to the other rules.
@@ -221,6 +223,40 @@ def maker_before_fitting(text: str, start: int, end: int) -> bool:
     )
 
 
+# Seasonal and stage characters ("santa's grotto", "Widow Twankey's wig"): played by someone,
+# nobody's name. Santa only in a Christmas message ("Santa" is a given name too).
+_WIDOW = re.compile(r"(?i)^widow\s+\S")
+_SANTA = re.compile(r"(?i)^(?:santa|father christmas|santa claus)$")
+_CHRISTMAS = re.compile(
+    r"(?i)\b(?:christmas|xmas|grotto|elf|elves|sleigh|reindeer|presents?|stocking|"
+    r"north pole|mince pies?)\b"
+)
+
+
+def stock_character(text: str, start: int, end: int) -> bool:
+    """Whether a span is a seasonal or pantomime character ("santa", "Widow Twankey")."""
+    value = text[start:end].strip(_EDGE)
+    value = re.sub(r"['’]s$", "", value)
+    if _WIDOW.match(value):
+        return True
+    return bool(_SANTA.match(value)) and bool(_CHRISTMAS.search(text))
+
+
+# "Nearest A&E: ...", "Unit base: ...": a label opening a line, its words common English.
+_LABEL_AFTER = re.compile(r"^[^\n:]{0,24}:")
+
+
+def line_label(text: str, start: int, end: int) -> bool:
+    """Whether one common English word that no list names opens a line's label."""
+    value = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or " " in value or not value.isalpha():
+        return False
+    if _listed(value) or not gazetteer.current().is_common_word(value.lower()):
+        return False
+    return bool(_LABEL_AFTER.match(text[end:]))
+
+
 def names_a_thing(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, guessed to be a person, is a thing by the rules above."""
     value = text[start:end]
@@ -232,4 +268,6 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         or letter_range(value)
         or trade_brand(value)
         or maker_before_fitting(text, start, end)
+        or stock_character(text, start, end)
+        or line_label(text, start, end)
     )

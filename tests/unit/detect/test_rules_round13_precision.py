@@ -8,17 +8,21 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.detect.languages import foreign_clauses
-from sar_desk.detect.not_people import never_person, word_before_post
+from sar_desk.detect.not_people import never_person
+from sar_desk.detect.phrase_words import noun_in_a_phrase, word_before_post
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.thing_names import (
     letter_range,
+    line_label,
     maker_before_fitting,
     month_as_date,
     named_animal,
     named_storm,
     quoted_team,
+    stock_character,
     trade_brand,
 )
+from sar_desk.detect.unlisted_places import unlisted_place
 from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -208,3 +212,80 @@ def test_a_day_and_a_month_or_weekday_are_no_street(text: str) -> None:
 def test_a_brand_after_a_number_counts_goods_not_a_house() -> None:
     assert _streets("ordered 6 Baxi for the new block") == []
     assert _streets("moved to 14 Kingsmead last week") == ["14 Kingsmead"]
+
+
+# --- characters, labels, phrases and unlisted places --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Widow Corcoran's apron needs a stitch", "Widow Corcoran"),
+        ("grotto shifts: Tomasz elf, Ana santa", "santa"),
+        ("Santa's sleigh is in the car park", "Santa"),
+    ],
+)
+def test_seasonal_and_stage_characters_are_nobody(text: str, value: str) -> None:
+    assert stock_character(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+def test_santa_outside_christmas_talk_may_be_someone() -> None:
+    assert not stock_character(*span_of("Santa Mbeki rang about her shift", "Santa"))
+
+
+def test_a_common_word_opening_a_line_label_is_the_label() -> None:
+    text = "SHOOT DAY 4\nClosest parking: Quay Street"
+    assert line_label(*span_of(text, "Closest"))
+    assert not line_label(*span_of("ROTA\nTomasz: lates", "Tomasz"))
+    assert not line_label(*span_of("we went to the closest: fine", "closest"))
+
+
+def test_an_article_before_a_title_makes_it_a_noun() -> None:
+    assert never_person(*span_of("she swore at a lady member in the lounge", "lady member"))
+    assert not never_person(*span_of("she swore at Lady Pemberton in the lounge", "Lady Pemberton"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "word"),
+    [
+        ("meet at the village hall after", "hall", True),
+        ("it was a new dawn for us", "dawn", True),
+        ("ask our neighbour rose to feed it", "rose", False),
+        ("the nurse holly is on", "holly", False),
+        ("thanks to the lovely rose", "rose", False),
+    ],
+)
+def test_a_lower_case_word_closing_an_article_phrase_is_the_word(
+    text: str, value: str, word: bool
+) -> None:
+    assert noun_in_a_phrase(*span_of(text, value)) is word
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("meet the crew off the train at Pendlebury station", "Pendlebury"),
+        ("licence from Aberllyn council came back", "Aberllyn"),
+        ("lives at 14 Ferry Close, Gwelfryn", "Gwelfryn"),
+    ],
+)
+def test_an_unlisted_name_before_an_institution_is_a_place(text: str, value: str) -> None:
+    assert unlisted_place(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sandra station manager says hi", "Sandra"),
+        ("Ngozi Adeyemi, Chidera.", "Chidera"),
+        ("picked up from Pendlebury's house", "Pendlebury's"),
+    ],
+)
+def test_people_before_institution_words_stay_people(text: str, value: str) -> None:
+    assert not unlisted_place(*span_of(text, value))
+
+
+def test_a_case_name_is_never_made_a_place() -> None:
+    text = "meet at Pendlebury station"
+    assert not unlisted_place(*span_of(text, "Pendlebury"), known={"pendlebury"})
