@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.model import MessageId
 from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.not_people import never_person
 from sar_desk.detect.phrase_words import noun_in_a_phrase, word_before_post
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+from sar_desk.detect.spread_seeds import opens_sentence, propagation_items, seed_items
 from sar_desk.detect.thing_names import (
     letter_range,
     line_label,
@@ -289,3 +292,34 @@ def test_people_before_institution_words_stay_people(text: str, value: str) -> N
 def test_a_case_name_is_never_made_a_place() -> None:
     text = "meet at Pendlebury station"
     assert not unlisted_place(*span_of(text, "Pendlebury"), known={"pendlebury"})
+
+
+# --- spread seeds -----------------------------------------------------------------------------
+
+
+def test_a_common_word_opening_sentences_does_not_seed_the_spread() -> None:
+    rows = [(1, "Parcel", ""), (2, "Parcel", "done. "), (3, "Tomasz", "")]
+    assert seed_items(rows) == [(3, "Tomasz")]
+    assert opens_sentence("Parcel", "hi all\n")
+    assert not opens_sentence("Parcel", "ask ")
+
+
+def test_a_common_word_also_found_inside_a_sentence_seeds_everywhere() -> None:
+    rows = [(1, "Honesty", ""), (2, "Honesty", "cover for ")]
+    assert seed_items(rows) == [(1, "Honesty"), (2, "Honesty")]
+
+
+def test_listed_names_seed_where_sentences_open() -> None:
+    assert not opens_sentence("Frank", "")
+
+
+def test_spread_items_read_the_message_before_each_finding() -> None:
+    text = "Parcel came. Parcel again"
+    found = [
+        Finding(MessageId(1), ProposalField.TEXT, 0, 6, "Parcel", "PERSON", 0.8, "SpacyRecognizer"),
+        Finding(
+            MessageId(1), ProposalField.TEXT, 13, 19, "Parcel", "PERSON", 0.8, "SpacyRecognizer"
+        ),
+    ]
+    assert propagation_items(found, {1: text}) == []
+    assert propagation_items(found) == [(1, "Parcel"), (1, "Parcel")]
