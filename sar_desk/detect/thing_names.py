@@ -34,13 +34,14 @@ def _set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Source: written by hand for round 13 (6 Dec 2026) from the makes and firms every UK trade
-# buys from, not from a corpus: the gas boiler and heat-pump makes in Which?'s boiler-brand
-# survey and the Gas Safe register's appliance list, the national builders', plumbers' and
-# electrical merchants and trade counters, the national food-service wholesalers, the large
-# facilities-management contractors, the power-tool and cleaning-machine makers, the golf
-# equipment makers and the salon and restaurant booking apps. Multi-word brands are joined
-# with "_" ("worcester_bosch") and matched with spaces.
+# Source: written by hand for round 13 (6 Dec 2026) from general knowledge of the UK market,
+# not from a corpus and not checked line by line against a published register: the gas boiler
+# and heat-pump makes sold in the UK, the national builders', plumbers' and electrical
+# merchants and trade counters, the national food-service wholesalers, the large
+# facilities-management contractors, power-tool and cleaning-machine makers, golf equipment
+# makers, salon and restaurant booking apps, the card and direct-debit payment services small
+# firms use, and the telephone interpreting services public bodies book. Multi-word brands
+# are joined with "_" ("worcester_bosch") and matched with spaces.
 TRADE_BRANDS = _set("""
 worcester_bosch vaillant baxi viessmann glow-worm glowworm potterton ariston intergas ferroli
 vokera remeha navien biasi keston atag daikin ecodan
@@ -51,6 +52,8 @@ mitie sodexo serco amey engie interserve g4s ocs
 kärcher karcher makita dewalt hilti ryobi stihl husqvarna festool
 titleist callaway taylormade srixon mizuno
 fresha treatwell booksy setmore opentable resdiary
+gocardless sumup zettle worldpay klarna clearpay
+language_line thebigword
 """)
 
 # Kinds of animal beyond pets: zoo, farm and wild animals and their young.

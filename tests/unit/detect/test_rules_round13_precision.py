@@ -26,6 +26,7 @@ from sar_desk.detect.thing_names import (
     trade_brand,
 )
 from sar_desk.detect.unlisted_places import unlisted_place
+from sar_desk.detect.words import looks_like_name
 from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -134,7 +135,9 @@ def test_two_letters_with_a_dash_are_a_range() -> None:
 # --- brands and makers ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["Baxi", "Glow-worm", "Travis Perkins", "Bidfood", "Treatwell"])
+@pytest.mark.parametrize(
+    "value", ["Baxi", "Glow-worm", "Travis Perkins", "Bidfood", "Treatwell", "SumUp", "thebigword"]
+)
 def test_listed_trade_brands_are_things(value: str) -> None:
     assert trade_brand(value)
 
@@ -323,3 +326,8 @@ def test_spread_items_read_the_message_before_each_finding() -> None:
     ]
     assert propagation_items(found, {1: text}) == []
     assert propagation_items(found) == [(1, "Parcel"), (1, "Parcel")]
+
+
+def test_a_regional_word_for_mate_is_no_name() -> None:
+    assert not looks_like_name("marra")
+    assert looks_like_name("Marek")
