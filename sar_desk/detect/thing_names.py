@@ -11,7 +11,8 @@ names:
 - a name in quotes after a team, band or quiz team ("quiz team "Quizteama Aguilera"");
 - a month's short form in brackets among other months ("Tom (Feb), Ana (Aug)") or beside a
   day or a year ("3 Jan", "Jan 2027"): "Jan", "Mar" and "May" are given names too;
-- a range of two letters ("A-C", "blocks D–F");
+- a range of two letters after what it counts ("blocks D–F", "surnames A-C"); "T-J" alone
+  is a nickname;
 - a maker before a part or a fitting ("Genie lift", "Ideal part", "Guinness tap"), and a
   boiler's make after "combi"/"boiler" ("combi Baxi");
 - a seasonal or pantomime character ("santa" in a Christmas message, "Widow Twankey"), and
@@ -163,11 +164,20 @@ def month_as_date(text: str, start: int, end: int) -> bool:
 
 
 _LETTER_RANGE = re.compile(r"^[A-Za-z][-–][A-Za-z]$")
+# What a range of letters counts ("blocks A-C", "surnames D–F"); "T-J" and "A-J" alone are
+# nicknames.
+_RANGED = re.compile(
+    r"(?i)\b(?:blocks?|rooms?|wards?|bays?|rows?|aisles?|sections?|grades?|levels?|files?|"
+    r"folders?|surnames?|names?|columns?|units?|floors?|zones?|areas?|parts?|questions?|"
+    r"items?|boxes|shelves|flats?|houses?|sites?|letters?|stands?|gates?|seats?)[ \t]+$"
+)
 
 
-def letter_range(value: str) -> bool:
-    """Whether a span is a range of two letters ("A-C", "d–f"): blocks, files, grades."""
-    return bool(_LETTER_RANGE.match(value.strip(_EDGE)))
+def letter_range(text: str, start: int, end: int) -> bool:
+    """Whether a span is a range of two letters after what it counts ("blocks A-C")."""
+    return bool(_LETTER_RANGE.match(text[start:end].strip(_EDGE))) and bool(
+        _RANGED.search(text[max(0, start - 16) : start])
+    )
 
 
 # Parts and fittings a maker's name stands before ("Ideal part", "Genie lift", "Guinness tap").
@@ -268,7 +278,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         or named_animal(text, start, end)
         or quoted_team(text, start, end)
         or month_as_date(text, start, end)
-        or letter_range(value)
+        or letter_range(text, start, end)
         or trade_brand(value)
         or maker_before_fitting(text, start, end)
         or stock_character(text, start, end)

@@ -125,11 +125,15 @@ def test_a_month_name_alone_stays_a_possible_name(text: str, value: str) -> None
     assert not month_as_date(*span_of(text, value))
 
 
-def test_two_letters_with_a_dash_are_a_range() -> None:
-    assert letter_range("B-D")
-    assert letter_range("e–g")
-    assert not letter_range("Al-Amin")
-    assert not letter_range("A-Jay")
+def test_two_letters_with_a_dash_after_what_they_count_are_a_range() -> None:
+    assert letter_range(*span_of("cleaned blocks B-D today", "B-D"))
+    assert letter_range(*span_of("files for surnames e–g", "e–g"))
+
+
+def test_two_letters_with_a_dash_alone_may_be_a_nickname() -> None:
+    assert not letter_range(*span_of("T-J is on the door tonight", "T-J"))
+    assert not letter_range(*span_of("ask A-J about it", "A-J"))
+    assert not letter_range(*span_of("blocks Al-Amin", "Al-Amin"))
 
 
 # --- brands and makers ------------------------------------------------------------------------
