@@ -18,6 +18,7 @@ from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.units import ROLE_HEADS
+from sar_desk.detect.words import VERBS
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -31,6 +32,9 @@ _FOND = frozenset({
 })  # fmt: skip
 
 
+# Verbs a subject takes beyond `words.VERBS` ("the farmer prudence is ...").
+_DOES = frozenset({"is", "was", "has", "had", "will", "can", "did", "does", "thinks", "reckons"})
+
 # "the church hall", "a new dawn": an article, a common word, then the word-name in lower case.
 _MODIFIED = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|its|this|that)[ \t]+([a-z]+)[ \t]+$")
 
@@ -39,7 +43,8 @@ def noun_in_a_phrase(text: str, start: int, end: int) -> bool:
     """Whether a lower-case common word closes a noun phrase opened by an article.
 
     "at the church hall", "a new dawn"; not "the nurse holly", "our neighbour rose" (a role
-    or a relation before it names the person).
+    or a relation before it names the person), nor "the farmer prudence says" (a verb after
+    it makes it the subject).
     """
     value = text[start:end]
     if not value.isalpha() or not value.islower():
@@ -48,6 +53,9 @@ def noun_in_a_phrase(text: str, start: int, end: int) -> bool:
     before = _MODIFIED.search(text[max(0, start - 30) : start])
     if before is None or not gaz.is_common_word(value):
         return False
+    after = re.match(r"[ \t]+([a-z]+)", text[end:])
+    if after is not None and (after.group(1) in VERBS or after.group(1) in _DOES):
+        return False  # "the farmer prudence says ...": a verb makes her the subject
     middle = before.group(1).casefold()
     person_word = middle in ROLES or middle in RELATIONS or middle in HONORIFICS
     person_word = person_word or middle in KIN or middle in _FOND

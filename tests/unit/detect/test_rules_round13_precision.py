@@ -264,6 +264,7 @@ def test_an_article_before_a_title_makes_it_a_noun() -> None:
         ("ask our neighbour rose to feed it", "rose", False),
         ("the nurse holly is on", "holly", False),
         ("thanks to the lovely rose", "rose", False),
+        ("the farmer prudence says it was kids", "prudence", False),
     ],
 )
 def test_a_lower_case_word_closing_an_article_phrase_is_the_word(
