@@ -23,7 +23,6 @@ from sar_desk.detect.recognizers.titled_names import titled_name_at
 from sar_desk.detect.recognizers.uk_place_recognizer import place_word, placed_in_address
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.units import without_unit
-from sar_desk.detect.unlisted_places import unlisted_place
 from sar_desk.detect.words import (
     ORG_WORDS,
     TITLES,
@@ -115,8 +114,6 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     gaz = gazetteer.current()
     if entity in ("PERSON", "LOCATION", "GPE") and person_not_place(text, start, end):
         return "PERSON"  # "cheers Blackwood for the cover", "zinnia hollingworth at no. 4"
-    if entity == "PERSON" and unlisted_place(text, start, end, context.name_index):
-        return "LOCATION"
     town = gaz.is_place(value) or gaz.is_word_place(value)
     if entity == "PERSON" and town and name_key(value) not in context.name_index:
         named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)

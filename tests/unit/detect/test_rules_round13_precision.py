@@ -25,7 +25,6 @@ from sar_desk.detect.thing_names import (
     stock_character,
     trade_brand,
 )
-from sar_desk.detect.unlisted_places import unlisted_place
 from sar_desk.detect.words import looks_like_name
 from tests.unit.detect.conftest import span_of
 
@@ -224,7 +223,7 @@ def test_a_brand_after_a_number_counts_goods_not_a_house() -> None:
     assert _streets("moved to 14 Kingsmead last week") == ["14 Kingsmead"]
 
 
-# --- characters, labels, phrases and unlisted places --------------------------------------------
+# --- characters, labels and phrases --------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -271,35 +270,6 @@ def test_a_lower_case_word_closing_an_article_phrase_is_the_word(
     text: str, value: str, word: bool
 ) -> None:
     assert noun_in_a_phrase(*span_of(text, value)) is word
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("meet the crew off the train at Pendlebury station", "Pendlebury"),
-        ("licence from Aberllyn council came back", "Aberllyn"),
-        ("lives at 14 Ferry Close, Gwelfryn", "Gwelfryn"),
-    ],
-)
-def test_an_unlisted_name_before_an_institution_is_a_place(text: str, value: str) -> None:
-    assert unlisted_place(*span_of(text, value))
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("Sandra station manager says hi", "Sandra"),
-        ("Ngozi Adeyemi, Chidera.", "Chidera"),
-        ("picked up from Pendlebury's house", "Pendlebury's"),
-    ],
-)
-def test_people_before_institution_words_stay_people(text: str, value: str) -> None:
-    assert not unlisted_place(*span_of(text, value))
-
-
-def test_a_case_name_is_never_made_a_place() -> None:
-    text = "meet at Pendlebury station"
-    assert not unlisted_place(*span_of(text, "Pendlebury"), known={"pendlebury"})
 
 
 # --- spread seeds -----------------------------------------------------------------------------
