@@ -177,9 +177,11 @@ def spread(
         settle,
         spread_hits,
     )
+    from sar_desk.detect.spread_seeds import seed_items
 
     with unit_of_work(db) as uow:
-        names = propagation_names(uow.detection.person_name_findings(PROPAGATION_SOURCES))
+        seeds = uow.detection.person_name_seeds(PROPAGATION_SOURCES)
+        names = propagation_names(seed_items(seeds))
         total = uow.detection.count_scanned(span)
     if not names:
         return 0

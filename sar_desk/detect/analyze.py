@@ -344,7 +344,7 @@ def analyze_all(
         extra = [by_id[mid] for mid, _text in batch if mid in by_id]
         titles = title_carriers(extra, titled)
         found += analyze_batch(detector, batch, context, cache, messages=extra, titles=titles)
-    names = propagation_names(propagation_items(found))
+    names = propagation_names(propagation_items(found, {int(m): t for m, t in items}))
     if names:
         second = propagate_batch(items, context.with_propagated(names), found)
         swap = {id(old): new for old, new in second.relabelled}

@@ -63,7 +63,15 @@ _LISTS = {
         bore prynhawn noswaith nos diolch fawr iawn yn sut shwmae helo hwyl croeso pawb
         ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
         gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc calon galon chalon nghalon
-        iechyd
+        iechyd heno bawb shw ymarfer mawrth fawrth llun mercher gwener sadwrn wythnos
+        nawr gobeithio edrych ymlaen cyfarfod
+    """,
+    # Tagalog courtesies and function words of three letters or more (two-letter particles
+    # such as "po", "na", "sa" are English abbreviations too); words that are listed names
+    # ("Gabi", "Siya", "Kami", "Sila") left out, as the Welsh "mae" (Mae) is.
+    "tagalog": """
+        salamat maraming ingat kayo kumusta kamusta magandang umaga hapon paalam sige naman
+        ako ikaw tayo talaga pala walang anuman bukas ngayon
     """,
     "gaelic": """
         madainn mhath feasgar oidhche ciamar tha sibh tapadh leat leibh slàinte slainte
@@ -117,7 +125,8 @@ _LISTS = {
 WORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _LISTS.items()}
 ALL_WORDS: frozenset[str] = frozenset().union(*WORDS.values())
 
-_CLAUSE = re.compile(r"[^.!?\n]+[.!?]*")
+# An emoji or a pictograph ends a clause in chat as a full stop does ("Diolch i bawb 🎭 Sam").
+_CLAUSE = re.compile(r"[^.!?\n\u2600-\u27bf\U0001f300-\U0001faff]+[.!?]*")
 # Set greetings whose second word is too short to list on its own ("da" is a particle in
 # "Maria da Silva"): Welsh "Nos da", "Bore da", the toast "Iechyd da"; Northern English
 # "ta ra" (goodbye).

@@ -14,8 +14,10 @@ Each rule reads the span's own words or the words right next to it, never a corp
 - a range of months written as one word ("jan-mar", "Apr–Jun"), typically in a file name;
 - keyboard mash that runs along one row of keys ("asdfjkl", "zxcvbn"), vowels or not;
 - one unlisted word that software cues follow ("Hudl link", "won't save") or that qualifies a
-  lower-case team ("Morning accom team"), and a place-like word before a post ("District
-  Commissioner", "Rehoming Manager").
+  lower-case team ("Morning accom team"), and a place-like or English word before a post
+  ("District Commissioner", "Rehoming Manager", "General Manager");
+- a lower-case common word closing a phrase an article opens ("at the church hall");
+- names that chat gives to storms, animals, teams, months and trade brands (`thing_names`).
 
 `without_things` drops such PERSON guesses; a name known to the case is never dropped.
 """
@@ -34,7 +36,9 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
+from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
+from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES, VERBS
 
@@ -48,15 +52,13 @@ def _listed(word: str) -> bool:
     return gaz.is_first_name(word) or gaz.is_surname(word)
 
 
-# Words of kin used as titles beyond `RELATIONS` ("Aunty Plum", "Mammy Bernie").
-_KIN = frozenset({"aunty", "mammy", "nanny", "grampa", "granda", "grandpop", "cousin"})
-
-
-def common_word_phrase(value: str) -> bool:
+def common_word_phrase(value: str, titled: bool = True) -> bool:
     """Whether two or more words are all common words (or typos of words), none a listed name.
 
     "Border Force", "Warm Home Discount", "councillor told"; "Faith Hill" and "Rose Baker"
-    have listed names in them and are left to the other rules.
+    have listed names in them and are left to the other rules. A title opening the phrase
+    makes it a name ("Miss Gardener"), unless `titled` is False: the caller saw an article
+    before it ("a lady member"), so the title is a noun, listed as a name or not.
     """
     words = [w.strip(_EDGE) for w in value.split()]
     words = [w for w in words if w]
@@ -64,14 +66,15 @@ def common_word_phrase(value: str) -> bool:
         return False
     lead = words[0].casefold().rstrip(".")
     verb = words[1].casefold() in VERBS or words[1].casefold().endswith("ed")
-    if (lead in TITLES or lead in HONORIFICS or lead in RELATIONS or lead in _KIN) and not verb:
+    title = lead in TITLES or lead in HONORIFICS or lead in RELATIONS or lead in KIN
+    if titled and title and not verb:
         return False  # "Miss Gardener", "Rabbi Goldsmith", "Granny Mags"; not "councillor told"
     gaz = gazetteer.current()
     if not all(
         w.replace("-", "").isalpha()
         and (gaz.is_english(w.lower()) or is_typo_of_word(w))
-        and not _listed(w)
-        for w in words
+        and (not _listed(w) or (i == 0 and title and not titled))
+        for i, w in enumerate(words)
     ):
         return False
     # Common words make a name of things; one rare word beside one common word may be a
@@ -221,43 +224,63 @@ def before_post(text: str, start: int, end: int) -> bool:
     return head in POST_HEADS or head in ROLE_HEADS
 
 
+# An article before a title makes it a noun ("a lady member", "the nurse manager").
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|another)[ \t]+$")
+
+
 def never_person(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, guessed to be a person, is a thing by the rules above."""
     value = text[start:end]
     words = value.split()
     return (
         common_word_phrase(value)
+        or (
+            _ARTICLE_BEFORE.search(text[max(0, start - 8) : start]) is not None
+            and common_word_phrase(value, titled=False)
+        )
         or acronym_tail(value)
         or brand_before_goods(text, start, end)
         or pet_or_boat(text, start, end)
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
+        or names_a_thing(text, start, end)
+        or word_before_post(text, start, end)
+        or noun_in_a_phrase(text, start, end)
         or (len(words) == 1 and (household_brand(value) or language_name(value)))
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
     )
 
 
+def _thing(text: str, entity: str, start: int, end: int) -> bool:
+    if entity == "LOCATION":
+        # A make before its model ("Vauxhall Corsa") is a vehicle, not a town.
+        return (
+            before_post(text, start, end)
+            or vehicle(text, start, end)
+            or in_trade_brand(text, start, end)
+        )
+    if entity == "NRP":
+        return in_trade_brand(text, start, end)
+    return never_person(text, start, end)
+
+
 def without_things(text: str, found: Iterable[Finding], context: CaseContext) -> list[Finding]:
     """`found` without the guesses in `text` that are things.
 
-    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner") or is
-    a vehicle's make before its model ("Ford Kuga").
+    PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner"), is
+    a vehicle's make before its model ("Ford Kuga") or a trade brand ("in Screwfix",
+    "Worcester" of "Worcester Bosch"); NRP that is a trade brand.
     """
     return [
         f
         for f in found
         if not (
-            f.entity_type in ("PERSON", "LOCATION")
+            f.entity_type in ("PERSON", "LOCATION", "NRP")
             and f.field == ProposalField.TEXT
             and f.start is not None
             and f.end is not None
             and f.recognizer not in _CASE_SOURCES
             and name_key(f.text) not in context.name_index
-            and (
-                # A make before its model ("Vauxhall Corsa") is a vehicle, not a town.
-                (before_post(text, f.start, f.end) or vehicle(text, f.start, f.end))
-                if f.entity_type == "LOCATION"
-                else never_person(text, f.start, f.end)
-            )
+            and _thing(text, f.entity_type, f.start, f.end)
         )
     ]

@@ -29,6 +29,8 @@ from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.spread_seeds import PROPAGATION_SOURCES as PROPAGATION_SOURCES
+from sar_desk.detect.spread_seeds import propagation_items as propagation_items
 from sar_desk.detect.spread_words import (
     dictionary_word,
     name_anchor,
@@ -42,12 +44,6 @@ from sar_desk.detect.words import (
     looks_like_name,
 )
 
-PROPAGATION_SOURCES = (
-    "SpacyRecognizer",
-    "ChatNameRecognizer",
-    "ContactCardRecognizer",
-    "NameListRecognizer",
-)
 PROPAGATED = "CasePropagation"
 _Test = TypeVar("_Test", bound=Callable[..., bool])
 
@@ -226,20 +222,6 @@ def _abbreviation(text: str, start: int, end: int) -> bool:
     """A lower-case word cut short by a full stop inside a phrase ("nat. insurance no")."""
     value = text[start:end]
     return value.islower() and bool(re.match(r"\.\s?[a-z]", text[end : end + 3]))
-
-
-def propagation_items(found: Iterable[Finding]) -> list[tuple[int, str]]:
-    """The ``(message_id, text)`` pairs `propagation_names` learns from."""
-    # A span run over a line break ("Lechlade\nConcern") is two lines' words, not one name.
-    return [
-        (int(f.message_id), line)
-        for f in found
-        if f.entity_type == "PERSON"
-        and f.field == ProposalField.TEXT
-        and f.recognizer in PROPAGATION_SOURCES
-        for line in f.text.split("\n")
-        if line.strip()
-    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ yesterday later soon now asap pls please for the this that them him her me us it
 yes no yeah nope cool great lovely sorry heaps tons again chat group admin manager hr it
 everyone's guys' both bro sis fam dear hi hey hiya hello thanks thank thx cheers ta bye
 cc ping ask tell dm msg remind chase ring phone call email text said says
-link links
+link links marra marrer kidda
 """)
 
 # First names and surnames that are also common English words: matched only when capitalised.

@@ -197,14 +197,27 @@ def scanned_page(conn: Connection, sel: Selection, after_id: int, limit: int) ->
     return _page(conn, sel, after_id, limit, scanned=True)
 
 
-def person_name_findings(conn: Connection, recognizers: Sequence[str]) -> list[tuple[int, str]]:
-    """(message id, text) of PERSON text findings made by the given recognisers."""
-    stmt = select(findings.c.message_id, findings.c.text).where(
-        findings.c.entity_type == "PERSON",
-        findings.c.field == "text",
-        findings.c.recognizer.in_(list(recognizers)),
+def person_name_seeds(
+    conn: Connection, recognizers: Sequence[str], before: int = 40
+) -> list[tuple[int, str, str]]:
+    """PERSON text findings made by the given recognisers, with where each stood.
+
+    Returns ``(message id, text, up to `before` characters of the message before it)``.
+    """
+    stmt = (
+        select(findings.c.message_id, findings.c.text, findings.c.start, messages.c.text)
+        .select_from(findings.join(messages, findings.c.message_id == messages.c.id))
+        .where(
+            findings.c.entity_type == "PERSON",
+            findings.c.field == "text",
+            findings.c.recognizer.in_(list(recognizers)),
+        )
     )
-    return [(int(m), str(t)) for m, t in conn.execute(stmt)]
+    out = []
+    for m, t, start, body in conn.execute(stmt):
+        at = int(start or 0)
+        out.append((int(m), str(t), str(body or "")[max(0, at - before) : at]))
+    return out
 
 
 def titled_conversations(conn: Connection) -> set[ConversationId]:

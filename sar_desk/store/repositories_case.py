@@ -111,7 +111,7 @@ class DetectionRepository(Repository):
     finish_run = Bound(detection.finish_run)
     known_people = Bound(detection.known_people)
     list_runs = Bound(detection.list_runs)
-    person_name_findings = Bound(detection.person_name_findings)
+    person_name_seeds = Bound(detection.person_name_seeds)
     relabel_findings = Bound(detection.relabel_findings)
     scanned_page = Bound(detection.scanned_page)
     start_run = Bound(detection.start_run)

@@ -278,3 +278,28 @@ def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
         pool.close()
         session.close()
         reference.close()
+
+
+LESSONS = (
+    "12/01/2026, 09:15 - Sam Patel: Lesson booked: Tues 4pm\n"
+    "12/01/2026, 09:16 - Sam Patel: Lesson moved. Wed 5pm now\n"
+    "12/01/2026, 09:17 - Jo Bloggs: cancelled late, lesson fee charged\n"
+    "12/01/2026, 09:18 - Jo Bloggs: Notes sent. Lesson plan is fine\n"
+)
+
+
+def test_a_common_word_that_only_opens_sentences_never_spreads(
+    tmp_path: Path,
+) -> None:
+    # The stand-in NER reads "Lesson" as a name where a sentence opens, as spaCy does.
+    settings = load_recognizer_set(REGISTRY)
+    engine = blank_nlp_engine(settings, ["Lesson", "Sam Patel", "Jo Bloggs"])
+    detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
+    session = make_case(tmp_path / "case", LESSONS)
+    try:
+        run_job(session.detection.run_detection(detector=detector))
+        texts = [row[4] for row in stored(session)]
+    finally:
+        session.close()
+    # Found only where sentences open, the word is not spread to the third message.
+    assert "lesson" not in texts

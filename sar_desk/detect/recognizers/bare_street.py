@@ -22,7 +22,9 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect.brands import HOUSEHOLD_BRANDS
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.thing_names import TRADE_BRANDS
 from sar_desk.detect.words import PRODUCTS
 
 Span = tuple[int, int, str, float, str]
@@ -62,11 +64,18 @@ _CHAT_AND_UNITS = """
     ish tmrw tmr tomoz tonite tonight lol pls plz asap thx ta xx xxx ok okay ppl mins yrs
     sec secs ft
 """
+# Months and days, whole and short ("14 Dec", "3 Sept", "2 Tues"): a date, never a street.
 _CALENDAR_AND_WARDS = """
     january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday bay ward bed room
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed weds thu thur thurs fri sat sun bay ward bed room
 """
-_NEVER = STOP_WORDS | PRODUCTS | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
+# A brand after a number counts goods ("12 Velux", "2 Baxi"), never a house.
+_BRANDS = HOUSEHOLD_BRANDS | frozenset(b for b in TRADE_BRANDS if "_" not in b)
+_NEVER = (
+    STOP_WORDS | PRODUCTS | _BRANDS | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
+)
 
 
 def never_a_street_word(word: str) -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sar_desk.detect import gazetteer
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.engine import (
     Analyzer,
@@ -43,3 +44,18 @@ def fake_detector(fake_analyzer: Analyzer) -> InProcessDetector:
 def real_detector() -> InProcessDetector:
     """The real engine with the bundled spaCy model, loaded once per test session."""
     return InProcessDetector(build_analyzer(REGISTRY))
+
+
+GAZETTEERS = REGISTRY.parent / "gazetteers"
+
+
+@pytest.fixture
+def shipped_lists() -> None:
+    """The shipped name, place and word lists, for rules that read them."""
+    gazetteer.use(GAZETTEERS)
+
+
+def span_of(text: str, value: str) -> tuple[str, int, int]:
+    """``(text, start, end)`` of the first `value` in `text`, as a rule takes a span."""
+    start = text.index(value)
+    return text, start, start + len(value)

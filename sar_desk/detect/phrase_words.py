@@ -1,0 +1,77 @@
+"""Common words around a guessed name that make the phrase a thing or a post (issue 15).
+
+Two rules read the words next to a one-word guess, never a corpus's names:
+
+- a common English word before a capitalised post is part of the post ("General Manager",
+  "Duty Officer"), listed as a given name or not;
+- a lower-case common word closing a phrase an article opens is the word ("at the church
+  hall", "a new dawn"), unless a role, a relation or a fond word stands between ("the nurse
+  holly", "our neighbour rose", "the lovely rose").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.closed_classes import HONORIFICS
+from sar_desk.detect.cues import RELATIONS, ROLES
+from sar_desk.detect.posts import HEADS as POST_HEADS
+from sar_desk.detect.units import ROLE_HEADS
+from sar_desk.detect.words import VERBS
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+
+# Words of kin used as titles beyond `RELATIONS` ("Aunty Plum", "Mammy Bernie").
+KIN = frozenset({"aunty", "mammy", "nanny", "grampa", "granda", "grandpop", "cousin"})
+
+# Fond and describing words that stand before a person's name ("the lovely rose").
+_FOND = frozenset({
+    "lovely", "wonderful", "amazing", "brilliant", "fab", "fabulous", "gorgeous", "dear", "poor",
+    "little", "young", "old", "lad", "lass",
+})  # fmt: skip
+
+
+# Verbs a subject takes beyond `words.VERBS` ("the farmer prudence is ...").
+_DOES = frozenset({"is", "was", "has", "had", "will", "can", "did", "does", "thinks", "reckons"})
+
+# "the church hall", "a new dawn": an article, a common word, then the word-name in lower case.
+_MODIFIED = re.compile(r"(?i)\b(?:the|a|an|our|my|your|their|its|this|that)[ \t]+([a-z]+)[ \t]+$")
+
+
+def noun_in_a_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case common word closes a noun phrase opened by an article.
+
+    "at the church hall", "a new dawn"; not "the nurse holly", "our neighbour rose" (a role
+    or a relation before it names the person), nor "the farmer prudence says" (a verb after
+    it makes it the subject).
+    """
+    value = text[start:end]
+    if not value.isalpha() or not value.islower():
+        return False
+    gaz = gazetteer.current()
+    before = _MODIFIED.search(text[max(0, start - 30) : start])
+    if before is None or not gaz.is_common_word(value):
+        return False
+    after = re.match(r"[ \t]+([a-z]+)", text[end:])
+    if after is not None and (after.group(1) in VERBS or after.group(1) in _DOES):
+        return False  # "the farmer prudence says ...": a verb makes her the subject
+    middle = before.group(1).casefold()
+    person_word = middle in ROLES or middle in RELATIONS or middle in HONORIFICS
+    person_word = person_word or middle in KIN or middle in _FOND
+    return gaz.is_common_word(middle) and not person_word
+
+
+def word_before_post(text: str, start: int, end: int) -> bool:
+    """Whether one common English word qualifies a capitalised post ("General Manager").
+
+    Listed or not ("General" is in the given-name list): "Duty Officer", "Area Manager".
+    """
+    value = text[start:end].strip(_EDGE)
+    after = re.match(r"[ \t]+([A-Z][\w-]*)", text[end:])
+    if " " in value or not value.isalpha() or after is None:
+        return False
+    head = after.group(1).casefold()
+    return gazetteer.current().is_common_word(value.lower()) and (
+        head in POST_HEADS or head in ROLE_HEADS
+    )

@@ -1,0 +1,86 @@
+"""Where a spread seed stood in its sentence (issue 15, round 13).
+
+The spread pass (`propagate`) copies a name found in two messages to every message of the
+case. A common English word that opens a sentence is capitalised by grammar, not because it
+is a name: NER reads "Lesson booked: Tues 4pm" or "Education team meeting" as a person, and
+the word would then be proposed wherever "lesson" is written. So a lone common word no name
+list has seeds the spread only if it was found somewhere inside a sentence too ("cover for
+Honesty"); found only where a sentence opens, it never spreads. Listed given and family
+names ("Frank rang") seed wherever they stand. `propagation_items` gathers the seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.identity import name_key
+from sar_desk.detect import gazetteer
+
+# Text before a span that opens a sentence: nothing, or a sentence end, a colon, a line
+# break, a quote mark or a list bullet, then spaces.
+_OPENS = re.compile(r"(?:^|[.!?:;\n>•*\-–(\"“'‘])[ \t]*$")
+
+PROPAGATION_SOURCES = (
+    "SpacyRecognizer",
+    "ChatNameRecognizer",
+    "ContactCardRecognizer",
+    "NameListRecognizer",
+)
+
+Seed = tuple[int, str, str]
+
+
+def opens_sentence(value: str, before: str) -> bool:
+    """Whether a one-word seed is a common word that only grammar capitalised.
+
+    `before` is the message text before the span (the last 40 characters are enough).
+    """
+    word = value.strip()
+    if " " in word or not word.isalpha() or not word[:1].isupper():
+        return False
+    gaz = gazetteer.current()
+    low = word.casefold()
+    if gaz.is_first_name(low) or gaz.is_surname(low) or not gaz.is_common_word(low):
+        return False
+    return bool(_OPENS.search(before[-40:]))
+
+
+def seed_items(rows: Iterable[Seed]) -> list[tuple[int, str]]:
+    """``(message_id, text)`` spread seeds from ``(message_id, text, text before it)`` rows.
+
+    A common word found only where sentences open is left out (see module docstring).
+    """
+    rows = list(rows)
+    inside = {name_key(text) for _mid, text, before in rows if not opens_sentence(text, before)}
+    return [
+        (mid, text)
+        for mid, text, before in rows
+        if not opens_sentence(text, before) or name_key(text) in inside
+    ]
+
+
+def propagation_items(
+    found: Iterable[Finding], texts: Mapping[int, str] | None = None
+) -> list[tuple[int, str]]:
+    """The ``(message_id, text)`` pairs `propagation_names` learns from.
+
+    Given the messages' `texts`, a common word found only where sentences open is left out
+    (`spread_seeds`).
+    """
+    rows: list[Seed] = []
+    for f in found:
+        if not (
+            f.entity_type == "PERSON"
+            and f.field == ProposalField.TEXT
+            and f.recognizer in PROPAGATION_SOURCES
+        ):
+            continue
+        text, at = (texts or {}).get(int(f.message_id), ""), f.start or 0
+        # A span run over a line break ("Lechlade\nConcern") is two lines' words, not one name.
+        for line in f.text.split("\n"):
+            if line.strip():
+                rows.append((int(f.message_id), line, text[max(0, at - 40) : at]))
+            at += len(line) + 1
+    return seed_items(rows) if texts is not None else [(m, t) for m, t, _b in rows]
