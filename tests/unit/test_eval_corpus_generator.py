@@ -483,3 +483,60 @@ def test_v15_requester_appears_in_about_twenty_templates_and_is_never_person_gol
             if g.entity_type == "PERSON":
                 assert g.person != 0
                 assert m.text[g.start : g.end].lower() != full
+
+
+# Corpus v17 (tests/data/eval-v17/, written blind by helper "v17"): again only existing slots.
+V17_DIGESTS = {
+    1: "ca2416169f0e47a9",
+    2: "3af11d4869f86464",
+    3: "897800f61697eb37",
+    4: "9d233b5ddebadd78",
+    5: "7d819371b59cdefd",
+}
+
+
+def test_v17_is_generated_deterministically() -> None:
+    assert {s: _digest("eval-v17", s) for s in V17_DIGESTS} == V17_DIGESTS
+
+
+@pytest.mark.parametrize(
+    "sections", [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
+)
+def test_v17_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, ...]) -> None:
+    older = ("eval", *(f"eval-v{v}" for v in range(3, 17)))
+    seen = set().union(*(_lexicon_words(d, sections) for d in older))
+    assert not _lexicon_words("eval-v17", sections) & seen
+
+
+def test_v17_first_and_last_names_are_disjoint() -> None:
+    assert not _lexicon_words("eval-v17", ("first",)) & _lexicon_words("eval-v17", ("last",))
+
+
+def test_v17_inline_names_are_not_lexicon_names() -> None:
+    """Inline PERSON spans never use a v17 lexicon name, so none can be the requester's own."""
+    text = (ROOT / "tests" / "data" / "eval-v17" / "templates.txt").read_text(encoding="utf-8")
+    names = _lexicon_words("eval-v17", ("first", "last"))
+    inline = re.findall(r"\[\[pos:PERSON\|([^\]]+)\]\]", text)
+    assert len(inline) > 40
+    for value in inline:
+        assert not set(re.split(r"[\s.]+", value.lower())) & names, value
+
+
+def test_v17_gold_spans_are_sound_and_cover_every_scored_type() -> None:
+    """v17's gold passes v7's-v16's checks (a separate function, so other blocks merge cleanly)."""
+    test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type("eval-v17")
+
+
+def test_v17_requester_appears_in_about_twenty_templates_and_is_never_person_gold() -> None:
+    """The requester comes only from {req}/{reqtitle}/{reqemail}, in 18-24 templates."""
+    text = (ROOT / "tests" / "data" / "eval-v17" / "templates.txt").read_text(encoding="utf-8")
+    rows = [r for r in text.splitlines() if r and not r.startswith("#")]
+    assert 18 <= sum(bool(re.search(r"\{req(title|email)?\}", r)) for r in rows) <= 24
+    assert "pos:REQUESTER" not in text
+    corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / "eval-v17")
+    full = corpus.people[0].full.lower()
+    for m in corpus.messages:
+        for g in m.spans:
+            if g.entity_type == "PERSON":
+                assert g.person != 0
+                assert m.text[g.start : g.end].lower() != full
