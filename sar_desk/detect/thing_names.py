@@ -91,14 +91,16 @@ _STORM_WORD = re.compile(r"(?i)^(?:storm|hurricane|typhoon|cyclone)\s+\S")
 _STORM_BEFORE = re.compile(r"(?i)\b(?:storm|hurricane|typhoon|cyclone)\s+$")
 _WEATHER = re.compile(
     r"(?i)\b(?:warning|weather|winds?|gusts?|gales?|rain|flood\w*|forecast|met office|"
-    r"met éireann|snow|ice|power cuts?|trees? down|named storm|batter\w*|mph|landfall)\b"
+    r"met éireann|snow|ice|power cuts?|trees? down|named storm|storm damage|batter\w*|mph|"
+    r"landfall)\b"
 )
 
 
 def named_storm(text: str, start: int, end: int) -> bool:
     """Whether a span is a storm's name ("Storm Bronagh", "Hurricane Ida").
 
-    "Storm" is a given name too; it is the weather when the message speaks of the weather.
+    "Storm" is a given name too; it is the weather when the message speaks of the weather or
+    when a given name follows it ("Storm Dervla"), not a family name ("Storm Okafor").
     "Hurricane", "Typhoon" and "Cyclone" name nobody.
     """
     value = text[start:end]
@@ -108,7 +110,19 @@ def named_storm(text: str, start: int, end: int) -> bool:
         lead = text[max(0, start - 12) : start].split()[-1].casefold()
     else:
         return False
-    return lead != "storm" or bool(_WEATHER.search(text))
+    return lead != "storm" or bool(_WEATHER.search(text)) or _storm_and_given_name(value)
+
+
+def _storm_and_given_name(value: str) -> bool:
+    # The Met Office names storms with given names ("Storm Dervla"); a person called Storm
+    # has a family name after it ("Storm Okafor"). So "Storm" and a listed given name that is
+    # no listed family name is the storm, whatever the message says.
+    words = [w.strip(_EDGE) for w in value.split()]
+    if len(words) != 2 or words[0] != "Storm" or not words[1][:1].isupper():
+        return False
+    gaz = gazetteer.current()
+    low = words[1].casefold()
+    return gaz.is_first_name(low) and not gaz.is_surname(low)
 
 
 _TEAM_QUOTE = re.compile(

@@ -8,8 +8,25 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.thing_names import named_storm
+from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Storm Maeve has brought the marquee down", "Storm Maeve"),
+        ("ward shut after storm damage (storm maeve)", "storm maeve"),
+    ],
+)
+def test_storm_and_a_given_name_is_the_storm(text: str, value: str) -> None:
+    assert named_storm(*span_of(text, value))
+
+
+def test_storm_and_a_family_name_is_a_person() -> None:
+    assert not named_storm(*span_of("Storm Okafor has brought the cakes", "Storm Okafor"))
 
 
 def test_welsh_and_polish_phrases_are_foreign_clauses() -> None:
