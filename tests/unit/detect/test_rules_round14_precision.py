@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.mask import regions
 from sar_desk.detect.thing_names import named_storm
 from tests.unit.detect.conftest import span_of
 
@@ -27,6 +28,14 @@ def test_storm_and_a_given_name_is_the_storm(text: str, value: str) -> None:
 
 def test_storm_and_a_family_name_is_a_person() -> None:
     assert not named_storm(*span_of("Storm Okafor has brought the cakes", "Storm Okafor"))
+
+
+def test_what3words_is_masked_as_coordinates() -> None:
+    text = "pick up from ///apple.river.stone by the gate"
+    found = regions(text)
+    assert [(text[r.start : r.end], r.kind) for r in found] == [
+        ("///apple.river.stone", "coordinates")
+    ]
 
 
 def test_welsh_and_polish_phrases_are_foreign_clauses() -> None:
