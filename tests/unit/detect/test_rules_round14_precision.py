@@ -9,6 +9,7 @@ import pytest
 
 from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.mask import regions
+from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.thing_names import named_storm
 from tests.unit.detect.conftest import span_of
 
@@ -36,6 +37,14 @@ def test_what3words_is_masked_as_coordinates() -> None:
     assert [(text[r.start : r.end], r.kind) for r in found] == [
         ("///apple.river.stone", "coordinates")
     ]
+
+
+def test_lower_case_common_words_do_not_seed_the_spread() -> None:
+    assert lower_common_word("donor")
+    assert not lower_common_word("amber")  # a given name written in lower case
+    assert not lower_common_word("Donor")
+    rows = [(1, "donor", "the "), (2, "donor", "a "), (3, "amber", "with ")]
+    assert seed_items(rows) == [(3, "amber")]
 
 
 def test_welsh_and_polish_phrases_are_foreign_clauses() -> None:
