@@ -17,7 +17,8 @@ Each rule reads the span's own words or the words right next to it, never a corp
   lower-case team ("Morning accom team"), and a place-like or English word before a post
   ("District Commissioner", "Rehoming Manager", "General Manager");
 - a lower-case common word closing a phrase an article opens ("at the church hall");
-- names that chat gives to storms, animals, teams, months and trade brands (`thing_names`).
+- names that chat gives to storms, animals, teams, months and trade brands (`thing_names`),
+  and to machines and buildings (`named_kinds`).
 
 `without_things` drops such PERSON guesses; a name known to the case is never dropped.
 """
@@ -36,6 +37,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
+from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
@@ -244,6 +246,9 @@ def never_person(text: str, start: int, end: int) -> bool:
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
         or names_a_thing(text, start, end)
+        or named_machine(text, start, end)
+        or named_building(text, start, end)
+        or trade_phrase(text, start, end)
         or word_before_post(text, start, end)
         or noun_in_a_phrase(text, start, end)
         or (len(words) == 1 and (household_brand(value) or language_name(value)))

@@ -9,11 +9,73 @@ import pytest
 
 from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.mask import regions
+from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
+from sar_desk.detect.not_people import never_person
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.thing_names import named_storm
 from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Winifred the snowplough is parked at the yard", "Winifred"),
+        ("Winifred the Snowplough is parked at the yard", "Snowplough"),
+        ("the club's minibus is called Doris now", "Doris"),
+        ("Percy, the old tractor, won't start", "Percy"),
+    ],
+)
+def test_a_name_beside_a_machine_kind_names_the_machine(text: str, value: str) -> None:
+    assert named_machine(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Olwen the van driver is off sick", "Olwen"),
+        ("gave the keys to Olwen, the tractor needs diesel", "Olwen"),
+        ("Olwen drove the van to Leeds", "Olwen"),
+    ],
+)
+def test_a_person_near_a_vehicle_stays_a_person(text: str, value: str) -> None:
+    assert not named_machine(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("patient moved to Lister ward overnight", "Lister"),
+        ("training is in Aneurin Seacole House, room 4", "Seacole House"),
+        ("the Aneurin Seacole house is closed for repairs", "Aneurin Seacole"),
+        ("records are kept at Cavell Wing", "Cavell"),
+    ],
+)
+def test_a_name_before_a_ward_or_a_building_names_the_place(text: str, value: str) -> None:
+    assert named_building(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("please tell Priya Ward about the rota", "Priya"),
+        ("meeting at Priya house later", "Priya"),
+        ("Priya's house was broken into", "Priya"),
+        ("handover to Priya on ward 6", "Priya"),
+    ],
+)
+def test_a_person_near_a_building_word_stays_a_person(text: str, value: str) -> None:
+    assert not named_building(*span_of(text, value))
+
+
+def test_cash_and_carry_is_a_wholesaler_in_lower_case_only() -> None:
+    text = "run to the cash & carry for oil"
+    assert trade_phrase(*span_of(text, "cash"))
+    assert trade_phrase(*span_of(text, "carry"))
+    assert not trade_phrase(*span_of("Cash and Carrie both rang", "Cash"))
 
 
 @pytest.mark.parametrize(

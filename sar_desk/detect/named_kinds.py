@@ -1,0 +1,107 @@
+"""Names given to machines, buildings and wards, and fixed trade phrases (issue 15, round 14).
+
+Chat names its vehicles, its wards and its buildings after people: "Brenda the gritter",
+"the gritter called Gladys", "on Fleming ward", "Nye Bevan House", "the Florence Nightingale
+house". The name is a thing's then, read from the kind word right next to it, never from a
+corpus's names:
+
+- a name with a vehicle's, a machine's or a hired thing's kind after it ("Brenda the
+  gritter", "Tess the tractor") or before it with "called"/"named" ("a van called Gertie");
+- a name before a ward, a wing or a building word ("Fleming ward", "Bevan House") after a
+  preposition or an article ("on", "in", "the"), and a name between "the" and a lower-case
+  "house"/"ward"/"building" ("the Seacole house"): a person's house is possessive ("Sam's
+  house"), so "the Sam house" is named after someone, not theirs;
+- the trade phrase "cash and carry" (a wholesale warehouse), whose words are given names
+  ("Cash", "Carrie") only when capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Vehicles, machines and hired things that are given pet names.
+_KINDS = (
+    r"gritter|snowplough|snow plough|plough|tractor|digger|excavator|dumper|forklift|"
+    r"lorry|truck|van|minibus|bus|coach|tram|train|engine|locomotive|boat|barge|narrowboat|"
+    r"ferry|tug|canoe|kayak|yacht|dinghy|ambulance|fire engine|taxi|cab|camper|campervan|"
+    r"motorhome|caravan|car|motorbike|scooter|bike|mower|hoover|robot|drone|crane|"
+    r"bouncy castle|steamroller|road sweeper|sweeper|bin lorry|ice cream van|combine"
+)
+# "Brenda the gritter", or set off by commas ("Percy, the old tractor, ..."); not "to Olwen,
+# the tractor needs diesel" (a new clause) nor "Olwen the van driver" (a trade).
+_KIND_AFTER = re.compile(
+    r"(?i)^[ \t]+the[ \t]+(?:big[ \t]+|old[ \t]+|new[ \t]+|little[ \t]+)?"
+    rf"(?:{_KINDS})(?![\w'’-])(?![ \t]+(?:driver|man|woman|lady|guy|crew|team|firm)\b)"
+)
+_APPOSITION = re.compile(rf"(?i)^,[ \t]*the[ \t]+(?:\w+[ \t]+)?(?:{_KINDS})[ \t]*[,.;:!?)]")
+_KIND_WORD = re.compile(rf"(?i)^(?:{_KINDS})$")
+_EDGE = ".,:;!?'’\"()[]‘“”"
+_KIND_BEFORE = re.compile(
+    rf"(?i)\b(?:{_KINDS})s?[ \t]+(?:(?:is|was|has[ \t]+been|got)[ \t]+)?"
+    r"(?:called|named|nicknamed)[ \t]+['‘\"“]?$"
+)
+
+
+def named_machine(text: str, start: int, end: int) -> bool:
+    """Whether a name names a vehicle or a machine by its kind ("Brenda the gritter").
+
+    "Sam the van driver" is a person: a kind that goes on to a trade ("driver", "man") is
+    not read as the thing.
+    """
+    if _KIND_WORD.match(text[start:end].strip(_EDGE)) and _THE_BEFORE.search(
+        text[max(0, start - 8) : start]
+    ):
+        return True  # "Brenda the Gritter": the kind itself, capitalised as part of the name
+    after = text[end:]
+    if after.startswith(","):
+        return bool(_APPOSITION.match(after))
+    return bool(_KIND_AFTER.match(after) or _KIND_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+# Buildings and parts of a hospital or an office that are named after someone.
+_BUILDING_CAP = re.compile(
+    r"^[ \t]+(?:House|Ward|Wing|Building|Block|Suite|Unit|Lodge|Hall|Centre|Center)\b"
+)
+_BUILDING_LOW = re.compile(r"^[ \t]+(?:ward|wing|building|block|suite|unit|house)\b")
+_BUILDING_IN_SPAN = re.compile(r"[ \t](?:House|Ward|Wing|Building|Block|Suite|Lodge)$")
+# A preposition or an article, then perhaps a given name the span left out ("in Nye
+# [Bevan House]").
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?i:on|in|at|to|from|into|onto|off|near|opposite|outside|inside|"
+    r"behind|past|the|our|their|by)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?$"
+)
+_THE_BEFORE = re.compile(r"(?i)(?:^|[\s(])the[ \t]+$")
+
+
+def named_building(text: str, start: int, end: int) -> bool:
+    """Whether a name names a ward or a building ("on Fleming ward", "in Bevan House").
+
+    Only after a preposition or an article: "tell Sam Ward" keeps its surname. A lower-case
+    "house" only after "the" ("the Seacole house"), since "at Sam house" is chat for Sam's.
+    """
+    value = text[start:end]
+    if value.endswith(("'s", "’s")) or text[end : end + 2] in ("'s", "’s"):
+        return False
+    before = text[max(0, start - 24) : start]
+    if not _PLACE_BEFORE.search(before):
+        return False
+    if _BUILDING_IN_SPAN.search(value) and len(value.split()) >= 2:
+        return True
+    after = text[end:]
+    if _BUILDING_CAP.match(after):
+        return True
+    low = _BUILDING_LOW.match(after)
+    if low is None:
+        return False
+    return not low.group(0).strip().startswith("house") or bool(_THE_BEFORE.search(before))
+
+
+_CASH_AND_CARRY = re.compile(r"(?i)\bcash[ \t]*(?:and|&|n['’]?)[ \t]*carry\b")
+
+
+def trade_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case span lies inside the trade phrase "cash and carry"."""
+    value = text[start:end]
+    if value != value.lower():
+        return False
+    return any(m.start() <= start and end <= m.end() for m in _CASH_AND_CARRY.finditer(text))
