@@ -40,6 +40,7 @@ from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
+from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES, VERBS
@@ -266,6 +267,8 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
         )
     if entity == "NRP":
         return in_trade_brand(text, start, end)
+    if entity == "EMAIL_ADDRESS":
+        return role_mailbox(text[start:end])  # "foi@", "enquiries@": a body's, not a person's
     return never_person(text, start, end)
 
 
@@ -274,13 +277,14 @@ def without_things(text: str, found: Iterable[Finding], context: CaseContext) ->
 
     PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner"), is
     a vehicle's make before its model ("Ford Kuga") or a trade brand ("in Screwfix",
-    "Worcester" of "Worcester Bosch"); NRP that is a trade brand.
+    "Worcester" of "Worcester Bosch"); NRP that is a trade brand; an e-mail address that is
+    an organisation's mailbox (`role_mailboxes`).
     """
     return [
         f
         for f in found
         if not (
-            f.entity_type in ("PERSON", "LOCATION", "NRP")
+            f.entity_type in ("PERSON", "LOCATION", "NRP", "EMAIL_ADDRESS")
             and f.field == ProposalField.TEXT
             and f.start is not None
             and f.end is not None

@@ -11,6 +11,7 @@ from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.mask import regions
 from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
 from sar_desk.detect.not_people import never_person
+from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.thing_names import named_storm
 from tests.unit.detect.conftest import span_of
@@ -91,6 +92,26 @@ def test_storm_and_a_given_name_is_the_storm(text: str, value: str) -> None:
 
 def test_storm_and_a_family_name_is_a_person() -> None:
     assert not named_storm(*span_of("Storm Okafor has brought the cakes", "Storm Okafor"))
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "enquiries@parish.example.org",
+        "No-Reply@shop.example.com",
+        "info2@club.example.co.uk",
+        "housing.repairs@council.example.gov.uk",
+    ],
+)
+def test_role_mailboxes_are_no_persons(address: str) -> None:
+    assert role_mailbox(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["priya.okafor@mail.example.com", "rose.hill@x.example.org", "jbaker@x.example.net"]
+)
+def test_personal_addresses_are_not_role_mailboxes(address: str) -> None:
+    assert not role_mailbox(address)
 
 
 def test_what3words_is_masked_as_coordinates() -> None:
