@@ -11,6 +11,7 @@ corpus's names:
   preposition or an article ("on", "in", "the"), and a name between "the" and a lower-case
   "house"/"ward"/"building" ("the Seacole house"): a person's house is possessive ("Sam's
   house"), so "the Sam house" is named after someone, not theirs;
+- "Storm" and a given name ("Storm Dervla"), for `thing_names.named_storm`;
 - the trade phrase "cash and carry" (a wholesale warehouse), whose words are given names
   ("Cash", "Carrie") only when capitalised.
 """
@@ -18,6 +19,8 @@ corpus's names:
 from __future__ import annotations
 
 import re
+
+from sar_desk.detect import gazetteer
 
 # Vehicles, machines and hired things that are given pet names.
 _KINDS = (
@@ -105,3 +108,18 @@ def trade_phrase(text: str, start: int, end: int) -> bool:
     if value != value.lower():
         return False
     return any(m.start() <= start and end <= m.end() for m in _CASH_AND_CARRY.finditer(text))
+
+
+def storm_and_given_name(phrase: str) -> bool:
+    """Whether "Storm X" names a storm by its second word alone ("Storm Dervla").
+
+    The Met Office names storms with given names; a person called Storm has a family name
+    after it ("Storm Okafor"). So "Storm" and a listed given name that is no listed family
+    name is the storm, whatever the message says.
+    """
+    words = [w.strip(_EDGE) for w in phrase.split()]
+    if len(words) != 2 or words[0] != "Storm" or not words[1][:1].isupper():
+        return False
+    gaz = gazetteer.current()
+    low = words[1].casefold()
+    return gaz.is_first_name(low) and not gaz.is_surname(low)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.named_kinds import storm_and_given_name
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -104,25 +105,17 @@ def named_storm(text: str, start: int, end: int) -> bool:
     "Hurricane", "Typhoon" and "Cyclone" name nobody.
     """
     value = text[start:end]
+    before = text[max(0, start - 12) : start]
+    nxt = _NEXT_WORD.match(text[end:])
     if _STORM_WORD.match(value):
-        lead = value.split()[0].casefold()
-    elif _STORM_BEFORE.search(text[max(0, start - 12) : start]):
-        lead = text[max(0, start - 12) : start].split()[-1].casefold()
+        lead, phrase = value.split()[0].casefold(), value
+    elif _STORM_BEFORE.search(before):
+        lead, phrase = before.split()[-1].casefold(), f"{before.split()[-1]} {value}"
+    elif value == "Storm" and nxt is not None:  # "Storm" spread alone from "Storm Dervla"
+        return storm_and_given_name(f"{value} {nxt.group(1)}")
     else:
         return False
-    return lead != "storm" or bool(_WEATHER.search(text)) or _storm_and_given_name(value)
-
-
-def _storm_and_given_name(value: str) -> bool:
-    # The Met Office names storms with given names ("Storm Dervla"); a person called Storm
-    # has a family name after it ("Storm Okafor"). So "Storm" and a listed given name that is
-    # no listed family name is the storm, whatever the message says.
-    words = [w.strip(_EDGE) for w in value.split()]
-    if len(words) != 2 or words[0] != "Storm" or not words[1][:1].isupper():
-        return False
-    gaz = gazetteer.current()
-    low = words[1].casefold()
-    return gaz.is_first_name(low) and not gaz.is_surname(low)
+    return lead != "storm" or bool(_WEATHER.search(text)) or storm_and_given_name(phrase)
 
 
 _TEAM_QUOTE = re.compile(

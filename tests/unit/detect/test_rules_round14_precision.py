@@ -13,6 +13,7 @@ from sar_desk.detect.named_kinds import named_building, named_machine, trade_phr
 from sar_desk.detect.not_people import never_person
 from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
+from sar_desk.detect.spread_words import spread_blocked
 from sar_desk.detect.thing_names import named_storm
 from tests.unit.detect.conftest import span_of
 
@@ -133,3 +134,22 @@ def test_lower_case_common_words_do_not_seed_the_spread() -> None:
 def test_welsh_and_polish_phrases_are_foreign_clauses() -> None:
     assert foreign_clauses("Iawn, wela i di fory")
     assert any(lang == "polish" for *_s, lang in foreign_clauses("numer bez kropek"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Storm Maeve has brought the marquee down", "Storm"),
+        ("Storm Maeve has brought the marquee down", "Maeve"),
+        ("no access to e-mail until monday", "mail"),
+    ],
+)
+def test_the_spread_pass_skips_storms_and_lower_case_words(text: str, value: str) -> None:
+    assert spread_blocked(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("Storm Okafor has the keys", "Storm"), ("ask amber for the keys", "amber")]
+)
+def test_the_spread_pass_keeps_names(text: str, value: str) -> None:
+    assert not spread_blocked(*span_of(text, value))
