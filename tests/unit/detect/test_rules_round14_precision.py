@@ -11,6 +11,7 @@ from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.mask import regions
 from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
 from sar_desk.detect.not_people import never_person
+from sar_desk.detect.posts import is_post
 from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.spread_words import spread_blocked
@@ -153,3 +154,13 @@ def test_the_spread_pass_skips_storms_and_lower_case_words(text: str, value: str
 )
 def test_the_spread_pass_keeps_names(text: str, value: str) -> None:
     assert not spread_blocked(*span_of(text, value))
+
+
+@pytest.mark.parametrize("value", ["Head Butcher", "Senior Plumber", "Donor Carer", "Head Barista"])
+def test_a_trade_with_its_qualifier_is_a_post(value: str) -> None:
+    assert is_post(value)
+
+
+@pytest.mark.parametrize("value", ["Baker", "Cook", "Priya Baker", "Chef Tomasz"])
+def test_a_trade_that_is_a_family_name_or_beside_a_name_is_not_a_post(value: str) -> None:
+    assert not is_post(value)
