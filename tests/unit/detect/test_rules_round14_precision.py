@@ -164,3 +164,14 @@ def test_a_trade_with_its_qualifier_is_a_post(value: str) -> None:
 @pytest.mark.parametrize("value", ["Baker", "Cook", "Priya Baker", "Chef Tomasz"])
 def test_a_trade_that_is_a_family_name_or_beside_a_name_is_not_a_post(value: str) -> None:
     assert not is_post(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the Wobbly rep came by with samples", "Wobbly"),
+        ("for sale: Cosi bassinet, collect only", "Cosi"),
+    ],
+)
+def test_a_brand_before_goods_is_no_person(text: str, value: str) -> None:
+    assert never_person(*span_of(text, value))
