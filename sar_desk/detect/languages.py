@@ -82,11 +82,11 @@ _LISTS = {
         dzień dobry dziękuję dziekuje bardzo cześć czesc jak się sie masz proszę prosze tak nie
         dobrze wszystko dobranoc pozdrawiam pozdrowienia witam witaj jestem jesteś jest są gdzie
         kiedy dlaczego albo czy już juz jutro dzisiaj wczoraj teraz zaraz dzięki dzieki że oni
-        bez kropek kropki
+        bez kropek kropki chłopaki chlopaki dziewczyny
     """,
     "romanian": """
         bună buna ziua dimineața dimineata seara mulțumesc multumesc mulțumim frumos rog salut
-        faci bine foarte și este sunt noi voi revedere noapte sănătate
+        faci bine foarte și este sunt noi voi revedere noapte sănătate mâine
     """,
     "romance": """
         bonjour bonsoir bonne journée journee soirée soiree merci beaucoup ça très tres oui je

@@ -16,6 +16,7 @@ from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.spread_words import spread_blocked
 from sar_desk.detect.thing_names import named_storm
+from sar_desk.detect.words import is_not_a_name
 from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -175,3 +176,8 @@ def test_a_trade_that_is_a_family_name_or_beside_a_name_is_not_a_post(value: str
 )
 def test_a_brand_before_goods_is_no_person(text: str, value: str) -> None:
     assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize("word", ["Chłopaki", "chlopaki", "mâine"])
+def test_a_listed_foreign_word_alone_is_not_a_name(word: str) -> None:
+    assert is_not_a_name(word)
