@@ -16,7 +16,6 @@ import re
 from sar_desk.detect import gazetteer
 from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
 from sar_desk.detect.not_people import month_range, never_person
-from sar_desk.detect.spread_seeds import lower_common_word
 from sar_desk.detect.words import looks_like_name
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -58,11 +57,10 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 def spread_blocked(text: str, start: int, end: int) -> bool:
     """Whether a spread name stands as a thing here, or in a month range ("Jan-Mar").
 
-    A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs"; or a lower-case
-    common word no given-name list has ("mail" of "e-mail", spread from "Royal Mail").
+    A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs".
     """
-    if never_person(text, start, end) or lower_common_word(text[start:end]):
-        return True  # "mail" of "e-mail", spread from "Royal Mail"
+    if never_person(text, start, end):
+        return True
     token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
     return token is not None and month_range(token.group(0))
 

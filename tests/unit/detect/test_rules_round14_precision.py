@@ -143,15 +143,19 @@ def test_welsh_and_polish_phrases_are_foreign_clauses() -> None:
     [
         ("Storm Maeve has brought the marquee down", "Storm"),
         ("Storm Maeve has brought the marquee down", "Maeve"),
-        ("no access to e-mail until monday", "mail"),
     ],
 )
-def test_the_spread_pass_skips_storms_and_lower_case_words(text: str, value: str) -> None:
+def test_the_spread_pass_skips_storms(text: str, value: str) -> None:
     assert spread_blocked(*span_of(text, value))
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("Storm Okafor has the keys", "Storm"), ("ask amber for the keys", "amber")]
+    ("text", "value"),
+    [
+        ("Storm Okafor has the keys", "Storm"),
+        ("ask amber for the keys", "amber"),
+        ("ask marvel for the keys", "marvel"),  # a lower-case nickname no list has
+    ],
 )
 def test_the_spread_pass_keeps_names(text: str, value: str) -> None:
     assert not spread_blocked(*span_of(text, value))
