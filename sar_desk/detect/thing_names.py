@@ -42,8 +42,8 @@ def _set(text: str) -> frozenset[str]:
 # merchants and trade counters, the national food-service wholesalers, the large
 # facilities-management contractors, power-tool and cleaning-machine makers, golf equipment
 # makers, salon and restaurant booking apps, the card and direct-debit payment services small
-# firms use, and the telephone interpreting services public bodies book. Multi-word brands
-# are joined with "_" ("worcester_bosch") and matched with spaces.
+# firms use, the telephone interpreting services public bodies book, and (round 14) the
+# national parcel carriers. Multi-word brands are joined with "_" ("worcester_bosch").
 TRADE_BRANDS = _set("""
 worcester_bosch vaillant baxi viessmann glow-worm glowworm potterton ariston intergas ferroli
 vokera remeha navien biasi keston atag daikin ecodan
@@ -56,6 +56,7 @@ titleist callaway taylormade srixon mizuno
 fresha treatwell booksy setmore opentable resdiary
 gocardless sumup zettle worldpay klarna clearpay
 language_line thebigword
+royal_mail parcelforce evri yodel dpd
 """)
 
 # Kinds of animal beyond pets: zoo, farm and wild animals and their young.

@@ -15,7 +15,7 @@ from sar_desk.detect.posts import is_post
 from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.spread_words import spread_blocked
-from sar_desk.detect.thing_names import named_storm
+from sar_desk.detect.thing_names import named_storm, trade_brand
 from sar_desk.detect.words import is_not_a_name
 from tests.unit.detect.conftest import span_of
 
@@ -185,3 +185,8 @@ def test_a_brand_before_goods_is_no_person(text: str, value: str) -> None:
 @pytest.mark.parametrize("word", ["Chłopaki", "chlopaki", "mâine"])
 def test_a_listed_foreign_word_alone_is_not_a_name(word: str) -> None:
     assert is_not_a_name(word)
+
+
+@pytest.mark.parametrize("value", ["Royal Mail", "Parcelforce", "Evri"])
+def test_parcel_carriers_are_trade_brands(value: str) -> None:
+    assert trade_brand(value)
