@@ -1,4 +1,4 @@
-"""Names given to machines, buildings and wards, and fixed trade phrases (issue 15, round 14).
+"""Names given to machines, buildings, animals and businesses (issue 15, round 14).
 
 Chat names its vehicles, its wards and its buildings after people: "Brenda the gritter",
 "the gritter called Gladys", "on Fleming ward", "Nye Bevan House", "the Florence Nightingale
@@ -12,8 +12,10 @@ corpus's names:
   "house"/"ward"/"building" ("the Seacole house"): a person's house is possessive ("Sam's
   house"), so "the Sam house" is named after someone, not theirs;
 - "Storm" and a given name ("Storm Dervla"), for `thing_names.named_storm`;
-- the trade phrase "cash and carry" (a wholesale warehouse), whose words are given names
-  ("Cash", "Carrie") only when capitalised.
+- a police dog ("PD Bruno") and an animal that has an owner ("Ziggy's owner");
+- a business named with a possessive and its trade, capitalised ("Big Sal's Plaice");
+- a lower-case name-word inside a set phrase (`set_phrases`: "cash and carry", "carol
+  service", "in jan").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.set_phrases import set_phrase_word
 
 # Vehicles, machines and hired things that are given pet names.
 _KINDS = (
@@ -99,15 +102,53 @@ def named_building(text: str, start: int, end: int) -> bool:
     return not low.group(0).strip().startswith("house") or bool(_THE_BEFORE.search(before))
 
 
-_CASH_AND_CARRY = re.compile(r"(?i)\bcash[ \t]*(?:and|&|n['’]?)[ \t]*carry\b")
+# A police dog ("PD Bruno"), and an animal with its owner ("Ziggy's owner"): people have no
+# owners.
+_POLICE_DOG = re.compile(r"^PD[ \t]+[A-Z][a-z]+$")
+_PD_BEFORE = re.compile(r"\bPD[ \t]+$")
+_OWNER_AFTER = re.compile(r"^['’]s[ \t]+owners?\b")
 
 
-def trade_phrase(text: str, start: int, end: int) -> bool:
-    """Whether a lower-case span lies inside the trade phrase "cash and carry"."""
+def named_animal_kind(text: str, start: int, end: int) -> bool:
+    """Whether a name is a police dog's ("PD Bruno") or an owned animal's ("Ziggy's owner")."""
+    value = text[start:end].strip(_EDGE)
+    if _POLICE_DOG.match(value) or _PD_BEFORE.search(text[max(0, start - 4) : start]):
+        return True
+    value = re.sub(r"['’]s$", "", text[start:end])
+    return bool(_OWNER_AFTER.match(text[start + len(value) :]))
+
+
+# A business named with a possessive and its trade ("Big Sal's Plaice", "Tony's Cafe").
+_TRADES = (
+    r"plaice|cafe|café|caff|kitchen|diner|bakery|bakes|barbers?|salon|takeaway|pizza|pizzeria|"
+    r"grill|chippy|fish bar|deli|catering|cars|cabs|taxis|motors|carpets|tiles|florist|"
+    r"emporium|bistro|tearooms?|tea rooms?|kebabs?|curry house|balti"
+)
+_BUSINESS = re.compile(rf"(?i)['’]s[ \t]+(?:{_TRADES})$")
+_BUSINESS_AFTER = re.compile(rf"(?i)^['’]s[ \t]+(?:{_TRADES})\b")
+
+
+def possessive_business(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised name with a possessive and a trade names a business."""
     value = text[start:end]
-    if value != value.lower():
+    if not value[:1].isupper():
         return False
-    return any(m.start() <= start and end <= m.end() for m in _CASH_AND_CARRY.finditer(text))
+    words = value.split()
+    trade = _BUSINESS.search(value) or _BUSINESS_AFTER.match(text[end:])
+    # the trade capitalised as a name's is ("Sal's Plaice"), not "Sal's kitchen" at home
+    tail = trade.group(0).split()[-1] if trade else ""
+    return bool(trade) and tail[:1].isupper() and len(words) <= 3
+
+
+def named_kind(text: str, start: int, end: int) -> bool:
+    """Whether a span names a machine, a building, an animal, a business or a phrase's word."""
+    return (
+        named_machine(text, start, end)
+        or named_building(text, start, end)
+        or named_animal_kind(text, start, end)
+        or possessive_business(text, start, end)
+        or set_phrase_word(text, start, end)
+    )
 
 
 def storm_and_given_name(phrase: str) -> bool:

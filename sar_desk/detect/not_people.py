@@ -37,7 +37,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
-from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
+from sar_desk.detect.named_kinds import named_kind
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.role_mailboxes import role_mailbox
@@ -248,9 +248,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
         or names_a_thing(text, start, end)
-        or named_machine(text, start, end)
-        or named_building(text, start, end)
-        or trade_phrase(text, start, end)
+        or named_kind(text, start, end)
         or word_before_post(text, start, end)
         or noun_in_a_phrase(text, start, end)
         or (len(words) == 1 and (household_brand(value) or language_name(value)))

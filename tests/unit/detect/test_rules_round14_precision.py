@@ -9,10 +9,11 @@ import pytest
 
 from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.mask import regions
-from sar_desk.detect.named_kinds import named_building, named_machine, trade_phrase
+from sar_desk.detect.named_kinds import named_building, named_machine
 from sar_desk.detect.not_people import never_person
 from sar_desk.detect.posts import is_post
 from sar_desk.detect.role_mailboxes import role_mailbox
+from sar_desk.detect.set_phrases import set_phrase_word
 from sar_desk.detect.spread_seeds import lower_common_word, seed_items
 from sar_desk.detect.spread_words import spread_blocked
 from sar_desk.detect.thing_names import named_storm, trade_brand
@@ -77,9 +78,9 @@ def test_a_person_near_a_building_word_stays_a_person(text: str, value: str) -> 
 
 def test_cash_and_carry_is_a_wholesaler_in_lower_case_only() -> None:
     text = "run to the cash & carry for oil"
-    assert trade_phrase(*span_of(text, "cash"))
-    assert trade_phrase(*span_of(text, "carry"))
-    assert not trade_phrase(*span_of("Cash and Carrie both rang", "Cash"))
+    assert set_phrase_word(*span_of(text, "cash"))
+    assert set_phrase_word(*span_of(text, "carry"))
+    assert not set_phrase_word(*span_of("Cash and Carrie both rang", "Cash"))
 
 
 @pytest.mark.parametrize(
@@ -190,3 +191,59 @@ def test_a_listed_foreign_word_alone_is_not_a_name(word: str) -> None:
 @pytest.mark.parametrize("value", ["Royal Mail", "Parcelforce", "Evri"])
 def test_parcel_carriers_are_trade_brands(value: str) -> None:
     assert trade_brand(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("carol singers meet at the lychgate at 6", "carol"),
+        ("their ruby anniversary party is sat", "ruby"),
+        ("tears of joy at the nativity", "joy"),
+        ("the lunchtime rush was mad", "rush"),
+        ("back to school in jan 🎒", "jan"),
+        ("the heather is purple on the fells", "heather"),
+    ],
+)
+def test_a_name_word_in_a_set_phrase_is_the_word(text: str, value: str) -> None:
+    assert set_phrase_word(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("carol rang about the service charge", "carol"),
+        ("ask ruby if the wedding is on", "ruby"),
+        ("joy is covering the rush on friday", "joy"),
+        ("in jan's absence ask tom", "jan"),
+        ("Carol singers meet at 6", "Carol"),
+        ("heather rang about the rota", "heather"),
+    ],
+)
+def test_a_name_word_outside_a_set_phrase_stays_a_name(text: str, value: str) -> None:
+    assert not set_phrase_word(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PD Rocco found the suspect in the garden", "PD Rocco"),
+        ("Biscuit's owner rang, he's limping", "Biscuit"),
+        ("chips from Big Ron's Chippy tonight?", "Ron's Chippy"),
+        ("meet at Tony's Cafe at 10", "Tony"),
+    ],
+)
+def test_police_dogs_owned_animals_and_businesses_are_no_persons(text: str, value: str) -> None:
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Tony's cafe shift starts at 10", "Tony"),
+        ("Tony's mum owns the flat", "Tony"),
+        ("DC Rocco found the suspect", "DC Rocco"),
+    ],
+)
+def test_possessive_people_stay_people(text: str, value: str) -> None:
+    assert not never_person(*span_of(text, value))
