@@ -37,7 +37,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
-from sar_desk.detect.named_kinds import named_kind
+from sar_desk.detect.named_kinds import named_animal_kind, named_kind
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.role_mailboxes import role_mailbox
@@ -263,6 +263,7 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             before_post(text, start, end)
             or vehicle(text, start, end)
             or in_trade_brand(text, start, end)
+            or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
         )
     if entity == "NRP":
         return in_trade_brand(text, start, end)

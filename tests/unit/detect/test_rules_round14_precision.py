@@ -202,6 +202,8 @@ def test_parcel_carriers_are_trade_brands(value: str) -> None:
         ("the lunchtime rush was mad", "rush"),
         ("back to school in jan 🎒", "jan"),
         ("the heather is purple on the fells", "heather"),
+        ("moving to days in Jan 🎉", "Jan 🎉"),
+        ("notes added to case 40211 today", "case"),
     ],
 )
 def test_a_name_word_in_a_set_phrase_is_the_word(text: str, value: str) -> None:
@@ -218,6 +220,8 @@ def test_a_name_word_in_a_set_phrase_is_the_word(text: str, value: str) -> None:
         ("in jan's absence ask tom", "jan"),
         ("Carol singers meet at 6", "Carol"),
         ("heather rang about the rota", "heather"),
+        ("booked in with Jan on monday", "Jan"),
+        ("ring case on 07700 900123", "case"),
     ],
 )
 def test_a_name_word_outside_a_set_phrase_stays_a_name(text: str, value: str) -> None:
