@@ -1,22 +1,17 @@
 """Organisations' mailboxes, which are nobody's e-mail address (issue 15, round 14).
 
-"foi@council.example.gov.uk", "enquiries@", "noreply@", "income.recovery@": a mailbox a team
+"foi@council.example.gov.uk", "enquiries@", "noreply@": a mailbox a team
 or a whole body reads is not a third party's personal data, and proposing it redacts the
-organisation's own contact details out of a disclosure. Two readings of the local part (the
-text before "@"), never of a corpus's addresses:
-
-- a role local part (`ROLE_LOCAL_PARTS`), with or without a separator ("no-reply",
-  "no_reply", "noreply") and with a number after it ("info2");
-- a local part of two or more words, every one a common English word and none a listed given
-  or family name ("income.recovery", "housing.repairs"); "rose.hill" and "jo.baker" have
-  names in them and stay a person's.
+organisation's own contact details out of a disclosure. A role local part
+(`ROLE_LOCAL_PARTS`), with or without a separator ("no-reply", "no_reply", "noreply") and
+with a number after it ("info2"), makes the mailbox a body's. Only listed roles: a local part
+of plain English words ("autumn.fields@") may well be a person's, since given and family
+names are English words too.
 """
 
 from __future__ import annotations
 
 import re
-
-from sar_desk.detect import gazetteer
 
 # Source: the role mailboxes of RFC 2142 ("Mailbox names for common services, roles and
 # functions": info, marketing, sales, support, abuse, noc, security, postmaster, hostmaster,
@@ -48,20 +43,10 @@ def _role(local: str) -> bool:
     return joined in ROLE_LOCAL_PARTS
 
 
-def _common_words_only(local: str) -> bool:
-    parts = [p for p in _PARTS.split(local) if p]
-    if len(parts) < 2 or not all(p.isalpha() for p in parts):
-        return False
-    gaz = gazetteer.current()
-    return all(
-        gaz.is_common_word(p) and not gaz.is_first_name(p) and not gaz.is_surname(p) for p in parts
-    )
-
-
 def role_mailbox(address: str) -> bool:
     """Whether an e-mail address is an organisation's mailbox by its local part."""
     found = _LOCAL.match(address.strip().casefold())
     if found is None:
         return False
     local = found.group(1)
-    return _role(local) or _common_words_only(local)
+    return _role(local)
