@@ -1,16 +1,13 @@
 """Names given to machines, buildings, animals and businesses (issue 15, round 14).
 
-Chat names its vehicles, its wards and its buildings after people: "Brenda the gritter",
-"the gritter called Gladys", "on Fleming ward", "Nye Bevan House", "the Florence Nightingale
-house". The name is a thing's then, read from the kind word right next to it, never from a
-corpus's names:
+Chat names its vehicles and its wards after people: "Brenda the gritter", "the gritter
+called Gladys", "on Fleming ward". The name is a thing's then, read from the kind word right
+next to it, never from a corpus's names:
 
 - a name with a vehicle's, a machine's or a hired thing's kind after it ("Brenda the
   gritter", "Tess the tractor") or before it with "called"/"named" ("a van called Gertie");
-- a name before a ward, a wing or a building word ("Fleming ward", "Bevan House") after a
-  preposition or an article ("on", "in", "the"), and a name between "the" and a lower-case
-  "house"/"ward"/"building" ("the Seacole house"): a person's house is possessive ("Sam's
-  house"), so "the Sam house" is named after someone, not theirs;
+- a name before "ward" or "wing" after a preposition or an article ("on Fleming ward");
+  a named building ("Taylor House") is an address's, a place, and is left to the others;
 - "Storm" and a given name ("Storm Dervla"), for `thing_names.named_storm`;
 - a police dog ("PD Bruno") and an animal that has an owner ("Ziggy's owner");
 - a business named with a possessive and its trade, capitalised ("Big Sal's Plaice");
@@ -64,14 +61,12 @@ def named_machine(text: str, start: int, end: int) -> bool:
     return bool(_KIND_AFTER.match(after) or _KIND_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-# Buildings and parts of a hospital or an office that are named after someone.
-_BUILDING_CAP = re.compile(
-    r"^[ \t]+(?:House|Ward|Wing|Building|Block|Suite|Unit|Lodge|Hall|Centre|Center)\b"
-)
-_BUILDING_LOW = re.compile(r"^[ \t]+(?:ward|wing|building|block|suite|unit|house)\b")
-_BUILDING_IN_SPAN = re.compile(r"[ \t](?:House|Ward|Wing|Building|Block|Suite|Lodge)$")
-# A preposition or an article, then perhaps a given name the span left out ("in Nye
-# [Bevan House]").
+# Wards and wings of a hospital named after someone ("on Fleming ward", "Cavell Wing"). A
+# named building ("Taylor House", "Bevan Hall") is left alone: it is part of an address, a
+# place to redact, and "the Taylor house" may be the Taylors' home.
+_WARD_AFTER = re.compile(r"^[ \t]+(?:ward|wing|Ward|Wing)\b")
+# A preposition or an article, then perhaps a given name the span left out ("on Nye
+# [Bevan] ward").
 _PLACE_BEFORE = re.compile(
     r"(?:^|[\s(])(?i:on|in|at|to|from|into|onto|off|near|opposite|outside|inside|"
     r"behind|past|the|our|their|by)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?$"
@@ -80,26 +75,16 @@ _THE_BEFORE = re.compile(r"(?i)(?:^|[\s(])the[ \t]+$")
 
 
 def named_building(text: str, start: int, end: int) -> bool:
-    """Whether a name names a ward or a building ("on Fleming ward", "in Bevan House").
+    """Whether a name names a hospital ward or wing ("on Fleming ward", "to Cavell Wing").
 
-    Only after a preposition or an article: "tell Sam Ward" keeps its surname. A lower-case
-    "house" only after "the" ("the Seacole house"), since "at Sam house" is chat for Sam's.
+    Only after a preposition or an article: "tell Sam Ward" keeps its surname.
     """
     value = text[start:end]
     if value.endswith(("'s", "’s")) or text[end : end + 2] in ("'s", "’s"):
         return False
-    before = text[max(0, start - 24) : start]
-    if not _PLACE_BEFORE.search(before):
+    if not _PLACE_BEFORE.search(text[max(0, start - 24) : start]):
         return False
-    if _BUILDING_IN_SPAN.search(value) and len(value.split()) >= 2:
-        return True
-    after = text[end:]
-    if _BUILDING_CAP.match(after):
-        return True
-    low = _BUILDING_LOW.match(after)
-    if low is None:
-        return False
-    return not low.group(0).strip().startswith("house") or bool(_THE_BEFORE.search(before))
+    return bool(_WARD_AFTER.match(text[end:]))
 
 
 # A police dog ("PD Bruno"), and an animal with its owner ("Ziggy's owner"): people have no
