@@ -61,10 +61,11 @@ def named_machine(text: str, start: int, end: int) -> bool:
     return bool(_KIND_AFTER.match(after) or _KIND_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-# Wards and wings of a hospital named after someone ("on Fleming ward", "Cavell Wing"). A
+# Wards and wings of a hospital named after someone ("on Fleming ward", "Cavell wing"). A
 # named building ("Taylor House", "Bevan Hall") is left alone: it is part of an address, a
 # place to redact, and "the Taylor house" may be the Taylors' home.
-_WARD_AFTER = re.compile(r"^[ \t]+(?:ward|wing|Ward|Wing)\b")
+# Lower case only: "to Sam Ward" is a person with a family name.
+_WARD_AFTER = re.compile(r"^[ \t]+(?:ward|wing)\b")
 # A preposition or an article, then perhaps a given name the span left out ("on Nye
 # [Bevan] ward").
 _PLACE_BEFORE = re.compile(

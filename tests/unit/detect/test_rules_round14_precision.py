@@ -53,7 +53,7 @@ def test_a_person_near_a_vehicle_stays_a_person(text: str, value: str) -> None:
     ("text", "value"),
     [
         ("patient moved to Lister ward overnight", "Lister"),
-        ("records are kept at Cavell Wing", "Cavell"),
+        ("records are kept at Cavell wing", "Cavell"),
     ],
 )
 def test_a_name_before_a_ward_or_a_building_names_the_place(text: str, value: str) -> None:
@@ -68,6 +68,7 @@ def test_a_name_before_a_ward_or_a_building_names_the_place(text: str, value: st
         ("meeting at Priya house later", "Priya"),
         ("Priya's house was broken into", "Priya"),
         ("handover to Priya on ward 6", "Priya"),
+        ("handover to Priya Ward at 8", "Priya"),
         # a named building is part of an address: left to the place rules, still proposed
         ("training is in Aneurin Seacole House, room 4", "Seacole House"),
         ("the Seacole house is closed for repairs", "Seacole"),
