@@ -64,7 +64,7 @@ _LISTS = {
         ti dw dwi ddim hefyd gyda heddiw yfory ddoe llawen nadolig blwyddyn newydd dda hapus
         gwelwch wedi neu ond nhw eich ein fy gyd cariad annwyl pob lwc calon galon chalon nghalon
         iechyd heno bawb shw ymarfer mawrth fawrth llun mercher gwener sadwrn wythnos
-        nawr gobeithio edrych ymlaen cyfarfod
+        nawr gobeithio edrych ymlaen cyfarfod wela fory
     """,
     # Tagalog courtesies and function words of three letters or more (two-letter particles
     # such as "po", "na", "sa" are English abbreviations too); words that are listed names
@@ -82,10 +82,11 @@ _LISTS = {
         dzień dobry dziękuję dziekuje bardzo cześć czesc jak się sie masz proszę prosze tak nie
         dobrze wszystko dobranoc pozdrawiam pozdrowienia witam witaj jestem jesteś jest są gdzie
         kiedy dlaczego albo czy już juz jutro dzisiaj wczoraj teraz zaraz dzięki dzieki że oni
+        bez kropek kropki chłopaki chlopaki dziewczyny
     """,
     "romanian": """
         bună buna ziua dimineața dimineata seara mulțumesc multumesc mulțumim frumos rog salut
-        faci bine foarte și este sunt noi voi revedere noapte sănătate
+        faci bine foarte și este sunt noi voi revedere noapte sănătate mâine
     """,
     "romance": """
         bonjour bonsoir bonne journée journee soirée soiree merci beaucoup ça très tres oui je

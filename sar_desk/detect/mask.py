@@ -44,6 +44,9 @@ _MEETING_URL = re.compile(
     re.I,
 )
 _COORDS = re.compile(r"(?<![\w.])-?\d{1,2}\.\d{4,}\s*,\s*-?\d{1,3}\.\d{4,}(?![\w.])")
+# A what3words address ("///filled.count.soap"): three words naming a 3 m square, a place
+# as exact as a coordinate, never a person or a nationality.
+_W3W = re.compile(r"(?<![\w/])///[^\W\d_]+\.[^\W\d_]+\.[^\W\d_]+(?![\w.])")
 # A file name is one "word" (letters, digits, "_", "-", "@" as in "IMG@2x.png" or
 # "photo_14@03-02-2025_09-15-40.jpg", inner dots as in "scan.2025.01.pdf") before a file
 # extension: never an e-mail address, a phone number or a name to propose.
@@ -131,6 +134,7 @@ def regions(text: str) -> tuple[Region, ...]:
         found.append(Region(match.start(), match.start() + len(url), kind))
     for pattern, kind in (
         (_COORDS, "coordinates"),
+        (_W3W, "coordinates"),
         (_WHATSAPP_FILE, "file"),
         (_FILE, "file"),
         (_GROUP, "group"),

@@ -17,7 +17,8 @@ Each rule reads the span's own words or the words right next to it, never a corp
   lower-case team ("Morning accom team"), and a place-like or English word before a post
   ("District Commissioner", "Rehoming Manager", "General Manager");
 - a lower-case common word closing a phrase an article opens ("at the church hall");
-- names that chat gives to storms, animals, teams, months and trade brands (`thing_names`).
+- names that chat gives to storms, animals, teams, months and trade brands (`thing_names`),
+  and to machines and buildings (`named_kinds`).
 
 `without_things` drops such PERSON guesses; a name known to the case is never dropped.
 """
@@ -36,8 +37,10 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
+from sar_desk.detect.named_kinds import named_animal_kind, named_kind
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
+from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES, VERBS
@@ -100,7 +103,8 @@ _GOODS = (
     r"bags?|handbags?|purse|wallet|shoes|boots|trainers|sandals|coat|jacket|hoodie|scarf|"
     r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
     r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
-    r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices"
+    r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
+    r"bassinet|pram|pushchair|buggy|nappies|reps?"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
@@ -244,6 +248,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
         or names_a_thing(text, start, end)
+        or named_kind(text, start, end)
         or word_before_post(text, start, end)
         or noun_in_a_phrase(text, start, end)
         or (len(words) == 1 and (household_brand(value) or language_name(value)))
@@ -258,9 +263,12 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             before_post(text, start, end)
             or vehicle(text, start, end)
             or in_trade_brand(text, start, end)
+            or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
         )
     if entity == "NRP":
         return in_trade_brand(text, start, end)
+    if entity == "EMAIL_ADDRESS":
+        return role_mailbox(text[start:end])  # "foi@", "enquiries@": a body's, not a person's
     return never_person(text, start, end)
 
 
@@ -269,13 +277,14 @@ def without_things(text: str, found: Iterable[Finding], context: CaseContext) ->
 
     PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner"), is
     a vehicle's make before its model ("Ford Kuga") or a trade brand ("in Screwfix",
-    "Worcester" of "Worcester Bosch"); NRP that is a trade brand.
+    "Worcester" of "Worcester Bosch"); NRP that is a trade brand; an e-mail address that is
+    an organisation's mailbox (`role_mailboxes`).
     """
     return [
         f
         for f in found
         if not (
-            f.entity_type in ("PERSON", "LOCATION", "NRP")
+            f.entity_type in ("PERSON", "LOCATION", "NRP", "EMAIL_ADDRESS")
             and f.field == ProposalField.TEXT
             and f.start is not None
             and f.end is not None

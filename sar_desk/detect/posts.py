@@ -39,6 +39,9 @@ churchwarden churchwardens rector curate deacon archdeacon organist choirmaster 
 akela scouter scoutmaster commissioner guider brownie-guider optician dispenser pharmacist
 guard guards doorman door-supervisor steward stewards conductor driver drivers pilot
 signaller dispatcher porters picker pickers packer packers loader loaders rep reps
+baker bakers butcher fishmonger florist barber hairdresser stylist fitter fitters installer
+installers plumber electrician joiner roofer plasterer decorator cleaner cleaners cook cooks
+waiter waitress bartender barista gardener groundsman mechanic scaffolder glazier tiler
 """)
 
 # Words that qualify a post ("Parish Clerk", "Port Health Officer", "Watch Manager").
@@ -54,7 +57,7 @@ welfare pastoral attendance admissions exams estates facilities catering premise
 safeguarding designated named link lay vice co-opted foundation staff parent parents
 church parochial pcc diocesan deanery scout scouting cub cubs beaver beavers explorer explorers
 guide guides rainbow brownie district dispensing optical security transport depot fleet
-rehoming adoption kennel rescue platform train bus coach delivery warehouse picking
+rehoming adoption kennel rescue platform train bus coach delivery warehouse picking donor
 """)
 
 # Abbreviations of ranks and posts written before a surname or alone ("wm dobson", "the HV").

@@ -47,12 +47,27 @@ def opens_sentence(value: str, before: str) -> bool:
     return bool(_OPENS.search(before[-40:]))
 
 
+def lower_common_word(value: str) -> bool:
+    """Whether a one-word seed is a lower-case common word that no given-name list has.
+
+    "mail", "donor", "primary", "house": NER read one of them as a name once; spread, the word
+    would be proposed wherever it is written. A lower-case given name ("bill", "amber") is
+    still spread: chat writes names in lower case.
+    """
+    word = value.strip()
+    if " " in word or not word.isalpha() or word != word.lower():
+        return False
+    gaz = gazetteer.current()
+    return gaz.is_common_word(word) and not gaz.is_first_name(word)
+
+
 def seed_items(rows: Iterable[Seed]) -> list[tuple[int, str]]:
     """``(message_id, text)`` spread seeds from ``(message_id, text, text before it)`` rows.
 
-    A common word found only where sentences open is left out (see module docstring).
+    A common word found only where sentences open is left out (see module docstring), and a
+    lower-case common word that is no given name is never a seed (`lower_common_word`).
     """
-    rows = list(rows)
+    rows = [row for row in rows if not lower_common_word(row[1])]
     inside = {name_key(text) for _mid, text, before in rows if not opens_sentence(text, before)}
     return [
         (mid, text)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.named_kinds import storm_and_given_name
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -41,8 +42,8 @@ def _set(text: str) -> frozenset[str]:
 # merchants and trade counters, the national food-service wholesalers, the large
 # facilities-management contractors, power-tool and cleaning-machine makers, golf equipment
 # makers, salon and restaurant booking apps, the card and direct-debit payment services small
-# firms use, and the telephone interpreting services public bodies book. Multi-word brands
-# are joined with "_" ("worcester_bosch") and matched with spaces.
+# firms use, the telephone interpreting services public bodies book, and (round 14) the
+# national parcel carriers. Multi-word brands are joined with "_" ("worcester_bosch").
 TRADE_BRANDS = _set("""
 worcester_bosch vaillant baxi viessmann glow-worm glowworm potterton ariston intergas ferroli
 vokera remeha navien biasi keston atag daikin ecodan
@@ -55,6 +56,7 @@ titleist callaway taylormade srixon mizuno
 fresha treatwell booksy setmore opentable resdiary
 gocardless sumup zettle worldpay klarna clearpay
 language_line thebigword
+royal_mail parcelforce evri yodel dpd
 """)
 
 # Kinds of animal beyond pets: zoo, farm and wild animals and their young.
@@ -91,24 +93,30 @@ _STORM_WORD = re.compile(r"(?i)^(?:storm|hurricane|typhoon|cyclone)\s+\S")
 _STORM_BEFORE = re.compile(r"(?i)\b(?:storm|hurricane|typhoon|cyclone)\s+$")
 _WEATHER = re.compile(
     r"(?i)\b(?:warning|weather|winds?|gusts?|gales?|rain|flood\w*|forecast|met office|"
-    r"met éireann|snow|ice|power cuts?|trees? down|named storm|batter\w*|mph|landfall)\b"
+    r"met éireann|snow|ice|power cuts?|trees? down|named storm|storm damage|batter\w*|mph|"
+    r"landfall)\b"
 )
 
 
 def named_storm(text: str, start: int, end: int) -> bool:
     """Whether a span is a storm's name ("Storm Bronagh", "Hurricane Ida").
 
-    "Storm" is a given name too; it is the weather when the message speaks of the weather.
+    "Storm" is a given name too; it is the weather when the message speaks of the weather or
+    when a given name follows it ("Storm Dervla"), not a family name ("Storm Okafor").
     "Hurricane", "Typhoon" and "Cyclone" name nobody.
     """
     value = text[start:end]
+    before = text[max(0, start - 12) : start]
+    nxt = _NEXT_WORD.match(text[end:])
     if _STORM_WORD.match(value):
-        lead = value.split()[0].casefold()
-    elif _STORM_BEFORE.search(text[max(0, start - 12) : start]):
-        lead = text[max(0, start - 12) : start].split()[-1].casefold()
+        lead, phrase = value.split()[0].casefold(), value
+    elif _STORM_BEFORE.search(before):
+        lead, phrase = before.split()[-1].casefold(), f"{before.split()[-1]} {value}"
+    elif value == "Storm" and nxt is not None:  # "Storm" spread alone from "Storm Dervla"
+        return storm_and_given_name(f"{value} {nxt.group(1)}")
     else:
         return False
-    return lead != "storm" or bool(_WEATHER.search(text))
+    return lead != "storm" or bool(_WEATHER.search(text)) or storm_and_given_name(phrase)
 
 
 _TEAM_QUOTE = re.compile(
