@@ -40,6 +40,7 @@ from sar_desk.detect.recognizers.address_forms import (
     sign_off_ok,
 )
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.shouted_names import shouted_spans
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
 
@@ -189,6 +190,9 @@ class NicknameRecognizer(RuleRecognizer):
             if before_post_ok(m.group("v"), m.group("post")) and all(
                 end <= s or start >= e for s, e, *_rest in found
             ):
+                found.append((start, end, "PERSON", 0.55, ""))
+        for start, end in shouted_spans(text, current()):  # "KEELEY left", "Ollieee 😂"
+            if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "PERSON", 0.55, ""))
         for m in FAMILIAR_NAME.finditer(text):
             start, end = m.span("v")
