@@ -1,4 +1,5 @@
-"""Round-14 recall rules (issue 15): given names shouted in capitals or stretched in chat.
+"""Round-14 recall rules (issue 15): given names shouted in capitals or stretched in chat, and
+two capitals as someone's initials by a person cue ("TQ said", "ask BK").
 
 Phrases written for these tests (not taken from the evaluation corpora); names are invented.
 """
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.shouted_names import unstretched
+from sar_desk.detect.recognizers.vouched import vouched_name
 
 GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
 
@@ -61,3 +64,41 @@ def test_shouted_and_stretched_given_names_in_chat(text: str, name: str) -> None
 )
 def test_shouted_words_and_headings_stay_words(text: str) -> None:
     assert _nick(text) == []
+
+
+def _initials(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in LooseInitialsRecognizer().noted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("TQ said the alarm code changed", "TQ"),
+        ("van keys are back. RW has gone home", "RW"),
+        ("can you ask BK for the float", "BK"),
+        ("Thanks LJ, sorted", "LJ"),
+    ],
+)
+def test_two_capitals_with_a_person_cue_are_initials(text: str, name: str) -> None:
+    assert _initials(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GM said the budget is fixed",  # a post
+        "ask HR about the contract",
+        "ask TL for the rota",
+        "ask me later",
+        "tell IT the printer jammed",
+        "ask MK Dons for tickets",  # a club: a capitalised word after
+        "jw said it's fine",  # lower case stays a word or a typo
+    ],
+)
+def test_posts_bodies_and_words_are_not_initials(text: str) -> None:
+    assert _initials(text) == []
+
+
+def test_the_models_initials_stand_when_a_rule_vouches_for_them() -> None:
+    assert vouched_name("TQ said the alarm code changed", 0, 2) == (0, 2)
+    assert vouched_name("GM said the budget is fixed", 0, 2) is None
