@@ -48,6 +48,9 @@ def trim_requester(finding: Finding, allow: RequesterAllowList) -> list[Finding]
             pieces.append([])
         else:
             pieces[-1].append(word)
+    # The case's matcher may have tied the whole span to the requester ("its Seonaidh Jo
+    # Bloggs came in": the requester's name inside a longer span); what is left is not theirs.
+    other = None if finding.person_id in allow.person_ids else finding.person_id
     out = []
     for piece in pieces:
         kept = _name_part(piece)
@@ -59,6 +62,7 @@ def trim_requester(finding: Finding, allow: RequesterAllowList) -> list[Finding]
                     start=finding.start + a,
                     end=finding.start + b,
                     text=finding.text[a:b],
+                    person_id=other,
                 )
             )
     return out
@@ -99,7 +103,8 @@ def _name_part(piece: list[re.Match[str]]) -> list[re.Match[str]]:
         text = word.group(0)
         if text.casefold().rstrip(".") in never or len(text) < 2:
             continue
-        if gaz.is_first_name(text) or gaz.is_surname(text):
+        parts = text.split("-")  # "jia-hui": each part a listed name
+        if all(gaz.is_first_name(p) or gaz.is_surname(p) for p in parts):
             return piece
         if text[0].isupper() and not gaz.is_common_word(text):  # "Odile Today" leaves no name
             return piece

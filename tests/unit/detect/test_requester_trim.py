@@ -76,3 +76,22 @@ def test_foi_keeps_the_span_whole() -> None:
     found = Finding(MessageId(1), ProposalField.TEXT, 0, 13, "Odile Zuleika", "PERSON", 0.8, "t")
     out = apply_policy([found], _context(ODILE, Regime.FOI))
     assert [f.text for f in out] == ["Odile Zuleika"]
+
+
+def test_a_span_tied_to_the_requester_keeps_the_other_name_untied() -> None:
+    text = "its Zuleika Odile Fenwick-Tarr came in"
+    span = "Zuleika Odile Fenwick-Tarr"
+    start = text.index(span)
+    found = Finding(
+        MessageId(1),
+        ProposalField.TEXT,
+        start,
+        start + len(span),
+        span,
+        "PERSON",
+        0.85,
+        "t",
+        person_id=PersonId(1),  # the case's matcher saw the requester's name inside it
+    )
+    out = apply_policy([found], _context(ODILE))
+    assert [(f.text, f.person_id) for f in out] == [("Zuleika", None)]
