@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.initials import initials_regex
 from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.shouted_names import unstretched
@@ -102,3 +103,10 @@ def test_posts_bodies_and_words_are_not_initials(text: str) -> None:
 def test_the_models_initials_stand_when_a_rule_vouches_for_them() -> None:
     assert vouched_name("TQ said the alarm code changed", 0, 2) == (0, 2)
     assert vouched_name("GM said the budget is fixed", 0, 2) is None
+
+
+def test_a_third_partys_initials_that_are_an_acronym_sign_things() -> None:
+    pattern = initials_regex(["PA"])
+    assert pattern is not None
+    assert pattern.search("PA signed the risk assessment") is not None
+    assert pattern.search("the PA job advert went out") is None
