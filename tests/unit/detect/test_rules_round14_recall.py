@@ -110,3 +110,13 @@ def test_a_third_partys_initials_that_are_an_acronym_sign_things() -> None:
     assert pattern is not None
     assert pattern.search("PA signed the risk assessment") is not None
     assert pattern.search("the PA job advert went out") is None
+
+
+def test_a_short_given_name_before_a_rotas_arrow() -> None:
+    assert "Bo" in _nick("Bo 👉 tills, Priyesh 👉 float")
+    assert "Al" in _nick("kitchen: Al -> pots; Wendell -> prep")
+
+
+@pytest.mark.parametrize("text", ["ok -> done", "ty -> all", "so -> next week", "Re 👉 the form"])
+def test_chat_words_before_an_arrow_stay_words(text: str) -> None:
+    assert _nick(text) == []
