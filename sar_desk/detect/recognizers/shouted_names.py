@@ -3,7 +3,8 @@
 Chat writes a name in capitals or holds a letter for feeling ("OLLIEEE where r u"). The model
 and the lists read the word as an acronym or as nothing. A word counts as a name here when:
 
-- it is in capitals, or holds one letter three times or more in a row (a stretch);
+- it is in capitals (four letters or more: "CAS" is a service), or holds one letter three
+  times or more in a row (a stretch);
 - the line it is in has lower-case words too (a line all in capitals is a heading or a label);
 - with each stretch held to one or two letters ("TOMMMM": "tom", "tomm"), the word is a listed
   given name that is no English word, place or listed non-name ("MAY", "BILL" and "SOOO" stay
@@ -65,6 +66,8 @@ def shouted_name(word: str, gaz: Gazetteers) -> bool:
     stretched = _STRETCH.search(word) is not None
     if not stretched and not word.isupper():
         return False  # an ordinary capitalised word is the model's and the lists' own
+    if not stretched and len(letters) < 4:
+        return False  # three capitals are as often a service's initials ("CAS callback")
     for form in unstretched(word):
         if _listed_given_name(form, gaz) or clipped_z(form.capitalize(), gaz):
             return True

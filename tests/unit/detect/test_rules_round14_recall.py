@@ -120,3 +120,7 @@ def test_a_short_given_name_before_a_rotas_arrow() -> None:
 @pytest.mark.parametrize("text", ["ok -> done", "ty -> all", "so -> next week", "Re 👉 the form"])
 def test_chat_words_before_an_arrow_stay_words(text: str) -> None:
     assert _nick(text) == []
+
+
+def test_three_capitals_are_a_service_not_a_name() -> None:
+    assert _nick("rash and fever, CAS callback within 20 mins") == []
