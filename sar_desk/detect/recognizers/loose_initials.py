@@ -10,7 +10,9 @@ left to the model, which reads "k.m." or "dg" as nothing. Two shapes say "a pers
   registers write them: "MH to do the fire drill", "dg to check the van", "bs countersigned
   the register"; or in capitals before a verb only a person does ("JW said it's fine") or
   after a verb of contact ("ask MK for the keys"). Never an English word or chat shorthand
-  ("ok to do", "hr to check"), an abbreviation of `initials.ACRONYMS` or a post ("ask TL").
+  ("ok to do", "hr to check"), an abbreviation of `initials.ACRONYMS` or a post ("ask TL");
+- two letters in brackets ending a bulleted item of minutes or actions, its owner ("- lift
+  approved (MK)"), less units ("(kg)").
 
 None of these spans spreads through the case, so a wrong guess stays in its own message.
 """
@@ -57,6 +59,14 @@ _ASK = re.compile(
     r"(?<![\w'’])(?:[Aa]sk|[Tt]ell|[Tt]hanks|[Cc]heers|[Pp]ing|[Rr]emind|[Cc]hase|[Tt]ext|"
     r"[Mm]essage)[ \t]+(?P<v>[A-Z]{2})(?![\w'’@-]|[ \t]+[A-Z])"
 )
+# Minutes and action lists name who owns an item by initials in brackets at its end:
+# "- Ola: housing transfer (JW)", "- lift approved (mk)". Only on a bulleted line.
+_OWNER = re.compile(
+    r"(?m)^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t][^\n]*?\((?P<v>[A-Z]{2}|[a-z]{2})\)"
+    r"(?=[ \t]*(?:[,.;]|$))"
+)
+# Units and short words written in brackets ("(kg)", "(ft)", "(ie)"), never initials.
+_UNITS = _set("kg km cm mm ml mg ft lb oz gb mb kb hz mph kw ie eg ea yr yo")
 # Posts and bodies said by their capitals, no one's initials ("ask TL", "GM said").
 _POSTS = _set("""
     gm tl hv dm rm cm om sm md ta lo do co io ap ds di dc sgt pt cs bm fm hm hq ea ceo cfo
@@ -80,6 +90,8 @@ def task_ok(value: str) -> bool:
     low = value.casefold()
     if value.upper() in ACRONYMS or low in _ABBREVIATIONS or low in CHAT_WORDS or low in _POSTS:
         return False
+    if low in _UNITS:
+        return False
     # the common words only: the larger dictionary holds abbreviations ("dg", "jr")
     return not current().is_common_word(low)
 
@@ -100,7 +112,7 @@ class LooseInitialsRecognizer(RuleRecognizer):
         ]
         out += [
             (m.start("v"), m.end("v"), "PERSON", 0.5, self.NOTE)
-            for rule in (_TASK, _SAID, _ASK)
+            for rule in (_TASK, _SAID, _ASK, _OWNER)
             for m in rule.finditer(text)
             if task_ok(m.group("v"))
         ]

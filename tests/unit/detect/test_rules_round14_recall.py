@@ -124,3 +124,10 @@ def test_chat_words_before_an_arrow_stay_words(text: str) -> None:
 
 def test_three_capitals_are_a_service_not_a_name() -> None:
     assert _nick("rash and fever, CAS callback within 20 mins") == []
+
+
+def test_initials_in_brackets_own_an_item_of_minutes() -> None:
+    text = "panel actions:\n- Odalys: ramp quote (TQ)\n- stairlift approved (rb), review in May"
+    assert _initials(text) == ["TQ", "rb"]
+    assert _initials("- flour, 2 bags (kg)\n- transfer to payroll (HR)\n- ship (UK)") == []
+    assert _initials("the quote came to £40 (TQ)") == []  # not an item of a list
