@@ -16,7 +16,7 @@ from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import RequesterAllowList, plain_name
 from sar_desk.detect.recognizers.name_words import JOINERS
-from sar_desk.detect.words import TITLES
+from sar_desk.detect.words import TITLES, is_not_a_name
 
 # Types whose span may hold a name (a LOCATION or NRP guess may become a PERSON later).
 TRIMMED_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
@@ -87,25 +87,26 @@ def _requester_words(words: list[re.Match[str]], allow: RequesterAllowList) -> s
 
 
 def _name_part(piece: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The piece without joiners and titles at its ends, when it is still a name by itself.
+    """The piece cut to its name-like words at both ends, when any is left ("SAR from" is none).
 
-    A title is dropped at the end ("Dolly and Mrs" is no name) but kept before a name left
-    ("Mrs Okafor"); the piece must hold a listed given or family name, or a capitalised word
-    that is no common word.
+    Name-like: a listed given or family name, a capitalised word that is no common word, or a
+    word in capitals of four letters or more that is no English word (not "SAR", "NHS"); never
+    a title, a joiner or a listed non-name. Words between two name-like ones stay ("van der").
     """
-    never = TITLES | JOINERS
-    while piece and piece[0].group(0).casefold() in JOINERS:
+    while piece and not _name_like(piece[0].group(0)):
         piece = piece[1:]
-    while piece and piece[-1].group(0).casefold().rstrip(".") in never:
+    while piece and not _name_like(piece[-1].group(0)):
         piece = piece[:-1]
+    return piece
+
+
+def _name_like(word: str) -> bool:
     gaz = gazetteer.current()
-    for word in piece:
-        text = word.group(0)
-        if text.casefold().rstrip(".") in never or len(text) < 2:
-            continue
-        parts = text.split("-")  # "jia-hui": each part a listed name
-        if all(gaz.is_first_name(p) or gaz.is_surname(p) for p in parts):
-            return piece
-        if text[0].isupper() and not gaz.is_common_word(text):  # "Odile Today" leaves no name
-            return piece
-    return []
+    low = _POSSESSIVE.sub("", word).casefold()
+    if low.rstrip(".") in TITLES | JOINERS or len(low) < 2 or is_not_a_name(word):
+        return False
+    if word.isupper():
+        return len(low) >= 4 and not gaz.is_english(low) and not gaz.is_common_word(low)
+    if all(gaz.is_first_name(p) or gaz.is_surname(p) for p in low.split("-")):
+        return True  # "jia-hui": each part a listed name
+    return word[:1].isupper() and not gaz.is_common_word(low)  # "Odile Today" leaves no name

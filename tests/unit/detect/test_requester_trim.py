@@ -95,3 +95,12 @@ def test_a_span_tied_to_the_requester_keeps_the_other_name_untied() -> None:
     )
     out = apply_policy([found], _context(ODILE))
     assert [(f.text, f.person_id) for f in out] == [("Zuleika", None)]
+
+
+def test_what_is_left_must_be_name_like_at_both_ends() -> None:
+    text = "SAR from Mrs Odile Fenwick-Tarr logged"
+    assert _proposed(text, "SAR from Mrs Odile Fenwick-Tarr") == []
+    text = "logged Odile's SAR today"
+    assert _proposed(text, "Odile's SAR") == []
+    text = "cc Odile Fenwick-Tarr, Zuleika Amadi re: the file"
+    assert _proposed(text, "Odile Fenwick-Tarr, Zuleika Amadi re") == ["Zuleika Amadi"]
