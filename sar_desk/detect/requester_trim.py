@@ -15,7 +15,9 @@ from dataclasses import replace
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import RequesterAllowList, plain_name
+from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.recognizers.name_words import JOINERS
+from sar_desk.detect.recognizers.ranks import RANKS
 from sar_desk.detect.words import TITLES, is_not_a_name
 
 # Types whose span may hold a name (a LOCATION or NRP guess may become a PERSON later).
@@ -24,6 +26,8 @@ TRIMMED_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-.][^\W\d_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 _LONGEST = 4  # the most words of a requester's name matched as one run
+_NEVER = TITLES | JOINERS | HONORIFICS
+_RANK = re.compile(rf"(?i:{RANKS})")
 
 
 def trim_requester(finding: Finding, allow: RequesterAllowList) -> list[Finding]:
@@ -103,8 +107,9 @@ def _name_part(piece: list[re.Match[str]]) -> list[re.Match[str]]:
 def _name_like(word: str) -> bool:
     gaz = gazetteer.current()
     low = _POSSESSIVE.sub("", word).casefold()
-    if low.rstrip(".") in TITLES | JOINERS or len(low) < 2 or is_not_a_name(word):
-        return False
+    bare = low.rstrip(".")
+    if bare in _NEVER or _RANK.fullmatch(bare) or len(low) < 2 or is_not_a_name(word):
+        return False  # "Revd", "Sgt", "and": a title or a joiner left alone is no one
     if word.isupper():
         return len(low) >= 4 and not gaz.is_english(low) and not gaz.is_common_word(low)
     if all(gaz.is_first_name(p) or gaz.is_surname(p) for p in low.split("-")):

@@ -104,3 +104,10 @@ def test_what_is_left_must_be_name_like_at_both_ends() -> None:
     assert _proposed(text, "Odile's SAR") == []
     text = "cc Odile Fenwick-Tarr, Zuleika Amadi re: the file"
     assert _proposed(text, "Odile Fenwick-Tarr, Zuleika Amadi re") == ["Zuleika Amadi"]
+
+
+def test_a_title_or_rank_left_alone_is_no_name() -> None:
+    text = "Revd Odile Fenwick-Tarr rang"
+    assert _proposed(text, "Revd Odile Fenwick-Tarr") == []
+    text = "Sgt Odile Fenwick-Tarr rang"
+    assert _proposed(text, "Sgt Odile Fenwick-Tarr") == []
