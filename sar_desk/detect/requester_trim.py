@@ -10,11 +10,13 @@ words; each piece that is left is kept only if it is still a name by itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import replace
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.detect import gazetteer
-from sar_desk.detect.allow_list import RequesterAllowList, plain_name
+from sar_desk.detect.allow_list import RequesterAllowList, plain_name, requester_people
+from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.recognizers.name_words import JOINERS
 from sar_desk.detect.recognizers.ranks import RANKS
@@ -30,11 +32,16 @@ _NEVER = TITLES | JOINERS | HONORIFICS
 _RANK = re.compile(rf"(?i:{RANKS})")
 
 
-def trim_requester(finding: Finding, allow: RequesterAllowList) -> list[Finding]:
+def trim_requester(
+    finding: Finding, allow: RequesterAllowList, others: Set[str] = frozenset()
+) -> list[Finding]:
     """The parts of a name-like text finding left when the requester's words are cut out.
 
     Returns ``[finding]`` when it holds none of the requester's words, ``[]`` when nothing that
-    is a name by itself is left, else the pieces between the requester's words.
+    is a name by itself is left, else the pieces between the requester's words. A span the
+    case tied to the requester keeps only pieces whose every word is a name word of another
+    known person (`others`, folded): another word next to the requester's name may be their
+    own middle name.
     """
     if (
         finding.entity_type not in TRIMMED_TYPES
@@ -56,8 +63,11 @@ def trim_requester(finding: Finding, allow: RequesterAllowList) -> list[Finding]
     # Bloggs came in": the requester's name inside a longer span); what is left is not theirs.
     other = None if finding.person_id in allow.person_ids else finding.person_id
     out = []
+    tied = finding.person_id is not None and finding.person_id in allow.person_ids
     for piece in pieces:
         kept = _name_part(piece)
+        if tied and not all(_key(w.group(0)) in others for w in kept):
+            continue
         if kept:
             a, b = kept[0].start(), kept[-1].end()
             out.append(
@@ -115,3 +125,15 @@ def _name_like(word: str) -> bool:
     if all(gaz.is_first_name(p) or gaz.is_surname(p) for p in low.split("-")):
         return True  # "jia-hui": each part a listed name
     return word[:1].isupper() and not gaz.is_common_word(low)  # "Odile Today" leaves no name
+
+
+def known_name_words(context: CaseContext) -> frozenset[str]:
+    """The folded words of the names of the case's people other than the requester."""
+    requesters = requester_people(context)
+    return frozenset(
+        _key(word)
+        for person in context.people
+        if person not in requesters
+        for name in person.names
+        for word in name.split()
+    )
