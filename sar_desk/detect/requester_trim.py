@@ -20,6 +20,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.recognizers.name_words import JOINERS
 from sar_desk.detect.recognizers.ranks import RANKS
+from sar_desk.detect.recognizers.shouted_names import unstretched
 from sar_desk.detect.words import TITLES, is_not_a_name
 
 # Types whose span may hold a name (a LOCATION or NRP guess may become a PERSON later).
@@ -97,6 +98,9 @@ def _requester_words(words: list[re.Match[str]], allow: RequesterAllowList) -> s
             spelled = "".join(ch for ch in run if ch.isalpha())
             if run in allow.names or (j == i + 1 and spelled in allow.spelled):
                 mine.update(range(i, j))
+        # "ODILEEE": a stretched word is the requester's when a held form of it is
+        if i not in mine and any(form in allow.names for form in unstretched(keys[i])):
+            mine.add(i)
     return mine
 
 

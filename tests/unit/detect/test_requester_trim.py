@@ -129,3 +129,10 @@ def test_a_span_tied_to_the_requester_drops_a_word_no_known_person_has() -> None
         person_id=PersonId(1),
     )
     assert apply_policy([found], _context(ODILE)) == []
+
+
+def test_the_requesters_name_stretched_is_theirs() -> None:
+    text = "ODILEEEE 🎉 welcome back"
+    assert _proposed(text, "ODILEEEE") == []
+    text = "Odileee and Zuleika came"
+    assert _proposed(text, "Odileee and Zuleika") == ["Zuleika"]
