@@ -27,6 +27,7 @@ from sar_desk.detect.words import TITLES, is_not_a_name
 TRIMMED_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
 # A word with its inner apostrophes and hyphens: "O'Neill", "Malik-Hines", "Dolly's".
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-.][^\W\d_]+)*", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 _LONGEST = 4  # the most words of a requester's name matched as one run
 _NEVER = TITLES | JOINERS | HONORIFICS
@@ -44,6 +45,11 @@ def trim_requester(
     known person (`others`, folded): another word next to the requester's name may be their
     own middle name.
     """
+    if finding.entity_type == "URL" and finding.field == ProposalField.TEXT:
+        # "jericho.dela cruz@...": a link or a broken address holding the requester's name is
+        # theirs (a web address is no one else's name to keep)
+        letters = list(_LETTERS.finditer(finding.text))
+        return [] if _requester_words(letters, allow) else [finding]
     if (
         finding.entity_type not in TRIMMED_TYPES
         or finding.field != ProposalField.TEXT

@@ -136,3 +136,9 @@ def test_the_requesters_name_stretched_is_theirs() -> None:
     assert _proposed(text, "ODILEEEE") == []
     text = "Odileee and Zuleika came"
     assert _proposed(text, "Odileee and Zuleika") == ["Zuleika"]
+
+
+def test_a_link_holding_the_requesters_name_is_theirs() -> None:
+    for link, kept in (("odile.fe", []), ("www.fenwick-tarr.example", []), ("example.org", [1])):
+        found = Finding(MessageId(1), ProposalField.TEXT, 0, len(link), link, "URL", 0.5, "t")
+        assert len(apply_policy([found], _context(ODILE))) == len(kept)
