@@ -106,6 +106,11 @@ def _spelled_names(names: Iterable[str], people: Iterable[KnownPerson]) -> set[s
     return spelled
 
 
+def plain_name(value: str) -> str:
+    """A name as the allow-list keeps it: folded, without titles ("Mrs Zoë X" -> "zoe x")."""
+    return _plain_name(value)
+
+
 def _plain_name(value: str) -> str:
     words = [w for w in value.lstrip("@").split() if w.casefold().strip(".") not in TITLES]
     return name_key(" ".join(words))

@@ -21,6 +21,7 @@ from sar_desk.core.model import ConversationId, Message, MessageId
 from sar_desk.detect.address_blocks import join_address_blocks
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.group_titles import owner_findings
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.ner_spans import pieces
@@ -180,6 +181,7 @@ def _text_findings(
     # ("Danke, Sam Patel, bis morgen", 'changed the subject to "Sam Patel leaving do"',
     # "Sam_Patel_payslip.pdf"); names spread from NER are not.
     masked = [r for r in regions if r.kind not in _KNOWN_STILL_FOUND]
+    found += owner_findings(message_id, text, regions)  # 'to "Ola Reyes's 40th"'
     for hit in context.matcher.find(text):
         if inside(masked if hit.kind != "propagated" else regions, hit.start, hit.end):
             continue  # "deleted" in "This message was deleted", a name inside a link

@@ -74,7 +74,9 @@ ACRONYMS = frozenset(
 )
 
 # After initials that are also a common abbreviation, only a verb shows a person ("RN asked").
-_PERSON_VERB = r"(?=\s+(?:is|was|has|had|said|says|asked|asks|rang|called|wants|needs|told|thinks))"
+_PERSON_VERB = (
+    r"(?=\s+(?:is|was|has|had|said|says|asked|asks|rang|called|wants|needs|told|thinks|signed))"
+)
 
 
 def initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonId | None]]:

@@ -21,6 +21,7 @@ from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import Message, MessageId, PersonRole, Regime
 from sar_desk.detect.allow_list import RequesterAllowList, build_allow_list
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.requester_trim import known_name_words, trim_requester
 from sar_desk.detect.self_disclosure import is_self_disclosed, self_regions
 
 _OWN_CODES = {
@@ -166,6 +167,10 @@ def apply_policy(
     """
     allow = allow or build_allow_list(context)
     findings = list(findings)
+    if context.regime == Regime.SAR:
+        # the last step's guarantee: no proposal holds the requester's words ("Sue Dolly")
+        others = known_name_words(context)
+        findings = [piece for f in findings for piece in trim_requester(f, allow, others)]
     given = self_disclosed(findings, messages, allow)
     out: list[Finding] = []
     for finding in findings:

@@ -8,8 +8,11 @@ left to the model, which reads "k.m." or "dg" as nothing. Two shapes say "a pers
   the capitals that are more often an abbreviation (`initials.ACRONYMS`: "G.P.", "M.P.");
 - two bare letters opening a line or a sentence before a task or a signature, as rotas and
   registers write them: "MH to do the fire drill", "dg to check the van", "bs countersigned
-  the register". Never an English word or chat shorthand ("ok to do", "hr to check") nor an
-  abbreviation of `initials.ACRONYMS`.
+  the register"; or in capitals before a verb only a person does ("JW said it's fine") or
+  after a verb of contact ("ask MK for the keys"). Never an English word or chat shorthand
+  ("ok to do", "hr to check"), an abbreviation of `initials.ACRONYMS` or a post ("ask TL");
+- two letters in brackets ending a bulleted item of minutes or actions, its owner ("- lift
+  approved (MK)"), less units ("(kg)").
 
 None of these spans spreads through the case, so a wrong guess stays in its own message.
 """
@@ -42,6 +45,33 @@ _TASK = re.compile(
     r"countersigned|co-signed|signed|witnessed|initialled|checked)\b)",
     re.MULTILINE,
 )
+# Two capitals said as a person: opening a line or a sentence before a verb only a person
+# does ("JW said it's fine"), or right after a verb of contact ("ask MK", "thanks RB"). Capitals
+# only: "ok said" and "ask me" are words.
+_SAID = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?P<v>[A-Z]{2})(?=[ \t]+(?:said|says|rang|asked|wants|"
+    r"wanted|told|phoned|texted|emailed|messaged|agreed|reckons|thinks|(?:is|was)[ \t]+(?:off|"
+    r"going|in[ \t]+today|on[ \t]+(?:lates|earlies|nights|leave|holiday))|has[ \t]+(?:gone|"
+    r"left|asked|said))\b)",
+    re.MULTILINE,
+)
+_ASK = re.compile(
+    r"(?<![\w'’])(?:[Aa]sk|[Tt]ell|[Tt]hanks|[Cc]heers|[Pp]ing|[Rr]emind|[Cc]hase|[Tt]ext|"
+    r"[Mm]essage)[ \t]+(?P<v>[A-Z]{2})(?![\w'’@-]|[ \t]+[A-Z])"
+)
+# Minutes and action lists name who owns an item by initials in brackets at its end:
+# "- Ola: housing transfer (JW)", "- lift approved (mk)". Only on a bulleted line.
+_OWNER = re.compile(
+    r"(?m)^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t][^\n]*?\((?P<v>[A-Z]{2}|[a-z]{2})\)"
+    r"(?=[ \t]*(?:[,.;]|$))"
+)
+# Units and short words written in brackets ("(kg)", "(ft)", "(ie)"), never initials.
+_UNITS = _set("kg km cm mm ml mg ft lb oz gb mb kb hz mph kw ie eg ea yr yo")
+# Posts and bodies said by their capitals, no one's initials ("ask TL", "GM said").
+_POSTS = _set("""
+    gm tl hv dm rm cm om sm md ta lo do co io ap ds di dc sgt pt cs bm fm hm hq ea ceo cfo
+    coo dpo sm ic bt ee o2 dj mc fa rm rn cd tv
+""")
 Span = tuple[int, int, str, float, str]
 
 
@@ -58,7 +88,9 @@ def dotted_ok(value: str) -> bool:
 def task_ok(value: str) -> bool:
     """Whether two letters before a task are initials, not a word or an abbreviation."""
     low = value.casefold()
-    if value.upper() in ACRONYMS or low in _ABBREVIATIONS or low in CHAT_WORDS:
+    if value.upper() in ACRONYMS or low in _ABBREVIATIONS or low in CHAT_WORDS or low in _POSTS:
+        return False
+    if low in _UNITS:
         return False
     # the common words only: the larger dictionary holds abbreviations ("dg", "jr")
     return not current().is_common_word(low)
@@ -80,7 +112,8 @@ class LooseInitialsRecognizer(RuleRecognizer):
         ]
         out += [
             (m.start("v"), m.end("v"), "PERSON", 0.5, self.NOTE)
-            for m in _TASK.finditer(text)
+            for rule in (_TASK, _SAID, _ASK, _OWNER)
+            for m in rule.finditer(text)
             if task_ok(m.group("v"))
         ]
         return out

@@ -40,6 +40,7 @@ from sar_desk.detect.recognizers.address_forms import (
     sign_off_ok,
 )
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.shouted_names import shouted_spans
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
 
@@ -70,6 +71,13 @@ SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s))[ \t]*(?P<v>[^\W\d_][a-z'’-]{3,})[ \t]+(?=(?:wants|wanted|rang|rung|"
     r"called|phoned|emailed|texted|messaged|says|said|asked|told|refused|agreed|signed|missed|"
     r"(?:is|was)[ \t]+(?:doing|on|off|covering|back|away|chairing|leading))\b)",
+    re.MULTILINE,
+)
+# A rota written with arrows: "Mo 👉 counter, Dev 👉 fryer", "kaz -> tills". The word opening
+# the line or an item is who does the task.
+ASSIGNED = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\n))[ \t]*(?P<v>[A-Za-z][a-z]{1,2})[ \t]*(?:👉|->|→|=>|➡️?)[ \t]*"
+    r"(?=[^\W\d_])",
     re.MULTILINE,
 )
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
@@ -142,6 +150,13 @@ def subject_ok(value: str) -> bool:
     return value[:1].isupper() or gaz.is_surname(low) or gaz.is_first_name(low)
 
 
+def assigned_ok(value: str) -> bool:
+    """Whether a short word before a rota's arrow is a given name ("Mo", not "ok" or "ta")."""
+    if lower_word_not_name(value) or value.casefold() in {"ig", "fb", "tv", "pc"}:
+        return False  # chat shorthand ("ok -> done", "ty"), letters said one by one
+    return short_subject_ok(value)
+
+
 def before_post_ok(name: str, post: str) -> bool:
     """Whether a listed given name stands before a post ("Hazel" of "Hazel Team Leader")."""
     gaz = current()
@@ -172,6 +187,7 @@ class NicknameRecognizer(RuleRecognizer):
         # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
         Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
         Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
+        Rule("assigned-by-arrow", ASSIGNED, 0.5, validate=assigned_ok),
         Rule("after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok),
         Rule("after-relation-full", AFTER_RELATION_FULL, 0.5, validate=lower_full_name_ok),
         Rule("family-name", FAMILY, 0.5, validate=family_ok),
@@ -189,6 +205,9 @@ class NicknameRecognizer(RuleRecognizer):
             if before_post_ok(m.group("v"), m.group("post")) and all(
                 end <= s or start >= e for s, e, *_rest in found
             ):
+                found.append((start, end, "PERSON", 0.55, ""))
+        for start, end in shouted_spans(text, current()):  # "KEELEY left", "Ollieee 😂"
+            if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "PERSON", 0.55, ""))
         for m in FAMILIAR_NAME.finditer(text):
             start, end = m.span("v")

@@ -171,6 +171,23 @@ class PassportNumberRecognizer(RuleRecognizer):
         return sorted(found)
 
 
+_NINO_CUE_LINE = re.compile(NINO_CUE + r"[^\n]{0,240}")
+# A list item's value: after a dash, a colon or an equals sign ("Ola Reyes - AB123456C").
+_LISTED_NINO = re.compile(r"(?<![A-Za-z0-9])[-–:=][ \t]*(?P<v>" + _NINO_SHAPE + r")(?![A-Za-z0-9])")
+
+
+def _listed_after_cue(text: str) -> list[tuple[int, int]]:
+    """NINO-shaped values of a list its cue opens on the line, however far along.
+
+    "NI numbers still missing: Ola Reyes - applied, Kit Byrne - AB123456C": the cue names
+    every item of the line, so each value written as an item's ("name - value") is a NINO.
+    """
+    out: list[tuple[int, int]] = []
+    for line in _NINO_CUE_LINE.finditer(text):
+        out += [m.span("v") for m in _LISTED_NINO.finditer(text, line.start(), line.end())]
+    return out
+
+
 class NinoCueRecognizer(RuleRecognizer):
     """A NINO-shaped value within a few words after "NI number" or "national insurance"."""
 
@@ -234,3 +251,13 @@ class NinoCueRecognizer(RuleRecognizer):
         ),
     )
     CONTEXT = ("national", "insurance", "ni", "nino")
+
+    def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
+        """The rules' matches, then the values of a list the cue opens on its line."""
+        found = super().noted_spans(text)
+        if not DIGIT.search(text):
+            return found
+        for start, end in _listed_after_cue(text):
+            if all(end <= s or start >= e for s, e, *_rest in found):
+                found.append((start, end, "UK_NINO", 0.85, _nino_note(text[start:end])))
+        return sorted(found)

@@ -3,8 +3,8 @@
 Presidio's `PhoneRecognizer` only reports numbers libphonenumber calls *valid*, so Ofcom's
 drama range (07700 900xxx) and newly allocated ranges are missed (presidio.md §6.4). A
 redaction must not depend on that, so this recogniser checks shape instead: a national
-number of 10 or 11 digits starting 01, 02, 03, 05, 07 or 08 (or the same after +44 / 0044,
-with an optional "(0)").
+number of 10 or 11 digits starting 01, 02, 03, 05, 07 or 08, or of 11 starting 09 (or the
+same after +44 / 0044, with an optional "(0)").
 """
 
 from __future__ import annotations
@@ -57,6 +57,10 @@ def national_digits(value: str) -> str:
 def is_uk_number(value: str) -> bool:
     """Whether a matched string has the digit count and prefix of a UK number."""
     digits = national_digits(value)
+    if digits[:2] == "09":
+        # premium rate (Ofcom's drama range is 0909 879 0xxx): always eleven digits; in chat
+        # it is given as someone's number like any other ("her number is 0909 ...")
+        return len(digits) == 11
     return len(digits) in (10, 11) and digits[:2] in ("01", "02", "03", "05", "07", "08")
 
 

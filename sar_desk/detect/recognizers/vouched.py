@@ -4,8 +4,8 @@ Presidio keeps one result where two recognisers return the same span, the higher
 model's. The model's guesses then go through checks meant for guesses ("sarge" alone is a
 post, "Selam" is also a Turkish greeting, a span with a digit is a reference), and a name a
 rule had found on its own grounds ("daughter Selam staying", "nobby from building control
-rang", "WO2 Pritchard") was lost only because the model had found it too. So where a rule of
-the name recognisers below returns exactly the model's span (or a rank or titled name inside
+rang", "WO2 Pritchard", "JW said") was lost only because the model had found it too. So where a
+rule of the name recognisers below returns exactly the model's span (or a rank or titled name inside
 it, `address_forms.ruled_name`), the span is kept as the rule would have kept it.
 """
 
@@ -14,13 +14,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sar_desk.detect.recognizers.address_forms import ruled_name
+from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
 
 
 @lru_cache(maxsize=1)
-def _recognizers() -> tuple[NicknameRecognizer, NicknameListRecognizer]:
-    return NicknameRecognizer(), NicknameListRecognizer()
+def _recognizers() -> tuple[NicknameRecognizer, NicknameListRecognizer, LooseInitialsRecognizer]:
+    return NicknameRecognizer(), NicknameListRecognizer(), LooseInitialsRecognizer()
 
 
 @lru_cache(maxsize=4096)

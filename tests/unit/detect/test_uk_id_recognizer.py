@@ -91,3 +91,15 @@ def test_nino_in_printed_pairs_and_more_cue_wordings() -> None:
     assert values(nino, "insurance no: QQ402177A") == ["QQ402177A"]
     assert values(passport, "pp no. 402117936 on file") == ["402117936"]
     assert values(passport, "her pasport 402117936") == ["402117936"]
+
+
+def test_nino_values_of_a_list_the_cue_opens_however_far_along() -> None:
+    nino = NinoCueRecognizer()
+    text = (
+        "NI numbers to chase for payroll: Teodor Vasquez-Lindqvist - sent, "
+        "Marguerite Oyelowo-Hart - QQ 12 34 56 C, Ib Strand = TN654321B"
+    )
+    assert values(nino, text) == ["QQ 12 34 56 C", "TN654321B"]
+    # far along, a code that is no list item's value stays unproposed
+    far = "NI numbers are on the form in the office drawer, and the works van's ticket is TN654321B"
+    assert values(nino, far) == []

@@ -33,6 +33,10 @@ CASES = [
     ("ref 0123 45 67 89", []),  # too few digits
     ("dated 2026 04 11 10", []),  # no leading 0
     ("call 0407 946 0318", []),  # no UK number starts 04
+    # Premium rate, the drama range among them: eleven digits, given as anyone's number.
+    ("his mobile is 0909 879 0123 after six", ["0909 879 0123"]),
+    ("landline 09098790456", ["09098790456"]),
+    ("code 0909 879 012", []),  # ten digits: no 09 number is that short
     # Not phones: NHS numbers, ticket ids, dates, money, too many digits, no leading 0.
     ("NHS 943 476 5919", []),
     ("ticket INC01134960000", []),
