@@ -36,6 +36,7 @@ from sar_desk.detect.recognizers.name_words import (
     word_name_cued,
 )
 from sar_desk.detect.recognizers.noun_phrases import in_a_compound
+from sar_desk.detect.recognizers.uk_villages import title_or_name_before
 from sar_desk.detect.words import (
     FILLER_WORDS,
     NOT_NAMES,
@@ -270,14 +271,6 @@ def _unknown_word(word: str) -> bool:
     return word.islower() and len(word) > 2 and not lower_word_not_name(word) and word not in _NEVER
 
 
-def _names_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
-    if i == 0 or text[words[i - 1].end() : words[i].start()] not in (" ", ". "):
-        return False
-    prev = words[i - 1].group(0)
-    low = prev.casefold().rstrip(".")
-    return low in TITLES or (prev[:1].isupper() and gaz.is_first_name(low))
-
-
 class UkPlaceRecognizer(_ListRecognizer):
     """UK towns, cities and districts from the GeoNames list, as written there."""
 
@@ -313,7 +306,7 @@ class UkPlaceRecognizer(_ListRecognizer):
                 )
                 if ambiguous and prev.casefold() not in _PLACE_CUE and not listed:
                     break
-                if n == 1 and _names_before(text, words, i, gaz):
+                if n == 1 and title_or_name_before(text, words, i, gaz):
                     break  # "Nia Featherstone", "Ms Featherstone": a surname, not the town
                 out.append((w.start(), end, "LOCATION", 0.6, self.NOTE))
                 taken = end

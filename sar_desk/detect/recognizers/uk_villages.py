@@ -70,7 +70,7 @@ def _village_at(
     if not lower:
         # Measured on corpora v2-v14 (round 13): asking a place word of capitalised villages
         # too found fewer towns on v10-v14 and changed no person figure or negative.
-        return not _name_before(text, words, i, gaz)
+        return not title_or_name_before(text, words, i, gaz)
     # In lower case a village must be placed: strong cues only ("from peasenhall"; not "to").
     return placed(text, start, end, True)
 
@@ -81,8 +81,12 @@ def _capitalised(value: str) -> bool:
     return parts[0][:1].isupper() and parts[-1][:1].isupper()
 
 
-def _name_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
-    """A title or a capitalised given name just before: "Mrs Langton", "Tom Hopwood"."""
+def title_or_name_before(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
+    """Whether a title or a capitalised given name stands just before ``words[i]``.
+
+    "Mrs Langton", "Tom Hopwood": the word is then a family name, not a place (the place
+    lists' recognisers share this test).
+    """
     if i == 0 or text[words[i - 1].end() : words[i].start()] not in (" ", ". "):
         return False
     prev = words[i - 1].group(0)
