@@ -6,20 +6,12 @@ people), none taken from an evaluation corpus.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.anchored_street import anchored_streets
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 
-LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def streets(text: str) -> list[str]:

@@ -3,8 +3,6 @@ around a value decide, on synthetic text written for these rules."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sar_desk.detect import gazetteer
@@ -15,12 +13,7 @@ from sar_desk.detect.recognizers.uk_place_recognizer import (
     placed_in_address,
 )
 
-LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def spans(recognizer: object, text: str) -> list[str]:

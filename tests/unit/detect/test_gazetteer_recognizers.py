@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sar_desk.core.model import MessageId, Regime
@@ -14,12 +12,7 @@ from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer, UkPlaceRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 
-LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def spans(recognizer: object, text: str) -> list[str]:

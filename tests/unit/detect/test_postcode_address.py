@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sar_desk.core.model import MessageId, Regime
-from sar_desk.detect import gazetteer
 from sar_desk.detect.analyze import analyze_all
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.recognizers.postcode_address import postcode_addresses
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 
-LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def streets(text: str) -> list[str]:

@@ -7,8 +7,6 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sar_desk.core.findings import Finding, ProposalField
@@ -29,12 +27,7 @@ from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _values(recognizer: object, text: str) -> list[str]:

@@ -6,13 +6,11 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import MessageId, Regime
-from sar_desk.detect import gazetteer
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.not_people import (
     acronym_tail,
@@ -32,18 +30,9 @@ from sar_desk.detect.relabel import trim_span
 from sar_desk.detect.spread_words import spread_blocked
 from sar_desk.detect.words import is_not_a_name
 from sar_desk.detect.world_greetings import greeting_phrases, is_world_greeting
+from tests.unit.detect.conftest import span_of
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
-
-
-def _at(text: str, value: str) -> tuple[str, int, int]:
-    i = text.index(value)
-    return text, i, i + len(value)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _spread(*spans: str) -> list[str]:
@@ -99,10 +88,10 @@ def test_span_over_a_line_break_is_two_lines() -> None:
 
 
 def test_spread_is_blocked_on_pets_boats_brands_and_months() -> None:
-    assert spread_blocked(*_at("Biscuit's worming is overdue", "Biscuit"))
-    assert spread_blocked(*_at("Jasper Moon handbag left on the bus", "Jasper"))
-    assert spread_blocked(*_at("Budget Feb-Apr final.xlsx", "Feb"))
-    assert not spread_blocked(*_at("Jasper rang about his rent", "Jasper"))
+    assert spread_blocked(*span_of("Biscuit's worming is overdue", "Biscuit"))
+    assert spread_blocked(*span_of("Jasper Moon handbag left on the bus", "Jasper"))
+    assert spread_blocked(*span_of("Budget Feb-Apr final.xlsx", "Feb"))
+    assert not spread_blocked(*span_of("Jasper rang about his rent", "Jasper"))
 
 
 # --- spans that are things --------------------------------------------------------------------
@@ -125,24 +114,24 @@ def test_acronym_tail() -> None:
 
 
 def test_brand_before_goods() -> None:
-    assert brand_before_goods(*_at("found a Barbour jacket on the bench", "Barbour"))
-    assert brand_before_goods(*_at("Joules Lane boots in the office", "Joules"))
-    assert brand_before_goods(*_at("Zenith Lumo out of stock again", "Zenith Lumo"))
-    assert brand_before_goods(*_at("my Morphy toaster broke", "Morphy toaster"))
-    assert not brand_before_goods(*_at("Ravi's bag is in the office", "Ravi"))
-    assert not brand_before_goods(*_at("Ravi bag it up for me", "Ravi"))
-    assert not brand_before_goods(*_at("from ravi cake, the new tenant", "ravi cake"))
+    assert brand_before_goods(*span_of("found a Barbour jacket on the bench", "Barbour"))
+    assert brand_before_goods(*span_of("Joules Lane boots in the office", "Joules"))
+    assert brand_before_goods(*span_of("Zenith Lumo out of stock again", "Zenith Lumo"))
+    assert brand_before_goods(*span_of("my Morphy toaster broke", "Morphy toaster"))
+    assert not brand_before_goods(*span_of("Ravi's bag is in the office", "Ravi"))
+    assert not brand_before_goods(*span_of("Ravi bag it up for me", "Ravi"))
+    assert not brand_before_goods(*span_of("from ravi cake, the new tenant", "ravi cake"))
 
 
 def test_pets_and_boats_by_their_kind_word() -> None:
-    assert pet_or_boat(*_at("Lost cat: Pickle, tabby, last seen Tues", "Pickle"))
-    assert pet_or_boat(*_at("our dog Hector is a rescue", "Hector"))
-    assert pet_or_boat(*_at("Hector, the spaniel, needs walking", "Hector"))
-    assert pet_or_boat(*_at("can't rehome Bruno (staffy, 4)", "Bruno"))
-    assert pet_or_boat(*_at("nb 'Heron Song' overstaying", "Heron Song"))
-    assert not pet_or_boat(*_at("NB: Hector is off sick", "Hector"))
-    assert not pet_or_boat(*_at("Hector, the dog warden, rang", "Hector"))
-    assert not pet_or_boat(*_at("on the boat Hector said", "Hector"))
+    assert pet_or_boat(*span_of("Lost cat: Pickle, tabby, last seen Tues", "Pickle"))
+    assert pet_or_boat(*span_of("our dog Hector is a rescue", "Hector"))
+    assert pet_or_boat(*span_of("Hector, the spaniel, needs walking", "Hector"))
+    assert pet_or_boat(*span_of("can't rehome Bruno (staffy, 4)", "Bruno"))
+    assert pet_or_boat(*span_of("nb 'Heron Song' overstaying", "Heron Song"))
+    assert not pet_or_boat(*span_of("NB: Hector is off sick", "Hector"))
+    assert not pet_or_boat(*span_of("Hector, the dog warden, rang", "Hector"))
+    assert not pet_or_boat(*span_of("on the boat Hector said", "Hector"))
 
 
 def test_month_ranges_and_row_mash() -> None:
@@ -157,15 +146,15 @@ def test_month_ranges_and_row_mash() -> None:
 
 
 def test_software_and_team_words() -> None:
-    assert software_or_team_word(*_at("Zorbly link is in the chat", "Zorbly"))
-    assert software_or_team_word(*_at("Quillo won't sync my files", "Quillo"))
-    assert software_or_team_word(*_at("evening lettings team, quick one", "lettings"))
-    assert not software_or_team_word(*_at("Priya won't sync my files", "Priya"))
+    assert software_or_team_word(*span_of("Zorbly link is in the chat", "Zorbly"))
+    assert software_or_team_word(*span_of("Quillo won't sync my files", "Quillo"))
+    assert software_or_team_word(*span_of("evening lettings team, quick one", "lettings"))
+    assert not software_or_team_word(*span_of("Priya won't sync my files", "Priya"))
 
 
 def test_place_word_before_a_post() -> None:
-    assert before_post(*_at("ask the Regional Commissioner", "Regional"))
-    assert not before_post(*_at("ask Priya Manager about it", "Priya"))
+    assert before_post(*span_of("ask the Regional Commissioner", "Regional"))
+    assert not before_post(*span_of("ask Priya Manager about it", "Priya"))
 
 
 def test_never_person_keeps_people() -> None:
@@ -174,7 +163,7 @@ def test_never_person_keeps_people() -> None:
         ("Bamidele Oyelaran left", "Bamidele Oyelaran"),
         ("Jasper said hi", "Jasper"),
     ]:
-        assert not never_person(*_at(text, value))
+        assert not never_person(*span_of(text, value))
 
 
 def test_without_things_keeps_names_known_to_the_case() -> None:
@@ -212,7 +201,7 @@ def test_post_words_before_a_name_are_kept_with_it() -> None:
 
 
 def test_names_before_goods_or_labels_are_kept() -> None:
-    assert not brand_before_goods(*_at("check Ola Bankole's bag please", "Ola Bankole's"))
+    assert not brand_before_goods(*span_of("check Ola Bankole's bag please", "Ola Bankole's"))
     assert not acronym_tail("B. Nowak - BTEC")
 
 

@@ -7,11 +7,8 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.cues import named_by_what_follows
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
@@ -24,12 +21,7 @@ from sar_desk.detect.recognizers.uk_id_recognizer import (
 from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
 from sar_desk.detect.words import named_in_lower_case, used_as_word
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _values(recognizer: object, text: str) -> list[str]:

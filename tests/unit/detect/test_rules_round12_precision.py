@@ -5,11 +5,8 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.not_people import never_person
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
@@ -18,18 +15,9 @@ from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
 from sar_desk.detect.words import looks_like_name
 from sar_desk.detect.world_greetings import greeting_phrases, is_world_greeting
+from tests.unit.detect.conftest import span_of
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
-
-
-def _at(text: str, value: str) -> tuple[str, int, int]:
-    i = text.index(value)
-    return text, i, i + len(value)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _found(recognizer: object, text: str, entity: str) -> list[str]:
@@ -81,15 +69,15 @@ def test_a_nino_shaped_code_inside_a_sentence_still_needs_its_cue() -> None:
     ],
 )
 def test_a_make_before_its_model_is_a_vehicle(text: str, value: str) -> None:
-    assert vehicle(*_at(text, value))
-    assert never_person(*_at(text, value))
+    assert vehicle(*span_of(text, value))
+    assert never_person(*span_of(text, value))
 
 
 def test_a_make_that_is_also_a_surname_stays_a_person_beside_a_name() -> None:
-    assert not never_person(*_at("spoke to Ford Okafor at the desk", "Ford Okafor"))
-    assert not never_person(*_at("Imogen Ford rang back", "Imogen Ford"))
-    assert not vehicle(*_at("the ford van is outside", "ford van"))
-    assert not vehicle(*_at("Ford asap pls", "Ford"))
+    assert not never_person(*span_of("spoke to Ford Okafor at the desk", "Ford Okafor"))
+    assert not never_person(*span_of("Imogen Ford rang back", "Imogen Ford"))
+    assert not vehicle(*span_of("the ford van is outside", "ford van"))
+    assert not vehicle(*span_of("Ford asap pls", "Ford"))
 
 
 def test_a_make_before_its_model_is_no_town_but_a_place_named_after_it_stays() -> None:
@@ -118,7 +106,7 @@ def test_household_brands_and_languages_are_things() -> None:
     assert language_name("Sorani")
     assert language_name("Cymraeg")
     assert language_name("Tigrinya")
-    assert never_person(*_at("we need a Sorani speaker", "Sorani"))
+    assert never_person(*span_of("we need a Sorani speaker", "Sorani"))
     assert not household_brand("Comfort")  # a given name too: left to the other rules
 
 
@@ -131,7 +119,7 @@ def test_household_brands_and_languages_are_things() -> None:
     ],
 )
 def test_a_brand_before_its_goods_is_a_thing(text: str, value: str) -> None:
-    assert never_person(*_at(text, value))
+    assert never_person(*span_of(text, value))
 
 
 def test_polish_and_urdu_courtesies_are_phrases() -> None:

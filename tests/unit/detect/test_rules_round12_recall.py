@@ -6,21 +6,13 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _values(text: str) -> list[str]:

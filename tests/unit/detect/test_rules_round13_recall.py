@@ -8,8 +8,6 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sar_desk.core.model import MessageId, Regime
@@ -26,12 +24,7 @@ from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
 from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
 from sar_desk.detect.recognizers.vouched import vouched_name
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _titled(text: str) -> list[str]:

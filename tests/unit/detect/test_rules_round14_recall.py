@@ -6,23 +6,15 @@ Phrases written for these tests (not taken from the evaluation corpora); names a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.initials import initials_regex
 from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.shouted_names import unstretched
 from sar_desk.detect.recognizers.vouched import vouched_name
 
-GAZ = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _lists() -> None:
-    gazetteer.use(GAZ)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _nick(text: str) -> list[str]:

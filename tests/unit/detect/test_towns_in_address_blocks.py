@@ -6,20 +6,12 @@ streets, people and postcodes), none taken from an evaluation corpus.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.ner_spans import pieces
 from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
 
-LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def places(text: str) -> list[str]:

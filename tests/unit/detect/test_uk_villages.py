@@ -19,9 +19,7 @@ ROOT = Path(__file__).resolve().parents[3]
 LISTS = ROOT / "resources" / "detect" / "gazetteers"
 
 
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def places(text: str) -> list[str]:

@@ -6,20 +6,12 @@ evaluation corpus. The list recogniser alone decides here, so the model cannot h
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 
-LISTS = Path(__file__).resolve().parents[3] / "resources" / "detect" / "gazetteers"
-
-
-@pytest.fixture(autouse=True)
-def _lists() -> None:
-    gazetteer.use(LISTS)
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def names(text: str) -> list[str]:
