@@ -16,11 +16,24 @@ def _context(requester: KnownPerson, regime: Regime = Regime.SAR) -> CaseContext
     return CaseContext(regime, (requester, STAFF), requester.names, region="GB")
 
 
-def _proposed(text: str, span: str, requester: KnownPerson = ODILE) -> list[str]:
+def _finding(text: str, span: str, person: PersonId | None = None) -> Finding:
+    """A PERSON guess on `span` in `text`, tied to `person` when the case's matcher saw one."""
     start = text.index(span)
-    found = Finding(
-        MessageId(1), ProposalField.TEXT, start, start + len(span), span, "PERSON", 0.85, "t"
+    return Finding(
+        MessageId(1),
+        ProposalField.TEXT,
+        start,
+        start + len(span),
+        span,
+        "PERSON",
+        0.85,
+        "t",
+        person_id=person,
     )
+
+
+def _proposed(text: str, span: str, requester: KnownPerson = ODILE) -> list[str]:
+    found = _finding(text, span)
     out = apply_policy([found], _context(requester))
     for f in out:
         assert f.start is not None
@@ -80,19 +93,9 @@ def test_foi_keeps_the_span_whole() -> None:
 
 def test_a_span_tied_to_the_requester_keeps_the_other_name_untied() -> None:
     text = "its Kasimir Odile Fenwick-Tarr came in"  # staff Kasimir Bleddyn, then the requester
-    span = "Kasimir Odile Fenwick-Tarr"
-    start = text.index(span)
-    found = Finding(
-        MessageId(1),
-        ProposalField.TEXT,
-        start,
-        start + len(span),
-        span,
-        "PERSON",
-        0.85,
-        "t",
-        person_id=PersonId(1),  # the case's matcher saw the requester's name inside it
-    )
+    found = _finding(
+        text, "Kasimir Odile Fenwick-Tarr", PersonId(1)
+    )  # the case's matcher saw the requester's name inside it
     out = apply_policy([found], _context(ODILE))
     assert [(f.text, f.person_id) for f in out] == [("Kasimir", None)]
 
@@ -115,19 +118,7 @@ def test_a_title_or_rank_left_alone_is_no_name() -> None:
 
 def test_a_span_tied_to_the_requester_drops_a_word_no_known_person_has() -> None:
     text = "its Marguerite Odile Fenwick-Tarr came in"  # perhaps her own middle name
-    span = "Marguerite Odile Fenwick-Tarr"
-    start = text.index(span)
-    found = Finding(
-        MessageId(1),
-        ProposalField.TEXT,
-        start,
-        start + len(span),
-        span,
-        "PERSON",
-        0.85,
-        "t",
-        person_id=PersonId(1),
-    )
+    found = _finding(text, "Marguerite Odile Fenwick-Tarr", PersonId(1))
     assert apply_policy([found], _context(ODILE)) == []
 
 
