@@ -93,9 +93,8 @@ def test_foi_keeps_the_span_whole() -> None:
 
 def test_a_span_tied_to_the_requester_keeps_the_other_name_untied() -> None:
     text = "its Kasimir Odile Fenwick-Tarr came in"  # staff Kasimir Bleddyn, then the requester
-    found = _finding(
-        text, "Kasimir Odile Fenwick-Tarr", PersonId(1)
-    )  # the case's matcher saw the requester's name inside it
+    # The case's matcher saw the requester's name inside it, so the span is tied to them.
+    found = _finding(text, "Kasimir Odile Fenwick-Tarr", PersonId(1))
     out = apply_policy([found], _context(ODILE))
     assert [(f.text, f.person_id) for f in out] == [("Kasimir", None)]
 
