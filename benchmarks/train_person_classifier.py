@@ -187,6 +187,13 @@ def main() -> None:
     parser.add_argument("--max-loss", type=float, default=0.001)
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--write", type=Path)
+    parser.add_argument(
+        "--folds",
+        nargs="+",
+        default=[],
+        help="after the main run: each of these corpora scored by a model trained on the "
+        "other --train corpora and --tune, at the chosen threshold (leave one corpus out)",
+    )
     args = parser.parse_args()
     gazetteer.use(ROOT / "resources/detect/gazetteers")
     parts = [rows(_runs(args.cache, name)) for name in args.train]
@@ -212,6 +219,13 @@ def main() -> None:
         test_runs = _runs(args.cache, args.test)
         show(args.test, measure(test_runs, model, [threshold]), [threshold])
         dropped(args.test, test_runs, model, threshold)
+    for fold in args.folds:
+        others = [c for c in [*args.train, args.tune] if c != fold]
+        data = [rows(_runs(args.cache, name)) for name in others]
+        held = fit(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.l2)
+        fold_runs = _runs(args.cache, fold)
+        show(f"{fold} (left out)", measure(fold_runs, held, [threshold]), [threshold])
+        dropped(fold, fold_runs, held, threshold)
     if args.write:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
