@@ -20,6 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from person_span_features import FEATURES, case_stats, features
 
@@ -27,6 +28,16 @@ from sar_desk.core.findings import Finding, ProposalField
 
 # Proposals that come from the case's own knowledge, never second-guessed.
 _KEPT = frozenset({"CaseDenyList", "CaseStructure"})
+
+
+class Scorer(Protocol):
+    """Anything that gives a row of `FEATURES` a probability (`Model`, or boosted stumps)."""
+
+    threshold: float
+
+    def probability(self, row: Sequence[float]) -> float:
+        """The probability that a proposal with feature values `row` covers personal data."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,7 @@ def judged(f: Finding) -> bool:
 
 
 def scored(
-    found: Sequence[Finding], texts: Mapping[int, str], model: Model
+    found: Sequence[Finding], texts: Mapping[int, str], model: Scorer
 ) -> list[tuple[Finding, float]]:
     """Each judged proposal of `found` with its probability of covering personal data."""
     stats = case_stats(found, texts)
@@ -88,7 +99,7 @@ def scored(
 
 
 def drop_non_persons(
-    found: Sequence[Finding], texts: Mapping[int, str], model: Model
+    found: Sequence[Finding], texts: Mapping[int, str], model: Scorer
 ) -> list[Finding]:
     """`found` without the guessed PERSON proposals the model is confident are not people.
 

@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from detect_eval_v2 import Scores, score
 from eval_corpus import Corpus, Gold
 from person_span_features import FEATURES, case_stats, features
-from person_span_model import Model, judged, scored
+from person_span_model import Model, Scorer, judged, scored
+from person_span_stumps import fit_stumps
 
 from sar_desk.core.findings import Finding
 from sar_desk.detect import gazetteer
@@ -97,7 +98,12 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> Model:
     return Model(tuple(w.tolist()), tuple(mean.tolist()), tuple(scale.tolist()), 0.0)
 
 
-def measure(runs: list[Run], model: Model, thresholds: list[float]) -> dict[float, Scores]:
+def train(x: np.ndarray, y: np.ndarray, l2: float, stumps: int) -> Scorer:
+    """The regression, or `stumps` boosted stumps when asked."""
+    return fit_stumps(x, y, stumps) if stumps else fit(x, y, l2)
+
+
+def measure(runs: list[Run], model: Scorer, thresholds: list[float]) -> dict[float, Scores]:
     """Scores of `runs` (as detect_eval_v2) for each threshold; 0.0 is "no drop"."""
     out = {t: Scores() for t in [0.0, *thresholds]}
     for seed, corpus, found in runs:
@@ -108,7 +114,7 @@ def measure(runs: list[Run], model: Model, thresholds: list[float]) -> dict[floa
     return out
 
 
-def dropped(name: str, runs: list[Run], model: Model, threshold: float) -> None:
+def dropped(name: str, runs: list[Run], model: Scorer, threshold: float) -> None:
     """How many proposals the threshold drops, and how many of them covered personal data."""
     drops = covered = person = 0
     for _seed, corpus, found in runs:
@@ -128,7 +134,7 @@ def dropped(name: str, runs: list[Run], model: Model, threshold: float) -> None:
     )
 
 
-def cost(runs: list[Run], model: Model) -> None:
+def cost(runs: list[Run], model: Scorer) -> None:
     """CPU the classifier adds: case tally, features and scores of every proposal, per run."""
     started = time.process_time()
     messages = judged_count = 0
@@ -194,15 +200,22 @@ def main() -> None:
         help="after the main run: each of these corpora scored by a model trained on the "
         "other --train corpora and --tune, at the chosen threshold (leave one corpus out)",
     )
+    parser.add_argument(
+        "--stumps",
+        type=int,
+        default=0,
+        help="boost this many stumps (person_span_stumps.py) instead of the regression",
+    )
     args = parser.parse_args()
     gazetteer.use(ROOT / "resources/detect/gazetteers")
     parts = [rows(_runs(args.cache, name)) for name in args.train]
     x = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
-    model = fit(x, y, args.l2)
+    model = train(x, y, args.l2, args.stumps)
     print(f"trained on {len(y)} proposals ({int(len(y) - y.sum())} not people)")
-    for name, w in sorted(zip(FEATURES, model.weights, strict=True), key=lambda p: -abs(p[1])):
-        print(f"  {name:22s} {w:+.3f}")
+    if isinstance(model, Model):
+        for name, w in sorted(zip(FEATURES, model.weights, strict=True), key=lambda p: -abs(p[1])):
+            print(f"  {name:22s} {w:+.3f}")
     tune_runs = _runs(args.cache, args.tune)
     cost(tune_runs, model)
     tune = measure(tune_runs, model, GRID)
@@ -222,11 +235,12 @@ def main() -> None:
     for fold in args.folds:
         others = [c for c in [*args.train, args.tune] if c != fold]
         data = [rows(_runs(args.cache, name)) for name in others]
-        held = fit(np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data]), args.l2)
+        xs, ys = np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data])
+        held = train(xs, ys, args.l2, args.stumps)
         fold_runs = _runs(args.cache, fold)
         show(f"{fold} (left out)", measure(fold_runs, held, [threshold]), [threshold])
         dropped(fold, fold_runs, held, threshold)
-    if args.write:
+    if args.write and isinstance(model, Model):
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
         ).stdout.strip()
