@@ -33,7 +33,10 @@ _KEPT = frozenset({"CaseDenyList", "CaseStructure"})
 class Scorer(Protocol):
     """Anything that gives a row of `FEATURES` a probability (`Model`, or boosted stumps)."""
 
-    threshold: float
+    @property
+    def threshold(self) -> float:
+        """Proposals whose probability is below it are dropped."""
+        ...
 
     def probability(self, row: Sequence[float]) -> float:
         """The probability that a proposal with feature values `row` covers personal data."""

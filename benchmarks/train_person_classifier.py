@@ -234,8 +234,9 @@ def main() -> None:
         dropped(args.test, test_runs, model, threshold)
     for fold in args.folds:
         others = [c for c in [*args.train, args.tune] if c != fold]
-        data = [rows(_runs(args.cache, name)) for name in others]
-        xs, ys = np.vstack([d[0] for d in data]), np.concatenate([d[1] for d in data])
+        fold_rows = [rows(_runs(args.cache, name)) for name in others]
+        xs = np.vstack([d[0] for d in fold_rows])
+        ys = np.concatenate([d[1] for d in fold_rows])
         held = train(xs, ys, args.l2, args.stumps)
         fold_runs = _runs(args.cache, fold)
         show(f"{fold} (left out)", measure(fold_runs, held, [threshold]), [threshold])
