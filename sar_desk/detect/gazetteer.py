@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, wraps
 from pathlib import Path
 
 from sar_desk.detect.place_forms import short_forms
@@ -182,3 +183,30 @@ def use(folder: Path) -> Gazetteers:
 def current() -> Gazetteers:
     """The lists in use (empty until `use` was called)."""
     return _current
+
+
+_MEMO_SIZE = 65536
+
+
+def per_lists(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`check` remembered per value for as long as the same lists are in use.
+
+    For checks of one value that read nothing but the value and `current()`: a run asks the
+    same ones ("Sarah", "Mum") of thousands of spans. Loading other lists starts afresh.
+    """
+    memo: dict[str, bool] = {}
+    owner: list[Gazetteers] = [_current]
+
+    @wraps(check)
+    def remembered(value: str) -> bool:
+        if owner[0] is not _current:
+            memo.clear()
+            owner[0] = _current
+        found = memo.get(value)
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[value] = check(value)
+        return found
+
+    return remembered
