@@ -52,4 +52,5 @@ def folded(branches: Iterable[Sequence[str]]) -> str:
 
 def _emit(node: _Tree) -> str:
     parts = ["" if atom == "" else atom + _emit(rest) for atom, rest in node.items()]
-    return "" if parts == [""] else "(?:" + "|".join(parts) + ")"
+    # One way on needs no group ("col" of "lt col"), which also keeps the compilation short.
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
