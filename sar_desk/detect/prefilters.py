@@ -9,9 +9,10 @@ finds nothing the full pattern finds nothing either (every match of the full pat
 with a match of the gate), and where it finds something the full pattern runs unchanged.
 Findings are the same with or without the gates.
 
-The branches are given as sequences of atoms: a literal character (escaped as `re.escape`
-writes it) or one of the few pieces `atoms` understands. Anything else is refused at import,
-so a new branch written with other syntax cannot quietly make a gate too narrow.
+The branches are given as sequences of atoms: a character, escaped or not, or a character
+class, perhaps followed by "?" or "+". Groups, alternations inside a branch and other
+repeats are refused at import, so a branch written with other syntax cannot quietly make a
+gate too narrow.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-# The pieces the branches of SAR Desk's lists use besides letters: runs of blanks between
-# the words of a rank or a greeting, an optional slash ("l/cpl" or "lcpl"), an escaped character.
-_PIECE = re.compile(r"\[ \\t\]\+|\[ \\t-\]\+|/\?|\\.|[^\\\[\]()|*+?{}^$.]")
+# An atom: a character class ("[ \t]", "[eé]"), an escaped character or a plain one, each
+# perhaps made optional or repeated ("[ \t]+" between the words of a rank, "/?" in "l/?cpl").
+_PIECE = re.compile(r"(?:\[(?:[^\]\\]|\\.)*\]|\\.|[^\\\[\]()|*+?{}^$.])[?+]?")
 
 
 def atoms(branch: str) -> list[str]:

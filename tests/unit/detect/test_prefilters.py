@@ -114,3 +114,22 @@ def test_passport_rules_need_nine_digits(text: str, expected: list[str]) -> None
 def test_nino_rules_need_six_digits(text: str, expected: list[str]) -> None:
     found = NinoCueRecognizer().spans(text)
     assert [text[s:e] for s, e, *_ in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("her ex rupinder is here", ["rupinder"]),
+        ("my fiancée priya's car", ["priya"]),
+        ("rang Zebedee today", ["Zebedee"]),
+        ("Bo 👉 tills, Priyesh 👉 float", ["Bo"]),
+        ("my sister said no", []),
+    ],
+)
+def test_nickname_rules_behind_their_gates(
+    text: str, expected: list[str], shipped_lists: None
+) -> None:
+    from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
+
+    found = NicknameRecognizer().spans(text)
+    assert [text[s:e] for s, e, *_ in found] == expected
