@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, wraps
 from pathlib import Path
+from typing import TypeVar, cast
 
 from sar_desk.detect.place_forms import short_forms
 
@@ -186,27 +187,28 @@ def current() -> Gazetteers:
 
 
 _MEMO_SIZE = 65536
+_Check = TypeVar("_Check", bound=Callable[..., bool])
 
 
-def per_lists(check: Callable[[str], bool]) -> Callable[[str], bool]:
-    """`check` remembered per value for as long as the same lists are in use.
+def per_lists(check: _Check) -> _Check:
+    """`check` remembered per arguments for as long as the same lists are in use.
 
-    For checks of one value that read nothing but the value and `current()`: a run asks the
-    same ones ("Sarah", "Mum") of thousands of spans. Loading other lists starts afresh.
+    For checks that read nothing but their arguments and `current()`: a run asks the same
+    ones ("Sarah", "Mum") of thousands of spans. Loading other lists starts afresh.
     """
-    memo: dict[str, bool] = {}
+    memo: dict[tuple[object, ...], bool] = {}
     owner: list[Gazetteers] = [_current]
 
     @wraps(check)
-    def remembered(value: str) -> bool:
+    def remembered(*args: object) -> bool:
         if owner[0] is not _current:
             memo.clear()
             owner[0] = _current
-        found = memo.get(value)
+        found = memo.get(args)
         if found is None:
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
-            found = memo[value] = check(value)
+            found = memo[args] = check(*args)
         return found
 
-    return remembered
+    return cast(_Check, remembered)
