@@ -178,6 +178,10 @@ def main() -> None:
             f"{tag or 'this tree'}, workers {w}: {out['proposals']} proposals "
             f"({out['propagated']} by the spread pass); walls "
             + ", ".join(f"{r['wall']:.1f}" for r in rs)
+            + "; CPU s "
+            + ", ".join(f"{r['cpu']:.1f}" for r in rs)
+            + "; load at start "
+            + ", ".join(f"{r['load0']:.1f}" for r in rs)
         )
 
 

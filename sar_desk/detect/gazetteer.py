@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, wraps
 from pathlib import Path
+from typing import TypeVar, cast
 
 from sar_desk.detect.place_forms import short_forms
 
@@ -182,3 +184,31 @@ def use(folder: Path) -> Gazetteers:
 def current() -> Gazetteers:
     """The lists in use (empty until `use` was called)."""
     return _current
+
+
+_MEMO_SIZE = 65536
+_Check = TypeVar("_Check", bound=Callable[..., bool])
+
+
+def per_lists(check: _Check) -> _Check:
+    """`check` remembered per arguments for as long as the same lists are in use.
+
+    For checks that read nothing but their arguments and `current()`: a run asks the same
+    ones ("Sarah", "Mum") of thousands of spans. Loading other lists starts afresh.
+    """
+    memo: dict[tuple[object, ...], bool] = {}
+    owner: list[Gazetteers] = [_current]
+
+    @wraps(check)
+    def remembered(*args: object) -> bool:
+        if owner[0] is not _current:
+            memo.clear()
+            owner[0] = _current
+        found = memo.get(args)
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[args] = check(*args)
+        return found
+
+    return cast(_Check, remembered)

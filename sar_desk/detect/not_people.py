@@ -232,6 +232,7 @@ def before_post(text: str, start: int, end: int) -> bool:
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|another)[ \t]+$")
 
 
+@gazetteer.per_lists  # the spread pass asks again of spans the first pass checked
 def never_person(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, guessed to be a person, is a thing by the rules above."""
     value = text[start:end]

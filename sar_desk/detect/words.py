@@ -216,6 +216,7 @@ PLACEHOLDER_WORDS = _wordset("deleted author participant user member speaker gue
 _DOTTED = re.compile(r"^[^\W\d_]\.([^\W\d_]{2,})\.?$")
 
 
+@gazetteer.per_lists
 def is_not_a_name(value: str) -> bool:
     """Whether every word of a span is a product, filler or placeholder word, never a person.
 

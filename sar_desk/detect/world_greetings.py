@@ -33,6 +33,7 @@ import re
 import unicodedata
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.prefilters import atoms, folded
 
 # One phrase a line within each language's block; spaces inside a phrase are kept.
 _PHRASES = """
@@ -168,6 +169,11 @@ _MULTI = sorted((p for p in _RAW if " " in p), key=len, reverse=True)
 GREETING_IN_TEXT = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(_phrase_pattern(p) for p in _MULTI) + r")(?![\w'’-])"
 )
+# The same phrases folded on their shared beginnings (`prefilters`): a cheap gate, as most
+# messages hold none of them.
+_GATE = re.compile(
+    r"(?i)(?<![\w'’-])" + folded(atoms(_phrase_pattern(p)) for p in _MULTI) + r"(?![\w'’-])"
+)
 
 
 def greeting_phrases(text: str) -> list[tuple[int, int]]:
@@ -176,4 +182,6 @@ def greeting_phrases(text: str) -> list[tuple[int, int]]:
     A model may tag only one of its words ("Kia"), and a name list may hold the other
     ("Ora"); the whole phrase is masked so neither is proposed.
     """
+    if _GATE.search(text) is None:
+        return []
     return [m.span() for m in GREETING_IN_TEXT.finditer(text)]

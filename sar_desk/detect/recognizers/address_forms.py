@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.prefilters import atoms, folded
 from sar_desk.detect.recognizers.ranks import ADDRESS_RANKS
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
 from sar_desk.detect.words import is_not_a_name
@@ -157,6 +158,10 @@ AFTER_RELATION = re.compile(
 AFTER_RELATION_FULL = re.compile(
     rf"(?<![\w'’-])(?i:{_RELATION})[ \t]+(?P<v>{_LOWER_WORD}[ \t]+{_LOWER_WORD})(?:['’]s)?"
     r"(?![\w'’-])"
+)
+# Both open with a relation word and a lower-case letter: a gate (`prefilters`) for the two.
+RELATION_GATE = re.compile(
+    rf"(?<![\w'’-])(?i:{folded(atoms(b) for b in _RELATION.split('|'))})[ \t]+[a-z]"
 )
 
 

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.lexical import word_not_name
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
-from sar_desk.detect.recognizers.marked_names import TONED_NAME
+from sar_desk.detect.recognizers.marked_names import TONED, TONED_NAME
 from sar_desk.detect.recognizers.placed_names import (
     NAME_BEFORE_ADDRESS,
     SUBJECT_FROM,
@@ -23,7 +23,9 @@ from sar_desk.detect.recognizers.placed_names import (
 )
 from sar_desk.detect.recognizers.titled_names import (
     PATRONYMIC,
+    PATRONYMIC_GATE,
     TITLED,
+    TITLED_GATE,
     patronymic_ok,
     titled_name_ok,
 )
@@ -81,10 +83,10 @@ class ChatNameRecognizer(RuleRecognizer):
             validate=_name_ok,
         ),
         # A title or rank in any case, then a family name (see `titled_names`).
-        Rule("titled", TITLED, 0.6, validate=titled_name_ok),
-        Rule("patronymic", PATRONYMIC, 0.6, validate=patronymic_ok),
+        Rule("titled", TITLED, 0.6, validate=titled_name_ok, needs=TITLED_GATE),
+        Rule("patronymic", PATRONYMIC, 0.6, validate=patronymic_ok, needs=PATRONYMIC_GATE),
         # A lone word in Vietnamese spelling in English text (see `marked_names`).
-        Rule("vietnamese", TONED_NAME, 0.5),
+        Rule("vietnamese", TONED_NAME, 0.5, needs=TONED),
         # Unlisted names placed by English structure (see `placed_names`).
         Rule("subject-from", SUBJECT_FROM, 0.5, validate=subject_ok),
         Rule("address-name", NAME_BEFORE_ADDRESS, 0.5, validate=address_name_ok),

@@ -12,6 +12,7 @@ addresses are also accepted at any domain (`AnyDomainEmailRecognizer`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -110,7 +111,7 @@ class AnyDomainEmailRecognizer(EmailRecognizer):
 
 _DIGIT = re.compile(r"\d")
 # Presidio recognisers whose every match holds one of these (IBANs have check digits, IPv6 a
-# digit or "::"). Crypto wallet addresses are left ungated: a digit is likely, not certain.
+# digit or "::"). Crypto wallet addresses have no digit gate (a digit is likely, not certain).
 _GATES: dict[str, re.Pattern[str]] = {
     "IpRecognizer": re.compile(r"\d|::"),
     "IbanRecognizer": _DIGIT,
@@ -134,6 +135,26 @@ _MIN_DIGITS: dict[str, int] = {
     "UkPassportRecognizer": 7,
     "UkDrivingLicenceRecognizer": 6,
 }
+# Shapes every match holds, past the gates above (round 15, speed), so a chat line with only
+# a time ("10:30") skips them. An IPv4 address has a digit, a dot and a digit; an IPv6 one
+# "::" or seven colons (the forms of Presidio 2.2.366's five patterns). A wallet address is a
+# run of 26 or more letters and digits, which ordinary words never make.
+_IP_SHAPE = re.compile(r"[0-9]\.[0-9]|::")
+_LONG_RUN = re.compile(r"[^\W_]{26}")
+
+
+def _ip_shaped(text: str) -> bool:
+    return _IP_SHAPE.search(text) is not None or text.count(":") >= 7
+
+
+def _wallet_shaped(text: str) -> bool:
+    return _LONG_RUN.search(text) is not None
+
+
+_SHAPES: dict[str, Callable[[str], bool]] = {
+    "IpRecognizer": _ip_shaped,
+    "CryptoRecognizer": _wallet_shaped,
+}
 # The last text's digit count: the gated recognisers read the same message in turn.
 _last_count: tuple[str, int] = ("", 0)
 
@@ -150,17 +171,20 @@ def digit_count(text: str) -> int:
 
 
 def gate(recognizer: EntityRecognizer) -> EntityRecognizer:
-    """`recognizer`, consulted only on texts that could hold its match (see `_GATES`)."""
-    pattern = _GATES.get(type(recognizer).__name__)
-    if pattern is None:
+    """`recognizer`, consulted only on texts that could hold its match (`_GATES`, `_SHAPES`)."""
+    name = type(recognizer).__name__
+    pattern, shaped = _GATES.get(name), _SHAPES.get(name)
+    if pattern is None and shaped is None:
         return recognizer
-    need = _MIN_DIGITS.get(type(recognizer).__name__, 0)
+    need = _MIN_DIGITS.get(name, 0)
     inner = recognizer.analyze
 
     def analyze(
         text: str, entities: list[str], nlp_artifacts: Any = None, **kwargs: Any
     ) -> list[RecognizerResult]:
-        if not pattern.search(text) or (need and digit_count(text) < need):
+        if pattern is not None and not pattern.search(text):
+            return []
+        if (need and digit_count(text) < need) or (shaped is not None and not shaped(text)):
             return []
         results: list[RecognizerResult] = inner(text, entities, nlp_artifacts, **kwargs)
         return results

@@ -25,11 +25,13 @@ from sar_desk.detect.gazetteer import current
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.posts import is_post
+from sar_desk.detect.prefilters import atoms, folded
 from sar_desk.detect.recognizers.address_forms import (
     AFTER_RELATION,
     AFTER_RELATION_FULL,
     FAMILY,
     FROM_SAID,
+    RELATION_GATE,
     SHORT_SUBJECT,
     SIGN_OFF,
     address_ranks,
@@ -59,6 +61,9 @@ _CONTACT = (
     r"grandson|granddaughter|stepson|stepdaughter"
 )
 AFTER_CONTACT = re.compile(rf"(?<![\w'’])(?i:{_CONTACT})[ \t]+(?P<v>[A-Z][a-z]{{2,}})(?![\w'’-])")
+_CONTACT_GATE = re.compile(
+    rf"(?<![\w'’])(?i:{folded(atoms(b) for b in _CONTACT.split('|'))})[ \t]+[A-Z]"
+)
 # A given name right before a post written as a title: "Hazel Team Leader", "Rowan Practice
 # Manager signed it". The model reads the whole as an organisation and drops it.
 BEFORE_POST = re.compile(
@@ -80,6 +85,7 @@ ASSIGNED = re.compile(
     r"(?=[^\W\d_])",
     re.MULTILINE,
 )
+_ARROW = re.compile(r"👉|->|→|=>|➡")  # in every ASSIGNED match: its gate
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
 
 
@@ -181,15 +187,23 @@ class NicknameRecognizer(RuleRecognizer):
 
     ENTITIES = ("PERSON",)
     RULES = (
-        Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok),
+        Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok, needs=_CONTACT_GATE),
         Rule("subject-surname", SUBJECT, 0.5, validate=subject_ok),
         Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
         # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
         Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
         Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
-        Rule("assigned-by-arrow", ASSIGNED, 0.5, validate=assigned_ok),
-        Rule("after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok),
-        Rule("after-relation-full", AFTER_RELATION_FULL, 0.5, validate=lower_full_name_ok),
+        Rule("assigned-by-arrow", ASSIGNED, 0.5, validate=assigned_ok, needs=_ARROW),
+        Rule(
+            "after-relation", AFTER_RELATION, 0.5, validate=lower_unlisted_ok, needs=RELATION_GATE
+        ),
+        Rule(
+            "after-relation-full",
+            AFTER_RELATION_FULL,
+            0.5,
+            validate=lower_full_name_ok,
+            needs=RELATION_GATE,
+        ),
         Rule("family-name", FAMILY, 0.5, validate=family_ok),
         Rule("from-said", FROM_SAID, 0.5, validate=lower_unlisted_ok),
     )

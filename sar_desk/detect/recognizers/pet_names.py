@@ -32,7 +32,7 @@ import re
 from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
-from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.gazetteer import Gazetteers, current, per_lists
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.name_words import JOINERS, sentence_start, word_name_cued
@@ -124,6 +124,16 @@ def _joined_to_nickname(text: str, words: list[re.Match[str]], i: int, gaz: Gaze
     return False
 
 
+def _shaped(word: str, gaz: Gazetteers) -> bool:
+    return name_shaped(word, gaz) or clipped_z(word, gaz)
+
+
+@per_lists
+def _nickname_shaped(word: str) -> bool:
+    """`_shaped` with the lists in use, remembered: every word of every message asks it."""
+    return _shaped(word, current())
+
+
 def nickname_at(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
     """Whether ``words[i]`` is a nickname (see the module docstring)."""
     w = words[i]
@@ -132,7 +142,7 @@ def nickname_at(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) 
     if word.isupper():
         return False  # a word in capitals is a label or an acronym ("LADO", "TAFF")
     customary = low in CUSTOMARY
-    if not customary and not name_shaped(word, gaz) and not clipped_z(word, gaz):
+    if not customary and not (_nickname_shaped(word) if gaz is current() else _shaped(word, gaz)):
         return False
     prev = words[i - 1].group(0).casefold() if i else ""
     if prev in _DETERMINERS and text[words[i - 1].end() : w.start()] == " ":

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.gazetteer import Gazetteers, current, per_lists
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.recognizers.pet_names import clipped_z
 from sar_desk.detect.words import is_not_a_name
@@ -74,13 +74,19 @@ def shouted_name(word: str, gaz: Gazetteers) -> bool:
     return False
 
 
+@per_lists
+def _shouted(word: str) -> bool:
+    """`shouted_name` with the lists in use, remembered: every capitalised word asks it."""
+    return shouted_name(word, current())
+
+
 def shouted_name_at(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
     """Whether ``words[i]`` is a shouted or stretched given name in a chat line."""
     w = words[i]
     if not w.group(0)[:1].isupper():
         return False
     word = re.sub(r"['’][sS]$", "", w.group(0))
-    if not shouted_name(word, gaz):
+    if not (_shouted(word) if gaz is current() else shouted_name(word, gaz)):
         return False
     line_start = text.rfind("\n", 0, w.start()) + 1
     line_end = text.find("\n", w.end())

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.prefilters import atoms, folded
 from sar_desk.detect.recognizers.ranks import RANKS, WORD_RANKS
 
 # Titles that never mean anything else before a name.
@@ -42,6 +43,13 @@ _TITLE_AT = re.compile(_TITLE)
 _SECOND_TITLE = re.compile(rf"(?i:{RANKS}|canon|revd|rev|reverend|fr|father|prof|dr|cllr)\.?")
 TITLED = re.compile(rf"(?<![\w.])(?P<v>{_TITLE}{_PARTICLE}{{0,3}}{_NAME})")
 PATRONYMIC = re.compile(rf"(?<![\w'])(?P<v>{_PART}[ \t]+(?i:ap|ab|ferch|verch)[ \t]+{_PART})")
+# Gates (`prefilters`): every match of TITLED opens with a title and a blank, every
+# PATRONYMIC holds its joining word between blanks.
+_TITLES = (RANKS, WORD_RANKS, _HONORIFICS, _AMBIGUOUS)
+TITLED_GATE = re.compile(
+    rf"(?<![\w.])(?i:{folded(atoms(b) for t in _TITLES for b in t.split('|'))})\.?[ \t]+"
+)
+PATRONYMIC_GATE = re.compile(r"[ \t](?i:ap|ab|ferch|verch)[ \t]")
 
 _HONORIFIC_SET = frozenset(_HONORIFICS.split("|"))
 _PARTICLES = frozenset(re.findall(r"[a-zó]+", _PARTICLE.replace("(?i:", "")))

@@ -113,10 +113,17 @@ def _further_along(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# What every rule's number is, so a text without one skips the cue patterns (most texts
+# with a digit hold a time or a date, no nine digits).
+_NINE_DIGITS = re.compile(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}")
+# The digits of every NINO shape the rules read ("AB123456C", "AB 12 34 56 C").
+_SIX_DIGITS = re.compile(r"\d{2}[ \t]?\d{2}[ \t]?\d{2}")
+
+
 class PassportNumberRecognizer(RuleRecognizer):
     """A 9-digit number by a passport cue: "passport no. 123456789", "ppt 123 456 789"."""
 
-    NEEDS = DIGIT
+    NEEDS = _NINE_DIGITS
 
     ENTITIES = ("UK_PASSPORT",)
     RULES = (
@@ -191,7 +198,7 @@ def _listed_after_cue(text: str) -> list[tuple[int, int]]:
 class NinoCueRecognizer(RuleRecognizer):
     """A NINO-shaped value within a few words after "NI number" or "national insurance"."""
 
-    NEEDS = DIGIT
+    NEEDS = _SIX_DIGITS
 
     ENTITIES = ("UK_NINO",)
     RULES = (

@@ -120,3 +120,37 @@ def test_number_recognizers_skip_lines_with_too_few_digits() -> None:
     assert gated.analyze("see you at 10:30 on the 4th", ["UK_NINO"]) == []
     assert calls == []
     assert len(gated.analyze("NI AB 12 34 56 C", ["UK_NINO"])) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "runs"),
+    [
+        ("IpRecognizer", "server 192.168.0.12 is down", True),
+        ("IpRecognizer", "fe80::1 on the switch", True),
+        ("IpRecognizer", "abcd:ef01:2345:6789:abcd:ef01:2345:6789", True),
+        ("IpRecognizer", "see you at 10:30, room 4", False),
+        ("CryptoRecognizer", "wallet 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", True),
+        ("CryptoRecognizer", "sent 13 texts to 1 person", False),
+    ],
+)
+def test_ip_and_wallet_recognizers_run_only_on_their_shapes(
+    name: str, text: str, runs: bool
+) -> None:
+    from presidio_analyzer import predefined_recognizers
+
+    from sar_desk.detect.recognizers.gated_recognizers import gate
+
+    calls: list[str] = []
+    recognizer = getattr(predefined_recognizers, name)()
+    original = recognizer.analyze
+
+    def spy(text: str, entities: list[str], nlp_artifacts: object = None, **kw: object) -> list:
+        calls.append(text)
+        return original(text, entities, nlp_artifacts, **kw)  # type: ignore[no-any-return]
+
+    recognizer.analyze = spy
+    entities = recognizer.supported_entities
+    found = gate(recognizer).analyze(text, entities)
+    assert calls == ([text] if runs else [])
+    if runs:
+        assert found  # the address the shape let through is found
