@@ -12,6 +12,7 @@ import re
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.address_words import address_term
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
@@ -55,7 +56,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     # and is refused as a unit by `relabel`.
     start, end = without_unit(text, start, end) or (start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and not _name_word(first := words[0].group(0).strip(",.:;!?")):
+    while len(words) > 1 and (
+        not _name_word(first := words[0].group(0).strip(",.:;!?")) or address_term(first)
+    ):
         if first.casefold().rstrip(".") in TITLES and _name_word(words[1].group(0)):
             break  # "emial mrs fisher": the title stays with its name
         if titled_name_at(text, start + words[0].start(), end) is not None:

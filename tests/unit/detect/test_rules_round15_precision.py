@@ -1,0 +1,141 @@
+"""Round-15 precision rules (issue 15): trades known by their ending, words of address.
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.address_words import (
+    address_term,
+    dialect_word,
+    language_phrase,
+    lone_kin_word,
+    lower_title_phrase,
+)
+from sar_desk.detect.not_people import never_person
+from sar_desk.detect.posts import is_post, never_spreads
+from sar_desk.detect.propagate import propagation_names
+from sar_desk.detect.relabel import trim_span
+from sar_desk.detect.trade_words import agent_noun, post_title, trade_word
+from sar_desk.detect.words import is_not_a_name
+from tests.unit.detect.conftest import span_of
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+@pytest.mark.parametrize("word", ["lifeguard", "Greenkeeper", "farrier", "gamekeeper", "locksmith"])
+def test_a_trade_no_name_list_has_never_spreads(word: str) -> None:
+    assert trade_word(word)
+    assert never_spreads(word)
+    # found alone in two messages, it would otherwise be proposed wherever it is written
+    assert word.capitalize() not in propagation_names([(1, word.capitalize()), (2, word)])
+
+
+@pytest.mark.parametrize("word", ["Tyler", "Archer", "Brewer", "Turner", "Okonjo"])
+def test_names_that_end_like_trades_still_spread(word: str) -> None:
+    assert not trade_word(word)
+    assert word in propagation_names([(1, word), (2, word)])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Head Greenkeeper",
+        "Senior Lifeguard",
+        "Chief Farrier",
+        "Deputy Head Brewer",
+        "head lifeguard",
+    ],
+)
+def test_rank_words_before_a_trade_are_a_post(value: str) -> None:
+    assert post_title(value)
+    assert is_post(value)
+    assert is_not_a_name(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["Grace Turner", "Mr Brewer", "Brewer", "Junior Okonjo", "Head Office", "Lead"]
+)
+def test_a_name_or_a_lone_rank_is_no_trade_post(value: str) -> None:
+    assert not post_title(value)
+
+
+def test_agent_noun_reads_the_ending_not_a_list() -> None:
+    assert agent_noun("greenkeeper")
+    assert agent_noun("lifeguards")
+    assert not agent_noun("Tyler")  # a given name
+    assert not agent_noun("Zyxer")  # no English word
+
+
+def test_a_lower_case_post_head_is_the_job() -> None:
+    assert is_post("marshal")  # "Ade on marshal": a given-name list has it, chat means the job
+    assert not is_post("Marshal")  # capitalised, left to the name rules
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mum says the carer never came", "Mum"),
+        ("picked up nan's tablets", "nan's"),
+        ("Nain is coming for tea", "Nain"),
+        ("babcia rang again", "babcia"),
+        ("nae bother at all", "nae"),
+        ("och it's fine", "och"),
+        ("patient needs Kurdish Sorani at the clinic", "Kurdish Sorani"),
+        ("filled in a near miss form for it", "miss form"),
+    ],
+)
+def test_words_of_address_and_dialect_are_nobody(text: str, value: str) -> None:
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nana Mensah is in reception", "Nana Mensah"),
+        ("Oma rang", "Oma"),  # a listed given name: kept
+        ("Nae rang about the shift", "Nae"),  # capitalised: left to the name rules
+        ("ask miss rose about it", "miss rose"),  # a listed given name after the title
+        ("mrs wood rang", "mrs wood"),
+        ("Polish Kasia is on tonight", "Polish Kasia"),
+    ],
+)
+def test_names_beside_such_words_are_kept(text: str, value: str) -> None:
+    assert not never_person(*span_of(text, value))
+
+
+def test_the_closed_classes_keep_listed_names() -> None:
+    assert lone_kin_word("Mum")
+    assert not lone_kin_word("Mum Okafor")
+    assert dialect_word("dinnae")
+    assert not dialect_word("Dinnae")
+    assert language_phrase("Kurdish Sorani")
+    assert not language_phrase("Kurdish")
+    assert lower_title_phrase("miss form")
+    assert not lower_title_phrase("Miss Form")
+    assert address_term("habibi")
+    assert address_term("shukran")
+    assert not address_term("Love")  # a listed given name
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("shukran habibi Zayneb for covering", "habibi Zayneb", "Zayneb"),
+        ("thanks hun Kayleigh x", "hun Kayleigh", "Kayleigh"),
+        ("bhai Imran is here", "bhai Imran", "Imran"),
+    ],
+)
+def test_a_term_of_address_is_cut_from_the_front_of_a_name(
+    text: str, value: str, name: str
+) -> None:
+    start, end = trim_span(*span_of(text, value))
+    assert text[start:end] == name
+
+
+def test_a_listed_name_at_the_front_is_not_cut() -> None:
+    text = "Love Okafor rang"
+    start, end = trim_span(*span_of(text, "Love Okafor"))
+    assert text[start:end] == "Love Okafor"
