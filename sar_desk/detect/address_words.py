@@ -12,8 +12,8 @@ languages a UK workplace speaks; NER and the name lists read them as names:
   "wee yin"), which some name lists carry as given names (`dialect_word`);
 - a run of language names ("Kurdish Sorani", "Punjabi Gurmukhi") after "needs" or "speaks":
   a language, however capitalised (`language_phrase`);
-- a lower-case title before a lower-case common word that no name list has ("near miss form",
-  "mr whippy"): a phrase, not a titled name (`lower_title_phrase`).
+- lower-case "miss" before a lower-case common word that no name list has ("near miss
+  form"): a phrase, not a titled name (`lower_title_phrase`).
 
 Each is a closed class of function words (kin terms, forms of address, dialect negatives and
 pronouns), never a corpus's names; a word a given-name list has is kept where it could be one.
@@ -114,20 +114,18 @@ def language_phrase(value: str) -> bool:
     return len(words) >= 2 and all(language_name(w) for w in words)
 
 
-_LOWER_TITLES = _set("miss mr mrs ms mx")
-
-
 def lower_title_phrase(value: str) -> bool:
-    """Whether a lower-case title runs into a common word no name list has ("miss form").
+    """Whether lower-case "miss" runs into a common word no name list has ("near miss form").
 
-    "miss rose", "mrs wood", "mr patel" keep their names: each last word is listed or no
-    common word.
+    "miss" is the one title that is an everyday word too ("a near miss", "miss the bus");
+    "mr vicar", "miss rose", "mrs wood" keep their names (a title that is only a title, or a
+    listed last word).
     """
     words = value.split()
-    if len(words) != 2 or not value.islower():
+    if len(words) != 2 or not value.islower() or _fold(words[0]) != "miss":
         return False
-    title, word = _fold(words[0]).rstrip("."), _fold(words[1])
-    if title not in _LOWER_TITLES or not word.isalpha():
+    word = _fold(words[1])
+    if not word.isalpha():
         return False
     gaz = gazetteer.current()
     listed = gaz.is_first_name(word) or gaz.is_surname(word)

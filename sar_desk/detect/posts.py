@@ -16,7 +16,7 @@ name is never a person, and such a word never spreads.
 from __future__ import annotations
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.trade_words import lower_post_head, post_title, trade_word
+from sar_desk.detect.trade_words import lower_post_head, post_title
 
 
 def _set(text: str) -> frozenset[str]:
@@ -96,8 +96,6 @@ def is_post(value: str) -> bool:
 def never_spreads(word: str) -> bool:
     """Whether one word of a post must not be matched across the case ("clerk", "port")."""
     low = word.strip(".,:;!?'’\"()").casefold()
-    if trade_word(low):
-        return True  # "lifeguard", "farrier": a trade no name list has (`trade_words`)
     if low not in HEADS and low not in QUALIFIERS and low not in ABBREVIATIONS:
         return False
     gaz = gazetteer.current()

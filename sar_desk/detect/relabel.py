@@ -18,6 +18,7 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
 from sar_desk.detect.people_not_places import person_not_place
+from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
 from sar_desk.detect.recognizers.nicknames import after_kin_word
 from sar_desk.detect.recognizers.titled_names import titled_name_at
@@ -126,6 +127,9 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
         cued = cued or bool(_AFTER_ADDRESS.search(text[max(0, start - 30) : start]))
         if len(words) > 1 or not named or cued:
             return "LOCATION"
+    known = name_key(value) in context.name_index
+    if entity == "PERSON" and not known and unlisted_town(text, start, end):
+        return "LOCATION"  # "12 Lido Road, Rhigos": a village no list has
     if entity in NAME_LIKE:
         if value.upper() in _NOT_PLACES:
             return None

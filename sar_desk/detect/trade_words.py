@@ -5,8 +5,9 @@ A blind corpus always brings trades no list foresaw: "lifeguard", "brewer", "gre
 (an agent noun: -er, -or, -ist, -ian, -man, -guard, -keeper, -smith, -wright, -eer, -ier), so
 a dictionary word with such an ending that no given-name list has is a trade, and:
 
-- it never seeds the spread pass: "(Lifeguard)" read once as a name must not be proposed at
-  every "lifeguard rota" of the case (`trade_word`, used by `posts.never_spreads`);
+- found alone it never seeds the spread pass: "(Lifeguard)" read as a name must not be
+  proposed at every "lifeguard rota" of the case (`trade_word`, used by `spread_seeds`);
+  after a title it is a family name still ("Revd Canon Wheelwright");
 - after a rank word it is a post title, whoever holds it: "Head Brewer", "Senior Stylist",
   "Chief Steward" (`post_title`, used by `posts.is_post`). A family name that is also a trade
   ("Brewer", "Turner") is still a name on its own or after a title ("Mrs Brewer");

@@ -15,9 +15,11 @@ from sar_desk.detect.address_words import (
     lower_title_phrase,
 )
 from sar_desk.detect.not_people import never_person
-from sar_desk.detect.posts import is_post, never_spreads
+from sar_desk.detect.place_slots import unlisted_town
+from sar_desk.detect.posts import is_post
 from sar_desk.detect.propagate import propagation_names
 from sar_desk.detect.relabel import trim_span
+from sar_desk.detect.spread_seeds import seed_items
 from sar_desk.detect.trade_words import agent_noun, post_title, trade_word
 from sar_desk.detect.words import is_not_a_name
 from tests.unit.detect.conftest import span_of
@@ -28,15 +30,20 @@ pytestmark = pytest.mark.usefixtures("shipped_lists")
 @pytest.mark.parametrize("word", ["lifeguard", "Greenkeeper", "farrier", "gamekeeper", "locksmith"])
 def test_a_trade_no_name_list_has_never_spreads(word: str) -> None:
     assert trade_word(word)
-    assert never_spreads(word)
     # found alone in two messages, it would otherwise be proposed wherever it is written
-    assert word.capitalize() not in propagation_names([(1, word.capitalize()), (2, word)])
+    seeds = seed_items([(1, word.capitalize(), "rota: Ola ("), (2, word.capitalize(), "and ")])
+    assert seeds == []
+
+
+def test_a_trade_after_a_title_is_a_family_name_that_spreads() -> None:
+    names = propagation_names(seed_items([(1, "Revd Canon Farrier", "ask ")]))
+    assert "Farrier" in names
 
 
 @pytest.mark.parametrize("word", ["Tyler", "Archer", "Brewer", "Turner", "Okonjo"])
 def test_names_that_end_like_trades_still_spread(word: str) -> None:
     assert not trade_word(word)
-    assert word in propagation_names([(1, word), (2, word)])
+    assert word in propagation_names(seed_items([(1, word, "ask "), (2, word, "and ")]))
 
 
 @pytest.mark.parametrize(
@@ -99,6 +106,7 @@ def test_words_of_address_and_dialect_are_nobody(text: str, value: str) -> None:
         ("Nae rang about the shift", "Nae"),  # capitalised: left to the name rules
         ("ask miss rose about it", "miss rose"),  # a listed given name after the title
         ("mrs wood rang", "mrs wood"),
+        ("mr vicar said yes", "mr vicar"),  # only "miss" is an everyday word too
         ("Polish Kasia is on tonight", "Polish Kasia"),
     ],
 )
@@ -139,3 +147,28 @@ def test_a_listed_name_at_the_front_is_not_cut() -> None:
     text = "Love Okafor rang"
     start, end = trim_span(*span_of(text, "Love Okafor"))
     assert text[start:end] == "Love Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the tenant at 75 Quarry Road, Pontyberem asked again", "Pontyberem"),
+        ("sent to 40 The Leas, Nether Blatchford", "Nether Blatchford"),
+        ("lives in Cwmgarw, SA19 4ZZ now", "Cwmgarw"),
+        ("court at Llanfrodyr magistrates 10am", "Llanfrodyr"),
+    ],
+)
+def test_an_unlisted_word_in_a_towns_slot_is_the_town(text: str, value: str) -> None:
+    assert unlisted_town(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("left at 12 Mill Road, Siobhan signed for it", "Siobhan"),  # a listed given name
+        ("ask Pontyberem about it", "Pontyberem"),  # no address around it
+        ("at 12 Mill Road, then Mary-Jane came", "Mary-Jane"),
+    ],
+)
+def test_a_name_or_a_word_outside_an_address_stays(text: str, value: str) -> None:
+    assert not unlisted_town(*span_of(text, value))

@@ -1,0 +1,36 @@
+"""A town no list has, known by where it stands in an address (issue 15, round 15).
+
+No gazetteer shipped with SAR Desk holds every UK village ("Pennant Melangell", "Rhigos",
+"Hesket Newmarket"), and the model often calls an unknown capitalised word a person. Where it
+stands says what it is: after a numbered street and a comma ("12 Lido Road, Rhigos"), before
+a postcode ("Rhigos, SA59 2ZL"), or before a word that only follows a town ("Rhigos
+magistrates", "Rhigos library"). There, a span none of whose words is a listed given name is
+the town (`unlisted_town`), so it is proposed as a place and never spreads as a person.
+
+A span with a listed given name ("12 Mill Road, Siobhan said") stays a person; so does a name
+the case knows (the caller checks the case's index first).
+"""
+
+from __future__ import annotations
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.recognizers.uk_place_recognizer import placed_in_address
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+
+
+def unlisted_town(text: str, start: int, end: int) -> bool:
+    """Whether a PERSON guess at ``text[start:end]`` stands in an address's town slot.
+
+    Only when no word of it is a listed given name, and at most three words long.
+    """
+    words = [w.strip(_EDGE) for w in text[start:end].split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 3 or "\n" in text[start:end]:
+        return False
+    gaz = gazetteer.current()
+    for word in words:
+        for part in word.split("-"):
+            if part and gaz.is_first_name(part):
+                return False  # "Siobhan", "Mary-Jane": a person may stand there too
+    return placed_in_address(text, start, end)
