@@ -44,6 +44,7 @@ from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
+from sar_desk.detect.word_positions import placed_not_named
 from sar_desk.detect.words import TITLES, VERBS
 
 # Recognisers that read the case itself: what they find is a known person, never dropped here.
@@ -255,6 +256,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or (len(words) == 1 and (household_brand(value) or language_name(value)))
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
         or spoken_not_named(value)  # "Mum", "nae", "Kurdish Sorani", "miss form"
+        or placed_not_named(text, start, end)  # "due 8 Jan", "the defendant's"
     )
 
 

@@ -138,6 +138,7 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
             (gaz.is_first_name(first) or (len(words) == 1 and gaz.is_surname(first)))
             and not gaz.is_place(value)
             and not gaz.is_word(first)
+            and not unlisted_town(text, start, end)  # "Tynan primary": the town's
         ):
             return "PERSON"
     if entity == "NRP" and gaz.is_place(value):

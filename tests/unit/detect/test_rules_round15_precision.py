@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from sar_desk.core.model import Regime
 from sar_desk.detect.address_words import (
     address_term,
     dialect_word,
@@ -14,13 +15,15 @@ from sar_desk.detect.address_words import (
     lone_kin_word,
     lower_title_phrase,
 )
+from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.not_people import never_person
 from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.posts import is_post
 from sar_desk.detect.propagate import propagation_names
-from sar_desk.detect.relabel import trim_span
+from sar_desk.detect.relabel import relabel, trim_span
 from sar_desk.detect.spread_seeds import seed_items
 from sar_desk.detect.trade_words import agent_noun, post_title, trade_word
+from sar_desk.detect.word_positions import placed_not_named
 from sar_desk.detect.words import is_not_a_name
 from tests.unit.detect.conftest import span_of
 
@@ -172,3 +175,67 @@ def test_an_unlisted_word_in_a_towns_slot_is_the_town(text: str, value: str) -> 
 )
 def test_a_name_or_a_word_outside_an_address_stays(text: str, value: str) -> None:
     assert not unlisted_town(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("| IG-0412 | reablement | due 8 Jan |", "Jan"),
+        ("starts on the 3rd of June, all day", "June"),
+        ("contract ends May 2027", "May"),
+        ("knows the defendant's family", "defendant's"),
+        ("the gritter got a puncture", "gritter"),
+    ],
+)
+def test_a_dated_month_or_an_articles_noun_is_nobody(text: str, value: str) -> None:
+    assert placed_not_named(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("booked for Jan on Friday", "Jan"),  # no date around it: left to the others
+        ("ask June about the 8 rotas", "June"),
+        ("give it to the rose in reception", "rose"),  # a listed given name after "the"
+        ("the Okafor file", "Okafor"),  # capitalised: a family's name
+    ],
+)
+def test_a_name_where_a_date_or_a_noun_could_be_is_kept(text: str, value: str) -> None:
+    assert not placed_not_named(*span_of(text, value))
+
+
+def test_a_lower_case_noun_after_a_capitalised_name_never_seeds() -> None:
+    seeds = seed_items([(1, "Florence Nightingale house", "for the ")])
+    assert seeds == [(1, "Florence Nightingale")]
+    assert "House" not in propagation_names(seeds)
+
+
+def test_a_lower_case_full_name_keeps_its_words() -> None:
+    assert seed_items([(1, "ivy webb", "ask ")]) == [(1, "ivy webb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("off to Cwmgarw A&E with a sprain", "Cwmgarw"),
+        ("school trip from Tregwyn primary tomorrow", "Tregwyn"),
+        ("120 covers at Llanfrodyr town hall", "Llanfrodyr"),
+    ],
+)
+def test_a_word_before_a_public_service_is_the_town(text: str, value: str) -> None:
+    assert unlisted_town(*span_of(text, value))
+
+
+def test_a_family_name_in_a_towns_slot_stays_the_place() -> None:
+    context = CaseContext(Regime.SAR, (), ())
+    text = "school trip from Tynan primary tomorrow"
+    _text, start, end = span_of(text, "Tynan")
+    assert relabel(text, start, end, "LOCATION", context) == "LOCATION"
+    moved = "Tynan rang about the trip"
+    assert relabel(moved, 0, 5, "LOCATION", context) == "PERSON"  # no town slot: a person
+
+
+def test_common_words_in_a_towns_slot_are_no_town() -> None:
+    text = "order more Bubble Wrap, SA19 4ZZ depot"
+    assert not unlisted_town(*span_of(text, "Bubble Wrap"))

@@ -1,0 +1,87 @@
+"""Words that where they stand shows are no one's name (issue 15, round 15).
+
+Two positions of English grammar, read from the few characters beside a span:
+
+- a month after a day's number ("due 8 Jan", "from 3rd March", "on the 14 may") or before a
+  year ("Jan 2027"): a date, even where the month is a given name ("June", "Jan", "May");
+- a lower-case dictionary word right after an article ("knows the defendant's family", "a
+  minor"): a noun phrase, not a name written in lower case. A listed given name ("the rose
+  garden", "a bill") is left to the other rules: chat writes "the amber" seldom, "amber" often.
+
+`placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
+the span and a dozen characters either side, so it costs a few regex matches per span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+
+_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# A day's number right before the month ("8 Jan", "3rd March", "the 14th of May").
+_DAY_BEFORE = re.compile(r"(?i)(?<![\d.,:/])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+$")
+# A year right after it ("Jan 2027", "March '26").
+_YEAR_AFTER = re.compile(r"^[ \t]+(?:(?:19|20)\d\d|['’]\d\d)(?!\d)")
+# An article right before the word, at a word boundary ("the ", "a ", "an ").
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)[ \t]+$")
+
+
+def dated_month(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a month in a date ("due 8 Jan", "Jan 2027")."""
+    word = text[start:end].strip(_EDGE).casefold()
+    if word not in _MONTHS:
+        return False
+    return bool(_DAY_BEFORE.search(text[max(0, start - 12) : start])) or bool(
+        _YEAR_AFTER.match(text[end : end + 6])
+    )
+
+
+def article_noun(text: str, start: int, end: int) -> bool:
+    """Whether a lone lower-case dictionary word follows an article ("the defendant's").
+
+    A listed given name is kept ("a bill", "the rose"): the other rules judge it.
+    """
+    value = text[start:end].strip(_EDGE)
+    if value.endswith(("'s", "’s")):
+        value = value[:-2]
+    if not value.isalpha() or not value.islower() or len(value) < 3:
+        return False
+    if not _ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
+        return False
+    gaz = gazetteer.current()
+    return gaz.is_english(value) and not gaz.is_first_name(value)
+
+
+def placed_not_named(text: str, start: int, end: int) -> bool:
+    """Whether a span is a dated month or an article's noun (see the module docstring)."""
+    return dated_month(text, start, end) or article_noun(text, start, end)
