@@ -11,9 +11,7 @@ languages a UK workplace speaks; NER and the name lists read them as names:
 - Scots and Northern Irish dialect words written in lower case ("nae bother", "och aye",
   "wee yin"), which some name lists carry as given names (`dialect_word`);
 - a run of language names ("Kurdish Sorani", "Punjabi Gurmukhi") after "needs" or "speaks":
-  a language, however capitalised (`language_phrase`);
-- lower-case "miss" before a lower-case common word that no name list has ("near miss
-  form"): a phrase, not a titled name (`lower_title_phrase`).
+  a language, however capitalised (`language_phrase`).
 
 Each is a closed class of function words (kin terms, forms of address, dialect negatives and
 pronouns), never a corpus's names; a word a given-name list has is kept where it could be one.
@@ -114,29 +112,6 @@ def language_phrase(value: str) -> bool:
     return len(words) >= 2 and all(language_name(w) for w in words)
 
 
-def lower_title_phrase(value: str) -> bool:
-    """Whether lower-case "miss" runs into a common word no name list has ("near miss form").
-
-    "miss" is the one title that is an everyday word too ("a near miss", "miss the bus");
-    "mr vicar", "miss rose", "mrs wood" keep their names (a title that is only a title, or a
-    listed last word).
-    """
-    words = value.split()
-    if len(words) != 2 or not value.islower() or _fold(words[0]) != "miss":
-        return False
-    word = _fold(words[1])
-    if not word.isalpha():
-        return False
-    gaz = gazetteer.current()
-    listed = gaz.is_first_name(word) or gaz.is_surname(word)
-    return gaz.is_common_word(word) and not listed
-
-
 def spoken_not_named(value: str) -> bool:
-    """Whether a whole span is a kin word, a dialect word, a language or a titled phrase."""
-    return (
-        lone_kin_word(value)
-        or dialect_word(value)
-        or language_phrase(value)
-        or lower_title_phrase(value)
-    )
+    """Whether a whole span is a kin word, a dialect word or a language's name."""
+    return lone_kin_word(value) or dialect_word(value) or language_phrase(value)

@@ -8,6 +8,9 @@ Two positions of English grammar, read from the few characters beside a span:
   minor"): a noun phrase, not a name written in lower case. A listed given name ("the rose
   garden", "a bill") is left to the other rules: chat writes "the amber" seldom, "amber" often.
 
+- "miss" as a noun, after "near" or an article ("a near miss form", "a miss by inches"):
+  the word, not the title before a name ("ask miss gardener").
+
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
 """
@@ -82,6 +85,21 @@ def article_noun(text: str, start: int, end: int) -> bool:
     return gaz.is_english(value) and not gaz.is_first_name(value)
 
 
+# "near miss", "a miss": the noun, whatever follows it.
+_NOUN_MISS_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:near|a|the|another|no)[ \t]+$")
+
+
+def noun_miss(text: str, start: int, end: int) -> bool:
+    """Whether a span opens with lower-case "miss" used as a noun ("near miss form")."""
+    if not text.startswith("miss", start) or text[start + 4 : start + 5] not in (" ", "\t"):
+        return False
+    return bool(_NOUN_MISS_BEFORE.search(text[max(0, start - 10) : start]))
+
+
 def placed_not_named(text: str, start: int, end: int) -> bool:
-    """Whether a span is a dated month or an article's noun (see the module docstring)."""
-    return dated_month(text, start, end) or article_noun(text, start, end)
+    """Whether a span is a dated month, an article's noun or "miss" as a noun."""
+    return (
+        dated_month(text, start, end)
+        or article_noun(text, start, end)
+        or noun_miss(text, start, end)
+    )
