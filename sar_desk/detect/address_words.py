@@ -23,6 +23,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.brands import language_name
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.languages import is_foreign_word
+from sar_desk.detect.world_greetings import is_world_greeting
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -43,12 +44,11 @@ nani nana dadi dada ammi abbu amma appa ammamma chacha chachi mama-ji khala khal
 nonna nonno abuela abuelo abuelita avó avô vovó oma opa iya baba mama-mi
 """)
 
-# Terms of endearment and address said before a name ("habibi Jaskaran", "hun Kayleigh").
+# Terms of endearment and address said before a name ("habibi Jaskaran", "hun Kayleigh"),
+# none of them a given name in any language this list knows of.
 ADDRESS_TERMS = _set("""
-habibi habibti habib yaar yaara bhai bhaiya behen didi ji jaan janu beta beti bache
-canim canım kochanie kochana skarbie draga dragă dragule cariad bach del
-hun hunny babe bae bro bruv bredrin fam blud hen pet duck duckie chuck petal pal
-sweetie sweetheart darlin darling lovey
+habibi habibti yaar yaara bhai bhaiya behen canim canım kochanie kochana skarbie dragule
+cariad hun hunny bae bro bruv bredrin blud fam sweetie sweetheart darlin darling petal duckie
 """)
 
 # Scots and Northern Irish dialect words, as chat writes them (lower case).
@@ -88,12 +88,18 @@ def lone_kin_word(value: str) -> bool:
 def address_term(word: str) -> bool:
     """Whether a word is a term of address said before a name ("habibi", "bhai", "hun").
 
-    A listed word of another language's greetings and courtesies ("shukran") counts too.
+    Thanks or a greeting in another language ("shukran", "diolch") counts too. Words that
+    also open people's names ("Habib", "Didi", "Pal", "Sri", "Salam") are left out: cut from a
+    span, they would be left readable.
 
     A listed given name ("Babe", "Love") is not: "Love Okafor" keeps both words.
     """
     low = _fold(word)
-    return (low in ADDRESS_TERMS or is_foreign_word(low)) and not _given(low)
+    if low in ADDRESS_TERMS:
+        return not _given(low)
+    # thanks or a greeting in another language ("shukran", "diolch"); not a word that may
+    # open a name ("Sri", "Salam"), which no greeting list has
+    return is_foreign_word(low) and is_world_greeting(low) and not _given(low)
 
 
 def dialect_word(value: str) -> bool:

@@ -238,3 +238,11 @@ def test_a_family_name_in_a_towns_slot_stays_the_place() -> None:
 def test_common_words_in_a_towns_slot_are_no_town() -> None:
     text = "order more Bubble Wrap, SA19 4ZZ depot"
     assert not unlisted_town(*span_of(text, "Bubble Wrap"))
+
+
+@pytest.mark.parametrize("word", ["Habib", "Sri", "Salam", "Didi", "Pal"])
+def test_words_that_open_names_are_never_cut_as_terms_of_address(word: str) -> None:
+    assert not address_term(word)
+    text = f"ask {word} Rahman about it"
+    start, end = trim_span(*span_of(text, f"{word} Rahman"))
+    assert text[start:end] == f"{word} Rahman"
