@@ -11,6 +11,11 @@ Two positions of English grammar, read from the few characters beside a span:
 - "miss" as a noun, after "near" or an article ("a near miss form", "a miss by inches"):
   the word, not the title before a name ("ask miss gardener").
 
+- a character's name beside its kind: "Harvey the lido mascot", "Nessie costume", "Elvis
+  outfit", "Bramble the scarecrow". A mascot, a puppet, a statue or a costume is played or
+  made, and the name is the character's, not the wearer's ("Sam the mascot driver" is not
+  read so: a trade after the kind keeps the person).
+
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
 """
@@ -96,10 +101,29 @@ def noun_miss(text: str, start: int, end: int) -> bool:
     return bool(_NOUN_MISS_BEFORE.search(text[max(0, start - 10) : start]))
 
 
+_CHARACTERS = r"mascot|costume|puppet|marionette|statue|scarecrow|snowman|teddy|doll|mannequin"
+# "Harvey the (lido) mascot", closing the clause or before a verb.
+_CHARACTER_AFTER = re.compile(
+    rf"(?i)^[ \t]+the[ \t]+(?:[a-z]+[ \t]+)?(?:{_CHARACTERS})s?(?![\w'’-])"
+    r"(?![ \t]+(?:driver|man|woman|lady|guy|maker|seller|operator|team)\b)"
+)
+# "Nessie costume", "an Elvis outfit": the name modifies what is worn.
+_WORN_AFTER = re.compile(r"(?i)^[ \t]+(?:costume|costumes|outfit|outfits|fancy dress)\b")
+
+
+def character_name(text: str, start: int, end: int) -> bool:
+    """Whether a name is a character's by its kind next to it ("Harvey the lido mascot")."""
+    if text[end : end + 2] in ("'s", "’s"):
+        return False  # "Sam's costume": a person's
+    after = text[end : end + 40]
+    return bool(_CHARACTER_AFTER.match(after) or _WORN_AFTER.match(after))
+
+
 def placed_not_named(text: str, start: int, end: int) -> bool:
-    """Whether a span is a dated month, an article's noun or "miss" as a noun."""
+    """Whether a span is a dated month, an article's noun, "miss" as a noun or a character."""
     return (
         dated_month(text, start, end)
         or article_noun(text, start, end)
         or noun_miss(text, start, end)
+        or character_name(text, start, end)
     )

@@ -22,7 +22,7 @@ from sar_desk.detect.propagate import propagation_names
 from sar_desk.detect.relabel import relabel, trim_span
 from sar_desk.detect.spread_seeds import seed_items
 from sar_desk.detect.trade_words import agent_noun, post_title, trade_word
-from sar_desk.detect.word_positions import placed_not_named
+from sar_desk.detect.word_positions import character_name, placed_not_named
 from sar_desk.detect.words import is_not_a_name
 from tests.unit.detect.conftest import span_of
 
@@ -246,3 +246,29 @@ def test_words_that_open_names_are_never_cut_as_terms_of_address(word: str) -> N
     text = f"ask {word} Rahman about it"
     start, end = trim_span(*span_of(text, f"{word} Rahman"))
     assert text[start:end] == f"{word} Rahman"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Bramble the club mascot needs a wash", "Bramble"),
+        ("Gorwel the scarecrow fell over", "Gorwel"),
+        ("Kraken costume for the gala", "Kraken"),
+        ("hire an Elvis outfit", "Elvis"),
+    ],
+)
+def test_a_characters_name_beside_its_kind_is_nobody(text: str, value: str) -> None:
+    assert character_name(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sam the mascot driver is late", "Sam"),  # a trade after the kind: a person
+        ("Sam's costume is in the wash", "Sam"),  # a person's costume
+        ("Sam, the mascot needs a wash", "Sam"),  # spoken to, then a new clause
+    ],
+)
+def test_a_person_beside_a_characters_kind_is_kept(text: str, value: str) -> None:
+    assert not character_name(*span_of(text, value))
