@@ -22,7 +22,7 @@ from __future__ import annotations
 from sar_desk.detect import gazetteer
 from sar_desk.detect.brands import language_name
 from sar_desk.detect.cues import RELATIONS
-from sar_desk.detect.languages import is_foreign_word
+from sar_desk.detect.languages import WORDS, is_foreign_word
 from sar_desk.detect.world_greetings import is_world_greeting
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -50,6 +50,9 @@ ADDRESS_TERMS = _set("""
 habibi habibti yaar yaara bhai bhaiya behen canim canım kochanie kochana skarbie dragule
 cariad hun hunny bae bro bruv bredrin blud fam sweetie sweetheart darlin darling petal duckie
 """)
+
+# The lists of courtesies whose words also open people's names ("Sri", "Salam", "Selam").
+_NAME_OPENERS = WORDS["south_asian_arabic"] | WORDS["turkish"] | WORDS["horn_of_africa"]
 
 # Scots and Northern Irish dialect words, as chat writes them (lower case).
 DIALECT = _set("""
@@ -88,18 +91,23 @@ def lone_kin_word(value: str) -> bool:
 def address_term(word: str) -> bool:
     """Whether a word is a term of address said before a name ("habibi", "bhai", "hun").
 
-    Thanks or a greeting in another language ("shukran", "diolch") counts too. Words that
-    also open people's names ("Habib", "Didi", "Pal", "Sri", "Salam") are left out: cut from a
-    span, they would be left readable.
+    A listed word of another language ("bardzo", "mâine", "diolch", "shukran") counts too.
+    Words that may open someone's name ("Habib", "Didi", "Pal", "Sri", "Salam", any listed
+    given or family name) are left out: cut from a span, they would be left readable.
 
     A listed given name ("Babe", "Love") is not: "Love Okafor" keeps both words.
     """
     low = _fold(word)
     if low in ADDRESS_TERMS:
         return not _given(low)
-    # thanks or a greeting in another language ("shukran", "diolch"); not a word that may
-    # open a name ("Sri", "Salam"), which no greeting list has
-    return is_foreign_word(low) and is_world_greeting(low) and not _given(low)
+    gaz = gazetteer.current()
+    if not is_foreign_word(low) or gaz.is_first_name(low) or gaz.is_surname(low):
+        return False
+    if low in _NAME_OPENERS:
+        # courtesies that also open names ("Sri", "Salam", "Hafiz", "Selam"): only a word
+        # of thanks or greeting no one is called ("shukran") is cut
+        return is_world_greeting(low)
+    return True  # "bardzo", "mâine", "diolch": a European word no name list has
 
 
 def dialect_word(value: str) -> bool:

@@ -272,3 +272,15 @@ def test_a_characters_name_beside_its_kind_is_nobody(text: str, value: str) -> N
 )
 def test_a_person_beside_a_characters_kind_is_kept(text: str, value: str) -> None:
     assert not character_name(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("do jutra, bardzo Jurgita dziękuję", "bardzo Jurgita", "Jurgita"),
+        ("ne vedem mâine - Viliami", "mâine - Viliami", "Viliami"),
+    ],
+)
+def test_a_european_word_is_cut_from_the_front_of_a_name(text: str, value: str, name: str) -> None:
+    start, end = trim_span(*span_of(text, value))
+    assert text[start:end] == name
