@@ -1,13 +1,14 @@
 """Trade and post words known by the shape of English, not by a list (issue 15, round 15).
 
 A blind corpus always brings trades no list foresaw: "lifeguard", "brewer", "greenkeeper",
-"farrier". English makes the name of someone who does a thing with a handful of endings
+"courier". English makes the name of someone who does a thing with a handful of endings
 (an agent noun: -er, -or, -ist, -ian, -man, -guard, -keeper, -smith, -wright, -eer, -ier), so
 a dictionary word with such an ending that no given-name list has is a trade, and:
 
-- found alone it never seeds the spread pass: "(Lifeguard)" read as a name must not be
-  proposed at every "lifeguard rota" of the case (`trade_word`, used by `spread_seeds`);
-  after a title it is a family name still ("Revd Canon Wheelwright");
+- found alone, an everyday trade word never seeds the spread pass: "(Lifeguard)" read as a
+  name must not be proposed at every "lifeguard rota" of the case (`trade_word`, used by
+  `spread_seeds`); after a title it is a family name still ("Revd Canon Wheelwright"), and
+  the rarer trades that are family names as often ("Wainwright", "Fryer") still seed;
 - after a rank word it is a post title, whoever holds it: "Head Brewer", "Senior Stylist",
   "Chief Steward" (`post_title`, used by `posts.is_post`). A family name that is also a trade
   ("Brewer", "Turner") is still a name on its own or after a title ("Mrs Brewer");
@@ -80,7 +81,7 @@ def agent_noun(word: str) -> bool:
 
 
 def trade_word(word: str) -> bool:
-    """Whether one word is a trade that no name list has ("lifeguard", "farrier").
+    """Whether one word is an everyday trade that no name list has ("lifeguard", "courier").
 
     Such a word never seeds the spread pass, however it was capitalised where NER found it.
     A listed family name ("Brewer", "Turner") is left to the name rules.
@@ -88,7 +89,10 @@ def trade_word(word: str) -> bool:
     low = _fold(word)
     if not low or not agent_noun(low):
         return False
-    return not gazetteer.current().is_surname(low)
+    gaz = gazetteer.current()
+    # Only an everyday word: the rarer trades are family names as often as jobs
+    # ("Wainwright", "Spicer", "Fryer", "Lorimer"), and may be the one way a person is written.
+    return gaz.is_common_word(low) and not gaz.is_surname(low)
 
 
 def post_title(value: str, heads: frozenset[str] = frozenset()) -> bool:

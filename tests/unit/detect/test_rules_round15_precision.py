@@ -29,7 +29,7 @@ from tests.unit.detect.conftest import span_of
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
-@pytest.mark.parametrize("word", ["lifeguard", "Greenkeeper", "farrier", "gamekeeper", "locksmith"])
+@pytest.mark.parametrize("word", ["lifeguard", "Locksmith", "courier", "receptionist"])
 def test_a_trade_no_name_list_has_never_spreads(word: str) -> None:
     assert trade_word(word)
     # found alone in two messages, it would otherwise be proposed wherever it is written
@@ -42,7 +42,9 @@ def test_a_trade_after_a_title_is_a_family_name_that_spreads() -> None:
     assert "Farrier" in names
 
 
-@pytest.mark.parametrize("word", ["Tyler", "Archer", "Brewer", "Turner", "Okonjo"])
+@pytest.mark.parametrize(
+    "word", ["Tyler", "Archer", "Brewer", "Turner", "Okonjo", "Wainwright", "Fryer", "Lorimer"]
+)
 def test_names_that_end_like_trades_still_spread(word: str) -> None:
     assert not trade_word(word)
     assert word in propagation_names(seed_items([(1, word, "ask "), (2, word, "and ")]))
