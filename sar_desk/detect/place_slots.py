@@ -10,8 +10,9 @@ it is proposed as a place and never spreads as a person; a family name there ("T
 primary") stays the place the model called it (`relabel`), and so does a firm's name the
 model reads there ("Orford Ness council", `analyze`).
 
-A span with a listed given name ("12 Mill Road, Siobhan said") stays a person; so does a name
-the case knows (the caller checks the case's index first).
+A span with a listed given name ("12 Mill Road, Siobhan said") or a title ("4 MOTs booked,
+Dr Iqbal-Shah on ramp 2") stays a person; so does a name the case knows (the caller checks
+the case's index first).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.uk_place_recognizer import placed_in_address
+from sar_desk.detect.words import TITLES
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -43,6 +45,8 @@ def unlisted_town(text: str, start: int, end: int) -> bool:
     words = [w for w in words if w]
     if not 1 <= len(words) <= 3 or "\n" in text[start:end]:
         return False
+    if words[0].casefold().rstrip(".") in TITLES:
+        return False  # "4 MOTs booked, Dr Iqbal-Shah on ramp 2": a titled name is a person
     gaz = gazetteer.current()
     if all(gaz.is_common_word(w.casefold()) for w in words):
         return False  # "Bubble Wrap", "the Premier Inn": English words, a product's or a firm's

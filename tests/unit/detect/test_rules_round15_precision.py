@@ -286,3 +286,8 @@ def test_a_person_beside_a_characters_kind_is_kept(text: str, value: str) -> Non
 def test_a_european_word_is_cut_from_the_front_of_a_name(text: str, value: str, name: str) -> None:
     start, end = trim_span(*span_of(text, value))
     assert text[start:end] == name
+
+
+def test_a_titled_name_after_a_numbered_phrase_stays_a_person() -> None:
+    text = "4 MOTs booked, Dr Okonjo-Baptiste on ramp 2"
+    assert not unlisted_town(*span_of(text, "Dr Okonjo-Baptiste"))
