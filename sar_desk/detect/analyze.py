@@ -26,6 +26,7 @@ from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.ner_spans import pieces
 from sar_desk.detect.not_people import without_things
+from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.prefetch import prefetch
@@ -131,6 +132,9 @@ def _text_findings(
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
             entity = recovered
+            if entity == "PERSON" and name_key(text[start:end]) not in context.name_index:
+                # "from Orford Ness council": a town no list has, not a firm's founder
+                entity = "LOCATION" if unlisted_town(text, start, end) else entity
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
             if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
                 # ticket numbers and references, never a name ("WO2 Pritchard" is rescued)

@@ -32,6 +32,7 @@ from itertools import pairwise
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.address_words import lone_kin_word, spoken_not_named
 from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.closed_classes import HONORIFICS
@@ -43,6 +44,7 @@ from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.role_mailboxes import role_mailbox
 from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
+from sar_desk.detect.word_positions import placed_not_named
 from sar_desk.detect.words import TITLES, VERBS
 
 # Recognisers that read the case itself: what they find is a known person, never dropped here.
@@ -254,6 +256,8 @@ def never_person(text: str, start: int, end: int) -> bool:
         or noun_in_a_phrase(text, start, end)
         or (len(words) == 1 and (household_brand(value) or language_name(value)))
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
+        or spoken_not_named(value)  # "Mum", "nae", "Kurdish Sorani", "miss form"
+        or placed_not_named(text, start, end)  # "due 8 Jan", "the defendant's"
     )
 
 
@@ -265,6 +269,7 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or vehicle(text, start, end)
             or in_trade_brand(text, start, end)
             or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
+            or lone_kin_word(text[start:end])  # Welsh "Nain" read as a place
         )
     if entity == "NRP":
         return in_trade_brand(text, start, end)

@@ -16,6 +16,7 @@ name is never a person, and such a word never spreads.
 from __future__ import annotations
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.trade_words import lower_post_head, post_title
 
 
 def _set(text: str) -> frozenset[str]:
@@ -80,6 +81,8 @@ def is_post(value: str) -> bool:
     left to the other rules, so a person of that name is still found.
     """
     words = _words(value)
+    if post_title(value, HEADS) or lower_post_head(value, HEADS):
+        return True  # "Head Brewer", "on marshal" (`trade_words`)
     if not words or not any(w in HEADS for w in words):
         return False
     if not all(w in HEADS or w in QUALIFIERS or w in _JOINERS for w in words):

@@ -12,11 +12,13 @@ import re
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.address_words import address_term
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
 from sar_desk.detect.people_not_places import person_not_place
+from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
 from sar_desk.detect.recognizers.nicknames import after_kin_word
 from sar_desk.detect.recognizers.titled_names import titled_name_at
@@ -55,7 +57,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     # and is refused as a unit by `relabel`.
     start, end = without_unit(text, start, end) or (start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and not _name_word(first := words[0].group(0).strip(",.:;!?")):
+    while len(words) > 1 and (
+        not _name_word(first := words[0].group(0).strip(",.:;!?")) or address_term(first)
+    ):
         if first.casefold().rstrip(".") in TITLES and _name_word(words[1].group(0)):
             break  # "emial mrs fisher": the title stays with its name
         if titled_name_at(text, start + words[0].start(), end) is not None:
@@ -123,6 +127,9 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
         cued = cued or bool(_AFTER_ADDRESS.search(text[max(0, start - 30) : start]))
         if len(words) > 1 or not named or cued:
             return "LOCATION"
+    known = name_key(value) in context.name_index
+    if entity == "PERSON" and not known and unlisted_town(text, start, end):
+        return "LOCATION"  # "12 Lido Road, Rhigos": a village no list has
     if entity in NAME_LIKE:
         if value.upper() in _NOT_PLACES:
             return None
@@ -131,6 +138,7 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
             (gaz.is_first_name(first) or (len(words) == 1 and gaz.is_surname(first)))
             and not gaz.is_place(value)
             and not gaz.is_word(first)
+            and not unlisted_town(text, start, end)  # "Tynan primary": the town's
         ):
             return "PERSON"
     if entity == "NRP" and gaz.is_place(value):

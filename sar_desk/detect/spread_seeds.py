@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.trade_words import trade_word
 
 # Text before a span that opens a sentence: nothing, or a sentence end, a colon, a line
 # break, a quote mark or a list bullet, then spaces.
@@ -61,13 +62,37 @@ def lower_common_word(value: str) -> bool:
     return gaz.is_common_word(word) and not gaz.is_first_name(word)
 
 
+def _without_lower_tail(value: str) -> str:
+    """A capitalised seed without the lower-case common words closing it.
+
+    "Florence Nightingale house": the name is capitalised, the noun after it is not, so
+    "house" is no part of the name and must not spread.
+    """
+    words = value.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return value
+    gaz = gazetteer.current()
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        if not gaz.is_common_word(words[-1]):
+            break
+        words.pop()
+    return " ".join(words)
+
+
 def seed_items(rows: Iterable[Seed]) -> list[tuple[int, str]]:
     """``(message_id, text)`` spread seeds from ``(message_id, text, text before it)`` rows.
 
-    A common word found only where sentences open is left out (see module docstring), and a
-    lower-case common word that is no given name is never a seed (`lower_common_word`).
+    A common word found only where sentences open is left out (see module docstring), a
+    lower-case common word that is no given name is never a seed (`lower_common_word`), nor
+    is a lone trade word that no name list has ("Lifeguard": `trade_words.trade_word`).
     """
-    rows = [row for row in rows if not lower_common_word(row[1])]
+    rows = [(mid, _without_lower_tail(text), before) for mid, text, before in rows]
+    # "(Lifeguard)": a trade no name list has, found alone, is the job (`trade_words`)
+    rows = [
+        row
+        for row in rows
+        if not lower_common_word(row[1]) and not (" " not in row[1].strip() and trade_word(row[1]))
+    ]
     inside = {name_key(text) for _mid, text, before in rows if not opens_sentence(text, before)}
     return [
         (mid, text)

@@ -74,6 +74,30 @@ def _eleven_digits(value: str) -> bool:
     return _mobile_has_zero(value) and len(national_digits(value)) == 11
 
 
+_WHOLE = re.compile("(?:" + "|".join([*_FORMS, _ANY_GROUPING]) + ")")
+# A number broken by a line break ("07700⏎900 733", a phone's copy or a narrow screen): the
+# first line ends with the start of a number (a 0, then four or more digits in at most two
+# groups), the next line opens with the rest.
+_SPLIT = re.compile(
+    r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \-.]\d{1,4})?[ \t]*\n[ \t]*\d{2,7}(?:[ \-.]\d{2,4}){0,2}(?!\w)"
+)
+
+
+def split_number(value: str) -> bool:
+    """Whether two lines' digits make one UK number that neither line holds on its own.
+
+    The halves joined by a space must have a shape a whole number has (`_FORMS`), so two
+    numbers on neighbouring lines ("07700 900123⏎07700 900456") are never run together, nor a
+    number with a count or a time on the next line.
+    """
+    first, _sep, rest = value.partition("\n")
+    first, rest = first.strip(), rest.strip()
+    if len(re.sub(r"\D", "", first)) < 4 or is_uk_number(first) or is_uk_number(rest):
+        return False
+    joined = f"{first} {rest}"
+    return _WHOLE.fullmatch(joined) is not None and _mobile_has_zero(joined)
+
+
 class UkPhoneRecognizer(RuleRecognizer):
     """UK landlines and mobiles: 07..., (07911) ..., +44 7..., (0113) ..., 020 ..., 01632 960000."""
 
@@ -99,6 +123,7 @@ class UkPhoneRecognizer(RuleRecognizer):
             0.7,
             validate=_eleven_digits,
         ),
+        Rule("uk-split-line", _SPLIT, 0.7, validate=split_number),
         # WhatsApp writes a mention of someone not in the phone's contacts as "@447911123456".
         Rule("mention", re.compile(r"(?<![\w@])@(?P<v>\d{10,15})(?!\d)"), 0.8),
     )

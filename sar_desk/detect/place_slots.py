@@ -1,0 +1,57 @@
+"""A town no list has, known by where it stands in an address (issue 15, round 15).
+
+No gazetteer shipped with SAR Desk holds every UK village ("Pennant Melangell", "Rhigos",
+"Hesket Newmarket"), and the model often calls an unknown capitalised word a person. Where it
+stands says what it is: after a numbered street and a comma ("12 Lido Road, Rhigos"), before
+a postcode ("Rhigos, SA59 2ZL"), or before a public service that only a town's name
+stands before ("Rhigos magistrates", "Rhigos A&E", "Rhigos primary", "Rhigos town hall").
+There, a span none of whose words is a listed given name is the town (`unlisted_town`), so
+it is proposed as a place and never spreads as a person; a family name there ("Tynan
+primary") stays the place the model called it (`relabel`), and so does a firm's name the
+model reads there ("Orford Ness council", `analyze`).
+
+A span with a listed given name ("12 Mill Road, Siobhan said") or a title ("4 MOTs booked,
+Dr Iqbal-Shah on ramp 2") stays a person; so does a name the case knows (the caller checks
+the case's index first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.recognizers.uk_place_recognizer import placed_in_address
+from sar_desk.detect.words import TITLES
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+
+# Public services a town's name stands before, beside those `placed_in_address` reads
+# ("Rhigos A&E", "Rhigos primary", "Rhigos town hall", "Rhigos leisure centre").
+_FACILITY_AFTER = re.compile(
+    r"(?i)[ \t]+(?:a&e|a and e|minor injuries|walk-in|primary|high school|secondary|academy|"
+    r"comprehensive|town hall|village hall|leisure centre|health centre|medical centre|"
+    r"surgery|clinic|police station|fire station|ambulance station|community centre|"
+    r"post office|sorting office|recycling centre|tip|food bank|crematorium|cemetery)(?![\w&])"
+)
+
+
+def unlisted_town(text: str, start: int, end: int) -> bool:
+    """Whether a PERSON guess at ``text[start:end]`` stands in an address's town slot.
+
+    Only when no word of it is a listed given name, not every word is a common English word
+    ("Bubble Wrap"), and it is at most three words long.
+    """
+    words = [w.strip(_EDGE) for w in text[start:end].split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 3 or "\n" in text[start:end]:
+        return False
+    if words[0].casefold().rstrip(".") in TITLES:
+        return False  # "4 MOTs booked, Dr Iqbal-Shah on ramp 2": a titled name is a person
+    gaz = gazetteer.current()
+    if all(gaz.is_common_word(w.casefold()) for w in words):
+        return False  # "Bubble Wrap", "the Premier Inn": English words, a product's or a firm's
+    for word in words:
+        for part in word.split("-"):
+            if part and gaz.is_first_name(part):
+                return False  # "Siobhan", "Mary-Jane": a person may stand there too
+    return placed_in_address(text, start, end) or bool(_FACILITY_AFTER.match(text, end))
