@@ -191,11 +191,14 @@ class DetectionPool:
     ) -> None:
         share = can_share_model() if share is None else share
         if share:
-            # Compile every recogniser's rules once here, not once per worker.
-            local = local or kept_for_the_run(
-                lambda: InProcessDetector(build_analyzer(registry_path, model))
-            )
-            local.detect([_WARM_UP])
+            # Compile every recogniser's rules once here, not once per worker; an engine built
+            # here was warmed up by `kept_for_the_run` already, one handed in is warmed now.
+            if local is None:
+                local = kept_for_the_run(
+                    lambda: InProcessDetector(build_analyzer(registry_path, model))
+                )
+            else:
+                local.detect([_WARM_UP])
         settings = local.analyzer.settings if local else load_recognizer_set(registry_path)
         if settings.gazetteers is not None:
             gazetteer.use(settings.gazetteers)
