@@ -10,7 +10,7 @@ run adds nothing twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -277,12 +277,15 @@ def propagate_batch(
 
 
 def spread_hits(
-    items: Sequence[tuple[MessageId, str]], context: CaseContext
+    items: Sequence[tuple[MessageId, str]],
+    context: CaseContext,
+    known: Mapping[int, tuple[Region, ...]] | None = None,
 ) -> dict[int, list[Finding]]:
     """The propagated names matched in each message, before the case's findings are consulted.
 
     Only messages with a match are keys (in the order of `items`), so a caller need fetch the
-    existing findings of those messages alone.
+    existing findings of those messages alone. `known`, when given, holds `mask.regions` of
+    every message of `items` that has any (found by the scan), so they are not found again.
     """
     out: dict[int, list[Finding]] = {}
     for message_id, text in items:
@@ -290,7 +293,8 @@ def spread_hits(
         for hit in context.matcher.find(text):
             if hit.kind != "propagated":
                 continue
-            masked = mask_regions(text) if masked is None else masked
+            if masked is None:
+                masked = mask_regions(text) if known is None else known.get(int(message_id), ())
             if masked and inside(masked, hit.start, hit.end):
                 continue
             if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):
