@@ -1,12 +1,14 @@
 """Per-phase wall and CPU of one ``sar-desk detect`` (issue 15): where the whole command goes.
 
-Run: ``python benchmarks/detect_phases.py CASE [--workers 2] [--src SRC] [--repeat 1]``
-(`CASE` an imported case, e.g. one ``detect_command.py`` builds; each run uses a fresh copy).
+Run: ``python benchmarks/detect_phases.py CASE [--build 6000] [--workers 2] [--src SRC ...]
+[--repeat 1]``. `CASE` is an imported case; with ``--build N`` it is first made there as
+``detect_command.py`` makes it (N distinct messages of corpus v2, seed 7). Each run uses a
+fresh copy of it.
 
 The command runs in a child process exactly as ``python -m sar_desk detect CASE --json`` with
 the source tree `SRC` as its working directory, so each tree times its own code, but through
 this file as ``--child``: it wraps a few of the job's functions by name (the case open, the
-detector's build, the scan, the attachments' passes, the spread pass, the detector's close)
+detector's build, the scan, the attachments' passes, the spread pass)
 and writes, at each boundary, the wall clock and this process's CPU seconds. The parent adds
 the process start and its exit, and the CPU of the workers (children's CPU at the end). The
 names wrapped exist in every tree since round 10, so two trees can be compared side by side.
@@ -148,10 +150,17 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("case", type=Path)
+    parser.add_argument("--build", type=int, metavar="N", help="first make CASE (N messages)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--src", type=Path, nargs="+", default=[ROOT])
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
+    if args.build:
+        sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+        from detect_command import build_case
+
+        args.case.mkdir(parents=True, exist_ok=True)
+        args.case = build_case(args.build, 7, args.case)[0]
     for i in range(args.repeat):
         for n, src in enumerate(args.src):
             r = run(args.case.resolve(), args.workers, src.resolve(), f"{n}")
