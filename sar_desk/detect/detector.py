@@ -23,7 +23,7 @@ from sar_desk.core.model import MessageId
 from sar_desk.detect import gazetteer
 from sar_desk.detect.analyze import RawSpan, ResultCache, analyze_batch
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer, load_recognizer_set
-from sar_desk.detect.mask import mask, regions
+from sar_desk.detect.mask import Region, mask, regions
 from sar_desk.detect.models import canonical
 from sar_desk.detect.propagate import spread_hits
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
@@ -111,25 +111,31 @@ def _detect_chunk(texts: list[str]) -> list[tuple[RawSpan, ...]]:
     return _worker.detect(texts)
 
 
+# A page's messages with masked regions (`mask.regions`): the spread pass reuses them.
+_Masked = dict[int, tuple[Region, ...]]
+
+
 def _spread_page(
-    names: tuple[str, ...], items: list[tuple[MessageId, str]]
+    names: tuple[str, ...], items: list[tuple[MessageId, str]], masked: _Masked | None = None
 ) -> dict[int, list[Finding]]:
     """A worker's share of the spread pass: the names' matches in some messages."""
     global _wider
     assert _context is not None, "worker has no case"
     if _wider is None or _wider.propagated != tuple(sorted(set(_context.propagated) | {*names})):
         _wider = _context.with_propagated(names)  # once per run, not once per page
-    return spread_hits(items, _wider)
+    return spread_hits(items, _wider, masked)
 
 
-def _findings_page(messages: list[Message], titles: list[Message]) -> list[Finding]:
+def _findings_page(messages: list[Message], titles: list[Message]) -> tuple[list[Finding], _Masked]:
     """A worker's job: every pass over one page, as the job would run them in one process."""
     global _cache
     assert _worker is not None, "worker not initialised"
     assert _context is not None, "worker has no case"
     _cache = _cache or ResultCache()  # repeated texts ("ok") detected once per worker
     items = [(m.id, m.text) for m in messages]
-    return analyze_batch(_worker, items, _context, _cache, messages=messages, titles=titles)
+    found = analyze_batch(_worker, items, _context, _cache, messages=messages, titles=titles)
+    masked = {int(m.id): r for m in messages if (r := regions(m.text))}  # cached: no new work
+    return found, masked
 
 
 _WARM_UP = "Ann Lee, 4 Mill Lane, TR1 2AB, 07700 900123, ann@example.org, www.example.org"
@@ -174,10 +180,9 @@ class DetectionPool:
     process loads the model once and the workers are forked from it, so they start at once
     and share its memory pages (no second import, load or regex compilation per worker).
     Spawned (Windows, macOS, a threaded caller such as the window): each worker loads its own
-    model (≈170 MB for sm, ≈380 MB for md, 2-4 s each, presidio.md §5) and this process loads
-    none, only the recogniser settings and the name lists its case-aware steps need. Either
-    way texts are cut into chunks of at most `chunk` and handed out as workers free up. The
-    workers start on first use, so a case given before then (`use_context`) travels with them.
+    model (≈170 MB for sm, ≈380 MB for md, 2-4 s each, presidio.md §5), this process only the
+    settings and name lists its case-aware steps need. Texts go out in chunks of at most
+    `chunk`; the workers start on first use, so a case given before (`use_context`) goes too.
     """
 
     def __init__(
@@ -190,12 +195,13 @@ class DetectionPool:
         share: bool | None = None,
     ) -> None:
         share = can_share_model() if share is None else share
-        if share:
-            # Compile every recogniser's rules once here, not once per worker.
-            local = local or kept_for_the_run(
-                lambda: InProcessDetector(build_analyzer(registry_path, model))
-            )
-            local.detect([_WARM_UP])
+        if share:  # rules compiled once here, not per worker (`kept_for_the_run` warms up)
+            if local is None:
+                local = kept_for_the_run(
+                    lambda: InProcessDetector(build_analyzer(registry_path, model))
+                )
+            else:
+                local.detect([_WARM_UP])
         settings = local.analyzer.settings if local else load_recognizer_set(registry_path)
         if settings.gazetteers is not None:
             gazetteer.use(settings.gazetteers)
@@ -209,6 +215,8 @@ class DetectionPool:
         self._spawn_args = (str(registry_path), model)
         self._context: CaseContext | None = None
         self._pool: Pool | None = None
+        self._scanned: set[int] = set()  # ids `submit` handed out, for `submit_spread`
+        self._masked: _Masked = {}
 
     def _started(self) -> Pool:
         """The worker processes, started now if they are not running yet."""
@@ -234,6 +242,8 @@ class DetectionPool:
         """
         if self._pool is not None and self._context != context:
             self.close()
+        if self._context != context:
+            self._scanned, self._masked = set(), {}  # message ids of another case
         self._context = context
 
     @property
@@ -249,7 +259,15 @@ class DetectionPool:
         """
         if self._context is None:
             raise RuntimeError("use_context() must be called before submit()")
-        return self._started().apply_async(_findings_page, (messages, titles)).get
+        result = self._started().apply_async(_findings_page, (messages, titles))
+
+        def wait() -> list[Finding]:
+            found, masked = result.get()
+            self._scanned.update(int(m.id) for m in messages)
+            self._masked.update(masked)
+            return found
+
+        return wait
 
     def submit_spread(
         self, names: Sequence[str], items: list[tuple[MessageId, str]]
@@ -257,7 +275,11 @@ class DetectionPool:
         """`propagate.spread_hits` of `items` with `names`, run by a worker; call to wait."""
         if self._context is None:
             raise RuntimeError("use_context() must be called before submit_spread()")
-        return self._started().apply_async(_spread_page, (tuple(names), items)).get
+        # The regions the scan found travel with the texts, if this pool scanned them all.
+        masked = {int(i): self._masked[int(i)] for i, _t in items if int(i) in self._masked}
+        scanned = all(int(i) in self._scanned for i, _t in items)
+        args = (tuple(names), items, masked if scanned else None)
+        return self._started().apply_async(_spread_page, args).get
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
         """Raw spans for each text, computed by the workers, in order."""

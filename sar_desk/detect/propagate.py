@@ -10,7 +10,7 @@ run adds nothing twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any, TypeVar, cast
@@ -46,6 +46,8 @@ from sar_desk.detect.words import (
 
 PROPAGATED = "CasePropagation"
 _Test = TypeVar("_Test", bound=Callable[..., bool])
+# What one seed text adds (`_judged`): full-name keys, keys seen, (key, shown form) pairs.
+_Judged = tuple[list[str], list[str], list[tuple[str, str]]]
 
 
 def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
@@ -65,60 +67,18 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
     seen: dict[str, set[int]] = {}
     shown: dict[str, str] = {}
     full: set[str] = set()
+    judged: dict[str, _Judged | None] = {}  # the same names are seeds in many messages
     for message_id, text in items:
-        words = text.lstrip("@").split()
-        if not words:
+        if text not in judged:
+            judged[text] = _judged(text)
+        found = judged[text]
+        if found is None:
             continue
-        gaz = gazetteer.current()
-        titled = 0  # "Revd Canon Ashdown": every post before the name
-        while titled < len(words) - 1 and _post(words[titled]):
-            titled += 1
-        lead = words[0].casefold()
-        # A dictionary word spreads when NER found it alone (in two messages, as any single
-        # name), beside a listed name that is no word ("Glory" of "Glory Okafor") or after a
-        # post ("Rabbi Goldsmith"); as a word of "Warm Home Discount" never.
-        anchored = (
-            len(words) == 1
-            or bool(titled)
-            or any(name_anchor(w) for w in words)
-            or (gaz.is_first_name(words[0]) and words[0][:1].isupper())
-        )
-        if (
-            len(words) >= 2
-            and (titled or lead in SURNAME_PARTICLES)
-            and all(_spreadable(w, True) for w in words[max(titled, 1) :])
-        ):
-            # "Sister Savage", "Ní Bhriain": the person behind the post, or the whole family
-            # name, spreads as written; the post or the particle alone ("Sister", "Ní") never.
-            value = " ".join(words)
-            full.add(name_key(value))
-            rest = words[max(titled, 1) :]
-            candidates = {_capitalised(value), *(_capitalised(w) for w in rest)}
-        elif _full_name(words, anchored):
-            # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
-            # case: the full name spreads, and each part that may spread on its own.
-            value = " ".join(words)
-            key = name_key(value)
-            full.add(key)
+        # Replayed in the order the text was judged, so the last shown form wins as before.
+        full.update(found[0])
+        for key in found[1]:
             seen.setdefault(key, set()).add(int(message_id))
-            shown[key] = value if _title_case(value) else _capitalised(value)
-            candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
-        elif (
-            len(words) == 2
-            and nickname_opener(words[0])
-            and words[0][:1].isupper()
-            and _spreadable(words[1], anchored)
-        ):
-            candidates = {" ".join(words), words[1]}  # "Big Jas" and "Jas"; "Big" never
-        elif all(_spreadable(w, anchored) for w in words):
-            candidates = {" ".join(words), *words}
-        else:
-            continue
-        for candidate in candidates:
-            key = name_key(candidate)
-            seen.setdefault(key, set()).add(int(message_id))
-            if _title_case(candidate):
-                shown[key] = candidate
+        shown.update(found[2])
     # The parts of a full name found once are that person's names too ("Carys" of "Carys
     # Okoro", when NER only ever tags the surname).
     parts = {name_key(w) for k in full for w in k.split() if len(w) >= 3}
@@ -128,6 +88,71 @@ def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -
         for k, ids in seen.items()
         if k in shown and (len(ids) >= min_messages or k in full or k in parts)
     )
+
+
+def _judged(text: str) -> _Judged | None:
+    """What one seed text adds: full-name keys, keys seen, and (key, shown form) in order.
+
+    A function of the text alone (and the gazetteer in use), so `propagation_names` judges
+    each distinct seed text once however many messages it was found in.
+    """
+    full: list[str] = []
+    seen: list[str] = []
+    shown: list[tuple[str, str]] = []
+    words = text.lstrip("@").split()
+    if not words:
+        return None
+    gaz = gazetteer.current()
+    titled = 0  # "Revd Canon Ashdown": every post before the name
+    while titled < len(words) - 1 and _post(words[titled]):
+        titled += 1
+    lead = words[0].casefold()
+    # A dictionary word spreads when NER found it alone (in two messages, as any single
+    # name), beside a listed name that is no word ("Glory" of "Glory Okafor") or after a
+    # post ("Rabbi Goldsmith"); as a word of "Warm Home Discount" never.
+    anchored = (
+        len(words) == 1
+        or bool(titled)
+        or any(name_anchor(w) for w in words)
+        or (gaz.is_first_name(words[0]) and words[0][:1].isupper())
+    )
+    if (
+        len(words) >= 2
+        and (titled or lead in SURNAME_PARTICLES)
+        and all(_spreadable(w, True) for w in words[max(titled, 1) :])
+    ):
+        # "Sister Savage", "Ní Bhriain": the person behind the post, or the whole family
+        # name, spreads as written; the post or the particle alone ("Sister", "Ní") never.
+        value = " ".join(words)
+        full.append(name_key(value))
+        rest = words[max(titled, 1) :]
+        candidates = {_capitalised(value), *(_capitalised(w) for w in rest)}
+    elif _full_name(words, anchored):
+        # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
+        # case: the full name spreads, and each part that may spread on its own.
+        value = " ".join(words)
+        key = name_key(value)
+        full.append(key)
+        seen.append(key)
+        shown.append((key, value if _title_case(value) else _capitalised(value)))
+        candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
+    elif (
+        len(words) == 2
+        and nickname_opener(words[0])
+        and words[0][:1].isupper()
+        and _spreadable(words[1], anchored)
+    ):
+        candidates = {" ".join(words), words[1]}  # "Big Jas" and "Jas"; "Big" never
+    elif all(_spreadable(w, anchored) for w in words):
+        candidates = {" ".join(words), *words}
+    else:
+        return None
+    for candidate in candidates:
+        key = name_key(candidate)
+        seen.append(key)
+        if _title_case(candidate):
+            shown.append((key, candidate))
+    return full, seen, shown
 
 
 def _capitalised(value: str) -> str:
@@ -252,12 +277,15 @@ def propagate_batch(
 
 
 def spread_hits(
-    items: Sequence[tuple[MessageId, str]], context: CaseContext
+    items: Sequence[tuple[MessageId, str]],
+    context: CaseContext,
+    known: Mapping[int, tuple[Region, ...]] | None = None,
 ) -> dict[int, list[Finding]]:
     """The propagated names matched in each message, before the case's findings are consulted.
 
     Only messages with a match are keys (in the order of `items`), so a caller need fetch the
-    existing findings of those messages alone.
+    existing findings of those messages alone. `known`, when given, holds `mask.regions` of
+    every message of `items` that has any (found by the scan), so they are not found again.
     """
     out: dict[int, list[Finding]] = {}
     for message_id, text in items:
@@ -265,7 +293,8 @@ def spread_hits(
         for hit in context.matcher.find(text):
             if hit.kind != "propagated":
                 continue
-            masked = mask_regions(text) if masked is None else masked
+            if masked is None:
+                masked = mask_regions(text) if known is None else known.get(int(message_id), ())
             if masked and inside(masked, hit.start, hit.end):
                 continue
             if named_thing(text, hit.start, hit.end) or _abbreviation(text, hit.start, hit.end):

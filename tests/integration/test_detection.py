@@ -280,6 +280,55 @@ def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
         reference.close()
 
 
+def test_the_spread_pass_reuses_the_masked_regions_the_scan_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_detection, "BATCH", 4)
+    settings = load_recognizer_set(REGISTRY)
+    engine = blank_nlp_engine(settings, ["Reece Quorvane"])
+    detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
+    lines = [
+        f"13/01/2026, 12:{i:02d} - Jo Bloggs: "
+        + (
+            "Reece Quorvane rang about the rota"
+            if i == 3
+            else f"lorem ipsum quorvane {i}\nquorvane is late"
+        )
+        for i in range(12)
+    ]
+    chat = CHAT + "\n".join(lines) + "\n"
+    session = make_case(tmp_path / "a", chat)
+    reference = make_case(tmp_path / "b", chat)
+    pool = DetectionPool(REGISTRY, workers=2, local=detector, share=True)
+    try:
+        summary = run_job(session.detection.run_detection(detector=pool, workers=2))
+        expected = run_job(reference.detection.run_detection(detector=detector))
+        # The scan's workers sent back every filler region; the name inside filler is never
+        # proposed, the one on the next line is, exactly as in one process.
+        assert len(pool._masked) == 11
+        assert summary.propagated == expected.propagated >= 11
+        assert stored(session) == stored(reference)
+    finally:
+        pool.close()
+        session.close()
+        reference.close()
+
+
+def test_spread_hits_read_the_regions_given_instead_of_finding_them() -> None:
+    from sar_desk.core.model import MessageId
+    from sar_desk.detect.case_terms import CaseContext
+    from sar_desk.detect.mask import regions
+    from sar_desk.detect.propagate import spread_hits
+
+    context = CaseContext(regime=Regime.SAR).with_propagated(["Quorvane"])
+    text = "see https://example.org/quorvane/rota"
+    items = [(MessageId(1), text)]
+    assert spread_hits(items, context) == {}  # inside the link
+    assert spread_hits(items, context, {1: regions(text)}) == {}
+    # Told the message has no masked region, the pass takes its word for it.
+    assert list(spread_hits(items, context, {})) == [1]
+
+
 LESSONS = (
     "12/01/2026, 09:15 - Sam Patel: Lesson booked: Tues 4pm\n"
     "12/01/2026, 09:16 - Sam Patel: Lesson moved. Wed 5pm now\n"
