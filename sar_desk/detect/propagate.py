@@ -2,245 +2,32 @@
 
 NER finds a name where it is written in a NER-friendly way; the same person is then matched in
 every other message of the case, in any case. Only names seen written as names spread: a full
-name of two words (and its parts) after one sighting, a single word after two. UK places,
-suffix-less street names, products and placeholders never spread. Idempotent, so a resumed
-run adds nothing twice.
+name of two words (and its parts) after one sighting, a single word after two (which names
+may spread is judged in `spread_names`). UK places, suffix-less street names, products and
+placeholders never spread. Idempotent, so a resumed run adds nothing twice.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import wraps
-from typing import Any, TypeVar, cast
 
 from sar_desk.core.findings import Finding, ProposalField
-from sar_desk.core.identity import name_key
 from sar_desk.core.model import MessageId
-from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
-from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
-from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
-from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.resolve import NAME_LIKE
+from sar_desk.detect.spread_names import propagation_names as propagation_names
 from sar_desk.detect.spread_seeds import PROPAGATION_SOURCES as PROPAGATION_SOURCES
 from sar_desk.detect.spread_seeds import propagation_items as propagation_items
-from sar_desk.detect.spread_words import (
-    dictionary_word,
-    name_anchor,
-    nickname_opener,
-    shorthand,
-    spread_blocked,
-)
-from sar_desk.detect.words import (
-    PLACE_WORDS,
-    is_not_a_name,
-    looks_like_name,
-)
+from sar_desk.detect.spread_words import spread_blocked
 
 PROPAGATED = "CasePropagation"
-_Test = TypeVar("_Test", bound=Callable[..., bool])
-# What one seed text adds (`_judged`): full-name keys, keys seen, (key, shown form) pairs.
-_Judged = tuple[list[str], list[str], list[tuple[str, str]]]
-
-
-def propagation_names(items: Iterable[tuple[int, str]], min_messages: int = 2) -> list[str]:
-    """PERSON strings worth matching everywhere in the case (upstream #859's second pass).
-
-    Args:
-        items: ``(message_id, text)`` of PERSON findings made by `PROPAGATION_SOURCES`.
-        min_messages: In how many different messages a single name must have been found, so
-            that a single NER mistake is not copied across the case. A full name of two or
-            more words spreads when found once ("Reece Entwistle" names one person), with
-            its parts.
-
-    Returns:
-        Names (and each word of multi-word names) that look like names and are not street,
-        place, product or placeholder words.
-    """
-    seen: dict[str, set[int]] = {}
-    shown: dict[str, str] = {}
-    full: set[str] = set()
-    judged: dict[str, _Judged | None] = {}  # the same names are seeds in many messages
-    for message_id, text in items:
-        if text not in judged:
-            judged[text] = _judged(text)
-        found = judged[text]
-        if found is None:
-            continue
-        # Replayed in the order the text was judged, so the last shown form wins as before.
-        full.update(found[0])
-        for key in found[1]:
-            seen.setdefault(key, set()).add(int(message_id))
-        shown.update(found[2])
-    # The parts of a full name found once are that person's names too ("Carys" of "Carys
-    # Okoro", when NER only ever tags the surname).
-    parts = {name_key(w) for k in full for w in k.split() if len(w) >= 3}
-    # Only names seen written as names ("Priya", not "NHS" or "reply") are spread.
-    return sorted(
-        shown[k]
-        for k, ids in seen.items()
-        if k in shown and (len(ids) >= min_messages or k in full or k in parts)
-    )
-
-
-def _judged(text: str) -> _Judged | None:
-    """What one seed text adds: full-name keys, keys seen, and (key, shown form) in order.
-
-    A function of the text alone (and the gazetteer in use), so `propagation_names` judges
-    each distinct seed text once however many messages it was found in.
-    """
-    full: list[str] = []
-    seen: list[str] = []
-    shown: list[tuple[str, str]] = []
-    words = text.lstrip("@").split()
-    if not words:
-        return None
-    gaz = gazetteer.current()
-    titled = 0  # "Revd Canon Ashdown": every post before the name
-    while titled < len(words) - 1 and _post(words[titled]):
-        titled += 1
-    lead = words[0].casefold()
-    # A dictionary word spreads when NER found it alone (in two messages, as any single
-    # name), beside a listed name that is no word ("Glory" of "Glory Okafor") or after a
-    # post ("Rabbi Goldsmith"); as a word of "Warm Home Discount" never.
-    anchored = (
-        len(words) == 1
-        or bool(titled)
-        or any(name_anchor(w) for w in words)
-        or (gaz.is_first_name(words[0]) and words[0][:1].isupper())
-    )
-    if (
-        len(words) >= 2
-        and (titled or lead in SURNAME_PARTICLES)
-        and all(_spreadable(w, True) for w in words[max(titled, 1) :])
-    ):
-        # "Sister Savage", "Ní Bhriain": the person behind the post, or the whole family
-        # name, spreads as written; the post or the particle alone ("Sister", "Ní") never.
-        value = " ".join(words)
-        full.append(name_key(value))
-        rest = words[max(titled, 1) :]
-        candidates = {_capitalised(value), *(_capitalised(w) for w in rest)}
-    elif _full_name(words, anchored):
-        # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
-        # case: the full name spreads, and each part that may spread on its own.
-        value = " ".join(words)
-        key = name_key(value)
-        full.append(key)
-        seen.append(key)
-        shown.append((key, value if _title_case(value) else _capitalised(value)))
-        candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
-    elif (
-        len(words) == 2
-        and nickname_opener(words[0])
-        and words[0][:1].isupper()
-        and _spreadable(words[1], anchored)
-    ):
-        candidates = {" ".join(words), words[1]}  # "Big Jas" and "Jas"; "Big" never
-    elif all(_spreadable(w, anchored) for w in words):
-        candidates = {" ".join(words), *words}
-    else:
-        return None
-    for candidate in candidates:
-        key = name_key(candidate)
-        seen.append(key)
-        if _title_case(candidate):
-            shown.append((key, candidate))
-    return full, seen, shown
-
-
-def _capitalised(value: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in value.split())
-
-
-def _per_gazetteer(test: _Test) -> _Test:
-    """`test` remembered per word (or words) and flags while the same gazetteer is in use.
-
-    The same names are found thousands of times in a case; each is judged once.
-    """
-    memo: dict[object, bool] = {}
-    used: list[object] = [None]
-
-    @wraps(test)
-    def remembered(value: Any, *flags: Any, **named: Any) -> bool:
-        gaz = gazetteer.current()
-        if used[0] is not gaz or len(memo) > 100_000:
-            memo.clear()
-            used[0] = gaz
-        key = (tuple(value) if isinstance(value, list) else value, flags, tuple(named.items()))
-        if key not in memo:
-            memo[key] = test(value, *flags, **named)
-        return memo[key]
-
-    return cast("_Test", remembered)
-
-
-def _post(word: str) -> bool:
-    low = word.casefold()
-    return low in HONORIFICS and not gazetteer.current().is_surname(low)
-
-
-@_per_gazetteer
-def _full_name(words: list[str], anchored: bool = False) -> bool:
-    """Whether two or three words name one person ("Gurpreet Abernethy", "ivy webb").
-
-    Each must be a possible name word, the first one a name that may spread, the whole not a
-    place; in lower case only with a listed first name and surname.
-    """
-    if not 2 <= len(words) <= 3:
-        return False
-    cased = [_capitalised(w) for w in words]
-    if not all(looks_like_name(w) and w.casefold() not in PLACE_WORDS for w in cased):
-        return False
-    value = " ".join(words)
-    gaz = gazetteer.current()
-    if is_not_a_name(value) or gaz.is_place(value) or not _spreadable(cased[0], anchored):
-        return False
-    if _title_case(value):
-        return True
-    return gaz.is_first_name(words[0]) and (gaz.is_surname(words[-1]) or _title_case(value))
-
-
-_STREET_LIKE = re.compile(
-    r"(?i).{3,}(?:gate|grove|field|fields|mead|acres?|bank|side|brook|hurst|wood|lands|dale|croft)$"
-)
-
-
-@_per_gazetteer
-def _spreadable(word: str, anchored: bool = False) -> bool:
-    """Whether one word of a NER name may be matched across the case.
-
-    `anchored`: the word was found beside a listed name or after a post, so a dictionary word
-    ("Glory", "Goldsmith") may be a name; shorthand and contractions never are.
-    """
-    if not looks_like_name(word) or word.casefold() in PLACE_WORDS or is_not_a_name(word):
-        return False
-    low = word.casefold()
-    gaz = gazetteer.current()
-    post = low in HONORIFICS and not gaz.is_surname(low)  # "Mrs Lord" is a person
-    if low in SURNAME_PARTICLES or post or low in ROLES or low in RELATIONS:
-        return False  # "Sister", "Coroner", "nan": how a person is addressed, not who
-    if never_spreads(word):
-        return False  # "clerk" of "Parish Clerk", "port" of "Port Health Officer"
-    named = gaz.is_first_name(word) or gaz.is_surname(word)
-    if not named and (
-        shorthand(word) or nickname_opener(word) or (not anchored and dictionary_word(word))
-    ):
-        return False  # "Home" of "Warm Home Discount", "I've", "addr", "Big" of "Big Jas"
-    if word.isupper() and len(word) <= 3 and not named:
-        return False  # "NI", "DWP": an abbreviation, matched in any case it would be "ni"
-    # A UK town or a suffix-less street name NER called a person ("Bude", "Westgate").
-    return named or not (gaz.is_place(word) or _STREET_LIKE.match(word))
-
-
-def _title_case(value: str) -> bool:
-    return all(w[:1].isupper() and any(c.islower() for c in w[1:]) for w in value.split())
 
 
 def _abbreviation(text: str, start: int, end: int) -> bool:
