@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.product_slots import product_slot
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -120,10 +121,11 @@ def character_name(text: str, start: int, end: int) -> bool:
 
 
 def placed_not_named(text: str, start: int, end: int) -> bool:
-    """Whether a span is a dated month, an article's noun, "miss" as a noun or a character."""
+    """Whether a span is a dated month, a noun, "miss" as a noun, a character or goods."""
     return (
         dated_month(text, start, end)
         or article_noun(text, start, end)
         or noun_miss(text, start, end)
         or character_name(text, start, end)
+        or product_slot(text, start, end)  # "a pint of Old Tom", "Mabel threw a shoe"
     )
