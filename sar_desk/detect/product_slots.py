@@ -42,7 +42,7 @@ _OF_BEFORE = re.compile(
 # After a possessive, what keeps it goods: nothing more, or the goods themselves.
 _GOODS = (
     r"ale|ales|lager|lagers|ipa|gin|rum|whisky|whiskey|vodka|brandy|bourbon|cider|prosecco|"
-    r"ice cream|ice creams|ketchup|crumpets|teabags|washing-up liquid"
+    r"ice cream|ice creams|ketchup|crumpets|teabags|liquid"
 )
 _POSSESSIVE_GOODS = re.compile(rf"(?i)^['’]s(?:[ \t]+(?:{_GOODS})\b|[ \t]*(?:[,.;:!?)\n]|$))")
 # Lower case only: a capitalised word after a name may be a family name ("Sam Porter").

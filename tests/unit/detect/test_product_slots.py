@@ -53,6 +53,7 @@ def test_a_name_a_bar_sells_is_goods(text: str, value: str) -> None:
 
 def test_a_drink_after_a_name_is_goods_and_a_count_before_it_too() -> None:
     assert goods_after(*span_of("Hetty gin for the cocktail night", "Hetty"))
+    assert goods_after(*span_of("get more Bramwell liquid, we're out", "Bramwell"))
     assert counted_goods(*span_of("order: 4 x Old Barnaby, 2 x lemonade", "Barnaby"))
     assert counted_goods(*span_of("only 3 Wilfred's left in the chiller", "Wilfred"))
 
@@ -94,6 +95,10 @@ def test_horses_notices_and_trademarks() -> None:
         ("Dorian put Guinness on tap", "Dorian"),
         ("a pint of lager with Dorian", "Dorian"),
         ("Clover walked in late", "Clover"),
+        ("Morning all, Paulette Polish at the magistrates 10am", "Paulette"),
+        ("Dorian squash on tuesday?", "Dorian"),
+        ("Dorian Porter rang", "Dorian"),
+        ("Dorian bitter about the rota", "Dorian"),
     ],
 )
 def test_a_person_beside_goods_stays_a_person(text: str, value: str) -> None:
