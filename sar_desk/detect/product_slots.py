@@ -95,6 +95,8 @@ _NOTICE_AFTER = re.compile(
     r"reminder|changed|moved)\b"
 )
 
+_HEAD = re.compile(r"[^\n:]{0,30}")
+
 # Trademarks chat uses as the thing's own name; none is a common given name.
 _GENERIC_MARKS = frozenset(
     [
@@ -112,6 +114,7 @@ _GENERIC_MARKS = frozenset(
         "tarmac",
     ]
 )
+_CAPITAL_AFTER = re.compile(r"^[ \t]+[A-Z]")
 _TITLE_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|dr|mx|prof)\.?[ \t]+$")
 
 
@@ -178,13 +181,17 @@ def horse(text: str, start: int, end: int) -> bool:
 
 def system_notice(text: str, start: int, end: int) -> bool:
     """Whether a possessive name opens a line with a system's notice ("Sarah's Lessons: ...")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    before = text[max(0, start - 8) : start]
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[1]
+    elif start > 8:
+        return False  # the line opened before the few characters read
+    m = _HEAD.match(text[start : start + 32])
+    if before.strip() or m is None:
         return False
-    value = text[start:end]
-    m = re.match(r"[^\n:]{0,30}", text[start:])
-    head = m.group(0).rstrip() if m else value
-    return bool(_NOTICE.match(head)) and bool(_NOTICE_AFTER.match(text[start + len(head) :]))
+    head = m.group(0).rstrip()
+    tail = text[start + len(head) : start + len(head) + 48]
+    return bool(_NOTICE.match(head)) and bool(_NOTICE_AFTER.match(tail))
 
 
 def generic_mark(text: str, start: int, end: int) -> bool:
@@ -194,7 +201,7 @@ def generic_mark(text: str, start: int, end: int) -> bool:
         word = word[:-2]
     if word.casefold() not in _GENERIC_MARKS:
         return False
-    if re.match(r"^[ \t]+[A-Z]", text[end : end + 3]):
+    if _CAPITAL_AFTER.match(text[end : end + 3]):
         return False  # "Zamboni Way": a street, "Zamboni Smith": a name
     return not _TITLE_BEFORE.search(text[max(0, start - 6) : start])
 
