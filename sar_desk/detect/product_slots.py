@@ -15,8 +15,9 @@ reads the span and a few dozen characters beside it, never a corpus's names:
 - a count before it on an order ("2 x Old Tom", "3 Daniel's left");
 - two names joined by "&" and closed by a possessive, with goods talk after ("Ben & Jerry's
   in the freezer"): "Tom & Ana's wedding" and "at Sam & Jo's tonight" have none;
-- a horse by what only horses do ("Mabel threw a shoe", "Captain and Mabel both need the
-  farrier");
+- a horse or a farm animal by what only animals do or have ("Mabel threw a shoe", "Captain
+  and Mabel both need the farrier", "Daisy calved", "Bonnie's hooves"); "Sam threw a shoe at
+  the telly" and "Sam's tail" are people's;
 - a booking system's notice at a line's start ("Sarah's Lessons: booking confirmed");
 - a trademark that became a thing's name ("the Zamboni", "jacuzzi").
 """
@@ -82,9 +83,15 @@ _GOODS_TALK = re.compile(
 # What only a horse does or needs ("threw a shoe", "needs the farrier", "went lame").
 _HORSE_AFTER = re.compile(
     r"(?i)^(?:[ \t]+and[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:has[ \t]+|have[ \t]+)?(?:both[ \t]+)?"
-    r"(?:threw[ \t]+(?:a|her|his|another)[ \t]+shoe|lost[ \t]+(?:a|her|his)[ \t]+shoe|"
-    r"needs?[ \t]+(?:the[ \t]+)?farrier|(?:is|went|gone|was)[ \t]+lame|needs?[ \t]+shoeing|"
-    r"(?:is[ \t]+)?on[ \t]+box[ \t]+rest)\b"
+    r"(?:threw[ \t]+(?:a|her|his|another)[ \t]+shoe(?![ \t]+at\b)|"
+    r"needs?[ \t]+(?:the[ \t]+)?farrier|(?:went|gone)[ \t]+lame|needs?[ \t]+shoeing|"
+    r"(?:is[ \t]+)?on[ \t]+box[ \t]+rest|calved|foaled|whelped|lambed|is[ \t]+bulling)\b"
+)
+# Parts and tack only animals have ("Clover's hooves", "Bonnie's headcollar"): not "tail" (on
+# Sam's tail) nor "stable" (Sam's stable after the op).
+_ANIMAL_PARTS = re.compile(
+    r"(?i)^['’]s[ \t]+(?:hooves|hoof|mane|saddle|bridle|girth|hay[ \t]?net|headcollar|"
+    r"numnah|paws?|udder|whiskers|fetlock|withers)\b"
 )
 
 # A system's notice: "Sarah's Lessons: booking confirmed for Thursday".
@@ -175,8 +182,11 @@ def paired_brand(text: str, start: int, end: int) -> bool:
 
 
 def horse(text: str, start: int, end: int) -> bool:
-    """Whether a name is a horse's by what follows ("Mabel threw a shoe")."""
-    return bool(_HORSE_AFTER.match(text[end : end + 48]))
+    """Whether a name is a horse's or a farm animal's by what follows ("Mabel threw a shoe")."""
+    after = text[end : end + 48]
+    if text[start:end].endswith(_POSSESSIVE):
+        after = text[end - 2 : end + 46]
+    return bool(_HORSE_AFTER.match(after) or _ANIMAL_PARTS.match(after))
 
 
 def system_notice(text: str, start: int, end: int) -> bool:

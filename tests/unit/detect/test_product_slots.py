@@ -69,6 +69,12 @@ def test_an_ampersand_brand_needs_goods_talk() -> None:
 def test_horses_notices_and_trademarks() -> None:
     assert horse(*span_of("Clover threw a shoe on the hack", "Clover"))
     assert horse(*span_of("Duke and Clover both need the farrier", "Clover"))
+    assert horse(*span_of("Primrose calved at 3am, heifer", "Primrose"))
+    assert horse(*span_of("Clover's hooves need oiling", "Clover's"))
+    assert not horse(*span_of("Dorian threw a shoe at the telly", "Dorian"))
+    assert not horse(*span_of("Dorian's stable after the op", "Dorian"))
+    assert not horse(*span_of("right on Dorian's tail", "Dorian"))
+    assert not horse(*span_of("Dorian is lame lol", "Dorian"))
     notice = "Tamsin's Lessons: booking confirmed for 10:00"
     assert system_notice(*span_of(notice, "Tamsin's Lessons"))
     assert generic_mark(*span_of("the Zamboni's leaking again", "Zamboni"))
