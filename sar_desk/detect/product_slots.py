@@ -18,6 +18,8 @@ reads the span and a few dozen characters beside it, never a corpus's names:
 - a horse or a farm animal by what only animals do or have ("Mabel threw a shoe", "Captain
   and Mabel both need the farrier", "Daisy calved", "Bonnie's hooves"); "Sam threw a shoe at
   the telly" and "Sam's tail" are people's;
+- a racehorse a bet is put on before its race's time ("a tenner on Midnight Maud in the
+  3.15"), and a band's lead with a gig talked of ("tickets for Jimmy Jive & the Twisters");
 - a booking system's notice at a line's start ("Sarah's Lessons: booking confirmed");
 - a trademark that became a thing's name ("the Zamboni", "jacuzzi").
 """
@@ -93,6 +95,20 @@ _ANIMAL_PARTS = re.compile(
     r"(?i)^['’]s[ \t]+(?:hooves|hoof|mane|saddle|bridle|girth|hay[ \t]?net|headcollar|"
     r"numnah|paws?|udder|whiskers|fetlock|withers)\b"
 )
+
+# A racehorse a bet is put on, before its race's time ("a tenner on Midnight Maud in the
+# 3.15"): "£5 on Sam finishing first" has no race time, "Sam in the 10.30 meeting" no bet.
+_BET_BEFORE = re.compile(
+    r"(?i)(?:tenner|fiver|quid|£\d+(?:\.\d\d)?|each[ \t-]+way|a[ \t]+bet|a[ \t]+punt|"
+    r"a[ \t]+flutter)[ \t]+on[ \t]+$"
+)
+_RACE_AFTER = re.compile(
+    r"(?i)^[ \t]+(?:in|for)[ \t]+the[ \t]+\d{1,2}[.:]\d{2}(?![\d.:])(?![ \t]+\w)"
+)
+
+# A band: "Jimmy Jive & the Twisters" with a gig talked of; "Sam & the kids" is lower case.
+_BAND_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*&[ \t]*the[ \t]+[A-Z][a-z]+s\b")
+_GIG = re.compile(r"(?i)\b(?:tickets?|gig|band|playing|live|tribute|tour|concert|headlin\w*)\b")
 
 # A system's notice: "Sarah's Lessons: booking confirmed for Thursday".
 _NOTICE = re.compile(r"^[A-Za-z][\w-]*['’]s(?:[ \t]+[A-Z][\w-]*){1,2}$")
@@ -189,6 +205,16 @@ def horse(text: str, start: int, end: int) -> bool:
     return bool(_HORSE_AFTER.match(after) or _ANIMAL_PARTS.match(after))
 
 
+def racehorse_or_band(text: str, start: int, end: int) -> bool:
+    """Whether a name is a racehorse bet on ("a tenner on X in the 3.15") or a band's lead."""
+    if _BET_BEFORE.search(text[max(0, start - 16) : start]) and _RACE_AFTER.match(
+        text[end : end + 24]
+    ):
+        return True
+    band = _BAND_AFTER.match(text[end : end + 32])
+    return band is not None and bool(_GIG.search(text[max(0, start - 40) : end + band.end() + 40]))
+
+
 def system_notice(text: str, start: int, end: int) -> bool:
     """Whether a possessive name opens a line with a system's notice ("Sarah's Lessons: ...")."""
     before = text[max(0, start - 8) : start]
@@ -225,6 +251,7 @@ def product_slot(text: str, start: int, end: int) -> bool:
         or counted_goods(text, start, end)
         or paired_brand(text, start, end)
         or horse(text, start, end)
+        or racehorse_or_band(text, start, end)
         or system_notice(text, start, end)
         or generic_mark(text, start, end)
     )

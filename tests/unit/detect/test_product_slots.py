@@ -16,6 +16,7 @@ from sar_desk.detect.product_slots import (
     horse,
     paired_brand,
     product_slot,
+    racehorse_or_band,
     sold_goods,
     system_notice,
 )
@@ -64,6 +65,17 @@ def test_an_ampersand_brand_needs_goods_talk() -> None:
     assert paired_brand(*span_of(text, "Orrin"))
     assert not paired_brand(*span_of("Nell & Orrin's wedding is on sat", "Nell"))
     assert not paired_brand(*span_of("see you at Nell & Orrin's tonight", "Orrin"))
+
+
+def test_racehorses_and_bands() -> None:
+    assert racehorse_or_band(*span_of("a tenner on Midnight Maud in the 3.15 🐎", "Midnight Maud"))
+    assert racehorse_or_band(*span_of("each way on Lady Primrose for the 2:40", "Lady Primrose"))
+    assert not racehorse_or_band(*span_of("£5 on Dorian finishing first", "Dorian"))
+    assert not racehorse_or_band(*span_of("a tenner on Dorian in the 10.30 meeting", "Dorian"))
+    gig = "tickets for Jimmy Jive & the Twisters at the club sat"
+    assert racehorse_or_band(*span_of(gig, "Jimmy Jive"))
+    assert racehorse_or_band(*span_of(gig, "Jimmy"))
+    assert not racehorse_or_band(*span_of("tea with Dorian & the Smiths on sunday", "Dorian"))
 
 
 def test_horses_notices_and_trademarks() -> None:
