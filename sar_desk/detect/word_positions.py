@@ -16,6 +16,9 @@ Two positions of English grammar, read from the few characters beside a span:
   made, and the name is the character's, not the wearer's ("Sam the mascot driver" is not
   read so: a trade after the kind keeps the person).
 
+- a name where goods, a horse or a booking system stand (`product_slots`: "a pint of Old
+  Tom", "Jack Daniel's on offer", "Mabel threw a shoe").
+
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
 """
