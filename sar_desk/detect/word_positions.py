@@ -16,6 +16,9 @@ Two positions of English grammar, read from the few characters beside a span:
   made, and the name is the character's, not the wearer's ("Sam the mascot driver" is not
   read so: a trade after the kind keeps the person).
 
+- a name where goods, a horse or a booking system stand (`product_slots`: "a pint of Old
+  Tom", "Jack Daniel's on offer", "Mabel threw a shoe").
+
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.product_slots import product_slot
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -120,10 +124,11 @@ def character_name(text: str, start: int, end: int) -> bool:
 
 
 def placed_not_named(text: str, start: int, end: int) -> bool:
-    """Whether a span is a dated month, an article's noun, "miss" as a noun or a character."""
+    """Whether a span is a dated month, a noun, "miss" as a noun, a character or goods."""
     return (
         dated_month(text, start, end)
         or article_noun(text, start, end)
         or noun_miss(text, start, end)
         or character_name(text, start, end)
+        or product_slot(text, start, end)  # "a pint of Old Tom", "Mabel threw a shoe"
     )
