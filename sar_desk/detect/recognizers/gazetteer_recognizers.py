@@ -28,6 +28,7 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name, odd_capitals
 from sar_desk.detect.recognizers.base import RuleRecognizer
+from sar_desk.detect.recognizers.family_plurals import plural_family
 from sar_desk.detect.recognizers.name_lists import EVERYDAY_NOUNS, in_a_list_of_names, named_by_cue
 from sar_desk.detect.recognizers.name_words import (
     CUE_BEFORE,
@@ -106,7 +107,7 @@ class NameListRecognizer(_ListRecognizer):
         for i, w in enumerate(words):
             if w.start() < taken:
                 continue
-            span = self._at(text, words, i, gaz)
+            span = self._at(text, words, i, gaz) or plural_family(text, words, i, gaz)
             if span is not None:
                 out.append(span)
                 taken = span[1]

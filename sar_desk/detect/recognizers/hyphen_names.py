@@ -23,6 +23,8 @@ from typing import ClassVar
 
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.recognizers.apostrophe_names import APOSTROPHE, apostrophe_name
+from sar_desk.detect.recognizers.apostrophe_names import NOTE as APOSTROPHE_NOTE
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.name_lists import in_a_list_of_names
 from sar_desk.detect.recognizers.name_words import word_name_cued
@@ -107,8 +109,9 @@ class HyphenatedNameRecognizer(RuleRecognizer):
     NOTE: ClassVar[str] = "A hyphenated given name (its parts read as a name, not a word)."
 
     def noted_spans(self, text: str) -> list[Span]:
-        """Every hyphenated word that reads as a given name."""
-        if "-" not in text:
+        """Every hyphenated word, or one with an apostrophe inside, that reads as a given name."""
+        hyphen, apostrophe = "-" in text, APOSTROPHE.search(text) is not None
+        if not (hyphen or apostrophe):
             return []
         gaz = current()
         if not gaz.first_names:
@@ -121,8 +124,15 @@ class HyphenatedNameRecognizer(RuleRecognizer):
         ]
         out: list[Span] = []
         for i, w in enumerate(words):
-            if "-" not in w.group(0).strip("-") or not hyphenated_name(text, words, i, gaz):
+            token = w.group(0)
+            if "-" in token.strip("-"):
+                if not hyphenated_name(text, words, i, gaz):
+                    continue
+                note = self.NOTE
+            elif apostrophe and APOSTROPHE.search(token) and apostrophe_name(text, words, i, gaz):
+                note = APOSTROPHE_NOTE  # "La'Toya", "re'shawn" (apostrophe_names)
+            else:
                 continue
-            value = re.sub(r"['’]s$", "", w.group(0))
-            out.append((w.start(), w.start() + len(value), "PERSON", 0.55, self.NOTE))
+            value = re.sub(r"['’]s$", "", token)
+            out.append((w.start(), w.start() + len(value), "PERSON", 0.55, note))
         return out

@@ -98,7 +98,9 @@ _SUBJECT_WHERE_SAYS = re.compile(
 # A past tense and an object pronoun after a bare word: "hazel found her on the floor".
 _DID_TO_SOMEONE = re.compile(
     r"(?i)[ \t]+(?:found|saw|told|took|gave|met|helped|brought|sent|heard|asked|rang|phoned|"
-    r"visited|called|drove|walked|picked|got)[ \t]+(?:her|him|them|me|us)\b"
+    r"visited|called|drove|walked|picked|got|paid)[ \t]+(?:her|him|them|me|us)\b"
+    # only a person pays cash for something: "dot paid cash for the cleans" (round 16)
+    r"|[ \t]+paid[ \t]+(?:in[ \t]+)?cash[ \t]+(?:for|to)\b"
 )
 # Someone taken somewhere for their own sake: "drive amber to her physio", "book fern in w/".
 _TAKEN = re.compile(

@@ -25,6 +25,7 @@ from sar_desk.detect.recognizers.bare_street import (
 )
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 from sar_desk.detect.recognizers.postcode_address import postcode_addresses
+from sar_desk.detect.recognizers.street_towns import with_town
 
 _SUFFIX = (
     r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Place|Pl|Court|"
@@ -148,7 +149,10 @@ class StreetAddressRecognizer(RuleRecognizer):
                 continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
             if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
                 kept.append(span)
-        return sorted(kept)
+        kept.sort()
+        # The town after each street, where no list has it ("42 Glebe Croft, Natland:").
+        limits = [k[0] for k in kept[1:]] + [len(text)]
+        return [with_town(text, k, limit) for k, limit in zip(kept, limits, strict=False)]
 
 
 _NUMBERED_NAME = (

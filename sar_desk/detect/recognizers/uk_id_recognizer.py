@@ -18,8 +18,14 @@ from sar_desk.detect.recognizers.id_cues import (
     PASSPORT_CUE,
     PPT_CUE,
 )
+from sar_desk.detect.recognizers.nino_shapes import (
+    NINO_SHAPE,
+    PAIRED_SHAPE,
+    SIX_DIGITS,
+    not_a_word_and_date,
+)
 
-_NINO_SHAPE = r"[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
+_NINO_SHAPE = NINO_SHAPE
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
 _BAD_FIRST = set("DFIQUV")
 _BAD_SECOND = set("DFIQUVO")
@@ -116,8 +122,8 @@ def _further_along(text: str) -> list[tuple[int, int]]:
 # What every rule's number is, so a text without one skips the cue patterns (most texts
 # with a digit hold a time or a date, no nine digits).
 _NINE_DIGITS = re.compile(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}")
-# The digits of every NINO shape the rules read ("AB123456C", "AB 12 34 56 C").
-_SIX_DIGITS = re.compile(r"\d{2}[ \t]?\d{2}[ \t]?\d{2}")
+# The digits of every NINO shape the rules read ("AB123456C", "AB-12-34-56-C").
+_SIX_DIGITS = SIX_DIGITS
 
 
 class PassportNumberRecognizer(RuleRecognizer):
@@ -191,7 +197,11 @@ def _listed_after_cue(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     for line in _NINO_CUE_LINE.finditer(text):
-        out += [m.span("v") for m in _LISTED_NINO.finditer(text, line.start(), line.end())]
+        out += [
+            m.span("v")
+            for m in _LISTED_NINO.finditer(text, line.start(), line.end())
+            if not_a_word_and_date(m["v"])
+        ]
     return out
 
 
@@ -208,6 +218,7 @@ class NinoCueRecognizer(RuleRecognizer):
                 NINO_CUE + r"[^\n]{0,60}?(?<![A-Za-z0-9])(?P<v>" + _NINO_SHAPE + r")(?![A-Za-z0-9])"
             ),
             0.85,
+            validate=not_a_word_and_date,
             note=_nino_note,
         ),
         # Written in its printed pairs ("QQ 12 34 56 C") the shape is a NINO's alone.
@@ -218,6 +229,15 @@ class NinoCueRecognizer(RuleRecognizer):
                 r"[a-z]{2} \d{2} \d{2} \d{2} [a-d]))(?![A-Za-z0-9])"
             ),
             0.6,
+            note=_nino_note,
+        ),
+        # The pairs joined by one hyphen, dot or slash throughout ("JT-55-90-21-B"), in one
+        # case: a NINO's printed form retyped, so with an issued prefix it stands alone.
+        Rule(
+            "nino-paired-shape",
+            PAIRED_SHAPE,
+            0.6,
+            validate=lambda v: not unissued_prefix(v),
             note=_nino_note,
         ),
         # A line that lists someone and a NINO-shaped code ("Mr Quayle - TN204411B"): the
@@ -242,6 +262,7 @@ class NinoCueRecognizer(RuleRecognizer):
             "nino-alone-on-line",
             re.compile(r"(?m)^[ \t]*(?P<v>" + _NINO_SHAPE + r")[ \t]*[.!]?[ \t]*$"),
             0.85,
+            validate=not_a_word_and_date,
             note=_nino_note,
         ),
         Rule(
@@ -254,6 +275,7 @@ class NinoCueRecognizer(RuleRecognizer):
                 + NINO_CUE
             ),
             0.85,
+            validate=not_a_word_and_date,
             note=_nino_note,
         ),
     )
