@@ -65,6 +65,8 @@ _NEVER = (
 Span = tuple[int, int, str, float, str]
 
 
+# A trailing possessive ("Sam's"), compiled once: the name check reads every word.
+_POSSESSIVE = re.compile(r"['’]s$")
 # The last text's words: the name and place recognisers all read the same message in turn.
 _last_words: tuple[str, list[re.Match[str]]] = ("", [])
 
@@ -114,7 +116,7 @@ class NameListRecognizer(_ListRecognizer):
 
     def _at(self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> Span | None:
         w = words[i]
-        word = re.sub(r"['’]s$", "", w.group(0)).strip("'’-")
+        word = _POSSESSIVE.sub("", w.group(0)).strip("'’-")
         low = word.casefold()
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and text[w.end() : nxt.start()] in (" ", ". ")
