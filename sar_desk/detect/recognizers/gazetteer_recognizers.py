@@ -118,6 +118,8 @@ class NameListRecognizer(_ListRecognizer):
         w = words[i]
         word = _POSSESSIVE.sub("", w.group(0)).strip("'’-")
         low = word.casefold()
+        if low not in TITLES and low != "will" and not gaz.is_first_name(low):
+            return None  # most words: no title, no name (the checks below all need one)
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and text[w.end() : nxt.start()] in (" ", ". ")
         if low in TITLES and adjacent and nxt is not None:
