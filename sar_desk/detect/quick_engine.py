@@ -214,9 +214,10 @@ class QuickArtifacts:
     punctuation (two vocabulary look-ups per token), lower-cased and split at colons. The
     answer for a lemma never changes, so it is kept (the first look-up adds the lemma to the
     vocabulary as Presidio's does; later ones would find it there). Same artifacts, same class.
+    At most `max_lemmas` are kept (a few MB), then the memory starts afresh.
     """
 
-    def __init__(self, nlp_engine: SpacyNlpEngine, max_lemmas: int = 200_000) -> None:
+    def __init__(self, nlp_engine: SpacyNlpEngine, max_lemmas: int = 50_000) -> None:
         self._engine = nlp_engine
         self._max = max_lemmas
         self._known: dict[str, _Keywords] = {}

@@ -100,3 +100,15 @@ def test_artifacts_equal_presidios_own(fake_analyzer: Analyzer) -> None:
         assert ours.scores == theirs.scores
         assert ours.nlp_engine is theirs.nlp_engine
         assert list(vars(ours)) == list(vars(theirs))
+
+
+def test_artifacts_keywords_stay_right_when_the_memory_starts_afresh(
+    fake_analyzer: Analyzer,
+) -> None:
+    from sar_desk.detect.quick_engine import QuickArtifacts
+
+    nlp_engine = fake_analyzer.engine.nlp_engine
+    small = QuickArtifacts(nlp_engine, max_lemmas=3)
+    for text, artifacts in fake_analyzer.artifacts([*TEXTS, *TEXTS]):
+        theirs = nlp_engine._doc_to_nlp_artifact(artifacts.tokens, "en")
+        assert small(artifacts.tokens, "en").keywords == theirs.keywords, text
