@@ -42,7 +42,7 @@ from sar_desk.detect.models import (
     canonical,
     uses_chat_ner,
 )
-from sar_desk.detect.quick_engine import QuickAnalyzerEngine
+from sar_desk.detect.quick_engine import QuickAnalyzerEngine, QuickArtifacts
 from sar_desk.detect.recognizers import custom_recognizer
 from sar_desk.detect.recognizers.gated_recognizers import (
     AnyDomainEmailRecognizer,
@@ -231,6 +231,7 @@ class Analyzer:
         self.settings = settings
         self.model = canonical(model)
         self._nlp_engine = nlp_engine
+        self._artifacts = QuickArtifacts(nlp_engine)
 
     @property
     def version(self) -> str:
@@ -250,7 +251,7 @@ class Analyzer:
         )
         for text in texts:
             doc = next(docs) if could_name_anyone(text) else lower_lemma(self.nlp.make_doc(text))
-            yield doc.text, self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+            yield doc.text, self._artifacts(doc, LANGUAGE)
 
     def analyze(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """Run every recogniser on one text whose NLP work is already done."""

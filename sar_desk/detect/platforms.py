@@ -93,9 +93,23 @@ def product_name(value: str) -> bool:
     return 2 <= len(words) <= 3 and words[-1].casefold() in _SOFTWARE_HEADS
 
 
+# The last text's known phrases: every guessed name of a message asks about the same text.
+_last_phrases: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def _phrases(text: str) -> list[tuple[int, int]]:
+    global _last_phrases
+    seen, spans = _last_phrases
+    if seen is text or seen == text:
+        return spans
+    spans = [m.span() for m in _KNOWN_PHRASES.finditer(text)]
+    _last_phrases = (text, spans)
+    return spans
+
+
 def in_product_phrase(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a known app's or device's name ("Echo Dot")."""
-    return any(m.start() <= start and end <= m.end() for m in _KNOWN_PHRASES.finditer(text))
+    return any(a <= start and end <= b for a, b in _phrases(text))
 
 
 def named_thing(text: str, start: int, end: int) -> bool:

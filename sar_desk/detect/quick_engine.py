@@ -8,6 +8,8 @@ each recogniser's score thresholds, for every message. Detection always makes th
 `QuickAnalyzerEngine` works that out once per recogniser set and then runs exactly Presidio's
 steps in Presidio's order: each recogniser, context enhancement, the score threshold,
 `remove_duplicates`, dropping the decision process. Any other call goes to Presidio unchanged.
+`QuickArtifacts` builds Presidio's NLP artifacts of a parsed text as its spaCy engine does,
+asking the vocabulary whether a lemma is a stop word or punctuation once per lemma, not per token.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
 
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
@@ -113,6 +116,9 @@ class QuickAnalyzerEngine(AnalyzerEngine):
     ) -> list[RecognizerResult]:
         plan = self._plan(language)
         raw: list[RecognizerResult] = []
+        # With no recogniser hooked and every result labelled with its own recogniser, `raw`
+        # is already grouped by recogniser in registry order: regrouping would rebuild it.
+        in_order = not plan.hooked
         for recognizer in plan.recognizers:
             if not recognizer.is_loaded:
                 recognizer.load()
@@ -122,8 +128,11 @@ class QuickAnalyzerEngine(AnalyzerEngine):
             )
             if found:
                 _label(found, recognizer)
+                if in_order:
+                    own = recognizer.id
+                    in_order = all(r.recognition_metadata[_ID] == own for r in found)
                 raw.extend(found)
-        results = self._grouped(text, raw, nlp_artifacts, plan)
+        results = raw if in_order else self._grouped(text, raw, nlp_artifacts, plan)
         results = self.context_aware_enhancer.enhance_using_context(
             text=text,
             raw_results=results,
@@ -193,3 +202,67 @@ def _label(results: Sequence[RecognizerResult], recognizer: EntityRecognizer) ->
             meta[_ID] = recognizer.id
         if _NAME not in meta:
             meta[_NAME] = recognizer.name  # type: ignore[has-type]
+
+
+_Keywords = dict[str, tuple[str, ...]]
+
+
+class QuickArtifacts:
+    """Presidio's `SpacyNlpEngine._doc_to_nlp_artifact`, its keyword test remembered per lemma.
+
+    Presidio's artifacts list as keywords each lemma that is neither a stop word nor
+    punctuation (two vocabulary look-ups per token), lower-cased and split at colons. The
+    answer for a lemma never changes, so it is kept (the first look-up adds the lemma to the
+    vocabulary as Presidio's does; later ones would find it there). Same artifacts, same class.
+    At most `max_lemmas` are kept (a few MB), then the memory starts afresh.
+    """
+
+    def __init__(self, nlp_engine: SpacyNlpEngine, max_lemmas: int = 50_000) -> None:
+        self._engine = nlp_engine
+        self._max = max_lemmas
+        self._known: dict[str, _Keywords] = {}
+
+    def __call__(self, doc: Doc, language: str) -> NlpArtifacts:
+        """The artifacts of one parsed text, equal to Presidio's."""
+        engine = self._engine
+        lemmas: list[str] = []
+        indices: list[int] = []
+        for token in doc:
+            lemmas.append(token.lemma_)
+            indices.append(token.idx)
+        entities, scores = engine._get_updated_entities(
+            engine._get_entities(doc), engine._get_scores_for_entities(doc)
+        )
+        # No engine: Presidio then skips its keyword step, done here instead.
+        artifacts = NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=indices,
+            lemmas=lemmas,
+            nlp_engine=None,
+            language=language,
+            scores=scores,
+        )
+        artifacts.keywords = self._keywords(lemmas, language)
+        artifacts.nlp_engine = engine
+        return artifacts
+
+    def _keywords(self, lemmas: list[str], language: str) -> list[str]:
+        """`NlpArtifacts.set_keywords`, each lemma's pieces worked out once."""
+        known = self._known.setdefault(language, {})
+        if len(known) >= self._max:
+            known.clear()
+        engine = self._engine
+        out: list[str] = []
+        for lemma in lemmas:
+            pieces = known.get(lemma)
+            if pieces is None:
+                keep = (
+                    not engine.is_stopword(lemma, language)
+                    and not engine.is_punct(lemma, language)
+                    and lemma != "-PRON-"
+                    and lemma != "be"
+                )
+                pieces = known[lemma] = tuple(lemma.lower().split(":")) if keep else ()
+            out.extend(pieces)
+        return out

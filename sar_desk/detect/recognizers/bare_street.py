@@ -54,6 +54,7 @@ TIME_THEN_PERSON = re.compile(
     r"\d{1,4}[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+(?:said|says|rang|rings|phoned|"
     r"called|texted|emailed|messaged|asked|asks|told|replied|wants|thinks|reckons|confirmed)\b"
 )
+_POSSESSIVE = re.compile(r"['’]s$")  # compiled once: read at every word
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
 # A clock time or a year after the name: the number was a day of the month.
@@ -84,7 +85,7 @@ def never_a_street_word(word: str) -> bool:
 
 
 def _plain(word: str) -> str:
-    return re.sub(r"['’]s$", "", word).casefold()
+    return _POSSESSIVE.sub("", word).casefold()
 
 
 def _street_words(words: list[str], gaz: Gazetteers, common_ok: bool = False) -> int:

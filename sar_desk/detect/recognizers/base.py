@@ -108,6 +108,8 @@ class RuleRecognizer(LocalRecognizer):
                     continue
                 note = rule.note(text[start:end]) if rule.note is not None else ""
                 found.append((start, end, entity, rule.score, note))
+        if len(found) < 2:
+            return found  # nothing to resolve (most texts match no rule)
         found.sort(key=lambda s: (-(s[1] - s[0]), -s[3], s[0]))
         kept: list[tuple[int, int, str, float, str]] = []
         for span in found:
@@ -119,6 +121,9 @@ class RuleRecognizer(LocalRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
         """Presidio entry point: the matches of the requested entities."""
+        spans = self.noted_spans(text)
+        if not spans:
+            return []  # most texts: no set of the requested entities to build
         wanted = set(entities) if entities else set(self.ENTITIES)
         return [
             RecognizerResult(
@@ -133,6 +138,6 @@ class RuleRecognizer(LocalRecognizer):
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 },
             )
-            for start, end, entity, score, _note in self.noted_spans(text)
+            for start, end, entity, score, _note in spans
             if entity in wanted
         ]

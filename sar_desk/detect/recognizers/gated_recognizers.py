@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import regex  # type: ignore[import-untyped]  # Presidio's pattern engine
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     EmailRecognizer,
@@ -155,6 +156,15 @@ _SHAPES: dict[str, Callable[[str], bool]] = {
     "IpRecognizer": _ip_shaped,
     "CryptoRecognizer": _wallet_shaped,
 }
+# Pieces every match of a pattern recogniser holds, as written in its one pattern (round 16,
+# speed): an IBAN begins with two letters and two check digits, and a postcode's inward code
+# is a digit and two letters ("GIR 0AA" too). They are compiled like the recogniser's own
+# pattern (Presidio's `regex` module, the recogniser's flags), so they read letters and case
+# exactly as it does, and are searched only where the digit gate above has passed.
+_PIECES: dict[str, str] = {
+    "IbanRecognizer": "[A-Z]{2}[0-9]{2}",
+    "UkPostcodeRecognizer": "[0-9][ABD-HJLNP-UW-Z]{2}",
+}
 # The last text's digit count: the gated recognisers read the same message in turn.
 _last_count: tuple[str, int] = ("", 0)
 
@@ -178,6 +188,7 @@ def gate(recognizer: EntityRecognizer) -> EntityRecognizer:
         return recognizer
     need = _MIN_DIGITS.get(name, 0)
     inner = recognizer.analyze
+    piece = _piece(recognizer, name)
 
     def analyze(
         text: str, entities: list[str], nlp_artifacts: Any = None, **kwargs: Any
@@ -186,8 +197,32 @@ def gate(recognizer: EntityRecognizer) -> EntityRecognizer:
             return []
         if (need and digit_count(text) < need) or (shaped is not None and not shaped(text)):
             return []
+        if piece is not None and not kwargs.get("regex_flags") and not piece(text):
+            return []  # read with the recogniser's own flags (a call with others is not gated)
         results: list[RecognizerResult] = inner(text, entities, nlp_artifacts, **kwargs)
         return results
 
     recognizer.analyze = analyze  # type: ignore[method-assign]
     return recognizer
+
+
+def _piece(recognizer: EntityRecognizer, name: str) -> Callable[[str], bool] | None:
+    """`_PIECES`'s gate for `recognizer`, read with its current flags (None: no such gate)."""
+    source = _PIECES.get(name)
+    patterns = getattr(recognizer, "patterns", None)
+    shipped = getattr(type(recognizer), "PATTERNS", None)
+    if source is None or not patterns or not shipped or len(patterns) != 1:
+        return None
+    if patterns[0].regex != shipped[0].regex or source not in patterns[0].regex:
+        return None  # not the pattern the piece was read from
+    compiled: dict[int, Any] = {}
+
+    def holds(text: str) -> bool:
+        # The flags are read at each call, as the recogniser reads them.
+        flags = recognizer.global_regex_flags  # type: ignore[attr-defined]
+        found = compiled.get(flags)
+        if found is None:
+            found = compiled[flags] = regex.compile(source, flags=flags)
+        return found.search(text) is not None
+
+    return holds

@@ -66,6 +66,8 @@ _NEVER = (
 Span = tuple[int, int, str, float, str]
 
 
+# A trailing possessive ("Sam's"), compiled once: the name check reads every word.
+_POSSESSIVE = re.compile(r"['’]s$")
 # The last text's words: the name and place recognisers all read the same message in turn.
 _last_words: tuple[str, list[re.Match[str]]] = ("", [])
 
@@ -115,8 +117,10 @@ class NameListRecognizer(_ListRecognizer):
 
     def _at(self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> Span | None:
         w = words[i]
-        word = re.sub(r"['’]s$", "", w.group(0)).strip("'’-")
+        word = _POSSESSIVE.sub("", w.group(0)).strip("'’-")
         low = word.casefold()
+        if low not in TITLES and low != "will" and not gaz.is_first_name(low):
+            return None  # most words: no title, no name (the checks below all need one)
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and text[w.end() : nxt.start()] in (" ", ". ")
         if low in TITLES and adjacent and nxt is not None:

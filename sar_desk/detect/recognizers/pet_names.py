@@ -53,6 +53,7 @@ _WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’]*")
 _DETERMINERS = _set("the a an my your his her our their this that some any no")
 _ENDINGS = ("sy", "ie", "y", "o")
 Span = tuple[int, int, str, float, str]
+_POSSESSIVE = re.compile(r"['’]s$")  # compiled once: read at every word
 # "baz", "bazza", "shazza", "tezza": one to three letters and a vowel, then "z" or "zza"/"zze".
 _CLIPPED_Z = re.compile(r"([a-z]{1,3}[aeiou])(?:z|zz[ae])")
 _R_STEMS: dict[int, frozenset[str]] = {}
@@ -137,7 +138,7 @@ def _nickname_shaped(word: str) -> bool:
 def nickname_at(text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers) -> bool:
     """Whether ``words[i]`` is a nickname (see the module docstring)."""
     w = words[i]
-    word = re.sub(r"['’]s$", "", w.group(0))
+    word = _POSSESSIVE.sub("", w.group(0))
     low = word.casefold()
     if word.isupper():
         return False  # a word in capitals is a label or an acronym ("LADO", "TAFF")

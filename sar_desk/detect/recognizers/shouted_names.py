@@ -25,6 +25,7 @@ from sar_desk.detect.recognizers.pet_names import clipped_z
 from sar_desk.detect.words import is_not_a_name
 
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’][sS]$")  # compiled once: read at every word
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _DETERMINERS = frozenset(
     {"the", "a", "an", "my", "your", "his", "her", "our", "their", "this", "that", "some", "any"}
@@ -85,7 +86,7 @@ def shouted_name_at(text: str, words: list[re.Match[str]], i: int, gaz: Gazettee
     w = words[i]
     if not w.group(0)[:1].isupper():
         return False
-    word = re.sub(r"['’][sS]$", "", w.group(0))
+    word = _POSSESSIVE.sub("", w.group(0))
     if not (_shouted(word) if gaz is current() else shouted_name(word, gaz)):
         return False
     line_start = text.rfind("\n", 0, w.start()) + 1

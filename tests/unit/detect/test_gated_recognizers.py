@@ -131,11 +131,13 @@ def test_number_recognizers_skip_lines_with_too_few_digits() -> None:
         ("IpRecognizer", "see you at 10:30, room 4", False),
         ("CryptoRecognizer", "wallet 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", True),
         ("CryptoRecognizer", "sent 13 texts to 1 person", False),
+        ("IbanRecognizer", "IBAN GB82 WEST 1234 5698 7654 32 please", True),
+        ("IbanRecognizer", "room 12 at 10:30, 3 of us", False),
+        ("UkPostcodeRecognizer", "postcode LS1 4AB", True),
+        ("UkPostcodeRecognizer", "back at 10:30, room 4", False),
     ],
 )
-def test_ip_and_wallet_recognizers_run_only_on_their_shapes(
-    name: str, text: str, runs: bool
-) -> None:
+def test_shaped_recognizers_run_only_on_their_shapes(name: str, text: str, runs: bool) -> None:
     from presidio_analyzer import predefined_recognizers
 
     from sar_desk.detect.recognizers.gated_recognizers import gate
@@ -154,3 +156,28 @@ def test_ip_and_wallet_recognizers_run_only_on_their_shapes(
     assert calls == ([text] if runs else [])
     if runs:
         assert found  # the address the shape let through is found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "iban gb82west12345698765432 and GB82 WEST 1234 5698 7654 32",
+        "post to ls1 4ab or LS1 4AB, gir 0aa",
+        "room 12 at 10:30, 3 of us on the 4th",
+        "ref ab12cd34 ef56",
+    ],
+)
+def test_iban_and_postcode_gates_read_case_as_the_registry_flags_do(text: str) -> None:
+    """With the registry's flags (any case, as detection builds them) nothing is lost."""
+    import regex
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer, UkPostcodeRecognizer
+
+    from sar_desk.detect.recognizers.gated_recognizers import gate
+
+    flags = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
+    for kind in (IbanRecognizer, UkPostcodeRecognizer):
+        plain, gated = kind(), gate(kind())
+        plain.global_regex_flags = gated.global_regex_flags = flags
+        entities = plain.supported_entities
+        expected = [(r.start, r.end, r.score) for r in plain.analyze(text, entities)]
+        assert [(r.start, r.end, r.score) for r in gated.analyze(text, entities)] == expected

@@ -47,6 +47,15 @@ def test_a_given_name_alone_is_not_a_product() -> None:
     assert not in_product_phrase(*_at("Echo Marwick rang twice", "Echo"))
 
 
+def test_product_phrases_are_read_afresh_for_each_text() -> None:
+    """The phrases of the last text are kept; another text (or an equal copy) is its own."""
+    product, person = "got an Echo Dot for Sam", "Echo Marwick rang twice"
+    assert in_product_phrase(*_at(product, "Echo"))
+    assert not in_product_phrase(*_at(person, "Echo"))
+    assert in_product_phrase(*_at("".join(list(product)), "Echo"))
+    assert not in_product_phrase(*_at(product, "Sam"))
+
+
 @pytest.mark.parametrize(
     ("text", "word"),
     [

@@ -77,3 +77,38 @@ def test_context_enhancer_scores_as_presidios_and_leaves_its_input_alone(
             (r.entity_type, r.start, r.end, r.score) for r in expected
         ), text
     assert boosted  # a context word raised some score, so the comparison means something
+
+
+def test_artifacts_equal_presidios_own(fake_analyzer: Analyzer) -> None:
+    """Lemmas, offsets, entities, scores and keywords (stop words, punctuation, colons)."""
+    nlp_engine = fake_analyzer.engine.nlp_engine
+    texts = [
+        *TEXTS,
+        "Sam Patel: the mobile is the one on the note: 07911 123456 !!",
+        "ref:ABC12 is it, is it? be there; be quick - Priya",
+        "the the the, and and and: it it",
+    ]
+    for text, ours in fake_analyzer.artifacts(texts):
+        theirs = nlp_engine._doc_to_nlp_artifact(ours.tokens, "en")
+        assert type(ours) is type(theirs)
+        assert ours.lemmas == theirs.lemmas, text
+        assert ours.tokens_indices == theirs.tokens_indices
+        assert ours.keywords == theirs.keywords, text
+        assert [(e.start_char, e.end_char, e.label_) for e in ours.entities] == [
+            (e.start_char, e.end_char, e.label_) for e in theirs.entities
+        ]
+        assert ours.scores == theirs.scores
+        assert ours.nlp_engine is theirs.nlp_engine
+        assert list(vars(ours)) == list(vars(theirs))
+
+
+def test_artifacts_keywords_stay_right_when_the_memory_starts_afresh(
+    fake_analyzer: Analyzer,
+) -> None:
+    from sar_desk.detect.quick_engine import QuickArtifacts
+
+    nlp_engine = fake_analyzer.engine.nlp_engine
+    small = QuickArtifacts(nlp_engine, max_lemmas=3)
+    for text, artifacts in fake_analyzer.artifacts([*TEXTS, *TEXTS]):
+        theirs = nlp_engine._doc_to_nlp_artifact(artifacts.tokens, "en")
+        assert small(artifacts.tokens, "en").keywords == theirs.keywords, text
