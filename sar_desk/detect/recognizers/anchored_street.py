@@ -85,6 +85,8 @@ _COUNTED = _set("""
     pages forms copies rooms beds places spaces slots points cars dogs cats sites schools homes
     houses properties flats units shifts days weeks hours minutes months years referrals
     patients clients tenants residents visitors members students pupils others more
+    players guests riders callers volunteers passengers customers participants attendees
+    bookings tickets seats tables covers entries teams groups
 """)
 _COUNTING = re.compile(
     r"(?i)\b(?:bay|bed|beds|room|ward|year|yr|page|p|pg|aged?|level|floor|table|step|stage|band|"
