@@ -169,7 +169,7 @@ _WARES = (
 )
 # Then no object or particle: "Sam plates up", "Jo lamps the lot" are verbs.
 _WARES_AFTER = re.compile(
-    rf"^(?:[ \t]+(?:and|&|or)[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:{_WARES})(?![\w'’-])"
+    rf"^(?:[ \t]+(?:and|&|or)[ \t]+[A-Z][\w'’-]*|[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:{_WARES})(?![\w'’-])"
     r"(?![ \t]+(?:it|them|up|the|a|an|this|that|his|her|my|our|their|in|out|off|down)\b)"
 )
 

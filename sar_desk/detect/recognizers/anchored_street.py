@@ -154,9 +154,14 @@ def anchored_streets(text: str) -> list[Span]:
         if _COUNTING.search(before[-14:]) and not m.group("flat"):
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
+        # "audit at 10, Technical in ...": a comma after the number makes it a time or a
+        # count, unless a postcode or a town places the words after it as an address.
+        comma = "," in text[m.end("num") : m.start("name")] and not m.group("flat")
         for n in range(_name_words(words), 0, -1):
             end = m.start("name") + words[n - 1].end()
             if text[end - 2 : end] in ("'s", "’s") and n == len(words) and n > 1:
+                continue
+            if comma and not (_POSTCODE_AFTER.match(text, end) or _town_follows(text, end, gaz)):
                 continue
             if _placed(text, before, end, m.group("flat") is not None, words[:n], gaz):
                 out.append((m.start("v"), end, "STREET_ADDRESS", 0.5, ""))

@@ -31,3 +31,11 @@ def test_a_time_a_comma_then_a_capitalised_word_is_no_street() -> None:
 
 def test_a_common_word_street_after_a_cue_is_still_found() -> None:
     assert bare_streets("sent to 12 Nightingales.") != []
+
+
+def test_a_time_a_comma_then_a_common_word_is_no_anchored_street() -> None:
+    assert anchored_streets("review at 11, Estates in attendance") == []
+
+
+def test_a_comma_after_the_number_keeps_a_street_a_postcode_places() -> None:
+    assert anchored_streets("at 9, laurels, ls2 4ab") != []

@@ -111,6 +111,7 @@ def test_a_particle_with_a_name_is_kept(value: str) -> None:
         ("a Moorcroft vase and two Wedgwood plates in lot 9", "Moorcroft"),
         ("fit a Chubb deadlock on the back door", "Chubb"),
         ("Pashley and Dawes parts came today", "Pashley"),
+        ("a Susie Cooper teapot, chipped", "Susie"),
     ],
 )
 def test_a_maker_before_its_wares_is_no_person(text: str, value: str) -> None:
