@@ -49,7 +49,7 @@ _TOWN_AFTER = re.compile(
     r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]*\([ \t]*)"
     r"(?P<town>[^\W\d_][^\W\d_'’ \t-]*(?:[ \t-][^\W\d_'’]+){0,2})"
 )
-_TOWN_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$|[ \t]-[ \t]|[ \t]*" + _POSTCODE + ")")
+_TOWN_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$|[ \t][-–—][ \t]|[ \t]*" + _POSTCODE + ")")
 # An address cue: the phrase after it is an address.
 _STRONG_CUE = re.compile(
     r"(?i)(?:\baddress(?:[ \t]+(?:is|now|was))?:?|\b(?:lives|living|staying|moved|moving)[ \t]+"
@@ -71,7 +71,7 @@ _WHEN = _set("""
 """)
 # Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day, a verb.
 _ENDS = re.compile(
-    r"[ \t]*(?:[,;:?!)\n]|\.(?:\s|$)|$|[ \t]-[ \t]|[ \t]in[ \t]|[ \t]+(?:at|on)[ \t]+\d"
+    r"[ \t]*(?:[,;:?!)\n]|\.(?:\s|$)|$|[ \t][-–—][ \t]|[ \t]in[ \t]|[ \t]+(?:at|on)[ \t]+\d"
     # the sentence's verb after a placed subject: "the tenant at 45 the shambles is ..."
     r"|[ \t]+(?:is|was|has|have|are|keeps)[ \t]"
     rf"|[ \t]+(?i:{'|'.join(sorted(_WHEN, key=len, reverse=True))})\b)"
@@ -203,6 +203,7 @@ _STREET_TYPES = _set("""
     side hill well close row end court lane road street way walk view green park gate grove
     field fields bank rise mews place square gardens terrace drive avenue crescent yard wharf
     quay croft brae wynd common meadow meadows cottages villas house farm mill
+    fold chase dene garth vale paddock orchard spinney parade approach heights
 """)
 
 

@@ -39,3 +39,10 @@ def test_a_time_a_comma_then_a_common_word_is_no_anchored_street() -> None:
 
 def test_a_comma_after_the_number_keeps_a_street_a_postcode_places() -> None:
     assert anchored_streets("at 9, laurels, ls2 4ab") != []
+
+
+@pytest.mark.parametrize(
+    "text", ["• flat 2, 7 tan yard fold — owes 2 cleans", "left it at 12 ash tree chase – ask jo"]
+)
+def test_a_lower_case_street_closed_by_a_long_dash_and_a_street_type(text: str) -> None:
+    assert anchored_streets(text) != []
