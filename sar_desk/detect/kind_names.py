@@ -78,7 +78,10 @@ def kind_headed(text: str, start: int, end: int) -> bool:
     return lead is None or (bool(_KIND_WORD.match(lead)) and not _listed(lead.casefold()))
 
 
-_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)[ \t]+$")
+# Not after a capitalised word: "Ceann a Bhàigh" is a Gaelic street, "a" its particle.
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?i:the|a|an)[ \t]+$")
+_NUMBER_THE_BEFORE = re.compile(r"\d[A-Za-z]?,?[ \t]+(?i:the)[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?i:the|a|an)[ \t]+$")
 # What makes "the X" a family or a household ("the Okorocha family", "the Kellys' house").
 _FAMILY_AFTER = re.compile(
     r"(?i)^(?:['’]s?)?[ \t]+(?:family|families|household|kids|children|boys|girls|twins|"
@@ -86,6 +89,12 @@ _FAMILY_AFTER = re.compile(
 )
 _CAP_AFTER = re.compile(r"^[ \t]+[A-Z]")
 _CLAUSE_ENDS = re.compile(r"^(?:['’]s)?[ \t]*(?:[,.;:!?)\n]|$)")
+# A verb, a preposition or a conjunction after the word: the noun phrase ended with it.
+_VERB_OR_PREP_AFTER = re.compile(
+    r"^[ \t]+(?:is|was|has|had|needs|needed|broke|keeps|went|came|did|does|will|would|can|"
+    r"could|isn['’]t|wasn['’]t|won['’]t|said|says|for|to|in|at|on|and|or|with|from|by|again|"
+    r"today|tomorrow|tonight|but|so|which|that|who)\b"
+)
 
 
 def article_thing(text: str, start: int, end: int) -> bool:
@@ -103,14 +112,22 @@ def article_thing(text: str, start: int, end: int) -> bool:
         return False
     if value.endswith("s") or not _ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
         return False
+    if _NUMBER_THE_BEFORE.search(text[max(0, start - 12) : start]):
+        return False  # "55 The Spinney": a street's name
+    if _CAPITALISED_BEFORE.search(text[max(0, start - 32) : start]):
+        return False
     gaz, low = gazetteer.current(), value.casefold()
     common = gaz.is_common_word(low)
     if gaz.is_first_name(low) and not common:
         return False  # "a Sarah from the council": a given name that is no word
     after = text[end : end + 24]
-    if _CAP_AFTER.match(after) or _FAMILY_AFTER.match(after):
+    if _CAP_AFTER.match(after) or _FAMILY_AFTER.match(after) or gaz.is_place(value):
         return False
-    # "the Okafor case" names Okafor: a family name that is no word must end the clause
+    # The word closes its noun phrase: "the Okafor case", "the Kowalski famly", "the Llandeilo
+    # house" name a person or a place by the noun after them; "a Brompton." and "the Sweep
+    # for Tuesday" do not.
+    if not (_CLAUSE_ENDS.match(after) or _VERB_OR_PREP_AFTER.match(after)):
+        return False
     return common or not gaz.is_surname(low) or bool(_CLAUSE_ENDS.match(after))
 
 
@@ -124,12 +141,42 @@ fri sat
 """)
 
 
+# Where a weekday stands as the day: after a determiner, a preposition of time or at a
+# clause's start ("our Saturday presenter", "see you Monday", "Saturday: Sam"). After a
+# title or a name it may be a family name ("dr monday", "miroslav monday").
+_DAY_PLACED = re.compile(
+    r"(?:(?:^|[\s(])(?i:the|our|my|their|his|her|your|this|that|next|last|every|each|on|by|"
+    r"till|until|before|after|since|for|from|to|of|see|you|from)|^|[.!?:;,\n(•*–—-])[ \t]*$"
+)
+
+
 def weekday(value: str) -> bool:
     """Whether a span is a weekday's name ("Saturday"), short or long: never a person."""
     word = value.strip(_EDGE)
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     return word.casefold() in _WEEKDAYS
+
+
+# A lone particle is the word only where a determiner or a preposition stands before it
+# ("the van", "in the van dashcam"): between two words it may join a name written in lower
+# case ("arnel von essen", "mr van den bosch"), so it is left to the other rules there.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[\s(])(?i:the|a|an|our|my|their|his|her|your|this|that|in|on|from|of|to|by|"
+    r"with|into|off)[ \t]+$"
+)
+_NAME_GOES_ON = re.compile(
+    r"^[ \t]+(?:[A-Z]|(?:van|von|de|der|den|da|du|le|la|della|ten|ter|dos|das)\b|\w+-\w)"
+)
+
+
+def particle_alone(text: str, start: int, end: int) -> bool:
+    """Whether a lone lower-case particle ("van") stands as the word, after a determiner."""
+    return (
+        lone_particle(text[start:end])
+        and bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
+        and not _NAME_GOES_ON.match(text[end : end + 24])
+    )
 
 
 # Not "di" nor "del": "Di" and "Del" are given names written in lower case too.
@@ -209,7 +256,7 @@ def greeted_group(text: str, start: int, end: int) -> bool:
 # Porter)", "the Studio Porter"): a post, whoever holds it. Not at a sentence's start ("Ask
 # Porter") and not after a listed name ("Sam Porter") or a title ("Mr Porter").
 _TRADE_END = re.compile(r"(?:er|or|ist|ian|man|keeper|smith|wright|eer|ier)$")
-_WORD_BEFORE = re.compile(r"(?:\(|(?i:the|our|a|an|their|your)[ \t]+)([A-Z][a-z]+)[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?:\(|\b(?i:the|our|a|an|their|your)[ \t]+)([A-Z][a-z]+)[ \t]+$")
 
 
 def post_after_word(text: str, start: int, end: int) -> bool:
@@ -232,8 +279,8 @@ def kind_named(text: str, start: int, end: int) -> bool:
     """Whether a span is a thing by its kind, a make, a weekday, a particle or a group."""
     value = text[start:end]
     return (
-        weekday(value)
-        or lone_particle(value)
+        (weekday(value) and bool(_DAY_PLACED.search(text[max(0, start - 12) : start])))
+        or particle_alone(text, start, end)
         or kind_headed(text, start, end)
         or article_thing(text, start, end)
         or maker_before_wares(text, start, end)

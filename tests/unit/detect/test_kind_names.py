@@ -159,3 +159,39 @@ def test_a_trade_closing_a_post_is_no_person() -> None:
 )
 def test_a_trade_after_a_name_or_at_the_start_is_kept(text: str, value: str) -> None:
     assert not post_after_word(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("call ines von tromp back", "von"), ("mr van den hoek rang", "den")],
+)
+def test_a_particle_inside_a_lower_case_name_is_kept(text: str, value: str) -> None:
+    assert not never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the Wozniak famly want to swap days", "Wozniak"),
+        ("left the gate open at the Llandeilo house", "Llandeilo"),
+        ("sent to 12 Ceann a Bhruthaich, PA1 1AA", "Bhruthaich"),
+    ],
+)
+def test_a_name_before_its_noun_or_after_a_gaelic_particle_is_kept(text: str, value: str) -> None:
+    assert not article_thing(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("dr friday left her phone", "friday"),
+        ("solicitor Miro Monday from Leeds", "Monday"),
+        ("miro monday wants the footage", "monday"),
+    ],
+)
+def test_a_weekday_family_name_after_a_title_or_a_given_name_is_kept(text: str, value: str) -> None:
+    assert not never_person(*span_of(text, value))
+
+
+def test_a_street_after_a_house_number_and_the_is_no_make() -> None:
+    assert not article_thing(*span_of("at 55 The Rookery, crew sent", "Rookery"))
