@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect import gazetteer
 from sar_desk.detect.words import TITLES
 
@@ -165,18 +167,26 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:^|[\s(])(?i:the|a|an|our|my|their|his|her|your|this|that|in|on|from|of|to|by|"
     r"with|into|off)[ \t]+$"
 )
+_NEXT_WORD = re.compile(r"^[ \t]+([a-z]+)\b")
 _NAME_GOES_ON = re.compile(
     r"^[ \t]+(?:[A-Z]|(?:van|von|de|der|den|da|du|le|la|della|ten|ter|dos|das)\b|\w+-\w)"
 )
 
 
 def particle_alone(text: str, start: int, end: int) -> bool:
-    """Whether a lone lower-case particle ("van") stands as the word, after a determiner."""
-    return (
-        lone_particle(text[start:end])
-        and bool(_DETERMINER_BEFORE.search(text[max(0, start - 8) : start]))
-        and not _NAME_GOES_ON.match(text[end : end + 24])
-    )
+    """Whether a lone lower-case particle ("van") is the word, not part of a name.
+
+    A determiner before it ("the van"), or an English word that is no name after it
+    ("delivery van dashcam"); "nguyen van and Hiwot" is left alone.
+    """
+    value = text[start:end]
+    if not lone_particle(value) or _NAME_GOES_ON.match(text[end : end + 24]):
+        return False
+    if _DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):
+        return True
+    # "delivery van dashcam": "van" before an English word that is no name
+    nxt = _NEXT_WORD.match(text[end : end + 24])
+    return nxt is not None and lone_particle(f"{value} {nxt.group(1)}")
 
 
 # Not "di" nor "del": "Di" and "Del" are given names written in lower case too.
@@ -197,7 +207,7 @@ def lone_particle(value: str) -> bool:
     if words[0] != "van" or len(words) != 2:
         return False
     word = words[1]
-    if not word.isalpha() or not word.islower() or _listed(word):
+    if not word.isalpha() or not word.islower() or _listed(word) or word in STOP_WORDS:
         return False
     # an English word or two run together ("van keys", "van dashcam"), not "van dijk"
     gaz = gazetteer.current()
@@ -212,7 +222,7 @@ def lone_particle(value: str) -> bool:
 _WARES = (
     r"jugs?|vases?|mugs?|teapots?|plates?|bowls?|figurines?|tableware|pottery|stoneware|"
     r"china|crockery|deadlocks?|nightlatch(?:es)?|padlocks?|cylinders?|poles?|ladders?|"
-    r"squeegees?|saddles?|tyres?|parts|spares|stoves?|sponge|sponges|clocks?|lamps?|prints?"
+    r"squeegees?|saddles?|tyres?|parts|spares|stoves?|sponge|sponges|clocks?|lamps?|prints?|jars"
 )
 # Then no object or particle: "Sam plates up", "Jo lamps the lot" are verbs.
 _WARES_AFTER = re.compile(

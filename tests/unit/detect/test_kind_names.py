@@ -195,3 +195,17 @@ def test_a_weekday_family_name_after_a_title_or_a_given_name_is_kept(text: str, 
 
 def test_a_street_after_a_house_number_and_the_is_no_make() -> None:
     assert not article_thing(*span_of("at 55 The Rookery, crew sent", "Rookery"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("the delivery van footage shows it", "van"), ("Acacia jars mislabelled", "Acacia")],
+)
+def test_a_particle_before_a_word_and_a_make_before_jars_are_no_person(
+    text: str, value: str
+) -> None:
+    assert never_person(*span_of(text, value))
+
+
+def test_a_particle_between_a_lower_case_name_and_a_stop_word_is_kept() -> None:
+    assert not never_person(*span_of("ludo nguyen van and Hiwot", "van"))
