@@ -80,10 +80,13 @@ def kind_headed(text: str, start: int, end: int) -> bool:
     return lead is None or (bool(_KIND_WORD.match(lead)) and not _listed(lead.casefold()))
 
 
-# Not after a capitalised word: "Ceann a Bhàigh" is a Gaelic street, "a" its particle.
+# Not after a capitalised word: "Ceann a Bhàigh" is a Gaelic street, "a" its particle, and
+# "Back o' the Chapel" a street too.
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?i:the|a|an)[ \t]+$")
 _NUMBER_THE_BEFORE = re.compile(r"\d[A-Za-z]?,?[ \t]+(?i:the)[ \t]+$")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?i:the|a|an)[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(
+    r"[A-Z][\w'’-]*[ \t]+(?:(?i:o['’]|of|on|upon|by)[ \t]+)?(?i:the|a|an)[ \t]+$"
+)
 # What makes "the X" a family or a household ("the Okorocha family", "the Kellys' house").
 _FAMILY_AFTER = re.compile(
     r"(?i)^(?:['’]s?)?[ \t]+(?:family|families|household|kids|children|boys|girls|twins|"

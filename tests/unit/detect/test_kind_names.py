@@ -209,3 +209,7 @@ def test_a_particle_before_a_word_and_a_make_before_jars_are_no_person(
 
 def test_a_particle_between_a_lower_case_name_and_a_stop_word_is_kept() -> None:
     assert not never_person(*span_of("ludo nguyen van and Hiwot", "van"))
+
+
+def test_a_name_after_a_capitalised_word_and_of_the_is_kept() -> None:
+    assert not article_thing(*span_of("moving to 19a Back o' the Mill, LL34 1ZY", "Mill"))
