@@ -3,19 +3,18 @@
 Rules from the structure of English, not from a corpus's wording; each reads the span and a
 few dozen characters beside it:
 
-- a kind noun right before the name, as its head ("Kiln Doris", "the kiln Doris", "our trike
-  Big Bertha"), or the kind in brackets after it ("Big Bertha (the cargo trike)", "the Mary
-  Ellen (the harbour boat)"): the name is the machine's, the vehicle's or the vessel's. A
-  trade between kind and name keeps the person ("our van driver Bertha");
-- one capitalised word after "a", "an" or "the" that no given-name list has, with no other
-  capitalised word after it ("a Brompton", "the Rayburn", "the Sweep"): a make or a job
-  spoken of as a thing; "the Okorocha family" and "the Smiths" are people;
-- a weekday's name ("our Saturday presenter"): never a nickname;
-- a surname particle written alone in lower case ("van", "de"), or lower-case "van" before
-  a word that no name list has ("van dashcam"): the word, not a person;
-- a maker before its wares ("Clarice Cliff vase", "Banham deadlock"), and a lower-case plural
-  or a word before "people" after a greeting ("Morning keyholders", "Hi clay people");
-- a capitalised trade closing a post after a word that is no name ("(Saleroom Porter)").
+- a kind noun as the name's head ("Kiln Doris", "the kiln Doris", "our trike Big Bertha") or
+  in brackets after it ("Big Bertha (the cargo trike)"): a machine's, vehicle's or vessel's
+  name; a trade between keeps the person ("our van driver Bertha");
+- one capitalised word after "a"/"an"/"the" that closes its noun phrase ("a Brompton.", "the
+  Sweep for Tuesday"): a make or a job; not a given name that is no word ("a Sarah from
+  the council"), a family ("the Okorocha family", "the Smiths"), a place or a street;
+- a weekday where a day stands ("our Saturday presenter"), never after a title or a name;
+- a surname particle alone in lower case after a determiner, or "van" before an English
+  word that is no name ("delivery van dashcam"); "arnel von essen" keeps it;
+- a maker before its wares ("Clarice Cliff vase"), a lower-case plural or a word before
+  "people" after a greeting ("Morning keyholders", "Hi clay people"), and a capitalised
+  trade closing a post after a word that is no name ("(Saleroom Porter)").
 
 `kind_named` is the one test `word_positions.placed_not_named` asks.
 """
@@ -163,9 +162,8 @@ def weekday(value: str) -> bool:
     return word.casefold() in _WEEKDAYS
 
 
-# A lone particle is the word only where a determiner or a preposition stands before it
-# ("the van", "in the van dashcam"): between two words it may join a name written in lower
-# case ("arnel von essen", "mr van den bosch"), so it is left to the other rules there.
+# A lone particle is the word after a determiner ("the van"); between two words it may join
+# a name written in lower case ("arnel von essen", "mr van den bosch").
 _DETERMINER_BEFORE = re.compile(
     r"(?:^|[\s(])(?i:the|a|an|our|my|their|his|her|your|this|that|in|on|from|of|to|by|"
     r"with|into|off)[ \t]+$"
@@ -219,9 +217,8 @@ def lone_particle(value: str) -> bool:
     )
 
 
-# Goods and wares a maker's or a brand's name stands before ("Clarice Cliff vase", "Banham
-# deadlock", "Unger poles", "Brompton and Raleigh parts"): a person would own them with a
-# possessive. Kept apart from `not_people`'s shop goods: these are wares, tools and fittings.
+# Wares a maker's name stands before ("Clarice Cliff vase", "Brompton and Raleigh parts"): a
+# person would own them with a possessive. `not_people` has the shop goods.
 _WARES = (
     r"jugs?|vases?|mugs?|teapots?|plates?|bowls?|figurines?|tableware|pottery|stoneware|"
     r"china|crockery|deadlocks?|nightlatch(?:es)?|padlocks?|cylinders?|poles?|ladders?|"
