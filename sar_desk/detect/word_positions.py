@@ -18,6 +18,8 @@ Two positions of English grammar, read from the few characters beside a span:
 
 - a name where goods, a horse or a booking system stand (`product_slots`: "a pint of Old
   Tom", "Jack Daniel's on offer", "Mabel threw a shoe").
+- a name with a machine's or vessel's kind as its head, a make after an article, a weekday
+  or a lone surname particle (`kind_names`: "Kiln Doris", "a Brompton", "Saturday", "van").
 
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.kind_names import kind_named
 from sar_desk.detect.product_slots import product_slot
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -131,4 +134,5 @@ def placed_not_named(text: str, start: int, end: int) -> bool:
         or noun_miss(text, start, end)
         or character_name(text, start, end)
         or product_slot(text, start, end)  # "a pint of Old Tom", "Mabel threw a shoe"
+        or kind_named(text, start, end)  # "Kiln Doris", "a Brompton", "Saturday", "van"
     )

@@ -49,7 +49,7 @@ _TOWN_AFTER = re.compile(
     r"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]*\([ \t]*)"
     r"(?P<town>[^\W\d_][^\W\d_'’ \t-]*(?:[ \t-][^\W\d_'’]+){0,2})"
 )
-_TOWN_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$|[ \t]-[ \t]|[ \t]*" + _POSTCODE + ")")
+_TOWN_ENDS = re.compile(r"[ \t]*(?:[,.;:)\n]|$|[ \t][-–—][ \t]|[ \t]*" + _POSTCODE + ")")
 # An address cue: the phrase after it is an address.
 _STRONG_CUE = re.compile(
     r"(?i)(?:\baddress(?:[ \t]+(?:is|now|was))?:?|\b(?:lives|living|staying|moved|moving)[ \t]+"
@@ -71,7 +71,7 @@ _WHEN = _set("""
 """)
 # Where a placed phrase ends: punctuation, the line's end, a dash, "in", a time or a day, a verb.
 _ENDS = re.compile(
-    r"[ \t]*(?:[,;:?!)\n]|\.(?:\s|$)|$|[ \t]-[ \t]|[ \t]in[ \t]|[ \t]+(?:at|on)[ \t]+\d"
+    r"[ \t]*(?:[,;:?!)\n]|\.(?:\s|$)|$|[ \t][-–—][ \t]|[ \t]in[ \t]|[ \t]+(?:at|on)[ \t]+\d"
     # the sentence's verb after a placed subject: "the tenant at 45 the shambles is ..."
     r"|[ \t]+(?:is|was|has|have|are|keeps)[ \t]"
     rf"|[ \t]+(?i:{'|'.join(sorted(_WHEN, key=len, reverse=True))})\b)"
@@ -85,6 +85,8 @@ _COUNTED = _set("""
     pages forms copies rooms beds places spaces slots points cars dogs cats sites schools homes
     houses properties flats units shifts days weeks hours minutes months years referrals
     patients clients tenants residents visitors members students pupils others more
+    players guests riders callers volunteers passengers customers participants attendees
+    bookings tickets seats tables covers entries teams groups
 """)
 _COUNTING = re.compile(
     r"(?i)\b(?:bay|bed|beds|room|ward|year|yr|page|p|pg|aged?|level|floor|table|step|stage|band|"
@@ -152,9 +154,14 @@ def anchored_streets(text: str) -> list[Span]:
         if _COUNTING.search(before[-14:]) and not m.group("flat"):
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
+        # "audit at 10, Technical in ...": a comma after the number makes it a time or a
+        # count, unless a postcode or a town places the words after it as an address.
+        comma = "," in text[m.end("num") : m.start("name")] and not m.group("flat")
         for n in range(_name_words(words), 0, -1):
             end = m.start("name") + words[n - 1].end()
             if text[end - 2 : end] in ("'s", "’s") and n == len(words) and n > 1:
+                continue
+            if comma and not (_POSTCODE_AFTER.match(text, end) or _town_follows(text, end, gaz)):
                 continue
             if _placed(text, before, end, m.group("flat") is not None, words[:n], gaz):
                 out.append((m.start("v"), end, "STREET_ADDRESS", 0.5, ""))
@@ -196,6 +203,7 @@ _STREET_TYPES = _set("""
     side hill well close row end court lane road street way walk view green park gate grove
     field fields bank rise mews place square gardens terrace drive avenue crescent yard wharf
     quay croft brae wynd common meadow meadows cottages villas house farm mill
+    fold chase dene garth vale paddock orchard spinney parade approach heights
 """)
 
 

@@ -121,8 +121,14 @@ def bare_streets(text: str, common_words: bool = True) -> list[Span]:
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
         n = _street_words([w.group(0) for w in words], gaz)
-        if not n and common_words and _TITLE_CUE.search(text[max(0, m.start() - 20) : m.start()]):
-            # "sent to 12 Nightingales." : a common word, placed by a cue and a full stop.
+        if (
+            not n
+            and common_words
+            and _TITLE_CUE.search(text[max(0, m.start() - 20) : m.start()])
+            and not _COMMA_AFTER_NUMBER.match(text, m.end("num"))
+        ):
+            # "sent to 12 Nightingales." : a common word, placed by a cue and a full stop;
+            # "audit at 10, Technical in ..." is a time, then a clause.
             n = _street_words([w.group(0) for w in words], gaz, common_ok=True)
             if n and not _LOWER_AFTER.match(text, m.start("name") + words[n - 1].end()):
                 n = 0
@@ -150,6 +156,7 @@ _LOWER_CUE = re.compile(
     r"(?i)(?:\b(?:at|to|for|of|from|address(?: is)?:?|visit(?:ed)?|lives?|living)|\()[ \t]*$"
 )
 _LOWER_AFTER = re.compile(r"[ \t]*(?:[,.;:)\n]|in\b|$)")
+_COMMA_AFTER_NUMBER = re.compile(r"[ \t]*,")
 
 
 def placed_lower(text: str, start: int, end: int) -> bool:
