@@ -10,6 +10,7 @@ modulus-11 check digit, the postcode grammar. Spoken numbers are in `spoken_numb
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
@@ -36,7 +37,7 @@ def _spaced_number(value: str) -> bool:
     digits = national_digits(value)
     if not is_uk_number(value) or len(set(digits)) < 3:
         return False
-    steps = [int(b) - int(a) for a, b in zip(digits, digits[1:], strict=False)]
+    steps = [int(b) - int(a) for a, b in itertools.pairwise(digits)]
     # counting up or down ("0 1 2 3 4 5 6 7 8 9 0"): nearly every step is one
     return max(steps.count(1), steps.count(-1)) < len(steps) - 2
 
@@ -64,9 +65,11 @@ _OUTWARD = (
     r"[A-PR-UWYZ][A-HK-Y]\d\d?|[A-PR-UWYZ]\d\d?)"
 )
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+# Labels that make a code a product's or a parcel's ("ref AB12-3CD").
+_CODE_LABELS = ("ref", "sku", "part", "order", "code", "model", "item")
 _POSTCODE_JOINED = re.compile(
     r"(?<![A-Za-z0-9_/.\-])"
-    + "".join(rf"(?<!\b(?i:{w}) )" for w in ("ref", "sku", "part", "order", "code", "model", "item"))
+    + "".join(rf"(?<!\b(?i:{w}) )" for w in _CODE_LABELS)
     + _OUTWARD
     + r"[-._]"
     + _INWARD

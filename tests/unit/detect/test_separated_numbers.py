@@ -34,7 +34,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("moved to SW1A-1AA last year", "SW1A-1AA", "UK_POSTCODE"),
     ],
 )
-def test_unusual_separators_and_spoken_numbers_are_found(text: str, value: str, entity: str) -> None:
+def test_odd_separators_and_spoken_numbers_are_found(text: str, value: str, entity: str) -> None:
     assert _found(text) == [(value, entity)]
 
 
