@@ -24,7 +24,7 @@ _POST = r"(?![A-Za-z0-9_]|[/.\-]\d)"
 # A phone number in groups joined by underscores or slashes ("07700_900_233", "0117/496/0721").
 _PHONE_JOINED = re.compile(_PRE + r"0\d{2,4}(?P<s>[_/])\d{2,4}(?:(?P=s)\d{2,4}){0,2}" + _POST)
 # Every digit on its own ("0 1 1 7 4 9 6 0 7 2 1"): a number read out slowly or typed so.
-_PHONE_SPACED = re.compile(_PRE + r"0(?:[ \u00a0]\d){9,10}" + _POST)
+_PHONE_SPACED = re.compile(_PRE + r"0(?:[ \u00a0]\d){9,10}(?![ \u00a0]\d)" + _POST)
 
 
 def _eleven_digit_number(value: str) -> bool:

@@ -48,6 +48,7 @@ def test_odd_separators_and_spoken_numbers_are_found(text: str, value: str, enti
         "saved as scan_07700_900_233.pdf",
         "ok one two three go",
         "0 1 2 3 4 5 6 7 8 9 0",
+        "grid 0 1 1 7 4 9 6 0 7 2 1 5 8 of the puzzle",
         "order 123/456/7890",
         "474/691/7028 fails the check digit",
         "ref AB12-3CD is the parcel",
