@@ -21,8 +21,19 @@ from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number, nation
 _PRE = r"(?<![A-Za-z0-9_+/.\-£$])"
 _POST = r"(?![A-Za-z0-9_]|[/.\-]\d)"
 
-# A phone number in groups joined by underscores or slashes ("07700_900_233", "0117/496/0721").
-_PHONE_JOINED = re.compile(_PRE + r"0\d{2,4}(?P<s>[_/])\d{2,4}(?:(?P=s)\d{2,4}){0,2}" + _POST)
+# Joins the phone rules do not read: underscores, slashes, middle dots, en and em dashes.
+_JOIN = "[_/\u00b7\u2013\u2014]"
+# A phone number in groups joined by one of them ("07700_900_233", "01632/960785",
+# "07700·900·372", "0151–496–0451"), or after +44 by any one join, a dot or hyphen included
+# ("+44.7700.900.958").
+_PHONE_JOINED = re.compile(
+    _PRE
+    + rf"(?:0\d{{2,4}}(?P<s>{_JOIN})\d{{2,7}}(?:(?P=s)\d{{2,4}}){{0,2}}|"
+    + r"\+44(?P<t>[._/\u00b7\u2013\u2014-])\d{2,4}(?:(?P=t)\d{2,7}){1,3})"
+    + _POST
+)
+# The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414").
+_PHONE_LONE_ZERO = re.compile(_PRE + r"0 \d{3,4} \d{3}[ ]?\d{3,4}" + _POST)
 # Every digit on its own ("0 1 1 7 4 9 6 0 7 2 1"): a number read out slowly or typed so.
 _PHONE_SPACED = re.compile(_PRE + r"0(?:[ \u00a0]\d){9,10}(?![ \u00a0]\d)" + _POST)
 
@@ -85,6 +96,7 @@ class SeparatedNumberRecognizer(RuleRecognizer):
     ENTITIES = ("PHONE_NUMBER", "UK_NHS", "UK_POSTCODE")
     RULES = (
         Rule("phone-joined", _PHONE_JOINED, 0.7, validate=_eleven_digit_number, needs=_DIGIT),
+        Rule("phone-lone-zero", _PHONE_LONE_ZERO, 0.7, validate=_eleven_digit_number, needs=_DIGIT),
         Rule("phone-spaced-digits", _PHONE_SPACED, 0.7, validate=_spaced_number, needs=_DIGIT),
         Rule("phone-in-words", SPOKEN_NUMBER, 0.6, validate=spoken_uk_number, needs=ZERO_WORD),
         Rule(

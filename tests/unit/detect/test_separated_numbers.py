@@ -17,6 +17,11 @@ def _found(text: str) -> list[tuple[str, str]]:
     [
         ("contacts: 07700_900_233 after six", "07700_900_233", "PHONE_NUMBER"),
         ("landline 0117/496/0721 ta", "0117/496/0721", "PHONE_NUMBER"),
+        ("ring back from 01632/960785 later", "01632/960785", "PHONE_NUMBER"),
+        ("Tel: 07700\u00b7900\u00b7372", "07700\u00b7900\u00b7372", "PHONE_NUMBER"),
+        ("new landline is 0151\u2013496\u20130451", "0151\u2013496\u20130451", "PHONE_NUMBER"),
+        ("rang from +44.7700.900.958: in hospital", "+44.7700.900.958", "PHONE_NUMBER"),
+        ("missed call from 0 7700 900414, it's", "0 7700 900414", "PHONE_NUMBER"),
         ("she read it out: 0 1 1 7 4 9 6 0 7 2 1", "0 1 1 7 4 9 6 0 7 2 1", "PHONE_NUMBER"),
         (
             "my number's oh seven seven double oh, nine double oh, three one four, ta",
@@ -50,6 +55,9 @@ def test_odd_separators_and_spoken_numbers_are_found(text: str, value: str, enti
         "0 1 2 3 4 5 6 7 8 9 0",
         "grid 0 1 1 7 4 9 6 0 7 2 1 5 8 of the puzzle",
         "order 123/456/7890",
+        "from 01\u201303\u20132024 to 31\u201303\u20132024",
+        "scores 0/10 and 0 100 200",
+        "+44.7700 is not a whole number",
         "474/691/7028 fails the check digit",
         "ref AB12-3CD is the parcel",
         "07700_900 is too short",
