@@ -87,7 +87,13 @@ _POSTCODE_JOINED = re.compile(
     + r"(?![A-Za-z0-9_]|[-./]\w)"
 )
 
-_DIGIT = re.compile(r"\d")
+# Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
+# a date or a price, and none of these).
+_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014]\d|\+44")
+_LONE_ZERO_GATE = re.compile(r"0 \d{3}")
+_SPACED_GATE = re.compile(r"\d \d \d \d")
+_NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")
+_POSTCODE_GATE = re.compile(r"[-._]\d[A-Z]{2}")
 
 
 class SeparatedNumberRecognizer(RuleRecognizer):
@@ -95,9 +101,17 @@ class SeparatedNumberRecognizer(RuleRecognizer):
 
     ENTITIES = ("PHONE_NUMBER", "UK_NHS", "UK_POSTCODE")
     RULES = (
-        Rule("phone-joined", _PHONE_JOINED, 0.7, validate=_eleven_digit_number, needs=_DIGIT),
-        Rule("phone-lone-zero", _PHONE_LONE_ZERO, 0.7, validate=_eleven_digit_number, needs=_DIGIT),
-        Rule("phone-spaced-digits", _PHONE_SPACED, 0.7, validate=_spaced_number, needs=_DIGIT),
+        Rule("phone-joined", _PHONE_JOINED, 0.7, validate=_eleven_digit_number, needs=_JOINED_GATE),
+        Rule(
+            "phone-lone-zero",
+            _PHONE_LONE_ZERO,
+            0.7,
+            validate=_eleven_digit_number,
+            needs=_LONE_ZERO_GATE,
+        ),
+        Rule(
+            "phone-spaced-digits", _PHONE_SPACED, 0.7, validate=_spaced_number, needs=_SPACED_GATE
+        ),
         Rule("phone-in-words", SPOKEN_NUMBER, 0.6, validate=spoken_uk_number, needs=ZERO_WORD),
         Rule(
             "nhs-joined",
@@ -105,8 +119,8 @@ class SeparatedNumberRecognizer(RuleRecognizer):
             0.6,
             entity="UK_NHS",
             validate=nhs_check_digit_ok,
-            needs=_DIGIT,
+            needs=_NHS_GATE,
         ),
-        Rule("postcode-joined", _POSTCODE_JOINED, 0.6, entity="UK_POSTCODE", needs=_DIGIT),
+        Rule("postcode-joined", _POSTCODE_JOINED, 0.6, entity="UK_POSTCODE", needs=_POSTCODE_GATE),
     )
     CONTEXT = ("phone", "mobile", "number", "nhs", "postcode", "call", "ring")

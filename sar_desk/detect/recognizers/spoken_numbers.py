@@ -35,8 +35,11 @@ _TOKEN = rf"(?:(?:double|treble|triple)[ -]?{_WORD}|{_WORD}|\d)"
 SPOKEN_NUMBER = re.compile(
     rf"(?i)(?<![\w-]){_TOKEN}(?:[ \t]*[,\-]?[ \t]+{_TOKEN}|-{_TOKEN}){{5,}}(?![\w-])"
 )
-# Every spoken UK number starts with its 0: a text without a word for it skips the rule.
-ZERO_WORD = re.compile(r"(?i)\b(?:oh|zero|nought|nil)\b")
+# Every spoken UK number starts with its 0 then a digit from 1 to 9 ("oh seven"): a text
+# without that pair ("oh well", "zero chance") skips the rule.
+ZERO_WORD = re.compile(
+    r"(?i)\b(?:oh|zero|nought|nil)[ \t,\-]+(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\b"
+)
 
 
 def spoken_digits(value: str) -> str:
