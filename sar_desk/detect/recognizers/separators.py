@@ -79,7 +79,7 @@ _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
 # Labels that make a code a product's or a parcel's ("ref AB12-3CD").
 _CODE_LABELS = ("ref", "sku", "part", "order", "code", "model", "item")
 _POSTCODE_JOINED = re.compile(
-    r"(?<![A-Za-z0-9_/.\-])"
+    r"(?i)(?<![A-Za-z0-9_/.\-])"
     + "".join(rf"(?<!\b(?i:{w}) )" for w in _CODE_LABELS)
     + _OUTWARD
     + r"[-._]"
@@ -87,13 +87,19 @@ _POSTCODE_JOINED = re.compile(
     + r"(?![A-Za-z0-9_]|[-./]\w)"
 )
 
+
+def _one_case(value: str) -> bool:
+    """A postcode typed in capitals or in small letters, not a mixed-case code ("Ab12-3cD")."""
+    return value.isupper() or value.islower()
+
+
 # Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
 # a date or a price, and none of these).
 _JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014]\d|\+44")
 _LONE_ZERO_GATE = re.compile(r"0 \d{3}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")
-_POSTCODE_GATE = re.compile(r"[-._]\d[A-Z]{2}")
+_POSTCODE_GATE = re.compile(r"[-._]\d[A-Za-z]{2}")
 
 
 class SeparatedNumberRecognizer(RuleRecognizer):
@@ -121,6 +127,13 @@ class SeparatedNumberRecognizer(RuleRecognizer):
             validate=nhs_check_digit_ok,
             needs=_NHS_GATE,
         ),
-        Rule("postcode-joined", _POSTCODE_JOINED, 0.6, entity="UK_POSTCODE", needs=_POSTCODE_GATE),
+        Rule(
+            "postcode-joined",
+            _POSTCODE_JOINED,
+            0.6,
+            entity="UK_POSTCODE",
+            validate=_one_case,
+            needs=_POSTCODE_GATE,
+        ),
     )
     CONTEXT = ("phone", "mobile", "number", "nhs", "postcode", "call", "ring")

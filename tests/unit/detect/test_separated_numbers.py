@@ -37,6 +37,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("nhs no 474.691.7027", "474.691.7027", "UK_NHS"),
         ("postcode on the form is IV27-4JY, should be a space", "IV27-4JY", "UK_POSTCODE"),
         ("moved to SW1A-1AA last year", "SW1A-1AA", "UK_POSTCODE"),
+        ("postcode on the form is iv27-4jy, should", "iv27-4jy", "UK_POSTCODE"),
     ],
 )
 def test_odd_separators_and_spoken_numbers_are_found(text: str, value: str, entity: str) -> None:
@@ -60,6 +61,7 @@ def test_odd_separators_and_spoken_numbers_are_found(text: str, value: str, enti
         "+44.7700 is not a whole number",
         "474/691/7028 fails the check digit",
         "ref AB12-3CD is the parcel",
+        "the Ab12-3cD widget",
         "07700_900 is too short",
         "nine eight seven six five four three two one zero",
         "one one one one one one one one one one one",
