@@ -1,0 +1,139 @@
+"""UK numbers joined by separators no other rule reads, and phone numbers read out (issue 15).
+
+People retype a number with whatever their keyboard offers: "07700_900_233" (a field that
+refused spaces), "474/691/7027" (an NHS number off a paper form), "IV27-4JY" (a postcode
+with a hyphen), "0 1 1 7 4 9 6 0 7 2 1" (read out digit by digit). Each rule takes one
+separator, the same all along, and proposes the value only when its digits make a valid
+number of the right kind: a UK phone number's length and prefix, the NHS number's
+modulus-11 check digit, the postcode grammar. Spoken numbers are in `spoken_numbers`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.spoken_numbers import SPOKEN_NUMBER, ZERO_WORD, spoken_uk_number
+from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number, national_digits
+
+# Not glued to a word, a path, a price or a longer number ("v2_07700_900_233", "a/474/...").
+_PRE = r"(?<![A-Za-z0-9_+/.\-£$])"
+_POST = r"(?![A-Za-z0-9_]|[/.\-]\d)"
+
+# Joins the phone rules do not read: underscores, slashes, middle dots, en and em dashes.
+_JOIN = "[_/\u00b7\u2013\u2014]"
+# A phone number in groups joined by one of them ("07700_900_233", "01632/960785",
+# "07700·900·372", "0151–496–0451"), or after +44 by any one join, a dot or hyphen included
+# ("+44.7700.900.958").
+_PHONE_JOINED = re.compile(
+    _PRE
+    + rf"(?:0\d{{2,4}}(?P<s>{_JOIN})\d{{2,7}}(?:(?P=s)\d{{2,4}}){{0,2}}|"
+    + r"\+44(?P<t>[._/\u00b7\u2013\u2014-])\d{2,4}(?:(?P=t)\d{2,7}){1,3})"
+    + _POST
+)
+# The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414").
+_PHONE_LONE_ZERO = re.compile(_PRE + r"0 \d{3,4} \d{3}[ ]?\d{3,4}" + _POST)
+# Every digit on its own ("0 1 1 7 4 9 6 0 7 2 1"): a number read out slowly or typed so.
+_PHONE_SPACED = re.compile(_PRE + r"0(?:[ \u00a0]\d){9,10}(?![ \u00a0]\d)" + _POST)
+
+
+def _eleven_digit_number(value: str) -> bool:
+    digits = national_digits(value)
+    return len(digits) == 11 and is_uk_number(value)
+
+
+def _spaced_number(value: str) -> bool:
+    """A UK number's digits, not a count ("0 1 2 3 4 5 6 7 8 9") or one digit repeated."""
+    digits = national_digits(value)
+    if not is_uk_number(value) or len(set(digits)) < 3:
+        return False
+    steps = [int(b) - int(a) for a, b in itertools.pairwise(digits)]
+    # counting up or down ("0 1 2 3 4 5 6 7 8 9 0"): nearly every step is one
+    return max(steps.count(1), steps.count(-1)) < len(steps) - 2
+
+
+def nhs_check_digit_ok(value: str) -> bool:
+    """Whether ten digits pass the NHS number's modulus-11 check."""
+    digits = [int(c) for c in re.sub(r"\D", "", value)]
+    if len(digits) != 10:
+        return False
+    total = sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == digits[9] and len(set(digits)) > 1
+
+
+# 3-3-4 with one slash, dot or underscore throughout ("474/691/7027"); spaces and hyphens are
+# Presidio's NhsRecognizer's.
+_NHS_JOINED = re.compile(_PRE + r"\d{3}(?P<s>[/._])\d{3}(?P=s)\d{4}" + _POST)
+
+# The postcode grammar (outward code by its letter rules, inward digit and two letters), in
+# capitals, joined by a hyphen, dot or underscore instead of the space ("IV27-4JY").
+_OUTWARD = (
+    r"(?:[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y]|[A-PR-UWYZ]\d[A-HJKPSTUW]|"
+    r"[A-PR-UWYZ][A-HK-Y]\d\d?|[A-PR-UWYZ]\d\d?)"
+)
+_INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+# Labels that make a code a product's or a parcel's ("ref AB12-3CD").
+_CODE_LABELS = ("ref", "sku", "part", "order", "code", "model", "item")
+_POSTCODE_JOINED = re.compile(
+    r"(?i)(?<![A-Za-z0-9_/.\-])"
+    + "".join(rf"(?<!\b(?i:{w}) )" for w in _CODE_LABELS)
+    + _OUTWARD
+    + r"[-._]"
+    + _INWARD
+    + r"(?![A-Za-z0-9_]|[-./]\w)"
+)
+
+
+def _one_case(value: str) -> bool:
+    """A postcode typed in capitals or in small letters, not a mixed-case code ("Ab12-3cD")."""
+    return value.isupper() or value.islower()
+
+
+# Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
+# a date or a price, and none of these).
+_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014]\d|\+44")
+_LONE_ZERO_GATE = re.compile(r"0 \d{3}")
+_SPACED_GATE = re.compile(r"\d \d \d \d")
+_NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")
+_POSTCODE_GATE = re.compile(r"[-._]\d[A-Za-z]{2}")
+
+
+class SeparatedNumberRecognizer(RuleRecognizer):
+    """Phone, NHS and postcode values with an unusual separator, and phone numbers in words."""
+
+    ENTITIES = ("PHONE_NUMBER", "UK_NHS", "UK_POSTCODE")
+    RULES = (
+        Rule("phone-joined", _PHONE_JOINED, 0.7, validate=_eleven_digit_number, needs=_JOINED_GATE),
+        Rule(
+            "phone-lone-zero",
+            _PHONE_LONE_ZERO,
+            0.7,
+            validate=_eleven_digit_number,
+            needs=_LONE_ZERO_GATE,
+        ),
+        Rule(
+            "phone-spaced-digits", _PHONE_SPACED, 0.7, validate=_spaced_number, needs=_SPACED_GATE
+        ),
+        Rule("phone-in-words", SPOKEN_NUMBER, 0.6, validate=spoken_uk_number, needs=ZERO_WORD),
+        Rule(
+            "nhs-joined",
+            _NHS_JOINED,
+            0.6,
+            entity="UK_NHS",
+            validate=nhs_check_digit_ok,
+            needs=_NHS_GATE,
+        ),
+        Rule(
+            "postcode-joined",
+            _POSTCODE_JOINED,
+            0.6,
+            entity="UK_POSTCODE",
+            validate=_one_case,
+            needs=_POSTCODE_GATE,
+        ),
+    )
+    CONTEXT = ("phone", "mobile", "number", "nhs", "postcode", "call", "ring")
