@@ -9,6 +9,7 @@ import pytest
 
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
+from sar_desk.detect.recognizers.vouched import vouched_name
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
@@ -64,3 +65,9 @@ def test_the_shipped_settings_load_the_rule(fake_detector: InProcessDetector) ->
     text = "my aunt ਸੁਖਪ੍ਰੀਤ ਗਿੱਲ is coming"
     (spans,) = fake_detector.detect([text])
     assert any(s.recognizer == "ScriptNameRecognizer" and s.entity_type == "PERSON" for s in spans)
+
+
+def test_the_rule_vouches_for_the_models_guess_of_the_same_span() -> None:
+    text = "Ξανθή Λάμπρου left her keys"
+    assert vouched_name(text, 0, 13) == (0, 13)  # kept though the model's guess is refused
+    assert vouched_name("Дякую Вам", 0, 9) is None  # a thank-you is not vouched for
