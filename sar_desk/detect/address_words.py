@@ -6,8 +6,8 @@ languages a UK workplace speaks; NER and the name lists read them as names:
 - a kin word standing alone ("Mum says...", "nan's tablets", Welsh "Nain", Polish "babcia"):
   who someone is to the writer, not who they are (`lone_kin_word`);
 - a term of endearment or address before a name ("habibi Jaskaran", "bhai Imran", "hun
-  Kayleigh"): cut from the front of the span, so the name is proposed without it
-  (`address_term`);
+  Kayleigh"), or a greeting ("Ahoj Purna", "Mangwanani Gadisa", "Wagwan Dele"): cut from the
+  front of the span, so the name is proposed without it (`address_term`);
 - Scots and Northern Irish dialect words written in lower case ("nae bother", "och aye",
   "wee yin"), which some name lists carry as given names (`dialect_word`);
 - a run of language names ("Kurdish Sorani", "Punjabi Gurmukhi") after "needs" or "speaks":
@@ -51,6 +51,15 @@ habibi habibti yaar yaara bhai bhaiya behen canim canım kochanie kochana skarbi
 cariad hun hunny bae bro bruv bredrin blud fam sweetie sweetheart darlin darling petal duckie
 """)
 
+# Greetings of UK chat said before a name ("Wagwan Dele", "Hiya Sam", "Alreet Kev"): the
+# chat greetings of `closed_classes.GREETINGS` that are no ordinary English word ("sweet",
+# "sound", "mint" are left out), and London and Geordie "wagwan", "alreet". Greetings of the
+# Census 2021 main languages ("Ahoj", "Mangwanani", "Jambo") come from `world_greetings`.
+CHAT_GREETINGS = _set("""
+wagwan wagwarn alreet wotcha watcha wotcher alright alrite hiya heya howdy yo oi eyup sup
+mornin evenin
+""")
+
 # The lists of courtesies whose words also open people's names ("Sri", "Salam", "Selam").
 _NAME_OPENERS = WORDS["south_asian_arabic"] | WORDS["turkish"] | WORDS["horn_of_africa"]
 
@@ -89,7 +98,7 @@ def lone_kin_word(value: str) -> bool:
 
 
 def address_term(word: str) -> bool:
-    """Whether a word is a term of address said before a name ("habibi", "bhai", "hun").
+    """Whether a word is a term of address or greeting said before a name ("habibi", "Ahoj").
 
     A listed word of another language ("bardzo", "mâine", "diolch", "shukran") counts too.
     Words that may open someone's name ("Habib", "Didi", "Pal", "Sri", "Salam", any listed
@@ -98,8 +107,12 @@ def address_term(word: str) -> bool:
     A listed given name ("Babe", "Love") is not: "Love Okafor" keeps both words.
     """
     low = _fold(word)
-    if low in ADDRESS_TERMS:
+    if low in ADDRESS_TERMS or low in CHAT_GREETINGS:
         return not _given(low)
+    if is_world_greeting(low):
+        # "Ahoj Purna", "Mangwanani Gadisa": a one-word greeting of a community language;
+        # `is_world_greeting` already refuses a word a name list or dictionary has
+        return True
     gaz = gazetteer.current()
     if not is_foreign_word(low) or gaz.is_first_name(low) or gaz.is_surname(low):
         return False

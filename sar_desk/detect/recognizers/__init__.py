@@ -16,6 +16,7 @@ from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
 from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
+from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
 from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
@@ -47,6 +48,7 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         UnnumberedStreetRecognizer,
         LooseInitialsRecognizer,
         SeparatedNumberRecognizer,
+        ScriptNameRecognizer,
     )
 }
 

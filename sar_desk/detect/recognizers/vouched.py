@@ -14,19 +14,27 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sar_desk.detect.recognizers.address_forms import ruled_name
+from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
+from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
 
 
 @lru_cache(maxsize=1)
-def _recognizers() -> tuple[NicknameRecognizer, NicknameListRecognizer, LooseInitialsRecognizer]:
-    return NicknameRecognizer(), NicknameListRecognizer(), LooseInitialsRecognizer()
+def _recognizers() -> tuple[RuleRecognizer, ...]:
+    # a name in another script ("Ξανθή Λάμπρου left") is the model's span and the rule's too
+    return (
+        NicknameRecognizer(),
+        NicknameListRecognizer(),
+        LooseInitialsRecognizer(),
+        ScriptNameRecognizer(),
+    )
 
 
 @lru_cache(maxsize=4096)
 def _rule_spans(text: str) -> frozenset[tuple[int, int]]:
-    """Every PERSON span the nickname rules find in `text`."""
+    """Every PERSON span the nickname and script-name rules find in `text`."""
     return frozenset(
         (s, e)
         for recognizer in _recognizers()

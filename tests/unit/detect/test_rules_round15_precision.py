@@ -128,6 +128,10 @@ def test_the_closed_classes_keep_listed_names() -> None:
     assert address_term("habibi")
     assert address_term("shukran")
     assert not address_term("Love")  # a listed given name
+    assert address_term("Ahoj")  # Czech greeting
+    assert address_term("hiya")
+    assert not address_term("Salam")  # a greeting that also opens names
+    assert not address_term("Sweet")  # a chat word that is also an English word
 
 
 @pytest.mark.parametrize(
@@ -136,6 +140,14 @@ def test_the_closed_classes_keep_listed_names() -> None:
         ("shukran habibi Zayneb for covering", "habibi Zayneb", "Zayneb"),
         ("thanks hun Kayleigh x", "hun Kayleigh", "Kayleigh"),
         ("bhai Imran is here", "bhai Imran", "Imran"),
+        ("Ahoj Vendula, the van is late", "Ahoj Vendula", "Vendula"),
+        (
+            "Mangwanani Tendai Moyo-Hart, gate is open",
+            "Mangwanani Tendai Moyo-Hart",
+            "Tendai Moyo-Hart",
+        ),
+        ("Wagwan Dele, running late", "Wagwan Dele", "Dele"),
+        ("Jambo Wanjiru!", "Jambo Wanjiru", "Wanjiru"),
     ],
 )
 def test_a_term_of_address_is_cut_from_the_front_of_a_name(
