@@ -49,36 +49,16 @@ MONTH_NAMES: frozenset[str] = frozenset(
 DAY_NAMES: frozenset[str] = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
-#: Those names with their usual short forms ("Jan", "Tues"), lower case.
+#: The months' usual short forms ("Jan", "Sept"), lower case.
+MONTH_SHORT_FORMS: frozenset[str] = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+#: Month and weekday names with their usual short forms ("Jan", "Tues"), lower case.
 CALENDAR_WORDS: frozenset[str] = (
     MONTH_NAMES
+    | MONTH_SHORT_FORMS
     | DAY_NAMES
-    | frozenset(
-        [
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "mon",
-            "tue",
-            "tues",
-            "wed",
-            "thu",
-            "thur",
-            "thurs",
-            "fri",
-            "sat",
-            "sun",
-        ]
-    )
+    | frozenset(["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"])
 )
 
 DIVISION_NAMES: tuple[str, ...] = tuple(j.value for j in Jurisdiction)

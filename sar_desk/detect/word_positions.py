@@ -29,40 +29,14 @@ from __future__ import annotations
 
 import re
 
+from sar_desk.core.calendar import MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect import gazetteer
 from sar_desk.detect.kind_names import kind_named
 from sar_desk.detect.product_slots import product_slot
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
-_MONTHS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_MONTHS = MONTH_NAMES | MONTH_SHORT_FORMS  # "8 Jan", "3rd March"
 # A day's number right before the month ("8 Jan", "3rd March", "the 14th of May").
 _DAY_BEFORE = re.compile(r"(?i)(?<![\d.,:/])\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+$")
 # A year right after it ("Jan 2027", "March '26").
