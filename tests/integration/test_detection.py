@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -242,26 +242,33 @@ def test_cli_reports_a_missing_model_in_one_line(case: CaseSession) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(app_detection, "BATCH", 4)  # pages of 4, spread pages of 16
-    # "Quorvane" is in no list: only the spread of the model's one find reaches the others.
+def _quorvane_cases(
+    tmp_path: Path, other_line: Callable[[int], str], count: int
+) -> tuple[InProcessDetector, CaseSession, CaseSession]:
+    """Two cases of the same chat and a detector whose model finds only "Reece Quorvane".
+
+    "Quorvane" is in no list: only the spread of the model's one find (message 3) reaches
+    the other messages, whose text is `other_line(i)`.
+    """
     settings = load_recognizer_set(REGISTRY)
     engine = blank_nlp_engine(settings, ["Reece Quorvane"])
     detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
     lines = [
         f"13/01/2026, 12:{i:02d} - Jo Bloggs: "
-        + (
-            "Reece Quorvane rang about the rota"
-            if i == 3
-            else f"the rota from quorvane is late, shift {i}"
-        )
-        for i in range(40)
+        + ("Reece Quorvane rang about the rota" if i == 3 else other_line(i))
+        for i in range(count)
     ]
     chat = CHAT + "\n".join(lines) + "\n"
-    session = make_case(tmp_path / "a", chat)
-    reference = make_case(tmp_path / "b", chat)
+    return detector, make_case(tmp_path / "a", chat), make_case(tmp_path / "b", chat)
+
+
+def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_detection, "BATCH", 4)  # pages of 4, spread pages of 16
+    detector, session, reference = _quorvane_cases(
+        tmp_path, lambda i: f"the rota from quorvane is late, shift {i}", 40
+    )
     pool = DetectionPool(REGISTRY, workers=2, local=detector, share=True)
     parts: list[int] = []
     submit = pool.submit_spread
@@ -284,21 +291,9 @@ def test_the_spread_pass_reuses_the_masked_regions_the_scan_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(app_detection, "BATCH", 4)
-    settings = load_recognizer_set(REGISTRY)
-    engine = blank_nlp_engine(settings, ["Reece Quorvane"])
-    detector = InProcessDetector(build_analyzer(REGISTRY, nlp_engine=engine))
-    lines = [
-        f"13/01/2026, 12:{i:02d} - Jo Bloggs: "
-        + (
-            "Reece Quorvane rang about the rota"
-            if i == 3
-            else f"lorem ipsum quorvane {i}\nquorvane is late"
-        )
-        for i in range(12)
-    ]
-    chat = CHAT + "\n".join(lines) + "\n"
-    session = make_case(tmp_path / "a", chat)
-    reference = make_case(tmp_path / "b", chat)
+    detector, session, reference = _quorvane_cases(
+        tmp_path, lambda i: f"lorem ipsum quorvane {i}\nquorvane is late", 12
+    )
     pool = DetectionPool(REGISTRY, workers=2, local=detector, share=True)
     try:
         summary = run_job(session.detection.run_detection(detector=pool, workers=2))
