@@ -11,6 +11,7 @@ general English, not a corpus's wording.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 # a month after a preposition of time, closing the phrase ("back in jan", "till may 🎉")
@@ -36,19 +37,29 @@ _HEATHER = re.compile(r"\bheather\b")
 _MOOR = re.compile(r"(?i)\b(?:moors?|moorland|heath|in bloom|purple|hillsides?|fells?)\b")
 
 
+@lru_cache(maxsize=256)
+def _found(lower: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Where the month phrases and the set phrases stand in a lower-cased text.
+
+    A message holds several guessed names: each is checked against the same text, so the
+    text is searched once, not once per span.
+    """
+    months = tuple(m.span() for m in _MONTH_AFTER_PREPOSITION.finditer(lower))
+    phrases = tuple(m.span() for m in _PHRASES.finditer(lower))
+    return months, phrases
+
+
 def set_phrase_word(text: str, start: int, end: int) -> bool:
     """Whether a lower-case span is a word of a set phrase ("carol service", "in jan")."""
     value = text[start:end]
     # "in Jan 🎉": a month after a preposition of time is the month in any case
     end = start + len(_TRAILING_EMOJI.sub("", value))
-    if any(
-        m.start() <= start and end <= m.end()
-        for m in _MONTH_AFTER_PREPOSITION.finditer(text.lower())
-    ):
+    months, phrases = _found(text.lower())
+    if any(a <= start and end <= b for a, b in months):
         return True
     if value != value.lower() or (text[end : end + 2] in ("'s", "’s") and value != "heather"):
         return False
-    if any(m.start() <= start and end <= m.end() for m in _PHRASES.finditer(text.lower())):
+    if any(a <= start and end <= b for a, b in phrases):
         return True
     # heather is the plant where the message speaks of moors or bloom
     return bool(_HEATHER.fullmatch(value.strip(".,!?"))) and bool(_MOOR.search(text))
