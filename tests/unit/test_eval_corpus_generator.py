@@ -340,11 +340,11 @@ BLIND = {
     ),
     "eval-v21": Blind(
         {
-            1: "033f735cc7baf58c",
-            2: "1ebf48bf41d299ac",
-            3: "af6da6259fde00b6",
-            4: "06d02aedb5556d4c",
-            5: "acddbff3f9b70a98",
+            1: "a02fccabc3b70f09",
+            2: "cd1074bf2fc51e98",
+            3: "d830363aed9fed13",
+            4: "9daae5bf14491f91",
+            5: "761c9206d6a1186d",
         },
         20,
         40,
