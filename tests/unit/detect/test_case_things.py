@@ -1,0 +1,121 @@
+"""Round-18 case-level things (issue 15): a name one message shows to be a thing, none a person.
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.core.identity import name_key
+from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
+from sar_desk.detect.analyze import analyze_all
+from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.case_things import case_things, thing_noun
+from sar_desk.detect.detector import InProcessDetector
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+CONTEXT = CaseContext(
+    Regime.SAR,
+    (KnownPerson(PersonId(1), PersonRole.REQUESTER, names=("Alex Morgan",)),),
+    ("Alex Morgan",),
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (["Wilfred the llama bit a child", "Wilfred off his food again"], "Wilfred"),
+        (["her old cat Mr Pickles is poorly", "Mr Pickles needs collecting"], "Mr Pickles"),
+        (["T2 (the Fred Perry table) booked", "Fred Perry recovered"], "Fred Perry"),
+        (["the Hartley stretch is flooded", "Hartley fishing well"], "Hartley"),
+        (['new route "Jodie\'s Jump" 6a', "Jodie's Jump reset"], "Jodie's Jump"),
+        (["the Duke of Clarence sign needs gold leaf", "the old Duke faded"], "Duke"),
+    ],
+)
+def test_a_name_in_a_thing_position_and_no_person_position_is_a_thing(
+    texts: list[str], name: str
+) -> None:
+    assert case_things(texts, [name]) == {name_key(name.removesuffix("'s"))}
+
+
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        # The same name as a person anywhere in the case keeps it everywhere.
+        (["Wilfred the llama bit a child", "Wilfred said he'd call back"], "Wilfred"),
+        (["Wilfred the llama bit a child", "Mr Wilfred rang"], "Wilfred"),
+        (["Wilfred the llama bit a child", "Wilfred's mum is cross"], "Wilfred"),
+        (["Wilfred the llama bit a child", "can you tell Wilfred"], "Wilfred"),
+        (["Wilfred the llama bit a child", "Wilfred on 07700 900123"], "Wilfred"),
+        (["Wilfred the llama bit a child", "Wilfred Price from the shop"], "Wilfred"),
+        (["Wilfred the llama bit a child", "Wilfred: on my way"], "Wilfred"),
+        (["the Hartley stretch is flooded", "Mrs Hartley rang"], "Hartley"),
+        # A person noun beside the name makes it a person, never a thing.
+        (["Wilfred the plumber is late"], "Wilfred"),
+        (["our cleaner Wilfred is off"], "Wilfred"),
+        (["her son Wilfred is off"], "Wilfred"),
+        # The shapes that look like it but name a person's own things.
+        (["the Hartley family moved out"], "Hartley"),
+        (["the Hartley case is closed"], "Hartley"),
+        (["the late Wilfred was a good man"], "Wilfred"),
+        # A full name beside a noun is a person's shape ("the new sweep").
+        (["Wilfred Oakes, the new sweep, starts Monday"], "Wilfred Oakes"),
+        # A plural after "the" is a verb left out ("Wilfred [doing] the villages").
+        (["Tara doing the town, Wilfred the villages"], "Wilfred"),
+        # A lower-case word is the word ("the bill came in"), not a thing's name.
+        (["the bill came in", "bill rang"], "bill"),
+        (["the bill came in"], "bill"),
+    ],
+)
+def test_person_evidence_or_no_thing_position_keeps_the_name(texts: list[str], name: str) -> None:
+    assert case_things(texts, [name]) == frozenset()
+
+
+def test_a_name_known_to_the_case_is_never_a_thing() -> None:
+    assert case_things(["Wilfred the llama"], ["Wilfred"], known={"wilfred"}) == frozenset()
+
+
+def test_the_noun_decides_not_a_list_of_kinds() -> None:
+    assert thing_noun("llama")
+    assert thing_noun("table")
+    assert thing_noun("stretch")
+    assert not thing_noun("plumber")
+    assert not thing_noun("florist")
+    assert not thing_noun("nanny")
+    assert not thing_noun("lovely")
+    assert not thing_noun("came")
+    assert not thing_noun("family", modified=True)
+    assert thing_noun("sign", modified=True)
+
+
+def test_analyze_all_drops_a_thing_name_across_the_case_and_keeps_people(
+    fake_detector: InProcessDetector,
+) -> None:
+    items = [
+        (MessageId(1), "Priya the alpaca spat at a walker"),
+        (MessageId(2), "Priya off work today, keep the gate shut"),
+        (MessageId(3), "Priya off work again"),
+        # A person with a pet of another name keeps every mention.
+        (MessageId(4), "Jo Bloggs brought her dog Rolo in"),
+        (MessageId(5), "Jo Bloggs is late"),
+    ]
+    found = analyze_all(fake_detector, items, CONTEXT)
+    people = {(int(f.message_id), f.text) for f in found if f.entity_type == "PERSON"}
+    assert not any(text.startswith("Priya") for _m, text in people)
+    assert (4, "Jo Bloggs") in people
+    assert (5, "Jo Bloggs") in people
+
+
+def test_analyze_all_keeps_a_thing_name_that_is_a_person_elsewhere(
+    fake_detector: InProcessDetector,
+) -> None:
+    items = [
+        (MessageId(1), "Priya the alpaca spat at a walker"),
+        (MessageId(2), "Priya said she'd cover Saturday"),
+        (MessageId(3), "Priya off work again"),
+    ]
+    found = analyze_all(fake_detector, items, CONTEXT)
+    ids = {int(f.message_id) for f in found if f.entity_type == "PERSON" and "Priya" in f.text}
+    assert {2, 3} <= ids
