@@ -238,7 +238,7 @@ def case_things(
     person: set[str] = set()
     for text in texts:
         for m in pattern.finditer(text):
-            key = _key(m.group(0))
+            key = thing_key(m.group(0))
             if key in person:
                 continue
             # Person evidence first ("tell Kevin the van is ready"); a thing only as written
@@ -254,7 +254,8 @@ def case_things(
 _CASE_SOURCES = frozenset({"CaseDenyList", "CaseStructure"})
 
 
-def _key(value: str) -> str:
+def thing_key(value: str) -> str:
+    """The key `case_things` gives a proposal's text (a possessive "'s" dropped)."""
     return name_key(value.strip().removesuffix("'s").removesuffix("’s"))
 
 
@@ -282,6 +283,6 @@ def without_thing_names(found: Iterable[Finding], things: frozenset[str]) -> lis
             and f.entity_type == "PERSON"
             and f.field == ProposalField.TEXT
             and f.recognizer not in _CASE_SOURCES
-            and _key(f.text) in things
+            and thing_key(f.text) in things
         )
     ]
