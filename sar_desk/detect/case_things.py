@@ -51,6 +51,8 @@ guy guys lad lads lass lasses chap gent gents mate mates pal buddy person people
 kids children twins couple owner owners customer customers guest guests visitor visitor
 punter punters vet vets doc physio postie sparky brickie chippy cabbie medic locum nanny
 grandchild toddler infant teen teenager youngster family families staff team crew gang
+trainee employee attendee referee licensee nominee refugee retiree detainee interviewee
+absentee mentee invitee evacuee
 """)
 # Nouns a person's name modifies to mean something of that person's ("the Smith family", "the
 # Jones case", "the Patel house"): the name there is still a person.
@@ -72,11 +74,13 @@ _VERBS = (
     | AUXILIARIES
     | _set("came went fell took ran saw gave rang wrote broke drove threw began did got sat stood")
 )
-_AGENT = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|eer|ess|ee|ees)$")
+_AGENT = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|eer|eers|ess)$")
 
 
 def _person_noun(word: str) -> bool:
     low = word.casefold()
+    if low.endswith("s") and low[:-1] in _PEOPLE:
+        return True  # "trainees"
     return (
         low in ROLES
         or low in RELATIONS
@@ -124,8 +128,23 @@ _CLAUSE_BEFORE = re.compile(
 # "her late cat Mr Biscuits", "the alpaca Kevin": a determiner, a word or none, the noun.
 _NOUN_BEFORE = re.compile(rf"(?:^|[\s(])(?i:{_DET})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)[ \t]+$")
 # "the Joe Davis table", "the old Marquis of Granby sign": the name modifies the noun.
-_THE_BEFORE = re.compile(r"(?:^|[\s(])(?i:the)[ \t]+(?:old[ \t]+|new[ \t]+)?$")
-_NOUN_AFTER = re.compile(r"^(?:[ \t]+of[ \t]+[A-Z][\w'’-]*)?[ \t]+([a-z]+)(?!['’\w-])")
+# A modifier may be quoted ('the "Ena Harkness" roses') or one of two ("the Ellis Bitter and
+# the Yarlington Mill trees").
+_THE_BEFORE = re.compile(r"(?:^|[\s(])(?i:the)[ \t]+(?:old[ \t]+|new[ \t]+)?[\"“‘']?$")
+_NOUN_AFTER = re.compile(
+    r"^[\"”’']?(?:[ \t]+of[ \t]+[A-Z][\w'’-]*)?"
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?"
+    r"[ \t]+([a-z]+)(?!['’\w-])"
+)
+# "Duke and Lady Jane (the Shires)", "Bob (the tractor)": an apposition in brackets.
+_BRACKETED = re.compile(
+    r"^((?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)?)[ \t]*"
+    r"\([ \t]*(?:the|a|an|our|my)[ \t]+(?:([a-z]+)[ \t]+)?([A-Za-z]+)[ \t]*\)"
+)
+# What has an owner is no person: "Monty — owner Sam Kerr", "Kevin's owner".
+_OWNED = re.compile(
+    r"^(?:['’]s[ \t]+owners?\b|[ \t]*[-–—(,:][ \t]*(?:owners?|owned[ \t]+by)[ \t:]+[A-Z])"
+)
 # A quoted title whose words are all capitalised ("Gemma's Groove", "Nev's Nightmare").
 _QUOTED = re.compile(r"[\"“‘']((?:[A-Z][\w'’-]*[ \t]+){1,4}[A-Z][a-z]+)[\"”’']")
 
@@ -139,7 +158,8 @@ def _one_word(value: str) -> bool:
     # A name with a family name is a person's shape: "Lorcan Doyle, the new sweep," is a
     # person whatever the noun; only a given name or a titled word stands as an apposition.
     words = value.split()
-    return len(words) == 1 or (len(words) == 2 and words[0].casefold().rstrip(".") in TITLES)
+    lead = words[0].casefold().rstrip(".")
+    return len(words) == 1 or (len(words) == 2 and (lead in TITLES or lead in HONORIFICS))
 
 
 def _thing_at(text: str, start: int, end: int) -> bool:
@@ -155,11 +175,24 @@ def _thing_at(text: str, start: int, end: int) -> bool:
             word = before.group(1)
             if word is None or not _person_noun(word):
                 return True
+        if _bracketed(text[end : end + 60]) or _OWNED.match(text[end : end + 40]):
+            return True
     if _THE_BEFORE.search(text[max(0, start - 10) : start]):
         noun = _NOUN_AFTER.match(text[end : end + 40])
         if noun is not None and thing_noun(noun.group(1), modified=True):
             return True
     return _quoted_title(text, start, end)
+
+
+def _bracketed(after: str) -> bool:
+    m = _BRACKETED.match(after)
+    if m is None or (m.group(2) is not None and _person_noun(m.group(2))):
+        return False
+    noun = m.group(3)
+    if noun[:1].isupper():
+        noun = noun.lower()  # "(the Shires)": a kind written with a capital
+    # One name, one thing; "X and Y (the twins)" is two, and "twins" a person noun.
+    return thing_noun(noun) and (bool(m.group(1)) or _single(noun))
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,11 @@ CONTEXT = CaseContext(
         (["the Hartley stretch is flooded", "Hartley fishing well"], "Hartley"),
         (['new route "Jodie\'s Jump" 6a', "Jodie's Jump reset"], "Jodie's Jump"),
         (["the Duke of Clarence sign needs gold leaf", "the old Duke faded"], "Duke"),
+        (["Hector and Lady Mabel (the Cobs) need shoes"], "Lady Mabel"),
+        (["Hector and Lady Mabel (the Cobs) need shoes"], "Hector"),
+        (["Stables: Rufus — owner Dana Kerr, pay on invoice"], "Rufus"),
+        (['the "Ena Harkness" roses are in, 3 buckets'], "Ena Harkness"),
+        (["the Ellis Bitter and the Dabinett trees need pruning"], "Ellis Bitter"),
     ],
 )
 def test_a_name_in_a_thing_position_and_no_person_position_is_a_thing(
@@ -60,6 +65,11 @@ def test_a_name_in_a_thing_position_and_no_person_position_is_a_thing(
         (["the Hartley family moved out"], "Hartley"),
         (["the Hartley case is closed"], "Hartley"),
         (["the late Wilfred was a good man"], "Wilfred"),
+        # A bracket or an owner that makes the name the person.
+        (["Wilfred (the plumber) is late"], "Wilfred"),
+        (["Wilfred and Tara (the twins) are in"], "Wilfred"),
+        (["Wilfred (owner) signed the form"], "Wilfred"),
+        (["Wilfred, owner of the cafe, rang"], "Wilfred"),
         # A full name beside a noun is a person's shape ("the new sweep").
         (["Wilfred Oakes, the new sweep, starts Monday"], "Wilfred Oakes"),
         # A plural after "the" is a verb left out ("Wilfred [doing] the villages").
