@@ -175,7 +175,8 @@ def _thing_at(text: str, start: int, end: int) -> bool:
             word = before.group(1)
             if word is None or not _person_noun(word):
                 return True
-        if _bracketed(text[end : end + 60]) or _OWNED.match(text[end : end + 40]):
+        paired = _PAIRED_BEFORE.search(text[max(0, start - 24) : start]) is not None
+        if _bracketed(text[end : end + 60], paired) or _OWNED.match(text[end : end + 40]):
             return True
     if _THE_BEFORE.search(text[max(0, start - 10) : start]):
         noun = _NOUN_AFTER.match(text[end : end + 40])
@@ -184,7 +185,10 @@ def _thing_at(text: str, start: int, end: int) -> bool:
     return _quoted_title(text, start, end)
 
 
-def _bracketed(after: str) -> bool:
+_PAIRED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+$")
+
+
+def _bracketed(after: str, paired: bool) -> bool:
     m = _BRACKETED.match(after)
     if m is None or (m.group(2) is not None and _person_noun(m.group(2))):
         return False
@@ -192,7 +196,7 @@ def _bracketed(after: str) -> bool:
     if noun[:1].isupper():
         noun = noun.lower()  # "(the Shires)": a kind written with a capital
     # One name, one thing; "X and Y (the twins)" is two, and "twins" a person noun.
-    return thing_noun(noun) and (bool(m.group(1)) or _single(noun))
+    return thing_noun(noun) and (paired or bool(m.group(1)) or _single(noun))
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
