@@ -11,8 +11,9 @@ from sar_desk.core.identity import name_key
 from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
 from sar_desk.detect.analyze import analyze_all
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
-from sar_desk.detect.case_things import case_things, thing_noun
+from sar_desk.detect.case_things import case_things
 from sar_desk.detect.detector import InProcessDetector
+from sar_desk.detect.thing_positions import thing_noun
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
@@ -34,6 +35,7 @@ CONTEXT = CaseContext(
         (["the Duke of Clarence sign needs gold leaf", "the old Duke faded"], "Duke"),
         (["Hector and Lady Mabel (the Cobs) need shoes"], "Lady Mabel"),
         (["Hector and Lady Mabel (the Cobs) need shoes"], "Hector"),
+        (["the goats Nutmeg and Pepper got out again"], "Pepper"),
         (["Stables: Rufus — owner Dana Kerr, pay on invoice"], "Rufus"),
         (['the "Ena Harkness" roses are in, 3 buckets'], "Ena Harkness"),
         (["the Ellis Bitter and the Dabinett trees need pruning"], "Ellis Bitter"),
@@ -70,6 +72,8 @@ def test_a_name_in_a_thing_position_and_no_person_position_is_a_thing(
         (["Wilfred and Tara (the twins) are in"], "Wilfred"),
         (["Wilfred (owner) signed the form"], "Wilfred"),
         (["Wilfred, owner of the cafe, rang"], "Wilfred"),
+        (["the twins Nutmeg and Pepper are in"], "Pepper"),
+        (["our cat Nutmeg and Pepper came round"], "Pepper"),
         # A full name beside a noun is a person's shape ("the new sweep").
         (["Wilfred Oakes, the new sweep, starts Monday"], "Wilfred Oakes"),
         # A plural after "the" is a verb left out ("Wilfred [doing] the villages").
