@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from functools import lru_cache
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
@@ -81,26 +82,68 @@ def case_things(
         names: The texts of the case's PERSON proposals.
         known: Name keys of the case's people table; such a name is never a thing.
     """
-    forms = {n.strip().removesuffix("'s").removesuffix("’s") for n in names}
-    forms = {f for f in forms if len(f) >= 3 and name_key(f) not in known}
-    if not forms:
+    wanted = {thing_key(n) for n in names}
+    wanted = {k for k in wanted if len(k) >= 3 and k not in known}
+    if not wanted:
         return frozenset()
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    longest = max(len(_WORD.findall(k)) for k in wanted)
+    firsts = {_WORD.findall(k)[0] for k in wanted if _WORD.findall(k)}
     thing: set[str] = set()
     person: set[str] = set()
     for text in texts:
-        for m in pattern.finditer(text):
-            key = thing_key(m.group(0))
+        for start, end in _occurrences(text, wanted, firsts, longest):
+            key = thing_key(text[start:end])
             if key in person:
                 continue
             # Person evidence first ("tell Kevin the van is ready"); a thing only as written
             # with a capital ("the bill came in" is the word).
-            if person_at(text, m.start(), m.end()):
+            if person_at(text, start, end):
                 person.add(key)
-            elif m.group(0)[:1].isupper() and thing_at(text, m.start(), m.end()):
+            elif text[start].isupper() and thing_at(text, start, end):
                 thing.add(key)
     return frozenset(thing - person)
+
+
+_EDGE = " \t\n.,:;!?()[]\"“”‘’'"
+_WORD = re.compile(r"[^\W_]+")
+_JOINED = "'’-"
+
+
+@lru_cache(maxsize=65536)
+def _folded(value: str) -> str:
+    return name_key(value)
+
+
+def _occurrences(
+    text: str, wanted: set[str], firsts: set[str], longest: int
+) -> list[tuple[int, int]]:
+    """Where the `wanted` names (by `name_key`) stand in `text` as whole words, longest first.
+
+    Words are looked up a few at a time, not with one pattern of every name: a case has
+    thousands of names and a hundred thousand messages.
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        start = words[i][0]
+        if start and (text[start - 1] in _JOINED or text[start - 1].isalnum()):
+            i += 1  # "Neill" of "O'Neill", "Smith" of "Jones-Smith"
+            continue
+        if _folded(text[start : words[i][1]]) not in firsts:
+            i += 1  # no name of the case opens with this word
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            end = words[i + n - 1][1]
+            follows = text[end : end + 1]
+            if follows == "-" or follows.isalnum() or follows == "_":
+                continue
+            if _folded(text[start:end]) in wanted:
+                out.append((start, end))
+                i += n - 1
+                break
+        i += 1
+    return out
 
 
 # Recognisers that read the case itself: what they find is a known person, never dropped.
@@ -109,7 +152,7 @@ _CASE_SOURCES = frozenset({"CaseDenyList", "CaseStructure"})
 
 def thing_key(value: str) -> str:
     """The key `case_things` gives a proposal's text (a possessive "'s" dropped)."""
-    return name_key(value.strip().removesuffix("'s").removesuffix("’s"))
+    return name_key(value.strip(_EDGE).removesuffix("'s").removesuffix("’s").strip(_EDGE))
 
 
 def thing_keys(

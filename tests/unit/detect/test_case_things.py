@@ -133,3 +133,9 @@ def test_analyze_all_keeps_a_thing_name_that_is_a_person_elsewhere(
     found = analyze_all(fake_detector, items, CONTEXT)
     ids = {int(f.message_id) for f in found if f.entity_type == "PERSON" and "Priya" in f.text}
     assert {2, 3} <= ids
+
+
+def test_a_name_is_matched_as_whole_words_in_any_case_and_spelling() -> None:
+    # "Neill" inside "O'Neill" is not the name; "zoë" in lower case is "Zoe" and a person.
+    assert case_things(["the Neill table", "Mrs O'Neill rang"], ["Neill"]) == {"neill"}
+    assert case_things(["the Zoe stretch", "tell zoë"], ["Zoe"]) == frozenset()
