@@ -9,8 +9,10 @@ A name is a thing for the case only when no message shows it as a person: a titl
 it, a family name after it, a speech verb after it ("Kevin said"), a person noun after its
 possessive ("Kevin's mum"), a person cue before it ("told Kevin", "hi Kevin"), a person noun
 beside it ("the cleaner Kevin", "Kevin (cleaner)"), a phone number or an e-mail address
-right after it, or a line that opens with it and a colon (a sender). A name known to the
-case (its people table) is never a thing. `case_things` returns the keys of such names;
+right after it, or a line that opens with it and a colon (a sender). Nor when one shows it
+as a place ("in Ely", "near Garsdale"), or it is a listed town or village: a PERSON guess on
+a place still covers it for redaction. A name known to the case (its people table) is never
+a thing. `case_things` returns the keys of such names;
 `analyze.analyze_all` drops PERSON proposals on them before the spread, and the detection
 job does not spread them.
 """
@@ -39,6 +41,9 @@ _CUE_BEFORE = re.compile(
     r"hey|hiya|dear|morning|spoke[ \t]+to|speak[ \t]+to|rang|ring|phoned|emailed|texted|"
     r"messaged|love|from)[ \t,]+$"
 )
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(])(?:in|at|near|nr|to|via|outside|around|towards|into|through|past)[ \t]+$"
+)
 _POSSESSED = re.compile(r"^['’]s[ \t]+([a-z]+)")
 _BRACKET_AFTER = re.compile(r"^[ \t]*[(,][ \t]*(?:the[ \t]+|our[ \t]+|a[ \t]+)?([a-z]+)[ \t]*[),]")
 _CONTACT_AFTER = re.compile(
@@ -54,6 +59,8 @@ def person_at(text: str, start: int, end: int) -> bool:
     after = text[end : end + 60]
     if _TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before) or before.endswith("@"):
         return True
+    if _PLACE_BEFORE.search(before):
+        return True  # "lives in Ely", "near Garsdale": a place, which a PERSON guess still covers
     if _SAYS_AFTER.match(after) or _CONTACT_AFTER.match(after):
         return True
     owned = _POSSESSED.match(after)
@@ -83,7 +90,13 @@ def case_things(
         known: Name keys of the case's people table; such a name is never a thing.
     """
     wanted = {thing_key(n) for n in names}
-    wanted = {k for k in wanted if len(k) >= 3 and k not in known}
+    gaz = gazetteer.current()
+    # A listed town or village keeps its guess: a PERSON proposal on it still covers a place.
+    wanted = {
+        k
+        for k in wanted
+        if len(k) >= 3 and k not in known and not (gaz.is_place(k) or gaz.is_village(k))
+    }
     if not wanted:
         return frozenset()
     longest = max(len(_WORD.findall(k)) for k in wanted)

@@ -66,6 +66,8 @@ _VERBS = (
     | AUXILIARIES
     | _set("came went fell took ran saw gave rang wrote broke drove threw began did got sat stood")
 )
+# Prepositions the stop list leaves out ("the towpath near Garsdale").
+_PLACING = _set("near nr past via outside inside opposite beside behind beyond round towards")
 _AGENT = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|eer|eers|ess)$")
 
 
@@ -95,7 +97,9 @@ def thing_noun(word: str, modified: bool = False) -> bool:
     """
     if not word.isalpha() or not word.islower() or len(word) < 3:
         return False
-    if word in STOP_WORDS or word in _DESCRIBING or word in _VERBS or person_noun(word):
+    if word in STOP_WORDS or word in _DESCRIBING or word in _VERBS or word in _PLACING:
+        return False
+    if person_noun(word):
         return False
     if modified and word in _OF_A_PERSON:
         return False
@@ -139,7 +143,8 @@ _OWNED = re.compile(
     r"^(?:['’]s[ \t]+owners?\b|[ \t]*[-–—(,:][ \t]*(?:owners?|owned[ \t]+by)[ \t:]+[A-Z])"
 )
 # A quoted title whose words are all capitalised ("Gemma's Groove", "Nev's Nightmare").
-_QUOTED = re.compile(r"[\"“‘']((?:[A-Z][\w'’-]*[ \t]+){1,4}[A-Z][a-z]+)[\"”’']")
+# Quotes, not apostrophes: "Dr Bucket's last stand" is no title "Dr Bucket".
+_QUOTED = re.compile(r"(?<!\w)[\"“‘']((?:[A-Z][\w'’-]*[ \t]+){1,4}[A-Z][a-z]+)[\"”’'](?!\w)")
 
 
 def noun_before(text: str, start: int) -> tuple[str | None, str] | None:

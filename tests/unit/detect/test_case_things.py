@@ -30,7 +30,7 @@ CONTEXT = CaseContext(
         (["Wilfred the llama bit a child", "Wilfred off his food again"], "Wilfred"),
         (["her old cat Mr Pickles is poorly", "Mr Pickles needs collecting"], "Mr Pickles"),
         (["T2 (the Fred Perry table) booked", "Fred Perry recovered"], "Fred Perry"),
-        (["the Hartley stretch is flooded", "Hartley fishing well"], "Hartley"),
+        (["the Ransome stretch is flooded", "Ransome fishing well"], "Ransome"),
         (['new route "Jodie\'s Jump" 6a', "Jodie's Jump reset"], "Jodie's Jump"),
         (["the Duke of Clarence sign needs gold leaf", "the old Duke faded"], "Duke"),
         (["Hector and Lady Mabel (the Cobs) need shoes"], "Lady Mabel"),
@@ -58,15 +58,21 @@ def test_a_name_in_a_thing_position_and_no_person_position_is_a_thing(
         (["Wilfred the llama bit a child", "Wilfred on 07700 900123"], "Wilfred"),
         (["Wilfred the llama bit a child", "Wilfred Price from the shop"], "Wilfred"),
         (["Wilfred the llama bit a child", "Wilfred: on my way"], "Wilfred"),
-        (["the Hartley stretch is flooded", "Mrs Hartley rang"], "Hartley"),
+        (["the Ransome stretch is flooded", "Mrs Ransome rang"], "Ransome"),
         # A person noun beside the name makes it a person, never a thing.
         (["Wilfred the plumber is late"], "Wilfred"),
         (["our cleaner Wilfred is off"], "Wilfred"),
         (["her son Wilfred is off"], "Wilfred"),
         # The shapes that look like it but name a person's own things.
-        (["the Hartley family moved out"], "Hartley"),
-        (["the Hartley case is closed"], "Hartley"),
+        (["the Ransome family moved out"], "Ransome"),
+        (["the Ransome case is closed"], "Ransome"),
         (["the late Wilfred was a good man"], "Wilfred"),
+        # A place: a name is no thing when a message puts someone in it, nor a listed town
+        # ("Walton") at all; an apostrophe is no closing quote.
+        (["the Ransome stretch is flooded", "she lives in Ransome"], "Ransome"),
+        (["the Walton stretch is flooded"], "Walton"),  # a listed town
+        (["Mr Boateng came off on the towpath near Ransome"], "Ransome"),
+        (['the group name is now "Dr Bucket\'s last stand"'], "Dr Bucket"),
         # A bracket or an owner that makes the name the person.
         (["Wilfred (the plumber) is late"], "Wilfred"),
         (["Wilfred and Tara (the twins) are in"], "Wilfred"),
