@@ -40,11 +40,13 @@ def _set(text: str) -> frozenset[str]:
 # General person nouns the role lists leave out: how chat speaks of someone by what they are.
 _PEOPLE = _set("""
 guy guys lad lads lass lasses chap gent gents mate mates pal buddy person people folk folks
-kids children twins couple owner owners customer customers guest guests visitor visitor
+kids children twins couple owner owners customer customers guest guests visitor visitors
 punter punters vet vets doc physio postie sparky brickie chippy cabbie medic locum nanny
 grandchild toddler infant teen teenager youngster family families staff team crew gang
 trainee employee attendee referee licensee nominee refugee retiree detainee interviewee
-absentee mentee invitee evacuee
+absentee mentee invitee evacuee cook temp sub guard judge maid host hostess spouse widow
+bride groom heir poet chief cop bobby guv dude bairn wean lassie laddie kiddo bestie hubby
+missus ex newbie rookie recruit cadet scout junior senior elder coach pilot twin
 """)
 # Nouns a person's name modifies to mean something of that person's ("the Smith family", "the
 # Jones case", "the Patel house"): the name there is still a person.

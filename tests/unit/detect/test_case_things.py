@@ -62,6 +62,7 @@ def test_a_name_in_a_thing_position_and_no_person_position_is_a_thing(
         # A person noun beside the name makes it a person, never a thing.
         (["Wilfred the plumber is late"], "Wilfred"),
         (["our cleaner Wilfred is off"], "Wilfred"),
+        (["Wilfred the cook is off", "our temp Wilfred starts Monday"], "Wilfred"),
         (["her son Wilfred is off"], "Wilfred"),
         # The shapes that look like it but name a person's own things.
         (["the Ransome family moved out"], "Ransome"),
