@@ -171,6 +171,7 @@ def spread(
     (nothing was scanned by an earlier run) they are used instead of reading the store again,
     and a worker pool that knows the case matches the names while this process stores.
     """
+    from sar_desk.detect.case_things import case_things, thing_key
     from sar_desk.detect.propagate import (
         PROPAGATION_SOURCES,
         propagation_names,
@@ -181,12 +182,17 @@ def spread(
 
     with unit_of_work(db) as uow:
         seeds = uow.detection.person_name_seeds(PROPAGATION_SOURCES)
-        names = propagation_names(seed_items(seeds))
         total = uow.detection.count_scanned(span)
+    kept = scanned.texts if scanned is not None and scanned.count == total else None
+    if kept is not None and seeds:
+        # Names the case shows to be things ("Kevin the alpaca") are not spread, nor their
+        # words. (The scan's own proposals on them stay: a store holds no way to drop them.)
+        things = case_things(kept.values(), [t for _m, t, _b in seeds], context.name_index)
+        seeds = [s for s in seeds if thing_key(s[1]) not in things]
+    names = propagation_names(seed_items(seeds))
     if not names:
         return 0
     wider = context.with_propagated(names)
-    kept = scanned.texts if scanned is not None and scanned.count == total else None
     pages = _scanned_pages(db, span, page_size, kept)
     submit = getattr(detector, "submit_spread", None)
     if kept is not None and submit is not None and getattr(detector, "case_aware", False):

@@ -21,6 +21,7 @@ from sar_desk.core.model import ConversationId, Message, MessageId
 from sar_desk.detect.address_blocks import join_address_blocks
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.case_things import thing_keys, without_thing_names
 from sar_desk.detect.group_titles import owner_findings
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
@@ -350,9 +351,12 @@ def analyze_all(
         extra = [by_id[mid] for mid, _text in batch if mid in by_id]
         titles = title_carriers(extra, titled)
         found += analyze_batch(detector, batch, context, cache, messages=extra, titles=titles)
+    # Names the whole case shows to be things ("Kevin the alpaca") neither stay nor spread.
+    things = thing_keys((text for _mid, text in items), found, context.name_index)
+    found = without_thing_names(found, things)
     names = propagation_names(propagation_items(found, {int(m): t for m, t in items}))
     if names:
         second = propagate_batch(items, context.with_propagated(names), found)
         swap = {id(old): new for old, new in second.relabelled}
-        found = [swap.get(id(f), f) for f in found] + second.new
+        found = [swap.get(id(f), f) for f in found] + without_thing_names(second.new, things)
     return found
