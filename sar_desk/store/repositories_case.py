@@ -18,6 +18,7 @@ from sar_desk.store import (
     scope,
     search_order,
     searchlog,
+    withdrawn,
 )
 from sar_desk.store.repository import Bound, Repository
 
@@ -112,11 +113,13 @@ class DetectionRepository(Repository):
     known_people = Bound(detection.known_people)
     list_runs = Bound(detection.list_runs)
     person_name_seeds = Bound(detection.person_name_seeds)
+    person_proposals = Bound(withdrawn.person_proposals)
     relabel_findings = Bound(detection.relabel_findings)
     scanned_page = Bound(detection.scanned_page)
     start_run = Bound(detection.start_run)
     titled_conversations = Bound(detection.titled_conversations)
     unscanned_page = Bound(detection.unscanned_page)
+    withdraw_proposals = Bound(withdrawn.withdraw_proposals)
 
 
 class FindingsRepository(Repository):
