@@ -21,6 +21,7 @@ from sar_desk.app.detection_context import case_context as case_context
 from sar_desk.app.detection_context import known_persons_of as known_persons_of
 from sar_desk.app.detection_gate import run_status
 from sar_desk.app.detection_scan import scan, spread
+from sar_desk.app.detection_things import withdraw_things
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Cancelled
@@ -189,13 +190,23 @@ class DetectionMixin(SessionBase):
                     yield from read_texts(store, self.case_folder, cancel, workers)
                     in_files = yield from scan_texts(store, run_id, detector, context, cancel)
                     counts.update(f.entity_type for f in in_files)
+                    things, withdrawn = withdraw_things(
+                        store,
+                        span,
+                        run_id,
+                        context,
+                        scanned,
+                        cancel,
+                        counts,
+                        BATCH * 4,
+                    )
                     propagated = yield from spread(
-                        store, span, context, cancel, counts, BATCH * 4, scanned, detector
+                        store, span, context, cancel, counts, BATCH * 4, scanned, detector, things
                     )
                 except Cancelled:
                     self._close_run(store, run_id, "cancelled", 0, scope, counts)
                     raise
-                self._close_run(store, run_id, "finished", propagated, scope, counts)
+                self._close_run(store, run_id, "finished", propagated, scope, counts, withdrawn)
         finally:
             store.close()
             if own_detector and detector is not None:
@@ -220,9 +231,10 @@ class DetectionMixin(SessionBase):
         propagated: int,
         scope: str,
         counts: Counter[str],
+        withdrawn: int = 0,
     ) -> None:
         with unit_of_work(store, write=True) as uow:
-            uow.detection.finish_run(run_id, status, propagated)
+            uow.detection.finish_run(run_id, status, propagated - withdrawn)
             uow.audit.append(
                 self.user,
                 "detection",
@@ -232,6 +244,7 @@ class DetectionMixin(SessionBase):
                     "scope": scope,
                     "findings": sum(counts.values()),
                     "propagated": propagated,
+                    "withdrawn": withdrawn,
                     "by_entity": dict(sorted(counts.items())),
                 },
             )

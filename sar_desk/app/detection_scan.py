@@ -164,6 +164,7 @@ def spread(
     page_size: int,
     scanned: Scanned | None = None,
     detector: Detector | None = None,
+    things: frozenset[str] = frozenset(),
 ) -> Job[int]:
     """The spread pass over every scanned message of `span`; returns the findings it added.
 
@@ -171,7 +172,7 @@ def spread(
     (nothing was scanned by an earlier run) they are used instead of reading the store again,
     and a worker pool that knows the case matches the names while this process stores.
     """
-    from sar_desk.detect.case_things import case_things, thing_key
+    from sar_desk.detect.case_things import thing_key, without_thing_names
     from sar_desk.detect.propagate import (
         PROPAGATION_SOURCES,
         propagation_names,
@@ -184,11 +185,9 @@ def spread(
         seeds = uow.detection.person_name_seeds(PROPAGATION_SOURCES)
         total = uow.detection.count_scanned(span)
     kept = scanned.texts if scanned is not None and scanned.count == total else None
-    if kept is not None and seeds:
-        # Names the case shows to be things ("Kevin the alpaca") are not spread, nor their
-        # words. (The scan's own proposals on them stay: a store holds no way to drop them.)
-        things = case_things(kept.values(), [t for _m, t, _b in seeds], context.name_index)
-        seeds = [s for s in seeds if thing_key(s[1]) not in things]
+    # Names the case shows to be things ("Kevin the alpaca": `detection_things`) are not
+    # spread, nor their words, and no spread proposal lands on them.
+    seeds = [s for s in seeds if thing_key(s[1]) not in things]
     names = propagation_names(seed_items(seeds))
     if not names:
         return 0
@@ -205,7 +204,7 @@ def spread(
             with unit_of_work(db) as uow:
                 existing = uow.findings.findings_for(list(hits))
             second = settle(hits, wider, existing)
-            new = second.new
+            new = without_thing_names(second.new, things)
             relabel = [(o.id, n.entity_type) for o, n in second.relabelled if o.id is not None]
             if new or relabel:
                 with unit_of_work(db, write=True) as uow:

@@ -21,7 +21,7 @@ from sar_desk.core.model import ConversationId, Message, MessageId
 from sar_desk.detect.address_blocks import join_address_blocks
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
-from sar_desk.detect.case_things import thing_keys, without_thing_names
+from sar_desk.detect.case_things import CASE_SOURCES, thing_keys, without_thing_names
 from sar_desk.detect.group_titles import owner_findings
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
@@ -54,7 +54,6 @@ _NER = "SpacyRecognizer"
 _GUESSERS = frozenset({_NER, "NameListRecognizer"})
 # What a platform line's wording is mistaken for, and who may still propose it there.
 _GUESSED_KINDS = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION", "GPE"})
-_CASE_SOURCES = frozenset({DENY_LIST, "CaseStructure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +263,7 @@ def _without_guesses_in_platform_lines(
             f.message_id in read
             and f.field == ProposalField.TEXT
             and f.entity_type in _GUESSED_KINDS
-            and f.recognizer not in _CASE_SOURCES
+            and f.recognizer not in CASE_SOURCES
         )
     ]
 

@@ -160,7 +160,7 @@ def _occurrences(
 
 
 # Recognisers that read the case itself: what they find is a known person, never dropped.
-_CASE_SOURCES = frozenset({"CaseDenyList", "CaseStructure"})
+CASE_SOURCES = frozenset({"CaseDenyList", "CaseStructure"})
 
 
 def thing_key(value: str) -> str:
@@ -177,7 +177,7 @@ def thing_keys(
         for f in found
         if f.entity_type == "PERSON"
         and f.field == ProposalField.TEXT
-        and f.recognizer not in _CASE_SOURCES
+        and f.recognizer not in CASE_SOURCES
     ]
     return case_things(texts, names, known) if names else frozenset()
 
@@ -191,7 +191,7 @@ def without_thing_names(found: Iterable[Finding], things: frozenset[str]) -> lis
             things
             and f.entity_type == "PERSON"
             and f.field == ProposalField.TEXT
-            and f.recognizer not in _CASE_SOURCES
+            and f.recognizer not in CASE_SOURCES
             and thing_key(f.text) in things
         )
     ]

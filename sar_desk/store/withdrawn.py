@@ -9,19 +9,21 @@ record, and a reviewer rejects it there instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, exists, select
 
 from sar_desk.store.decisions import review_items
+from sar_desk.store.detection import scanned_messages
 from sar_desk.store.findings import findings
 
 
 def person_proposals(
-    conn: Connection, exclude: Sequence[str] = ()
+    conn: Connection, exclude: Iterable[str] = (), run_id: int | None = None
 ) -> list[tuple[int, int, str, bool]]:
     """PERSON findings in message text, except those the `exclude` recognisers made.
 
+    With `run_id`, only those on messages that detection run scanned (so its own findings).
     Returns ``(finding id, message id, text, whether a review item holds it)`` in id order.
     """
     held = exists().where(review_items.c.finding_id == findings.c.id)
@@ -34,6 +36,11 @@ def person_proposals(
         )
         .order_by(findings.c.id)
     )
+    if run_id is not None:
+        scanned_by_run = select(scanned_messages.c.message_id).where(
+            scanned_messages.c.run_id == run_id
+        )
+        stmt = stmt.where(findings.c.message_id.in_(scanned_by_run))
     return [(int(i), int(m), str(t), bool(h)) for i, m, t, h in conn.execute(stmt)]
 
 

@@ -1,4 +1,4 @@
-"""The detection job does not spread a name the case shows to be a thing (issue 15, round 18)."""
+"""The detection job neither keeps nor spreads a name the case shows to be a thing (round 18)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from sar_desk.core.jobs import run_job
 from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.engine import blank_nlp_engine, build_analyzer, load_recognizer_set
+from sar_desk.store.withdrawn import person_proposals
 from tests.integration.test_detection import CHAT, REGISTRY, make_case
 
 
@@ -32,5 +33,10 @@ def test_a_thing_name_found_by_the_model_is_not_spread_across_the_case(
         summary = run_job(session.detection.run_detection(detector=detector))
         assert (summary.propagated >= 11) is spread
         assert (summary.propagated == 0) is not spread
+        # The scan's own proposal on the trophy is withdrawn once the whole case is read.
+        with session.store.read() as conn:
+            stored = [t for _i, _m, t, _h in person_proposals(conn)]
+        assert ("Reece Quorvane" in stored) is spread
+        assert summary.by_entity == session.detection.detection_counts()
     finally:
         session.close()

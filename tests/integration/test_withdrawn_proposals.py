@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
+
+from sar_desk.app.detection_scan import Scanned
+from sar_desk.app.detection_things import withdraw_things
 from sar_desk.app.session import CaseSession
 from sar_desk.core.findings import Finding, ProposalField
-from sar_desk.core.jobs import run_job
+from sar_desk.core.jobs import CancelToken, run_job
 from sar_desk.core.model import Case, MessageId, Regime
+from sar_desk.core.records import Selection
+from sar_desk.detect import gazetteer
 from sar_desk.store import decisions, withdrawn
+from sar_desk.store import detection as store_detection
 from sar_desk.store.findings import findings_for, save_findings
 
+_ALL = Selection()
+GAZETTEERS = Path(__file__).resolve().parents[2] / "resources" / "detect" / "gazetteers"
 CHAT = """12/03/2026, 09:15 - Alex Morgan: Kevin the alpaca spat at the gate again
 12/03/2026, 09:20 - Jo Bloggs: Kevin is fine now, Sam Carter checked him
 """
@@ -45,6 +56,8 @@ def test_only_proposals_outside_the_review_queue_are_withdrawn(tmp_path: Path) -
     session = _session(tmp_path)
     try:
         with session.store.transaction() as conn:
+            run = store_detection.start_run(conn, "case", "test")
+            store_detection.add_progress(conn, run, [1, 2], 0)
             save_findings(conn, [_person(1, 0, "Kevin")])
             # The reviewer's queue takes this one in; it is part of the record from then on.
             decisions.sync_finding_items(conn)
@@ -62,6 +75,9 @@ def test_only_proposals_outside_the_review_queue_are_withdrawn(tmp_path: Path) -
                 (2, "Kevin", False),
                 (2, "Sam Carter", False),
             ]
+            # Only the findings on messages a given run scanned (this run scanned messages 1 and 2).
+            assert len(withdrawn.person_proposals(conn, run_id=run)) == 4
+            assert withdrawn.person_proposals(conn, run_id=run + 1) == []
             kevins = [i for i, _m, t, _h in listed if t == "Kevin"]
             assert withdrawn.withdraw_proposals(conn, kevins) == 1
             left = [(int(f.message_id), f.text, f.recognizer) for f in findings_for(conn, [1, 2])]
@@ -82,5 +98,45 @@ def test_withdrawing_nothing_or_unknown_ids_changes_nothing(tmp_path: Path) -> N
             assert withdrawn.withdraw_proposals(conn, []) == 0
             assert withdrawn.withdraw_proposals(conn, [9999]) == 0
             assert len(findings_for(conn, [1])) == 1
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_the_job_step_reads_the_case_from_memory_or_from_the_store(
+    tmp_path: Path, in_memory: bool
+) -> None:
+    # The step reads where names stand with the shipped word lists, as the job's process has
+    # them once its detector is made.
+    gazetteer.use(GAZETTEERS)
+    session = _session(tmp_path)
+    try:
+        with session.store.transaction() as conn:
+            run = store_detection.start_run(conn, "case", "test")
+            store_detection.add_progress(conn, run, [1, 2], 0)
+            save_findings(conn, [_person(1, 0, "Kevin"), _person(2, 0, "Kevin")])
+            save_findings(conn, [_person(2, 27, "Sam Carter")])
+            texts = {int(m.id): m.text for m in store_detection.scanned_page(conn, _ALL, 0, 10)}
+        scanned = Scanned()
+        if in_memory:
+            scanned.count, scanned.texts = len(texts), texts
+        else:
+            scanned.count, scanned.texts = 0, None  # a resumed run: read back from the store
+        counts: Counter[str] = Counter({"PERSON": 3})
+        things, gone = withdraw_things(
+            session.store,
+            _ALL,
+            run,
+            SimpleNamespace(name_index={}),
+            scanned,
+            CancelToken(),
+            counts,
+            1,
+        )
+        assert things == frozenset({"kevin"})
+        assert gone == 2
+        assert counts["PERSON"] == 1
+        with session.store.read() as conn:
+            assert [t for _i, _m, t, _h in withdrawn.person_proposals(conn)] == ["Sam Carter"]
     finally:
         session.close()
