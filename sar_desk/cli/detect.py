@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sar_desk.cli.common import echo_json, json_option, open_case, run_with_progress, user_option
+from sar_desk.cli.options import json_option, user_option
 
 
 @click.command()
@@ -46,13 +46,22 @@ def detect(
     Proposals are suggestions only: a reviewer decides each one. Automated detection is
     incomplete, so the transcript still needs a human read.
     """
-    session = open_case(folder, user)
-    try:
-        summary = run_with_progress(
-            session.detection.run_detection(scope=scope, workers=workers, model=model)
-        )
-    finally:
-        session.close()
+    # The workers start loading the model first; the store's and the app's imports and the
+    # case's opening run meanwhile (app.detection_start).
+    from sar_desk.app.detection_start import early_workers
+
+    with early_workers(workers, model):
+        from sar_desk.cli.common import open_case, run_with_progress
+
+        session = open_case(folder, user)
+        try:
+            summary = run_with_progress(
+                session.detection.run_detection(scope=scope, workers=workers, model=model)
+            )
+        finally:
+            session.close()
+    from sar_desk.cli.common import echo_json
+
     if summary.note:
         click.echo(summary.note, err=True)
     if as_json:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from sar_desk.detect.stop_words import STOP_WORDS
 from sar_desk.detect.world_greetings import greeting_phrases
 
 _LISTS = {
