@@ -29,13 +29,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sar_desk.detect.early_workers import READY, can_fork, first_worker, fork
+from sar_desk.detect.early_workers import READY, can_fork, engine_builder, first_worker, fork
 
 if TYPE_CHECKING:
     from sar_desk.core.findings import Finding
     from sar_desk.core.model import Message, MessageId
     from sar_desk.detect.analyze import RawSpan
     from sar_desk.detect.case_terms import CaseContext
+    from sar_desk.detect.detector import InProcessDetector
 
 __all__ = ["EarlyPool", "can_fork"]
 
@@ -49,7 +50,23 @@ class EarlyPool:
     attributes a detector has (`version`, ...) wait for the engine, raising its load error.
     """
 
-    def __init__(self, registry_path: Path, model: str, workers: int) -> None:
+    def __init__(
+        self,
+        registry_path: Path,
+        model: str,
+        workers: int,
+        build: Callable[[], InProcessDetector] | None = None,
+    ) -> None:
+        """Fork the first worker, which starts loading the engine at once.
+
+        Args:
+            registry_path: The recogniser set.
+            model: The spaCy model the engine runs.
+            workers: Worker processes (the first and `workers` - 1 forked from it).
+            build: How the first worker builds the engine (tests pass one on a fake NLP
+                engine); by default `model` with `registry_path`.
+        """
+        build = build or engine_builder(registry_path, model)
         ctx = multiprocessing.get_context("fork")
         tasks_r, self._tasks = ctx.Pipe(duplex=False)
         self._results, results_w = ctx.Pipe(duplex=False)
@@ -60,7 +77,7 @@ class EarlyPool:
         def first() -> None:
             for end in mine:  # so the workers see the pipes close when this process ends
                 end.close()
-            first_worker(registry_path, model, workers, (tasks_r, results_w, setup_r), locks)
+            first_worker(build, workers, (tasks_r, results_w, setup_r), locks)
 
         self.model = model
         self.workers = workers
@@ -75,6 +92,7 @@ class EarlyPool:
         self._reader = threading.Thread(target=self._read, name="detection-results", daemon=True)
         self._reader.start()
         self._engine: tuple[str, frozenset[str], frozenset[str]] | None = None
+        self._failed: Exception | None = None
         self._context: CaseContext | None = None
         self._scanned: set[int] = set()  # ids `submit` handed out, for `submit_spread`
         self._masked: _Masked = {}
@@ -106,8 +124,14 @@ class EarlyPool:
 
     def _ready(self) -> tuple[str, frozenset[str], frozenset[str]]:
         """The engine's version and entity sets, once loaded (its load error otherwise)."""
+        if self._failed is not None:
+            raise self._failed
         if self._engine is None:
-            version, drop, structured, lists = self._result(READY)
+            try:
+                version, drop, structured, lists = self._result(READY)
+            except Exception as exc:
+                self._failed = exc  # raised again by every later call
+                raise
             if lists is not None:  # this process's passes read the same name lists
                 from sar_desk.detect import gazetteer
 
@@ -131,10 +155,10 @@ class EarlyPool:
         return self._ready()[2]
 
     def use_context(self, context: CaseContext) -> None:
-        """Give the workers the case; the first then forks the others. Once per pool."""
-        if self._context is not None:
+        """Give the workers the case; the first then forks the others. Once, before any job."""
+        if self._setup.closed:
             if context != self._context:
-                raise RuntimeError("an early pool serves one case")
+                raise RuntimeError("an early pool serves one case, given before its first job")
             return
         self._context = context
         self._setup.send(context)
@@ -147,6 +171,9 @@ class EarlyPool:
 
     def _submit(self, name: str, args: tuple[Any, ...]) -> Callable[[], Any]:
         self._ready()  # a load error is raised here, not as a broken pipe
+        if not self._setup.closed:  # plain detection, no case: the workers start without one
+            self._setup.send(None)
+            self._setup.close()
         tag = next(self._tags)
         self._tasks.send((tag, name, args))
         return lambda: self._result(tag)

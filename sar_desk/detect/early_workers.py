@@ -77,15 +77,23 @@ def settled(names: tuple[str, ...], hits: dict[int, list[Finding]], existing: li
     return second.new, second.relabelled
 
 
-def _load(registry: Path, model: str, results: Connection) -> Any:
+def engine_builder(registry: Path, model: str) -> Callable[[], Any]:
+    """How the first worker builds the engine: `model` with the recogniser set `registry`."""
+
+    def build() -> Any:
+        from sar_desk.detect.detector import InProcessDetector
+        from sar_desk.detect.engine import build_analyzer
+
+        return InProcessDetector(build_analyzer(registry, model))
+
+    return build
+
+
+def _load(build: Callable[[], Any], results: Connection) -> Any:
     """The engine, built as `DetectionPool` builds it to share; tells the caller it is ready."""
     gc.disable()  # imports and the build: the collector would walk the growing heap again
     try:
         from sar_desk.detect import detector, gazetteer
-        from sar_desk.detect.engine import build_analyzer
-
-        def build() -> Any:
-            return detector.InProcessDetector(build_analyzer(registry, model))
 
         engine = detector.kept_for_the_run(build)
         settings = engine.analyzer.settings
@@ -94,8 +102,11 @@ def _load(registry: Path, model: str, results: Connection) -> Any:
         ready = (engine.version, settings.drop_entities, settings.structured_entities)
         results.send((READY, True, (*ready, settings.gazetteers)))
         return engine
-    except Exception as exc:
-        results.send((READY, False, exc))
+    except Exception as exc:  # the command raises it where it first needs the engine
+        try:
+            results.send((READY, False, exc))
+        except Exception:
+            results.send((READY, False, RuntimeError(type(exc).__name__)))
         return None
     finally:
         gc.freeze()
@@ -103,15 +114,17 @@ def _load(registry: Path, model: str, results: Connection) -> Any:
 
 
 def first_worker(
-    registry: Path,
-    model: str,
+    build: Callable[[], Any],
     workers: int,
     pipes: tuple[Connection, ...],
     locks: tuple[Lock, Lock],
 ) -> None:
-    """Load the engine, wait for the case, fork the other workers, then work as one of them."""
+    """Load the engine, wait for the case, fork the other workers, then work as one of them.
+
+    The case is None when the command detects plain texts only (no case-aware job).
+    """
     tasks, results, setup = pipes
-    engine = _load(registry, model, results)
+    engine = _load(build, results)
     if engine is None:
         return
     try:
@@ -124,8 +137,9 @@ def first_worker(
     from sar_desk.detect.analyze import analyze_batch
 
     detector._worker, detector._context = engine, context
-    # The case's matcher and lists built once here, not once per worker (as DetectionPool).
-    analyze_batch(engine, [(MessageId(0), detector._WARM_UP)], context)
+    if context is not None:
+        # The case's matcher and lists built once here, not once per worker (as DetectionPool).
+        analyze_batch(engine, [(MessageId(0), detector._WARM_UP)], context)
     others = [fork(lambda: _serve(tasks, results, *locks)) for _ in range(workers - 1)]
     try:
         _serve(tasks, results, *locks)
