@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import click
@@ -51,7 +52,12 @@ def detect(
     from sar_desk.app.detection_start import early_workers
 
     with early_workers(workers, model):
+        from sar_desk.cli.main import start_collecting
+
+        gc.disable()  # as while the group loads a command's modules (start_collecting)
         from sar_desk.cli.common import open_case, run_with_progress
+
+        start_collecting()
 
         session = open_case(folder, user)
         try:
