@@ -72,8 +72,12 @@ def settled(names: tuple[str, ...], hits: dict[int, list[Finding]], existing: li
     from sar_desk.detect import detector
     from sar_desk.detect.propagate import settle
 
-    assert detector._context is not None, "worker has no case"
-    second = settle(hits, detector._context.with_propagated(names), existing)
+    context = detector._context
+    assert context is not None, "worker has no case"
+    wider = detector._wider  # the case widened by `_spread_page`, once per run
+    if wider is None or wider.propagated != tuple(sorted(set(context.propagated) | {*names})):
+        wider = detector._wider = context.with_propagated(names)
+    second = settle(hits, wider, existing)
     return second.new, second.relabelled
 
 
