@@ -12,8 +12,6 @@ detector's build, the scan, the attachments' passes, the spread pass)
 and writes, at each boundary, the wall clock and this process's CPU seconds. The parent adds
 the process start and its exit, and the CPU of the workers (children's CPU at the end). The
 names wrapped exist in every tree since round 10, so two trees can be compared side by side.
-Marks of a forked worker (round 18's `EarlyPool` loads the engine in its first worker) show
-as ``worker: ...`` with that process's own CPU seconds.
 """
 
 from __future__ import annotations
@@ -36,17 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKS: list[tuple[str, float, float]] = []
 
 
-MAIN: list[int] = []  # the command's process id; marks of its forked workers go to files
-
-
 def _mark(name: str) -> None:
     use = resource.getrusage(resource.RUSAGE_SELF)
-    entry = (name, time.time(), use.ru_utime + use.ru_stime)
-    if not MAIN or os.getpid() == MAIN[0]:
-        MARKS.append(entry)
-        return
-    with open(f"{os.environ['PHASES']}.{os.getpid()}", "a", encoding="utf-8") as out:
-        out.write(json.dumps(entry) + "\n")  # a worker (EarlyPool): its own CPU
+    MARKS.append((name, time.time(), use.ru_utime + use.ru_stime))
 
 
 def _timed(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
@@ -79,8 +69,6 @@ WRAPPED: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("default_detector",),
         ("scan", "read_texts", "scan_texts", "spread"),
     ),
-    # Since round 18 (spd18) the first worker loads the engine: its marks are its own.
-    "sar_desk.detect.early_workers": (("_load",), ()),
 }
 
 
@@ -119,7 +107,6 @@ def child(argv: list[str]) -> None:
         Path(out).write_text(json.dumps(MARKS), encoding="utf-8")
 
     atexit.register(dump)  # registered first, so it runs after every other exit handler
-    MAIN.append(os.getpid())
     _mark("python up")
     sys.path.insert(0, os.getcwd())
     sys.meta_path.insert(0, _Hook())
@@ -151,11 +138,6 @@ def run(case: Path, workers: int, src: Path, tag: str) -> dict[str, Any]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     points = [("start", start, 0.0), *json.loads(marks.read_text()), ("end", end, cpu)]
-    for worker in sorted(marks.parent.glob(f"{marks.name}.*")):
-        lines = worker.read_text(encoding="utf-8").splitlines()
-        points += [(f"worker: {n}", at, c) for n, at, c in map(json.loads, lines)]
-        worker.unlink()
-    points.sort(key=lambda p: p[1])
     shutil.rmtree(copy, ignore_errors=True)
     marks.unlink()
     return {"points": points, "cpu": cpu, "load": (load0, os.getloadavg()[0]), "out": proc.stdout}

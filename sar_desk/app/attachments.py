@@ -297,6 +297,8 @@ def scan_texts(
     cancel: CancelToken,
 ) -> Job[list[AttachmentFinding]]:
     """Propose findings in the text of attachments whose messages this case has scanned."""
+    from sar_desk.detect.analyze import analyze_batch
+
     found_all: list[AttachmentFinding] = []
     after = 0
     while True:
@@ -305,10 +307,6 @@ def scan_texts(
             batch = uow.attachments.unscanned(after, _SCAN_BATCH)
         if not batch:
             return found_all
-        # Imported only when there is text to scan: the rules' modules import Presidio and
-        # spaCy, which a command whose workers hold the engine otherwise never loads here.
-        from sar_desk.detect.analyze import analyze_batch
-
         # Each text is analysed under its attachment's id, so findings map back to it even
         # when one message has two attachments; no message is passed, so no header or
         # structure proposal is made from them.

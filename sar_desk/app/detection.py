@@ -10,6 +10,7 @@ so other commands stay quick to launch. The passes themselves are in `detection_
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,11 +21,6 @@ from sar_desk.app.detection_context import case_context as case_context
 from sar_desk.app.detection_context import known_persons_of as known_persons_of
 from sar_desk.app.detection_gate import run_status
 from sar_desk.app.detection_scan import scan, spread
-from sar_desk.app.detection_start import MAX_WORKERS as MAX_WORKERS
-from sar_desk.app.detection_start import PARALLEL_MIN_MESSAGES as PARALLEL_MIN_MESSAGES
-from sar_desk.app.detection_start import REGISTRY_RESOURCE as REGISTRY_RESOURCE
-from sar_desk.app.detection_start import auto_workers as auto_workers
-from sar_desk.app.detection_start import take_early_workers
 from sar_desk.app.paths import resource_path
 from sar_desk.app.summary import SummarySection
 from sar_desk.core.errors import BadInputError, Cancelled
@@ -40,6 +36,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+REGISTRY_RESOURCE = "detect/recognizers-uk-v2.yaml"
 SCOPES = ("all", "in-scope")
 BATCH = 256
 
@@ -71,15 +68,20 @@ class DetectionSummary:
     note: str = ""
 
 
-def default_detector(model: str, workers: int) -> Detector:
-    """The engine for a run: in this process, or in `workers` worker processes.
+# Below this many messages, starting worker processes (a model load each) costs more than it saves.
+PARALLEL_MIN_MESSAGES = 3000
+MAX_WORKERS = 4
 
-    Workers a command started before opening the case (`detection_start.early_workers`) are
-    used when they run this model with this many processes.
-    """
-    early = take_early_workers(model, workers)
-    if early is not None:
-        return early
+
+def auto_workers(messages: int) -> int:
+    """Worker processes for a run over `messages`: every core (up to four) for large runs."""
+    if messages < PARALLEL_MIN_MESSAGES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def default_detector(model: str, workers: int) -> Detector:
+    """The engine for a run: in this process, or in `workers` worker processes."""
     from sar_desk.detect.detector import (
         DetectionPool,
         InProcessDetector,

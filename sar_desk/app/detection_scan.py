@@ -171,8 +171,13 @@ def spread(
     (nothing was scanned by an earlier run) they are used instead of reading the store again,
     and a worker pool that knows the case matches the names while this process stores.
     """
-    from sar_desk.detect.spread_names import propagation_names
-    from sar_desk.detect.spread_seeds import PROPAGATION_SOURCES, seed_items
+    from sar_desk.detect.propagate import (
+        PROPAGATION_SOURCES,
+        propagation_names,
+        settle,
+        spread_hits,
+    )
+    from sar_desk.detect.spread_seeds import seed_items
 
     with unit_of_work(db) as uow:
         seeds = uow.detection.person_name_seeds(PROPAGATION_SOURCES)
@@ -184,23 +189,18 @@ def spread(
     kept = scanned.texts if scanned is not None and scanned.count == total else None
     pages = _scanned_pages(db, span, page_size, kept)
     submit = getattr(detector, "submit_spread", None)
-    aware = getattr(detector, "case_aware", False)
-    if kept is not None and submit is not None and aware:
+    if kept is not None and submit is not None and getattr(detector, "case_aware", False):
         pages = _matched_by_workers(pages, names, submit, page_size // 4)
-    # Workers that settle too (`EarlyPool`) spare this process the rules' imports.
-    settle_there = getattr(detector, "submit_settle", None) if aware else None
     added, done = 0, 0
     for items, matched in pages:
         cancel.check()
-        hits = matched() if matched is not None else _spread_hits(items, wider)
+        hits = matched() if matched is not None else spread_hits(items, wider)
         if hits:
             with unit_of_work(db) as uow:
                 existing = uow.findings.findings_for(list(hits))
-            if settle_there is not None:
-                new, relabelled = settle_there(names, hits, existing)()
-            else:
-                new, relabelled = _settle(hits, wider, existing)
-            relabel = [(o.id, n.entity_type) for o, n in relabelled if o.id is not None]
+            second = settle(hits, wider, existing)
+            new = second.new
+            relabel = [(o.id, n.entity_type) for o, n in second.relabelled if o.id is not None]
             if new or relabel:
                 with unit_of_work(db, write=True) as uow:
                     uow.findings.save_findings(new)
@@ -214,21 +214,6 @@ def spread(
 
 _Items = list[tuple[MessageId, str]]
 _Hits = dict[int, list[Finding]]
-
-
-def _spread_hits(items: _Items, wider: CaseContext) -> _Hits:
-    from sar_desk.detect.propagate import spread_hits
-
-    return spread_hits(items, wider)
-
-
-def _settle(
-    hits: _Hits, wider: CaseContext, existing: list[Finding]
-) -> tuple[list[Finding], list[tuple[Finding, Finding]]]:
-    from sar_desk.detect.propagate import settle
-
-    second = settle(hits, wider, existing)
-    return second.new, second.relabelled
 
 
 def _scanned_pages(

@@ -16,9 +16,6 @@ import click
 from sar_desk.app.base import os_account
 from sar_desk.app.opening import open_case_session
 from sar_desk.app.session import CaseSession
-from sar_desk.cli.options import AS_PASSPHRASE_ENV as AS_PASSPHRASE_ENV
-from sar_desk.cli.options import json_option as json_option
-from sar_desk.cli.options import user_option as user_option
 from sar_desk.core.errors import PermissionDeniedError
 from sar_desk.core.imports import RawMessage
 from sar_desk.core.jobs import Job, Progress, run_job
@@ -48,7 +45,21 @@ class IsoDate(click.ParamType[date]):
 ISO_DATE = IsoDate()
 
 
+AS_PASSPHRASE_ENV = "SAR_DESK_AS_PASSPHRASE"
 NEW_USER_PASSPHRASE_ENV = "SAR_DESK_NEW_USER_PASSPHRASE"
+
+
+def user_option(func: F) -> F:
+    """The ``--as USER`` option (default: the operating-system account)."""
+    return click.option(
+        "--as",
+        "user",
+        metavar="USER",
+        help=(
+            "Act as this case user, with their passphrase (asked for, or from "
+            f"{AS_PASSPHRASE_ENV}). Default: your operating-system account."
+        ),
+    )(func)
 
 
 def _is_os_account(user: str | None) -> bool:
@@ -92,6 +103,13 @@ def new_passphrase(user: str) -> str:
 def creator_passphrase(user: str | None) -> str | None:
     """When a case is created in another user's name, that user's new passphrase."""
     return None if user is None or _is_os_account(user) else new_passphrase(user)
+
+
+def json_option(func: F) -> F:
+    """The ``--json`` option."""
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Machine-readable output on stdout."
+    )(func)
 
 
 def date_order_options(func: F) -> F:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import click
 
-from sar_desk.cli.options import json_option, user_option
+from sar_desk.cli.common import echo_json, json_option, open_case, run_with_progress, user_option
 
 
 @click.command()
@@ -47,27 +46,13 @@ def detect(
     Proposals are suggestions only: a reviewer decides each one. Automated detection is
     incomplete, so the transcript still needs a human read.
     """
-    # The workers start loading the model first; the store's and the app's imports and the
-    # case's opening run meanwhile (app.detection_start).
-    from sar_desk.app.detection_start import early_workers
-
-    with early_workers(workers, model):
-        from sar_desk.cli.main import start_collecting
-
-        gc.disable()  # as while the group loads a command's modules (start_collecting)
-        from sar_desk.cli.common import open_case, run_with_progress
-
-        start_collecting()
-
-        session = open_case(folder, user)
-        try:
-            summary = run_with_progress(
-                session.detection.run_detection(scope=scope, workers=workers, model=model)
-            )
-        finally:
-            session.close()
-    from sar_desk.cli.common import echo_json
-
+    session = open_case(folder, user)
+    try:
+        summary = run_with_progress(
+            session.detection.run_detection(scope=scope, workers=workers, model=model)
+        )
+    finally:
+        session.close()
     if summary.note:
         click.echo(summary.note, err=True)
     if as_json:

@@ -71,21 +71,9 @@ class RawSpan:
 class Detector(Protocol):
     """Anything that turns texts into raw spans: the in-process engine or a worker pool."""
 
-    # Read-only: a pool that loads its engine in a worker knows them once the engine is up.
-    @property
-    def drop_entities(self) -> frozenset[str]:
-        """Entity types left out of the findings."""
-        ...
-
-    @property
-    def structured_entities(self) -> frozenset[str]:
-        """Entity types of structured recognisers."""
-        ...
-
-    @property
-    def version(self) -> str:
-        """The recogniser set's version and the model."""
-        ...
+    drop_entities: frozenset[str]
+    structured_entities: frozenset[str]
+    version: str
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:
         """Raw spans for each text, in order."""

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.core.identity import normalise_email
 from sar_desk.core.model import PersonId, PersonRole, Regime
 from sar_desk.core.text import (
@@ -36,7 +38,6 @@ from sar_desk.detect.hit_cues import (
     word_follows,
 )
 from sar_desk.detect.initials import initials_index, initials_regex
-from sar_desk.detect.stop_words import STOP_WORDS
 from sar_desk.detect.words import (
     TITLES,
     is_ambiguous,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect import gazetteer
 from sar_desk.detect.lexical import CHAT_WORDS
-from sar_desk.detect.stop_words import STOP_WORDS
 from sar_desk.detect.words import NOT_NAMES, named_in_lower_case
 
 _DETERMINER = re.compile(

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.core.model import PersonId, PersonRole
 from sar_desk.detect import gazetteer
-from sar_desk.detect.stop_words import STOP_WORDS
 from sar_desk.detect.words import TITLES, is_placeholder
 
 if TYPE_CHECKING:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect import gazetteer
-from sar_desk.detect.stop_words import STOP_WORDS
 from sar_desk.detect.words import TITLES
 
 _EDGE = ".,:;!?'’\"()[]‘“”"

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.stop_words import STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect.world_greetings import greeting_phrases
 
 _LISTS = {

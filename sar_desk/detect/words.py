@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import FOODS, GREETINGS, HONORIFICS, STATUSES
 from sar_desk.detect.cues import (
@@ -28,7 +30,6 @@ from sar_desk.detect.lexical import (
 )
 from sar_desk.detect.platforms import product_name
 from sar_desk.detect.posts import is_post
-from sar_desk.detect.stop_words import STOP_WORDS
 from sar_desk.detect.units import is_unit
 from sar_desk.detect.world_greetings import is_world_greeting
 
