@@ -18,6 +18,7 @@ from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
 from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
 from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
+from sar_desk.detect.recognizers.spelt_emails import SpeltEmailRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, PassportNumberRecognizer
@@ -49,6 +50,7 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         LooseInitialsRecognizer,
         SeparatedNumberRecognizer,
         ScriptNameRecognizer,
+        SpeltEmailRecognizer,
     )
 }
 
