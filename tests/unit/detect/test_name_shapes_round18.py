@@ -1,0 +1,60 @@
+"""Name shapes of round 18: capitals both sides of an apostrophe, a lone word of another script.
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.lexical import odd_capitals
+from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+@pytest.mark.parametrize("word", ["Sha'Ron", "La'Tisha", "De'Andre", "Ja'Marr's", "O'Neill"])
+def test_a_capital_each_side_of_an_apostrophe_is_a_name_shape(word: str) -> None:
+    assert not odd_capitals(word)
+
+
+@pytest.mark.parametrize("word", ["Don'T", "It'S", "We'Ll", "NiNo", "iPad", "Shar'ON"])
+def test_contractions_and_labels_in_odd_capitals_stay_odd(word: str) -> None:
+    assert odd_capitals(word)
+
+
+def _script(text: str) -> list[str]:
+    return [text[a:b] for a, b, *_rest in ScriptNameRecognizer().noted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Олександр from the night shift took the keys", "Олександр"),
+        ("Σταυρούλα (she writes it in Greek) paid cash", "Σταυρούλα"),
+        ("spoke to Богдана about the rota", "Богдана"),
+        ("the card says love from Mum and Αφροδίτη x", "Αφροδίτη"),
+    ],
+)
+def test_a_lone_capitalised_cyrillic_or_greek_word_is_a_name(text: str, name: str) -> None:
+    assert _script(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Дякую for the lift",  # thanks
+        "Добре, see you at 6",  # a one-word reply
+        "Εντάξει, on my way",
+        "Ναι",
+        "from Київ with love",  # a place after a place preposition
+        "she lives in Львів now",
+        "flew in from Αθήνα last night",
+        "Ω is the unit on the meter",  # a letter used as a symbol
+        "ΔΕΗ bill came",  # capitals all through: an acronym
+        "сергей from the yard",  # lower case: no capital to read a name by
+        "going back to Sofia, довиждане",
+    ],
+)
+def test_greetings_replies_places_and_symbols_are_not_lone_names(text: str) -> None:
+    assert _script(text) == []
