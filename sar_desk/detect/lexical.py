@@ -39,8 +39,8 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = frozenset(pair for row in _ROWS for a, b in pairwise(row) for pair in (a + b, b + a))
 # The capital patterns of real names: "Okafor", "Wiśniewski", "McDonald", "MacLeod", "O'Neill",
 # "D'Souza", "DeShawn", "LaToya", "Lloyd-Williams", "Sha'Ron" and "La'Tisha" (a short
-# capitalised head, an apostrophe, a capitalised given name). Anything else mixing capitals and small
-# letters ("NiNo", "iPhone", "PowerApps") is a label or a product.
+# capitalised head, an apostrophe, a capitalised given name). Anything else mixing capitals
+# and small letters ("NiNo", "iPhone", "PowerApps") is a label or a product.
 _PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St\.?)(?=[^\W\d_])")
 
 _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]{0,3}['’][A-Z][a-z]{2,}(?:['’]s)?$")

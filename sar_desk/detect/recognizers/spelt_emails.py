@@ -45,7 +45,7 @@ _PROVIDERS = frozenset(
     gmail googlemail hotmail outlook live msn yahoo ymail icloud me mac aol btinternet
     btopenworld sky talktalk virginmedia ntlworld blueyonder tiscali protonmail proton pm
     gmx mail zoho fastmail example nhs
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as words
 )
 Span = tuple[int, int, str, float, str]
 

@@ -13,6 +13,7 @@ whole UK number and is no count ("0800 one two three four five six" counts up).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number
@@ -50,7 +51,8 @@ ZERO_WORD = re.compile(
 # Digit groups and number words together, at least three tokens ("07700 900 six four one").
 _MIXED_TOKEN = rf"(?:{_TOKEN}|\d{{2,5}})"
 MIXED_NUMBER = re.compile(
-    rf"(?i)(?<![\w\-+£$.,/:]){_MIXED_TOKEN}(?:[ \t]*[,\-]?[ \t]+{_MIXED_TOKEN}){{2,}}(?![\w\-]|[.,/:]\d)"
+    rf"(?i)(?<![\w\-+£$.,/:]){_MIXED_TOKEN}(?:[ \t]*[,\-]?[ \t]+{_MIXED_TOKEN}){{2,}}"
+    r"(?![\w\-]|[.,/:]\d)"
 )
 # Every mixed run has a digit and a number word side by side, in either order.
 DIGIT_BY_WORD = re.compile(
@@ -98,7 +100,7 @@ def spoken_uk_number(value: str) -> bool:
 
 def counting(digits: str) -> bool:
     """Whether digits count up or down by one nearly all along ("0800123456" after "0800")."""
-    steps = [int(b) - int(a) for a, b in zip(digits, digits[1:], strict=False)]
+    steps = [int(b) - int(a) for a, b in itertools.pairwise(digits)]
     return max(steps.count(1), steps.count(-1)) >= len(steps) - 4
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.detect.lexical import odd_capitals
+from sar_desk.detect.recognizers.epithets import EpithetNameRecognizer
 from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -58,3 +59,49 @@ def test_a_lone_capitalised_cyrillic_or_greek_word_is_a_name(text: str, name: st
 )
 def test_greetings_replies_places_and_symbols_are_not_lone_names(text: str) -> None:
     assert _script(text) == []
+
+
+def _epithet(text: str) -> list[str]:
+    return [text[a:b] for a, b, *_rest in EpithetNameRecognizer().noted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Baz the Spanner is back on site tomorrow", ["Baz", "Spanner"]),
+        ("ask Dave the Rave about the decks", ["Dave", "Rave"]),
+        ("it was Kev the Hat who left it", ["Kev", "Hat"]),
+        ("Catherine the Great", ["Catherine", "Great"]),
+        ("met Sarah the Florist at the door", ["Sarah"]),  # a post is left as it stands
+        ("ask if Will the Manager signed it", ["Will"]),  # a word-name inside a sentence
+        ("because big tel says she started it", ["tel"]),
+        ("wee jimbo wants the keys", ["jimbo"]),
+        ("old shug rang about the van", ["shug"]),
+    ],
+)
+def test_a_nickname_with_an_epithet_or_a_familiar_word_is_found(
+    text: str, names: list[str]
+) -> None:
+    assert _epithet(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the Council agree?",  # a question opening with a verb
+        "mark the invoice paid",  # lower case: a verb and its object
+        "Mark the Invoice Paid",  # a word-name opening a line: the verb
+        "press the Mark the Invoice button",  # after a determiner
+        "Monday the Council rang",
+        "Bath the City of",  # a place
+        "Tell the Team",
+        "big deal says who",  # a common word after "big"
+        "old boy said no",
+        "young lad says hi",
+        "little sis said so",  # a relation
+        "old git said that",  # what English calls a man
+        "big tel box here",  # a rare word after "big", but no person's verb after it
+    ],
+)
+def test_words_verbs_places_and_relations_are_no_epithet_names(text: str) -> None:
+    assert _epithet(text) == []
