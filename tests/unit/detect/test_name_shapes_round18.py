@@ -9,6 +9,7 @@ import pytest
 
 from sar_desk.detect.lexical import odd_capitals
 from sar_desk.detect.recognizers.epithets import EpithetNameRecognizer
+from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
 from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -105,3 +106,28 @@ def test_a_nickname_with_an_epithet_or_a_familiar_word_is_found(
 )
 def test_words_verbs_places_and_relations_are_no_epithet_names(text: str) -> None:
     assert _epithet(text) == []
+
+
+def _initials(text: str) -> list[str]:
+    return [text[a:b] for a, b, *_rest in LooseInitialsRecognizer().noted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("snooker cue left behind, initials ap on the butt", "ap"),  # a post's letters, said so
+        ("ticket signed only with initials KB, ask Sam", "KB"),  # a unit's letters, said so
+        ("the form was initialled by dg", "dg"),
+        ("initials: JW", "JW"),
+    ],
+)
+def test_letters_called_initials_are_a_person(text: str, value: str) -> None:
+    assert _initials(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["initials only please", "initials and date", "initials on the form", "initials ok"],
+)
+def test_words_after_initials_are_not_initials(text: str) -> None:
+    assert _initials(text) == []
