@@ -6,10 +6,10 @@ Two shapes English gives a person's nickname, neither held by a list:
   Rave", "Sarah the Florist"): both words capitalised, the first no common English word and
   no place, the epithet no place, day or month. A given name that is also a word ("Will",
   "Mark") counts only inside a sentence, not after a determiner: "Will the Council agree?"
-  opens with the verb. The name and the epithet are proposed each on its own ("[name] the
-  [name]"): the person is called by both, and the phrase as a whole reads as common words
-  to the pass that drops things ("Gaz the Hammer" is three dictionary words). A post after
-  "the" ("Sarah the Florist") is left as it stands, as posts are everywhere.
+  opens with the verb. The name is proposed: the epithet is as often a thing's kind
+  ("Brenda the Gritter", a council lorry, which `not_people` drops by its kind, but not when
+  the kind is mistyped), and the phrase as a whole reads as common words to the pass that
+  drops things ("Gaz the Hammer" is three dictionary words).
 - a familiar word in lower case, then a short word no common-word list has, then a verb only
   a person does ("big tel says", "old shug rang", "wee jimbo wants"): the familiar word makes
   a nickname of a word that no name list holds. A common word ("big deal says", "old boy said")
@@ -26,7 +26,6 @@ from typing import ClassVar
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.gazetteer import Gazetteers, current
-from sar_desk.detect.posts import is_post
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.name_words import sentence_start
 from sar_desk.detect.words import VERBS, is_not_a_name
@@ -107,10 +106,7 @@ class EpithetNameRecognizer(RuleRecognizer):
         if epithet:
             for m in EPITHET.finditer(text):
                 if epithet_ok(text, m, gaz):
-                    # a post after "the" is what the person does, not what they are called
-                    post = is_post(m.group("epithet"))
-                    for part in ("name",) if post else ("name", "epithet"):
-                        out.append((m.start(part), m.end(part), "PERSON", 0.55, self.NOTE))
+                    out.append((m.start("name"), m.end("name"), "PERSON", 0.55, self.NOTE))
         if familiar:
             for m in FAMILIAR_SUBJECT.finditer(text):
                 if familiar_subject_ok(m, gaz):
