@@ -102,6 +102,42 @@ def spread_hits(
     return out
 
 
+def _rest_of_name(f: Finding, clashes: Sequence[Finding]) -> list[Finding]:
+    """The words of a propagated name that the PERSON findings inside it leave uncovered.
+
+    A name another rule found in part ("ke'andre" of "ke'andre dinsa") would otherwise keep the
+    whole spread name out, and the family name stay readable. Only when every clashing finding
+    is a PERSON lying inside the spread name: that is completing a name, not overruling a
+    place, an address or an identifier.
+    """
+    if not clashes or f.start is None or f.end is None:
+        return []
+    inside_name = [
+        h
+        for h in clashes
+        if h.entity_type == "PERSON"
+        and h.start is not None
+        and h.end is not None
+        and f.start <= h.start
+        and h.end <= f.end
+    ]
+    if len(inside_name) != len(clashes):
+        return []
+    out: list[Finding] = []
+    cuts = sorted(
+        (h.start, h.end) for h in inside_name if h.start is not None and h.end is not None
+    )
+    edges = [f.start, *[x for cut in cuts for x in cut], f.end]
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        piece = f.text[a - f.start : b - f.start]
+        words = re.search(r"[^\W\d_](?:.*[^\W\d_])?", piece)
+        if words is None or len(words.group(0)) < 2:
+            continue
+        start = a + words.start()
+        out.append(replace(f, start=start, end=start + len(words.group(0)), text=words.group(0)))
+    return out
+
+
 def settle(
     hits: dict[int, list[Finding]], context: CaseContext, existing: Iterable[Finding]
 ) -> Propagation:
@@ -119,6 +155,9 @@ def settle(
             if not clashes:
                 new.append(f)
                 have.append(f)
+            for rest in _rest_of_name(f, clashes):
+                new.append(rest)  # "dinsa" of "ke'andre dinsa" when "ke'andre" was found
+                have.append(rest)
             for old in clashes:
                 if old.entity_type in NAME_LIKE and (old.start, old.end) == (f.start, f.end):
                     relabelled.append((old, replace(old, entity_type="PERSON")))

@@ -1,0 +1,47 @@
+"""A spread name another rule found only in part: the rest of it is still proposed (round 18)."""
+
+from __future__ import annotations
+
+from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.model import MessageId, Regime
+from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.propagate import PROPAGATED, settle
+
+CONTEXT = CaseContext(Regime.SAR)
+
+
+def _finding(text: str, value: str, entity: str, recognizer: str) -> Finding:
+    start = text.index(value)
+    return Finding(
+        MessageId(1),
+        ProposalField.TEXT,
+        start,
+        start + len(value),
+        value,
+        entity,
+        0.8,
+        recognizer,
+    )
+
+
+def test_the_uncovered_words_of_a_spread_name_are_added() -> None:
+    text = "pls text ke'andre dinsa on 07700 900614"
+    hit = _finding(text, "ke'andre dinsa", "PERSON", PROPAGATED)
+    had = _finding(text, "ke'andre", "PERSON", "HyphenatedNameRecognizer")
+    added = settle({1: [hit]}, CONTEXT, [had]).new
+    assert [(f.text, f.start, f.recognizer) for f in added] == [("dinsa", 18, PROPAGATED)]
+
+
+def test_a_name_found_whole_adds_nothing_again() -> None:
+    text = "pls text ke'andre dinsa today"
+    hit = _finding(text, "ke'andre dinsa", "PERSON", PROPAGATED)
+    assert settle({1: [hit]}, CONTEXT, [hit]).new == []
+
+
+def test_a_place_address_or_longer_finding_is_not_overruled() -> None:
+    text = "moved to 4 rose lane last week"
+    hit = _finding(text, "rose lane", "PERSON", PROPAGATED)
+    street = _finding(text, "4 rose lane", "STREET_ADDRESS", "StreetAddressRecognizer")
+    assert settle({1: [hit]}, CONTEXT, [street]).new == []
+    place = _finding(text, "rose", "LOCATION", "SpacyRecognizer")
+    assert settle({1: [hit]}, CONTEXT, [place]).new == []
