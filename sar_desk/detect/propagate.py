@@ -21,11 +21,12 @@ from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
+from sar_desk.detect.posts import is_post
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.spread_names import propagation_names as propagation_names
 from sar_desk.detect.spread_seeds import PROPAGATION_SOURCES as PROPAGATION_SOURCES
 from sar_desk.detect.spread_seeds import propagation_items as propagation_items
-from sar_desk.detect.spread_words import spread_blocked
+from sar_desk.detect.spread_words import dictionary_word, shorthand, spread_blocked
 
 PROPAGATED = "CasePropagation"
 
@@ -108,7 +109,9 @@ def _rest_of_name(f: Finding, clashes: Sequence[Finding]) -> list[Finding]:
     A name another rule found in part ("ke'andre" of "ke'andre dinsa") would otherwise keep the
     whole spread name out, and the family name stay readable. Only when every clashing finding
     is a PERSON lying inside the spread name: that is completing a name, not overruling a
-    place, an address or an identifier.
+    place, an address or an identifier. The rest must read as a name on its own, joined by a
+    space: no common word, post or contraction ("captain", "Inspector", "I've" of a spread
+    name that ran on) and nothing glued by "_", "@" or "." (a handle or an address).
     """
     if not clashes or f.start is None or f.end is None:
         return []
@@ -131,7 +134,9 @@ def _rest_of_name(f: Finding, clashes: Sequence[Finding]) -> list[Finding]:
     for a, b in zip(edges[::2], edges[1::2], strict=True):
         piece = f.text[a - f.start : b - f.start]
         words = re.search(r"[^\W\d_](?:.*[^\W\d_])?", piece)
-        if words is None or len(words.group(0)) < 2:
+        if words is None or len(words.group(0)) < 2 or re.search(r"[_@./\\]", piece):
+            continue
+        if any(dictionary_word(w) or shorthand(w) or is_post(w) for w in words.group(0).split()):
             continue
         start = a + words.start()
         out.append(replace(f, start=start, end=start + len(words.group(0)), text=words.group(0)))

@@ -45,3 +45,18 @@ def test_a_place_address_or_longer_finding_is_not_overruled() -> None:
     assert settle({1: [hit]}, CONTEXT, [street]).new == []
     place = _finding(text, "rose", "LOCATION", "SpacyRecognizer")
     assert settle({1: [hit]}, CONTEXT, [place]).new == []
+
+
+def test_a_rest_that_is_a_word_post_or_glued_part_is_not_added(shipped_lists: None) -> None:
+    text = "quiz winners: captain Branwen Bittern"
+    hit = _finding(text, "captain Branwen Bittern", "PERSON", PROPAGATED)
+    had = _finding(text, "Branwen Bittern", "PERSON", "SpacyRecognizer")
+    assert settle({1: [hit]}, CONTEXT, [had]).new == []
+    text = "ainsley I've put the key safe number in"
+    hit = _finding(text, "ainsley I've", "PERSON", PROPAGATED)
+    had = _finding(text, "ainsley", "PERSON", "NameListRecognizer")
+    assert settle({1: [hit]}, CONTEXT, [had]).new == []
+    text = "contact dawa_mac an bhaird@example.org"
+    hit = _finding(text, "dawa_mac an bhaird", "PERSON", PROPAGATED)
+    had = _finding(text, "mac an bhaird", "PERSON", "SpacyRecognizer")
+    assert settle({1: [hit]}, CONTEXT, [had]).new == []
