@@ -82,6 +82,21 @@ def spelt_address(m: re.Match[str]) -> bool:
     return _address_like(local, domain)
 
 
+_DOT_FORM = re.compile(_DOT)
+
+
+def written_address(value: str) -> str | None:
+    """The address a spelt-out one stands for ("jo at example dot com" → "jo@example.com").
+
+    So that the requester's own address, spelt out, is recognised as theirs.
+    """
+    m = SPELT_EMAIL.fullmatch(value.strip())
+    if m is None:
+        return None
+    domain = _DOT_FORM.sub(".", m.group("domain"))
+    return f"{m.group('local')}@{domain}.{m.group('tld')}".lower()
+
+
 class SpeltEmailRecognizer(RuleRecognizer):
     """E-mail addresses with the @ and dots written as words or in brackets."""
 

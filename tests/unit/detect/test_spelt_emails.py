@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from sar_desk.core.findings import Finding, ProposalField
+from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
+from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.policy import apply_policy
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
-from sar_desk.detect.recognizers.spelt_emails import SpeltEmailRecognizer
+from sar_desk.detect.recognizers.spelt_emails import SpeltEmailRecognizer, written_address
 
 
 def _found(text: str) -> list[str]:
@@ -60,3 +64,24 @@ def test_prose_with_at_and_dot_is_no_address(text: str) -> None:
 def test_the_recogniser_is_registered_and_in_the_set(registry_path: Path) -> None:
     assert CUSTOM_RECOGNIZERS["SpeltEmailRecognizer"] is SpeltEmailRecognizer
     assert "- SpeltEmailRecognizer" in registry_path.read_text(encoding="utf-8")
+
+
+def test_the_requesters_own_address_spelt_out_is_never_proposed_in_a_sar() -> None:
+    alex = KnownPerson(
+        PersonId(1),
+        PersonRole.REQUESTER,
+        names=("Alex Morgan",),
+        emails=("alex.morgan@example.org",),
+    )
+    context = CaseContext(Regime.SAR, (alex,), ("Alex Morgan", "alex.morgan@example.org"))
+
+    def spelt(text: str) -> Finding:
+        return Finding(
+            MessageId(1), ProposalField.TEXT, 0, len(text), text, "EMAIL_ADDRESS", 0.7, "t"
+        )
+
+    own = [spelt("alex.morgan at example dot org"), spelt("alex.morgan [at] example [dot] org")]
+    other = spelt("sam.patel at example dot org")
+    assert [f.text for f in apply_policy([*own, other], context)] == [other.text]
+    assert written_address("x [at] example [dot] co [dot] uk") == "x@example.co.uk"
+    assert written_address("meet at the pub") is None
