@@ -60,3 +60,10 @@ def test_a_rest_that_is_a_word_post_or_glued_part_is_not_added(shipped_lists: No
     hit = _finding(text, "dawa_mac an bhaird", "PERSON", PROPAGATED)
     had = _finding(text, "mac an bhaird", "PERSON", "SpacyRecognizer")
     assert settle({1: [hit]}, CONTEXT, [had]).new == []
+
+
+def test_a_trade_before_a_name_is_not_its_rest(shipped_lists: None) -> None:
+    text = "Lead Signwriter sakura off Friday"
+    hit = _finding(text, "Signwriter sakura", "PERSON", PROPAGATED)
+    had = _finding(text, "sakura", "PERSON", "NameListRecognizer")
+    assert settle({1: [hit]}, CONTEXT, [had]).new == []
