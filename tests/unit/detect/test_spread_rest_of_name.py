@@ -67,3 +67,11 @@ def test_a_trade_before_a_name_is_not_its_rest(shipped_lists: None) -> None:
     hit = _finding(text, "Signwriter sakura", "PERSON", PROPAGATED)
     had = _finding(text, "sakura", "PERSON", "NameListRecognizer")
     assert settle({1: [hit]}, CONTEXT, [had]).new == []
+
+
+def test_a_second_run_adds_the_rest_only_once() -> None:
+    text = "pls text ke'andre dinsa on 07700 900614"
+    hit = _finding(text, "ke'andre dinsa", "PERSON", PROPAGATED)
+    had = _finding(text, "ke'andre", "PERSON", "HyphenatedNameRecognizer")
+    (rest,) = settle({1: [hit]}, CONTEXT, [had]).new
+    assert settle({1: [hit]}, CONTEXT, [had, rest]).new == []
