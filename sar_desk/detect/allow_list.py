@@ -18,6 +18,7 @@ from sar_desk.core.identity import classify_identifier, name_key, normalise_emai
 from sar_desk.core.model import IdentifierKind, Message, PersonId, PersonRole
 from sar_desk.core.text import phone_key
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
+from sar_desk.detect.recognizers.spelt_emails import written_address
 from sar_desk.detect.words import TITLES
 
 
@@ -40,7 +41,8 @@ class RequesterAllowList:
         if finding.entity_type == "PHONE_NUMBER":
             return phone_key(value, self.region) in self.phones
         if finding.entity_type == "EMAIL_ADDRESS":
-            email = normalise_email(value)
+            # "jo at example dot com" is the requester's "jo@example.com" spelt out
+            email = normalise_email(value) or normalise_email(written_address(value) or "")
             return email in self.emails or (
                 email is not None and _spelling(email.partition("@")[0]) in self.spelled
             )

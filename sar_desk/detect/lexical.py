@@ -38,9 +38,12 @@ _VOWELS = frozenset("aeiouy")
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = frozenset(pair for row in _ROWS for a, b in pairwise(row) for pair in (a + b, b + a))
 # The capital patterns of real names: "Okafor", "Wiśniewski", "McDonald", "MacLeod", "O'Neill",
-# "D'Souza", "DeShawn", "LaToya", "Lloyd-Williams". Anything else mixing capitals and small
-# letters ("NiNo", "iPhone", "PowerApps") is a label or a product.
+# "D'Souza", "DeShawn", "LaToya", "Lloyd-Williams", "Sha'Ron" and "La'Tisha" (a short
+# capitalised head, an apostrophe, a capitalised given name). Anything else mixing capitals
+# and small letters ("NiNo", "iPhone", "PowerApps") is a label or a product.
 _PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St\.?)(?=[^\W\d_])")
+
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]{0,3}['’][A-Z][a-z]{2,}(?:['’]s)?$")
 
 
 def _letters(word: str) -> str:
@@ -125,6 +128,8 @@ def odd_capitals(word: str) -> bool:
 
 
 def _name_part(part: str) -> bool:
+    if _APOSTROPHE_NAME.match(part):
+        return True  # "Sha'Ron", "De'Andre": capitals on both sides of the apostrophe
     prefix = _PREFIX.match(part)
     if prefix and part[prefix.end()].isupper():
         part = part[prefix.end() :]  # "McDonald" -> "Donald"; "Davies" stays "Davies"

@@ -15,17 +15,20 @@ from dataclasses import dataclass, replace
 
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.model import MessageId
+from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
+from sar_desk.detect.posts import is_post
 from sar_desk.detect.resolve import NAME_LIKE
 from sar_desk.detect.spread_names import propagation_names as propagation_names
 from sar_desk.detect.spread_seeds import PROPAGATION_SOURCES as PROPAGATION_SOURCES
 from sar_desk.detect.spread_seeds import propagation_items as propagation_items
-from sar_desk.detect.spread_words import spread_blocked
+from sar_desk.detect.spread_words import dictionary_word, shorthand, spread_blocked
+from sar_desk.detect.trade_words import agent_noun
 
 PROPAGATED = "CasePropagation"
 
@@ -102,6 +105,59 @@ def spread_hits(
     return out
 
 
+def _not_a_name_part(word: str) -> bool:
+    """A word that is no name part: common, a post, a contraction, a trade, or English unlisted."""
+    if dictionary_word(word) or shorthand(word) or is_post(word):
+        return True  # "captain", "Inspector", "I've"
+    gaz = gazetteer.current()
+    low = word.casefold()
+    if gaz.is_first_name(low) or gaz.is_surname(low):
+        return False
+    # "Signwriter" of a spread "Signwriter Sakura": a trade by its ending, or a dictionary word
+    return agent_noun(word) or gaz.is_english(low)
+
+
+def _rest_of_name(f: Finding, clashes: Sequence[Finding]) -> list[Finding]:
+    """The words of a propagated name that the PERSON findings inside it leave uncovered.
+
+    A name another rule found in part ("ke'andre" of "ke'andre dinsa") would otherwise keep the
+    whole spread name out, and the family name stay readable. Only when every clashing finding
+    is a PERSON lying inside the spread name: that is completing a name, not overruling a
+    place, an address or an identifier. The rest must read as a name on its own, joined by a
+    space: no common word, post, contraction or unlisted dictionary word ("captain",
+    "Inspector", "I've", "Signwriter" of a spread name that ran on) and nothing glued by "_",
+    "@" or "." (a handle or an address).
+    """
+    if not clashes or f.start is None or f.end is None:
+        return []
+    inside_name = [
+        h
+        for h in clashes
+        if h.entity_type == "PERSON"
+        and h.start is not None
+        and h.end is not None
+        and f.start <= h.start
+        and h.end <= f.end
+    ]
+    if len(inside_name) != len(clashes):
+        return []
+    out: list[Finding] = []
+    cuts = sorted(
+        (h.start, h.end) for h in inside_name if h.start is not None and h.end is not None
+    )
+    edges = [f.start, *[x for cut in cuts for x in cut], f.end]
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        piece = f.text[a - f.start : b - f.start]
+        words = re.search(r"[^\W\d_](?:.*[^\W\d_])?", piece)
+        if words is None or len(words.group(0)) < 2 or re.search(r"[_@./\\]", piece):
+            continue
+        if any(_not_a_name_part(w) for w in words.group(0).split()):
+            continue
+        start = a + words.start()
+        out.append(replace(f, start=start, end=start + len(words.group(0)), text=words.group(0)))
+    return out
+
+
 def settle(
     hits: dict[int, list[Finding]], context: CaseContext, existing: Iterable[Finding]
 ) -> Propagation:
@@ -119,6 +175,9 @@ def settle(
             if not clashes:
                 new.append(f)
                 have.append(f)
+            for rest in _rest_of_name(f, clashes):
+                new.append(rest)  # "dinsa" of "ke'andre dinsa" when "ke'andre" was found
+                have.append(rest)
             for old in clashes:
                 if old.entity_type in NAME_LIKE and (old.start, old.end) == (f.start, f.end):
                     relabelled.append((old, replace(old, entity_type="PERSON")))

@@ -11,6 +11,7 @@ from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
 from sar_desk.detect.recognizers.contact_card_recognizer import ContactCardRecognizer
 from sar_desk.detect.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
+from sar_desk.detect.recognizers.epithets import EpithetNameRecognizer
 from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.recognizers.hyphen_names import HyphenatedNameRecognizer
 from sar_desk.detect.recognizers.loose_initials import LooseInitialsRecognizer
@@ -19,6 +20,7 @@ from sar_desk.detect.recognizers.pet_names import NicknameListRecognizer
 from sar_desk.detect.recognizers.script_names import ScriptNameRecognizer
 from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
 from sar_desk.detect.recognizers.sort_code_recognizer import SortCodeAccountRecognizer
+from sar_desk.detect.recognizers.spelt_emails import SpeltEmailRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, PassportNumberRecognizer
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
@@ -49,6 +51,8 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         LooseInitialsRecognizer,
         SeparatedNumberRecognizer,
         ScriptNameRecognizer,
+        SpeltEmailRecognizer,
+        EpithetNameRecognizer,
     )
 }
 

@@ -12,7 +12,16 @@ left to the model, which reads "k.m." or "dg" as nothing. Two shapes say "a pers
   after a verb of contact ("ask MK for the keys"). Never an English word or chat shorthand
   ("ok to do", "hr to check"), an abbreviation of `initials.ACRONYMS` or a post ("ask TL");
 - two letters in brackets ending a bulleted item of minutes or actions, its owner ("- lift
-  approved (MK)"), less units ("(kg)").
+  approved (MK)"), less units ("(kg)");
+- two or three letters right after the word "initials" or "initialled (by)", in any case
+  ("initials ap on the butt", "signed only with initials KB", "initialled by dg"): the word
+  says what they are, so a post's letters ("AP") count too; an English word ("initials only",
+  "initials and date") does not;
+- a given name and the initial of a family name with its dot ("Tamsin P.", "tamsin p."), the
+  way a register or a name tag shortens a name: proposed whole, so the initial is not left
+  beside a redacted name. The first word must be a listed given name (in lower case one that
+  is no common word) or, capitalised, a word in no dictionary ("Oluwaseun A."); "Plan B.",
+  "Section A." stay words.
 
 None of these spans spreads through the case, so a wrong guess stays in its own message.
 """
@@ -65,6 +74,17 @@ _OWNER = re.compile(
     r"(?m)^[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t][^\n]*?\((?P<v>[A-Z]{2}|[a-z]{2})\)"
     r"(?=[ \t]*(?:[,.;]|$))"
 )
+# Letters the writer calls initials: "initials ap", "initials: KB", "initialled by dg".
+_CALLED = re.compile(
+    r"(?i)\binitial(?:s|led|ed)(?:[ \t]+by|[ \t]*:)?[ \t]+[\"'“‘]?(?P<v>[a-z]{2,3})(?![\w'’@.-])"
+)
+_CALLED_GATE = re.compile(r"(?i)initial")
+# A given name, then one letter and its dot: "Tamsin P.", "zofia k." (not "e.g. A." lists).
+_NAME_INITIAL = re.compile(
+    r"(?<![\w'’.-])(?P<v>(?P<name>[A-Z][a-z]{1,15}|[a-z]{2,16})[ \t](?P<i>[A-Za-z])\.)"
+    r"(?![\w.]|[ \t][A-Za-z]\.)"
+)
+_NAME_INITIAL_GATE = re.compile(r"[a-z][ \t][A-Za-z]\.")
 # Units and short words written in brackets ("(kg)", "(ft)", "(ie)"), never initials.
 _UNITS = _set("kg km cm mm ml mg ft lb oz gb mb kb hz mph kw ie eg ea yr yo")
 # Posts and bodies said by their capitals, no one's initials ("ask TL", "GM said").
@@ -83,6 +103,27 @@ def dotted_ok(value: str) -> bool:
     """Whether dotted letters are initials, not an abbreviation ("k.m.", not "e.g.")."""
     letters = _letters(value)
     return letters.casefold() not in _ABBREVIATIONS and letters.upper() not in ACRONYMS
+
+
+def called_ok(value: str) -> bool:
+    """Whether letters after "initials" are initials, not a word ("initials and date")."""
+    low = value.casefold()
+    return low not in CHAT_WORDS and not current().is_common_word(low)
+
+
+def name_initial_ok(m: re.Match[str]) -> bool:
+    """Whether "Word X." is a given name and a family name's initial (see module docstring)."""
+    name, letter = m.group("name"), m.group("i")
+    if name.islower() != letter.islower() or (name[:1].isupper() and letter.islower()):
+        return False  # "tamsin p.", "Tamsin P.": one way of writing all through
+    gaz = current()
+    low = name.casefold()
+    if low in CHAT_WORDS or gaz.is_place(low):
+        return False  # "pls x.", "Leeds A."
+    if gaz.is_first_name(low):
+        # a word-name only capitalised: "Mark S." is a name, "mark x." a verb's object
+        return name[:1].isupper() or not gaz.is_common_word(low)
+    return name[:1].isupper() and not gaz.is_english(low)  # not "Plan B.", "Section A."
 
 
 def task_ok(value: str) -> bool:
@@ -116,4 +157,16 @@ class LooseInitialsRecognizer(RuleRecognizer):
             for m in rule.finditer(text)
             if task_ok(m.group("v"))
         ]
+        if _NAME_INITIAL_GATE.search(text) is not None:
+            out += [
+                (m.start("v"), m.end("v"), "PERSON", 0.55, self.NOTE)
+                for m in _NAME_INITIAL.finditer(text)
+                if name_initial_ok(m)
+            ]
+        if _CALLED_GATE.search(text) is not None:
+            out += [
+                (m.start("v"), m.end("v"), "PERSON", 0.55, self.NOTE)
+                for m in _CALLED.finditer(text)
+                if called_ok(m.group("v"))
+            ]
         return out

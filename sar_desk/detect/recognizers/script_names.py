@@ -11,6 +11,11 @@ a run of one to three such words is proposed only where English chat puts a name
 - beside its own transliteration in brackets ("ਹਰਜੀਤ ਕੌਰ (Harjeet Kaur)", "Harjeet (ਹਰਜੀਤ)");
 - in a script with capitals (Cyrillic, Greek), two or three capitalised words in a row
   ("Марічка Дорош"), none of them a listed greeting, thanks or formal "you";
+- in those scripts, one capitalised word of three letters or more standing alone in English
+  ("Сергей from the lorry park asked", "Χρύσανθος (he spells it) booked"): English chat puts
+  a lone word of another script there for a name, a greeting, a one-word reply or a place;
+  the listed greetings and replies are refused, and so is a word after a place preposition
+  ("in Київ", "from Αθήνα");
 - two or three words opening a message as its subject: an English verb follows, maybe
   after an honorific ("ਹਰਜੀਤ ਕੌਰ ਜੀ did the accounts").
 
@@ -61,6 +66,11 @@ _BRACKET_AFTER = re.compile(rf"({_RUN})[ \t]*\(([A-Z][a-z'’-]+(?: [A-Z][a-z'�
 _BRACKET_BEFORE = re.compile(rf"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{0,2}})[ \t]*\(({_RUN})\)")
 _UP, _LOW = "А-ЯЁЄІЇҐΑ-ΩΆ-Ώ", "а-яёєіїґ'’α-ωά-ώ"
 _CAPS = re.compile(rf"(?<![\w])([{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,2}})(?![\w])")
+_LONE = re.compile(rf"(?<![\w])[{_UP}][{_LOW}]{{2,}}(?![\w])")
+# Words before which a lone capitalised word is more often a town than a person.
+_PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:in|at|near|into|via|from|around|outside|of|visiting|flew|flying)[ \t]+$"
+)
 _SUBJECT = re.compile(
     rf"(?m)^[ \t]*({_W} {_W}(?: {_W})?)(?: (?:ਜੀ|जी|جی|ji|sahib))?[ \t]+([a-z]+)\b"
 )
@@ -75,6 +85,9 @@ _NOT_NAMES = _set(
 вітаю щиро дуже большое много гарного хорошего до побачення свидания вам вас ви вы ваш ваша
 ваше тобі тебе нова пошта
 ευχαριστώ ευχαριστω καλημέρα καλησπέρα καληνύχτα γεια χαίρετε πολύ σας
+да нет так ні ok ок окей добре хорошо ладно пока бувай ура супер отлично конечно звичайно
+будь ласка пожалуйста вибач извините прошу привіт ало алло алё слава україні героям
+ναι όχι οχι εντάξει ενταξει αντίο μπράβο παρακαλώ συγγνώμη χρόνια πολλά
 """
 )
 _PROSE_VERBS = VERBS | _set("did does has had is was will can rang phoned")
@@ -143,6 +156,11 @@ class ScriptNameRecognizer(RuleRecognizer):
         for m in _CAPS.finditer(text):
             if not any(w.casefold() in _NOT_NAMES for w in m.group(1).split()):
                 found.add(m.span(1))
+        for m in _LONE.finditer(text):
+            word = m.group(0)
+            head = text[max(0, m.start() - 16) : m.start()]
+            if word.casefold() not in _NOT_NAMES and _PLACE_BEFORE.search(head) is None:
+                found.add(m.span())
         for m in _SUBJECT.finditer(text):
             if m.group(2) in _PROSE_VERBS:
                 found.add(m.span(1))

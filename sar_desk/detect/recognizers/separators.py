@@ -14,7 +14,17 @@ import itertools
 import re
 
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
-from sar_desk.detect.recognizers.spoken_numbers import SPOKEN_NUMBER, ZERO_WORD, spoken_uk_number
+from sar_desk.detect.recognizers.spoken_numbers import (
+    DIGIT_BY_WORD,
+    MIXED_NUMBER,
+    NHS_CUE,
+    SPOKEN_NHS,
+    SPOKEN_NUMBER,
+    ZERO_WORD,
+    mixed_uk_number,
+    spoken_nhs_digits,
+    spoken_uk_number,
+)
 from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number, national_digits
 
 # Not glued to a word, a path, a price or a longer number ("v2_07700_900_233", "a/474/...").
@@ -63,6 +73,11 @@ def nhs_check_digit_ok(value: str) -> bool:
     if check == 11:
         check = 0
     return check != 10 and check == digits[9] and len(set(digits)) > 1
+
+
+def _spoken_nhs(value: str) -> bool:
+    digits = spoken_nhs_digits(value)
+    return bool(digits) and nhs_check_digit_ok(digits)
 
 
 # 3-3-4 with one slash, dot or underscore throughout ("474/691/7027"); spaces and hyphens are
@@ -120,12 +135,27 @@ class SeparatedNumberRecognizer(RuleRecognizer):
         ),
         Rule("phone-in-words", SPOKEN_NUMBER, 0.6, validate=spoken_uk_number, needs=ZERO_WORD),
         Rule(
+            "phone-digits-and-words",
+            MIXED_NUMBER,
+            0.6,
+            validate=mixed_uk_number,
+            needs=DIGIT_BY_WORD,
+        ),
+        Rule(
             "nhs-joined",
             _NHS_JOINED,
             0.6,
             entity="UK_NHS",
             validate=nhs_check_digit_ok,
             needs=_NHS_GATE,
+        ),
+        Rule(
+            "nhs-in-words",
+            SPOKEN_NHS,
+            0.6,
+            entity="UK_NHS",
+            validate=_spoken_nhs,
+            needs=NHS_CUE,
         ),
         Rule(
             "postcode-joined",

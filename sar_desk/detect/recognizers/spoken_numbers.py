@@ -4,10 +4,16 @@ A voice note's transcript or a message typed as spoken gives the digits as words
 "zero" or "nought" for 0 and "double"/"treble" before a repeated digit, in groups with commas.
 A run of such words is a phone number only when it spells the 10 or 11 digits of a UK number
 (a leading 0 and a UK prefix); counting aloud ("one two three go") spells too few.
+
+People also switch half way, typing the digits they see and saying the rest ("07700 900 six
+four one", "oh seven seven double oh 900 641"): a run of digit groups and number words, any
+split, is read the same way (`MIXED_NUMBER`), and is a number only when it holds both, spells a
+whole UK number and is no count ("0800 one two three four five six" counts up).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number
@@ -42,16 +48,40 @@ ZERO_WORD = re.compile(
 )
 
 
+# Digit groups and number words together, at least three tokens ("07700 900 six four one").
+_MIXED_TOKEN = rf"(?:{_TOKEN}|\d{{2,5}})"
+MIXED_NUMBER = re.compile(
+    rf"(?i)(?<![\w\-+£$.,/:]){_MIXED_TOKEN}(?:[ \t]*[,\-]?[ \t]+{_MIXED_TOKEN}){{2,}}"
+    r"(?![\w\-]|[.,/:]\d)"
+)
+# Every mixed run has a digit and a number word side by side, in either order.
+DIGIT_BY_WORD = re.compile(
+    r"(?i)\d[ \t,\-]+(?:double |treble |triple )?(?:oh|zero|nought|nil|one|two|three|four|five|"
+    r"six|seven|eight|nine)\b|\b(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|"
+    r"eight|nine)[ \t,\-]+\d"
+)
+
+# An NHS number said after its cue ("NHS number four eight five, 777 three four five six"):
+# ten digits in words, or words and digit groups; the cue is what makes ten digits an NHS
+# number rather than a count or a phone number without its 0.
+SPOKEN_NHS = re.compile(
+    rf"(?i)\bnhs\b[^\n\d]{{0,24}}?(?<![\w\-])(?P<v>{_MIXED_TOKEN}"
+    rf"(?:[ \t]*[,\-]?[ \t]+{_MIXED_TOKEN}){{2,}})(?![\w\-]|[.,/:]\d)"
+)
+NHS_CUE = re.compile(r"(?i)\bnhs\b")
+
+
 def spoken_digits(value: str) -> str:
     """The digits a run of number words spells ("double oh nine" → "009")."""
     out: list[str] = []
     repeat = 1
-    for word in re.findall(r"[a-z]+|\d", value.lower()):
+    for word in re.findall(r"[a-z]+|\d+", value.lower()):
         if word in _REPEATS:
             repeat = _REPEATS[word]
             continue
         digit = word if word.isdigit() else _DIGIT_WORDS.get(word, "")
-        out.append(digit * repeat)
+        # "double 44" doubles the group's first digit only, as people say it
+        out.append(digit[:1] * repeat + digit[1:])
         repeat = 1
     return "".join(out)
 
@@ -66,3 +96,33 @@ def spoken_uk_number(value: str) -> bool:
     if words < 5 or not 10 <= len(digits) <= 11:
         return False
     return is_uk_number(digits)
+
+
+def counting(digits: str) -> bool:
+    """Whether digits count up or down by one nearly all along ("0800123456" after "0800")."""
+    steps = [int(b) - int(a) for a, b in itertools.pairwise(digits)]
+    return max(steps.count(1), steps.count(-1)) >= len(steps) - 4
+
+
+def mixed_uk_number(value: str) -> bool:
+    """Whether digit groups and number words together spell a UK phone number.
+
+    Both kinds must be there (all digits is a written number's rule, all words the spoken
+    rule's); the whole spells 10 or 11 digits with a UK prefix and is no count.
+    """
+    if not re.search(r"\d", value) or not re.search(r"(?i)[a-z]", value):
+        return False
+    digits = spoken_digits(value)
+    return 10 <= len(digits) <= 11 and is_uk_number(digits) and not counting(digits)
+
+
+def spoken_nhs_digits(value: str) -> str:
+    """The ten digits a said NHS number spells, or "" when the run is not one.
+
+    At least one number word (ten digits alone are the NHS recognisers' business) and exactly
+    ten digits; the caller checks the modulus-11 check digit.
+    """
+    if not re.search(r"(?i)[a-z]", value):
+        return ""
+    digits = spoken_digits(value)
+    return digits if len(digits) == 10 and not counting(digits) else ""
