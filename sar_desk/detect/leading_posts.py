@@ -17,6 +17,10 @@ never taken for the post when it could be the name:
 - titles and words of kin stay with their name ("Mrs Okafor", "Father Ryan"), and so does
   an honorific right before it ("Nurse Ratched", "Master Tom"): the title rules read them;
   an honorific is part of a post only before a head ("Head Florist", "Master Farrier");
+- a trade known only by its ending heads a post only right after a listed qualifier (a rank,
+  a post qualifier or an honorific), in the span or just before it ("Lead [Signwriter
+  Emina]"): alone or after any other word ("Thanks Clover Rahman"), "Clover" and "Juniper"
+  are given names no list has;
 - something must be left that reads as a name: a listed name, or a word no dictionary has.
 """
 
@@ -53,9 +57,27 @@ def _listed(low: str) -> bool:
     return gaz.is_first_name(low) or gaz.is_surname(low)
 
 
-def _head(low: str) -> bool:
-    """A post noun or a trade by its ending ("treasurer", "florist", "signwriter")."""
-    return low in POST_HEADS or low in ROLE_HEADS or agent_noun(low)
+def _head(low: str, qualified: bool = True) -> bool:
+    """A post noun, or after a qualifier a trade by its ending ("florist", "signwriter").
+
+    Alone, an English word by its ending is as often a given name no list has ("Clover",
+    "Juniper"), so only a listed post noun heads a post with nothing before it.
+    """
+    return low in POST_HEADS or low in ROLE_HEADS or (qualified and agent_noun(low))
+
+
+# A qualifier right before the span, which the model left out ("Lead [Signwriter Emina]").
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+$")
+
+
+def _ranked(low: str) -> bool:
+    """A listed qualifier of posts: a rank, a post qualifier or an honorific ("lead")."""
+    return low in RANKS or low in QUALIFIERS or low in HONORIFICS
+
+
+def _qualified_before(text: str, start: int) -> bool:
+    match = _QUALIFIER_BEFORE.search(text[max(0, start - 16) : start])
+    return match is not None and _ranked(match.group(1).casefold())
 
 
 def _qualifier(low: str) -> bool:
@@ -81,16 +103,19 @@ def without_leading_post(text: str, start: int, end: int) -> tuple[int, int]:
     """
     words = list(_WORD.finditer(text[start:end]))
     cut = 0  # the words of the post: up to and including the last head reached
+    ranked = _qualified_before(text, start)  # the word before is a listed qualifier
     for i, match in enumerate(words[:_MOST_POST_WORDS]):
         low = _fold(match.group(0))
         if not low or _titled(low):
             break
         gaz = gazetteer.current()
+        qualified, ranked = ranked, _ranked(low)
         if low in HONORIFICS:
             continue  # "Head Florist", "Nurse Ratched": a post only with a head after it
-        if _head(low) and not gaz.is_first_name(low) and not (i == 0 and gaz.is_surname(low)):
+        head = _head(low, qualified) and not gaz.is_first_name(low)
+        if head and not (i == 0 and gaz.is_surname(low)):
             cut = i + 1
-        elif i == 0 and _head(low) and not gaz.is_first_name(low):
+        elif i == 0 and head:
             continue  # "Porter Jones": a family name, or the qualifier of a later head
         elif not _qualifier(low):
             break

@@ -26,8 +26,8 @@ def _cut(value: str) -> str:
         ("Florist Tamsin", "Tamsin"),  # a lone trade, no qualifier
         ("Lead Thatcher Ngozi", "Ngozi"),  # an agent noun no list has as a post
         ("Master Saddler Yusuf", "Yusuf"),  # "Master" qualifies a trade here
-        ("Signwriter Oluwadamilare", "Oluwadamilare"),  # a compound trade by its ending
-        ("Deputy Cider Maker Priyanka Osei", "Priyanka Osei"),  # up to the last head
+        ("Head Signwriter Oluwadamilare", "Oluwadamilare"),  # a compound trade by its ending
+        ("Deputy Head Gardener Priyanka Osei", "Priyanka Osei"),  # up to the last head
         ("club treasurer priyanka osei", "priyanka osei"),  # typed in lower case
         ("Head Chef Rose Mabry", "Rose Mabry"),  # a given name that is a word is no qualifier
     ],
@@ -50,10 +50,23 @@ def test_the_post_before_a_name_is_cut_off(span: str, name: str) -> None:
         "Head Cider Maker",  # nothing left that reads as a name: refused as a unit elsewhere
         "Tamsin Okafor",  # no post at all
         "Florist Shop",  # what follows is a word, not a name
+        "Clover Rahman",  # a given name no list has that ends like a trade
+        "Juniper Okafor",
+        "Thanks Clover Rahman",  # a word before it that qualifies no post
+        "Thatcher Ngozi",  # a trade by its ending alone, with no qualifier: maybe a name
     ],
 )
 def test_names_and_titled_names_are_unchanged(span: str) -> None:
     assert _cut(span) == span
+
+
+def test_a_qualifier_the_model_left_out_still_makes_a_trade_a_post() -> None:
+    text = "Lead Signwriter Oluwadamilare off Friday"
+    start = text.index("Signwriter")
+    a, b = without_leading_post(text, start, text.index(" off"))
+    assert text[a:b] == "Oluwadamilare"
+    text = "Clover Rahman off Friday"  # nothing before: a given name
+    assert without_leading_post(text, 0, text.index(" off")) == (0, text.index(" off"))
 
 
 def test_ner_span_running_from_a_post_into_a_name_is_trimmed_to_the_name() -> None:
