@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.address_words import address_term
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
+from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
 from sar_desk.detect.people_not_places import person_not_place
@@ -56,6 +57,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     # "Sam Okafor Duty Manager": the post is cut off; a span that is all post stays whole
     # and is refused as a unit by `relabel`.
     start, end = without_unit(text, start, end) or (start, end)
+    start, end = without_leading_post(text, start, end)  # "Club Treasurer Akihiro"
     words = list(re.finditer(r"\S+", text[start:end]))
     while len(words) > 1 and (
         not _name_word(first := words[0].group(0).strip(",.:;!?")) or address_term(first)

@@ -18,6 +18,10 @@ Two positions of English grammar, read from the few characters beside a span:
 
 - a name where goods, a horse or a booking system stand (`product_slots`: "a pint of Old
   Tom", "Jack Daniel's on offer", "Mabel threw a shoe").
+- a name a form or template gives as its example (`example_names`: "John Smith is the
+  example name on the waiver template", "full name (e.g. Ann Other)").
+- the head of an organisation's name read alone (`org_heads`: "Council" of "Registration
+  Council", after a dictionary word that no name list has).
 - a name with a machine's or vessel's kind as its head, a make after an article, a weekday
   or a lone surname particle (`kind_names`: "Kiln Doris", "a Brompton", "Saturday", "van").
 
@@ -31,7 +35,9 @@ import re
 
 from sar_desk.core.calendar import MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect import gazetteer
+from sar_desk.detect.example_names import example_name
 from sar_desk.detect.kind_names import kind_named
+from sar_desk.detect.org_heads import org_head
 from sar_desk.detect.product_slots import product_slot
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -101,7 +107,7 @@ def character_name(text: str, start: int, end: int) -> bool:
 
 
 def placed_not_named(text: str, start: int, end: int) -> bool:
-    """Whether a span is a dated month, a noun, "miss" as a noun, a character or goods."""
+    """Whether a span is a dated month, a noun, "miss", a character, goods, an example or a body."""
     return (
         dated_month(text, start, end)
         or article_noun(text, start, end)
@@ -109,4 +115,6 @@ def placed_not_named(text: str, start: int, end: int) -> bool:
         or character_name(text, start, end)
         or product_slot(text, start, end)  # "a pint of Old Tom", "Mabel threw a shoe"
         or kind_named(text, start, end)  # "Kiln Doris", "a Brompton", "Saturday", "van"
+        or example_name(text, start, end)  # "John Smith is the example name on the form"
+        or org_head(text, start, end)  # "Council" of "Registration Council"
     )

@@ -24,6 +24,7 @@ from sar_desk.detect.recognizers.bare_street import (
     the_streets,
 )
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
+from sar_desk.detect.recognizers.clock_commas import hour_then_clause
 from sar_desk.detect.recognizers.postcode_address import postcode_addresses
 from sar_desk.detect.recognizers.street_towns import with_town
 
@@ -51,6 +52,8 @@ _STREET_END = (
     r"woods|leigh|ley|lands|dale|croft|garth|holme|ings|thorpe|well|haven|lea|moor|royd|shaw|"
     r"stead|worth|view|way|ridge|combe|down|downs|bourne|burn|glen|wynd|vale|heath|court|mews)"
 )
+# A name that says it is a street: a suffix word, or a street-like ending ("4, Kingsmead").
+_SAYS_STREET = re.compile(rf"(?i)\b(?:{_SUFFIX}|[a-z]+{_STREET_END}|{_WELSH_TYPE})\b")
 _NOT_STREET = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bay|Ward|Bed|Room)\b)"
@@ -147,6 +150,8 @@ class StreetAddressRecognizer(RuleRecognizer):
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
             if TIME_THEN_PERSON.match(text, span[0]):
                 continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
+            if hour_then_clause(text, span[0], span[1], _SAYS_STREET):
+                continue  # "audit at 10, Technical in attendance": an hour, then a clause
             if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
                 kept.append(span)
         kept.sort()

@@ -1,0 +1,48 @@
+"""The last word of an organisation's name, read alone as a given name (issue 15, round 18).
+
+"Registration Council audit next month", "the Housing Trust wrote", "Parish Board meets":
+name lists hold everyday words as given names ("Council", "Trust"), and a recogniser that
+reads a lone word then proposes the head of the organisation's name as a person. English
+names a body with a head noun of its kind (`words.ORG_WORDS`, `units.UNIT_HEADS`) after
+capitalised words that say what it does; those words are dictionary words, not names.
+
+So a one-word guess that is such a head, right after a capitalised dictionary word that no
+name list has, is the organisation's: "Rose Hall", "Sam Trust" and "Grace Church" have a
+given name before them and are left to the other rules, and a head that is a family name too
+("Hall", "House", "Church") is never read so ("Cheers Hall" may be someone).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.units import UNIT_HEADS
+from sar_desk.detect.words import ORG_WORDS, TITLES
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+# The word right before the span, on the same line, one space or tab between.
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]$")
+
+
+def org_head(text: str, start: int, end: int) -> bool:
+    """Whether a one-word span heads an organisation's name ("Council" of "Parish Council")."""
+    word = text[start:end].strip(_EDGE)
+    for mark in ("'s", "’s"):
+        word = word.removesuffix(mark)
+    low = word.casefold()
+    gaz = gazetteer.current()
+    if " " in word or not word[:1].isupper() or low not in ORG_WORDS | UNIT_HEADS:
+        return False
+    if gaz.is_surname(low):
+        return False  # "Cheers Hall", "tell House": a family name after a greeting or a verb
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    if before is None:
+        return False
+    lead = before.group(1).casefold()
+    return (
+        lead not in TITLES
+        and gaz.is_english(lead)
+        and not gaz.is_first_name(lead)
+        and not gaz.is_surname(lead)
+    )
