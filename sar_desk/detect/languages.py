@@ -7,6 +7,7 @@ greetings and courtesies (and, for Latin, the vocabulary of the standard filler 
 de Finibus 1.10.32-33, which "lorem ipsum" generators draw on), never a corpus's sentences.
 Words that are also everyday English words, or particles inside people's names ("de", "la",
 "van", "da"), are left out, so an English sentence or a name never has half its words here.
+Season's wishes are read by their shape instead (`wish_formulas`, round 19): no list of them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect import gazetteer
 from sar_desk.detect.world_greetings import greeting_phrases
 
 _LISTS = {
@@ -154,10 +156,54 @@ def foreign_clauses(text: str) -> list[tuple[int, int, str]]:
     for phrase in _SET_PHRASES.finditer(text):
         if not any(start <= phrase.start() < end for start, end, _l in out):
             out.append((phrase.start(), phrase.end(), "greeting"))
-    for a, b in greeting_phrases(text):  # "Kia ora", "Maidin mhaith" (`world_greetings`)
+    for a, b in [*greeting_phrases(text), *wish_formulas(text)]:  # `world_greetings`
         if not any(start < b and a < end for start, end, _l in out):
             out.append((a, b, "greeting"))
     return sorted(out)
+
+
+# Two or three words opening a line (or a clause after a full stop or an emoji).
+_OPENING = r"(?:^|(?<=[\n.!?\u2600-\u27bf\U0001f300-\U0001faff]))[ \t]*"
+_RUN = r"(?P<run>[^\W\d_]+(?:[ \t]+[^\W\d_]+){1,2})"
+# A wish in the Polish genitive (the case of "życzę ..."): its first word is an adjective or
+# pronoun in -ego/-ych ("Wesołych Świąt", "Szczęśliwego Nowego Roku", "Wszystkiego najlepszego").
+_GENITIVE_WISH = re.compile(
+    _OPENING + r"(?P<run>[^\W\d_]+(?:ego|ych)(?:[ \t]+[^\W\d_]+){1,2})",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A card's wish signed for a group: "... from all at the yard", "... from everyone at No. 4".
+_SIGNED_FOR_ALL = re.compile(
+    _OPENING
+    + _RUN
+    + r"[ \t]+from[ \t]+(?:all|everyone|us[ \t]+all)[ \t]+(?:at|in|of[ \t]+us[ \t]+at)\b"
+    # ... and nothing after the group but its name and an emoji: the whole line is the card.
+    r"(?:[ \t]+[\w'’.&-]+){0,3}[^\w\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def wish_formulas(text: str) -> list[tuple[int, int]]:
+    """Where a well-wish in another language opens a line, by its shape, not by a list.
+
+    Two shapes: a Polish wish in the genitive (first word in -ego/-ych), and words signed for
+    a group ("Nadelik Lowen from all at the yard"), the way a card's wish is. Only words that
+    no name list and no English dictionary holds count, so "Diego Santos" and "Merry
+    Christmas" are left to the other rules. A name no list holds may open such a line too
+    ("Ka-Ho from all at the yard"), so the line must end with the group: a sentence going on
+    after it ("... sends her love") is left to the recognisers.
+    """
+    gaz = gazetteer.current()
+    out = []
+    for pattern in (_GENITIVE_WISH, _SIGNED_FOR_ALL):
+        for m in pattern.finditer(text):
+            words = m.group("run").split()
+            if any(
+                gaz.is_first_name(w) or gaz.is_surname(w) or gaz.is_english(w.lower())
+                for w in words
+            ):
+                continue
+            out.append(m.span("run"))
+    return out
 
 
 def is_foreign_word(word: str) -> bool:

@@ -31,6 +31,10 @@ from sar_desk.detect.words import (
 )
 
 _Test = TypeVar("_Test", bound=Callable[..., bool])
+# Weekdays as rotas and diaries shorten them: after a name they are the day, not a surname.
+_DAYS_SHORT = frozenset(
+    {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)
 # What one seed text adds (`_judged`): full-name keys, keys seen, (key, shown form) pairs.
 _Judged = tuple[list[str], list[str], list[tuple[str, str]]]
 
@@ -132,6 +136,10 @@ def _judged(text: str) -> _Judged | None:
         candidates = {" ".join(words), *words}
     else:
         return None
+    if len(words) >= 2:
+        # "Leeroy Mon" of a rota ("Leeroy Mon, Sabin Wed"): the day NER ran into the name is
+        # no part of it. The whole spreads; the day alone only when found alone, as any name.
+        candidates = {c for c in candidates if " " in c or c.casefold() not in _DAYS_SHORT}
     for candidate in candidates:
         key = name_key(candidate)
         seen.append(key)

@@ -12,6 +12,7 @@ where the words around it show a thing (`not_people.never_person`) or a month ra
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word
@@ -48,7 +49,31 @@ def dictionary_word(word: str) -> bool:
     own rules.
     """
     low = word.strip(_EDGE).lower()
-    return low.isalpha() and gazetteer.current().is_common_word(low)
+    if not low.isalpha():
+        return False
+    gaz = gazetteer.current()
+    return gaz.is_common_word(low) or low in _unaccented(gaz)
+
+
+def _fold(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
+
+
+_UNACCENTED: list[tuple[object, frozenset[str]]] = []
+
+
+def _unaccented(gaz: gazetteer.Gazetteers) -> frozenset[str]:
+    """The common words that carry accents, written without them ("cafe" of "café").
+
+    Chat drops the accents of loanwords ("cafe", "fiance", "cliche"); the common list holds
+    only the accented form, so without this "Cafe" of "Cafe Imports" read as no word at all,
+    a name, and was spread to every "café" of the case. Built once per lists in use.
+    """
+    if not _UNACCENTED or _UNACCENTED[0][0] is not gaz:
+        words = frozenset(_fold(w) for w in gaz.common_words if _fold(w) != w)
+        _UNACCENTED[:] = [(gaz, words)]
+    return _UNACCENTED[0][1]
 
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
@@ -80,7 +105,8 @@ def name_anchor(word: str) -> bool:
         bool(parts)
         and all(p.isalpha() for p in parts)
         and not word.isupper()
-        and not all(gaz.is_english(p) for p in parts)  # "Learner" of "Learner Voice"
+        # "Learner" of "Learner Voice", "Cafe" of "Cafe Imports" (the word "café")
+        and not all(gaz.is_english(p) or dictionary_word(p) for p in parts)
         and not is_typo_of_word(word)  # "Disconut" of "Warm Home Disconut"
         and not shorthand(word)
         and looks_like_name(word)
