@@ -126,6 +126,12 @@ def _judged(text: str) -> _Judged | None:
         candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
         if given:
             candidates.add(words[0])  # "Hafiz" of "Hafiz Kiggundu"
+    elif _particle_name(words):
+        # "Balwinder de Gruchy", "Sanduni Ruiz de Alda": the given name and the family name
+        # spread, and the whole name; the particle alone never.
+        value = " ".join(words)
+        full.append(name_key(value))
+        candidates = {_capitalised(value), words[0], _capitalised(" ".join(words[1:]))}
     elif (
         len(words) == 2
         and nickname_opener(words[0])
@@ -195,6 +201,28 @@ def _foreign_given_name(words: list[str]) -> bool:
         return False  # "Diolch", "Namaste": a courtesy on its own, whatever follows
     rest_ok = all(_spreadable(w, True) for w in words[1:])
     return rest_ok and name_anchor(last) and not is_not_a_name(" ".join(words))
+
+
+@_per_gazetteer
+def _particle_name(words: list[str]) -> bool:
+    """Whether a given name stands before a family name with a lower-case particle in it.
+
+    "Balwinder de Gruchy", "Sanduni Ruiz de Alda": NER finds the whole name, which is no
+    two- or three-word title-case name. The given name must be a listed given name or a
+    word no dictionary has, capitalised; the words after it capitalised name words.
+    """
+    if not 3 <= len(words) <= 4 or not words[0][:1].isupper():
+        return False
+    at = next((i for i, w in enumerate(words[1:-1], 1) if w in SURNAME_PARTICLES), 0)
+    rest = [w for i, w in enumerate(words[1:], 1) if i != at]
+    if not at or not all(w[:1].isupper() and _spreadable(w, True) for w in rest):
+        return False
+    first = words[0]
+    gaz = gazetteer.current()
+    if not (gaz.is_first_name(first) or name_anchor(first)) or not _spreadable(first):
+        return False
+    value = " ".join(words)
+    return not (is_not_a_name(value) or gaz.is_place(value))
 
 
 @_per_gazetteer

@@ -3,7 +3,8 @@
 "hafiz" is a word of the Urdu farewell "khuda hafiz", so alone it is never a name; written
 before a family name no list has ("Hafiz Kiggundu") it is that person's given name, and the
 case's other mentions of it ("Hafiz says") are the same person. A courtesy or greeting that
-opens a message before a name ("Salaam Kiggundu", "Diolch Kiggundu") stays out.
+opens a message before a name ("Salaam Kiggundu", "Diolch Kiggundu") stays out. A given name
+before a family name with a particle ("Balwinder de Gruchy") spreads the same way.
 """
 
 from __future__ import annotations
@@ -54,3 +55,21 @@ def test_the_given_name_is_found_in_the_case_but_the_farewell_is_not(
     people = {(int(f.message_id), f.text) for f in found if f.entity_type == "PERSON"}
     assert (2, "Hafiz") in people
     assert not [f for f in found if int(f.message_id) == 3]
+
+
+@pytest.mark.usefixtures("shipped_lists")
+@pytest.mark.parametrize(
+    ("seed", "given"),
+    [("Balwinder de Gruchy", "Balwinder"), ("Sanduni Ruiz de Alda", "Sanduni")],
+)
+def test_a_given_name_before_a_family_name_with_a_particle_spreads(seed: str, given: str) -> None:
+    names = propagation_names(seed_items([(1, seed, "ask ")]))
+    assert given in names
+    assert not {"De", "de"} & set(names)
+
+
+@pytest.mark.usefixtures("shipped_lists")
+@pytest.mark.parametrize("seed", ["Hotel du Vin", "Sales de la Cruz", "Café de Paris"])
+def test_a_word_before_a_particle_is_no_given_name(seed: str) -> None:
+    names = propagation_names(seed_items([(1, seed, "at ")]))
+    assert seed.split()[0] not in names
