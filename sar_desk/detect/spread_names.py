@@ -17,6 +17,7 @@ from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import RELATIONS, ROLES
+from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.posts import never_spreads
 from sar_desk.detect.spread_words import (
     dictionary_word,
@@ -29,6 +30,7 @@ from sar_desk.detect.words import (
     is_not_a_name,
     looks_like_name,
 )
+from sar_desk.detect.world_greetings import is_world_greeting
 
 _Test = TypeVar("_Test", bound=Callable[..., bool])
 # Weekdays as rotas and diaries shorten them: after a name they are the day, not a surname.
@@ -99,6 +101,7 @@ def _judged(text: str) -> _Judged | None:
     # A dictionary word spreads when NER found it alone (in two messages, as any single
     # name), beside a listed name that is no word ("Glory" of "Glory Okafor") or after a
     # post ("Rabbi Goldsmith"); as a word of "Warm Home Discount" never.
+    given = _foreign_given_name(words)
     anchored = (
         len(words) == 1
         or bool(titled)
@@ -116,7 +119,7 @@ def _judged(text: str) -> _Judged | None:
         full.append(name_key(value))
         rest = words[max(titled, 1) :]
         candidates = {_capitalised(value), *(_capitalised(w) for w in rest)}
-    elif _full_name(words, anchored):
+    elif _full_name(words, anchored) or given:
         # "Gurpreet Abernethy" (a surname that is also a village), "ivy webb" in lower
         # case: the full name spreads, and each part that may spread on its own.
         value = " ".join(words)
@@ -125,6 +128,14 @@ def _judged(text: str) -> _Judged | None:
         seen.append(key)
         shown.append((key, value if _title_case(value) else _capitalised(value)))
         candidates = {_capitalised(w) for w in words if _spreadable(_capitalised(w), anchored)}
+        if given:
+            candidates.add(words[0])  # "Hafiz" of "Hafiz Kiggundu"
+    elif _particle_name(words):
+        # "Balwinder de Gruchy", "Sanduni Ruiz de Alda": the given name and the family name
+        # spread, and the whole name; the particle alone never.
+        value = " ".join(words)
+        full.append(name_key(value))
+        candidates = {_capitalised(value), words[0], _capitalised(" ".join(words[1:]))}
     elif (
         len(words) == 2
         and nickname_opener(words[0])
@@ -177,6 +188,49 @@ def _per_gazetteer(test: _Test) -> _Test:
 def _post(word: str) -> bool:
     low = word.casefold()
     return low in HONORIFICS and not gazetteer.current().is_surname(low)
+
+
+@_per_gazetteer
+def _foreign_given_name(words: list[str]) -> bool:
+    """Whether a title-case full name opens with a word another language's list holds.
+
+    "Hafiz Kiggundu": "hafiz" is a word of the farewell "khuda hafiz", so alone it never
+    spreads; before a family name that no list has as a given name and no dictionary has
+    ("Kiggundu") it is that person's given name. A courtesy before a given name ("Diolch
+    Sian") or a word ("Bore Da") stays out: the last word must be no listed given name.
+    """
+    if not 2 <= len(words) <= 3 or not _title_case(" ".join(words)):
+        return False
+    first, last = words[0], words[-1]
+    gaz = gazetteer.current()
+    if not (is_foreign_word(first) and looks_like_name(first)) or gaz.is_first_name(last):
+        return False
+    if is_world_greeting(first):
+        return False  # "Diolch", "Namaste": a courtesy on its own, whatever follows
+    rest_ok = all(_spreadable(w, True) for w in words[1:])
+    return rest_ok and name_anchor(last) and not is_not_a_name(" ".join(words))
+
+
+@_per_gazetteer
+def _particle_name(words: list[str]) -> bool:
+    """Whether a given name stands before a family name with a lower-case particle in it.
+
+    "Balwinder de Gruchy", "Sanduni Ruiz de Alda": NER finds the whole name, which is no
+    two- or three-word title-case name. The given name must be a listed given name or a
+    word no dictionary has, capitalised; the words after it capitalised name words.
+    """
+    if not 3 <= len(words) <= 4 or not words[0][:1].isupper():
+        return False
+    at = next((i for i, w in enumerate(words[1:-1], 1) if w in SURNAME_PARTICLES), 0)
+    rest = [w for i, w in enumerate(words[1:], 1) if i != at]
+    if not at or not all(w[:1].isupper() and _spreadable(w, True) for w in rest):
+        return False
+    first = words[0]
+    gaz = gazetteer.current()
+    if not (gaz.is_first_name(first) or name_anchor(first)) or not _spreadable(first):
+        return False
+    value = " ".join(words)
+    return not (is_not_a_name(value) or gaz.is_place(value))
 
 
 @_per_gazetteer

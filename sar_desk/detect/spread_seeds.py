@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.trade_words import trade_word
 
 # Text before a span that opens a sentence: nothing, or a sentence end, a colon, a line
@@ -44,6 +45,22 @@ def opens_sentence(value: str, before: str) -> bool:
     gaz = gazetteer.current()
     low = word.casefold()
     if gaz.is_first_name(low) or gaz.is_surname(low) or not gaz.is_common_word(low):
+        return False
+    return bool(_OPENS.search(before[-40:]))
+
+
+def foreign_lead(value: str, before: str) -> bool:
+    """Whether a seed of two words or more opens a sentence with another language's word.
+
+    "Salaam Tharindu", "Diolch Kiggundu": a greeting or courtesy before a name no list has
+    reads as a full name to NER. Such a seed counts only where it also stands inside a
+    sentence ("manager Hafiz Kiggundu knows"); a word any name list has is never refused.
+    """
+    words = value.split()
+    if len(words) < 2 or not is_foreign_word(words[0]):
+        return False
+    gaz = gazetteer.current()
+    if gaz.is_first_name(words[0]) or gaz.is_surname(words[0]):
         return False
     return bool(_OPENS.search(before[-40:]))
 
@@ -93,11 +110,16 @@ def seed_items(rows: Iterable[Seed]) -> list[tuple[int, str]]:
         for row in rows
         if not lower_common_word(row[1]) and not (" " not in row[1].strip() and trade_word(row[1]))
     ]
-    inside = {name_key(text) for _mid, text, before in rows if not opens_sentence(text, before)}
+    opener = {
+        (mid, text, before)
+        for mid, text, before in rows
+        if opens_sentence(text, before) or foreign_lead(text, before)
+    }
+    inside = {name_key(row[1]) for row in rows if row not in opener}
     return [
         (mid, text)
         for mid, text, before in rows
-        if not opens_sentence(text, before) or name_key(text) in inside
+        if (mid, text, before) not in opener or name_key(text) in inside
     ]
 
 
