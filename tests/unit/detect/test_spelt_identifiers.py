@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, PassportNumberRecognizer
 
 
-def _values(recognizer: object, text: str) -> list[str]:
-    return [text[s:e] for s, e, _ent, _sc in recognizer.spans(text)]  # type: ignore[attr-defined]
+def _values(recognizer: RuleRecognizer, text: str) -> list[str]:
+    return [text[s:e] for s, e, _ent, _sc in recognizer.spans(text)]
 
 
 @pytest.mark.parametrize(
