@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from sar_desk.detect.recognizers.id_cues import NINO_CUE
+from sar_desk.detect.recognizers.spoken_numbers import spoken_digits
+
 # One gap between parts: nothing, a space, or a hyphen, dot, slash or dash with optional spaces.
 _GAP = r"(?:[ \t]?[-–./][ \t]?|[ \t])?"
 NINO_SHAPE = (
@@ -72,3 +75,74 @@ def not_a_word_and_date(value: str) -> bool:
     if m is None:
         return True
     return not (1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12)
+
+
+_NINO_CUE_LINE = re.compile(NINO_CUE + r"[^\n]{0,240}")
+_LISTED_NINO = re.compile(
+    _NOT_AFTER_LABEL + r"(?<![A-Za-z0-9])(?P<v>" + NINO_SHAPE + r")(?![A-Za-z0-9])"
+)
+# What parts the items of a list: a dash, a colon, an equals sign, a comma, a semicolon, a
+# bar, a bullet or a middle dot ("Ola Reyes - AB123456C · Kit TN082246C").
+_ITEM_START = re.compile(r"[-\u2013:=,;|\u00b7\u2022][^-\u2013:=,;|\u00b7\u2022]*$")
+_ITEM_END = re.compile(r"[ \t]*(?:[-\u2013,;|\u00b7\u2022.)]|$)", re.MULTILINE)
+_LABEL_WORD = re.compile(
+    r"(?i)\b(?:" + "|".join(w for w in _OTHER_LABELS if w.isalpha() and len(w) > 2) + r"|ticket)\b"
+)
+
+
+def listed_after_cue(text: str) -> list[tuple[int, int]]:
+    """NINO-shaped values of a list its cue opens on the line, however far along.
+
+    "NI numbers still missing: Ola Reyes - applied, Kit Byrne - AB123456C · Ib TN082246C": the
+    cue names every item of the line, so a NINO-shaped value that ends its item ("name value"
+    or "name - value") is a NINO, unless its item names another label ("van's ticket is ...").
+    """
+    out: list[tuple[int, int]] = []
+    for line in _NINO_CUE_LINE.finditer(text):
+        for m in _LISTED_NINO.finditer(text, line.start(), line.end()):
+            if not not_a_word_and_date(m["v"]) or not _ITEM_END.match(text, m.end()):
+                continue
+            before = text[line.start() : m.start()]
+            start = _ITEM_START.search(before)
+            item = before[start.start() + 1 :] if start else before
+            if not _LABEL_WORD.search(item):
+                out.append(m.span("v"))
+    return out
+
+
+_WORD = r"(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
+_PART = rf"(?:(?:double|treble|triple)[ -]?{_WORD}|{_WORD}|\d{{1,2}})"
+_SEP = r"(?:[ \t]*[-./_,\u00b7][ \t]*|[ \t]+)"
+# After its cue, a NINO spelt as a phone number is: its digits one at a time, in words or
+# half in words, one separator between them ("NI: AB 1 2 3 4 5 6 C", "A-B-1-2-3-4-5-6-C",
+# "nino is ab one two three four five six c"). `spelt_nino` checks the run.
+SPELT_NINO = re.compile(
+    r"(?i)"
+    + NINO_CUE
+    + r"[^\d\n]{0,40}?(?<![A-Za-z0-9])(?P<v>[A-Z](?:"
+    + _SEP
+    + r")?[A-Z]"
+    + rf"{_SEP}{_PART}\b(?:{_SEP}{_PART}\b){{1,11}}{_SEP}[A-D])(?![A-Za-z0-9])"
+)
+# What every NINO rule's text holds: six digits, or the cue a NINO in words follows.
+NINO_GATE = re.compile(SIX_DIGITS.pattern + "|" + NINO_CUE)
+_SMALL_WORDS = {"an", "as", "at", "be", "by", "if", "in", "is", "it", "me", "my", "of", "on"}
+_SMALL_WORDS |= {"or", "so", "to", "up", "us", "we", "he", "do", "go", "no", "am"}
+_SPELT_PARTS = re.compile(rf"(?i)\b{_PART}\b")
+
+
+def spelt_nino(value: str) -> bool:
+    """Whether a run after a NINO cue spells two letters, six digits and a letter A-D.
+
+    The digits' separator is one and the same all along, and some digit stands alone or in a
+    word (joined pairs are the printed shape's, read by the other rules); the letters are no
+    little word the cue's sentence goes on with ("NI: on 1 2 3 4 5 6 a").
+    """
+    if re.sub(r"[^A-Za-z]", "", value[:3])[:2].lower() in _SMALL_WORDS:
+        return False
+    middle = value[2:-1] if value[1].isalpha() else value[1:-1].lstrip(" \t-./_,\u00b7")[1:]
+    parts = _SPELT_PARTS.findall(middle)
+    if len(spoken_digits(" ".join(parts))) != 6 or all(len(p) == 2 for p in parts):
+        return False
+    gaps = {g.strip() or " " for g in _SPELT_PARTS.split(middle.strip(" \t-./_,\u00b7"))[1:-1]}
+    return len(gaps) <= 1

@@ -42,8 +42,9 @@ _PHONE_JOINED = re.compile(
     + r"\+44(?P<t>[._/\u00b7\u2013\u2014-])\d{2,4}(?:(?P=t)\d{2,7}){1,3})"
     + _POST
 )
-# The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414").
-_PHONE_LONE_ZERO = re.compile(_PRE + r"0 \d{3,4} \d{3}[ ]?\d{3,4}" + _POST)
+# The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414", London's
+# "0 20 7946 0303").
+_PHONE_LONE_ZERO = re.compile(_PRE + r"0 \d{2,4} \d{3,4}[ ]?\d{3,4}" + _POST)
 # Every digit on its own ("0 1 1 7 4 9 6 0 7 2 1"): a number read out slowly or typed so.
 _PHONE_SPACED = re.compile(_PRE + r"0(?:[ \u00a0]\d){9,10}(?![ \u00a0]\d)" + _POST)
 
@@ -111,7 +112,7 @@ def _one_case(value: str) -> bool:
 # Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
 # a date or a price, and none of these).
 _JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014]\d|\+44")
-_LONE_ZERO_GATE = re.compile(r"0 \d{3}")
+_LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")
 _POSTCODE_GATE = re.compile(r"[-._]\d[A-Za-z]{2}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
+from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.recognizers.id_cues import (
     BETWEEN_AFTER,
     NINO_CUE,
@@ -19,10 +19,19 @@ from sar_desk.detect.recognizers.id_cues import (
     PPT_CUE,
 )
 from sar_desk.detect.recognizers.nino_shapes import (
+    NINO_GATE,
     NINO_SHAPE,
     PAIRED_SHAPE,
-    SIX_DIGITS,
+    SPELT_NINO,
+    listed_after_cue,
     not_a_word_and_date,
+    spelt_nino,
+)
+from sar_desk.detect.recognizers.passport_forms import (
+    CUE_GATE,
+    SPELT_AFTER_CUE,
+    SPELT_BEFORE_CUE,
+    spelt_passport,
 )
 
 _NINO_SHAPE = NINO_SHAPE
@@ -122,14 +131,12 @@ def _further_along(text: str) -> list[tuple[int, int]]:
 # What every rule's number is, so a text without one skips the cue patterns (most texts
 # with a digit hold a time or a date, no nine digits).
 _NINE_DIGITS = re.compile(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}")
-# The digits of every NINO shape the rules read ("AB123456C", "AB-12-34-56-C").
-_SIX_DIGITS = SIX_DIGITS
 
 
 class PassportNumberRecognizer(RuleRecognizer):
     """A 9-digit number by a passport cue: "passport no. 123456789", "ppt 123 456 789"."""
 
-    NEEDS = _NINE_DIGITS
+    NEEDS = None  # a passport number in words has no digit: each rule has its own gate
 
     ENTITIES = ("UK_PASSPORT",)
     RULES = (
@@ -142,6 +149,7 @@ class PassportNumberRecognizer(RuleRecognizer):
                 + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
             ),
             0.85,
+            needs=_NINE_DIGITS,
         ),
         # The number's own label after a longer aside: "passport copy for Piper Vaughan-Thomas
         # (non-UK... actually UK) no. 123456789". "no."/"number"/"#" right before nine digits,
@@ -156,12 +164,14 @@ class PassportNumberRecognizer(RuleRecognizer):
                 + r"(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
             ),
             0.85,
+            needs=_NINE_DIGITS,
         ),
         # "ppt 123456789": the abbreviation only directly before the number.
         Rule(
             "passport-after-ppt",
             re.compile(PPT_CUE + r"(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"),
             0.85,
+            needs=_NINE_DIGITS,
         ),
         Rule(
             "passport-before-cue",
@@ -171,6 +181,22 @@ class PassportNumberRecognizer(RuleRecognizer):
                 + PASSPORT_CUE
             ),
             0.85,
+            needs=_NINE_DIGITS,
+        ),
+        # Separated, digit by digit, in words or half in words (`passport_forms`).
+        Rule(
+            "passport-spelt-after-cue",
+            SPELT_AFTER_CUE,
+            0.85,
+            validate=spelt_passport,
+            needs=CUE_GATE,
+        ),
+        Rule(
+            "passport-spelt-before-cue",
+            SPELT_BEFORE_CUE,
+            0.85,
+            validate=spelt_passport,
+            needs=CUE_GATE,
         ),
     )
     CONTEXT = ("passport", "ppt")
@@ -184,31 +210,10 @@ class PassportNumberRecognizer(RuleRecognizer):
         return sorted(found)
 
 
-_NINO_CUE_LINE = re.compile(NINO_CUE + r"[^\n]{0,240}")
-# A list item's value: after a dash, a colon or an equals sign ("Ola Reyes - AB123456C").
-_LISTED_NINO = re.compile(r"(?<![A-Za-z0-9])[-–:=][ \t]*(?P<v>" + _NINO_SHAPE + r")(?![A-Za-z0-9])")
-
-
-def _listed_after_cue(text: str) -> list[tuple[int, int]]:
-    """NINO-shaped values of a list its cue opens on the line, however far along.
-
-    "NI numbers still missing: Ola Reyes - applied, Kit Byrne - AB123456C": the cue names
-    every item of the line, so each value written as an item's ("name - value") is a NINO.
-    """
-    out: list[tuple[int, int]] = []
-    for line in _NINO_CUE_LINE.finditer(text):
-        out += [
-            m.span("v")
-            for m in _LISTED_NINO.finditer(text, line.start(), line.end())
-            if not_a_word_and_date(m["v"])
-        ]
-    return out
-
-
 class NinoCueRecognizer(RuleRecognizer):
     """A NINO-shaped value within a few words after "NI number" or "national insurance"."""
 
-    NEEDS = _SIX_DIGITS
+    NEEDS = NINO_GATE
 
     ENTITIES = ("UK_NINO",)
     RULES = (
@@ -278,15 +283,15 @@ class NinoCueRecognizer(RuleRecognizer):
             validate=not_a_word_and_date,
             note=_nino_note,
         ),
+        # Digit by digit, in words or half in words, after the cue (`nino_shapes`).
+        Rule("nino-spelt-after-cue", SPELT_NINO, 0.85, validate=spelt_nino, note=_nino_note),
     )
     CONTEXT = ("national", "insurance", "ni", "nino")
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then the values of a list the cue opens on its line."""
         found = super().noted_spans(text)
-        if not DIGIT.search(text):
-            return found
-        for start, end in _listed_after_cue(text):
+        for start, end in listed_after_cue(text):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_NINO", 0.85, _nino_note(text[start:end])))
         return sorted(found)

@@ -1,0 +1,65 @@
+"""Passport numbers written the ways phone numbers are: separated, digit by digit, in words.
+
+A UK passport number is nine digits. Next to its cue people give it as they would a phone
+number: with one separator repeated ("127-403-958", "127.403.958"), one digit at a time
+("1 2 7 4 0 3 9 5 8", read out over the phone), in words ("one two seven four oh three nine
+five eight") or half in words ("127 403 nine five eight"). A run is read as one shape: digit
+groups and number words joined by one separator, the same all along, that spell exactly nine
+digits and do not count up or down. A date, a time, a price or a sort code never spells nine
+digits in one shape; the cue is what makes nine digits a passport's (`uk_id_recognizer`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect.recognizers.id_cues import BETWEEN_AFTER, PASSPORT_CUE
+from sar_desk.detect.recognizers.spoken_numbers import counting, spoken_digits
+
+_WORD = r"(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
+# One part of the number: a spoken digit (doubled or not) or a group of one to four digits.
+_PART = rf"(?:(?:double|treble|triple)[ -]?{_WORD}\b|{_WORD}\b|\d{{1,4}})"
+# The one separator, the same all along: spaces, or a hyphen, dot, slash, underscore, middle
+# dot, dash or comma with optional spaces either side.
+_SEP = r"(?:[ \t]*[-./_,\u00b7\u2013\u2014][ \t]*|[ \t]+)"
+_RUN = rf"(?<![\w£$.,:/-]){_PART}(?P<s>{_SEP}){_PART}(?:(?P=s){_PART}){{1,8}}(?![\w]|[-./,:]\d)"
+_RUN_BEFORE = _RUN.replace("(?P<s>", "(?P<t>").replace("(?P=s)", "(?P=t)")
+
+# A label that makes the run another number's ("passport ref 41 27 93 58 6", "then the
+# booking no: 4-1-2-7-9-3-5-8-6"): refused, however close the cue stands.
+_OTHER = ("ref", "order", "booking", "case", "invoice", "ticket", "account", "acc", "version")
+_NOT_OTHER = "".join(
+    rf"(?<!(?i:{w}){re.escape(tail)})"
+    for w in _OTHER
+    for tail in (" ", ": ", ":", " no ", " no. ", " no: ", " # ", " number ", " number: ")
+)
+# Every form of the cue starts with one of these letters ("passport", "apssport" swapped,
+# "sppt", "hmpo", "travel doc"): looking at the letter first skips most positions of a text
+# three times faster than trying the cue's whole alternation at each.
+_CUE = r"(?=[APSHTapsht])" + PASSPORT_CUE
+# The cue, then a few words without digits, then the run ("his passport: 1 2 7 4 0 3 9 5 8").
+SPELT_AFTER_CUE = re.compile(
+    r"(?i)"
+    + _CUE
+    + r"(?:[ \t]*\([^()\n]{0,40}\))?[^\d\n]{0,40}?"
+    + _NOT_OTHER
+    + r"(?P<v>"
+    + _RUN
+    + ")",
+)
+# The run, then a few words, then the cue ("1 2 7 4 0 3 9 5 8 is his passport").
+SPELT_BEFORE_CUE = re.compile(r"(?i)(?P<v>" + _RUN_BEFORE + ")" + BETWEEN_AFTER + PASSPORT_CUE)
+# Every match of either rule stands near its cue: the cue's own regex is the gate.
+CUE_GATE = re.compile(_CUE)
+
+
+def spelt_passport(value: str) -> bool:
+    """Whether a run spells a passport number in a form the nine-digit rules do not read.
+
+    Nine digits exactly, no count ("1 2 3 4 5 6 7 8 9"), at least three different digits, and
+    not the plain "123456789" / "123 456 789" the other rules already propose.
+    """
+    digits = spoken_digits(value)
+    if len(digits) != 9 or counting(digits) or len(set(digits)) < 3:
+        return False
+    return re.fullmatch(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}", value) is None
