@@ -13,6 +13,11 @@ model reads there ("Orford Ness council", `analyze`).
 A span with a listed given name ("12 Mill Road, Siobhan said") or a title ("4 MOTs booked,
 Dr Iqbal-Shah on ramp 2") stays a person; so does a name the case knows (the caller checks
 the case's index first).
+
+After "the", a name before a site or a local event a town holds ("the Calcethorpe pitch rent",
+"at the Langton Matravers garage", "the Kildrummy fete") modifies it as a town's name does
+(`town_modifier`): such a name is no thing's name ("the Joe Davis table", "the Kenco machine"),
+so `case_things` keeps a PERSON guess on it, which still covers the town.
 """
 
 from __future__ import annotations
@@ -55,3 +60,23 @@ def unlisted_town(text: str, start: int, end: int) -> bool:
             if part and gaz.is_first_name(part):
                 return False  # "Siobhan", "Mary-Jane": a person may stand there too
     return placed_in_address(text, start, end) or bool(_FACILITY_AFTER.match(text, end))
+
+
+# Sites and local events a town's name stands before after "the" ("the Calcethorpe pitch",
+# "the Langton Matravers garage", "the Kildrummy fete"); not goods or furniture ("the Kenco
+# machine", "the Joe Davis table"), which a thing's name stands before.
+_SITE_AFTER = re.compile(
+    r"(?i)[ \t]+(?:pitch|pitches|fete|fête|show|fair|carnival|gala|festival|market|garage|"
+    r"depot|branch|site|office|yard|campus|estate|bypass|roundabout|junction|car park|"
+    r"bus station|train station|station|surgery|pharmacy|library|school|church|chapel|pub|"
+    r"village hall|town hall|leisure centre|rec|recreation ground|playing fields?|green)"
+    r"(?![\w&'’-])"
+)
+_THE_BEFORE = re.compile(r"(?i)(?:^|[\s(])the[ \t]+$")
+
+
+def town_modifier(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands after "the" before a site or event a town names."""
+    return bool(_THE_BEFORE.search(text[max(0, start - 8) : start])) and bool(
+        _SITE_AFTER.match(text, end) or _FACILITY_AFTER.match(text, end)
+    )
