@@ -10,7 +10,7 @@ it, a family name after it, a speech verb after it ("Kevin said"), a person noun
 possessive ("Kevin's mum"), a person cue before it ("told Kevin", "hi Kevin"), a person noun
 beside it ("the cleaner Kevin", "Kevin (cleaner)"), a phone number or an e-mail address
 right after it, or a line that opens with it and a colon (a sender). Nor when one shows it
-as a place ("in Ely", "near Garsdale", "the Calcethorpe pitch": `place_slots.town_modifier`),
+as a place ("in Ely", "near Garsdale", "the Calcethorpe pitch": `town_sites.town_modifier`),
 or it is a listed town or village: a PERSON guess on a place still covers it for redaction.
 A name known to the case (its people table) is never a thing. `case_things` returns the keys
 of such names;
@@ -27,8 +27,8 @@ from functools import lru_cache
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
-from sar_desk.detect.place_slots import town_modifier
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
+from sar_desk.detect.town_sites import town_modifier
 
 _TITLE_BEFORE = re.compile(
     r"(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|cllr|rev|revd|lady|lord)\.?[ \t]+$"

@@ -13,31 +13,16 @@ model reads there ("Orford Ness council", `analyze`).
 A span with a listed given name ("12 Mill Road, Siobhan said") or a title ("4 MOTs booked,
 Dr Iqbal-Shah on ramp 2") stays a person; so does a name the case knows (the caller checks
 the case's index first).
-
-After "the", a name before a site or a local event a town holds ("the Calcethorpe pitch rent",
-"at the Langton Matravers garage", "the Kildrummy fete") modifies it as a town's name does
-(`town_modifier`): such a name is no thing's name ("the Joe Davis table", "the Kenco machine"),
-so `case_things` keeps a PERSON guess on it, which still covers the town.
 """
 
 from __future__ import annotations
 
-import re
-
 from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.uk_place_recognizer import placed_in_address
+from sar_desk.detect.town_sites import facility_after
 from sar_desk.detect.words import TITLES
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
-
-# Public services a town's name stands before, beside those `placed_in_address` reads
-# ("Rhigos A&E", "Rhigos primary", "Rhigos town hall", "Rhigos leisure centre").
-_FACILITY_AFTER = re.compile(
-    r"(?i)[ \t]+(?:a&e|a and e|minor injuries|walk-in|primary|high school|secondary|academy|"
-    r"comprehensive|town hall|village hall|leisure centre|health centre|medical centre|"
-    r"surgery|clinic|police station|fire station|ambulance station|community centre|"
-    r"post office|sorting office|recycling centre|tip|food bank|crematorium|cemetery)(?![\w&])"
-)
 
 
 def unlisted_town(text: str, start: int, end: int) -> bool:
@@ -59,24 +44,4 @@ def unlisted_town(text: str, start: int, end: int) -> bool:
         for part in word.split("-"):
             if part and gaz.is_first_name(part):
                 return False  # "Siobhan", "Mary-Jane": a person may stand there too
-    return placed_in_address(text, start, end) or bool(_FACILITY_AFTER.match(text, end))
-
-
-# Sites and local events a town's name stands before after "the" ("the Calcethorpe pitch",
-# "the Langton Matravers garage", "the Kildrummy fete"); not goods or furniture ("the Kenco
-# machine", "the Joe Davis table"), which a thing's name stands before.
-_SITE_AFTER = re.compile(
-    r"(?i)[ \t]+(?:pitch|pitches|fete|fête|show|fair|carnival|gala|festival|market|garage|"
-    r"depot|branch|site|office|yard|campus|estate|bypass|roundabout|junction|car park|"
-    r"bus station|train station|station|surgery|pharmacy|library|school|church|chapel|pub|"
-    r"village hall|town hall|leisure centre|rec|recreation ground|playing fields?|green)"
-    r"(?![\w&'’-])"
-)
-_THE_BEFORE = re.compile(r"(?i)(?:^|[\s(])the[ \t]+$")
-
-
-def town_modifier(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands after "the" before a site or event a town names."""
-    return bool(_THE_BEFORE.search(text[max(0, start - 8) : start])) and bool(
-        _SITE_AFTER.match(text, end) or _FACILITY_AFTER.match(text, end)
-    )
+    return placed_in_address(text, start, end) or facility_after(text, end)

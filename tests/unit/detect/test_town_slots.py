@@ -10,7 +10,8 @@ import pytest
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect.case_things import case_things
-from sar_desk.detect.place_slots import town_modifier
+from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
+from sar_desk.detect.town_sites import town_modifier
 from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -59,3 +60,47 @@ def test_a_town_before_a_site_is_no_thing_for_the_case(texts: list[str], name: s
 
 def test_a_thing_before_goods_is_still_a_thing() -> None:
     assert case_things(["wants the Kenco machine moved"], ["Kenco"]) == {name_key("Kenco")}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("first wagon from Wenthorpe at 05:40, Sam on the kill floor", "Wenthorpe"),
+        ("instructor Wafaa, ambulance from Wenthorpe", "Wenthorpe"),
+        ("oyster mushrooms to the restaurant in Wenthorpe, invoice to follow", "Wenthorpe"),
+        ("course in Hollowby Parva in Feb", "Hollowby Parva"),
+        ("engineer from Wenthorpe coming Tues", "Wenthorpe"),
+        ("big top up at Wenthorpe on Thurs, riggers from 8", "Wenthorpe"),
+        ("build-up at Wenthorpe rec Wed", "Wenthorpe"),
+        ("school: Wenthorpe primary • contact the head", "Wenthorpe"),
+        ("route sheet → Wenthorpe leisure centre → bus garage", "Wenthorpe"),
+        ("a councillor from Wenthorpe parish council emailed", "Wenthorpe"),
+        ("machine broken into at the Wenthorpe garage overnight", "Wenthorpe"),
+        ("wind 28mph gusts at the Hollowby Parva fete", "Hollowby Parva"),
+    ],
+)
+def test_an_unlisted_town_is_proposed_where_only_a_town_stands(text: str, town: str) -> None:
+    spans = UkPlaceRecognizer().noted_spans(text)
+    assert [(text[s:e], kind) for s, e, kind, *_ in spans] == [(town, "LOCATION")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a message from Okafor.",  # a family name alone is a person's
+        "a text from Siobhan, she's late",  # a given name
+        "ping me in Teams today",  # a product
+        "queries to the team in Accounts, please",  # English words
+        "see you in Feb.",  # a month
+        "back from Thurs.",  # a weekday
+        "parcel left in Wenthorpe Road.",  # a street
+        "wants the Kenco machine moved",  # goods, not a site
+        "Wenthorpe rang about the invoice",  # no place position
+        "lunch at Wenthorpe's later",  # a possessive is no town
+        "from Mr Wenthorpe.",  # a title
+        "from wenthorpe.",  # lower case is not read by shape
+    ],
+)
+def test_people_products_and_dates_in_those_positions_are_not_proposed(text: str) -> None:
+    spans = UkPlaceRecognizer().noted_spans(text)
+    assert [text[s:e] for s, e, *_ in spans] == []
