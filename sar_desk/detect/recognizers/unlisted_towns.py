@@ -38,10 +38,12 @@ _TOWN = rf"(?P<t>{_CAP}(?:[ \t]{_CAP}){{0,2}})"
 _DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\.?"
 # What closes a town's phrase: punctuation or the line's end, a dash, or a time, a date or
 # a movement after it ("from Saltfleetby at 05:40", "in Tathwell in Feb", "from X coming").
+# "at" and a bare number is a house ("collecting from Durga at 81A Pit Lane"): a person's.
 _MONTHS = "|".join(sorted(m[:3] for m in MONTH_NAMES))
 _CLOSES = (
     r"(?=[ \t]*(?:[,.;:!?)\n]|$|[ \t][-–—][ \t])"
-    rf"|[ \t]+(?:at[ \t]+\d|on[ \t]+{_DAY}\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
+    r"|[ \t]+(?:at[ \t]+\d{1,2}(?:[:.]\d\d|[ \t]?[ap]m)\b"
+    rf"|on[ \t]+{_DAY}\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
     r"tomorrow\b|tmrw\b|tonight\b|this[ \t]+(?:morning|afternoon|week)\b|next[ \t]+week\b))"
 )
 _AFTER_CUE = re.compile(rf"(?<![\w'’-])(?:from|in|near|nr|outside)[ \t]+{_TOWN}{_CLOSES}")

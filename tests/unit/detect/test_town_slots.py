@@ -10,6 +10,7 @@ import pytest
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect.case_things import case_things
+from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
 from sar_desk.detect.town_sites import town_modifier
 from tests.unit.detect.conftest import span_of
@@ -99,8 +100,24 @@ def test_an_unlisted_town_is_proposed_where_only_a_town_stands(text: str, town: 
         "lunch at Wenthorpe's later",  # a possessive is no town
         "from Mr Wenthorpe.",  # a title
         "from wenthorpe.",  # lower case is not read by shape
+        "collecting the clock from Wenthorpe at 81A Pit Lane",  # a house: a person's
     ],
 )
 def test_people_products_and_dates_in_those_positions_are_not_proposed(text: str) -> None:
     spans = UkPlaceRecognizer().noted_spans(text)
     assert [text[s:e] for s, e, *_ in spans] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "town"),
+    [
+        ("the secretary says the Wenthorpe pitch rent is going up", "Wenthorpe", True),
+        ("at the Hollowby Parva garage overnight", "Hollowby Parva", True),
+        ("wants the Kenco machine moved", "Kenco", False),  # goods
+        ("the Siobhan show was a hit", "Siobhan", False),  # a given name
+    ],
+)
+def test_a_person_guess_before_a_site_is_the_town(text: str, value: str, town: bool) -> None:
+    # The model's PERSON guess there is relabelled a place, so it counts as neither a wrong
+    # person nor a thing's name.
+    assert unlisted_town(*span_of(text, value)) is town
