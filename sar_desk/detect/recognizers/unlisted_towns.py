@@ -6,9 +6,10 @@ a town in a few positions no person, product or weekday takes, so the shape of t
 says what the word is:
 
 - after a place word, closing its phrase: "first wagon from Saltfleetby at 05:40", "ambulance
-  from Kildrummy", "deli in Crathie", "course in Tathwell in Feb";
+  from Kildrummy", "deli in Crathie", "course in Tathwell in Feb" (a time after "at", not a
+  house number: "collecting from Durga at 81A Pit Lane" is a person);
 - after "at", with a weekday after it: "big top up at Cilmery on Thurs";
-- before a public service or a site only a town's name stands before (`place_slots`):
+- before a public service or a site only a town's name stands before (`town_sites`):
   "Mosside primary", "Midlem leisure centre", "Maxton parish council", "at Corgarff rec",
   "the Ednam garage", "the Dinnet fete".
 
