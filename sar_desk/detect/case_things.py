@@ -10,9 +10,10 @@ it, a family name after it, a speech verb after it ("Kevin said"), a person noun
 possessive ("Kevin's mum"), a person cue before it ("told Kevin", "hi Kevin"), a person noun
 beside it ("the cleaner Kevin", "Kevin (cleaner)"), a phone number or an e-mail address
 right after it, or a line that opens with it and a colon (a sender). Nor when one shows it
-as a place ("in Ely", "near Garsdale"), or it is a listed town or village: a PERSON guess on
-a place still covers it for redaction. A name known to the case (its people table) is never
-a thing. `case_things` returns the keys of such names;
+as a place ("in Ely", "near Garsdale", "the Calcethorpe pitch": `town_sites.town_modifier`),
+or it is a listed town or village: a PERSON guess on a place still covers it for redaction.
+A name known to the case (its people table) is never a thing. `case_things` returns the keys
+of such names;
 `analyze.analyze_all` drops PERSON proposals on them before the spread, and the detection
 job does not spread them.
 """
@@ -27,6 +28,7 @@ from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
+from sar_desk.detect.town_sites import town_modifier
 
 _TITLE_BEFORE = re.compile(
     r"(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|cllr|rev|revd|lady|lord)\.?[ \t]+$"
@@ -59,8 +61,10 @@ def person_at(text: str, start: int, end: int) -> bool:
     after = text[end : end + 60]
     if _TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before) or before.endswith("@"):
         return True
-    if _PLACE_BEFORE.search(before):
-        return True  # "lives in Ely", "near Garsdale": a place, which a PERSON guess still covers
+    if _PLACE_BEFORE.search(before) or town_modifier(text, start, end):
+        # "lives in Ely", "near Garsdale", "the Calcethorpe pitch": a place, which a PERSON
+        # guess still covers
+        return True
     if _SAYS_AFTER.match(after) or _CONTACT_AFTER.match(after):
         return True
     owned = _POSSESSED.match(after)

@@ -4,7 +4,8 @@ No gazetteer shipped with SAR Desk holds every UK village ("Pennant Melangell", 
 "Hesket Newmarket"), and the model often calls an unknown capitalised word a person. Where it
 stands says what it is: after a numbered street and a comma ("12 Lido Road, Rhigos"), before
 a postcode ("Rhigos, SA59 2ZL"), or before a public service that only a town's name
-stands before ("Rhigos magistrates", "Rhigos A&E", "Rhigos primary", "Rhigos town hall").
+stands before ("Rhigos magistrates", "Rhigos A&E", "Rhigos primary", "Rhigos town hall"), or
+after "the" before a site or a local event ("the Rhigos pitch", "the Rhigos fete").
 There, a span none of whose words is a listed given name is the town (`unlisted_town`), so
 it is proposed as a place and never spreads as a person; a family name there ("Tynan
 primary") stays the place the model called it (`relabel`), and so does a firm's name the
@@ -17,22 +18,12 @@ the case's index first).
 
 from __future__ import annotations
 
-import re
-
 from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.uk_place_recognizer import placed_in_address
+from sar_desk.detect.town_sites import facility_after, town_modifier
 from sar_desk.detect.words import TITLES
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
-
-# Public services a town's name stands before, beside those `placed_in_address` reads
-# ("Rhigos A&E", "Rhigos primary", "Rhigos town hall", "Rhigos leisure centre").
-_FACILITY_AFTER = re.compile(
-    r"(?i)[ \t]+(?:a&e|a and e|minor injuries|walk-in|primary|high school|secondary|academy|"
-    r"comprehensive|town hall|village hall|leisure centre|health centre|medical centre|"
-    r"surgery|clinic|police station|fire station|ambulance station|community centre|"
-    r"post office|sorting office|recycling centre|tip|food bank|crematorium|cemetery)(?![\w&])"
-)
 
 
 def unlisted_town(text: str, start: int, end: int) -> bool:
@@ -54,4 +45,6 @@ def unlisted_town(text: str, start: int, end: int) -> bool:
         for part in word.split("-"):
             if part and gaz.is_first_name(part):
                 return False  # "Siobhan", "Mary-Jane": a person may stand there too
-    return placed_in_address(text, start, end) or bool(_FACILITY_AFTER.match(text, end))
+    if town_modifier(text, start, end):
+        return True  # "says the Calcethorpe pitch rent is going up"
+    return placed_in_address(text, start, end) or facility_after(text, end)

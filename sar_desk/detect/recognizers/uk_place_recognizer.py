@@ -29,6 +29,7 @@ from sar_desk.detect.recognizers.gazetteer_recognizers import (
     UkPlaceRecognizer as ListedPlaceRecognizer,
 )
 from sar_desk.detect.recognizers.uk_villages import village_spans
+from sar_desk.detect.recognizers.unlisted_towns import unlisted_town_spans
 
 Span = tuple[int, int, str, float, str]
 
@@ -165,7 +166,12 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
             if span is not None and all(span[1] <= k[0] or span[0] >= k[1] for k in found):
                 found.append(span)
                 taken = span[1]
-        return sorted(_with_villages(text, words, gaz, found))
+        found = _with_villages(text, words, gaz, found)
+        # Towns no list has, where only a town stands ("ambulance from Kildrummy").
+        for town in unlisted_town_spans(text, gaz):
+            if all(town[1] <= k[0] or town[0] >= k[1] for k in found):
+                found.append(town)
+        return sorted(found)
 
     def _placed_at(
         self, text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers
