@@ -23,7 +23,7 @@ import re
 
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.languages import is_foreign_word
-from sar_desk.detect.lexical import CHAT_WORDS, lower_word_not_name
+from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.posts import is_post
 from sar_desk.detect.prefilters import atoms, folded
 from sar_desk.detect.recognizers.address_forms import (
@@ -112,28 +112,18 @@ def _in_a_name(text: str, start: int, cue: str) -> bool:
     return before is not None and before.group(1)[:1].isupper()
 
 
-# After "big gaz", "our shaz": the verb or "and" of a subject, which a rare word seldom has.
-_SUBJECT_AFTER = re.compile(
-    r"^(?:['’]s)?[ \t]+(?:is|was|has|had|says|said|wants|rang|and|n|&)\b"
-)
-
-
-def familiar_ok(cue: str, value: str, after: str = "") -> bool:
+def familiar_ok(cue: str, value: str) -> bool:
     """Whether the word after "uncle", "our", "big"... is a name, not a word.
 
-    `after`: the text right after the word. After a word of kin ("uncle", "nan") an unlisted
-    word one slip from a dictionary word is still a name ("uncle tunde"); after "big" or "our"
-    a rare dictionary word is one only as the subject of a verb ("big gaz is on"), and never
-    after "wee" or "old" ("wee dram is good").
+    After a word of kin ("uncle", "nan") an unlisted word one slip from a dictionary word is
+    still a name ("uncle tunde"): the title says a person follows.
     """
     word = _plain(value)
     low = word.casefold()
     gaz = current()
     kin = cue.casefold() not in ("big", "little", "lil", "old", "our", "wee")
     if is_not_a_name(word) or gaz.is_place(low) or lower_word_not_name(word, typos=not kin):
-        if kin or cue.casefold() not in ("big", "our") or not _rare_subject(word, after):
-            return False  # "our house", "little agianst" (a slip of a word)
-        return True
+        return False  # "our house", "little agianst" (a slip of a word)
     listed = gaz.is_first_name(low) and not gaz.is_word(low)
     if not kin:
         # "big deal", "our house": only a capitalised word or a given name no word shares.
@@ -143,15 +133,6 @@ def familiar_ok(cue: str, value: str, after: str = "") -> bool:
             or (word[:1].isupper() and not gaz.is_common_word(low))
         )
     return listed or not gaz.is_english(low)
-
-
-def _rare_subject(word: str, after: str) -> bool:
-    """Whether a lower-case dictionary word no chat uses is a subject ("big gaz is on")."""
-    low = word.casefold()
-    gaz = current()
-    if not word.islower() or low in CHAT_WORDS or gaz.is_common_word(low) or is_not_a_name(word):
-        return False
-    return gaz.is_english(low) and not gaz.is_place(low) and bool(_SUBJECT_AFTER.match(after))
 
 
 def contact_ok(value: str) -> bool:
@@ -251,8 +232,7 @@ class NicknameRecognizer(RuleRecognizer):
             start, end = m.span("v")
             if _in_a_name(text, m.start("cue"), m.group("cue")):
                 continue  # "Amber Little against": the cue is a family name
-            after = text[end : end + 12]
-            if familiar_ok(m.group("cue"), m.group("v"), after) and all(
+            if familiar_ok(m.group("cue"), m.group("v")) and all(
                 end <= s or start >= e for s, e, *_rest in found
             ):
                 found.append((start, end, "PERSON", 0.6, ""))
