@@ -165,9 +165,10 @@ def listed_initials(
     for m in _TOKEN.finditer(text):
         token = m.group(1)
         key = token.upper()
-        if key not in short and not (key in full and key in ACRONYMS):
-            if not (lower_text and key in full):
-                continue
+        # the plain pattern already takes capitals of `full` that are no abbreviation
+        unsure = key in short or (key in full and (key in ACRONYMS or lower_text))
+        if not unsure:
+            continue
         if not (token.isupper() or (lower_text and _lower_initials_ok(token))):
             continue
         if m.start() >= 2 and text[m.start() - 2].isdigit():

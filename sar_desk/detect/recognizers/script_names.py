@@ -170,9 +170,9 @@ class ScriptNameRecognizer(RuleRecognizer):
                 found.add(m.span())
         for m in _LONE_LOWER.finditer(text) if not any(c.isupper() for c in text) else ():
             head = text[max(0, m.start() - 16) : m.start()]
-            if m.group(0) not in _NOT_NAMES and _PLACE_BEFORE.search(head) is None:
-                if not head.endswith(("to ", "to\t")):  # "went to αθήνα for"
-                    found.add(m.span())
+            place = _PLACE_BEFORE.search(head) or head.endswith(("to ", "to\t"))  # "to αθήνα"
+            if m.group(0) not in _NOT_NAMES and not place:
+                found.add(m.span())
         for m in _SUBJECT.finditer(text):
             if m.group(2) in _PROSE_VERBS:
                 found.add(m.span(1))
