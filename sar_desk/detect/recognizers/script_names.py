@@ -16,7 +16,8 @@ a run of one to three such words is proposed only where English chat puts a name
   a lone word of another script there for a name, a greeting, a one-word reply or a place;
   the listed greetings and replies are refused, and so is a word after a place preposition
   ("in Київ", "from Αθήνα"); in a message typed with no capitals at all, the same word in
-  lower case before an English word ("κατερίνα is on the front desk");
+  lower case as the subject of an English verb ("κατερίνα is on the front desk", not
+  "сергей from the yard");
 - two or three words opening a message as its subject: an English verb follows, maybe
   after an honorific ("ਹਰਜੀਤ ਕੌਰ ਜੀ did the accounts").
 
@@ -70,7 +71,7 @@ _CAPS = re.compile(rf"(?<![\w])([{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,2}})(?!
 _LONE = re.compile(rf"(?<![\w])[{_UP}][{_LOW}]{{2,}}(?![\w])")
 # The same in a message typed with no capitals at all, where case says nothing ("κατερίνα is
 # on the front desk").
-_LONE_LOWER = re.compile(rf"(?<![\w])[{_LOW}]{{3,}}(?![\w])(?=[ \t]+[a-z])")
+_LONE_LOWER = re.compile(rf"(?<![\w])[{_LOW}]{{3,}}(?![\w])[ \t]+([a-z]+)")
 # Words before which a lone capitalised word is more often a town than a person.
 _PLACE_BEFORE = re.compile(
     r"(?i)\b(?:in|at|near|into|via|from|around|outside|of|visiting|flew|flying)[ \t]+$"
@@ -171,8 +172,9 @@ class ScriptNameRecognizer(RuleRecognizer):
         for m in _LONE_LOWER.finditer(text) if not any(c.isupper() for c in text) else ():
             head = text[max(0, m.start() - 16) : m.start()]
             place = _PLACE_BEFORE.search(head) or head.endswith(("to ", "to\t"))  # "to αθήνα"
-            if m.group(0) not in _NOT_NAMES and not place:
-                found.add(m.span())
+            word = m.group(0).split()[0]
+            if m.group(1) in _PROSE_VERBS and word not in _NOT_NAMES and not place:
+                found.add((m.start(), m.start() + len(word)))
         for m in _SUBJECT.finditer(text):
             if m.group(2) in _PROSE_VERBS:
                 found.add(m.span(1))

@@ -90,6 +90,7 @@ def _script(text: str) -> list[str]:
 
 def test_a_lower_case_greek_name_in_a_lower_case_message() -> None:
     assert _script("φωτεινή is on the tills till 3") == ["φωτεινή"]
+    assert _script("φωτεινή from the tills") == []  # no verb: nothing to read a subject by
     assert _script("καλημέρα all, tills open") == []  # a greeting
     assert _script("flew to θεσσαλονίκη on friday") == []  # a place after "to"
     assert _script("Φωτεινή said φωτεινή is fine") == ["Φωτεινή"]  # capitals elsewhere
