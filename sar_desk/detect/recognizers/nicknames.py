@@ -3,6 +3,7 @@
 - A family or familiar word of address before a name: "uncle tunde", "Auntie Gloria", "Nana
   Bev", "our Shaz", "Big Al", "Wee Shug". The word after it must be a given name or no
   English word at all, so "our house", "big deal", "wee bit" and "nana nap" stay words.
+- A capitalised word after a role, then a subject's verb: "the cleaner Lucjan found it".
 - A capitalised word inside a sentence right after a verb of contact or thanks, or a
   relation: "ask Tufty about the van", "thanks Mags and Jonesy", "daughter Selam staying".
   Only a word that is no common English word, no place and no product, so "ask Legal" and
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from sar_desk.detect.cues import ROLES
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import lower_word_not_name
@@ -87,6 +89,15 @@ ASSIGNED = re.compile(
 )
 _ARROW = re.compile(r"👉|->|→|=>|➡")  # in every ASSIGNED match: its gate
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
+
+
+# "the cleaner Lucjan found a phone": a person's role, a capitalised word, then a verb only a
+# person's subject takes. The word must pass `contact_ok` (no common word, place or product).
+_ROLE_WORDS = "|".join(sorted(ROLES - {"pt", "ta", "head", "lead", "member", "chair"}))
+AFTER_ROLE = re.compile(
+    rf"(?<![\w'’])(?i:the|our|my|your|their|his|her|new)[ \t]+(?:{_ROLE_WORDS})[ \t]+"
+    r"(?P<v>[A-Z][a-z]{2,})(?=[ \t]+(?:found|said|says|rang|asked|told|wants|is|was|has|had)\b)"
+)
 
 
 _KIN_BEFORE = re.compile(
@@ -194,6 +205,7 @@ class NicknameRecognizer(RuleRecognizer):
     RULES = (
         Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok, needs=_CONTACT_GATE),
         Rule("subject-surname", SUBJECT, 0.5, validate=subject_ok),
+        Rule("after-role", AFTER_ROLE, 0.55, validate=lambda v: contact_ok(v)),
         Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
         # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
         Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
