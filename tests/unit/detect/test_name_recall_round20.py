@@ -94,3 +94,34 @@ def test_a_lower_case_greek_name_in_a_lower_case_message() -> None:
     assert _script("καλημέρα all, tills open") == []  # a greeting
     assert _script("flew to θεσσαλονίκη on friday") == []  # a place after "to"
     assert _script("Φωτεινή said φωτεινή is fine") == ["Φωτεινή"]  # capitals elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the caretaker Wojtek found the keys by the bins", "Wojtek"),
+        ("our receptionist Oluchi said the lift is fixed", "Oluchi"),
+    ],
+)
+def test_a_name_after_a_role_before_a_subjects_verb(text: str, name: str) -> None:
+    assert _nicknames(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the driver Wrexham was late",  # a place
+        "the manager Teams is down again",  # a product
+        "the cleaner Lucky found it",  # a common word
+        "the cleaner Wojtek keys",  # no verb after
+    ],
+)
+def test_a_role_before_a_word_that_is_no_name(text: str) -> None:
+    assert _nicknames(text) == []
+
+
+def test_lower_case_names_after_a_role_or_a_kissed_sign_off() -> None:
+    assert _nicknames("the caretaker wojtek found the keys") == ["wojtek"]
+    assert _nicknames("the caretaker app was down") == []  # a word
+    assert _nicknames("see you at six — ffion x") == ["ffion"]
+    assert _nicknames("see you at six - hun x") == []  # a word of endearment
