@@ -37,7 +37,12 @@ from sar_desk.detect.hit_cues import (
     sentence_start,
     word_follows,
 )
-from sar_desk.detect.initials import initials_index, initials_regex
+from sar_desk.detect.initials import (
+    initials_index,
+    initials_regex,
+    listed_initials,
+    short_initials_index,
+)
 from sar_desk.detect.words import (
     TITLES,
     is_ambiguous,
@@ -249,6 +254,7 @@ class CaseMatcher:
         self._terms = TermMatcher(self._meaning, context.region)
         self._initials = initials_index(context.people)
         self._initials_re = initials_regex(self._initials)
+        self._short_initials = short_initials_index(context.people)
 
     def find(self, text: str) -> list[TermHit]:
         """All deny-list matches in `text`."""
@@ -262,6 +268,12 @@ class CaseMatcher:
             for match in self._initials_re.finditer(text):
                 ids = frozenset(self._initials[match.group(1).upper()])
                 hits.append(TermHit(match.start(), match.end(), "PERSON", ids, "initials"))
+        if self._initials or self._short_initials:
+            taken = {(h.start, h.end) for h in hits}
+            for start, end, key in listed_initials(text, self._initials, self._short_initials):
+                if (start, end) not in taken:
+                    ids = frozenset(self._initials.get(key) or self._short_initials[key])
+                    hits.append(TermHit(start, end, "PERSON", ids, "initials"))
         return hits
 
     def _phone_hit(self, span: TermSpan) -> TermHit:

@@ -115,3 +115,84 @@ def initials_regex(initials: Iterable[str]) -> re.Pattern[str] | None:
     if lower:
         alts.append("(?:" + "|".join(lower) + r")(?![\w@])" + _PERSON_VERB)
     return re.compile(r"(?<![\w@.])(" + "|".join(alts) + ")") if alts else None
+
+
+def short_initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonId | None]]:
+    """Two-letter initials of third parties with three-word names, a word left out.
+
+    "Ann Rose Hale" signs "AH" as often as "ARH" (the middle name dropped), and "Minh Tran
+    Van" "MT" (a family name of two words). Two capitals are often an abbreviation, so these
+    count only as a member of a list of names (`listed_initials`).
+    """
+    full = initials_index(people)
+    index: dict[str, set[PersonId | None]] = {}
+    for person in people:
+        if person.role not in (PersonRole.THIRD_PARTY, PersonRole.UNKNOWN):
+            continue
+        for name in person.names:
+            words = [w for w in re.split(r"[\s,]+", name.strip()) if w]
+            words = [w for w in words if w.casefold().strip(".") not in TITLES]
+            if is_placeholder(name) or len(words) != 3:
+                continue
+            if not all(w[:1].isalpha() and w[:1].isupper() for w in words):
+                continue
+            for key in (words[0][0] + words[1][0], words[0][0] + words[2][0]):
+                if key not in full:
+                    index.setdefault(key, set()).add(person.person_id)
+    return index
+
+
+_TOKEN = re.compile(r"(?<![\w@.])([^\W\d_]{2,3})(?![\w@])")
+# A list of people around the initials: "rung by Eli, Ros and LD", "LD, Ros and Eli".
+_LIST_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)(?:,|[ \t]+(?:and|&|n))[ \t]+$")
+_LIST_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|&|n))[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def listed_initials(
+    text: str, full: dict[str, set[PersonId | None]], short: dict[str, set[PersonId | None]]
+) -> list[tuple[int, int, str]]:
+    """Known people's initials standing in a list of names, where the plain rule is unsure.
+
+    The initials the plain pattern (`initials_regex`) leaves to a following verb, those that
+    are also an abbreviation ("LD") and the two-letter forms of `short_initials_index`,
+    count when a name is the next item of a list ("rung by Eli, Ros and LD"): a listed name
+    or a word in no dictionary, not in capitals ("HR and LD" lists abbreviations, "staff, LD
+    and" words). In a message typed all in lower case the initials may be too ("rozhin and ys").
+    Returns ``(start, end, key)`` with the key as indexed (capitals).
+    """
+    lower_text = not any(c.isupper() for c in text)
+    out = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(1)
+        key = token.upper()
+        # the plain pattern already takes capitals of `full` that are no abbreviation
+        unsure = key in short or (key in full and (key in ACRONYMS or lower_text))
+        if not unsure:
+            continue
+        if not (token.isupper() or (lower_text and _lower_initials_ok(token))):
+            continue
+        if m.start() >= 2 and text[m.start() - 2].isdigit():
+            continue  # "9 AM": a time
+        before = _LIST_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        after = _LIST_AFTER.match(text[m.end() : m.end() + 40])
+        if any(x is not None and _name_item(x.group(1), lower_text) for x in (before, after)):
+            out.append((m.start(), m.end(), key))
+    return out
+
+
+def _lower_initials_ok(token: str) -> bool:
+    """Lower-case initials that are no word ("ys", not "is" or "ad")."""
+    low = token.casefold()
+    return low not in STOP_WORDS and not gazetteer.current().is_english(low)
+
+
+def _name_item(word: str, lower_text: bool) -> bool:
+    """Whether a neighbouring list item reads as a name ("Eliška", "rozhin"), not "staff"."""
+    word = re.sub(r"['’]s$", "", word)
+    if word.isupper() and not lower_text:
+        return False  # "HR and LD": a list of abbreviations
+    low = word.casefold()
+    gaz = gazetteer.current()
+    if gaz.is_first_name(low) or gaz.is_surname(low):
+        return not gaz.is_place(low)
+    return not (gaz.is_common_word(low) or gaz.is_english(low) or gaz.is_place(low))

@@ -10,6 +10,7 @@ reads the span and a few dozen characters beside it, never a corpus's names:
 - how a bar or a shop sells it right after it, through a list of other goods ("Old Tom and
   Bishop's Finger on the guest lines", "Jack Daniel's on offer", "X sold out", "X on tap");
   "on the guest list" is people, "on the bar" is someone working it, so neither is a cue;
+  a name after "by" made the goods ("the pattern by Ann Hale sold out") and stays a person;
 - a drink or a food after it, no possessive between ("Henry gin", "Tetley bitter"): "Dave's
   pint" and "Dave's sandwich order" are Dave's;
 - a count before it on an order ("2 x Old Tom", "3 Daniel's left");
@@ -68,6 +69,9 @@ _SOLD_AFTER = re.compile(
     rf"[ \t]+(?:{_SOLD})\b"
 )
 _SOLD_BEFORE = re.compile(r"(?i)\b(?:sold[ \t]+out[ \t]+of|(?:run|ran)[ \t]+out[ \t]+of)[ \t]+$")
+# "the pattern by Ann Hale sold out": after "by" the name is who made the goods, not the goods;
+# the span may be the last word of the name ("by Ann [Hale]").
+_MAKER_BEFORE = re.compile(r"(?i:\bby)[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?$")
 
 # A count on an order line before the name ("2 x Old Tom", "3x Jack Daniel's"), and a count
 # with a possessive plural and what is left ("3 Daniel's left").
@@ -162,7 +166,12 @@ def contained_goods(text: str, start: int, end: int) -> bool:
 
 
 def sold_goods(text: str, start: int, end: int) -> bool:
-    """Whether a name is sold: "on tap", "on offer", "sold out" after it, "run out of" before."""
+    """Whether a name is sold: "on tap", "on offer", "sold out" after it, "run out of" before.
+
+    Never a name after "by": "the pattern by Ann Hale sold out" sells Ann's pattern.
+    """
+    if _MAKER_BEFORE.search(text[max(0, start - 40) : start]):
+        return False
     if _SOLD_BEFORE.search(text[max(0, start - 20) : start]):
         return not _possessed(text, end) or bool(_POSSESSIVE_GOODS.match(text[end : end + 24]))
     return bool(_SOLD_AFTER.match(text[end : end + 80]))

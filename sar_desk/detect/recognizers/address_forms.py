@@ -67,8 +67,10 @@ def ruled_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _PART = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+# Kisses may close the line ("- Cerys x", "— Jo xx"): a sign-off's, not a word of the name.
 SIGN_OFF = re.compile(
-    rf"(?m)(?:^|[ \t])[-–—~][ \t]*(?P<v>{_PART}(?:[ \t]+{_PART}){{0,2}})[ \t]*[.!]?[ \t]*$"
+    rf"(?m)(?:^|[ \t])[-–—~][ \t]*(?P<v>{_PART}(?:[ \t]+{_PART}){{0,2}}?)"
+    r"(?:[ \t]+(?:x{1,4}|X{1,4}))?[ \t]*[.!]?[ \t]*$"
 )
 
 

@@ -3,6 +3,9 @@
 - A family or familiar word of address before a name: "uncle tunde", "Auntie Gloria", "Nana
   Bev", "our Shaz", "Big Al", "Wee Shug". The word after it must be a given name or no
   English word at all, so "our house", "big deal", "wee bit" and "nana nap" stay words.
+- A capitalised word after a role, then a subject's verb: "the cleaner Lucjan found it"; in
+  lower case only a word in no dictionary ("the cleaner lucjan found it"), and so after a
+  closing dash with kisses ("— cerys x").
 - A capitalised word inside a sentence right after a verb of contact or thanks, or a
   relation: "ask Tufty about the van", "thanks Mags and Jonesy", "daughter Selam staying".
   Only a word that is no common English word, no place and no product, so "ask Legal" and
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from sar_desk.detect.cues import ROLES
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.languages import is_foreign_word
 from sar_desk.detect.lexical import lower_word_not_name
@@ -89,6 +93,23 @@ _ARROW = re.compile(r"👉|->|→|=>|➡")  # in every ASSIGNED match: its gate
 HYPHENATED = re.compile(r"(?<![\w'’-])(?P<v>[^\W\d_]{2,}-[^\W\d_]{2,})(?:['’]s)?(?![\w-])")
 
 
+# "the cleaner Lucjan found a phone": a person's role, a capitalised word, then a verb only a
+# person's subject takes. The word must pass `contact_ok` (no common word, place or product).
+_SUBJECT_VERB = r"(?=[ \t]+(?:found|said|says|rang|asked|told|wants|is|was|has|had)\b)"
+_ROLE_WORDS = "|".join(sorted(ROLES - {"pt", "ta", "head", "lead", "member", "chair"}))
+AFTER_ROLE = re.compile(
+    rf"(?<![\w'’])(?i:the|our|my|your|their|his|her|new)[ \t]+(?:{_ROLE_WORDS})[ \t]+"
+    r"(?P<v>[A-Z][a-z]{2,})" + _SUBJECT_VERB
+)
+# The same in lower case ("the cleaner lucjan found"): only a word in no dictionary.
+AFTER_ROLE_LOWER = re.compile(
+    rf"(?<![\w'’])(?i:the|our|my|your|their|his|her|new)[ \t]+(?:{_ROLE_WORDS})[ \t]+"
+    r"(?P<v>[a-z]{3,})" + _SUBJECT_VERB
+)
+# A sign-off in lower case closed with kisses ("— cerys x"): the kisses say a name signs.
+SIGN_OFF_KISSED = re.compile(r"(?m)(?:^|[ \t])[-–—~][ \t]*(?P<v>[a-z]{3,})[ \t]+x{1,4}[ \t]*$")
+
+
 _KIN_BEFORE = re.compile(
     r"(?i)(?<![\w'’-])(?:uncle|auntie|aunty|aunt|nana|nanna|nanny|grandad|granda|grandpa|"
     r"grandma|granny|gran|cousin)[ \t]+$"
@@ -113,14 +134,19 @@ def _in_a_name(text: str, start: int, cue: str) -> bool:
 
 
 def familiar_ok(cue: str, value: str) -> bool:
-    """Whether the word after "uncle", "our", "big"... is a name, not a word."""
+    """Whether the word after "uncle", "our", "big"... is a name, not a word.
+
+    After a word of kin ("uncle", "nan") an unlisted word one slip from a dictionary word is
+    still a name ("uncle tunde"): the title says a person follows.
+    """
     word = _plain(value)
     low = word.casefold()
     gaz = current()
-    if is_not_a_name(word) or gaz.is_place(low) or lower_word_not_name(word):
+    kin = cue.casefold() not in ("big", "little", "lil", "old", "our", "wee")
+    if is_not_a_name(word) or gaz.is_place(low) or lower_word_not_name(word, typos=not kin):
         return False  # "our house", "little agianst" (a slip of a word)
     listed = gaz.is_first_name(low) and not gaz.is_word(low)
-    if cue.casefold() in ("big", "little", "lil", "old", "our", "wee"):
+    if not kin:
         # "big deal", "our house": only a capitalised word or a given name no word shares.
         return (
             listed
@@ -189,6 +215,9 @@ class NicknameRecognizer(RuleRecognizer):
     RULES = (
         Rule("after-contact", AFTER_CONTACT, 0.55, validate=contact_ok, needs=_CONTACT_GATE),
         Rule("subject-surname", SUBJECT, 0.5, validate=subject_ok),
+        Rule("after-role", AFTER_ROLE, 0.55, validate=lambda v: contact_ok(v)),
+        Rule("after-role-lower", AFTER_ROLE_LOWER, 0.5, validate=lower_unlisted_ok),
+        Rule("sign-off-kissed", SIGN_OFF_KISSED, 0.5, validate=lower_unlisted_ok),
         Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
         # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
         Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),

@@ -15,7 +15,9 @@ a run of one to three such words is proposed only where English chat puts a name
   ("Сергей from the lorry park asked", "Χρύσανθος (he spells it) booked"): English chat puts
   a lone word of another script there for a name, a greeting, a one-word reply or a place;
   the listed greetings and replies are refused, and so is a word after a place preposition
-  ("in Київ", "from Αθήνα");
+  ("in Київ", "from Αθήνα"); in a message typed with no capitals at all, the same word in
+  lower case as the subject of an English verb ("κατερίνα is on the front desk", not
+  "сергей from the yard");
 - two or three words opening a message as its subject: an English verb follows, maybe
   after an honorific ("ਹਰਜੀਤ ਕੌਰ ਜੀ did the accounts").
 
@@ -67,6 +69,9 @@ _BRACKET_BEFORE = re.compile(rf"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{0,2}})[ 
 _UP, _LOW = "А-ЯЁЄІЇҐΑ-ΩΆ-Ώ", "а-яёєіїґ'’α-ωά-ώ"
 _CAPS = re.compile(rf"(?<![\w])([{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+){{1,2}})(?![\w])")
 _LONE = re.compile(rf"(?<![\w])[{_UP}][{_LOW}]{{2,}}(?![\w])")
+# The same in a message typed with no capitals at all, where case says nothing ("κατερίνα is
+# on the front desk").
+_LONE_LOWER = re.compile(rf"(?<![\w])[{_LOW}]{{3,}}(?![\w])[ \t]+([a-z]+)")
 # Words before which a lone capitalised word is more often a town than a person.
 _PLACE_BEFORE = re.compile(
     r"(?i)\b(?:in|at|near|into|via|from|around|outside|of|visiting|flew|flying)[ \t]+$"
@@ -115,7 +120,10 @@ def _plausible(text: str, start: int, end: int) -> bool:
         return False  # part of a longer clause in that language
     words = text[start:end].split()
     if _CASED.match(words[0]):
-        return all(w[:1].isupper() and w.casefold() not in _NOT_NAMES for w in words)
+        capitals = any(c.isupper() for c in text)  # none: typed all in lower case
+        return all(
+            (w[:1].isupper() or not capitals) and w.casefold() not in _NOT_NAMES for w in words
+        )
     return True
 
 
@@ -161,6 +169,12 @@ class ScriptNameRecognizer(RuleRecognizer):
             head = text[max(0, m.start() - 16) : m.start()]
             if word.casefold() not in _NOT_NAMES and _PLACE_BEFORE.search(head) is None:
                 found.add(m.span())
+        for m in _LONE_LOWER.finditer(text) if not any(c.isupper() for c in text) else ():
+            head = text[max(0, m.start() - 16) : m.start()]
+            place = _PLACE_BEFORE.search(head) or head.endswith(("to ", "to\t"))  # "to αθήνα"
+            word = m.group(0).split()[0]
+            if m.group(1) in _PROSE_VERBS and word not in _NOT_NAMES and not place:
+                found.add((m.start(), m.start() + len(word)))
         for m in _SUBJECT.finditer(text):
             if m.group(2) in _PROSE_VERBS:
                 found.add(m.span(1))
