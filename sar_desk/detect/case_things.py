@@ -27,6 +27,7 @@ from functools import lru_cache
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.creature_positions import called_person, creature_at
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
 from sar_desk.detect.town_sites import town_modifier
 
@@ -53,6 +54,7 @@ _CONTACT_AFTER = re.compile(
     r"(?:(?:\+44|0)[\d ]{9,13}\d|[\w.+-]+@[\w-]+\.[\w.]+)"
 )
 _SURNAME_AFTER = re.compile(r"^[ \t]+([A-Z][a-z][\w'’-]*)")
+_GIVEN_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+$")
 
 
 def person_at(text: str, start: int, end: int) -> bool:
@@ -79,6 +81,11 @@ def person_at(text: str, start: int, end: int) -> bool:
     surname = _SURNAME_AFTER.match(after)
     if surname is not None and gazetteer.current().is_surname(surname.group(1).casefold()):
         return True  # "Kevin Price": a family name attached
+    given = _GIVEN_BEFORE.search(before)
+    if given is not None and gazetteer.current().is_first_name(given.group(1).casefold()):
+        return True  # "Jo Harris": a family name with its given name
+    if called_person(text, start):
+        return True  # "a lad called Nigel"
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and text[end : end + 1] == ":"
 
@@ -116,7 +123,9 @@ def case_things(
             # with a capital ("the bill came in" is the word).
             if person_at(text, start, end):
                 person.add(key)
-            elif text[start].isupper() and thing_at(text, start, end):
+            elif text[start].isupper() and (
+                thing_at(text, start, end) or creature_at(text, start, end)
+            ):
                 thing.add(key)
     return frozenset(thing - person)
 

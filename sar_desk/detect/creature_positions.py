@@ -1,0 +1,225 @@
+"""Where a name stands as an animal's, a bell's or a vessel's in one message (issue 15, round 20).
+
+`thing_positions` reads a name beside any common noun; this module knows the kinds that most
+often carry people's names (animals, birds, bells, boats, vehicles and machines) and what only
+such things do, so it reads positions the generic rule cannot trust for every noun:
+
+- a kind right before the name, with no determiner or after a comma: "kestrel Kevin 198g",
+  "Harris hawk Stanley", "our hawk, Maggie"; a kind opening the line and closing with "!" or
+  ":" ("lost bird! Maggie went over");
+- an apposition of up to three words closing on a kind, after the name and a describing word
+  that may open it: "Old Gordon the blue bar cock won", "Gabriel the tenor bell";
+- a kind in brackets after it, with or without a determiner: "Maggie (Harris hawk)";
+- a kind or other thing noun before "called"/"named": "the heron is called Nigel";
+- the name before an animal kind it modifies: "a Harris hawk", "Jack Russell terrier";
+- a weight in grams after it ("Stanley 680g", "Doris: 310 g"), a verb only an animal or a
+  bell takes ("Maggie perched", "Bramble foaled"), or a body part or a piece of kit only they
+  have after its possessive ("Maggie's jesses", "Gabriel's clapper").
+
+Kinds also used of people ("bird", "cow", "pet", "duck", "chick") count only after "the", "a",
+"an" or "our", or before "called": "his bird Stacey" is his girlfriend.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect.thing_positions import person_noun, thing_noun
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Kinds of animal (pets, farm, zoo, wild, birds of prey and the falconer's birds, fish) and
+# the things that are given names: bells, boats, vehicles and machines.
+KINDS = _set("""
+dog puppy pup hound terrier spaniel collie lurcher whippet greyhound labrador retriever
+poodle beagle pug corgi dachshund boxer mastiff rottweiler alsatian cat kitten tomcat moggy
+rabbit bunny hamster guinea gerbil ferret tortoise terrapin budgie parrot macaw cockatiel
+canary parakeet lovebird goldfish koi carp trout salmon pike fish
+horse pony foal mare stallion gelding filly colt cob donkey mule cow calf heifer bull bullock
+steer ox sheep ewe ram lamb tup goat nanny billy pig piglet sow boar hog hen cockerel rooster
+cock chicken chick bantam duck duckling drake goose gander swan cygnet turkey alpaca llama
+bird hawk falcon kestrel merlin peregrine saker lanner goshawk sparrowhawk buzzard kite eagle
+owl owlet vulture raptor harrier hobby heron egret crane stork pigeon dove crow raven rook
+jackdaw magpie jay robin blackbird thrush wren seagull gull cormorant puffin penguin
+flamingo pelican ostrich emu peacock pheasant partridge grouse
+fox badger otter deer stag hind doe fawn hare squirrel hedgehog mole vole mouse rat bat seal
+lion lioness tiger leopard cheetah lynx jaguar bear wolf elephant giraffe zebra rhino hippo
+gorilla chimp monkey lemur meerkat camel kangaroo wallaby koala panda snake python boa
+lizard gecko iguana tortoise frog toad newt
+bell treble tenor
+boat yacht dinghy barge narrowboat tug ferry trawler lifeboat canoe kayak cruiser
+van lorry truck tractor digger dumper forklift bus minibus tram locomotive loco engine
+gritter mower drone robot kiln furnace boiler
+""")
+# Kinds said of people as well ("his bird", "silly cow", "ta duck", "cheeky monkey").
+_FIGURATIVE = _set("""
+bird chick cow pig rat snake dog cat hen duck lamb fox goat nanny billy mare cock chicken
+monkey tiger bear bunny mouse kitten puppy pup boxer tenor treble bat crow mule turkey
+dove robin jay wren hobby kite merlin crane boar sow bull hog
+""")
+# The kinds that are animals, for a name modifying its kind ("Harris hawk").
+_NOT_ANIMALS = _set("""
+bell treble tenor boat yacht dinghy barge narrowboat tug ferry trawler lifeboat canoe kayak
+cruiser van lorry truck tractor digger dumper forklift bus minibus tram locomotive loco
+engine gritter mower drone robot kiln furnace boiler
+""")
+# What only an animal or a bell does (past, present and -ing forms are derived).
+_DEEDS = _set("""
+perch roost purr miaow meow mew moo neigh whinny bleat cluck quack squawk moult molt foal
+whelp farrow bate mantle toll
+""")
+# An animal's body and kit, a bell's parts: after the name's possessive ("Maggie's jesses").
+_PARTS = _set("""
+jesses anklets creance perch mews aviary kennel hutch cage stable paddock bridle halter
+hooves hoof paws paw mane beak talons feathers plumage fur whiskers claws muzzle udder horns
+antlers microchip worming telemetry clapper headstock gudgeons hull keel rudder mast tiller
+""")
+_DET_PLAIN = _set("the a an our")
+
+
+def _deed(word: str) -> bool:
+    low = word.casefold()
+    for stem in (low, low[:-1], low[:-2], low[:-3]):
+        if stem in _DEEDS and low[len(stem) :] in ("", "s", "es", "ed", "d", "ing", "ies", "ied"):
+            return True
+    if low.endswith("ing") and f"{low[:-3]}e" in _DEEDS:
+        return True  # "bating"
+    return low.endswith("ied") and f"{low[:-3]}y" in _DEEDS  # "whinnied"
+
+
+def kind_word(word: str, det: str | None) -> bool:
+    """Whether `word` names a kind of animal or named thing here (`det`: the word before it)."""
+    low = word.casefold()
+    single = low[:-1] if low.endswith("s") and low[:-1] in KINDS else low
+    if single not in KINDS:
+        return False
+    return single not in _FIGURATIVE or (det or "").casefold() in _DET_PLAIN
+
+
+_WORD = r"[A-Za-z]+"
+# Before the name: up to three words closing on the kind, then perhaps a comma or a dash
+# ("our hawk, Maggie"), or "!"/":" when the words open the line ("lost bird! Maggie").
+_KIND_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(•·]))((?:{_WORD}[ \t]+){{0,3}}?)({_WORD})[ \t]*([,:!–—-]?)[ \t]+$"
+)
+_CLAUSE_END = ".!?;:(•·–—-"
+# An apposition opens its clause, perhaps after a describing word ("Old Gordon the cock").
+_OPENS = re.compile(
+    r"(?:^|[.,;:!?()\n•·–—-][ \t]*|(?:^|[ \t])(?:and|with|by|then)[ \t]+)"
+    r"(?:(?:[Oo]ld|[Ll]ittle|[Bb]ig|[Yy]oung)[ \t]+)?$"
+)
+# After the name: "the blue bar cock won", "the tenor bell," (the words are read one by one).
+_APPOSED = re.compile(r"^,?[ \t]+the[ \t]+")
+_TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
+_BRACKET = re.compile(
+    rf"^[ \t]*\([ \t]*(?:(the|a|an|our|my)[ \t]+)?(?:{_WORD}[ \t]+){{0,2}}({_WORD})[ \t]*[,;)]"
+)
+_CALLED = re.compile(
+    rf"(?:^|[\s(])(?:{_WORD}[ \t]+){{0,2}}?({_WORD})[ \t]+"
+    r"(?:(?:is|was|'s|’s|who's|that's|has[ \t]+been)[ \t]+)?"
+    r"(?:called|named|nicknamed)[ \t]+['‘\"“]?$"
+)
+_MODIFIES = re.compile(rf"^[ \t]+([a-z]+)(?![\w'’-])(?:[ \t]+({_WORD}))?")
+_GRAMS = re.compile(
+    r"^[ \t]*(?:[:(–—-]|is|was|at|weighs|weighed(?:[ \t]+in)?(?:[ \t]+at)?)?[ \t]*"
+    r"\d{2,4}(?:\.\d)?[ \t]*(?:g|gms?|grams?)(?!\w)"
+)
+_DEED_AFTER = re.compile(rf"^(?:[ \t]+(?:has|had|was|just|finally|then))?[ \t]+({_WORD})")
+_PART_AFTER = re.compile(rf"^['’]s[ \t]+(?:(?:new|old|left|right)[ \t]+)?({_WORD})")
+
+
+def called_person(text: str, start: int) -> bool:
+    """Whether a person noun stands before "called" right before the name ("a guy called Nigel")."""
+    m = _CALLED.search(text[max(0, start - 60) : start])
+    return m is not None and person_noun(m.group(1))
+
+
+def creature_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands as an animal's or a named thing's."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 60]
+    return (
+        _kind_before(text, start, before)
+        or _apposed(before, after)
+        or _bracketed(after)
+        or _called(before)
+        or _modifies(after)
+        or bool(_GRAMS.match(after))
+        or _did(after)
+        or _has_part(after)
+    )
+
+
+def _kind_before(text: str, start: int, before: str) -> bool:
+    m = _KIND_BEFORE.search(before)
+    if m is None or not m.group(2).islower():
+        return False
+    lead, kind, mark = m.group(1).split(), m.group(2), m.group(3)
+    plain = next((w for w in lead if w.casefold() in _DET_PLAIN), None)
+    opened = start - len(m.group(0))
+    line = text[text.rfind("\n", 0, opened) + 1 : opened]
+    if mark in ("!", ":"):
+        # a heading: "lost bird! Maggie", "New foal: Bramble"
+        return not line.strip() and len(lead) <= 2 and kind_word(kind, plain or "the")
+    if mark:
+        # "our hawk, Maggie": a determiner's phrase opening its clause, not "feed the cat, Kevin"
+        first = lead[0].casefold() if lead else ""
+        return (
+            first in _DET_PLAIN | {"my"}
+            and (not line.strip() or line.rstrip()[-1] in _CLAUSE_END)
+            and kind_word(kind, "the" if first == "my" else first)
+        )
+    return kind_word(kind, plain)  # "kestrel Kevin", "the barn owl Doris"
+
+
+def _apposed(before: str, after: str) -> bool:
+    m = _APPOSED.match(after)
+    if m is None or not _OPENS.search(before):
+        return False  # "give Sam the dog"
+    tokens = _TOKEN.findall(after[m.end() :])[:5]
+    for i, word in enumerate(tokens[:3]):
+        if not word.isalpha() or not word.islower():
+            return False
+        if not kind_word(word, "the"):
+            continue  # a describing word: "the blue bar cock"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if nxt.isalpha() and kind_word(nxt, "the"):
+            continue  # "the eagle owl"
+        # "Kevin the dog walker", "Kevin the cat sitting service": the noun goes on
+        return not (nxt.isalpha() and (person_noun(nxt) or nxt.endswith("ing")))
+    return False
+
+
+def _bracketed(after: str) -> bool:
+    m = _BRACKET.match(after)
+    return m is not None and kind_word(m.group(2).lower(), m.group(1) or "the")
+
+
+def _called(before: str) -> bool:
+    m = _CALLED.search(before)
+    if m is None or person_noun(m.group(1)):
+        return False
+    noun = m.group(1)
+    return kind_word(noun, "the") or (noun.islower() and thing_noun(noun))
+
+
+def _modifies(after: str) -> bool:
+    m = _MODIFIES.match(after)
+    if m is None or m.group(1) in _NOT_ANIMALS or not kind_word(m.group(1), None):
+        return False
+    nxt = (m.group(2) or "").casefold()
+    # "Kevin dog walking", "Kevin horse rider": an activity or a trade is the person's
+    return not (nxt.endswith("ing") or person_noun(nxt))
+
+
+def _did(after: str) -> bool:
+    m = _DEED_AFTER.match(after)
+    return m is not None and m.group(1).islower() and _deed(m.group(1))
+
+
+def _has_part(after: str) -> bool:
+    m = _PART_AFTER.match(after)
+    return m is not None and m.group(1) in _PARTS
