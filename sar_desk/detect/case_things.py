@@ -27,7 +27,7 @@ from functools import lru_cache
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
-from sar_desk.detect.creature_positions import called_person, creature_at
+from sar_desk.detect.creature_positions import called_person, creature_at, part_word
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
 from sar_desk.detect.town_sites import town_modifier
 
@@ -54,6 +54,8 @@ _CONTACT_AFTER = re.compile(
     r"(?:(?:\+44|0)[\d ]{9,13}\d|[\w.+-]+@[\w-]+\.[\w.]+)"
 )
 _SURNAME_AFTER = re.compile(r"^[ \t]+([A-Z][a-z][\w'’-]*)")
+# Describing words that open a thing's name ("Old Gordon"), not given names before a surname.
+_DESCRIBING = frozenset({"old", "little", "big", "young", "new", "wee", "baby"})
 _GIVEN_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+$")
 
 
@@ -70,8 +72,13 @@ def person_at(text: str, start: int, end: int) -> bool:
     if _SAYS_AFTER.match(after) or _CONTACT_AFTER.match(after):
         return True
     owned = _POSSESSED.match(after)
-    if owned is not None and person_noun(owned.group(1)) and owned.group(1) != "owner":
-        return True  # "Kevin's mum"; "Monty's owner" is an animal's
+    if (
+        owned is not None
+        and person_noun(owned.group(1))
+        and owned.group(1) != "owner"
+        and not part_word(owned.group(1))
+    ):
+        return True  # "Kevin's mum"; "Monty's owner", "Big Tom's clapper" are a thing's
     bracket = _BRACKET_AFTER.match(after)
     if bracket is not None and person_noun(bracket.group(1)):
         return True  # "Kevin (cleaner)", "Kevin, the plumber,"
@@ -82,7 +89,11 @@ def person_at(text: str, start: int, end: int) -> bool:
     if surname is not None and gazetteer.current().is_surname(surname.group(1).casefold()):
         return True  # "Kevin Price": a family name attached
     given = _GIVEN_BEFORE.search(before)
-    if given is not None and gazetteer.current().is_first_name(given.group(1).casefold()):
+    if (
+        given is not None
+        and given.group(1).casefold() not in _DESCRIBING
+        and gazetteer.current().is_first_name(given.group(1).casefold())
+    ):
         return True  # "Jo Harris": a family name with its given name
     if called_person(text, start):
         return True  # "a lad called Nigel"

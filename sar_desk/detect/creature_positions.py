@@ -39,13 +39,13 @@ poodle beagle pug corgi dachshund boxer mastiff rottweiler alsatian cat kitten t
 rabbit bunny hamster guinea gerbil ferret tortoise terrapin budgie parrot macaw cockatiel
 canary parakeet lovebird goldfish koi carp trout salmon pike fish
 horse pony foal mare stallion gelding filly colt cob donkey mule cow calf heifer bull bullock
-steer ox sheep ewe ram lamb tup goat nanny billy pig piglet sow boar hog hen cockerel rooster
+ox sheep ewe ram lamb tup goat nanny billy pig piglet sow boar hog hen cockerel rooster
 cock chicken chick bantam duck duckling drake goose gander swan cygnet turkey alpaca llama
 bird hawk falcon kestrel merlin peregrine saker lanner goshawk sparrowhawk buzzard kite eagle
 owl owlet vulture raptor harrier hobby heron egret crane stork pigeon dove crow raven rook
 jackdaw magpie jay robin blackbird thrush wren seagull gull cormorant puffin penguin
 flamingo pelican ostrich emu peacock pheasant partridge grouse
-fox badger otter deer stag hind doe fawn hare squirrel hedgehog mole vole mouse rat bat seal
+fox badger otter deer stag fawn hare squirrel hedgehog mole vole mouse rat bat seal
 lion lioness tiger leopard cheetah lynx jaguar bear wolf elephant giraffe zebra rhino hippo
 gorilla chimp monkey lemur meerkat camel kangaroo wallaby koala panda snake python boa
 lizard gecko iguana tortoise frog toad newt
@@ -77,6 +77,8 @@ jesses anklets creance perch mews aviary kennel hutch cage stable paddock bridle
 hooves hoof paws paw mane beak talons feathers plumage fur whiskers claws muzzle udder horns
 antlers microchip worming telemetry clapper headstock gudgeons hull keel rudder mast tiller
 """)
+# Kinds that are also food or a stall's trade: "Sam (fresh fish)" is a trader.
+_FOOD = _set("fish salmon trout carp pike chicken lamb turkey duck goose pig cod")
 _DET_PLAIN = _set("the a an our")
 
 
@@ -101,9 +103,11 @@ def kind_word(word: str, det: str | None) -> bool:
 
 _WORD = r"[A-Za-z]+"
 # Before the name: up to three words closing on the kind, then perhaps a comma or a dash
-# ("our hawk, Maggie"), or "!"/":" when the words open the line ("lost bird! Maggie").
+# ("our hawk, Maggie"), or "!"/":" when the words open the line ("lost bird! Maggie"); a
+# describing word may open the name ("the van Old Gertie").
 _KIND_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(•·]))((?:{_WORD}[ \t]+){{0,3}}?)({_WORD})[ \t]*([,:!–—-]?)[ \t]+$"
+    rf"(?:^|(?<=[\s(•·]))((?:{_WORD}[ \t]+){{0,3}}?)({_WORD})[ \t]*([,:!–—-]?)[ \t]+"
+    r"(?:(?:Old|Little|Big|Young)[ \t]+)?$"
 )
 _CLAUSE_END = ".!?;:(•·–—-"
 # An apposition opens its clause, perhaps after a describing word ("Old Gordon the cock").
@@ -129,6 +133,11 @@ _GRAMS = re.compile(
 )
 _DEED_AFTER = re.compile(rf"^(?:[ \t]+(?:has|had|was|just|finally|then))?[ \t]+({_WORD})")
 _PART_AFTER = re.compile(rf"^['’]s[ \t]+(?:(?:new|old|left|right)[ \t]+)?({_WORD})")
+
+
+def part_word(word: str) -> bool:
+    """Whether a word after a name's possessive is a part only an animal or a thing has."""
+    return word.casefold() in _PARTS
 
 
 def called_person(text: str, start: int) -> bool:
@@ -179,8 +188,8 @@ def _apposed(before: str, after: str) -> bool:
     m = _APPOSED.match(after)
     if m is None or not _OPENS.search(before):
         return False  # "give Sam the dog"
-    tokens = _TOKEN.findall(after[m.end() :])[:5]
-    for i, word in enumerate(tokens[:3]):
+    tokens = _TOKEN.findall(after[m.end() :])[:6]
+    for i, word in enumerate(tokens[:4]):
         if not word.isalpha() or not word.islower():
             return False
         if not kind_word(word, "the"):
@@ -195,7 +204,11 @@ def _apposed(before: str, after: str) -> bool:
 
 def _bracketed(after: str) -> bool:
     m = _BRACKET.match(after)
-    return m is not None and kind_word(m.group(2).lower(), m.group(1) or "the")
+    if m is None:
+        return False
+    kind = m.group(2).lower()
+    # "Eun-ji (hire boat)", "Sam (fresh fish)": a person's boat or stall; an animal only
+    return kind not in _NOT_ANIMALS and kind not in _FOOD and kind_word(kind, m.group(1) or "the")
 
 
 def _called(before: str) -> bool:
@@ -208,7 +221,10 @@ def _called(before: str) -> bool:
 
 def _modifies(after: str) -> bool:
     m = _MODIFIES.match(after)
-    if m is None or m.group(1) in _NOT_ANIMALS or not kind_word(m.group(1), None):
+    # one animal, singular: "Sam ducks out", "Sam badgers me" are verbs
+    if m is None or m.group(1) in _NOT_ANIMALS or m.group(1) not in KINDS:
+        return False
+    if not kind_word(m.group(1), None):
         return False
     nxt = (m.group(2) or "").casefold()
     # "Kevin dog walking", "Kevin horse rider": an activity or a trade is the person's
