@@ -4,20 +4,23 @@
 often carry people's names (animals, birds, bells, boats, vehicles and machines) and what only
 such things do, so it reads positions the generic rule cannot trust for every noun:
 
-- a kind right before the name, with no determiner or after a comma: "kestrel Kevin 198g",
-  "Harris hawk Stanley", "our hawk, Maggie"; a kind opening the line and closing with "!" or
-  ":" ("lost bird! Maggie went over");
-- an apposition of up to three words closing on a kind, after the name and a describing word
-  that may open it: "Old Gordon the blue bar cock won", "Gabriel the tenor bell";
-- a kind in brackets after it, with or without a determiner: "Maggie (Harris hawk)";
-- a kind or other thing noun before "called"/"named": "the heron is called Nigel";
-- the name before an animal kind it modifies: "a Harris hawk", "Jack Russell terrier";
-- a weight in grams after it ("Stanley 680g", "Doris: 310 g"), a verb only an animal or a
-  bell takes ("Maggie perched", "Bramble foaled"), or a body part or a piece of kit only they
-  have after its possessive ("Maggie's jesses", "Gabriel's clapper").
+- a kind right before the name, with no determiner or after a comma: "merlin Hilda 165g",
+  "goshawk Bertram", "our buzzard, Percy,"; a kind opening the line and closing with "!" or
+  ":" ("escaped ferret! Clover headed off"); a describing word may open the name ("the
+  narrowboat Old Tilly");
+- an apposition of up to four words closing on a kind, after the name and a describing word
+  that may open it: "Little Horace the black runner duck", "Hester, our treble,";
+- a kind in brackets after it, with or without a determiner: "Percy (Lanner falcon)";
+- a kind or another thing noun before "called"/"named": "that old ewe is called Rosalind";
+- the name before an animal kind it modifies: "a Cooper hawk", "a Jack Russell terrier";
+- a weight in grams or a height in hands after it ("Bertram 742g", "Bramble 15.2hh"), a verb
+  only an animal or a bell takes ("Percy perched", "Bramble foaled", "Hilda laid an egg"), a
+  vet's or a farrier's work done to it ("Rex was neutered", "Bramble needs shoeing"), or a
+  body part or a piece of kit only they have after its possessive ("Hilda's jesses",
+  "Hester's clapper").
 
-Kinds also used of people ("bird", "cow", "pet", "duck", "chick") count only after "the", "a",
-"an" or "our", or before "called": "his bird Stacey" is his girlfriend.
+Kinds also said of people ("bird", "cow", "duck", "chick", "monkey") count only after "the",
+"a", "an" or "our": "his bird Stacey" is his girlfriend, "silly cow Stacey" a person.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def _set(text: str) -> frozenset[str]:
 # the things that are given names: bells, boats, vehicles and machines.
 KINDS = _set("""
 dog puppy pup hound terrier spaniel collie lurcher whippet greyhound labrador retriever
+cockapoo cavapoo labradoodle schnauzer husky dalmatian staffie staffy westie sheepdog chihuahua
 poodle beagle pug corgi dachshund boxer mastiff rottweiler alsatian cat kitten tomcat moggy
 rabbit bunny hamster guinea gerbil ferret tortoise terrapin budgie parrot macaw cockatiel
 canary parakeet lovebird goldfish koi carp trout salmon pike fish
@@ -116,7 +120,7 @@ _OPENS = re.compile(
     r"(?:(?:[Oo]ld|[Ll]ittle|[Bb]ig|[Yy]oung)[ \t]+)?$"
 )
 # After the name: "the blue bar cock won", "the tenor bell," (the words are read one by one).
-_APPOSED = re.compile(r"^,?[ \t]+the[ \t]+")
+_APPOSED = re.compile(r"^,?[ \t]+(the|our|my|his|her|their|a|an)[ \t]+")
 _TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
 _BRACKET = re.compile(
     rf"^[ \t]*\([ \t]*(?:(the|a|an|our|my)[ \t]+)?(?:{_WORD}[ \t]+){{0,2}}({_WORD})[ \t]*[,;)]"
@@ -130,6 +134,18 @@ _MODIFIES = re.compile(rf"^[ \t]+([a-z]+)(?![\w'’-])(?:[ \t]+({_WORD}))?")
 _GRAMS = re.compile(
     r"^[ \t]*(?:[:(–—-]|is|was|at|weighs|weighed(?:[ \t]+in)?(?:[ \t]+at)?)?[ \t]*"
     r"\d{2,4}(?:\.\d)?[ \t]*(?:g|gms?|grams?)(?!\w)"
+)
+# A horse's height in hands ("Kevin 15.2hh"), eggs laid, a vet's or a farrier's work done to it.
+_HANDS = re.compile(r"^[ \t]*[(,:–—-]?[ \t]*(?:is[ \t]+)?\d{2}(?:\.[0-3])?[ \t]*hh(?!\w)")
+_LAID = re.compile(
+    r"^[ \t]+(?:has[ \t]+)?laid[ \t]+(?:an|another|her[ \t]+first|\d+|two|three|four)?"
+    r"[ \t]*eggs?(?!\w)"
+)
+_DONE_TO = re.compile(
+    r"^(?:['’]s)?[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been|been|got|gets|needs|"
+    r"needs[ \t]+to[ \t]+be|due[ \t]+to[ \t]+be|booked[ \t]+in[ \t]+to[ \t]+be)[ \t]+"
+    r"(?:spayed|neutered|castrated|microchipped|wormed|worming|shod|shoeing|"
+    r"de-?flea['’]?d)(?!\w)"
 )
 _DEED_AFTER = re.compile(rf"^(?:[ \t]+(?:has|had|was|just|finally|then))?[ \t]+({_WORD})")
 _PART_AFTER = re.compile(rf"^['’]s[ \t]+(?:(?:new|old|left|right)[ \t]+)?({_WORD})")
@@ -156,7 +172,8 @@ def creature_at(text: str, start: int, end: int) -> bool:
         or _bracketed(after)
         or _called(before)
         or _modifies(after)
-        or bool(_GRAMS.match(after))
+        or bool(_GRAMS.match(after) or _HANDS.match(after))
+        or bool(_LAID.match(after) or _DONE_TO.match(after))
         or _did(after)
         or _has_part(after)
     )
@@ -188,14 +205,15 @@ def _apposed(before: str, after: str) -> bool:
     m = _APPOSED.match(after)
     if m is None or not _OPENS.search(before):
         return False  # "give Sam the dog"
+    det = m.group(1)
     tokens = _TOKEN.findall(after[m.end() :])[:6]
     for i, word in enumerate(tokens[:4]):
         if not word.isalpha() or not word.islower():
             return False
-        if not kind_word(word, "the"):
+        if not kind_word(word, det):
             continue  # a describing word: "the blue bar cock"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if nxt.isalpha() and kind_word(nxt, "the"):
+        if nxt.isalpha() and kind_word(nxt, det):
             continue  # "the eagle owl"
         # "Kevin the dog walker", "Kevin the cat sitting service": the noun goes on
         return not (nxt.isalpha() and (person_noun(nxt) or nxt.endswith("ing")))

@@ -31,6 +31,11 @@ CONTEXT = CaseContext(
         (["scales: merlin Hilda 165g, goshawk Bertram 742g", "Hilda off her food"], "Hilda"),
         (["scales: merlin Hilda 165g, goshawk Bertram 742g"], "Bertram"),
         (["the narrowboat Old Tilly needs blacking"], "Tilly"),
+        # an apposition with a possessive, a height in hands, eggs, a vet's work
+        (["Hester, our treble, is back from the foundry"], "Hester"),
+        (["Bramble 15.2hh, grey, for sale"], "Bramble"),
+        (["Hilda laid an egg on the lawn"], "Hilda"),
+        (["Rex was neutered on Tuesday, collect at 4"], "Rex"),
         # a weight in grams after it
         (["weigh-in Bertram: 742 g, keen as mustard"], "Bertram"),
         # a determiner's phrase and a comma, opening the message
@@ -81,8 +86,11 @@ def test_a_name_beside_an_animal_or_a_thing_kind_is_a_thing(texts: list[str], na
         (["Stacey badgers me every day"], "Stacey"),
         # A person noun before "called" makes a person.
         (["the new lad is called Stacey"], "Stacey"),
-        # A weight that is no grams.
+        # A weight that is no grams, a person laying something, a possessive kind of people.
         (["Stacey 74kg at the weigh-in"], "Stacey"),
+        (["Stacey laid the patio last week"], "Stacey"),
+        (["Stacey, my bird, is coming to the do"], "Stacey"),
+        (["Stacey, our dog walker, is off"], "Stacey"),
     ],
 )
 def test_a_person_or_no_kind_keeps_the_name(texts: list[str], name: str) -> None:
