@@ -6,10 +6,11 @@ such things do, so it reads positions the generic rule cannot trust for every no
 
 - a kind right before the name, with no determiner or after a comma: "merlin Hilda 165g",
   "goshawk Bertram", "our buzzard, Percy,"; a kind opening the line and closing with "!" or
-  ":" ("escaped ferret! Clover headed off"); a describing word may open the name ("the
-  narrowboat Old Tilly");
+  ":" ("escaped ferret! Clover headed off"), or with the name alone in brackets ("the
+  greyhound (Biscuit)"); a describing word may open the name ("the narrowboat Old Tilly");
 - an apposition of up to four words closing on a kind, after the name and a describing word
-  that may open it: "Little Horace the black runner duck", "Hester, our treble,";
+  that may open it: "Little Horace the black runner duck", "Hester, our treble,"; or said
+  of the name: "Biscuit is a 3-year-old Labrador cross", "Biscuit's our new puppy";
 - a kind in brackets after it, with or without a determiner: "Percy (Lanner falcon)";
 - a kind or another thing noun before "called"/"named": "that old ewe is called Rosalind";
 - the name before an animal kind it modifies: "a Cooper hawk", "a Jack Russell terrier";
@@ -20,13 +21,15 @@ such things do, so it reads positions the generic rule cannot trust for every no
   "Hester's clapper").
 
 Kinds also said of people ("bird", "cow", "duck", "chick", "monkey") count only after "the",
-"a", "an" or "our": "his bird Stacey" is his girlfriend, "silly cow Stacey" a person.
+"a", "an" or "our": "his bird Stacey" is his girlfriend, "silly cow Stacey" a person; after
+"is a" they never count, nor after a saying ("a night owl", "a dark horse").
 """
 
 from __future__ import annotations
 
 import re
 
+from sar_desk.detect import gazetteer
 from sar_desk.detect.thing_positions import person_noun, thing_noun
 
 
@@ -62,8 +65,13 @@ gritter mower drone robot kiln furnace boiler
 _FIGURATIVE = _set("""
 bird chick cow pig rat snake dog cat hen duck lamb fox goat nanny billy mare cock chicken
 monkey tiger bear bunny mouse kitten puppy pup boxer tenor treble bat crow mule turkey
-dove robin jay wren hobby kite merlin crane boar sow bull hog
+dove robin jay wren hobby kite merlin crane boar sow bull hog horse sheep donkey wolf magpie
+fish
 """)
+# Words before a kind that make it a saying about a person ("a night owl", "a dark horse").
+_SAYINGS = _set(
+    "night dark lone early odd rare lucky party social proper right real total absolute"
+)
 # The kinds that are animals, for a name modifying its kind ("Harris hawk").
 _NOT_ANIMALS = _set("""
 bell treble tenor boat yacht dinghy barge narrowboat tug ferry trawler lifeboat canoe kayak
@@ -110,7 +118,7 @@ _WORD = r"[A-Za-z]+"
 # ("our hawk, Maggie"), or "!"/":" when the words open the line ("lost bird! Maggie"); a
 # describing word may open the name ("the van Old Gertie").
 _KIND_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(•·]))((?:{_WORD}[ \t]+){{0,3}}?)({_WORD})[ \t]*([,:!–—-]?)[ \t]+"
+    rf"(?:^|(?<=[\s(•·]))((?:{_WORD}[ \t]+){{0,3}}?)({_WORD})[ \t]*([,:!–—-]?|[ \t]\()[ \t]*"
     r"(?:(?:Old|Little|Big|Young)[ \t]+)?$"
 )
 _CLAUSE_END = ".!?;:(•·–—-"
@@ -121,7 +129,9 @@ _OPENS = re.compile(
 )
 # After the name: "the blue bar cock won", "the tenor bell," (the words are read one by one).
 _APPOSED = re.compile(r"^,?[ \t]+(the|our|my|his|her|their|a|an)[ \t]+")
-_TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+# "Biscuit is a rescue greyhound", "Biscuit's our new puppy": the name is the kind.
+_PREDICATE = re.compile(r"^[ \t]+(?:is|was)[ \t]+(a|an|our|my)[ \t]+|^['’]s[ \t]+(a|an|our)[ \t]+")
 _BRACKET = re.compile(
     rf"^[ \t]*\([ \t]*(?:(the|a|an|our|my)[ \t]+)?(?:{_WORD}[ \t]+){{0,2}}({_WORD})[ \t]*[,;)]"
 )
@@ -167,7 +177,7 @@ def creature_at(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
     after = text[end : end + 60]
     return (
-        _kind_before(text, start, before)
+        _kind_before(text, start, end, before)
         or _apposed(before, after)
         or _bracketed(after)
         or _called(before)
@@ -179,7 +189,7 @@ def creature_at(text: str, start: int, end: int) -> bool:
     )
 
 
-def _kind_before(text: str, start: int, before: str) -> bool:
+def _kind_before(text: str, start: int, end: int, before: str) -> bool:
     m = _KIND_BEFORE.search(before)
     if m is None or not m.group(2).islower():
         return False
@@ -187,6 +197,9 @@ def _kind_before(text: str, start: int, before: str) -> bool:
     plain = next((w for w in lead if w.casefold() in _DET_PLAIN), None)
     opened = start - len(m.group(0))
     line = text[text.rfind("\n", 0, opened) + 1 : opened]
+    if mark.endswith("("):
+        # "the dog (Biscuit)": the name alone in brackets after its kind
+        return text[end : end + 1] == ")" and kind_word(kind, plain)
     if mark in ("!", ":"):
         # a heading: "lost bird! Maggie", "New foal: Bramble"
         return not line.strip() and len(lead) <= 2 and kind_word(kind, plain or "the")
@@ -203,15 +216,42 @@ def _kind_before(text: str, start: int, before: str) -> bool:
 
 def _apposed(before: str, after: str) -> bool:
     m = _APPOSED.match(after)
-    if m is None or not _OPENS.search(before):
-        return False  # "give Sam the dog"
-    det = m.group(1)
-    tokens = _TOKEN.findall(after[m.end() :])[:6]
+    if m is not None and _OPENS.search(before):  # not "give Sam the dog"
+        return _kind_phrase(after[m.end() :], m.group(1), sayings=False)
+    m = _PREDICATE.match(after)
+    if m is None:
+        return False
+    det = m.group(1) or m.group(2)
+    # "Stacey is a pig", "a night owl" say something of a person; "is our dog" does not
+    return _kind_phrase(after[m.end() :], det, sayings=det in ("a", "an"))
+
+
+def _family_name(word: str) -> bool:
+    # "Stacey is a Heron now": a capitalised kind that is a listed name is the name
+    low = word.casefold()
+    gaz = gazetteer.current()
+    return not word.islower() and (gaz.is_surname(low) or gaz.is_first_name(low))
+
+
+def _kind_phrase(rest: str, det: str, sayings: bool) -> bool:
+    """Whether `rest` opens with up to three describing words and a kind ("big grey rabbit").
+
+    `sayings`: after "is a", where a kind said of people ("a pig", "a night owl") is no kind.
+    `det`: the determiner before `rest`.
+    """
+    tokens = _TOKEN.findall(rest)[:6]
     for i, word in enumerate(tokens[:4]):
-        if not word.isalpha() or not word.islower():
+        if not word[:1].isalnum():
             return False
-        if not kind_word(word, det):
-            continue  # a describing word: "the blue bar cock"
+        if sayings and word.casefold() in _SAYINGS:
+            return False
+        kind = word.isalpha() and kind_word(word, det) and not _family_name(word)
+        if sayings and kind and (word.casefold() in _FIGURATIVE | _NOT_ANIMALS):
+            return False  # "a pig", "a bus ride away"
+        if not kind:
+            if word != word.casefold():
+                return False  # a capitalised word that is no kind: a name goes on
+            continue  # a describing word: "the blue bar cock", "a 3-year-old collie"
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt.isalpha() and kind_word(nxt, det):
             continue  # "the eagle owl"

@@ -36,6 +36,11 @@ CONTEXT = CaseContext(
         (["Bramble 15.2hh, grey, for sale"], "Bramble"),
         (["Hilda laid an egg on the lawn"], "Hilda"),
         (["Rex was neutered on Tuesday, collect at 4"], "Rex"),
+        # the name alone in brackets after its kind; the name said to be a kind
+        (["the rescue greyhound (Biscuit) is ready to rehome"], "Biscuit"),
+        (["Biscuit is a 3-year-old Labrador cross, very gentle"], "Biscuit"),
+        (["Biscuit's our new puppy"], "Biscuit"),
+        (["Biscuit, a rescue greyhound, needs a home"], "Biscuit"),
         # a weight in grams after it
         (["weigh-in Bertram: 742 g, keen as mustard"], "Bertram"),
         # a determiner's phrase and a comma, opening the message
@@ -86,6 +91,14 @@ def test_a_name_beside_an_animal_or_a_thing_kind_is_a_thing(texts: list[str], na
         (["Stacey badgers me every day"], "Stacey"),
         # A person noun before "called" makes a person.
         (["the new lad is called Stacey"], "Stacey"),
+        # Kinds said of people after "is a".
+        (["Stacey is a night owl, texts at 2am"], "Stacey"),
+        (["Stacey is a right cow about the rota"], "Stacey"),
+        (["Stacey is a dog person"], "Stacey"),
+        (["Stacey is a bus driver now"], "Stacey"),
+        (["Stacey is a bus ride away"], "Stacey"),
+        (["Stacey is a Heron now she's married"], "Stacey"),
+        (["ask the vet (Stacey) about it"], "Stacey"),
         # A weight that is no grams, a person laying something, a possessive kind of people.
         (["Stacey 74kg at the weigh-in"], "Stacey"),
         (["Stacey laid the patio last week"], "Stacey"),
