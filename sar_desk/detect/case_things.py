@@ -3,13 +3,16 @@
 Animals, tables, stretches of river and apple trees carry people's names, and chat names
 them many times without saying what they are. Somewhere in the case one message usually
 does, by where the name stands beside a common noun (`thing_positions`: "Kevin the alpaca",
-"the Joe Davis table", "her late cat Mr Biscuits").
+"the Joe Davis table", "her late cat Mr Biscuits") or beside a kind of animal, bell, boat or
+machine, a weight in grams, a deed or a part only those have (`creature_positions`, round 20:
+"kestrel Kevin 198g", "the bell is called Kevin", "Kevin perched", "Kevin's jesses").
 
 A name is a thing for the case only when no message shows it as a person: a title before
 it, a family name after it, a speech verb after it ("Kevin said"), a person noun after its
 possessive ("Kevin's mum"), a person cue before it ("told Kevin", "hi Kevin"), a person noun
 beside it ("the cleaner Kevin", "Kevin (cleaner)"), a phone number or an e-mail address
-right after it, or a line that opens with it and a colon (a sender). Nor when one shows it
+right after it, a line that opens with it and a colon (a sender), a listed given name before
+it ("Jo Harris") or a person noun before "called" ("a lad called Kevin"). Nor when one shows it
 as a place ("in Ely", "near Garsdale", "the Calcethorpe pitch": `town_sites.town_modifier`),
 or it is a listed town or village: a PERSON guess on a place still covers it for redaction.
 A name known to the case (its people table) is never a thing. `case_things` returns the keys
