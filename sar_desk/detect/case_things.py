@@ -30,7 +30,8 @@ from functools import lru_cache
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
-from sar_desk.detect.creature_positions import called_person, creature_at, part_word
+from sar_desk.detect.creature_positions import called_person, creature_at
+from sar_desk.detect.creature_words import part_word
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
 from sar_desk.detect.town_sites import town_modifier
 

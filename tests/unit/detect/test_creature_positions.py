@@ -32,7 +32,7 @@ CONTEXT = CaseContext(
         (["scales: merlin Hilda 165g, goshawk Bertram 742g"], "Bertram"),
         (["the narrowboat Old Tilly needs blacking"], "Tilly"),
         # an apposition with a possessive, a height in hands, eggs, a vet's work
-        (["Hester, our treble, is back from the foundry"], "Hester"),
+        (["Hester, our tenor bell, is back from the foundry"], "Hester"),
         (["Bramble 15.2hh, grey, for sale"], "Bramble"),
         (["Hilda laid an egg on the lawn"], "Hilda"),
         (["Rex was neutered on Tuesday, collect at 4"], "Rex"),
@@ -43,6 +43,7 @@ CONTEXT = CaseContext(
         (["Biscuit, a rescue greyhound, needs a home"], "Biscuit"),
         # a weight in grams after it
         (["weigh-in Bertram: 742 g, keen as mustard"], "Bertram"),
+        (["ring of six, Fenella 14 cwt on the back"], "Fenella"),
         # a determiner's phrase and a comma, opening the message
         (["our buzzard, Percy, is moulting early"], "Percy"),
         # a heading closing on a kind
@@ -99,6 +100,12 @@ def test_a_name_beside_an_animal_or_a_thing_kind_is_a_thing(texts: list[str], na
         (["Stacey is a bus ride away"], "Stacey"),
         (["Stacey is a Heron now she's married"], "Stacey"),
         (["ask the vet (Stacey) about it"], "Stacey"),
+        # An apposition that goes on to a clause or a trade; a kind that is a person too.
+        (["Stacey, the dog needs a walk"], "Stacey"),
+        (["Stacey, the cat's been sick"], "Stacey"),
+        (["Stacey the farrier shod the cob"], "Stacey"),
+        (["Stacey is our tenor this year"], "Stacey"),
+        (["Stacey pony club Sat"], "Stacey"),
         # A weight that is no grams, a person laying something, a possessive kind of people.
         (["Stacey 74kg at the weigh-in"], "Stacey"),
         (["Stacey laid the patio last week"], "Stacey"),
