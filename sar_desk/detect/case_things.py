@@ -3,13 +3,16 @@
 Animals, tables, stretches of river and apple trees carry people's names, and chat names
 them many times without saying what they are. Somewhere in the case one message usually
 does, by where the name stands beside a common noun (`thing_positions`: "Kevin the alpaca",
-"the Joe Davis table", "her late cat Mr Biscuits").
+"the Joe Davis table", "her late cat Mr Biscuits") or beside a kind of animal, bell, boat or
+machine, a weight in grams, a deed or a part only those have (`creature_positions`, round 20:
+"kestrel Kevin 198g", "the bell is called Kevin", "Kevin perched", "Kevin's jesses").
 
 A name is a thing for the case only when no message shows it as a person: a title before
 it, a family name after it, a speech verb after it ("Kevin said"), a person noun after its
 possessive ("Kevin's mum"), a person cue before it ("told Kevin", "hi Kevin"), a person noun
 beside it ("the cleaner Kevin", "Kevin (cleaner)"), a phone number or an e-mail address
-right after it, or a line that opens with it and a colon (a sender). Nor when one shows it
+right after it, a line that opens with it and a colon (a sender), a listed given name before
+it ("Jo Harris") or a person noun before "called" ("a lad called Kevin"). Nor when one shows it
 as a place ("in Ely", "near Garsdale", "the Calcethorpe pitch": `town_sites.town_modifier`),
 or it is a listed town or village: a PERSON guess on a place still covers it for redaction.
 A name known to the case (its people table) is never a thing. `case_things` returns the keys
@@ -27,6 +30,8 @@ from functools import lru_cache
 from sar_desk.core.findings import Finding, ProposalField
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.creature_positions import called_person, creature_at
+from sar_desk.detect.creature_words import part_word
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
 from sar_desk.detect.town_sites import town_modifier
 
@@ -53,6 +58,9 @@ _CONTACT_AFTER = re.compile(
     r"(?:(?:\+44|0)[\d ]{9,13}\d|[\w.+-]+@[\w-]+\.[\w.]+)"
 )
 _SURNAME_AFTER = re.compile(r"^[ \t]+([A-Z][a-z][\w'’-]*)")
+# Describing words that open a thing's name ("Old Gordon"), not given names before a surname.
+_DESCRIBING = frozenset({"old", "little", "big", "young", "new", "wee", "baby"})
+_GIVEN_BEFORE = re.compile(r"(?:^|[^\w'’-])([A-Z][a-z][\w'’-]*)[ \t]+$")
 
 
 def person_at(text: str, start: int, end: int) -> bool:
@@ -68,8 +76,13 @@ def person_at(text: str, start: int, end: int) -> bool:
     if _SAYS_AFTER.match(after) or _CONTACT_AFTER.match(after):
         return True
     owned = _POSSESSED.match(after)
-    if owned is not None and person_noun(owned.group(1)) and owned.group(1) != "owner":
-        return True  # "Kevin's mum"; "Monty's owner" is an animal's
+    if (
+        owned is not None
+        and person_noun(owned.group(1))
+        and owned.group(1) != "owner"
+        and not part_word(owned.group(1))
+    ):
+        return True  # "Kevin's mum"; "Monty's owner", "Big Tom's clapper" are a thing's
     bracket = _BRACKET_AFTER.match(after)
     if bracket is not None and person_noun(bracket.group(1)):
         return True  # "Kevin (cleaner)", "Kevin, the plumber,"
@@ -79,6 +92,15 @@ def person_at(text: str, start: int, end: int) -> bool:
     surname = _SURNAME_AFTER.match(after)
     if surname is not None and gazetteer.current().is_surname(surname.group(1).casefold()):
         return True  # "Kevin Price": a family name attached
+    given = _GIVEN_BEFORE.search(before)
+    if (
+        given is not None
+        and given.group(1).casefold() not in _DESCRIBING
+        and gazetteer.current().is_first_name(given.group(1).casefold())
+    ):
+        return True  # "Jo Harris": a family name with its given name
+    if called_person(text, start):
+        return True  # "a lad called Nigel"
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and text[end : end + 1] == ":"
 
@@ -116,7 +138,9 @@ def case_things(
             # with a capital ("the bill came in" is the word).
             if person_at(text, start, end):
                 person.add(key)
-            elif text[start].isupper() and thing_at(text, start, end):
+            elif text[start].isupper() and (
+                thing_at(text, start, end) or creature_at(text, start, end)
+            ):
                 thing.add(key)
     return frozenset(thing - person)
 
