@@ -27,6 +27,7 @@ from sar_desk.core.text import (
     phone_key,
 )
 from sar_desk.detect import gazetteer
+from sar_desk.detect.closed_classes import SURNAME_PARTICLES
 from sar_desk.detect.cues import after_article, question_subject
 from sar_desk.detect.hit_cues import (
     LABEL_OF,
@@ -173,35 +174,9 @@ _NOT_A_PERSON = frozenset(
 )
 
 
-# Particles inside surnames: part of a full name, never a name on their own.
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "le",
-        "la",
-        "du",
-        "des",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ap",
-        "ter",
-        "ten",
-        "zu",
-    ]
-)
+# Particles inside surnames: part of a full name, never a name on their own. The Irish "Ní"
+# folds to "NI", which chat writes for National Insurance ("NI AB123456C").
+_PARTICLES = SURNAME_PARTICLES | frozenset({"van", "di", "del", "al"})
 
 
 def _name_keys(person: KnownPerson) -> set[str]:

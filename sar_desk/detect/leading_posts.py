@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
@@ -80,6 +82,20 @@ def _qualified_before(text: str, start: int) -> bool:
     return match is not None and _ranked(match.group(1).casefold())
 
 
+# The ranks a team, a crew or a club gives ("Tower Captain", "Fire Chief", "Club Skipper"):
+# after a word that qualifies them they are a post, not a title the name keeps.
+_CREW_RANKS = frozenset({"captain", "skipper", "chief", "commander"})
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Whether a dictionary word that is no name and no stop word stands right before."""
+    match = _QUALIFIER_BEFORE.search(text[max(0, start - 16) : start])
+    if match is None:
+        return False
+    low = match.group(1).casefold()
+    return _qualifier(low) and not _listed(low) and low not in STOP_WORDS
+
+
 def _qualifier(low: str) -> bool:
     """A word that may qualify a post: a listed qualifier or rank, or a dictionary word."""
     if not low.replace("-", "").isalpha() or gazetteer.current().is_first_name(low):
@@ -111,6 +127,8 @@ def without_leading_post(text: str, start: int, end: int) -> tuple[int, int]:
         gaz = gazetteer.current()
         qualified, ranked = ranked, _ranked(low)
         if low in HONORIFICS:
+            if low in _CREW_RANKS and (i > 0 or _noun_before(text, start)):
+                cut = i + 1  # "Tower Captain Sam", "[tower] captain sam": a team's rank
             continue  # "Head Florist", "Nurse Ratched": a post only with a head after it
         head = _head(low, qualified) and not gaz.is_first_name(low)
         if head and not (i == 0 and gaz.is_surname(low)):

@@ -106,7 +106,7 @@ _GOODS = (
     r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
     r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
     r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
-    r"bassinet|pram|pushchair|buggy|nappies|reps?"
+    r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"

@@ -1,12 +1,15 @@
 """Common words around a guessed name that make the phrase a thing or a post (issue 15).
 
-Two rules read the words next to a one-word guess, never a corpus's names:
+Three rules read the words next to a guess, never a corpus's names:
 
 - a common English word before a capitalised post is part of the post ("General Manager",
   "Duty Officer"), listed as a given name or not;
 - a lower-case common word closing a phrase an article opens is the word ("at the church
   hall", "a new dawn"), unless a role, a relation or a fond word stands between ("the nurse
-  holly", "our neighbour rose", "the lovely rose").
+  holly", "our neighbour rose", "the lovely rose");
+- a capitalised name before a lower-case trade and then a person's name is the firm the
+  person works for ("Siemens Gamesa tech Ola", "Openreach engineer Sam Lee"): English puts a
+  person's own name after the trade, so the words before it name the employer.
 """
 
 from __future__ import annotations
@@ -75,3 +78,48 @@ def word_before_post(text: str, start: int, end: int) -> bool:
     return gazetteer.current().is_common_word(value.lower()) and (
         head in POST_HEADS or head in ROLE_HEADS
     )
+
+
+# A trade said after the firm and before the worker's name ("Acme tech Ola", "BT engineer Sam").
+_TRADE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)")
+
+
+def employer_before_worker(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised span is a firm: a lower-case trade, then a name, right after it.
+
+    "Siemens Gamesa tech Ola on site", "Openreach engineer Sam Lee": the person is after the
+    trade. The word after the trade must be capitalised or a listed given name, so "Sam tech
+    support" and "Priya driver rota" keep Sam and Priya; a possessive keeps the person ("Sam's
+    engineer Ola").
+    """
+    value = text[start:end]
+    if not value[:1].isupper() or value.endswith(("'s", "’s")):
+        return False
+    match = _TRADE_THEN_NAME.match(text, end)
+    if match is None or match.group(1) not in _WORKERS:
+        return False
+    name = text[match.end(1) : match.end()].strip()
+    gaz = gazetteer.current()
+    return (name[:1].isupper() and not gaz.is_common_word(name.casefold())) or (
+        name.islower() and gaz.is_first_name(name) and not gaz.is_common_word(name)
+    )
+
+
+# The lower-case trades a firm's worker is named by; `posts.HEADS` and the short forms.
+_WORKERS = frozenset(
+    {
+        "tech",
+        "techs",
+        "engineer",
+        "engineers",
+        "technician",
+        "rep",
+        "fitter",
+        "installer",
+        "surveyor",
+        "driver",
+        "courier",
+        "inspector",
+        "contractor",
+    }
+)

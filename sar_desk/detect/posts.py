@@ -15,8 +15,10 @@ name is never a person, and such a word never spreads.
 
 from __future__ import annotations
 
+import re
+
 from sar_desk.detect import gazetteer
-from sar_desk.detect.trade_words import lower_post_head, post_title
+from sar_desk.detect.trade_words import RANKS, lower_post_head, post_title
 
 
 def _set(text: str) -> frozenset[str]:
@@ -43,6 +45,7 @@ signaller dispatcher porters picker pickers packer packers loader loaders rep re
 baker bakers butcher fishmonger florist barber hairdresser stylist fitter fitters installer
 installers plumber electrician joiner roofer plasterer decorator cleaner cleaners cook cooks
 waiter waitress bartender barista gardener groundsman mechanic scaffolder glazier tiler
+foreman forewoman foremen gaffer charge-hand chargehand coastguard coastguards
 """)
 
 # Words that qualify a post ("Parish Clerk", "Port Health Officer", "Watch Manager").
@@ -100,3 +103,22 @@ def never_spreads(word: str) -> bool:
         return False
     gaz = gazetteer.current()
     return not (gaz.is_first_name(low) or gaz.is_surname(low))
+
+
+# The rank word right before a span ("Head [Falconer]", "Chief [Steward]").
+_RANK_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+$")
+
+
+def post_after_rank(text: str, start: int, end: int) -> bool:
+    """Whether one word, read with the rank word before it, is a post ("Head [Falconer]").
+
+    The model reads the trade alone as a family name; after a rank that no given-name list has
+    ("Head", "Chief", "Senior") it is the post ("Mrs Falconer" and "Falconer said" stay names).
+    """
+    value = text[start:end].strip(".,:;!?'’\"()")
+    if not value.isalpha():
+        return False
+    match = _RANK_BEFORE.search(text[max(0, start - 16) : start])
+    if match is None or match.group(1).casefold() not in RANKS:
+        return False
+    return post_title(f"{match.group(1)} {value}", HEADS)

@@ -40,12 +40,33 @@ _NAME_SLOT = re.compile(
 )
 
 
+# The word right after the rank: a name there makes the rank a title ("Gaffer Okoro wants").
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _name_after(text: str, end: int) -> bool:
+    """Whether a name follows the rank: a listed name, or a capitalised word no dictionary has.
+
+    Then the rank is said before the name, like a title, and the name is the person ("Gaffer
+    Okoro wants", "gaffer tomasz says"); "Sarge wants" and "tell sarge tomorrow" stay names.
+    """
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word, gaz = match.group(1), current()
+    low = word.casefold()
+    if gaz.is_first_name(low) or gaz.is_surname(low):
+        return not gaz.is_common_word(low)
+    return word[:1].isupper() and not gaz.is_english(low)
+
+
 def address_ranks(text: str) -> list[tuple[int, int]]:
     """Spans of a rank said as a name ("Sarge"), not the post in general ("a sarge")."""
     return [
         m.span("v")
         for m in ADDRESS_RANK.finditer(text)
         if _NAME_SLOT.search(text[max(0, m.start() - 12) : m.start()])
+        and not _name_after(text, m.end())
     ]
 
 
