@@ -27,7 +27,7 @@ from sar_desk.core.text import (
     phone_key,
 )
 from sar_desk.detect import gazetteer
-from sar_desk.detect.closed_classes import SURNAME_PARTICLES
+from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import after_article, question_subject
 from sar_desk.detect.hit_cues import (
     LABEL_OF,
@@ -179,6 +179,12 @@ _NOT_A_PERSON = frozenset(
 _PARTICLES = SURNAME_PARTICLES | frozenset({"van", "di", "del", "al"})
 
 
+def _honorific(word: str) -> bool:
+    """A form of address that is no family name ("Sensei", "Sister"; not "Bishop")."""
+    low = word.casefold()
+    return low in HONORIFICS and not gazetteer.current().is_surname(low)
+
+
 def _name_keys(person: KnownPerson) -> set[str]:
     keys: set[str] = set()
     for name in person.names:
@@ -191,8 +197,8 @@ def _name_keys(person: KnownPerson) -> set[str]:
         if any(w.casefold() in _NOT_A_PERSON for w in words):
             continue
         for word in words:
-            if word.casefold() in _PARTICLES:
-                continue  # "de" of "Sanne de Vries" is Dutch for "the", not her name
+            if name_key(word) in _PARTICLES or _honorific(word):
+                continue  # "de" of "Sanne de Vries" is Dutch for "the"; "Sensei" a form
             if looks_like_name(word) or (word[:1].isupper() and len(word) > 1):
                 keys.add(name_key(word))
         if len(words) > 1:

@@ -1,0 +1,46 @@
+"""Places a guess names that are no one's personal data: a body's buildings, and days.
+
+The model calls a council's or a club's named building or ground a place: "pigeons at the
+County Hall roof", "ashes scattered in the Garden of Remembrance", "Town Hall steps". Such a
+name is made of common English words only, with a building's or a ground's kind as its head;
+it says where an organisation is, never where a person lives, so it is not proposed. A name
+with any word that is no common English word ("Brynmor Hall", "Kettering General"), or that a
+place list has whole ("Mansfield Woodhouse"), stays a place. A street's suffix never heads such
+a name ("Church Lane"), so streets are left to the address rules.
+
+A weekday where a day stands ("school trip Fri", `day_words`) is no place either.
+"""
+
+from __future__ import annotations
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.day_words import day_in_clause
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The kinds of building and ground a public body, a church or a club names.
+_SITE_HEADS = _set("""
+hall remembrance memorial crematorium cemetery chapel centre center library museum gallery
+theatre stadium infirmary chambers offices headquarters pavilion clubhouse
+""")
+_JOINERS = frozenset({"the", "of", "and", "&"})
+
+
+def body_site(value: str) -> bool:
+    """Whether a name is a body's building or ground: common words, a site's kind last."""
+    words = [w.strip(_EDGE).casefold() for w in value.split()]
+    words = [w for w in words if w and w not in _JOINERS]
+    gaz = gazetteer.current()
+    if len(words) < 2 or words[-1] not in _SITE_HEADS or gaz.is_place(value.strip(_EDGE)):
+        return False
+    return all(w.isalpha() and gaz.is_common_word(w) and not gaz.is_place(w) for w in words)
+
+
+def not_a_place(text: str, start: int, end: int) -> bool:
+    """Whether a guessed place is a body's site ("the County Hall") or a day ("Fri")."""
+    return body_site(text[start:end]) or day_in_clause(text, start, end)
