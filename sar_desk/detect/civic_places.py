@@ -8,10 +8,16 @@ with any word that is no common English word ("Brynmor Hall", "Kettering General
 place list has whole ("Mansfield Woodhouse"), stays a place. A street's suffix never heads such
 a name ("Church Lane"), so streets are left to the address rules.
 
+A list that reads "Hall" of "the County Hall" as a family name is wrong there too: a guessed
+person inside such a name after "the" is the site's word (`in_body_site`); "ask Hall" and
+"Cheers Hall" have no article and keep the person.
+
 A weekday where a day stands ("school trip Fri", `day_words`) is no place either.
 """
 
 from __future__ import annotations
+
+import re
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.day_words import day_in_clause
@@ -44,3 +50,18 @@ def body_site(value: str) -> bool:
 def not_a_place(text: str, start: int, end: int) -> bool:
     """Whether a guessed place is a body's site ("the County Hall") or a day ("Fri")."""
     return body_site(text[start:end]) or day_in_clause(text, start, end)
+
+
+# "the", then capitalised words (joined by "of", "and" or "&"), on one line.
+_SITE_PHRASE = re.compile(
+    r"(?i:\bthe)[ \t]+([A-Z][a-z]+(?:[ \t]+(?:(?:of|and|&)[ \t]+)?[A-Z][a-z]+){1,3})"
+)
+
+
+def in_body_site(text: str, start: int, end: int) -> bool:
+    """Whether a guessed person lies inside a body's site after "the" ("the County [Hall]")."""
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    return any(
+        m.start(1) <= start and end <= m.end(1) and body_site(m.group(1))
+        for m in _SITE_PHRASE.finditer(text, lo, hi)
+    )

@@ -37,6 +37,7 @@ import re
 
 from sar_desk.core.calendar import MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect import gazetteer
+from sar_desk.detect.civic_places import in_body_site
 from sar_desk.detect.example_names import example_name
 from sar_desk.detect.kind_names import kind_named
 from sar_desk.detect.org_heads import opens_org_name, org_head
@@ -122,6 +123,7 @@ def placed_not_named(text: str, start: int, end: int) -> bool:
         or example_name(text, start, end)  # "John Smith is the example name on the form"
         or org_head(text, start, end)  # "Council" of "Registration Council"
         or opens_org_name(text, start, end)  # "Royal Pigeon" of "... Racing Association"
+        or in_body_site(text, start, end)  # "Hall" of "the County Hall"
         or post_after_rank(text, start, end)  # "Head [Falconer]"
         or employer_before_worker(text, start, end)  # "Siemens Gamesa tech Ola"
     )
