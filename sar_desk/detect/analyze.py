@@ -136,6 +136,10 @@ def _text_findings(
             if entity == "PERSON" and name_key(text[start:end]) not in context.name_index:
                 # "from Orford Ness council": a town no list has, not a firm's founder
                 entity = "LOCATION" if unlisted_town(text, start, end) else entity
+            if entity == "PERSON":
+                start, end = trim_span(text, start, end)  # "[Assistant] Engineer Mireia"
+                if end <= start:
+                    continue
         elif entity == "PERSON" and s.recognizer != _NER:
             start, end = without_leading_post(text, start, end)  # "[tower] captain sam"
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:

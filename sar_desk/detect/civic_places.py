@@ -12,7 +12,8 @@ A list that reads "Hall" of "the County Hall" as a family name is wrong there to
 person inside such a name after "the" is the site's word (`in_body_site`); "ask Hall" and
 "Cheers Hall" have no article and keep the person.
 
-A weekday where a day stands ("school trip Fri", `day_words`) is no place either.
+A street's or a site's word alone ("Friends of the Park" read as "Park") names no place, and
+a weekday where a day stands ("school trip Fri", `day_words`) is no place either.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.day_words import day_in_clause
+from sar_desk.detect.words import PLACE_WORDS
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -47,9 +49,16 @@ def body_site(value: str) -> bool:
     return all(w.isalpha() and gaz.is_common_word(w) and not gaz.is_place(w) for w in words)
 
 
+def lone_place_word(value: str) -> bool:
+    """Whether a guessed place is one street or site word alone ("Friends of the [Park]")."""
+    word = value.strip(_EDGE)
+    return word.casefold() in PLACE_WORDS and not gazetteer.current().is_place(word)
+
+
 def not_a_place(text: str, start: int, end: int) -> bool:
-    """Whether a guessed place is a body's site ("the County Hall") or a day ("Fri")."""
-    return body_site(text[start:end]) or day_in_clause(text, start, end)
+    """Whether a guessed place is a body's site ("the County Hall"), "Park" alone, or a day."""
+    value = text[start:end]
+    return body_site(value) or lone_place_word(value) or day_in_clause(text, start, end)
 
 
 # "the", then capitalised words (joined by "of", "and" or "&"), on one line.

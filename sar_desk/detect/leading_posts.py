@@ -33,8 +33,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
+from sar_desk.detect.posts import CREW_RANKS, QUALIFIERS
 from sar_desk.detect.posts import HEADS as POST_HEADS
-from sar_desk.detect.posts import QUALIFIERS
 from sar_desk.detect.trade_words import RANKS, agent_noun
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES
@@ -84,7 +84,6 @@ def _qualified_before(text: str, start: int) -> bool:
 
 # The ranks a team, a crew or a club gives ("Tower Captain", "Fire Chief", "Club Skipper"):
 # after a word that qualifies them they are a post, not a title the name keeps.
-_CREW_RANKS = frozenset({"captain", "skipper", "chief", "commander"})
 
 
 def _noun_before(text: str, start: int) -> bool:
@@ -127,11 +126,11 @@ def without_leading_post(text: str, start: int, end: int) -> tuple[int, int]:
         gaz = gazetteer.current()
         qualified, ranked = ranked, _ranked(low)
         if low in HONORIFICS:
-            if low in _CREW_RANKS and (i > 0 or _noun_before(text, start)):
+            if low in CREW_RANKS and (i > 0 or _noun_before(text, start)):
                 cut = i + 1  # "Tower Captain Sam", "[tower] captain sam": a team's rank
             continue  # "Head Florist", "Nurse Ratched": a post only with a head after it
         head = _head(low, qualified) and not gaz.is_first_name(low)
-        if head and not (i == 0 and gaz.is_surname(low)):
+        if head and not (i == 0 and gaz.is_surname(low) and not qualified):
             cut = i + 1
         elif i == 0 and head:
             continue  # "Porter Jones": a family name, or the qualifier of a later head

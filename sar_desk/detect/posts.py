@@ -45,7 +45,7 @@ signaller dispatcher porters picker pickers packer packers loader loaders rep re
 baker bakers butcher fishmonger florist barber hairdresser stylist fitter fitters installer
 installers plumber electrician joiner roofer plasterer decorator cleaner cleaners cook cooks
 waiter waitress bartender barista gardener groundsman mechanic scaffolder glazier tiler
-foreman forewoman foremen gaffer charge-hand chargehand coastguard coastguards
+foreman forewoman foremen gaffer charge-hand chargehand coastguard coastguards coach
 """)
 
 # Words that qualify a post ("Parish Clerk", "Port Health Officer", "Watch Manager").
@@ -86,6 +86,8 @@ def is_post(value: str) -> bool:
     words = _words(value)
     if post_title(value, HEADS) or lower_post_head(value, HEADS):
         return True  # "Head Brewer", "on marshal" (`trade_words`)
+    if crew_rank(words):
+        return True  # "Tower Captain", "Club Skipper"
     if not words or not any(w in HEADS for w in words):
         return False
     if not all(w in HEADS or w in QUALIFIERS or w in _JOINERS for w in words):
@@ -94,6 +96,18 @@ def is_post(value: str) -> bool:
         gaz = gazetteer.current()
         return not (gaz.is_first_name(words[0]) or gaz.is_surname(words[0]))
     return True
+
+
+# The ranks a team, a crew or a club gives; after words that say whose, a post.
+CREW_RANKS = _set("captain skipper chief commander")
+
+
+def crew_rank(words: list[str]) -> bool:
+    """Whether folded words are a crew's rank after dictionary words ("tower captain")."""
+    if len(words) < 2 or words[-1] not in CREW_RANKS:
+        return False
+    gaz = gazetteer.current()
+    return all(gaz.is_english(w) and not gaz.is_first_name(w) for w in words[:-1])
 
 
 def never_spreads(word: str) -> bool:

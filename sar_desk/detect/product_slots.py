@@ -241,9 +241,9 @@ _DEVICE_LABEL = re.compile(
 
 
 def device_label(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised name opens a line as a device's label ("Marshall telemetry: ...")."""
+    """Whether a name opens a line as a device's label ("Marshall telemetry: ...")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() or not text[start:end][:1].isupper():
+    if text[line_start:start].strip() or not text[start:end][:1].isalpha():
         return False
     return bool(_DEVICE_LABEL.match(text, end))
 
