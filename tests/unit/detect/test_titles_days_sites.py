@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sar_desk.core.model import PersonId, PersonRole, Regime
+from sar_desk.core.model import MessageId, PersonId, PersonRole, Regime
+from sar_desk.detect.analyze import RawSpan, _text_findings
 from sar_desk.detect.case_terms import CaseContext, KnownPerson
 from sar_desk.detect.civic_places import body_site, in_body_site, not_a_place
 from sar_desk.detect.day_words import day_in_clause
@@ -98,7 +99,22 @@ def test_a_captain_with_nothing_before_keeps_the_title() -> None:
 
 def test_an_address_rank_before_a_name_is_no_name_of_its_own() -> None:
     assert address_ranks("Gaffer Okonkwo wants the tongs") == []
+    assert address_ranks("gaffer zdzisław wants the tongs") == []
     assert address_ranks("Gaffer wants the tongs") == [(0, 6)]
+    assert address_ranks("tell gaffer tmrw") == [(5, 11)]
+
+
+def test_a_crew_rank_after_a_qualifier_is_a_post_whoever_follows() -> None:
+    assert is_post("Tower Captain")
+    assert never_person(*span_of("Lifeboat Skipper zdzisław says no", "Lifeboat Skipper"))
+    assert not is_post("Captain Okonkwo")
+
+
+def test_a_family_name_that_is_a_trade_is_the_post_after_a_rank() -> None:
+    text = "Head Glazier Ifeoma cut the panes"
+    start, end = without_leading_post(*span_of(text, "Glazier Ifeoma"))
+    assert text[start:end] == "Ifeoma"
+    assert without_leading_post(*span_of("Glazier Ifeoma", "Glazier Ifeoma")) == (0, 14)
 
 
 def test_a_trade_after_its_rank_is_a_post() -> None:
@@ -115,6 +131,7 @@ def test_a_firm_before_its_workers_trade_and_name_is_no_person() -> None:
 
 def test_a_device_label_at_a_line_start_is_no_person() -> None:
     assert device_label(*span_of("Garmin tracker: signal lost 09:14", "Garmin"))
+    assert device_label(*span_of("garmin tracker: signal lost", "garmin"))
     assert not device_label(*span_of("ask Garmin tracker: no", "Garmin"))
     assert not device_label(*span_of("Ama: tracker lost", "Ama"))
 
@@ -149,9 +166,19 @@ def test_a_name_inside_a_site_after_the_is_the_sites_word() -> None:
     assert not in_body_site(*span_of("Cheers Hall, see you Monday", "Hall"))
 
 
-def test_a_day_is_no_place() -> None:
+def test_a_day_or_a_lone_site_word_is_no_place() -> None:
     assert not_a_place(*span_of("school trip Fri, coach at 8", "Fri"))
+    assert not_a_place(*span_of("Friends of the Park meet at 7", "Park"))
+    assert not not_a_place(*span_of("moving to Parkgate in May", "Parkgate"))
 
 
 def test_polish_thanks_is_a_greeting() -> None:
     assert is_world_greeting("Dzięki wielkie")
+
+
+def test_an_organisation_read_as_a_person_is_trimmed_of_its_post() -> None:
+    text = "Assistant Engineer Mireia fell asleep in the control room"
+    _, start, end = span_of(text, "Engineer Mireia")
+    raw = (RawSpan("ORGANIZATION", start, end, 0.85, "SpacyRecognizer"),)
+    found = _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, ()))
+    assert [f.text for f in found if f.entity_type == "PERSON"] == ["Mireia"]
