@@ -11,6 +11,10 @@ A guess may also open such a name: "Royal Pigeon Racing Association", where a li
 head follow the guess on its line, the guess is the organisation's first words
 (`opens_org_name`); "Sam Patel Foundation" (no word between) is left to the other rules.
 
+A body may also be named by common words and the nation or town it serves: "Crown Estate
+Scotland", "Sport England", "Historic Wales" (`area_body`); a given name among the words
+("Rose Wales") leaves it to the other rules.
+
 So a one-word guess that is such a head, right after a capitalised dictionary word that no
 name list has, is the organisation's: "Rose Hall", "Sam Trust" and "Grace Church" have a
 given name before them and are left to the other rules, and a head that is a family name too
@@ -73,4 +77,22 @@ def opens_org_name(text: str, start: int, end: int) -> bool:
         and not gaz.is_first_name(w.casefold())
         and not gaz.is_surname(w.casefold())
         for w in match.group(1).split()
+    )
+
+
+# The nations a UK body is named for ("Sport England"); towns come from the place list.
+_NATIONS = frozenset({"england", "scotland", "wales", "cymru", "ireland", "britain", "uk"})
+
+
+def area_body(value: str) -> bool:
+    """Whether common words then a nation or a town name a body ("Crown Estate Scotland")."""
+    words = [w.strip(_EDGE) for w in value.split()]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w):
+        return False
+    gaz = gazetteer.current()
+    last = words[-1].casefold()
+    if last not in _NATIONS and not gaz.is_place(words[-1]):
+        return False
+    return all(
+        gaz.is_common_word(w.casefold()) and not gaz.is_first_name(w.casefold()) for w in words[:-1]
     )

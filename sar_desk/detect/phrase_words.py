@@ -1,6 +1,6 @@
 """Common words around a guessed name that make the phrase a thing or a post (issue 15).
 
-Three rules read the words next to a guess, never a corpus's names:
+Four rules read the words next to a guess, never a corpus's names:
 
 - a common English word before a capitalised post is part of the post ("General Manager",
   "Duty Officer"), listed as a given name or not;
@@ -9,7 +9,9 @@ Three rules read the words next to a guess, never a corpus's names:
   holly", "our neighbour rose", "the lovely rose");
 - a capitalised name before a lower-case trade and then a person's name is the firm the
   person works for ("Siemens Gamesa tech Ola", "Openreach engineer Sam Lee"): English puts a
-  person's own name after the trade, so the words before it name the employer.
+  person's own name after the trade, so the words before it name the employer;
+- a common word paired by "&" with another ("Stitch & Bitch", "Bread & Butter"), neither a
+  listed given name: the name of an event, a shop or a dish ("Rose & Sam" are people).
 """
 
 from __future__ import annotations
@@ -123,3 +125,23 @@ _WORKERS = frozenset(
         "contractor",
     }
 )
+
+
+# A capitalised word joined by "&" or "and" to the span, before or after it.
+_PAIR_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:&|and)[ \t]+$")
+_PAIR_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+
+
+def paired_common_words(text: str, start: int, end: int) -> bool:
+    """Whether one capitalised common word is paired by "&" with another ("Stitch & Bitch")."""
+    value = text[start:end].strip(_EDGE)
+    if " " in value or not value[:1].isupper():
+        return False
+    before = _PAIR_BEFORE.search(text[max(0, start - 24) : start])
+    after = _PAIR_AFTER.match(text, end)
+    other = before.group(1) if before else after.group(1) if after else None
+    gaz = gazetteer.current()
+    return other is not None and all(
+        gaz.is_common_word(w.casefold()) and not gaz.is_first_name(w.casefold())
+        for w in (value, other)
+    )

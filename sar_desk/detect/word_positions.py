@@ -24,8 +24,10 @@ Two positions of English grammar, read from the few characters beside a span:
   Council", after a dictionary word that no name list has).
 - a name with a machine's or vessel's kind as its head, a make after an article, a weekday
   or a lone surname particle (`kind_names`: "Kiln Doris", "a Brompton", "Saturday", "van").
-- a trade read alone after its rank (`posts.post_after_rank`: "Head [Falconer]") and a firm
-  before its worker's trade and name (`phrase_words`: "Siemens Gamesa tech Ola").
+- a trade read alone after its rank (`posts.post_after_rank`: "Head [Falconer]"), a firm
+  before its worker's trade and name and a pair of common words (`phrase_words`: "Siemens
+  Gamesa tech Ola", "Stitch & Bitch"), a body named for its area (`org_heads`: "Sport
+  England") and a word inside a body's site (`civic_places`: "the County Hall").
 
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
@@ -40,8 +42,8 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.civic_places import in_body_site
 from sar_desk.detect.example_names import example_name
 from sar_desk.detect.kind_names import kind_named
-from sar_desk.detect.org_heads import opens_org_name, org_head
-from sar_desk.detect.phrase_words import employer_before_worker
+from sar_desk.detect.org_heads import area_body, opens_org_name, org_head
+from sar_desk.detect.phrase_words import employer_before_worker, paired_common_words
 from sar_desk.detect.posts import post_after_rank
 from sar_desk.detect.product_slots import product_slot
 
@@ -124,6 +126,8 @@ def placed_not_named(text: str, start: int, end: int) -> bool:
         or org_head(text, start, end)  # "Council" of "Registration Council"
         or opens_org_name(text, start, end)  # "Royal Pigeon" of "... Racing Association"
         or in_body_site(text, start, end)  # "Hall" of "the County Hall"
+        or area_body(text[start:end])  # "Crown Estate Scotland"
+        or paired_common_words(text, start, end)  # "Stitch & Bitch"
         or post_after_rank(text, start, end)  # "Head [Falconer]"
         or employer_before_worker(text, start, end)  # "Siemens Gamesa tech Ola"
     )

@@ -15,8 +15,8 @@ from sar_desk.detect.day_words import day_in_clause
 from sar_desk.detect.example_names import stock_name
 from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.not_people import never_person
-from sar_desk.detect.org_heads import opens_org_name
-from sar_desk.detect.phrase_words import employer_before_worker
+from sar_desk.detect.org_heads import area_body, opens_org_name
+from sar_desk.detect.phrase_words import employer_before_worker, paired_common_words
 from sar_desk.detect.posts import is_post, post_after_rank
 from sar_desk.detect.product_slots import device_label
 from sar_desk.detect.propagate import _not_a_name_part
@@ -182,3 +182,16 @@ def test_an_organisation_read_as_a_person_is_trimmed_of_its_post() -> None:
     raw = (RawSpan("ORGANIZATION", start, end, 0.85, "SpacyRecognizer"),)
     found = _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, ()))
     assert [f.text for f in found if f.entity_type == "PERSON"] == ["Mireia"]
+
+
+def test_a_body_named_for_its_nation_is_no_person() -> None:
+    assert area_body("Crown Estate Scotland")
+    assert area_body("Sport England")
+    assert not area_body("Rose Wales")
+    assert not area_body("Scotland")
+
+
+def test_two_common_words_paired_by_an_ampersand_are_a_things_name() -> None:
+    assert paired_common_words(*span_of("Thursday Stitch & Bitch is on", "Bitch"))
+    assert paired_common_words(*span_of("Bread & Butter cafe shut", "Bread"))
+    assert not paired_common_words(*span_of("Rose & Sam are coming", "Sam"))
