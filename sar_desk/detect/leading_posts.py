@@ -126,8 +126,8 @@ def without_leading_post(text: str, start: int, end: int) -> tuple[int, int]:
         gaz = gazetteer.current()
         qualified, ranked = ranked, _ranked(low)
         if low in HONORIFICS:
-            if low in CREW_RANKS and (i > 0 or _noun_before(text, start)):
-                cut = i + 1  # "Tower Captain Sam", "[tower] captain sam": a team's rank
+            if (low in CREW_RANKS or low in POST_HEADS) and (i > 0 or _noun_before(text, start)):
+                cut = i + 1  # "Tower Captain Sam", "Scaffold Inspector Jo": a post
             continue  # "Head Florist", "Nurse Ratched": a post only with a head after it
         head = _head(low, qualified) and not gaz.is_first_name(low)
         if head and not (i == 0 and gaz.is_surname(low) and not qualified):
