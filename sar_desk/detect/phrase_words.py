@@ -90,9 +90,9 @@ def employer_before_worker(text: str, start: int, end: int) -> bool:
     """Whether a capitalised span is a firm: a lower-case trade, then a name, right after it.
 
     "Siemens Gamesa tech Ola on site", "Openreach engineer Sam Lee": the person is after the
-    trade. The word after the trade must be capitalised or a listed given name, so "Sam tech
-    support" and "Priya driver rota" keep Sam and Priya; a possessive keeps the person ("Sam's
-    engineer Ola").
+    trade. The word after the trade must be capitalised, a listed given name or a word no
+    dictionary has, so "Sam tech support" and "Priya driver rota" keep Sam and Priya; a
+    possessive keeps the person ("Sam's engineer Ola").
     """
     value = text[start:end]
     if not value[:1].isupper() or value.endswith(("'s", "’s")):
@@ -102,9 +102,11 @@ def employer_before_worker(text: str, start: int, end: int) -> bool:
         return False
     name = text[match.end(1) : match.end()].strip()
     gaz = gazetteer.current()
-    return (name[:1].isupper() and not gaz.is_common_word(name.casefold())) or (
-        name.islower() and gaz.is_first_name(name) and not gaz.is_common_word(name)
-    )
+    if name[:1].isupper():
+        return not gaz.is_common_word(name.casefold())
+    # in lower case, a listed given name or a word no dictionary has ("tech kulwant on site")
+    listed = gaz.is_first_name(name) and not gaz.is_common_word(name)
+    return listed or (name.isalpha() and len(name) >= 3 and not gaz.is_english(name))
 
 
 # The lower-case trades a firm's worker is named by; `posts.HEADS` and the short forms.

@@ -125,6 +125,7 @@ def test_a_trade_after_its_rank_is_a_post() -> None:
 
 def test_a_firm_before_its_workers_trade_and_name_is_no_person() -> None:
     assert employer_before_worker(*span_of("Vestas Blade tech Ama on site", "Vestas Blade"))
+    assert employer_before_worker(*span_of("Vestas tech zdzisław on site", "Vestas"))
     assert not employer_before_worker(*span_of("ask Ama tech support about it", "Ama"))
     assert not employer_before_worker(*span_of("Ama's engineer Kojo came", "Ama's"))
 
