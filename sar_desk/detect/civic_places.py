@@ -12,8 +12,9 @@ A list that reads "Hall" of "the County Hall" as a family name is wrong there to
 person inside such a name after "the" is the site's word (`in_body_site`); "ask Hall" and
 "Cheers Hall" have no article and keep the person.
 
-A street's or a site's word alone ("Friends of the Park" read as "Park") names no place, and
-a weekday where a day stands ("school trip Fri", `day_words`) is no place either.
+A street's or a site's word alone ("Friends of the Park" read as "Park") names no place, nor
+does the nation closing a body's name ("Crown Estate Scotland", `org_heads`), and a weekday
+where a day stands ("school trip Fri", `day_words`) is no place either.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import re
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.day_words import day_in_clause
+from sar_desk.detect.org_heads import nation_of_a_body
 from sar_desk.detect.words import PLACE_WORDS
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -58,7 +60,12 @@ def lone_place_word(value: str) -> bool:
 def not_a_place(text: str, start: int, end: int) -> bool:
     """Whether a guessed place is a body's site ("the County Hall"), "Park" alone, or a day."""
     value = text[start:end]
-    return body_site(value) or lone_place_word(value) or day_in_clause(text, start, end)
+    return (
+        body_site(value)
+        or lone_place_word(value)
+        or day_in_clause(text, start, end)
+        or nation_of_a_body(text, start, end)  # "Scotland" of "Crown Estate Scotland"
+    )
 
 
 # "the", then capitalised words (joined by "of", "and" or "&"), on one line.

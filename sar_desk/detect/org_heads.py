@@ -96,3 +96,15 @@ def area_body(value: str) -> bool:
     return all(
         gaz.is_common_word(w.casefold()) and not gaz.is_first_name(w.casefold()) for w in words[:-1]
     )
+
+
+# Capitalised common words right before a nation ("Crown Estate [Scotland]").
+_CAPS_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][a-z]+[ \t]+){1,3})$")
+
+
+def nation_of_a_body(text: str, start: int, end: int) -> bool:
+    """Whether a guessed nation closes a body's name ("Scotland" of "Crown Estate Scotland")."""
+    if text[start:end].strip(_EDGE).casefold() not in _NATIONS:
+        return False
+    before = _CAPS_BEFORE.search(text[max(0, start - 40) : start])
+    return before is not None and area_body(before.group(1) + text[start:end])

@@ -190,6 +190,8 @@ def test_a_body_named_for_its_nation_is_no_person() -> None:
     assert area_body("Sport England")
     assert not area_body("Rose Wales")
     assert not area_body("Scotland")
+    assert not_a_place(*span_of("Crown Estate Scotland licence renewal", "Scotland"))
+    assert not not_a_place(*span_of("she moved to Scotland in May", "Scotland"))
 
 
 def test_two_common_words_paired_by_an_ampersand_are_a_things_name() -> None:
