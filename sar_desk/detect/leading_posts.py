@@ -33,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
-from sar_desk.detect.posts import CREW_RANKS, QUALIFIERS
+from sar_desk.detect.posts import CREW_RANKS, QUALIFIERS, compound_head
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.trade_words import RANKS, agent_noun
 from sar_desk.detect.units import ROLE_HEADS
@@ -65,7 +65,9 @@ def _head(low: str, qualified: bool = True) -> bool:
     Alone, an English word by its ending is as often a given name no list has ("Clover",
     "Juniper"), so only a listed post noun heads a post with nothing before it.
     """
-    return low in POST_HEADS or low in ROLE_HEADS or (qualified and agent_noun(low))
+    if low in POST_HEADS or low in ROLE_HEADS or compound_head(low):
+        return True  # "Ringmaster Ola": a word run into a post head is a post
+    return qualified and agent_noun(low)
 
 
 # A qualifier right before the span, which the model left out ("Lead [Signwriter Emina]").

@@ -88,6 +88,8 @@ def is_post(value: str) -> bool:
         return True  # "Head Brewer", "on marshal" (`trade_words`)
     if crew_rank(words):
         return True  # "Tower Captain", "Club Skipper"
+    if len(words) == 1 and compound_head(words[0]):
+        return True  # "Ringmaster", "Yardmaster"
     if not words or not any(w in HEADS for w in words):
         return False
     if not all(w in HEADS or w in QUALIFIERS or w in _JOINERS for w in words):
@@ -108,6 +110,22 @@ def crew_rank(words: list[str]) -> bool:
         return False
     gaz = gazetteer.current()
     return all(gaz.is_english(w) and not gaz.is_first_name(w) for w in words[:-1])
+
+
+def compound_head(low: str) -> bool:
+    """Whether one word is a dictionary word run into a post head ("ringmaster", "yardkeeper").
+
+    The head must be of four letters or more and the word no listed name ("Webmaster" would
+    be a post; "Lancaster" has no head in it).
+    """
+    gaz = gazetteer.current()
+    if not low.isalpha() or gaz.is_first_name(low) or gaz.is_surname(low):
+        return False
+    return any(
+        low.endswith(head) and len(low) - len(head) >= 3 and gaz.is_english(low[: -len(head)])
+        for head in HEADS
+        if len(head) >= 4 and head.isalpha()
+    )
 
 
 def never_spreads(word: str) -> bool:

@@ -198,3 +198,11 @@ def test_two_common_words_paired_by_an_ampersand_are_a_things_name() -> None:
     assert paired_common_words(*span_of("Thursday Stitch & Bitch is on", "Bitch"))
     assert paired_common_words(*span_of("Bread & Butter cafe shut", "Bread"))
     assert not paired_common_words(*span_of("Rose & Sam are coming", "Sam"))
+
+
+def test_a_word_run_into_a_post_head_is_a_post() -> None:
+    text = "Ringmaster Olufemi wants the order"
+    start, end = without_leading_post(*span_of(text, "Ringmaster Olufemi"))
+    assert text[start:end] == "Olufemi"
+    assert is_post("Quizmaster")
+    assert not is_post("Lancaster")
