@@ -137,7 +137,8 @@ def _text_findings(
                 # "from Orford Ness council": a town no list has, not a firm's founder
                 entity = "LOCATION" if unlisted_town(text, start, end) else entity
             if entity == "PERSON":
-                start, end = trim_span(text, start, end)  # "[Assistant] Engineer Mireia"
+                # "[Assistant] Engineer Mireia": a post before the recovered name
+                start, end = without_leading_post(text, start, end)
                 if end <= start:
                     continue
         elif entity == "PERSON" and s.recognizer != _NER:

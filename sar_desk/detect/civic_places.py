@@ -12,7 +12,8 @@ A list that reads "Hall" of "the County Hall" as a family name is wrong there to
 person inside such a name after "the" is the site's word (`in_body_site`); "ask Hall" and
 "Cheers Hall" have no article and keep the person.
 
-A street's or a site's word alone ("Friends of the Park" read as "Park") names no place, nor
+A street's or a site's word alone after "the" ("Friends of the Park" read as "Park") names no
+place ("Street" alone may be the town in Somerset), nor
 does the nation closing a body's name ("Crown Estate Scotland", `org_heads`), and a weekday
 where a day stands ("school trip Fri", `day_words`) is no place either.
 """
@@ -51,10 +52,16 @@ def body_site(value: str) -> bool:
     return all(w.isalpha() and gaz.is_common_word(w) and not gaz.is_place(w) for w in words)
 
 
-def lone_place_word(value: str) -> bool:
-    """Whether a guessed place is one street or site word alone ("Friends of the [Park]")."""
-    word = value.strip(_EDGE)
-    return word.casefold() in PLACE_WORDS and not gazetteer.current().is_place(word)
+# "the" right before the span: "the Park" is a site; "Street" alone may be the Somerset town.
+_THE_BEFORE = re.compile(r"(?i)(?<![\w'’-])the[ \t]+$")
+
+
+def lone_place_word(text: str, start: int, end: int) -> bool:
+    """Whether a guessed place is one street or site word after "the" ("Friends of the [Park]")."""
+    word = text[start:end].strip(_EDGE)
+    if word.casefold() not in PLACE_WORDS or gazetteer.current().is_place(word):
+        return False
+    return _THE_BEFORE.search(text[max(0, start - 8) : start]) is not None
 
 
 def not_a_place(text: str, start: int, end: int) -> bool:
@@ -62,7 +69,7 @@ def not_a_place(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     return (
         body_site(value)
-        or lone_place_word(value)
+        or lone_place_word(text, start, end)
         or day_in_clause(text, start, end)
         or nation_of_a_body(text, start, end)  # "Scotland" of "Crown Estate Scotland"
     )

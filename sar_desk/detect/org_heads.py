@@ -94,7 +94,11 @@ def area_body(value: str) -> bool:
     if last not in _NATIONS and not gaz.is_place(words[-1]):
         return False
     return all(
-        gaz.is_common_word(w.casefold()) and not gaz.is_first_name(w.casefold()) for w in words[:-1]
+        len(w) >= 3
+        and w.casefold().rstrip(".") not in TITLES  # "Ms Featherstone": a person
+        and gaz.is_common_word(w.casefold())
+        and not gaz.is_first_name(w.casefold())
+        for w in words[:-1]
     )
 
 

@@ -171,6 +171,7 @@ def test_a_day_or_a_lone_site_word_is_no_place() -> None:
     assert not_a_place(*span_of("school trip Fri, coach at 8", "Fri"))
     assert not_a_place(*span_of("Friends of the Park meet at 7", "Park"))
     assert not not_a_place(*span_of("moving to Parkgate in May", "Parkgate"))
+    assert not not_a_place(*span_of("moving to Street in May", "Street"))  # the Somerset town
 
 
 def test_polish_thanks_is_a_greeting() -> None:
@@ -189,6 +190,7 @@ def test_a_body_named_for_its_nation_is_no_person() -> None:
     assert area_body("Crown Estate Scotland")
     assert area_body("Sport England")
     assert not area_body("Rose Wales")
+    assert not area_body("Ms Featherstone")  # a title and a family name that is a town
     assert not area_body("Scotland")
     assert not_a_place(*span_of("Crown Estate Scotland licence renewal", "Scotland"))
     assert not not_a_place(*span_of("she moved to Scotland in May", "Scotland"))
@@ -206,3 +208,11 @@ def test_a_word_run_into_a_post_head_is_a_post() -> None:
     assert text[start:end] == "Olufemi"
     assert is_post("Quizmaster")
     assert not is_post("Lancaster")
+
+
+def test_an_organisation_with_no_name_left_after_its_post_is_not_cut() -> None:
+    text = "escalated to Executive Complaints today"
+    _, start, end = span_of(text, "Executive Complaints")
+    raw = (RawSpan("ORGANIZATION", start, end, 0.85, "SpacyRecognizer"),)
+    found = _text_findings(MessageId(1), text, raw, CaseContext(Regime.SAR, ()))
+    assert "Complaints" not in [f.text for f in found]
