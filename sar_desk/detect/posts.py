@@ -115,12 +115,12 @@ def crew_rank(words: list[str]) -> bool:
 def compound_head(low: str) -> bool:
     """Whether one word is a dictionary word run into a post head ("ringmaster", "yardkeeper").
 
-    The head must be of four letters or more and the word no listed name ("Webmaster" would
-    be a post; "Lancaster" has no head in it).
+    The head must be of four letters or more and the word no listed name or place ("Webmaster"
+    would be a post; "Lancaster" has no head in it, "Fishguard" is a town).
     """
     gaz = gazetteer.current()
-    if not low.isalpha() or gaz.is_first_name(low) or gaz.is_surname(low):
-        return False
+    if not low.isalpha() or gaz.is_first_name(low) or gaz.is_surname(low) or gaz.is_place(low):
+        return False  # "Fishguard" is a town, not a guard
     return any(
         low.endswith(head) and len(low) - len(head) >= 3 and gaz.is_english(low[: -len(head)])
         for head in HEADS

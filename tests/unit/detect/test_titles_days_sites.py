@@ -208,6 +208,7 @@ def test_a_word_run_into_a_post_head_is_a_post() -> None:
     assert text[start:end] == "Olufemi"
     assert is_post("Quizmaster")
     assert not is_post("Lancaster")
+    assert not is_post("Fishguard")  # a town, not a guard
 
 
 def test_an_organisation_with_no_name_left_after_its_post_is_not_cut() -> None:
