@@ -23,6 +23,7 @@ from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.case_things import CASE_SOURCES, thing_keys, without_thing_names
 from sar_desk.detect.group_titles import owner_findings
+from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.ner_spans import pieces
@@ -135,6 +136,13 @@ def _text_findings(
             if entity == "PERSON" and name_key(text[start:end]) not in context.name_index:
                 # "from Orford Ness council": a town no list has, not a firm's founder
                 entity = "LOCATION" if unlisted_town(text, start, end) else entity
+            if entity == "PERSON":
+                # "[Assistant] Engineer Mireia": a post before the recovered name
+                start, end = without_leading_post(text, start, end)
+                if end <= start:
+                    continue
+        elif entity == "PERSON" and s.recognizer != _NER:
+            start, end = without_leading_post(text, start, end)  # "[tower] captain sam"
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
             if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
                 # ticket numbers and references, never a name ("WO2 Pritchard" is rescued)

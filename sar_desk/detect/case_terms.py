@@ -27,6 +27,7 @@ from sar_desk.core.text import (
     phone_key,
 )
 from sar_desk.detect import gazetteer
+from sar_desk.detect.closed_classes import HONORIFICS, SURNAME_PARTICLES
 from sar_desk.detect.cues import after_article, question_subject
 from sar_desk.detect.hit_cues import (
     LABEL_OF,
@@ -178,35 +179,15 @@ _NOT_A_PERSON = frozenset(
 )
 
 
-# Particles inside surnames: part of a full name, never a name on their own.
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "do",
-        "dos",
-        "das",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "le",
-        "la",
-        "du",
-        "des",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ap",
-        "ter",
-        "ten",
-        "zu",
-    ]
-)
+# Particles inside surnames: part of a full name, never a name on their own. The Irish "Ní"
+# folds to "NI", which chat writes for National Insurance ("NI AB123456C").
+_PARTICLES = SURNAME_PARTICLES | frozenset({"van", "di", "del", "al"})
+
+
+def _honorific(word: str) -> bool:
+    """A form of address that is no family name ("Sensei", "Sister"; not "Bishop")."""
+    low = word.casefold()
+    return low in HONORIFICS and not gazetteer.current().is_surname(low)
 
 
 def _name_keys(person: KnownPerson) -> set[str]:
@@ -221,8 +202,8 @@ def _name_keys(person: KnownPerson) -> set[str]:
         if any(w.casefold() in _NOT_A_PERSON for w in words):
             continue
         for word in words:
-            if word.casefold() in _PARTICLES:
-                continue  # "de" of "Sanne de Vries" is Dutch for "the", not her name
+            if name_key(word) in _PARTICLES or _honorific(word):
+                continue  # "de" of "Sanne de Vries" is Dutch for "the"; "Sensei" a form
             if looks_like_name(word) or (word[:1].isupper() and len(word) > 1):
                 keys.add(name_key(word))
         if len(words) > 1:

@@ -19,7 +19,7 @@ detective chief commander captain major colonel lieutenant corporal private offi
 magistrate recorder reverend vicar canon bishop father pastor imam rabbi lord lady dame sir
 madam master headteacher head deputy principal chair chairman chairwoman councillor mayor
 sheriff bailiff warden governor director doctor professor
-revd rev'd rt hon cllr fr akela churchwarden rector curate deacon archdeacon
+revd rev'd rt hon cllr fr akela churchwarden rector curate deacon archdeacon sensei sifu
 """)
 
 # Particles that open or join a family name ("Ní Bhriain", "Dela Cruz", "van Dijk", "Nic

@@ -37,8 +37,26 @@ _AFTER = re.compile(
 )
 
 
+# The stock names English uses for nobody in particular ("A. N. Other" on a rota, "Jane Doe"
+# on a form, "Joe Bloggs" in an example): any word of them is nobody's name.
+_STOCK = re.compile(
+    r"(?i)(?<![\w'’-])(?:(?:joe|fred)[ \t]+bloggs|joe[ \t]+public|j(?:ohn|ane)[ \t]+doe|"
+    r"richard[ \t]+roe|a\.?[ \t]*n\.?[ \t]*other|ann?[ \t]+other)(?![\w'’-])"
+)
+
+
+def stock_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a stock name for nobody ("A. N. Other")."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in _STOCK.finditer(text, max(0, start - 24), min(len(text), end + 24))
+    )
+
+
 def example_name(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the example a form or template gives for a name."""
-    return bool(
-        _BEFORE.search(text[max(0, start - 48) : start]) or _AFTER.match(text[end : end + 48])
+    return (
+        stock_name(text, start, end)
+        or bool(_BEFORE.search(text[max(0, start - 48) : start]))
+        or bool(_AFTER.match(text[end : end + 48]))
     )

@@ -9,7 +9,9 @@ few dozen characters beside it:
 - one capitalised word after "a"/"an"/"the" that closes its noun phrase ("a Brompton.", "the
   Sweep for Tuesday"): a make or a job; not a given name that is no word ("a Sarah from
   the council"), a family ("the Okorocha family", "the Smiths"), a place or a street;
-- a weekday where a day stands ("our Saturday presenter"), never after a title or a name;
+- a weekday where a day stands ("our Saturday presenter", "meeting Tues", "ring Tuesdays"),
+  never after a title or a name; a short form or a plural ("Weds", "Thurs", "Fridays")
+  is nobody's name anywhere;
 - a surname particle alone in lower case after a determiner, or "van" before an English
   word that is no name ("delivery van dashcam"); "arnel von essen" keeps it;
 - a maker before its wares ("Clarice Cliff vase"), a lower-case plural or a word before
@@ -26,6 +28,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.day_words import day_in_clause
 from sar_desk.detect.words import TITLES
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -137,29 +140,6 @@ def article_thing(text: str, start: int, end: int) -> bool:
 
 def _set(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-_WEEKDAYS = _set("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs
-fri sat
-""")
-
-
-# Where a weekday stands as the day: after a determiner, a preposition of time or at a
-# clause's start ("our Saturday presenter", "see you Monday", "Saturday: Sam"). After a
-# title or a name it may be a family name ("dr monday", "miroslav monday").
-_DAY_PLACED = re.compile(
-    r"(?:(?:^|[\s(])(?i:the|our|my|their|his|her|your|this|that|next|last|every|each|on|by|"
-    r"till|until|before|after|since|for|from|to|of|see|you|from)|^|[.!?:;,\n(•*–—-])[ \t]*$"
-)
-
-
-def weekday(value: str) -> bool:
-    """Whether a span is a weekday's name ("Saturday"), short or long: never a person."""
-    word = value.strip(_EDGE)
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    return word.casefold() in _WEEKDAYS
 
 
 # A lone particle is the word after a determiner ("the van"); between two words it may join
@@ -287,9 +267,8 @@ def post_after_word(text: str, start: int, end: int) -> bool:
 
 def kind_named(text: str, start: int, end: int) -> bool:
     """Whether a span is a thing by its kind, a make, a weekday, a particle or a group."""
-    value = text[start:end]
     return (
-        (weekday(value) and bool(_DAY_PLACED.search(text[max(0, start - 12) : start])))
+        day_in_clause(text, start, end)
         or particle_alone(text, start, end)
         or kind_headed(text, start, end)
         or article_thing(text, start, end)

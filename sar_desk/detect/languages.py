@@ -84,7 +84,7 @@ _LISTS = {
         dzień dobry dziękuję dziekuje bardzo cześć czesc jak się sie masz proszę prosze tak nie
         dobrze wszystko dobranoc pozdrawiam pozdrowienia witam witaj jestem jesteś jest są gdzie
         kiedy dlaczego albo czy już juz jutro dzisiaj wczoraj teraz zaraz dzięki dzieki że oni
-        bez kropek kropki chłopaki chlopaki dziewczyny
+        bez kropek kropki chłopaki chlopaki dziewczyny wielkie serdeczne
     """,
     "romanian": """
         bună buna ziua dimineața dimineata seara mulțumesc multumesc mulțumim frumos rog salut

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
+from sar_desk.detect.posts import CREW_RANKS, QUALIFIERS, compound_head
 from sar_desk.detect.posts import HEADS as POST_HEADS
-from sar_desk.detect.posts import QUALIFIERS
 from sar_desk.detect.trade_words import RANKS, agent_noun
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.words import TITLES
@@ -63,7 +65,9 @@ def _head(low: str, qualified: bool = True) -> bool:
     Alone, an English word by its ending is as often a given name no list has ("Clover",
     "Juniper"), so only a listed post noun heads a post with nothing before it.
     """
-    return low in POST_HEADS or low in ROLE_HEADS or (qualified and agent_noun(low))
+    if low in POST_HEADS or low in ROLE_HEADS or compound_head(low):
+        return True  # "Ringmaster Ola": a word run into a post head is a post
+    return qualified and agent_noun(low)
 
 
 # A qualifier right before the span, which the model left out ("Lead [Signwriter Emina]").
@@ -78,6 +82,19 @@ def _ranked(low: str) -> bool:
 def _qualified_before(text: str, start: int) -> bool:
     match = _QUALIFIER_BEFORE.search(text[max(0, start - 16) : start])
     return match is not None and _ranked(match.group(1).casefold())
+
+
+# The ranks a team, a crew or a club gives ("Tower Captain", "Fire Chief", "Club Skipper"):
+# after a word that qualifies them they are a post, not a title the name keeps.
+
+
+def _noun_before(text: str, start: int) -> bool:
+    """Whether a dictionary word that is no name and no stop word stands right before."""
+    match = _QUALIFIER_BEFORE.search(text[max(0, start - 16) : start])
+    if match is None:
+        return False
+    low = match.group(1).casefold()
+    return _qualifier(low) and not _listed(low) and low not in STOP_WORDS
 
 
 def _qualifier(low: str) -> bool:
@@ -111,9 +128,11 @@ def without_leading_post(text: str, start: int, end: int) -> tuple[int, int]:
         gaz = gazetteer.current()
         qualified, ranked = ranked, _ranked(low)
         if low in HONORIFICS:
+            if (low in CREW_RANKS or low in POST_HEADS) and (i > 0 or _noun_before(text, start)):
+                cut = i + 1  # "Tower Captain Sam", "Scaffold Inspector Jo": a post
             continue  # "Head Florist", "Nurse Ratched": a post only with a head after it
         head = _head(low, qualified) and not gaz.is_first_name(low)
-        if head and not (i == 0 and gaz.is_surname(low)):
+        if head and not (i == 0 and gaz.is_surname(low) and not qualified):
             cut = i + 1
         elif i == 0 and head:
             continue  # "Porter Jones": a family name, or the qualifier of a later head

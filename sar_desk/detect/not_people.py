@@ -5,14 +5,12 @@ Each rule reads the span's own words or the words right next to it, never a corp
 - a phrase of two or more words that are all common English words, none of them a listed
   given name or family name ("Border Force", "Citizens Advice", "Learner Voice", "councillor
   told"): an organisation, a team, a scheme or a clause, not someone's name;
-- a word closed by a short capitalised acronym no list has ("Trinity ISE", "Harbour WI"): a
-  qualification, a branch or a product;
+- a word closed by a short capitalised acronym no list has ("Trinity ISE"): a qualification;
 - a brand before the goods it makes ("Ted Baker bag", "Dr Martens size 9", "Mr Kipling cakes",
   "Henry hoover"): a person would own the bag ("Ted Baker's bag"), not stand before it;
 - a pet or a boat named next to its kind ("dog: Bramble", "nb 'Misty Morning'", "Rex (GSD,
   6)", "Bramble the dog", "Luna's jabs"): animals and vessels are nobody's personal data;
-- a range of months written as one word ("jan-mar", "Apr–Jun"), typically in a file name;
-- keyboard mash that runs along one row of keys ("asdfjkl", "zxcvbn"), vowels or not;
+- a range of months as one word ("jan-mar", "Apr–Jun") and keyboard mash along one row ("zxcvbn");
 - one unlisted word that software cues follow ("Hudl link", "won't save") or that qualifies a
   lower-case team ("Morning accom team"), and a place-like or English word before a post
   ("District Commissioner", "Rehoming Manager", "General Manager");
@@ -35,6 +33,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.address_words import lone_kin_word, spoken_not_named
 from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
@@ -106,7 +105,7 @@ _GOODS = (
     r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
     r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
     r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
-    r"bassinet|pram|pushchair|buggy|nappies|reps?"
+    r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
@@ -270,6 +269,7 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or in_trade_brand(text, start, end)
             or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
             or lone_kin_word(text[start:end])  # Welsh "Nain" read as a place
+            or not_a_place(text, start, end)  # "the County Hall", "school trip Fri"
         )
     if entity == "NRP":
         return in_trade_brand(text, start, end)
@@ -282,9 +282,9 @@ def without_things(text: str, found: Iterable[Finding], context: CaseContext) ->
     """`found` without the guesses in `text` that are things.
 
     PERSON by `never_person`; LOCATION that qualifies a post ("District Commissioner"), is
-    a vehicle's make before its model ("Ford Kuga") or a trade brand ("in Screwfix",
-    "Worcester" of "Worcester Bosch"); NRP that is a trade brand; an e-mail address that is
-    an organisation's mailbox (`role_mailboxes`).
+    a vehicle's make before its model ("Ford Kuga"), a trade brand ("in Screwfix", "Worcester"
+    of "Worcester Bosch"), a body's site or a day (`civic_places`); NRP that is a trade
+    brand; an e-mail address that is an organisation's mailbox (`role_mailboxes`).
     """
     return [
         f

@@ -1,12 +1,17 @@
 """Common words around a guessed name that make the phrase a thing or a post (issue 15).
 
-Two rules read the words next to a one-word guess, never a corpus's names:
+Four rules read the words next to a guess, never a corpus's names:
 
 - a common English word before a capitalised post is part of the post ("General Manager",
   "Duty Officer"), listed as a given name or not;
 - a lower-case common word closing a phrase an article opens is the word ("at the church
   hall", "a new dawn"), unless a role, a relation or a fond word stands between ("the nurse
-  holly", "our neighbour rose", "the lovely rose").
+  holly", "our neighbour rose", "the lovely rose");
+- a capitalised name before a lower-case trade and then a person's name is the firm the
+  person works for ("Siemens Gamesa tech Ola", "Openreach engineer Sam Lee"): English puts a
+  person's own name after the trade, so the words before it name the employer;
+- a common word paired by "&" with another ("Stitch & Bitch", "Bread & Butter"), neither a
+  listed given name: the name of an event, a shop or a dish ("Rose & Sam" are people).
 """
 
 from __future__ import annotations
@@ -74,4 +79,71 @@ def word_before_post(text: str, start: int, end: int) -> bool:
     head = after.group(1).casefold()
     return gazetteer.current().is_common_word(value.lower()) and (
         head in POST_HEADS or head in ROLE_HEADS
+    )
+
+
+# A trade said after the firm and before the worker's name ("Acme tech Ola", "BT engineer Sam").
+_TRADE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z-]*)[ \t]+(?:[A-Z][\w'’-]*|[a-z][\w'’-]*)")
+
+
+def employer_before_worker(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised span is a firm: a lower-case trade, then a name, right after it.
+
+    "Siemens Gamesa tech Ola on site", "Openreach engineer Sam Lee": the person is after the
+    trade. The word after the trade must be capitalised, a listed given name or a word no
+    dictionary has, so "Sam tech support" and "Priya driver rota" keep Sam and Priya; a
+    possessive keeps the person ("Sam's engineer Ola").
+    """
+    value = text[start:end]
+    if not value[:1].isupper() or value.endswith(("'s", "’s")):
+        return False
+    match = _TRADE_THEN_NAME.match(text, end)
+    if match is None or match.group(1) not in _WORKERS:
+        return False
+    name = text[match.end(1) : match.end()].strip()
+    gaz = gazetteer.current()
+    if name[:1].isupper():
+        return not gaz.is_common_word(name.casefold())
+    # in lower case, a listed given name or a word no dictionary has ("tech kulwant on site")
+    listed = gaz.is_first_name(name) and not gaz.is_common_word(name)
+    return listed or (name.isalpha() and len(name) >= 3 and not gaz.is_english(name))
+
+
+# The lower-case trades a firm's worker is named by; `posts.HEADS` and the short forms.
+_WORKERS = frozenset(
+    {
+        "tech",
+        "techs",
+        "engineer",
+        "engineers",
+        "technician",
+        "rep",
+        "fitter",
+        "installer",
+        "surveyor",
+        "driver",
+        "courier",
+        "inspector",
+        "contractor",
+    }
+)
+
+
+# A capitalised word joined by "&" or "and" to the span, before or after it.
+_PAIR_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+(?:&|and)[ \t]+$")
+_PAIR_AFTER = re.compile(r"[ \t]+(?:&|and)[ \t]+([A-Z][a-z]+)(?![\w'’-])")
+
+
+def paired_common_words(text: str, start: int, end: int) -> bool:
+    """Whether one capitalised common word is paired by "&" with another ("Stitch & Bitch")."""
+    value = text[start:end].strip(_EDGE)
+    if " " in value or not value[:1].isupper():
+        return False
+    before = _PAIR_BEFORE.search(text[max(0, start - 24) : start])
+    after = _PAIR_AFTER.match(text, end)
+    other = before.group(1) if before else after.group(1) if after else None
+    gaz = gazetteer.current()
+    return other is not None and all(
+        gaz.is_common_word(w.casefold()) and not gaz.is_first_name(w.casefold())
+        for w in (value, other)
     )

@@ -15,8 +15,10 @@ name is never a person, and such a word never spreads.
 
 from __future__ import annotations
 
+import re
+
 from sar_desk.detect import gazetteer
-from sar_desk.detect.trade_words import lower_post_head, post_title
+from sar_desk.detect.trade_words import RANKS, lower_post_head, post_title
 
 
 def _set(text: str) -> frozenset[str]:
@@ -43,6 +45,7 @@ signaller dispatcher porters picker pickers packer packers loader loaders rep re
 baker bakers butcher fishmonger florist barber hairdresser stylist fitter fitters installer
 installers plumber electrician joiner roofer plasterer decorator cleaner cleaners cook cooks
 waiter waitress bartender barista gardener groundsman mechanic scaffolder glazier tiler
+foreman forewoman foremen gaffer charge-hand chargehand coastguard coastguards coach
 """)
 
 # Words that qualify a post ("Parish Clerk", "Port Health Officer", "Watch Manager").
@@ -83,6 +86,10 @@ def is_post(value: str) -> bool:
     words = _words(value)
     if post_title(value, HEADS) or lower_post_head(value, HEADS):
         return True  # "Head Brewer", "on marshal" (`trade_words`)
+    if crew_rank(words):
+        return True  # "Tower Captain", "Club Skipper"
+    if len(words) == 1 and compound_head(words[0]):
+        return True  # "Ringmaster", "Yardmaster"
     if not words or not any(w in HEADS for w in words):
         return False
     if not all(w in HEADS or w in QUALIFIERS or w in _JOINERS for w in words):
@@ -93,6 +100,34 @@ def is_post(value: str) -> bool:
     return True
 
 
+# The ranks a team, a crew or a club gives; after words that say whose, a post.
+CREW_RANKS = _set("captain skipper chief commander")
+
+
+def crew_rank(words: list[str]) -> bool:
+    """Whether folded words are a crew's rank after dictionary words ("tower captain")."""
+    if len(words) < 2 or words[-1] not in CREW_RANKS:
+        return False
+    gaz = gazetteer.current()
+    return all(gaz.is_english(w) and not gaz.is_first_name(w) for w in words[:-1])
+
+
+def compound_head(low: str) -> bool:
+    """Whether one word is a dictionary word run into a post head ("ringmaster", "yardkeeper").
+
+    The head must be of four letters or more and the word no listed name or place ("Webmaster"
+    would be a post; "Lancaster" has no head in it, "Fishguard" is a town).
+    """
+    gaz = gazetteer.current()
+    if not low.isalpha() or gaz.is_first_name(low) or gaz.is_surname(low) or gaz.is_place(low):
+        return False  # "Fishguard" is a town, not a guard
+    return any(
+        low.endswith(head) and len(low) - len(head) >= 3 and gaz.is_english(low[: -len(head)])
+        for head in HEADS
+        if len(head) >= 4 and head.isalpha()
+    )
+
+
 def never_spreads(word: str) -> bool:
     """Whether one word of a post must not be matched across the case ("clerk", "port")."""
     low = word.strip(".,:;!?'’\"()").casefold()
@@ -100,3 +135,22 @@ def never_spreads(word: str) -> bool:
         return False
     gaz = gazetteer.current()
     return not (gaz.is_first_name(low) or gaz.is_surname(low))
+
+
+# The rank word right before a span ("Head [Falconer]", "Chief [Steward]").
+_RANK_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+$")
+
+
+def post_after_rank(text: str, start: int, end: int) -> bool:
+    """Whether one word, read with the rank word before it, is a post ("Head [Falconer]").
+
+    The model reads the trade alone as a family name; after a rank that no given-name list has
+    ("Head", "Chief", "Senior") it is the post ("Mrs Falconer" and "Falconer said" stay names).
+    """
+    value = text[start:end].strip(".,:;!?'’\"()")
+    if not value.isalpha():
+        return False
+    match = _RANK_BEFORE.search(text[max(0, start - 16) : start])
+    if match is None or match.group(1).casefold() not in RANKS:
+        return False
+    return post_title(f"{match.group(1)} {value}", HEADS)

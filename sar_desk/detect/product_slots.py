@@ -21,7 +21,9 @@ reads the span and a few dozen characters beside it, never a corpus's names:
   the telly" and "Sam's tail" are people's;
 - a racehorse a bet is put on before its race's time ("a tenner on Midnight Maud in the
   3.15"), and a band's lead with a gig talked of ("tickets for Jimmy Jive & the Twisters");
-- a booking system's notice at a line's start ("Sarah's Lessons: booking confirmed");
+- a booking system's notice at a line's start ("Sarah's Lessons: booking confirmed"), and a
+  device's or a system's label before a colon there ("Marshall telemetry: signal lost"): a
+  name before a device word and a colon is its maker's or model's, not a person's;
 - a trademark that became a thing's name ("the Zamboni", "jacuzzi").
 """
 
@@ -239,6 +241,22 @@ def system_notice(text: str, start: int, end: int) -> bool:
     return bool(_NOTICE.match(head)) and bool(_NOTICE_AFTER.match(tail))
 
 
+# A device or system word closing a line's label before its colon ("Marshall telemetry:").
+_DEVICE_LABEL = re.compile(
+    r"[ \t]+(?:telemetry|tracker|trackers|gps|alarm|alarms|sensor|sensors|probe|monitor|"
+    r"system|software|app|clock|timer|scanner|camera|cctv|controller|logger|thermostat|meter|"
+    r"dashboard|portal|receiver|transmitter|beacon|sync)[ \t]*:"
+)
+
+
+def device_label(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a line as a device's label ("Marshall telemetry: ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not text[start:end][:1].isalpha():
+        return False
+    return bool(_DEVICE_LABEL.match(text, end))
+
+
 def generic_mark(text: str, start: int, end: int) -> bool:
     """Whether a span is a trademark used as a thing's name ("the Zamboni's leaking")."""
     word = text[start:end].strip(_EDGE)
@@ -262,5 +280,6 @@ def product_slot(text: str, start: int, end: int) -> bool:
         or horse(text, start, end)
         or racehorse_or_band(text, start, end)
         or system_notice(text, start, end)
+        or device_label(text, start, end)
         or generic_mark(text, start, end)
     )

@@ -18,6 +18,7 @@ from sar_desk.core.model import MessageId
 from sar_desk.detect import gazetteer
 from sar_desk.detect.allow_list import build_allow_list
 from sar_desk.detect.case_terms import CaseContext
+from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.platforms import named_thing
@@ -113,6 +114,8 @@ def _not_a_name_part(word: str) -> bool:
     low = word.casefold()
     if gaz.is_first_name(low) or gaz.is_surname(low):
         return False
+    if low in HONORIFICS:
+        return True  # "Sensei" of a spread "Sensei Hiroshi Abe": how he is addressed
     # "Signwriter" of a spread "Signwriter Sakura": a trade by its ending, or a dictionary word
     return agent_noun(word) or gaz.is_english(low)
 

@@ -24,6 +24,10 @@ Two positions of English grammar, read from the few characters beside a span:
   Council", after a dictionary word that no name list has).
 - a name with a machine's or vessel's kind as its head, a make after an article, a weekday
   or a lone surname particle (`kind_names`: "Kiln Doris", "a Brompton", "Saturday", "van").
+- a trade read alone after its rank (`posts.post_after_rank`: "Head [Falconer]"), a firm
+  before its worker's trade and name and a pair of common words (`phrase_words`: "Siemens
+  Gamesa tech Ola", "Stitch & Bitch"), a body named for its area (`org_heads`: "Sport
+  England") and a word inside a body's site (`civic_places`: "the County Hall").
 
 `placed_not_named` is the one test `not_people.never_person` asks; each check looks only at
 the span and a dozen characters either side, so it costs a few regex matches per span.
@@ -35,9 +39,12 @@ import re
 
 from sar_desk.core.calendar import MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect import gazetteer
+from sar_desk.detect.civic_places import in_body_site
 from sar_desk.detect.example_names import example_name
 from sar_desk.detect.kind_names import kind_named
-from sar_desk.detect.org_heads import org_head
+from sar_desk.detect.org_heads import area_body, opens_org_name, org_head
+from sar_desk.detect.phrase_words import employer_before_worker, paired_common_words
+from sar_desk.detect.posts import post_after_rank
 from sar_desk.detect.product_slots import product_slot
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
@@ -107,7 +114,7 @@ def character_name(text: str, start: int, end: int) -> bool:
 
 
 def placed_not_named(text: str, start: int, end: int) -> bool:
-    """Whether a span is a dated month, a noun, "miss", a character, goods, an example or a body."""
+    """Whether a span is a month, a noun, "miss", a character, goods, an example, a body, a post."""
     return (
         dated_month(text, start, end)
         or article_noun(text, start, end)
@@ -117,4 +124,10 @@ def placed_not_named(text: str, start: int, end: int) -> bool:
         or kind_named(text, start, end)  # "Kiln Doris", "a Brompton", "Saturday", "van"
         or example_name(text, start, end)  # "John Smith is the example name on the form"
         or org_head(text, start, end)  # "Council" of "Registration Council"
+        or opens_org_name(text, start, end)  # "Royal Pigeon" of "... Racing Association"
+        or in_body_site(text, start, end)  # "Hall" of "the County Hall"
+        or area_body(text[start:end])  # "Crown Estate Scotland"
+        or paired_common_words(text, start, end)  # "Stitch & Bitch"
+        or post_after_rank(text, start, end)  # "Head [Falconer]"
+        or employer_before_worker(text, start, end)  # "Siemens Gamesa tech Ola"
     )

@@ -66,7 +66,7 @@ xin chao|cam on|tam biet|salamat po|magandang umaga|magandang gabi|kumusta|mabuh
 merhaba|gunaydin|günaydın|tesekkurler|teşekkürler|tesekkur ederim|teşekkür ederim|iyi gunler
 iyi günler|iyi aksamlar|hosca kal|hoşça kal|gule gule|güle güle
 dzien dobry|dzień dobry|dziekuje|dziękuję|dzieki|dzięki|czesc|cześć|do widzenia|dobranoc
-na razie|pozdrawiam|smacznego
+na razie|pozdrawiam|smacznego|dzięki wielkie|dzieki wielkie|wielkie dzięki|wielkie dzieki
 buna ziua|bună ziua|buna dimineata|bună dimineața|buna seara|bună seara|multumesc|mulțumesc
 la revedere|noapte buna|noapte bună|pa pa
 labas|labas rytas|laba diena|labas vakaras|labanakt|aciu|ačiū|viso gero|sveiki|labdien|paldies

@@ -23,7 +23,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import Gazetteers, current
-from sar_desk.detect.lexical import lower_word_not_name
+from sar_desk.detect.lexical import CHAT_WORDS, is_typo_of_word, lower_word_not_name
 from sar_desk.detect.prefilters import atoms, folded
 from sar_desk.detect.recognizers.ranks import ADDRESS_RANKS
 from sar_desk.detect.recognizers.titled_names import TITLED, titled_name_ok
@@ -40,12 +40,36 @@ _NAME_SLOT = re.compile(
 )
 
 
+# The word right after the rank: a name there makes the rank a title ("Gaffer Okoro wants").
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _name_after(text: str, end: int) -> bool:
+    """Whether a name follows the rank: a listed name, or a capitalised word no dictionary has.
+
+    Then the rank is said before the name, like a title, and the name is the person ("Gaffer
+    Okoro wants", "gaffer tomasz says"): a listed name, or a word no dictionary has that is no
+    chat shorthand or typo. "Sarge wants" and "tell sarge tmrw" stay names.
+    """
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word, gaz = match.group(1), current()
+    low = word.casefold()
+    if gaz.is_first_name(low) or gaz.is_surname(low):
+        return not gaz.is_common_word(low)
+    if gaz.is_english(low) or low in CHAT_WORDS or low in STOP_WORDS or is_typo_of_word(low):
+        return False  # "Sarge wants", "tell sarge tmrw", "gaffer's"
+    return word[:1].isupper() or (len(low) >= 3 and word.isalpha())  # "gaffer zulfiqar says"
+
+
 def address_ranks(text: str) -> list[tuple[int, int]]:
     """Spans of a rank said as a name ("Sarge"), not the post in general ("a sarge")."""
     return [
         m.span("v")
         for m in ADDRESS_RANK.finditer(text)
         if _NAME_SLOT.search(text[max(0, m.start() - 12) : m.start()])
+        and not _name_after(text, m.end())
     ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from sar_desk.detect.day_words import weekday
 from sar_desk.detect.kind_names import (
     article_thing,
     greeted_group,
@@ -14,7 +15,6 @@ from sar_desk.detect.kind_names import (
     lone_particle,
     maker_before_wares,
     post_after_word,
-    weekday,
 )
 from sar_desk.detect.not_people import never_person
 from tests.unit.detect.conftest import span_of
