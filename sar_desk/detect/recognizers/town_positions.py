@@ -1,0 +1,115 @@
+"""More places only a town stands, for towns no list has (issue 15, round 20).
+
+Round 19 (`unlisted_towns`) read a town after from / in / near closing its phrase, after "at"
+before a weekday, and before a site or a service. Blind corpora write villages in more
+positions that no person, product or weekday takes:
+
+- after a journey or a move ("a lift to X", "ambulance to X", "moving to X", "80 miles to X",
+  "off to X", "awa tae X"), whatever lower-case word comes next ("moving to X with her
+  sister"): a journey ends at a place;
+- after "from", before a verb the sentence goes on with ("the choir from X booked Sat",
+  "Jubair from X wants a refund");
+- after "at", closing the phrase ("the wedding at X, 3rd of June", "the comp at X");
+- between a comma (or a line's start) and a postcode ("kelp for ..., X, LL51 5US").
+
+In lower case one word is read, only after a journey or before a public service ("a lift to
+x sat", "took her to x a&e"), and only if it is no English word, no slip of one, no shorthand,
+no weekday and no listed name or place: lower case is where typos live.
+
+The capitalised words must still read as a town's (the caller's check, `unlisted_towns`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.lexical import is_listed_name, lower_word_not_name
+from sar_desk.detect.town_sites import facility_after
+
+Span = tuple[int, int, str, float, str]
+# (value, lists, strong) -> whether the words read as a town's name; `strong` lets a lone
+# family name through where no person stands (before a postcode or a harbour).
+TownCheck = Callable[[str, Gazetteers, bool], bool]
+
+NOTE_PLACED_MORE = "A town no list has, placed by the words around it."
+
+# A journey or a move that ends in a town. Not "back to", "out to", "transferred to",
+# "delivery to" or "posted to", which take people too ("money back to X", "call transferred
+# to X"), nor "going to", which takes shops and events.
+_JOURNEY = (
+    r"(?<![\w'’-])(?:lift|drive|bus|train|coach|ferry|taxi|ambulance|road|trip|journey|miles|"
+    r"move[sd]?|moving|relocat(?:ed|ing)|off|heading|headed|drove|driving|awa)"
+    r"[ \t]+(?:to|into|tae)[ \t]+"
+)
+_DAY = (
+    r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)(?![a-z])"
+)
+# The phrase closes: punctuation, a line's end, a dash, a bracket, a weekday or a date.
+_CLOSES = (
+    r"[ \t]*(?:[,.;:!?()\n\"”]|$|[ \t][-–—][ \t])"
+    rf"|[ \t]+{_DAY}|[ \t]+(?:on|in|at|by|till|until|before|after)[ \t]+\d"
+)
+# A verb the sentence goes on with after "the choir from X".
+_FROM_VERB = (
+    r"[ \t]+(?:wants|wanted|booked|is|was|has|had|said|says|asked|asks|rang|rings|called|"
+    r"needs|needed|sent|brought|left|came|will|would|who)\b"
+)
+_POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
+_LOW = r"(?P<t>[a-z]{4,})"
+_LOW_AFTER_JOURNEY = re.compile(rf"{_JOURNEY}{_LOW}(?={_CLOSES})")
+_LOW_BEFORE_SERVICE = re.compile(rf"(?<![\w'’-])(?:to|at|in|from|the)[ \t]+{_LOW}(?=[ \t])")
+
+
+def _patterns(town: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    return (
+        (re.compile(rf"{_JOURNEY}{town}(?=[ \t]+[a-z]|{_CLOSES})"), False),
+        (re.compile(rf"(?<![\w'’-])from[ \t]+{town}(?={_FROM_VERB})"), False),
+        (re.compile(rf"(?<![\w'’-])at[ \t]+{town}(?={_CLOSES})"), False),
+        (re.compile(rf"(?:^|(?<=,))[ \t]*{town}[ \t]*,?[ \t]*(?={_POSTCODE})", re.M), True),
+    )
+
+
+_COMPILED: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = {}
+_JOURNEY_BEFORE = re.compile(_JOURNEY + r"$")
+_CLOSED = re.compile(rf"(?:[ \t]+[a-z]|{_CLOSES})")
+
+
+def after_journey(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a journey ("a lift to X sat", "ambulance to X,")."""
+    return bool(_JOURNEY_BEFORE.search(text[max(0, start - 24) : start])) and bool(
+        _CLOSED.match(text, end)
+    )
+
+
+def more_town_spans(text: str, gaz: Gazetteers, town: str, check: TownCheck) -> list[Span]:
+    """Towns in the positions above; `town` is the pattern of a capitalised run (group "t")."""
+    patterns = _COMPILED.get(town)
+    if patterns is None:
+        patterns = _COMPILED[town] = _patterns(town)
+    out: list[Span] = []
+    for pattern, strong in patterns:
+        for m in pattern.finditer(text):
+            if check(m.group("t"), gaz, strong):
+                out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
+    return out + lower_town_spans(text, gaz)
+
+
+def lower_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
+    """One lower-case word after a journey or before a public service, if no word or name."""
+    out: list[Span] = []
+    for m in _LOW_AFTER_JOURNEY.finditer(text):
+        if _lower_town(m.group("t"), gaz):
+            out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
+    for m in _LOW_BEFORE_SERVICE.finditer(text):
+        if facility_after(text, m.end("t")) and _lower_town(m.group("t"), gaz):
+            out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
+    return out
+
+
+def _lower_town(word: str, gaz: Gazetteers) -> bool:
+    if gaz.is_place(word) or gaz.is_village(word) or gaz.is_common_word(word):
+        return False  # listed: the lists' recognisers decide; "the local a&e": a word
+    return not (is_listed_name(word) or lower_word_not_name(word) or re.fullmatch(_DAY, word))
