@@ -58,6 +58,17 @@ _FROM_VERB = (
     r"needs|needed|sent|brought|left|came|will|would|who)\b"
 )
 _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
+# A message is from a person ("the email from X says"); a glass is thrown, a word shouted or
+# a look given at one ("threw a glass at X."): there the position takes people, not towns.
+_MESSAGE_BEFORE = re.compile(
+    r"(?i)\b(?:message|email|e-mail|letter|text|call|note|reply|msg|voicemail|dm|word|"
+    r"complaint|invoice|quote|card|parcel|present|gift)s?[ \t]+$"
+)
+_AIMED_BEFORE = re.compile(
+    r"(?i)\b(?:threw|thrown|throwing|throws|shouted|shouting|swore|swearing|looked|looking|"
+    r"laughed|pointed|waved|smiled|yelled|glared|stared|aimed|lashed out|had a go|angry|"
+    r"cross|annoyed|furious|fuming|spat|lunged|swung)\b[^.,;:!?\n]{0,24}$"
+)
 _LOW = r"(?P<t>[a-z]{4,})"
 _LOW_AFTER_JOURNEY = re.compile(rf"{_JOURNEY}{_LOW}(?={_CLOSES})")
 _LOW_BEFORE_SERVICE = re.compile(rf"(?<![\w'’-])(?:to|at|in|from|the)[ \t]+{_LOW}(?=[ \t])")
@@ -73,6 +84,8 @@ def _patterns(town: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
 
 
 _COMPILED: dict[str, tuple[tuple[re.Pattern[str], bool], ...]] = {}
+# What before each position (journey, "from", "at", postcode) says a person stands there.
+_REFUSED_BEFORE = (None, _MESSAGE_BEFORE, _AIMED_BEFORE, None)
 _JOURNEY_BEFORE = re.compile(_JOURNEY + r"$")
 _CLOSED = re.compile(rf"(?:[ \t]+[a-z]|{_CLOSES})")
 
@@ -90,8 +103,10 @@ def more_town_spans(text: str, gaz: Gazetteers, town: str, check: TownCheck) -> 
     if patterns is None:
         patterns = _COMPILED[town] = _patterns(town)
     out: list[Span] = []
-    for pattern, strong in patterns:
+    for (pattern, strong), refused in zip(patterns, _REFUSED_BEFORE, strict=True):
         for m in pattern.finditer(text):
+            if refused is not None and refused.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
             if check(m.group("t"), gaz, strong):
                 out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
     return out + lower_town_spans(text, gaz)

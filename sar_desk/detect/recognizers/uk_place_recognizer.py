@@ -24,6 +24,7 @@ from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.recognizers.gazetteer_recognizers import (
     UkPlaceRecognizer as ListedPlaceRecognizer,
@@ -113,12 +114,17 @@ def place_word(text: str, start: int, end: int, value: str) -> bool:
     """Whether NER's LOCATION ``value`` can be a place.
 
     Not when it is a lower-case guess ("wfh", "tdoay") that no list has and no place word or
-    address stands by.
+    address stands by, nor, outside an address, an English word or a slip of one no place
+    list has ("collected from judo", "came in pesron"; "12 kirk road, dulas" is a town).
     """
     if not value.islower():
         return True
     gaz = current()
-    return gaz.is_place(value) or _placed(text, start, end, name=False)
+    if gaz.is_place(value) or _in_an_address(text, start, end):
+        return True
+    if not gaz.is_word_place(value) and all(lower_word_not_name(w) for w in value.split()):
+        return False
+    return _placed(text, start, end, name=False)
 
 
 def _placed(text: str, start: int, end: int, name: bool) -> bool:

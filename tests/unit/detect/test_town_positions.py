@@ -10,7 +10,7 @@ import pytest
 
 from sar_desk.detect.lexical import inner_capitals
 from sar_desk.detect.place_slots import unlisted_town
-from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
+from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer, place_word
 from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
@@ -59,6 +59,8 @@ def test_an_unlisted_town_is_read_where_only_a_town_stands(text: str, value: str
         "took him to the local a&e",  # an English word before a service
         "a lift to town sat",  # an English word after a journey
         "ring Siobhan, ZE2 9QT is her postcode",  # a given name before a postcode
+        "the email from Garthwen says he can't come",  # a message is from a person
+        "she threw her pint at Garthwen, then left",  # a glass is thrown at a person
     ],
 )
 def test_people_words_and_products_there_stay_unproposed(text: str) -> None:
@@ -92,3 +94,19 @@ def test_a_person_guess_after_a_journey_is_the_town(text: str, value: str, town:
 )
 def test_inner_capitals_spare_a_hyphened_place_name(word: str, odd: bool) -> None:
     assert inner_capitals(word) is odd
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "place"),
+    [
+        ("nain collected the little one from judo", "judo", False),  # an English word
+        ("she came in pesron to sign the form", "pesron", False),  # a slip of one
+        ("he's back from nanthowell tonight", "nanthowell", True),  # no word: placed by "from"
+        ("the bus from wigan is late", "wigan", True),  # a listed town
+        ("parcel to 35 kirk road, dulas, by wed", "dulas", True),  # in an address: the town
+    ],
+)
+def test_a_lower_case_place_guess_that_is_a_word_is_no_place(
+    text: str, value: str, place: bool
+) -> None:
+    assert place_word(*span_of(text, value), value) is place
