@@ -27,6 +27,7 @@ from collections.abc import Callable
 from sar_desk.detect.gazetteer import Gazetteers
 from sar_desk.detect.lexical import is_listed_name, lower_word_not_name
 from sar_desk.detect.town_sites import facility_after
+from sar_desk.detect.words import TITLES
 
 Span = tuple[int, int, str, float, str]
 # (value, lists, strong) -> whether the words read as a town's name; `strong` lets a lone
@@ -72,6 +73,14 @@ _AIMED_BEFORE = re.compile(
 _LOW = r"(?P<t>[a-z]{4,})"
 _LOW_AFTER_JOURNEY = re.compile(rf"{_JOURNEY}{_LOW}(?={_CLOSES})")
 _LOW_BEFORE_SERVICE = re.compile(rf"(?<![\w'’-])(?:to|at|in|from|the)[ \t]+{_LOW}(?=[ \t])")
+# Lower case after from / at / near, closing the phrase ("air ambulance from x, hse
+# informed", "the minor injuries at x"), and before a postcode ("..., x, ph30 3yt"). Not
+# after "in", which takes activities and words of other languages ("hurt in randori"), nor
+# before a dot or an @ that goes on ("at name.surname@...": an address).
+_LOW_PLACED = re.compile(rf"(?<![\w'’-])(?P<cue>from|at|near)[ \t]+{_LOW}(?![.@]\w)(?={_CLOSES})")
+_LOW_BEFORE_POSTCODE = re.compile(rf"(?:^|(?<=,))[ \t]*{_LOW}[ \t]*,?[ \t]*(?={_POSTCODE})", re.M)
+# A bracketed "who, where" ("(Janaki, X)", "(Mx Weinberg, X)"): after a person, the town.
+_PAIR = re.compile(r"\((?P<who>[^(),\n]{2,40}),[ \t]*(?P<t>[^(),\n]{3,40})\)")
 
 
 def _patterns(town: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
@@ -109,7 +118,23 @@ def more_town_spans(text: str, gaz: Gazetteers, town: str, check: TownCheck) -> 
                 continue
             if check(m.group("t"), gaz, strong):
                 out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
+    for m in _PAIR.finditer(text):
+        where = m.group("t")
+        if not _a_person(m.group("who"), gaz):
+            continue
+        if where.islower():
+            placed = re.fullmatch("[a-z]{4,}", where) is not None and _lower_town(where, gaz)
+        else:
+            placed = re.fullmatch(town, where) is not None and check(where, gaz, False)
+        if placed:
+            out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
     return out + lower_town_spans(text, gaz)
+
+
+def _a_person(who: str, gaz: Gazetteers) -> bool:
+    """Whether a bracket's first item names a person: a title or a listed given name first."""
+    first = who.split()[0].strip(".").casefold() if who.split() else ""
+    return first in TITLES or gaz.is_first_name(first)
 
 
 def lower_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
@@ -120,6 +145,13 @@ def lower_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
             out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
     for m in _LOW_BEFORE_SERVICE.finditer(text):
         if facility_after(text, m.end("t")) and _lower_town(m.group("t"), gaz):
+            out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
+    for m in (*_LOW_PLACED.finditer(text), *_LOW_BEFORE_POSTCODE.finditer(text)):
+        cue = m.groupdict().get("cue")
+        refused = _MESSAGE_BEFORE if cue == "from" else _AIMED_BEFORE if cue == "at" else None
+        if refused is not None and refused.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _lower_town(m.group("t"), gaz):
             out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
     return out
 

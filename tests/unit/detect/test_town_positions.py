@@ -40,6 +40,13 @@ def _places(text: str) -> list[str]:
         # lower case: one word no dictionary, list or name has
         ("slipped on the ice, took him to nanthowell a&e", "nanthowell"),
         ("could you give me a lift to tregarnoch sat", "tregarnoch"),
+        ("air ambulance from nanthowell, police informed", "nanthowell"),
+        ("he drove himself to the minor injuries at tregarnoch", "tregarnoch"),
+        ("compost for the ellery family, nanthowell, ze2 9qt", "nanthowell"),
+        # a bracketed "who, where"
+        ("the undertaker rang (Priya, Nanthowell) about the flowers", "Nanthowell"),
+        ("the undertaker rang (Mx Ellery, Tregarnoch) again", "Tregarnoch"),
+        ("the undertaker rang (priya, nanthowell) again", "nanthowell"),
     ],
 )
 def test_an_unlisted_town_is_read_where_only_a_town_stands(text: str, value: str) -> None:
@@ -61,6 +68,10 @@ def test_an_unlisted_town_is_read_where_only_a_town_stands(text: str, value: str
         "ring Siobhan, ZE2 9QT is her postcode",  # a given name before a postcode
         "the email from Garthwen says he can't come",  # a message is from a person
         "she threw her pint at Garthwen, then left",  # a glass is thrown at a person
+        "hurt his wrist in randori, dad collected him",  # "in" takes activities in lower case
+        "email her at nanthowell.ellery@example.org",  # an address goes on after the dot
+        "the undertaker rang (Okonkwo, Garthwen) again",  # the bracket names no person first
+        "a text from garthwen, she says hi",  # a message's sender in lower case
     ],
 )
 def test_people_words_and_products_there_stay_unproposed(text: str) -> None:
