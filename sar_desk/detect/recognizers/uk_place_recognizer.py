@@ -110,13 +110,20 @@ def _in_an_address(text: str, start: int, end: int) -> bool:
     )
 
 
+# One to three letters and a number: a code, never a town's name.
+_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[A-Za-z]?")
+
+
 def place_word(text: str, start: int, end: int, value: str) -> bool:
     """Whether NER's LOCATION ``value`` can be a place.
 
     Not when it is a lower-case guess ("wfh", "tdoay") that no list has and no place word or
     address stands by, nor, outside an address, an English word or a slip of one no place
-    list has ("collected from judo", "came in pesron"; "12 kirk road, dulas" is a town).
+    list has ("collected from judo", "came in pesron"; "12 kirk road, dulas" is a town), nor
+    a code ("T09", "M31", "U52": a turbine, a galaxy, a unit, a road).
     """
+    if _CODE.fullmatch(value):
+        return False
     if not value.islower():
         return True
     gaz = current()

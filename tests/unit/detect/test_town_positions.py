@@ -115,6 +115,8 @@ def test_inner_capitals_spare_a_hyphened_place_name(word: str, odd: bool) -> Non
         ("he's back from nanthowell tonight", "nanthowell", True),  # no word: placed by "from"
         ("the bus from wigan is late", "wigan", True),  # a listed town
         ("parcel to 35 kirk road, dulas, by wed", "dulas", True),  # in an address: the town
+        ("bird strike — T09 — logged", "T09", False),  # a code
+        ("21:10 · M31 · clear sky", "M31", False),
     ],
 )
 def test_a_lower_case_place_guess_that_is_a_word_is_no_place(
