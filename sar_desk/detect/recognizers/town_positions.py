@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from sar_desk.core.calendar import MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect.gazetteer import Gazetteers
 from sar_desk.detect.lexical import is_listed_name, lower_word_not_name
 from sar_desk.detect.town_sites import facility_after
@@ -56,14 +57,15 @@ _CLOSES = (
 # A verb the sentence goes on with after "the choir from X".
 _FROM_VERB = (
     r"[ \t]+(?:wants|wanted|booked|is|was|has|had|said|says|asked|asks|rang|rings|called|"
-    r"needs|needed|sent|brought|left|came|will|would|who)\b"
+    r"needs|needed|sent|brought|left|will|would|who)\b"
 )
 _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
 # A message is from a person ("the email from X says"); a glass is thrown, a word shouted or
 # a look given at one ("threw a glass at X."): there the position takes people, not towns.
 _MESSAGE_BEFORE = re.compile(
     r"(?i)\b(?:message|email|e-mail|letter|text|call|note|reply|msg|voicemail|dm|word|"
-    r"complaint|invoice|quote|card|parcel|present|gift)s?[ \t]+$"
+    r"complaint|invoice|quote|card|parcel|present|gift|refund|order|delivery|payment|"
+    r"approval|pre-auth|statement|bill|cheque|offer|form|pack|update)s?[ \t]+$"
 )
 _AIMED_BEFORE = re.compile(
     r"(?i)\b(?:threw|thrown|throwing|throws|shouted|shouting|swore|swearing|looked|looking|"
@@ -78,7 +80,8 @@ _LOW_BEFORE_SERVICE = re.compile(rf"(?<![\w'’-])(?:to|at|in|from|the)[ \t]+{_L
 # after "in", which takes activities and words of other languages ("hurt in randori"), nor
 # before a dot or an @ that goes on ("at name.surname@...": an address).
 _LOW_PLACED = re.compile(rf"(?<![\w'’-])(?P<cue>from|at|near)[ \t]+{_LOW}(?![.@]\w)(?={_CLOSES})")
-_LOW_BEFORE_POSTCODE = re.compile(rf"(?:^|(?<=,))[ \t]*{_LOW}[ \t]*,?[ \t]*(?={_POSTCODE})", re.M)
+# In lower case only as an address's middle item, between commas ("pcode w12 8rp" is a label).
+_LOW_BEFORE_POSTCODE = re.compile(rf"(?<=,)[ \t]*{_LOW}[ \t]*,[ \t]*(?={_POSTCODE})")
 # A bracketed "who, where" ("(Janaki, X)", "(Mx Weinberg, X)"): after a person, the town.
 _PAIR = re.compile(r"\((?P<who>[^(),\n]{2,40}),[ \t]*(?P<t>[^(),\n]{3,40})\)")
 
@@ -131,6 +134,33 @@ def more_town_spans(text: str, gaz: Gazetteers, town: str, check: TownCheck) -> 
     return out + lower_town_spans(text, gaz)
 
 
+_FEASTS = frozenset(
+    [
+        "xmas",
+        "christmas",
+        "easter",
+        "diwali",
+        "eid",
+        "hanukkah",
+        "halloween",
+        "ramadan",
+        "hogmanay",
+        "vaisakhi",
+        "navratri",
+        "passover",
+    ]
+)
+
+
+def _calendar_slip(word: str) -> bool:
+    """Whether a word is a weekday's or a month's short form, or one letter swap from one."""
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return any(re.fullmatch(_DAY, w) or w in _MONTHS for w in {word, *swaps})
+
+
+_MONTHS = frozenset(m.casefold() for m in (*MONTH_NAMES, *MONTH_SHORT_FORMS))
+
+
 def _a_person(who: str, gaz: Gazetteers) -> bool:
     """Whether a bracket's first item names a person: a title or a listed given name first."""
     first = who.split()[0].strip(".").casefold() if who.split() else ""
@@ -159,4 +189,6 @@ def lower_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
 def _lower_town(word: str, gaz: Gazetteers) -> bool:
     if gaz.is_place(word) or gaz.is_village(word) or gaz.is_common_word(word):
         return False  # listed: the lists' recognisers decide; "the local a&e": a word
+    if word in _FEASTS or _calendar_slip(word):
+        return False  # "up from Ilkley at xmas", "moved to thrus"
     return not (is_listed_name(word) or lower_word_not_name(word) or re.fullmatch(_DAY, word))

@@ -129,7 +129,7 @@ def place_word(text: str, start: int, end: int, value: str) -> bool:
     gaz = current()
     if gaz.is_place(value) or _in_an_address(text, start, end):
         return True
-    if not gaz.is_word_place(value) and all(lower_word_not_name(w) for w in value.split()):
+    if " " not in value and not gaz.is_word_place(value) and lower_word_not_name(value):
         return False
     return _placed(text, start, end, name=False)
 

@@ -72,6 +72,10 @@ def test_an_unlisted_town_is_read_where_only_a_town_stands(text: str, value: str
         "email her at nanthowell.ellery@example.org",  # an address goes on after the dot
         "the undertaker rang (Okonkwo, Garthwen) again",  # the bracket names no person first
         "a text from garthwen, she says hi",  # a message's sender in lower case
+        "coming up from nanthowell at xmas, can she stay",  # a feast, not a town
+        "appointment moved to thrus, sorry",  # a weekday typed with a slip
+        "pcode ze2 9qt",  # a label before a postcode
+        "the pre-auth from Garthwen came through",  # a firm sends a pre-auth
     ],
 )
 def test_people_words_and_products_there_stay_unproposed(text: str) -> None:
