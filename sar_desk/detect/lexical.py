@@ -127,6 +127,23 @@ def odd_capitals(word: str) -> bool:
     return not all(_name_part(part) for part in w.split("-"))
 
 
+# A part of a hyphened place name: a capitalised word, a small joining word or a Roman numeral
+# ("Ruyton-XI-Towns", "Gwaun-Cae-Gurwen", "Cwm-y-Glo").
+_PLACE_PART = re.compile(r"[A-Z][a-z]+|[a-z]{1,4}|[IVX]{1,4}")
+
+
+def inner_capitals(word: str) -> bool:
+    """Whether one word holds two or more capitals after its first ("NHSmail", "WhatsApp").
+
+    Not a hyphened name each of whose parts is a capitalised word, a small joining word or a
+    Roman numeral: a Welsh or English village's name ("Gwaun-Cae-Gurwen", "Ruyton-XI-Towns").
+    """
+    if sum(c.isupper() for c in word[1:]) < 2:
+        return False
+    parts = word.split("-")
+    return len(parts) < 2 or not all(_PLACE_PART.fullmatch(p) for p in parts)
+
+
 def _name_part(part: str) -> bool:
     if _APOSTROPHE_NAME.match(part):
         return True  # "Sha'Ron", "De'Andre": capitals on both sides of the apostrophe

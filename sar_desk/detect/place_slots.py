@@ -4,8 +4,9 @@ No gazetteer shipped with SAR Desk holds every UK village ("Pennant Melangell", 
 "Hesket Newmarket"), and the model often calls an unknown capitalised word a person. Where it
 stands says what it is: after a numbered street and a comma ("12 Lido Road, Rhigos"), before
 a postcode ("Rhigos, SA59 2ZL"), or before a public service that only a town's name
-stands before ("Rhigos magistrates", "Rhigos A&E", "Rhigos primary", "Rhigos town hall"), or
-after "the" before a site or a local event ("the Rhigos pitch", "the Rhigos fete").
+stands before ("Rhigos magistrates", "Rhigos A&E", "Rhigos primary", "Rhigos town hall"),
+after "the" before a site or a local event ("the Rhigos pitch", "the Rhigos fete"), or at
+the end of a journey ("a lift to Rhigos sat", "the ferry to Rhigos is off"; round 20).
 There, a span none of whose words is a listed given name is the town (`unlisted_town`), so
 it is proposed as a place and never spreads as a person; a family name there ("Tynan
 primary") stays the place the model called it (`relabel`), and so does a firm's name the
@@ -19,6 +20,7 @@ the case's index first).
 from __future__ import annotations
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.recognizers.town_positions import after_journey
 from sar_desk.detect.recognizers.uk_place_recognizer import placed_in_address
 from sar_desk.detect.town_sites import facility_after, town_modifier
 from sar_desk.detect.words import TITLES
@@ -47,4 +49,9 @@ def unlisted_town(text: str, start: int, end: int) -> bool:
                 return False  # "Siobhan", "Mary-Jane": a person may stand there too
     if town_modifier(text, start, end):
         return True  # "says the Calcethorpe pitch rent is going up"
-    return placed_in_address(text, start, end) or facility_after(text, end)
+    # "the ferry to Gwaun-Cae-Gurwen is off": a journey ends at a place, not at a person
+    return (
+        placed_in_address(text, start, end)
+        or facility_after(text, end)
+        or after_journey(text, start, end)
+    )

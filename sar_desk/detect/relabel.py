@@ -16,7 +16,7 @@ from sar_desk.detect.address_words import address_term
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.leading_posts import without_leading_post
-from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
+from sar_desk.detect.lexical import calendar_word, inner_capitals, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_slots import unlisted_town
@@ -113,7 +113,7 @@ def relabel(text: str, start: int, end: int, entity: str, context: CaseContext) 
     words = value.split()
     if lone_toned_name(text, start, end):
         return entity if entity == "PERSON" else None  # "verified by Hằng": a name
-    if is_not_a_name(value) or (len(words) == 1 and sum(c.isupper() for c in value[1:]) >= 2):
+    if is_not_a_name(value) or (len(words) == 1 and inner_capitals(value)):
         return None
     if acronym(value, context):
         return None

@@ -20,7 +20,10 @@ _FACILITY_AFTER = re.compile(
     r"comprehensive|town hall|village hall|leisure centre|health centre|medical centre|"
     r"surgery|clinic|police station|fire station|ambulance station|community centre|"
     r"parish council|community council|post office|sorting office|recycling centre|tip|"
-    r"food bank|crematorium|cemetery)(?![\w&])"
+    r"food bank|crematorium|cemetery|"
+    # a harbour, a court, a churchyard ("leaves X harbour at 06:00"; round 20)
+    r"harbour|quay|pier|marina|lifeboat station|magistrates|crown court|churchyard|museum|"
+    r"family hub|golf club)(?![\w&])"
 )
 
 

@@ -34,11 +34,13 @@ _POST = r"(?![A-Za-z0-9_]|[/.\-]\d)"
 # Joins the phone rules do not read: underscores, slashes, middle dots, en and em dashes.
 _JOIN = "[_/\u00b7\u2013\u2014]"
 # A phone number in groups joined by one of them ("07700_900_233", "01632/960785",
-# "07700·900·372", "0151–496–0451"), or after +44 by any one join, a dot or hyphen included
-# ("+44.7700.900.958").
+# "07700·900·372", "0151–496–0451"), with a space either side of it ("0113 · 496 · 0449"),
+# the area code in brackets or not ("(0121)–496–0732"), or after +44 by any one join, a dot
+# or hyphen included ("+44.7700.900.958"). The join is the same all along.
 _PHONE_JOINED = re.compile(
     _PRE
-    + rf"(?:0\d{{2,4}}(?P<s>{_JOIN})\d{{2,7}}(?:(?P=s)\d{{2,4}}){{0,2}}|"
+    + rf"(?:(?:0\d{{2,4}}|\(0\d{{2,4}}\))(?P<s>{_JOIN}|[ ]{_JOIN}[ ])\d{{2,7}}"
+    + r"(?:(?P=s)\d{2,4}){0,2}|"
     + r"\+44(?P<t>[._/\u00b7\u2013\u2014-])\d{2,4}(?:(?P=t)\d{2,7}){1,3})"
     + _POST
 )
@@ -111,7 +113,7 @@ def _one_case(value: str) -> bool:
 
 # Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
 # a date or a price, and none of these).
-_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014]\d|\+44")
+_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014][ ]?\d|\+44")
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")

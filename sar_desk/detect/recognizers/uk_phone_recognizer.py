@@ -32,8 +32,10 @@ _FORMS = [
 ]
 # Any other grouping of a whole number ("028 90 180683", Belfast's 3-2-6; "0113 4960031"): an
 # area code of three to five digits and up to three more groups, holding the eleven digits of
-# a full UK number (a ten-digit "0123 45 67 89" after "ref" is as likely a reference).
-_ANY_GROUPING = rf"\(?0[1-9]\d{{1,3}}\)?(?:{_SEP}\d{{2,7}}){{1,3}}"
+# a full UK number (a ten-digit "0123 45 67 89" after "ref" is as likely a reference). The
+# first group after the area code may be one digit, a space typed one digit late ("0114 4
+# 960803", "(0118) 4 96 0353"); the eleven-digit check still holds it to a whole number.
+_ANY_GROUPING = rf"\(?0[1-9]\d{{1,3}}\)?{_SEP}\d{{1,7}}(?:{_SEP}\d{{2,7}}){{0,2}}"
 _INTL_FORMS = [
     rf"{_INTL}7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
     rf"{_INTL}2\d{_SEP}\d{{4}}{_SEP}\d{{4}}",

@@ -24,6 +24,7 @@ from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers, current
+from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.recognizers.gazetteer_recognizers import (
     UkPlaceRecognizer as ListedPlaceRecognizer,
@@ -109,16 +110,28 @@ def _in_an_address(text: str, start: int, end: int) -> bool:
     )
 
 
+# One to three letters and a number: a code, never a town's name.
+_CODE = re.compile(r"[A-Za-z]{1,3}\d{1,4}[A-Za-z]?")
+
+
 def place_word(text: str, start: int, end: int, value: str) -> bool:
     """Whether NER's LOCATION ``value`` can be a place.
 
     Not when it is a lower-case guess ("wfh", "tdoay") that no list has and no place word or
-    address stands by.
+    address stands by, nor, outside an address, an English word or a slip of one no place
+    list has ("collected from judo", "came in pesron"; "12 kirk road, dulas" is a town), nor
+    a code ("T09", "M31", "U52": a turbine, a galaxy, a unit, a road).
     """
+    if _CODE.fullmatch(value):
+        return False
     if not value.islower():
         return True
     gaz = current()
-    return gaz.is_place(value) or _placed(text, start, end, name=False)
+    if gaz.is_place(value) or _in_an_address(text, start, end):
+        return True
+    if " " not in value and not gaz.is_word_place(value) and lower_word_not_name(value):
+        return False
+    return _placed(text, start, end, name=False)
 
 
 def _placed(text: str, start: int, end: int, name: bool) -> bool:

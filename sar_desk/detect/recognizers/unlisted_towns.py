@@ -26,6 +26,7 @@ import re
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.recognizers.town_positions import more_town_spans
 from sar_desk.detect.town_sites import facility_after, site_after, town_modifier
 from sar_desk.detect.words import ORG_WORDS, PRODUCTS, TITLES, is_not_a_name
 
@@ -33,7 +34,8 @@ Span = tuple[int, int, str, float, str]
 
 NOTE_UNLISTED = "A town no list has, placed by the words around it."
 
-_CAP = r"[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)*"
+# Hyphened parts may be small words or a Roman numeral ("Cwm-y-Glo", "Ruyton-XI-Towns").
+_CAP = r"[A-Z][a-z]{2,}(?:-(?:[A-Z]?[a-z]+|[IVX]{1,4}))*"
 # One to three capitalised words: "Saltfleetby", "Logie Coldstone", "Llanfihangel Rhydithon".
 _TOWN = rf"(?P<t>{_CAP}(?:[ \t]{_CAP}){{0,2}})"
 _DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\.?"
@@ -68,15 +70,18 @@ def unlisted_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
             out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_UNLISTED))
     for m in _RUN.finditer(text):
         start, end = m.start("t"), m.end("t")
-        sited = town_modifier(text, start, end) or facility_after(text, end)
+        # Before a public service no person stands ("Tynan primary"), so a family name too.
+        served = facility_after(text, end)
+        sited = town_modifier(text, start, end)
         # "at Corgarff rec": a site after a place word, as after "the".
         cued_site = _PLACE_CUE.search(text[max(0, start - 12) : start]) and site_after(text, end)
-        if (sited or cued_site) and _town_words(m.group("t"), gaz):
+        if (served or sited or cued_site) and _town_words(m.group("t"), gaz, bool(served)):
             out.append((start, end, "LOCATION", 0.5, NOTE_UNLISTED))
+    out += more_town_spans(text, gaz, _TOWN, _town_words)
     return _without_overlaps(out)
 
 
-def _town_words(value: str, gaz: Gazetteers) -> bool:
+def _town_words(value: str, gaz: Gazetteers, strong: bool = False) -> bool:
     words = value.split()
     lows = [w.casefold() for w in words]
     if gaz.is_place(value) or gaz.is_village(value):
@@ -95,7 +100,7 @@ def _town_words(value: str, gaz: Gazetteers) -> bool:
                 return False  # "from Siobhan", "near Mary-Jane": a person may stand there
     if _STREET_WORD.fullmatch(lows[-1]):
         return False
-    if len(words) == 1 and gaz.is_surname(lows[0]):
+    if len(words) == 1 and not strong and gaz.is_surname(lows[0]):
         return False  # "a message from Okafor": a family name alone is a person's
     if all(gaz.is_common_word(w) or gaz.is_english(w) for w in lows):
         return False  # "in Accounts", "from Head Office": English words
