@@ -18,6 +18,7 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
+from sar_desk.detect.numbered_names import not_a_house
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
@@ -261,8 +262,7 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
 _HOUSE_NO = re.compile(r"(?<![\w.,:/£$-])(\d{1,4}[A-Za-z]?) +$")
 _COUNTED_WORDS = """
     bed bay room ward year yr flat unit floor level table desk page step no number team group
-    week day aged age class set cubicle side station gate platform line
-"""
+    week day aged age class set cubicle side station gate platform line screen"""
 _COUNTED = frozenset(_COUNTED_WORDS.split())
 
 
@@ -281,7 +281,7 @@ def street_start(text: str, start: int) -> int | None:
     from_ = before and before[-1].casefold() == "from"
     if word is not None and from_ and range_or_swap(text, start + len(word.group(0))):
         return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
-    return number_at
+    return None if not_a_house(text, number_at, start) else number_at  # "1 Ann 2 Bo Lee"
 
 
 # Particles inside family names ("van der Berg", "de la Cruz"); each is also a word.
