@@ -41,7 +41,7 @@ _NUMBERED = re.compile(
     rf"(?<![\w£$€.,:/#+@-])(?P<v>(?P<flat>(?i:flat|apartment|apt|unit)[ \t]+\d{{1,4}}[A-Za-z]?,?"
     rf"[ \t]+)?(?P<num>\d{{1,4}}[A-Za-z]?),?[ \t]+(?P<name>{_LETTERS}(?:[ \t]+{_LETTERS}){{0,3}}))"
 )
-_LETTER_SET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
 _POSTCODE_AFTER = re.compile(rf"[ \t]*,?[ \t]*{_POSTCODE}")
 # ", <up to three words>, <postcode>" or the same on the next lines: a town between.
@@ -185,7 +185,7 @@ def anchored_streets(text: str) -> list[Span]:
         comma = "," in text[m.end("num") : m.start("name")] and not m.group("flat")
         # Four digits are a time, a year or a measure ("furnace at 1120 overnight") far more
         # often than a house: only a postcode or a town after makes them one.
-        long_number = len(m.group("num").rstrip(_LETTER_SET)) == 4
+        long_number = _FOUR_DIGITS.match(m.group("num")) is not None
         for n in range(_name_words(words), 0, -1):
             end = m.start("name") + words[n - 1].end()
             if text[end - 2 : end] in ("'s", "’s") and n == len(words) and n > 1:

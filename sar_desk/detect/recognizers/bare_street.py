@@ -59,6 +59,7 @@ TIME_THEN_PERSON = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$")  # compiled once: read at every word
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 # A clock time or a year after the name: the number was a day of the month.
 _DATE_AFTER = re.compile(r",?[ \t]+(?:\d{1,2}[:.]\d{2}\b|(?:19|20)\d{2}\b)")
 _CHAT_AND_UNITS = """
@@ -165,7 +166,7 @@ def bare_streets(text: str, common_words: bool = True) -> list[Span]:
         if _YEAR.fullmatch(m.group("num")) or _NUMBER_AFTER.match(text, end):
             continue  # "DPA 2018 Sch 2 Pt 3": a year and a reference, not a house
         if not _POSTCODE_SOON.match(text, end) and (
-            len(m.group("num")) == 4 or _after_comma(text, m, gaz)
+            _FOUR_DIGITS.fullmatch(m.group("num")) or _after_comma(text, m, gaz)
         ):
             # "furnace at 1120 Overnight": four digits are a time or a measure; "screen 1,
             # Aled Wyn rebooted it": a number, a comma and then a clause's subject

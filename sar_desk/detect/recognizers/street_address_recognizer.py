@@ -114,11 +114,12 @@ class StreetAddressRecognizer(RuleRecognizer):
             ),
             0.6,
         ),
-        # "lives at 12 Kingsmead": any capitalised name after an address cue.
+        # "lives at 12 Kingsmead": any capitalised name after an address cue (three digits at
+        # most: "furnace at 1120 Overnight" is a temperature).
         Rule(
             "cued-address",
             re.compile(
-                rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
+                rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,3}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
                 rf"[A-Z][a-z]{{3,}})\b"
             ),
             0.55,
