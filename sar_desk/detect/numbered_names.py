@@ -6,12 +6,15 @@ Two shapes put a number before names without an address:
 - a numbered list: "1 Ann Ode 2 Bo Lee 3 Cy Moss", the band of a peal or a rota, where the next
   or the previous number of the count heads another entry;
 - a number and listed given names or family names with no address cue before the number and no
-  postcode or listed town after the name: "42 Douglas fir" counts trees, "2 Bramley" apples.
+  postcode or listed town after the name: "42 Douglas fir" counts trees, "2 Bramley" apples;
+  before a plain noun such a name is no person either (`counted_thing`).
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
 
@@ -58,3 +61,33 @@ def counted_names(text: str, number_at: int, start: int) -> bool:
         return True
     town = after.group("town")
     return town is not None and not gaz.is_place(town)
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,:/£$-])\d{1,4}[ \t]+$")
+_LOWER_AFTER = re.compile(r"[ \t]+([a-z]{2,})\b")
+
+
+def counted_thing(text: str, start: int, end: int) -> bool:
+    """Whether a guessed name is the kind of a counted thing: "42 Douglas fir", "6 Bramley apples".
+
+    An uncued number, listed names only, then a plain lower-case noun (no stop word, nothing
+    ending like a verb: "3 Ann Ode booked" stays a person).
+    """
+    number = _NUMBER_BEFORE.search(text, max(0, start - 8), start)
+    after = _LOWER_AFTER.match(text, end)
+    if (
+        number is None
+        or after is None
+        or _CUE.search(text, max(0, number.start() - 20), number.start())
+    ):
+        return False
+    gaz = current()
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end])
+    noun = after.group(1)
+    return (
+        bool(words)
+        and all(gaz.is_first_name(w) or gaz.is_surname(w) for w in words)
+        and gaz.is_common_word(noun)
+        and noun not in STOP_WORDS
+        and not noun.endswith(("ed", "s", "ing"))
+    )

@@ -26,7 +26,11 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.gazetteer import Gazetteers, current
-from sar_desk.detect.recognizers.bare_street import WARD_WORDS, never_a_street_word
+from sar_desk.detect.recognizers.bare_street import (
+    NUMBERED_THINGS,
+    WARD_WORDS,
+    never_a_street_word,
+)
 from sar_desk.detect.recognizers.base import typo_tolerant
 
 Span = tuple[int, int, str, float, str]
@@ -113,7 +117,8 @@ _COUNTED = _set("""
     performers musicians runners walkers climbers helpers votes goals percent degrees
 """)
 _COUNTING = re.compile(
-    r"(?i)\b(?:bay|bed|beds|room|ward|year|yr|page|p|pg|aged?|level|floor|table|step|stage|band|"
+    rf"(?i)\b(?:{NUMBERED_THINGS}|"
+    r"bay|bed|beds|room|ward|year|yr|page|p|pg|aged?|level|floor|table|step|stage|band|"
     r"grade|day|week|line|item|q|question|version|v|size|gate|platform|bus|route|channel|"
     r"section|para|clause|x|the|these|those|my|your|his|its|our|their|all|only|just|about|"
     r"around|approx|over|under|took|take|got|get|bought|need|needs|have|has|had|gave|give|"
@@ -125,8 +130,8 @@ def _word_ok(word: str, first: bool) -> bool:
     low = re.sub(r"['’]s$", "", word).casefold()
     if low in _PARTICLES:
         return not first or low == "the"
-    if low in _WHEN:
-        return False
+    if low in _WHEN or _VERB_WORD.fullmatch(low):
+        return False  # "at 10 tomorrow", "at 74 Moorgate says": the phrase has ended
     if low in WARD_WORDS and not first:
         return True  # "Green Room": only "12 Room" counts rooms
     return low in _STREET_STOPS or (not never_a_street_word(word) and len(low) >= 3)
@@ -153,6 +158,8 @@ def _weakly_placed_ok(words: list[str], gaz: Gazetteers) -> bool:
         return True  # "at 102 the orchards": "The Paddocks", "The Maltings" are streets
     if len(lows) > 3 or (lows[0] == "the" and gaz.is_common_word(lows[1])):
         return False  # "at 5 the shop closes": a time, then a clause
+    if len(lows) > 1 and lows[0].endswith("ed") and gaz.is_common_word(lows[0][:-2]):
+        return False  # "Tombland, 8 signed up": a count and a verb ("seaweed" is no verb)
     return not all(gaz.is_first_name(w) or gaz.is_surname(w) for w in lows if w not in _PARTICLES)
 
 
@@ -229,12 +236,26 @@ def _placed(
         return True
     if _VERB_END.match(closer.group(0)) and not resident and _HOUR_AT.search(before + num):
         return False  # "at 5 mum said": a time, then who spoke
+    plain = [w.group(0) for w in words]
     named = _NAME_COMMA.search(before)
     if named and _name_like(named.group("name"), gaz):
-        return _weakly_placed_ok([w.group(0) for w in words], gaz)
-    return bool(_WEAK_CUE.search(before)) and _weakly_placed_ok([w.group(0) for w in words], gaz)
+        # "order for Ann Ode, 6 loaves,": one everyday word after a name is what was ordered
+        return not _one_common_word(plain, gaz) and _weakly_placed_ok(plain, gaz)
+    cue = _WEAK_CUE.search(before)
+    if cue and cue.group(0).strip() == "(" and _one_common_word(plain, gaz):
+        return False  # "sofa (2 seater)", "(3 depts)": a count in brackets
+    return bool(cue) and _weakly_placed_ok(plain, gaz)
 
 
+def _one_common_word(words: list[str], gaz: Gazetteers) -> bool:
+    """One lower-case word that a dictionary has, or a plural of one ("loaves", "depts")."""
+    if len(words) != 1 or not words[0].islower():
+        return False
+    word = words[0]
+    return any(gaz.is_common_word(w) for w in (word, word[:-1], word[:-2])) or len(word) < 6
+
+
+_VERB_WORD = re.compile(rf"(?i:{_CLOSING_VERBS})")
 _VERB_END = re.compile(rf"[ \t]+(?i:{_CLOSING_VERBS})$")
 # "at" and a number that can be an hour: a verb after it may follow a time, not a place.
 _HOUR_AT = re.compile(r"(?i)\bat[ \t]+(?:[01]?\d|2[0-4])$")

@@ -37,10 +37,18 @@ _BARE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:(?i:y|yr)[ \t]+)?{_NAME_WORD}){{0,2}}))(?![\w'’-])"
 )
 # Numbers that count something other than houses.
+# Things numbered in a list, a site or a sale ("lot 88", "peg 17", "hive 4", "screen 1").
+NUMBERED_THINGS = (
+    r"lot|peg|pitch|plot|stall|hive|trench|ramp|screen|position|caravan|heat|lap|hole|pen|"
+    r"kennel|stable|box|camera|cam|pump|bin|locker|seat|tee"
+)
+# A noun that numbers something other than a house, right before the number.
+COUNTED_BEFORE = re.compile(rf"(?i)\b(?:{NUMBERED_THINGS})[ \t.#:]*$")
 _COUNTING = re.compile(
     r"(?i)\b(?:bay|bed|beds|room|rm|ward|year|yr|years|period|page|p|pg|aged?|"
     r"level|floor|table|step|stage|band|grade|day|week|wk|month|line|item|q|question|"
     r"version|v|size|gate|platform|bus|route|channel|ch|section|para|paragraph|clause|x|"
+    rf"{NUMBERED_THINGS}|"
     # ... or follow a determiner or a verb of having and giving ("the 3 Amigos", "took 2
     # Paracetamol", "got 2 Tesco bags").
     r"the|these|those|my|your|his|its|our|their|all|only|just|about|around|approx|over|under|"
@@ -205,6 +213,8 @@ def placed_lower(text: str, start: int, end: int) -> bool:
     if len(name) < 5 and "-" not in name:
         return False  # "at 10 tmrw", "at 3 ish": short chat words, not streets
     cue = _LOWER_CUE.search(text[max(0, start - 20) : start])
+    if cue and cue.group(0).strip() == "(" and " " not in text[start:end].split(None, 1)[-1]:
+        return False  # "sofa (2 seater)", "(3 depts)": a count in brackets
     return bool(cue) and bool(_LOWER_AFTER.match(text, end))
 
 

@@ -17,6 +17,7 @@ from sar_desk.detect.gazetteer import current
 from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.recognizers.anchored_street import anchored_streets
 from sar_desk.detect.recognizers.bare_street import (
+    COUNTED_BEFORE,
     TIME_THEN_PERSON,
     bare_streets,
     lower_welsh_streets,
@@ -158,6 +159,8 @@ class StreetAddressRecognizer(RuleRecognizer):
                 continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
             if hour_then_clause(text, span[0], span[1], _SAYS_STREET):
                 continue  # "audit at 10, Technical in attendance": an hour, then a clause
+            if COUNTED_BEFORE.search(text, max(0, span[0] - 12), span[0]):
+                continue  # "lot 88, Beverley-Ann says": a lot in a sale, then a person
             if in_numbered_list(text, span[0]) and not _SAYS_STREET.search(text, span[0], span[1]):
                 continue  # "1 Ann Ode 2 Bo Lee 3 Cy": a numbered list of people
             if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):

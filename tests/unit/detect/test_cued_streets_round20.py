@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sar_desk.detect.numbered_names import not_a_house
+from sar_desk.detect.numbered_names import counted_thing, not_a_house
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.relabel import street_start
 
@@ -84,3 +84,28 @@ def test_a_number_and_a_listed_name_before_a_noun_is_no_house() -> None:
 def test_a_cued_number_and_a_name_like_street_is_still_a_house() -> None:
     text = "she lives at 41 Pen-y-Graig with her sister"
     assert street_start(text, text.index("Pen")) == text.index("41")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sofa bed (2 seater) and a desk", []),
+        ("memo to Mr Ode, archive (4 depts)", []),
+        ("lot 61, Marisol says it is a copy", []),
+        ("peg 23 Orla Quill DNF", []),
+        ("order for Ivo Pye, 9 loaves, collect at noon", []),
+        ("meet at 12 Wherry Row, 8 signed up so far", ["12 Wherry Row"]),
+    ],
+)
+def test_counted_things_in_lists_and_brackets_are_no_address(
+    text: str, expected: list[str]
+) -> None:
+    assert streets(text) == expected
+
+
+def test_a_listed_name_before_a_plain_noun_is_a_counted_thing() -> None:
+    text = "timber · 18 Douglas fir poles"
+    start = text.index("Douglas")
+    assert counted_thing(text, start, start + len("Douglas"))
+    booked = "3 Orla Quill booked the hall"
+    assert not counted_thing(booked, 2, 2 + len("Orla Quill"))
