@@ -4,10 +4,10 @@
 Two shapes put a number before names without an address:
 
 - a numbered list: "1 Ann Ode 2 Bo Lee 3 Cy Moss", the band of a peal or a rota, where the next
-  or the previous number of the count heads another entry;
-- a number and listed given names or family names with no address cue before the number and no
-  postcode or listed town after the name: "42 Douglas fir" counts trees, "2 Bramley" apples;
-  before a plain noun such a name is no person either (`counted_thing`).
+  or the previous number of the count heads another entry (`in_numbered_list`);
+- a number with no address cue, listed given names or family names only, then a plain noun:
+  "42 Douglas fir" counts trees, "6 Bramley apples" fruit; such a name is no person either
+  (`counted_thing`).
 """
 
 from __future__ import annotations
@@ -23,14 +23,6 @@ _CUE = re.compile(
     r"(?i)\b(?:at|on|off|to|from|towards?|near|opposite|outside|address(?:[ \t]+is)?:?|"
     r"lives|living|moved)[ \t]*$"
 )
-_AFTER = re.compile(
-    r",?[ \t]*(?:[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b|,[ \t]*(?P<town>[A-Z][\w'’-]+))"
-)
-
-
-def not_a_house(text: str, number_at: int, start: int) -> bool:
-    """Whether the number at `number_at` before the name at `start` is no house number."""
-    return in_numbered_list(text, number_at) or counted_names(text, number_at, start)
 
 
 def in_numbered_list(text: str, number_at: int) -> bool:
@@ -42,25 +34,6 @@ def in_numbered_list(text: str, number_at: int) -> bool:
     after = re.search(rf"(?<![\w.,:/£$-]){n + 1}[ \t]+[^\W\d_]", text[number_at + m.end() :])
     before = n > 1 and re.search(rf"(?<![\w.,:/£$-]){n - 1}[ \t]+[^\W\d_]", text[:number_at])
     return bool(after or before)
-
-
-def counted_names(text: str, number_at: int, start: int) -> bool:
-    """Whether the words from `start` are listed names after an uncued number, unplaced."""
-    gaz = current()
-    end = start
-    for word in re.finditer(r"[ \t]?([^\W\d_][\w'’-]*)", text[start:]):
-        if word.start() != end - start or not (
-            gaz.is_first_name(word.group(1)) or gaz.is_surname(word.group(1))
-        ):
-            break
-        end = start + word.end()
-    if end == start or _CUE.search(text[max(0, number_at - 20) : number_at]):
-        return False
-    after = _AFTER.match(text, end)
-    if after is None:
-        return True
-    town = after.group("town")
-    return town is not None and not gaz.is_place(town)
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,:/£$-])\d{1,4}[ \t]+$")

@@ -18,7 +18,7 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.lexical import calendar_word, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
-from sar_desk.detect.numbered_names import not_a_house
+from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
@@ -281,7 +281,7 @@ def street_start(text: str, start: int) -> int | None:
     from_ = before and before[-1].casefold() == "from"
     if word is not None and from_ and range_or_swap(text, start + len(word.group(0))):
         return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
-    return None if not_a_house(text, number_at, start) else number_at  # "1 Ann 2 Bo Lee"
+    return None if in_numbered_list(text, number_at) else number_at  # "1 Ann 2 Bo Lee"
 
 
 # Particles inside family names ("van der Berg", "de la Cruz"); each is also a word.
