@@ -15,6 +15,15 @@ count ("3 boxes"), so a numbered name is a street only where the address around 
 - a journey starts there: "from 34a paradise to the day centre" (as placed by a preposition);
 - a town follows in brackets: "126a micklegate (newtown)".
 
+Round 20: "off", "towards", "past", "by", "beside" and "behind" place a phrase as "at" does, and
+the sentence's verb closes it ("the mats at 64 boathouse need ...", "Ann Ode at 12 Kelp Row wants
+...", also with two letters swapped: "asekd"). After someone placed where they live or trade
+("neighbour Ann Ode on", "Mrs Ode off", "the landowner at", "the shop at") any words make the
+street ("46 turbine view", "8 garden of remembrance"), as do two or more capitalised words
+("138 Green Room"). Four digits need a postcode or a town ("furnace at 1120 overnight"); one
+everyday word after a name and a comma or in brackets is a count ("Ann Ode, 6 loaves,",
+"sofa (2 seater)").
+
 Never when a word before counts ("took 2", "bay 3") or a word of the name is a stop word, a unit,
 a month, a day or a product ("at 3 weeks,"; "well", "side", "back", "top" are street words); and
 with only a preposition to place it, not when the words are a listed given name ("at 3 kirsty,")

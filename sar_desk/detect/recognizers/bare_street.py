@@ -14,6 +14,10 @@ makes one of any word ("14 The Limes").
 Written wholly in lower case the same words are a street only where an address cue or a bracket
 comes first and punctuation, "in" or the line's end follows ("left it at 48 coppice, ..."),
 and never a common word; Welsh street words place themselves ("6 ffordd y gamlas").
+
+Round 20: a comma after the number with no listed town after the name ("screen 1, Aled Wyn
+rebooted it"), four digits ("at 1120 Overnight") and a numbered thing before the number ("lot
+88", "peg 17", "hive 4") make no house, unless a postcode follows.
 """
 
 from __future__ import annotations
