@@ -104,3 +104,8 @@ def test_a_listed_name_before_a_plain_noun_is_a_counted_thing() -> None:
     assert counted_thing(text, start, start + len("Douglas"))
     booked = "3 Orla Quill booked the hall"
     assert not counted_thing(booked, 2, 2 + len("Orla Quill"))
+
+
+def test_a_numbered_thing_before_the_number_keeps_a_name_from_being_a_street() -> None:
+    text = "match sheet:\npeg 17 Orla Quill DNW"
+    assert street_start(text, text.index("Orla")) is None
