@@ -15,10 +15,10 @@ count ("3 boxes"), so a numbered name is a street only where the address around 
 - a journey starts there: "from 34a paradise to the day centre" (as placed by a preposition);
 - a town follows in brackets: "126a micklegate (newtown)".
 
-Round 20: "off", "towards", "past", "by", "beside" and "behind" place a phrase as "at" does, and
+Round 20: "towards", "past", "by", "beside" and "behind" place a phrase as "at" does, and
 the sentence's verb closes it ("the mats at 64 boathouse need ...", "Ann Ode at 12 Kelp Row wants
 ...", also with two letters swapped: "asekd"). After someone placed where they live or trade
-("neighbour Ann Ode on", "Mrs Ode off", "the landowner at", "the shop at") any words make the
+("neighbour Ann Ode on", "Mrs Ode off" but not "dropped off", "the landowner at") any words make the
 street ("46 turbine view", "8 garden of remembrance"), as do two or more capitalised words
 ("138 Green Room"). Four digits need a postcode or a town ("furnace at 1120 overnight"); one
 everyday word after a name and a comma or in brackets is a count ("Ann Ode, 6 loaves,",
@@ -72,7 +72,7 @@ _STRONG_CUE = re.compile(
 )
 # A place preposition: the phrase after it may be an address.
 _WEAK_CUE = re.compile(
-    r"(?i)(?:\b(?:at|on|off|for|round|opposite|outside|near|to|towards?|past|by|beside|behind)"
+    r"(?i)(?:\b(?:at|on|for|round|opposite|outside|near|to|towards?|past|by|beside|behind)"
     r"|\()[ \t]*$"
 )
 # Someone placed by where they live or work ("neighbour Ann Ode on", "Mrs Ode off", "the
@@ -251,9 +251,9 @@ def _placed(
         # "order for Ann Ode, 6 loaves,": one everyday word after a name is what was ordered
         return not _one_common_word(plain, gaz) and _weakly_placed_ok(plain, gaz)
     cue = _WEAK_CUE.search(before)
-    if cue and cue.group(0).strip() == "(" and _one_common_word(plain, gaz):
+    if cue and cue.group(0).strip() == "(" and num.isdigit() and _one_common_word(plain, gaz):
         return False  # "sofa (2 seater)", "(3 depts)": a count in brackets
-    return bool(cue) and _weakly_placed_ok(plain, gaz)
+    return (cue is not None or resident) and _weakly_placed_ok(plain, gaz)
 
 
 def _one_common_word(words: list[str], gaz: Gazetteers) -> bool:

@@ -44,7 +44,7 @@ _BARE = re.compile(
 # Things numbered in a list, a site or a sale ("lot 88", "peg 17", "hive 4", "screen 1").
 NUMBERED_THINGS = (
     r"lot|peg|pitch|plot|stall|hive|trench|ramp|screen|position|caravan|heat|lap|hole|pen|"
-    r"kennel|stable|box|camera|cam|pump|bin|locker|seat|tee"
+    r"kennel|stable|box|camera|cam|pump|locker|seat|tee"
 )
 # A noun that numbers something other than a house, right before the number.
 COUNTED_BEFORE = re.compile(rf"(?i)\b(?:{NUMBERED_THINGS})[ \t.#:]*$")
@@ -217,7 +217,8 @@ def placed_lower(text: str, start: int, end: int) -> bool:
     if len(name) < 5 and "-" not in name:
         return False  # "at 10 tmrw", "at 3 ish": short chat words, not streets
     cue = _LOWER_CUE.search(text[max(0, start - 20) : start])
-    if cue and cue.group(0).strip() == "(" and " " not in text[start:end].split(None, 1)[-1]:
+    value = text[start:end]
+    if cue and cue.group(0).strip() == "(" and re.match(r"\d+ [^ ]+$", value):
         return False  # "sofa (2 seater)", "(3 depts)": a count in brackets
     return bool(cue) and bool(_LOWER_AFTER.match(text, end))
 

@@ -55,6 +55,7 @@ def test_a_cued_number_and_closed_words_make_an_address(text: str, street: str) 
         "no flights above 15, Orla says the gusts are bad",
         "coach is Orla Quill, 40 voices, need the main hall",
         "kiln held at 1280 overnight, Ivo checks it at six",
+        "the van driver dropped off 6 crates today",
         "furnace ran at 1150 Steady, Ivo checks it",
         "she sang with them for 30 yaers, a long time",
         "tide low 10:40, Kingsleigh and Ivo on the sands",
@@ -86,6 +87,7 @@ def test_a_cued_number_and_a_name_like_street_is_still_a_house() -> None:
     [
         ("sofa bed (2 seater) and a desk", []),
         ("memo to Mr Ode, archive (4 depts)", []),
+        ("she wrote down the wrong address (41c larkspurs)", ["41c larkspurs"]),
         ("lot 61, Marisol says it is a copy", []),
         ("peg 23 Orla Quill DNF", []),
         ("order for Ivo Pye, 9 loaves, collect at noon", []),
