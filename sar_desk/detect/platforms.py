@@ -17,7 +17,6 @@ import re
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.languages import language_before_noun
-from sar_desk.detect.numbered_names import counted_thing
 from sar_desk.detect.units import before_unit, institution, post_not_name
 
 # Before the word, on the same line: what is done on software ("it's on", "saved in", "logged
@@ -114,13 +113,9 @@ def in_product_phrase(text: str, start: int, end: int) -> bool:
 
 
 def named_thing(text: str, start: int, end: int) -> bool:
-    """A guessed name that is a modifier, software, a post or the kind of a counted thing.
-
-    "Red" of "Red Watch", "Douglas" of "42 Douglas fir".
-    """
+    """A guessed name that is a unit's modifier ("Red" of "Red Watch"), software or a post."""
     return (
         before_unit(text, start, end)
-        or counted_thing(text, start, end)
         or product_by_cue(text, start, end)
         or in_product_phrase(text, start, end)
         or post_not_name(text, start, end)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sar_desk.detect.numbered_names import counted_thing, in_numbered_list
+from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.relabel import street_start
 
@@ -98,14 +98,6 @@ def test_counted_things_in_lists_and_brackets_are_no_address(
     text: str, expected: list[str]
 ) -> None:
     assert streets(text) == expected
-
-
-def test_a_listed_name_before_a_plain_noun_is_a_counted_thing() -> None:
-    text = "timber · 18 Douglas fir poles"
-    start = text.index("Douglas")
-    assert counted_thing(text, start, start + len("Douglas"))
-    booked = "3 Orla Quill booked the hall"
-    assert not counted_thing(booked, 2, 2 + len("Orla Quill"))
 
 
 def test_a_numbered_thing_before_the_number_keeps_a_name_from_being_a_street() -> None:
