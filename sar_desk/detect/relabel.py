@@ -18,8 +18,10 @@ from sar_desk.detect.cues import RELATIONS, ROLES, after_article
 from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.lexical import calendar_word, inner_capitals, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
+from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.people_not_places import person_not_place
 from sar_desk.detect.place_slots import unlisted_town
+from sar_desk.detect.recognizers.bare_street import NUMBERED_THINGS
 from sar_desk.detect.recognizers.marked_names import lone_toned_name
 from sar_desk.detect.recognizers.nicknames import after_kin_word
 from sar_desk.detect.recognizers.titled_names import titled_name_at
@@ -256,14 +258,12 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
     )
 
 
-# A house number right before a name-like word: a street with no suffix ("41 Pen-y-Graig",
-# "173 st mary's close"), unless the number counts something else ("bed 2", "year 9").
+# A number before a name-like word is a street ("41 Pen-y-Graig") unless it counts ("peg 17").
 _HOUSE_NO = re.compile(r"(?<![\w.,:/£$-])(\d{1,4}[A-Za-z]?) +$")
 _COUNTED_WORDS = """
     bed bay room ward year yr flat unit floor level table desk page step no number team group
-    week day aged age class set cubicle side station gate platform line
-"""
-_COUNTED = frozenset(_COUNTED_WORDS.split())
+    week day aged age class set cubicle side station gate platform line screen"""
+_COUNTED = frozenset(_COUNTED_WORDS.split()) | frozenset(NUMBERED_THINGS.split("|"))
 
 
 def street_start(text: str, start: int) -> int | None:
@@ -281,7 +281,7 @@ def street_start(text: str, start: int) -> int | None:
     from_ = before and before[-1].casefold() == "from"
     if word is not None and from_ and range_or_swap(text, start + len(word.group(0))):
         return None  # "from 3 kirsty to jo"; "from 34a paradise to the shop" stays
-    return number_at
+    return None if in_numbered_list(text, number_at) else number_at  # "1 Ann 2 Bo Lee"
 
 
 # Particles inside family names ("van der Berg", "de la Cruz"); each is also a word.

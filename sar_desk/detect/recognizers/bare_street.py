@@ -14,6 +14,10 @@ makes one of any word ("14 The Limes").
 Written wholly in lower case the same words are a street only where an address cue or a bracket
 comes first and punctuation, "in" or the line's end follows ("left it at 48 coppice, ..."),
 and never a common word; Welsh street words place themselves ("6 ffordd y gamlas").
+
+Round 20: a comma after the number with no listed town after the name ("screen 1, Aled Wyn
+rebooted it"), four digits ("at 1120 Overnight") and a numbered thing before the number ("lot
+88", "peg 17", "hive 4") make no house, unless a postcode follows.
 """
 
 from __future__ import annotations
@@ -37,10 +41,18 @@ _BARE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:(?i:y|yr)[ \t]+)?{_NAME_WORD}){{0,2}}))(?![\w'’-])"
 )
 # Numbers that count something other than houses.
+# Things numbered in a list, a site or a sale ("lot 88", "peg 17", "hive 4", "screen 1").
+NUMBERED_THINGS = (
+    r"lot|peg|pitch|plot|stall|hive|trench|ramp|screen|position|caravan|heat|lap|hole|pen|"
+    r"kennel|stable|box|camera|cam|pump|locker|seat|tee"
+)
+# A noun that numbers something other than a house, right before the number.
+COUNTED_BEFORE = re.compile(rf"(?i)\b(?:{NUMBERED_THINGS})[ \t.#:]*$")
 _COUNTING = re.compile(
     r"(?i)\b(?:bay|bed|beds|room|rm|ward|year|yr|years|period|page|p|pg|aged?|"
     r"level|floor|table|step|stage|band|grade|day|week|wk|month|line|item|q|question|"
     r"version|v|size|gate|platform|bus|route|channel|ch|section|para|paragraph|clause|x|"
+    rf"{NUMBERED_THINGS}|"
     # ... or follow a determiner or a verb of having and giving ("the 3 Amigos", "took 2
     # Paracetamol", "got 2 Tesco bags").
     r"the|these|those|my|your|his|its|our|their|all|only|just|about|around|approx|over|under|"
@@ -50,13 +62,16 @@ _COUNTING = re.compile(
     r"[ \t.#:]*$"
 )
 # A number, a full name, a speech verb ("at 4 Priyanka Okafor rang"): a time and a person.
+# Only a number that can be a clock time (1-24, or HHMM): "on 87 Sawpit Lane says" is a house.
 TIME_THEN_PERSON = re.compile(
-    r"\d{1,4}[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+(?:said|says|rang|rings|phoned|"
+    r"(?:[01]?\d|2[0-4]|(?:[01]\d|2[0-3])[0-5]\d)(?!\d)"
+    r"[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+[ \t]+(?:said|says|rang|rings|phoned|"
     r"called|texted|emailed|messaged|asked|asks|told|replied|wants|thinks|reckons|confirmed)\b"
 )
 _POSSESSIVE = re.compile(r"['’]s$")  # compiled once: read at every word
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 # A clock time or a year after the name: the number was a day of the month.
 _DATE_AFTER = re.compile(r",?[ \t]+(?:\d{1,2}[:.]\d{2}\b|(?:19|20)\d{2}\b)")
 _CHAT_AND_UNITS = """
@@ -72,10 +87,28 @@ _CALENDAR_AND_WARDS = """
     monday tuesday wednesday thursday friday saturday sunday
     mon tue tues wed weds thu thur thurs fri sat sun bay ward bed room
 """
+# Words that number a bed or a room ("bay 3", "12 Room"), but may end a name ("Green Room").
+WARD_WORDS = frozenset({"bay", "ward", "bed", "room"})
 # A brand after a number counts goods ("12 Velux", "2 Baxi"), never a house.
 _BRANDS = HOUSEHOLD_BRANDS | frozenset(b for b in TRADE_BRANDS if "_" not in b)
+
+
+def _swaps(words: str) -> frozenset[str]:
+    """Each word of five letters or more with two neighbouring letters swapped ("yaers")."""
+    return frozenset(
+        w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+        for w in words.split()
+        if len(w) >= 5
+        for i in range(len(w) - 1)
+    )
+
+
 _NEVER = (
-    STOP_WORDS | PRODUCTS | _BRANDS | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
+    STOP_WORDS
+    | PRODUCTS
+    | _BRANDS
+    | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
+    | _swaps(_CHAT_AND_UNITS)  # "for 60 yaers,": a unit typed on a phone
 )
 
 
@@ -144,10 +177,27 @@ def bare_streets(text: str, common_words: bool = True) -> list[Span]:
             continue  # "Sent: 03 Macrh 09:14": a date with a mistyped month
         if _YEAR.fullmatch(m.group("num")) or _NUMBER_AFTER.match(text, end):
             continue  # "DPA 2018 Sch 2 Pt 3": a year and a reference, not a house
+        if not _POSTCODE_SOON.match(text, end) and (
+            _FOUR_DIGITS.fullmatch(m.group("num")) or _after_comma(text, m, gaz)
+        ):
+            # "furnace at 1120 Overnight": four digits are a time or a measure; "screen 1,
+            # Aled Wyn rebooted it": a number, a comma and then a clause's subject
+            continue
         if n == 1 and len(_plain(words[0].group(0))) < 4:
             continue  # "12 Sch", "3 Reg": short abbreviations
         out.append((m.start("v"), end, "STREET_ADDRESS", 0.5, ""))
     return out
+
+
+_POSTCODE_SOON = re.compile(r"[^\n\d]{0,40}?\b[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b")
+
+
+def _after_comma(text: str, m: re.Match[str], gaz: Gazetteers) -> bool:
+    """A comma after the number and no listed town after the name: not a house."""
+    if not _COMMA_AFTER_NUMBER.match(text, m.end("num")):
+        return False
+    town = re.match(r",?[ \t]*([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)", text[m.end() :])
+    return town is None or not gaz.is_place(town.group(1))
 
 
 # Address cues before a capitalised common word ("for 119 Nightingales:").
@@ -162,9 +212,14 @@ _COMMA_AFTER_NUMBER = re.compile(r"[ \t]*,")
 def placed_lower(text: str, start: int, end: int) -> bool:
     """Whether a lower-case numbered name at ``text[start:end]`` stands where addresses do."""
     name = text[start:end].split()[-1]
+    if re.match(r"\d{4}\b", text[start:end]):
+        return False  # "at 1120 overnight": a time or a measure
     if len(name) < 5 and "-" not in name:
         return False  # "at 10 tmrw", "at 3 ish": short chat words, not streets
     cue = _LOWER_CUE.search(text[max(0, start - 20) : start])
+    value = text[start:end]
+    if cue and cue.group(0).strip() == "(" and re.match(r"\d+ [^ ]+$", value):
+        return False  # "sofa (2 seater)", "(3 depts)": a count in brackets
     return bool(cue) and bool(_LOWER_AFTER.match(text, end))
 
 

@@ -14,8 +14,10 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect.gazetteer import current
+from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.recognizers.anchored_street import anchored_streets
 from sar_desk.detect.recognizers.bare_street import (
+    COUNTED_BEFORE,
     TIME_THEN_PERSON,
     bare_streets,
     lower_welsh_streets,
@@ -58,6 +60,8 @@ _NOT_STREET = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Bay|Ward|Bed|Room)\b)"
 )
+# Prepositions that place but never tell the time: "on 2 Hatchery Lonning says" is a house.
+_NO_TIME_CUE = re.compile(r"(?i)\b(?:on|off|towards?|near|opposite|outside|beside)[ \t]*$")
 _ADDRESS_CUE = r"(?i:\b(?:lives at|living at|moved to|address(?: is)?:?|visit(?:ed)? to|at|to))"
 
 
@@ -79,7 +83,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         Rule(
             "title-case-address",
             re.compile(
-                rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}"
+                rf"(?<![\w£$.,:])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}"
                 rf"{_SUFFIX})\b\.?"
             ),
             0.7,
@@ -88,7 +92,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         Rule(
             "lower-case-address",
             re.compile(
-                rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[a-z]?,?\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
+                rf"(?<![\w£$.,:])(?P<v>{_FLAT}\d{{1,4}}[a-z]?,?\s+(?:[a-z][a-z'’]+\s+){{1,2}}"
                 rf"{_STRONG_SUFFIX})\b",
                 re.IGNORECASE,
             ),
@@ -97,7 +101,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         Rule(
             "welsh-address",
             re.compile(
-                rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+{_WELSH_TYPE}"
+                rf"(?<![\w£$.,:])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?\s+{_WELSH_TYPE}"
                 rf"(?:[ \t]+(?:y|yr|[A-Z][a-zà-ÿŵŷ'’-][\w'’-]*)){{1,3}})\b"
             ),
             0.6,
@@ -106,16 +110,17 @@ class StreetAddressRecognizer(RuleRecognizer):
         Rule(
             "suffix-less-address",
             re.compile(
-                rf"(?<![\w£$.,])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
+                rf"(?<![\w£$.,:])(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
                 rf"[A-Z][a-z]+{_STREET_END})\b"
             ),
             0.6,
         ),
-        # "lives at 12 Kingsmead": any capitalised name after an address cue.
+        # "lives at 12 Kingsmead": any capitalised name after an address cue (three digits at
+        # most: "furnace at 1120 Overnight" is a temperature).
         Rule(
             "cued-address",
             re.compile(
-                rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
+                rf"{_ADDRESS_CUE}[ \t]+(?P<v>{_FLAT}\d{{1,3}}[A-Za-z]?,?[ \t]+{_NOT_STREET}"
                 rf"[A-Z][a-z]{{3,}})\b"
             ),
             0.55,
@@ -148,10 +153,16 @@ class StreetAddressRecognizer(RuleRecognizer):
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
-            if TIME_THEN_PERSON.match(text, span[0]):
+            if TIME_THEN_PERSON.match(text, span[0]) and not _NO_TIME_CUE.search(
+                text[max(0, span[0] - 12) : span[0]]
+            ):
                 continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
             if hour_then_clause(text, span[0], span[1], _SAYS_STREET):
                 continue  # "audit at 10, Technical in attendance": an hour, then a clause
+            if COUNTED_BEFORE.search(text, max(0, span[0] - 12), span[0]):
+                continue  # "lot 88, Beverley-Ann says": a lot in a sale, then a person
+            if in_numbered_list(text, span[0]) and not _SAYS_STREET.search(text, span[0], span[1]):
+                continue  # "1 Ann Ode 2 Bo Lee 3 Cy": a numbered list of people
             if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
                 kept.append(span)
         kept.sort()
@@ -165,7 +176,7 @@ _NUMBERED_NAME = (
 )
 # "47 Chantry in Walsall", "12 Nursery, Bodmin", "3 Priory, TR1 2AB": what follows decides.
 _BEFORE_PLACE = re.compile(
-    rf"(?<![\w£$.,])(?P<v>{_NUMBERED_NAME})(?:,[ \t]*|[ \t]+in[ \t]+)"
+    rf"(?<![\w£$.,:])(?P<v>{_NUMBERED_NAME})(?:,[ \t]*|[ \t]+in[ \t]+)"
     r"(?P<place>[A-Z][\w'’]*(?:[ \t-][\w'’]+){0,3})"
 )
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b", re.IGNORECASE)
