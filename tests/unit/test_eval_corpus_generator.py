@@ -2,7 +2,7 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7-v23 (each written blind, generator
+random sequence or the gold spans of v2-v5 fails here. Corpora v7-v24 (each written blind, generator
 unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
@@ -169,7 +169,7 @@ def test_v9_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, 
     assert not _lexicon_words("eval-v9", sections) & seen
 
 
-# The blind corpora v10-v23 (tests/data/eval-v10/ ... eval-v23/), each written by a helper who
+# The blind corpora v10-v24 (tests/data/eval-v10/ ... eval-v24/), each written by a helper who
 # never saw the detection code, with only the slots the generator already had. One table holds
 # what each pins, instead of a block of tests per corpus.
 @dataclass(frozen=True)
@@ -377,6 +377,19 @@ BLIND = {
         True,
         (18, 24),
     ),
+    "eval-v24": Blind(
+        {
+            1: "e46a83d0038d6ac9",
+            2: "385447f5ba01a637",
+            3: "6a8b49a3d5e9e587",
+            4: "229e460ffc1a18f2",
+            5: "cae8c7bed6a13a41",
+        },
+        23,
+        40,
+        True,
+        (18, 24),
+    ),
 }
 _SECTIONS = [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
 
@@ -416,7 +429,7 @@ def test_blind_inline_names_are_not_lexicon_names(corpus_dir: str) -> None:
         assert not set(re.split(r"[\s.]+", value.lower())) & names, value
 
 
-@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 24)])
+@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 25)])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
