@@ -104,6 +104,7 @@ _LEGEND = re.compile(
     r"(?i)\b(?:ghost|ghosts|legend|legends|phantom|spectre)(?:[ \t]+(?:story|stories|tale|tales|"
     r"walk|tour|hunt))?[ \t]+(?:about|of|called|named)[ \t]+$"
 )
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
 # "the Ellen Rose has a cracked rigger": a vessel's or an engine's part after "the NAME has".
 _THE_NAME = re.compile(r"(?:^|[\s(])[Tt]he[ \t]+$")
 _HAS_A_PART = re.compile(
@@ -135,8 +136,19 @@ def creature_at(text: str, start: int, end: int) -> bool:
         or _has_part(after)
         or _is_kind(before)
         or _LEGEND.search(before) is not None
+        or _after_a_word(before)
         or (_THE_NAME.search(before) is not None and _has_a_part(after))
     )
+
+
+def _after_a_word(before: str) -> bool:
+    # "is called Big Bertha", "named Glowforge Gary", "the ghost story about Old Jory": the
+    # name after a describing word or a maker's name that is no given name, read alone
+    m = _WORD_BEFORE.search(before)
+    if m is None or gazetteer.current().is_first_name(m.group(1).casefold()):
+        return False
+    rest = before[: m.start(1)]
+    return _called(rest) or _LEGEND.search(rest) is not None
 
 
 def _is_kind(before: str) -> bool:

@@ -115,7 +115,10 @@ def named_storm(text: str, start: int, end: int) -> bool:
     elif _STORM_BEFORE.search(before):
         lead, phrase = before.split()[-1].casefold(), f"{before.split()[-1]} {value}"
     elif value == "Storm" and nxt is not None:  # "Storm" spread alone from "Storm Dervla"
-        return storm_and_given_name(f"{value} {nxt.group(1)}")
+        phrase_end = end + nxt.end()
+        return storm_and_given_name(f"{value} {nxt.group(1)}") or storm_event(
+            text, start, phrase_end
+        )
     else:
         return False
     return lead != "storm" or bool(_WEATHER.search(text)) or storm_and_given_name(phrase)

@@ -107,3 +107,19 @@ def test_a_machine_ghost_boat_or_animal_name_is_a_thing(texts: list[str], name: 
 )
 def test_a_person_keeps_the_name(texts: list[str], name: str) -> None:
     assert case_things(texts, [name]) == frozenset()
+
+
+def test_a_name_after_a_describing_or_maker_word_is_read_alone() -> None:
+    texts = ["the kiln is called Big Mavis, it runs hot", "the laser is named Zyntex Reg"]
+    assert case_things(texts, ["Mavis", "Reg"]) == {"mavis", "reg"}
+    # a given name before it makes a person's whole name: "called Jo Mavis"
+    assert case_things(["the kiln tech is called Jo Mavis"], ["Mavis"]) == frozenset()
+
+
+def test_storm_spread_alone_reads_the_whole_phrase() -> None:
+    text = "the juniors are on the water in Storm Idris, call me"
+    start = text.index("Storm")
+    assert named_storm(text, start, start + len("Storm"))
+    text = "notes sent to Storm Idris for comment"
+    start = text.index("Storm")
+    assert not named_storm(text, start, start + len("Storm"))
