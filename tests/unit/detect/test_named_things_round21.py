@@ -1,4 +1,4 @@
-"""Round-21 names given to things (issue 15): storms, openings, locomotives, machines, ghosts, boats.
+"""Round-21 names given to things (issue 15): storms, openings, engines, machines, ghosts, boats.
 
 Phrases written for these tests (not taken from the evaluation corpora); names are invented.
 """
