@@ -95,6 +95,21 @@ _DONE_TO = re.compile(
     r"(?:spayed|neutered|castrated|microchipped|wormed|worming|shod|shoeing|"
     r"de-?flea['’]?d)(?!\w)"
 )
+# "the yard dog is Tyson", "our kiln was Big Bertha": the kind is the name (round 21).
+_KIND_IS = re.compile(
+    r"(?:^|[\s(])(the|our|my)[ \t]+(?:[a-z]+[ \t]+){0,2}?([a-z]+)[ \t]+(?:is|was)[ \t]+$"
+)
+# "the ghost story about Old Jory", "the legend of Tom": a ghost's or a legend's name.
+_LEGEND = re.compile(
+    r"(?i)\b(?:ghost|ghosts|legend|legends|phantom|spectre)(?:[ \t]+(?:story|stories|tale|tales|"
+    r"walk|tour|hunt))?[ \t]+(?:about|of|called|named)[ \t]+$"
+)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+$")
+# "the Ellen Rose has a cracked rigger": a vessel's or an engine's part after "the NAME has".
+_THE_NAME = re.compile(r"(?:^|[\s(])[Tt]he[ \t]+$")
+_HAS_A_PART = re.compile(
+    rf"^[ \t]+(?:has|had|needs|got|lost|broke)[ \t]+((?:{_WORD}[ \t]+){{0,2}}{_WORD})"
+)
 _DEED_AFTER = re.compile(rf"^(?:[ \t]+(?:has|had|was|just|finally|then))?[ \t]+({_WORD})")
 _PART_AFTER = re.compile(rf"^['’]s[ \t]+(?:(?:new|old|left|right)[ \t]+)?({_WORD})")
 
@@ -119,6 +134,33 @@ def creature_at(text: str, start: int, end: int) -> bool:
         or bool(_LAID.match(after) or _DONE_TO.match(after))
         or _did(after)
         or _has_part(after)
+        or _is_kind(before)
+        or _LEGEND.search(before) is not None
+        or _after_a_word(before)
+        or (_THE_NAME.search(before) is not None and _has_a_part(after))
+    )
+
+
+def _after_a_word(before: str) -> bool:
+    # "is called Big Bertha", "named Glowforge Gary", "the ghost story about Old Jory": the
+    # name after a describing word or a maker's name that is no given name, read alone
+    m = _WORD_BEFORE.search(before)
+    if m is None or gazetteer.current().is_first_name(m.group(1).casefold()):
+        return False
+    rest = before[: m.start(1)]
+    return _called(rest) or _LEGEND.search(rest) is not None
+
+
+def _is_kind(before: str) -> bool:
+    m = _KIND_IS.search(before)
+    return m is not None and kind_word(m.group(2), m.group(1)) and m.group(2) not in PEOPLE_TOO
+
+
+def _has_a_part(after: str) -> bool:
+    m = _HAS_A_PART.match(after)
+    # "has a cracked rigger", "needs a new firebox"; not "has a perch" (a person sits on one)
+    return m is not None and any(
+        part_word(w) and w not in ("perch", "mews") for w in m.group(1).split()
     )
 
 

@@ -37,6 +37,8 @@ bell treble tenor
 boat yacht dinghy barge narrowboat tug ferry trawler lifeboat canoe kayak cruiser
 van lorry truck tractor digger dumper forklift bus minibus tram locomotive loco engine
 gritter mower drone robot kiln furnace boiler
+roller cutter laser printer lathe loom oven generator compressor mixer hoist winch dredger
+steamer shunter railcar ghost spectre phantom apparition
 """)
 # Kinds said of people as well ("his bird", "silly cow", "ta duck", "cheeky monkey").
 FIGURATIVE = _set("""
@@ -51,18 +53,21 @@ SAYINGS = _set("night dark lone early odd rare lucky party social proper right r
 NOT_ANIMALS = _set("""
 bell treble tenor boat yacht dinghy barge narrowboat tug ferry trawler lifeboat canoe kayak
 cruiser van lorry truck tractor digger dumper forklift bus minibus tram locomotive loco
-engine gritter mower drone robot kiln furnace boiler
+engine gritter mower drone robot kiln furnace boiler roller cutter laser printer lathe
+loom oven generator compressor mixer hoist winch dredger steamer shunter railcar ghost
+spectre phantom apparition
 """)
 # What only an animal or a bell does (past, present and -ing forms are derived).
 _DEEDS = _set("""
 perch roost purr miaow meow mew moo neigh whinny bleat cluck quack squawk moult molt foal
-whelp farrow bate mantle toll
+whelp farrow bate mantle toll haunt
 """)
 # An animal's body and kit, a bell's parts: after the name's possessive ("Maggie's jesses").
 _PARTS = _set("""
 jesses anklets creance perch mews aviary kennel hutch cage stable paddock bridle halter
 hooves hoof paws paw mane beak talons feathers plumage fur whiskers claws muzzle udder horns
 antlers microchip worming telemetry clapper headstock gudgeons hull keel rudder mast tiller
+rigger riggers gunwale gunwales moorings footplate firebox smokebox
 """)
 # Kinds that are also food or a stall's trade: "Sam (fresh fish)" is a trader.
 FOOD = _set("fish salmon trout carp pike chicken lamb turkey duck goose pig cod")

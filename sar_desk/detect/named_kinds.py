@@ -8,7 +8,8 @@ next to it, never from a corpus's names:
   gritter", "Tess the tractor") or before it with "called"/"named" ("a van called Gertie");
 - a name before "ward" or "wing" after a preposition or an article ("on Fleming ward");
   a named building ("Taylor House") is an address's, a place, and is left to the others;
-- "Storm" and a given name ("Storm Dervla"), for `thing_names.named_storm`;
+- "Storm" and a given name ("Storm Dervla"), or a name said to come, hit or cancel things
+  ("Storm Fenella warning", "out in Storm Idris"), for `thing_names.named_storm`;
 - a police dog ("PD Bruno") and an animal that has an owner ("Ziggy's owner");
 - a business named with a possessive and its trade, capitalised ("Big Sal's Plaice");
 - a lower-case name-word inside a set phrase (`set_phrases`: "cash and carry", "carol
@@ -150,3 +151,45 @@ def storm_and_given_name(phrase: str) -> bool:
     gaz = gazetteer.current()
     low = words[1].casefold()
     return gaz.is_first_name(low) and not gaz.is_surname(low)
+
+
+_DAYS = (
+    r"(?:mon|tues?|wed|weds|thurs?|fri|sat|sun)(?:day)?|today|tonight|tomorrow|this|next|on|"
+    r"in|overnight|later"
+)
+# What a storm does or is said to do ("Storm X warning", "is coming Thursday", "may cancel").
+_STORM_EVENT_AFTER = re.compile(
+    rf"(?i)^[ \t]+(?:(?:is|was|will|has|had|may|could|might|should)[ \t]+)?(?:be[ \t]+)?"
+    rf"(?:warning|alert|damage|hits?|hitting|arriv\w*|batter\w*|approach\w*|forecast|"
+    rf"blew|blow\w*|cancel\w*|clos\w*|(?:coming|due|expected)[ \t]+(?:{_DAYS})\b)"
+)
+# Being inside a storm: "on the water in Storm X", "during storm x".
+_STORM_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:in|during|amid|through|ahead[ \t]+of|because[ \t]+of|due[ \t]+to)[ \t]+$"
+)
+
+
+def storm_event(text: str, start: int, end: int) -> bool:
+    """Whether "Storm X" (or "storm x" in lower case) stands as weather (round 21).
+
+    The word Storm before one name stands as a title, as the Met Office names storms; it is
+    the weather when the phrase is said to come, hit or cancel things ("Storm Fenella is
+    coming Friday", "storm x may cancel Sat"), or something happens in it ("out in Storm
+    Idris"). A listed family name after Storm without a given name is a person ("Storm Okafor").
+    """
+    words = text[start:end].split()
+    if len(words) != 2 or words[0].casefold() != "storm" or not words[1].isalpha():
+        return False
+    if (
+        not (words[0] == "Storm" and words[1][:1].isupper())
+        and text[start:end] != text[start:end].lower()
+    ):
+        return False
+    gaz = gazetteer.current()
+    low = words[1].casefold()
+    if gaz.is_surname(low) and not gaz.is_first_name(low):
+        return False
+    return bool(
+        _STORM_EVENT_AFTER.match(text[end : end + 40])
+        or _STORM_EVENT_BEFORE.search(text[max(0, start - 16) : start])
+    )

@@ -16,7 +16,8 @@ Each rule reads the span's own words or the words right next to it, never a corp
   ("District Commissioner", "Rehoming Manager", "General Manager");
 - a lower-case common word closing a phrase an article opens ("at the church hall");
 - names that chat gives to storms, animals, teams, months and trade brands (`thing_names`),
-  and to machines and buildings (`named_kinds`).
+  and to machines and buildings (`named_kinds`); named chess openings and famous locomotives
+  (`famous_things`).
 
 `without_things` drops such PERSON guesses; a name known to the case is never dropped.
 """
@@ -36,6 +37,7 @@ from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
+from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.named_kinds import named_animal_kind, named_kind
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
@@ -257,6 +259,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
         or spoken_not_named(value)  # "Mum", "nae", "Kurdish Sorani", "miss form"
         or placed_not_named(text, start, end)  # "due 8 Jan", "the defendant's"
+        or famous_thing(text, start, end)  # "played the Ruy Lopez", "Flying Scotsman loco"
     )
 
 
@@ -270,9 +273,10 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
             or lone_kin_word(text[start:end])  # Welsh "Nain" read as a place
             or not_a_place(text, start, end)  # "the County Hall", "school trip Fri"
+            or famous_thing(text, start, end)  # "Duchess of Hamilton" derailed: a locomotive
         )
     if entity == "NRP":
-        return in_trade_brand(text, start, end)
+        return in_trade_brand(text, start, end) or famous_thing(text, start, end)
     if entity == "EMAIL_ADDRESS":
         return role_mailbox(text[start:end])  # "foi@", "enquiries@": a body's, not a person's
     return never_person(text, start, end)

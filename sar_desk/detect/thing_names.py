@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.named_kinds import storm_and_given_name
+from sar_desk.detect.named_kinds import storm_and_given_name, storm_event
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
@@ -108,12 +108,17 @@ def named_storm(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     before = text[max(0, start - 12) : start]
     nxt = _NEXT_WORD.match(text[end:])
+    if storm_event(text, start, end):
+        return True
     if _STORM_WORD.match(value):
         lead, phrase = value.split()[0].casefold(), value
     elif _STORM_BEFORE.search(before):
         lead, phrase = before.split()[-1].casefold(), f"{before.split()[-1]} {value}"
     elif value == "Storm" and nxt is not None:  # "Storm" spread alone from "Storm Dervla"
-        return storm_and_given_name(f"{value} {nxt.group(1)}")
+        phrase_end = end + nxt.end()
+        return storm_and_given_name(f"{value} {nxt.group(1)}") or storm_event(
+            text, start, phrase_end
+        )
     else:
         return False
     return lead != "storm" or bool(_WEATHER.search(text)) or storm_and_given_name(phrase)

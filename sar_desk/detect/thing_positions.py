@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.closed_classes import HONORIFICS
+from sar_desk.detect.creature_words import NOT_ANIMALS
 from sar_desk.detect.cues import AUXILIARIES, RELATIONS, ROLES
 from sar_desk.detect.phrase_words import KIN
 from sar_desk.detect.posts import HEADS as POST_HEADS
@@ -87,7 +88,7 @@ def person_noun(word: str) -> bool:
         or low in HONORIFICS
         or low in TITLES
         or low in _PEOPLE
-        or bool(_AGENT.search(low))
+        or (bool(_AGENT.search(low)) and low not in NOT_ANIMALS)  # "roller", "cutter": machines
     )
 
 
