@@ -138,6 +138,12 @@ def case_things(
             # with a capital ("the bill came in" is the word).
             if person_at(text, start, end):
                 person.add(key)
+            head = _WORD.match(text, start)
+            if head is not None and head.end() < end and thing_key(head.group()) in wanted:
+                # "Kizzy Bakker" is matched whole, longest first; its given name standing
+                # before a family name is person evidence for a lone "Kizzy" too.
+                if person_at(text, start, head.end()):
+                    person.add(thing_key(head.group()))
             elif text[start].isupper() and (
                 thing_at(text, start, end) or creature_at(text, start, end)
             ):
