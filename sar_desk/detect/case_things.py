@@ -90,8 +90,11 @@ def person_at(text: str, start: int, end: int) -> bool:
     if noun is not None and person_noun(noun[1]):
         return True  # "our cleaner Kevin"
     surname = _SURNAME_AFTER.match(after)
-    if surname is not None and gazetteer.current().is_surname(surname.group(1).casefold()):
-        return True  # "Kevin Price": a family name attached
+    if surname is not None and any(
+        gazetteer.current().is_surname(part)
+        for part in re.split(r"[-'’]", surname.group(1).casefold())
+    ):
+        return True  # "Kevin Price", "Kevin Petrović-Shaw": a family name attached
     given = _GIVEN_BEFORE.search(before)
     if (
         given is not None
