@@ -9,6 +9,7 @@ import pytest
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect.case_things import case_things
+from sar_desk.detect.ner_spans import name_before_number
 from sar_desk.detect.propagate import propagation_names
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
 from sar_desk.detect.words import is_not_a_name
@@ -72,3 +73,20 @@ def test_a_double_barrelled_family_name_with_a_listed_part_shows_a_person() -> N
     assert case_things(texts, ["Wilfred"]) == frozenset()
     # Still a thing when nothing shows a person.
     assert case_things(texts[:1], ["Wilfred"]) == {name_key("Wilfred")}
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Wenna Trelawny-Odawa 1385", "Wenna Trelawny-Odawa"),
+        ("Bronwen Gatti 7:02", "Bronwen Gatti"),
+        ("WO2 Pritchard", None),  # a rank with a digit: left to the other rules
+        ("Ticket 40012", None),  # one word and a number: a reference
+        ("Bronwen Gatti 7:02 late", None),  # the number is not at the end
+    ],
+)
+def test_a_full_name_before_a_number_is_cut_at_the_name(span: str, expected: str | None) -> None:
+    text = f"ladder: {span}, next"
+    start = text.index(span)
+    end = name_before_number(text, start, start + len(span))
+    assert (text[start:end] if end is not None else None) == expected
