@@ -90,3 +90,10 @@ def test_a_full_name_before_a_number_is_cut_at_the_name(span: str, expected: str
     start = text.index(span)
     end = name_before_number(text, start, start + len(span))
     assert (text[start:end] if end is not None else None) == expected
+
+
+def test_a_given_name_inside_a_full_name_that_is_a_thing_stays_a_thing() -> None:
+    texts = ["the boat Wilfred Price needs antifouling", "Wilfred Price is on the slip"]
+    texts += ["Wilfred the llama bit a child"]
+    things = case_things(texts, ["Wilfred", "Wilfred Price"])
+    assert name_key("Wilfred") in things
