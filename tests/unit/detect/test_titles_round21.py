@@ -9,6 +9,7 @@ import pytest
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect.case_things import case_things
+from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.ner_spans import name_before_number
 from sar_desk.detect.propagate import propagation_names
 from sar_desk.detect.recognizers.chat_name_recognizer import ChatNameRecognizer
@@ -97,3 +98,21 @@ def test_a_given_name_inside_a_full_name_that_is_a_thing_stays_a_thing() -> None
     texts += ["Wilfred the llama bit a child"]
     things = case_things(texts, ["Wilfred", "Wilfred Price"])
     assert name_key("Wilfred") in things
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A name that opens with an English word ("Pa", "Ka") after a post still loses it.
+        ("Match Captain pa nhia: the team sheet", "Captain pa", "pa"),
+        ("Head Bookbinder Ka Yan: the vellum is in", "Bookbinder Ka Yan", "Ka Yan"),
+        # Nothing after the post reads as a name: left as it was.
+        ("Club Captain Office hours", "Captain Office", "Captain Office"),
+    ],
+)
+def test_a_post_before_a_name_that_opens_with_a_word_is_cut(
+    text: str, span: str, expected: str
+) -> None:
+    start = text.index(span)
+    a, b = without_leading_post(text, start, start + len(span))
+    assert text[a:b] == expected
