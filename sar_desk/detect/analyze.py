@@ -26,7 +26,7 @@ from sar_desk.detect.group_titles import owner_findings
 from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
-from sar_desk.detect.ner_spans import pieces
+from sar_desk.detect.ner_spans import name_before_number, pieces
 from sar_desk.detect.not_people import without_things
 from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.platforms import named_thing
@@ -145,9 +145,12 @@ def _text_findings(
             start, end = without_leading_post(text, start, end)  # "[tower] captain sam"
         elif entity in ("PERSON", *NAME_LIKE) and s.recognizer == _NER:
             if entity == "PERSON" and any(ch.isdigit() for ch in text[start:end]):
-                # ticket numbers and references, never a name ("WO2 Pritchard" is rescued)
-                found += _rescued(message_id, text, s, start, end)
-                continue
+                named = name_before_number(text, start, end)  # "Tomasz Kowal-Lowe 1385"
+                if named is None:
+                    # ticket numbers and references, never a name ("WO2 Pritchard" is rescued)
+                    found += _rescued(message_id, text, s, start, end)
+                    continue
+                end = named
             if entity == "PERSON":
                 start, end = trim_span(text, start, end)
                 trimmed = end < s.end

@@ -90,8 +90,11 @@ def person_at(text: str, start: int, end: int) -> bool:
     if noun is not None and person_noun(noun[1]):
         return True  # "our cleaner Kevin"
     surname = _SURNAME_AFTER.match(after)
-    if surname is not None and gazetteer.current().is_surname(surname.group(1).casefold()):
-        return True  # "Kevin Price": a family name attached
+    if surname is not None and any(
+        gazetteer.current().is_surname(part)
+        for part in re.split(r"[-'’]", surname.group(1).casefold())
+    ):
+        return True  # "Kevin Price", "Kevin Petrović-Shaw": a family name attached
     given = _GIVEN_BEFORE.search(before)
     if (
         given is not None
@@ -129,9 +132,21 @@ def case_things(
     firsts = {_WORD.findall(k)[0] for k in wanted if _WORD.findall(k)}
     thing: set[str] = set()
     person: set[str] = set()
+    heads: dict[str, set[str]] = {}  # a given name: the full names it stood in as a person
     for text in texts:
         for start, end in _occurrences(text, wanted, firsts, longest):
             key = thing_key(text[start:end])
+            # "Kizzy Bakker" is matched whole, longest first; its given name standing before
+            # a family name is person evidence for a lone "Kizzy" too, unless the whole name
+            # turns out a thing ("Agnes Rose", a boat).
+            head = _WORD.match(text, start)
+            if (
+                head is not None
+                and head.end() < end
+                and thing_key(head.group()) in wanted
+                and person_at(text, start, head.end())
+            ):
+                heads.setdefault(thing_key(head.group()), set()).add(key)
             if key in person:
                 continue
             # Person evidence first ("tell Kevin the van is ready"); a thing only as written
@@ -142,6 +157,7 @@ def case_things(
                 thing_at(text, start, end) or creature_at(text, start, end)
             ):
                 thing.add(key)
+    person.update(h for h, fulls in heads.items() if any(f not in thing for f in fulls))
     return frozenset(thing - person)
 
 

@@ -12,7 +12,9 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 # Titles of office and forms of address beyond `TITLES`: what a person is called by their post
-# ("Sister", "the Coroner", "Superintendent Registrar"), a closed class, never a name alone.
+# ("Sister", "the Coroner", "Superintendent Registrar"), a closed class, never a name alone,
+# with the written short forms of the service ranks ("Capt", "Sgt", "Insp": `ranks`) and the
+# words a club or a faith uses the same way ("Coach", "Skipper", "Sensei", "Padre").
 HONORIFICS = _wordset("""
 sister matron nurse coroner registrar superintendent sergeant sarge constable inspector
 detective chief commander captain major colonel lieutenant corporal private officer judge
@@ -20,6 +22,8 @@ magistrate recorder reverend vicar canon bishop father pastor imam rabbi lord la
 madam master headteacher head deputy principal chair chairman chairwoman councillor mayor
 sheriff bailiff warden governor director doctor professor
 revd rev'd rt hon cllr fr akela churchwarden rector curate deacon archdeacon sensei sifu
+capt cpt maj col lt brig gen sgt sgnt cpl lcpl pte bdr cdr cmdr adm insp supt dci dcs pcso
+coach skipper maestro padre chaplain sheikh swami pandit ustadh ustaz
 """)
 
 # Particles that open or join a family name ("Ní Bhriain", "Dela Cruz", "van Dijk", "Nic

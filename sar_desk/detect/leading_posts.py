@@ -138,6 +138,15 @@ def without_leading_post(text: str, start: int, end: int) -> tuple[int, int]:
             continue  # "Porter Jones": a family name, or the qualifier of a later head
         elif not _qualifier(low):
             break
-    if not cut or cut >= len(words) or not _reads_as_name(words[cut].group(0)):
+    if not cut or cut >= len(words):
+        return start, end
+    # The name after the post may open with a word that is also English ("Pa Nhia", "Ka
+    # Yan"): a later word of it, or the word right after the span, still shows a name.
+    after = _NEXT_WORD.match(text, end)
+    rest = [w.group(0) for w in words[cut:]] + ([after.group(1)] if after else [])
+    if not any(_reads_as_name(w) for w in rest):
         return start, end
     return start + words[cut].start(), end
+
+
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_][\w'’-]*)")

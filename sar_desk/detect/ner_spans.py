@@ -10,6 +10,7 @@ one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 
@@ -37,3 +38,24 @@ def pieces(
         if b - a > 1 and any(c.isalpha() for c in text[a:b]):  # "w/" is no place
             out.append((a, b))
     return out
+
+
+# A full name of two or three capitalised words (a hyphen or an apostrophe inside a word),
+# then a number after a blank: a grade, a score or a time read into the name by the model.
+_NAME_THEN_NUMBER = re.compile(
+    r"(?P<name>[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?(?:[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?){1,2})"
+    r"[ \t]+[\d][\d:.,/-]*"
+)
+
+
+def name_before_number(text: str, start: int, end: int) -> int | None:
+    """End of a full name when a person span is that name and a trailing number, else None.
+
+    "Tomasz Wierzbicki-Lowe 1385" on a grading list: the number is the grade, the name stands
+    on its own. Anything else holding a digit ("WO2 Pritchard", a reference) is left to the
+    caller's other rules.
+    """
+    m = _NAME_THEN_NUMBER.fullmatch(text, start, end)
+    if m is None or any(ch.isdigit() for ch in m.group("name")):
+        return None
+    return m.end("name")

@@ -22,13 +22,18 @@ from sar_desk.detect.recognizers.ranks import RANKS, WORD_RANKS
 # Titles that never mean anything else before a name.
 _HONORIFICS = (
     "mr|mrs|ms|miss|mx|dr|prof|sir|dame|cllr|councillor|rev|revd|reverend|fr|canon|rabbi|imam"
-    "|capt|captain|sgt|sergeant|insp|inspector|supt|cpl|lt|col|lord|lady"
+    "|capt|cpt|captain|sgt|sergeant|insp|inspector|supt|cpl|lt|col|lord|lady"
 )
 # Ranks and roles that are also words or letters ("ds" is also a console, "sister" a relation,
 # "pc" a computer): the name after them must be in no English dictionary.
 # The fire service's managers go by their initials too ("wm dobson": Watch Manager; station,
 # group and crew managers "sm", "gm", "cm").
-_AMBIGUOUS = "sister|ds|dc|di|dci|dsi|pc|pcso|wpc|wm|sm|gm|cm"
+_AMBIGUOUS = (
+    "sister|ds|dc|di|dci|dsi|pc|pcso|wpc|wm|sm|gm|cm"
+    # A club's or a dojo's form of address ("Coach Ó hUiginn", "Sensei Abe"): also a bus, a
+    # boat's master and a teacher in other senses, so the name after must be no word.
+    "|coach|skipper|sensei|sifu|maestro|padre"
+)
 _PARTICLE = (
     r"(?:(?i:st\.?|de|la|le|du|da|di|del|della|van|von|der|den|ten|ter|o|ó|mac|bin|al|el)[ \t]+)"
 )
