@@ -34,6 +34,7 @@ from sar_desk.detect.address_words import lone_kin_word, spoken_not_named
 from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.civic_places import not_a_place
+from sar_desk.detect.club_things import club_thing
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
@@ -105,11 +106,13 @@ _GOODS = (
     r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
     r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
     r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
-    r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop"
+    r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop|"
+    r"controllers?|stoves?|bat(?=[ \t]+(?:for|from|is|was|needs))|rackets?|racquets?|helmets?|"
+    r"masks?|gloves|order(?=[ \t]*:)"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
-    r"in stock\b|(?:is |are )?out of stock\b)"
+    r"in stock\b|(?:is |are )?out of stock\b|one (?:works|is working)\b)"
 )
 _GOODS_INSIDE = re.compile(rf"^(?:{_GOODS})$")
 
@@ -249,6 +252,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or pet_or_boat(text, start, end)
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
+        or club_thing(text, start, end)  # "Welsh Curling", "Banana Pi"
         or names_a_thing(text, start, end)
         or named_kind(text, start, end)
         or word_before_post(text, start, end)

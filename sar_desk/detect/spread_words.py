@@ -79,12 +79,25 @@ def _unaccented(gaz: gazetteer.Gazetteers) -> frozenset[str]:
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
+def _lower_common_noun(value: str) -> bool:
+    """A lower-case common word no name list holds ("sauna" of a spread "Sauna Host Ola").
+
+    Written in lower case such a word is the noun, wherever its capitalised form was found;
+    a listed name that is a word ("rose", "dawn") is left to the spread.
+    """
+    word = value.strip(_EDGE)
+    if " " in word or not word.islower() or not dictionary_word(word):
+        return False
+    gaz = gazetteer.current()
+    return not (gaz.is_first_name(word) or gaz.is_surname(word))
+
+
 def spread_blocked(text: str, start: int, end: int) -> bool:
     """Whether a spread name stands as a thing here, or in a month range ("Jan-Mar").
 
     A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs".
     """
-    if never_person(text, start, end):
+    if never_person(text, start, end) or _lower_common_noun(text[start:end]):
         return True
     token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
     return token is not None and month_range(token.group(0))

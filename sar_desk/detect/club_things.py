@@ -1,0 +1,125 @@
+"""Bodies, kit and platforms a club's chat names that NER reads as people (issue 15, round 21).
+
+A sports or hobby club's chat names its national governing body ("Welsh Athletics",
+"Scottish Curling"), the boards and kit it buys ("Banana Pi", "Mrs Sparkle for the loos") and
+the platforms it books and scores on ("Pay-Play", "XY Card"). Each rule reads the span's own
+words and the word right after it:
+
+- a nation's adjective before a sport or an activity (a word in -ing or a listed sport) is
+  a governing body, and so is the adjective alone before one;
+- a common English word before "Pi" is a single-board computer;
+- "Mr"/"Mrs" before one common English word that no name list holds is a brand's mascot;
+- one hyphenated word of two capitalised common English words, neither a listed name, is a
+  platform's or a product's coinage (a double-barrelled surname has a listed name in it);
+- a short acronym before one common English noun that is no listed name is a product or a
+  system ("XY Card", "QR Reader"), not initials and a surname.
+
+Source: written by hand for round 21 (7 Dec 2026); no corpus's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+
+# The adjectives and names of the UK's nations and of Great Britain, as bodies open with them.
+_NATIONS = frozenset(
+    "british english welsh scottish irish ulster england scotland wales gb uk".split()
+)
+# Sports whose names do not end in -ing; those that do ("Rowing", "Curling") are read by shape.
+_SPORTS = frozenset(
+    """
+    athletics gymnastics hockey rugby cricket football netball tennis golf triathlon judo
+    badminton squash canoe bowls archery lacrosse handball volleyball basketball baseball
+    softball korfball polo karate taekwondo orienteering rounders croquet snooker darts
+    chess bridge equestrian swimming cycling sailing rowing fencing shooting wrestling boxing
+    """.split()
+)
+_NEXT_WORD = re.compile(r"^[ \t]+([A-Z][\w-]*)")
+_TITLED_BRAND = frozenset({"mr", "mrs", "mr.", "mrs."})
+_ACRONYM = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _listed(word: str) -> bool:
+    gaz = gazetteer.current()
+    key = word.casefold()
+    return gaz.is_first_name(key) or gaz.is_surname(key)
+
+
+def _common(word: str) -> bool:
+    """A common English word that is no listed given name or family name."""
+    return word.isalpha() and gazetteer.current().is_common_word(word.lower()) and not _listed(word)
+
+
+def _sport(word: str) -> bool:
+    key = word.casefold()
+    if key in _SPORTS:
+        return True
+    return key.endswith("ing") and len(key) > 5 and gazetteer.current().is_english(key)
+
+
+def national_body(text: str, start: int, end: int) -> bool:
+    """Whether a span is (or opens) a nation's body for a sport ("Welsh Curling")."""
+    words = [w.strip(_EDGE) for w in text[start:end].split()]
+    if not words or words[0].casefold() not in _NATIONS:
+        return False
+    if len(words) == 1:
+        after = _NEXT_WORD.match(text[end : end + 24])
+        return after is not None and _sport(after.group(1)) and not _listed(after.group(1))
+    return len(words) == 2 and _sport(words[1]) and not _listed(words[1])
+
+
+def board_computer(text: str, start: int, end: int) -> bool:
+    """Whether a span is a single-board computer ("Banana Pi"), or its first word before "Pi"."""
+    words = [w.strip(_EDGE) for w in text[start:end].split()]
+    if len(words) == 1 and re.match(r"^[ \t]+Pi\b", text[end : end + 4]):
+        return _common(words[0])
+    return len(words) == 2 and words[1] == "Pi" and _common(words[0])
+
+
+def titled_brand(value: str) -> bool:
+    """Whether a span is "Mr"/"Mrs" and one common word no name list holds ("Mrs Sparkle")."""
+    words = [w.strip(_EDGE) for w in value.split()]
+    return (
+        len(words) == 2
+        and words[0].casefold() in _TITLED_BRAND
+        and words[1][:1].isupper()
+        and _common(words[1])
+    )
+
+
+def coined_compound(value: str) -> bool:
+    """Whether one hyphenated word joins two capitalised common words ("Pay-Play")."""
+    word = value.strip(_EDGE)
+    parts = word.split("-")
+    return (
+        " " not in word
+        and len(parts) == 2
+        and all(p[:1].isupper() and _common(p) for p in parts)
+    )
+
+
+def acronym_product(value: str) -> bool:
+    """Whether a span is a short acronym and one common noun, no listed name ("XY Card")."""
+    words = [w.strip(_EDGE) for w in value.split()]
+    return (
+        len(words) == 2
+        and bool(_ACRONYM.match(words[0]))
+        and words[1][:1].isupper()
+        and _common(words[1])
+    )
+
+
+def club_thing(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, guessed a person, is a body, a board, a brand or a platform."""
+    value = text[start:end]
+    return (
+        national_body(text, start, end)
+        or board_computer(text, start, end)
+        or titled_brand(value)
+        or coined_compound(value)
+        or acronym_product(value)
+    )

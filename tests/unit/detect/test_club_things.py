@@ -1,0 +1,107 @@
+"""Bodies, kit, platforms and cricket calls a club's chat names (issue 15, round 21).
+
+Phrases written for these tests (not taken from the evaluation corpora); names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.address_words import spoken_not_named
+from sar_desk.detect.brands import vehicle
+from sar_desk.detect.club_things import (
+    acronym_product,
+    board_computer,
+    coined_compound,
+    national_body,
+    titled_brand,
+)
+from sar_desk.detect.languages import foreign_clauses
+from sar_desk.detect.not_people import never_person
+from sar_desk.detect.spread_words import spread_blocked
+from tests.unit.detect.conftest import span_of
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Welsh Curling entry for Jo is late", "Welsh Curling"),
+        ("the Scottish Athletics form is in", "Scottish Athletics"),
+        ("British Canoeing licence renewed", "British"),
+        ("England Netball fixtures are out", "England Netball"),
+    ],
+)
+def test_a_nation_before_a_sport_is_a_body(text: str, value: str) -> None:
+    assert national_body(*span_of(text, value))
+    assert never_person(*span_of(text, value))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Tom Welsh rang about fees", "Tom Welsh"), ("ask Jo English about it", "Jo English")],
+)
+def test_a_family_name_that_is_a_nation_word_stays_a_name(text: str, value: str) -> None:
+    assert not national_body(*span_of(text, value))
+    assert not never_person(*span_of(text, value))
+
+
+def test_a_word_before_pi_is_a_board() -> None:
+    assert board_computer(*span_of("Banana Pi club tonight", "Banana"))
+    assert board_computer(*span_of("bring the Banana Pi please", "Banana Pi"))
+    assert not board_computer(*span_of("Priya Pi is here", "Priya"))
+
+
+def test_mr_or_mrs_and_one_common_word_is_a_brand() -> None:
+    assert titled_brand("Mrs Sparkle")
+    assert not titled_brand("Mrs Baker")  # a listed family name
+    assert not titled_brand("Mr Ahmed")
+    assert not never_person(*span_of("Mr Smith called back", "Mr Smith"))
+
+
+def test_a_hyphenated_pair_of_common_words_is_a_coinage() -> None:
+    assert coined_compound("Pay-Play")
+    assert not coined_compound("Rose-Hill")  # a listed name in it: double-barrelled
+    assert not coined_compound("Okafor-Lane")
+
+
+def test_an_acronym_before_a_common_noun_is_a_product() -> None:
+    assert acronym_product("QR Reader")
+    assert not acronym_product("JD Morgan")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kestrel controller is dead again", "Kestrel"),
+        ("the Dunlop one works fine", "Dunlop"),
+        ("Slazenger bat for Jo, £90", "Slazenger"),
+        ("Fenwick order: 3 helmets", "Fenwick"),
+    ],
+)
+def test_a_brand_before_kit_is_no_person(text: str, value: str) -> None:
+    assert never_person(*span_of(text, value))
+
+
+def test_a_person_before_a_verb_like_kit_word_stays() -> None:
+    assert not never_person(*span_of("Sam bats first today", "Sam"))
+
+
+def test_a_two_word_make_is_a_vehicle() -> None:
+    assert vehicle(*span_of("his old Range Rover is for scrap", "Range Rover"))
+    assert not vehicle(*span_of("Martin Rover is here", "Martin Rover"))
+
+
+def test_cricket_calls_are_filler() -> None:
+    assert spoken_not_named("howzat")
+    assert spoken_not_named("owzat")
+
+
+def test_nepali_thanks_are_a_foreign_clause() -> None:
+    assert foreign_clauses("dhanyabad sabai lai")
+
+
+def test_a_lower_case_common_noun_is_not_spread() -> None:
+    assert spread_blocked(*span_of("the sauna is lit at 7", "sauna"))
+    assert not spread_blocked(*span_of("ask rose about it", "rose"))  # a listed name
