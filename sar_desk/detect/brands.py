@@ -31,7 +31,9 @@ suzuki dacia lexus porsche jeep subaru ssangyong mg polestar byd iveco isuzu alf
 landrover land-rover
 """)
 # Makes of two words, each of which alone may be a name ("Martin", "Royce").
-TWO_WORD_MAKES = frozenset({"land rover", "range rover", "aston martin", "alfa romeo", "rolls royce"})
+TWO_WORD_MAKES = frozenset(
+    {"land rover", "range rover", "aston martin", "alfa romeo", "rolls royce"}
+)
 # Household cleaning, care and laundry brands that are no one's name: a thing alone.
 HOUSEHOLD_BRANDS = _set("""
 dettol zoflora domestos persil ariel lenor comfort fairy cif flash harpic febreze vanish

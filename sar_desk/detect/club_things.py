@@ -25,18 +25,21 @@ from sar_desk.detect import gazetteer
 
 _EDGE = ".,:;!?'’\"()[]‘“”"
 
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # The adjectives and names of the UK's nations and of Great Britain, as bodies open with them.
-_NATIONS = frozenset(
-    "british english welsh scottish irish ulster england scotland wales gb uk".split()
-)
+_NATIONS = _set("british english welsh scottish irish ulster england scotland wales gb uk")
 # Sports whose names do not end in -ing; those that do ("Rowing", "Curling") are read by shape.
-_SPORTS = frozenset(
+_SPORTS = _set(
     """
     athletics gymnastics hockey rugby cricket football netball tennis golf triathlon judo
     badminton squash canoe bowls archery lacrosse handball volleyball basketball baseball
     softball korfball polo karate taekwondo orienteering rounders croquet snooker darts
     chess bridge equestrian swimming cycling sailing rowing fencing shooting wrestling boxing
-    """.split()
+    """
 )
 _NEXT_WORD = re.compile(r"^[ \t]+([A-Z][\w-]*)")
 _TITLED_BRAND = frozenset({"mr", "mrs", "mr.", "mrs."})
@@ -80,9 +83,17 @@ def board_computer(text: str, start: int, end: int) -> bool:
     return len(words) == 2 and words[1] == "Pi" and _common(words[0])
 
 
-def titled_brand(value: str) -> bool:
-    """Whether a span is "Mr"/"Mrs" and one common word no name list holds ("Mrs Sparkle")."""
+_TITLE_BEFORE = re.compile(r"(?i)\bmrs?\.?[ \t]+$")
+
+
+def titled_brand(value: str, before: str = "") -> bool:
+    """Whether a span is "Mr"/"Mrs" and one common word no name list holds ("Mrs Sparkle").
+
+    `before` is the text just before the span: the title may stand outside it ("Mrs [Sparkle]").
+    """
     words = [w.strip(_EDGE) for w in value.split()]
+    if len(words) == 1 and _TITLE_BEFORE.search(before):
+        words = ["mr", *words]
     return (
         len(words) == 2
         and words[0].casefold() in _TITLED_BRAND
@@ -96,9 +107,26 @@ def coined_compound(value: str) -> bool:
     word = value.strip(_EDGE)
     parts = word.split("-")
     return (
-        " " not in word
-        and len(parts) == 2
-        and all(p[:1].isupper() and _common(p) for p in parts)
+        " " not in word and len(parts) == 2 and all(p[:1].isupper() and _common(p) for p in parts)
+    )
+
+
+def trading_plural(text: str, start: int, end: int) -> bool:
+    """Whether a span closes with the plural of a goods noun the message writes in lower case.
+
+    "the tent supplier is Hale Tents": a trading name, its goods named beside it.
+    """
+    words = [w.strip(_EDGE) for w in text[start:end].split()]
+    if len(words) < 2 or not words[-1][:1].isupper() or _listed(words[-1]):
+        return False
+    last = words[-1].lower()
+    if not last.endswith("s") or len(last) < 5:
+        return False
+    singular = last[:-2] if last.endswith("es") else last[:-1]
+    rest = text[:start] + " " + text[end:]
+    return (
+        re.search(rf"(?<![\w-])(?:{re.escape(last[:-1])}|{re.escape(singular)})(?![\w-])", rest)
+        is not None
     )
 
 
@@ -119,7 +147,8 @@ def club_thing(text: str, start: int, end: int) -> bool:
     return (
         national_body(text, start, end)
         or board_computer(text, start, end)
-        or titled_brand(value)
+        or titled_brand(value, text[max(0, start - 5) : start])
         or coined_compound(value)
+        or trading_plural(text, start, end)
         or acronym_product(value)
     )

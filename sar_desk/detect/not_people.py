@@ -34,8 +34,8 @@ from sar_desk.detect.address_words import lone_kin_word, spoken_not_named
 from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.civic_places import not_a_place
-from sar_desk.detect.club_things import club_thing
 from sar_desk.detect.closed_classes import HONORIFICS
+from sar_desk.detect.club_things import club_thing, national_body
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.named_kinds import named_animal_kind, named_kind
@@ -274,9 +274,10 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
             or lone_kin_word(text[start:end])  # Welsh "Nain" read as a place
             or not_a_place(text, start, end)  # "the County Hall", "school trip Fri"
+            or (" " not in text[start:end] and brand_before_goods(text, start, end))
         )
     if entity == "NRP":
-        return in_trade_brand(text, start, end)
+        return in_trade_brand(text, start, end) or national_body(text, start, end)
     if entity == "EMAIL_ADDRESS":
         return role_mailbox(text[start:end])  # "foi@", "enquiries@": a body's, not a person's
     return never_person(text, start, end)

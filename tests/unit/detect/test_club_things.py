@@ -18,6 +18,8 @@ from sar_desk.detect.club_things import (
 )
 from sar_desk.detect.languages import foreign_clauses
 from sar_desk.detect.not_people import never_person
+from sar_desk.detect.recognizers.anchored_street import anchored_streets
+from sar_desk.detect.recognizers.gazetteer_recognizers import NameListRecognizer
 from sar_desk.detect.spread_words import spread_blocked
 from tests.unit.detect.conftest import span_of
 
@@ -105,3 +107,25 @@ def test_nepali_thanks_are_a_foreign_clause() -> None:
 def test_a_lower_case_common_noun_is_not_spread() -> None:
     assert spread_blocked(*span_of("the sauna is lit at 7", "sauna"))
     assert not spread_blocked(*span_of("ask rose about it", "rose"))  # a listed name
+
+
+def test_a_title_outside_the_span_makes_a_brand_of_a_common_word() -> None:
+    assert never_person(*span_of("ask Mrs Sparkle for the loos", "Sparkle"))
+    assert not never_person(*span_of("ask Mrs Baker for the loos", "Baker"))
+
+
+def test_a_trading_name_closes_with_its_goods() -> None:
+    text = "the tent supplier is Hale Tents, quote due"
+    assert never_person(*span_of(text, "Hale Tents"))
+    assert not never_person(*span_of("Hale Jones is the supplier", "Hale Jones"))
+
+
+@pytest.mark.parametrize("text", ["we won by 6 wickets at home", "lost by 40 runs, again"])
+def test_a_cricket_margin_is_no_street(text: str) -> None:
+    assert anchored_streets(text) == []
+
+
+def test_junior_in_lower_case_is_the_adjective() -> None:
+    text = "ratings for junior league: Ana Holt 1200, Bo Lee 1100"
+    spans = NameListRecognizer().spans(text)
+    assert [text[s:e] for s, e, *_ in spans] == ["Ana Holt", "Bo Lee"]
