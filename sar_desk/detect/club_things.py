@@ -12,7 +12,12 @@ words and the word right after it:
 - one hyphenated word of two capitalised common English words, neither a listed name, is a
   platform's or a product's coinage (a double-barrelled surname has a listed name in it);
 - a short acronym before one common English noun that is no listed name is a product or a
-  system ("XY Card", "QR Reader"), not initials and a surname.
+  system ("XY Card", "QR Reader"), not initials and a surname;
+- a name opening a line before a colon and fields of counts split by dashes or bars is a
+  platform's notice ("Pitchbook: 4 new bookings — 1 cancellation");
+- a name closing with the plural of goods the message names in lower case is a trading name.
+
+It also holds the older rule of a brand before the goods it makes ("Ted Baker bag", round 11).
 
 Source: written by hand for round 21 (7 Dec 2026); no corpus's sentences.
 """
@@ -62,6 +67,46 @@ def _sport(word: str) -> bool:
     if key in _SPORTS:
         return True
     return key.endswith("ing") and len(key) > 5 and gazetteer.current().is_english(key)
+
+
+# Goods a brand makes, and how shops talk about stock: a person's name is not followed by these
+# without a possessive ("Ted Baker bag handed in", "Mr Kipling cakes", "out of stock").
+_GOODS = (
+    r"bags?|handbags?|purse|wallet|shoes|boots|trainers|sandals|coat|jacket|hoodie|scarf|"
+    r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
+    r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
+    r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
+    r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop|"
+    r"controllers?|stoves?|bat(?=[ \t]+(?:for|from|is|was|needs))|rackets?|racquets?|helmets?|"
+    r"masks?|gloves|order(?=[ \t]*:)"
+)
+_GOODS_AFTER = re.compile(
+    rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
+    r"in stock\b|(?:is |are )?out of stock\b|one (?:works|is working)\b)"
+)
+_GOODS_INSIDE = re.compile(rf"^(?:{_GOODS})$")
+
+
+def brand_before_goods(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised span is a brand: goods or stock talk right after it, or inside.
+
+    "Ted Baker bag", "Dr Martens size 9", "Acuvue Oasys out of stock", "Henry hoover" (a
+    capitalised name with a lower-case goods noun closing the span).
+    """
+    value = text[start:end]
+    words = value.split()
+    if not words or text[end : end + 2] in ("'s", "’s") or value.endswith(("'s", "’s")):
+        return False  # "Ola Bankole's bag": a person's
+    if not words[0][:1].isupper() and len(words) < 2:
+        return False  # "sam bag" is too thin; "mr kipling cakes" is not
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1].islower()
+        and _GOODS_INSIDE.match(words[-1])
+    ):
+        return True  # "Henry hoover"; "tayyab cake" in lower case may be a surname
+    return bool(_GOODS_AFTER.match(text[end:]))
 
 
 def national_body(text: str, start: int, end: int) -> bool:
@@ -141,6 +186,27 @@ def acronym_product(value: str) -> bool:
     )
 
 
+# After a platform's label: one more capitalised word at most ("Acme CloudPrint:"), the colon.
+_LABEL_TAIL = re.compile(r"^(?:[ \t]+[A-Z][\w-]*)?[ \t]*:[ \t]*(?P<rest>[^\n]*)")
+_FIELD_SEP = re.compile(r"[ \t](?:—|–|\||·)[ \t]")
+
+
+def notice_label(text: str, start: int, end: int) -> bool:
+    """Whether a span opens a line as the label of an automated notice of counted fields.
+
+    "Pitchbook: 4 new bookings — 1 cancellation": a platform posts fields with numbers split
+    by dashes or bars; a person speaking in chat does not.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    m = _LABEL_TAIL.match(text[end : end + 200])
+    if m is None:
+        return False
+    fields = _FIELD_SEP.split(m.group("rest"))
+    return len(fields) >= 2 and sum(any(c.isdigit() for c in f) for f in fields) >= 2
+
+
 def club_thing(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, guessed a person, is a body, a board, a brand or a platform."""
     value = text[start:end]
@@ -151,4 +217,5 @@ def club_thing(text: str, start: int, end: int) -> bool:
         or coined_compound(value)
         or trading_plural(text, start, end)
         or acronym_product(value)
+        or notice_label(text, start, end)
     )

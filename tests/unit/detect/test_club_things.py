@@ -106,7 +106,8 @@ def test_nepali_thanks_are_a_foreign_clause() -> None:
 
 def test_a_lower_case_common_noun_is_not_spread() -> None:
     assert spread_blocked(*span_of("the sauna is lit at 7", "sauna"))
-    assert not spread_blocked(*span_of("ask rose about it", "rose"))  # a listed name
+    assert not spread_blocked(*span_of("ask the rose about it", "rose"))  # a listed name
+    assert not spread_blocked(*span_of("honesty rang back", "honesty"))  # no determiner
 
 
 def test_a_title_outside_the_span_makes_a_brand_of_a_common_word() -> None:
@@ -129,3 +130,14 @@ def test_junior_in_lower_case_is_the_adjective() -> None:
     text = "ratings for junior league: Ana Holt 1200, Bo Lee 1100"
     spans = NameListRecognizer().spans(text)
     assert [text[s:e] for s, e, *_ in spans] == ["Ana Holt", "Bo Lee"]
+
+
+def test_a_platform_label_before_counted_fields_is_no_person() -> None:
+    text = "Pitchbook: 4 new bookings — 1 cancellation"
+    assert never_person(*span_of(text, "Pitchbook"))
+    text = "Ledgerly CloudPrint: job 42 — 300 pages — done"
+    assert never_person(*span_of(text, "Ledgerly"))
+
+
+def test_a_speaker_before_a_plain_sentence_stays() -> None:
+    assert not never_person(*span_of("Priya: 4 of us are coming at 7", "Priya"))
