@@ -234,7 +234,6 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or named_animal_kind(text, start, end)  # "PD Bruno" read as a place
             or lone_kin_word(text[start:end])  # Welsh "Nain" read as a place
             or not_a_place(text, start, end)  # "the County Hall", "school trip Fri"
-            or (" " not in text[start:end] and brand_before_goods(text, start, end))
         )
     if entity == "NRP":
         return in_trade_brand(text, start, end) or national_body(text, start, end)
