@@ -1,14 +1,13 @@
 """Bodies, kit and platforms a club's chat names that NER reads as people (issue 15, round 21).
 
 A sports or hobby club's chat names its national governing body ("Welsh Athletics",
-"Scottish Curling"), the boards and kit it buys ("Banana Pi", "Mrs Sparkle for the loos") and
+"Scottish Curling"), the boards and kit it buys ("Banana Pi", "Slazenger bat") and
 the platforms it books and scores on ("Pay-Play", "XY Card"). Each rule reads the span's own
 words and the word right after it:
 
 - a nation's adjective before a sport or an activity (a word in -ing or a listed sport) is
   a governing body, and so is the adjective alone before one;
 - a common English word before "Pi" is a single-board computer;
-- "Mr"/"Mrs" before one common English word that no name list holds is a brand's mascot;
 - one hyphenated word of two capitalised common English words, neither a listed name, is a
   platform's or a product's coinage (a double-barrelled surname has a listed name in it);
 - a short acronym before one common English noun that is no listed name is a product or a
@@ -47,7 +46,6 @@ _SPORTS = _set(
     """
 )
 _NEXT_WORD = re.compile(r"^[ \t]+([A-Z][\w-]*)")
-_TITLED_BRAND = frozenset({"mr", "mrs", "mr.", "mrs."})
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 
 
@@ -78,7 +76,7 @@ _GOODS = (
     r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
     r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop|"
     r"controllers?|stoves?|bat(?=[ \t]+(?:for|from|is|was|needs))|rackets?|racquets?|helmets?|"
-    r"masks?|gloves|order(?=[ \t]*:)"
+    r"masks?|gloves|(?<!['’]s )order(?=[ \t]*:)"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
@@ -128,25 +126,6 @@ def board_computer(text: str, start: int, end: int) -> bool:
     return len(words) == 2 and words[1] == "Pi" and _common(words[0])
 
 
-_TITLE_BEFORE = re.compile(r"(?i)\bmrs?\.?[ \t]+$")
-
-
-def titled_brand(value: str, before: str = "") -> bool:
-    """Whether a span is "Mr"/"Mrs" and one common word no name list holds ("Mrs Sparkle").
-
-    `before` is the text just before the span: the title may stand outside it ("Mrs [Sparkle]").
-    """
-    words = [w.strip(_EDGE) for w in value.split()]
-    if len(words) == 1 and _TITLE_BEFORE.search(before):
-        words = ["mr", *words]
-    return (
-        len(words) == 2
-        and words[0].casefold() in _TITLED_BRAND
-        and words[1][:1].isupper()
-        and _common(words[1])
-    )
-
-
 def coined_compound(value: str) -> bool:
     """Whether one hyphenated word joins two capitalised common words ("Pay-Play")."""
     word = value.strip(_EDGE)
@@ -188,6 +167,9 @@ def acronym_product(value: str) -> bool:
 
 # After a platform's label: one more capitalised word at most ("Acme CloudPrint:"), the colon.
 _LABEL_TAIL = re.compile(r"^(?:[ \t]+[A-Z][\w-]*)?[ \t]*:[ \t]*(?P<rest>[^\n]*)")
+# A count of things ("4 new bookings", "300 pages"), and a number too long to be one.
+_COUNT = re.compile(r"(?<![\w.])\d{1,5}[ \t]+(?:new[ \t]+)?[a-z]{3,}")
+_LONG_NUMBER = re.compile(r"\d[\d \t-]{5,}\d")
 _FIELD_SEP = re.compile(r"[ \t](?:—|–|\||·)[ \t]")
 
 
@@ -203,8 +185,15 @@ def notice_label(text: str, start: int, end: int) -> bool:
     m = _LABEL_TAIL.match(text[end : end + 200])
     if m is None:
         return False
-    fields = _FIELD_SEP.split(m.group("rest"))
-    return len(fields) >= 2 and sum(any(c.isdigit() for c in f) for f in fields) >= 2
+    rest = m.group("rest")
+    if _LONG_NUMBER.search(rest):
+        return False  # "Ola: NI ... | mob 07700 ...": a person's details, not a count
+    fields = _FIELD_SEP.split(rest)
+    return (
+        len(fields) >= 2
+        and sum(any(c.isdigit() for c in f) for f in fields) >= 2
+        and any(_COUNT.search(f) for f in fields)
+    )
 
 
 def club_thing(text: str, start: int, end: int) -> bool:
@@ -213,7 +202,6 @@ def club_thing(text: str, start: int, end: int) -> bool:
     return (
         national_body(text, start, end)
         or board_computer(text, start, end)
-        or titled_brand(value, text[max(0, start - 5) : start])
         or coined_compound(value)
         or trading_plural(text, start, end)
         or acronym_product(value)
