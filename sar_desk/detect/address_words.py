@@ -69,7 +69,7 @@ nae naw och dinnae cannae didnae wouldnae couldnae shouldnae isnae wasnae disnae
 havnae hasnae huvnae widnae willnae wullnae gonnae wantae aye awfy braw dreich bairn bairns
 wean weans wee lassie laddie hame oot aboot masel yersel hersel himsel oursels youse yous
 ahm ah'm awright awrite haud wheesht glaikit numpty scunnered peely-wally shoogly stooshie
-craic eejit wains
+craic eejit wains howzat owzat
 """)
 
 

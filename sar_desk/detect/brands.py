@@ -30,6 +30,10 @@ citroen citroën renault fiat mazda mercedes mercedes-benz volvo jaguar mini tes
 suzuki dacia lexus porsche jeep subaru ssangyong mg polestar byd iveco isuzu alfa abarth ds
 landrover land-rover
 """)
+# Makes of two words, each of which alone may be a name ("Martin", "Royce").
+TWO_WORD_MAKES = frozenset(
+    {"land rover", "range rover", "aston martin", "alfa romeo", "rolls royce"}
+)
 # Household cleaning, care and laundry brands that are no one's name: a thing alone.
 HOUSEHOLD_BRANDS = _set("""
 dettol zoflora domestos persil ariel lenor comfort fairy cif flash harpic febreze vanish
@@ -59,6 +63,8 @@ def _listed_name(word: str) -> bool:
 def vehicle(text: str, start: int, end: int) -> bool:
     """Whether a span is a vehicle: a make and its model ("Vauxhall Corsa", "Ford Kuga")."""
     words = text[start:end].split()
+    if " ".join(words[:2]).casefold() in TWO_WORD_MAKES:
+        return True  # "Range Rover", "Aston Martin": the make is the whole span
     if not words or words[0].casefold() not in VEHICLE_MAKES:
         return False
     if len(words) >= 2:

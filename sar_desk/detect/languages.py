@@ -117,6 +117,7 @@ _LISTS = {
         insha'allah mashallah alhamdulillah habibi habibti yalla khuda hafiz sat sri akal
         dhanyavaad dhanyavad theek hai accha acha bhai behen bhaiya didi kal milte milenge
         hain haan nahi nahin kya kaise aap jaldi phir baad bahut bohat achha ji
+        dhanyabad sabai sabailai hajur tapai tapailai ramro sanchai
         नमस्ते धन्यवाद शुक्रिया कल फिर मिलते मिलेंगे हैं है हाँ नहीं क्या आप जी बहुत
     """,
     # Eritrean and Ethiopian thanks and greetings as typed in Latin letters (Tigrinya, Amharic)

@@ -7,7 +7,7 @@ Each rule reads the span's own words or the words right next to it, never a corp
   told"): an organisation, a team, a scheme or a clause, not someone's name;
 - a word closed by a short capitalised acronym no list has ("Trinity ISE"): a qualification;
 - a brand before the goods it makes ("Ted Baker bag", "Dr Martens size 9", "Mr Kipling cakes",
-  "Henry hoover"): a person would own the bag ("Ted Baker's bag"), not stand before it;
+  "Henry hoover"; `club_things`): a person would own the bag ("Ted Baker's bag");
 - a pet or a boat named next to its kind ("dog: Bramble", "nb 'Misty Morning'", "Rex (GSD,
   6)", "Bramble the dog", "Luna's jabs"): animals and vessels are nobody's personal data;
 - a range of months as one word ("jan-mar", "Apr–Jun") and keyboard mash along one row ("zxcvbn");
@@ -36,6 +36,7 @@ from sar_desk.detect.brands import household_brand, language_name, vehicle
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
+from sar_desk.detect.club_things import brand_before_goods, club_thing, national_body
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.lexical import is_typo_of_word
@@ -98,44 +99,6 @@ def acronym_tail(value: str) -> bool:
     if gazetteer.current().is_place(words[0]):
         return False  # "Bourne YOI": the town is still proposed (as NER tagged it)
     return 2 <= len(last) <= 5 and last.isalpha() and last.isupper() and not _listed(last)
-
-
-# Goods a brand makes, and how shops talk about stock: a person's name is not followed by these
-# without a possessive ("Ted Baker bag handed in", "Mr Kipling cakes", "out of stock").
-_GOODS = (
-    r"bags?|handbags?|purse|wallet|shoes|boots|trainers|sandals|coat|jacket|hoodie|scarf|"
-    r"lenses|cakes?|biscuits|pizzas?|crisps|cereal|chocolates?|hoover|vacuum|kettle|toaster|"
-    r"fridge|freezer|cooker|microwave|blender|dryer|headphones|earbuds|charger|vans?|hatchback|"
-    r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
-    r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop"
-)
-_GOODS_AFTER = re.compile(
-    rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"
-    r"in stock\b|(?:is |are )?out of stock\b)"
-)
-_GOODS_INSIDE = re.compile(rf"^(?:{_GOODS})$")
-
-
-def brand_before_goods(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised span is a brand: goods or stock talk right after it, or inside.
-
-    "Ted Baker bag", "Dr Martens size 9", "Acuvue Oasys out of stock", "Henry hoover" (a
-    capitalised name with a lower-case goods noun closing the span).
-    """
-    value = text[start:end]
-    words = value.split()
-    if not words or text[end : end + 2] in ("'s", "’s") or value.endswith(("'s", "’s")):
-        return False  # "Ola Bankole's bag": a person's
-    if not words[0][:1].isupper() and len(words) < 2:
-        return False  # "sam bag" is too thin; "mr kipling cakes" is not
-    if (
-        len(words) >= 2
-        and words[0][:1].isupper()
-        and words[-1].islower()
-        and _GOODS_INSIDE.match(words[-1])
-    ):
-        return True  # "Henry hoover"; "tayyab cake" in lower case may be a surname
-    return bool(_GOODS_AFTER.match(text[end:]))
 
 
 # Kinds of animal and vessel that stand before a pet's or a boat's name, with what may come
@@ -251,6 +214,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or pet_or_boat(text, start, end)
         or software_or_team_word(text, start, end)
         or vehicle(text, start, end)
+        or club_thing(text, start, end)  # "Welsh Curling", "Banana Pi"
         or names_a_thing(text, start, end)
         or named_kind(text, start, end)
         or word_before_post(text, start, end)
@@ -276,7 +240,11 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or famous_thing(text, start, end)  # "Duchess of Hamilton" derailed: a locomotive
         )
     if entity == "NRP":
-        return in_trade_brand(text, start, end) or famous_thing(text, start, end)
+        return (
+            in_trade_brand(text, start, end)
+            or famous_thing(text, start, end)
+            or national_body(text, start, end)
+        )
     if entity == "EMAIL_ADDRESS":
         return role_mailbox(text[start:end])  # "foi@", "enquiries@": a body's, not a person's
     return never_person(text, start, end)

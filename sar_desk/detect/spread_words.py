@@ -79,12 +79,33 @@ def _unaccented(gaz: gazetteer.Gazetteers) -> frozenset[str]:
 _TOKEN = re.compile(r"[^\s,;:()\[\]]+")
 
 
+# A determiner right before a lower-case word makes it the noun ("at the sauna").
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|our|my|your|their)[ \t]+$")
+
+
+def _lower_common_noun(value: str) -> bool:
+    """A lower-case common word no name list holds ("sauna" of a spread "Sauna Host Ola").
+
+    After a determiner such a word is the noun, wherever its capitalised form was found; a
+    listed name that is a word ("rose", "dawn") is left to the spread, and so is the word
+    anywhere else ("honesty rang": a given name no list holds).
+    """
+    word = value.strip(_EDGE)
+    if " " in word or not word.islower() or not dictionary_word(word):
+        return False
+    gaz = gazetteer.current()
+    return not (gaz.is_first_name(word) or gaz.is_surname(word))
+
+
 def spread_blocked(text: str, start: int, end: int) -> bool:
     """Whether a spread name stands as a thing here, or in a month range ("Jan-Mar").
 
     A thing by `never_person`: "Ted" of "Ted Baker bag", "Luna's jabs".
     """
-    if never_person(text, start, end):
+    if never_person(text, start, end) or (
+        _DETERMINER_BEFORE.search(text[max(0, start - 8) : start]) is not None
+        and _lower_common_noun(text[start:end])
+    ):
         return True
     token = next((m for m in _TOKEN.finditer(text) if m.start() <= start < m.end()), None)
     return token is not None and month_range(token.group(0))

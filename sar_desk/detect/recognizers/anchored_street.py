@@ -124,6 +124,7 @@ _COUNTED = _set("""
     players guests riders callers volunteers passengers customers participants attendees
     bookings tickets seats tables covers entries teams groups voices singers ringers dancers
     performers musicians runners walkers climbers helpers votes goals percent degrees
+    wickets overs innings tries runs laps lengths
 """)
 _COUNTING = re.compile(
     rf"(?i)\b(?:{NUMBERED_THINGS}|"

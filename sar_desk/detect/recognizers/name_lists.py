@@ -77,7 +77,9 @@ def _plain_name_at(
 
 # Given names on the lists that are, in lower case, nearly always the everyday noun or verb
 # (round 12): "paid in cash", "council tax", "charity shop", "no reason", "job card", "add me".
-EVERYDAY_NOUNS = frozenset({"cash", "council", "charity", "reason", "job", "add", "link"})
+EVERYDAY_NOUNS = frozenset(
+    {"cash", "council", "charity", "reason", "job", "add", "link", "junior", "senior"}
+)
 # What names a person outright, so even such a word is a name right after it ("thanks
 # charity", "her son cash"): a given name is a given name when it is said to be one.
 _NAMING_CUE = frozenset(
