@@ -124,6 +124,7 @@ _COUNTED = _set("""
     players guests riders callers volunteers passengers customers participants attendees
     bookings tickets seats tables covers entries teams groups voices singers ringers dancers
     performers musicians runners walkers climbers helpers votes goals percent degrees
+    wickets runs overs innings sheets
 """)
 _COUNTING = re.compile(
     rf"(?i)\b(?:{NUMBERED_THINGS}|"
@@ -132,6 +133,13 @@ _COUNTING = re.compile(
     r"section|para|clause|x|the|these|those|my|your|his|its|our|their|all|only|just|about|"
     r"around|approx|over|under|took|take|got|get|bought|need|needs|have|has|had|gave|give|"
     r"want|ordered|cost|paid|found|lost|made|ate|won|sold|used|bring|brought)[ \t.#:]*$"
+)
+# A margin: "won by 6 wickets", "short by 40 sheets", "up by 3": the number measures a
+# difference, never a house ("by" alone places one: "left it by 12 Kelp Row").
+_MARGIN = re.compile(
+    r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beaten|short|up|down|ahead|behind|late|early|"
+    r"out|off|over|under|increased|decreased|reduced|rose|fell|cut|raised|missed|overpaid|"
+    r"underpaid)[ \t]+by[ \t]*$"
 )
 
 
@@ -193,7 +201,7 @@ def anchored_streets(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _NUMBERED.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if _COUNTING.search(before[-14:]) and not m.group("flat"):
+        if (_COUNTING.search(before[-14:]) or _MARGIN.search(before[-20:])) and not m.group("flat"):
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
         # "audit at 10, Technical in ...": a comma after the number makes it a time or a

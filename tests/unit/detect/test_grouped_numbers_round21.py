@@ -1,0 +1,97 @@
+"""Round 21: numbers read out in comma-separated groups, spaced joins, margins that are no house."""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.recognizers.base import RuleRecognizer
+from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
+from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
+
+
+def _values(recognizer: RuleRecognizer, text: str, entity: str) -> list[str]:
+    recognizer.load()
+    return [text[s:e] for s, e, ent, _sc in recognizer.spans(text) if ent == entity]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "passport no two one seven, six six four, oh eight three (she read it out) for Bo",
+            "two one seven, six six four, oh eight three",
+        ),
+        ("her passport: 317, 664, 083 ta", "317, 664, 083"),
+        ("two one seven, six six four, oh eight three is his passport", None),
+    ],
+)
+def test_passport_read_out_in_groups(text: str, value: str | None) -> None:
+    expected = value or text.split(" is his")[0]
+    assert _values(PassportNumberRecognizer(), text, "UK_PASSPORT") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "passport photos: one, two, three copies",  # a count, too few digits
+        "passport office opens at nine, ten on fridays",
+        "passport: 1 2 3, 4 5 6, 7 8 9",  # counting up
+    ],
+)
+def test_groups_that_are_no_passport(text: str) -> None:
+    assert _values(PassportNumberRecognizer(), text, "UK_PASSPORT") == []
+
+
+def test_nhs_number_read_out_in_its_groups_even_if_misheard() -> None:
+    # 6 4 3 / 2 1 9 / 8 8 5 0: the check digit does not hold, the 3-3-4 grouping and cue do
+    text = "NHS six four three, two one nine, eight eight five oh for Bo's medical"
+    assert _values(SeparatedNumberRecognizer(), text, "UK_NHS") == [
+        "six four three, two one nine, eight eight five oh"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS six four three two one nine eight eight five oh",  # no groups, check fails
+        "NHS six four, three two one nine, eight eight five oh",  # 2-5-3: not the card's shape
+        "NHS oh four three, two one nine, eight eight five oh",  # a 0 first: a phone's trunk
+    ],
+)
+def test_misheard_nhs_needs_its_shape(text: str) -> None:
+    assert _values(SeparatedNumberRecognizer(), text, "UK_NHS") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("she's on 0161 / 496 0712 after five", "0161 / 496 0712"),
+        ("ring 0161 - 496 - 0712 tonight", "0161 - 496 - 0712"),
+    ],
+)
+def test_spaced_joins_in_phone_numbers(text: str, value: str) -> None:
+    assert _values(SeparatedNumberRecognizer(), text, "PHONE_NUMBER") == [value]
+
+
+def test_spaced_hyphens_in_a_score_are_no_phone() -> None:
+    text = "final 0161 - 49 - 07"
+    assert _values(SeparatedNumberRecognizer(), text, "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Result: won by 7 wickets",
+        "we lost by 12 runs in the end",
+        "the order came up short by 30 sheets, call the mill",
+        "coach party of 18 Satruday, lead name on the form",
+    ],
+)
+def test_margins_and_typed_days_are_no_street(text: str) -> None:
+    assert _values(StreetAddressRecognizer(), text, "STREET_ADDRESS") == []
+
+
+def test_by_still_places_a_street() -> None:
+    text = "left the key by 12 Kelp Row, thanks"
+    assert _values(StreetAddressRecognizer(), text, "STREET_ADDRESS") == ["12 Kelp Row"]
