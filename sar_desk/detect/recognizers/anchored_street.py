@@ -24,10 +24,10 @@ street ("46 turbine view", "8 garden of remembrance"), as do two or more capital
 everyday word after a name and a comma or in brackets is a count ("Ann Ode, 6 loaves,",
 "sofa (2 seater)").
 
-Never when a word before counts ("took 2", "bay 3") or a word of the name is a stop word, a unit,
-a month, a day or a product ("at 3 weeks,"; "well", "side", "back", "top" are street words); and
-with only a preposition to place it, not when the words are a listed given name ("at 3 kirsty,")
-or things a number counts in chat ("for 2 nights,").
+Never when a word before counts ("took 2", "bay 3", a margin "won by 6") or a word of the name is
+a stop word, a unit, a month, a day or a product ("at 3 weeks,"; "well", "side", "back", "top" are
+street words); with only a preposition to place it, not when the words are a listed given name
+("at 3 kirsty,") or things a number counts in chat ("for 2 nights,").
 """
 
 from __future__ import annotations
@@ -119,27 +119,19 @@ _COUNTED = _set("""
     occasions times things items boxes bags calls texts messages emails letters visits sessions
     tablets pills doses nights pints quid pounds pence kids children people adults staff cases
     pages forms copies rooms beds places spaces slots points cars dogs cats sites schools homes
-    houses properties flats units shifts days weeks hours minutes months years referrals
-    patients clients tenants residents visitors members students pupils others more
+    houses properties flats units shifts days weeks hours minutes months years referrals overs
+    patients clients tenants residents visitors members students pupils others more wickets
     players guests riders callers volunteers passengers customers participants attendees
     bookings tickets seats tables covers entries teams groups voices singers ringers dancers
-    performers musicians runners walkers climbers helpers votes goals percent degrees
-    wickets runs overs innings sheets
+    performers musicians runners walkers climbers helpers votes goals percent degrees sheets
 """)
 _COUNTING = re.compile(
-    rf"(?i)\b(?:{NUMBERED_THINGS}|"
+    rf"(?i)\b(?:{NUMBERED_THINGS}|(?:won|lost|beat|short|up|down|ahead|behind)[ \t]+by|"
     r"bay|bed|beds|room|ward|year|yr|page|p|pg|aged?|level|floor|table|step|stage|band|"
     r"grade|day|week|line|item|q|question|version|v|size|gate|platform|bus|route|channel|"
     r"section|para|clause|x|the|these|those|my|your|his|its|our|their|all|only|just|about|"
     r"around|approx|over|under|took|take|got|get|bought|need|needs|have|has|had|gave|give|"
     r"want|ordered|cost|paid|found|lost|made|ate|won|sold|used|bring|brought)[ \t.#:]*$"
-)
-# A margin: "won by 6 wickets", "short by 40 sheets", "up by 3": the number measures a
-# difference, never a house ("by" alone places one: "left it by 12 Kelp Row").
-_MARGIN = re.compile(
-    r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beaten|short|up|down|ahead|behind|late|early|"
-    r"out|off|over|under|increased|decreased|reduced|rose|fell|cut|raised|missed|overpaid|"
-    r"underpaid)[ \t]+by[ \t]*$"
 )
 
 
@@ -201,7 +193,7 @@ def anchored_streets(text: str) -> list[Span]:
     out: list[Span] = []
     for m in _NUMBERED.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if (_COUNTING.search(before[-14:]) or _MARGIN.search(before[-20:])) and not m.group("flat"):
+        if _COUNTING.search(before[-14:]) and not m.group("flat"):
             continue
         words = list(re.finditer(r"\S+", m.group("name")))
         # "audit at 10, Technical in ...": a comma after the number makes it a time or a
