@@ -1,13 +1,17 @@
-"""Round 21: numbers read out in comma-separated groups, spaced joins, margins that are no house."""
+"""Round 21: numbers read out in groups, spaced joins, margins that are no house, word villages."""
 
 from __future__ import annotations
 
 import pytest
 
+from sar_desk.detect import gazetteer
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
+from sar_desk.detect.recognizers.unlisted_towns import unlisted_town_spans
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
 
 
 def _values(recognizer: RuleRecognizer, text: str, entity: str) -> list[str]:
@@ -95,3 +99,36 @@ def test_margins_and_typed_days_are_no_street(text: str) -> None:
 def test_by_still_places_a_street() -> None:
     text = "left the key by 12 Kelp Row, thanks"
     assert _values(StreetAddressRecognizer(), text, "STREET_ADDRESS") == ["12 Kelp Row"]
+
+
+def _towns(text: str) -> list[str]:
+    return [text[s:e] for s, e, *_ in unlisted_town_spans(text, gazetteer.current())]
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("the van is going via hills and loch to collect Bo and Cy", ["hills", "loch"]),
+        ("coach running via moss, then the school", ["moss"]),
+        ("is Bo still living out at ness? the card came back", ["ness"]),
+        ("the fixture at Quillbrook postponed, pitch flooded", ["Quillbrook"]),
+        ("minibus from Quillbrook at 11, Cy driving", ["Quillbrook"]),
+    ],
+)
+def test_villages_in_strong_place_positions(text: str, towns: list[str]) -> None:
+    assert _towns(text) == towns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send it via email to jo",
+        "going via kirsty and jo to the shop",
+        "is he still living out at home?",
+        "going via the back door, then upstairs",
+        "a message at Brian cancelled",
+        "the walls and roof need work",  # a plain word with no route before it
+    ],
+)
+def test_plain_words_and_people_are_no_villages(text: str) -> None:
+    assert _towns(text) == []
