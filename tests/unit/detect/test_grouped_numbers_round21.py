@@ -132,3 +132,19 @@ def test_villages_in_strong_place_positions(text: str, towns: list[str]) -> None
 )
 def test_plain_words_and_people_are_no_villages(text: str) -> None:
     assert _towns(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("neighbour Bo at 18 Quill Row rang about the fence", "18 Quill Row"),
+        ("Cy from 13 The Granary says the gate is broken", "13 The Granary"),
+    ],
+)
+def test_street_named_as_one_before_a_speech_verb(text: str, value: str) -> None:
+    assert _values(StreetAddressRecognizer(), text, "STREET_ADDRESS") == [value]
+
+
+def test_time_then_person_with_a_suffix_surname_stays_no_street() -> None:
+    text = "see you at 4 Priya Green rang earlier"
+    assert _values(StreetAddressRecognizer(), text, "STREET_ADDRESS") == []
