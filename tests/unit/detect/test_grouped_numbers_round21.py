@@ -10,6 +10,7 @@ from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
 from sar_desk.detect.recognizers.unlisted_towns import unlisted_town_spans
+from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
@@ -148,3 +149,15 @@ def test_street_named_as_one_before_a_speech_verb(text: str, value: str) -> None
 def test_time_then_person_with_a_suffix_surname_stays_no_street() -> None:
     text = "see you at 4 Priya Green rang earlier"
     assert _values(StreetAddressRecognizer(), text, "STREET_ADDRESS") == []
+
+
+def test_close_of_an_event_is_no_street() -> None:
+    assert (
+        _values(
+            UnnumberedStreetRecognizer(), "Bo missing at course close, search out", "STREET_ADDRESS"
+        )
+        == []
+    )
+    assert _values(
+        UnnumberedStreetRecognizer(), "spare fobs for quadrangle close.", "STREET_ADDRESS"
+    ) == ["quadrangle close"]
