@@ -24,10 +24,10 @@ street ("46 turbine view", "8 garden of remembrance"), as do two or more capital
 everyday word after a name and a comma or in brackets is a count ("Ann Ode, 6 loaves,",
 "sofa (2 seater)").
 
-Never when a word before counts ("took 2", "bay 3") or a word of the name is a stop word, a unit,
-a month, a day or a product ("at 3 weeks,"; "well", "side", "back", "top" are street words); and
-with only a preposition to place it, not when the words are a listed given name ("at 3 kirsty,")
-or things a number counts in chat ("for 2 nights,").
+Never when a word before counts ("took 2", "bay 3", a margin "won by 6") or a word of the name is
+a stop word, a unit, a month, a day or a product ("at 3 weeks,"; "well", "side", "back", "top" are
+street words); with only a preposition to place it, not when the words are a listed given name
+("at 3 kirsty,") or things a number counts in chat ("for 2 nights,").
 """
 
 from __future__ import annotations
@@ -119,15 +119,15 @@ _COUNTED = _set("""
     occasions times things items boxes bags calls texts messages emails letters visits sessions
     tablets pills doses nights pints quid pounds pence kids children people adults staff cases
     pages forms copies rooms beds places spaces slots points cars dogs cats sites schools homes
-    houses properties flats units shifts days weeks hours minutes months years referrals
-    patients clients tenants residents visitors members students pupils others more
-    players guests riders callers volunteers passengers customers participants attendees
-    bookings tickets seats tables covers entries teams groups voices singers ringers dancers
-    performers musicians runners walkers climbers helpers votes goals percent degrees
-    wickets overs innings tries runs laps lengths
+    houses properties flats units shifts days weeks hours minutes months years referrals overs
+    patients clients tenants residents visitors members students pupils others more wickets players
+    guests riders callers volunteers passengers customers participants attendees bookings tickets
+    seats tables covers entries teams groups voices singers ringers dancers performers musicians
+    runners walkers climbers helpers votes goals percent degrees sheets innings tries runs laps
+    lengths
 """)
 _COUNTING = re.compile(
-    rf"(?i)\b(?:{NUMBERED_THINGS}|"
+    rf"(?i)\b(?:{NUMBERED_THINGS}|(?:won|lost|beat|short|up|down|ahead|behind)[ \t]+by|"
     r"bay|bed|beds|room|ward|year|yr|page|p|pg|aged?|level|floor|table|step|stage|band|"
     r"grade|day|week|line|item|q|question|version|v|size|gate|platform|bus|route|channel|"
     r"section|para|clause|x|the|these|those|my|your|his|its|our|their|all|only|just|about|"

@@ -109,6 +109,7 @@ _NEVER = (
     | _BRANDS
     | frozenset((_CHAT_AND_UNITS + _CALENDAR_AND_WARDS).split())
     | _swaps(_CHAT_AND_UNITS)  # "for 60 yaers,": a unit typed on a phone
+    | _swaps(_CALENDAR_AND_WARDS)  # "of 22 Staurday,": a date typed on a phone
 )
 
 

@@ -5,7 +5,8 @@ number: with one separator repeated ("127-403-958", "127.403.958"), one digit at
 ("1 2 7 4 0 3 9 5 8", read out over the phone), in words ("one two seven four oh three nine
 five eight") or half in words ("127 403 nine five eight"). A run is read as one shape: digit
 groups and number words joined by one separator, the same all along, that spell exactly nine
-digits and do not count up or down. A date, a time, a price or a sort code never spells nine
+digits and do not count up or down; or groups of words and digits apart by spaces, with a comma
+between groups, as a number is read out. A date, a time, a price or a sort code never spells nine
 digits in one shape; the cue is what makes nine digits a passport's (`uk_id_recognizer`).
 """
 
@@ -23,6 +24,13 @@ _PART = rf"(?:(?:double|treble|triple)[ -]?{_WORD}\b|{_WORD}\b|\d{{1,4}})"
 # dot, dash or comma with optional spaces either side.
 _SEP = r"(?:[ \t]*[-./_,\u00b7\u2013\u2014][ \t]*|[ \t]+)"
 _RUN = rf"(?<![\w£$.,:/-]){_PART}(?P<s>{_SEP}){_PART}(?:(?P=s){_PART}){{1,8}}(?![\w]|[-./,:]\d)"
+# Read out in groups: spaces inside a group, a comma between groups, as people say a number
+# over the phone ("five four eight, one one two, nine zero three"). Tried before `_RUN`, which
+# would stop at the first comma with three digits. A group holds one to four parts, so a whole
+# number then a comma and a count ("1 2 7 4 0 3 9 5 8, 3 copies") is still `_RUN`'s.
+_GROUP = rf"{_PART}(?:[ \t]+{_PART}){{0,3}}"
+_GROUPED = rf"(?<![\w£$.,:/-]){_GROUP}(?:[ \t]*,[ \t]*{_GROUP}){{1,8}}(?![\w]|[-./,:]\d)"
+_RUN = rf"(?:{_GROUPED}|{_RUN})"
 _RUN_BEFORE = _RUN.replace("(?P<s>", "(?P<t>").replace("(?P=s)", "(?P=t)")
 
 # A label that makes the run another number's ("passport ref 41 27 93 58 6", "then the

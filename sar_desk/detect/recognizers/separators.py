@@ -22,6 +22,7 @@ from sar_desk.detect.recognizers.spoken_numbers import (
     SPOKEN_NUMBER,
     ZERO_WORD,
     mixed_uk_number,
+    spoken_digits,
     spoken_nhs_digits,
     spoken_uk_number,
 )
@@ -36,11 +37,13 @@ _JOIN = "[_/\u00b7\u2013\u2014]"
 # A phone number in groups joined by one of them ("07700_900_233", "01632/960785",
 # "07700·900·372", "0151–496–0451"), with a space either side of it ("0113 · 496 · 0449"),
 # the area code in brackets or not ("(0121)–496–0732"), or after +44 by any one join, a dot
-# or hyphen included ("+44.7700.900.958"). The join is the same all along.
+# or hyphen included ("+44.7700.900.958"). The join is the same all along, or the area code
+# alone stands apart by it and the rest by a space ("0151 / 496 0678"); a hyphen counts when a
+# space stands either side of it ("0115 - 496 - 0968"), a plain hyphen being the phone rules'.
 _PHONE_JOINED = re.compile(
     _PRE
-    + rf"(?:(?:0\d{{2,4}}|\(0\d{{2,4}}\))(?P<s>{_JOIN}|[ ]{_JOIN}[ ])\d{{2,7}}"
-    + r"(?:(?P=s)\d{2,4}){0,2}|"
+    + rf"(?:(?:0\d{{2,4}}|\(0\d{{2,4}}\))(?P<s>{_JOIN}|[ ][-{_JOIN[1:-1]}][ ])\d{{2,7}}"
+    + r"(?:(?:(?P=s)|[ ])\d{2,4}){0,2}|"
     + r"\+44(?P<t>[._/\u00b7\u2013\u2014-])\d{2,4}(?:(?P=t)\d{2,7}){1,3})"
     + _POST
 )
@@ -79,8 +82,20 @@ def nhs_check_digit_ok(value: str) -> bool:
 
 
 def _spoken_nhs(value: str) -> bool:
+    """A said NHS number: its check digit holds, or it is read out in the NHS 3-3-4 groups.
+
+    A number read over the phone is often misheard or mistyped by one digit, and then fails
+    the check; after its cue and in the card's own grouping ("four eight five, seven seven
+    seven, three four five six") it is still the person's number to redact. A 0 first is a
+    phone number's trunk prefix, not an NHS number's.
+    """
     digits = spoken_nhs_digits(value)
-    return bool(digits) and nhs_check_digit_ok(digits)
+    if not digits:
+        return False
+    if nhs_check_digit_ok(digits):
+        return True
+    groups = [spoken_digits(g) for g in re.split(r"[ \t]*[,\-][ \t]*", value.strip())]
+    return [len(g) for g in groups] == [3, 3, 4] and digits[0] != "0" and len(set(digits)) > 2
 
 
 # 3-3-4 with one slash, dot or underscore throughout ("474/691/7027"); spaces and hyphens are
@@ -113,7 +128,7 @@ def _one_case(value: str) -> bool:
 
 # Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
 # a date or a price, and none of these).
-_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014][ ]?\d|\+44")
+_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014][ ]?\d|\+44|\d - \d")
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")

@@ -153,8 +153,10 @@ class StreetAddressRecognizer(RuleRecognizer):
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
-            if TIME_THEN_PERSON.match(text, span[0]) and not _NO_TIME_CUE.search(
-                text[max(0, span[0] - 12) : span[0]]
+            if (
+                TIME_THEN_PERSON.match(text, span[0])
+                and not _NO_TIME_CUE.search(text[max(0, span[0] - 12) : span[0]])
+                and not _named_as_street(text[span[0] : span[1]])
             ):
                 continue  # "at 4 Priyanka Okafor rang": a time, then someone speaking
             if hour_then_clause(text, span[0], span[1], _SAYS_STREET):
@@ -247,6 +249,20 @@ def lower_case_addresses(text: str) -> list[tuple[int, int, str, float, str]]:
             continue
         out.append((start, end, "STREET_ADDRESS", 0.5, ""))
     return out
+
+
+def _named_as_street(value: str) -> bool:
+    """Whether "N Two Words" names itself a street, so no time and person ("at 18 Kelp Row rang").
+
+    "The" first ("13 The Pavilion says") is never a person; a street suffix last is not when
+    the first word is no listed given name ("at 4 Priya Green rang" stays a time and a person).
+    """
+    words = re.sub(r"^\d+[A-Za-z]?,?\s+", "", value).split()
+    if len(words) < 2:
+        return False
+    if words[0] == "The":
+        return True
+    return re.fullmatch(_SUFFIX, words[-1]) is not None and not current().is_first_name(words[0])
 
 
 def _common_name(numbered: str) -> bool:

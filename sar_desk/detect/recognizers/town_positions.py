@@ -60,6 +60,8 @@ _FROM_VERB = (
     r"needs|needed|sent|brought|left|will|would|who)\b"
 )
 _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
+# An event at a place called off ("the match at X cancelled"): the place, not who was there.
+_CALLED_OFF = r"[ \t]+(?:cancelled|canceled|postponed|abandoned|called[ \t]+off|rained[ \t]+off)\b"
 # A message is from a person ("the email from X says"); a glass is thrown, a word shouted or
 # a look given at one ("threw a glass at X."): there the position takes people, not towns.
 _MESSAGE_BEFORE = re.compile(
@@ -90,7 +92,7 @@ def _patterns(town: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     return (
         (re.compile(rf"{_JOURNEY}{town}(?=[ \t]+[a-z]|{_CLOSES})"), False),
         (re.compile(rf"(?<![\w'’-])from[ \t]+{town}(?={_FROM_VERB})"), False),
-        (re.compile(rf"(?<![\w'’-])at[ \t]+{town}(?={_CLOSES})"), False),
+        (re.compile(rf"(?<![\w'’-])at[ \t]+{town}(?={_CLOSES}|{_CALLED_OFF})"), False),
         (re.compile(rf"(?:^|(?<=,))[ \t]*{town}[ \t]*,?[ \t]*(?={_POSTCODE})", re.M), True),
     )
 
@@ -183,6 +185,45 @@ def lower_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
             continue
         if _lower_town(m.group("t"), gaz):
             out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_PLACED_MORE))
+    return out + strong_lower_spans(text, gaz)
+
+
+# Round 21: the strongest place positions take any lower-case word, English ones too: a route
+# ("the minibus is going via walls and voe to ...") and where someone lives out ("still living
+# out at brae?"). Villages named by plain words (Walls, Voe, Brae on Shetland) stand there.
+_ROUTE = (
+    r"(?<![\w'’-])(?:going|go|goes|went|gone|coming|comes|came|driving|drive|drives|drove|"
+    r"travelling|traveling|heading|headed|route|routed|running|runs|bus|minibus|coach|train)"
+)
+_LOW_ANY = r"[a-z]{3,}"
+_VIA = re.compile(
+    rf"{_ROUTE}[ \t]+via[ \t]+(?P<t>{_LOW_ANY})(?:[ \t]+(?:and|&)[ \t]+(?P<u>{_LOW_ANY}))?"
+    r"(?=[ \t]+(?:to|then|for|and)\b|[ \t]*(?:[,.;:!?)\n]|$))"
+)
+_LIVES_OUT = re.compile(
+    r"(?<![\w'’-])(?:living|lives|live|lived|staying|stays|stay)[ \t]+(?:out|up|down|over)"
+    rf"[ \t]+(?:at|in|by)[ \t]+(?P<t>{_LOW_ANY})(?=[ \t]*(?:[,.;:!?)\n]|$))"
+)
+# Plain words those positions also take that are never a village.
+_PLAIN_WORDS = """home work school college uni sea town city country there here now still again
+    yet email text phone whatsapp facebook zoom teams post hospital prison night nights weekends
+    the this that his her their our your mine yours mum mums dad dads nan nans gran grans"""
+_NOT_A_VILLAGE = frozenset(_PLAIN_WORDS.split())
+
+
+def strong_lower_spans(text: str, gaz: Gazetteers) -> list[Span]:
+    """Lower-case words on a route ("via walls and voe to") or where someone lives out."""
+    out: list[Span] = []
+    for m in (*_VIA.finditer(text), *_LIVES_OUT.finditer(text)):
+        for group in ("t", "u"):
+            word = m.groupdict().get(group)
+            if word is None:
+                continue
+            if word in _NOT_A_VILLAGE or word in _FEASTS or _calendar_slip(word):
+                continue
+            if is_listed_name(word) and not gaz.is_common_word(word):
+                continue  # "going via kirsty and jo": people on the way
+            out.append((m.start(group), m.end(group), "LOCATION", 0.5, NOTE_PLACED_MORE))
     return out
 
 

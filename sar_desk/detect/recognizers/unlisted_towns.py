@@ -41,11 +41,12 @@ _TOWN = rf"(?P<t>{_CAP}(?:[ \t]{_CAP}){{0,2}})"
 _DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\.?"
 # What closes a town's phrase: punctuation or the line's end, a dash, or a time, a date or
 # a movement after it ("from Saltfleetby at 05:40", "in Tathwell in Feb", "from X coming").
-# "at" and a bare number is a house ("collecting from Durga at 81A Pit Lane"): a person's.
+# "at" and a bare number is a house ("collecting from Durga at 81A Pit Lane"): a person's;
+# an hour alone before punctuation is a time ("minibus from X at 11, ...").
 _MONTHS = "|".join(sorted(m[:3] for m in MONTH_NAMES))
 _CLOSES = (
     r"(?=[ \t]*(?:[,.;:!?)\n]|$|[ \t][-–—][ \t])"
-    r"|[ \t]+(?:at[ \t]+\d{1,2}(?:[:.]\d\d|[ \t]?[ap]m)\b"
+    r"|[ \t]+(?:at[ \t]+\d{1,2}(?:(?:[:.]\d\d|[ \t]?[ap]m)\b|(?=[ \t]*[,.;!?]|$))"
     rf"|on[ \t]+{_DAY}\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
     r"tomorrow\b|tmrw\b|tonight\b|this[ \t]+(?:morning|afternoon|week)\b|next[ \t]+week\b))"
 )

@@ -72,6 +72,12 @@ _THINGS = _set("""
     open closed safe home road street drive memory student bank payday personal car business
     hardship mortgage
 """)
+# Round 21: what "close" ends in lower case ("missing at course close", "at day close"): the
+# end of an event or a working day, not a street.
+_CLOSING_EVENTS = _set("""
+    course day market play business trading session event race registration entries polls
+    competition comp shop office season
+""")
 # Street words that are also family names: "Ember Street" may be a person.
 _FAMILY_STREET_WORDS = _set("street close")
 Span = tuple[int, int, str, float, str]
@@ -105,6 +111,7 @@ class UnnumberedStreetRecognizer(RuleRecognizer):
             out.append((m.start("v"), m.end("v"), "STREET_ADDRESS", 0.5, self.NOTE))
         for m in _LOWER.finditer(text):
             value = m.group("v")
-            if value.islower() and _ok(value):
+            closing = value.endswith("close") and value.split()[-2] in _CLOSING_EVENTS
+            if value.islower() and _ok(value) and not closing:
                 out.append((m.start("v"), m.end("v"), "STREET_ADDRESS", 0.45, self.NOTE))
         return out
