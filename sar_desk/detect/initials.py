@@ -8,7 +8,7 @@ a person ("RN asked"), so a note about the HR team is not flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -82,18 +82,30 @@ _PERSON_VERB = (
 def initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonId | None]]:
     """Initials of third parties (two or three capitalised words) → person ids."""
     index: dict[str, set[PersonId | None]] = {}
+    for person_id, words in _capitalised_names(people):
+        if 2 <= len(words) <= 3:
+            index.setdefault("".join(w[0] for w in words), set()).add(person_id)
+    return index
+
+
+def _capitalised_names(
+    people: Sequence[KnownPerson],
+) -> Iterator[tuple[PersonId | None, list[str]]]:
+    """Each third party's (or unknown person's) names as words, titles left out.
+
+    Only names whose every word starts with a capital letter count: initials are written from
+    names as a person writes them, and a placeholder ("Deleted User") has none.
+    """
     for person in people:
         if person.role not in (PersonRole.THIRD_PARTY, PersonRole.UNKNOWN):
             continue
         for name in person.names:
             words = [w for w in re.split(r"[\s,]+", name.strip()) if w]
             words = [w for w in words if w.casefold().strip(".") not in TITLES]
-            if is_placeholder(name) or not 2 <= len(words) <= 3:
+            if is_placeholder(name) or not words:
                 continue
-            if not all(w[:1].isalpha() and w[:1].isupper() for w in words):
-                continue
-            index.setdefault("".join(w[0] for w in words), set()).add(person.person_id)
-    return index
+            if all(w[:1].isalpha() and w[:1].isupper() for w in words):
+                yield person.person_id, words
 
 
 def initials_regex(initials: Iterable[str]) -> re.Pattern[str] | None:
@@ -126,19 +138,12 @@ def short_initials_index(people: Sequence[KnownPerson]) -> dict[str, set[PersonI
     """
     full = initials_index(people)
     index: dict[str, set[PersonId | None]] = {}
-    for person in people:
-        if person.role not in (PersonRole.THIRD_PARTY, PersonRole.UNKNOWN):
+    for person_id, words in _capitalised_names(people):
+        if len(words) != 3:
             continue
-        for name in person.names:
-            words = [w for w in re.split(r"[\s,]+", name.strip()) if w]
-            words = [w for w in words if w.casefold().strip(".") not in TITLES]
-            if is_placeholder(name) or len(words) != 3:
-                continue
-            if not all(w[:1].isalpha() and w[:1].isupper() for w in words):
-                continue
-            for key in (words[0][0] + words[1][0], words[0][0] + words[2][0]):
-                if key not in full:
-                    index.setdefault(key, set()).add(person.person_id)
+        for key in (words[0][0] + words[1][0], words[0][0] + words[2][0]):
+            if key not in full:
+                index.setdefault(key, set()).add(person_id)
     return index
 
 
