@@ -28,10 +28,13 @@ _PASSPORT_SHORT = (
 )
 # "passport", mistyped, and the forms people write on forms and in chat: "pp no.", "pp #",
 # "travel document", "travel doc", and HM Passport Office, which keys its records on it.
+# A word form must end its word ("passports" is fine, "passportal" is not); "pp#", "pp:" and
+# "pp no." end in a mark, so the number may follow with no space ("PP#123456789").
 PASSPORT_CUE = (
-    rf"(?i:\b(?:{typo_tolerant('passport')}|{_dropped_letter('passport')}|pass[ \t]port|"
+    rf"(?i:\b(?:(?:{typo_tolerant('passport')}|{_dropped_letter('passport')}|pass[ \t]port|"
     rf"{_PASSPORT_SHORT}|hmpo|"
-    r"pp[ \t]*(?:no\b\.?|number|num\b|#|:)|travel[ \t]+doc(?:ument)?s?\b)(?:'?s)?(?!\w))"
+    r"pp[ \t]*(?:no\b|number|num\b)|travel[ \t]+doc(?:ument)?s?\b)(?:'?s)?(?!\w)"
+    r"|pp[ \t]*(?:no\.|#|:)))"
 )
 # "ppt" is also a slide deck, so as a passport cue it must stand right before the number:
 # "ppt 123456789", "ppt no: 123456789", "ppt#123456789".

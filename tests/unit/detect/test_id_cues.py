@@ -24,6 +24,11 @@ def values(recognizer: object, text: str) -> list[str]:
         ("PPT no: 551 203 874 (exp 03/29)", ["551 203 874"]),
         ("copy of ppt#318004512 on the tenancy file", ["318004512"]),
         ("pp # 640913382 seen by Odile", ["640913382"]),
+        # A cue ending in a mark may touch the number (a rota's "PP#" column).
+        ("PP#551203874 — Wenna Trist — checked", ["551203874"]),
+        ("pp no.402117936 on file", ["402117936"]),
+        ("pp:318004512", ["318004512"]),
+        ("app#318004512 build", []),  # "pp" inside a word is no cue
         ("travel document no. 772015641, refugee status", ["772015641"]),
         ("her travel doc 772 015 641", ["772 015 641"]),
         # "ppt" is also a slide deck: only directly before the number is it a passport cue.
