@@ -392,11 +392,11 @@ BLIND = {
     ),
     "eval-v25": Blind(
         {
-            1: "7053d83a3b1d4a94",
-            2: "6263b93efa22e041",
-            3: "8f1e47e1c9c96ea1",
-            4: "fafe90ada55c0ecb",
-            5: "35fdb0fd7f867741",
+            1: "c0248d819de81d25",
+            2: "3c76ff54c68cbb72",
+            3: "226cb80eac75bbf6",
+            4: "c7c61aebe55ac6fb",
+            5: "840d486cf12c8824",
         },
         24,
         40,
