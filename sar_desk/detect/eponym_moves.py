@@ -14,7 +14,9 @@ and is nobody's personal data. Read from the words around the name, never a corp
   "Futura") in a message about type, labels or signs; a name before "Sans", "Serif", "Mono",
   "Grotesk" or "Neue" anywhere ("Gill Sans", "Fira Sans");
 - a lone word that says "everyone"/"all of you" in another language ("mindenki",
-  "wszyscy", "iedereen"), unless a list has it as a given or family name.
+  "wszyscy", "iedereen"), unless a list has it as a given or family name;
+- a runner after its trap number on a race card ("T2 Kilbeg Rosie (Ms Odell)"): dogs and
+  horses are named like people; the owner in brackets stays a person.
 
 Sources: the moves, the typefaces and the words for "everyone" were written by hand for this
 round (7 Dec 2026) from general knowledge of skateboarding, gymnastics, figure skating and
@@ -54,6 +56,8 @@ _DETERMINER = re.compile(
     r"(?i)(?:^|[^\w'’-])(?:a|an|the|his|her|their|my|your|our|that|this|one|another|some)"
     r"[ \t]+$"
 )
+# "a Madonna", "an Ollie": not "the", which stands before families ("the Smith twins").
+_A_BEFORE = re.compile(r"(?i)(?:^|[^\w'’-])(?:a|an|one|another)[ \t]+$")
 # Verbs a trick is the object of: "landed a ...", "doing Caballerials", "teaching ollies".
 _TRICK_VERB = re.compile(
     r"(?i)(?:^|[^\w'’-])(?:land|landed|lands|landing|do|does|did|doing|try|tried|trying|"
@@ -139,7 +143,7 @@ def named_move(text: str, start: int, end: int) -> bool:
     return bool(
         plural
         or _TRICK_VERB.search(before) is not None
-        or _DETERMINER.search(before)
+        or _A_BEFORE.search(before)
         or _KIND_AFTER.match(text[end:])
         or _listed_move_beside(text, start, end)
     )
@@ -163,6 +167,21 @@ def typeface(text: str, start: int, end: int) -> bool:
     return bool(_FACE_NOUN.match(text[end:]) or _SET_IN.search(text[max(0, start - 10) : start]))
 
 
+def typeface_place(text: str, start: int, end: int) -> bool:
+    """Whether a span a model reads as a place is a typeface ("in Garamond", "Johnston sign").
+
+    Stricter than for a person: a face that is a UK place or a listed name ("Georgia")
+    counts only with a type noun after it; "in" before it is how places are spoken of too.
+    """
+    value = text[start:end].strip(_EDGE)
+    if _TYPEFACE.match(value) is None or _TYPE_TALK.search(text) is None:
+        return _FACE_AFTER.match(text[end:]) is not None or _FACE_SPAN.match(value) is not None
+    if _FACE_NOUN.match(text[end:]):
+        return True
+    gaz = gazetteer.current()
+    return not _listed(value) and not gaz.is_place(value) and not gaz.is_village(value)
+
+
 def everyone_word(value: str) -> bool:
     """Whether a lone word says "everyone" in another language ("mindenki", "wszyscy")."""
     word = value.strip(_EDGE)
@@ -171,8 +190,29 @@ def everyone_word(value: str) -> bool:
     return not _listed(word)
 
 
+# A trap on a race card: "T3 Kilbeg Rosie", "Trap 2: Swift Molly"; the runner's owner or
+# trainer follows in brackets and stays a person.
+_TRAP = re.compile(
+    r"(?:^|[\s,;|·])(?:T|Trap[ \t]*)[1-8][ \t]*[:.\-–]?[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,2}$"
+)
+# Only where the message speaks of racing: "T1 Farid x4 19:00" is a table booking.
+_RACING = re.compile(
+    r"(?i)\b(?:race ?card|racecard|trap|traps|runners?|greyhounds?|odds|stadium|kennels?)\b"
+)
+
+
+def race_runner(text: str, start: int, end: int) -> bool:
+    """Whether a name follows a trap number on a race card ("T2 Kilbeg Rosie (Ms Odell)")."""
+    if _TRAP.search(text[max(0, start - 40) : start]) is None:
+        return False
+    return _RACING.search(text) is not None
+
+
 def eponym_move(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, guessed to be a person, is a move, a typeface or "all"."""
     return (
-        named_move(text, start, end) or typeface(text, start, end) or everyone_word(text[start:end])
+        named_move(text, start, end)
+        or typeface(text, start, end)
+        or everyone_word(text[start:end])
+        or race_runner(text, start, end)
     )

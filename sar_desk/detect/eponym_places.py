@@ -34,14 +34,23 @@ _AWARD = (
     rf"(?P<between>{_BETWEEN}[ \t]+(?:{_BETWEEN}[ \t]+)?)?"
     rf"(?:(?P<strong>{_STRONG_AWARDS})|{_WEAK_AWARDS})(?![\w'’-])"
 )
-_AWARD_AFTER = re.compile(rf"^[ \t]+{_AWARD}")
-_AWARD_AFTER_LOWER = re.compile(rf"(?i)^[ \t]+{_AWARD}")
+# The rest of the name may stand between ("Agnes" of "the Agnes Wardle Cup"): capitalised
+# words, or in a lower-case message words no dictionary has ("agnes wardle cup").
+_AWARD_AFTER = re.compile(rf"^(?P<rest>(?:[ \t]+(?!The\b)[A-Z][\w'’-]*){{0,2}})[ \t]+{_AWARD}")
+_AWARD_AFTER_LOWER = re.compile(rf"(?i)^(?P<rest>(?:[ \t]+[\w'’-]+){{0,2}})[ \t]+{_AWARD}")
 # A span that is itself "<name> Trophy", "Rose Bowl" or "Memorial Shield".
 _AWARD_TAIL = re.compile(rf"(?i)(?:^|(?<=[ \t])){_AWARD}$")
-# A message about a trophy: engraved, polished, held, presented, in the cabinet.
+# A message about a trophy: engraved, polished, held, presented, in the cabinet. Not "cup"
+# or "plate" alone, which tea and dinner are served in ("tell jo cup of tea is ready").
 _TROPHY_TALK = re.compile(
-    r"(?i)\b(?:trophy|trophies|cup|shield|salver|rose ?bowl|silverware|engrav\w*|polish\w*|"
+    r"(?i)\b(?:trophy|trophies|salver|rose ?bowl|silverware|engrav\w*|polish\w*|"
     r"presentation|holders|retain\w*|plinth|cabinet|quaich|tankard)\b"
+)
+_CUP_TALK = re.compile(r"(?i)\b(?:cup|shield)\b")
+# A contest a cup or a shield is played for ("Tom Ridley Shield semi final draw").
+_CONTEST = re.compile(
+    r"(?i)\b(?:final|finals|semis?|semi-final|draw|round|heats?|winners?|won|holders|"
+    r"runners?[ -]up|fixtures?|entries|tie)\b"
 )
 _THE = re.compile(r"(?:^|[^\w'’-])[Tt]he[ \t]+$")
 # An article, a possessive or a year before the name: "the", "a", "this year's", "2025".
@@ -112,7 +121,20 @@ def _award_counts(text: str, start: int, found: re.Match[str], head: str) -> boo
     if not head.strip():
         return True  # the span is only the kind ("the Bowl", "Rose Bowl")
     before = text[max(0, start - 12) : start]
-    return _DETERMINED.search(before) is not None or _TROPHY_TALK.search(text) is not None
+    return (
+        _DETERMINED.search(before) is not None
+        or _TROPHY_TALK.search(text) is not None
+        or _CONTEST.search(text) is not None
+    )
+
+
+def _unknown_words(rest: str) -> bool:
+    """Whether every word between a name and a kind word is a name or no dictionary's word."""
+    gaz = gazetteer.current()
+    return all(
+        gaz.is_surname(w) or gaz.is_first_name(w) or not gaz.is_english(w.casefold())
+        for w in rest.split()
+    )
 
 
 def award_name(text: str, start: int, end: int) -> bool:
@@ -122,6 +144,8 @@ def award_name(text: str, start: int, end: int) -> bool:
         return False  # "Mrs Shield", "Mr Plate": a title makes a name of the word after it
     lower = _lowered(text)
     after = (_AWARD_AFTER_LOWER if lower else _AWARD_AFTER).match(text[end:])
+    if after is not None and lower and not _unknown_words(after.group("rest")):
+        after = None  # "give agnes the cup": the words between are English, not a name
     if after is not None:
         return _award_counts(text, start, after, value)
     tail = _AWARD_TAIL.search(value)
@@ -143,7 +167,7 @@ def named_trophy(text: str, start: int, end: int) -> bool:
     after = re.match(r"[ \t]+([a-z]+)", text[end:])
     if after is not None and after.group(1) in {"family", "household", "twins", "lot", "kids"}:
         return False
-    return _TROPHY_TALK.search(text) is not None
+    return _TROPHY_TALK.search(text) is not None or _CUP_TALK.search(text) is not None
 
 
 def cave_name(text: str, start: int, end: int) -> bool:
@@ -161,12 +185,10 @@ def cave_name(text: str, start: int, end: int) -> bool:
         return False
     kind = found.group("kind")
     gaz = gazetteer.current()
-    # "Nick Cave", "Dave Gill": a given name before a family name is a person.
-    if (
-        not found.group("own")
-        and gaz.is_surname(kind)
-        and any(gaz.is_first_name(w.strip(".,")) for w in head.split()[:1])
-    ):
+    # "Nick Cave", "Dave Gill": a lone given name before the kind is a person's full name
+    # (a family name can be any word); "Ifan's Squeeze" and "Pennock Pot" are passages.
+    names = head.split()
+    if not found.group("own") and len(names) == 1 and gaz.is_first_name(names[0].strip(".,")):
         return False
     if _CAVING.search(text) is not None:
         return True

@@ -38,7 +38,7 @@ from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.club_things import brand_before_goods, club_thing, national_body
 from sar_desk.detect.cues import RELATIONS
-from sar_desk.detect.eponym_moves import eponym_move
+from sar_desk.detect.eponym_moves import eponym_move, typeface_place
 from sar_desk.detect.eponym_places import award_name, eponym_place
 from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.lexical import is_typo_of_word
@@ -243,6 +243,7 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or not_a_place(text, start, end)  # "the County Hall", "school trip Fri"
             or famous_thing(text, start, end)  # "Duchess of Hamilton" derailed: a locomotive
             or award_name(text, start, end)  # "the Ada Hollins Trophy"
+            or typeface_place(text, start, end)  # "set in Garamond"
         )
     if entity == "NRP":
         return (
