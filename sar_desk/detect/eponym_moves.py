@@ -46,7 +46,7 @@ _MOVE_KINDS = (
 )
 _TRICK_TALK = re.compile(
     r"(?i)\b(?:tricks?|skat\w*|skateboard\w*|board|deck|ramp|mini ramp|half ?pipe|vert|bowl|"
-    r"coping|rail|ledge|landed|land|landing|bmx|scooter|snowboard\w*|ski\w*|gymnast\w*|"
+    r"coping|rail|ledge|landed|landing|bmx|scooter|snowboard\w*|ski|skis|skiing|skier|gymnast\w*|"
     r"vault|beam|bars|floor routine|routine|rink|ice|jump|jumps|spin|spins|grinds?|flips?|"
     r"kickflip|heelflip|stunts?|judges?|penalty|panenka|keepy|football|freestyle)\b"
 )

@@ -64,7 +64,7 @@ _CAVE_KINDS = (
     r"Adit|Streamway|Rift|Passage|Level|Hole|Pit|Ghyll|Gill|Choke|Inlet|Traverse|Mine|Stope|"
     r"Winze|Sough|Pitch"
 )
-# These name a passage after a capitalised possessive in any message; the others ("Level",
+# These name a passage after a capitalised name in any message; the others ("Level",
 # "Pitch", "Mine", "Hole") only in a message about caving or mining.
 _STRONG_CAVE = frozenset(
     [
@@ -93,15 +93,17 @@ _STRONG_CAVE = frozenset(
         "stope",
     ]
 )
-_CAVE = rf"(?P<own>['’]s)?[ \t]+(?P<kind>{_CAVE_KINDS})(?![\w'’-])"
+# Not before a number: "Amy Level 3 coach", "Sam Pit 2" are a grade and a bay.
+_CAVE = rf"(?P<own>['’]s)?[ \t]+(?P<kind>{_CAVE_KINDS})(?![\w'’-])(?![ \t]*\d)"
 _CAVE_AFTER = re.compile(rf"^{_CAVE}")
 _CAVE_AFTER_LOWER = re.compile(rf"(?i)^{_CAVE}")
 _CAVE_TAIL = re.compile(rf"(?i){_CAVE}$")
+# Words only caving and mining use; not "survey", "pitch", "dig", "mine" or "rigging", which
+# a marquee firm, a football club or anyone's "that's mine" use as well.
 _CAVING = re.compile(
     r"(?i)\b(?:cav(?:e|es|er|ers|ing|ern|erns)|pothol\w*|underground|callout|call-out|"
-    r"overdue|cave rescue|survey\w*|passage|sump|srt|ladder|pitch|rigg\w*|novice trip|"
-    r"dig|digging|squeeze|crawl|streamway|mine|mines|miners?|adit|shaft|stal\w*|oversuit|"
-    r"cro|bca|tackle bag|through trip)\b"
+    r"cave rescue|passage|passages|sump|sumps|srt|novice trip|streamway|mines|miners?|adit|"
+    r"shaft|stalactites?|stalagmites?|oversuit|cro|bca|tackle bag|through trip|lead mine)\b"
 )
 
 
@@ -192,7 +194,7 @@ def cave_name(text: str, start: int, end: int) -> bool:
         return False
     if _CAVING.search(text) is not None:
         return True
-    return not lower and kind.casefold() in _STRONG_CAVE and bool(found.group("own"))
+    return not lower and kind.casefold() in _STRONG_CAVE
 
 
 def common_before_cave(text: str, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ def test_the_full_name_of_a_trophy_in_a_trophy_message() -> None:
         ("water was over the Brannock Sump at noon", "Brannock"),
         ("callout: two cavers overdue in kit's crawl", "kit"),
         ("the ladder pitch into Pennock Pot was wet", "Pennock"),
-        ("mine survey: Tresize Level flooded again", "Tresize"),
+        ("lead mine survey: Tresize Level flooded again", "Tresize"),
     ],
 )
 def test_a_cave_or_mine_passage_named_after_someone(text: str, name: str) -> None:
@@ -94,6 +94,7 @@ def test_a_cave_or_mine_passage_named_after_someone(text: str, name: str) -> Non
         ("Dave Gill led the cave rescue practice", "Dave Gill"),
         ("Ifan's level of fitness is fine for the trip", "Ifan"),
         ("Pete's dig at the treasurer was uncalled for", "Pete"),
+        ("Amy Level 3 coaching starts on the survey day", "Amy"),
     ],
 )
 def test_a_person_by_a_cave_word_stays_a_person(text: str, name: str) -> None:
