@@ -142,12 +142,18 @@ def _unknown_words(rest: str) -> bool:
 def award_name(text: str, start: int, end: int) -> bool:
     """Whether a span names a cup, shield or plate, by the kind word after or in it."""
     value = text[start:end]
-    if _first(value) in _TITLES:
-        return False  # "Mrs Shield", "Mr Plate": a title makes a name of the word after it
     lower = _lowered(text)
+    determined = _DETERMINED.search(text[max(0, start - 12) : start]) is not None
     after = (_AWARD_AFTER_LOWER if lower else _AWARD_AFTER).match(text[end:])
-    if after is not None and lower and not _unknown_words(after.group("rest")):
+    if after is None and determined:
+        # "the Lady Milne trophy": a lower-case kind after "the <name>" is the name's too.
+        after = _AWARD_AFTER_LOWER.match(text[end:])
+        if after is not None and not after.group("strong"):
+            after = None
+    if after is not None and (lower or not determined) and not _unknown_words(after.group("rest")):
         after = None  # "give agnes the cup": the words between are English, not a name
+    if _first(value) in _TITLES and not (after is not None and determined):
+        return False  # "Mrs Shield", "Mr Plate": a title makes a name of the word after it
     if after is not None:
         return _award_counts(text, start, after, value)
     tail = _AWARD_TAIL.search(value)

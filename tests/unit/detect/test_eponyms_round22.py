@@ -39,6 +39,7 @@ def _span(text: str, name: str) -> tuple[int, int]:
         ("the ivor penhale salver is on the bar", "ivor penhale"),
         ("we lifted the Agnes Wardle Cup on Saturday", "Agnes"),
         ("Tommy Radcliffe Shield semi final draw tonight", "Tommy Radcliffe Shield"),
+        ("the Lady Ormsby trophy is back in the cabinet", "Lady Ormsby"),
     ],
 )
 def test_a_name_before_an_award_kind_is_the_award(text: str, name: str) -> None:
@@ -55,6 +56,8 @@ def test_a_name_before_an_award_kind_is_the_award(text: str, name: str) -> None:
         ("Mrs Plate rang about the raffle", "Mrs Plate"),
         ("tell gwen pollard cup of tea is ready", "gwen pollard"),
         ("give agnes the cup when she gets in", "agnes"),
+        ("thank Lady Ormsby for the trophy", "Lady Ormsby"),
+        ("Ada Hollins trophy photos are on the website", "Ada Hollins"),
     ],
 )
 def test_a_person_near_a_trophy_stays_a_person(text: str, name: str) -> None:
