@@ -38,6 +38,8 @@ from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.club_things import brand_before_goods, club_thing, national_body
 from sar_desk.detect.cues import RELATIONS
+from sar_desk.detect.eponym_moves import eponym_move, typeface_place
+from sar_desk.detect.eponym_places import award_name, eponym_place
 from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.named_kinds import named_animal_kind, named_kind
@@ -224,6 +226,8 @@ def never_person(text: str, start: int, end: int) -> bool:
         or spoken_not_named(value)  # "Mum", "nae", "Kurdish Sorani", "miss form"
         or placed_not_named(text, start, end)  # "due 8 Jan", "the defendant's"
         or famous_thing(text, start, end)  # "played the Ruy Lopez", "Flying Scotsman loco"
+        or eponym_place(text, start, end)  # "the Ada Hollins Cup", "Tom's Dig"
+        or eponym_move(text, start, end)  # "a Smith grind", "Gill Sans", "mindenki"
     )
 
 
@@ -238,6 +242,8 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or lone_kin_word(text[start:end])  # Welsh "Nain" read as a place
             or not_a_place(text, start, end)  # "the County Hall", "school trip Fri"
             or famous_thing(text, start, end)  # "Duchess of Hamilton" derailed: a locomotive
+            or award_name(text, start, end)  # "the Ada Hollins Trophy"
+            or typeface_place(text, start, end)  # "set in Garamond"
         )
     if entity == "NRP":
         return (
