@@ -13,6 +13,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect.field_commas import as_commas
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.recognizers.anchored_street import anchored_streets
@@ -133,7 +134,9 @@ class StreetAddressRecognizer(RuleRecognizer):
         """The rules' spans, plus numbered names placed by a town, a postcode or a line end.
 
         A phrase closed by a postcode is an address whatever its words (`postcode_address`).
+        A line of delimited fields is read as if its delimiters were commas (`field_commas`).
         """
+        text = as_commas(text)
         found = super().noted_spans(text)
         if not DIGIT.search(text):
             return found

@@ -23,6 +23,7 @@ import re
 from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.detect.field_commas import as_commas
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.platforms import named_thing
@@ -45,7 +46,9 @@ _STRONG_CUE = re.compile(
     r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
     r"moved?|moving|relocat(?:e|ed|es|ing)|transferred|stays?|staying)\s+(?:in|to|at|near|from)"
     # a notice's "both of <town>": where two people named before it live
-    r"|\bboth\s+of)[ \t]+$"
+    r"|\bboth\s+of"
+    # "phone 07700 900123, lives Thirsk": a bare "lives" before a town (round 22)
+    r"|\blives)[ \t]+$"
 )
 _WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
 # A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
@@ -151,7 +154,11 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
     NOTE_PLACED: ClassVar[str] = "UK town in the place list, placed by the words around it."
 
     def noted_spans(self, text: str) -> list[Span]:
-        """The listed places, then placed word-towns and lower-case towns not overlapping them."""
+        """The listed places, then placed word-towns and lower-case towns not overlapping them.
+
+        A line of delimited fields is read as if its delimiters were commas (`field_commas`).
+        """
+        text = as_commas(text)
         found = super().noted_spans(text)
         gaz = current()
         if not gaz.places:
