@@ -29,6 +29,7 @@ from sar_desk.detect.recognizers.bare_street import (
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 from sar_desk.detect.recognizers.clock_commas import hour_then_clause
 from sar_desk.detect.recognizers.postcode_address import postcode_addresses
+from sar_desk.detect.recognizers.site_streets import site_streets
 from sar_desk.detect.recognizers.street_towns import with_town
 
 _SUFFIX = (
@@ -152,7 +153,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ]
         extra += lower_case_addresses(text)
         extra += bare_streets(text) + the_streets(text) + anchored_streets(text)
-        extra += postcode_addresses(text)
+        extra += postcode_addresses(text) + site_streets(text)
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):

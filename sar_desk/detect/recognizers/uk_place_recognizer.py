@@ -46,9 +46,7 @@ _STRONG_CUE = re.compile(
     r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
     r"moved?|moving|relocat(?:e|ed|es|ing)|transferred|stays?|staying)\s+(?:in|to|at|near|from)"
     # a notice's "both of <town>": where two people named before it live
-    r"|\bboth\s+of"
-    # "phone 07700 900123, lives Thirsk": a bare "lives" before a town (round 22)
-    r"|\blives)[ \t]+$"
+    r"|\bboth\s+of|\blives)[ \t]+$"  # and "phone 07700 900123, lives Thirsk" (round 22)
 )
 _WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
 # A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
@@ -154,11 +152,8 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
     NOTE_PLACED: ClassVar[str] = "UK town in the place list, placed by the words around it."
 
     def noted_spans(self, text: str) -> list[Span]:
-        """The listed places, then placed word-towns and lower-case towns not overlapping them.
-
-        A line of delimited fields is read as if its delimiters were commas (`field_commas`).
-        """
-        text = as_commas(text)
+        """The listed places, then placed word-towns and lower-case towns not overlapping them."""
+        text = as_commas(text)  # "4 Brook Row ~ Kirkby ~ LA6 2AB" read as with commas
         found = super().noted_spans(text)
         gaz = current()
         if not gaz.places:

@@ -26,8 +26,8 @@ import re
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.recognizers.town_clauses import slot_town_spans
 from sar_desk.detect.recognizers.town_positions import lower_town, more_town_spans
-from sar_desk.detect.recognizers.town_slots import slot_town_spans
 from sar_desk.detect.town_sites import facility_after, site_after, town_modifier
 from sar_desk.detect.words import ORG_WORDS, PRODUCTS, TITLES, is_not_a_name
 
