@@ -46,7 +46,8 @@ _DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\.?"
 # an hour alone before punctuation is a time ("minibus from X at 11, ...").
 _MONTHS = "|".join(sorted(m[:3] for m in MONTH_NAMES))
 _CLOSES = (
-    r"(?=[ \t]*(?:[,.;:!?)\n]|$|[ \t][-–—][ \t])"
+    # a bracket opening too: "the man from X (Dev) who brought the dog" (round 22)
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$|[ \t][-–—][ \t])"
     r"|[ \t]+(?:at[ \t]+\d{1,2}(?:(?:[:.]\d\d|[ \t]?[ap]m)\b|(?=[ \t]*[,.;!?]|$))"
     rf"|on[ \t]+(?i:{_DAY})\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
     r"tomorrow\b|tmrw\b|tonight\b|this[ \t]+(?:morning|afternoon|week)\b|next[ \t]+week\b))"

@@ -69,6 +69,7 @@ def test_a_line_of_delimited_fields_gives_its_town_and_street(
         ("needs a lift from Hollinthwaite on Sunday, text her", "Hollinthwaite"),
         ("weather: Dev might move the Carrowby job to Weds", "Carrowby"),
         ("the bunting at cropredy, crew meet at 8", "cropredy"),
+        ("the lad from Carrowby (Dev) who found the cat rang", "Carrowby"),
     ],
 )
 def test_a_village_no_list_has_is_placed_by_its_clause(text: str, value: str) -> None:
@@ -84,6 +85,7 @@ def test_a_village_no_list_has_is_placed_by_its_clause(text: str, value: str) ->
         "she lives Monday to Friday at her dad's",  # a day
         "say thanks to dean, he did the lot",  # a name in lower case after "to"
         "sold at Accounts is fine",  # English words
+        "a card from Priya (my cousin) came",  # a given name before a bracket
     ],
 )
 def test_people_and_words_in_those_clauses_stay_out(text: str) -> None:
@@ -126,6 +128,7 @@ def test_counts_and_times_are_no_sites_address(text: str) -> None:
         ("the kettle in the Drying Room is broken", "the Drying Room"),
         ("we sat in the Members Lounge all day", "the Members Lounge"),
         ("hand the keys back to the Boat Store by Sun", "Sun"),
+        ("park the vans behind the Mortimer Arms, the landlord is fine", "the Mortimer Arms"),
     ],
 )
 def test_a_bodys_room_and_a_short_day_are_no_place(text: str, value: str) -> None:
@@ -135,3 +138,4 @@ def test_a_bodys_room_and_a_short_day_are_no_place(text: str, value: str) -> Non
 def test_a_town_and_a_sunday_word_elsewhere_stay_places() -> None:
     assert not not_a_place(*span_of("moved to Sunderland", "Sunderland"))
     assert not not_a_place(*span_of("saw the Sun at noon", "Sun"))
+    assert not not_a_place(*span_of("she lives in Pennock Inn now", "Pennock Inn"))
