@@ -12,7 +12,8 @@ optionally numbered: "Bench 4"), standing after "at", "to", a label's colon or a
 closing its phrase (punctuation, the line's end, "before", "every", a verb). A count is no
 house: plural words are not heads ("at 6 rooms"), and a number that counts beds, floors or
 seats before the head ("2 bedroom house", "3 storey block") makes none, nor does a time
-before a phrase ("meet at 10 in the hall": stop words are no site's name).
+before a phrase ("meet at 10 in the hall": stop words are no site's name; "meet at 5 the
+shop": an hour before "the").
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ def site_streets(text: str) -> list[Span]:
         start = m.start("v")
         if not _CUE_BEFORE.search(text[max(0, start - 8) : start]):
             continue
-        words = [w.casefold() for w in m.group("v").split()[1:]]
+        number, *words = (w.casefold() for w in m.group("v").split())
         if words[0] == "the":
+            if number.isdigit() and int(number) <= 24 and text[:start].rstrip().endswith("at"):
+                continue  # "meet at 5 the shop": an hour, then the place
             words = words[1:]
         if any(w in _COUNTS or w in STOP_WORDS for w in words):
             continue  # "2 bedroom house", "at 10 in the hall": a count, a time

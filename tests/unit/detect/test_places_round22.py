@@ -104,6 +104,7 @@ def test_a_town_that_starts_like_a_weekday_is_still_a_town() -> None:
         ("boiler service: 12A Bowls Pavilion, every 3rd Weds", "12A Bowls Pavilion"),
         ("survey for Ann Lee, 9B Wax Room, B35 0SY", "9B Wax Room"),
         ("the tack is at 40 tack store, grab it", "40 tack store"),
+        ("left the oars at 131 the boat shed, grab them", "131 the boat shed"),
     ],
 )
 def test_a_house_number_on_a_sites_name_is_an_address(text: str, value: str) -> None:
@@ -115,6 +116,7 @@ def test_a_house_number_on_a_sites_name_is_an_address(text: str, value: str) -> 
     [
         "she wants a 2 bedroom house, near school",
         "meet at 10 in the hall",
+        "meet at 6 the boat shed.",
         "we need 6 rooms at the hotel",
     ],
 )
