@@ -74,13 +74,7 @@ def not_a_place(text: str, start: int, end: int) -> bool:
         or day_in_clause(text, start, end)
         or nation_of_a_body(text, start, end)  # "Scotland" of "Crown Estate Scotland"
         or short_day(text, start, end)  # "return it by Sun"
-        or _PUB.fullmatch(value.strip(_EDGE)) is not None  # "behind the Victoria Arms"
     )
-
-
-# A pub is a business's site, never where a person lives: "the Victoria Arms", "the Crown
-# Tavern". Not "Inn", which closes some villages' names ("Synod Inn", "Peat Inn").
-_PUB = re.compile(r"(?:(?i:the)[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Arms|Tavern)")
 
 
 # "Sun", "Mon" and "Sat" are words and given names, so `day_words` leaves them to where they
