@@ -8,8 +8,9 @@ street has no suffix, its street too.
 
 `as_commas` gives the same text with each such delimiter written as a comma and spaces (same
 length, so every span found in it is a span of the original). Only a line that uses one
-delimiter, spaced on both sides, at least twice is read so: a lone "~ 20 people" (about
-twenty) or "A | B" is left as it is.
+delimiter, spaced on both sides, at least twice, and holds a full postcode is read so: a lone
+"~ 20 people" (about twenty), "A | B" or a log line ("21:45 · Jupiter · Sam/22:30", where
+"45, Jupiter," would read as a house and a street) is left as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 # A field delimiter: a tilde, a bar, a middle dot or a bullet with space on both sides.
 _DELIMITER = re.compile(r"[ \t]+([~|·•])[ \t]+")
 _LINE = re.compile(r"[^\n]+")
+_POSTCODE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}(?![\w-])")
 
 
 def as_commas(text: str) -> str:
@@ -30,7 +32,7 @@ def as_commas(text: str) -> str:
     for line in _LINE.finditer(text):
         found = list(_DELIMITER.finditer(line.group(0)))
         symbols = {m.group(1) for m in found}
-        if len(found) < 2 or len(symbols) != 1:
+        if len(found) < 2 or len(symbols) != 1 or not _POSTCODE.search(line.group(0)):
             continue
         for m in found:
             start, end = line.start() + m.start(), line.start() + m.end()

@@ -34,6 +34,9 @@ def test_delimiters_read_as_commas_keep_every_offset() -> None:
     # One delimiter, or two different ones, is no list of fields.
     assert as_commas("it costs ~ 20 quid") == "it costs ~ 20 quid"
     assert as_commas("red | blue · green") == "red | blue · green"
+    # Nor is a line with no postcode: "45, Jupiter," would read as a house and a street.
+    log = "21:10 · M31 · Dev/21:45 · Jupiter · mere/22:30"
+    assert as_commas(log) == log
 
 
 @pytest.mark.parametrize(
