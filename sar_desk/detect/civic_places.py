@@ -38,6 +38,7 @@ def _set(text: str) -> frozenset[str]:
 _SITE_HEADS = _set("""
 hall remembrance memorial crematorium cemetery chapel centre center library museum gallery
 theatre stadium infirmary chambers offices headquarters pavilion clubhouse
+room stand loft annexe annex workshop studio store barn shed lounge
 """)
 _JOINERS = frozenset({"the", "of", "and", "&"})
 
@@ -72,7 +73,23 @@ def not_a_place(text: str, start: int, end: int) -> bool:
         or lone_place_word(text, start, end)
         or day_in_clause(text, start, end)
         or nation_of_a_body(text, start, end)  # "Scotland" of "Crown Estate Scotland"
+        or short_day(text, start, end)  # "return it by Sun"
     )
+
+
+# "Sun", "Mon" and "Sat" are words and given names, so `day_words` leaves them to where they
+# stand; as a place after a preposition of time they are the day ("return it by Sun").
+_SHORT_DAYS = frozenset({"sun", "mon", "sat"})
+_TIME_BEFORE = re.compile(
+    r"(?i)(?<![\w'’-])(?:by|on|till|until|before|after|next|this|every)[ \t]+$"
+)
+
+
+def short_day(text: str, start: int, end: int) -> bool:
+    """Whether a guessed place is "Sun", "Mon" or "Sat" after a preposition of time."""
+    if text[start:end].strip(_EDGE).casefold() not in _SHORT_DAYS:
+        return False
+    return _TIME_BEFORE.search(text[max(0, start - 10) : start]) is not None
 
 
 # "the", then capitalised words (joined by "of", "and" or "&"), on one line.

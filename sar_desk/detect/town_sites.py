@@ -31,7 +31,7 @@ _FACILITY_AFTER = re.compile(
 # "the Langton Matravers garage", "the Kildrummy fete"); not goods or furniture ("the Kenco
 # machine", "the Joe Davis table"), which a thing's name stands before.
 _SITE_AFTER = re.compile(
-    r"(?i)[ \t]+(?:pitch|pitches|fete|fête|show|fair|carnival|gala|festival|market|garage|"
+    r"(?i)[ \t]+(?:pitch|pitches|fete|fête|show|fair|carnival|gala|festival|market|garage|job|"
     r"depot|branch|site|office|yard|campus|estate|bypass|roundabout|junction|car park|"
     r"bus station|train station|station|surgery|pharmacy|library|school|church|chapel|pub|"
     r"village hall|town hall|leisure centre|rec|recreation ground|playing fields?|green)"

@@ -13,6 +13,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.detect.field_commas import as_commas
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.numbered_names import in_numbered_list
 from sar_desk.detect.recognizers.anchored_street import anchored_streets
@@ -28,6 +29,7 @@ from sar_desk.detect.recognizers.bare_street import (
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 from sar_desk.detect.recognizers.clock_commas import hour_then_clause
 from sar_desk.detect.recognizers.postcode_address import postcode_addresses
+from sar_desk.detect.recognizers.site_streets import site_streets
 from sar_desk.detect.recognizers.street_towns import with_town
 
 _SUFFIX = (
@@ -133,7 +135,9 @@ class StreetAddressRecognizer(RuleRecognizer):
         """The rules' spans, plus numbered names placed by a town, a postcode or a line end.
 
         A phrase closed by a postcode is an address whatever its words (`postcode_address`).
+        A line of delimited fields is read as if its delimiters were commas (`field_commas`).
         """
+        text = as_commas(text)
         found = super().noted_spans(text)
         if not DIGIT.search(text):
             return found
@@ -149,7 +153,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ]
         extra += lower_case_addresses(text)
         extra += bare_streets(text) + the_streets(text) + anchored_streets(text)
-        extra += postcode_addresses(text)
+        extra += postcode_addresses(text) + site_streets(text)
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):

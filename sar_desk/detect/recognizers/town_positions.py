@@ -42,7 +42,7 @@ NOTE_PLACED_MORE = "A town no list has, placed by the words around it."
 # to X"), nor "going to", which takes shops and events.
 _JOURNEY = (
     r"(?<![\w'’-])(?:lift|drive|bus|train|coach|ferry|taxi|ambulance|road|trip|journey|miles|"
-    r"move[sd]?|moving|relocat(?:ed|ing)|off|heading|headed|drove|driving|awa)"
+    r"move[sd]?|moving|relocat(?:ed|ing)|off|heading|headed|drove|driving|awa|went|van|car)"
     r"[ \t]+(?:to|into|tae)[ \t]+"
 )
 _DAY = (
@@ -56,7 +56,7 @@ _CLOSES = (
 )
 # A verb the sentence goes on with after "the choir from X".
 _FROM_VERB = (
-    r"[ \t]+(?:wants|wanted|booked|is|was|has|had|said|says|asked|asks|rang|rings|called|"
+    r"[ \t]+(?:wants|wanted|booked|is|was|has|had|said|says|asked|asks|rang|rings|called|about|"
     r"needs|needed|sent|brought|left|will|would|who)\b"
 )
 _POSTCODE = r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b"
@@ -225,6 +225,11 @@ def strong_lower_spans(text: str, gaz: Gazetteers) -> list[Span]:
                 continue  # "going via kirsty and jo": people on the way
             out.append((m.start(group), m.end(group), "LOCATION", 0.5, NOTE_PLACED_MORE))
     return out
+
+
+def lower_town(word: str, gaz: Gazetteers) -> bool:
+    """Whether one lower-case word can be a town no list has (no word, slip, name or day)."""
+    return _lower_town(word, gaz)
 
 
 def _lower_town(word: str, gaz: Gazetteers) -> bool:

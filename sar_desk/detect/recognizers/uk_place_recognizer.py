@@ -23,6 +23,7 @@ import re
 from typing import ClassVar
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.detect.field_commas import as_commas
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.lexical import lower_word_not_name
 from sar_desk.detect.platforms import named_thing
@@ -45,7 +46,7 @@ _STRONG_CUE = re.compile(
     r"(?i)(?:\b(?:in|near|outside|around|towards|via|from|nr)|\b(?:lives?|living|based|born|"
     r"moved?|moving|relocat(?:e|ed|es|ing)|transferred|stays?|staying)\s+(?:in|to|at|near|from)"
     # a notice's "both of <town>": where two people named before it live
-    r"|\bboth\s+of)[ \t]+$"
+    r"|\bboth\s+of|\blives)[ \t]+$"  # and "phone 07700 900123, lives Thirsk" (round 22)
 )
 _WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
 # A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
@@ -152,6 +153,7 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
 
     def noted_spans(self, text: str) -> list[Span]:
         """The listed places, then placed word-towns and lower-case towns not overlapping them."""
+        text = as_commas(text)  # "4 Brook Row ~ Kirkby ~ LA6 2AB" read as with commas
         found = super().noted_spans(text)
         gaz = current()
         if not gaz.places:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.lexical import is_listed_name
 from sar_desk.detect.words import TITLES
 
 Span = tuple[int, int, str, float, str]
@@ -72,7 +73,12 @@ def _village_at(
         # too found fewer towns on v10-v14 and changed no person figure or negative.
         return not title_or_name_before(text, words, i, gaz)
     # In lower case a village must be placed: strong cues only ("from peasenhall"; not "to").
-    return placed(text, start, end, True)
+    # "to" or "at" places one that closes its phrase and is no one's name (round 22: "the
+    # marquee at frant, crew meet at 7"): "talk to dean," is a person, "at frant," a village.
+    if placed(text, start, end, True):
+        return True
+    closes = re.match(r"[ \t]*(?:[,.;:!?)\n]|$)", text[end:]) is not None
+    return closes and not is_listed_name(value) and placed(text, start, end, False)
 
 
 def _capitalised(value: str) -> bool:

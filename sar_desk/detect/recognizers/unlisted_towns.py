@@ -26,7 +26,8 @@ import re
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect.gazetteer import Gazetteers
-from sar_desk.detect.recognizers.town_positions import more_town_spans
+from sar_desk.detect.recognizers.town_clauses import slot_town_spans
+from sar_desk.detect.recognizers.town_positions import lower_town, more_town_spans
 from sar_desk.detect.town_sites import facility_after, site_after, town_modifier
 from sar_desk.detect.words import ORG_WORDS, PRODUCTS, TITLES, is_not_a_name
 
@@ -45,12 +46,17 @@ _DAY = r"(?:mon|tues?|weds?|thu|thurs?|fri|sat|sun)[a-z]*\.?"
 # an hour alone before punctuation is a time ("minibus from X at 11, ...").
 _MONTHS = "|".join(sorted(m[:3] for m in MONTH_NAMES))
 _CLOSES = (
-    r"(?=[ \t]*(?:[,.;:!?)\n]|$|[ \t][-–—][ \t])"
+    # a bracket opening too: "the man from X (Dev) who brought the dog" (round 22)
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$|[ \t][-–—][ \t])"
     r"|[ \t]+(?:at[ \t]+\d{1,2}(?:(?:[:.]\d\d|[ \t]?[ap]m)\b|(?=[ \t]*[,.;!?]|$))"
-    rf"|on[ \t]+{_DAY}\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
+    rf"|on[ \t]+(?i:{_DAY})\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
     r"tomorrow\b|tmrw\b|tonight\b|this[ \t]+(?:morning|afternoon|week)\b|next[ \t]+week\b))"
 )
 _AFTER_CUE = re.compile(rf"(?<![\w'’-])(?:from|in|near|nr|outside)[ \t]+{_TOWN}{_CLOSES}")
+# A weekday's word whole ("Sunday", "Weds"), not a town that starts like one ("Fridaythorpe").
+_DAY_WORD = re.compile(
+    r"(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:days?)?\.?"
+)
 _AT_ON_A_DAY = re.compile(rf"(?<![\w'’-])at[ \t]+{_TOWN}(?=[ \t]+on[ \t]+(?i:{_DAY})\b)")
 # A capitalised run anywhere, for the site and service positions.
 _RUN = re.compile(rf"(?<![\w'’-]){_TOWN}(?![\w'’-])")
@@ -79,6 +85,7 @@ def unlisted_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
         if (served or sited or cued_site) and _town_words(m.group("t"), gaz, bool(served)):
             out.append((start, end, "LOCATION", 0.5, NOTE_UNLISTED))
     out += more_town_spans(text, gaz, _TOWN, _town_words)
+    out += slot_town_spans(text, gaz, _TOWN, _town_words, lambda w: lower_town(w, gaz))
     return _without_overlaps(out)
 
 
@@ -90,7 +97,7 @@ def _town_words(value: str, gaz: Gazetteers, strong: bool = False) -> bool:
     for low in lows:
         if (
             low in _CALENDAR
-            or re.fullmatch(_DAY, low)
+            or _DAY_WORD.fullmatch(low)
             or low in TITLES
             or low in PRODUCTS
             or low in ORG_WORDS
