@@ -140,6 +140,8 @@ def load(folder: Path) -> Gazetteers:
     extra = folder / "uk_places_extra.txt"
     places += _entries(extra) if extra.is_file() else []
     first = frozenset(n.casefold() for n in _entries(folder / "first_names.txt"))
+    # Romanised given names of more origins (round 22: "Bao", "Minh", "Wei"), read the same way.
+    first |= _optional(folder / "first_names_more.txt")
     last = frozenset(n.casefold() for n in _entries(folder / "surnames.txt"))
     english = _optional(folder / "english_words.txt")
     word_places = _optional(folder / "uk_word_places.txt")
