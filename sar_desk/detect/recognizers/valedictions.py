@@ -38,8 +38,27 @@ VALEDICTION = re.compile(
 )
 # Days and months are capitalised but no one's name ("Thanks, Monday").
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 _GATE = re.compile(r"(?i)love|cheers|thanks|regards|wishes|yours|care|soon")
 
