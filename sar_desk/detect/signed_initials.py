@@ -1,14 +1,16 @@
-"""Known people's initials where a person signs: "signed off KT", "— KT", "(KT)" (round 22).
+"""Known people's initials where a person signs or goes: "signed off KT", "ask KT" (round 22).
 
 The plain initials rule (`initials.initials_regex`) leaves three kinds of initials to a cue:
 those that are also an abbreviation ("CC", "RN"), the two-letter forms of three-word names
 ("HY" of "Hana Yui Okoro", `initials.short_initials_index`), and initials typed in a message
 written all in lower case. A sheet, a ledger or a list is signed at its end: after a signing
 verb ("signed off", "initialled", "countersigned by"), after a dash closing the line, or in
-brackets closing the line. There the initials of a person the case knows are that person.
-An abbreviation counts only after a signing verb with no "by" ("signed off by HR" is a team);
-closing a line it may be a label ("— HR", "(GP)"). Initials of a name with a particle ("Luis
-de Haro") are read as written ("LdH", "Ld", "LH"), only in these places.
+brackets closing the line; and a person is asked, told or rung, has a sheet or a shift, is
+"to check" something ("ask KT", "KT's rota", "KT to chase"). There the initials of a person
+the case knows are that person. An abbreviation counts only after a signing verb with no "by"
+("signed off by HR" is a team) or before a verb only a person does ("CC rang"); closing a line
+it may be a label ("— HR", "(GP)"), after "ask" a team ("ask HR"). Initials of a name with
+a particle ("Luis de Haro") are read as written ("LdH", "Ld", "LH"), only in these places.
 """
 
 from __future__ import annotations
@@ -38,6 +40,22 @@ _SIGNED = re.compile(
 )
 # Closing a line: "— KT", "- kt", "(KT)", with nothing but punctuation or emoji after.
 _CLOSING = re.compile(r"(?:[—–-][ \t]*" + _INITIALS + r"|\(" + _INITIALS + r"\))[ \t.!]*$", re.M)
+
+
+# Where a person goes (round 22): "ask HY", "spoke to HY", "HY's sheet", "HY to check",
+# "HY rang". An abbreviation counts only before a verb only a person does ("CC rang").
+_BEFORE = re.compile(
+    r"(?i:\b(?:ask|asked|tell|told|(?:spoke|speak|talk|talked|passed|handed|over)[ \t]+to|"
+    r"ring|rang|call|called|text|texted|ping|pinged|thanks|thank|remind|reminded|with))"
+    r"[ \t]+" + _INITIALS + r"(?![\w@])"
+)
+_AFTER = re.compile(
+    r"(?<![\w@.])" + _INITIALS + r"(?:['’]s[ \t]+(?:sheet|shift|rota|list|card|notes|desk|van|"
+    r"car|mum|dad|form|log|round|turn|job|case)|[ \t]+to[ \t]+(?:check|do|sort|ring|call|"
+    r"confirm|chase|review|sign|collect|send|book|cover|follow|look|update|fix|bring|take)|"
+    r"[ \t]+(?P<verb>said|says|asked|asks|rang|called|wants|needs|told|thinks|signed|phoned|"
+    r"texted|emailed))\b"
+)
 
 
 def particle_initials_index(people: Sequence[KnownPerson]) -> Index:
@@ -86,6 +104,14 @@ def signed_initials(
         hit = _known(m.group(2), full, short, particle, lower_text, not m.group("by"))
         if hit:
             out.append((m.start(2), m.end(2), hit))
+    for m in _BEFORE.finditer(text):
+        hit = _known(m.group(1), full, short, particle, lower_text, False)
+        if hit:
+            out.append((m.start(1), m.end(1), hit))
+    for m in _AFTER.finditer(text):
+        hit = _known(m.group(1), full, short, particle, lower_text, bool(m.group("verb")))
+        if hit:
+            out.append((m.start(1), m.end(1), hit))
     for m in _CLOSING.finditer(text):
         group = 1 if m.group(1) else 2
         hit = _known(m.group(group), full, short, particle, lower_text, False)

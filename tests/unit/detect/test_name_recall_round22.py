@@ -108,3 +108,22 @@ def test_a_short_name_signed_after_a_courtesy_is_a_name(text: str, name: str) ->
 )
 def test_a_word_after_a_courtesy_is_no_name(text: str) -> None:
     assert _signed(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone ask MF about the float",
+        "MF to check the till roll",
+        "MF's rota is on the board",
+        "spoke to MF this morning",
+    ],
+)
+def test_short_initials_count_where_a_person_goes(text: str) -> None:
+    assert _initials(text, MAY) == ["MF"]
+
+
+def test_an_abbreviation_where_a_person_goes_needs_a_person_verb() -> None:
+    assert _initials("CC rang twice about the key", CARYS) == ["CC"]
+    assert _initials("ask CC about it", CARYS) == []
+    assert _initials("CC to check the list", CARYS) == []
