@@ -42,8 +42,8 @@ need only the lists already in the folder::
 
     python benchmarks/build_gazetteers.py --only-more-given
 
-``first_names_more.txt``: Vietnamese (tone marks dropped), Japanese, Chinese, Thai and
-Indonesian given names that no list, dictionary or other language's word list has ("Bao",
+``first_names_more.txt``: Vietnamese (tone marks dropped), Japanese, Chinese and Thai given
+names that no list, dictionary or other language's word list has ("Bao",
 "Minh", "Haruka", "Xiulan"); read as more given names.
 
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
@@ -104,13 +104,13 @@ MORE_LOCALES = (
 )
 # Round 22: given names of communities whose Faker names are not in Latin script, in the
 # romanised forms Faker also ships (Vietnamese without its tone marks, Japanese, Chinese,
-# Thai, Indonesian), for one-syllable given names ("Bao", "Minh", "Wei") that no list had.
+# Thai), for one-syllable given names ("Bao", "Minh", "Wei") that no list had. Not Indonesian
+# (`id_ID`): its list holds numerals and prefixes ("Eka", "Dwi", "Tri") that name products.
 GIVEN_MORE = (
     ("vi_VN", ("first_names_female", "first_names_unisex", "first_names_male")),
     ("ja_JP", ("first_romanized_names",)),
     ("zh_CN", ("first_romanized_names",)),
     ("en_TH", ("first_names", "first_names_male", "first_names_female")),
-    ("id_ID", ("first_names", "first_names_male", "first_names_female")),
 )
 _OK = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]{1,24}$")
 

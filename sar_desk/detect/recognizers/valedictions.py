@@ -5,7 +5,8 @@ abbreviation, so no list may hold them and the model, seeing one alone, leaves i
 letter, a card or an engraving is signed, the word after "Love," "Cheers," "Regards," or
 "Thanks," closing the line (or followed only by kisses, a year or a closing quote) is the
 signer. The word must be capitalised and no common English word, post, relation or place
-("Love, Mum", "Regards, Housing", "Thanks, Everyone" stay words) unless a name list has it.
+("Love, Mum", "Regards, Housing", "Thanks, Everyone" stay words), nor a lone word of two common
+words run together ("Kind regards, Aftersales"), unless a name list has it.
 """
 
 from __future__ import annotations
@@ -79,9 +80,20 @@ def signed_name_ok(value: str) -> bool:
         if is_post(word) or is_world_greeting(word) or is_not_a_name(word):
             return False
         listed = gaz.is_first_name(low) or gaz.is_surname(low)
-        if not listed and (gaz.is_common_word(low) or gaz.is_place(low)):
+        lone = " " not in value.strip()  # "Del Ashworth": a family name may be two words run
+        if not listed and (
+            gaz.is_common_word(low) or gaz.is_place(low) or (lone and _compound(low))
+        ):
             return False
     return True
+
+
+def _compound(low: str) -> bool:
+    """Two common words run together ("aftersales", "helpdesk"): a department, not a signer."""
+    gaz = current()
+    return any(
+        gaz.is_common_word(low[:i]) and gaz.is_common_word(low[i:]) for i in range(3, len(low) - 2)
+    )
 
 
 class ValedictionNameRecognizer(RuleRecognizer):
