@@ -79,8 +79,10 @@ _PASS_KINDS = (
     "library|travel|student|press|backstage|ferry|annual|weekly|monthly|member|event|site|"
     "temporary|temp|hall|festival|leisure|swim|key|entry|exit|hospital|blue|disabled"
 )
+# The word first, so the lookbehinds run only where "pass" stands.
 _PASS_NO = (
-    "".join(rf"(?<!\b{k} )(?<!\b{k}-)" for k in _PASS_KINDS.split("|"))
+    r"(?=\bpass)"
+    + "".join(rf"(?<!\b{k} )(?<!\b{k}-)" for k in _PASS_KINDS.split("|"))
     + r"\bpass[ \t]*(?:no\b\.?|number|num\b|#)"
 )
 PPT_CUE = rf"(?i:(?:\bppt\b(?:[ \t]*(?:no\b\.?|number|num\b))?|{_PASS_NO})[ \t]*[:#-]?[ \t]*)"

@@ -64,7 +64,7 @@ SPELT_AFTER_CUE = re.compile(
 # The run, then a few words, then the cue ("1 2 7 4 0 3 9 5 8 is his passport").
 SPELT_BEFORE_CUE = re.compile(r"(?i)(?P<v>" + _RUN_BEFORE + ")" + BETWEEN_AFTER + PASSPORT_CUE)
 # Every match of either rule stands near its cue: the cue's own regex is the gate.
-CUE_GATE = re.compile(_CUE + "|" + PPT_CUE)
+CUE_GATE = re.compile(_CUE + "|(?=[Pp])" + PPT_CUE)
 
 
 def spelt_passport(value: str) -> bool:
