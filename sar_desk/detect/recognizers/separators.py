@@ -33,7 +33,11 @@ from sar_desk.detect.recognizers.spoken_numbers import (
     spoken_nhs_digits,
     spoken_uk_number,
 )
-from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number, national_digits
+from sar_desk.detect.recognizers.uk_phone_recognizer import (
+    is_uk_number,
+    national_digits,
+    phone_rule_shape,
+)
 
 # Not glued to a word, a path, a price or a longer number ("v2_07700_900_233", "a/474/...",
 # "1,0131,496,0106").
@@ -102,7 +106,7 @@ def _grouped_number(value: str) -> bool:
     a single digit (a mark between groups of several digits, "0.11.3.496.0903", is a version's
     or the joined rule's).
     """
-    if len(national_digits(value)) != 11 or not _spaced_number(value):
+    if len(national_digits(value)) != 11 or not _spaced_number(value) or phone_rule_shape(value):
         return False
     _first, *rest = _DIGIT_GROUP.findall(value)
     joins = set(_NOT_DIGIT.findall(value.replace("(", "").replace(")", "")))
