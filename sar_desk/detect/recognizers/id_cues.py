@@ -9,13 +9,48 @@ for `uk_id_recognizer`; none captures a group.
 
 from __future__ import annotations
 
+import re
+
 from sar_desk.detect.recognizers.base import typo_tolerant
 
 
-def _dropped_letter(word: str) -> str:
-    """A regex alternation of `word` with any one letter left out ("pasport", "passprt")."""
-    forms = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
-    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+def _slips(word: str) -> set[str]:
+    """`word` with one slip after its first letter: a letter out, a swap or a doubled letter.
+
+    "pasport", "passprot", "passsport".
+    """
+    out = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    return out | {word[:i] + word[i] + word[i:] for i in range(1, len(word))}
+
+
+def _trie(forms: set[str]) -> str:
+    """One regex alternation of `forms`, shared prefixes factored ("pas(?:sp(?:ort|rt)|...)")."""
+    heads: dict[str, set[str]] = {}
+    for form in forms:
+        heads.setdefault(form[:1], set()).add(form[1:])
+    parts = []
+    for head, tails in sorted(heads.items(), key=lambda item: item[0] == ""):
+        if head:
+            parts.append(re.escape(head) + _trie(tails))
+    optional = "" in heads
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and not optional else "(?:" + "|".join(parts) + ")"
+    return body + "?" if optional else body
+
+
+def _slipped(word: str) -> str:
+    """A regex of `word` with up to two slips, the commonest way a cue is mistyped.
+
+    "Passrpt" is a letter left out and two swapped, "paspsort" the same. The first letter
+    stays; forms shorter than six letters or ending mid-syllable ("passpo") are dropped. None
+    of the rest is an English word (checked against a British word list), so the cue stays
+    specific.
+    """
+    once = _slips(word)
+    forms = once.union(*(_slips(f) for f in once))
+    return _trie({f for f in forms if len(f) >= 6 and not f.endswith("o")})
 
 
 # The short forms of "passport" written on forms and rotas, each also with one slip of
@@ -31,14 +66,26 @@ _PASSPORT_SHORT = (
 # A word form must end its word ("passports" is fine, "passportal" is not); "pp#", "pp:" and
 # "pp no." end in a mark, so the number may follow with no space ("PP#123456789").
 PASSPORT_CUE = (
-    rf"(?i:\b(?:(?:{typo_tolerant('passport')}|{_dropped_letter('passport')}|pass[ \t]port|"
+    rf"(?i:\b(?:(?:{typo_tolerant('passport')}|{_slipped('passport')}|pass[ \t]port|"
     rf"{_PASSPORT_SHORT}|hmpo|"
     r"pp[ \t]*(?:no\b|number|num\b)|travel[ \t]+doc(?:ument)?s?\b)(?:'?s)?(?!\w)"
     r"|pp[ \t]*(?:no\.|#|:)))"
 )
-# "ppt" is also a slide deck, so as a passport cue it must stand right before the number:
-# "ppt 123456789", "ppt no: 123456789", "ppt#123456789".
-PPT_CUE = r"(?i:\bppt\b(?:[ \t]*(?:no\b\.?|number|num\b))?[ \t]*[:#-]?[ \t]*)"
+# "ppt" is also a slide deck, and "pass no." the number of a bus, parking or guest pass, so as
+# passport cues they must stand right before the number: "ppt 123456789", "ppt no: 123456789",
+# "ppt#123456789", "pass no. 123456789", and "pass" not after the kind of pass it is.
+_PASS_KINDS = (
+    "bus|rail|train|season|parking|car|gym|boarding|day|visitor|guest|staff|security|access|"
+    "library|travel|student|press|backstage|ferry|annual|weekly|monthly|member|event|site|"
+    "temporary|temp|hall|festival|leisure|swim|key|entry|exit|hospital|blue|disabled"
+)
+# The word first, so the lookbehinds run only where "pass" stands.
+_PASS_NO = (
+    r"(?=\bpass)"
+    + "".join(rf"(?<!\b{k} )(?<!\b{k}-)" for k in _PASS_KINDS.split("|"))
+    + r"\bpass[ \t]*(?:no\b\.?|number|num\b|#)"
+)
+PPT_CUE = rf"(?i:(?:\bppt\b(?:[ \t]*(?:no\b\.?|number|num\b))?|{_PASS_NO})[ \t]*[:#-]?[ \t]*)"
 
 _NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
 _INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"

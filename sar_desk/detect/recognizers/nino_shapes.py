@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from sar_desk.detect.recognizers.digit_joins import GAP, JOIN
 from sar_desk.detect.recognizers.id_cues import NINO_CUE
 from sar_desk.detect.recognizers.spoken_numbers import spoken_digits
 
-# One gap between parts: nothing, a space, or a hyphen, dot, slash or dash with optional spaces.
-_GAP = r"(?:[ \t]?[-–./][ \t]?|[ \t])?"
+# One gap between parts: nothing, or any join of `digit_joins` (a mark with optional spaces, or
+# spaces): "AB 12 34 56 C", "ab-12-34-56-c", "AB~12~34~56~C", "AB | 12 | 34 | 56 | C".
+_GAP = GAP + "?"
 NINO_SHAPE = (
     r"[A-Za-z]{2}" + _GAP + r"\d{2}" + _GAP + r"\d{2}" + _GAP + r"\d{2}" + _GAP + r"[A-Da-d]"
 )
@@ -56,24 +58,28 @@ _NOT_AFTER_LABEL = "".join(
 PAIRED_SHAPE = re.compile(
     _NOT_AFTER_LABEL
     + r"(?<![A-Za-z0-9./-])(?P<v>(?:"
-    + r"[A-Z]{2}(?P<s>[-./])\d{2}(?P=s)\d{2}(?P=s)\d{2}(?P=s)[A-D]|"
-    r"[a-z]{2}(?P<t>[-./])\d{2}(?P=t)\d{2}(?P=t)\d{2}(?P=t)[a-d]))(?![A-Za-z0-9]|[-./]\w)"
+    + rf"[A-Z]{{2}}(?P<s>{JOIN})\d{{2}}(?P=s)\d{{2}}(?P=s)\d{{2}}(?P=s)[A-D]|"
+    rf"[a-z]{{2}}(?P<t>{JOIN})\d{{2}}(?P=t)\d{{2}}(?P=t)\d{{2}}(?P=t)[a-d]))(?![A-Za-z0-9]|[-./]\w)"
 )
 
 _WORD_THEN_DATE = re.compile(
-    r"[A-Za-z]{2}[ \t]+(?P<d>\d{2})[ \t]?[-–./][ \t]?(?P<m>\d{2})[ \t]?[-–./][ \t]?\d{2}"
+    r"[A-Za-z]{2}[ \t]+(?P<d>\d{2})[ \t]*(?P<j>[-–./:])[ \t]*(?P<m>\d{2})[ \t]*[-–./:][ \t]*"
+    r"(?P<s>\d{2})"
 )
 
 
 def not_a_word_and_date(value: str) -> bool:
-    """False for a two-letter word before a written date ("paid up to 12.03.24 a").
+    """False for a two-letter word before a written date or a clock time.
 
-    A NINO written with hyphens, dots or slashes between its digit pairs joins its letters
-    the same way or directly; a space then a date-shaped triple is a word and a date.
+    "paid up to 12.03.24 a", "in at 10:30:00 a.m.". A NINO written with marks between its
+    digit pairs joins its letters the same way or directly; a space then a date-shaped or
+    time-shaped triple is a word and a date or time.
     """
     m = _WORD_THEN_DATE.match(value)
     if m is None:
         return True
+    if m["j"] == ":":
+        return not (int(m["d"]) <= 23 and int(m["m"]) <= 59 and int(m["s"]) <= 59)
     return not (1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12)
 
 
@@ -112,7 +118,7 @@ def listed_after_cue(text: str) -> list[tuple[int, int]]:
 
 _WORD = r"(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
 _PART = rf"(?:(?:double|treble|triple)[ -]?{_WORD}|{_WORD}|\d{{1,2}})"
-_SEP = r"(?:[ \t]*[-./_,\u00b7][ \t]*|[ \t]+)"
+_SEP = GAP
 # After its cue, a NINO spelt as a phone number is: its digits one at a time, in words or
 # half in words, one separator between them ("NI: AB 1 2 3 4 5 6 C", "A-B-1-2-3-4-5-6-C",
 # "nino is ab one two three four five six c"). `spelt_nino` checks the run.

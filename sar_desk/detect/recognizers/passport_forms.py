@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.detect.recognizers.id_cues import BETWEEN_AFTER, PASSPORT_CUE
+from sar_desk.detect.recognizers.digit_joins import GAP
+from sar_desk.detect.recognizers.id_cues import BETWEEN_AFTER, PASSPORT_CUE, PPT_CUE
 from sar_desk.detect.recognizers.spoken_numbers import counting, spoken_digits
 
 _WORD = r"(?:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
 # One part of the number: a spoken digit (doubled or not) or a group of one to four digits.
 _PART = rf"(?:(?:double|treble|triple)[ -]?{_WORD}\b|{_WORD}\b|\d{{1,4}})"
-# The one separator, the same all along: spaces, or a hyphen, dot, slash, underscore, middle
-# dot, dash or comma with optional spaces either side.
-_SEP = r"(?:[ \t]*[-./_,\u00b7\u2013\u2014][ \t]*|[ \t]+)"
+# The one separator, the same all along: spaces, or any mark of `digit_joins` (hyphen, dot,
+# slash, underscore, tilde, bar, bullet, comma, colon...) with optional spaces either side.
+_SEP = GAP
 _RUN = rf"(?<![\w£$.,:/-]){_PART}(?P<s>{_SEP}){_PART}(?:(?P=s){_PART}){{1,8}}(?![\w]|[-./,:]\d)"
 # Read out in groups: spaces inside a group, a comma between groups, as people say a number
 # over the phone ("five four eight, one one two, nine zero three"). Tried before `_RUN`, which
@@ -45,11 +46,16 @@ _NOT_OTHER = "".join(
 # "sppt", "hmpo", "travel doc"): looking at the letter first skips most positions of a text
 # three times faster than trying the cue's whole alternation at each.
 _CUE = r"(?=[APSHTapsht])" + PASSPORT_CUE
-# The cue, then a few words without digits, then the run ("his passport: 1 2 7 4 0 3 9 5 8").
+# The cue, then words without digits, then the run ("his passport: 1 2 7 4 0 3 9 5 8",
+# "passport number for <a full name of four words> is one two seven..."); a run of nine
+# digits in one shape is specific enough to be read as far along as a name and a verb reach.
+# "ppt" and "pass no." only right before the run.
 SPELT_AFTER_CUE = re.compile(
-    r"(?i)"
+    r"(?i)(?:"
     + _CUE
-    + r"(?:[ \t]*\([^()\n]{0,40}\))?[^\d\n]{0,40}?"
+    + r"(?:[ \t]*\([^()\n]{0,40}\))?[^\d\n]{0,80}?|(?=[Pp])"
+    + PPT_CUE
+    + ")"
     + _NOT_OTHER
     + r"(?P<v>"
     + _RUN
@@ -58,7 +64,7 @@ SPELT_AFTER_CUE = re.compile(
 # The run, then a few words, then the cue ("1 2 7 4 0 3 9 5 8 is his passport").
 SPELT_BEFORE_CUE = re.compile(r"(?i)(?P<v>" + _RUN_BEFORE + ")" + BETWEEN_AFTER + PASSPORT_CUE)
 # Every match of either rule stands near its cue: the cue's own regex is the gate.
-CUE_GATE = re.compile(_CUE)
+CUE_GATE = re.compile(_CUE + "|(?=[Pp])" + PPT_CUE)
 
 
 def spelt_passport(value: str) -> bool:

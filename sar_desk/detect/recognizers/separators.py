@@ -14,6 +14,13 @@ import itertools
 import re
 
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.digit_joins import (
+    AFTER_DIGIT,
+    BEFORE_DIGIT,
+    GAP,
+    JOIN,
+    ODD_JOIN,
+)
 from sar_desk.detect.recognizers.spoken_numbers import (
     DIGIT_BY_WORD,
     MIXED_NUMBER,
@@ -26,25 +33,43 @@ from sar_desk.detect.recognizers.spoken_numbers import (
     spoken_nhs_digits,
     spoken_uk_number,
 )
-from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number, national_digits
+from sar_desk.detect.recognizers.uk_phone_recognizer import (
+    is_uk_number,
+    national_digits,
+    phone_rule_shape,
+)
 
-# Not glued to a word, a path, a price or a longer number ("v2_07700_900_233", "a/474/...").
-_PRE = r"(?<![A-Za-z0-9_+/.\-£$])"
-_POST = r"(?![A-Za-z0-9_]|[/.\-]\d)"
+# Not glued to a word, a path, a price or a longer number ("v2_07700_900_233", "a/474/...",
+# "1,0131,496,0106").
+_PRE = r"(?<![A-Za-z0-9_+/.\-£$])" + AFTER_DIGIT + rf"(?<!\d{JOIN}[ ])"
+_POST = r"(?![A-Za-z0-9_]|[/.\-]\d)" + BEFORE_DIGIT
 
-# Joins the phone rules do not read: underscores, slashes, middle dots, en and em dashes.
-_JOIN = "[_/\u00b7\u2013\u2014]"
+# Joins the phone rules do not read: every mark of `digit_joins` but a plain hyphen or dot.
+_JOIN = ODD_JOIN
 # A phone number in groups joined by one of them ("07700_900_233", "01632/960785",
-# "07700·900·372", "0151–496–0451"), with a space either side of it ("0113 · 496 · 0449"),
-# the area code in brackets or not ("(0121)–496–0732"), or after +44 by any one join, a dot
-# or hyphen included ("+44.7700.900.958"). The join is the same all along, or the area code
-# alone stands apart by it and the rest by a space ("0151 / 496 0678"); a hyphen counts when a
-# space stands either side of it ("0115 - 496 - 0968"), a plain hyphen being the phone rules'.
+# "07700·900·372", "0151–496–0451", "0117~496~0721"), with spaces either side of it ("0113 ·
+# 496 · 0449", "0131 ~ 496 0106"), by a run of spaces ("0113   496   0449"), the area code in
+# brackets or not ("(0121)–496–0732"), or after +44 by any one join, a dot or hyphen included
+# ("+44.7700.900.958"). The join is the same all along, or the area code alone stands apart by
+# it and the rest by spaces ("0151 / 496 0678"); a hyphen or a dot counts when spaces stand
+# either side of it ("0115 - 496 - 0968"), a plain hyphen or dot being the phone rules'.
+# A comma then a space parts a list ("slots 0930, 1015, 110"): a comma joins only touching
+# both groups or with spaces either side.
+_PHONE_JOIN = rf"(?:{_JOIN}|(?!,){_JOIN}[ \t]+|[ \t]+{JOIN}[ \t]+|[ \t]{{2,}})"
 _PHONE_JOINED = re.compile(
     _PRE
-    + rf"(?:(?:0\d{{2,4}}|\(0\d{{2,4}}\))(?P<s>{_JOIN}|[ ][-{_JOIN[1:-1]}][ ])\d{{2,7}}"
-    + r"(?:(?:(?P=s)|[ ])\d{2,4}){0,2}|"
-    + r"\+44(?P<t>[._/\u00b7\u2013\u2014-])\d{2,4}(?:(?P=t)\d{2,7}){1,3})"
+    + rf"(?:(?:0\d{{2,4}}|\(0\d{{2,4}}\))(?P<s>{_PHONE_JOIN})\d{{2,7}}"
+    + r"(?:(?:(?P=s)|[ \t]+)\d{2,4}){0,2}|"
+    + rf"\+44(?P<t>[ \t]*{JOIN}[ \t]*)\d{{2,4}}(?:(?:(?P=t)|[ \t]+)\d{{2,7}}){{1,3}})"
+    + _POST
+)
+# Groups of any size, one join the same all along, after the trunk 0 alone or the area code:
+# digits typed one at a time after the area code ("0113 4 9 6 0903"), the whole number so with
+# any mark ("0-7-7-0-0-9-0-0-1-2-3") or with runs of spaces. `_spaced_number` holds it to a
+# whole UK number that does not count.
+_PHONE_GROUPS = re.compile(
+    _PRE
+    + rf"(?:0|0\d{{2,4}}|\(0\d{{2,4}}\))(?P<g>{GAP})\d{{1,5}}(?:(?P=g)\d{{1,5}}){{1,10}}"
     + _POST
 )
 # The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414", London's
@@ -67,6 +92,29 @@ def _spaced_number(value: str) -> bool:
     steps = [int(b) - int(a) for a, b in itertools.pairwise(digits)]
     # counting up or down ("0 1 2 3 4 5 6 7 8 9 0"): nearly every step is one
     return max(steps.count(1), steps.count(-1)) < len(steps) - 2
+
+
+_DIGIT_GROUP = re.compile(r"\d+")
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+def _grouped_number(value: str) -> bool:
+    """A whole UK number in `_PHONE_GROUPS`, in a form no other phone rule reads.
+
+    Apart by one space, some digit stands alone ("0113 4 9 6 0903"; whole groups are the phone
+    rules'); by a run of spaces, any groups; by a mark, every group after the first but one is
+    a single digit (a mark between groups of several digits, "0.11.3.496.0903", is a version's
+    or the joined rule's).
+    """
+    if len(national_digits(value)) != 11 or not _spaced_number(value) or phone_rule_shape(value):
+        return False
+    _first, *rest = _DIGIT_GROUP.findall(value)
+    joins = set(_NOT_DIGIT.findall(value.replace("(", "").replace(")", "")))
+    if joins == {" "}:
+        return any(len(g) == 1 for g in rest)
+    if all(not j.strip() for j in joins):
+        return True
+    return sum(len(g) > 1 for g in rest) <= 1
 
 
 def nhs_check_digit_ok(value: str) -> bool:
@@ -98,9 +146,9 @@ def _spoken_nhs(value: str) -> bool:
     return [len(g) for g in groups] == [3, 3, 4] and digits[0] != "0" and len(set(digits)) > 2
 
 
-# 3-3-4 with one slash, dot or underscore throughout ("474/691/7027"); spaces and hyphens are
-# Presidio's NhsRecognizer's.
-_NHS_JOINED = re.compile(_PRE + r"\d{3}(?P<s>[/._])\d{3}(?P=s)\d{4}" + _POST)
+# 3-3-4 with one join throughout ("474/691/7027", "474 ~ 691 ~ 7027", "474   691   7027");
+# Presidio's NhsRecognizer reads one space or hyphen too.
+_NHS_JOINED = re.compile(_PRE + rf"\d{{3}}(?P<s>{GAP})\d{{3}}(?P=s)\d{{4}}" + _POST)
 
 # The postcode grammar (outward code by its letter rules, inward digit and two letters), in
 # capitals, joined by a hyphen, dot or underscore instead of the space ("IV27-4JY").
@@ -128,10 +176,11 @@ def _one_case(value: str) -> bool:
 
 # Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
 # a date or a price, and none of these).
-_JOINED_GATE = re.compile(r"[_/\u00b7\u2013\u2014][ ]?\d|\+44|\d - \d")
+_JOINED_GATE = re.compile(rf"{_JOIN}[ \t]*\d|\+44|\d[ \t]+[-.][ \t]+\d|\d[ \t]{{2,}}\d")
+_GROUPS_GATE = re.compile(r"(?<!\d)\(?0\d{0,4}\)?[^\w\n]{1,9}\d")
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
-_NHS_GATE = re.compile(r"\d{3}[/._]\d{3}")
+_NHS_GATE = re.compile(rf"\d{{3}}{GAP}\d{{3}}")
 _POSTCODE_GATE = re.compile(r"[-._]\d[A-Za-z]{2}")
 
 
@@ -150,6 +199,13 @@ class SeparatedNumberRecognizer(RuleRecognizer):
         ),
         Rule(
             "phone-spaced-digits", _PHONE_SPACED, 0.7, validate=_spaced_number, needs=_SPACED_GATE
+        ),
+        Rule(
+            "phone-any-groups",
+            _PHONE_GROUPS,
+            0.7,
+            validate=_grouped_number,
+            needs=_GROUPS_GATE,
         ),
         Rule("phone-in-words", SPOKEN_NUMBER, 0.6, validate=spoken_uk_number, needs=ZERO_WORD),
         Rule(

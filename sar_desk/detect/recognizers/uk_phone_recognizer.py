@@ -85,6 +85,11 @@ _SPLIT = re.compile(
 )
 
 
+def phone_rule_shape(value: str) -> bool:
+    """Whether a national number's written groups are a shape this recogniser reads."""
+    return _WHOLE.fullmatch(value) is not None
+
+
 def split_number(value: str) -> bool:
     """Whether two lines' digits make one UK number that neither line holds on its own.
 
