@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sar_desk.core.findings import Finding
 from sar_desk.core.identity import classify_identifier, name_key, normalise_email
@@ -51,21 +52,28 @@ class RequesterAllowList:
 
     def sent(self, message: Message) -> bool:
         """Whether the requester wrote this message (by sender name, phone or e-mail)."""
-        for value in (message.sender, message.sender_id):
-            if not value:
-                continue
-            kind, norm = classify_identifier(value)
-            if kind == IdentifierKind.PHONE and phone_key(norm, self.region) in self.phones:
-                return True
-            if kind == IdentifierKind.EMAIL and norm in self.emails:
-                return True
-            words = _plain_name(value).split()
-            # A full name, or a handle, of the requester; a bare shared first name is not enough.
-            if (len(words) > 1 or value.startswith("@")) and _plain_name(value) in self.names:
-                return True
-        return False
+        # A chat has a few senders and thousands of messages: each sender is read once.
+        return _sent(self, message.sender, message.sender_id)
 
 
+@lru_cache(maxsize=4096)
+def _sent(allow: RequesterAllowList, *values: str | None) -> bool:
+    for value in values:
+        if not value:
+            continue
+        kind, norm = classify_identifier(value)
+        if kind == IdentifierKind.PHONE and phone_key(norm, allow.region) in allow.phones:
+            return True
+        if kind == IdentifierKind.EMAIL and norm in allow.emails:
+            return True
+        words = _plain_name(value).split()
+        # A full name, or a handle, of the requester; a bare shared first name is not enough.
+        if (len(words) > 1 or value.startswith("@")) and _plain_name(value) in allow.names:
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)  # pure: the same spans' words are asked about in every batch
 def _spelling(value: str) -> str:
     """Letters only: "jane.o-moloney" and "Jane O'Moloney" both give "janeomoloney"."""
     return "".join(ch for ch in name_key(value) if ch.isalpha())
@@ -113,6 +121,7 @@ def plain_name(value: str) -> str:
     return _plain_name(value)
 
 
+@lru_cache(maxsize=65536)  # pure: every finding's text is checked, most of them repeats
 def _plain_name(value: str) -> str:
     words = [w for w in value.lstrip("@").split() if w.casefold().strip(".") not in TITLES]
     return name_key(" ".join(words))

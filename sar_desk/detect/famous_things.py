@@ -136,8 +136,16 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def famous_thing(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies in a named chess opening or a famous locomotive."""
+# The last text's spans: every guessed name of a message asks about the same text.
+_last_spans: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where the chess openings and famous locomotives of `text` stand (searched once a text)."""
+    global _last_spans
+    seen, spans = _last_spans
+    if seen is text or seen == text:
+        return spans
     chess = _CHESS.search(text) is not None
     spans = [
         (m.start(), m.end())
@@ -149,4 +157,10 @@ def famous_thing(text: str, start: int, end: int) -> bool:
         spans += [(m.start(), m.end()) for m in _OPENING.finditer(text)]
     if _RAIL.search(text) is not None:
         spans += [(m.start(), m.end()) for m in _LOCO.finditer(text)]
-    return _covered(spans, start, end)
+    _last_spans = (text, spans)
+    return spans
+
+
+def famous_thing(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies in a named chess opening or a famous locomotive."""
+    return _covered(_spans(text), start, end)

@@ -17,6 +17,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from sar_desk.core.text.chars import INVISIBLE, JOINERS
@@ -116,6 +117,9 @@ def fold(text: str) -> str:
     return " ".join(fold_map(text).text.split())
 
 
+# Remembered: detection asks for the key of the same few thousand names and words over and
+# over (every guessed span, every check, both passes); the key depends on the string alone.
+@lru_cache(maxsize=65536)
 def name_key(value: str) -> str:
     """A comparison key for a display name ("~ Zoë O'Neill" and "zoe o'neill" are equal)."""
     return fold(value).lstrip("~ ")

@@ -99,8 +99,8 @@ class RuleRecognizer(LocalRecognizer):
             if rule.needs is not None and rule.needs.search(text) is None:
                 continue
             entity = rule.entity or self.ENTITIES[0]
+            group = "v" if "v" in rule.regex.groupindex else 0
             for match in rule.regex.finditer(text):
-                group = "v" if "v" in rule.regex.groupindex else 0
                 start, end = match.span(group)
                 if start == end or start < 0:
                     continue

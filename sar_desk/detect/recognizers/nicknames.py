@@ -108,6 +108,9 @@ AFTER_ROLE_LOWER = re.compile(
 )
 # A sign-off in lower case closed with kisses ("— cerys x"): the kisses say a name signs.
 SIGN_OFF_KISSED = re.compile(r"(?m)(?:^|[ \t])[-–—~][ \t]*(?P<v>[a-z]{3,})[ \t]+x{1,4}[ \t]*$")
+# A character every match of the sign-off and hyphenated-name rules holds (their gate: most
+# chat lines have none, and the rules' own patterns cost more to scan for).
+_DASH = re.compile(r"[-–—~]")
 
 
 _KIN_BEFORE = re.compile(
@@ -217,10 +220,10 @@ class NicknameRecognizer(RuleRecognizer):
         Rule("subject-surname", SUBJECT, 0.5, validate=subject_ok),
         Rule("after-role", AFTER_ROLE, 0.55, validate=lambda v: contact_ok(v)),
         Rule("after-role-lower", AFTER_ROLE_LOWER, 0.5, validate=lower_unlisted_ok),
-        Rule("sign-off-kissed", SIGN_OFF_KISSED, 0.5, validate=lower_unlisted_ok),
-        Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok),
+        Rule("sign-off-kissed", SIGN_OFF_KISSED, 0.5, validate=lower_unlisted_ok, needs=_DASH),
+        Rule("hyphenated-given-names", HYPHENATED, 0.6, validate=hyphenated_ok, needs=_DASH),
         # `address_forms`: "see you tomorrow - Tomasz", "mo is on the 2nd van".
-        Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok),
+        Rule("sign-off", SIGN_OFF, 0.5, validate=sign_off_ok, needs=_DASH),
         Rule("short-given-name", SHORT_SUBJECT, 0.5, validate=short_subject_ok),
         Rule("assigned-by-arrow", ASSIGNED, 0.5, validate=assigned_ok, needs=_ARROW),
         Rule(

@@ -62,6 +62,10 @@ PAIRED_SHAPE = re.compile(
     rf"[a-z]{{2}}(?P<t>{JOIN})\d{{2}}(?P=t)\d{{2}}(?P=t)\d{{2}}(?P=t)[a-d]))(?![A-Za-z0-9]|[-./]\w)"
 )
 
+# The digit pairs and final letter every match of `PAIRED_SHAPE` holds: its gate, as its own
+# pattern tries some ninety lookbehinds at every position of every cued text.
+PAIRED_GATE = re.compile(rf"\d\d{JOIN}\d\d{JOIN}\d\d{JOIN}[A-Da-d]")
+
 _WORD_THEN_DATE = re.compile(
     r"[A-Za-z]{2}[ \t]+(?P<d>\d{2})[ \t]*(?P<j>[-–./:])[ \t]*(?P<m>\d{2})[ \t]*[-–./:][ \t]*"
     r"(?P<s>\d{2})"

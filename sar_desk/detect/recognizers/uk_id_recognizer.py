@@ -21,6 +21,7 @@ from sar_desk.detect.recognizers.id_cues import (
 from sar_desk.detect.recognizers.nino_shapes import (
     NINO_GATE,
     NINO_SHAPE,
+    PAIRED_GATE,
     PAIRED_SHAPE,
     SPELT_NINO,
     listed_after_cue,
@@ -244,6 +245,7 @@ class NinoCueRecognizer(RuleRecognizer):
             0.6,
             validate=lambda v: not unissued_prefix(v),
             note=_nino_note,
+            needs=PAIRED_GATE,
         ),
         # A line that lists someone and a NINO-shaped code ("Mr Quayle - TN204411B"): the
         # code is that person's even with a prefix HMRC never issues, which Presidio's own
