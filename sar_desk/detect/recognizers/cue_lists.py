@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable
 
 from sar_desk.detect.recognizers.id_cues import PASSPORT_CUE
 
+# A digit said as a word ("oh", "double", "seven") starts a value read out, not a name.
+_SAID = r"(?i:oh|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)"
 # One word of a name or a title: letters, apostrophes, inner hyphens and a trailing dot
 # ("Dr.", "O'Loughlin-Kay", "Šťastný"); no digit.
-_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
+_WORD = rf"(?!{_SAID}\b)[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
 # Up to five such words, each after spaces, optionally in brackets ("(Ola)", "(Kit Byrne)").
 _NAME = rf"(?:[ \t]*\(?{_WORD}(?:[ \t]+{_WORD}){{0,4}}\)?)?"
 # What parts two items: one list mark, or a new line with an optional bullet.

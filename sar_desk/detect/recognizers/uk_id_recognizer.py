@@ -33,6 +33,7 @@ from sar_desk.detect.recognizers.passport_forms import (
     CUE_GATE,
     SPELT_AFTER_CUE,
     SPELT_BEFORE_CUE,
+    SPELT_RUN,
     spelt_passport,
 )
 
@@ -117,6 +118,14 @@ _OTHER_LABEL = re.compile(r"(?i)\b(?:" + _WORDS_OF_OTHERS + r"|booking|invoice|t
 _NINE_DIGITS = re.compile(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}")
 
 
+# A later value of a passport list: nine digits, or a run spelt as the rules read it.
+_LISTED = re.compile(f"{NINE.pattern}|{SPELT_RUN.pattern}")
+
+
+def _listed_ok(value: str) -> bool:
+    return NINE.fullmatch(value) is not None or spelt_passport(value)
+
+
 class PassportNumberRecognizer(RuleRecognizer):
     """A 9-digit number by a passport cue: "passport no. 123456789", "ppt 123 456 789"."""
 
@@ -193,7 +202,7 @@ class PassportNumberRecognizer(RuleRecognizer):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         # the cue governs its list: the values after each one found ("Ola 1.., Kit 2..")
         firsts = [(s, e) for s, e, *_rest in found]
-        for start, end in spans_in_lists(text, firsts, NINE, _OTHER_LABEL):
+        for start, end in spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         return sorted(found)

@@ -88,7 +88,11 @@ _WHOLE = re.compile("(?:" + "|".join([*_FORMS, _ANY_GROUPING]) + ")")
 # first line ends with the start of a number (a 0, then four or more digits in at most two
 # groups), the next line opens with the rest.
 _SPLIT = re.compile(
-    r"(?<![\w+])" + _O + r"0\d{1,4}" + _C + r"(?:[ \-.]\d{1,4})?[ \t]*\n[ \t]*\d{2,7}(?:[ \-.]\d{2,4}){0,2}(?!\w)"
+    r"(?<![\w+])"
+    + _O
+    + r"0\d{1,4}"
+    + _C
+    + r"(?:[ \-.]\d{1,4})?[ \t]*\n[ \t]*\d{2,7}(?:[ \-.]\d{2,4}){0,2}(?!\w)"
 )
 
 
