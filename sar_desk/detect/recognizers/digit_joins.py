@@ -26,3 +26,8 @@ GAP = rf"(?:[ \t]*{JOIN}[ \t]*|[ \t]+)"
 # ("1,0131,496,0106") is not cut out of it.
 AFTER_DIGIT = rf"(?<!\d{JOIN})"
 BEFORE_DIGIT = rf"(?!{JOIN}\d)"
+# The brackets an area code is typed in, any of them: "(0141)", "[0141]", "{0141}", "<0141>"
+# (round brackets on a letterhead, square ones in a spreadsheet or a chat that turns round ones
+# into a link). Open and close are read alone, each optional, as round ones always were.
+OPEN = r"[(\[{<]"
+CLOSE = r"[)\]}>]"

@@ -87,7 +87,13 @@ def not_a_word_and_date(value: str) -> bool:
     return not (1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12)
 
 
-_NINO_CUE_LINE = re.compile(NINO_CUE + r"[^\n]{0,240}")
+# The cue's line, and the list it opens below: lines that start with a bullet, or, after a
+# line ending in a colon, the lines down to a blank one ("NI numbers:" then "Ola AB123456C").
+_NINO_CUE_LINE = re.compile(
+    NINO_CUE
+    + r"(?:[^\n]{0,240}?:[ \t]*(?:\n[ \t]*\S[^\n]{0,80}){1,12}"
+    + r"|[^\n]{0,240}(?:\n[ \t]*[-*\u2022\u00b7][^\n]{0,80}){0,12})"
+)
 _LISTED_NINO = re.compile(
     _NOT_AFTER_LABEL + r"(?<![A-Za-z0-9])(?P<v>" + NINO_SHAPE + r")(?![A-Za-z0-9])"
 )

@@ -63,6 +63,9 @@ SPELT_AFTER_CUE = re.compile(
 )
 # The run, then a few words, then the cue ("1 2 7 4 0 3 9 5 8 is his passport").
 SPELT_BEFORE_CUE = re.compile(r"(?i)(?P<v>" + _RUN_BEFORE + ")" + BETWEEN_AFTER + PASSPORT_CUE)
+# One run on its own: a later value of a list the cue opens (`cue_lists`), checked by
+# `spelt_passport` ("passports: Ola 1-2-7-4-0-3-9-5-8, Kit 2-3-4-5-6-7-8-9-1").
+SPELT_RUN = re.compile(r"(?i:" + _RUN + ")")
 # Every match of either rule stands near its cue: the cue's own regex is the gate.
 CUE_GATE = re.compile(_CUE + "|(?=[Pp])" + PPT_CUE)
 

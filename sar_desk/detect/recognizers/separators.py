@@ -17,9 +17,11 @@ from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
 from sar_desk.detect.recognizers.digit_joins import (
     AFTER_DIGIT,
     BEFORE_DIGIT,
+    CLOSE,
     GAP,
     JOIN,
     ODD_JOIN,
+    OPEN,
 )
 from sar_desk.detect.recognizers.spoken_numbers import (
     DIGIT_BY_WORD,
@@ -58,7 +60,7 @@ _JOIN = ODD_JOIN
 _PHONE_JOIN = rf"(?:{_JOIN}|(?!,){_JOIN}[ \t]+|[ \t]+{JOIN}[ \t]+|[ \t]{{2,}})"
 _PHONE_JOINED = re.compile(
     _PRE
-    + rf"(?:(?:0\d{{2,4}}|\(0\d{{2,4}}\))(?P<s>{_PHONE_JOIN})\d{{2,7}}"
+    + rf"(?:(?:0\d{{2,4}}|{OPEN}0\d{{2,4}}{CLOSE})(?P<s>{_PHONE_JOIN})\d{{2,7}}"
     + r"(?:(?:(?P=s)|[ \t]+)\d{2,4}){0,2}|"
     + rf"\+44(?P<t>[ \t]*{JOIN}[ \t]*)\d{{2,4}}(?:(?:(?P=t)|[ \t]+)\d{{2,7}}){{1,3}})"
     + _POST
@@ -69,7 +71,7 @@ _PHONE_JOINED = re.compile(
 # whole UK number that does not count.
 _PHONE_GROUPS = re.compile(
     _PRE
-    + rf"(?:0|0\d{{2,4}}|\(0\d{{2,4}}\))(?P<g>{GAP})\d{{1,5}}(?:(?P=g)\d{{1,5}}){{1,10}}"
+    + rf"(?:0|0\d{{2,4}}|{OPEN}0\d{{2,4}}{CLOSE})(?P<g>{GAP})\d{{1,5}}(?:(?P=g)\d{{1,5}}){{1,10}}"
     + _POST
 )
 # The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414", London's
@@ -95,6 +97,7 @@ def _spaced_number(value: str) -> bool:
 
 
 _DIGIT_GROUP = re.compile(r"\d+")
+_BRACKETS = re.compile(f"{OPEN}|{CLOSE}")
 _NOT_DIGIT = re.compile(r"\D+")
 
 
@@ -109,7 +112,7 @@ def _grouped_number(value: str) -> bool:
     if len(national_digits(value)) != 11 or not _spaced_number(value) or phone_rule_shape(value):
         return False
     _first, *rest = _DIGIT_GROUP.findall(value)
-    joins = set(_NOT_DIGIT.findall(value.replace("(", "").replace(")", "")))
+    joins = set(_NOT_DIGIT.findall(_BRACKETS.sub("", value)))
     if joins == {" "}:
         return any(len(g) == 1 for g in rest)
     if all(not j.strip() for j in joins):
@@ -177,7 +180,7 @@ def _one_case(value: str) -> bool:
 # Cheap gates, one per rule: what every match holds (most texts with a digit hold a time,
 # a date or a price, and none of these).
 _JOINED_GATE = re.compile(rf"{_JOIN}[ \t]*\d|\+44|\d[ \t]+[-.][ \t]+\d|\d[ \t]{{2,}}\d")
-_GROUPS_GATE = re.compile(r"(?<!\d)\(?0\d{0,4}\)?[^\w\n]{1,9}\d")
+_GROUPS_GATE = re.compile(r"(?<!\d)" + OPEN + r"?0\d{0,4}" + CLOSE + r"?[^\w\n]{1,9}\d")
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(rf"\d{{3}}{GAP}\d{{3}}")

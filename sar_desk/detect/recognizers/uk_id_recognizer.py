@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
+from sar_desk.detect.recognizers.cue_lists import NINE, first_after_cue, spans_in_lists
 from sar_desk.detect.recognizers.id_cues import (
     BETWEEN_AFTER,
     NINO_CUE,
@@ -32,6 +33,7 @@ from sar_desk.detect.recognizers.passport_forms import (
     CUE_GATE,
     SPELT_AFTER_CUE,
     SPELT_BEFORE_CUE,
+    SPELT_RUN,
     spelt_passport,
 )
 
@@ -104,34 +106,24 @@ _OTHER_NUMBER = "".join(
 )
 
 
+_WORDS_OF_OTHERS = "|".join(re.findall(r"\(\?<!\(\?i:(\w+)\) \)", _OTHER_NUMBER))
 _OTHER_WORDS = re.compile(
-    r"(?i)\b(?:"
-    + "|".join(re.findall(r"\(\?<!\(\?i:(\w+)\) \)", _OTHER_NUMBER))
-    + r")\b[^\w\n]*(?:no\b\.?|number|num\b|#|ref\b)?[^\w\n]*$"
+    r"(?i)\b(?:" + _WORDS_OF_OTHERS + r")\b[^\w\n]*(?:no\b\.?|number|num\b|#|ref\b)?[^\w\n]*$"
 )
-_CUE_LINE = re.compile(PASSPORT_CUE + r"(?P<rest>[^\d\n]{0,160})")
-_NINE = re.compile(r"(?<![\w£$.,:/-])\d{3}[ \t]?\d{3}[ \t]?\d{3}(?![/.,:]?\d)")
-
-
-def _further_along(text: str) -> list[tuple[int, int]]:
-    """Numbers of a list the cue introduces on its line ("copies for the trip: Ola 123456789").
-
-    Nothing numeric stands between, and the number carries no other number's label ("then
-    the booking no. 612093471").
-    """
-    out: list[tuple[int, int]] = []
-    if not _NINE.search(text):
-        return out  # most texts with a digit hold no nine-digit number: skip the cue scan
-    for cue in _CUE_LINE.finditer(text):
-        m = _NINE.match(text, cue.end("rest"))
-        if m is not None and not _OTHER_WORDS.search(text[max(0, m.start() - 30) : m.start()]):
-            out.append(m.span())
-    return out
-
+# The same words anywhere in the names between two values of a list (`cue_lists`).
+_OTHER_LABEL = re.compile(r"(?i)\b(?:" + _WORDS_OF_OTHERS + r"|booking|invoice|ticket)\b")
 
 # What every rule's number is, so a text without one skips the cue patterns (most texts
 # with a digit hold a time or a date, no nine digits).
 _NINE_DIGITS = re.compile(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}")
+
+
+# A later value of a passport list: nine digits, or a run spelt as the rules read it.
+_LISTED = re.compile(f"{NINE.pattern}|{SPELT_RUN.pattern}")
+
+
+def _listed_ok(value: str) -> bool:
+    return NINE.fullmatch(value) is not None or spelt_passport(value)
 
 
 class PassportNumberRecognizer(RuleRecognizer):
@@ -205,7 +197,12 @@ class PassportNumberRecognizer(RuleRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then numbers further along a line the cue opens."""
         found = super().noted_spans(text)
-        for start, end in _further_along(text):
+        for start, end in first_after_cue(text, _OTHER_WORDS, _OTHER_LABEL):
+            if all(end <= s or start >= e for s, e, *_rest in found):
+                found.append((start, end, "UK_PASSPORT", 0.8, ""))
+        # the cue governs its list: the values after each one found ("Ola 1.., Kit 2..")
+        firsts = [(s, e) for s, e, *_rest in found]
+        for start, end in spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         return sorted(found)

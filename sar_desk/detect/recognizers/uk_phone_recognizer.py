@@ -12,30 +12,34 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
+from sar_desk.detect.recognizers.digit_joins import CLOSE, OPEN
 
 _SEP = r"[ \-.\u00a0]?"
-_INTL = r"(?:\+44|0044)[ \-\u00a0]?(?:\(0\)[ \-\u00a0]?)?"
+# Any bracket around the area code or the "(0)" (`digit_joins`): "[0141] 496 0423".
+_O = OPEN + "?"
+_C = CLOSE + "?"
+_INTL = rf"(?:\+44|0044)[ \-\u00a0]?(?:{OPEN}0{CLOSE}[ \-\u00a0]?)?"
 # Boundaries: not glued to letters, digits or '+' (ticket ids such as INC01134960000).
 _PRE = r"(?<![\w+])"
 _POST = r"(?![\w])"
 
 _FORMS = [
     rf"0?7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",  # mobiles: 07911 123456, 07911 123 456
-    rf"\(07\d{{3}}\){_SEP}\d{{3}}{_SEP}\d{{3}}",  # (07911) 123456, as on a letterhead
-    rf"\(?02\d\)?{_SEP}\d{{4}}{_SEP}\d{{4}}",  # 020 7946 0000, (020) 7946 0000
-    rf"\(?0[1358]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",  # 0113 496 0000, 0800 123 4567
-    rf"\(?01\d{{3}}\)?{_SEP}\d{{3}}{_SEP}\d{{3}}",  # 01632 960 000, 01632 960000
+    rf"{OPEN}07\d{{3}}{CLOSE}{_SEP}\d{{3}}{_SEP}\d{{3}}",  # (07911) 123456, as on a letterhead
+    rf"{_O}02\d{_C}{_SEP}\d{{4}}{_SEP}\d{{4}}",  # 020 7946 0000, (020) 7946 0000
+    rf"{_O}0[1358]\d{{2}}{_C}{_SEP}\d{{3}}{_SEP}\d{{4}}",  # 0113 496 0000, 0800 123 4567
+    rf"{_O}01\d{{3}}{_C}{_SEP}\d{{3}}{_SEP}\d{{3}}",  # 01632 960 000, 01632 960000
     # As people also group them: London and mobiles in fours and threes ("0207 946 0000",
     # "0791 112 3456"), and any number read out in pairs ("01632 96 00 00").
-    rf"\(?0[27]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}}",
-    rf"\(?0[1-9]\d{{3}}\)?{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}",
+    rf"{_O}0[27]\d{{2}}{_C}{_SEP}\d{{3}}{_SEP}\d{{4}}",
+    rf"{_O}0[1-9]\d{{3}}{_C}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}",
 ]
 # Any other grouping of a whole number ("028 90 180683", Belfast's 3-2-6; "0113 4960031"): an
 # area code of three to five digits and up to three more groups, holding the eleven digits of
 # a full UK number (a ten-digit "0123 45 67 89" after "ref" is as likely a reference). The
 # first group after the area code may be one digit, a space typed one digit late ("0114 4
 # 960803", "(0118) 4 96 0353"); the eleven-digit check still holds it to a whole number.
-_ANY_GROUPING = rf"\(?0[1-9]\d{{1,3}}\)?{_SEP}\d{{1,7}}(?:{_SEP}\d{{2,7}}){{0,2}}"
+_ANY_GROUPING = rf"{_O}0[1-9]\d{{1,3}}{_C}{_SEP}\d{{1,7}}(?:{_SEP}\d{{2,7}}){{0,2}}"
 _INTL_FORMS = [
     rf"{_INTL}7\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
     rf"{_INTL}2\d{_SEP}\d{{4}}{_SEP}\d{{4}}",
@@ -46,9 +50,12 @@ _INTL_FORMS = [
 ]
 
 
+_BRACKETED_ZERO = re.compile(OPEN + "0" + CLOSE)
+
+
 def national_digits(value: str) -> str:
     """The number as national digits ("+44 (0)7911 123456" → "07911123456")."""
-    digits = re.sub(r"\D", "", value.replace("(0)", ""))
+    digits = re.sub(r"\D", "", _BRACKETED_ZERO.sub("", value))
     if value.lstrip().startswith("+44"):
         digits = "0" + digits[2:]
     elif digits.startswith("0044"):
@@ -69,7 +76,7 @@ def is_uk_number(value: str) -> bool:
 def _mobile_has_zero(value: str) -> bool:
     # The first form allows a missing 0 only after +44/0044; a bare "7911 123456" is not a
     # number anyone writes for a UK phone and would catch reference numbers.
-    return value.lstrip("(").startswith("0") and is_uk_number(value)
+    return value.lstrip("([{<").startswith("0") and is_uk_number(value)
 
 
 def _eleven_digits(value: str) -> bool:
@@ -81,7 +88,11 @@ _WHOLE = re.compile("(?:" + "|".join([*_FORMS, _ANY_GROUPING]) + ")")
 # first line ends with the start of a number (a 0, then four or more digits in at most two
 # groups), the next line opens with the rest.
 _SPLIT = re.compile(
-    r"(?<![\w+])\(?0\d{1,4}\)?(?:[ \-.]\d{1,4})?[ \t]*\n[ \t]*\d{2,7}(?:[ \-.]\d{2,4}){0,2}(?!\w)"
+    r"(?<![\w+])"
+    + _O
+    + r"0\d{1,4}"
+    + _C
+    + r"(?:[ \-.]\d{1,4})?[ \t]*\n[ \t]*\d{2,7}(?:[ \-.]\d{2,4}){0,2}(?!\w)"
 )
 
 
