@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from sar_desk.core.identity import name_key
+from sar_desk.detect import gazetteer
 from sar_desk.detect.case_things import case_things, person_at
 from sar_desk.detect.paired_names import paired_names
+from sar_desk.detect.recognizers.epithets import STAGE_NAME, stage_name_ok
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
@@ -74,3 +76,37 @@ def test_an_office_or_an_epithet_before_a_name_shows_a_person(text: str, name: s
 def test_a_person_named_after_an_epithet_is_not_made_a_thing_case_wide() -> None:
     texts = ["the cooper Old Ebenezer haunts the cellar", "Ebenezer haunts the cellar again"]
     assert name_key("Ebenezer") not in case_things(texts, ["Ebenezer"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "a handbill for The Mighty Ravellini (real name Frank Bottomley), 1898",
+            "The Mighty Ravellini",
+        ),
+        ("the amazing kestrova (aka doris pym) topped the bill", "the amazing kestrova"),
+        ("The Great Orsetti said he would do two shows", "The Great Orsetti"),
+    ],
+)
+def test_a_stage_name_with_its_real_name_or_a_person_verb_is_a_person(text: str, name: str) -> None:
+    assert name in _stage_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we watched The Great Escape again",
+        "the great unwashed turned up",
+        "off to Great Yarmouth on Friday",
+        "The Great Orsetti poster is framed",  # no real name and no person verb
+        "the great orsetti said yes",  # lower case needs the real name
+    ],
+)
+def test_praise_before_a_word_a_place_or_a_thing_is_no_stage_name(text: str) -> None:
+    assert _stage_names(text) == []
+
+
+def _stage_names(text: str) -> list[str]:
+    gaz = gazetteer.current()
+    return [m.group("v") for m in STAGE_NAME.finditer(text) if stage_name_ok(m, gaz)]
