@@ -83,6 +83,8 @@ def paired_names(texts: Iterable[str]) -> list[str]:
                 continue  # "Sister Okafor", "Chair Okafor": a title, other rules read it
             if not gazetteer.current().is_english(given.casefold()):
                 continue  # other given names are the model's and the lists' to find
+            if _place(f"{given} {family}"):
+                continue  # "Port Talbot", "Bishops Cleeve": a town named with a family name
             pairs.add(key)
             shown[key] = f"{given[:1].upper()}{given[1:].lower()} {family[:1].upper()}{family[1:]}"
         # A family name written alone counts against every pair: "Okafor said" as well.
@@ -94,3 +96,8 @@ def paired_names(texts: Iterable[str]) -> list[str]:
         for key, n in pair_seen.items()
         if n >= MIN_MESSAGES and n >= MIN_SHARE * family_seen[key[1]]
     )
+
+
+def _place(value: str) -> bool:
+    gaz = gazetteer.current()
+    return gaz.is_place(value) or gaz.is_village(value) or gaz.is_word_place(value)

@@ -110,3 +110,8 @@ def test_praise_before_a_word_a_place_or_a_thing_is_no_stage_name(text: str) -> 
 def _stage_names(text: str) -> list[str]:
     gaz = gazetteer.current()
     return [m.group("v") for m in STAGE_NAME.finditer(text) if stage_name_ok(m, gaz)]
+
+
+def test_a_town_named_with_a_family_name_is_no_pair() -> None:
+    texts = [f"lorry stuck near Port Talbot {w}" for w in ("again", "today", "now", "still")]
+    assert paired_names(texts) == []
