@@ -173,6 +173,7 @@ def spread(
     and a worker pool that knows the case matches the names while this process stores.
     """
     from sar_desk.detect.case_things import thing_key, without_thing_names
+    from sar_desk.detect.paired_names import paired_names
     from sar_desk.detect.propagate import (
         PROPAGATION_SOURCES,
         propagation_names,
@@ -189,6 +190,10 @@ def spread(
     # spread, nor their words, and no spread proposal lands on them.
     seeds = [s for s in seeds if thing_key(s[1]) not in things]
     names = propagation_names(seed_items(seeds))
+    # "Nobody Okafor": a given name that is a word, known case-wide by its family name.
+    texts = (t for items, _m in _scanned_pages(db, span, page_size, kept) for _i, t in items)
+    pairs = [p for p in paired_names(texts) if thing_key(p) not in things]
+    names = sorted(set(names) | set(pairs))
     if not names:
         return 0
     wider = context.with_propagated(names)

@@ -28,6 +28,7 @@ from sar_desk.detect.mask import Region, inside
 from sar_desk.detect.mask import regions as mask_regions
 from sar_desk.detect.ner_spans import name_before_number, pieces
 from sar_desk.detect.not_people import without_things
+from sar_desk.detect.paired_names import paired_names
 from sar_desk.detect.place_slots import unlisted_town
 from sar_desk.detect.platforms import named_thing
 from sar_desk.detect.policy import apply_policy
@@ -365,6 +366,8 @@ def analyze_all(
     things = thing_keys((text for _mid, text in items), found, context.name_index)
     found = without_thing_names(found, things)
     names = propagation_names(propagation_items(found, {int(m): t for m, t in items}))
+    # "Nobody Okafor": a given name that is a word, known by its family name (`paired_names`)
+    names = sorted(set(names) | set(paired_names(text for _mid, text in items)))
     if names:
         second = propagate_batch(items, context.with_propagated(names), found)
         swap = {id(old): new for old, new in second.relabelled}

@@ -35,6 +35,8 @@ from sar_desk.detect.creature_words import part_word
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
 from sar_desk.detect.town_sites import town_modifier
 
+# An epithet before a given name, part of how the person is called ("the miller Old Amos").
+_EPITHET_BEFORE = re.compile(r"(?:\b(?:Old|Young|Little|Big|Great|Wee)[ \t]+)+$")
 _TITLE_BEFORE = re.compile(
     r"(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|cllr|rev|revd|lady|lord)\.?[ \t]+$"
 )
@@ -87,8 +89,10 @@ def person_at(text: str, start: int, end: int) -> bool:
     if bracket is not None and person_noun(bracket.group(1)):
         return True  # "Kevin (cleaner)", "Kevin, the plumber,"
     noun = noun_before(text, start)
+    if noun is None and (epithet := _EPITHET_BEFORE.search(before)) is not None:
+        noun = noun_before(text, epithet.start() + max(0, start - 24))
     if noun is not None and person_noun(noun[1]):
-        return True  # "our cleaner Kevin"
+        return True  # "our cleaner Kevin", "the miller Old Amos"
     surname = _SURNAME_AFTER.match(after)
     if surname is not None and any(
         gazetteer.current().is_surname(part)

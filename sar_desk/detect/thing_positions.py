@@ -48,6 +48,7 @@ trainee employee attendee referee licensee nominee refugee retiree detainee inte
 absentee mentee invitee evacuee cook temp sub guard judge maid host hostess spouse widow
 bride groom heir poet chief cop bobby guv dude bairn wean lassie laddie kiddo bestie hubby
 missus ex newbie rookie recruit cadet scout junior senior elder coach pilot twin
+president founder patron secretary steward member members
 """)
 # Nouns a person's name modifies to mean something of that person's ("the Smith family", "the
 # Jones case", "the Patel house"): the name there is still a person.

@@ -42,6 +42,16 @@ FAMILIAR_SUBJECT = re.compile(
     r"(?<![\w'’-])(?:big|little|lil|old|wee|young)[ \t]+(?P<v>[a-z]{2,8})[ \t]+(?P<verb>[a-z]+)\b"
 )
 _FAMILIAR_GATE = re.compile(r"\b(?:big|little|lil|old|wee|young) [a-z]")
+# A stage name: a showman's word of praise before a name no dictionary holds, with the real
+# name given after it ("The Great Marvello (real name ...)") or a verb only a person does after
+# it ("the Amazing Orlando performs"). Written in lower case, only the real name will do.
+STAGE_NAME = re.compile(
+    r"(?<![\w'’-])(?P<v>(?:the[ \t]+)?(?:great|amazing|mighty|incredible|fabulous|marvellous)"
+    r"[ \t]+(?P<name>[^\W\d_]{3,15}))(?![\w'’-])"
+    r"(?:[ \t]*\((?P<real>real name|aka|a\.k\.a\.|n[ée]e?)\b|[ \t]+(?P<verb>[a-z]+)\b)?",
+    re.IGNORECASE,
+)
+_STAGE_GATE = re.compile(r"(?i)(?:great|amazing|mighty|incredible|fabulous|marvellous)[ \t]")
 # Verbs only a person does, after the subject ("says", "rang"), beside `words.VERBS`.
 _PERSON_VERBS = VERBS | _set("reckons swears booked paid owes")
 _DETERMINERS = _set("the a an my your his her our their this that")
@@ -86,6 +96,20 @@ def familiar_subject_ok(m: re.Match[str], gaz: Gazetteers) -> bool:
     return word not in _NOT_NICKNAMES and word not in RELATIONS
 
 
+def stage_name_ok(m: re.Match[str], gaz: Gazetteers) -> bool:
+    """Whether "the Great X" is a performer's stage name (see `STAGE_NAME`)."""
+    name, phrase = m.group("name"), m.group("v")
+    low = name.casefold()
+    if gaz.is_english(low) or gaz.is_common_word(low) or gaz.is_place(low) or _calendar(low):
+        return False  # "the Great Escape", "Great Yarmouth", "the great unwashed"
+    if phrase.islower():
+        return m.group("real") is not None  # "the great orsino (real name ...)"
+    if not (name[:1].isupper() and name[1:].islower()) or not phrase.split()[-2][:1].isupper():
+        return False  # "the great SOMETHING", "a great Wilko": praise, not a stage name
+    verb = m.group("verb")
+    return m.group("real") is not None or (verb is not None and verb.lower() in _PERSON_VERBS)
+
+
 class EpithetNameRecognizer(RuleRecognizer):
     """Nicknames with "the" and an epithet, and a familiar word before a nickname."""
 
@@ -97,7 +121,8 @@ class EpithetNameRecognizer(RuleRecognizer):
         """Every epithet nickname and familiar nickname (see the module docstring)."""
         epithet = _EPITHET_GATE.search(text) is not None
         familiar = _FAMILIAR_GATE.search(text) is not None
-        if not (epithet or familiar):
+        stage = _STAGE_GATE.search(text) is not None
+        if not (epithet or familiar or stage):
             return []
         gaz = current()
         if not gaz.first_names:
@@ -111,4 +136,8 @@ class EpithetNameRecognizer(RuleRecognizer):
             for m in FAMILIAR_SUBJECT.finditer(text):
                 if familiar_subject_ok(m, gaz):
                     out.append((m.start("v"), m.end("v"), "PERSON", 0.5, self.NOTE))
+        if stage:
+            for m in STAGE_NAME.finditer(text):
+                if stage_name_ok(m, gaz):
+                    out.append((m.start("v"), m.end("v"), "PERSON", 0.55, self.NOTE))
         return out
