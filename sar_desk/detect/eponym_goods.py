@@ -1,0 +1,199 @@
+"""Cultivars, boats in a list, magic moves and makers named after people (issue 15, round 23).
+
+Growers name roses, apples and potatoes after people, magicians name sleights after whoever
+published them, and makers put their own names on knives and bikes. Such a name is nobody's
+personal data; it is read from the words around it, never from a corpus's names:
+
+- a cultivar: a name right before a plant's kind word ("a Jessie Rowe rose", "Kerr's Pink
+  potatoes" without the "'s"), quoted after one ("clematis 'Nelly Tate'"), in a list opened by
+  a colon after a plant word ("apples in the orchard: Howgate, Lady Sudeley"), the entry after
+  " - " in a plant show's list, or after a growing or quantity word in a plant message
+  ("lifted the Arran Pilot", "two sacks of Kerr Pilot"); not when a verb follows ("Ada said
+  the roses are in");
+- a boat or a pet among the items of a list a colon opens after a plural kind word ("boats on
+  the mooring list: Auntie Vi, Skipper Tom");
+- a magic move: a name, perhaps with one or two words between, before a sleight's kind word
+  ("the Vernon touch", "a Marlo tilt", "the Kelner card switch") in a message about magic;
+- a maker: a capitalised name right before a product's kind word ("Rabone levels", "Hetton
+  chisel"), not with "'s" ("Sam's chisel") nor after a giving verb ("bring Sam chisels").
+
+The kind words were written by hand for this round (7 Dec 2026) from general knowledge of
+gardening, boating, conjuring and tools; no corpus's sentences were read for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+
+_EDGE = ".,:;!?'’\"()[]‘“”"
+_QUOTES = "'‘’\"“”"
+
+# Plants grown as named cultivars; plural or singular ("rose" alone is also a verb).
+_PLANTS = (
+    r"roses|apples?|pears?|plums?|potato(?:es)?|spuds|earlies|tubers|clematis|dahlias?|"
+    r"tulips?|daffodils?|narcissi|sweet ?peas|peon(?:y|ies)|fuchsias?|camellias?|"
+    r"rhododendrons?|azaleas?|lilac|lavenders?|hostas?|irises|delphiniums?|chrysanths?|"
+    r"chrysanthemums?|pelargoniums?|geraniums?|strawberr(?:y|ies)|raspberr(?:y|ies)|"
+    r"gooseberr(?:y|ies)|tomato(?:es)?|leeks?|onions?|shallots|runner beans|cultivars?|"
+    r"varieties|variety|shrubs?|climbers?|ramblers?|bushes|cooking apples|cookers|eaters"
+)
+_PLANT_AFTER = re.compile(rf"(?i)^['’\"”]?[ \t]+(?:{_PLANTS})(?![\w'’-])")
+# "a Jessie Rowe rose", "the 'Nelly Tate' rose": singular "rose" only after an article.
+_ROSE_AFTER = re.compile(r"(?i)^['’\"”]?[ \t]+rose(?![\w'’-])")
+_ARTICLE = re.compile(
+    r"(?i)(?:^|[^\w'’-])(?:a|an|the|my|her|his|our|their|that|this)[ \t]+['‘\"“]?$"
+)
+_PLANT_QUOTED = re.compile(rf"(?i)\b(?:{_PLANTS}|rose)[ \t]*[:\-–]?[ \t]*['‘\"“]$")
+_PLANT_TALK = re.compile(
+    rf"(?i)\b(?:{_PLANTS}|rose|bloom\w*|garden\w*|allotment|veg|vegetables?|orchard|"
+    r"prun\w*|grafted|rootstock|nursery|show bench|horticultur\w*|greenhouse|border|"
+    r"crumble|pie|chutney|planted|planting)\b"
+)
+# Growing, cooking and quantity words before a cultivar ("lifted the ...", "3 lots of").
+_GROWN_BEFORE = re.compile(
+    r"(?i)(?:\b(?:grow|grows|grew|grown|growing|plant|planted|planting|prune|pruned|lift|"
+    r"lifted|dug|picked|sowed|sown|used|using|entered|ordered|bought)(?:[ \t]+(?:the|some|a|"
+    r"my|her|his|our|their|more))?|\b(?:lots|sacks?|bags?|kg|kilos?|trays?|boxes|crates?|"
+    r"dozen|pounds|lbs?|rows|plants?|tubers)[ \t]+of(?:[ \t]+(?:the|my|our|her|his))?)[ \t]+$"
+)
+# Words after a name that make it a person's doing ("Ada said", "Maris is coming").
+_VERB_AFTER = re.compile(
+    r"(?i)^['’]?[ \t]+(?:said|says|is|was|has|had|will|would|can|could|did|does|asked|told|"
+    r"wants|rang|called|thinks|thought|brought|took|came|went|won|got|left|and[ \t]+(?:her|his)\b|"
+    r"\w+ed\b)"
+)
+_GIVING = re.compile(
+    r"(?i)(?:^|[^\w'’-])(?:give|gave|bring|brought|send|sent|pass|lend|lent|hand|show|"
+    r"buy|bought|get|got|ask|tell|told|owe|owes|make|made|offer|find|leave|left)[ \t]+$"
+)
+_BOATS = (
+    r"boats|narrowboats|barges|yachts|vessels|cruisers|dinghies|launches|craft|moorings|"
+    r"dogs|horses|ponies|cats|hounds|ferrets|rabbits|hens|goats|alpacas"
+)
+_KIND_HEAD = re.compile(rf"(?i)\b(?:{_BOATS}|{_PLANTS})\b[^:\n]{{0,40}}:[ \t]*$")
+_ITEM_END = re.compile(r"^['’\"”]?[ \t]*(?:[,;.&)!]|and\b|or\b|$|\n)")
+_ITEM_GAP = re.compile(r"^[ \t]*[^\W\d_][\w'’ .-]{0,40}$")
+_MAGIC_TALK = re.compile(
+    r"(?i)\b(?:magic\w*|magician\w*|tricks?|cards?|deck|sleights?|conjur\w*|illusion\w*|"
+    r"mentalis\w*|close-up|closeup|routines?|lecture|coins?|linking rings|sponge balls|"
+    r"effects?|flourish\w*|aces?|packet)\b"
+)
+_SLEIGHTS = (
+    r"count|counts|force|forces|pass|passes|shuffle|shuffles|cut|cuts|change|changes|lift|"
+    r"lifts|vanish|vanishes|load|loads|switch|switches|spread|deal|deals|problem|principle|"
+    r"subtlety|move|moves|stack|control|controls|display|displays|tilt|touch|turnover|"
+    r"glide|grip|steal|palm|drop|spin|sequence|transfer|stab|prediction|dribble|fan"
+)
+_SLEIGHT_AFTER = re.compile(rf"(?i)^(?:[ \t]+[a-z][\w-]*){{0,2}}[ \t]+(?:{_SLEIGHTS})(?![\w'’-])")
+_DETERMINED = re.compile(
+    r"(?i)(?:^|[^\w'’-])(?:a|an|the|his|her|their|my|your|our|this|that)[ \t]+$"
+)
+# What a maker's name stands before: tools, kit, bikes, prints and other goods.
+_PRODUCTS = (
+    r"knife|knives|blades?|spanners?|wrench(?:es)?|screwdrivers?|chisels?|planes?|saws?|"
+    r"hammers?|mallets?|levels?|drills?|keys|anchors|fixings|bolts|clamps|vices?|pliers|"
+    r"bikes?|bicycles?|folders?|frames?|mouldings?|profiles|prints?|reproductions?|"
+    r"posters?|wallpapers?|fabrics?|curtains|tiles|croquet set|sets?|hoops|balls|rackets?|"
+    r"racquets?|kettles?|toasters?|mixers?|irons?|jumpsuits?|costumes?|wigs?|suits?|"
+    r"kippers|pans|casseroles?|mugs|teapots?|pens?|pencils?|paints?|canvases|samples"
+)
+_PRODUCT_AFTER = re.compile(
+    rf"^(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+(?:{_PRODUCTS})(?![\w'’-])"
+    r"(?![ \t]+(?:it|them|up|out|off|this|that|for him|for her)\b)"
+)
+
+
+def _listed_first(word: str) -> bool:
+    return gazetteer.current().is_first_name(word.strip(_EDGE))
+
+
+def cultivar(text: str, start: int, end: int) -> bool:
+    """Whether a span names a plant's cultivar by the words around it."""
+    before, after = text[max(0, start - 40) : start], text[end:]
+    if before[-1:] in _QUOTES and _PLANT_QUOTED.search(before):
+        return True  # "clematis 'Nelly Tate'"
+    if text[end : end + 2] in ("'s", "’s") or _VERB_AFTER.match(after):
+        return False  # "Ada's roses", "Maris said the roses are in": people
+    if _PLANT_AFTER.match(after):
+        return True  # "Jessie Rowe roses", "Kerr Pilot potatoes"
+    if _ROSE_AFTER.match(after) and _ARTICLE.search(before):
+        return True  # "a Jessie Rowe rose"; not "Ethel rose from her chair"
+    if _PLANT_TALK.search(text) is None:
+        return False
+    return bool(
+        _GROWN_BEFORE.search(before)
+        or _show_entry(text, start, end)
+        or in_kind_list(text, start, end)
+    )
+
+
+def _show_entry(text: str, start: int, end: int) -> bool:
+    """Whether a span follows " - " after a name in a colon-opened list ("Ada Rowe - Jessie")."""
+    if _ITEM_END.match(text[end:]) is None:
+        return False
+    head = text[:start]
+    found = re.search(r"[A-Za-z][\w'’.-]*[ \t]+[-–][ \t]+$", head)
+    return found is not None and ":" in head[: found.start()]
+
+
+def in_kind_list(text: str, start: int, end: int) -> bool:
+    """Whether a span is an item of a list a colon opens after a plural kind word."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    colon = head.rfind(":")
+    if colon < 0 or _KIND_HEAD.search(head[: colon + 1]) is None:
+        return False
+    items = head[colon + 1 :]
+    # Every item before the span is itself a name: "A, B, C"; no verb or clause between.
+    parts = re.split(r"[ \t]*(?:,|;|\band\b|&)[ \t]*", items)
+    if parts[-1].strip(" \t" + _QUOTES) or _ITEM_END.match(text[end:]) is None:
+        return False  # "potatoes: Sam to lift them": a clause, not a list
+    return all(_ITEM_GAP.match(p) or not p.strip() for p in parts[:-1])
+
+
+def listed_boat(text: str, start: int, end: int) -> bool:
+    """Whether a span is a boat or an animal in a list opened after its plural kind."""
+    if _VERB_AFTER.match(text[end:]) or text[end : end + 2] in ("'s", "’s"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    colon = head.rfind(":")
+    if colon < 0 or re.search(rf"(?i)\b(?:{_BOATS})\b", head[:colon]) is None:
+        return False
+    return in_kind_list(text, start, end)
+
+
+def magic_move(text: str, start: int, end: int) -> bool:
+    """Whether a span names a sleight after its inventor ("the Vernon touch") in magic talk."""
+    after = _SLEIGHT_AFTER.match(text[end:])
+    if after is None or text[end : end + 2] in ("'s", "’s"):
+        return False
+    if _MAGIC_TALK.search(text[:start] + text[end + after.end() :]) is None:
+        return False
+    direct = re.match(r"^[ \t]+[a-z]", text[end:]) is not None and after.group().count(" ") <= 1
+    return _DETERMINED.search(text[max(0, start - 12) : start]) is not None or direct
+
+
+def maker(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised span is a maker before its product ("Rabone levels")."""
+    value = text[start:end].strip(_EDGE)
+    if not value[:1].isupper() or text[end : end + 2] in ("'s", "’s"):
+        return False
+    if _PRODUCT_AFTER.match(text[end:]) is None:
+        return False
+    words = value.split()
+    # "bring Sam chisels": a given name after a giving verb is whom the goods go to.
+    giving = _GIVING.search(text[max(0, start - 12) : start]) is not None
+    return not (giving and len(words) == 1 and _listed_first(words[0]))
+
+
+def eponym_good(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, guessed a person or a place, is a cultivar, boat, move or make."""
+    return (
+        cultivar(text, start, end)
+        or listed_boat(text, start, end)
+        or magic_move(text, start, end)
+        or maker(text, start, end)
+    )

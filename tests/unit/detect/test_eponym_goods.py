@@ -1,0 +1,78 @@
+"""Round-23 things named after people (issue 15): cultivars, listed boats, sleights, makers, faces.
+
+Phrases and names written for these tests (not taken from the evaluation corpora). Each family
+has its person-safe counterpart: the same name used of a person stays a person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.not_people import _thing, never_person
+
+pytestmark = pytest.mark.usefixtures("shipped_lists")
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+THINGS = [
+    # cultivars: before a plant word, quoted after one, in a list, after growing words
+    ("she planted a Jessie Rowe rose by the shed", "Jessie Rowe"),
+    ("the Wilfred Tanner apples are ready to pick", "Wilfred Tanner"),
+    ("clematis 'Nelly Tate' is flowering", "Nelly Tate"),
+    ("roses by the gate: Jessie Rowe, Lady Clara, Tom Bright", "Lady Clara"),
+    ("roses by the gate: Jessie Rowe, Lady Clara, Tom Bright", "Tom Bright"),
+    ("we lifted two sacks of Kerr Pilot for the veg show", "Kerr Pilot"),
+    ("crumble came out well, used Howgate as always", "Howgate"),
+    ("show entries (apples): Ada Rowe - Jessie Tate, Bob Hale - Lady Clara", "Jessie Tate"),
+    # boats and animals in a list opened after their plural kind
+    ("boats on the mooring list: Auntie Vi, Skipper Tom, Heron", "Auntie Vi"),
+    ("boats on the mooring list: Auntie Vi, Skipper Tom, Heron", "Skipper Tom"),
+    # sleights named after whoever published them, in a message about magic
+    ("Dai is teaching the Kelner card switch tonight, bring a deck", "Kelner"),
+    ("the Vernon touch is the hardest move in the lecture", "Vernon"),
+    # makers before their goods
+    ("Rabone levels are in the blue box", "Rabone"),
+    ("she left her Hetton mallet in the shed", "Hetton"),
+    # typefaces read from the words around them, listed or not
+    ("the menu is set in Pelham, looks great", "Pelham"),
+    ("try Pelham italic for the captions", "Pelham"),
+    ("Caslon on the title blocks, not Garamond, Tom", "Garamond"),
+    ("Bodoni for the drawings please", "Bodoni"),
+]
+
+PEOPLE = [
+    ("Maris said the roses are in", "Maris"),
+    ("Jessie's roses won again", "Jessie"),
+    ("Ethel rose from her chair slowly", "Ethel"),
+    ("potatoes: Sam to lift them on Tuesday", "Sam"),
+    ("Ethel is on the boat", "Ethel"),
+    ("boats: Ethel is on the boat tonight", "Ethel"),
+    ("Kelner did the card tricks at the gala", "Kelner"),
+    ("bring Sam chisels tomorrow", "Sam"),
+    ("Sam's chisels are blunt", "Sam"),
+    ("Pelham said the posters are late", "Pelham"),
+    ("the show is set in Truro", "Truro"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), THINGS)
+def test_named_things_are_not_people_or_places(text: str, name: str) -> None:
+    start, end = _span(text, name)
+    assert never_person(text, start, end)
+    assert _thing(text, "LOCATION", start, end)
+
+
+@pytest.mark.parametrize(("text", "name"), PEOPLE[:-1])
+def test_the_same_names_used_of_people_stay_people(text: str, name: str) -> None:
+    start, end = _span(text, name)
+    assert not never_person(text, start, end)
+
+
+def test_a_town_a_story_is_set_in_stays_a_place() -> None:
+    text, name = PEOPLE[-1]
+    start, end = _span(text, name)
+    assert not _thing(text, "LOCATION", start, end)
