@@ -47,16 +47,17 @@ _ARTICLE = re.compile(
 )
 _PLANT_QUOTED = re.compile(rf"(?i)\b(?:{_PLANTS}|rose)[ \t]*[:\-–]?[ \t]*['‘\"“]$")
 _PLANT_TALK = re.compile(
-    rf"(?i)\b(?:{_PLANTS}|rose|bloom\w*|garden\w*|allotment|veg|vegetables?|orchard|"
+    rf"(?i)(?<![\w'’-])(?:{_PLANTS}|rose|bloom\w*|garden\w*|allotment|veg|vegetables?|orchard|"
     r"prun\w*|grafted|rootstock|nursery|show bench|horticultur\w*|greenhouse|border|"
-    r"crumble|pie|chutney|planted|planting)\b"
+    r"crumble|pie|chutney|planted|planting)(?![\w'’-])"
 )
+_SHOW_HEAD = re.compile(r"(?i)\b(?:entr(?:y|ies)|class(?:es)?|shows?|exhibits?|results)\b[^:]*:")
 # Growing, cooking and quantity words before a cultivar ("lifted the ...", "3 lots of").
 _GROWN_BEFORE = re.compile(
     r"(?i)(?:\b(?:grow|grows|grew|grown|growing|plant|planted|planting|prune|pruned|lift|"
     r"lifted|dug|picked|sowed|sown|used|using|entered|ordered|bought)(?:[ \t]+(?:the|some|a|"
     r"my|her|his|our|their|more))?|\b(?:lots|sacks?|bags?|kg|kilos?|trays?|boxes|crates?|"
-    r"dozen|pounds|lbs?|rows|plants?|tubers)[ \t]+of(?:[ \t]+(?:the|my|our|her|his))?)[ \t]+$"
+    r"dozen|pounds|lbs?|rows|plants?|tubers|\d+)[ \t]+of(?:[ \t]+(?:the|my|our|her|his))?)[ \t]+$"
 )
 # Words after a name that make it a person's doing ("Ada said", "Maris is coming").
 _VERB_AFTER = re.compile(
@@ -69,10 +70,24 @@ _GIVING = re.compile(
     r"buy|bought|get|got|ask|tell|told|owe|owes|make|made|offer|find|leave|left)[ \t]+$"
 )
 _BOATS = (
-    r"boats|narrowboats|barges|yachts|vessels|cruisers|dinghies|launches|craft|moorings|"
+    r"boats|narrowboats|barges|yachts|vessels|cruisers|dinghies|"
     r"dogs|horses|ponies|cats|hounds|ferrets|rabbits|hens|goats|alpacas"
 )
-_KIND_HEAD = re.compile(rf"(?i)\b(?:{_BOATS}|{_PLANTS})\b[^:\n]{{0,40}}:[ \t]*$")
+# A list's head names its items' kind in the plural ("roses by the gate:"); not "apple pie:".
+_PLURAL_PLANTS = (
+    r"roses|apples|pears|plums|potatoes|spuds|earlies|tubers|clematis|dahlias|tulips|"
+    r"daffodils|sweet ?peas|peonies|fuchsias|camellias|rhododendrons|hostas|irises|"
+    r"varieties|cultivars|climbers|ramblers|shrubs|seed potatoes"
+)
+_KIND_HEAD = re.compile(
+    rf"(?i)\b(?:{_BOATS}|{_PLURAL_PLANTS})\b(?![ \t]+[a-z]+[ \t]*:)[^:\n]{{0,40}}:[ \t]*$"
+)
+# Words that open a boat's or a rose's name and a model may leave out of the span.
+_OPENER_WORDS = """
+    uncle auntie aunt dame lady sir lord captain skipper old little big miss mrs mr king queen
+    prince princess duke duchess father mother granny grandad saint st
+"""
+_NAME_OPENERS = frozenset(_OPENER_WORDS.split())
 _ITEM_END = re.compile(r"^['’\"”]?[ \t]*(?:[,;.&)!]|and\b|or\b|$|\n)")
 _ITEM_GAP = re.compile(r"^[ \t]*[^\W\d_][\w'’ .-]{0,40}$")
 _MAGIC_TALK = re.compile(
@@ -92,16 +107,22 @@ _DETERMINED = re.compile(
 )
 # What a maker's name stands before: tools, kit, bikes, prints and other goods.
 _PRODUCTS = (
-    r"knife|knives|blades?|spanners?|wrench(?:es)?|screwdrivers?|chisels?|planes?|saws?|"
-    r"hammers?|mallets?|levels?|drills?|keys|anchors|fixings|bolts|clamps|vices?|pliers|"
+    r"knife|knives|blades?|spanners?|wrench(?:es)?|screwdrivers?|chisels?|planes?|saws|"
+    r"hammers?|mallets?|levels?|drills?|keys|anchors|fixings|bolts|clamps|pliers|"
     r"bikes?|bicycles?|folders?|frames?|mouldings?|profiles|prints?|reproductions?|"
-    r"posters?|wallpapers?|fabrics?|curtains|tiles|croquet set|sets?|hoops|balls|rackets?|"
+    r"posters?|wallpapers?|fabrics?|curtains|tiles|croquet sets?|hoops|balls|rackets?|"
     r"racquets?|kettles?|toasters?|mixers?|irons?|jumpsuits?|costumes?|wigs?|suits?|"
-    r"kippers|pans|casseroles?|mugs|teapots?|pens?|pencils?|paints?|canvases|samples"
+    r"kippers|pans|casseroles?|mugs|teapots?|pens?|pencils?|paints?|canvases|samples|"
+    r"hoovers?|vacuums?"
 )
 _PRODUCT_AFTER = re.compile(
-    rf"^(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+(?:{_PRODUCTS})(?![\w'’-])"
+    rf"^(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+(?P<kind>{_PRODUCTS})(?![\w'’-])"
     r"(?![ \t]+(?:it|them|up|out|off|this|that|for him|for her)\b)"
+)
+# After a plural kind, an object makes it a verb: "Sam paints the fence", "Ola irons his".
+_OBJECT = re.compile(
+    r"(?i)^[ \t]+(?:the|a|an|his|her|their|my|our|your|its|it|them|him|me|us|this|that|"
+    r"these|those|some|every|all|on|in|with|for|to|down|back|over|round|at|by|into)\b"
 )
 
 
@@ -135,7 +156,10 @@ def _show_entry(text: str, start: int, end: int) -> bool:
         return False
     head = text[:start]
     found = re.search(r"[A-Za-z][\w'’.-]*[ \t]+[-–][ \t]+$", head)
-    return found is not None and ":" in head[: found.start()]
+    if found is None or ":" not in head[: found.start()]:
+        return False
+    # Only a show's entries or results: "keys out: boiler - Ann" is a task and its person.
+    return _SHOW_HEAD.search(head[: found.start()]) is not None
 
 
 def in_kind_list(text: str, start: int, end: int) -> bool:
@@ -148,7 +172,9 @@ def in_kind_list(text: str, start: int, end: int) -> bool:
     items = head[colon + 1 :]
     # Every item before the span is itself a name: "A, B, C"; no verb or clause between.
     parts = re.split(r"[ \t]*(?:,|;|\band\b|&)[ \t]*", items)
-    if parts[-1].strip(" \t" + _QUOTES) or _ITEM_END.match(text[end:]) is None:
+    # The last part may hold one word of the name the model left out ("uncle " of "uncle bert").
+    last = parts[-1].strip(" \t" + _QUOTES).casefold()
+    if (last and last not in _NAME_OPENERS) or _ITEM_END.match(text[end:]) is None:
         return False  # "potatoes: Sam to lift them": a clause, not a list
     return all(_ITEM_GAP.match(p) or not p.strip() for p in parts[:-1])
 
@@ -170,19 +196,32 @@ def magic_move(text: str, start: int, end: int) -> bool:
     after = _SLEIGHT_AFTER.match(text[end:])
     if after is None or text[end : end + 2] in ("'s", "’s"):
         return False
-    if _MAGIC_TALK.search(text[:start] + text[end + after.end() :]) is None:
+    if _MAGIC_TALK.search(text) is None:
         return False
-    direct = re.match(r"^[ \t]+[a-z]", text[end:]) is not None and after.group().count(" ") <= 1
-    return _DETERMINED.search(text[max(0, start - 12) : start]) is not None or direct
+    # Only after an article or a possessive: "Ann cut her thumb" is what Ann did.
+    return _DETERMINED.search(text[max(0, start - 12) : start]) is not None
+
+
+_GOODS_WORD = re.compile(rf"(?:{_PRODUCTS})")
+# "the rabone level": an article, then the maker, then the lone goods word a list calls a name.
+_MAKER_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w'’-])(?:the|a|an|her|his|my|our|their|your|new|old)[ \t]+[^\W\d_][\w'’-]*[ \t]+$"
+)
 
 
 def maker(text: str, start: int, end: int) -> bool:
-    """Whether a capitalised span is a maker before its product ("Rabone levels")."""
+    """Whether a span is a maker before its product ("Rabone levels"), or the product word."""
     value = text[start:end].strip(_EDGE)
-    if not value[:1].isupper() or text[end : end + 2] in ("'s", "’s"):
+    if value.islower() and _GOODS_WORD.fullmatch(value):
+        return _MAKER_BEFORE.search(text[max(0, start - 30) : start]) is not None
+    lowered = not any(ch.isupper() for ch in text)
+    if not (value[:1].isupper() or lowered) or text[end : end + 2] in ("'s", "’s"):
         return False
-    if _PRODUCT_AFTER.match(text[end:]) is None:
+    found = _PRODUCT_AFTER.match(text[end:])
+    if found is None:
         return False
+    if found.group("kind").endswith("s") and _OBJECT.match(text[end + found.end() :]):
+        return False  # "Sam paints the fence", "Ola levels the lawn"
     words = value.split()
     # "bring Sam chisels": a given name after a giving verb is whom the goods go to.
     giving = _GIVING.search(text[max(0, start - 12) : start]) is not None
@@ -190,7 +229,7 @@ def maker(text: str, start: int, end: int) -> bool:
 
 
 def eponym_good(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, guessed a person or a place, is a cultivar, boat, move or make."""
+    """Whether ``text[start:end]``, a person or place to a model, is a cultivar or a make."""
     return (
         cultivar(text, start, end)
         or listed_boat(text, start, end)
