@@ -33,7 +33,7 @@ _QUOTES = "'‘’\"“”"
 # Plants grown as named cultivars; plural or singular ("rose" alone is also a verb).
 _PLANTS = (
     r"roses|apples?|pears?|plums?|potato(?:es)?|spuds|earlies|tubers|clematis|dahlias?|"
-    r"tulips?|daffodils?|narcissi|sweet ?peas|peon(?:y|ies)|fuchsias?|camellias?|"
+    r"tulips?|daffodils?|narcissi|sweet ?peas?|peon(?:y|ies)|fuchsias?|camellias?|"
     r"rhododendrons?|azaleas?|lilac|lavenders?|hostas?|irises|delphiniums?|chrysanths?|"
     r"chrysanthemums?|pelargoniums?|geraniums?|strawberr(?:y|ies)|raspberr(?:y|ies)|"
     r"gooseberr(?:y|ies)|tomato(?:es)?|leeks?|onions?|shallots|runner beans|cultivars?|"
@@ -88,7 +88,9 @@ _OPENER_WORDS = """
     prince princess duke duchess father mother granny grandad saint st
 """
 _NAME_OPENERS = frozenset(_OPENER_WORDS.split())
-_ITEM_END = re.compile(r"^['’\"”]?[ \t]*(?:[,;.&)!]|and\b|or\b|$|\n)")
+_ITEM_END = re.compile(
+    r"^(?P<rest>(?:[ \t]+[^\W\d_][\w'’-]*){0,2})['’\"”]?[ \t]*(?:[,;.&)!]|and\b|or\b|$|\n)"
+)
 _ITEM_GAP = re.compile(r"^[ \t]*[^\W\d_][\w'’ .-]{0,40}$")
 _MAGIC_TALK = re.compile(
     r"(?i)\b(?:magic\w*|magician\w*|tricks?|cards?|deck|sleights?|conjur\w*|illusion\w*|"
@@ -150,9 +152,32 @@ def cultivar(text: str, start: int, end: int) -> bool:
     )
 
 
+def _item_end(text: str, end: int) -> bool:
+    """Whether a list's item ends at `end`, or after the rest of its name ("Lady Ada| Rowe,")."""
+    found = _ITEM_END.match(text[end:])
+    if found is None:
+        return False
+    lowered = not any(ch.isupper() for ch in text)
+    gaz = gazetteer.current()
+    # Words a model left out of the name: capitalised, or in a lower-case message no
+    # dictionary's ("potatoes: sam to lift" is a clause, "lady ada rowe," a name).
+    return all(
+        w[:1].isupper() or (lowered and not gaz.is_english(w)) for w in found.group("rest").split()
+    )
+
+
+def entry_end(text: str, start: int, end: int) -> int:
+    """Where a person's span should end when it ran on into a show entry ("Ada - Jessie Tate")."""
+    found = re.search(r"[ \t]+[-–][ \t]+", text[start:end])
+    if found is None or _PLANT_TALK.search(text) is None:
+        return end
+    after = start + found.end()
+    return start + found.start() if _show_entry(text, after, end) else end
+
+
 def _show_entry(text: str, start: int, end: int) -> bool:
     """Whether a span follows " - " after a name in a colon-opened list ("Ada Rowe - Jessie")."""
-    if _ITEM_END.match(text[end:]) is None:
+    if not _item_end(text, end):
         return False
     head = text[:start]
     found = re.search(r"[A-Za-z][\w'’.-]*[ \t]+[-–][ \t]+$", head)
@@ -174,7 +199,7 @@ def in_kind_list(text: str, start: int, end: int) -> bool:
     parts = re.split(r"[ \t]*(?:,|;|\band\b|&)[ \t]*", items)
     # The last part may hold one word of the name the model left out ("uncle " of "uncle bert").
     last = parts[-1].strip(" \t" + _QUOTES).casefold()
-    if (last and last not in _NAME_OPENERS) or _ITEM_END.match(text[end:]) is None:
+    if (last and last not in _NAME_OPENERS) or not _item_end(text, end):
         return False  # "potatoes: Sam to lift them": a clause, not a list
     return all(_ITEM_GAP.match(p) or not p.strip() for p in parts[:-1])
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from sar_desk.detect.eponym_goods import entry_end
 from sar_desk.detect.not_people import _thing, never_person
+from sar_desk.detect.relabel import trim_span
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
@@ -76,3 +78,23 @@ def test_a_town_a_story_is_set_in_stays_a_place() -> None:
     text, name = PEOPLE[-1]
     start, end = _span(text, name)
     assert not _thing(text, "LOCATION", start, end)
+
+
+def test_a_name_run_on_into_a_show_entry_stops_before_the_dash() -> None:
+    text = "sweet pea show entries: Ada Rowe - Jessie Tate, Bob Hale - Lady Clara"
+    start = text.index("Ada")
+    assert trim_span(text, start, text.index(",")) == (start, start + len("Ada Rowe"))
+
+
+def test_a_dash_in_a_list_of_tasks_is_left_alone() -> None:
+    text = "keys signed out: plant room - Ada Rowe, roof - Bob Hale"
+    start = text.index("plant")
+    assert entry_end(text, start, text.index(",")) == text.index(",")
+
+
+def test_the_rest_of_a_listed_rose_s_name_may_follow_the_span() -> None:
+    text = "roses by the gate: Jessie Rowe, Lady Clara Bright, Tom Bright"
+    start, end = _span(text, "Lady Clara")
+    assert never_person(text, start, end)
+    start, end = _span("potatoes: Sam to lift them", "Sam")
+    assert not never_person("potatoes: Sam to lift them", start, end)
