@@ -171,6 +171,10 @@ def entry_end(text: str, start: int, end: int) -> int:
     found = re.search(r"[ \t]+[-–][ \t]+", text[start:end])
     if found is None or _PLANT_TALK.search(text) is None:
         return end
+    head = text[start : start + found.start()].split()
+    gaz = gazetteer.current()
+    if all(w.islower() and gaz.is_english(w) for w in head):
+        return end  # "sunshine - ...": cut, a lower-case word name would be lost as a word
     after = start + found.end()
     return start + found.start() if _show_entry(text, after, end) else end
 

@@ -98,3 +98,9 @@ def test_the_rest_of_a_listed_rose_s_name_may_follow_the_span() -> None:
     assert never_person(text, start, end)
     start, end = _span("potatoes: Sam to lift them", "Sam")
     assert not never_person("potatoes: Sam to lift them", start, end)
+
+
+def test_a_lower_case_word_name_keeps_its_run_on() -> None:
+    # Cut to "sunny", the name would be dropped as a word: over-redacting the rose is safer.
+    text = "rose show entries: sunny - jessie tate, ada rowe - lady clara"
+    assert entry_end(text, 19, text.index(",")) == text.index(",")
