@@ -70,7 +70,7 @@ _GIVING = re.compile(
     r"buy|bought|get|got|ask|tell|told|owe|owes|make|made|offer|find|leave|left)[ \t]+$"
 )
 _BOATS = (
-    r"boats|narrowboats|barges|yachts|vessels|cruisers|dinghies|"
+    r"boats|boat names|narrowboats|barges|yachts|vessels|cruisers|dinghies|"
     r"dogs|horses|ponies|cats|hounds|ferrets|rabbits|hens|goats|alpacas"
 )
 # A list's head names its items' kind in the plural ("roses by the gate:"); not "apple pie:".
@@ -238,6 +238,30 @@ _MAKER_BEFORE = re.compile(
 )
 
 
+# A maker's name as the thing bought, ridden or mended: "rode in on her Brompton".
+_BOUGHT = re.compile(
+    r"(?i)(?:^|[^\w'’-])(?:bought|buy|buying|ordered|rode|ride|riding|borrowed|using|use|used|"
+    r"fixed|fixing|repaired|mended|sold|selling)[ \t]+(?:a|an|her|his|my|our|their|your|"
+    r"the|new|old)[ \t]+$"
+)
+# The name closes the object: punctuation, the end, or a word that starts what follows.
+_OBJECT_END = re.compile(
+    r"(?i)^(?:[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:to|for|from|in|at|and|with|again|yesterday|today|"
+    r"last|this|back|off|is|was|has|had|needs|broke|lol|haha)\b)"
+)
+_OWNED_AFTER = re.compile(r"(?i)^(?:['’]s|s['’]|[ \t]+(?:family|twins|kids|lot|household)\b)")
+
+
+def bought_make(text: str, start: int, end: int) -> bool:
+    """Whether a one-word capitalised name is what was bought or ridden ("her Brompton")."""
+    value = text[start:end].strip(_EDGE)
+    if " " in value or not value[:1].isupper() or _OWNED_AFTER.match(text[end:]):
+        return False
+    if _OBJECT_END.match(text[end:]) is None:
+        return False  # "using the Kippen hall": the name qualifies a noun after it
+    return _BOUGHT.search(text[max(0, start - 24) : start]) is not None
+
+
 def maker(text: str, start: int, end: int) -> bool:
     """Whether a span is a maker before its product ("Rabone levels"), or the product word."""
     value = text[start:end].strip(_EDGE)
@@ -264,4 +288,5 @@ def eponym_good(text: str, start: int, end: int) -> bool:
         or listed_boat(text, start, end)
         or magic_move(text, start, end)
         or maker(text, start, end)
+        or bought_make(text, start, end)
     )

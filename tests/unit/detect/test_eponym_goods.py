@@ -39,6 +39,8 @@ THINGS = [
     # makers before their goods
     ("Rabone levels are in the blue box", "Rabone"),
     ("she left her Hetton mallet in the shed", "Hetton"),
+    ("he bought a Pendry yesterday, folds in half", "Pendry"),
+    ("she borrowed my Rabone, needs it back by Friday", "Rabone"),
     # typefaces read from the words around them, listed or not
     ("the menu is set in Pelham, looks great", "Pelham"),
     ("try Pelham italic for the captions", "Pelham"),
@@ -104,3 +106,12 @@ def test_a_lower_case_word_name_keeps_its_run_on() -> None:
     # Cut to "sunny", the name would be dropped as a word: over-redacting the rose is safer.
     text = "rose show entries: sunny - jessie tate, ada rowe - lady clara"
     assert entry_end(text, 19, text.index(",")) == text.index(",")
+
+
+def test_a_place_before_the_thing_used_stays_a_place() -> None:
+    text = "the group are using the Kippen hall on weds"
+    start, end = _span(text, "Kippen")
+    assert not _thing(text, "LOCATION", start, end)
+    text = "we bought the Okafors' old van"
+    start, end = _span(text, "Okafors")
+    assert not never_person(text, start, end)
