@@ -82,7 +82,32 @@ _TYPEFACE = re.compile(rf"(?i)^(?:{_TYPEFACES})$")
 _TYPE_TALK = re.compile(
     r"(?i)\b(?:fonts?|typefaces?|type|typeset\w*|lettering|letters|letterhead|sign|signs|"
     r"signage|labels?|print\w*|proofs?|logo|kerning|serif|sans|headings?|bold|italic|"
-    r"point|pt|leaflets?|posters?|menus?|branding|design\w*|engrav\w*|stencil\w*)\b"
+    r"point|pt|leaflets?|posters?|menus?|branding|design\w*|engrav\w*|stencil\w*|"
+    r"title ?blocks?|drawings?|captions?|body text|typograph\w*|roman|weights?|glyphs?)\b"
+)
+# Where any capitalised word is a face: "set in Pelham", "Pelham italic", "font: Pelham".
+_FACE_WEIGHT = re.compile(
+    r"(?i)^[ \t]+(?:italics?|bold|roman|condensed|oblique|semibold|extrabold|small caps|"
+    r"font|typeface)(?![\w'’-])"
+)
+_FACE_CUE = re.compile(
+    r"(?i)(?:\b(?:set|typeset|printed|lettered|cut)[ \t]+in|\b(?:fonts?|typefaces?)"
+    r"[ \t]*:?)[ \t]+['‘\"“]?$"
+)
+# What a face is chosen for: "Bodoni on the title blocks", "Caslon for the captions".
+_FACE_FOR = re.compile(
+    r"(?i)^[ \t]+(?:on|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+)?(?:title ?blocks?|"
+    r"headings?|drawings?|captions?|labels?|signs?|signage|body text|menus?|posters?|"
+    r"covers?|letterheads?|leaflets?|invitations?)\b"
+)
+# A face beside another: "Bodoni, not Caslon", "Caslon or Pelham", "instead of".
+_FACE_BESIDE_BEFORE = re.compile(
+    r"(?i)([^\W\d_][\w'’-]*)(?:[ \t]*,)?[ \t]+(?:not|or|and|instead of|rather than|over|"
+    r"than|vs\.?|versus)[ \t]+$"
+)
+_FACE_BESIDE_AFTER = re.compile(
+    r"(?i)^(?:[ \t]*,)?[ \t]+(?:not|or|and|instead of|rather than|over|than|vs\.?|versus)"
+    r"[ \t]+([^\W\d_][\w'’-]*)"
 )
 _FACE_TAIL = r"Sans|Serif|Mono|Grotesk|Grotesque|Neue"
 # A type noun after a listed face that is also a name ("Georgia font", "Johnston lettering").
@@ -154,17 +179,44 @@ def _listed_title(value: str) -> bool:
     return first in {"mr", "mrs", "ms", "miss", "mx", "dr"}
 
 
+def _face_by_context(text: str, start: int, end: int) -> bool:
+    """A face read from the words around it, listed or not ("set in Pelham", "Pelham bold")."""
+    value = text[start:end].strip(_EDGE)
+    if not value[:1].isupper() or text[end : end + 2] in ("'s", "’s"):
+        return False
+    if _FACE_WEIGHT.match(text[end:]) or _FACE_CUE.search(text[max(0, start - 16) : start]):
+        return True
+    if _TYPE_TALK.search(text) is None or _listed(value.split()[0]):
+        return False
+    # An unlisted word beside a listed face in a message about type: "Bodoni, not Pelham".
+    return _beside_face(text, start, end)
+
+
 def typeface(text: str, start: int, end: int) -> bool:
     """Whether a span is a typeface ("Gill Sans", "Baskerville" in a message about type)."""
     value = text[start:end].strip(_EDGE)
     if _FACE_AFTER.match(text[end:]) or _FACE_SPAN.match(value):
         return True
+    if _face_by_context(text, start, end):
+        return True
     if _TYPEFACE.match(value) is None or _TYPE_TALK.search(text) is None:
         return False
     if not _listed(value) and not _listed(value.split()[0]):
         return True  # "Baskerville", "Futura": no one's name
-    # "Georgia" and "Johnston" are people too: only as a face ("the Johnston lettering").
-    return bool(_FACE_NOUN.match(text[end:]) or _SET_IN.search(text[max(0, start - 10) : start]))
+    # "Georgia" and "Johnston" are people too: only as a face ("the Johnston lettering"),
+    # for a printed thing ("Bodoni for the drawings") or beside another face.
+    return bool(
+        _FACE_NOUN.match(text[end:])
+        or _FACE_FOR.match(text[end:])
+        or _SET_IN.search(text[max(0, start - 10) : start])
+        or _beside_face(text, start, end)
+    )
+
+
+def _beside_face(text: str, start: int, end: int) -> bool:
+    before = _FACE_BESIDE_BEFORE.search(text[max(0, start - 30) : start])
+    after = _FACE_BESIDE_AFTER.match(text[end:])
+    return any(m is not None and _TYPEFACE.match(m.group(1)) for m in (before, after))
 
 
 def typeface_place(text: str, start: int, end: int) -> bool:
@@ -174,11 +226,14 @@ def typeface_place(text: str, start: int, end: int) -> bool:
     counts only with a type noun after it; "in" before it is how places are spoken of too.
     """
     value = text[start:end].strip(_EDGE)
+    gaz = gazetteer.current()
+    unplaced = not gaz.is_place(value) and not gaz.is_village(value)
+    if unplaced and _face_by_context(text, start, end):
+        return True  # "set in Pelham"; "set in Truro" stays a town
     if _TYPEFACE.match(value) is None or _TYPE_TALK.search(text) is None:
         return _FACE_AFTER.match(text[end:]) is not None or _FACE_SPAN.match(value) is not None
-    if _FACE_NOUN.match(text[end:]):
+    if _FACE_NOUN.match(text[end:]) or _FACE_FOR.match(text[end:]):
         return True
-    gaz = gazetteer.current()
     return not _listed(value) and not gaz.is_place(value) and not gaz.is_village(value)
 
 

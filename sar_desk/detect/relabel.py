@@ -15,6 +15,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.address_words import address_term
 from sar_desk.detect.case_terms import CaseContext
 from sar_desk.detect.cues import RELATIONS, ROLES, after_article
+from sar_desk.detect.eponym_goods import entry_end
 from sar_desk.detect.leading_posts import without_leading_post
 from sar_desk.detect.lexical import calendar_word, inner_capitals, lower_word_not_name, odd_capitals
 from sar_desk.detect.number_words import measured, range_or_swap
@@ -56,6 +57,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """
     if "\n" in text[start:end]:
         start, end = _best_line(text, start, end)
+    end = entry_end(text, start, end)  # "Ada Rowe - Jessie Tate": the rose after the dash
     # "Sam Okafor Duty Manager": the post is cut off; a span that is all post stays whole
     # and is refused as a unit by `relabel`.
     start, end = without_unit(text, start, end) or (start, end)
