@@ -33,12 +33,12 @@ _HEAD = (
     r"(?:room|store|stand|pavilion|studio|barn|house|block|shop|hall|clubhouse|enclosure|loft|"
     r"annexe|annex|shed|workshop|lodge|bench|acre|cabin|hut|kiosk|lounge|unit|suite|"
     r"hangar|ring|lawn|zone|grandstand|office|tollhouse|gatehouse|boathouse|gallery|depot|"
-    r"wing|plaza)"
+    r"wing|plaza|bay)"
 )
 # A site's name word, in any script's letters ("Séance Room").
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’-])+"
 # A tag after the head: a number or a capital letter ("Bench 2", "Hangar B").
-_TAG = r"(?:[ \t]+(?:\d{1,2}|[A-H])(?![\w'’]))?"
+_TAG = r"(?:[ \t]+(?:\d{1,2}|[A-H])(?![\w'’]|[:.]\d))?"
 _SITE = re.compile(
     r"(?<![\w£$€.,:/#+@-])(?P<v>\d{1,4}[A-Da-d]?[ \t]+(?:(?i:the)[ \t]+)?"
     rf"(?P<name>(?:{_WORD}[ \t]+){{0,2}})(?P<head>(?i:{_HEAD})){_TAG})"
@@ -50,7 +50,7 @@ _CUE_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from)|[:,(~])[ \t]*$")
 # Verbs and prepositions of going to or being in a place ("arrived 65 Net Loft", "walk past
 # 57 Ring 4", "enrobing in 12 Kiln Room"); misspelt ones are read too (`is_cue`).
 _PLACE_WORDS = """arrived arrive arrives arriving reached entering entered enters into inside
-    outside past in"""
+    outside past in on"""
 _PLACE_CUES = frozenset(_PLACE_WORDS.split())
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 # Words that count what the number counts: "2 bedroom house", "3 storey block", "4 man tent".
@@ -71,7 +71,10 @@ def site_streets(text: str) -> list[Span]:
             if number.isdigit() and int(number) <= 24 and text[:start].rstrip().endswith("at"):
                 continue  # "meet at 5 the shop": an hour, then the place
             words = words[1:]
-        if any(w in _COUNTS or w in STOP_WORDS for w in words):
+        names = m.group("name").casefold().split()
+        if m.group("head").casefold() == "bay" and not names:
+            continue  # "at 3 bay": a count of bays; "118 Mount Board Bay" names one
+        if any(w in _COUNTS or w in STOP_WORDS for w in names):
             continue  # "2 bedroom house", "at 10 in the hall": a count, a time
         out.append((start, m.end("v"), "STREET_ADDRESS", 0.5, NOTE_SITE))
     return out
@@ -80,13 +83,13 @@ def site_streets(text: str) -> list[Span]:
 def _place_verb(text: str, m: re.Match[str]) -> bool:
     """Whether a place verb or preposition introduces the site (see `_PLACE_CUES`).
 
-    After "in", a bare lower-case head is a count ("all in 1 room"): a name word, a tag or a
-    capital is asked for ("in 39 Grandstand", "in 4 bench 2").
+    After "in" or "on", a bare lower-case head is a count ("all in 1 room", "on 2 bench"): a
+    name word, a tag or a capital is asked for ("in 39 Grandstand", "on 4 bench 2").
     """
     before = _WORD_BEFORE.search(text[max(0, m.start("v") - 14) : m.start("v")])
     if not before or not is_cue(before.group(1), _PLACE_CUES):
         return False
-    if before.group(1).casefold() != "in":
+    if before.group(1).casefold() not in ("in", "on"):
         return True
     return (
         bool(m.group("name").strip())

@@ -26,6 +26,7 @@ import re
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.recognizers.route_towns import route_town_spans
 from sar_desk.detect.recognizers.town_clauses import slot_town_spans
 from sar_desk.detect.recognizers.town_positions import lower_town, more_town_spans
 from sar_desk.detect.town_sites import facility_after, site_after, town_modifier
@@ -86,6 +87,7 @@ def unlisted_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
             out.append((start, end, "LOCATION", 0.5, NOTE_UNLISTED))
     out += more_town_spans(text, gaz, _TOWN, _town_words)
     out += slot_town_spans(text, gaz, _TOWN, _town_words, lambda w: lower_town(w, gaz))
+    out += route_town_spans(text, gaz)
     return _without_overlaps(out)
 
 
