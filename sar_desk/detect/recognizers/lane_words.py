@@ -10,8 +10,8 @@ place after them as every suffix does.
 "53 the tump, llanddew" is a "the" street written in lower case: read only after an address
 cue and before a comma or the line's end (`lower_the_streets`).
 
-Chat misspells its cues ("adrdess", "arrvied", "entreing"): `is_cue` accepts a word with the
-cue's letters in another order, first letter kept (a swap of two letters, the common typo).
+Chat misspells its cues ("adrdess", "arrvied", "adress"): `is_cue` accepts a word with the
+cue's letters in another order or one of them dropped, the first letter kept (the common typos).
 
 A tally is no address: "42 new, 9 retraps" counts two things (`in_tally`).
 """
@@ -31,14 +31,21 @@ RARE_SUFFIX = r"Alley|Pitch|Ginnel|Snicket|Twitten|Jitty|Loke|Chare|Wend|Ope|Tum
 
 
 def is_cue(word: str, cues: frozenset[str]) -> bool:
-    """Whether `word` is one of `cues`, or one spelt with two letters swapped ("adrdess")."""
+    """Whether `word` is one of `cues`, or one with two letters swapped or one dropped."""
     word = word.casefold()
     if word in cues:
         return True
     if len(word) < 5:
         return False  # short words' anagrams are other words ("form"/"from")
     letters = sorted(word)
-    return any(len(c) == len(word) and c[0] == word[0] and sorted(c) == letters for c in cues)
+    for cue in cues:
+        if len(cue) == len(word) and cue[0] == word[0] and sorted(cue) == letters:
+            return True  # two letters swapped: "arrvied"
+        if len(cue) == len(word) + 1 and any(
+            cue[:i] + cue[i + 1 :] == word for i in range(1, len(cue))
+        ):
+            return True  # a letter dropped, the first kept: "adress"
+    return False
 
 
 _ADDRESS_CUES = frozenset({"address", "at", "to", "lives", "living", "says", "file"})
