@@ -3,7 +3,10 @@
 A delivery round, a rota or a journey is written as places joined by arrows ("→", "->",
 "=>", "➡"). When one stop of such a chain is a listed town or village, the chain is a route
 and every other stop is a place too, though no list has it: the village lists stop somewhere
-and the model reads an unknown word between arrows as nothing.
+and the model reads an unknown word between arrows as nothing. A chain with no listed stop is
+a route too when every stop is a capitalised word no list has at all: no English word, given
+name, family name, product or organisation word ("Draft → Review", "Zoom → Teams", "Okafor →
+Lee" are not routes of places).
 
 A stop is one to three words. Capitalised stops are kept unless a word is a listed given
 name, a title, a weekday or a month (a person or a time may be a stop: "Ann → Bo → Cy" is a
@@ -17,7 +20,7 @@ import re
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers
-from sar_desk.detect.words import TITLES
+from sar_desk.detect.words import ORG_WORDS, PRODUCTS, TITLES
 
 Span = tuple[int, int, str, float, str]
 
@@ -72,6 +75,20 @@ def _edge(
     return start + a, start + b
 
 
+def _unknown_word(stop: str, gaz: Gazetteers) -> bool:
+    """Whether a capitalised stop is no word, name or product any list has ("Quistbury")."""
+    if not all(w[0].isupper() for w in stop.split()):
+        return False
+    return not any(
+        gaz.is_common_word(w)
+        or gaz.is_english(w)
+        or gaz.is_surname(w)
+        or w in PRODUCTS
+        or w in ORG_WORDS
+        for w in stop.casefold().split()
+    )
+
+
 def route_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
     """The unlisted stops of arrow-joined routes that hold a listed place, as LOCATION spans."""
     out: list[Span] = []
@@ -86,7 +103,8 @@ def route_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
         stops[0] = _edge(text, *stops[0], gaz, lower, first=True)
         stops[-1] = _edge(text, *stops[-1], gaz, lower, first=False)
         values = [text[a:b] for a, b in stops]
-        if not any(_listed(v, gaz) for v in values):
+        anchored = any(_listed(v, gaz) for v in values)
+        if not anchored and not all(v and _unknown_word(v, gaz) for v in values):
             continue
         for (a, b), value in zip(stops, values, strict=True):
             if value and not _listed(value, gaz) and _stop_ok(value, gaz, lower):

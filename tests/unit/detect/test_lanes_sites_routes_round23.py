@@ -13,6 +13,7 @@ from sar_desk.detect.recognizers.lane_words import in_tally, is_cue, lower_the_s
 from sar_desk.detect.recognizers.route_towns import route_town_spans
 from sar_desk.detect.recognizers.site_streets import site_streets
 from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+from sar_desk.detect.recognizers.unlisted_towns import unlisted_town_spans
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
 
@@ -144,3 +145,33 @@ def test_an_english_word_town_before_another_field(text: str, town: str) -> None
 )
 def test_an_english_word_after_a_street_stays_a_word(text: str) -> None:
     assert _streets(text) == ["4 Elm Close"]
+
+
+def test_a_route_of_unknown_capitalised_stops_is_places() -> None:
+    text = "round today: Quistbury → Hallowmere → Brackwick, back by six"
+    spans = route_town_spans(text, gazetteer.current())
+    assert [text[s:e] for s, e, *_ in spans] == ["Quistbury", "Hallowmere", "Brackwick"]
+
+
+@pytest.mark.parametrize("text", ["Draft → Review → Done", "Zoom → Teams", "Okafor → Lee → Smith"])
+def test_a_chain_of_words_products_or_surnames_is_no_route(text: str) -> None:
+    assert route_town_spans(text, gazetteer.current()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("courier left Quistbury, 14:10 at the depot", "Quistbury"),
+        ("went via Hallowmere.", "Hallowmere"),
+    ],
+)
+def test_left_and_via_place_an_unlisted_town(text: str, town: str) -> None:
+    spans = unlisted_town_spans(text, gazetteer.current())
+    assert [text[s:e] for s, e, *_ in spans] == [town]
+
+
+@pytest.mark.parametrize(
+    "text", ["I left Sarah, she was fine", "we left Okafor, then", "left Accounts, sadly"]
+)
+def test_left_before_a_person_or_a_word_is_no_town(text: str) -> None:
+    assert unlisted_town_spans(text, gazetteer.current()) == []
