@@ -14,6 +14,11 @@ house: plural words are not heads ("at 6 rooms"), and a number that counts beds,
 seats before the head ("2 bedroom house", "3 storey block") makes none, nor does a time
 before a phrase ("meet at 10 in the hall": stop words are no site's name; "meet at 5 the
 shop": an hour before "the").
+Round 23: more heads (hangar, ring, lawn, zone, grandstand, office, bay with a name...), a tag
+after the head ("Hangar B", "Ring 4"), and a place verb or preposition before the number as
+well as "at" ("arrived 65 Sail Loft", "seen entering 9 Boat Shed", "walk past 12 Ring 3",
+"stacked in 4 Kiln Room"; misspelt verbs too). After "in" or "on" a bare lower-case head is
+a count ("all in 1 room"), so a name word, a tag or a capital is asked for there.
 """
 
 from __future__ import annotations

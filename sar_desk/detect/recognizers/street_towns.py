@@ -67,7 +67,8 @@ def with_town(text: str, span: Span, limit: int) -> Span:
     value = text[start:end]
     lower = value == value.lower()
     m = (_LOW_TOWN if lower else _CAP_TOWN).match(text, end)
-    fielded = bool(m) and bool(_NEXT_FIELD.match(text, m.end("t")))
-    if m is None or m.end("t") > limit or not _town_words(m.group("t"), lower, fielded):
+    if m is None or m.end("t") > limit:
+        return span
+    if not _town_words(m.group("t"), lower, bool(_NEXT_FIELD.match(text, m.end("t")))):
         return span
     return (start, m.end("t"), entity, score, note)
