@@ -53,9 +53,10 @@ _CLOSES = (
     rf"|on[ \t]+(?i:{_DAY})\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
     r"tomorrow\b|tmrw\b|tonight\b|this[ \t]+(?:morning|afternoon|week)\b|next[ \t]+week\b))"
 )
-# "via", "left" and "leaving" place too (round 23): "went via Quistbury,", "left Quistbury, 14:52".
+# "left" and "leaving" place too (round 23): "left Quistbury, 14:52". Not "via": a service
+# or a platform stands there as often ("booked via Bookteq —", "paid via Monzo,").
 _AFTER_CUE = re.compile(
-    rf"(?<![\w'’-])(?:from|in|near|nr|outside|via|left|leaving)[ \t]+{_TOWN}{_CLOSES}"
+    rf"(?<![\w'’-])(?:from|in|near|nr|outside|left|leaving)[ \t]+{_TOWN}{_CLOSES}"
 )
 # A weekday's word whole ("Sunday", "Weds"), not a town that starts like one ("Fridaythorpe").
 _DAY_WORD = re.compile(
