@@ -8,9 +8,7 @@ town instead (issue 15, round 16). The words must read as a place name, not as t
 next clause: no listed given name, title, day or month ("12 Mill Road, Siobhan: ..."), not all
 everyday English ("4 Elm Close, Thanks."), no chat shorthand ("ok"), and typed in lower case
 none may be an English word, a typo of one or a family name.
-A listed town is left to the place recogniser. An everyday English word is read as a town
-only where another field follows it: a labelled line, a postcode, or a comma and a labelled
-number ("7 Forge Row, Ripple, mob 07...").
+A listed town is left to the place recogniser.
 """
 
 from __future__ import annotations
@@ -35,16 +33,10 @@ _CAP_TOWN = re.compile(
     rf",[ \t]*(?P<t>{_CAP_WORD}(?:[ \t](?:{_JOIN}[ \t])?{_CAP_WORD}){{0,2}}){_CLOSE}"
 )
 _LOW_TOWN = re.compile(rf",[ \t]*(?P<t>{_LOW_WORD}(?:[ \t]{_LOW_WORD})?){_CLOSE}")
-# A town written as a field is followed by another: a line break, a postcode, or a comma and
-# a labelled number ("130 Osier Way, Ripple, mob 07...", "34 Sheddings, Ripple\nPostcode: ...").
-_NEXT_FIELD = re.compile(
-    rf"[ \t]*(?:\n[ \t]*[A-Za-z][A-Za-z ]*:|{_POSTCODE}|"
-    r",[ \t]*[A-Za-z]+\.?:?[ \t]*(?:no\.?[ \t]*)?[+(\d])"
-)
 _CALENDAR = frozenset(w.casefold() for w in (*DAY_NAMES, *MONTH_NAMES))
 
 
-def _town_words(value: str, lower: bool, fielded: bool = False) -> bool:
+def _town_words(value: str, lower: bool) -> bool:
     gaz = current()
     words = [w.casefold() for w in re.findall(r"[A-Za-z'’-]+", value)]
     heads = [w for w in words if not re.fullmatch(_JOIN, w)]
@@ -57,8 +49,7 @@ def _town_words(value: str, lower: bool, fielded: bool = False) -> bool:
             return False  # "9 st anne's close, ok", "12 Mill Rd, Ta."
         if lower and (len(w) < 4 or gaz.is_surname(w) or lower_word_not_name(w)):
             return False
-    # An English word is a town only where another field follows it (round 23).
-    return lower or fielded or not all(gaz.is_common_word(w) for w in heads)
+    return lower or not all(gaz.is_common_word(w) for w in heads)
 
 
 def with_town(text: str, span: Span, limit: int) -> Span:
@@ -67,8 +58,6 @@ def with_town(text: str, span: Span, limit: int) -> Span:
     value = text[start:end]
     lower = value == value.lower()
     m = (_LOW_TOWN if lower else _CAP_TOWN).match(text, end)
-    if m is None or m.end("t") > limit:
-        return span
-    if not _town_words(m.group("t"), lower, bool(_NEXT_FIELD.match(text, m.end("t")))):
+    if m is None or m.end("t") > limit or not _town_words(m.group("t"), lower):
         return span
     return (start, m.end("t"), entity, score, note)
