@@ -28,6 +28,7 @@ from sar_desk.detect.recognizers.bare_street import (
 )
 from sar_desk.detect.recognizers.base import DIGIT, Rule, RuleRecognizer
 from sar_desk.detect.recognizers.clock_commas import hour_then_clause
+from sar_desk.detect.recognizers.lane_words import RARE_SUFFIX, in_tally, lower_the_streets
 from sar_desk.detect.recognizers.postcode_address import postcode_addresses
 from sar_desk.detect.recognizers.site_streets import site_streets
 from sar_desk.detect.recognizers.street_towns import with_town
@@ -38,7 +39,7 @@ _SUFFIX = (
     r"End|Yard|Wharf|Quay|Chase|Brae|Wynd|Loan|Vennel|Meadows?|Heights|Fold|Approach|Circus|"
     r"Boulevard|Causeway|Embankment|Croft|Grange|Paddock|Orchard|Mount|Vale|Dene|Garth|Leys|"
     r"Nook|Spinney|Villas|Cottages|Buildings|Passage|Esplanade|Promenade|Broadway|Drove|Hollow|"
-    r"Ridge|Gate|Brow|Circle|Gait|Neuk)"
+    rf"Ridge|Gate|Brow|Circle|Gait|Neuk|{RARE_SUFFIX})"
 )
 # Welsh street words come first ("12 Heol y Nant", "4 Clos Cae Mawr", "9 Ffordd Las").
 _WELSH_TYPE = r"(?:Heol|Ffordd|Stryd|Lôn|Lon|Clos|Rhodfa|Cilgant|Teras|Maes|Llwyn|Parc|Cae)"
@@ -153,7 +154,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ]
         extra += lower_case_addresses(text)
         extra += bare_streets(text) + the_streets(text) + anchored_streets(text)
-        extra += postcode_addresses(text) + site_streets(text)
+        extra += postcode_addresses(text) + site_streets(text) + lower_the_streets(text)
         # The longest reading wins ("9 Bryn Awel" over "9 Bryn"); rules' spans win ties.
         kept: list[tuple[int, int, str, float, str]] = []
         for span in sorted(found + extra, key=lambda s: (-(s[1] - s[0]), -s[3], s[0])):
@@ -169,6 +170,8 @@ class StreetAddressRecognizer(RuleRecognizer):
                 continue  # "lot 88, Beverley-Ann says": a lot in a sale, then a person
             if in_numbered_list(text, span[0]) and not _SAYS_STREET.search(text, span[0], span[1]):
                 continue  # "1 Ann Ode 2 Bo Lee 3 Cy": a numbered list of people
+            if in_tally(text, span[0], span[1]) and not _SAYS_STREET.search(text, span[0], span[1]):
+                continue  # "42 new, 9 retraps": a tally
             if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
                 kept.append(span)
         kept.sort()

@@ -26,6 +26,7 @@ import re
 
 from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect.gazetteer import Gazetteers
+from sar_desk.detect.recognizers.route_towns import route_town_spans
 from sar_desk.detect.recognizers.town_clauses import slot_town_spans
 from sar_desk.detect.recognizers.town_positions import lower_town, more_town_spans
 from sar_desk.detect.town_sites import facility_after, site_after, town_modifier
@@ -52,7 +53,11 @@ _CLOSES = (
     rf"|on[ \t]+(?i:{_DAY})\b|in[ \t]+(?i:{_MONTHS})|coming\b|today\b|"
     r"tomorrow\b|tmrw\b|tonight\b|this[ \t]+(?:morning|afternoon|week)\b|next[ \t]+week\b))"
 )
-_AFTER_CUE = re.compile(rf"(?<![\w'’-])(?:from|in|near|nr|outside)[ \t]+{_TOWN}{_CLOSES}")
+# "left" and "leaving" place too (round 23): "left Quistbury, 14:52". Not "via": a service
+# or a platform stands there as often ("booked via Bookteq —", "paid via Monzo,").
+_AFTER_CUE = re.compile(
+    rf"(?<![\w'’-])(?:from|in|near|nr|outside|left|leaving)[ \t]+{_TOWN}{_CLOSES}"
+)
 # A weekday's word whole ("Sunday", "Weds"), not a town that starts like one ("Fridaythorpe").
 _DAY_WORD = re.compile(
     r"(?:mon|tues?|wed(?:nes)?|weds|thu|thur|thurs|fri|sat(?:ur)?|sun)(?:days?)?\.?"
@@ -86,6 +91,7 @@ def unlisted_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
             out.append((start, end, "LOCATION", 0.5, NOTE_UNLISTED))
     out += more_town_spans(text, gaz, _TOWN, _town_words)
     out += slot_town_spans(text, gaz, _TOWN, _town_words, lambda w: lower_town(w, gaz))
+    out += route_town_spans(text, gaz)
     return _without_overlaps(out)
 
 
