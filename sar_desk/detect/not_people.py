@@ -38,6 +38,8 @@ from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.club_things import brand_before_goods, club_thing, national_body
 from sar_desk.detect.cues import RELATIONS
+from sar_desk.detect.eponym_fare import eponym_fare
+from sar_desk.detect.eponym_kinds import eponym_kind
 from sar_desk.detect.eponym_moves import eponym_move, typeface_place
 from sar_desk.detect.eponym_places import award_name, eponym_place
 from sar_desk.detect.famous_things import famous_thing
@@ -228,6 +230,8 @@ def never_person(text: str, start: int, end: int) -> bool:
         or famous_thing(text, start, end)  # "played the Ruy Lopez", "Flying Scotsman loco"
         or eponym_place(text, start, end)  # "the Ada Hollins Cup", "Tom's Dig"
         or eponym_move(text, start, end)  # "a Smith grind", "Gill Sans", "mindenki"
+        or eponym_kind(text, start, end)  # "Bell's palsy", "Clare's Law", "a Munter hitch"
+        or eponym_fare(text, start, end)  # "eggs Benedict", "at the Duke of Wellington"
     )
 
 
@@ -244,6 +248,8 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or famous_thing(text, start, end)  # "Duchess of Hamilton" derailed: a locomotive
             or award_name(text, start, end)  # "the Ada Hollins Trophy"
             or typeface_place(text, start, end)  # "set in Garamond"
+            or eponym_fare(text, start, end)  # "beef Wellington", "the Marquis of Granby"
+            or eponym_kind(text, start, end)  # "Lyme disease", "a Carrick bend"
         )
     if entity == "NRP":
         return (
