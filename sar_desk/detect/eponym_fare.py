@@ -132,6 +132,8 @@ def named_dish(text: str, start: int, end: int) -> bool:
 
     def before_dish(m: re.Match[str]) -> bool:
         name = m.group("name")
+        if name.split()[0].casefold() in ADDRESS_TITLES:
+            return False  # "Mrs Garibaldi cakes": hers
         kinds = _BEFORE_DISH.get(name.casefold())
         if kinds is None and len(name.split()) == 2:
             # "Mags Garibaldi biscuits": only the second word qualifies the dish.

@@ -58,9 +58,13 @@ _MED_KIND = re.compile(rf"(?P<name>{NAME})(?P<own>['’]s?)?[ \t]+(?i:(?P<kind>{
 _MED_BARE = re.compile(rf"(?P<name>{NAME})['’]s?(?![\w'’])")
 # Having a condition: "has", "got", "diagnosed with", "signed off with", "declared".
 _HAVING = re.compile(
-    r"(?i)(?:^|[^\w'’-])(?:has|had|have|having|got|gets|with|declared|of|for|"
-    r"early[- ]onset|advanced|mild|severe|suffers from|suffering from|suffered from)"
-    r"[ \t]+$"
+    r"(?i)(?:(?:^|[^\w'’-])(?:has|had|have|having|got|gets|with|declared|of|for|her|his|"
+    r"my|their|your|our|advanced|mild|severe)|[^\W\d_]['’]s)[ \t]+$"
+)
+# Having that says the thing had is an illness, whatever else the message says.
+_ILL_WITH = re.compile(
+    r"(?i)(?:diagnosed with|living with|lives with|suffers from|suffering from|"
+    r"suffered from|early[- ]onset)[ \t]+$"
 )
 _HEALTH = re.compile(
     r"(?i)\b(?:tablets?|meds|medication|medicine|diagnos\w*|symptoms?|flare\w*|hospital|gp|"
@@ -74,7 +78,8 @@ _HEALTH = re.compile(
 _BARE_AFTER = re.compile(
     r"(?i)^(?:[ \t]*(?:$|[.,;:!?)\]—–-])|[ \t]+(?:and|or|but|so|since|as|which|that|now|"
     r"again|too|recently|flare|flares|flare-up|diagnosis|symptoms|nurse|specialist|clinic|"
-    r"tremor|attack|attacks|episode|episodes|is|was|for|from|in|at|on|back|last|this|"
+    r"tremor|attack|attacks|episode|episodes|is|was|has|had|got|gets|getting|flared|flaring|"
+    r"for|from|in|at|on|back|last|this|"
     r"years?|months?|weeks?)\b)"
 )
 
@@ -137,20 +142,15 @@ def within(
     ok: Callable[[re.Match[str]], bool],
     back: int = 2,
 ) -> bool:
-    """Whether `pattern` holds the span, overlaps its "name" group and passes `ok`.
+    """Whether a match of `pattern` holds the whole span and passes `ok`.
 
-    The pattern is tried at the span's start and at each of up to `back` words before it.
+    The pattern is tried at the span's start and at each of up to `back` words before it;
+    any part of the phrase is the thing's ("Law" of "Martyn's Law" as much as "Martyn").
     """
     starts = [m.start() for m in _WORD_START.finditer(text, max(0, start - 40), start)]
     for at in [start, *reversed(starts[-back:])] if back else [start]:
         found = pattern.match(text, at)
-        if (
-            found is not None
-            and end <= found.end()
-            and start < found.end("name")
-            and end > found.start("name")
-            and ok(found)
-        ):
+        if found is not None and end <= found.end() and ok(found):
             return True
     return False
 
@@ -179,11 +179,20 @@ def medical_eponym(text: str, start: int, end: int) -> bool:
 
     def bare(m: re.Match[str]) -> bool:
         name = m.group("name")
-        if name.casefold() not in _MEDICAL or not _cased(text, name):
+        if name.casefold() not in _MEDICAL or not _cased(text, name) or titled(text, m.start()):
             return False
-        if _HAVING.search(text[max(0, m.start() - 24) : m.start()]) is None:
+        if _BARE_AFTER.match(text[m.end() :]) is None:
             return False
-        return _BARE_AFTER.match(text[m.end() :]) is not None and bool(_HEALTH.search(text))
+        before = text[max(0, m.start() - 24) : m.start()]
+        if _ILL_WITH.search(before):
+            return True
+        having = _HAVING.search(before) is not None
+        health = _HEALTH.search(text) is not None
+        # "has Crohn's", "Crohn's, GP letter attached": no one's name; "has Bell's", "got
+        # Wilson's" need both a verb of having and a word of health.
+        if not gaz.is_first_name(name) and not gaz.is_english(name.casefold()):
+            return having or health
+        return having and health
 
     return within(_MED_KIND, text, start, end, kind) or within(_MED_BARE, text, start, end, bare)
 
@@ -220,6 +229,8 @@ def named_knot(text: str, start: int, end: int) -> bool:
         if not _cased(text, name) or titled(text, m.start("name")):
             return False
         words = name.split()
+        if words[0].casefold() in ADDRESS_TITLES:
+            return False  # "Mrs Munter hitch"
         if len(words) == 2 and not _knot_listed(name):
             # "Sam Munter hitch": only the last word qualifies the kind.
             if start < m.start("name") + len(words[0]):
@@ -239,6 +250,8 @@ def _lone_knot(text: str, start: int, end: int) -> bool:
     """A listed knot alone after an article in a message about rope ("a Matthew Walker")."""
     value = text[start:end].strip(".,;:!?'’\"()")
     if not _knot_listed(value) or not _cased(text, value) or _ROPE.search(text) is None:
+        return False
+    if titled(text, start):
         return False
     if _ARTICLE.search(text[max(0, start - 10) : start]) is not None:
         return True
