@@ -32,7 +32,7 @@ _ANY = frozenset({"*"})
 _AFTER_ANY_FOOD = """
     wellington melba florentine thermidor stroganoff rossini mornay véronique veronique
     marengo newburg orloff kiev tetrazzini cacciatore chasseur parmentier dauphinoise
-    lyonnaise duchesse bercy colbert provençale milanese
+    lyonnaise duchesse bercy colbert provençale milanese royale
 """
 _AFTER_FOOD: dict[str, frozenset[str]] = {
     **dict.fromkeys(_AFTER_ANY_FOOD.split(), _ANY),
@@ -67,11 +67,12 @@ _BEFORE_DISH: dict[str, frozenset[str]] = {
     "chelsea": frozenset({"bun", "buns"}),
     "sally lunn": frozenset({"bun", "buns"}),
     "charlotte": frozenset({"russe"}),
+    "eton": frozenset({"mess"}),
 }
 _DISH = (
     r"sponges?|cakes?|toast|biscuits?|buns?|tarts?|pudding|sauce|salad|dressing|soufflé|"
     r"omelette|pie|truffles?|trifle|roulade|torte|gateau|flan|slices?|squares|fancies|bars?|"
-    r"bites|loaf|sandwich|crumble|russe|block|fingers"
+    r"bites|loaf|sandwich|crumble|russe|block|fingers|mess"
 )
 _NAME_DISH = re.compile(rf"(?P<name>{NAME}(?:[ \t]+{NAME})?)[ \t]+(?P<dish>(?i:{_DISH}))\b")
 _FOOD_TALK = re.compile(
@@ -95,12 +96,18 @@ _SIGN_FORM = (
 # the act" is "the Duke"); in one wholly lower case any words may be the name.
 _SIGN = re.compile(_SIGN_FORM.format(titles=_SIGN_TITLES, name=rf"(?=[A-ZÀ-ÖØ-Þ]){NAME}"))
 _SIGN_LOWER = re.compile(_SIGN_FORM.format(titles=_SIGN_TITLES.lower(), name=NAME))
+# A sign's title and name before "pub" without "the" ("Princess Royal pub quiz").
+_SIGN_PUB = re.compile(
+    rf"(?P<name>(?:{_SIGN_TITLES})(?:[ \t]+of)?(?:[ \t]+(?=[A-ZÀ-ÖØ-Þ]){NAME}){{1,2}})"
+    r"[ \t]+(?i:pub|inn|tavern)\b"
+)
 _PUB_TAIL = re.compile(
     rf"(?i:the)[ \t]+(?P<name>{NAME}(?:['’]s?)?(?:[ \t]+{NAME}(?:['’]s?)?){{0,2}})[ \t]+"
     r"(?:Arms|Head|Inn|Tavern|Vaults|Tap|Alehouse)(?![\w'’-])(?![ \t]+of\b)"
 )
 _PUB_TALK = re.compile(
-    r"(?i)\b(?:pubs?|pints?|landlord|landlady|carvery|quiz|skittles|darts|beer garden|"
+    r"(?i)\b(?:pubs?|pints?|refurb\w*|reopen\w*|beer|wine|gin|drinks|landlord|landlady|"
+    r"carvery|quiz|skittles|darts|beer garden|"
     r"real ale|ales?|bitter|lager|cider|last orders|lock-in|boozer|inn|tavern|free house|"
     r"snug|function room|sunday roast|pub grub|barman|barmaid|bar staff|publican|gastropub|"
     r"karaoke|open mic|pool table|jukebox)\b"
@@ -153,8 +160,16 @@ def named_dish(text: str, start: int, end: int) -> bool:
     )
 
 
+# Teas named after people: "the Earl Grey", "a Lady Grey", "Earl Grey, no milk".
+_TEAS = frozenset({"earl grey", "lady grey"})
+_TEA_TALK = re.compile(r"(?i)\b(?:teas?|teabags?|cuppa|brew|milk|lemon|pot|blend|leaf)\b")
+
+
 def _lone_dish(text: str, start: int, end: int) -> bool:
     value = text[start:end].strip(".,;:!?'’\"()")
+    if value.casefold() in _TEAS:
+        article = _DISH_SLOT.search(text[max(0, start - 8) : start]) is not None
+        return article or _TEA_TALK.search(text) is not None
     if _BEFORE_DISH.get(value.casefold()) is not _ANY or not _cased(text, value):
         return False
     if _FOOD_TALK.search(text) is None or titled(text, start):
@@ -182,6 +197,7 @@ def pub_name(text: str, start: int, end: int) -> bool:
     return (
         within(_SIGN_LOWER if lowered(text) else _SIGN, text, start, end, sign, back=4)
         or within(_PUB_TAIL, text, start, end, tail, back=4)
+        or within(_SIGN_PUB, text, start, end, lambda m: True, back=3)
         or _after_pub_cue(text, start, end)
     )
 

@@ -247,16 +247,20 @@ def named_knot(text: str, start: int, end: int) -> bool:
 
 
 def _lone_knot(text: str, start: int, end: int) -> bool:
-    """A listed knot alone after an article in a message about rope ("a Matthew Walker")."""
+    """A listed knot alone, after an article or in a message about rope.
+
+    A knot that is also a name needs both ("needs a Matthew Walker" on a hoist rope); one no
+    list has as a name needs either ("with a Klemheist", "Prusik on the anchor").
+    """
     value = text[start:end].strip(".,;:!?'’\"()")
-    if not _knot_listed(value) or not _cased(text, value) or _ROPE.search(text) is None:
+    if not _knot_listed(value) or not _cased(text, value) or titled(text, start):
         return False
-    if titled(text, start):
-        return False
-    if _ARTICLE.search(text[max(0, start - 10) : start]) is not None:
-        return True
     gaz = gazetteer.current()
-    return not any(gaz.is_first_name(w) or gaz.is_surname(w) for w in value.split())
+    named = any(gaz.is_first_name(w) or gaz.is_surname(w) for w in value.split())
+    article = _ARTICLE.search(text[max(0, start - 10) : start]) is not None
+    if _ROPE.search(text) is None:
+        return article and not named
+    return article or not named
 
 
 def eponym_kind(text: str, start: int, end: int) -> bool:

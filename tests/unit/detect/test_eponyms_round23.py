@@ -98,6 +98,8 @@ def test_a_person_near_a_law_word_stays_a_person(text: str, name: str) -> None:
         ("Munter hitch on the HMS krab, then lower her", "Munter"),
         ("whip the end, then a Matthew Walker on the bell rope", "Matthew Walker"),
         ("an ashley stopper at the end of the rope please", "ashley"),
+        ("she backed the rope up with a Bachmann", "Bachmann"),
+        ("with a Klemheist as the backup", "Klemheist"),
     ],
 )
 def test_a_knot_named_after_someone_is_a_knot(text: str, name: str) -> None:
@@ -132,6 +134,9 @@ def test_a_person_near_a_knot_word_stays_a_person(text: str, name: str) -> None:
         ("prawn cocktail with Marie Rose sauce, then the roast", "Marie Rose"),
         ("cake stall: Battenberg, flapjack / Lamington / rock cakes", "Lamington"),
         ("the Garibaldi biscuits are out of date", "Garibaldi"),
+        ("Eton mess and eggs Royale are off the menu", "Eton"),
+        ("Eton mess and eggs Royale are off the menu", "Royale"),
+        ("the Earl Grey is stewed, make a fresh one", "Earl Grey"),
     ],
 )
 def test_a_dish_named_after_someone_is_a_dish(text: str, name: str) -> None:
@@ -168,6 +173,8 @@ def test_a_person_near_food_stays_a_person(text: str, name: str) -> None:
         ("landlord of the Tolliver says the cellar flooded", "Tolliver"),
         ("after the match we went down the Pengelly for one", "Pengelly"),
         ("the lord nelson does a quiz on thursdays", "nelson"),
+        ("the Admiral Hardy reopens after the refurb on Friday", "Admiral Hardy"),
+        ("Duke of Clarence pub quiz moved to Wednesday", "Clarence"),
     ],
 )
 def test_a_pub_named_after_someone_is_a_pub(text: str, name: str) -> None:
@@ -185,6 +192,8 @@ def test_a_pub_named_after_someone_is_a_pub(text: str, name: str) -> None:
         ("pint with Gethin at the Cavendish Arms", "Gethin"),
         ("landlord of the Pengelly family pub is Ruairi Pengelly", "Ruairi Pengelly"),
         ("the Mrs Tolliver Head of Year letter", "Mrs Tolliver"),
+        ("I saw the Duke of Clarence on the news", "Duke of Clarence"),
+        ("Dave pub later? ask Sir Anwen", "Dave"),
     ],
 )
 def test_a_person_near_a_pub_stays_a_person(text: str, name: str) -> None:
