@@ -122,7 +122,8 @@ _AT_THE = re.compile(
 )
 _PUB_CUE = re.compile(
     r"(?i)\b(?:pints?|drinks?|round|quiz|skittles|darts|carvery|landlord|landlady|lock-in|"
-    r"down)(?:[ \t]+(?:at|in|of|from|down))?[ \t]+the[ \t]+$"
+    r"down|meet|meeting|meet up|see you)(?:[ \t]+(?:at|in|of|from|down|outside))?[ \t]+the"
+    r"[ \t]+$"
 )
 
 
@@ -209,7 +210,8 @@ def _after_pub_cue(text: str, start: int, end: int) -> bool:
         return False
     after = text[end:]
     # "the Hendersons", "the Patel family": people, plural or by a family word.
-    if value.endswith("s") or re.match(r"[ \t]+(?:family|household|lot|twins|kids)\b", after):
+    family = r"[ \t]+(?:family|household|lot|twins|kids|house|home|place|flat)\b"
+    if value.endswith("s") or re.match(family, after):
         return False
     return not re.match(r"['’]s?(?!\w)", after)
 

@@ -92,6 +92,15 @@ _LAW_NOT = re.compile(
     r"books?|notes|essay|coursework|class|placement|practice|office|chambers|[0-9ivx]+\b|"
     r"one|two|three)\b"
 )
+# Tests, guardians and inquiries of UK law and information governance named after people
+# ("Gillick competent", "Fraser guidelines", "the Caldicott Guardian", "Nolan principles").
+_GOVERNANCE = frozenset(
+    ["gillick", "fraser", "caldicott", "bolam", "wednesbury", "nolan", "leveson", "laming"]
+)
+_GOVERNANCE_KIND = re.compile(
+    rf"(?P<name>{NAME})[ \t]+(?i:competence|competent|competency|guidelines|principles?|"
+    r"guardians?|test|unreasonable|unreasonableness|inquiry|report|review|rules?)(?![\w'’-])"
+)
 _THE_EFFECT = re.compile(
     rf"(?i:\bthe)[ \t]+(?P<name>{NAME}(?:[ \t]+{NAME})?)[ \t]+"
     r"(?P<kind>(?i:principle|effect|paradox|manoeuvre|maneuver|doctrine|fallacy))\b"
@@ -212,7 +221,15 @@ def named_law(text: str, start: int, end: int) -> bool:
         name = m.group("name")
         return _cased(text, name) and _first_word(name) not in ADDRESS_TITLES
 
-    return within(_LAW, text, start, end, law) or within(_THE_EFFECT, text, start, end, effect)
+    def governance(m: re.Match[str]) -> bool:
+        name = m.group("name")
+        return name.casefold() in _GOVERNANCE and _cased(text, name)
+
+    return (
+        within(_LAW, text, start, end, law)
+        or within(_THE_EFFECT, text, start, end, effect)
+        or within(_GOVERNANCE_KIND, text, start, end, governance)
+    )
 
 
 def _knot_listed(name: str) -> bool:

@@ -68,6 +68,8 @@ def test_a_person_near_a_condition_stays_a_person(text: str, name: str) -> None:
         ("the Lowri's Scheme disclosure came back clear", "Lowri"),
         ("classic Dunning-Kruger... no, the Streisand effect", "Streisand"),
         ("first aid refresher covered the Heimlich manoeuvre", "Heimlich"),
+        ("she is 15 and Gillick competent, so we asked her directly", "Gillick"),
+        ("copy to the Caldicott Guardian before release", "Caldicott"),
     ],
 )
 def test_a_law_or_scheme_named_after_someone_is_a_law(text: str, name: str) -> None:
@@ -82,6 +84,7 @@ def test_a_law_or_scheme_named_after_someone_is_a_law(text: str, name: str) -> N
         ("Carys's law degree starts in September", "Carys"),
         ("Ffion's Act 2 costume needs taking in", "Ffion"),
         ("Mr Lowri's Scheme of work is on the drive", "Lowri"),
+        ("Fraser Hughes will review the file", "Fraser Hughes"),
     ],
 )
 def test_a_person_near_a_law_word_stays_a_person(text: str, name: str) -> None:
@@ -172,6 +175,7 @@ def test_a_person_near_food_stays_a_person(text: str, name: str) -> None:
         ("the Saracen's Head has a beer garden", "Saracen"),
         ("landlord of the Tolliver says the cellar flooded", "Tolliver"),
         ("after the match we went down the Pengelly for one", "Pengelly"),
+        ("meet at the Tolliver at 7 for the leaving do", "Tolliver"),
         ("the lord nelson does a quiz on thursdays", "nelson"),
         ("the Admiral Hardy reopens after the refurb on Friday", "Admiral Hardy"),
         ("Duke of Clarence pub quiz moved to Wednesday", "Clarence"),
@@ -194,6 +198,7 @@ def test_a_pub_named_after_someone_is_a_pub(text: str, name: str) -> None:
         ("the Mrs Tolliver Head of Year letter", "Mrs Tolliver"),
         ("I saw the Duke of Clarence on the news", "Duke of Clarence"),
         ("Dave pub later? ask Sir Anwen", "Dave"),
+        ("meet at the Tolliver house at 7", "Tolliver"),
     ],
 )
 def test_a_person_near_a_pub_stays_a_person(text: str, name: str) -> None:
