@@ -182,6 +182,11 @@ def _lone_dish(text: str, start: int, end: int) -> bool:
 
 def pub_name(text: str, start: int, end: int) -> bool:
     """Whether a span is (part of) a pub's name ("the Duke of Wellington", "the Nelson Arms")."""
+    return _pub_sign(text, start, end) or _after_pub_cue(text, start, end)
+
+
+def _pub_sign(text: str, start: int, end: int) -> bool:
+    """A pub's sign: "the Duke of ...", "the <Name> Arms", "<title> <Name> pub"."""
 
     def sign(m: re.Match[str]) -> bool:
         if not _cased(text, m.group("name")):
@@ -199,8 +204,16 @@ def pub_name(text: str, start: int, end: int) -> bool:
         within(_SIGN_LOWER if lowered(text) else _SIGN, text, start, end, sign, back=4)
         or within(_PUB_TAIL, text, start, end, tail, back=4)
         or within(_SIGN_PUB, text, start, end, lambda m: True, back=3)
-        or _after_pub_cue(text, start, end)
     )
+
+
+# What may follow a pub's name after a pub word: nothing, a time, a joint or a verb; not a
+# noun it qualifies ("see you at the Leeds jobs fair", "down the Carver Street end").
+_AFTER_PUB = re.compile(
+    r"(?i)^(?:[ \t]*(?:$|[.,;:!?)\]—–-])|[ \t]+(?:at|for|on|in|tonight|till|until|after|"
+    r"before|and|or|with|is|was|has|had|does|did|said|says|then|from|to|by|around|about|"
+    r"again|later|instead|this|next|last|it|we|they|i|if|when|yesterday|today|\d)\b)"
+)
 
 
 def _after_pub_cue(text: str, start: int, end: int) -> bool:
@@ -213,9 +226,15 @@ def _after_pub_cue(text: str, start: int, end: int) -> bool:
     family = r"[ \t]+(?:family|household|lot|twins|kids|house|home|place|flat)\b"
     if value.endswith("s") or re.match(family, after):
         return False
-    return not re.match(r"['’]s?(?!\w)", after)
+    return _AFTER_PUB.match(after) is not None
 
 
-def eponym_fare(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, guessed to be a person or a place, is a dish or a pub."""
+def eponym_fare(text: str, start: int, end: int, place: bool = False) -> bool:
+    """Whether ``text[start:end]``, guessed to be a person or a place, is a dish or a pub.
+
+    For a `place` guess a name after a pub word counts only in a message about a pub:
+    "down the Strand", "see you at the Leeds fair" are places.
+    """
+    if place and _PUB_TALK.search(text) is None:
+        return named_dish(text, start, end) or _pub_sign(text, start, end)
     return named_dish(text, start, end) or pub_name(text, start, end)

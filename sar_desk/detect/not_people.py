@@ -248,7 +248,7 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or famous_thing(text, start, end)  # "Duchess of Hamilton" derailed: a locomotive
             or award_name(text, start, end)  # "the Ada Hollins Trophy"
             or typeface_place(text, start, end)  # "set in Garamond"
-            or eponym_fare(text, start, end)  # "beef Wellington", "the Marquis of Granby"
+            or eponym_fare(text, start, end, place=True)  # "beef Wellington", "the Marquis of"
             or eponym_kind(text, start, end)  # "Lyme disease", "a Carrick bend"
         )
     if entity == "NRP":

@@ -232,3 +232,16 @@ def test_a_place_in_a_dish_or_a_pub_is_no_place() -> None:
         CaseContext(Regime.SAR, (), ()),
     )
     assert [f.start for f in kept] == [text.rindex("Wellington")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("see you at the Harwich jobs fair, bring the banner", "Harwich"),
+        ("we walked down the Strand to the office", "Strand"),
+    ],
+)
+def test_a_place_after_a_pub_word_outside_a_pub_message_stays(text: str, name: str) -> None:
+    from sar_desk.detect.not_people import _thing
+
+    assert not _thing(text, "LOCATION", *_span(text, name))
