@@ -111,12 +111,13 @@ _KNOT_KINDS = r"hitch|hitches|bend|bends|knot|knots|splice|loop|stopper|whipping
 _KNOT = re.compile(
     rf"(?P<name>{NAME}(?:[ \t]+{NAME})?)(?P<own>['’]s?)?[ \t]+(?P<kind>(?i:{_KNOT_KINDS}))\b"
 )
-# Knots named after people or places, as climbers, sailors and riggers write them.
+# Knots named after people, as climbers, sailors and riggers write them.
 _KNOT_WORDS = """
-    munter prusik prussik klemheist bachmann blake blakes ashley carrick zeppelin penberthy
-    farrimond distel valdotain schwabisch albright palomar bimini rapala turle davy duncan
-    hunter rosendahl marlow icicle garda
+    munter prusik prussik klemheist bachmann blake blakes ashley zeppelin penberthy farrimond
+    distel valdotain schwabisch albright rapala turle davy duncan hunter rosendahl icicle
 """
+# Not the knots named after places ("Carrick bend", "Marlow", "Palomar knot"): alone they
+# are the places, and the kind word after them is read by the pattern above.
 _KNOTS = frozenset(_KNOT_WORDS.split())
 _KNOT_NAMES = ("matthew walker", "ashley stopper", "turk's head", "turks head")
 _ARTICLE = re.compile(
