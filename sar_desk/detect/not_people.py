@@ -38,7 +38,9 @@ from sar_desk.detect.civic_places import not_a_place
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.club_things import brand_before_goods, club_thing, national_body
 from sar_desk.detect.cues import RELATIONS
+from sar_desk.detect.eponym_fare import eponym_fare
 from sar_desk.detect.eponym_goods import eponym_good
+from sar_desk.detect.eponym_kinds import eponym_kind
 from sar_desk.detect.eponym_moves import eponym_move, typeface_place
 from sar_desk.detect.eponym_places import award_name, eponym_place
 from sar_desk.detect.famous_things import famous_thing
@@ -230,6 +232,8 @@ def never_person(text: str, start: int, end: int) -> bool:
         or eponym_place(text, start, end)  # "the Ada Hollins Cup", "Tom's Dig"
         or eponym_move(text, start, end)  # "a Smith grind", "Gill Sans", "mindenki"
         or eponym_good(text, start, end)  # "a Jessie Rowe rose", "the Vernon touch"
+        or eponym_kind(text, start, end)  # "Bell's palsy", "Clare's Law", "a Munter hitch"
+        or eponym_fare(text, start, end)  # "eggs Benedict", "at the Duke of Wellington"
     )
 
 
@@ -247,6 +251,8 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or award_name(text, start, end)  # "the Ada Hollins Trophy"
             or typeface_place(text, start, end)  # "set in Garamond"
             or eponym_good(text, start, end)  # "Rabone levels", "apples: Howgate"
+            or eponym_fare(text, start, end, place=True)  # "beef Wellington", "the Marquis of"
+            or eponym_kind(text, start, end)  # "Lyme disease", "a Carrick bend"
         )
     if entity == "NRP":
         return (
