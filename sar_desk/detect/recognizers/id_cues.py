@@ -61,19 +61,28 @@ _PASSPORT_SHORT = (
     "|".join(typo_tolerant(w) for w in ("pport", "pspt", "psprt", "passpt", "pssprt"))
     + r"|p[/'’.-]port"
 )
+# "passport" in the languages of travellers whose documents staff record, in full and with a
+# slip or two ("Reisepass Nr.", "Riesepass", "passeport", "pasaporte", "paszport").
+_FOREIGN = "|".join(
+    [_slipped("reisepass")]
+    + [typo_tolerant(w) for w in ("passeport", "pasaporte", "passaporto", "passaporte")]
+    + [typo_tolerant(w) for w in ("paszport", "paspoort", "pasaport", "pașaport")]
+)
 # "passport", mistyped, and the forms people write on forms and in chat: "pp no.", "pp #",
 # "travel document", "travel doc", and HM Passport Office, which keys its records on it.
 # A word form must end its word ("passports" is fine, "passportal" is not); "pp#", "pp:" and
 # "pp no." end in a mark, so the number may follow with no space ("PP#123456789").
 PASSPORT_CUE = (
     rf"(?i:\b(?:(?:{typo_tolerant('passport')}|{_slipped('passport')}|pass[ \t]port|"
-    rf"{_PASSPORT_SHORT}|hmpo|"
-    r"pp[ \t]*(?:no\b|number|num\b)|travel[ \t]+doc(?:ument)?s?\b)(?:'?s)?(?!\w)"
+    rf"{_PASSPORT_SHORT}|{_FOREIGN}|hmpo|"
+    rf"pp[ \t]*(?:no\b|number|num\b)|{typo_tolerant('travel')}[ \t]+doc(?:ument)?s?\b)"
+    r"(?:'?s)?(?!\w)"
     r"|pp[ \t]*(?:no\.|#|:)))"
 )
 # "ppt" is also a slide deck, and "pass no." the number of a bus, parking or guest pass, so as
 # passport cues they must stand right before the number: "ppt 123456789", "ppt no: 123456789",
-# "ppt#123456789", "pass no. 123456789", and "pass" not after the kind of pass it is.
+# "ppt#123456789", "pass no. 123456789" ("pass. no." too), and "pass" not after the kind of
+# pass it is.
 _PASS_KINDS = (
     "bus|rail|train|season|parking|car|gym|boarding|day|visitor|guest|staff|security|access|"
     "library|travel|student|press|backstage|ferry|annual|weekly|monthly|member|event|site|"
@@ -83,7 +92,7 @@ _PASS_KINDS = (
 _PASS_NO = (
     r"(?=\bpass)"
     + "".join(rf"(?<!\b{k} )(?<!\b{k}-)" for k in _PASS_KINDS.split("|"))
-    + r"\bpass[ \t]*(?:no\b\.?|number|num\b|#)"
+    + r"\bpass\.?[ \t]*(?:no\b\.?|number|num\b|#)"
 )
 PPT_CUE = rf"(?i:(?:\bppt\b(?:[ \t]*(?:no\b\.?|number|num\b))?|{_PASS_NO})[ \t]*[:#-]?[ \t]*)"
 

@@ -43,9 +43,9 @@ _NOT_OTHER = "".join(
     for tail in (" ", ": ", ":", " no ", " no. ", " no: ", " # ", " number ", " number: ")
 )
 # Every form of the cue starts with one of these letters ("passport", "apssport" swapped,
-# "sppt", "hmpo", "travel doc"): looking at the letter first skips most positions of a text
-# three times faster than trying the cue's whole alternation at each.
-_CUE = r"(?=[APSHTapsht])" + PASSPORT_CUE
+# "sppt", "hmpo", "travel doc", "Reisepass"): looking at the letter first skips most
+# positions of a text three times faster than trying the cue's whole alternation at each.
+_CUE = r"(?=[APRSHTaprsht])" + PASSPORT_CUE
 # The cue, then words without digits, then the run ("his passport: 1 2 7 4 0 3 9 5 8",
 # "passport number for <a full name of four words> is one two seven..."); a run of nine
 # digits in one shape is specific enough to be read as far along as a name and a verb reach.

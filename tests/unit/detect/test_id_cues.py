@@ -31,6 +31,17 @@ def values(recognizer: object, text: str) -> list[str]:
         ("app#318004512 build", []),  # "pp" inside a word is no cue
         ("travel document no. 772015641, refugee status", ["772015641"]),
         ("her travel doc 772 015 641", ["772 015 641"]),
+        ("trvael doc no: 209184736, holder Ines", ["209184736"]),  # a slip in "travel"
+        # "pass. no." with a dot after "pass", and not after a kind of pass.
+        ("pass. no. 640913382 — Odile Brandt — exp 2030", ["640913382"]),
+        ("bus pass. no. 640913382 renewed", []),
+        # "Passport" in a traveller's own language, with a slip or two.
+        ("Oskar Brandt — Reisepass Nr. 318004512 (exchange visit)", ["318004512"]),
+        ("riesepass nr 318004512", ["318004512"]),
+        ("passeport n° 551203874 pour Amélie", ["551203874"]),
+        ("pasaporte número 402117936", ["402117936"]),
+        ("paszport nr 772015641", ["772015641"]),
+        ("repass 318004512 on the till", []),  # no cue word
         # "ppt" is also a slide deck: only directly before the number is it a passport cue.
         ("updated the ppt, slide 12 now shows 402117936 visits", []),
         ("the ppt has 14 slides", []),
