@@ -23,11 +23,19 @@ from functools import cache, cached_property, wraps
 from pathlib import Path
 from typing import TypeVar, cast
 
+from sar_desk.core.text.fold import fold
 from sar_desk.detect.place_forms import short_forms
 
 logger = logging.getLogger(__name__)
 
 _SAINT = re.compile(r"(?:st\.?|saint) ")
+# Some lists hold names without their marks (the romanised given names: "Bảo" as "Bao", "Đức"
+# as "Duc"), so a name typed with its marks is looked up plain as well.
+_PLAIN = str.maketrans({"đ": "d"})
+
+
+def _plain(word: str) -> str:
+    return fold(word).translate(_PLAIN)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class Gazetteers:
             from names.
         villages: UK villages and small towns no other list has ("cropredy" -> "Cropredy"),
             read by the place recogniser only (`recognizers.uk_villages`).
+        unmarked_first_names: The given names listed without their marks (the romanised
+            list: "Bảo" as "Bao"), which a name typed with its marks is looked up in, plain.
     """
 
     first_names: frozenset[str] = frozenset()
@@ -56,10 +66,15 @@ class Gazetteers:
     common_words: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()
     villages: dict[str, str] = field(default_factory=dict)
+    unmarked_first_names: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
-        """Whether `word` is a known given name (any case)."""
-        return word.casefold() in self.first_names
+        """Whether `word` is a known given name (any case; a romanised one with its marks too)."""
+        key = word.casefold()
+        # Only the list kept without marks is read plain: "Jó" of "Jó reggelt" is not "Jo".
+        return key in self.first_names or (
+            not key.isascii() and _plain(key) in self.unmarked_first_names
+        )
 
     def is_surname(self, word: str) -> bool:
         """Whether `word` is a known family name (any case)."""
@@ -142,7 +157,8 @@ def load(folder: Path) -> Gazetteers:
     places += _entries(extra) if extra.is_file() else []
     first = frozenset(n.casefold() for n in _entries(folder / "first_names.txt"))
     # Romanised given names of more origins (round 22: "Bao", "Minh", "Wei"), read the same way.
-    first |= _optional(folder / "first_names_more.txt")
+    unmarked = _optional(folder / "first_names_more.txt")
+    first |= unmarked
     last = frozenset(n.casefold() for n in _entries(folder / "surnames.txt"))
     english = _optional(folder / "english_words.txt")
     word_places = _optional(folder / "uk_word_places.txt")
@@ -166,6 +182,7 @@ def load(folder: Path) -> Gazetteers:
         _optional(folder / "common_words.txt"),
         english,
         {v.casefold(): v for v in villages if v.casefold() not in taken},
+        unmarked,
     )
 
 

@@ -47,7 +47,8 @@ from sar_desk.detect.words import (
     TITLES,
 )
 
-_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
+# Latin letters with their marks, Vietnamese's too (Latin Extended Additional: "Bảo", "Thị").
+_WORD = re.compile(r"[A-Za-zÀ-ɏ\u1e00-\u1eff][A-Za-zÀ-ɏ\u1e00-\u1eff'’\-]*")
 _PLACE_CUE = frozenset(
     ["in", "to", "from", "near", "at", "of", "outside", "around", "towards", "via"]
 )
