@@ -15,6 +15,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.cues import RELATIONS, ROLES
 from sar_desk.detect.gazetteer import current
@@ -38,29 +39,8 @@ VALEDICTION = re.compile(
     re.M,
 )
 # Days and months are capitalised but no one's name ("Thanks, Monday").
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+# Whole names only: "Jan" and "Sun" may be someone's.
+_CALENDAR = DAY_NAMES | MONTH_NAMES
 _GATE = re.compile(r"(?i)love|cheers|thanks|regards|wishes|yours|care|soon")
 
 
