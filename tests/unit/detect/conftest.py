@@ -55,6 +55,12 @@ def shipped_lists() -> None:
     gazetteer.use(GAZETTEERS)
 
 
+def bounds(text: str, value: str) -> tuple[int, int]:
+    """``(start, end)`` of the first `value` in `text`."""
+    start = text.index(value)
+    return start, start + len(value)
+
+
 def span_of(text: str, value: str) -> tuple[str, int, int]:
     """``(text, start, end)`` of the first `value` in `text`, as a rule takes a span."""
     start = text.index(value)

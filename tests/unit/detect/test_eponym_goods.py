@@ -11,13 +11,9 @@ import pytest
 from sar_desk.detect.eponym_goods import entry_end
 from sar_desk.detect.not_people import _thing, never_person
 from sar_desk.detect.relabel import trim_span
+from tests.unit.detect.conftest import bounds
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
-
-
-def _span(text: str, name: str) -> tuple[int, int]:
-    start = text.index(name)
-    return start, start + len(name)
 
 
 THINGS = [
@@ -65,20 +61,20 @@ PEOPLE = [
 
 @pytest.mark.parametrize(("text", "name"), THINGS)
 def test_named_things_are_not_people_or_places(text: str, name: str) -> None:
-    start, end = _span(text, name)
+    start, end = bounds(text, name)
     assert never_person(text, start, end)
     assert _thing(text, "LOCATION", start, end)
 
 
 @pytest.mark.parametrize(("text", "name"), PEOPLE[:-1])
 def test_the_same_names_used_of_people_stay_people(text: str, name: str) -> None:
-    start, end = _span(text, name)
+    start, end = bounds(text, name)
     assert not never_person(text, start, end)
 
 
 def test_a_town_a_story_is_set_in_stays_a_place() -> None:
     text, name = PEOPLE[-1]
-    start, end = _span(text, name)
+    start, end = bounds(text, name)
     assert not _thing(text, "LOCATION", start, end)
 
 
@@ -96,9 +92,9 @@ def test_a_dash_in_a_list_of_tasks_is_left_alone() -> None:
 
 def test_the_rest_of_a_listed_rose_s_name_may_follow_the_span() -> None:
     text = "roses by the gate: Jessie Rowe, Lady Clara Bright, Tom Bright"
-    start, end = _span(text, "Lady Clara")
+    start, end = bounds(text, "Lady Clara")
     assert never_person(text, start, end)
-    start, end = _span("potatoes: Sam to lift them", "Sam")
+    start, end = bounds("potatoes: Sam to lift them", "Sam")
     assert not never_person("potatoes: Sam to lift them", start, end)
 
 
@@ -110,8 +106,8 @@ def test_a_lower_case_word_name_keeps_its_run_on() -> None:
 
 def test_a_place_before_the_thing_used_stays_a_place() -> None:
     text = "the group are using the Kippen hall on weds"
-    start, end = _span(text, "Kippen")
+    start, end = bounds(text, "Kippen")
     assert not _thing(text, "LOCATION", start, end)
     text = "we bought the Okafors' old van"
-    start, end = _span(text, "Okafors")
+    start, end = bounds(text, "Okafors")
     assert not never_person(text, start, end)

@@ -17,13 +17,9 @@ from sar_desk.detect.eponym_moves import (
 )
 from sar_desk.detect.eponym_places import award_name, cave_name, named_trophy
 from sar_desk.detect.not_people import never_person
+from tests.unit.detect.conftest import bounds
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
-
-
-def _span(text: str, name: str) -> tuple[int, int]:
-    start = text.index(name)
-    return start, start + len(name)
 
 
 @pytest.mark.parametrize(
@@ -43,8 +39,8 @@ def _span(text: str, name: str) -> tuple[int, int]:
     ],
 )
 def test_a_name_before_an_award_kind_is_the_award(text: str, name: str) -> None:
-    assert award_name(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert award_name(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -61,17 +57,17 @@ def test_a_name_before_an_award_kind_is_the_award(text: str, name: str) -> None:
     ],
 )
 def test_a_person_near_a_trophy_stays_a_person(text: str, name: str) -> None:
-    assert not award_name(text, *_span(text, name))
-    assert not named_trophy(text, *_span(text, name))
+    assert not award_name(text, *bounds(text, name))
+    assert not named_trophy(text, *bounds(text, name))
 
 
 def test_the_full_name_of_a_trophy_in_a_trophy_message() -> None:
     text = "the Winifred Oakes is back from being engraved"
-    assert named_trophy(text, *_span(text, "Winifred Oakes"))
+    assert named_trophy(text, *bounds(text, "Winifred Oakes"))
     family = "the Winifred Oakes family sent the trophy back"
-    assert not named_trophy(family, *_span(family, "Winifred Oakes"))
+    assert not named_trophy(family, *bounds(family, "Winifred Oakes"))
     plain = "the Winifred Oakes I know lives in Leeds"
-    assert not named_trophy(plain, *_span(plain, "Winifred Oakes"))
+    assert not named_trophy(plain, *bounds(plain, "Winifred Oakes"))
 
 
 @pytest.mark.parametrize(
@@ -86,8 +82,8 @@ def test_the_full_name_of_a_trophy_in_a_trophy_message() -> None:
     ],
 )
 def test_a_cave_or_mine_passage_named_after_someone(text: str, name: str) -> None:
-    assert cave_name(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert cave_name(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -101,7 +97,7 @@ def test_a_cave_or_mine_passage_named_after_someone(text: str, name: str) -> Non
     ],
 )
 def test_a_person_by_a_cave_word_stays_a_person(text: str, name: str) -> None:
-    assert not cave_name(text, *_span(text, name))
+    assert not cave_name(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -116,8 +112,8 @@ def test_a_person_by_a_cave_word_stays_a_person(text: str, name: str) -> None:
     ],
 )
 def test_a_move_named_after_someone(text: str, name: str) -> None:
-    assert named_move(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert named_move(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -130,7 +126,7 @@ def test_a_move_named_after_someone(text: str, name: str) -> None:
     ],
 )
 def test_a_skater_with_a_moves_name_stays_a_person(text: str, name: str) -> None:
-    assert not named_move(text, *_span(text, name))
+    assert not named_move(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -143,8 +139,8 @@ def test_a_skater_with_a_moves_name_stays_a_person(text: str, name: str) -> None
     ],
 )
 def test_a_typeface_in_a_message_about_type(text: str, name: str) -> None:
-    assert typeface(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert typeface(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -156,29 +152,29 @@ def test_a_typeface_in_a_message_about_type(text: str, name: str) -> None:
     ],
 )
 def test_a_person_with_a_typeface_name_stays_a_person(text: str, name: str) -> None:
-    assert not typeface(text, *_span(text, name))
+    assert not typeface(text, *bounds(text, name))
 
 
 def test_everyone_in_other_languages_is_not_a_name() -> None:
     assert everyone_word("wszyscy")
     assert everyone_word("Iedereen!")
     text = "Dzień dobry wszyscy"
-    assert never_person(text, *_span(text, "wszyscy"))
+    assert never_person(text, *bounds(text, "wszyscy"))
     assert not everyone_word("Tutti Frutti")
     assert not everyone_word("Priya")
 
 
 def test_a_typeface_read_as_a_place() -> None:
     text = "we set the menu in Garamond with Bodoni headings"
-    assert typeface_place(text, *_span(text, "Garamond"))
+    assert typeface_place(text, *bounds(text, "Garamond"))
     town = "the print shop in Georgia Street made the signs"
-    assert not typeface_place(town, *_span(town, "Georgia"))
+    assert not typeface_place(town, *bounds(town, "Georgia"))
 
 
 def test_a_runner_on_a_race_card_is_a_dog() -> None:
     text = "race card: T4 Drumbeg Sally (Mr Ashworth) T5 Fleet Tilly (June Roe)"
-    assert race_runner(text, *_span(text, "Sally"))
-    assert race_runner(text, *_span(text, "Fleet Tilly"))
-    assert not race_runner(text, *_span(text, "June Roe"))
+    assert race_runner(text, *bounds(text, "Sally"))
+    assert race_runner(text, *bounds(text, "Fleet Tilly"))
+    assert not race_runner(text, *bounds(text, "June Roe"))
     tables = "bookings: T1 Sally x4 19:00, T2 June Roe x2 20:00"
-    assert not race_runner(tables, *_span(tables, "Sally"))
+    assert not race_runner(tables, *bounds(tables, "Sally"))

@@ -11,13 +11,9 @@ import pytest
 from sar_desk.detect.eponym_fare import named_dish, pub_name
 from sar_desk.detect.eponym_kinds import medical_eponym, named_knot, named_law
 from sar_desk.detect.not_people import never_person, without_things
+from tests.unit.detect.conftest import bounds
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
-
-
-def _span(text: str, name: str) -> tuple[int, int]:
-    start = text.index(name)
-    return start, start + len(name)
 
 
 @pytest.mark.parametrize(
@@ -37,8 +33,8 @@ def _span(text: str, name: str) -> tuple[int, int]:
     ],
 )
 def test_a_condition_named_after_someone_is_a_condition(text: str, name: str) -> None:
-    assert medical_eponym(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert medical_eponym(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_a_condition_named_after_someone_is_a_condition(text: str, name: str) ->
     ],
 )
 def test_a_person_near_a_condition_stays_a_person(text: str, name: str) -> None:
-    assert not medical_eponym(text, *_span(text, name))
+    assert not medical_eponym(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -73,8 +69,8 @@ def test_a_person_near_a_condition_stays_a_person(text: str, name: str) -> None:
     ],
 )
 def test_a_law_or_scheme_named_after_someone_is_a_law(text: str, name: str) -> None:
-    assert named_law(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert named_law(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -88,7 +84,7 @@ def test_a_law_or_scheme_named_after_someone_is_a_law(text: str, name: str) -> N
     ],
 )
 def test_a_person_near_a_law_word_stays_a_person(text: str, name: str) -> None:
-    assert not named_law(text, *_span(text, name))
+    assert not named_law(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -106,8 +102,8 @@ def test_a_person_near_a_law_word_stays_a_person(text: str, name: str) -> None:
     ],
 )
 def test_a_knot_named_after_someone_is_a_knot(text: str, name: str) -> None:
-    assert named_knot(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert named_knot(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -121,7 +117,7 @@ def test_a_knot_named_after_someone_is_a_knot(text: str, name: str) -> None:
     ],
 )
 def test_a_person_near_a_knot_word_stays_a_person(text: str, name: str) -> None:
-    assert not named_knot(text, *_span(text, name))
+    assert not named_knot(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -143,8 +139,8 @@ def test_a_person_near_a_knot_word_stays_a_person(text: str, name: str) -> None:
     ],
 )
 def test_a_dish_named_after_someone_is_a_dish(text: str, name: str) -> None:
-    assert named_dish(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert named_dish(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -159,7 +155,7 @@ def test_a_dish_named_after_someone_is_a_dish(text: str, name: str) -> None:
     ],
 )
 def test_a_person_near_food_stays_a_person(text: str, name: str) -> None:
-    assert not named_dish(text, *_span(text, name))
+    assert not named_dish(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -182,8 +178,8 @@ def test_a_person_near_food_stays_a_person(text: str, name: str) -> None:
     ],
 )
 def test_a_pub_named_after_someone_is_a_pub(text: str, name: str) -> None:
-    assert pub_name(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert pub_name(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -202,7 +198,7 @@ def test_a_pub_named_after_someone_is_a_pub(text: str, name: str) -> None:
     ],
 )
 def test_a_person_near_a_pub_stays_a_person(text: str, name: str) -> None:
-    assert not pub_name(text, *_span(text, name))
+    assert not pub_name(text, *bounds(text, name))
 
 
 def test_a_place_in_a_dish_or_a_pub_is_no_place() -> None:
@@ -244,4 +240,4 @@ def test_a_place_in_a_dish_or_a_pub_is_no_place() -> None:
 def test_a_place_after_a_pub_word_outside_a_pub_message_stays(text: str, name: str) -> None:
     from sar_desk.detect.not_people import _thing
 
-    assert not _thing(text, "LOCATION", *_span(text, name))
+    assert not _thing(text, "LOCATION", *bounds(text, name))

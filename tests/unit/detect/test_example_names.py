@@ -9,13 +9,9 @@ import pytest
 
 from sar_desk.detect.example_names import example_name
 from sar_desk.detect.not_people import never_person
+from tests.unit.detect.conftest import span_of
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
-
-
-def _span(text: str, value: str) -> tuple[str, int, int]:
-    start = text.index(value)
-    return text, start, start + len(value)
 
 
 @pytest.mark.parametrize(
@@ -32,8 +28,8 @@ def _span(text: str, value: str) -> tuple[str, int, int]:
     ],
 )
 def test_an_example_name_on_a_form_is_nobody(text: str, value: str) -> None:
-    assert example_name(*_span(text, value))
-    assert never_person(*_span(text, value))
+    assert example_name(*span_of(text, value))
+    assert never_person(*span_of(text, value))
 
 
 @pytest.mark.parametrize(
@@ -50,4 +46,4 @@ def test_an_example_name_on_a_form_is_nobody(text: str, value: str) -> None:
     ],
 )
 def test_real_people_held_up_as_examples_stay_people(text: str, value: str) -> None:
-    assert not example_name(*_span(text, value))
+    assert not example_name(*span_of(text, value))

@@ -11,13 +11,9 @@ from sar_desk.detect.case_things import case_things
 from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.not_people import never_person
 from sar_desk.detect.thing_names import named_storm
+from tests.unit.detect.conftest import bounds
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
-
-
-def _span(text: str, name: str) -> tuple[int, int]:
-    start = text.index(name)
-    return start, start + len(name)
 
 
 @pytest.mark.parametrize(
@@ -31,8 +27,8 @@ def _span(text: str, name: str) -> tuple[int, int]:
     ],
 )
 def test_a_storm_said_to_come_or_hit_is_weather(text: str, name: str) -> None:
-    assert named_storm(text, *_span(text, name))
-    assert never_person(text, *_span(text, name))
+    assert named_storm(text, *bounds(text, name))
+    assert never_person(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -45,7 +41,7 @@ def test_a_storm_said_to_come_or_hit_is_weather(text: str, name: str) -> None:
     ],
 )
 def test_a_person_called_storm_stays_a_person(text: str, name: str) -> None:
-    assert not named_storm(text, *_span(text, name))
+    assert not named_storm(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -62,7 +58,7 @@ def test_a_person_called_storm_stays_a_person(text: str, name: str) -> None:
     ],
 )
 def test_a_named_opening_or_locomotive_is_a_thing(text: str, name: str) -> None:
-    assert famous_thing(text, *_span(text, name))
+    assert famous_thing(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(
@@ -75,7 +71,7 @@ def test_a_named_opening_or_locomotive_is_a_thing(text: str, name: str) -> None:
     ],
 )
 def test_a_person_beside_no_opening_or_railway_stays(text: str, name: str) -> None:
-    assert not famous_thing(text, *_span(text, name))
+    assert not famous_thing(text, *bounds(text, name))
 
 
 @pytest.mark.parametrize(

@@ -15,21 +15,17 @@ from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.nicknames import NicknameRecognizer
 from sar_desk.detect.recognizers.uk_id_recognizer import NinoCueRecognizer
+from tests.unit.detect.conftest import bounds
 
 pytestmark = pytest.mark.usefixtures("shipped_lists")
-
-
-def _span(text: str, name: str) -> tuple[int, int]:
-    start = text.index(name)
-    return start, start + len(name)
 
 
 def test_famous_things_are_read_from_each_text_not_the_last_one() -> None:
     loco = "the Flying Scotsman loco is on the heritage line"
     person = "the Flying Scotsman told us he is on the rota now"  # no rail word: a nickname
-    assert famous_thing(loco, *_span(loco, "Flying Scotsman"))
-    assert not famous_thing(person, *_span(person, "Flying Scotsman"))
-    assert famous_thing(loco, *_span(loco, "Flying Scotsman"))
+    assert famous_thing(loco, *bounds(loco, "Flying Scotsman"))
+    assert not famous_thing(person, *bounds(person, "Flying Scotsman"))
+    assert famous_thing(loco, *bounds(loco, "Flying Scotsman"))
 
 
 def _message(sender: str) -> Message:
@@ -90,7 +86,7 @@ def test_a_rule_gate_holds_wherever_its_rule_matches(
 def test_gated_rules_still_find_their_values() -> None:
     nino = NinoCueRecognizer()
     text = "Kit's NI on the agency sheet: QW-41-08-33-C"
-    assert (*_span(text, "QW-41-08-33-C"), "UK_NINO") in [s[:3] for s in nino.noted_spans(text)]
+    assert (*bounds(text, "QW-41-08-33-C"), "UK_NINO") in [s[:3] for s in nino.noted_spans(text)]
     names = NicknameRecognizer()
     text = "Lily-Grace and Kenzie-May are off today"
     found = {text[s:e] for s, e, *_rest in names.noted_spans(text)}
