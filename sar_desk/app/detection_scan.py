@@ -192,8 +192,7 @@ def spread(
     names = propagation_names(seed_items(seeds))
     # "Nobody Okafor": a given name that is a word, known case-wide by its family name.
     texts = (t for items, _m in _scanned_pages(db, span, page_size, kept) for _i, t in items)
-    pairs = [p for p in paired_names(texts) if thing_key(p) not in things]
-    names = sorted(set(names) | set(pairs))
+    names = sorted(set(names) | set(paired_names(texts, things)))
     if not names:
         return 0
     wider = context.with_propagated(names)

@@ -367,7 +367,7 @@ def analyze_all(
     found = without_thing_names(found, things)
     names = propagation_names(propagation_items(found, {int(m): t for m, t in items}))
     # "Nobody Okafor": a given name that is a word, known by its family name (`paired_names`)
-    names = sorted(set(names) | set(paired_names(text for _mid, text in items)))
+    names = sorted(set(names) | set(paired_names((text for _mid, text in items), things)))
     if names:
         second = propagate_batch(items, context.with_propagated(names), found)
         swap = {id(old): new for old, new in second.relabelled}

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
+from sar_desk.detect.case_things import thing_key
 from sar_desk.detect.closed_classes import HONORIFICS
 from sar_desk.detect.posts import is_post
 
@@ -58,11 +59,13 @@ def _same_case(given: str, family: str) -> bool:
     return given[:1].isupper() and given[1:].islower() and family[:1].isupper()
 
 
-def paired_names(texts: Iterable[str]) -> list[str]:
+def paired_names(texts: Iterable[str], things: Container[str] = frozenset()) -> list[str]:
     """Full names "<word> <family name>" the case writes consistently (see the module).
 
     Args:
         texts: Every message text of the case (each counted once per message).
+        things: Keys (`case_things.thing_key`) of names the case shows to be things; a pair
+            among them is not returned, so the job and the evaluation drop the same ones.
 
     Returns:
         The pairs in title case ("Nobody Okafor"), sorted.
@@ -94,7 +97,9 @@ def paired_names(texts: Iterable[str]) -> list[str]:
     return sorted(
         shown[key]
         for key, n in pair_seen.items()
-        if n >= MIN_MESSAGES and n >= MIN_SHARE * family_seen[key[1]]
+        if n >= MIN_MESSAGES
+        and n >= MIN_SHARE * family_seen[key[1]]
+        and thing_key(shown[key]) not in things
     )
 
 

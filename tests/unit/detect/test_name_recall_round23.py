@@ -28,6 +28,12 @@ def test_a_word_given_name_written_again_and_again_with_a_family_name_is_a_full_
     assert paired_names(_GIFT) == ["Gift Mensah"]
 
 
+def test_a_pair_the_case_shows_to_be_a_thing_is_not_returned() -> None:
+    # The job and the evaluation pass the case's thing keys ("Gift Mensah" the boat).
+    assert paired_names(_GIFT, frozenset({"gift mensah"})) == []
+    assert paired_names(_GIFT, frozenset({"mensah"})) == ["Gift Mensah"]
+
+
 def test_two_sightings_are_not_enough() -> None:
     assert paired_names(_GIFT[:2]) == []
 
