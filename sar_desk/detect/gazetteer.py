@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, wraps
+from functools import cache, cached_property, lru_cache, wraps
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -34,6 +34,8 @@ _SAINT = re.compile(r"(?:st\.?|saint) ")
 _PLAIN = str.maketrans({"đ": "d"})
 
 
+# Remembered: every name lookup of a word with marks asks again ("Zoë", "Łukasz" in every line).
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     return fold(word).translate(_PLAIN)
 
