@@ -34,6 +34,7 @@ from sar_desk.core.errors import DetectionUnavailableError, Hint
 from sar_desk.detect import chat_ner, gazetteer
 from sar_desk.detect.context import QuickContextEnhancer
 from sar_desk.detect.mask import could_name_anyone
+from sar_desk.detect.matmul_ops import single_blas_thread, use_numpy_matmul
 from sar_desk.detect.models import (
     MD_ALIASES,
     MD_PACKAGE,
@@ -181,6 +182,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     if chat:
         chat_ner.load_into(nlp)
     nlp.add_pipe("sar_desk_lower_lemma", last=True)
+    single_blas_thread()
+    use_numpy_matmul(nlp)  # the same products, faster than blis here (detect/matmul_ops.py)
     return nlp
 
 
