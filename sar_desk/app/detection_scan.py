@@ -178,6 +178,7 @@ def spread(
         PROPAGATION_SOURCES,
         propagation_names,
         settle,
+        settled_spans,
         spread_hits,
     )
     from sar_desk.detect.spread_seeds import seed_items
@@ -191,22 +192,25 @@ def spread(
     seeds = [s for s in seeds if thing_key(s[1]) not in things]
     names = propagation_names(seed_items(seeds))
     # "Nobody Okafor": a given name that is a word, known case-wide by its family name.
-    texts = (t for items, _m in _scanned_pages(db, span, page_size, kept) for _i, t in items)
+    texts = (t for items in _scanned_pages(db, span, page_size, kept) for _i, t in items)
     names = sorted(set(names) | set(paired_names(texts, things)))
     if not names:
         return 0
     wider = context.with_propagated(names)
-    pages = _scanned_pages(db, span, page_size, kept)
+    # Each page's findings are read before its names are matched: a page's messages change
+    # only when that page is stored, so `settle` sees the same findings.
+    pages: Iterator[_Page] = (
+        (items, found, settled_spans(found), None)
+        for items, found in _with_findings(db, _scanned_pages(db, span, page_size, kept))
+    )
     submit = getattr(detector, "submit_spread", None)
     if kept is not None and submit is not None and getattr(detector, "case_aware", False):
         pages = _matched_by_workers(pages, names, submit, page_size // 4)
     added, done = 0, 0
-    for items, matched in pages:
+    for items, existing, settled, matched in pages:
         cancel.check()
-        hits = matched() if matched is not None else spread_hits(items, wider)
+        hits = matched() if matched is not None else spread_hits(items, wider, settled=settled)
         if hits:
-            with unit_of_work(db) as uow:
-                existing = uow.findings.findings_for(list(hits))
             second = settle(hits, wider, existing)
             new = without_thing_names(second.new, things)
             relabel = [(o.id, n.entity_type) for o, n in second.relabelled if o.id is not None]
@@ -223,16 +227,20 @@ def spread(
 
 _Items = list[tuple[MessageId, str]]
 _Hits = dict[int, list[Finding]]
+_Settled = dict[int, frozenset[tuple[int, int]]]
+# A page of the spread pass: its messages, their findings, `settled_spans` of them, and (when
+# workers match the names) the function that waits for the page's matches.
+_Page = tuple[_Items, list[Finding], _Settled, Callable[[], _Hits] | None]
 
 
 def _scanned_pages(
     db: Store, span: Selection, size: int, kept: dict[int, str] | None
-) -> Iterator[tuple[_Items, Callable[[], _Hits] | None]]:
+) -> Iterator[_Items]:
     """``(id, text)`` of every scanned message of `span` in id order, `size` at a time."""
     if kept is not None:
         items = [(MessageId(i), text) for i, text in kept.items()]
         for start in range(0, len(items), size):
-            yield items[start : start + size], None
+            yield items[start : start + size]
         return
     after = 0
     while True:
@@ -240,37 +248,50 @@ def _scanned_pages(
             page = uow.detection.scanned_page(span, after, size)
         if not page:
             return
-        yield [(m.id, m.text) for m in page], None
+        yield [(m.id, m.text) for m in page]
         after = int(page[-1].id)
 
 
+def _with_findings(db: Store, pages: Iterator[_Items]) -> Iterator[tuple[_Items, list[Finding]]]:
+    """Each page with the stored findings of its messages."""
+    for items in pages:
+        with unit_of_work(db) as uow:
+            yield items, uow.findings.findings_for([int(i) for i, _t in items])
+
+
 def _matched_by_workers(
-    pages: Iterator[tuple[_Items, Callable[[], _Hits] | None]],
+    pages: Iterator[_Page],
     names: list[str],
-    submit: Callable[[list[str], _Items], Callable[[], _Hits]],
+    submit: Callable[[list[str], _Items, _Settled], Callable[[], _Hits]],
     part: int,
     ahead: int = 8,
-) -> Iterator[tuple[_Items, Callable[[], _Hits]]]:
+) -> Iterator[_Page]:
     """Pages handed to the workers `ahead` at a time, in parts; each waits for its own parts.
 
     The matches are put back together in message order, exactly as `spread_hits` over the
     whole page returns them. Only a few pages are in flight, so a cancel waits for little.
     """
-    handed: deque[tuple[_Items, list[Callable[[], _Hits]]]] = deque()
-    for items, _none in pages:
-        parts = [submit(names, items[i : i + part]) for i in range(0, len(items), max(1, part))]
-        handed.append((items, parts))
+    handed: deque[tuple[_Items, list[Finding], _Settled, list[Callable[[], _Hits]]]] = deque()
+    for items, found, settled, _none in pages:
+        parts = []
+        for i in range(0, len(items), max(1, part)):
+            some = items[i : i + part]
+            mine = {int(m): settled[int(m)] for m, _t in some if int(m) in settled}
+            parts.append(submit(names, some, mine))
+        handed.append((items, found, settled, parts))
         if len(handed) > ahead:
             yield _joined(*handed.popleft())
     while handed:
         yield _joined(*handed.popleft())
 
 
-def _joined(items: _Items, parts: list[Callable[[], _Hits]]) -> tuple[_Items, Callable[[], _Hits]]:
+def _joined(
+    items: _Items, found: list[Finding], settled: _Settled, parts: list[Callable[[], _Hits]]
+) -> _Page:
     def wait() -> _Hits:
         out: _Hits = {}
         for part in parts:
             out.update(part())
         return out
 
-    return items, wait
+    return items, found, settled, wait

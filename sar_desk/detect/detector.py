@@ -25,7 +25,7 @@ from sar_desk.detect.analyze import RawSpan, ResultCache, analyze_batch
 from sar_desk.detect.engine import DEFAULT_MODEL, Analyzer, build_analyzer, load_recognizer_set
 from sar_desk.detect.mask import Region, mask, regions
 from sar_desk.detect.models import canonical
-from sar_desk.detect.propagate import spread_hits
+from sar_desk.detect.propagate import Settled, spread_hits
 from sar_desk.detect.recognizers import CUSTOM_RECOGNIZERS
 
 if TYPE_CHECKING:
@@ -116,14 +116,17 @@ _Masked = dict[int, tuple[Region, ...]]
 
 
 def _spread_page(
-    names: tuple[str, ...], items: list[tuple[MessageId, str]], masked: _Masked | None = None
+    names: tuple[str, ...],
+    items: list[tuple[MessageId, str]],
+    masked: _Masked | None = None,
+    settled: Settled | None = None,
 ) -> dict[int, list[Finding]]:
     """A worker's share of the spread pass: the names' matches in some messages."""
     global _wider
     assert _context is not None, "worker has no case"
     if _wider is None or _wider.propagated != tuple(sorted(set(_context.propagated) | {*names})):
         _wider = _context.with_propagated(names)  # once per run, not once per page
-    return spread_hits(items, _wider, masked)
+    return spread_hits(items, _wider, masked, settled)
 
 
 def _findings_page(messages: list[Message], titles: list[Message]) -> tuple[list[Finding], _Masked]:
@@ -270,15 +273,21 @@ class DetectionPool:
         return wait
 
     def submit_spread(
-        self, names: Sequence[str], items: list[tuple[MessageId, str]]
+        self,
+        names: Sequence[str],
+        items: list[tuple[MessageId, str]],
+        settled: Settled | None = None,
     ) -> Callable[[], dict[int, list[Finding]]]:
-        """`propagate.spread_hits` of `items` with `names`, run by a worker; call to wait."""
+        """`propagate.spread_hits` of `items` with `names`, run by a worker; call to wait.
+
+        `settled` is `propagate.settled_spans` of the messages' findings (hits left out).
+        """
         if self._context is None:
             raise RuntimeError("use_context() must be called before submit_spread()")
         # The regions the scan found travel with the texts, if this pool scanned them all.
         masked = {int(i): self._masked[int(i)] for i, _t in items if int(i) in self._masked}
         scanned = all(int(i) in self._scanned for i, _t in items)
-        args = (tuple(names), items, masked if scanned else None)
+        args = (tuple(names), items, masked if scanned else None, settled)
         return self._started().apply_async(_spread_page, args).get
 
     def detect(self, texts: Sequence[str]) -> list[tuple[RawSpan, ...]]:

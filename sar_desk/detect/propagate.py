@@ -64,25 +64,60 @@ def propagate_batch(
     Idempotent: a span overlapping any existing finding of its message is not added again, so
     running it again after a cancel adds nothing twice.
     """
-    return settle(spread_hits(items, context), context, existing)
+    existing = list(existing)
+    return settle(spread_hits(items, context, settled=settled_spans(existing)), context, existing)
+
+
+Settled = Mapping[int, frozenset[tuple[int, int]]]
+
+
+def settled_spans(existing: Iterable[Finding]) -> dict[int, frozenset[tuple[int, int]]]:
+    """Per message, the spans where a spread hit can change nothing: a lone PERSON proposal.
+
+    A hit on exactly the span of a PERSON proposal that no other proposal of its message
+    overlaps clashes with that proposal alone, so `settle` neither adds it nor finds an
+    uncovered word in it, and relabels nothing (a PERSON is no place), whether or not the name
+    stands as a thing there. Most hits are such: the name the scan already proposed. Skipping
+    them spares the costly thing checks (`spread_blocked` asks every family of named thing).
+    """
+    by_message: dict[int, list[Finding]] = {}
+    for f in existing:
+        if f.field == ProposalField.TEXT:
+            by_message.setdefault(int(f.message_id), []).append(f)
+    out: dict[int, frozenset[tuple[int, int]]] = {}
+    for message_id, found in by_message.items():
+        lone = {
+            (f.start, f.end)
+            for f in found
+            if f.entity_type == "PERSON"
+            and f.start is not None
+            and f.end is not None
+            and not any(g is not f and g.overlaps(f) for g in found)
+        }
+        if lone:
+            out[message_id] = frozenset(lone)
+    return out
 
 
 def spread_hits(
     items: Sequence[tuple[MessageId, str]],
     context: CaseContext,
     known: Mapping[int, tuple[Region, ...]] | None = None,
+    settled: Settled | None = None,
 ) -> dict[int, list[Finding]]:
-    """The propagated names matched in each message, before the case's findings are consulted.
+    """The propagated names matched in each message, before `settle` weighs them.
 
-    Only messages with a match are keys (in the order of `items`), so a caller need fetch the
-    existing findings of those messages alone. `known`, when given, holds `mask.regions` of
-    every message of `items` that has any (found by the scan), so they are not found again.
+    Only messages with a match are keys (in the order of `items`). `known`, when given, holds
+    `mask.regions` of every message of `items` that has any (found by the scan), so they are
+    not found again. `settled` (`settled_spans` of the messages' findings) leaves out hits
+    `settle` could do nothing with.
     """
     out: dict[int, list[Finding]] = {}
     for message_id, text in items:
         masked: tuple[Region, ...] | None = None
+        done = settled.get(int(message_id), frozenset()) if settled else frozenset()
         for hit in context.matcher.find(text):
-            if hit.kind != "propagated":
+            if hit.kind != "propagated" or (hit.start, hit.end) in done:
                 continue
             if masked is None:
                 masked = mask_regions(text) if known is None else known.get(int(message_id), ())

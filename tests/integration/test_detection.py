@@ -273,7 +273,9 @@ def test_a_worker_pool_matches_spread_names_and_stores_what_one_process_stores(
     parts: list[int] = []
     submit = pool.submit_spread
     monkeypatch.setattr(
-        pool, "submit_spread", lambda names, items: parts.append(len(items)) or submit(names, items)
+        pool,
+        "submit_spread",
+        lambda names, items, settled: parts.append(len(items)) or submit(names, items, settled),
     )
     try:
         summary = run_job(session.detection.run_detection(detector=pool, workers=2))
