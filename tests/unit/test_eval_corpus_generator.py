@@ -2,7 +2,7 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7-v27 (each written blind, generator
+random sequence or the gold spans of v2-v5 fails here. Corpora v7-v28 (each written blind, generator
 unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
@@ -169,7 +169,7 @@ def test_v9_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, 
     assert not _lexicon_words("eval-v9", sections) & seen
 
 
-# The blind corpora v10-v27 (tests/data/eval-v10/ ... eval-v27/), each written by a helper who
+# The blind corpora v10-v28 (tests/data/eval-v10/ ... eval-v28/), each written by a helper who
 # never saw the detection code, with only the slots the generator already had. One table holds
 # what each pins, instead of a block of tests per corpus.
 @dataclass(frozen=True)
@@ -429,6 +429,19 @@ BLIND = {
         True,
         (18, 24),
     ),
+    "eval-v28": Blind(
+        {
+            1: "c485d4e0b1503004",
+            2: "3a37467ec2bbbd10",
+            3: "87fb88672760c219",
+            4: "5c09342a2bafb2a3",
+            5: "25ad3919f96cf874",
+        },
+        27,
+        40,
+        True,
+        (18, 24),
+    ),
 }
 _SECTIONS = [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
 
@@ -468,7 +481,7 @@ def test_blind_inline_names_are_not_lexicon_names(corpus_dir: str) -> None:
         assert not set(re.split(r"[\s.]+", value.lower())) & names, value
 
 
-@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 28)])
+@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 29)])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
