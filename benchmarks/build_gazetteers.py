@@ -218,19 +218,19 @@ def write_more_given() -> None:
 # genealogical spelling variants, Latinate forms and clippings read in old records only;
 # and forms that chat reads first as something else: a food, a brand, a river, a word of
 # another language or of American spelling, shorthand ("haps", "appy").
-NICKNAME_DROP = frozenset(
-    """
+_NICKNAME_DROP = """
     darkey jap trannie
     billiewilhelm calliedona menaalmena farmboy
     philadelphia delphi lodi sion cinderella delius yoshi
     haps appy dal gare masa riche honor maris trix tash philly omi vin meus fal
     ance anse aze cene enne leve dite thys curg clum bige stal wint hopp roge dea hiel
-    humey govie edny kenj vij olph ophi eph diah riah thias lias nole zay tave ote nace ced bab
+    humey govie edny kenj vij olph ophi eph diah riah thias lias nole zay tave ote nace ced
+    bab
     miguael miguaell miguail miguaill miguayl miguayll miguell franniey josophine
     osaforum osaforus syphorous cyphorus natius renius ditus parsuny pasoonie ruminta
     wyncha minite lineau sceeter juder killis provy bedney swene
-    """.split()
-)
+"""
+NICKNAME_DROP = frozenset(_NICKNAME_DROP.split())
 
 
 def nickname_forms(names_csv: Path, taken: set[str], not_name: Callable[[str], bool]) -> set[str]:
