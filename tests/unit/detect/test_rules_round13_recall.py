@@ -94,9 +94,15 @@ def test_a_rank_as_a_post_is_not_a_name(text: str) -> None:
     assert _nick(text) == []
 
 
-@pytest.mark.parametrize("word", ["Gazza", "Shazza", "Tezza", "Daz", "Kaz", "Shaz", "Jezza"])
+# "Jezza" is listed since round 24 (given_nicknames.txt), so the list, not the shape, has it.
+@pytest.mark.parametrize("word", ["Gazza", "Shazza", "Tezza", "Daz", "Kaz", "Shaz", "Dazza"])
 def test_z_clipped_forms_of_listed_given_names(word: str) -> None:
     assert clipped_z(word, gazetteer.current())
+
+
+def test_a_listed_z_form_is_the_lists_own() -> None:
+    assert gazetteer.current().is_first_name("Jezza")
+    assert not clipped_z("Jezza", gazetteer.current())
 
 
 @pytest.mark.parametrize("word", ["pizza", "quiz", "Fizz", "Oz", "Liz", "jazz", "PIZZA"])
