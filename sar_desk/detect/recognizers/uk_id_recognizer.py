@@ -19,6 +19,7 @@ from sar_desk.detect.recognizers.id_cues import (
     PASSPORT_CUE,
     PPT_CUE,
 )
+from sar_desk.detect.recognizers.id_rows import nino_column, passport_column, pp_passports
 from sar_desk.detect.recognizers.nino_shapes import (
     NINO_GATE,
     NINO_SHAPE,
@@ -205,6 +206,10 @@ class PassportNumberRecognizer(RuleRecognizer):
         for start, end in spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
+        # "pp 123456789" in a row of identifiers, and a column headed "passport" (`id_rows`)
+        for start, end in [*pp_passports(text), *passport_column(text)]:
+            if all(end <= s or start >= e for s, e, *_rest in found):
+                found.append((start, end, "UK_PASSPORT", 0.85, ""))
         return sorted(found)
 
 
@@ -288,9 +293,10 @@ class NinoCueRecognizer(RuleRecognizer):
     CONTEXT = ("national", "insurance", "ni", "nino")
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
-        """The rules' matches, then the values of a list the cue opens on its line."""
+        """The rules' matches, then the values of a list or a column the cue names."""
         found = super().noted_spans(text)
-        for start, end in listed_after_cue(text):
+        # and the values of a table column its header names ("name,dob,nino"; `id_rows`)
+        for start, end in [*listed_after_cue(text), *nino_column(text)]:
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_NINO", 0.85, _nino_note(text[start:end])))
         return sorted(found)
