@@ -43,13 +43,17 @@ _NO_ZERO = re.compile(
     r"left\s+off|leaves?\s+off|leaving\s+off|never\s+\w+|add|adds|put)"
     r"\b[^\n\d]{0,16}?|\bleading[ \t]+)(?:\bzero\b|(?<!\d)0(?!\d)|\bnought\b)"
 )
-# Another number's label right before the value: never a phone, whatever else the line says.
+# Another number's label: an order's, a reference's, a card's, a tax or an NHS number's.
 _OTHER_LABEL = re.compile(
     r"(?i)\b(?:order|ref|reference|account|acc|acct|invoice|case|booking|ticket|policy|claim|"
-    r"member|membership|card|tracking|serial|job|po|sku|item|transaction|txn|customer|nhs|ni|"
-    r"payroll|staff|employee|id|pin|licence|passport|reg|batch|lot|cheque|receipt)\b"
-    r"[^\w\n]*(?:no\b\.?|number|num\b|#)?[^\w\n]*$"
+    r"member|membership|card|tracking|parcel|consignment|delivery|serial|job|po|sku|item|"
+    r"transaction|txn|customer|nhs|ni|utr|tax|vat|payroll|staff|employee|id|pin|licence|"
+    r"passport|reg|registration|batch|lot|cheque|receipt|voucher|code|product|model|part|"
+    r"application|permit)\b"
 )
+# Another number between a cue and the value (two digits or more; a lone "0" or "6pm" is
+# not): the cue is that number's.
+_OTHER_NUMBER = re.compile(r"\d{2}")
 # How far along its line a cue may stand from the value.
 _REACH = 60
 
@@ -69,22 +73,31 @@ def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(line_start, start - _REACH) : start], text[end : min(line_end, end + _REACH)]
 
 
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of `pattern` in `text` ends (-1: none)."""
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else -1
+
+
 def unzeroed_mobiles(text: str) -> list[tuple[int, int]]:
-    """Mobiles typed without the trunk zero, where the message says it is a number to call."""
+    """Mobiles typed without the trunk zero, where the message says it is a number to call.
+
+    The cue stands with no other number between it and the value; a label of another number
+    closer before the value than any phone word ("order 7911123456, call me") refuses it.
+    """
     out: list[tuple[int, int]] = []
     for m in _UNZEROED.finditer(text):
         start, end = m.span("v")
-        before, after = _line_around(text, start, end)
-        if _OTHER_LABEL.search(before[-30:]):
-            continue
         if not is_uk_number("0" + re.sub(r"\D", "", m["v"])):
             continue
-        if (
-            _PHONE_WORD.search(before)
-            or _PHONE_WORD.search(after)
-            or _NO_ZERO.search(before)
-            or _NO_ZERO.search(after)
-        ):
+        before, after = _line_around(text, start, end)
+        before = before[max(_last(_OTHER_NUMBER, before), 0) :]
+        cut = _OTHER_NUMBER.search(after)
+        after = after[: cut.start()] if cut else after
+        cue = _last(_PHONE_WORD, before)
+        if _last(_OTHER_LABEL, before) > cue:
+            continue
+        if cue >= 0 or _PHONE_WORD.search(after) or _NO_ZERO.search(before + " " + after):
             out.append((start, end))
     return out
 

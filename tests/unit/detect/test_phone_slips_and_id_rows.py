@@ -39,6 +39,7 @@ UNZEROED = [
     ("7824 556 013 (without the 0, as he writes it)", ["7824 556 013"]),
     ("Mobile:\n7457 112098", ["7457 112098"]),  # a form's label above its field
     ("ring 7624 301122 for the Douglas office", ["7624 301122"]),  # Isle of Man mobiles
+    ("the customer's mob 7457 112098", ["7457 112098"]),  # the phone word stands closer
     # Not a number to call: another number's label, no cue, or not a mobile's shape.
     ("order 7457112098 dispatched, call if it's late", []),
     ("ref 7911 204385 - text me when it's paid", []),
@@ -50,6 +51,9 @@ UNZEROED = [
     ("phone 79112043851 twice", []),  # eleven digits
     ("call 4 7911204385", []),  # glued to a digit group before it
     ("v2.7911204385 build, call me", []),
+    ("text me your NHS number 7123456789", []),  # the label stands closer than the cue
+    ("mob 07700 900123, 7457112098 is her order", []),  # the cue is the other number's
+    ("7457112098 - the 07700 900123 one is her mobile", []),
 ]
 
 
