@@ -25,7 +25,7 @@ Span = tuple[int, int]
 
 # "pp", then at most a mark, then nine digits (as a passport number is written) and no more.
 _PP = re.compile(
-    r"(?i)(?<![\w/.&])pp[ \t]*[:#.\-]?[ \t]*"
+    r"(?=[Pp][Pp])(?i:(?<![\w/.&])pp[ \t]*[:#.\-]?[ \t]*)"
     r"(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?!\d|[/.,:\-]\d)"
 )
 # Another identifier's label on the line: a NINO's, an NHS number's, a date of birth's, a
