@@ -48,13 +48,23 @@ def _outside(text: str, pattern: re.Pattern[str], skip: Span, lo: int, hi: int) 
 _PASSPORT_WORD = re.compile(PASSPORT_CUE)
 
 
+def _row_around(text: str, start: int, end: int) -> Span:
+    """The value's line with the lines either side: one record, across or down a block."""
+    line_start = text.rfind("\n", 0, max(text.rfind("\n", 0, start), 0)) + 1
+    line_end = text.find("\n", end)
+    line_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    return line_start, len(text) if line_end < 0 else line_end
+
+
 def pp_passports(text: str) -> list[Span]:
-    """Nine digits after "pp" in a row of identifiers or near a passport word."""
+    """Nine digits after "pp" in a record of identifiers or near a passport word.
+
+    The record is the value's line ("NI ... ▸ NHS ... ▸ pp ...") or a block of one label a
+    line, read with the line above and the line below ("nhs ..." then "pp ...").
+    """
     out: list[Span] = []
     for m in _PP.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = _row_around(text, m.start(), m.end())
         row = _outside(text, _ID_LABEL, m.span(), line_start, line_end)
         lo, hi = max(0, m.start() - _NEAR), min(len(text), m.end() + _NEAR)
         near = _outside(text, _PASSPORT_WORD, m.span(), lo, hi)
@@ -71,9 +81,11 @@ _TAIL = (
     r"(?:[ \t]*(?:no\b\.?|nos?\.?|number|num\b|#))?[ \t]*[:.]?"
     r"(?:[ \t]*\([^()\d]{0,20}\))?"  # "NI number (if known)"
 )
-NINO_HEADER = re.compile(r"(?i)(?:" + NINO_CUE + r")" + _TAIL)
-PASSPORT_HEADER = re.compile(r"(?i)(?:" + PASSPORT_CUE + r"|ppt?\b)" + _TAIL)
-NHS_HEADER = re.compile(r"(?i)nhs" + _TAIL)
+# Up to two words before the cue say whose it is ("Employee NI number", "Client passport").
+_WHOSE = r"(?:[^\W\d_][\w'’]*[ \t]+){0,2}"
+NINO_HEADER = re.compile(r"(?i)" + _WHOSE + r"(?:" + NINO_CUE + r")" + _TAIL)
+PASSPORT_HEADER = re.compile(r"(?i)" + _WHOSE + r"(?:" + PASSPORT_CUE + r"|ppt?\b)" + _TAIL)
+NHS_HEADER = re.compile(r"(?i)" + _WHOSE + r"nhs" + _TAIL)
 # The values of those columns, as the cell holds them (its spaces and quotes stripped).
 NINO_CELL = re.compile(NINO_SHAPE)
 PASSPORT_CELL = re.compile(r"\d{3}[ \-]?\d{3}[ \-]?\d{3}")
@@ -119,8 +131,9 @@ def column_values(
     """Values of every table column whose header cell is `header`, below that header.
 
     A row belongs to the table while it holds the header's mark; its cell in the column is read
-    when the row has as many cells as the header (or more, as when a name holds a comma: the
-    column is then counted from the end), is `cell` and passes `ok`.
+    when the row has as many cells as the header (or more, as when a name holds a comma or the
+    row ends in a mark: the column is then counted from the start or from the end, whichever
+    cell fits), is `cell` and passes `ok`.
     """
     out: list[Span] = []
     if "\n" not in text or cell.search(text) is None:
@@ -142,9 +155,10 @@ def column_values(
                 if len(row) < len(heads):
                     continue
                 for col in cols:
-                    lo, hi = row[col] if len(row) == len(heads) else row[col - len(heads)]
-                    if cell.fullmatch(text[lo:hi]) and ok(text[lo:hi]):
-                        out.append((lo, hi))
+                    for lo, hi in dict.fromkeys((row[col], row[col - len(heads)])):
+                        if cell.fullmatch(text[lo:hi]) and ok(text[lo:hi]):
+                            out.append((lo, hi))
+                            break
             break  # a line is one table's header at most
     return out
 

@@ -108,7 +108,7 @@ _GROUP = r"[(\[]?[0-9oO]+[)\]]?"
 _O_RUN = re.compile(r"(?<![\w+])(?:\+44[ \-]?)?" + _GROUP + r"(?:[ \-.]" + _GROUP + r")*(?![\w])")
 _O_GATE = re.compile(r"[0-9][oO]|[oO][0-9]")
 _GROUP_IN_RUN = re.compile(r"(?:\+44[ \-]?)?[(\[]?[0-9oO]+[)\]]?")
-_INTL = re.compile(r"\+44[ \-]?(?:\(0\)[ \-]?)?")
+_INTL = re.compile(r"(?:\+|00)44[ \-]?(?:\(0\)[ \-]?)?")
 
 
 def o_for_zero_number(value: str) -> bool:
@@ -117,7 +117,7 @@ def o_for_zero_number(value: str) -> bool:
     if digits < 3 or not any(c in "oO" for c in value):
         return False
     national = value.replace("o", "0").replace("O", "0")
-    if national.startswith("+44"):
+    if national.startswith(("+44", "0044")):
         national = "0" + _INTL.sub("", national, count=1)
     return (
         national.lstrip("([").startswith("0")

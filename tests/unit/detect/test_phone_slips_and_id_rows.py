@@ -67,6 +67,7 @@ O_FOR_ZERO = [
     ("mob o7911 2o3 455 x", ["o7911 2o3 455"]),
     ("ring +44 2o 7946 o5o5 from abroad", ["+44 2o 7946 o5o5"]),
     ("office (O161) 496 OO77", ["(O161) 496 OO77"]),
+    ("from spain dial 0044 7911 2o3 455", ["0044 7911 2o3 455"]),
     ("two: o7911 2o3 455 or O113 496 O8O2", ["o7911 2o3 455", "O113 496 O8O2"]),
     # Words, too few digits, glued to a word, or no UK number's length and prefix.
     ("oooo ooo oooo", []),
@@ -100,6 +101,8 @@ def test_pp_after_other_identifiers_on_its_line() -> None:
     assert values(passport, row) == ["307 418 952"]
     assert values(passport, "DOB 04/05/1988 ▸ PP 530927184") == ["530927184"]
     assert values(passport, "PP 307418952 (passport renewed last year)") == ["307418952"]
+    block = "Kit Byrne\nnino: JT 55 90 21 B\nnhs: 401 023 2137\npp 307 418 952\nthanks"
+    assert values(passport, block) == ["307 418 952"]  # one label a line, the NHS one above
 
 
 def test_pp_alone_is_pages_or_per_procurationem() -> None:
@@ -130,6 +133,8 @@ def test_columns_in_tab_bar_and_quoted_tables() -> None:
     assert values(SeparatedNumberRecognizer(), bars, "UK_NHS") == ["401 023 2137"]
     quoted = 'name,national_insurance_number\n"Byrne, Kit",QQ559021B'
     assert values(nino, quoted) == ["QQ559021B"]
+    trailing = "Employee NI number,name\nQQ559021B,Kit,\nTN102938A,Jo,"
+    assert values(nino, trailing) == ["QQ559021B", "TN102938A"]
 
 
 def test_columns_the_header_does_not_name_stay_unproposed() -> None:
