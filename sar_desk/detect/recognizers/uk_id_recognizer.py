@@ -198,18 +198,17 @@ class PassportNumberRecognizer(RuleRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then numbers further along a line the cue opens."""
         found = super().noted_spans(text)
-        for start, end in first_after_cue(text, _OTHER_WORDS, _OTHER_LABEL):
+        # also after "pp" in a row of identifiers (`id_rows`)
+        for start, end in first_after_cue(text, _OTHER_WORDS, _OTHER_LABEL) + pp_passports(text):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         # the cue governs its list: the values after each one found ("Ola 1.., Kit 2..")
         firsts = [(s, e) for s, e, *_rest in found]
-        for start, end in spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok):
+        listed = spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok)
+        # a column its header names is read whole, never as a list (its row's next cell is not)
+        for start, end in listed + passport_column(text):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
-        # "pp 123456789" in a row of identifiers, and a column headed "passport" (`id_rows`)
-        for start, end in [*pp_passports(text), *passport_column(text)]:
-            if all(end <= s or start >= e for s, e, *_rest in found):
-                found.append((start, end, "UK_PASSPORT", 0.85, ""))
         return sorted(found)
 
 
@@ -295,8 +294,7 @@ class NinoCueRecognizer(RuleRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then the values of a list or a column the cue names."""
         found = super().noted_spans(text)
-        # and the values of a table column its header names ("name,dob,nino"; `id_rows`)
-        for start, end in [*listed_after_cue(text), *nino_column(text)]:
+        for start, end in listed_after_cue(text) + nino_column(text):  # `id_rows`: a table
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_NINO", 0.85, _nino_note(text[start:end])))
         return sorted(found)

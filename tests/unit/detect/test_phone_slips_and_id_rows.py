@@ -143,6 +143,14 @@ def test_columns_the_header_does_not_name_stay_unproposed() -> None:
     assert values(nino, "name,nino,order\nKit,n/a,QQ559021B") == []
     assert values(nino, "name,nino\nKit,tbc\n\nref,QQ559021B") == []  # the table ended
     assert values(PassportNumberRecognizer(), "author,title,pp\nByrne,Notes,000000000") == []
+    # the next cell of a passport column's row is another column's, not a list's next value
+    orders = "name,passport,order\nKit,307418952,412345678"
+    assert values(PassportNumberRecognizer(), orders) == ["307418952"]
+
+
+def test_pp_value_opens_a_list_like_any_cued_one() -> None:
+    row = "NHS 401 023 2137 ▸ pp 307418952, Jo 412345678"
+    assert values(PassportNumberRecognizer(), row) == ["307418952", "412345678"]
 
 
 def test_column_nino_reaches_a_proposal_with_its_note(fake_detector: InProcessDetector) -> None:
