@@ -23,6 +23,8 @@ from sar_desk.detect.recognizers.digit_joins import (
     ODD_JOIN,
     OPEN,
 )
+from sar_desk.detect.recognizers.id_rows import nhs_column
+from sar_desk.detect.recognizers.phone_slips import o_for_zero_numbers, unzeroed_mobiles
 from sar_desk.detect.recognizers.spoken_numbers import (
     DIGIT_BY_WORD,
     MIXED_NUMBER,
@@ -244,3 +246,14 @@ class SeparatedNumberRecognizer(RuleRecognizer):
         ),
     )
     CONTEXT = ("phone", "mobile", "number", "nhs", "postcode", "call", "ring")
+
+    def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
+        """The rules' matches, then slipped phone numbers and an NHS column (`phone_slips`)."""
+        found = super().noted_spans(text)
+        extra = [(s, e, "PHONE_NUMBER") for s, e in unzeroed_mobiles(text)]
+        extra += [(s, e, "PHONE_NUMBER") for s, e in o_for_zero_numbers(text)]
+        extra += [(s, e, "UK_NHS") for s, e in nhs_column(text)]
+        for start, end, entity in extra:
+            if all(end <= s or start >= e for s, e, *_rest in found):
+                found.append((start, end, entity, 0.7, ""))
+        return sorted(found)

@@ -19,6 +19,7 @@ from sar_desk.detect.recognizers.id_cues import (
     PASSPORT_CUE,
     PPT_CUE,
 )
+from sar_desk.detect.recognizers.id_rows import nino_column, passport_column, pp_passports
 from sar_desk.detect.recognizers.nino_shapes import (
     NINO_GATE,
     NINO_SHAPE,
@@ -197,12 +198,15 @@ class PassportNumberRecognizer(RuleRecognizer):
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
         """The rules' matches, then numbers further along a line the cue opens."""
         found = super().noted_spans(text)
-        for start, end in first_after_cue(text, _OTHER_WORDS, _OTHER_LABEL):
+        # also after "pp" in a row of identifiers (`id_rows`)
+        for start, end in first_after_cue(text, _OTHER_WORDS, _OTHER_LABEL) + pp_passports(text):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         # the cue governs its list: the values after each one found ("Ola 1.., Kit 2..")
         firsts = [(s, e) for s, e, *_rest in found]
-        for start, end in spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok):
+        listed = spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok)
+        # a column its header names is read whole, never as a list (its row's next cell is not)
+        for start, end in listed + passport_column(text):
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         return sorted(found)
@@ -288,9 +292,9 @@ class NinoCueRecognizer(RuleRecognizer):
     CONTEXT = ("national", "insurance", "ni", "nino")
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
-        """The rules' matches, then the values of a list the cue opens on its line."""
+        """The rules' matches, then the values of a list or a column the cue names."""
         found = super().noted_spans(text)
-        for start, end in listed_after_cue(text):
+        for start, end in listed_after_cue(text) + nino_column(text):  # `id_rows`: a table
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_NINO", 0.85, _nino_note(text[start:end])))
         return sorted(found)
