@@ -28,6 +28,7 @@ from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.recognizers.base import RuleRecognizer
 from sar_desk.detect.recognizers.name_words import sentence_start
+from sar_desk.detect.recognizers.quoted_nicknames import greeted_spans, quoted_nickname_spans
 from sar_desk.detect.words import VERBS, is_not_a_name
 
 
@@ -122,12 +123,16 @@ class EpithetNameRecognizer(RuleRecognizer):
         epithet = _EPITHET_GATE.search(text) is not None
         familiar = _FAMILIAR_GATE.search(text) is not None
         stage = _STAGE_GATE.search(text) is not None
-        if not (epithet or familiar or stage):
-            return []
         gaz = current()
         if not gaz.first_names:
             return []
-        out: list[Span] = []
+        # a quoted epithet in a name, a name after a greeting emoji (`quoted_nicknames`)
+        out: list[Span] = [
+            (start, end, "PERSON", 0.55, self.NOTE)
+            for start, end in quoted_nickname_spans(text, gaz) + greeted_spans(text, gaz)
+        ]
+        if not (epithet or familiar or stage):
+            return out
         if epithet:
             for m in EPITHET.finditer(text):
                 if epithet_ok(text, m, gaz):
