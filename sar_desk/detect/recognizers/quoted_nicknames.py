@@ -33,16 +33,14 @@ _FAMILY = rf"{_CAP}(?:-{_CAP})?"
 # The epithet: one to three capitalised words, "the" allowed first ("the Boss").
 _NICK = rf"(?:(?i:the)[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
 # Quotes come in pairs: straight double or single, or curly double or single.
-_QUOTED = (
-    rf"(?:\"{_NICK}\"|“{_NICK}”|'{_NICK}'|‘{_NICK}’)"  # noqa: RUF001 - the curly quotes are meant
-)
+_QUOTED = rf"(?:\"{_NICK}\"|“{_NICK}”|'{_NICK}'|‘{_NICK}’)"
 _TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Cllr|Rev|Revd|Capt|Sgt|Cpl|Insp|Coach)"
 QUOTED_NICKNAME = re.compile(
     rf"(?<![\w'’\"“‘-])(?:(?P<given>{_CAP})\.?[ \t]+)?(?P<nick>{_QUOTED})[ \t]+"
     rf"(?:(?P<title>{_TITLE_WORD})\.?[ \t]+)?(?P<family>{_FAMILY})(?![\w'’-])"
 )
 _TITLE_AT = re.compile(_TITLE_WORD)
-_QUOTE_GATE = re.compile(r"[\"“'‘][A-Za-z]")  # noqa: RUF001 - the curly quote is meant
+_QUOTE_GATE = re.compile(r"[\"“'‘][A-Za-z]")
 # Words before a quoted epithet that make it part of a name: a familiar word of address.
 _FAMILIAR = frozenset({"big", "little", "lil", "wee", "old", "young", "mad", "mr", "mrs"})
 
