@@ -62,6 +62,7 @@ _NOT_NICKNAMES = _set(
     "bro sis hubby wifey bf gf boss gaffer guv timer biddy hen un uns"
 )
 Span = tuple[int, int, str, float, str]
+_GREETED_NOTE = "A name a greeting emoji addresses at the start of a line."
 
 
 def _calendar(low: str) -> bool:
@@ -129,7 +130,10 @@ class EpithetNameRecognizer(RuleRecognizer):
         # a quoted epithet in a name, a name after a greeting emoji (`quoted_nicknames`)
         out: list[Span] = [
             (start, end, "PERSON", 0.55, self.NOTE)
-            for start, end in quoted_nickname_spans(text, gaz) + greeted_spans(text, gaz)
+            for start, end in quoted_nickname_spans(text, gaz)
+        ]
+        out += [
+            (start, end, "PERSON", 0.55, _GREETED_NOTE) for start, end in greeted_spans(text, gaz)
         ]
         if not (epithet or familiar or stage):
             return out

@@ -26,8 +26,6 @@ from sar_desk.detect.gazetteer import Gazetteers
 from sar_desk.detect.words import TITLES, is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
 
-Span = tuple[int, int, str, float, str]
-
 _CAP = r"[A-Z][a-z]{1,15}"
 _FAMILY = rf"{_CAP}(?:-{_CAP})?"
 # The epithet: one to three capitalised words, "the" allowed first ("the Boss").
@@ -45,8 +43,8 @@ _QUOTE_GATE = re.compile(r"[\"“'‘][A-Za-z]")
 _FAMILIAR = frozenset({"big", "little", "lil", "wee", "old", "young", "mad", "mr", "mrs"})
 
 # Greeting emoji: waving hand, raised hand (and the person raising one), hugging face (also
-# called "smiling face with open hands"), people hugging, saluting face; with an optional skin
-# tone, gender sign and variation selector after each.
+# called "smiling face with open hands"), people hugging, raised hand and its back, splayed
+# hand, saluting face; with an optional skin tone, gender sign and variation selector.
 _EMOJI = "[\U0001f44b\U0001f64b\U0001f917\U0001fac2\u270b\U0001f91a\U0001f590\U0001fae1]"
 _EMOJI_ONE = rf"{_EMOJI}[\U0001f3fb-\U0001f3ff]?(?:\u200d[\u2640\u2642])?\ufe0f?"
 _JOIN = r"(?:[ \t]*(?:,|&|\+|and)?[ \t]+|[ \t]*,[ \t]*)"
