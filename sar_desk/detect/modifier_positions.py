@@ -27,7 +27,7 @@ from sar_desk.detect.thing_positions import thing_noun
 
 # Determiners before which no person's given name stands ("a Dave works" is no English).
 _ARTICLE = re.compile(
-    r"(?:^|[\s(])(?i:a|an|another|each|every|this|these|those)[ \t]+"
+    r"(?:^|[\s(])(?i:the|a|an|another|each|every|this|these|those)[ \t]+"
     r"(?:(?i:old|new|spare|broken|little|big|small|large)[ \t]+)?[\"“‘']?$"
 )
 # Determiners that also stand before kin ("our Shannon", "my Dave").
@@ -68,11 +68,15 @@ def modifier_at(text: str, start: int, end: int) -> bool:
     if noun is None:
         return False
     word = noun.group(1)
-    if word in _WHEN or not thing_noun(word, modified=True):
+    if word in _WHEN:
         return False
     before = text[max(0, start - 24) : start]
     if _ARTICLE.search(before):
-        return True
+        # "an Allen key": after an article a lower-case word that is also a family name is
+        # the noun; "a Kevin smith" is no way to write a person.
+        return thing_noun(word, modified=True, named=True)
+    if not thing_noun(word, modified=True):
+        return False
     if _COUNT.search(before) and not _CLOCK.search(before):
         return not _single(word)
     if _POSSESSIVE.search(before):
