@@ -6,6 +6,10 @@ a kind of thing, not a person. `thing_positions` reads the shape after "the" onl
 it after the other determiners, with the same `thing_noun` test on the noun. `case_things`
 still keeps the name a person when any message of the case shows it as one.
 
+After an article or a demonstrative (the, a, an, another, each, every, this, these, those)
+no person stands as "a Kevin key", so a noun that is also a family name ("key", "bell") or
+an agent noun by its ending only ("screwdriver", "burner") counts; the listed person nouns
+("lad", "driver") and nouns of what is a person's ("family", "case") still do not.
 Where the shape is weaker, it asks for more:
 
 - After a possessive (my, your, his, our, their) or some, any, no, chat names kin by a given

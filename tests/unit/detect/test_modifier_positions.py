@@ -68,6 +68,13 @@ def test_person_evidence_or_a_weak_shape_keeps_the_name(texts: list[str], name: 
         ("3 Halloran key", "Halloran", False),  # a count wants a plural
         ("Halloran keys", "Halloran", False),  # a bare "Name nouns" may be a subject and verb
         ("a Heimlich", "Heimlich", False),
+        # After an article a noun that is also a family name, or an unlisted agent noun.
+        ("an Ormerod key for the bolts", "Ormerod", True),
+        ("the Ormerod screwdriver", "Ormerod", True),
+        ("my Ormerod screwdriver", "Ormerod", False),  # not after a possessive
+        ("the Ormerod lad", "Ormerod", False),  # a listed person noun
+        ("the Ormerod family", "Ormerod", False),  # what is a person's
+        ("we need 3 Ormerod keys", "Ormerod", True),
     ],
 )
 def test_modifier_at(text: str, value: str, expected: bool) -> None:
