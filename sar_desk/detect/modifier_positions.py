@@ -6,10 +6,12 @@ a kind of thing, not a person. `thing_positions` reads the shape after "the" onl
 it after the other determiners, with the same `thing_noun` test on the noun. `case_things`
 still keeps the name a person when any message of the case shows it as one.
 
-After an article or a demonstrative (the, a, an, another, each, every, this, these, those)
-no person stands as "a Kevin key", so a noun that is also a family name ("key", "bell") or
-an agent noun by its ending only ("screwdriver", "burner") counts; the listed person nouns
-("lad", "driver") and nouns of what is a person's ("family", "case") still do not.
+After an indefinite determiner (a, an, another, each, every) no person stands as "a Kevin
+key", and a kind, not one person's own thing, is meant, so a noun that is also a family name
+("key", "bell") or an agent noun by its ending only ("screwdriver", "burner") counts; the
+listed person nouns ("lad", "driver") and nouns of what is a person's ("family", "case") still
+do not. After the, this, these and those the plain `thing_noun` test holds ("the Pritchard
+stone" may be a person's).
 Where the shape is weaker, it asks for more:
 
 - After a possessive (my, your, his, our, their) or some, any, no, chat names kin by a given
@@ -29,16 +31,14 @@ import re
 from sar_desk.detect import gazetteer
 from sar_desk.detect.thing_positions import thing_noun
 
+_SIZE = r"(?:(?i:old|new|spare|broken|little|big|small|large)[ \t]+)?[\"“‘']?$"
 # Determiners before which no person's given name stands ("a Dave works" is no English).
-_ARTICLE = re.compile(
-    r"(?:^|[\s(])(?i:the|a|an|another|each|every|this|these|those)[ \t]+"
-    r"(?:(?i:old|new|spare|broken|little|big|small|large)[ \t]+)?[\"“‘']?$"
-)
+# An indefinite one introduces a kind, never one person's own thing; "the Pritchard stone"
+# may be one person's.
+_INDEFINITE = re.compile(r"(?:^|[\s(])(?i:a|an|another|each|every)[ \t]+" + _SIZE)
+_DEFINITE = re.compile(r"(?:^|[\s(])(?i:the|this|these|those)[ \t]+" + _SIZE)
 # Determiners that also stand before kin ("our Shannon", "my Dave").
-_POSSESSIVE = re.compile(
-    r"(?:^|[\s(])(?i:my|your|his|our|their|some|any|no)[ \t]+"
-    r"(?:(?i:old|new|spare|broken|little|big|small|large)[ \t]+)?[\"“‘']?$"
-)
+_POSSESSIVE = re.compile(r"(?:^|[\s(])(?i:my|your|his|our|their|some|any|no)[ \t]+" + _SIZE)
 _NUMBER = (
     r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|"
     r"couple[ \t]+of|pair[ \t]+of|set[ \t]+of|box[ \t]+of|pack[ \t]+of"
@@ -75,12 +75,14 @@ def modifier_at(text: str, start: int, end: int) -> bool:
     if word in _WHEN:
         return False
     before = text[max(0, start - 24) : start]
-    if _ARTICLE.search(before):
-        # "an Allen key": after an article a lower-case word that is also a family name is
-        # the noun; "a Kevin smith" is no way to write a person.
+    if _INDEFINITE.search(before):
+        # "an Allen key": after an indefinite article a lower-case word that is also a
+        # family name is the noun; "a Kevin smith" is no way to write a person.
         return thing_noun(word, modified=True, named=True)
     if not thing_noun(word, modified=True):
         return False
+    if _DEFINITE.search(before):
+        return True
     if _COUNT.search(before) and not _CLOCK.search(before):
         return not _single(word)
     if _POSSESSIVE.search(before):

@@ -70,7 +70,9 @@ def test_person_evidence_or_a_weak_shape_keeps_the_name(texts: list[str], name: 
         ("a Heimlich", "Heimlich", False),
         # After an article a noun that is also a family name, or an unlisted agent noun.
         ("an Ormerod key for the bolts", "Ormerod", True),
-        ("the Ormerod screwdriver", "Ormerod", True),
+        ("a Ormerod screwdriver", "Ormerod", True),
+        ("the Ormerod stone", "Ormerod", False),  # a definite one may be a person's own
+        ("those Ormerod jackets", "Ormerod", True),
         ("my Ormerod screwdriver", "Ormerod", False),  # not after a possessive
         ("the Ormerod lad", "Ormerod", False),  # a listed person noun
         ("the Ormerod family", "Ormerod", False),  # what is a person's
