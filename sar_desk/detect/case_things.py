@@ -32,6 +32,7 @@ from sar_desk.core.identity import name_key
 from sar_desk.detect import gazetteer
 from sar_desk.detect.creature_positions import called_person, creature_at
 from sar_desk.detect.creature_words import part_word
+from sar_desk.detect.modifier_positions import modifier_at
 from sar_desk.detect.thing_positions import noun_before, person_noun, thing_at
 from sar_desk.detect.town_sites import town_modifier
 
@@ -158,7 +159,9 @@ def case_things(
             if person_at(text, start, end):
                 person.add(key)
             elif text[start].isupper() and (
-                thing_at(text, start, end) or creature_at(text, start, end)
+                thing_at(text, start, end)
+                or modifier_at(text, start, end)
+                or creature_at(text, start, end)
             ):
                 thing.add(key)
     person.update(h for h, fulls in heads.items() if any(f not in thing for f in fulls))

@@ -75,8 +75,11 @@ _PLACING = _set("near nr past via outside inside opposite beside behind beyond r
 _AGENT = re.compile(r"(?:er|ers|or|ors|ist|ists|ian|ians|man|men|woman|women|eer|eers|ess)$")
 
 
-def person_noun(word: str) -> bool:
-    """Whether a word names a person by what they are ("cleaner", "mum", "vet", "trainees")."""
+def person_noun(word: str, agents: bool = True) -> bool:
+    """Whether a word names a person by what they are ("cleaner", "mum", "vet", "trainees").
+
+    `agents`: an agent noun by its ending counts ("plumber"); without it only listed nouns do.
+    """
     low = word.casefold()
     if low.endswith("s") and low[:-1] in _PEOPLE:
         return True  # "trainees"
@@ -89,28 +92,31 @@ def person_noun(word: str) -> bool:
         or low in HONORIFICS
         or low in TITLES
         or low in _PEOPLE
-        or (bool(_AGENT.search(low)) and low not in NOT_ANIMALS)  # "roller", "cutter": machines
+        or (agents and bool(_AGENT.search(low)) and low not in NOT_ANIMALS)  # not "roller"
     )
 
 
-def thing_noun(word: str, modified: bool = False) -> bool:
+def thing_noun(word: str, modified: bool = False, named: bool = False) -> bool:
     """Whether a lower-case word is a common noun for a thing, not a person or a describing word.
 
     `modified`: the name stands before the noun ("the Walton stretch"), where nouns of what
-    is a person's ("family", "case") keep the name a person's.
+    is a person's ("family", "case") keep the name a person's. `named`: a word that is also
+    a listed name ("key", "bell") or an unlisted agent noun ("screwdriver") counts, where the
+    position leaves no room for a person.
     """
     if not word.isalpha() or not word.islower() or len(word) < 3:
         return False
     if word in STOP_WORDS or word in _DESCRIBING or word in _VERBS or word in _PLACING:
         return False
-    if person_noun(word):
+    if person_noun(word, agents=not named):
         return False
     if modified and word in _OF_A_PERSON:
         return False
     if word.endswith(("ly", "ful", "ous", "ish", "ive", "est", "ing", "ed")):
         return False  # describing words and verbs, not the noun
     gaz = gazetteer.current()
-    return gaz.is_english(word) and not (gaz.is_first_name(word) or gaz.is_surname(word))
+    named = named or not (gaz.is_first_name(word) or gaz.is_surname(word))
+    return gaz.is_english(word) and named
 
 
 _DET = r"(?:the|our|my|his|her|their|your|a|an)"
