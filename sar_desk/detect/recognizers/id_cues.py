@@ -68,6 +68,8 @@ _FOREIGN = "|".join(
     + [typo_tolerant(w) for w in ("passeport", "pasaporte", "passaporto", "passaporte")]
     + [typo_tolerant(w) for w in ("paszport", "paspoort", "pasaport", "pașaport")]
 )
+# "doc", or "document" with a slip ("travel doucment").
+_DOC = rf"(?:doc|{typo_tolerant('document')})"
 # "passport", mistyped, and the forms people write on forms and in chat: "pp no.", "pp #",
 # "travel document", "travel doc", and HM Passport Office, which keys its records on it.
 # A word form must end its word ("passports" is fine, "passportal" is not); "pp#", "pp:" and
@@ -75,7 +77,7 @@ _FOREIGN = "|".join(
 PASSPORT_CUE = (
     rf"(?i:\b(?:(?:{typo_tolerant('passport')}|{_slipped('passport')}|pass[ \t]port|"
     rf"{_PASSPORT_SHORT}|{_FOREIGN}|hmpo|"
-    rf"pp[ \t]*(?:no\b|number|num\b)|{typo_tolerant('travel')}[ \t]+doc(?:ument)?s?\b)"
+    rf"pp[ \t]*(?:no\b|number|num\b)|{typo_tolerant('travel')}[ \t]+{_DOC}s?\b)"
     r"(?:'?s)?(?!\w)"
     r"|pp[ \t]*(?:no\.|#|:)))"
 )

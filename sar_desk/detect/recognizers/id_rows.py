@@ -25,7 +25,7 @@ Span = tuple[int, int]
 
 # "pp", then at most a mark, then nine digits (as a passport number is written) and no more.
 _PP = re.compile(
-    r"(?=[Pp][Pp])(?i:(?<![\w/.&])pp[ \t]*[:#.\-]?[ \t]*)"
+    r"(?=[Pp][Pp])(?i:(?<![\w/.&])pp[ \t]*[:#.=\-]?[ \t]*)"  # "pp=" of a key=value log line
     r"(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?!\d|[/.,:\-]\d)"
 )
 # Another identifier's label on the line: a NINO's, an NHS number's, a date of birth's, a
@@ -93,6 +93,10 @@ NHS_CELL = re.compile(r"\d{3}[ \-]?\d{3}[ \-]?\d{4}")
 _STRIP = " \t\"'"
 
 
+# A rule line of a table drawn in text ("+-----+-----+", "|=====|", "----").
+_BORDER = re.compile(r"[ \t]*[+|:]?[ \t]*[-=─━+|: \t]*[-=─━][-=─━+|: \t]*")
+
+
 def _cells(text: str, start: int, end: int, mark: str) -> list[Span]:
     """The spans of a line's cells parted by `mark`, each without its spaces and quotes."""
     out: list[Span] = []
@@ -149,6 +153,8 @@ def column_values(
             if not cols:
                 continue
             for row_start, row_end in lines[n + 1 :]:
+                if _BORDER.fullmatch(text, row_start, row_end):
+                    continue  # "+------+------+": a drawn table's rule between its rows
                 if mark not in text[row_start:row_end]:
                     break
                 row = _cells(text, row_start, row_end, mark)

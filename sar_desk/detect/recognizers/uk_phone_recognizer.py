@@ -18,7 +18,8 @@ _SEP = r"[ \-.\u00a0]?"
 # Any bracket around the area code or the "(0)" (`digit_joins`): "[0141] 496 0423".
 _O = OPEN + "?"
 _C = CLOSE + "?"
-_INTL = rf"(?:\+44|0044)[ \-\u00a0]?(?:{OPEN}0{CLOSE}[ \-\u00a0]?)?"
+# The country code may stand in brackets itself ("(+44) 7911 123456"), as forms print it.
+_INTL = rf"(?:\+44|0044|{OPEN}(?:\+44|0044){CLOSE})[ \-\u00a0]?(?:{OPEN}0{CLOSE}[ \-\u00a0]?)?"
 # Boundaries: not glued to letters, digits or '+' (ticket ids such as INC01134960000).
 _PRE = r"(?<![\w+])"
 _POST = r"(?![\w])"
@@ -56,7 +57,7 @@ _BRACKETED_ZERO = re.compile(OPEN + "0" + CLOSE)
 def national_digits(value: str) -> str:
     """The number as national digits ("+44 (0)7911 123456" → "07911123456")."""
     digits = re.sub(r"\D", "", _BRACKETED_ZERO.sub("", value))
-    if value.lstrip().startswith("+44"):
+    if value.lstrip(" \t([{").startswith("+44"):
         digits = "0" + digits[2:]
     elif digits.startswith("0044"):
         digits = "0" + digits[4:]
