@@ -18,12 +18,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 
 def single_blas_thread() -> None:
     """Keep numpy's BLAS to one thread in this process (the workers are the parallelism)."""
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
-
     threadpool_limits(limits=1, user_api="blas")  # applied now, for the process's life
 
 
