@@ -186,21 +186,24 @@ def more_given_names(taken: set[str], is_foreign: Callable[[str], bool]) -> set[
     return out
 
 
+# The shipped place lists a new name list must not repeat.
+_PLACE_LISTS = ("uk_places.txt", "uk_places_extra.txt", "uk_word_places.txt", "uk_villages.txt")
+
+
+def _all_listed(*names: str) -> set[str]:
+    """Every entry of the shipped lists `names` (`_listed` of each, together)."""
+    taken: set[str] = set()
+    for name in names:
+        taken |= _listed(name)
+    return taken
+
+
 def write_more_given() -> None:
     """``first_names_more.txt`` from the Faker providers of `GIVEN_MORE` and the lists here."""
     sys.path.insert(0, str(OUT.parents[2]))
     from sar_desk.detect.languages import is_foreign_word
 
-    taken: set[str] = set()
-    for name in (
-        "first_names.txt",
-        "english_words.txt",
-        "uk_places.txt",
-        "uk_places_extra.txt",
-        "uk_word_places.txt",
-        "uk_villages.txt",
-    ):
-        taken |= _listed(name)
+    taken = _all_listed("first_names.txt", "english_words.txt", *_PLACE_LISTS)
     names = more_given_names(taken, lambda w: is_foreign_word(w.casefold()))
     write(
         "first_names_more.txt",
@@ -262,19 +265,8 @@ def write_nicknames(unpacked: Path) -> None:
     from sar_desk.detect.languages import is_foreign_word
     from sar_desk.detect.lexical import CHAT_WORDS
 
-    taken: set[str] = set()
-    for name in (
-        "first_names.txt",
-        "first_names_more.txt",
-        "surnames.txt",
-        "word_names.txt",
-        "english_words.txt",
-        "uk_places.txt",
-        "uk_places_extra.txt",
-        "uk_word_places.txt",
-        "uk_villages.txt",
-    ):
-        taken |= _listed(name)
+    lists = ("first_names.txt", "first_names_more.txt", "surnames.txt", "word_names.txt")
+    taken = _all_listed(*lists, "english_words.txt", *_PLACE_LISTS)
     names = nickname_forms(
         unpacked / "nicknames" / "names.csv",
         taken,
