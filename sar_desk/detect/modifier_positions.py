@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.thing_positions import thing_noun
+from sar_desk.detect.thing_positions import singular, thing_noun
 
 _SIZE = r"(?:(?i:old|new|spare|broken|little|big|small|large)[ \t]+)?[\"“‘']?$"
 # Determiners before which no person's given name stands ("a Dave works" is no English).
@@ -62,10 +62,6 @@ monday tuesday wednesday thursday friday saturday sunday now then again
 )
 
 
-def _single(word: str) -> bool:
-    return not word.endswith("s") or word.endswith(("ss", "us", "is"))
-
-
 def modifier_at(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` modifies a common noun for a thing (see above)."""
     noun = _NOUN.match(text[end : end + 40])
@@ -84,8 +80,8 @@ def modifier_at(text: str, start: int, end: int) -> bool:
     if _DEFINITE.search(before):
         return True
     if _COUNT.search(before) and not _CLOCK.search(before):
-        return not _single(word)
+        return not singular(word)
     if _POSSESSIVE.search(before):
         lead = text[start:end].split()[0].casefold()
-        return _single(word) and not gazetteer.current().is_first_name(lead)
+        return singular(word) and not gazetteer.current().is_first_name(lead)
     return False

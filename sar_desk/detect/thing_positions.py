@@ -115,8 +115,9 @@ def thing_noun(word: str, modified: bool = False, named: bool = False) -> bool:
     if word.endswith(("ly", "ful", "ous", "ish", "ive", "est", "ing", "ed")):
         return False  # describing words and verbs, not the noun
     gaz = gazetteer.current()
-    named = named or not (gaz.is_first_name(word) or gaz.is_surname(word))
-    return gaz.is_english(word) and named
+    if not gaz.is_english(word):
+        return False
+    return named or not (gaz.is_first_name(word) or gaz.is_surname(word))
 
 
 _DET = r"(?:the|our|my|his|her|their|your|a|an)"
@@ -163,8 +164,11 @@ def noun_before(text: str, start: int) -> tuple[str | None, str] | None:
     return None if m is None else (m.group(1), m.group(2))
 
 
-def _single(word: str) -> bool:
-    # "Kevin the alpaca" names one thing; "Ikenna the villages" drops a verb ("doing").
+def singular(word: str) -> bool:
+    """Whether a noun is singular by its ending ("alpaca", "glass"; not "villages").
+
+    "Kevin the alpaca" names one thing; "Ikenna the villages" drops a verb ("doing").
+    """
     return not word.endswith("s") or word.endswith(("ss", "us", "is"))
 
 
@@ -183,7 +187,7 @@ def thing_at(text: str, start: int, end: int) -> bool:
         clause = _CLAUSE_BEFORE.search(text[max(0, start - 8) : start]) is not None
         if after is not None and clause:
             describing, noun = after.group(1) or after.group(3), after.group(2) or after.group(4)
-            if thing_noun(noun) and _single(noun) and not person_noun(describing or "x"):
+            if thing_noun(noun) and singular(noun) and not person_noun(describing or "x"):
                 return True
         before = noun_before(text, start)
         if before is not None and thing_noun(before[1]) and not person_noun(before[0] or "x"):
@@ -192,7 +196,7 @@ def thing_at(text: str, start: int, end: int) -> bool:
         if (
             pair is not None
             and thing_noun(pair.group(2))
-            and not _single(pair.group(2))
+            and not singular(pair.group(2))
             and not person_noun(pair.group(1) or "x")
         ):
             return True  # "the dogs Moss and Fly": a plural kind before a pair
@@ -221,7 +225,7 @@ def _bracketed(after: str, paired: bool) -> bool:
     if noun[:1].isupper():
         noun = noun.lower()  # "(the Shires)": a kind written with a capital
     # One name, one thing; "X and Y (the twins)" is two, and "twins" a person noun.
-    return thing_noun(noun) and (paired or bool(m.group(1)) or _single(noun))
+    return thing_noun(noun) and (paired or bool(m.group(1)) or singular(noun))
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
