@@ -49,6 +49,8 @@ MONTH_NAMES: frozenset[str] = frozenset(
 DAY_NAMES: frozenset[str] = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+#: Month and weekday names in full, lower case ("march", "sunday").
+DAY_AND_MONTH_NAMES: frozenset[str] = MONTH_NAMES | DAY_NAMES
 #: The months' usual short forms ("Jan", "Sept"), lower case.
 MONTH_SHORT_FORMS: frozenset[str] = frozenset(
     ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]

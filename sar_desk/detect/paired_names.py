@@ -38,6 +38,11 @@ _PAIR = re.compile(
 )
 
 
+# Every word of every text is asked (`_WORD`), so the answer is remembered per word.
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+@gazetteer.per_lists
 def _family(word: str) -> bool:
     """A listed family name in no dictionary, no given name, no place."""
     gaz = gazetteer.current()
@@ -91,7 +96,7 @@ def paired_names(texts: Iterable[str], things: Container[str] = frozenset()) -> 
             pairs.add(key)
             shown[key] = f"{given[:1].upper()}{given[1:].lower()} {family[:1].upper()}{family[1:]}"
         # A family name written alone counts against every pair: "Okafor said" as well.
-        families.update(name_key(w) for w in re.findall(r"[^\W\d_][\w'’]*", text) if _family(w))
+        families.update(name_key(w) for w in _WORD.findall(text) if _family(w))
         family_seen.update(families)
         pair_seen.update(pairs)
     return sorted(
@@ -103,6 +108,7 @@ def paired_names(texts: Iterable[str], things: Container[str] = frozenset()) -> 
     )
 
 
+@gazetteer.per_lists
 def _place(value: str) -> bool:
     gaz = gazetteer.current()
     return gaz.is_place(value) or gaz.is_village(value) or gaz.is_word_place(value)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.core.calendar import DAY_AND_MONTH_NAMES
 from sar_desk.detect.cues import RELATIONS
 from sar_desk.detect.gazetteer import Gazetteers, current
 from sar_desk.detect.recognizers.base import RuleRecognizer
@@ -65,15 +65,11 @@ Span = tuple[int, int, str, float, str]
 _GREETED_NOTE = "A name a greeting emoji addresses at the start of a line."
 
 
-def _calendar(low: str) -> bool:
-    return low in DAY_NAMES or low in MONTH_NAMES
-
-
 def epithet_ok(text: str, m: re.Match[str], gaz: Gazetteers) -> bool:
     """Whether "Name the Epithet" is a person's nickname (see the module docstring)."""
     name, epithet = m.group("name"), m.group("epithet")
     low, ep = name.casefold(), epithet.casefold()
-    if _calendar(low) or _calendar(ep) or gaz.is_place(low) or gaz.is_place(ep):
+    if {low, ep} & DAY_AND_MONTH_NAMES or gaz.is_place(low) or gaz.is_place(ep):
         return False  # "Monday the Council", "Dave the Cardiff one"
     if gaz.is_word_place(ep) or is_not_a_name(name):
         return False
@@ -102,8 +98,10 @@ def stage_name_ok(m: re.Match[str], gaz: Gazetteers) -> bool:
     """Whether "the Great X" is a performer's stage name (see `STAGE_NAME`)."""
     name, phrase = m.group("name"), m.group("v")
     low = name.casefold()
-    if gaz.is_english(low) or gaz.is_common_word(low) or gaz.is_place(low) or _calendar(low):
-        return False  # "the Great Escape", "Great Yarmouth", "the great unwashed"
+    if low in DAY_AND_MONTH_NAMES or gaz.is_english(low) or gaz.is_common_word(low):
+        return False  # "the Great Escape", "the great unwashed"
+    if gaz.is_place(low):
+        return False  # "Great Yarmouth"
     if phrase.islower():
         return m.group("real") is not None  # "the great orsino (real name ...)"
     if not (name[:1].isupper() and name[1:].islower()) or not phrase.split()[-2][:1].isupper():

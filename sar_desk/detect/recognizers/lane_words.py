@@ -31,7 +31,11 @@ RARE_SUFFIX = r"Alley|Pitch|Ginnel|Snicket|Twitten|Jitty|Loke|Chare|Wend|Ope|Tum
 
 
 def is_cue(word: str, cues: frozenset[str]) -> bool:
-    """Whether `word` is one of `cues`, or one with two letters swapped or one dropped."""
+    """Whether `word` is one of `cues`, or a slip of one (see below).
+
+    A slip, in a word of five letters or more: the first letter kept and the others reordered
+    ("arrvied"), or one letter after the first dropped ("adress").
+    """
     word = word.casefold()
     if word in cues:
         return True

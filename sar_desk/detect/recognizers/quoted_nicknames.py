@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.core.calendar import DAY_AND_MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers
 from sar_desk.detect.words import TITLES, is_not_a_name
 from sar_desk.detect.world_greetings import is_world_greeting
@@ -56,14 +56,10 @@ _EMOJI_GATE = re.compile(_EMOJI)
 _NAME_WORD = re.compile(_CAP)
 
 
-def _calendar(low: str) -> bool:
-    return low in DAY_NAMES or low in MONTH_NAMES
-
-
 def _not_person_word(word: str, gaz: Gazetteers) -> bool:
     """Whether a capitalised word is a place, a day, a product, a greeting or filler."""
     low = word.casefold()
-    if _calendar(low) or gaz.is_place(low) or gaz.is_word_place(low):
+    if low in DAY_AND_MONTH_NAMES or gaz.is_place(low) or gaz.is_word_place(low):
         return True
     return is_world_greeting(word) or is_not_a_name(word)
 
@@ -77,7 +73,7 @@ def family_ok(word: str, gaz: Gazetteers, named: bool = False, titled: bool = Fa
     """
     parts = word.split("-")
     lows = [p.casefold() for p in parts]
-    if any(_calendar(low) or is_not_a_name(p) for p, low in zip(parts, lows, strict=True)):
+    if set(lows) & DAY_AND_MONTH_NAMES or any(is_not_a_name(p) for p in parts):
         return False
     if titled and not any(gaz.is_english(low) for low in lows):
         return True

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.core.calendar import DAY_AND_MONTH_NAMES
 from sar_desk.detect.gazetteer import Gazetteers
 from sar_desk.detect.words import ORG_WORDS, PRODUCTS, TITLES
 
@@ -30,7 +30,6 @@ _ARROW = r"[ \t]*(?:→|->|=>|➡️?|⟶)[ \t]*"
 _STOP = r"[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*){0,2}"
 _ROUTE = re.compile(rf"(?<![\w'’-]){_STOP}(?:{_ARROW}{_STOP})+(?![\w'’-])")
 _ARROW_SPLIT = re.compile(_ARROW)
-_CALENDAR = frozenset(w.casefold() for w in (*DAY_NAMES, *MONTH_NAMES))
 
 
 def _listed(stop: str, gaz: Gazetteers) -> bool:
@@ -41,7 +40,7 @@ def _stop_ok(stop: str, gaz: Gazetteers, lower: bool) -> bool:
     if not lower and not all(w[0].isupper() for w in stop.split()):
         return False  # "draft → review → Leeds": a lower-case word in a capitalised route
     for word in stop.casefold().split():
-        if word in _CALENDAR or word in TITLES or gaz.is_first_name(word):
+        if word in DAY_AND_MONTH_NAMES or word in TITLES or gaz.is_first_name(word):
             return False
         if lower and gaz.is_common_word(word):
             return False

@@ -248,7 +248,10 @@ class SeparatedNumberRecognizer(RuleRecognizer):
     CONTEXT = ("phone", "mobile", "number", "nhs", "postcode", "call", "ring")
 
     def noted_spans(self, text: str) -> list[tuple[int, int, str, float, str]]:
-        """The rules' matches, then slipped phone numbers and an NHS column (`phone_slips`)."""
+        """The rules' matches, then slipped phones and NHS numbers in a column.
+
+        Slipped phone numbers come from `phone_slips`, the NHS column from `id_rows`.
+        """
         found = super().noted_spans(text)
         extra = [(s, e, "PHONE_NUMBER") for s, e in unzeroed_mobiles(text)]
         extra += [(s, e, "PHONE_NUMBER") for s, e in o_for_zero_numbers(text)]

@@ -64,6 +64,10 @@ _COUNT_WORDS = """bed bedroom bedroomed storey story floor seat seater door car 
 _COUNTS = frozenset(_COUNT_WORDS.split())
 
 
+# "at" as its own word right before the number: "meet at 5 the shop" (not "flat 5 the ...").
+_AT_BEFORE = re.compile(r"(?i)(?<![\w'’])at[ \t]*$")
+
+
 def site_streets(text: str) -> list[Span]:
     """Numbered sites in an address position (see above), as STREET_ADDRESS spans."""
     out: list[Span] = []
@@ -73,7 +77,8 @@ def site_streets(text: str) -> list[Span]:
             continue
         number, *words = (w.casefold() for w in m.group("v").split())
         if words[0] == "the":
-            if number.isdigit() and int(number) <= 24 and text[:start].rstrip().endswith("at"):
+            hour = _AT_BEFORE.search(text[max(0, start - 16) : start]) is not None
+            if number.isdigit() and int(number) <= 24 and hour:
                 continue  # "meet at 5 the shop": an hour, then the place
             words = words[1:]
         names = m.group("name").casefold().split()

@@ -17,7 +17,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from sar_desk.core.calendar import DAY_NAMES, MONTH_NAMES
+from sar_desk.core.calendar import DAY_AND_MONTH_NAMES
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.lexical import CHAT_WORDS, lower_word_not_name
 from sar_desk.detect.words import TITLES
@@ -33,7 +33,6 @@ _CAP_TOWN = re.compile(
     rf",[ \t]*(?P<t>{_CAP_WORD}(?:[ \t](?:{_JOIN}[ \t])?{_CAP_WORD}){{0,2}}){_CLOSE}"
 )
 _LOW_TOWN = re.compile(rf",[ \t]*(?P<t>{_LOW_WORD}(?:[ \t]{_LOW_WORD})?){_CLOSE}")
-_CALENDAR = frozenset(w.casefold() for w in (*DAY_NAMES, *MONTH_NAMES))
 
 
 def _town_words(value: str, lower: bool) -> bool:
@@ -43,7 +42,7 @@ def _town_words(value: str, lower: bool) -> bool:
     if not heads or gaz.is_place(value.casefold()):
         return False
     for w in heads:
-        if w in _CALENDAR or w in TITLES or w in STOP_WORDS or gaz.is_first_name(w):
+        if w in DAY_AND_MONTH_NAMES or w in TITLES or w in STOP_WORDS or gaz.is_first_name(w):
             return False
         if w in CHAT_WORDS or len(w) < 3:
             return False  # "9 st anne's close, ok", "12 Mill Rd, Ta."
