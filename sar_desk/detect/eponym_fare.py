@@ -48,7 +48,7 @@ _FOOD = (
     r"eggs|egg|beef|chicken|lobster|peach|peaches|pêche|peche|pears|pear|sole|steak|veal|"
     r"salmon|cod|haddock|fish|crêpes|crepes|crêpe|crepe|pancakes|tournedos|fillet|filet|"
     r"bananas|oysters|pork|lamb|venison|duck|prawns|prawn|scallops|turkey|mushroom|veggie|"
-    r"vegan|spinach|potatoes|pommes|pasta|spaghetti|veal|halibut|plaice"
+    r"vegan|spinach|potatoes|pommes|pasta|spaghetti|halibut|plaice"
 )
 _FOOD_NAME = re.compile(rf"(?i:(?P<food>{_FOOD}))[ \t]+(?P<name>{NAME})(?![\w'’-])")
 # Dishes before a dish word: a given name only with its own ("Victoria sponge").

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from sar_desk.detect import gazetteer
 
@@ -130,8 +131,12 @@ _ROPE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def lowered(text: str) -> bool:
-    """Whether the message is written wholly in lower case (its names are too)."""
+    """Whether the message is written wholly in lower case (its names are too).
+
+    Remembered: every thing check asks it of the same message, once per guessed name.
+    """
     return not any(ch.isupper() for ch in text)
 
 

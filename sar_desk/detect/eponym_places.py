@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
+from sar_desk.detect.eponym_kinds import lowered
 
 # What a cup, a shield or a plate is called. A strong kind names a trophy wherever it
 # follows a name; a weak one ("Cup", "Plate", "Bowl", "Shield": tableware and a family name)
@@ -107,11 +108,6 @@ _CAVING = re.compile(
 )
 
 
-def _lowered(text: str) -> bool:
-    """Whether the message is written wholly in lower case (its kind words are too)."""
-    return not any(ch.isupper() for ch in text)
-
-
 def _first(value: str) -> str:
     words = value.split()
     return words[0].rstrip(".").casefold() if words else ""
@@ -142,7 +138,7 @@ def _unknown_words(rest: str) -> bool:
 def award_name(text: str, start: int, end: int) -> bool:
     """Whether a span names a cup, shield or plate, by the kind word after or in it."""
     value = text[start:end]
-    lower = _lowered(text)
+    lower = lowered(text)
     determined = _DETERMINED.search(text[max(0, start - 12) : start]) is not None
     after = (_AWARD_AFTER_LOWER if lower else _AWARD_AFTER).match(text[end:])
     if after is None and determined:
@@ -180,7 +176,7 @@ def named_trophy(text: str, start: int, end: int) -> bool:
 
 def cave_name(text: str, start: int, end: int) -> bool:
     """Whether a span is (part of) a cave or mine passage named after someone or something."""
-    lower = _lowered(text)
+    lower = lowered(text)
     value = text[start:end]
     found = (_CAVE_AFTER_LOWER if lower else _CAVE_AFTER).match(text[end:])
     head = value
