@@ -7,8 +7,9 @@ from a corpus's names:
 
 - "<Name>'s disease/syndrome/palsy..." or "<Name> syndrome" for a listed medical eponym, or
   for a family name no list has as a given name ("Kessler's syndrome"); the bare possessive
-  of a listed eponym ("has Crohn's", "signed off with Ménière's") only after a verb of having
-  and in a message about health, and with nothing after it that the person could own;
+  of a listed eponym ("has Crohn's", "signed off with Ménière's") only with nothing after it
+  that the person could own, and after "ill with"/"off with", or after a verb of having or
+  in a message about health (both, where the eponym is also a given name: "has Wilson's");
 - "<Name>'s Law", "<Name>'s Scheme", "<Name>'s Rule"...: people do not own laws ("Clare's law
   degree" is hers); "the <Name> effect/principle/manoeuvre";
 - "<Name> hitch/bend/knot/splice/loop": after an article ("a Blake's hitch"), or for a name

@@ -5,7 +5,7 @@ Yurchenko", a sign-writer prefers "Baskerville" to "Gill Sans": each is named af
 and is nobody's personal data. Read from the words around the name, never a corpus's names:
 
 - a name between an article (or a possessive) and a move's kind word ("a Smith grind", "the
-  Cruyff turn", "her Biellmann spin"), in any message;
+  Cruyff turn", "her Biellmann spin"), in a message that talks of tricks or names a move;
 - a listed move named after someone ("McTwist", "Caballerial", "Salchow", "Yurchenko",
   "Panenka", also as plurals), in a message about tricks, skating, gymnastics or a game; a
   move that is also a given name ("Ollie", "Madonna", "Axel") only as an object of a trick

@@ -198,7 +198,7 @@ def lone_particle(value: str) -> bool:
 
 
 # Wares a maker's name stands before ("Clarice Cliff vase", "Brompton and Raleigh parts"): a
-# person would own them with a possessive. `not_people` has the shop goods.
+# person would own them with a possessive. `club_things` has the shop goods.
 _WARES = (
     r"jugs?|vases?|mugs?|teapots?|plates?|bowls?|figurines?|tableware|pottery|stoneware|"
     r"china|crockery|deadlocks?|nightlatch(?:es)?|padlocks?|cylinders?|poles?|ladders?|"
