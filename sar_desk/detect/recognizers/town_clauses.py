@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from sar_desk.detect.gazetteer import Gazetteers
 
@@ -46,6 +47,19 @@ _LIVES = r"(?<![\w'’-])(?:lives|living|based)[ \t]+"
 _CLOSES = r"(?=[ \t]*(?:[,.;:!?)\n]|$|[ \t][-–—][ \t]))"
 
 
+@cache
+def _slot_patterns(town: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The four slots around a capitalised `town` pattern, compiled once per pattern."""
+    low = r"(?P<t>[a-z]{4,})"
+    at = r"(?<![\w'’-])at[ \t]+"
+    return (
+        (re.compile(rf"{at}{town}(?=[ \t]+{_VERB}\b)"), True),
+        (re.compile(rf"{at}{low}(?=[ \t]+{_VERB}\b)"), True),
+        (re.compile(rf"{_LIVES}{town}{_CLOSES}"), False),
+        (re.compile(rf"{_LIVES}{low}{_CLOSES}"), False),
+    )
+
+
 def slot_town_spans(
     text: str, gaz: Gazetteers, town: str, check: TownCheck, lower: Callable[[str], bool]
 ) -> list[Span]:
@@ -55,16 +69,8 @@ def slot_town_spans(
     words; `lower` tests one lower-case word.
     """
     out: list[Span] = []
-    low = r"(?P<t>[a-z]{4,})"
-    at = r"(?<![\w'’-])at[ \t]+"
-    patterns = (
-        (rf"{at}{town}(?=[ \t]+{_VERB}\b)", True),
-        (rf"{at}{low}(?=[ \t]+{_VERB}\b)", True),
-        (rf"{_LIVES}{town}{_CLOSES}", False),
-        (rf"{_LIVES}{low}{_CLOSES}", False),
-    )
-    for pattern, aimed in patterns:
-        for m in re.finditer(pattern, text):
+    for pattern, aimed in _slot_patterns(town):
+        for m in pattern.finditer(text):
             before = text[max(0, m.start() - 40) : m.start()]
             if aimed and (_AIMED_BEFORE.search(before) or not _NOUN_BEFORE.search(before)):
                 continue
