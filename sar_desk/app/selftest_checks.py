@@ -105,11 +105,14 @@ class Checks:
 
         if len(ordinary_words()) < 1000:  # the safety net needs its common-word list
             raise CheckFailed(f"The common-word list is missing from {folder / 'words'}.")
+        from sar_desk.app.about import load_notices
+
+        notices = load_notices()  # the attributions the shipped data's licences ask for
         self.facts["Code table"] = table.version
         self.facts["Recogniser set"] = recognisers.version
         return (
             f"{folder}: fonts, reason-code table {table.version}, recogniser set "
-            f"{recognisers.version}, time zones"
+            f"{recognisers.version}, time zones, {len(notices)} licence notices"
         )
 
     def check_qt(self) -> str:

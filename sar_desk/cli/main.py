@@ -25,6 +25,7 @@ from sar_desk.core.errors import Cancelled, SarDeskError
 # only when that command runs. ``tests/unit/cli/test_lazy_commands.py`` checks this list
 # against every module's COMMANDS.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "about": ("about",),
     "parse": ("parse", "formats"),
     "case": ("case",),
     "importing": ("import",),
