@@ -34,6 +34,7 @@ from sar_desk.app.gui_support import new_demo_folder
 from sar_desk.app.opening import case_location
 from sar_desk.core.errors import SarDeskError
 from sar_desk.gui.context import USERS, CaseContext
+from sar_desk.gui.dialogs.about_dialog import AboutDialog
 from sar_desk.gui.dialogs.case_passphrase import remember_here, unlock_case
 from sar_desk.gui.dialogs.new_case import NewCaseDialog
 from sar_desk.gui.dialogs.organisation import OrganisationDialog
@@ -152,6 +153,10 @@ class MainWindow(QMainWindow):
         ):
             menu.addAction(action)
         self.go_menu = self.menuBar().addMenu("&Go")
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = self._action("&About SAR Desk", "", self.show_about)
+        help_menu.addAction(self.about_action)
+        help_menu.addAction(self._action("About &Qt", "", lambda: QMessageBox.aboutQt(self)))
 
     def _fit_sidebar(self) -> None:
         # Section names read in full at any text size (the style sheet's padding is 18px).
@@ -278,6 +283,12 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(
             lambda _profile: self.statusBar().showMessage("Organisation profile saved.", 8000)
         )
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        """Open Help > About (non-blocking) and return the dialog."""
+        dialog = AboutDialog(self)
         dialog.open()
         return dialog
 
