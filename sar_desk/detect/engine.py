@@ -161,6 +161,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """
     import spacy
 
+    from sar_desk.detect.stepped_ner import use_stepped_ner  # imports spaCy's parser
+
     chat = uses_chat_ner(model)
     shipped = model in MD_ALIASES or model in SM_ALIASES
     model = resolve_model(model)
@@ -188,6 +190,7 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("sar_desk_lower_lemma", last=True)
     single_blas_thread()
     use_numpy_matmul(nlp)  # the same products, faster than blis here (detect/matmul_ops.py)
+    use_stepped_ner(nlp)  # the same entities without spaCy's 3.11 lock churn (stepped_ner.py)
     return nlp
 
 
