@@ -71,7 +71,9 @@ def _unaccented(gaz: gazetteer.Gazetteers) -> frozenset[str]:
     a name, and was spread to every "café" of the case. Built once per lists in use.
     """
     if not _UNACCENTED or _UNACCENTED[0][0] is not gaz:
-        words = frozenset(_fold(w) for w in gaz.common_words if _fold(w) != w)
+        # Only a word with a letter beyond ASCII can fold to another (≈40,000 words, ≈100
+        # accented): the rest need no Unicode decomposition.
+        words = frozenset(f for w in gaz.common_words if not w.isascii() and (f := _fold(w)) != w)
         _UNACCENTED[:] = [(gaz, words)]
     return _UNACCENTED[0][1]
 
