@@ -70,15 +70,20 @@ _FOREIGN = "|".join(
 )
 # "doc", or "document" with a slip ("travel doucment").
 _DOC = rf"(?:doc|{typo_tolerant('document')})"
+# A cue word's edges: no letter or digit beside it, but an underscore may be, since exports,
+# logs and form fields join words with one ("passport_no: 481854779", "ni_number: ...",
+# "holder_passport"); an underscore is a word character to `\b`, so that missed them.
+_START = r"(?<![^\W_])"
+_END = r"(?![^\W_])"
 # "passport", mistyped, and the forms people write on forms and in chat: "pp no.", "pp #",
 # "travel document", "travel doc", and HM Passport Office, which keys its records on it.
 # A word form must end its word ("passports" is fine, "passportal" is not); "pp#", "pp:" and
 # "pp no." end in a mark, so the number may follow with no space ("PP#123456789").
 PASSPORT_CUE = (
-    rf"(?i:\b(?:(?:{typo_tolerant('passport')}|{_slipped('passport')}|pass[ \t]port|"
+    rf"(?i:{_START}(?:(?:{typo_tolerant('passport')}|{_slipped('passport')}|pass[ \t]port|"
     rf"{_PASSPORT_SHORT}|{_FOREIGN}|hmpo|"
     rf"pp[ \t]*(?:no\b|number|num\b)|{typo_tolerant('travel')}[ \t]+{_DOC}s?\b)"
-    r"(?:'?s)?(?!\w)"
+    rf"(?:'?s)?{_END}"
     r"|pp[ \t]*(?:no\.|#|:)))"
 )
 # "ppt" is also a slide deck, and "pass no." the number of a bus, parking or guest pass, so as
@@ -104,8 +109,9 @@ _INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"
 # a person's record on it: HMRC (contributions) and DWP (benefits). "N.I." ends in a dot, so it
 # needs its own right boundary.
 NINO_CUE = (
-    rf"(?i:\b(?:{_NATIONAL}\s+{_INSURANCE}|NI\b|N\.I\.(?!\w)|N\.[ \t]?Ins\b\.?|"
-    rf"{typo_tolerant('nino')}\b|NIN\b|HMRC\b|DWP\b|insurance\s+(?:no\b\.?|number|num\b)))"
+    rf"(?i:{_START}(?:{_NATIONAL}\s+{_INSURANCE}|NI{_END}|N\.I\.(?!\w)|N\.[ \t]?Ins\b\.?|"
+    rf"{typo_tolerant('nino')}{_END}|NIN{_END}|HMRC{_END}|DWP{_END}|"
+    rf"insurance\s+(?:no\b\.?|number|num\b)))"
 )
 
 # A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
