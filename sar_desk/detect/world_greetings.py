@@ -20,6 +20,19 @@ northern English "howdo" and Scots "awright", and the sign-offs of church and sc
 sources, Polish "miłego dnia" (have a nice day), "ile kosztuje" (how much is it), "proszę pani"
 and the address "Pani", and Urdu "aap ka/ki/ko" (your, to you) and the days of the week with
 "ko" ("jumeraat ko", on Thursday), which a booking reminder in Urdu opens with.
+Session 16 (7 Dec 2026), after corpus v29's held-out run had proposed greetings of languages
+the list lacked: from the same phrasebook sources, the first greeting, thanks and farewell of
+the languages no block had yet, as broadly as could be written rather than only v29's: mainland
+South-East Asia (Lao, Thai, Khmer, Burmese, Hmong), Cebuano, Ilocano, Tibetan, Dzongkha,
+Telugu, Kannada and Sinhala thanks; the Pacific (Fijian, Samoan, Tongan, Tahitian, Cook Islands
+Maori, Niuean, Rapa Nui, Chamorro, Marshallese, Tok Pisin); the Caucasus and Central Asia
+(Georgian, Armenian, Azerbaijani, Mongolian, Kazakh, Uzbek); the Baltic and Nordic languages
+not yet in (Estonian, Finnish, Latvian, Icelandic, Faroese, Frisian); Basque, Catalan,
+Galician, Breton, Maltese, Luxembourgish, Slovene, Croatian, Macedonian, Belarusian, Yiddish,
+Haitian Creole and Esperanto; Malagasy, Wolof, Fula, Lingala, Tamazight, Sesotho and Tswana;
+Quechua, Guarani, Navajo, Greenlandic and Northern Sami. Left out as single words because
+people are called them: Salama, Agur, Allegra, Rahmat, Rahmet, Salom, Matondo, Nanni, Mauri,
+Alii; and Gabon (a country), Malo, Bures (a Suffolk village), Azul and Mesi.
 
 A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
 common English word or a listed given name or family name is left to the other rules, so
@@ -118,6 +131,28 @@ miłego dnia|milego dnia|miłego weekendu|milego weekendu|miłego wieczoru|mileg
 milego|ile kosztuje|ile to kosztuje|proszę pani|prosze pani|proszę pana|prosze pana|pani
 przepraszam|aap ka|aap ki|aap ko|peer ko|mangal ko|budh ko|jumeraat ko|jummerat ko|juma ko
 jummah ko|hafte ko|itwaar ko|itwar ko
+sabaidee|sabai dee|khop jai|khop chai|sawasdee|sawatdee|sawasdee krap|sawasdee ka|khob khun
+khop khun krap|khop khun ka|sousdey|chum reap suor|arkun|mingalaba|mingalarbar|kyay zu tin ba de
+kyei zu tin ba de|nyob zoo|ua tsaug|apa khabar|jumpa lagi|maayong buntag|agyamanak
+tashi delek|kuzu zangpo|dhanyavadalu|dhanyavadagalu|bohoma sthuthi
+bula vinaka|ni sa bula|vinaka|vinaka vakalevu|moce|talofa|talofa lava|faafetai|fa'afetai|tofa
+malo e lelei|malo aupito|ia ora na|maururu|kia orana|fakaalofa lahi atu|iorana|hafa adai
+håfa adai|iakwe|yokwe|apinun|tenkyu
+gamarjoba|madloba|nakhvamdis|barev|barev dzez|shnorhakalutyun|tstesutyun|sag ol|sağ ol
+chox sag ol|çox sağ ol|sain baina uu|sain bainuu|bayarlalaa|bayartai|salemetsiz be|rakhmet
+sau bolynyz|assalomu alaykum|xayr
+tere|tere hommikust|tere päevast|tere paevast|tere õhtust|tere ohtust|head ööd|head ood
+nägemist|nagemist|moikka|terve|hyvää päivää|hyvaa paivaa|näkemiin|nakemiin|sveiks|labrīt
+labrit|labvakar|ar labu nakti|góðan daginn|godan daginn|takk fyrir|bless bless|góðan morgun
+takk fyri|tankewol
+kaixo|egun on|arratsalde on|eskerrik asko|bon dia|bona tarda|bona nit|gràcies|gracies|adéu
+adeu|fins aviat|bos días|bos dias|grazas|ata logo|demat|trugarez|kenavo|bonġu|bongu|grazzi
+saħħa|sahha|moien|merci villmools|äddi|dober dan|hvala lepa|nasvidenje|laku noć|laku noc
+doviđenja|blagodaram|prijatno|dziakuj|a gutn tog|a dank|sholem aleykhem|bonjou|bonswa|mèsi
+orevwa|saluton|dankon|ĝis revido|gis revido
+misaotra|veloma|manao ahoana|nanga def|jërëjëf|jerejef|mangi fi|jam tan|a jaraama|mbote
+malamu|tanemmirt|ke a leboha|re a leboga
+allillanchu|rimaykullayki|sulpayki|aguyje|yá'át'ééh|yaateeh|ahéhee'|aheehee|qujanaq|giitu
 """
 
 
@@ -185,3 +220,12 @@ def greeting_phrases(text: str) -> list[tuple[int, int]]:
     if _GATE.search(text) is None:
         return []
     return [m.span() for m in GREETING_IN_TEXT.finditer(text)]
+
+
+# Every phrase, one word or more, longest first: a greeting that opens a message or a sentence
+# ("Talofa Evert!", "Sain baina uu Bounmy, ..."), where the name after it is the person greeted.
+GREETING_OPENER = (
+    "(?:"
+    + "|".join(_phrase_pattern(p) for p in sorted((p for p in _RAW if p), key=len, reverse=True))
+    + ")"
+)

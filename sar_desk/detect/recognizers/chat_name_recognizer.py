@@ -30,6 +30,7 @@ from sar_desk.detect.recognizers.titled_names import (
     titled_name_ok,
 )
 from sar_desk.detect.words import is_not_a_name, looks_like_name
+from sar_desk.detect.world_greetings import GREETING_OPENER
 
 # Spaces, not \s: a name never runs across a line break ("morning siobhan\nStuart ...").
 _NAME = r"(?P<v>[A-Za-z][a-z'’\-]{1,20}(?:[ \t]+[A-Z][a-z'’\-]{1,25})?)"
@@ -61,6 +62,17 @@ class ChatNameRecognizer(RuleRecognizer):
         Rule(
             "greeting",
             re.compile(rf"(?:^|(?<=[.!?,;]\s))\s*(?i:{_GREETING})[ \t]+{_NAME}\b", re.MULTILINE),
+            0.45,
+            validate=_name_ok,
+        ),
+        # A greeting of another language opening the message, then the name and a mark:
+        # "Talofa Evert!", "Sain baina uu Bounmy, the group is here" (`world_greetings`).
+        Rule(
+            "world-greeting",
+            re.compile(
+                rf"(?:^|(?<=[.!?;]\s))[ \t]*(?i:{GREETING_OPENER})[ \t]+{_NAME}(?=[ \t]*[!,])",
+                re.MULTILINE,
+            ),
             0.45,
             validate=_name_ok,
         ),
