@@ -1,4 +1,4 @@
-"""Identifier shapes found after corpus v29's run (development-set fixes, session 16)."""
+"""Identifier and address shapes found after corpus v29's run (development-set fixes)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,16 @@ def test_a_passport_number_with_a_short_run_of_digits_in_it() -> None:
     # Counting all along (but for one step) is still refused: a placeholder, not a number.
     assert not spelt_passport("1.2.3.4.5.6.7.8.0")
     assert not spelt_passport("9-8-7-6-5-4-3-2-1")
+
+
+def test_a_form_address_field_takes_short_street_words() -> None:
+    from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+
+    recognizer = StreetAddressRecognizer()
+    assert _found(recognizer, "CUSTOMER: M R\nADDRESS: 70b Ox Hey, Hartfield") == [
+        "70b Ox Hey, Hartfield"  # the town after it is the address's too
+    ]
+    assert _found(recognizer, "address = 4 Elm Row") == ["4 Elm Row"]
+    # Other kinds of address, a count and a day are no street.
+    assert _found(recognizer, "email address: 12 Of Them bounced") == []
+    assert _found(recognizer, "Address: 3 Monday") == []
