@@ -222,10 +222,14 @@ def greeting_phrases(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in GREETING_IN_TEXT.finditer(text)]
 
 
-# Every phrase, one word or more, longest first: a greeting that opens a message or a sentence
-# ("Talofa Evert!", "Sain baina uu Bounmy, ..."), where the name after it is the person greeted.
+# The one-word greetings, longest first, for a greeting that opens a message or a sentence
+# ("Talofa Evert!"), where the name after it is the person greeted. The phrases of two or more
+# words are masked before any recogniser reads the text (`greeting_phrases`), so no pattern
+# after them could see them.
 GREETING_OPENER = (
     "(?:"
-    + "|".join(_phrase_pattern(p) for p in sorted((p for p in _RAW if p), key=len, reverse=True))
+    + "|".join(
+        re.escape(p) for p in sorted((p for p in _RAW if p and " " not in p), key=len, reverse=True)
+    )
     + ")"
 )

@@ -65,8 +65,8 @@ class ChatNameRecognizer(RuleRecognizer):
             0.45,
             validate=_name_ok,
         ),
-        # A greeting of another language opening the message, then the name and a mark:
-        # "Talofa Evert!", "Sain baina uu Bounmy, the group is here" (`world_greetings`).
+        # A one-word greeting of another language opening the message, then the name and a
+        # mark: "Talofa Evert!", "Barev Eka, ..." (`world_greetings`).
         Rule(
             "world-greeting",
             re.compile(

@@ -98,10 +98,14 @@ def spoken_uk_number(value: str) -> bool:
     return is_uk_number(digits)
 
 
-def counting(digits: str) -> bool:
-    """Whether digits count up or down by one nearly all along ("0800123456" after "0800")."""
+def counting(digits: str, breaks: int = 4) -> bool:
+    """Whether digits count up or down by one all along but for `breaks` steps.
+
+    Four for a phone number, whose prefix breaks the count ("0800123456" after "0800"); a
+    passport number allows one (`passport_forms`), since it may hold a short run ("533210498").
+    """
     steps = [int(b) - int(a) for a, b in itertools.pairwise(digits)]
-    return max(steps.count(1), steps.count(-1)) >= len(steps) - 4
+    return max(steps.count(1), steps.count(-1)) >= len(steps) - breaks
 
 
 def mixed_uk_number(value: str) -> bool:
