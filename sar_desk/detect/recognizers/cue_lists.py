@@ -88,7 +88,11 @@ def spans_in_lists(
 
 # A passport number's value in a list: nine digits, not glued to a price, a path or a longer
 # number.
-NINE = re.compile(r"(?<![\w£$.,:/-])\d{3}[ \t]?\d{3}[ \t]?\d{3}(?![/.,:]?\d)")
+# Nine digits in groups of two or more joined by single spaces: "123 456 789", "123456789",
+# and the old paper forms' "5021 77408" (digits one by one are `passport_forms`' to judge,
+# which refuses a count). The lookahead holds the run to exactly nine digits.
+NINE_RUN = r"(?=(?:\d[ \t]?){8}\d(?![ \t]?\d))\d{2,9}(?:[ \t]\d{2,9}){0,3}"
+NINE = re.compile(r"(?<![\w£$.,:/-])(?<!\d[ \t])" + NINE_RUN + r"(?![/.,:]?\d)(?![ \t]\d)")
 # The cue and the rest of its line without a digit.
 _CUE_LINE = re.compile(PASSPORT_CUE + r"(?P<rest>[^\d\n]{0,160})")
 # The next line's item: a bullet, a short name and its colon or dash, then the value.

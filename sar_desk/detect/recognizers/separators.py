@@ -155,6 +155,23 @@ def _spoken_nhs(value: str) -> bool:
 # Presidio's NhsRecognizer reads one space or hyphen too.
 _NHS_JOINED = re.compile(_PRE + rf"\d{{3}}(?P<s>{GAP})\d{{3}}(?P=s)\d{{4}}" + _POST)
 
+# Ten digits after an NHS cue in a grouping the card never uses ("nhs # 401 0237 597",
+# "NHS: 40 1023 7597", "nhs # for Zelimkhan Dhondup is ..."); the cue and the check digit
+# together make it the number, as a count or a phone number without its 0 would fail one or
+# the other.
+_NHS_GROUPS_AFTER_CUE = re.compile(
+    r"(?i)\bnhs\b[^\n\d]{0,40}?(?<![\w\-.])(?P<v>\d{1,8}(?:[ \t]\d{1,8}){1,5})"
+    r"(?![\w\-]|[ \t]\d|[.,/:]\d)"
+)
+
+
+def _ten_digits_checked(value: str) -> bool:
+    # A 0 first is a phone number's trunk prefix ("01234 567890" less a digit), as for
+    # `_spoken_nhs`.
+    digits = re.sub(r"\D", "", value)
+    return len(digits) == 10 and digits[0] != "0" and nhs_check_digit_ok(digits)
+
+
 # The postcode grammar (outward code by its letter rules, inward digit and two letters), in
 # capitals, joined by a hyphen, dot or underscore instead of the space ("IV27-4JY").
 _OUTWARD = (
@@ -227,6 +244,14 @@ class SeparatedNumberRecognizer(RuleRecognizer):
             entity="UK_NHS",
             validate=nhs_check_digit_ok,
             needs=_NHS_GATE,
+        ),
+        Rule(
+            "nhs-groups-after-cue",
+            _NHS_GROUPS_AFTER_CUE,
+            0.6,
+            entity="UK_NHS",
+            validate=_ten_digits_checked,
+            needs=NHS_CUE,
         ),
         Rule(
             "nhs-in-words",

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect.recognizers.base import Rule, RuleRecognizer
-from sar_desk.detect.recognizers.cue_lists import NINE, first_after_cue, spans_in_lists
+from sar_desk.detect.recognizers.cue_lists import (
+    NINE,
+    NINE_RUN,
+    first_after_cue,
+    spans_in_lists,
+)
 from sar_desk.detect.recognizers.id_cues import (
     BETWEEN_AFTER,
     NINO_CUE,
@@ -116,7 +121,7 @@ _OTHER_LABEL = re.compile(r"(?i)\b(?:" + _WORDS_OF_OTHERS + r"|booking|invoice|t
 
 # What every rule's number is, so a text without one skips the cue patterns (most texts
 # with a digit hold a time or a date, no nine digits).
-_NINE_DIGITS = re.compile(r"\d{3}[ \t]?\d{3}[ \t]?\d{3}")
+_NINE_DIGITS = re.compile(NINE_RUN)
 
 
 # A later value of a passport list: nine digits, or a run spelt as the rules read it.
@@ -140,7 +145,9 @@ class PassportNumberRecognizer(RuleRecognizer):
                 PASSPORT_CUE
                 # a bracketed aside may hold digits: "passport (British, exp 2029) number ..."
                 + r"(?:[ \t]*\([^()\n]{0,40}\))?"
-                + r"[^\d\n]{0,40}?(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+                + r"[^\d\n]{0,40}?(?<!\d)(?P<v>"
+                + NINE_RUN
+                + r")(?![\d])(?![ \t]\d)"
             ),
             0.85,
             needs=_NINE_DIGITS,
@@ -155,7 +162,9 @@ class PassportNumberRecognizer(RuleRecognizer):
                 + r"[^\d\n]{0,100}?\b"
                 + _OTHER_NUMBER
                 + r"(?:no\b\.?|number|num\b)[ \t]*[:#.-]?[ \t]*"
-                + r"(?<!\d)(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"
+                + r"(?<!\d)(?P<v>"
+                + NINE_RUN
+                + r")(?![\d])(?![ \t]\d)"
             ),
             0.85,
             needs=_NINE_DIGITS,
@@ -163,14 +172,16 @@ class PassportNumberRecognizer(RuleRecognizer):
         # "ppt 123456789": the abbreviation only directly before the number.
         Rule(
             "passport-after-ppt",
-            re.compile(PPT_CUE + r"(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d])"),
+            re.compile(PPT_CUE + r"(?P<v>" + NINE_RUN + r")(?![\d])(?![ \t]\d)"),
             0.85,
             needs=_NINE_DIGITS,
         ),
         Rule(
             "passport-before-cue",
             re.compile(
-                r"(?<![\d£$.,:/])(?P<v>\d{3}[ \t]?\d{3}[ \t]?\d{3})(?![\d/.,:]\d)"
+                r"(?<![\d£$.,:/])(?<!\d[ \t])(?P<v>"
+                + NINE_RUN
+                + r")(?![\d/.,:]\d)(?![ \t]\d)"
                 + BETWEEN_AFTER
                 + PASSPORT_CUE
             ),
