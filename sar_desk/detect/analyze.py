@@ -50,7 +50,7 @@ from sar_desk.detect.titles import title_carriers, title_findings
 logger = logging.getLogger(__name__)
 
 DENY_LIST = "CaseDenyList"
-_KNOWN_STILL_FOUND = frozenset({"foreign", "group", "file"})
+_KNOWN_STILL_FOUND = frozenset({"foreign", "greeting", "group", "file"})
 _NER = "SpacyRecognizer"
 # Recognisers that guess names from the model or the lists (not from the case or a structure).
 _GUESSERS = frozenset({_NER, "NameListRecognizer"})

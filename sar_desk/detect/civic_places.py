@@ -65,6 +65,15 @@ def lone_place_word(text: str, start: int, end: int) -> bool:
     return _THE_BEFORE.search(text[max(0, start - 8) : start]) is not None
 
 
+# Months and their short forms that nobody and no place is called, a month wherever they
+# stand ("confirmed for Feb", "see you in Sept"); "Jan", "May", "June", "April", "August" and
+# "Dec" (Declan) are names too, so only a date makes them months (`word_positions`).
+MONTHS_NOBODY_IS_CALLED = frozenset(
+    {"feb", "febr", "apr", "aug", "sep", "sept", "oct", "nov"}
+    | {"february", "september", "october", "november"}
+)
+
+
 def not_a_place(text: str, start: int, end: int) -> bool:
     """Whether a guessed place is a body's site ("the County Hall"), "Park" alone, or a day."""
     value = text[start:end]
@@ -74,7 +83,20 @@ def not_a_place(text: str, start: int, end: int) -> bool:
         or day_in_clause(text, start, end)
         or nation_of_a_body(text, start, end)  # "Scotland" of "Crown Estate Scotland"
         or short_day(text, start, end)  # "return it by Sun"
+        or post_office_box(text, start, end)  # "PO box UB9 3BN"
+        or value.strip(_EDGE).casefold() in MONTHS_NOBODY_IS_CALLED  # "in Sept"
     )
+
+
+# "Box" is a Wiltshire village, and the box of a post office box.
+_PO_BEFORE = re.compile(r"(?i)(?<![\w'’-])p[ \t]?\.?[ \t]?o\.?[ \t]+$")
+
+
+def post_office_box(text: str, start: int, end: int) -> bool:
+    """Whether a guessed place is the "Box" of "PO Box" ("P.O. box 12", "PO BOX")."""
+    if text[start:end].strip(_EDGE).casefold() != "box":
+        return False
+    return _PO_BEFORE.search(text[max(0, start - 8) : start]) is not None
 
 
 # "Sun", "Mon" and "Sat" are words and given names, so `day_words` leaves them to where they

@@ -41,7 +41,7 @@ GREETINGS = _wordset("""
 wotcha watcha wotcher alright alrite hiya heya howdy yo oi sweet ace brill brilliant lush
 mint cracking laters lates tara ta-ra toodles toodle-oo ciao cheerio nighty night-night nite
 sound safe bless aww awww yay woohoo wahey phew oops whoops blimey crikey bravo congrats
-mornin evenin afternoon sup ey eyup x xx xxx
+mornin evenin afternoon sup ey eyup x xx xxx howay haway
 bab babs duck duckie hen pet petal chuck lovey me'duck
 """)
 

@@ -117,7 +117,8 @@ class Region:
 
     start: int
     end: int
-    kind: str  # url | map | meeting | coordinates | file | group | system | filler | foreign
+    # url | map | meeting | coordinates | file | group | system | filler | foreign | greeting
+    kind: str
 
 
 @lru_cache(maxsize=32768)
@@ -144,10 +145,10 @@ def regions(text: str) -> tuple[Region, ...]:
         for match in pattern.finditer(text):
             if not any(r.start < match.end() and match.start() < r.end for r in found):
                 found.append(Region(match.start(), match.end(), kind))
-    for start, end, _language in foreign_clauses(text):
+    for start, end, language in foreign_clauses(text):
         end = _before_signature(text, start, end)
         if start < end and not any(r.start < end and start < r.end for r in found):
-            found.append(Region(start, end, "foreign"))
+            found.append(Region(start, end, "greeting" if language == "greeting" else "foreign"))
     return tuple(sorted(found, key=lambda r: r.start))
 
 
@@ -158,10 +159,36 @@ def mask(text: str, found: Sequence[Region] | None = None) -> str:
         return text
     out, pos = [], 0
     for r in found:
-        out += [text[pos : r.start], " " * (r.end - r.start)]
+        out += [text[pos : r.start], _blank(text, r)]
         pos = r.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _blank(text: str, r: Region) -> str:
+    """What stands in a region's place: spaces, or for a greeting an English one.
+
+    A name right after a greeting of another language ("Kia ora Eivind!", "Xin chào Dechen")
+    is the person greeted; with the phrase blanked, neither the model nor the greeting rules
+    could tell. "Hi" (in the phrase's case) keeps that reading without the foreign words,
+    which no recogniser proposes.
+    """
+    width = r.end - r.start
+    if r.kind != "greeting" or width < 2 or not _capital_next(text, r.end):
+        return " " * width
+    return ("Hi" if text[r.start].isupper() else "hi") + " " * (width - 2)
+
+
+def _capital_next(text: str, at: int) -> bool:
+    """Whether a capitalised word ("Eivind", "Émile", not "ALL") follows `at` after spaces.
+
+    Only such a word may be the person greeted: a small one is the language's "everyone" or
+    "friend" ("Goeie môre almal", "Asante sana rafiki").
+    """
+    rest = text[at : at + 8].lstrip(" \t")
+    if len(rest) == len(text[at : at + 8]) or len(rest) < 2:
+        return False  # no space after the phrase, or nothing after it
+    return rest[0].isupper() and rest[1].islower()
 
 
 def inside(found: Sequence[Region], start: int, end: int) -> bool:

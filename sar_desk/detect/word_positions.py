@@ -39,7 +39,7 @@ import re
 
 from sar_desk.core.calendar import MONTH_NAMES, MONTH_SHORT_FORMS
 from sar_desk.detect import gazetteer
-from sar_desk.detect.civic_places import in_body_site
+from sar_desk.detect.civic_places import MONTHS_NOBODY_IS_CALLED, in_body_site
 from sar_desk.detect.example_names import example_name
 from sar_desk.detect.kind_names import kind_named
 from sar_desk.detect.org_heads import area_body, opens_org_name, org_head
@@ -58,9 +58,15 @@ _YEAR_AFTER = re.compile(r"^[ \t]+(?:(?:19|20)\d\d|['’]\d\d)(?!\d)")
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)[ \t]+$")
 
 
+# "Nat Ins", "Nat. Insurance": the National Insurance cue, not someone called Nat.
+_INSURANCE_AFTER = re.compile(r"(?i)^\.?[ \t]+ins(?:urance|\b\.?)")
+
+
 def dated_month(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a month in a date ("due 8 Jan", "Jan 2027")."""
     word = text[start:end].strip(_EDGE).casefold()
+    if word in MONTHS_NOBODY_IS_CALLED:  # a month wherever it stands
+        return True
     if word not in _MONTHS:
         return False
     return bool(_DAY_BEFORE.search(text[max(0, start - 12) : start])) or bool(
@@ -113,10 +119,20 @@ def character_name(text: str, start: int, end: int) -> bool:
     return bool(_CHARACTER_AFTER.match(after) or _WORN_AFTER.match(after))
 
 
+def insurance_cue(text: str, start: int, end: int) -> bool:
+    """Whether a span opens with the "Nat" of "Nat Ins(urance)", the NI number's cue."""
+    first = text[start:end].split()[0] if text[start:end].split() else ""
+    if first.strip(_EDGE).casefold() != "nat":
+        return False
+    at = start + len(first.rstrip("."))
+    return _INSURANCE_AFTER.match(text[at : at + 16]) is not None
+
+
 def placed_not_named(text: str, start: int, end: int) -> bool:
     """Whether a span is a month, a noun, "miss", a character, goods, an example, a body, a post."""
     return (
         dated_month(text, start, end)
+        or insurance_cue(text, start, end)  # "Nat Insurance →"
         or article_noun(text, start, end)
         or noun_miss(text, start, end)
         or character_name(text, start, end)

@@ -33,6 +33,11 @@ Haitian Creole and Esperanto; Malagasy, Wolof, Fula, Lingala, Tamazight, Sesotho
 Quechua, Guarani, Navajo, Greenlandic and Northern Sami. Left out as single words because
 people are called them: Salama, Agur, Allegra, Rahmat, Rahmet, Salom, Matondo, Nanni, Mauri,
 Alii; and Gabon (a country), Malo, Bures (a Suffolk village), Azul and Mesi.
+Session 17 (7 Dec 2026), after corpus v30's held-out run: Oromo "akkam" alone, Kinyarwanda
+and Kirundi, Luganda, Jamaican and London "wah gwaan" (with "bless up", "walk good"), Tatar
+and Kazakh ("isänme", "sälem"); and phrases are now found whatever accents they are typed
+with ("xin chào" as "xin chao"). A single word listed with its accents ("sälem") is a greeting
+when typed with them, whatever name shares its plain letters ("Salem").
 
 A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
 common English word or a listed given name or family name is left to the other rules, so
@@ -106,6 +111,11 @@ akwaaba|maakye|medaase|me da wo ase|ete sen|wo ho te sen|nante yie|woezor|ayekoo
 selam new|tena yistilign|tenayistilign|amesegnalehu|ameseginalehu|betam amesegnalehu|dehna hun
 dehna ider|indemin aderk|kemey aloka|kemey aloki|kemey haderka|yekenyeley|yekenyelay|dehan kun
 selam aleykum|nagaa|galatoomi|akkam jirta
+akkam|akkam jirtu|akkam bultan|nagaatti
+muraho|mwaramutse|mwiriwe|murakoze|murakoze cyane|bwakeye|urakoze|amakuru yawe|oli otya|webale
+webale nyo|gyebale ko|wasuze otya
+wah gwaan|wha gwaan|wagwaan|whagwaan|wah gwan|wha gwan|wa gwan|bless up|walk good|likkle more
+isänme|isänmesez|isanmesez|rähmät|sälem|sälemetsiz be|salamatsyzby|yakhshimusiz|yaxshimusiz
 bonjour|bonsoir|bonne nuit|bonne journee|bonne journée|merci beaucoup|au revoir|a bientot
 à bientôt|salut|coucou|bisous|enchanté|bienvenue
 hola|buenos dias|buenos días|buenas tardes|buenas noches|gracias|muchas gracias|adios|adiós
@@ -186,6 +196,11 @@ def is_world_greeting(value: str) -> bool:
         return False
     if len(words) > 1:
         return True
+    accented = _ACCENTED_ONE_WORD.get(folded)
+    if accented is not None and folded not in _RAW:
+        # Listed only with its accents: typed with them it is the greeting ("Sälem"), without
+        # them it may be a name ("Salem", "Rahmat").
+        return value.strip(_EDGE).casefold() in accented
     gaz = gazetteer.current()
     word = words[0]
     # "Shalom", "Ciao" and "Aloha" are in the large dictionary as loanwords; only a common
@@ -199,8 +214,31 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 _RAW = {p.strip() for line in _PHRASES.strip().splitlines() for p in line.split("|")}
+# One-word greetings listed with accents that their plain form lacks: folded form -> as listed.
+_ACCENTED_ONE_WORD: dict[str, set[str]] = {}
+for _p in _RAW:
+    if _p and " " not in _p and not _p.isascii():
+        _ACCENTED_ONE_WORD.setdefault(_fold(_p), set()).add(_p.casefold())
+
+
+def _base_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
+def unaccented(text: str) -> str:
+    """`text` with each accented letter as its plain one, same length ("xin chào" -> "xin chao").
+
+    A letter whose plain form is not one character ("ß", a ligature) is kept as it is, so
+    every offset in the result is the same as in `text`.
+    """
+    return text if text.isascii() else "".join(_base_char(ch) for ch in text)
+
+
 # Phrases of two or more words, as written (accents and all), longest first.
-_MULTI = sorted((p for p in _RAW if " " in p), key=len, reverse=True)
+# Phrases are matched on the text's plain letters, so a phrase typed with or without its
+# accents is found either way.
+_MULTI = sorted({unaccented(p) for p in _RAW if " " in p}, key=len, reverse=True)
 GREETING_IN_TEXT = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(_phrase_pattern(p) for p in _MULTI) + r")(?![\w'’-])"
 )
@@ -217,9 +255,10 @@ def greeting_phrases(text: str) -> list[tuple[int, int]]:
     A model may tag only one of its words ("Kia"), and a name list may hold the other
     ("Ora"); the whole phrase is masked so neither is proposed.
     """
-    if _GATE.search(text) is None:
+    plain = unaccented(text)
+    if _GATE.search(plain) is None:
         return []
-    return [m.span() for m in GREETING_IN_TEXT.finditer(text)]
+    return [m.span() for m in GREETING_IN_TEXT.finditer(plain)]
 
 
 # The one-word greetings, longest first, for a greeting that opens a message or a sentence

@@ -81,18 +81,27 @@ def unlisted_town_spans(text: str, gaz: Gazetteers) -> list[Span]:
         if _town_words(m.group("t"), gaz):
             out.append((m.start("t"), m.end("t"), "LOCATION", 0.5, NOTE_UNLISTED))
     for m in _RUN.finditer(text):
-        start, end = m.start("t"), m.end("t")
-        # Before a public service no person stands ("Tynan primary"), so a family name too.
-        served = facility_after(text, end)
-        sited = town_modifier(text, start, end)
-        # "at Corgarff rec": a site after a place word, as after "the".
-        cued_site = _PLACE_CUE.search(text[max(0, start - 12) : start]) and site_after(text, end)
-        if (served or sited or cued_site) and _town_words(m.group("t"), gaz, bool(served)):
-            out.append((start, end, "LOCATION", 0.5, NOTE_UNLISTED))
+        start = m.start("t")
+        # The run may take the service's own capitalised words ("Inskip Crown Court"): the
+        # town is then the words before it, so each shorter run is tried, longest first.
+        for end in _word_ends(text, start, m.end("t")):
+            # Before a public service no person stands ("Tynan primary"), so a family name too.
+            served = facility_after(text, end)
+            sited = town_modifier(text, start, end)
+            # "at Corgarff rec": a site after a place word, as after "the".
+            cued = _PLACE_CUE.search(text[max(0, start - 12) : start]) and site_after(text, end)
+            if (served or sited or cued) and _town_words(text[start:end], gaz, bool(served)):
+                out.append((start, end, "LOCATION", 0.5, NOTE_UNLISTED))
+                break
     out += more_town_spans(text, gaz, _TOWN, _town_words)
     out += slot_town_spans(text, gaz, _TOWN, _town_words, lambda w: lower_town(w, gaz))
     out += route_town_spans(text, gaz)
     return _without_overlaps(out)
+
+
+def _word_ends(text: str, start: int, end: int) -> list[int]:
+    """Where each word of ``text[start:end]`` ends, the last first."""
+    return [start + m.end() for m in re.finditer(r"\S+", text[start:end])][::-1]
 
 
 def _town_words(value: str, gaz: Gazetteers, strong: bool = False) -> bool:
