@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,20 +228,37 @@ def table(name: str, label: str, base: Scores, s: Scores, part: Part, drop: np.n
     ids = sum(s.any[k] for k in TYPES[1:]) - sum(base.any[k] for k in TYPES[1:])
     fall = max(b[1] - a[1] for a, b in zip(s.per_seed, base.per_seed, strict=True))
     return (
-        f"| {name} | {label} | {seeds} | {s.tp['PERSON'] / s.pred['PERSON']:.3f} | "
+        f"| {name} | {label} | {seeds} | {s.tp['PERSON'] / s.pred['PERSON']:.4f} | "
         f"{fall:+.3f} | {place:.3f} | {ids:+d} | {negs} | {s.neg_hit['requester']} | "
         f"{int(drop.sum())} ({int(part.y[drop].sum())}; {int(part.person[drop].sum())}) |"
     )
 
 
-def report(name: str, part: Part, models: dict[str, tuple[Fitted, float]]) -> None:
-    """Print the rows of `name` for "without" and each model at its threshold."""
+def report(
+    name: str, part: Part, models: dict[str, tuple[Fitted, float]], notes: list[str]
+) -> None:
+    """Print the rows of `name` for "without" and each model at its threshold; add what
+    each dropped to `notes`."""
     for label, (model, t) in models.items():
         probs = model.probabilities(part)
         res = measure(part, probs, [t])
         if label == next(iter(models)):
             print(table(name, "without", res[0.0], res[0.0], part, np.zeros(len(probs), bool)))
         print(table(name, f"{label} < {t:.3f}", res[0.0], res[t], part, probs < t))
+        notes.append(f"{name}, {label}: {dropped(part, probs < t)}")
+
+
+def dropped(part: Part, drop: np.ndarray) -> str:
+    """What a check dropped: the real names (covering a gold PERSON span) and the other
+    proposals, each as text x mentions over all seeds, most frequent first."""
+    names: Counter[str] = Counter()
+    things: Counter[str] = Counter()
+    for (r, i), d, real in zip(part.where, drop, part.person, strict=True):
+        if d:
+            (names if real else things)[part.runs[r][2][i].text] += 1
+    show = ", ".join(f"{t!r} x{n}" for t, n in names.most_common())
+    rest = ", ".join(f"{t!r} x{n}" for t, n in things.most_common(25))
+    return f"real names [{show}]; others (top 25) [{rest}]"
 
 
 def main() -> None:
@@ -282,19 +300,23 @@ def main() -> None:
             ]
             top = sorted(zip(names, model.weights, strict=True), key=lambda p: -abs(p[1]))[:20]
             print("  " + ", ".join(f"{n} {w:+.2f}" for n, w in top))
+            if model.own:
+                own = zip(OWN_NAMES, model.weights[-len(OWN_NAMES) :], strict=True)
+                print("  own words: " + ", ".join(f"{n} {w:+.2f}" for n, w in own))
     print(
         "\n| corpus | check | PERSON R / P, per seed | PERSON P | largest R fall | LOCATION R any "
         "| identifiers found +/- | negative spans | requester | dropped (personal data; PERSON) |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
-    report(args.tune, tune, models)
-    if args.test:
-        for test in args.test:
-            report(test, load_part(args.cache, test, vectors, rows), models)
+    notes: list[str] = []
+    report(args.tune, tune, models, notes)
+    for test in args.test:
+        report(test, load_part(args.cache, test, vectors, rows), models, notes)
     for fold in args.folds:
         others = [parts[n] for n in [*args.train, args.tune] if n != fold]
         held = {label: (train(others, label, args), t) for label, (_m, t) in models.items()}
-        report(f"{fold} (left out)", parts[fold], held)
+        report(f"{fold} (left out)", parts[fold], held, notes)
+    print("\n" + "\n".join(notes))
     if args.write:
         m, t = models[args.modes[-1]]
         extra: dict[str, np.ndarray] = {}
