@@ -30,7 +30,7 @@ from sar_desk.detect.detector import InProcessDetector
 from sar_desk.detect.engine import build_analyzer
 
 DATA = Path(__file__).resolve().parent.parent / "tests/data"
-CORPORA = ["eval", *(f"eval-v{i}" for i in range(3, 29))]
+CORPORA = ["eval", *(f"eval-v{i}" for i in range(3, 30))]
 
 
 def plan(corpus: str) -> tuple[int, list[int]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,8 @@ from person_span_vectors import (
     knn_features,
     raw,
 )
+from person_span_words import OWN_NAMES, RowTable
+from person_span_words import build as build_rows
 from train_person_classifier import GRID, Run, _covers, _runs, _texts, choose
 
 from sar_desk.detect import gazetteer
@@ -57,17 +60,23 @@ class Part:
 
     generic: np.ndarray
     vectors: np.ndarray
+    own: np.ndarray
+    own_safe: np.ndarray
     y: np.ndarray
     person: np.ndarray
     where: list[tuple[int, int]]
     runs: list[Run]
 
 
-def load_part(cache: Path, name: str, vectors: Vectors) -> Part:
+def load_part(cache: Path, name: str, vectors: Vectors, rows: RowTable) -> Part:
     """Featurise every judged proposal of corpus `name`."""
+    gaz = gazetteer.current()
+    safe = (gaz.first_names | gaz.surnames) & gaz.english
     runs = _runs(cache, name)
     gen: list[list[float]] = []
     vec: list[np.ndarray] = []
+    own: list[list[float]] = []
+    own_safe: list[list[float]] = []
     ys: list[float] = []
     person: list[float] = []
     where: list[tuple[int, int]] = []
@@ -88,8 +97,19 @@ def load_part(cache: Path, name: str, vectors: Vectors) -> Part:
             )
             gen.append(features(f, text, stats))
             vec.append(raw(vectors, text, start, end))
+            own.append(rows.features(text[start:end]))
+            own_safe.append(rows.features(text[start:end], safe))
             where.append((r, i))
-    return Part(np.array(gen), np.array(vec), np.array(ys), np.array(person), where, runs)
+    return Part(
+        np.array(gen),
+        np.array(vec),
+        np.array(own),
+        np.array(own_safe),
+        np.array(ys),
+        np.array(person),
+        where,
+        runs,
+    )
 
 
 @dataclass(frozen=True)
@@ -101,9 +121,12 @@ class Fitted:
     scale: np.ndarray
     projection: Projection | None
     pools: Pools | None = None
+    own: str = ""
 
     def design(self, part: Part) -> np.ndarray:
         """The model's feature matrix for `part`."""
+        if self.own:
+            return np.hstack([part.generic, part.own_safe if self.own == "safe" else part.own])
         if self.pools is not None:
             return np.hstack([part.generic, knn_features(part.vectors, self.pools)])
         if self.projection is None:
@@ -116,11 +139,18 @@ class Fitted:
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
-def fit(x: np.ndarray, y: np.ndarray, penalty: np.ndarray) -> tuple[np.ndarray, ...]:
+def fit(
+    x: np.ndarray, y: np.ndarray, penalty: np.ndarray, uncentred: int = 0
+) -> tuple[np.ndarray, ...]:
     """Logistic regression by Newton's method on standardised features (cls15's `fit`, with
-    one L2 penalty per column; column 0 is the bias and must have penalty 0)."""
+    one L2 penalty per column; column 0 is the bias and must have penalty 0). The last
+    `uncentred` columns are only scaled (by their root mean square), not centred, so that a
+    zero there ("no evidence") adds nothing to the score."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
+    if uncentred:
+        mean[-uncentred:] = 0.0
+        scale[-uncentred:] = np.sqrt((x[:, -uncentred:] ** 2).mean(axis=0))
     mean[0], scale[0] = 0.0, 1.0
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
@@ -146,6 +176,14 @@ def train(parts: list[Part], mode: str, config: argparse.Namespace) -> Fitted:
     projection = None
     pools = None
     x = gen
+    if mode in ("own", "own-safe"):
+        own = np.vstack([p.own_safe if mode == "own-safe" else p.own for p in parts])
+        x = np.hstack([gen, own])
+        penalty = np.full(x.shape[1], config.vec_l2)
+        penalty[: gen.shape[1]] = config.l2
+        penalty[0] = 0.0
+        w, mean, scale = fit(x, y, penalty, uncentred=own.shape[1])
+        return Fitted(w, mean, scale, None, None, "safe" if mode == "own-safe" else "all")
     if mode == "knn":
         knn = []
         for i, part in enumerate(parts):
@@ -190,20 +228,37 @@ def table(name: str, label: str, base: Scores, s: Scores, part: Part, drop: np.n
     ids = sum(s.any[k] for k in TYPES[1:]) - sum(base.any[k] for k in TYPES[1:])
     fall = max(b[1] - a[1] for a, b in zip(s.per_seed, base.per_seed, strict=True))
     return (
-        f"| {name} | {label} | {seeds} | {s.tp['PERSON'] / s.pred['PERSON']:.3f} | "
+        f"| {name} | {label} | {seeds} | {s.tp['PERSON'] / s.pred['PERSON']:.4f} | "
         f"{fall:+.3f} | {place:.3f} | {ids:+d} | {negs} | {s.neg_hit['requester']} | "
         f"{int(drop.sum())} ({int(part.y[drop].sum())}; {int(part.person[drop].sum())}) |"
     )
 
 
-def report(name: str, part: Part, models: dict[str, tuple[Fitted, float]]) -> None:
-    """Print the rows of `name` for "without" and each model at its threshold."""
+def report(
+    name: str, part: Part, models: dict[str, tuple[Fitted, float]], notes: list[str]
+) -> None:
+    """Print the rows of `name` for "without" and each model at its threshold; add what
+    each dropped to `notes`."""
     for label, (model, t) in models.items():
         probs = model.probabilities(part)
         res = measure(part, probs, [t])
         if label == next(iter(models)):
             print(table(name, "without", res[0.0], res[0.0], part, np.zeros(len(probs), bool)))
         print(table(name, f"{label} < {t:.3f}", res[0.0], res[t], part, probs < t))
+        notes.append(f"{name}, {label}: {dropped(part, probs < t)}")
+
+
+def dropped(part: Part, drop: np.ndarray) -> str:
+    """What a check dropped: the real names (covering a gold PERSON span) and the other
+    proposals, each as text x mentions over all seeds, most frequent first."""
+    names: Counter[str] = Counter()
+    things: Counter[str] = Counter()
+    for (r, i), d, real in zip(part.where, drop, part.person, strict=True):
+        if d:
+            (names if real else things)[part.runs[r][2][i].text] += 1
+    show = ", ".join(f"{t!r} x{n}" for t, n in names.most_common())
+    rest = ", ".join(f"{t!r} x{n}" for t, n in things.most_common(25))
+    return f"real names [{show}]; others (top 25) [{rest}]"
 
 
 def main() -> None:
@@ -212,7 +267,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--train", nargs="+", required=True)
     parser.add_argument("--tune", required=True)
-    parser.add_argument("--test")
+    parser.add_argument("--test", nargs="+", default=[])
     parser.add_argument("--folds", nargs="+", default=[])
     parser.add_argument("--max-loss", type=float, default=0.002)
     parser.add_argument("--l2", type=float, default=1.0)
@@ -222,9 +277,11 @@ def main() -> None:
     parser.add_argument("--write", type=Path, help="the vectors model as .npz")
     args = parser.parse_args()
     gazetteer.use(ROOT / "resources/detect/gazetteers")
-    vectors = Vectors.from_nlp(load_spacy("md"))
+    nlp = load_spacy("md")
+    vectors = Vectors.from_nlp(nlp)
+    rows = build_rows(nlp, gazetteer.current())
     started = time.process_time()
-    parts = {n: load_part(args.cache, n, vectors) for n in [*args.train, args.tune]}
+    parts = {n: load_part(args.cache, n, vectors, rows) for n in [*args.train, args.tune]}
     print(f"featurised in {time.process_time() - started:.0f} s CPU")
     train_parts = [parts[n] for n in args.train]
     y = np.concatenate([p.y for p in train_parts])
@@ -236,24 +293,30 @@ def main() -> None:
         res = measure(tune, model.probabilities(tune), GRID)
         models[label] = (model, choose(res, args.max_loss))
         if label != "generic":
+            extra = KNN_NAMES if model.pools is not None else OWN_NAMES
             names = [
                 *FEATURES,
-                *(model.projection.names() if model.projection is not None else KNN_NAMES),
+                *(model.projection.names() if model.projection is not None else extra),
             ]
             top = sorted(zip(names, model.weights, strict=True), key=lambda p: -abs(p[1]))[:20]
             print("  " + ", ".join(f"{n} {w:+.2f}" for n, w in top))
+            if model.own:
+                own = zip(OWN_NAMES, model.weights[-len(OWN_NAMES) :], strict=True)
+                print("  own words: " + ", ".join(f"{n} {w:+.2f}" for n, w in own))
     print(
         "\n| corpus | check | PERSON R / P, per seed | PERSON P | largest R fall | LOCATION R any "
         "| identifiers found +/- | negative spans | requester | dropped (personal data; PERSON) |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
-    report(args.tune, tune, models)
-    if args.test:
-        report(args.test, load_part(args.cache, args.test, vectors), models)
+    notes: list[str] = []
+    report(args.tune, tune, models, notes)
+    for test in args.test:
+        report(test, load_part(args.cache, test, vectors, rows), models, notes)
     for fold in args.folds:
         others = [parts[n] for n in [*args.train, args.tune] if n != fold]
         held = {label: (train(others, label, args), t) for label, (_m, t) in models.items()}
-        report(f"{fold} (left out)", parts[fold], held)
+        report(f"{fold} (left out)", parts[fold], held, notes)
+    print("\n" + "\n".join(notes))
     if args.write:
         m, t = models[args.modes[-1]]
         extra: dict[str, np.ndarray] = {}
