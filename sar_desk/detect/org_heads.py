@@ -34,6 +34,20 @@ _EDGE = ".,:;!?'’\"()[]‘“”"
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]$")
 
 
+def royal_body(value: str) -> bool:
+    """Whether a span is a body named "Royal ..." ("Royal Welsh", "Royal Sussex Lodge").
+
+    Regiments, charters, hospitals and societies open with "Royal"; a person's name does not,
+    so unless a later word is a listed given name ("Royal Jones" may be someone called Royal),
+    the span is a body's.
+    """
+    words = [w.strip(_EDGE) for w in value.split()]
+    if len(words) < 2 or words[0] != "Royal":
+        return False
+    gaz = gazetteer.current()
+    return not any(gaz.is_first_name(w) for w in words[1:])
+
+
 def org_head(text: str, start: int, end: int) -> bool:
     """Whether a one-word span heads an organisation's name ("Council" of "Parish Council")."""
     word = text[start:end].strip(_EDGE)

@@ -42,7 +42,7 @@ from sar_desk.detect import gazetteer
 from sar_desk.detect.civic_places import MONTHS_NOBODY_IS_CALLED, in_body_site
 from sar_desk.detect.example_names import example_name
 from sar_desk.detect.kind_names import kind_named
-from sar_desk.detect.org_heads import area_body, opens_org_name, org_head
+from sar_desk.detect.org_heads import area_body, opens_org_name, org_head, royal_body
 from sar_desk.detect.phrase_words import employer_before_worker, paired_common_words
 from sar_desk.detect.posts import post_after_rank
 from sar_desk.detect.product_slots import product_slot
@@ -143,6 +143,7 @@ def placed_not_named(text: str, start: int, end: int) -> bool:
         or opens_org_name(text, start, end)  # "Royal Pigeon" of "... Racing Association"
         or in_body_site(text, start, end)  # "Hall" of "the County Hall"
         or area_body(text[start:end])  # "Crown Estate Scotland"
+        or royal_body(text[start:end])  # "Royal Welsh", "Royal Sussex Lodge"
         or paired_common_words(text, start, end)  # "Stitch & Bitch"
         or post_after_rank(text, start, end)  # "Head [Falconer]"
         or employer_before_worker(text, start, end)  # "Siemens Gamesa tech Ola"

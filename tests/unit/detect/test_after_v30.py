@@ -96,3 +96,15 @@ def test_the_name_after_a_greeting_phrase_is_found(real_detector: object) -> Non
 def test_a_small_word_after_a_greeting_phrase_stays_blank(text: str) -> None:
     # The language's "everyone", "friend" or a plain word after the phrase is nobody greeted.
     assert "hi" not in mask(text, regions(text)).casefold()
+
+
+@pytest.mark.usefixtures("shipped_lists")
+def test_a_body_named_royal_is_nobody() -> None:
+    from sar_desk.detect.org_heads import royal_body
+
+    for value in ("Royal Welsh", "Royal Regiment", "Royal Sussex Lodge", "Royal Mail"):
+        assert royal_body(value), value
+    assert placed_not_named(*span_of("the Royal Welsh band played", "Royal Welsh"))
+    # Someone called Royal, and "Royal" alone, are left to the other rules.
+    assert not royal_body("Royal Sam")
+    assert not royal_body("Royal")
