@@ -1,4 +1,4 @@
-"""Delimited fields read as an address's commas (issue 15, round 22).
+r"""Delimited fields read as an address's commas (issue 15, round 22).
 
 A contact line is often written with a symbol between its fields instead of commas: "Ann Lee
 ~ 12 Mill Lane ~ Kirkby ~ LA6 2AB ~ 07700 900123", "name | 4 Brook Row | Settle | BD24 9AA",
@@ -10,7 +10,10 @@ street has no suffix, its street too.
 length, so every span found in it is a span of the original). Only a line that uses one
 delimiter, spaced on both sides, at least twice, and holds a full postcode is read so: a lone
 "~ 20 people" (about twenty), "A | B" or a log line ("21:45 · Jupiter · Sam/22:30", where
-"45, Jupiter," would read as a house and a street) is left as it is.
+"45, Jupiter," would read as a house and a street) is left as it is. Since session 17 an
+address written down the lines, bulleted or not ("address:\n - 4 Elm Row\n - Hartfield\n -
+TN7 4AB"), is read the same way: a house number's line, one to three lines of capitalised
+words, then a postcode alone on its last line.
 """
 
 from __future__ import annotations
@@ -23,8 +26,26 @@ _LINE = re.compile(r"[^\n]+")
 _POSTCODE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}(?![\w-])")
 
 
+# An address written down the lines, each part on its own line, bulleted or not: a house
+# number's line, one to three lines of capitalised words, then a full postcode alone on its
+# line ("address:\n  - 106a Quarry Riggs\n  - Priest Hutton\n  - M2 8XZ").
+_BREAK = r"\n[ \t]*(?:[-*•▪◦·][ \t]+)?"
+_BLOCK = re.compile(
+    r"(?m)^[ \t]*(?:[-*•▪◦·][ \t]+)?(?=(?:flat|unit|apt)?[ \t]*\d|(?i:flat|unit|apt)\b)"
+    r"[^\n,]*\d[^\n,]*"
+    rf"(?:{_BREAK}[A-Z][^\n\d,]{{1,40}}){{1,3}}"
+    rf"{_BREAK}[A-Za-z]{{1,2}}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{{2}}[ \t]*$"
+)
+_BREAK_IN_BLOCK = re.compile(_BREAK)
+
+
 def as_commas(text: str) -> str:
-    """`text` with the delimiters of delimited lines written as commas (same offsets)."""
+    """`text` with the delimiters of delimited lines written as commas (same offsets).
+
+    An address written down the lines (`_BLOCK`) has its line breaks written as commas too.
+    """
+    if "\n" in text:
+        text = _lines_as_commas(text)
     if not _DELIMITER.search(text):
         return text  # the quick way out: most messages have none
     parts: list[str] = []
@@ -42,3 +63,13 @@ def as_commas(text: str) -> str:
             last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _lines_as_commas(text: str) -> str:
+    """`text` with the breaks (and bullets) inside an address down the lines as commas."""
+    out = list(text)
+    for block in _BLOCK.finditer(text):
+        for m in _BREAK_IN_BLOCK.finditer(text, block.start(), block.end()):
+            # "Riggs\n  - Priest" -> "Riggs,    Priest": the comma touches the part before.
+            out[m.start() : m.end()] = "," + " " * (m.end() - m.start() - 1)
+    return "".join(out)

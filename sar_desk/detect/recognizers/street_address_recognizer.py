@@ -129,13 +129,16 @@ class StreetAddressRecognizer(RuleRecognizer):
             0.55,
             validate=lambda v: not _time_and_name(v),
         ),
-        # A form's address field: "ADDRESS: 70b Ox Hey", "address = 4 Elm Row". The label says
+        # A form's address field: "ADDRESS: 70b Ox Hey", "address = 4 Elm Row", or the field's
+        # first line below it ("address:\n  - 106a Quarry Riggs"). The label says
         # what follows, so short street words pass ("Ox Hey", "Elm Row") that the cue above,
         # which also reads "at" and "to", must refuse.
         Rule(
             "address-field",
             re.compile(
                 r"(?i:(?<!ip )(?<!mac )(?<!web )(?<!email )(?<!e-mail )\baddress)[ \t]*[:=][ \t]*"
+                # the value may start the next line, after a list's bullet ("address:\n - 4 ...")
+                r"(?:\n[ \t]*(?:[-*•▪◦·>][ \t]+)?)?"
                 rf"(?P<v>{_FLAT}\d{{1,4}}[A-Za-z]?,?[ \t]+"
                 rf"{_NOT_STREET}[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){{0,3}})\b"
             ),

@@ -108,3 +108,20 @@ def test_a_body_named_royal_is_nobody() -> None:
     # Someone called Royal, and "Royal" alone, are left to the other rules.
     assert not royal_body("Royal Sam")
     assert not royal_body("Royal")
+
+
+def test_an_address_down_the_lines_is_read_as_one() -> None:
+    from sar_desk.detect.field_commas import as_commas
+    from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+
+    text = "address:\n  - 106a Quarry Riggs\n  - Priest Hutton\n  - M2 8XZ"
+    commas = as_commas(text)
+    assert len(commas) == len(text)
+    assert "106a Quarry Riggs,    Priest Hutton,    M2 8XZ" in commas
+    spans = [text[s:e] for s, e, _ent, _sc in StreetAddressRecognizer().spans(text)]
+    assert spans == ["106a Quarry Riggs\n  - Priest Hutton"]  # the street and its town
+    plain = "Flat 2\n19 Kingsmead\nHawes\nDL8 3NT"
+    assert as_commas(plain) == "Flat 2\n19 Kingsmead,Hawes,DL8 3NT"  # from the street line
+    # A list that is no address (no house number first, or no postcode last) is left alone.
+    for other in ("rota:\n- Sam Patel\n- Jo Lee\n- AB1 2CD", "- 4 Elm Row\n- Hartfield\n- soon"):
+        assert as_commas(other) == other
