@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from sar_desk.detect import gazetteer
 from sar_desk.detect.prefilters import atoms, folded
@@ -221,6 +222,7 @@ for _p in _RAW:
         _ACCENTED_ONE_WORD.setdefault(_fold(_p), set()).add(_p.casefold())
 
 
+@lru_cache(maxsize=4096)
 def _base_char(ch: str) -> str:
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return base if len(base) == 1 else ch
@@ -235,9 +237,8 @@ def unaccented(text: str) -> str:
     return text if text.isascii() else "".join(_base_char(ch) for ch in text)
 
 
-# Phrases of two or more words, as written (accents and all), longest first.
-# Phrases are matched on the text's plain letters, so a phrase typed with or without its
-# accents is found either way.
+# Phrases of two or more words in plain letters, longest first: they are matched on the
+# text's plain letters (`unaccented`), so a phrase typed with or without its accents is found.
 _MULTI = sorted({unaccented(p) for p in _RAW if " " in p}, key=len, reverse=True)
 GREETING_IN_TEXT = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(_phrase_pattern(p) for p in _MULTI) + r")(?![\w'’-])"
