@@ -37,7 +37,9 @@ Session 17 (7 Dec 2026), after corpus v30's held-out run: Oromo "akkam" alone, K
 and Kirundi, Luganda, Jamaican and London "wah gwaan" (with "bless up", "walk good"), Tatar
 and Kazakh ("isänme", "sälem"); and phrases are now found whatever accents they are typed
 with ("xin chào" as "xin chao"). A single word listed with its accents ("sälem") is a greeting
-when typed with them, whatever name shares its plain letters ("Salem").
+when typed with them, whatever name shares its plain letters ("Salem"). After corpus v31's
+run: Danish "goddag", Swiss German "grüezi", Occitan and Catalan "bonjorn", "bon dia", and
+Mandarin "zǎoshang hǎo" in pinyin.
 
 A phrase counts only as a whole span ("Kia ora", "Shalom"): a single word that is also a
 common English word or a listed given name or family name is left to the other rules, so
@@ -131,6 +133,9 @@ gruss gott
 goedemorgen|goedemiddag|goedenavond|dank je|dank je wel|dank u wel|bedankt|doei|tot ziens|hoi
 hej|hej hej|tack|tack så mycket|takk|tusen takk|mange tak|kiitos|moi moi|hei hei|hyvää huomenta
 god morgon|god morgen|takk for sist|skål
+goddag|god dag|god aften|godnat|grüezi|grüezi mitenand|grüessech|merci vilmal|uf widerluege
+bonjorn|bon dia|bona tarda|bona nit|bon vespre|fins aviat|moltes gràcies|mercés
+zaoshang hao|zǎoshang hǎo|wanshang hao|wǎnshang hǎo|nin hao|nín hǎo
 och aye|awrite|hou's it gaun|haud yer wheesht|lang may yer lum reek|slainte|sláinte
 bom dia|boa tarde|boa noite|obrigado|obrigada|tudo bem|ate logo|até logo|espera aqui|com licenca
 com licença|dobre rano|dobré ráno|dobry den|dobrý den|dekuji|děkuji|na shledanou|dobrou noc

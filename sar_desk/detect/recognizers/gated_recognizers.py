@@ -165,6 +165,19 @@ _PIECES: dict[str, str] = {
     "IbanRecognizer": "[A-Z]{2}[0-9]{2}",
     "UkPostcodeRecognizer": "[0-9][ABD-HJLNP-UW-Z]{2}",
 }
+# Recognisers whose match must be a whole code: Presidio's weak passport pattern (two letters
+# and seven digits) also reads the start of a patent or a case reference ("GB2411033.1",
+# "AB1234567/2"), where a mark and more digits run on.
+_WHOLE_CODES = frozenset({"UkPassportRecognizer"})
+_RUNS_ON = re.compile(r"[./\-]\d")
+_RUNS_INTO = re.compile(r"\d[./\-]$")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether a match is part of a longer code: a mark and a digit touch either end."""
+    return bool(_RUNS_ON.match(text, end) or _RUNS_INTO.search(text[max(0, start - 2) : start]))
+
+
 # The last text's digit count: the gated recognisers read the same message in turn.
 _last_count: tuple[str, int] = ("", 0)
 
@@ -200,6 +213,8 @@ def gate(recognizer: EntityRecognizer) -> EntityRecognizer:
         if piece is not None and not kwargs.get("regex_flags") and not piece(text):
             return []  # read with the recogniser's own flags (a call with others is not gated)
         results: list[RecognizerResult] = inner(text, entities, nlp_artifacts, **kwargs)
+        if name in _WHOLE_CODES and results:
+            results = [r for r in results if not _glued(text, r.start, r.end)]
         return results
 
     recognizer.analyze = analyze  # type: ignore[method-assign]

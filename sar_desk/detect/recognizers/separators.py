@@ -73,7 +73,7 @@ _PHONE_JOINED = re.compile(
 # whole UK number that does not count.
 _PHONE_GROUPS = re.compile(
     _PRE
-    + rf"(?:0|0\d{{2,4}}|{OPEN}0\d{{2,4}}{CLOSE})(?P<g>{GAP})\d{{1,5}}(?:(?P=g)\d{{1,5}}){{1,10}}"
+    + rf"(?:0|0\d{{1,4}}|{OPEN}0\d{{2,4}}{CLOSE})(?P<g>{GAP})\d{{1,5}}(?:(?P=g)\d{{1,5}}){{1,10}}"
     + _POST
 )
 # The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414", London's
@@ -107,13 +107,17 @@ def _grouped_number(value: str) -> bool:
     """A whole UK number in `_PHONE_GROUPS`, in a form no other phone rule reads.
 
     Apart by one space, some digit stands alone ("0113 4 9 6 0903"; whole groups are the phone
-    rules'); by a run of spaces, any groups; by a mark, every group after the first but one is
-    a single digit (a mark between groups of several digits, "0.11.3.496.0903", is a version's
-    or the joined rule's).
+    rules') or the first group is two digits ("07 700 900 461"); by a run of spaces, any
+    groups; by a mark, every group after the first but one is a single digit (a mark between
+    groups of several digits, "0.11.3.496.0903", is a version's or the joined rule's).
     """
     if len(national_digits(value)) != 11 or not _spaced_number(value) or phone_rule_shape(value):
         return False
-    _first, *rest = _DIGIT_GROUP.findall(value)
+    first, *rest = _DIGIT_GROUP.findall(value)
+    if len(first) == 2:
+        # The prefix cut after its second digit, the rest in whole groups ("07 700 900 461"),
+        # which no phone rule reads; not a run of pairs ("lottery 01 05 12 23 34 7").
+        return all(len(g) >= 3 for g in rest)
     joins = set(_NOT_DIGIT.findall(_BRACKETS.sub("", value)))
     if joins == {" "}:
         return any(len(g) == 1 for g in rest)

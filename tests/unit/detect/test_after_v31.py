@@ -1,0 +1,50 @@
+"""Codes, phone groupings and greetings found after corpus v31's held-out run (session 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sar_desk.detect.recognizers.separators import SeparatedNumberRecognizer
+from sar_desk.detect.world_greetings import greeting_phrases, is_world_greeting
+
+
+def test_a_patent_number_is_no_passport(real_detector: object) -> None:
+    from sar_desk.core.model import MessageId, Regime
+    from sar_desk.detect.analyze import analyze_all
+    from sar_desk.detect.case_terms import CaseContext
+
+    texts = [
+        "examiner docket\n✳ GB2411033.1 — Noura\n✳ GB2409871.6 — Selma",
+        "ref 12-AB1234567 filed",
+        "passport AB1234567 for the trip",
+    ]
+    items = [(MessageId(i), t) for i, t in enumerate(texts)]
+    found = analyze_all(real_detector, items, CaseContext(Regime.SAR, ()))  # type: ignore[arg-type]
+    passports = {(int(f.message_id), f.text) for f in found if f.entity_type == "UK_PASSPORT"}
+    assert passports == {(2, "AB1234567")}  # a code that runs on is part of a longer code
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("call me on 07 700 900 461 after 6", "07 700 900 461"),
+        ("mob 07 700 900 461", "07 700 900 461"),
+        ("ring 01 632 960 123", "01 632 960 123"),
+    ],
+)
+def test_a_number_cut_after_its_second_digit_is_a_phone_number(text: str, value: str) -> None:
+    spans = SeparatedNumberRecognizer().spans(text)
+    assert [text[s:e] for s, e, ent, _sc in spans if ent == "PHONE_NUMBER"] == [value]
+
+
+@pytest.mark.parametrize("text", ["order 07 123 456 789 10", "score 01 234 567 890"])
+def test_groups_that_are_no_uk_number_stay_unread(text: str) -> None:
+    assert SeparatedNumberRecognizer().spans(text) == []
+
+
+@pytest.mark.usefixtures("shipped_lists")
+def test_greetings_of_more_languages_after_v31() -> None:
+    assert is_world_greeting("Goddag")
+    assert is_world_greeting("Grüezi")
+    assert is_world_greeting("Bonjorn")
+    assert greeting_phrases("Zǎoshang hǎo everyone") == [(0, 12)]
