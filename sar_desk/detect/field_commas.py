@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 
-# A field delimiter: a tilde, a bar, a middle dot or a bullet with space on both sides.
-_DELIMITER = re.compile(r"[ \t]+([~|·•])[ \t]+")
+# A field delimiter: a tilde, a bar, a slash, a middle dot or a bullet with space on both
+# sides ("epeli bah / 122a Burrow Knap / Buckland Brewer / BN6 1AD", session 17).
+_DELIMITER = re.compile(r"[ \t]+([~|/·•])[ \t]+")
 _LINE = re.compile(r"[^\n]+")
 _POSTCODE = re.compile(r"(?<![\w-])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}(?![\w-])")
 

@@ -48,3 +48,16 @@ def test_greetings_of_more_languages_after_v31() -> None:
     assert is_world_greeting("Grüezi")
     assert is_world_greeting("Bonjorn")
     assert greeting_phrases("Zǎoshang hǎo everyone") == [(0, 12)]
+
+
+def test_fields_apart_by_a_spaced_slash_read_as_an_address() -> None:
+    from sar_desk.detect.field_commas import as_commas
+    from sar_desk.detect.recognizers.street_address_recognizer import StreetAddressRecognizer
+
+    text = "address on Form 7: Epeli Bah / 122a Burrow Knap / Buckland Brewer / BN6 1AD"
+    assert as_commas(text).endswith("Epeli Bah,  122a Burrow Knap,  Buckland Brewer,  BN6 1AD")
+    spans = [text[s:e] for s, e, _ent, _sc in StreetAddressRecognizer().spans(text)]
+    assert spans == ["122a Burrow Knap / Buckland Brewer"]
+    # A line without a postcode, or with one slash, is left as written.
+    for other in ("Mon / Tue / Wed shifts, 4 people", "1/2 price / 3 for 2, AB1 2CD"):
+        assert as_commas(other) == other
