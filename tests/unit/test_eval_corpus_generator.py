@@ -2,7 +2,7 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7-v31 (each written blind, generator
+random sequence or the gold spans of v2-v5 fails here. Corpora v7-v32 (each written blind, generator
 unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
@@ -169,7 +169,7 @@ def test_v9_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, 
     assert not _lexicon_words("eval-v9", sections) & seen
 
 
-# The blind corpora v10-v31 (tests/data/eval-v10/ ... eval-v31/), each written by a helper who
+# The blind corpora v10-v32 (tests/data/eval-v10/ ... eval-v32/), each written by a helper who
 # never saw the detection code, with only the slots the generator already had. One table holds
 # what each pins, instead of a block of tests per corpus.
 @dataclass(frozen=True)
@@ -481,6 +481,19 @@ BLIND = {
         True,
         (18, 24),
     ),
+    "eval-v32": Blind(
+        {
+            1: "487b66a351c75367",
+            2: "298fa50b7ee35682",
+            3: "d52a1a73e034547d",
+            4: "01007f67ed735095",
+            5: "1cff21d9ae523512",
+        },
+        31,
+        40,
+        True,
+        (18, 24),
+    ),
 }
 _SECTIONS = [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
 
@@ -520,7 +533,7 @@ def test_blind_inline_names_are_not_lexicon_names(corpus_dir: str) -> None:
         assert not set(re.split(r"[\s.]+", value.lower())) & names, value
 
 
-@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 32)])
+@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 33)])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
