@@ -101,7 +101,11 @@ _PASS_NO = (
     + "".join(rf"(?<!\b{k} )(?<!\b{k}-)" for k in _PASS_KINDS.split("|"))
     + r"\bpass\.?[ \t]*(?:no\b\.?|number|num\b|#)"
 )
-PPT_CUE = rf"(?i:(?:\bppt\b(?:[ \t]*(?:no\b\.?|number|num\b))?|{_PASS_NO})[ \t]*[:#-]?[ \t]*)"
+PPT_CUE = (
+    rf"(?i:(?:\bppt\b(?:[ \t]*(?:no\b\.?|number|num\b))?|{_PASS_NO})[ \t]*[:#-]?[ \t]*"
+    # a form's arrow between the label and its value ("ppt# ▹ 102855090")
+    r"(?:[▹▸►→⟶=>][ \t]*)?)"
+)
 
 _NATIONAL = rf"(?:{typo_tolerant('national')}|nat\.?)"
 _INSURANCE = rf"(?:{typo_tolerant('insurance')}|ins\b\.?)"

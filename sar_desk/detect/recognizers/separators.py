@@ -76,6 +76,9 @@ _PHONE_GROUPS = re.compile(
     + rf"(?:0|0\d{{1,4}}|{OPEN}0\d{{2,4}}{CLOSE})(?P<g>{GAP})\d{{1,5}}(?:(?P=g)\d{{1,5}}){{1,10}}"
     + _POST
 )
+# A space, then a dash of print that no phone rule reads ("0118 496–0872", an en or em
+# dash where a hyphen was meant).
+_PHONE_PRINT_DASH = re.compile(_PRE + r"0\d{2,4}[ \t]\d{3,4}[ \t]?[–—][ \t]?\d{3,4}" + _POST)
 # The trunk 0 typed apart from the rest ("0 7700 900414", "0 7700 900 414", London's
 # "0 20 7946 0303").
 _PHONE_LONE_ZERO = re.compile(_PRE + r"0 \d{2,4} \d{3,4}[ ]?\d{3,4}" + _POST)
@@ -177,7 +180,8 @@ def _ten_digits_checked(value: str) -> bool:
 
 
 # The postcode grammar (outward code by its letter rules, inward digit and two letters), in
-# capitals, joined by a hyphen, dot or underscore instead of the space ("IV27-4JY").
+# capitals, joined by a hyphen, dot, underscore or slash instead of the space ("IV27-4JY",
+# "DN34/5RT").
 _OUTWARD = (
     r"(?:[A-PR-UWYZ][A-HK-Y]\d[ABEHMNPRV-Y]|[A-PR-UWYZ]\d[A-HJKPSTUW]|"
     r"[A-PR-UWYZ][A-HK-Y]\d\d?|[A-PR-UWYZ]\d\d?)"
@@ -189,7 +193,7 @@ _POSTCODE_JOINED = re.compile(
     r"(?i)(?<![A-Za-z0-9_/.\-])"
     + "".join(rf"(?<!\b(?i:{w}) )" for w in _CODE_LABELS)
     + _OUTWARD
-    + r"[-._]"
+    + r"[-._/]"
     + _INWARD
     + r"(?![A-Za-z0-9_]|[-./]\w)"
 )
@@ -207,7 +211,7 @@ _GROUPS_GATE = re.compile(r"(?<!\d)" + OPEN + r"?0\d{0,4}" + CLOSE + r"?[^\w\n]{
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(rf"\d{{3}}{GAP}\d{{3}}")
-_POSTCODE_GATE = re.compile(r"[-._]\d[A-Za-z]{2}")
+_POSTCODE_GATE = re.compile(r"[-._/]\d[A-Za-z]{2}")
 
 
 class SeparatedNumberRecognizer(RuleRecognizer):
@@ -233,6 +237,7 @@ class SeparatedNumberRecognizer(RuleRecognizer):
             validate=_grouped_number,
             needs=_GROUPS_GATE,
         ),
+        Rule("phone-print-dash", _PHONE_PRINT_DASH, 0.7, validate=_eleven_digit_number),
         Rule("phone-in-words", SPOKEN_NUMBER, 0.6, validate=spoken_uk_number, needs=ZERO_WORD),
         Rule(
             "phone-digits-and-words",

@@ -61,3 +61,22 @@ def test_fields_apart_by_a_spaced_slash_read_as_an_address() -> None:
     # A line without a postcode, or with one slash, is left as written.
     for other in ("Mon / Tue / Wed shifts, 4 people", "1/2 price / 3 for 2, AB1 2CD"):
         assert as_commas(other) == other
+
+
+def test_identifier_shapes_found_after_v32() -> None:
+    from sar_desk.detect.recognizers.uk_id_recognizer import PassportNumberRecognizer
+
+    def found(recognizer: object, text: str) -> list[tuple[str, str]]:
+        spans = recognizer.spans(text)  # type: ignore[attr-defined]
+        return [(text[s:e], entity) for s, e, entity, _sc in spans]
+
+    # A form's arrow between "ppt#" and its value.
+    assert found(PassportNumberRecognizer(), "ppt# ▹ 102855090") == [("102855090", "UK_PASSPORT")]
+    # A printed dash after a space in a phone number, and a postcode joined by a slash.
+    separated = SeparatedNumberRecognizer()
+    assert ("0118 496–0947", "PHONE_NUMBER") in found(separated, "clerk on 0118 496–0947")
+    assert ("DN34/5RT", "UK_POSTCODE") in found(separated, "post to DN34/5RT please")
+    # A path, a reference and a page range stay what they are.
+    assert found(separated, "files in dn34/5rt/old") == []
+    assert found(separated, "ref AB12/3CD") == []
+    assert found(separated, "see pages 12–14") == []
