@@ -36,8 +36,9 @@ Alii; and Gabon (a country), Malo, Bures (a Suffolk village), Azul and Mesi.
 Session 17 (7 Dec 2026), after corpus v30's held-out run: Oromo "akkam" alone, Kinyarwanda
 and Kirundi, Luganda, Jamaican and London "wah gwaan" (with "bless up", "walk good"), Tatar
 and Kazakh ("isänme", "sälem"); and phrases are now found whatever accents they are typed
-with ("xin chào" as "xin chao"). A single word listed with its accents ("sälem") is a greeting
-when typed with them, whatever name shares its plain letters ("Salem"). After corpus v31's
+with ("xin chào" as "xin chao"; the text is searched folded, `core.text.fold`). A single word
+listed with its accents ("sälem") is a greeting when typed with them, whatever name shares its
+plain letters ("Salem"). After corpus v31's
 run: Danish "goddag", Swiss German "grüezi", Occitan and Catalan "bonjorn", "bon dia", and
 Mandarin "zǎoshang hǎo" in pinyin.
 
@@ -51,8 +52,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
+from sar_desk.core.text.fold import fold_map
 from sar_desk.detect import gazetteer
 from sar_desk.detect.prefilters import atoms, folded
 
@@ -221,30 +222,23 @@ def _phrase_pattern(phrase: str) -> str:
 
 _RAW = {p.strip() for line in _PHRASES.strip().splitlines() for p in line.split("|")}
 # One-word greetings listed with accents that their plain form lacks: folded form -> as listed.
-_ACCENTED_ONE_WORD: dict[str, set[str]] = {}
-for _p in _RAW:
-    if _p and " " not in _p and not _p.isascii():
-        _ACCENTED_ONE_WORD.setdefault(_fold(_p), set()).add(_p.casefold())
 
 
-@lru_cache(maxsize=4096)
-def _base_char(ch: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    return base if len(base) == 1 else ch
+def _accented_one_words() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for phrase in _RAW:
+        if phrase and " " not in phrase and not phrase.isascii():
+            found.setdefault(_fold(phrase), set()).add(phrase.casefold())
+    return found
 
 
-def unaccented(text: str) -> str:
-    """`text` with each accented letter as its plain one, same length ("xin chào" -> "xin chao").
-
-    A letter whose plain form is not one character ("ß", a ligature) is kept as it is, so
-    every offset in the result is the same as in `text`.
-    """
-    return text if text.isascii() else "".join(_base_char(ch) for ch in text)
+_ACCENTED_ONE_WORD = _accented_one_words()
 
 
-# Phrases of two or more words in plain letters, longest first: they are matched on the
-# text's plain letters (`unaccented`), so a phrase typed with or without its accents is found.
-_MULTI = sorted({unaccented(p) for p in _RAW if " " in p}, key=len, reverse=True)
+# Phrases of two or more words folded as names are (`core.text.fold`: accents, case and
+# separators), longest first: a text is searched folded, so a phrase typed with or without its
+# accents is found, and each match is mapped back to the text as written.
+_MULTI = sorted({fold_map(p).text for p in _RAW if " " in p}, key=len, reverse=True)
 GREETING_IN_TEXT = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(_phrase_pattern(p) for p in _MULTI) + r")(?![\w'’-])"
 )
@@ -261,10 +255,10 @@ def greeting_phrases(text: str) -> list[tuple[int, int]]:
     A model may tag only one of its words ("Kia"), and a name list may hold the other
     ("Ora"); the whole phrase is masked so neither is proposed.
     """
-    plain = unaccented(text)
-    if _GATE.search(plain) is None:
+    plain = fold_map(text)
+    if _GATE.search(plain.text) is None:
         return []
-    return [m.span() for m in GREETING_IN_TEXT.finditer(plain)]
+    return [plain.span(*m.span()) for m in GREETING_IN_TEXT.finditer(plain.text)]
 
 
 # The one-word greetings, longest first, for a greeting that opens a message or a sentence

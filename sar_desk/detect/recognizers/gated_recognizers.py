@@ -194,7 +194,10 @@ def digit_count(text: str) -> int:
 
 
 def gate(recognizer: EntityRecognizer) -> EntityRecognizer:
-    """`recognizer`, consulted only on texts that could hold its match (`_GATES`, `_SHAPES`)."""
+    """`recognizer`, consulted only on texts that could hold its match (`_GATES`, `_SHAPES`).
+
+    For `_WHOLE_CODES`, a match that is only the start or end of a longer code is dropped.
+    """
     name = type(recognizer).__name__
     pattern, shaped = _GATES.get(name), _SHAPES.get(name)
     if pattern is None and shaped is None:
