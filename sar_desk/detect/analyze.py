@@ -130,6 +130,10 @@ def _text_findings(
         trimmed = False
         if s.recognizer == _NER and regions:
             end = _before_masked(regions, start, end)  # NER ran on into blanked text
+            # ... or began on the "Hi" a greeting phrase is masked as (`mask`)
+            start = _after_greeting(text, regions, start, end)
+            if start >= end:
+                continue
         if entity == "ORGANIZATION":
             if s.recognizer != _NER or (recovered := from_org(text[start:end], context)) is None:
                 continue
@@ -253,6 +257,19 @@ def _before_masked(regions: Sequence[Region], start: int, end: int) -> int:
         if start < r.start < end:
             return r.start
     return end
+
+
+def _after_greeting(text: str, regions: Sequence[Region], start: int, end: int) -> int:
+    """`start`, moved past a masked greeting phrase it begins in ("Kia ora Eivind" -> "Eivind").
+
+    A greeting phrase is masked as "Hi" (`mask`), and the model may take that word into a name.
+    """
+    for r in regions:
+        if r.kind == "greeting" and r.start <= start < r.end:
+            start = r.end
+            while start < end and text[start].isspace():
+                start += 1
+    return start
 
 
 def _without_guesses_in_platform_lines(

@@ -124,3 +124,14 @@ def test_an_address_down_the_lines_is_read_as_one() -> None:
     # A list that is no address (no house number first, or no postcode last) is left alone.
     for other in ("rota:\n- Sam Patel\n- Jo Lee\n- AB1 2CD", "- 4 Elm Row\n- Hartfield\n- soon"):
         assert as_commas(other) == other
+
+
+def test_a_model_span_starting_on_the_masked_greeting_keeps_only_the_name() -> None:
+    from sar_desk.detect.analyze import _after_greeting
+
+    text = "Kia ora Eivind! how are you"
+    assert _after_greeting(text, regions(text), 0, 14) == text.index("Eivind")
+    # A span that starts after the phrase, or a text without one, is left as it is.
+    assert _after_greeting(text, regions(text), 8, 14) == 8
+    plain = "Eivind rang"
+    assert _after_greeting(plain, regions(plain), 0, 6) == 0
