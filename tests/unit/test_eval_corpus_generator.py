@@ -2,7 +2,7 @@
 
 Corpus v6 added two requester slots to ``benchmarks/eval_corpus.py``. The hashes below were taken
 with the generator as it was before that change (commit df2b0fb), so any edit that shifts the
-random sequence or the gold spans of v2-v5 fails here. Corpora v7-v32 (each written blind, generator
+random sequence or the gold spans of v2-v5 fails here. Corpora v7-v33 (each written blind, generator
 unchanged) are pinned by their own hashes and their gold is checked for sanity.
 """
 
@@ -169,7 +169,7 @@ def test_v9_lexicon_is_disjoint_from_every_earlier_lexicon(sections: tuple[str, 
     assert not _lexicon_words("eval-v9", sections) & seen
 
 
-# The blind corpora v10-v32 (tests/data/eval-v10/ ... eval-v32/), each written by a helper who
+# The blind corpora v10-v33 (tests/data/eval-v10/ ... eval-v33/), each written by a helper who
 # never saw the detection code, with only the slots the generator already had. One table holds
 # what each pins, instead of a block of tests per corpus.
 @dataclass(frozen=True)
@@ -494,6 +494,19 @@ BLIND = {
         True,
         (18, 24),
     ),
+    "eval-v33": Blind(
+        {
+            1: "305e3f4c5d811497",
+            2: "33c7dabafc432b62",
+            3: "053d9a9d9fc5e9db",
+            4: "8b85f427a10859c0",
+            5: "a3d8a179a7ea6d22",
+        },
+        32,
+        40,
+        True,
+        (18, 24),
+    ),
 }
 _SECTIONS = [("first", "last"), ("town", "street", "road"), ("postcode_outward",)]
 
@@ -533,7 +546,7 @@ def test_blind_inline_names_are_not_lexicon_names(corpus_dir: str) -> None:
         assert not set(re.split(r"[\s.]+", value.lower())) & names, value
 
 
-@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 33)])
+@pytest.mark.parametrize("corpus_dir", [f"eval-v{v}" for v in range(7, 34)])
 def test_blind_corpus_gold_spans_are_sound_and_cover_every_scored_type(corpus_dir: str) -> None:
     corpus = generate(1500, seed=1, data=ROOT / "tests" / "data" / corpus_dir)
     requester = corpus.people[0]
