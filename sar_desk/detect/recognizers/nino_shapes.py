@@ -1,9 +1,10 @@
 """How people write a NINO: any separator between its pairs, in any case (issue 15).
 
 HMRC prints "AB 12 34 56 C", but agency sheets, payslips and chat carry "AB-12-34-56-C",
-"ab.12.34.56.c", "AB/123456/C" or "AB 12-34-56C". The cued rules in `uk_id_recognizer` read
-every one of these forms; an uncued value is read only in its printed pairs (one separator,
-repeated) and with a prefix HMRC issues, since a bare code could be anyone's reference.
+"ab.12.34.56.c", "AB/123456/C", "AB 12-34-56C" or, boxed in threes, "JB 449 107 C". The cued
+rules in `uk_id_recognizer` read every one of these forms; an uncued value is read only in its
+printed pairs (one separator, repeated) and with a prefix HMRC issues, since a bare code could
+be anyone's reference.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from sar_desk.detect.recognizers.spoken_numbers import spoken_digits
 # One gap between parts: nothing, or any join of `digit_joins` (a mark with optional spaces, or
 # spaces): "AB 12 34 56 C", "ab-12-34-56-c", "AB~12~34~56~C", "AB | 12 | 34 | 56 | C".
 _GAP = GAP + "?"
-NINO_SHAPE = (
-    r"[A-Za-z]{2}" + _GAP + r"\d{2}" + _GAP + r"\d{2}" + _GAP + r"\d{2}" + _GAP + r"[A-Da-d]"
-)
+# The six digits in pairs as printed, or in two threes as some forms box them ("JB 449 107 C").
+_SIX = r"(?:\d{2}" + _GAP + r"\d{2}" + _GAP + r"\d{2}|\d{3}" + _GAP + r"\d{3})"
+NINO_SHAPE = r"[A-Za-z]{2}" + _GAP + _SIX + _GAP + r"[A-Da-d]"
 # The digits of every shape the rules read, for the cheap "could this text hold one" check.
-SIX_DIGITS = re.compile(r"\d{2}" + _GAP + r"\d{2}" + _GAP + r"\d{2}")
+SIX_DIGITS = re.compile(_SIX)
 
 # Labels that make a code some other number's ("order AB-12-34-56-C", "ref: ab.12.34.56.c").
 _OTHER_LABELS = (

@@ -163,11 +163,12 @@ def _spoken_nhs(value: str) -> bool:
 _NHS_JOINED = re.compile(_PRE + rf"\d{{3}}(?P<s>{GAP})\d{{3}}(?P=s)\d{{4}}" + _POST)
 
 # Ten digits after an NHS cue in a grouping the card never uses ("nhs # 401 0237 597",
-# "NHS: 40 1023 7597", "nhs # for Zelimkhan Dhondup is ..."); the cue and the check digit
+# "NHS: 40 1023 7597", "nhs # for Zelimkhan Dhondup is ...", or one digit to a form's box,
+# "4 8 7 9 1 5 8 9 0 9"); the cue and the check digit
 # together make it the number, as a count or a phone number without its 0 would fail one or
 # the other.
 _NHS_GROUPS_AFTER_CUE = re.compile(
-    r"(?i)\bnhs\b[^\n\d]{0,40}?(?<![\w\-.])(?P<v>\d{1,8}(?:[ \t]\d{1,8}){1,5})"
+    r"(?i)\bnhs\b[^\n\d]{0,40}?(?<![\w\-.])(?P<v>\d{1,8}(?:[ \t]\d{1,8}){1,9})"
     r"(?![\w\-]|[ \t]\d|[.,/:]\d)"
 )
 
@@ -193,7 +194,7 @@ _POSTCODE_JOINED = re.compile(
     r"(?i)(?<![A-Za-z0-9_/.\-])"
     + "".join(rf"(?<!\b(?i:{w}) )" for w in _CODE_LABELS)
     + _OUTWARD
-    + r"[-._/]"
+    + r"(?:[-._/]|[ \t]{2,3})"  # "DN34/5RT", or two spaces copied off a form ("BS98  1TL")
     + _INWARD
     + r"(?![A-Za-z0-9_]|[-./]\w)"
 )
@@ -211,7 +212,7 @@ _GROUPS_GATE = re.compile(r"(?<!\d)" + OPEN + r"?0\d{0,4}" + CLOSE + r"?[^\w\n]{
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(rf"\d{{3}}{GAP}\d{{3}}")
-_POSTCODE_GATE = re.compile(r"[-._/]\d[A-Za-z]{2}")
+_POSTCODE_GATE = re.compile(r"(?:[-._/]|[ \t]{2})\d[A-Za-z]{2}")
 
 
 class SeparatedNumberRecognizer(RuleRecognizer):

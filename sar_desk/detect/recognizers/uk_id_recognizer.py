@@ -42,6 +42,7 @@ from sar_desk.detect.recognizers.passport_forms import (
     SPELT_RUN,
     spelt_passport,
 )
+from sar_desk.detect.recognizers.passport_lines import MRZ_LINE_TWO, corrected_after
 
 _NINO_SHAPE = NINO_SHAPE
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
@@ -176,6 +177,7 @@ class PassportNumberRecognizer(RuleRecognizer):
             0.85,
             needs=_NINE_DIGITS,
         ),
+        Rule("passport-mrz", MRZ_LINE_TWO, 0.85, needs=_NINE_DIGITS),  # `passport_lines`
         Rule(
             "passport-before-cue",
             re.compile(
@@ -217,7 +219,8 @@ class PassportNumberRecognizer(RuleRecognizer):
         firsts = [(s, e) for s, e, *_rest in found]
         listed = spans_in_lists(text, firsts, _LISTED, _OTHER_LABEL, _listed_ok)
         # a column its header names is read whole, never as a list (its row's next cell is not)
-        for start, end in listed + passport_column(text):
+        fixed = corrected_after(text, firsts, _LISTED, _listed_ok)  # "sorry typo, it's ..."
+        for start, end in listed + passport_column(text) + fixed:
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
         return sorted(found)
