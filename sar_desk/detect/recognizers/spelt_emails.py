@@ -1,10 +1,11 @@
 """E-mail addresses spelt out so a machine will not read them: "jo_71 at example dot com".
 
 People hide an address from scrapers, or type it as they would say it, in a handful of
-conventional ways: the @ as "at", "AT", "[at]", "(at)", "{at}" or "<at>", each dot as "dot",
-"DOT", "[dot]", "(dot)" or a real dot. Presidio's e-mail recogniser needs the @ and a dotted
-domain, so none of these is found. The shape is read whole: a local part, the at-form, one or
-more domain labels joined by dot-forms, and a last label that is a top-level domain
+conventional ways: the @ as "at", "AT", "[at]", "(at)", "{at}", "<at>", "-at-" or an @ set off
+by spaces, each dot as "dot", "DOT", "[dot]", "(dot)", "-dot-" or a real dot, in the domain and
+in the local part ("ted dot flinders at sky dot com"). Presidio's e-mail recogniser needs the @
+and a dotted domain, so none of these is found. The shape is read whole: a local part, the at-
+form, one or more domain labels joined by dot-forms, and a last label that is a top-level domain
 ("com", "org", "uk", ...).
 
 Prose has the same words ("meet at the pub dot com" never parses, but "look at bbc dot co dot
@@ -22,8 +23,12 @@ from typing import ClassVar
 from sar_desk.detect.gazetteer import current
 from sar_desk.detect.recognizers.base import RuleRecognizer
 
-_AT = r"(?:[ \t]*(?P<br>[\[({<])[ \t]*at[ \t]*[\])}>][ \t]*|[ \t]+(?P<word>at|AT|At)[ \t]+)"
-_DOT = r"(?:[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|DOT|Dot)[ \t]+|\.)"
+_AT = (
+    r"(?:[ \t]*(?P<br>[\[({<]|(?<=[ \t])-)[ \t]*at[ \t]*[\])}>\-][ \t]*"
+    r"|[ \t]+(?P<word>at|AT|At)[ \t]+|(?P<spaced>[ \t]+@[ \t]*|[ \t]*@[ \t]+))"
+)
+_DOT = r"(?:[ \t]*[\[({<\-][ \t]*dot[ \t]*[\])}>\-][ \t]*|[ \t]+(?:dot|DOT|Dot)[ \t]+|\.)"
+_PART = r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
 # The top-level domains people write most; the last label must be one ("com", "co dot uk").
 _TLDS = (
@@ -31,14 +36,14 @@ _TLDS = (
     "at|us|ca|au|nz|in|app|dev|email|online|scot|wales|cymru|london"
 )
 SPELT_EMAIL = re.compile(
-    r"(?<![\w.@+\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63})"
+    rf"(?<![\w.@+\-])(?P<local>{_PART}(?:[ \t]+(?:dot|DOT|Dot)[ \t]+{_PART}){{0,3}})"
     + _AT
     + rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}){_DOT}(?P<tld>{_TLDS})"
     + r"(?![\w\-]|\.\w|[ \t]+(?:dot|DOT)\b)",
     re.IGNORECASE,
 )
 # Every match has an at-form then a dot-form (cheap test before the full pattern).
-_GATE = re.compile(r"(?i)(?:\bat\b|[\[({<]at[\])}>]).{1,80}?(?:\bdot\b|\.[a-z])")
+_GATE = re.compile(r"(?i)(?:\bat\b|[\[({<]at[\])}>]|\s@|@\s).{1,80}?(?:\bdot\b|\.[a-z])")
 # Mail providers' domains: "sam at gmail dot com" is an address whatever the local part is.
 _PROVIDERS = frozenset(
     """
@@ -71,6 +76,8 @@ def _plain_at_is_address(local: str, domain: str) -> bool:
 def spelt_address(m: re.Match[str]) -> bool:
     """Whether a match of `SPELT_EMAIL` is an address (see the module docstring)."""
     spelt, local, domain = m.group(0), m.group("local"), m.group("domain")
+    if m.group("spaced"):
+        return True  # "mandy.cogan @ letterbox.example.net": an @ nothing else has
     if "@" in spelt:
         return False  # a real address: Presidio's
     if m.group("br") or m.group("word") == "AT":
@@ -94,7 +101,8 @@ def written_address(value: str) -> str | None:
     if m is None:
         return None
     domain = _DOT_FORM.sub(".", m.group("domain"))
-    return f"{m.group('local')}@{domain}.{m.group('tld')}".lower()
+    local = _DOT_FORM.sub(".", m.group("local"))
+    return f"{local}@{domain}.{m.group('tld')}".lower()
 
 
 class SpeltEmailRecognizer(RuleRecognizer):
