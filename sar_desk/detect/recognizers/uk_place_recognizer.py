@@ -50,7 +50,7 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(r"(?i)\b(?:to|at)[ \t]+$")
 # A house number and a street name, then a comma: "12 Kirkgate, " (the town comes next).
-_AFTER_STREET = re.compile(r"\d{1,4}[A-Za-z]?,?[ \t]+[^\n,;:()]{2,40},[ \t]*$")
+AFTER_STREET = re.compile(r"\d{1,4}[A-Za-z]?,?[ \t]+[^\n,;:()]{2,40},[ \t]*$")
 # A postcode after the town: "Stafford, ST16 2AB".
 _BEFORE_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]*\d[A-Za-z]{2}\b")
 
@@ -71,7 +71,7 @@ _RIVER_TOWN = re.compile(
     r"(?<![\w-])[^\W\d_]{2,}(?:-(?i:on|upon|under|by|in|next|le|en|cum|juxta|super|the))+"
     r"-[^\W\d_]{2,}(?![\w-])"
 )
-_TOWN_BEFORE_POSTCODE = re.compile(
+TOWN_BEFORE_POSTCODE = re.compile(
     r"(?<![\w£$.,])\d{1,4}[A-Za-z]?,?[ \t]+[^\W\d_][^\n,;:()\d]{1,40}?(?:,[ \t]*|[ \t]*\n[ \t]*)"
     r"(?P<town>[^\W\d_][^\W\d_'’]*(?:[ \t-]+[^\W\d_'’]+){0,2})"
     rf"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_POSTCODE}"
@@ -107,7 +107,7 @@ def placed_in_address(text: str, start: int, end: int) -> bool:
 
 def _in_an_address(text: str, start: int, end: int) -> bool:
     return bool(
-        _AFTER_STREET.search(text[max(0, start - 60) : start]) or _BEFORE_POSTCODE.match(text, end)
+        AFTER_STREET.search(text[max(0, start - 60) : start]) or _BEFORE_POSTCODE.match(text, end)
     )
 
 
@@ -158,7 +158,7 @@ class UkPlaceRecognizer(ListedPlaceRecognizer):
         gaz = current()
         if not gaz.places:
             return found
-        for m in _TOWN_BEFORE_POSTCODE.finditer(text):
+        for m in TOWN_BEFORE_POSTCODE.finditer(text):
             town = (m.start("town"), m.end("town"), "LOCATION", 0.55, self.NOTE_PLACED)
             if all(town[1] <= k[0] or town[0] >= k[1] for k in found):
                 found.append(town)
@@ -285,7 +285,7 @@ def _month_as_town(text: str, start: int, end: int) -> bool:
     """Whether a month that is also a town stands where no month can (see `_ANOTHER_TIME`)."""
     if _ANOTHER_TIME.match(text, end) or _TRANSPORT.search(text[max(0, start - 16) : start]):
         return True
-    after_street = _AFTER_STREET.search(text[max(0, start - 60) : start])
+    after_street = AFTER_STREET.search(text[max(0, start - 60) : start])
     return bool(after_street and _ADDRESS_END.match(text, end)) or bool(
         _BEFORE_POSTCODE.match(text, end)
     )
