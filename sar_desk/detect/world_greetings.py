@@ -149,6 +149,7 @@ milego|ile kosztuje|ile to kosztuje|proszę pani|prosze pani|proszę pana|prosze
 przepraszam|aap ka|aap ki|aap ko|peer ko|mangal ko|budh ko|jumeraat ko|jummerat ko|juma ko
 jummah ko|hafte ko|itwaar ko|itwar ko
 sabaidee|sabai dee|khop jai|khop chai|sawasdee|sawatdee|sawasdee krap|sawasdee ka|khob khun
+sawatdee kha|sawatdee ka|sawatdee krap|sawatdee khrap|sawasdee kha|sawadee kha|sawadee krap
 khop khun krap|khop khun ka|sousdey|chum reap suor|arkun|mingalaba|mingalarbar|kyay zu tin ba de
 kyei zu tin ba de|nyob zoo|ua tsaug|apa khabar|jumpa lagi|maayong buntag|agyamanak
 tashi delek|kuzu zangpo|dhanyavadalu|dhanyavadagalu|bohoma sthuthi
