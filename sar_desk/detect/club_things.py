@@ -76,7 +76,9 @@ _GOODS = (
     r"bracelet|necklace|earrings|charms?|cup|flask|tumbler|watch|windows|knife|slices|roasties|"
     r"bassinet|pram|pushchair|buggy|nappies|reps?|processor|projector|amplifier|router|laptop|"
     r"controllers?|stoves?|bat(?=[ \t]+(?:for|from|is|was|needs))|rackets?|racquets?|helmets?|"
-    r"masks?|gloves|(?<!['’]s )order(?=[ \t]*:)"
+    r"masks?|gloves|(?<!['’]s )order(?=[ \t]*:)|"
+    # a trade's kit: "Viking Johnson coupling", "Kidde alarms", "Straub clamp", "Apollo detector"
+    r"couplings?|clamps?|valves?|alarms?|extinguishers?|detectors?|sounders?|hydrants?"
 )
 _GOODS_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:(?:{_GOODS})\b(?!\s+(?:it|them|up|this|that)\b)|size\s+\d|"

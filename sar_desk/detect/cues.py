@@ -35,6 +35,7 @@ ta head senco receptionist cleaner caretaker contractor plumber electrician surv
 driver volunteer colleague boss supervisor lead coordinator assistant adviser advisor solicitor
 landlord landlady neighbour friend partner boyfriend girlfriend fiance fiancee cousin grandson
 granddaughter stepson stepdaughter stepmum stepdad foster member chair witness applicant
+judge magistrate usher
 """)
 RELATIONS = _set("""
 son daughter mum mam mom dad mother father wife husband brother sister nan nana nanna gran

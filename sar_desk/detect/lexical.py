@@ -23,6 +23,7 @@ _CHAT = """
     smh rn atm cba ttyl gtg hmu tho cos coz ur gd gr8 sum1 some1 any1 no1 every1 b4 tmrw tmw
     mins hrs wks yrs approx appt info dept mgr ref tel mob nb nat ins obvs defo probs lmk lmao
     rofl xx xxx haha hehe hmm ok okay kk yep yup nah soz sry cya thnx pic pics vid vids
+    giz gizza bostin bosting
 """
 # Staff shorthand in UK casework: correspondence, accounts, identifier labels, posts ("wm"
 # watch manager, "pcso"), days; and contractions typed without the apostrophe ("theres").

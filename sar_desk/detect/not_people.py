@@ -44,11 +44,14 @@ from sar_desk.detect.eponym_kinds import eponym_kind
 from sar_desk.detect.eponym_moves import eponym_move, typeface_place
 from sar_desk.detect.eponym_places import award_name, eponym_place
 from sar_desk.detect.famous_things import famous_thing
+from sar_desk.detect.group_greetings import greets_the_group
 from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.named_kinds import named_animal_kind, named_kind
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.role_mailboxes import role_mailbox
+from sar_desk.detect.service_places import service_place
+from sar_desk.detect.service_terms import service_term
 from sar_desk.detect.thing_names import in_trade_brand, names_a_thing
 from sar_desk.detect.units import ROLE_HEADS
 from sar_desk.detect.word_positions import placed_not_named
@@ -227,6 +230,9 @@ def never_person(text: str, start: int, end: int) -> bool:
         or (len(words) == 1 and (household_brand(value) or language_name(value)))
         or (len(words) == 1 and (month_range(value) or row_mash(value)))
         or spoken_not_named(value)  # "Mum", "nae", "Kurdish Sorani", "miss form"
+        or greets_the_group(text, start, end)  # "Moni everyone,", "Shlama all 👋"
+        or service_place(text, start, end)  # "HMP Berwyn", "Op Kenova", "the John Radcliffe"
+        or service_term(text, start, end)  # "McKenzie friend", "Barthel Index", "Fluenz"
         or placed_not_named(text, start, end)  # "due 8 Jan", "the defendant's"
         or famous_thing(text, start, end)  # "played the Ruy Lopez", "Flying Scotsman loco"
         or eponym_place(text, start, end)  # "the Ada Hollins Cup", "Tom's Dig"
@@ -253,6 +259,7 @@ def _thing(text: str, entity: str, start: int, end: int) -> bool:
             or eponym_good(text, start, end)  # "Rabone levels", "apples: Howgate"
             or eponym_fare(text, start, end, place=True)  # "beef Wellington", "the Marquis of"
             or eponym_kind(text, start, end)  # "Lyme disease", "a Carrick bend"
+            or service_term(text, start, end)  # "Spikevax", "Weatherbys" read as places
         )
     if entity == "NRP":
         return (

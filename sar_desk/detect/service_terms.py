@@ -1,0 +1,114 @@
+"""Terms of the courts, clinics, universities and banks that carry people's names (session 18).
+
+A listing officer writes "McKenzie friend", a reablement worker "Barthel" and "Katz ADL", an
+optometrist "Esterman" or "Humphrey field", a registry "Rhodes and Marshall references", a
+practice nurse "Shingrix clinic", a debt officer "payments from Coutts". Each is named after a
+person or reads as a name, and none is anyone's personal data. Read from fixed lists and the
+words around them, never from a corpus's names:
+
+- court terms, whole ("Newton hearing", "Goodyear indication", "Turnbull direction");
+- a clinical or educational scale, test or tool, with its kind word after it ("Barthel Index",
+  "Humphrey field", "Boxall Profile"), or alone in a message about a result when the name is
+  no listed given name ("Esterman result is a fail", "Katz done");
+- a scholarship or funder with a word of awards, references or funding after it ("Rhodes and
+  Marshall references", "Leverhulme deadline");
+- a vaccine's brand name anywhere (none is a person's name);
+- a bank where the message speaks of money (accounts, statements, cheques, payments).
+
+A title before the name keeps a person ("Mr Katz", "Dr Humphrey"). The lists were written by
+hand on 8 Dec 2026 from general knowledge of UK courts, NHS and social-care assessment, SEND
+practice, university funding, the UK immunisation schedule and UK banks; corpus v33 (a
+development set since its held-out run) showed the kinds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sar_desk.detect import gazetteer
+from sar_desk.detect.eponym_kinds import ADDRESS_TITLES, lowered
+
+_COURT = (
+    "McKenzie friend|McKenzie friends|Newton hearing|Goodyear indication|Turnbull direction|"
+    "Turnbull warning|Lucas direction|Makanjuola warning|Galbraith submission|Tomlin order|"
+    "Hadkinson order|Bullock order|Sanderson order|Calderbank offer|Beddoe order|Mareva injunction"
+)
+_SCALES = """
+barthel katz lawton waterlow braden norton rockwood apgar gleason breslow snellen esterman goldmann
+humphrey ishihara epworth centor abbey boxall conners vineland wechsler bayley griffiths folstein
+hamilton tinetti romberg trendelenburg lachman phalen tinel valsalva epley hallpike widgit makaton
+"""
+_SCALE_NAMES = frozenset(_SCALES.split())
+_SCALE_KINDS = (
+    r"index|scale|score|scores|test|field|fields|profile|adl|iadl|criteria|chart|tonometry|"
+    r"perimetry|analyser|analyzer|assessment|questionnaire|manoeuvre|maneuver|grade|grading|"
+    r"classification|inventory|tool|symbols|signing"
+)
+# The kind word after the name, or after "and"/"or" and another name ("Goldmann or Humphrey
+# field", "Rhodes and Marshall references").
+_ALSO = r"(?:[ \t]+(?:and|or|&|/)[ \t]+[^\W\d_][\w'’-]*)?"
+_SCALE_AFTER = re.compile(rf"{_ALSO}[ \t]+(?i:{_SCALE_KINDS})(?![\w'’-])")
+_RESULT = re.compile(
+    r"(?i)\b(?:result|results|score|scored|scoring|done|fail|failed|pass|passed|validated|"
+    r"assessment|assessed|field|test|tested|forms?|up from|down from|accepted)\b"
+)
+_FUNDER_WORDS = "rhodes marshall fulbright leverhulme wellcome nuffield chevening clarendon gates"
+_FUNDERS = frozenset(_FUNDER_WORDS.split())
+_AWARD_AFTER = re.compile(
+    rf"{_ALSO}[ \t]+(?i:scholarships?|scholars?|fellowships?|fellows?|awards?|funded|funding|"
+    r"funder|applicants?|applications?|references?|deadline|grants?|studentships?|bursary|"
+    r"trust)(?![\w'’-])"
+)
+_VACCINE_WORDS = """
+    shingrix comirnaty spikevax fluenz arexvy abrysvo nuvaxovid vaxzevria zostavax gardasil
+    bexsero trumenba menveo nimenrix prevenar pneumovax infanrix pediacel repevax boostrix
+    priorix mmrvaxpro rotarix revaxis havrix engerix fendrix vaqta twinrix typhim vivotif
+    dukoral ixiaro rabipur stamaril qdenga beyfortus synagis flucelvax fluad supemtek
+"""
+_VACCINES = frozenset(_VACCINE_WORDS.split())
+_BANKS = (
+    "Coutts|Weatherbys|C\\. Hoare & Co|Hoare's|Child & Co|Cater Allen|Close Brothers|Arbuthnot|"
+    "Investec|Handelsbanken|Triodos|Monzo|Starling|Revolut|Nationwide|Santander|Halifax|"
+    "NatWest|Barclays|Lloyds|HSBC|TSB|Metro Bank|Virgin Money|Clydesdale|First Direct|"
+    "Tesco Bank|Co-op Bank|Yorkshire Bank|Chase"
+)
+_MONEY = re.compile(
+    r"(?i)\b(?:bank|banks|account|accounts|statements?|cheques?|checks?|direct debits?|"
+    r"mandate|payments?|paid|pays|refund\w*|sort code|card|loan|mortgage|overdraft|transfer)\b"
+)
+_PHRASE = re.compile(rf"(?<![\w'’-])(?:{_COURT}|{_BANKS})(?![\w'’-])")
+_PHRASE_SMALL = re.compile(_PHRASE.pattern, re.IGNORECASE)  # a message typed in lower case
+_TITLE_BEFORE = re.compile(r"(?i)(?:^|[^\w'’-])([a-z]+)\.?[ \t]+$")
+_BANK_NAMES = frozenset(b.replace("\\", "").casefold() for b in _BANKS.split("|"))
+
+
+def _titled(text: str, start: int) -> bool:
+    m = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
+    return m is not None and m.group(1).casefold() in ADDRESS_TITLES
+
+
+def service_term(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a court term, a scale, a funder, a vaccine or a bank."""
+    value = text[start:end].strip()
+    words = value.split()
+    if not words or _titled(text, start):
+        return False
+    low = value.casefold()
+    first = words[0].casefold()
+    if low in _VACCINES or first in _VACCINES:
+        return True  # "Fluenz nasal spray", "Arexvy RSV"
+    phrase = _PHRASE_SMALL if lowered(text) else _PHRASE
+    for m in phrase.finditer(text, max(0, start - 24), min(len(text), end + 24)):
+        if m.start() <= start and end <= m.end():
+            bank = m.group(0).casefold() in _BANK_NAMES
+            if not bank or (_MONEY.search(text) and not gazetteer.current().is_place(value)):
+                return True  # "McKenzie friend", "payments come from Coutts"
+    if first in _SCALE_NAMES:
+        after = (" " + " ".join(words[1:]), 0) if len(words) > 1 else (text, end)
+        if _SCALE_AFTER.match(*after):
+            return True  # "Barthel Index", "Humphrey field analyser", "Katz ADL"
+        gaz = gazetteer.current()
+        listed = gaz.is_first_name(first) or gaz.is_surname(first)
+        if len(words) == 1 and not listed and _RESULT.search(text):
+            return True  # "Esterman result for her is a fail", "Katz done"
+    return first in _FUNDERS and len(words) == 1 and bool(_AWARD_AFTER.match(text, end))
