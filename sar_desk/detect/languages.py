@@ -31,6 +31,7 @@ _LISTS = {
         für mit bei zum zur vom nach aus über unter zwischen ohne gegen bis seit wie wann
         warum wo wer wieso weil dass wenn alles klar genau stimmt feierabend wochenende
         montag dienstag mittwoch donnerstag freitag samstag sonntag
+        hat hatten angerufen anruf rückruf zurückrufen wegen während termin bescheid
     """,
     "latin": """
         lorem ipsum dolor sit amet consectetur adipiscing adipisci elit sed eiusmod tempor

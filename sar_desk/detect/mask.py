@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sar_desk.detect import gazetteer
 from sar_desk.detect.languages import foreign_clauses, is_foreign_word
 
 # Links with a scheme or "www.", and links typed without either ("gov.uk/apply",
@@ -121,13 +122,18 @@ class Region:
     kind: str
 
 
-@lru_cache(maxsize=32768)
 def regions(text: str) -> tuple[Region, ...]:
     """Every masked region of `text`, in order, overlaps merged into the first found.
 
     Cached: the model pass, the case pass and the propagation pass all ask for the same text,
-    a whole run apart; a cache smaller than a run's distinct texts would miss every time.
+    a whole run apart; a cache smaller than a run's distinct texts would miss every time. The
+    name lists in use are part of the key (`_named_words` reads them).
     """
+    return _regions(text, id(gazetteer.current()))
+
+
+@lru_cache(maxsize=32768)
+def _regions(text: str, _lists: int) -> tuple[Region, ...]:
     found: list[Region] = []
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(".,;:!?)")
@@ -148,8 +154,46 @@ def regions(text: str) -> tuple[Region, ...]:
     for start, end, language in foreign_clauses(text):
         end = _before_signature(text, start, end)
         if start < end and not any(r.start < end and start < r.end for r in found):
-            found.append(Region(start, end, "greeting" if language == "greeting" else "foreign"))
+            if language == "greeting":
+                found.append(Region(start, end, "greeting"))
+                continue
+            at = start
+            for a, b in _named_words(text, start, end):  # "Kasia jest chora": Kasia stays
+                if at < a:
+                    found.append(Region(at, a, "foreign"))
+                at = b
+            if at < end:
+                found.append(Region(at, end, "foreign"))
     return tuple(sorted(found, key=lambda r: r.start))
+
+
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?:-[^\W\d_]+)*(?![\w'’-])")
+
+
+def _named_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Words of a clause in another language that may be a person's name, left unmasked.
+
+    A clause in Polish, Welsh or German still names people ("Kasia jest chora", "Selma hat
+    heute frei"): a capitalised word no language list has that opens the clause or that a
+    name list holds, or a listed name written small that opens it ("gaurav hat angerufen"), is
+    left for the recognisers (session 18; before, the whole clause was blanked and the name with
+    it). German nouns are capitalised too, so inside the clause only a listed name counts
+    ("wegen der Grundbuchauszug-Kopie" stays masked); a small word inside it is the language's,
+    listed name or not (Welsh "mae" of "Shw mae pawb").
+    """
+    gaz = gazetteer.current()
+    kept = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group(0)
+        if is_foreign_word(word):
+            continue
+        opening = not text[start : m.start()].strip()
+        listed = gaz.is_first_name(word) or gaz.is_surname(word)
+        if word[:1].isupper() and (opening or listed):
+            kept.append(m.span())
+        elif opening and listed:
+            kept.append(m.span())  # "gaurav hat angerufen", but not "shw mae pawb"
+    return kept
 
 
 def mask(text: str, found: Sequence[Region] | None = None) -> str:

@@ -106,7 +106,9 @@ def test_a_person_known_to_the_case_is_still_found_inside_german(
     known = KnownPerson(PersonId(7), PersonRole.THIRD_PARTY, names=("Greta Vogel",))
     context = CaseContext(Regime.SAR, (known,), ())
     text = "Kannst du bitte Greta Vogel morgen anrufen? Danke dir, bis bald"
-    assert [r.kind for r in regions(text)] == ["foreign", "foreign"]
+    # The German is masked; since session 18 the listed names inside it are left unmasked.
+    assert {r.kind for r in regions(text)} == {"foreign"}
+    assert "anrufen" not in mask(text) and "Danke" not in mask(text)
     found = analyze_all(fake_detector, [(MessageId(1), text)], context)
     assert [f.text for f in found] == ["Greta Vogel"]
 
