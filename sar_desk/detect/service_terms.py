@@ -8,8 +8,9 @@ words around them, never from a corpus's names:
 
 - court terms, whole ("Newton hearing", "Goodyear indication", "Turnbull direction");
 - a clinical or educational scale, test or tool, with its kind word after it ("Barthel Index",
-  "Humphrey field", "Boxall Profile"), or alone in a message about a result when the name is
-  no listed given name ("Esterman result is a fail", "Katz done");
+  "Humphrey field analyser", "Boxall Profile"; after a listed name only a kind nobody owns, so
+  "Griffiths assessment" stays Mr Griffiths's), or alone in a message about a result when no
+  name list holds the word ("Esterman result is a fail", "Katz done");
 - a scholarship or funder with a word of awards, references or funding after it ("Rhodes and
   Marshall references", "Leverhulme deadline");
 - a vaccine's brand name anywhere (none is a person's name);
@@ -39,15 +40,19 @@ humphrey ishihara epworth centor abbey boxall conners vineland wechsler bayley g
 hamilton tinetti romberg trendelenburg lachman phalen tinel valsalva epley hallpike widgit makaton
 """
 _SCALE_NAMES = frozenset(_SCALES.split())
-_SCALE_KINDS = (
-    r"index|scale|score|scores|test|field|fields|profile|adl|iadl|criteria|chart|tonometry|"
-    r"perimetry|analyser|analyzer|assessment|questionnaire|manoeuvre|maneuver|grade|grading|"
-    r"classification|inventory|tool|symbols|signing"
+# Kinds nobody owns ("Barthel Index", "Katz ADL", "Humphrey field analyser"), and kinds a
+# person's own result may have ("Griffiths assessment", "Jones test"): the second only after a
+# name no list holds.
+_STRONG_KINDS = (
+    r"index|scale|adl|iadl|criteria|tonometry|perimetry|field analy[sz]er|field test|"
+    r"classification|inventory|questionnaire|manoeuvre|maneuver|symbols|signing"
 )
+_WEAK_KINDS = r"score|scores|test|field|fields|profile|chart|grade|grading|assessment|tool"
 # The kind word after the name, or after "and"/"or" and another name ("Goldmann or Humphrey
-# field", "Rhodes and Marshall references").
+# field analyser", "Rhodes and Marshall references").
 _ALSO = r"(?:[ \t]+(?:and|or|&|/)[ \t]+[^\W\d_][\w'’-]*)?"
-_SCALE_AFTER = re.compile(rf"{_ALSO}[ \t]+(?i:{_SCALE_KINDS})(?![\w'’-])")
+_STRONG_AFTER = re.compile(rf"{_ALSO}[ \t]+(?i:{_STRONG_KINDS})(?![\w'’-])")
+_ANY_AFTER = re.compile(rf"{_ALSO}[ \t]+(?i:{_STRONG_KINDS}|{_WEAK_KINDS})(?![\w'’-])")
 _RESULT = re.compile(
     r"(?i)\b(?:result|results|score|scored|scoring|done|fail|failed|pass|passed|validated|"
     r"assessment|assessed|field|test|tested|forms?|up from|down from|accepted)\b"
@@ -70,11 +75,11 @@ _BANKS = (
     "Coutts|Weatherbys|C\\. Hoare & Co|Hoare's|Child & Co|Cater Allen|Close Brothers|Arbuthnot|"
     "Investec|Handelsbanken|Triodos|Monzo|Starling|Revolut|Nationwide|Santander|Halifax|"
     "NatWest|Barclays|Lloyds|HSBC|TSB|Metro Bank|Virgin Money|Clydesdale|First Direct|"
-    "Tesco Bank|Co-op Bank|Yorkshire Bank|Chase"
+    "Tesco Bank|Co-op Bank|Yorkshire Bank"
 )
 _MONEY = re.compile(
-    r"(?i)\b(?:bank|banks|account|accounts|statements?|cheques?|checks?|direct debits?|"
-    r"mandate|payments?|paid|pays|refund\w*|sort code|card|loan|mortgage|overdraft|transfer)\b"
+    r"(?i)\b(?:bank|banks|account|accounts|statements?|cheques?|direct debits?|mandate|"
+    r"payments?|paid|pays|refund\w*|sort code|loan|mortgage|overdraft|standing order)\b"
 )
 _PHRASE = re.compile(rf"(?<![\w'’-])(?:{_COURT}|{_BANKS})(?![\w'’-])")
 _PHRASE_SMALL = re.compile(_PHRASE.pattern, re.IGNORECASE)  # a message typed in lower case
@@ -104,11 +109,11 @@ def service_term(text: str, start: int, end: int) -> bool:
             if not bank or (_MONEY.search(text) and not gazetteer.current().is_place(value)):
                 return True  # "McKenzie friend", "payments come from Coutts"
     if first in _SCALE_NAMES:
-        after = (" " + " ".join(words[1:]), 0) if len(words) > 1 else (text, end)
-        if _SCALE_AFTER.match(*after):
-            return True  # "Barthel Index", "Humphrey field analyser", "Katz ADL"
         gaz = gazetteer.current()
         listed = gaz.is_first_name(first) or gaz.is_surname(first)
+        after = (" " + " ".join(words[1:]), 0) if len(words) > 1 else (text, end)
+        if (_STRONG_AFTER if listed else _ANY_AFTER).match(*after):
+            return True  # "Barthel Index", "Humphrey field analyser", "Boxall Profile"
         if len(words) == 1 and not listed and _RESULT.search(text):
             return True  # "Esterman result for her is a fail", "Katz done"
     return first in _FUNDERS and len(words) == 1 and bool(_AWARD_AFTER.match(text, end))

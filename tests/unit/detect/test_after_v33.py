@@ -160,7 +160,8 @@ def test_a_person_is_kept_beside_those_heads() -> None:
         ("McKenzie friend for her is her brother", "McKenzie"),
         ("Newton hearing went on all day", "Newton"),
         ("Esterman result for him is a fail", "Esterman"),
-        ("Goldmann or Humphrey field accepted?", "Humphrey"),
+        ("Goldmann or Humphrey field accepted?", "Goldmann"),
+        ("Humphrey field analyser broken again", "Humphrey"),
         ("Lawton IADL + Katz done for her", "Katz"),
         ("wants every Boxall Profile done by half term", "Boxall Profile"),
         ("Rhodes and Marshall references due friday", "Rhodes"),
@@ -184,7 +185,9 @@ def test_named_terms_of_courts_clinics_funders_and_banks(text: str, value: str) 
         ("Humphrey Jones did the field test", "Humphrey Jones"),
         ("Dr Katz scored it", "Katz"),  # a title keeps a person
         ("moved from Halifax, paid the deposit", "Halifax"),  # a town, not the bank
-        ("Chase said she'd ring", "Chase"),  # a bank's name, no talk of money
+        ("Nationwide said she'd ring", "Nationwide"),  # a bank's name, no talk of money
+        ("Griffiths assessment booked for Tuesday", "Griffiths"),  # his own assessment
+        ("Humphrey field rang about the paid invoice", "Humphrey"),  # a person called so
     ],
 )
 def test_people_are_kept_beside_those_terms(text: str, value: str) -> None:
@@ -247,3 +250,26 @@ def test_an_old_register_s_trade_before_a_family_name(text: str, value: str) -> 
     found = [m.group("v") for m in TITLED.finditer(text) if titled_name_ok(m.group("v"))]
     assert found == [value]
     assert not titled_name_ok("Driver Training")  # a trade before a word is the word
+
+
+@pytest.mark.usefixtures("shipped_lists")
+@pytest.mark.parametrize(
+    ("text", "word", "listed"),
+    [
+        ("arm bruised, lucky, Selma hit the stop", "lucky", False),
+        ("took a driver to the thumb, black nail, Ngaire saw it", "nail", False),
+        ("keeps leaving early & Zaynab covers for him", "early", False),
+        ("ayesha, amber and jo are on lates", "amber", True),
+        ("Kofi, amber, jo on lates", "amber", True),
+    ],
+)
+def test_a_common_word_closing_a_phrase_is_no_member_of_a_list(
+    text: str, word: str, listed: bool
+) -> None:
+    from sar_desk.detect.gazetteer import current
+    from sar_desk.detect.recognizers.gazetteer_recognizers import _NEVER, NameListRecognizer
+    from sar_desk.detect.recognizers.name_lists import in_a_list_of_names
+
+    words = NameListRecognizer()._words(text)
+    i = next(k for k, w in enumerate(words) if w.group(0) == word)
+    assert in_a_list_of_names(text, words, i, current(), _NEVER) is listed
