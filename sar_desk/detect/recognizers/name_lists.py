@@ -39,8 +39,40 @@ def in_a_list_of_names(
         a, b = (words[j], words[i]) if j < i else (words[i], words[j])
         joint = " ".join(text[a.end() : b.start()].split()).casefold()
         if joint in JOINERS and _plain_name_at(text, words, j, gaz, never):
+            if step == 1 and joint in (",", "&") and _ends_a_phrase(text, words, i, gaz, never):
+                continue  # "arm bruised, lucky, Selma hit", "black nail, Ngaire saw it"
             return True
     return False
+
+
+# A house number and up to two words before the word: it names a street, not a phrase.
+_AFTER_HOUSE_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?[ \t]+(?:[^\W\d_]+[ \t]+){0,2}$")
+
+
+def _ends_a_phrase(
+    text: str, words: list[re.Match[str]], i: int, gaz: Gazetteers, never: Set[str]
+) -> bool:
+    """Whether a common word before a comma and a name closes a phrase, not starts a list.
+
+    "arm bruised, lucky, Selma hit the stop", "black nail, Ngaire saw it", "leaving early &
+    Zaynab covers", "rich tea, Guðmundur fuming": the word before it is no name and no list
+    mark, joined by a space (the same phrase) or a comma (another clause). A list of people
+    opens a message or follows a name or a joiner ("ayesha, amber and jo", "kofi, amber,
+    jo"); a cue before the word is read by `name_words` first ("with amber, jo").
+    """
+    if i == 0 or not gaz.is_common_word(words[i].group(0).casefold()):
+        return False
+    if _AFTER_HOUSE_NUMBER.search(text[max(0, words[i].start() - 40) : words[i].start()]):
+        return False  # "lives at 12 wheal rose, porthtowan": a street's words, left as read
+    prev = words[i - 1]
+    gap = text[prev.end() : words[i].start()].strip()
+    if gap not in ("", ","):
+        return False
+    word = prev.group(0)
+    low = word.casefold()
+    named = unambiguous_name(word, gaz, never) or low.rstrip(".") in TITLES
+    named = named or (word[:1].isupper() and not gaz.is_english(low))  # "Kofi, amber"
+    return low not in JOINERS and not named
 
 
 def _plain_name_at(
