@@ -120,5 +120,8 @@ NINO_CUE = (
 
 # A cue after the value names what was just given: "gave AB123456C as his NINO", "123456789
 # is her passport number", "GB009248A when he rang, doesn't match DWP". Only a few short words
-# may stand between (no digits, no new line).
-BETWEEN_AFTER = r"(?:[ \t]*[,:;(-]?[ \t]*(?:[A-Za-z'’]+,?[ \t]+){0,5}?)"
+# may stand between (no digits, no new line), and no "not": "PP 108 447 293 is NOT the
+# passport" says the number is something else (session 18).
+BETWEEN_AFTER = (
+    r"(?:[ \t]*[,:;(-]?[ \t]*(?:(?!(?i:not|isn['’]?t|never|nothing)\b)[A-Za-z'’]+,?[ \t]+){0,5}?)"
+)

@@ -9,6 +9,8 @@ check digits are not required: a line retyped with a slip is still someone's pas
 
 A value corrected in the same message ("Passport: 628194821 — sorry typo, it's 628194820")
 is the same kind of number as the one it corrects: the cue governs both (`corrected_after`).
+A value the message says is no passport number is none, whatever label it carries ("receipt
+no PP 108 447 293 is NOT the passport", `denied`).
 """
 
 from __future__ import annotations
@@ -42,3 +44,15 @@ def corrected_after(
         if m is not None and ok(m.group()):
             out.append(m.span())
     return out
+
+
+# "... is NOT the passport", "isn't her passport number", "not a passport no.".
+_DENIED = re.compile(
+    r"[ \t]*(?:(?i:is|was|'s)[ \t]+)?(?i:not|isn['’]?t|wasn['’]?t)[ \t]+(?:(?i:the|a|an|her|his|"
+    r"their|your|my)[ \t]+)?(?i:passport|ppt)\b"
+)
+
+
+def denied(text: str, end: int) -> bool:
+    """Whether the words right after a value say it is no passport number."""
+    return _DENIED.match(text, end) is not None

@@ -3,7 +3,8 @@
 Two habits the shape rules of `uk_phone_recognizer` cannot read without losing precision:
 
 - A mobile typed without its trunk zero ("7911 123456", "7700900552"), as people who give
-  their number abroad (+44 7...) learn to write it. Ten digits starting with 7 are as often an
+  their number abroad (+44 7...) learn to write it, or with the country code but no "+" ("44
+  7700 900877", as some exports show it). Ten digits starting with 7 are as often an
   order or a reference number, so the value is read as a mobile only where the message says
   it is a number to reach someone on: a phone word near it on its line ("mob", "text me on",
   "call") or a remark that the zero is missing ("no zero", "without the leading 0"), and no
@@ -25,8 +26,9 @@ from sar_desk.detect.recognizers.uk_phone_recognizer import is_uk_number, phone_
 # "7911 123 456", "791 112 3456", one separator along.
 _MOBILE = r"7(?:[1-57-9]\d{2}|624)"
 _UNZEROED = re.compile(
-    r"(?=7\d)(?<![\w+£$.,:/\-])(?<!\d[ ])"  # the digit first: most positions fail at once
-    rf"(?P<v>{_MOBILE}(?:[ \-.]?\d{{6}}|(?P<s>[ \-.])\d{{3}}(?P=s)\d{{3}})"
+    r"(?=7\d|44[ \t]?7)(?<![\w+£$.,:/\-])(?<!\d[ ])"  # the digit first: most fail at once
+    # the country code without its "+", as some exports show a number ("44 7700 900877")
+    rf"(?P<v>(?:44[ \t]?)?{_MOBILE}(?:[ \-.]?\d{{6}}|(?P<s>[ \-.])\d{{3}}(?P=s)\d{{3}})"
     r"|7[1-57-9]\d(?P<t>[ \-.])\d{3}(?P=t)\d{4})"
     r"(?![\w]|[.,:/\-]\d)"
 )
@@ -88,7 +90,8 @@ def unzeroed_mobiles(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _UNZEROED.finditer(text):
         start, end = m.span("v")
-        if not is_uk_number("0" + re.sub(r"\D", "", m["v"])):
+        digits = re.sub(r"\D", "", m["v"])
+        if not is_uk_number("0" + (digits[2:] if len(digits) == 12 else digits)):
             continue
         before, after = _line_around(text, start, end)
         before = before[max(_last(_OTHER_NUMBER, before), 0) :]

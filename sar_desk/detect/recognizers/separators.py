@@ -188,13 +188,21 @@ _OUTWARD = (
     r"[A-PR-UWYZ][A-HK-Y]\d\d?|[A-PR-UWYZ]\d\d?)"
 )
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+# The area's two letters typed apart from the district's digits ("NE 99 4QD"): a postcode
+# only with the inward code after one space, in one case (one letter apart is a room or a
+# size: "room B 12 3AB", "size M 10 2XL").
+_POSTCODE_SPLIT = re.compile(
+    r"(?i)(?<![A-Za-z0-9_/.\-])[A-PR-UWYZ][A-HK-Y][ \t]\d\d?[ \t]" + _INWARD + r"(?![A-Za-z0-9_])"
+)
 # Labels that make a code a product's or a parcel's ("ref AB12-3CD").
 _CODE_LABELS = ("ref", "sku", "part", "order", "code", "model", "item")
 _POSTCODE_JOINED = re.compile(
     r"(?i)(?<![A-Za-z0-9_/.\-])"
     + "".join(rf"(?<!\b(?i:{w}) )" for w in _CODE_LABELS)
     + _OUTWARD
-    + r"(?:[-._/]|[ \t]{2,3})"  # "DN34/5RT", or two spaces copied off a form ("BS98  1TL")
+    # "DN34/5RT", a dash a word processor made of a hyphen ("S97–2XQ"), or two spaces copied
+    # off a form ("BS98  1TL")
+    + r"(?:[-._/–—]|[ \t]{2,3})"
     + _INWARD
     + r"(?![A-Za-z0-9_]|[-./]\w)"
 )
@@ -212,7 +220,7 @@ _GROUPS_GATE = re.compile(r"(?<!\d)" + OPEN + r"?0\d{0,4}" + CLOSE + r"?[^\w\n]{
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(rf"\d{{3}}{GAP}\d{{3}}")
-_POSTCODE_GATE = re.compile(r"(?:[-._/]|[ \t]{2})\d[A-Za-z]{2}")
+_POSTCODE_GATE = re.compile(r"(?:[-._/–—]|[ \t]{2})\d[A-Za-z]{2}|[A-Za-z][ \t]\d")
 
 
 class SeparatedNumberRecognizer(RuleRecognizer):
@@ -274,6 +282,14 @@ class SeparatedNumberRecognizer(RuleRecognizer):
         Rule(
             "postcode-joined",
             _POSTCODE_JOINED,
+            0.6,
+            entity="UK_POSTCODE",
+            validate=_one_case,
+            needs=_POSTCODE_GATE,
+        ),
+        Rule(
+            "postcode-split",
+            _POSTCODE_SPLIT,
             0.6,
             entity="UK_POSTCODE",
             validate=_one_case,

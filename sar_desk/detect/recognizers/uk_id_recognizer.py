@@ -42,7 +42,7 @@ from sar_desk.detect.recognizers.passport_forms import (
     SPELT_RUN,
     spelt_passport,
 )
-from sar_desk.detect.recognizers.passport_lines import MRZ_LINE_TWO, corrected_after
+from sar_desk.detect.recognizers.passport_lines import MRZ_LINE_TWO, corrected_after, denied
 
 _NINO_SHAPE = NINO_SHAPE
 # First letters HMRC never uses, second letters it never uses, and never-issued pairs.
@@ -223,7 +223,7 @@ class PassportNumberRecognizer(RuleRecognizer):
         for start, end in listed + passport_column(text) + fixed:
             if all(end <= s or start >= e for s, e, *_rest in found):
                 found.append((start, end, "UK_PASSPORT", 0.8, ""))
-        return sorted(found)
+        return sorted(f for f in found if not denied(text, f[1]))  # "... is NOT the passport"
 
 
 class NinoCueRecognizer(RuleRecognizer):
