@@ -47,6 +47,7 @@ from sar_desk.detect.famous_things import famous_thing
 from sar_desk.detect.group_greetings import greets_the_group
 from sar_desk.detect.lexical import is_typo_of_word
 from sar_desk.detect.named_kinds import named_animal_kind, named_kind
+from sar_desk.detect.phonetic_alphabet import spelt_letters
 from sar_desk.detect.phrase_words import KIN, noun_in_a_phrase, word_before_post
 from sar_desk.detect.posts import HEADS as POST_HEADS
 from sar_desk.detect.role_mailboxes import role_mailbox
@@ -233,6 +234,7 @@ def never_person(text: str, start: int, end: int) -> bool:
         or greets_the_group(text, start, end)  # "Moni everyone,", "Shlama all 👋"
         or service_place(text, start, end)  # "HMP Berwyn", "Op Kenova", "the John Radcliffe"
         or service_term(text, start, end)  # "McKenzie friend", "Barthel Index", "Fluenz"
+        or spelt_letters(text, start, end)  # "VRM Yankee Romeo Seven Two Oscar Papa Kilo"
         or placed_not_named(text, start, end)  # "due 8 Jan", "the defendant's"
         or famous_thing(text, start, end)  # "played the Ruy Lopez", "Flying Scotsman loco"
         or eponym_place(text, start, end)  # "the Ada Hollins Cup", "Tom's Dig"

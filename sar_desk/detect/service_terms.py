@@ -6,11 +6,14 @@ practice nurse "Shingrix clinic", a debt officer "payments from Coutts". Each is
 person or reads as a name, and none is anyone's personal data. Read from fixed lists and the
 words around them, never from a corpus's names:
 
-- court terms, whole ("Newton hearing", "Goodyear indication", "Turnbull direction");
-- a clinical or educational scale, test or tool, with its kind word after it ("Barthel Index",
-  "Humphrey field analyser", "Boxall Profile"; after a listed name only a kind nobody owns, so
-  "Griffiths assessment" stays Mr Griffiths's), or alone in a message about a result when no
-  name list holds the word ("Esterman result is a fail", "Katz done");
+- court terms, whole ("Newton hearing", "Goodyear indication", "Turnbull direction"), and
+  charities and makers named after people ("Sue Ryder", "Leonard Cheshire", "Alexander
+  Dennis", "Marks and Spencer");
+- a clinical or educational scale, test, tool or line, with its kind word after it ("Barthel
+  Index", "Hickman line", "Foley catheter", "Humphrey field analyser", "Boxall Profile"; after a
+  listed name only a kind nobody owns, so "Griffiths assessment" stays Mr Griffiths's), or
+  alone in a message about a result when no name list holds the word ("Esterman result is a
+  fail", "Katz done");
 - a scholarship or funder with a word of awards, references or funding after it ("Rhodes and
   Marshall references", "Leverhulme deadline");
 - a vaccine's brand name anywhere (none is a person's name);
@@ -18,8 +21,8 @@ words around them, never from a corpus's names:
 
 A title before the name keeps a person ("Mr Katz", "Dr Humphrey"). The lists were written by
 hand on 8 Dec 2026 from general knowledge of UK courts, NHS and social-care assessment, SEND
-practice, university funding, the UK immunisation schedule and UK banks; corpus v33 (a
-development set since its held-out run) showed the kinds.
+practice, university funding, the UK immunisation schedule, UK banks, charities and bus makers;
+corpora v33 and v34 (development sets since their held-out runs) showed the kinds.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ _COURT = (
     "Hadkinson order|Bullock order|Sanderson order|Calderbank offer|Beddoe order|Mareva injunction"
 )
 _SCALES = """
+hickman groshong foley tenckhoff broviac portacath
 barthel katz lawton waterlow braden norton rockwood apgar gleason breslow snellen esterman goldmann
 humphrey ishihara epworth centor abbey boxall conners vineland wechsler bayley griffiths folstein
 hamilton tinetti romberg trendelenburg lachman phalen tinel valsalva epley hallpike widgit makaton
@@ -45,7 +49,8 @@ _SCALE_NAMES = frozenset(_SCALES.split())
 # name no list holds.
 _STRONG_KINDS = (
     r"index|scale|adl|iadl|criteria|tonometry|perimetry|field analy[sz]er|field test|"
-    r"classification|inventory|questionnaire|manoeuvre|maneuver|symbols|signing"
+    r"classification|inventory|questionnaire|manoeuvre|maneuver|symbols|signing|"
+    r"line|lines|catheter|catheters"
 )
 _WEAK_KINDS = r"score|scores|test|field|fields|profile|chart|grade|grading|assessment|tool"
 # The kind word after the name, or after "and"/"or" and another name ("Goldmann or Humphrey
@@ -81,7 +86,15 @@ _MONEY = re.compile(
     r"(?i)\b(?:bank|banks|account|accounts|statements?|cheques?|direct debits?|mandate|"
     r"payments?|paid|pays|refund\w*|sort code|loan|mortgage|overdraft|standing order)\b"
 )
-_PHRASE = re.compile(rf"(?<![\w'’-])(?:{_COURT}|{_BANKS})(?![\w'’-])")
+# Charities named after people, and makers whose names are people's (buses, a retailer).
+_NAMED_BODIES = (
+    "Leonard Cheshire|Sue Ryder|Marie Curie|Elizabeth Finn Care|Buttle UK|Winston's Wish|"
+    "Anthony Nolan|Terrence Higgins Trust|Joseph Rowntree|Esmée Fairbairn|Esmee Fairbairn|"
+    "Paul Hamlyn|Garfield Weston|Florence Nightingale Foundation|Barnardo's|Barnardos|"
+    "Alexander Dennis|Optare Solo|Optare Versa|Optare Tempo|Wright StreetDeck|Wright StreetLite|"
+    "Wright Eclipse|Wright Gemini|Wrightbus|Marks and Spencer|Marks & Spencer"
+)
+_PHRASE = re.compile(rf"(?<![\w'’-])(?:{_COURT}|{_NAMED_BODIES}|{_BANKS})(?![\w'’-])")
 _PHRASE_SMALL = re.compile(_PHRASE.pattern, re.IGNORECASE)  # a message typed in lower case
 _TITLE_BEFORE = re.compile(r"(?i)(?:^|[^\w'’-])([a-z]+)\.?[ \t]+$")
 _BANK_NAMES = frozenset(b.replace("\\", "").casefold() for b in _BANKS.split("|"))
