@@ -35,7 +35,7 @@ _UNZEROED = re.compile(
 # Words that say the number is one to call or text: its device, the act, or its app.
 _PHONE_WORD = re.compile(
     r"(?i)\b(?:mob(?:ile|ie|y)?|phone|fone|tel|telephone|cell|cellphone|text|txt|texts|"
-    r"call|ring|whatsapp|signal|sms|contact\s+(?:no|number)|"
+    r"call|ring|whatsapp|signal|sms|contact\s+(?:no|number)|caller\s+id|caller\s+display|"
     r"(?:my|his|her|their|your|new)\s+(?:no|number)|reach\s+(?:me|her|him|them)\s+on)\b"
 )
 # A remark that the zero is missing: "no zero", "without the 0", "forgot the leading 0", "add a
@@ -49,7 +49,8 @@ _NO_ZERO = re.compile(
 _OTHER_LABEL = re.compile(
     r"(?i)\b(?:order|ref|reference|account|acc|acct|invoice|case|booking|ticket|policy|claim|"
     r"member|membership|card|tracking|parcel|consignment|delivery|serial|job|po|sku|item|"
-    r"transaction|txn|customer|nhs|ni|utr|tax|vat|payroll|staff|employee|id|pin|licence|"
+    r"transaction|txn|customer|nhs|ni|utr|tax|vat|payroll|staff|employee|(?<!caller )id|pin|"
+    r"licence|"
     r"passport|reg|registration|batch|lot|cheque|receipt|voucher|code|product|model|part|"
     r"application|permit)\b"
 )

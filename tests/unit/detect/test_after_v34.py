@@ -79,3 +79,9 @@ def test_a_person_beside_a_line_stays_a_person() -> None:
 
     assert not service_term("Jones line manager rang", 0, 5)  # not a listed device
     assert not service_term("Mr Foley catheter clinic", 3, 8)  # a titled name
+
+
+def test_a_number_the_caller_id_showed_is_a_phone_number() -> None:
+    text = "caller ID showed 447700900583 (whatsapp), she says it's her sister's"
+    assert [text[a:b] for a, b in unzeroed_mobiles(text)] == ["447700900583"]
+    assert unzeroed_mobiles("staff ID 7700900583 on the badge") == []  # another number's label
