@@ -171,29 +171,23 @@ _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?:-[^\W\d_]+)*(?![\w'’-])")
 
 
 def _named_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Words of a clause in another language that may be a person's name, left unmasked.
+    """The word opening a clause in another language when it may be a person's name.
 
-    A clause in Polish, Welsh or German still names people ("Kasia jest chora", "Selma hat
-    heute frei"): a capitalised word no language list has that opens the clause or that a
-    name list holds, or a listed name written small that opens it ("gaurav hat angerufen"), is
-    left for the recognisers (session 18; before, the whole clause was blanked and the name with
-    it). German nouns are capitalised too, so inside the clause only a listed name counts
-    ("wegen der Grundbuchauszug-Kopie" stays masked); a small word inside it is the language's,
-    listed name or not (Welsh "mae" of "Shw mae pawb").
+    A clause in Polish, Welsh or German still names people, most often as its subject ("Kasia
+    jest chora", "Selma hat heute frei", "gaurav hat angerufen wegen ..."): the opening word is
+    left for the recognisers when no language list has it and it is capitalised or a listed
+    given name (session 18; before, the whole clause was blanked and the name with it). Words
+    inside the clause stay masked: German capitalises its nouns, and a name there stands as
+    often for a place or a thing ("Grüße aus Berlin"); a person the case knows is still found
+    there by the case's own matcher.
     """
-    gaz = gazetteer.current()
-    kept = []
-    for m in _WORD.finditer(text, start, end):
-        word = m.group(0)
-        if is_foreign_word(word):
-            continue
-        opening = not text[start : m.start()].strip()
-        listed = gaz.is_first_name(word) or gaz.is_surname(word)
-        if word[:1].isupper() and (opening or listed):
-            kept.append(m.span())
-        elif opening and listed:
-            kept.append(m.span())  # "gaurav hat angerufen", but not "shw mae pawb"
-    return kept
+    m = _WORD.search(text, start, end)
+    if m is None or text[start : m.start()].strip() or is_foreign_word(m.group(0)):
+        return []
+    word = m.group(0)
+    if word[:1].isupper() or gazetteer.current().is_first_name(word):
+        return [m.span()]
+    return []
 
 
 def mask(text: str, found: Sequence[Region] | None = None) -> str:
