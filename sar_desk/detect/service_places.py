@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sar_desk.detect.eponym_kinds import ADDRESS_TITLES, lowered
+from sar_desk.detect.eponym_kinds import lowered, titled
 
 _HEADS = frozenset({"HMP", "HMYOI", "River", "Afon", "Loch", "Lough", "Llyn", "Operation", "Op"})
 _HEAD_BEFORE = re.compile(
@@ -39,7 +39,6 @@ _ESTATE_AFTER_SMALL = re.compile(r"[ \t]+estates?(?![\w'’-])")
 _ESTATES = frozenset({"estate", "estates"})
 # A name after a head the model tagged alone ("River" of "the Idle and River Leven").
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
-_TITLE_BEFORE = re.compile(r"(?i)(?:^|[^\w'’-])([a-z]+)\.?[ \t]+$")
 
 _HOSPITALS = """
 John Radcliffe|Alder Hey|Whipps Cross|Musgrove Park|Musgrave Park|Great Ormond Street|
@@ -81,11 +80,6 @@ def _hospitals(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _HOSPITAL.finditer(text))
 
 
-def _titled(text: str, start: int) -> bool:
-    m = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
-    return m is not None and m.group(1).casefold() in ADDRESS_TITLES
-
-
 def service_place(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a prison, a river, an operation, an estate or a hospital.
 
@@ -93,7 +87,7 @@ def service_place(text: str, start: int, end: int) -> bool:
     berwyn", "river kent gauge offline", "cadogan estate").
     """
     words = text[start:end].split()
-    if not words or _titled(text, start):
+    if not words or titled(text, start):
         return False
     if words[0].casefold() == "op" and len(words) == 1:
         return True  # "Op" alone: the spread part of "Op Kenova"

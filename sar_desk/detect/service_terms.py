@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from sar_desk.detect import gazetteer
-from sar_desk.detect.eponym_kinds import ADDRESS_TITLES, lowered
+from sar_desk.detect.eponym_kinds import lowered, titled
 
 _COURT = (
     "McKenzie friend|McKenzie friends|Newton hearing|Goodyear indication|Turnbull direction|"
@@ -96,20 +96,14 @@ _NAMED_BODIES = (
 )
 _PHRASE = re.compile(rf"(?<![\w'’-])(?:{_COURT}|{_NAMED_BODIES}|{_BANKS})(?![\w'’-])")
 _PHRASE_SMALL = re.compile(_PHRASE.pattern, re.IGNORECASE)  # a message typed in lower case
-_TITLE_BEFORE = re.compile(r"(?i)(?:^|[^\w'’-])([a-z]+)\.?[ \t]+$")
 _BANK_NAMES = frozenset(b.replace("\\", "").casefold() for b in _BANKS.split("|"))
-
-
-def _titled(text: str, start: int) -> bool:
-    m = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
-    return m is not None and m.group(1).casefold() in ADDRESS_TITLES
 
 
 def service_term(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a court term, a scale, a funder, a vaccine or a bank."""
     value = text[start:end].strip()
     words = value.split()
-    if not words or _titled(text, start):
+    if not words or titled(text, start):
         return False
     low = value.casefold()
     first = words[0].casefold()
