@@ -158,7 +158,8 @@ def _regions(text: str, _lists: int) -> tuple[Region, ...]:
                 found.append(Region(start, end, "greeting"))
                 continue
             at = start
-            for a, b in _named_words(text, start, end):  # "Kasia jest chora": Kasia stays
+            names = _named_words(text, start, end) if language != "latin" else []
+            for a, b in names:  # "Kasia jest chora": Kasia stays (not "Nam libero tempore")
                 if at < a:
                     found.append(Region(at, a, "foreign"))
                 at = b

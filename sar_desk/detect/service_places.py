@@ -37,6 +37,22 @@ _HEADS_SMALL = frozenset(h.casefold() for h in _HEADS)
 _HEAD_BEFORE_SMALL = re.compile(_HEAD_BEFORE.pattern.lower())
 _ESTATE_AFTER_SMALL = re.compile(r"[ \t]+estates?(?![\w'’-])")
 _ESTATES = frozenset({"estate", "estates"})
+# "River", "Afon", "Loch", "Lough", "Llyn": a given name too ("River Banks collapsed in the
+# gym"), so a water's head counts only after "the" or where the message speaks of water.
+_WATER_HEAD = re.compile(r"(?i)[ \t(]?(?:river|afon|loch|lough|llyn)\b")
+_WATER = re.compile(
+    r"(?i)\b(?:gauge|gauges|rising|risen|level|levels|flood\w*|warning|warnings|alert|tide|"
+    r"tidal|weir|catchment|upstream|downstream|swollen|overtopp\w*|burst its banks|sandbags?|"
+    r"fishing|angling|canoe\w*|kayak\w*|bridge|\d+(?:\.\d+)?\s?m\b)"
+)
+_THE_BEFORE = re.compile(r"(?i)\bthe[ \t]+$")
+
+
+def _water(text: str, head_at: int) -> bool:
+    """Whether a water's head is one: after "the", or in a message about water."""
+    return bool(_THE_BEFORE.search(text[max(0, head_at - 8) : head_at]) or _WATER.search(text))
+
+
 # A name after a head the model tagged alone ("River" of "the Idle and River Leven").
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][\w'’-]+")
 
@@ -101,10 +117,13 @@ def service_place(text: str, start: int, end: int) -> bool:
             _ESTATE_AFTER,
         )
     )
+    head_at = None
     if words[0] in heads and (len(words) > 1 or _NAME_AFTER.match(text, end)):
-        return True  # "HMP Berwyn", "River Douglas", "Operation Elveden", "River (Leven)"
-    if before.search(text[max(0, start - 12) : start]):
-        return True  # "(Op) Kenova", "(river) kent"
+        head_at = start  # "HMP Berwyn", "River Douglas", "Operation Elveden", "River (Leven)"
+    elif (m := before.search(text[max(0, start - 12) : start])) is not None:
+        head_at = max(0, start - 12) + m.start() + (1 if m.group(0)[:1] in " \t(" else 0)
+    if head_at is not None and (not _WATER_HEAD.match(text, head_at) or _water(text, head_at)):
+        return True  # a water's head only where water is spoken of (not "River Banks rang")
     if (len(words) > 1 and words[-1].casefold() in _ESTATES) or estate.match(text, end):
         return True  # "Cadogan Estate", "(Grosvenor) Estate"
     return any(a <= start and end <= b for a, b in _hospitals(text))

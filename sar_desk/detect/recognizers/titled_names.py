@@ -33,10 +33,10 @@ _AMBIGUOUS = (
     # A club's or a dojo's form of address ("Coach Ó hUiginn", "Sensei Abe"): also a bus, a
     # boat's master and a teacher in other senses, so the name after must be no word.
     "|coach|skipper|sensei|sifu|maestro|padre"
-    # Old registers' and services' forms ("removed to infirmary by Driver Eames",
-    # "extinguished by Engineer Dobbs"): also trades. ("Widow" is a pantomime's stock
-    # character's title, `thing_names.stock_character`: "Widow Twankey".)
-    "|driver|engineer|fireman|gunner|sapper|trooper|matron|constable|turncock"
+    # Old registers' and services' forms ("extinguished by Fireman Dobbs", "Gunner Hale"):
+    # also trades. Not "driver" or "engineer", which head jargon ("driver onboarding"), nor
+    # "Widow", a pantomime's stock character's title (`thing_names.stock_character`).
+    "|fireman|gunner|sapper|trooper|matron|constable|turncock"
 )
 _PARTICLE = (
     r"(?:(?i:st\.?|de|la|le|du|da|di|del|della|van|von|der|den|ten|ter|o|ó|mac|bin|al|el)[ \t]+)"

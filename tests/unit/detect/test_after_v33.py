@@ -202,6 +202,10 @@ def test_heads_count_in_lower_case_in_a_message_typed_small() -> None:
     from sar_desk.detect.service_places import service_place
 
     assert service_place("river kent gauge offline", 0, 10)
+    # A water's head is a given name too: only where water is spoken of, or after "the".
+    assert not service_place("River Banks collapsed in the gym", 0, 11)
+    assert not service_place("spoke to River Banks, she says", 9, 20)
+    assert service_place("we walked along the River Banks path", 20, 31)
     assert service_place("hmp isis omu says no", 4, 8)  # after the head
     assert service_place("cadogan estate leases on the block", 0, 7)
     assert service_place("the Idle and River Leven both in warning", 13, 18)  # "River" alone
@@ -240,8 +244,8 @@ def test_a_german_noun_inside_the_clause_stays_masked() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("removed to infirmary by Driver Eames", "Driver Eames"),
-        ("extinguished by Engineer Dobbs", "Engineer Dobbs"),
+        ("extinguished by Fireman Dobbs", "Fireman Dobbs"),
+        ("a letter from Gunner Hale, 1917", "Gunner Hale"),
     ],
 )
 def test_an_old_register_s_trade_before_a_family_name(text: str, value: str) -> None:
@@ -249,7 +253,7 @@ def test_an_old_register_s_trade_before_a_family_name(text: str, value: str) -> 
 
     found = [m.group("v") for m in TITLED.finditer(text) if titled_name_ok(m.group("v"))]
     assert found == [value]
-    assert not titled_name_ok("Driver Training")  # a trade before a word is the word
+    assert not titled_name_ok("Fireman Training")  # a trade before a word is the word
 
 
 @pytest.mark.usefixtures("shipped_lists")
