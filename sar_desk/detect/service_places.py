@@ -7,8 +7,10 @@ people, and a name found twice is then spread across the case ("Op" in every "op
 are nobody's personal data (session 18, from corpus v33 as a development set):
 
 - a span opening with the head of such a name, or standing right after one: "HMP", "HMYOI"
-  (a prison or young offender institution), "River", "Afon", "Loch", "Lough", "Llyn" (water),
-  "Operation", "Op" (a police or military operation), capitalised as the name is;
+  (a prison or young offender institution), "Operation", "Op" (a police or military
+  operation), capitalised as the name is; "River", "Afon", "Loch", "Lough", "Llyn" (water) only
+  after "the" or where the message speaks of water (a gauge, a level, a flood warning), as
+  "River" is a given name too ("River Banks collapsed in the gym");
 - a span closing with "Estate" or "Estates", or standing right before it (a landed or housing
   estate: an estate is an owner's or a place's, never a person's name);
 - "Op" alone, which nobody is called;
