@@ -172,23 +172,32 @@ _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{2,}(?:-[^\W\d_]+)*(?![\w'’-])")
 
 
 def _named_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The word opening a clause in another language when it may be a person's name.
+    """The name opening a clause in another language, if it may be one: left unmasked.
 
     A clause in Polish, Welsh or German still names people, most often as its subject ("Kasia
-    jest chora", "Selma hat heute frei", "gaurav hat angerufen wegen ..."): the opening word is
-    left for the recognisers when no language list has it and it is capitalised or a listed
-    given name (session 18; before, the whole clause was blanked and the name with it). Words
-    inside the clause stay masked: German capitalises its nouns, and a name there stands as
-    often for a place or a thing ("Grüße aus Berlin"); a person the case knows is still found
-    there by the case's own matcher.
+    jest chora", "Selma hat heute frei", "Gwendal Kooistra hat angerufen", "gaurav hat
+    angerufen wegen ..."): the opening word is left for the recognisers when no language list
+    has it and it is capitalised, a listed given name or no English word, and so are up to two
+    more such words right after it (the family name). Words further inside the clause stay
+    masked: German capitalises its nouns, and a name there stands as often for a place or a
+    thing ("Grüße aus Berlin"); a person the case knows is still found there by the case's own
+    matcher. (Session 18; before, the whole clause was blanked and the name with it.)
     """
-    m = _WORD.search(text, start, end)
-    if m is None or text[start : m.start()].strip() or is_foreign_word(m.group(0)):
-        return []
-    word = m.group(0)
-    if word[:1].isupper() or gazetteer.current().is_first_name(word):
-        return [m.span()]
-    return []
+    gaz = gazetteer.current()
+    kept: list[tuple[int, int]] = []
+    at = start
+    for m in _WORD.finditer(text, start, end):
+        word = m.group(0)
+        if text[at : m.start()].strip() or len(kept) == 3 or is_foreign_word(word):
+            break  # only a run of words from the clause's start, nothing between them
+        capital = word[:1].isupper()
+        if not (capital or gaz.is_first_name(word) or not gaz.is_english(word.lower())):
+            break
+        if kept and not capital and not text[start:end].islower():
+            break  # "Selma hat": a small word after a capitalised name is the clause's
+        kept.append(m.span())
+        at = m.end()
+    return kept
 
 
 def mask(text: str, found: Sequence[Region] | None = None) -> str:

@@ -43,7 +43,8 @@ _ESTATES = frozenset({"estate", "estates"})
 # gym"), so a water's head counts only after "the" or where the message speaks of water.
 _WATER_HEAD = re.compile(r"(?i)[ \t(]?(?:river|afon|loch|lough|llyn)\b")
 _WATER = re.compile(
-    r"(?i)\b(?:gauge|gauges|rising|risen|level|levels|flood\w*|warning|warnings|alert|tide|"
+    r"(?i)\b(?:gauge|gauges|rising|risen|level|levels|flood\w*|in warning|warning lifted|"
+    r"warning in force|tide|"
     r"tidal|weir|catchment|upstream|downstream|swollen|overtopp\w*|burst its banks|sandbags?|"
     r"fishing|angling|canoe\w*|kayak\w*|bridge|\d+(?:\.\d+)?\s?m\b)"
 )
