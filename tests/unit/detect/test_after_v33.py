@@ -277,3 +277,27 @@ def test_a_common_word_closing_a_phrase_is_no_member_of_a_list(
     words = NameListRecognizer()._words(text)
     i = next(k for k, w in enumerate(words) if w.group(0) == word)
     assert in_a_list_of_names(text, words, i, current(), _NEVER) is listed
+
+
+@pytest.mark.usefixtures("shipped_lists")
+def test_the_name_run_opening_a_foreign_clause_stays_whole() -> None:
+    from sar_desk.detect.mask import mask
+
+    masked = mask("Gwendal Kooistra hat angerufen wegen der Grundbuchauszug-Kopie, Rückruf bitte")
+    assert masked.startswith("Gwendal Kooistra ")
+    assert "angerufen" not in masked
+    masked = mask("Selma hat heute frei und kommt morgen nicht")
+    assert masked.startswith("Selma ")
+    assert "hat" not in masked  # a small word after a capitalised name is the clause's
+    assert mask("Alles klar, Grüße aus Berlin").strip() == ""  # a place inside stays masked
+    assert mask("Nam libero tempore, cum soluta nobis").strip() == ""  # Latin filler
+
+
+@pytest.mark.usefixtures("shipped_lists")
+def test_a_warning_alone_is_no_talk_of_water() -> None:
+    from sar_desk.detect.service_places import service_place
+
+    text = "disciplinary outcome for River Banks: final written warning"
+    assert not service_place(text, text.index("River"), text.index(":"))
+    text = "River Douglas warning lifted"
+    assert service_place(text, 0, 13)
