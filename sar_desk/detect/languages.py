@@ -117,7 +117,7 @@ _LISTS = {
         namaste namaskar salaam salam assalamu alaikum walaikum shukriya shukran inshallah
         insha'allah mashallah alhamdulillah habibi habibti yalla khuda hafiz sat sri akal
         dhanyavaad dhanyavad theek hai accha acha bhai behen bhaiya didi kal milte milenge
-        hain haan nahi nahin kya kaise aap jaldi phir baad bahut bohat achha ji
+        hain haan nahi nahin kya kaise aap jaldi phir baad bahut bohat achha ji yaar
         dhanyabad sabai sabailai hajur tapai tapailai ramro sanchai
         नमस्ते धन्यवाद शुक्रिया कल फिर मिलते मिलेंगे हैं है हाँ नहीं क्या आप जी बहुत
     """,
