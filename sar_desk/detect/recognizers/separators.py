@@ -220,7 +220,8 @@ _GROUPS_GATE = re.compile(r"(?<!\d)" + OPEN + r"?0\d{0,4}" + CLOSE + r"?[^\w\n]{
 _LONE_ZERO_GATE = re.compile(r"0 \d{2}")
 _SPACED_GATE = re.compile(r"\d \d \d \d")
 _NHS_GATE = re.compile(rf"\d{{3}}{GAP}\d{{3}}")
-_POSTCODE_GATE = re.compile(r"(?:[-._/–—]|[ \t]{2})\d[A-Za-z]{2}|[A-Za-z][ \t]\d")
+_POSTCODE_GATE = re.compile(r"(?:[-._/–—]|[ \t]{2})\d[A-Za-z]{2}")
+_SPLIT_GATE = re.compile(r"[A-Za-z][ \t]\d\d?[ \t]\d[A-Za-z]{2}")
 
 
 class SeparatedNumberRecognizer(RuleRecognizer):
@@ -293,7 +294,7 @@ class SeparatedNumberRecognizer(RuleRecognizer):
             0.6,
             entity="UK_POSTCODE",
             validate=_one_case,
-            needs=_POSTCODE_GATE,
+            needs=_SPLIT_GATE,
         ),
     )
     CONTEXT = ("phone", "mobile", "number", "nhs", "postcode", "call", "ring")
