@@ -39,6 +39,11 @@ _HEADS_SMALL = frozenset(h.casefold() for h in _HEADS)
 _HEAD_BEFORE_SMALL = re.compile(_HEAD_BEFORE.pattern.lower())
 _ESTATE_AFTER_SMALL = re.compile(r"[ \t]+estates?(?![\w'’-])")
 _ESTATES = frozenset({"estate", "estates"})
+# The heads as typed, by whether the message is wholly in lower case.
+_FORMS = {
+    False: (_HEADS, _HEAD_BEFORE, _ESTATE_AFTER),
+    True: (_HEADS_SMALL, _HEAD_BEFORE_SMALL, _ESTATE_AFTER_SMALL),
+}
 # "River", "Afon", "Loch", "Lough", "Llyn": a given name too ("River Banks collapsed in the
 # gym"), so a water's head counts only after "the" or where the message speaks of water.
 _WATER_HEAD = re.compile(r"(?i)[ \t(]?(?:river|afon|loch|lough|llyn)\b")
@@ -110,16 +115,7 @@ def service_place(text: str, start: int, end: int) -> bool:
         return False
     if words[0].casefold() == "op" and len(words) == 1:
         return True  # "Op" alone: the spread part of "Op Kenova"
-    small = lowered(text)
-    heads, before, estate = (
-        (_HEADS_SMALL, _HEAD_BEFORE_SMALL, _ESTATE_AFTER_SMALL)
-        if small
-        else (
-            _HEADS,
-            _HEAD_BEFORE,
-            _ESTATE_AFTER,
-        )
-    )
+    heads, before, estate = _FORMS[lowered(text)]
     head_at = None
     if words[0] in heads and (len(words) > 1 or _NAME_AFTER.match(text, end)):
         head_at = start  # "HMP Berwyn", "River Douglas", "Operation Elveden", "River (Leven)"
